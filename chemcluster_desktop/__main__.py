@@ -1,0 +1,3 @@
+from chemcluster_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Starts the GUI: QApplication, style, fonts, translators, the database, log-in, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from chemcluster_desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
+
+log = logging.getLogger("chemcluster")
+
+_translators: list = []
+
+
+def setup_logging() -> None:
+    try:
+        paths.logs_dir().mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=str(paths.logs_dir() / "chemcluster.log"), level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)
+
+
+def install_translators(app, lang: str) -> None:
+    """Our .qm (English) plus Qt's own qtbase_<lang>; Russian source strings need no .qm."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    i18n.set_language(lang)
+    qm = paths.resource("translations", f"chemcluster_{lang}.qm")
+    if lang != "ru" and qm.is_file():
+        t = QTranslator(app)
+        if t.load(str(qm)):
+            app.installTranslator(t)
+            _translators.append(t)
+    qt_tr = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_tr.load(f"qtbase_{lang}", qt_dir) or qt_tr.load(f"qtbase_{lang}",
+                                                          str(paths.resource("translations"))):
+        app.installTranslator(qt_tr)
+        _translators.append(qt_tr)
+    loc = QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru" else QLocale(
+        QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(loc)
+    from chemcluster_desktop.ui import format as fmt
+
+    # money and dates follow Russian conventions in both languages (DOMAIN.md)
+    fmt.set_locale(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    i18n.set_hook(QCoreApplication.translate)
+
+
+def create_application(argv: list[str] | None = None, lang: str = "ru"):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    from chemcluster_desktop.ui.style import apply_style
+
+    apply_style(app)
+    install_translators(app, lang)
+    return app
+
+
+def open_database_gui(db: str | None, parent=None):
+    """Open the database or explain in a dialog why not; offers the newest good backup when the
+    file is corrupt. Returns the Database or None."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from chemcluster_desktop.services import context
+    from chemcluster_desktop.services.errors import DatabaseOpenError
+
+    try:
+        return context.open_database(db)
+    except DatabaseOpenError as e:
+        if e.kind == "corrupt":
+            try:
+                from chemcluster_desktop.ui.dialogs.recover import offer_recovery
+
+                recovered = offer_recovery(parent, db, e)
+                if recovered is not None:
+                    return recovered
+                return None
+            except ImportError:
+                pass
+        QMessageBox.critical(parent, QCoreApplication.translate("App", "База данных не открыта"), str(e))
+        return None
+
+
+def main(db: str | None = None, lang: str | None = None) -> int:
+    setup_logging()
+    from chemcluster_desktop.settings import settings
+
+    lang = lang or settings().get("language") or "ru"
+    if "QT_QPA_PLATFORM" not in os.environ and sys.platform.startswith("linux") and not os.environ.get(
+            "DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        sys.stderr.write("chemcluster: нет графического экрана (DISPLAY); для работы без окна используйте "
+                         "команды, например «chemcluster stats --json».\n")
+        return 1
+    app = create_application(sys.argv, lang)
+    from chemcluster_desktop.ui.crash import install_excepthook
+
+    install_excepthook()
+    database = open_database_gui(db)
+    if database is None:
+        return 1
+    from chemcluster_desktop.ui.startup import after_open
+
+    window = after_open(app)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

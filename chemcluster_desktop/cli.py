@@ -1,0 +1,259 @@
+"""``chemcluster``: with no sub-command it opens the GUI; with one it works headless.
+
+Exit codes: 0 success, 1 refused or failed (reason on stderr), 2 wrong usage. ``--json`` prints one
+JSON object on stdout. Area commands live in ``chemcluster_desktop/commands/<area>.py``; each module
+has ``register(subparsers)`` and sets ``func`` (called with the parsed args, returns an exit code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import os
+import sys
+
+from chemcluster_desktop import __version__, i18n
+from chemcluster_desktop.i18n import translate
+
+AREA_COMMANDS = ("inventory", "accreditation", "schedule", "procurement", "cluster", "reports", "admin")
+
+# commands that only read: without --user they run as an anonymous viewer once log-in is required
+READ_ONLY = {"check", "stats", "backup", "report", "status", "conflicts", "nmck", "export", "export-fet"}
+
+
+def _t(s: str) -> str:
+    return translate("Cli", s)
+
+
+def print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def fail(message: str) -> int:
+    sys.stderr.write(f"chemcluster: {message}\n")
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="chemcluster",
+        description=_t("ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера "
+                       "«Химический потенциал». Без команды открывает окно программы."),
+    )
+    p.add_argument("--version", action="version", version=f"ChemCluster Desktop {__version__}")
+    p.add_argument("--db", help=_t("файл SQLite или адрес SQLAlchemy (postgresql+psycopg://…); "
+                                  "по умолчанию $CHEMCLUSTER_DB или файл в папке данных пользователя"))
+    p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=_t("язык интерфейса (ru по умолчанию)"))
+    p.add_argument("--user", help=_t("логин пользователя (или $CHEMCLUSTER_USER); пароль из "
+                                    "$CHEMCLUSTER_PASSWORD или запрашивается"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sp = sub.add_parser("init", help=_t("создать базу данных или обновить её схему"))
+    sp.set_defaults(func=cmd_init, open_db=True)
+    sp = sub.add_parser("demo", help=_t("загрузить демо-данные в пустую базу"))
+    sp.set_defaults(func=cmd_demo, open_db=True)
+    sp = sub.add_parser("check", help=_t("проверка целостности и схемы базы"))
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_check, open_db=True)
+    sp = sub.add_parser("stats", help=_t("количество записей каждого вида"))
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_stats, open_db=True)
+    sp = sub.add_parser("backup", help=_t("согласованная копия базы данных"))
+    sp.add_argument("-o", "--output", metavar="FILE")
+    sp.set_defaults(func=cmd_backup, open_db=True)
+    sp = sub.add_parser("restore", help=_t("заменить базу резервной копией (старая сохраняется)"))
+    sp.add_argument("file", metavar="FILE")
+    sp.set_defaults(func=cmd_restore, open_db=True)
+    sp = sub.add_parser("user", help=_t("пользователи"))
+    usub = sp.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    up = usub.add_parser("add", help=_t("добавить пользователя"))
+    up.add_argument("login")
+    up.add_argument("--role", required=True)
+    up.add_argument("--full-name", default="")
+    up.add_argument("--password-env", metavar="VAR",
+                    help=_t("взять пароль нового пользователя из переменной окружения VAR"))
+    up.set_defaults(func=cmd_user_add, open_db=True)
+    up = usub.add_parser("list", help=_t("список пользователей"))
+    up.add_argument("--json", action="store_true")
+    up.set_defaults(func=cmd_user_list, open_db=True)
+    up = usub.add_parser("passwd", help=_t("задать пароль пользователя"))
+    up.add_argument("login")
+    up.set_defaults(func=cmd_user_passwd, open_db=True)
+
+    for area in AREA_COMMANDS:
+        try:
+            mod = importlib.import_module(f"chemcluster_desktop.commands.{area}")
+        except ModuleNotFoundError as e:
+            if e.name != f"chemcluster_desktop.commands.{area}":
+                raise
+            continue
+        mod.register(sub)
+    return p
+
+
+def _login(args) -> None:
+    from chemcluster_desktop.services import context, security
+
+    login = args.user or os.environ.get("CHEMCLUSTER_USER")
+    if login:
+        password = os.environ.get("CHEMCLUSTER_PASSWORD")
+        if password is None:
+            users = {u.login: u for u in security.list_users()}
+            u = users.get(login)
+            if u is not None and u.has_password:
+                if not sys.stdin or not sys.stdin.isatty():
+                    raise security.PermissionDenied(
+                        _t("Нужен пароль пользователя «{0}»: задайте CHEMCLUSTER_PASSWORD.").format(login))
+                password = getpass.getpass(_t("Пароль для {0}: ").format(login))
+        context.set_actor(security.authenticate(login, password or ""))
+        return
+    if security.login_required():
+        # anonymous read-only access; writes are refused by the services with a clear message
+        context.set_actor(context.Actor("—", "viewer", _t("без входа")))
+    else:
+        context.set_actor(context.Actor("admin", "admin", "Администратор"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = os.environ.get("CHEMCLUSTER_LANG")
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    if lang in i18n.SUPPORTED_LANGUAGES:
+        i18n.set_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from chemcluster_desktop.app import main as gui_main
+
+        return gui_main(db=args.db, lang=args.lang)
+    if not hasattr(args, "func"):
+        parser.print_help(sys.stderr)
+        return 2
+    from chemcluster_desktop.services.errors import DatabaseOpenError, ServiceError
+
+    try:
+        if getattr(args, "open_db", False):
+            from chemcluster_desktop.services import context
+
+            context.open_database(args.db)
+            _login(args)
+        return int(args.func(args) or 0)
+    except DatabaseOpenError as e:
+        return fail(str(e))
+    except ServiceError as e:
+        where = f" ({_t('строка')} {e.row})" if e.row else ""
+        return fail(str(e) + where)
+    except KeyboardInterrupt:
+        return fail(_t("прервано"))
+    finally:
+        from chemcluster_desktop.services import context as _ctx
+
+        _ctx.close_database()
+
+
+# --- core commands -------------------------------------------------------------------------------
+def cmd_init(args) -> int:
+    from chemcluster_desktop.services import context
+    from chemcluster_desktop.storage import migrate
+
+    db = context.current()
+    print(_t("База данных готова: {0} (схема {1})").format(db.display_name(), migrate.current_revision(db.engine)))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from chemcluster_desktop.services.demo import load_demo
+
+    st = load_demo()
+    print(_t("Демо-данные загружены: {0} позиций инвентаря, {1} мастерских, {2} школ, {3} потребностей.")
+          .format(st["items"], st["workshops"], st["schools"], st["needs"]))
+    return 0
+
+
+def cmd_check(args) -> int:
+    from chemcluster_desktop.services.database import check
+
+    r = check()
+    if args.json:
+        print_json(r.as_dict())
+    else:
+        print(_t("База данных: {0} ({1})").format(r.database, r.backend))
+        print(_t("Схема: {0} (актуальная {1})").format(r.schema_revision, r.head_revision))
+        print(_t("Целостность: {0}").format(r.integrity))
+        for pr in r.problems:
+            print("  - " + pr)
+        print(_t("Проверка пройдена.") if r.ok else _t("Найдены проблемы: {0}.").format(len(r.problems)))
+    return 0 if r.ok else 1
+
+
+def cmd_stats(args) -> int:
+    from chemcluster_desktop.services.database import stats
+
+    st = stats()
+    if args.json:
+        print_json(st)
+    else:
+        width = max(len(k) for k in st)
+        for k, v in st.items():
+            print(f"{k:<{width}}  {v}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from chemcluster_desktop.services import backup
+
+    p = backup.backup(args.output)
+    print(_t("Резервная копия записана и проверена: {0}").format(p))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from chemcluster_desktop.services import backup, security
+
+    security.require("admin")
+    keep = backup.restore(args.file)
+    print(_t("База восстановлена из «{0}». Прежняя база сохранена: {1}").format(args.file, keep))
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    from chemcluster_desktop.services import security
+
+    pw = os.environ.get(args.password_env) if args.password_env else None
+    uid = security.add_user(args.login, args.role, pw, args.full_name)
+    print(_t("Пользователь «{0}» добавлен (роль {1}, id {2}).").format(args.login, args.role, uid))
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    from chemcluster_desktop.services import security
+
+    users = security.list_users()
+    if args.json:
+        print_json({"users": [{"login": u.login, "role": u.role, "full_name": u.full_name, "active": u.active}
+                              for u in users]})
+    else:
+        for u in users:
+            print(f"{u.login:<16} {u.role:<12} {u.full_name}")
+    return 0
+
+
+def cmd_user_passwd(args) -> int:
+    from chemcluster_desktop.services import security
+
+    pw = os.environ.get("CHEMCLUSTER_NEW_PASSWORD")
+    if pw is None:
+        pw = getpass.getpass(_t("Новый пароль для {0}: ").format(args.login))
+    security.set_password(args.login, pw)
+    print(_t("Пароль пользователя «{0}» изменён.").format(args.login))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""The audit journal: every create, change and delete made through a unit of work is recorded
+with who, when, which record and the old and new values.
+
+Installed on the session factory by :func:`context.open_database`; bulk Core inserts (imports)
+record one summary entry themselves through :func:`record`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from chemcluster_desktop.storage.base import utcnow
+from chemcluster_desktop.storage.core import AuditEntry
+
+SKIP_COLUMNS = {"search_key", "version", "created_at", "updated_at", "password_hash", "data", "document",
+                "layout_plan"}
+
+
+def _plain(v):
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, dt.date | dt.datetime | dt.time):
+        return v.isoformat()
+    if isinstance(v, bytes):
+        return f"<{len(v)} bytes>"
+    return v
+
+
+def _dump(d: dict) -> str | None:
+    if not d:
+        return None
+    return json.dumps({k: _plain(v) for k, v in d.items()}, ensure_ascii=False, default=str)
+
+
+def _area(obj) -> str:
+    return type(obj).__module__.rsplit(".", 1)[-1]
+
+
+def _ident(obj) -> str:
+    ids = inspect(obj).identity
+    if ids is None:
+        return ""
+    return ids[0] if len(ids) == 1 else "/".join(str(i) for i in ids)
+
+
+def _label(obj) -> str:
+    for attr in ("inventory_number", "name", "login", "number", "full_name", "code", "title"):
+        v = getattr(obj, attr, None)
+        if v:
+            return str(v)[:200]
+    return ""
+
+
+def _after_flush(session: Session, _ctx) -> None:
+    actor = session.info.get("actor")
+    login = actor.login if actor else ""
+    rows = []
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, AuditEntry):
+            continue
+        state = inspect(obj)
+        new = {c.key: getattr(obj, c.key) for c in state.mapper.column_attrs if c.key not in SKIP_COLUMNS}
+        rows.append(dict(at=now, user_login=login, action="create", area=_area(obj), entity=type(obj).__name__,
+                         entity_id=str(_ident(obj)), summary=_label(obj), old_values=None, new_values=_dump(new)))
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        old, new = {}, {}
+        for c in state.mapper.column_attrs:
+            if c.key in SKIP_COLUMNS:
+                continue
+            h = state.attrs[c.key].history
+            if h.has_changes():
+                old[c.key] = h.deleted[0] if h.deleted else None
+                new[c.key] = h.added[0] if h.added else None
+        if not new:
+            continue
+        rows.append(dict(at=now, user_login=login, action="update", area=_area(obj), entity=type(obj).__name__,
+                         entity_id=str(_ident(obj)), summary=_label(obj), old_values=_dump(old),
+                         new_values=_dump(new)))
+    for obj in session.deleted:
+        if isinstance(obj, AuditEntry):
+            continue
+        state = inspect(obj)
+        old = {c.key: getattr(obj, c.key) for c in state.mapper.column_attrs if c.key not in SKIP_COLUMNS}
+        rows.append(dict(at=now, user_login=login, action="delete", area=_area(obj), entity=type(obj).__name__,
+                         entity_id=str(_ident(obj)), summary=_label(obj), old_values=_dump(old), new_values=None))
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def install(factory: sessionmaker) -> None:
+    if not event.contains(factory, "after_flush", _after_flush):
+        event.listen(factory, "after_flush", _after_flush)
+
+
+def record(session: Session, action: str, area: str, entity: str, entity_id: str = "", summary: str = "",
+           old: dict | None = None, new: dict | None = None) -> None:
+    """An explicit journal entry (imports, log-ins, backups, bulk operations)."""
+    actor = session.info.get("actor")
+    session.connection().execute(insert(AuditEntry.__table__), [dict(
+        at=utcnow(), user_login=actor.login if actor else "", action=action, area=area, entity=entity,
+        entity_id=str(entity_id), summary=summary[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
+    )])

@@ -1,0 +1,254 @@
+"""The open database, the acting user and the unit of work.
+
+    db = open_database("path/or/url")     # creates / backs up / upgrades, or raises DatabaseOpenError
+    set_actor(Actor("labmanager", "lab_manager"))
+    with uow() as s:                       # one session per user action: commit or roll back whole
+        ...
+
+Services call :func:`require` for rights (see :mod:`.security`) and never return live ORM objects.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError
+from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.storage.engine import (
+    DatabaseUrlError,
+    is_sqlite,
+    make_engine,
+    make_session_factory,
+    resolve_url,
+    sqlite_path,
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    login: str
+    role: str
+    full_name: str = ""
+
+
+SYSTEM = Actor("system", "admin", "Система")
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_db: Database | None = None
+_actor: Actor = Actor("admin", "admin", "Администратор")
+_lock = threading.RLock()
+
+
+def _t(text_: str) -> str:
+    return translate("Database", text_)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse what is not an SQLite database before SQLAlchemy touches it."""
+    if not path.exists():
+        parent = path.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise DatabaseOpenError(
+                _t("Не удаётся создать папку для базы данных «{0}»: {1}. Укажите другую папку (--db).")
+                .format(parent, e.strerror or e), kind="readonly", path=str(path)) from e
+        if not os.access(parent, os.W_OK):
+            raise DatabaseOpenError(
+                _t("Папка «{0}» недоступна для записи: базу данных создать нельзя. Укажите другую папку (--db).")
+                .format(parent), kind="readonly", path=str(path))
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(_t("«{0}» — это папка, а не файл базы данных.").format(path), kind="other",
+                                path=str(path))
+    if not os.access(path, os.R_OK):
+        raise DatabaseOpenError(_t("Нет прав на чтение файла базы данных «{0}».").format(path),
+                                kind="readonly", path=str(path))
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head and head != b"SQLite format 3\x00":
+        raise DatabaseOpenError(
+            _t("Файл «{0}» не является базой данных ChemCluster (повреждён или это другой файл). "
+               "Восстановите базу из резервной копии.").format(path), kind="corrupt", path=str(path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseOpenError(
+            _t("Файл базы данных «{0}» или его папка доступны только для чтения. "
+               "Скопируйте базу в папку, куда можно писать, или измените права.").format(path),
+            kind="readonly", path=str(path))
+
+
+def quick_check(engine: Engine) -> list[str]:
+    """SQLite ``PRAGMA quick_check``; empty list when the file is whole."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
+                  backup_before_upgrade: bool = True) -> Database:
+    """Open (and create, and upgrade) the database; make it the current one."""
+    global _db
+    try:
+        url = resolve_url(db)
+    except DatabaseUrlError as e:
+        raise DatabaseOpenError(
+            _t("Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида "
+               "postgresql+psycopg://пользователь:пароль@сервер/база.").format(e.args[0]), kind="url") from e
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = make_engine(url)
+        if path is not None:
+            problems = quick_check(engine) if path.exists() and path.stat().st_size else []
+            if problems:
+                engine.dispose()
+                raise DatabaseOpenError(
+                    _t("База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.")
+                    .format(path, problems[0]), kind="corrupt", path=str(path))
+        if upgrade:
+            def _backup():
+                if backup_before_upgrade and path is not None:
+                    from chemcluster_desktop.services import backup as backup_service
+
+                    return backup_service.backup_engine(engine, url, reason="pre-migration")
+                return None
+
+            migrate.upgrade(engine, before_upgrade=_backup)
+        else:
+            migrate.needs_upgrade(engine)
+    except migrate.DatabaseTooNewError as e:
+        raise DatabaseOpenError(
+            _t("База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; "
+               "база не изменена.").format(e.revision), kind="too_new", path=str(path) if path else None) from e
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as e:
+        msg = str(getattr(e, "orig", e))
+        low = msg.lower()
+        if "locked" in low or "busy" in low:
+            kind, text_ = "locked", _t("База данных «{0}» занята другой программой. Закройте её и попробуйте снова.")
+        elif "not a database" in low or "malformed" in low or "corrupt" in low:
+            kind, text_ = "corrupt", _t("База данных «{0}» повреждена. Восстановите её из последней резервной копии.")
+        elif "readonly" in low or "read-only" in low:
+            kind, text_ = "readonly", _t("База данных «{0}» доступна только для чтения.")
+        elif path is None:
+            kind, text_ = "unreachable", _t("Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, "
+                                            "пароль и что сервер запущен.")
+        else:
+            kind, text_ = "other", _t("Не удаётся открыть базу данных «{0}».")
+        where = str(path) if path else make_url_safe(url)
+        raise DatabaseOpenError(text_.format(where) + f" ({msg.splitlines()[0] if msg else ''})",
+                                kind=kind, path=str(path) if path else None) from e
+    with _lock:
+        if _db is not None:
+            _db.dispose()
+        from chemcluster_desktop.services import audit
+
+        factory = make_session_factory(engine)
+        audit.install(factory)
+        _db = Database(url, engine, factory)
+    return _db
+
+
+def make_url_safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def close_database() -> None:
+    global _db
+    with _lock:
+        if _db is not None:
+            _db.dispose()
+        _db = None
+
+
+def current() -> Database:
+    if _db is None:
+        raise RuntimeError("no database is open")
+    return _db
+
+
+def set_actor(actor: Actor) -> None:
+    global _actor
+    _actor = actor
+
+
+def actor() -> Actor:
+    return _actor
+
+
+@contextmanager
+def uow() -> Iterator[Session]:
+    """One unit of work: commits at the end, rolls back on any error (nothing half-written)."""
+    db = current()
+    session = db.session_factory()
+    session.info["actor"] = _actor
+    try:
+        yield session
+        session.commit()
+    except StaleDataError as e:
+        session.rollback()
+        raise ConcurrentEditError() from e
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+@contextmanager
+def read() -> Iterator[Session]:
+    """A read-only session (rolled back at the end)."""
+    db = current()
+    session = db.session_factory()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def ping() -> None:
+    with current().engine.connect() as conn:
+        conn.execute(text("SELECT 1"))

@@ -1,0 +1,176 @@
+"""Database-wide actions: integrity and schema check, record counts, settings, demo flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import context
+from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.storage.core import Setting
+
+
+def _t(s: str) -> str:
+    return translate("Database", s)
+
+
+# stats --json keys (CLI.md) -> (module, class name)
+STATS = {
+    "items": ("inventory", "Item"),
+    "reagent_containers": ("inventory", "ReagentContainer"),
+    "substances": ("inventory", "Substance"),
+    "movements": ("inventory", "Movement"),
+    "stocktakings": ("inventory", "Stocktaking"),
+    "buildings": ("core", "Building"),
+    "rooms": ("core", "Room"),
+    "competencies": ("accreditation", "Competency"),
+    "infrastructure_lists": ("accreditation", "InfrastructureList"),
+    "infrastructure_lines": ("accreditation", "InfrastructureLine"),
+    "workshops": ("accreditation", "Workshop"),
+    "checklist_links": ("accreditation", "ChecklistLink"),
+    "evidence": ("accreditation", "Evidence"),
+    "schools": ("schedule", "School"),
+    "classes": ("schedule", "SchoolClass"),
+    "instructors": ("schedule", "Instructor"),
+    "modules": ("schedule", "CourseModule"),
+    "terms": ("schedule", "Term"),
+    "time_slots": ("schedule", "TimeSlot"),
+    "lessons": ("schedule", "Lesson"),
+    "suppliers": ("procurement", "Supplier"),
+    "funding_sources": ("procurement", "FundingSource"),
+    "needs": ("procurement", "Need"),
+    "offers": ("procurement", "Offer"),
+    "plan_lines": ("procurement", "PlanLine"),
+    "contracts": ("procurement", "Contract"),
+    "deliveries": ("procurement", "Delivery"),
+    "participants": ("cluster", "Participant"),
+    "training_directions": ("cluster", "TrainingDirection"),
+    "kpis": ("cluster", "Kpi"),
+    "kpi_values": ("cluster", "KpiValue"),
+    "users": ("core", "User"),
+    "audit_entries": ("core", "AuditEntry"),
+}
+
+
+def _model(module: str, name: str):
+    import importlib
+
+    return getattr(importlib.import_module(f"chemcluster_desktop.storage.{module}"), name)
+
+
+def stats() -> dict[str, int]:
+    out: dict[str, int] = {}
+    with context.read() as s:
+        for key, (mod, name) in STATS.items():
+            m = _model(mod, name)
+            out[key] = int(s.scalar(select(func.count()).select_from(m)) or 0)
+    return out
+
+
+@dataclass
+class CheckResult:
+    ok: bool
+    database: str
+    backend: str
+    schema_revision: str | None
+    head_revision: str
+    integrity: str
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok, "database": self.database, "backend": self.backend,
+            "schema_revision": self.schema_revision, "head_revision": self.head_revision,
+            "integrity": self.integrity, "problems": self.problems,
+        }
+
+
+def check() -> CheckResult:
+    """Integrity (SQLite integrity_check and foreign_key_check), schema revision, models vs tables,
+    and the data rules every area promises (no negative stock…)."""
+    db = context.current()
+    problems: list[str] = []
+    integrity = "ok"
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                integrity = "; ".join(rows[:5])
+                problems += [_t("Целостность файла: {0}").format(r) for r in rows[:20]]
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            for r in fk[:20]:
+                problems.append(_t("Нарушена ссылка: таблица {0}, строка {1} → {2}").format(r[0], r[1], r[2]))
+        rev = MigrationContext.configure(conn).get_current_revision()
+        head = migrate.head_revision()
+        if rev != head:
+            problems.append(_t("Схема базы {0}, ожидается {1}: выполните «chemcluster init».").format(rev, head))
+        else:
+            from chemcluster_desktop.storage.models import metadata
+
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), metadata)
+            for d in diff[:20]:
+                problems.append(_t("Схема расходится с программой: {0}").format(str(d)[:200]))
+    with context.read() as s:
+        from chemcluster_desktop.storage.inventory import Item, ReagentContainer
+
+        neg = s.scalar(select(func.count(Item.id)).where(Item.quantity < 0))
+        if neg:
+            problems.append(_t("Отрицательный остаток у {0} позиций инвентаря.").format(neg))
+        negc = s.scalar(select(func.count(ReagentContainer.id)).where(ReagentContainer.amount < 0))
+        if negc:
+            problems.append(_t("Отрицательное количество в {0} тарах реактивов.").format(negc))
+    return CheckResult(not problems, db.display_name(), db.engine.dialect.name, rev, head, integrity, problems)
+
+
+# --- settings kept in the database -----------------------------------------------------------------
+DB_SETTINGS_DEFAULTS = {
+    "college.name": "ГБПОУ «Дзержинский химический техникум»",
+    "college.short_name": "ДХТ",
+    "college.address": "606000, Нижегородская обл., г. Дзержинск",
+    "college.inn": "",
+    "college.director": "",
+    "college.logo": "",  # base64 PNG
+    "inventory.number_pattern": "ХП-{year}-{seq:06d}",
+    "demo": "0",
+}
+
+
+def get_setting(key: str) -> str:
+    with context.read() as s:
+        v = s.get(Setting, key)
+        return v.value if v is not None else DB_SETTINGS_DEFAULTS.get(key, "")
+
+
+def get_settings(prefix: str = "") -> dict[str, str]:
+    out = {k: v for k, v in DB_SETTINGS_DEFAULTS.items() if k.startswith(prefix)}
+    with context.read() as s:
+        for row in s.scalars(select(Setting).where(Setting.key.startswith(prefix))):
+            out[row.key] = row.value
+    return out
+
+
+def set_settings(values: dict[str, str]) -> None:
+    from chemcluster_desktop.services.security import require
+
+    require("admin")
+    with context.uow() as s:
+        for k, v in values.items():
+            row = s.get(Setting, k)
+            if row is None:
+                s.add(Setting(key=k, value=str(v)))
+            elif row.value != str(v):
+                row.value = str(v)
+
+
+def is_demo() -> bool:
+    return get_setting("demo") == "1"
+
+
+def is_empty() -> bool:
+    """No working data yet (only the built-in roles, admin and settings)."""
+    st = stats()
+    return not any(v for k, v in st.items() if k not in ("users", "audit_entries"))

@@ -1,0 +1,46 @@
+"""The demo data set: a believable Dzerzhinsk cluster covering every area.
+
+Each area contributes a module ``services/<area>_demo.py`` with ``load(session, rng)``; they run in
+the order of ``storage.models.AREAS`` inside one transaction, so the demo loads whole or not at all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import context
+from chemcluster_desktop.services.database import is_empty
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.security import require
+from chemcluster_desktop.storage.core import Setting
+from chemcluster_desktop.storage.models import AREAS
+
+SEED = 20261126
+
+
+def load_demo(progress=None) -> dict[str, int]:
+    require("admin")
+    if not is_empty():
+        raise ServiceError(translate("Demo", "Демо-данные загружаются только в пустую базу. Создайте новую базу "
+                                             "(--db новый_файл.sqlite3) или восстановите пустую."))
+    rng = random.Random(SEED)
+    with context.uow() as s:
+        for i, area in enumerate(AREAS):
+            try:
+                mod = importlib.import_module(f"chemcluster_desktop.services.{area}_demo")
+            except ModuleNotFoundError:
+                continue
+            mod.load(s, rng)
+            s.flush()
+            if progress:
+                progress(i + 1, len(AREAS))
+        row = s.get(Setting, "demo")
+        if row is None:
+            s.add(Setting(key="demo", value="1"))
+        else:
+            row.value = "1"
+    from chemcluster_desktop.services.database import stats
+
+    return stats()

@@ -1,0 +1,121 @@
+"""Accreditation: competencies, infrastructure lists (versioned), workshops, checklists, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from chemcluster_desktop.storage.base import Base, IdMixin, Quantity, TimestampMixin, VersionedMixin, utcnow
+from chemcluster_desktop.storage.core import Room
+from chemcluster_desktop.storage.inventory import Item
+
+ZONES = ("workplace", "expert", "store", "safety", "general", "consumables")
+CHECK_STATUSES = ("met", "partial", "missing")
+
+
+class Competency(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "competencies"
+    code: Mapped[str] = mapped_column(String(32), default="")
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+
+
+class InfrastructureList(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "infrastructure_lists"
+    __table_args__ = (UniqueConstraint("competency_id", "year", "title"),)
+    competency_id: Mapped[int] = mapped_column(ForeignKey("competencies.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+
+    competency: Mapped[Competency] = relationship()
+    lines: Mapped[list[InfrastructureLine]] = relationship(
+        back_populates="list", cascade="all, delete-orphan", order_by="InfrastructureLine.position"
+    )
+
+
+class InfrastructureLine(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "infrastructure_lines"
+    list_id: Mapped[int] = mapped_column(ForeignKey("infrastructure_lists.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # order in the list
+    number: Mapped[str] = mapped_column(String(20), default="")  # «№» as printed
+    zone: Mapped[str] = mapped_column(String(20), default="workplace")
+    section: Mapped[str] = mapped_column(String(300), default="")  # section title as in the file
+    name: Mapped[str] = mapped_column(String(500))
+    specification: Mapped[str] = mapped_column(Text, default="")
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    unit: Mapped[str] = mapped_column(String(20), default="шт.")
+    per_workplace: Mapped[bool] = mapped_column(Boolean, default=True)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+
+    list: Mapped[InfrastructureList] = relationship(back_populates="lines")
+
+
+class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "workshops"
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    competency_id: Mapped[int | None] = mapped_column(ForeignKey("competencies.id", ondelete="RESTRICT"), index=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("infrastructure_lists.id", ondelete="RESTRICT"))
+    workplaces: Mapped[int] = mapped_column(Integer, default=1)
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    area_m2: Mapped[str] = mapped_column(String(20), default="")
+    layout_plan: Mapped[bytes | None] = mapped_column(LargeBinary)  # план застройки (PNG/JPEG bytes)
+    layout_plan_name: Mapped[str] = mapped_column(String(200), default="")
+    accreditation_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    competency: Mapped[Competency | None] = relationship()
+    infra_list: Mapped[InfrastructureList | None] = relationship()
+    rooms: Mapped[list[WorkshopRoom]] = relationship(cascade="all, delete-orphan")
+
+
+class WorkshopRoom(Base):
+    __tablename__ = "workshop_rooms"
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), primary_key=True)
+
+    room: Mapped[Room] = relationship()
+
+
+class ChecklistLine(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """The state of one infrastructure line in one workshop: override and comment."""
+
+    __tablename__ = "checklist_lines"
+    __table_args__ = (UniqueConstraint("workshop_id", "line_id"),)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("infrastructure_lines.id", ondelete="CASCADE"), index=True)
+    status_override: Mapped[str | None] = mapped_column(String(16))
+    override_comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    line: Mapped[InfrastructureLine] = relationship()
+
+
+class ChecklistLink(IdMixin, Base):
+    """An inventory item counted towards a checklist line (confirmed by the coordinator or proposed)."""
+
+    __tablename__ = "checklist_links"
+    __table_args__ = (UniqueConstraint("checklist_line_id", "item_id"),)
+    checklist_line_id: Mapped[int] = mapped_column(ForeignKey("checklist_lines.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    quantity: Mapped[Decimal | None] = mapped_column(Quantity)  # NULL = the item's whole quantity
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    score: Mapped[int] = mapped_column(Integer, default=0)  # match score 0..100
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    item: Mapped[Item] = relationship()
+
+
+class Evidence(IdMixin, Base):
+    """A photo proving a checklist line (or the workshop as a whole when line is NULL)."""
+
+    __tablename__ = "evidence"
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    checklist_line_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_lines.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    caption: Mapped[str] = mapped_column(String(300), default="")
+    mime: Mapped[str] = mapped_column(String(50), default="image/jpeg")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

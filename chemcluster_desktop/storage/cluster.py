@@ -1,0 +1,53 @@
+"""The cluster: participants, training directions, KPIs and their values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from chemcluster_desktop.storage.base import Base, IdMixin, TimestampMixin, VersionedMixin
+
+
+class Participant(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "participants"
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # college | enterprise | school | employment | authority
+    role: Mapped[str] = mapped_column(String(300), default="")
+    agreement_number: Mapped[str] = mapped_column(String(64), default="")
+    agreement_date: Mapped[dt.date | None] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    inn: Mapped[str] = mapped_column(String(12), default="")
+
+
+class TrainingDirection(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "training_directions"
+    code: Mapped[str] = mapped_column(String(20))  # 18.02.12
+    name: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str] = mapped_column(String(50), default="specialty")  # specialty | profession
+    places_per_year: Mapped[int] = mapped_column(Integer, default=0)
+    requested_by: Mapped[str] = mapped_column(Text, default="")  # enterprises that asked for it
+
+
+class Kpi(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "kpis"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    target: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    period: Mapped[str] = mapped_column(String(30), default="")  # target year, e.g. 2030
+    computed: Mapped[str] = mapped_column(String(40), default="")  # '' = entered by hand, else formula code
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    values: Mapped[list[KpiValue]] = relationship(cascade="all, delete-orphan", order_by="KpiValue.period")
+
+
+class KpiValue(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "kpi_values"
+    __table_args__ = (UniqueConstraint("kpi_id", "period"),)
+    kpi_id: Mapped[int] = mapped_column(ForeignKey("kpis.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(30))  # «2025», «2026»
+    value: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    comment: Mapped[str] = mapped_column(Text, default="")

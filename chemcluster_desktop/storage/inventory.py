@@ -1,0 +1,174 @@
+"""Lab inventory: items of four kinds, reagent substances and containers, movements, stock-takings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    event,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from chemcluster_desktop.storage.base import (
+    Base,
+    IdMixin,
+    Money,
+    Quantity,
+    TimestampMixin,
+    VersionedMixin,
+    utcnow,
+)
+from chemcluster_desktop.storage.core import Room
+from chemcluster_desktop.storage.search import make_key
+
+ITEM_KINDS = ("equipment", "furniture", "consumable", "reagent")
+ITEM_STATUSES = ("in_use", "repair", "not_commissioned", "written_off")
+
+
+class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """One line of the inventory.
+
+    Equipment and furniture are single units with an inventory number (quantity 1); consumables
+    are counted by ``quantity`` in ``unit`` with ``min_quantity``; a reagent item is the substance
+    kept in a room, its containers in :class:`ReagentContainer`.
+    """
+
+    __tablename__ = "items"
+    __table_args__ = (
+        Index("ix_items_kind_status", "kind", "status"),
+        Index("ix_items_room_kind", "room_id", "kind"),
+    )
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    inventory_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    model: Mapped[str] = mapped_column(String(200), default="")
+    serial_number: Mapped[str] = mapped_column(String(100), default="")
+    manufacturer: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(String(100), default="")
+    cost: Mapped[Decimal | None] = mapped_column(Money)
+    commissioned_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="in_use")
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), index=True)
+    responsible: Mapped[str] = mapped_column(String(200), default="")  # МОЛ
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
+    unit: Mapped[str] = mapped_column(String(20), default="шт.")
+    min_quantity: Mapped[Decimal | None] = mapped_column(Quantity)
+    substance_id: Mapped[int | None] = mapped_column(ForeignKey("substances.id", ondelete="RESTRICT"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    custom_fields: Mapped[dict | None] = mapped_column(JSON)
+    search_key: Mapped[str] = mapped_column(String(800), default="", index=True)
+
+    room: Mapped[Room | None] = relationship()
+    substance: Mapped[Substance | None] = relationship()
+
+
+class Substance(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "substances"
+    name: Mapped[str] = mapped_column(String(300))
+    cas_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    formula: Mapped[str] = mapped_column(String(100), default="")
+    ghs_pictograms: Mapped[str] = mapped_column(String(100), default="")  # "GHS02,GHS07"
+    h_statements: Mapped[str] = mapped_column(String(300), default="")  # "H225,H319"
+    storage_group: Mapped[str] = mapped_column(String(32), default="")  # acids, bases, oxidisers, flammables…
+    search_key: Mapped[str] = mapped_column(String(600), default="", index=True)
+
+
+class ReagentContainer(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "reagent_containers"
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Quantity)
+    unit: Mapped[str] = mapped_column(String(20), default="г")
+    lot: Mapped[str] = mapped_column(String(64), default="")
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    opened_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    storage_place: Mapped[str] = mapped_column(String(100), default="")  # cabinet / shelf
+    empty: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    item: Mapped[Item] = relationship()
+
+
+MOVEMENT_KINDS = ("receipt", "transfer", "issue", "return", "write_off")
+
+
+class Movement(IdMixin, TimestampMixin, Base):
+    """A movement document: receipt, transfer between rooms, issue, return, write-off."""
+
+    __tablename__ = "movements"
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    number: Mapped[str] = mapped_column(String(64), default="")
+    date: Mapped[dt.date] = mapped_column(Date)
+    from_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))
+    to_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))
+    person: Mapped[str] = mapped_column(String(200), default="")  # issued to / returned by
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+    lines: Mapped[list[MovementLine]] = relationship(back_populates="movement", cascade="all, delete-orphan")
+
+
+class MovementLine(IdMixin, Base):
+    __tablename__ = "movement_lines"
+    movement_id: Mapped[int] = mapped_column(ForeignKey("movements.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+
+    movement: Mapped[Movement] = relationship(back_populates="lines")
+    item: Mapped[Item] = relationship()
+
+
+class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "stocktakings"
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), index=True)
+    number: Mapped[str] = mapped_column(String(64), default="")
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    commission: Mapped[str] = mapped_column(Text, default="")  # members, one per line
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+
+    lines: Mapped[list[StocktakingLine]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
+
+
+class StocktakingLine(IdMixin, Base):
+    __tablename__ = "stocktaking_lines"
+    stocktaking_id: Mapped[int] = mapped_column(ForeignKey("stocktakings.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
+    expected_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    found_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    # an item found in the room that is not on the records
+    unknown_description: Mapped[str] = mapped_column(String(300), default="")
+    scanned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    stocktaking: Mapped[Stocktaking] = relationship(back_populates="lines")
+    item: Mapped[Item | None] = relationship()
+
+
+def item_search_key(name, inventory_number, serial_number, model="", cas_number="") -> str:
+    return make_key(name, inventory_number, serial_number, model, cas_number)
+
+
+@event.listens_for(Item, "before_insert")
+@event.listens_for(Item, "before_update")
+def _item_key(_m, _c, t: Item) -> None:
+    cas = t.substance.cas_number if t.substance is not None else ""
+    t.search_key = item_search_key(t.name, t.inventory_number, t.serial_number, t.model, cas)
+
+
+@event.listens_for(Substance, "before_insert")
+@event.listens_for(Substance, "before_update")
+def _substance_key(_m, _c, t: Substance) -> None:
+    t.search_key = make_key(t.name, t.cas_number, t.formula)
+
+

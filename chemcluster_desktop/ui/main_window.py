@@ -1,0 +1,296 @@
+"""The main window: navigation rail, pages, menus with standard shortcuts, status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop import APP_NAME
+from chemcluster_desktop.services import context, database
+from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.pages import PAGES, PageEntry
+
+log = logging.getLogger(__name__)
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("MainWindow", s)
+
+
+class MissingPage(QWidget):
+    """Shown only if a page module failed to import; says so plainly."""
+
+    def __init__(self, entry: PageEntry, error: str, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lab = QLabel(_t("Раздел «{0}» не удалось открыть: {1}").format(
+            QCoreApplication.translate("Navigation", entry.title), error))
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        lay.addStretch(1)
+
+    def retranslate_ui(self) -> None:
+        pass
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(1024, 640))
+        self.pages: dict[str, QWidget] = {}
+        self._build()
+        self.retranslate_ui()
+        self._restore()
+        events.bus().changed.connect(lambda _a: self.update_status())
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navRail")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(184)
+        for e in PAGES:
+            it = QListWidgetItem(icon(e.icon, "#455a64"), "")
+            it.setData(Qt.ItemDataRole.UserRole, e.key)
+            it.setSizeHint(QSize(170, 40))
+            self.nav.addItem(it)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        lay.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for e in PAGES:
+            holder = QWidget()
+            holder.setObjectName(f"holder_{e.key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        self._build_menus()
+        self._build_status()
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        self.act_backup = QAction(icon("content-save-all-outline"), "", self)
+        self.act_backup.triggered.connect(self.on_backup)
+        self.act_restore = QAction(icon("backup-restore"), "", self)
+        self.act_restore.triggered.connect(self.on_restore)
+        self.act_quit = QAction(icon("exit-to-app"), "", self)
+        self.act_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.act_quit.triggered.connect(self.close)
+        self.menu_file.addAction(self.act_backup)
+        self.menu_file.addAction(self.act_restore)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+        self.menu_view = mb.addMenu("")
+        self.go_actions = []
+        for i, e in enumerate(PAGES):
+            a = QAction(icon(e.icon), "", self)
+            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _c=False, k=e.key: self.show_page(k))
+            self.menu_view.addAction(a)
+            self.go_actions.append(a)
+        self.menu_view.addSeparator()
+        self.menu_lang = self.menu_view.addMenu("")
+        self.act_ru = QAction("Русский", self, checkable=True)
+        self.act_en = QAction("English", self, checkable=True)
+        self.act_ru.triggered.connect(lambda: self.language_change_requested.emit("ru"))
+        self.act_en.triggered.connect(lambda: self.language_change_requested.emit("en"))
+        self.menu_lang.addAction(self.act_ru)
+        self.menu_lang.addAction(self.act_en)
+
+        self.menu_tools = mb.addMenu("")
+        self.menu_help = mb.addMenu("")
+        self.act_help = QAction(icon("help-circle-outline"), "", self)
+        self.act_help.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.act_help.triggered.connect(self.on_help)
+        self.act_about = QAction(icon("information-outline"), "", self)
+        self.act_about.triggered.connect(self.on_about)
+        self.menu_help.addAction(self.act_help)
+        self.menu_help.addAction(self.act_about)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.db_label = QLabel()
+        self.db_label.setObjectName("statusDb")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.demo_badge = QLabel()
+        self.demo_badge.setObjectName("demoBadge")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.progress_label = QLabel()
+        self.cancel_btn = QPushButton()
+        self.cancel_btn.setFlat(True)
+        self.cancel_btn.hide()
+        self._task = None
+        self.cancel_btn.clicked.connect(lambda: self._task and self._task.cancel())
+        sb.addWidget(self.db_label, 1)
+        sb.addWidget(self.progress_label)
+        sb.addWidget(self.progress)
+        sb.addWidget(self.cancel_btn)
+        sb.addPermanentWidget(self.demo_badge)
+        sb.addPermanentWidget(self.user_label)
+        ops.add_status_listener(self._on_task)
+
+    def _on_task(self, task, done, total, text) -> None:
+        self._task = task
+        busy = task is not None
+        self.progress.setVisible(busy)
+        self.cancel_btn.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        if busy:
+            self.progress.setMaximum(max(total, 0))
+            self.progress.setValue(min(done, total) if total else 0)
+            self.progress_label.setText(text)
+
+    # --- pages -------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key in self.pages:
+            return self.pages[key]
+        entry = next(e for e in PAGES if e.key == key)
+        try:
+            cls = getattr(importlib.import_module(entry.module), entry.cls)
+            w = cls(self)
+        except Exception as e:  # a broken page must not take the program down
+            log.exception("page %s failed", key)
+            w = MissingPage(entry, str(e), self)
+        holder = self.stack.widget([p.key for p in PAGES].index(key))
+        holder.layout().addWidget(w)
+        self.pages[key] = w
+        return w
+
+    def show_page(self, key: str) -> QWidget:
+        idx = [p.key for p in PAGES].index(key)
+        if self.nav.currentRow() != idx:
+            self.nav.setCurrentRow(idx)
+        return self.page(key)
+
+    def current_page(self) -> QWidget | None:
+        row = self.nav.currentRow()
+        return self.pages.get(PAGES[row].key) if row >= 0 else None
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row].key
+        self.page(key)
+        self.stack.setCurrentIndex(row)
+        settings().set("window/page", key, save=False)
+
+    # --- text --------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        for i, e in enumerate(PAGES):
+            self.nav.item(i).setText(QCoreApplication.translate("Navigation", e.title))
+            self.go_actions[i].setText(QCoreApplication.translate("Navigation", e.title))
+        self.menu_file.setTitle(_t("&Файл"))
+        self.act_backup.setText(_t("Резервная копия…"))
+        self.act_restore.setText(_t("Восстановить из копии…"))
+        self.act_quit.setText(_t("Выход"))
+        self.menu_view.setTitle(_t("&Вид"))
+        self.menu_lang.setTitle(_t("Язык"))
+        self.menu_tools.setTitle(_t("&Сервис"))
+        self.menu_help.setTitle(_t("&Справка"))
+        self.act_help.setText(_t("Руководство пользователя"))
+        self.act_about.setText(_t("О программе"))
+        self.cancel_btn.setText(_t("Отмена"))
+        self.demo_badge.setText(_t("ДЕМО"))
+        from chemcluster_desktop import i18n
+
+        self.act_ru.setChecked(i18n.language() == "ru")
+        self.act_en.setChecked(i18n.language() == "en")
+        for p in self.pages.values():
+            if hasattr(p, "retranslate_ui"):
+                p.retranslate_ui()
+        self.update_status()
+
+    def update_status(self) -> None:
+        try:
+            db = context.current()
+        except RuntimeError:
+            self.db_label.setText(_t("База данных не открыта"))
+            return
+        kind = _t("файл") if db.is_sqlite else _t("сервер")
+        self.db_label.setText(_t("База данных ({0}): {1}").format(kind, db.display_name()))
+        a = context.actor()
+        self.user_label.setText(_t("Пользователь: {0}").format(a.full_name or a.login))
+        try:
+            self.demo_badge.setVisible(database.is_demo())
+        except Exception:
+            self.demo_badge.setVisible(False)
+
+    # --- state -------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geo = settings().get("window/geometry")
+        if geo:
+            self.restoreGeometry(QByteArray(geo))
+        else:
+            self.resize(1366, 800)
+        st = settings().get("window/state")
+        if st:
+            self.restoreState(QByteArray(st))
+        key = settings().get("window/page")
+        keys = [p.key for p in PAGES]
+        self.nav.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def save_state(self) -> None:
+        settings().set("window/geometry", bytes(self.saveGeometry().data()), save=False)
+        settings().set("window/state", bytes(self.saveState().data()), save=False)
+        for p in self.pages.values():
+            if hasattr(p, "save_state"):
+                p.save_state()
+        settings().save()
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.save_state()
+        ops.wait_all(10000)
+        super().closeEvent(e)
+
+    # --- menu handlers -----------------------------------------------------------------------
+    def on_backup(self) -> None:
+        from chemcluster_desktop.ui.dialogs.backup import run_backup
+
+        run_backup(self)
+
+    def on_restore(self) -> None:
+        from chemcluster_desktop.ui.dialogs.backup import run_restore
+
+        run_restore(self)
+
+    def on_help(self) -> None:
+        from chemcluster_desktop.ui.dialogs.help import show_help
+
+        show_help(self)
+
+    def on_about(self) -> None:
+        from chemcluster_desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()

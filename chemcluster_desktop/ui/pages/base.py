@@ -1,0 +1,346 @@
+"""The common shape of a page: title, toolbar of actions, search as you type, filters, the list,
+an optional details panel, and an empty-state hint.
+
+A page subclass sets ``key``, ``area``, ``title_text`` and ``write_permission``, builds its model
+with :meth:`set_model`, and overrides the ``on_*`` handlers it supports (the matching toolbar
+actions appear only for those). Every string goes through :meth:`tr_` with the page's context so
+that ``pyside6-lupdate`` finds it; :meth:`retranslate_ui` is called when the language changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import security
+from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.models.table import PagedTableModel
+
+
+class BasePage(QWidget):
+    key = "base"
+    area = ""
+    context = "Page"  # translation context
+    title_text = ""
+    icon_name = "file-document-outline"
+    write_permission: str | None = None
+    empty_text = "Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel."
+    search_placeholder = "Поиск (Ctrl+F)…"
+    search_delay_ms = 120
+
+    status_message = Signal(str)
+
+    ACTIONS = [
+        # (name, icon, source text, shortcut, handler, needs write, needs selection)
+        ("new", "plus-circle-outline", "Создать", QKeySequence.StandardKey.New, "on_new", True, False),
+        ("edit", "pencil-outline", "Изменить", "F2", "on_edit", False, True),
+        ("delete", "delete-outline", "Удалить", QKeySequence.StandardKey.Delete, "on_delete", True, True),
+        ("import", "file-import-outline", "Импорт", "Ctrl+I", "on_import", True, False),
+        ("export", "file-export-outline", "Экспорт", "Ctrl+E", "on_export", False, False),
+        ("print", "printer-outline", "Печать", QKeySequence.StandardKey.Print, "on_print", False, False),
+        ("refresh", "refresh", "Обновить", QKeySequence.StandardKey.Refresh, "refresh", False, False),
+    ]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model: PagedTableModel | None = None
+        self.actions_by_name: dict[str, QAction] = {}
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.search_delay_ms)
+        self._search_timer.timeout.connect(self._apply_search)
+        self._build()
+        self.setup_ui()
+        self.retranslate_ui()
+        events.bus().changed.connect(self._on_data_changed)
+
+    # --- translation -------------------------------------------------------------------------
+    def tr_(self, text: str) -> str:
+        return QCoreApplication.translate(self.context, text)
+
+    # --- skeleton ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 8)
+        lay.setSpacing(8)
+        head = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        head.addWidget(self.title_label)
+        head.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setObjectName("pageSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search_now)
+        head.addWidget(self.search)
+        lay.addLayout(head)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setObjectName("pageToolbar")
+        for name, icon_name, _text, shortcut, handler, _w, _sel in self.ACTIONS:
+            if handler != "refresh" and type(self).__dict__.get(handler) is None and not self._overrides(handler):
+                continue
+            act = QAction(icon(icon_name), "", self)
+            act.setObjectName(f"action_{name}")
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(getattr(self, handler))
+            self.addAction(act)
+            self.toolbar.addAction(act)
+            self.actions_by_name[name] = act
+        find = QAction(self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        lay.addWidget(self.toolbar)
+
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.setSpacing(8)
+        lay.addLayout(self.filter_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setObjectName("pageTable")
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.doubleClicked.connect(lambda _i: self._activate())
+        self.table.installEventFilter(self)
+        self.splitter.addWidget(self.table)
+        lay.addWidget(self.splitter, 1)
+
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        lay.addWidget(self.count_label)
+
+    def _overrides(self, handler: str) -> bool:
+        for cls in type(self).__mro__:
+            if cls is BasePage:
+                return False
+            if handler in cls.__dict__:
+                return True
+        return False
+
+    def setup_ui(self) -> None:
+        """Subclasses build their filters, model and details panel here."""
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.tr_(self.title_text))
+        self.search.setPlaceholderText(QCoreApplication.translate("Page", self.search_placeholder))
+        for name, _i, text, shortcut, _h, _w, _s in self.ACTIONS:
+            act = self.actions_by_name.get(name)
+            if act is not None:
+                label = QCoreApplication.translate("Page", text)
+                act.setText(label)
+                seq = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                act.setToolTip(f"{label} ({seq})" if seq else label)
+        self.empty_label.setText(self.tr_(self.empty_text))
+        if self.model is not None:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.model.columnCount() - 1, 0))
+        self._update_count()
+
+    # --- model -------------------------------------------------------------------------------
+    def set_model(self, model: PagedTableModel) -> None:
+        self.model = model
+        self.table.setModel(model)
+        model.loaded.connect(lambda _n: self._update_count())
+        model.modelReset.connect(self._update_empty)
+        model.rowsInserted.connect(lambda *_a: self._update_empty())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        for i, c in enumerate(model.columns):
+            if c.width:
+                self.table.setColumnWidth(i, c.width)
+        state = settings().get_bytes(f"header/{self.key}")
+        if state:
+            from PySide6.QtCore import QByteArray
+
+            self.table.horizontalHeader().restoreState(QByteArray(state))
+        self.table.horizontalHeader().sectionResized.connect(lambda *_a: self._save_header())
+        self.table.horizontalHeader().sectionMoved.connect(lambda *_a: self._save_header())
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self._selection_changed()
+
+    def _save_header(self) -> None:
+        settings().set(f"header/{self.key}", bytes(self.table.horizontalHeader().saveState().data()), save=False)
+
+    def save_state(self) -> None:
+        if self.model is not None:
+            self._save_header()
+            settings().save()
+
+    def set_details_widget(self, w: QWidget) -> None:
+        self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+    def refresh(self) -> None:
+        if self.model is not None:
+            keep = self.current_id()
+            self.model.refresh()
+            if keep is not None:
+                self.select_id(keep)
+        self._selection_changed()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("*", self.area) or (self.area and area in self.listens_to()):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if getattr(self, "_stale", False) or (self.model is not None and not getattr(self, "_loaded_once", False)):
+            self._stale = False
+            self._loaded_once = True
+            self.refresh()
+
+    def _update_count(self) -> None:
+        if self.model is None:
+            self.count_label.setText("")
+            return
+        self.count_label.setText(QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total()))
+
+    def _update_empty(self) -> None:
+        empty = self.model is not None and self.model.rowCount() == 0
+        if empty:
+            text = self.tr_(self.empty_text)
+            if self.search.text().strip():
+                text = QCoreApplication.translate("Page", "Ничего не найдено по запросу «{0}».").format(
+                    self.search.text().strip())
+            self.empty_label.setText(text)
+            self.empty_label.resize(self.table.viewport().size())
+        self.empty_label.setVisible(empty)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self.empty_label.resize(self.table.viewport().size())
+
+    # --- search ------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        if self.model is not None:
+            self.model.set_search(self.search.text())
+            self._update_empty()
+            self._selection_changed()
+
+    def _apply_search_now(self) -> None:
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model is not None and self.model.rowCount() == 1:
+            self.table.selectRow(0)
+
+    # --- selection ---------------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        sm = self.table.selectionModel()
+        if sm is None:
+            return []
+        return sorted({i.row() for i in sm.selectedRows()})
+
+    def selected_ids(self) -> list[int]:
+        if self.model is None:
+            return []
+        return [i for i in (self.model.row_id(r) for r in self.selected_rows()) if i is not None]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def current_row(self) -> dict | None:
+        rows = self.selected_rows()
+        return self.model.row(rows[0]) if rows and self.model is not None else None
+
+    def select_id(self, row_id: int) -> bool:
+        if self.model is None:
+            return False
+        r = self.model.find_row(row_id)
+        while r < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            r = self.model.find_row(row_id)
+        if r < 0:
+            return False
+        idx = self.model.index(r, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(idx)
+        return True
+
+    def can_write(self) -> bool:
+        return self.write_permission is None or security.can(self.write_permission)
+
+    def _selection_changed(self) -> None:
+        has = bool(self.selected_rows())
+        writable = self.can_write()
+        for name, _i, _t, _s, _h, needs_write, needs_sel in self.ACTIONS:
+            act = self.actions_by_name.get(name)
+            if act is None:
+                continue
+            enabled = (not needs_write or writable) and (not needs_sel or has)
+            act.setEnabled(enabled)
+            if needs_write:
+                act.setVisible(writable)
+        self.on_selection_changed()
+
+    def on_selection_changed(self) -> None:
+        """Subclasses update their details panel."""
+
+    def _activate(self) -> None:
+        if "edit" in self.actions_by_name and self.actions_by_name["edit"].isEnabled():
+            self.on_edit()
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802
+        if obj is self.table and ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Return,
+                                                                                     Qt.Key.Key_Enter):
+            self._activate()
+            return True
+        return super().eventFilter(obj, ev)
+
+    # --- helpers for subclasses -----------------------------------------------------------------
+    def confirm_delete(self, what: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Page", "Удаление"),
+                          QCoreApplication.translate("Page", "Удалить {0}?").format(what),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def on_role_changed(self) -> None:
+        self._selection_changed()
