@@ -13,9 +13,14 @@ from sqlalchemy import func, select
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.context import Actor, uow
-from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, PermissionDenied, ValidationError
-from chemcluster_desktop.storage.core import ROLE_CODES, User
+from chemcluster_desktop.services.errors import (
+    DuplicateError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+)
 from chemcluster_desktop.storage.base import utcnow
+from chemcluster_desktop.storage.core import ROLE_CODES, User
 
 # Permissions are "<area>.<verb>"; services call require("inventory.write") etc.
 PERMISSIONS: dict[str, set[str]] = {

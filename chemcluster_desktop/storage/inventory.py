@@ -12,7 +12,6 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
-    Integer,
     String,
     Text,
     event,
@@ -26,7 +25,6 @@ from chemcluster_desktop.storage.base import (
     Quantity,
     TimestampMixin,
     VersionedMixin,
-    utcnow,
 )
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.search import make_key

@@ -8,7 +8,15 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from chemcluster_desktop.storage.base import Base, IdMixin, Money, Quantity, TimestampMixin, VersionedMixin, utcnow
+from chemcluster_desktop.storage.base import (
+    Base,
+    IdMixin,
+    Money,
+    Quantity,
+    TimestampMixin,
+    VersionedMixin,
+    utcnow,
+)
 
 FUNDING_CODES = ("federal", "regional", "employer", "own")
 PLAN_STATUSES = (

@@ -8,7 +8,6 @@ Revises: None
 import sqlalchemy as sa
 from alembic import op
 
-import chemcluster_desktop.storage.base
 
 revision = '0001_core'
 down_revision = None

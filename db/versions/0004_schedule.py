@@ -8,7 +8,6 @@ Revises: 0003_accreditation
 import sqlalchemy as sa
 from alembic import op
 
-import chemcluster_desktop.storage.base
 
 revision = '0004_schedule'
 down_revision = '0003_accreditation'

@@ -160,7 +160,7 @@ class BasePage(QWidget):
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.tr_(self.title_text))
         self.search.setPlaceholderText(QCoreApplication.translate("Page", self.search_placeholder))
-        for name, _i, text, shortcut, _h, _w, _s in self.ACTIONS:
+        for name, _i, text, _sc, _h, _w, _s in self.ACTIONS:
             act = self.actions_by_name.get(name)
             if act is not None:
                 label = QCoreApplication.translate("Page", text)

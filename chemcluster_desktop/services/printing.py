@@ -1,0 +1,91 @@
+"""The registry of printed documents, shared by ``chemcluster report KIND`` and the reports centre.
+
+Each kind K is built by the module ``chemcluster_desktop.services.report_<K>`` (written by the area
+that owns the data), which defines:
+
+    TITLE = "Инвентарная опись"            # Russian source text (context "Reports")
+    FILTERS = ["room"]                     # names from FILTER_NAMES below that it understands
+    def build(dest, *, progress=None, cancelled=None, **filters) -> ReportResult
+
+``build`` reads the data through its area's services (in SQL), hands plain rows to a module in
+``reports/`` and writes the PDF to ``dest`` (a path). A filter it does not know is refused with a
+ValidationError; an unknown name (a workshop that does not exist) is a NotFoundError.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+from chemcluster_desktop.i18n import translate
+
+KINDS = ("inventory", "stocktaking", "labels", "accreditation", "procurement", "nmck", "schedule", "kpi",
+         "budget")
+
+# filter name -> (CLI flag, Russian label)
+FILTER_NAMES = {
+    "room": ("--room", "Помещение"),
+    "kind": ("--kind", "Вид позиций"),
+    "ids": ("--ids", "Позиции (id через запятую)"),
+    "stocktaking": ("--stocktaking", "Инвентаризация (номер или id)"),
+    "workshop": ("--workshop", "Мастерская"),
+    "need": ("--need", "Потребность (id)"),
+    "source": ("--source", "Источник финансирования"),
+    "school": ("--school", "Школа"),
+    "class_": ("--class", "Класс"),
+    "instructor": ("--instructor", "Преподаватель"),
+    "term": ("--term", "Учебный период"),
+    "view": ("--view", "Вид расписания (week | term)"),
+    "period": ("--period", "Отчётный период"),
+}
+
+
+@dataclass
+class ReportResult:
+    path: str
+    pages: int
+    title: str
+    rows: int = 0
+
+
+def module(kind: str) -> ModuleType:
+    if kind not in KINDS:
+        raise KeyError(kind)
+    return importlib.import_module(f"chemcluster_desktop.services.report_{kind}")
+
+
+def title(kind: str) -> str:
+    return translate("Reports", module(kind).TITLE)
+
+
+def filters(kind: str) -> list[str]:
+    return list(getattr(module(kind), "FILTERS", []))
+
+
+def build(kind: str, dest, *, progress=None, cancelled=None, **flt) -> ReportResult:
+    from chemcluster_desktop.services.errors import ValidationError
+    from chemcluster_desktop.services.security import require
+
+    require("reports.print")
+    mod = module(kind)
+    known = set(getattr(mod, "FILTERS", []))
+    given = {k: v for k, v in flt.items() if v not in (None, "", [])}
+    unknown = set(given) - known
+    if unknown:
+        names = ", ".join(FILTER_NAMES.get(u, (u,))[0] for u in sorted(unknown))
+        raise ValidationError(translate("Reports", "Отчёт «{0}» не принимает фильтр {1}.").format(kind, names))
+    return mod.build(dest, progress=progress, cancelled=cancelled, **given)
+
+
+def page_count(path) -> int:
+    """Pages of a PDF we wrote (counted without a PDF library: reportlab writes /Type /Page)."""
+    data = open(path, "rb").read()
+    return data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + data.count(b"/Type /Page/") or \
+        data.count(b"/Type /Page ")
+
+
+def college_info() -> dict[str, str]:
+    from chemcluster_desktop.services.database import get_settings
+
+    return get_settings("college.")

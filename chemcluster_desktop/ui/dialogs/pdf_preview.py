@@ -1,0 +1,126 @@
+"""Preview a PDF inside the program (QtPdf), then save it or print it with the system dialog."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui.icons import icon
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("PdfPreview", s)
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, pdf_path: str | Path, title: str, parent=None, suggested_name: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("PdfPreviewDialog")
+        self.pdf_path = Path(pdf_path)
+        self.suggested_name = suggested_name or self.pdf_path.name
+        self.setWindowTitle(title)
+        self.resize(980, 860)
+        self.doc = QPdfDocument(self)
+        self.doc.load(str(self.pdf_path))
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.info = QLabel(_t("Страниц: {0}").format(self.doc.pageCount()))
+        bar.addWidget(self.info)
+        bar.addStretch(1)
+        self.zoom_out = QPushButton(icon("magnify-minus-outline"), "")
+        self.zoom_in = QPushButton(icon("magnify-plus-outline"), "")
+        self.zoom_out.setToolTip(_t("Уменьшить"))
+        self.zoom_in.setToolTip(_t("Увеличить"))
+        self.save_btn = QPushButton(icon("content-save-outline"), _t("Сохранить PDF…"))
+        self.save_btn.setObjectName("savePdf")
+        self.save_btn.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.print_btn = QPushButton(icon("printer-outline"), _t("Печать…"))
+        self.print_btn.setObjectName("printPdf")
+        self.print_btn.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.close_btn = QPushButton(_t("Закрыть"))
+        for b in (self.zoom_out, self.zoom_in, self.save_btn, self.print_btn, self.close_btn):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.doc)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        lay.addWidget(self.view, 1)
+        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
+        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
+        self.save_btn.clicked.connect(self.save_as)
+        self.print_btn.clicked.connect(self.print_)
+        self.close_btn.clicked.connect(self.reject)
+
+    def _zoom(self, f: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.2, min(5.0, self.view.zoomFactor() * f)))
+
+    def save_as(self, target: str | None = None) -> Path | None:
+        if not target:
+            start = Path(settings().get("paths/export_dir") or Path.home()) / self.suggested_name
+            target, _ = QFileDialog.getSaveFileName(self, _t("Сохранить PDF"), str(start), "PDF (*.pdf)")
+        if not target:
+            return None
+        if not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as e:
+            QMessageBox.warning(self, _t("Не сохранено"), _t("Не удалось сохранить файл «{0}»: {1}")
+                                .format(target, e.strerror or e))
+            return None
+        settings().set("paths/export_dir", str(Path(target).parent))
+        return Path(target)
+
+    def print_(self, printer: QPrinter | None = None) -> bool:
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dlg = QPrintDialog(printer, self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+        return print_pdf(self.doc, printer)
+
+
+def print_pdf(doc: QPdfDocument, printer: QPrinter) -> bool:
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        n = doc.pageCount()
+        first, last = printer.fromPage() or 1, printer.toPage() or n
+        for i in range(first - 1, min(last, n)):
+            rect = printer.pageRect(QPrinter.Unit.DevicePixel)
+            size = doc.pagePointSize(i)
+            scale = min(rect.width() / size.width(), rect.height() / size.height())
+            img = doc.render(i, (size * scale).toSize())
+            painter.drawImage(QPointF(0, 0), img)
+            if i < min(last, n) - 1:
+                printer.newPage()
+    finally:
+        painter.end()
+    return True
+
+
+def preview(parent, pdf_path, title: str, suggested_name: str | None = None) -> PdfPreviewDialog:
+    """Open the preview (non-blocking for tests: returns the dialog, shown)."""
+    dlg = PdfPreviewDialog(pdf_path, title, parent, suggested_name)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dlg.show()
+    return dlg
