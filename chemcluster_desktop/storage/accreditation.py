@@ -10,20 +10,30 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chemcluster_desktop.storage.base import Base, IdMixin, Quantity, TimestampMixin, VersionedMixin, utcnow
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import Item
+from chemcluster_desktop.storage.search import make_key
 
 ZONES = ("workplace", "expert", "store", "safety", "general", "consumables")
 CHECK_STATUSES = ("met", "partial", "missing")
+# a link between a checklist line and an inventory item:
+#   auto      applied by the automatic matching (counts towards the line)
+#   confirmed confirmed or made by the coordinator (counts; remembered)
+#   proposed  a doubtful proposal waiting for the coordinator (does not count)
+#   rejected  refused by the coordinator (does not count; never proposed again)
+LINK_STATES = ("auto", "confirmed", "proposed", "rejected")
+COUNTING_LINK_STATES = ("auto", "confirmed")
 
 
 class Competency(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -58,9 +68,20 @@ class InfrastructureLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     quantity: Mapped[Decimal] = mapped_column(Quantity)
     unit: Mapped[str] = mapped_column(String(20), default="шт.")
     per_workplace: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(Text, default="")  # «Примечание» column of the file
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
     list: Mapped[InfrastructureList] = relationship(back_populates="lines")
+
+
+def line_search_key(number, name, specification) -> str:
+    return make_key(number, name, specification)[:800]
+
+
+@event.listens_for(InfrastructureLine, "before_insert")
+@event.listens_for(InfrastructureLine, "before_update")
+def _line_key(_m, _c, t: InfrastructureLine) -> None:
+    t.search_key = line_search_key(t.number, t.name, t.specification)
 
 
 class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -107,11 +128,12 @@ class ChecklistLink(IdMixin, Base):
     """An inventory item counted towards a checklist line (confirmed by the coordinator or proposed)."""
 
     __tablename__ = "checklist_links"
-    __table_args__ = (UniqueConstraint("checklist_line_id", "item_id"),)
+    __table_args__ = (UniqueConstraint("checklist_line_id", "item_id"), Index("ix_checklist_links_state", "state"))
     checklist_line_id: Mapped[int] = mapped_column(ForeignKey("checklist_lines.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
     quantity: Mapped[Decimal | None] = mapped_column(Quantity)  # NULL = the item's whole quantity
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16), default="auto", server_default="auto")  # LINK_STATES
     score: Mapped[int] = mapped_column(Integer, default=0)  # match score 0..100
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -127,5 +149,7 @@ class Evidence(IdMixin, Base):
     file_name: Mapped[str] = mapped_column(String(300), default="")
     caption: Mapped[str] = mapped_column(String(300), default="")
     mime: Mapped[str] = mapped_column(String(50), default="image/jpeg")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -55,6 +55,7 @@ def upgrade() -> None:
     sa.Column('quantity', chemcluster_desktop.storage.base.Quantity(), nullable=False),
     sa.Column('unit', sa.String(length=20), nullable=False),
     sa.Column('per_workplace', sa.Boolean(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
     sa.Column('search_key', sa.String(length=800), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
@@ -120,6 +121,7 @@ def upgrade() -> None:
     sa.Column('item_id', sa.Integer(), nullable=False),
     sa.Column('quantity', chemcluster_desktop.storage.base.Quantity(), nullable=True),
     sa.Column('confirmed', sa.Boolean(), nullable=False),
+    sa.Column('state', sa.String(length=16), server_default='auto', nullable=False),
     sa.Column('score', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
@@ -131,6 +133,7 @@ def upgrade() -> None:
     with op.batch_alter_table('checklist_links', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_checklist_links_checklist_line_id'), ['checklist_line_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checklist_links_item_id'), ['item_id'], unique=False)
+        batch_op.create_index('ix_checklist_links_state', ['state'], unique=False)
 
     op.create_table('evidence',
     sa.Column('workshop_id', sa.Integer(), nullable=False),
@@ -138,6 +141,8 @@ def upgrade() -> None:
     sa.Column('file_name', sa.String(length=300), nullable=False),
     sa.Column('caption', sa.String(length=300), nullable=False),
     sa.Column('mime', sa.String(length=50), nullable=False),
+    sa.Column('width', sa.Integer(), nullable=False),
+    sa.Column('height', sa.Integer(), nullable=False),
     sa.Column('data', sa.LargeBinary(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
@@ -160,6 +165,7 @@ def downgrade() -> None:
 
     op.drop_table('evidence')
     with op.batch_alter_table('checklist_links', schema=None) as batch_op:
+        batch_op.drop_index('ix_checklist_links_state')
         batch_op.drop_index(batch_op.f('ix_checklist_links_item_id'))
         batch_op.drop_index(batch_op.f('ix_checklist_links_checklist_line_id'))
 
