@@ -8,6 +8,7 @@ Revises: 0005_procurement
 import sqlalchemy as sa
 from alembic import op
 
+import chemcluster_desktop.storage.base
 
 revision = '0006_cluster'
 down_revision = '0005_procurement'
@@ -25,6 +26,7 @@ def upgrade() -> None:
     sa.Column('period', sa.String(length=30), nullable=False),
     sa.Column('computed', sa.String(length=40), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
@@ -40,6 +42,7 @@ def upgrade() -> None:
     sa.Column('agreement_date', sa.Date(), nullable=True),
     sa.Column('contact', sa.String(length=300), nullable=False),
     sa.Column('inn', sa.String(length=12), nullable=False),
+    sa.Column('search_key', sa.String(length=1000), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
@@ -47,23 +50,31 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_participants')),
     sa.UniqueConstraint('name', name=op.f('uq_participants_name'))
     )
+    with op.batch_alter_table('participants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_participants_search_key'), ['search_key'], unique=False)
+
     op.create_table('training_directions',
     sa.Column('code', sa.String(length=20), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('level', sa.String(length=50), nullable=False),
     sa.Column('places_per_year', sa.Integer(), nullable=False),
     sa.Column('requested_by', sa.Text(), nullable=False),
+    sa.Column('search_key', sa.String(length=1000), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_training_directions'))
     )
+    with op.batch_alter_table('training_directions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_training_directions_search_key'), ['search_key'], unique=False)
+
     op.create_table('kpi_values',
     sa.Column('kpi_id', sa.Integer(), nullable=False),
     sa.Column('period', sa.String(length=30), nullable=False),
     sa.Column('value', sa.Numeric(precision=14, scale=2), nullable=False),
     sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('entered_by', sa.String(length=64), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
@@ -86,7 +97,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_kpi_values_kpi_id'))
 
     op.drop_table('kpi_values')
+    with op.batch_alter_table('training_directions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_training_directions_search_key'))
+
     op.drop_table('training_directions')
+    with op.batch_alter_table('participants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_participants_search_key'))
+
     op.drop_table('participants')
     op.drop_table('kpis')
     # ### end Alembic commands ###
