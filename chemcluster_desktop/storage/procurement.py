@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chemcluster_desktop.storage.base import (
@@ -17,12 +17,14 @@ from chemcluster_desktop.storage.base import (
     VersionedMixin,
     utcnow,
 )
+from chemcluster_desktop.storage.search import make_key
 
 FUNDING_CODES = ("federal", "regional", "employer", "own")
 PLAN_STATUSES = (
     "need", "in_plan", "price_justified", "notice_published", "supplier_chosen",
     "failed", "cancelled", "contract_signed", "delivered", "accepted", "on_inventory",
 )
+LAWS = ("44-ФЗ", "223-ФЗ")
 
 
 class FundingSource(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -40,6 +42,8 @@ class Supplier(IdMixin, TimestampMixin, VersionedMixin, Base):
     contact: Mapped[str] = mapped_column(String(300), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    search_key: Mapped[str] = mapped_column(String(800), default="")
 
 
 class PlanLine(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -53,7 +57,10 @@ class PlanLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     okpd2: Mapped[str] = mapped_column(String(20), default="")
     funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_sources.id", ondelete="RESTRICT"))
     planned_year: Mapped[int | None] = mapped_column(Integer)
+    planned_quarter: Mapped[int | None] = mapped_column(Integer)
+    notice_number: Mapped[str] = mapped_column(String(64), default="")  # извещение в ЕИС
     status: Mapped[str] = mapped_column(String(24), default="in_plan")
+    search_key: Mapped[str] = mapped_column(String(800), default="")
 
     needs: Mapped[list[Need]] = relationship(back_populates="plan_line")
     steps: Mapped[list[PlanStep]] = relationship(cascade="all, delete-orphan", order_by="PlanStep.id")
@@ -118,6 +125,7 @@ class Contract(IdMixin, TimestampMixin, VersionedMixin, Base):
     funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_sources.id", ondelete="RESTRICT"))
     price: Mapped[Decimal] = mapped_column(Money)
     subject: Mapped[str] = mapped_column(String(500), default="")
+    search_key: Mapped[str] = mapped_column(String(800), default="")
 
     supplier: Mapped[Supplier] = relationship()
     payments: Mapped[list[Payment]] = relationship(cascade="all, delete-orphan", order_by="Payment.due_on")
@@ -141,6 +149,7 @@ class Delivery(IdMixin, TimestampMixin, VersionedMixin, Base):
     document_number: Mapped[str] = mapped_column(String(64), default="")  # накладная / УПД
     accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     accepted_by: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
 
     lines: Mapped[list[DeliveryLine]] = relationship(cascade="all, delete-orphan")
 
@@ -160,3 +169,28 @@ class DeliveryItem(Base):
     __tablename__ = "delivery_items"
     delivery_line_id: Mapped[int] = mapped_column(ForeignKey("delivery_lines.id", ondelete="CASCADE"), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+
+
+@event.listens_for(Supplier, "before_insert")
+@event.listens_for(Supplier, "before_update")
+def _supplier_key(_m, _c, t: Supplier) -> None:
+    t.search_key = make_key(t.name, t.inn, t.contact, t.email)
+
+
+@event.listens_for(Need, "before_insert")
+@event.listens_for(Need, "before_update")
+def _need_key(_m, _c, t: Need) -> None:
+    t.search_key = make_key(t.name, t.specification, t.okpd2, t.justification)[:800]
+
+
+@event.listens_for(PlanLine, "before_insert")
+@event.listens_for(PlanLine, "before_update")
+def _plan_key(_m, _c, t: PlanLine) -> None:
+    t.search_key = make_key(t.number, t.title, t.okpd2, t.notice_number)[:800]
+
+
+@event.listens_for(Contract, "before_insert")
+@event.listens_for(Contract, "before_update")
+def _contract_key(_m, _c, t: Contract) -> None:
+    supplier = t.supplier.name if t.supplier is not None else ""
+    t.search_key = make_key(t.number, t.subject, supplier)[:800]
