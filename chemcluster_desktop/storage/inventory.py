@@ -58,6 +58,7 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="in_use")
     room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), index=True)
     responsible: Mapped[str] = mapped_column(String(200), default="")  # МОЛ
+    issued_to: Mapped[str] = mapped_column(String(200), default="")  # person the unit is issued to
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
     unit: Mapped[str] = mapped_column(String(20), default="шт.")
     min_quantity: Mapped[Decimal | None] = mapped_column(Quantity)
@@ -104,6 +105,7 @@ class Movement(IdMixin, TimestampMixin, Base):
     """A movement document: receipt, transfer between rooms, issue, return, write-off."""
 
     __tablename__ = "movements"
+    __table_args__ = (Index("ix_movements_date", "date"),)
     kind: Mapped[str] = mapped_column(String(16), index=True)
     number: Mapped[str] = mapped_column(String(64), default="")
     date: Mapped[dt.date] = mapped_column(Date)

@@ -49,6 +49,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('room_id', sa.Integer(), nullable=True),
     sa.Column('responsible', sa.String(length=200), nullable=False),
+    sa.Column('issued_to', sa.String(length=200), nullable=False),
     sa.Column('quantity', chemcluster_desktop.storage.base.Quantity(), nullable=False),
     sa.Column('unit', sa.String(length=20), nullable=False),
     sa.Column('min_quantity', chemcluster_desktop.storage.base.Quantity(), nullable=True),
@@ -91,6 +92,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_movements'))
     )
     with op.batch_alter_table('movements', schema=None) as batch_op:
+        batch_op.create_index('ix_movements_date', ['date'], unique=False)
         batch_op.create_index(batch_op.f('ix_movements_kind'), ['kind'], unique=False)
 
     op.create_table('stocktakings',
@@ -190,6 +192,7 @@ def downgrade() -> None:
     op.drop_table('stocktakings')
     with op.batch_alter_table('movements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_movements_kind'))
+        batch_op.drop_index('ix_movements_date')
 
     op.drop_table('movements')
     with op.batch_alter_table('items', schema=None) as batch_op:
