@@ -120,7 +120,7 @@ def period_year(period: str) -> int:
 def parse_value(text: object, unit: str = "", name: str = "") -> Decimal:
     """A KPI value from what the person typed: «1 234,5» → Decimal; negatives, garbage and
     percentages above 100 are refused with a message naming the KPI."""
-    what = f"«{name}»" if name else _t("показателя")
+    what = f"«{name}»" if name else ""
     if isinstance(text, float):
         text = repr(text)
     if isinstance(text, Decimal | int):
@@ -129,24 +129,24 @@ def parse_value(text: object, unit: str = "", name: str = "") -> Decimal:
         s = ("" if text is None else str(text)).strip()
         s = s.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("%", "").replace(",", ".")
         if not s:
-            raise ValidationError(_t("Введите значение {0}.").format(what), field="value")
+            raise ValidationError(_t("Показатель {0}: введите значение.").format(what), field="value")
         try:
             d = Decimal(s)
         except InvalidOperation:
             raise ValidationError(
-                _t("Значение {0} «{1}» — не число. Введите число, например 1250 или 84,5.").format(what, text),
+                _t("Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.").format(what, text),
                 field="value") from None
     if not d.is_finite():
-        raise ValidationError(_t("Значение {0} — не число.").format(what), field="value")
+        raise ValidationError(_t("Показатель {0}: значение — не число.").format(what), field="value")
     if d < 0:
-        raise ValidationError(_t("Значение {0} не может быть отрицательным ({1}).").format(what, text),
+        raise ValidationError(_t("Показатель {0}: значение не может быть отрицательным (введено {1}).").format(what, text),
                               field="value")
     if unit in PERCENT_UNITS and d > HUNDRED:
         raise ValidationError(
-            _t("Значение {0} — это доля в процентах, она не может быть больше 100 (введено {1}).").format(what, text),
+            _t("Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).").format(what, text),
             field="value")
     if d >= Decimal("1e12"):
-        raise ValidationError(_t("Значение {0} слишком велико.").format(what), field="value")
+        raise ValidationError(_t("Показатель {0}: значение слишком велико.").format(what), field="value")
     return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
