@@ -1,11 +1,29 @@
-# sourced by .ci/run: start a throw-away PostgreSQL cluster on loopback and export its URL
-if command -v pg_ctlcluster >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PGDATA=$(mktemp -d /tmp/cc-pg.XXXX)
-  chown postgres "$PGDATA"
-  su postgres -c "$PGBIN/initdb -D $PGDATA -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
-  su postgres -c "$PGBIN/pg_ctl -D $PGDATA -o '-p 54329 -k /tmp -c listen_addresses=127.0.0.1' -w -l $PGDATA/log start" >/dev/null
-  su postgres -c "$PGBIN/createdb -h 127.0.0.1 -p 54329 chemcluster_test"
-  export CHEMCLUSTER_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:54329/chemcluster_test"
-  trap "su postgres -c '$PGBIN/pg_ctl -D $PGDATA -m fast stop' >/dev/null 2>&1 || true" EXIT
+# sourced by .ci/run: start a throw-away PostgreSQL cluster on loopback and export its URL as
+# CHEMCLUSTER_TEST_PG_URL (the service tests then run on PostgreSQL as well as on SQLite).
+# It is stopped and deleted when the CI script exits.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; then
+  CC_PGPORT=${CC_PGPORT:-54329}
+  # a free port: another CI run on the same machine may hold ours
+  while (exec 3<>/dev/tcp/127.0.0.1/$CC_PGPORT) 2>/dev/null; do CC_PGPORT=$((CC_PGPORT + 1)); done
+  CC_PGDATA=$(mktemp -d /tmp/cc-pg.XXXXXX)
+  CC_PGSOCK=$(mktemp -d /tmp/cc-pgsock.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$CC_PGDATA" "$CC_PGSOCK"
+    as_pg() { su postgres -s /bin/sh -c "$*"; }
+  else
+    as_pg() { sh -c "$*"; }
+  fi
+  if as_pg "$PGBIN/initdb -D $CC_PGDATA -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 || \
+            $PGBIN/initdb -D $CC_PGDATA -U postgres -A trust -E UTF8 --locale=C >/dev/null" \
+     && as_pg "$PGBIN/pg_ctl -D $CC_PGDATA -w -t 60 -l $CC_PGDATA/log \
+               -o '-p $CC_PGPORT -k $CC_PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100' start >/dev/null" \
+     && as_pg "$PGBIN/createdb -h 127.0.0.1 -p $CC_PGPORT -U postgres chemcluster_test"; then
+    export CHEMCLUSTER_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$CC_PGPORT/chemcluster_test"
+    export PATH="$PGBIN:$PATH"   # pg_dump / pg_restore of the same major version as the server
+    trap "su postgres -s /bin/sh -c '$PGBIN/pg_ctl -D $CC_PGDATA -m immediate stop' >/dev/null 2>&1 || \
+          $PGBIN/pg_ctl -D $CC_PGDATA -m immediate stop >/dev/null 2>&1; rm -rf $CC_PGDATA $CC_PGSOCK" EXIT
+  else
+    echo "PostgreSQL did not start:"; cat "$CC_PGDATA/log" 2>/dev/null | tail -20
+  fi
 fi

@@ -4,12 +4,18 @@
   current actor is ``admin``.
 - ``demo_db``: the same with the demo data loaded through ``services.demo.load_demo``.
 - ``as_role("viewer")``: switch the acting user (context manager or plain call).
+- PostgreSQL: when ``CHEMCLUSTER_TEST_PG_URL`` is set (``.ci/run`` starts a server), every test under
+  ``tests/services/`` that uses ``db`` runs twice, ``[sqlite]`` and ``[postgresql]``; on PostgreSQL
+  ``db`` is a fresh database copied from a migrated template (fast). Tests that need the file itself
+  (they use ``db_path``) or are marked ``@pytest.mark.sqlite_only`` stay on SQLite. ``pg_url`` gives a
+  fresh empty PostgreSQL database URL (skips without a server).
 - ``window``: the real main window over ``db`` (pytest-qt ``qtbot`` drives it).
 Qt runs offscreen; every test gets its own user-data folder (CHEMCLUSTER_HOME) and settings file.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -72,9 +78,112 @@ def db_path(tmp_path, tmp_path_factory) -> Path:
     return _copy_db(tmp_path, _template(tmp_path_factory, "empty"), "test.sqlite3")
 
 
+PG_URL = os.environ.get("CHEMCLUSTER_TEST_PG_URL", "")
+_pg_counter = itertools.count(1)
+_pg_state: dict[str, object] = {}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: a service test that does not run on PostgreSQL")
+    config.addinivalue_line("markers", "postgres: needs a PostgreSQL server (CHEMCLUSTER_TEST_PG_URL)")
+
+
+def pytest_generate_tests(metafunc):
+    """Service tests using ``db`` run on both backends when a PostgreSQL server is given."""
+    if not PG_URL or "db" not in metafunc.fixturenames or "db_backend" not in metafunc.fixturenames:
+        return
+    path = str(metafunc.definition.path).replace(os.sep, "/")
+    if "/tests/services/" not in path or "db_path" in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("db_backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path):
-    database = context.open_database(db_path)
+def db_backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+def _pg_admin():
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    if "admin" not in _pg_state:
+        _pg_state["base"] = make_url(PG_URL)
+        _pg_state["admin"] = create_engine(_pg_state["base"], isolation_level="AUTOCOMMIT")
+    return _pg_state["admin"], _pg_state["base"]
+
+
+def _pg_exec(sql: str) -> None:
+    eng, _ = _pg_admin()
+    with eng.connect() as conn:
+        conn.exec_driver_sql(sql)
+
+
+def _pg_new_database(template: str | None = None) -> str:
+    """A new database on the test server; returns its URL."""
+    _, base = _pg_admin()
+    name = f"cc_t{os.getpid()}_{next(_pg_counter)}"
+    _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _pg_exec(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_drop(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    try:
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except Exception:  # noqa: BLE001 - cleanup only
+        pass
+
+
+def _pg_template() -> str:
+    """A migrated database used as the template of each test's database (made once per run)."""
+    from sqlalchemy.engine import make_url
+
+    if "template" not in _pg_state:
+        url = _pg_new_database()
+        prev = context.actor()
+        context.open_database(url)
+        context.close_database()
+        context.set_actor(prev)
+        _pg_state["template"] = make_url(url).database
+        _pg_state["template_url"] = url
+    return _pg_state["template"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if "template_url" in _pg_state:
+        _pg_drop(_pg_state["template_url"])
+    if "admin" in _pg_state:
+        _pg_state["admin"].dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database (dropped afterwards); skips when no server is configured."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set CHEMCLUSTER_TEST_PG_URL (.ci/run does)")
+    url = _pg_new_database()
+    yield url
+    context.close_database()
+    _pg_drop(url)
+
+
+@pytest.fixture
+def db(request, db_backend):
+    if db_backend == "postgresql":
+        url = _pg_new_database(_pg_template())
+        database = context.open_database(url)
+        context.set_actor(context.Actor("admin", "admin", "Администратор"))
+        yield database
+        context.close_database()
+        _pg_drop(url)
+        return
+    database = context.open_database(request.getfixturevalue("db_path"))
     context.set_actor(context.Actor("admin", "admin", "Администратор"))
     yield database
     context.close_database()

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import AuditEntry
 
@@ -42,10 +43,14 @@ def _area(obj) -> str:
 
 
 def _ident(obj) -> str:
-    ids = inspect(obj).identity
+    state = inspect(obj)
+    ids = state.identity
     if ids is None:
+        # new objects get their identity only after the flush has finished: read the primary key
+        ids = state.mapper.primary_key_from_instance(obj)
+    if not ids or all(i is None for i in ids):
         return ""
-    return ids[0] if len(ids) == 1 else "/".join(str(i) for i in ids)
+    return str(ids[0]) if len(ids) == 1 else "/".join(str(i) for i in ids)
 
 
 def _label(obj) -> str:
@@ -56,9 +61,17 @@ def _label(obj) -> str:
     return ""
 
 
-def _after_flush(session: Session, _ctx) -> None:
+def _actor_login(session: Session) -> str:
     actor = session.info.get("actor")
-    login = actor.login if actor else ""
+    if actor is None:
+        from chemcluster_desktop.services import context
+
+        actor = context.actor()
+    return actor.login if actor else ""
+
+
+def _after_flush(session: Session, _ctx) -> None:
+    login = _actor_login(session)
     rows = []
     now = utcnow()
     for obj in session.new:
@@ -78,8 +91,16 @@ def _after_flush(session: Session, _ctx) -> None:
                 continue
             h = state.attrs[c.key].history
             if h.has_changes():
-                old[c.key] = h.deleted[0] if h.deleted else None
-                new[c.key] = h.added[0] if h.added else None
+                before = h.deleted[0] if h.deleted else None
+                after = h.added[0] if h.added else None
+                if before == after:
+                    continue
+                old[c.key] = before
+                new[c.key] = after
+        if "password_hash" in state.attrs and state.attrs["password_hash"].history.has_changes():
+            # the hash itself never goes to the journal, only the fact of the change
+            old["password"] = "***"
+            new["password"] = translate("Audit", "изменён")
         if not new:
             continue
         rows.append(dict(at=now, user_login=login, action="update", area=_area(obj), entity=type(obj).__name__,
@@ -104,8 +125,7 @@ def install(factory: sessionmaker) -> None:
 def record(session: Session, action: str, area: str, entity: str, entity_id: str = "", summary: str = "",
            old: dict | None = None, new: dict | None = None) -> None:
     """An explicit journal entry (imports, log-ins, backups, bulk operations)."""
-    actor = session.info.get("actor")
     session.connection().execute(insert(AuditEntry.__table__), [dict(
-        at=utcnow(), user_login=actor.login if actor else "", action=action, area=area, entity=entity,
-        entity_id=str(entity_id), summary=summary[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
+        at=utcnow(), user_login=_actor_login(session), action=action, area=area, entity=entity[:64],
+        entity_id=str(entity_id)[:64], summary=(summary or "")[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
     )])

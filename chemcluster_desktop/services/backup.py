@@ -8,6 +8,7 @@ Automatic backups are kept with rotation (7 daily, 4 weekly, and those made befo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -41,8 +42,41 @@ class BackupInfo:
     reason: str
 
 
-def backups_dir() -> Path:
+def _db_tag(url: str | None) -> str | None:
+    """Backups of the default database live in ``backups/``; those of any other database in a
+    sub-folder named after it, so that restore never offers another database's copies."""
+    if url is None:
+        return None
+    p = sqlite_path(url)
+    if p is not None:
+        try:
+            if p.resolve() == paths.default_db_path().resolve():
+                return None
+        except OSError:
+            pass
+        key = str(p.resolve())
+        stem = p.stem
+    else:
+        u = make_url(url)
+        key = f"{u.host}:{u.port}/{u.database}"
+        stem = f"pg-{u.database}"
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)[:40]
+    return f"{safe}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _current_url() -> str | None:
+    try:
+        return context.current().url
+    except RuntimeError:
+        return None
+
+
+def backups_dir(url: str | None = None) -> Path:
+    """The folder of automatic backups of ``url`` (default: the open database)."""
     d = paths.backups_dir_for(None)
+    tag = _db_tag(url or _current_url())
+    if tag:
+        d = d / tag
     d.mkdir(parents=True, exist_ok=True)
     return d
 
@@ -51,21 +85,64 @@ def _stamp() -> str:
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def _new_path(folder: Path, reason: str, suffix: str) -> Path:
+    base = f"chemcluster-{_stamp()}-{reason}"
+    p = folder / f"{base}{suffix}"
+    n = 2
+    while p.exists() or p.with_name(p.name + ".part").exists():  # never overwrite a copy of the same second
+        p = folder / f"{base}-{n}{suffix}"
+        n += 1
+    return p
+
+
+def _uri(path: Path) -> str:
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 def verify_sqlite_file(path: Path) -> None:
+    """The file is a whole ChemCluster database (integrity check passes, schema version present)."""
+    path = Path(path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with open(path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise ServiceError(_t("Файл «{0}» не является резервной копией базы ChemCluster.").format(path))
+        con = sqlite3.connect(_uri(path), uri=True)
         try:
             res = con.execute("PRAGMA integrity_check").fetchone()[0]
             con.execute("SELECT count(*) FROM alembic_version").fetchone()
         finally:
             con.close()
+    except OSError as e:
+        raise ServiceError(_t("Резервная копия «{0}» не читается: {1}").format(path, e.strerror or e)) from e
     except sqlite3.DatabaseError as e:
         raise ServiceError(_t("Резервная копия «{0}» не читается: {1}").format(path, e)) from e
     if res != "ok":
         raise ServiceError(_t("Резервная копия «{0}» не прошла проверку целостности: {1}").format(path, res))
 
 
+def is_good_backup(path: str | os.PathLike) -> bool:
+    try:
+        verify_sqlite_file(Path(path))
+        return True
+    except ServiceError:
+        return False
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
 def sqlite_backup(src: Path, dest: Path) -> Path:
+    """Copy with the online backup API into ``dest.part``, check it, then rename: a copy interrupted
+    at any point leaves only a ``.part`` file, never a file that looks like a good backup."""
+    dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
@@ -78,110 +155,208 @@ def sqlite_backup(src: Path, dest: Path) -> Path:
     finally:
         d.close()
         s.close()
-    verify_sqlite_file(tmp)
+    try:
+        verify_sqlite_file(tmp)
+    except ServiceError:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync(tmp)
     os.replace(tmp, dest)
     return dest
+
+
+def _pg_args(url: str) -> tuple[list[str], dict]:
+    u = make_url(url)
+    env = dict(os.environ)
+    if u.password:
+        env["PGPASSWORD"] = u.password
+    args = ["-d", u.database or ""]
+    if u.host:
+        args += ["-h", u.host]
+    if u.port:
+        args += ["-p", str(u.port)]
+    if u.username:
+        args += ["-U", u.username]
+    return args, env
 
 
 def backup_engine(engine: Engine, url: str, dest: Path | None = None, reason: str = "manual") -> Path:
     path = sqlite_path(url)
     if path is not None:
-        dest = dest or backups_dir() / f"chemcluster-{_stamp()}-{reason}.sqlite3"
-        return sqlite_backup(path, Path(dest))
-    dest = dest or backups_dir() / f"chemcluster-{_stamp()}-{reason}.pgdump"
+        dest = Path(dest) if dest else _new_path(backups_dir(url), reason, ".sqlite3")
+        return sqlite_backup(path, dest)
+    dest = Path(dest) if dest else _new_path(backups_dir(url), reason, ".pgdump")
     exe = shutil.which("pg_dump")
     if not exe:
         raise ServiceError(_t("Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент "
                               "PostgreSQL или сделайте копию средствами сервера."))
-    u = make_url(url)
-    env = dict(os.environ)
-    if u.password:
-        env["PGPASSWORD"] = u.password
-    cmd = [exe, "-Fc", "-f", str(dest), "-d", u.database or ""]
-    if u.host:
-        cmd += ["-h", u.host]
-    if u.port:
-        cmd += ["-p", str(u.port)]
-    if u.username:
-        cmd += ["-U", u.username]
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    args, env = _pg_args(url)
+    tmp = dest.with_name(dest.name + ".part")
+    r = subprocess.run([exe, "-Fc", "--no-owner", "-f", str(tmp), *args], env=env, capture_output=True, text=True)
     if r.returncode != 0:
+        tmp.unlink(missing_ok=True)
         raise ServiceError(_t("pg_dump завершился с ошибкой: {0}").format(r.stderr.strip()))
-    return Path(dest)
+    verify_pgdump(tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def verify_pgdump(path: Path) -> None:
+    """A custom-format dump is readable: ``pg_restore --list`` succeeds and names the journal table."""
+    path = Path(path)
+    with open(path, "rb") as f:
+        if f.read(5) != b"PGDMP":
+            raise ServiceError(_t("Файл «{0}» не является копией pg_dump.").format(path))
+    exe = shutil.which("pg_restore")
+    if not exe:
+        return
+    r = subprocess.run([exe, "--list", str(path)], capture_output=True, text=True)
+    if r.returncode != 0 or "audit_log" not in r.stdout:
+        raise ServiceError(_t("Резервная копия «{0}» не прошла проверку: {1}").format(path, r.stderr.strip()))
 
 
 def backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
+    """A consistent, checked copy of the open database (any role may make one)."""
     db = context.current()
     p = backup_engine(db.engine, db.url, Path(dest) if dest else None, reason=reason)
-    rotate()
+    if dest is None:
+        rotate()
     return p
 
 
-def list_backups() -> list[BackupInfo]:
+def list_backups(url: str | None = None) -> list[BackupInfo]:
+    """Backups of ``url`` (default: the open database), newest first. Unfinished copies (``.part``)
+    are never listed."""
     out = []
-    d = backups_dir()
-    for p in sorted(d.glob("chemcluster-*.*"), reverse=True):
-        if p.suffix not in (".sqlite3", ".pgdump"):
+    d = backups_dir(url)
+    for p in d.glob("chemcluster-*.*"):
+        if p.suffix not in (".sqlite3", ".pgdump") or not p.is_file():
             continue
         parts = p.stem.split("-")
         try:
             created = dt.datetime.strptime(parts[1] + parts[2], "%Y%m%d%H%M%S")
         except (IndexError, ValueError):
             created = dt.datetime.fromtimestamp(p.stat().st_mtime)
-        reason = "-".join(parts[3:]) or "manual"
+        reason = "-".join(x for x in parts[3:] if not x.isdigit()) or "manual"
         out.append(BackupInfo(str(p), created, p.stat().st_size, reason))
+    out.sort(key=lambda b: (b.created, os.path.getmtime(b.path)), reverse=True)
     return out
 
 
-def rotate() -> list[Path]:
-    """Keep the newest of each of the last 7 days and 4 weeks, plus the last pre-migration copies;
-    manual copies made elsewhere are never touched."""
-    infos = list_backups()
+def newest_good_backup(url: str | None = None) -> BackupInfo | None:
+    for b in list_backups(url):
+        if b.path.endswith(".sqlite3") and is_good_backup(b.path):
+            return b
+    return None
+
+
+KEEP_BEFORE_RESTORE = 5
+
+
+def rotate(url: str | None = None) -> list[Path]:
+    """Keep the newest copy of each of the last 7 days and of each of the last 4 weeks, plus the last
+    5 made before migrations and the last 5 made before restores. Copies written elsewhere (-o FILE)
+    are never touched; unfinished ``.part`` files older than a day are removed."""
+    infos = list_backups(url)
     keep: set[str] = set()
     days, weeks = {}, {}
+    special = ("pre-migration", "before-restore")
     for b in infos:
-        if b.reason == "pre-migration":
+        if b.reason in special:
             continue
         days.setdefault(b.created.date(), b.path)
         weeks.setdefault(b.created.isocalendar()[:2], b.path)
     keep.update(list(days.values())[:KEEP_DAILY])
     keep.update(list(weeks.values())[:KEEP_WEEKLY])
     keep.update([b.path for b in infos if b.reason == "pre-migration"][:KEEP_PRE_MIGRATION])
+    keep.update([b.path for b in infos if b.reason == "before-restore"][:KEEP_BEFORE_RESTORE])
     removed = []
     for b in infos:
         if b.path not in keep:
             Path(b.path).unlink(missing_ok=True)
             removed.append(Path(b.path))
+    old = dt.datetime.now().timestamp() - 86400
+    for part in backups_dir(url).glob("*.part"):
+        try:
+            if part.stat().st_mtime < old:
+                part.unlink()
+        except OSError:
+            pass
     return removed
 
 
 def daily_backup_if_needed() -> Path | None:
     """The first session of a day makes an automatic backup."""
     today = dt.date.today()
-    if any(b.created.date() == today and b.reason in ("daily", "manual") for b in list_backups()):
+    if any(b.created.date() == today and b.reason not in ("pre-migration", "before-restore")
+           for b in list_backups()):
         return None
     return backup(reason="daily")
 
 
 def restore(src: str | os.PathLike) -> Path:
-    """Replace the current SQLite database with a backup; the replaced file is kept as a copy.
-    Returns the path of that copy."""
+    """Replace the open SQLite database with a backup (administrator only); the replaced database is
+    kept as a copy whose path is returned. The backup is checked before anything is touched."""
+    from chemcluster_desktop.services import security
+
+    security.require("admin")
     db = context.current()
     target = db.path
     src = Path(src)
     if target is None:
-        raise ServiceError(_t("Восстановление базы PostgreSQL выполняется программой pg_restore на сервере."))
+        raise ServiceError(_t("Восстановление базы PostgreSQL выполняется на сервере: "
+                              "pg_restore --clean -d БАЗА ФАЙЛ.pgdump (см. docs/trust.md)."))
     if not src.is_file():
         raise ServiceError(_t("Файл резервной копии «{0}» не найден.").format(src))
     verify_sqlite_file(src)
-    keep = backups_dir() / f"chemcluster-{_stamp()}-before-restore.sqlite3"
     url = db.url
+    keep = _new_path(backups_dir(url), "before-restore", ".sqlite3")
     sqlite_backup(target, keep)
+    actor = context.actor()
     context.close_database()
+    return _replace_file(src, target, url, keep, actor)
+
+
+def _replace_file(src: Path, target: Path, url: str, keep: Path | None, actor) -> Path | None:
     tmp = target.with_name(target.name + ".restore")
     shutil.copyfile(src, tmp)
-    for suffix in ("-wal", "-shm"):
+    _fsync(tmp)
+    for suffix in ("-wal", "-shm", "-journal"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(tmp, target)
     context.open_database(url)
+    context.set_actor(actor)
+    try:
+        from chemcluster_desktop.services import audit
+
+        with context.uow() as s:
+            audit.record(s, "restore", "core", "Database", "", str(src)[:500],
+                         new={"from": str(src), "kept": str(keep) if keep else ""})
+    except Exception:  # noqa: BLE001 - the journal entry must not undo a finished restore
+        pass
     return keep
+
+
+def recover_corrupt(db: str | os.PathLike | None, src: str | os.PathLike) -> Path:
+    """At start: the database file is corrupt and cannot be opened. Move it aside (kept, never
+    deleted) and put the checked backup ``src`` in its place. Returns where the corrupt file went."""
+    from chemcluster_desktop.storage.engine import resolve_url
+
+    url = resolve_url(db)
+    target = sqlite_path(url)
+    if target is None:
+        raise ServiceError(_t("Восстановление базы PostgreSQL выполняется на сервере."))
+    src = Path(src)
+    verify_sqlite_file(src)
+    aside = target.with_name(f"{target.stem}-corrupt-{_stamp()}{target.suffix}")
+    if target.exists():
+        os.replace(target, aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(str(target) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
+    tmp = target.with_name(target.name + ".restore")
+    shutil.copyfile(src, tmp)
+    _fsync(tmp)
+    os.replace(tmp, target)
+    return aside

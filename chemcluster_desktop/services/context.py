@@ -10,9 +10,12 @@ Services call :func:`require` for rights (see :mod:`.security`) and never return
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError
+from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError, ServiceError
 from chemcluster_desktop.storage import migrate
 from chemcluster_desktop.storage.engine import (
     DatabaseUrlError,
@@ -72,6 +75,12 @@ class Database:
 _db: Database | None = None
 _actor: Actor = Actor("admin", "admin", "Администратор")
 _lock = threading.RLock()
+_local = threading.local()
+log = logging.getLogger(__name__)
+
+# How long a unit of work waits for another program's write to finish before the person sees an error
+# (on top of SQLite's own busy timeout, which already waits inside each attempt).
+LOCK_RETRY_SECONDS = 60.0
 
 
 def _t(text_: str) -> str:
@@ -145,11 +154,22 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
                     .format(path, problems[0]), kind="corrupt", path=str(path))
         if upgrade:
             def _backup():
-                if backup_before_upgrade and path is not None:
-                    from chemcluster_desktop.services import backup as backup_service
+                if not backup_before_upgrade:
+                    return None
+                from chemcluster_desktop.services import backup as backup_service
 
-                    return backup_service.backup_engine(engine, url, reason="pre-migration")
-                return None
+                if path is None:  # PostgreSQL: pg_dump where it is installed; the upgrade is one transaction
+                    try:
+                        return backup_service.backup_engine(engine, url, reason="pre-migration")
+                    except Exception as e:  # noqa: BLE001 - no pg_dump on this PC must not stop the start
+                        log.warning("pre-migration backup of %s skipped: %s", make_url_safe(url), e)
+                        return None
+                p = backup_service.backup_engine(engine, url, reason="pre-migration")
+                try:
+                    backup_service.rotate(url)
+                except OSError as e:
+                    log.warning("backup rotation failed: %s", e)
+                return p
 
             migrate.upgrade(engine, before_upgrade=_backup)
         else:
@@ -218,22 +238,61 @@ def actor() -> Actor:
     return _actor
 
 
+def _is_locked(e: BaseException) -> bool:
+    msg = str(getattr(e, "orig", e)).lower()
+    return "database is locked" in msg or "database table is locked" in msg or "busy" in msg
+
+
+def _take_write_lock(session: Session, db: Database) -> None:
+    """SQLite: take the write lock as the first statement of the unit of work (what BEGIN IMMEDIATE
+    does). A transaction that first reads and later writes would otherwise fail at once with «database
+    is locked» when another program wrote in between (WAL snapshot), without waiting at all. The
+    statement changes nothing. SQLite's busy timeout waits inside each attempt; we retry on top of it."""
+    deadline = time.monotonic() + LOCK_RETRY_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            session.connection().exec_driver_sql("DELETE FROM settings WHERE 0")
+            return
+        except OperationalError as e:
+            if not _is_locked(e) or time.monotonic() > deadline:
+                raise
+            session.rollback()
+            time.sleep(delay * (1 + random.random()))
+            delay = min(delay * 2, 1.0)
+
+
 @contextmanager
 def uow() -> Iterator[Session]:
-    """One unit of work: commits at the end, rolls back on any error (nothing half-written)."""
+    """One unit of work: commits at the end, rolls back on any error (nothing half-written).
+
+    On SQLite the outermost unit of work holds the write lock from its start, so two programs writing
+    to one file at once wait for each other instead of failing («database is locked»)."""
     db = current()
     session = db.session_factory()
     session.info["actor"] = _actor
+    depth = getattr(_local, "depth", 0)
+    _local.depth = depth + 1
     try:
+        if depth == 0 and db.is_sqlite:
+            _take_write_lock(session, db)
         yield session
         session.commit()
     except StaleDataError as e:
         session.rollback()
         raise ConcurrentEditError() from e
+    except OperationalError as e:
+        session.rollback()
+        if _is_locked(e):
+            raise DatabaseBusyError(
+                _t("База данных занята другой программой слишком долго; изменения не сохранены. "
+                   "Повторите действие через минуту.")) from e
+        raise
     except BaseException:
         session.rollback()
         raise
     finally:
+        _local.depth = depth
         session.close()
 
 
@@ -247,6 +306,10 @@ def read() -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
+
+
+class DatabaseBusyError(ServiceError):
+    """Another program held the database for longer than we are willing to wait."""
 
 
 def ping() -> None:

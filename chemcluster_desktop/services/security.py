@@ -8,12 +8,13 @@ import os
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.context import Actor, uow
 from chemcluster_desktop.services.errors import (
+    ConcurrentEditError,
     DuplicateError,
     NotFoundError,
     PermissionDenied,
@@ -93,15 +94,30 @@ class UserInfo:
     role: str
     active: bool
     has_password: bool
+    version: int = 1
+    last_login_at: object = None  # datetime (UTC) or None
+
+    @property
+    def role_name(self) -> str:
+        return role_name(self.role)
 
 
 def _info(u: User) -> UserInfo:
-    return UserInfo(u.id, u.login, u.full_name, u.role_code, u.active, bool(u.password_hash))
+    return UserInfo(u.id, u.login, u.full_name, u.role_code, u.active, bool(u.password_hash), u.version,
+                    u.last_login_at)
 
 
 def list_users() -> list[UserInfo]:
     with context.read() as s:
         return [_info(u) for u in s.scalars(select(User).order_by(User.login))]
+
+
+def get_user(login: str) -> UserInfo:
+    with context.read() as s:
+        u = s.scalar(select(User).where(User.login == login))
+        if u is None:
+            raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
+        return _info(u)
 
 
 def login_required() -> bool:
@@ -112,58 +128,192 @@ def login_required() -> bool:
     return bool(n and (n > 1 or with_pw))
 
 
-FAIL_DELAY_BASE = 0.5
+# --- log-in and the slow-down after failures -------------------------------------------------------
+FAIL_SLEEP = 0.5          # every failed attempt costs this much at once
+THROTTLE_AFTER = 3        # from this many failures in a row the account waits before the next try
+THROTTLE_BASE = 2.0       # seconds; doubles with every further failure
+THROTTLE_MAX = 300.0
+
+
+class LoginThrottled(PermissionDenied):
+    """Too many failed attempts: the next one is accepted only after ``wait_seconds``."""
+
+    def __init__(self, wait_seconds: float):
+        self.wait_seconds = max(1, int(wait_seconds + 0.999))
+        super().__init__(translate("Security", "Слишком много неудачных попыток входа. Подождите {0} с и "
+                                               "попробуйте снова.").format(self.wait_seconds))
+
+
+def failure_delay(failures: int) -> float:
+    """Seconds the account waits after ``failures`` failed attempts in a row."""
+    if failures < THROTTLE_AFTER:
+        return 0.0
+    return min(THROTTLE_BASE * 2 ** (failures - THROTTLE_AFTER), THROTTLE_MAX)
+
+
+_DUMMY_HASH = None
+
+
+def _dummy_verify(password: str) -> None:
+    """Spend the same time on an unknown login as on a known one (no guessing of logins by timing)."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password("-")
+    verify_password(password, _DUMMY_HASH)
 
 
 def authenticate(login: str, password: str | None) -> Actor:
-    """Check a log-in. Repeated failures slow down (delay grows with the count of failures)."""
-    with uow() as s:
+    """Check a log-in. After THROTTLE_AFTER failures in a row the account refuses any attempt for a
+    growing time (LoginThrottled says how long); every failure also costs FAIL_SLEEP seconds."""
+    from chemcluster_desktop.services import audit
+
+    login = (login or "").strip()
+    now = utcnow()
+    with context.read() as s:
         u = s.scalar(select(User).where(User.login == login))
-        if u is None or not u.active:
-            time.sleep(FAIL_DELAY_BASE)
-            raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
-        ok = (u.password_hash is None and not password) or (
-            u.password_hash is not None and verify_password(password or "", u.password_hash))
-        if not ok:
-            u.failed_logins += 1
-            u.last_failed_at = utcnow()
-            fails = u.failed_logins
+        info = None if u is None else (u.id, u.active, u.password_hash, u.failed_logins, u.last_failed_at,
+                                       u.role_code, u.full_name)
+    if info is None or not info[1]:
+        _dummy_verify(password or "")
+        time.sleep(FAIL_SLEEP)
+        raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
+    uid, _active, pw_hash, fails, last_failed, role, full_name = info
+    wait = failure_delay(fails or 0)
+    if wait and last_failed is not None:
+        left = wait - (now - last_failed).total_seconds()
+        if left > 0:
+            raise LoginThrottled(left)
+    ok = (pw_hash is None and not password) or (pw_hash is not None and verify_password(password or "", pw_hash))
+    who = Actor(login, role, full_name)
+    # Core updates: a log-in is not an edit of the user record (no version bump, no conflict with an
+    # administrator editing that user at the same moment); the journal gets one plain entry.
+    with uow() as s:
+        s.info["actor"] = who
+        if ok:
+            s.execute(update(User).where(User.id == uid).values(failed_logins=0, last_login_at=now))
+            audit.record(s, "login", "core", "User", uid, login)
         else:
-            u.failed_logins = 0
-            u.last_login_at = utcnow()
-            return Actor(u.login, u.role_code, u.full_name)
-    time.sleep(min(FAIL_DELAY_BASE * 2 ** min(fails - 1, 5), 16.0))
+            s.execute(update(User).where(User.id == uid).values(failed_logins=User.failed_logins + 1,
+                                                                last_failed_at=now))
+            audit.record(s, "login_failed", "core", "User", uid, login)
+    if ok:
+        return who
+    time.sleep(FAIL_SLEEP)
+    fails = (fails or 0) + 1
+    if failure_delay(fails):
+        raise LoginThrottled(failure_delay(fails))
     raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
+
+
+# --- managing users (administrator) ------------------------------------------------------------------
+def _check_login(login: str) -> str:
+    login = (login or "").strip()
+    if not login or len(login) > 64 or any(c.isspace() for c in login):
+        raise ValidationError(translate("Security", "Логин не может быть пустым или содержать пробелы "
+                                                    "(не длиннее 64 символов)."), field="login")
+    return login
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLE_CODES:
+        raise ValidationError(translate("Security", "Неизвестная роль «{0}». Допустимые роли: {1}.")
+                              .format(role, ", ".join(ROLE_CODES)), field="role")
+
+
+MIN_PASSWORD = 4
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError(translate("Security", "Пароль слишком короткий: нужно не меньше {0} символов.")
+                              .format(MIN_PASSWORD), field="password")
 
 
 def add_user(login: str, role: str, password: str | None = None, full_name: str = "") -> int:
     require("admin")
-    login = (login or "").strip()
-    if not login or len(login) > 64 or any(c.isspace() for c in login):
-        raise ValidationError(translate("Security", "Логин не может быть пустым или содержать пробелы."),
-                              field="login")
-    if role not in ROLE_CODES:
-        raise ValidationError(translate("Security", "Неизвестная роль «{0}». Допустимые роли: {1}.")
-                              .format(role, ", ".join(ROLE_CODES)), field="role")
+    login = _check_login(login)
+    _check_role(role)
+    if password:
+        _check_password(password)
     with uow() as s:
-        if s.scalar(select(User.id).where(User.login == login)) is not None:
+        if s.scalar(select(User.id).where(func.lower(User.login) == login.lower())) is not None:
             raise DuplicateError(translate("Security", "Пользователь «{0}» уже есть.").format(login), field="login")
-        u = User(login=login, role_code=role, full_name=full_name or login,
-                 password_hash=hash_password(password) if password else None)
+        u = User(login=login, role_code=role, full_name=(full_name or "").strip() or login,
+                 password_hash=hash_password(password) if password else None, active=True, failed_logins=0)
         s.add(u)
         s.flush()
         return u.id
 
 
-def set_password(login: str, password: str) -> None:
-    a = context.actor()
-    if a.login != login:
-        require("admin")
-    if len(password) < 4:
-        raise ValidationError(translate("Security", "Пароль слишком короткий: нужно не меньше 4 символов."),
-                              field="password")
+def _other_active_admins(s, login: str) -> int:
+    return s.scalar(select(func.count(User.id)).where(User.role_code == "admin", User.active.is_(True),
+                                                      User.login != login)) or 0
+
+
+def update_user(login: str, *, full_name: str | None = None, role: str | None = None, active: bool | None = None,
+                version: int | None = None) -> UserInfo:
+    """Change a user's name, role or whether they may log in. ``version`` is the one the form loaded:
+    if someone saved the user meanwhile, ConcurrentEditError. The last active administrator cannot be
+    demoted or disabled."""
+    require("admin")
+    if role is not None:
+        _check_role(role)
     with uow() as s:
         u = s.scalar(select(User).where(User.login == login))
         if u is None:
             raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
+        if version is not None and u.version != version:
+            raise ConcurrentEditError()
+        demote = (role is not None and role != "admin") or active is False
+        if u.role_code == "admin" and demote and not _other_active_admins(s, login):
+            raise ValidationError(translate("Security", "Нельзя отключить или понизить единственного "
+                                                        "администратора: сначала назначьте другого."),
+                                  field="role")
+        if login == context.actor().login and active is False:
+            raise ValidationError(translate("Security", "Нельзя отключить самого себя."), field="active")
+        if full_name is not None:
+            u.full_name = full_name.strip() or u.login
+        if role is not None:
+            u.role_code = role
+        if active is not None:
+            u.active = active
+            if active:
+                u.failed_logins = 0
+        s.flush()
+        return _info(u)
+
+
+def set_active(login: str, active: bool) -> UserInfo:
+    return update_user(login, active=active)
+
+
+def set_role(login: str, role: str) -> UserInfo:
+    return update_user(login, role=role)
+
+
+def set_password(login: str, password: str, *, old_password: str | None = None) -> None:
+    """A user changes their own password (``old_password`` checked when given); an administrator sets
+    anyone's. The password is stored only as a salted scrypt hash."""
+    a = context.actor()
+    if a.login != login:
+        require("admin")
+    _check_password(password)
+    with uow() as s:
+        u = s.scalar(select(User).where(User.login == login))
+        if u is None:
+            raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
+        if old_password is not None and u.password_hash and not verify_password(old_password, u.password_hash):
+            raise ValidationError(translate("Security", "Текущий пароль указан неверно."), field="old_password")
         u.password_hash = hash_password(password)
+        u.failed_logins = 0
+
+
+def clear_password(login: str) -> None:
+    """Administrator: remove a user's password (they log in with an empty one until they set one)."""
+    require("admin")
+    with uow() as s:
+        u = s.scalar(select(User).where(User.login == login))
+        if u is None:
+            raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
+        u.password_hash = None
+        u.failed_logins = 0
