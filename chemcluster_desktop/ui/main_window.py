@@ -125,7 +125,17 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_ru)
         self.menu_lang.addAction(self.act_en)
 
+        self.menu_edit = mb.addMenu("")
+        self.menu_edit.aboutToShow.connect(self._fill_edit_menu)
+        mb.insertMenu(self.menu_view.menuAction(), self.menu_edit)
+
         self.menu_tools = mb.addMenu("")
+        self.act_check = QAction(icon("database-check-outline"), "", self)
+        self.act_check.triggered.connect(self.on_check)
+        self.act_data_dir = QAction(icon("folder-open-outline"), "", self)
+        self.act_data_dir.triggered.connect(self.on_open_data_dir)
+        self.menu_tools.addAction(self.act_check)
+        self.menu_tools.addAction(self.act_data_dir)
         self.menu_help = mb.addMenu("")
         self.act_help = QAction(icon("help-circle-outline"), "", self)
         self.act_help.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
@@ -205,6 +215,35 @@ class MainWindow(QMainWindow):
         self.page(key)
         self.stack.setCurrentIndex(row)
         settings().set("window/page", key, save=False)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        row = self.nav.currentRow()
+        if 0 <= row < len(PAGES):
+            self.setWindowTitle("{} — {}".format(
+                QCoreApplication.translate("Navigation", PAGES[row].title), APP_NAME))
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    def _fill_edit_menu(self) -> None:
+        """«Правка» shows the current page's own actions (with their shortcuts)."""
+        self.menu_edit.clear()
+        page = self.current_page()
+        acts = getattr(page, "actions_by_name", {}) if page is not None else {}
+        for name in ("new", "edit", "delete", "import", "export", "print", "refresh"):
+            a = acts.get(name)
+            if a is not None and a.isVisible():
+                self.menu_edit.addAction(a)
+        if page is not None and hasattr(page, "focus_search"):
+            if not self.menu_edit.isEmpty():
+                self.menu_edit.addSeparator()
+            find = self.menu_edit.addAction(icon("magnify"), _t("Найти"))
+            find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+            find.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            find.triggered.connect(page.focus_search)
+        if self.menu_edit.isEmpty():
+            a = self.menu_edit.addAction(_t("Нет действий в этом разделе"))
+            a.setEnabled(False)
 
     # --- text --------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -212,6 +251,10 @@ class MainWindow(QMainWindow):
             self.nav.item(i).setText(QCoreApplication.translate("Navigation", e.title))
             self.go_actions[i].setText(QCoreApplication.translate("Navigation", e.title))
         self.menu_file.setTitle(_t("&Файл"))
+        self.menu_edit.setTitle(_t("&Правка"))
+        self.act_check.setText(_t("Проверить базу данных"))
+        self.act_data_dir.setText(_t("Открыть папку данных"))
+        self._update_title()
         self.act_backup.setText(_t("Резервная копия…"))
         self.act_restore.setText(_t("Восстановить из копии…"))
         self.act_quit.setText(_t("Выход"))
@@ -286,11 +329,43 @@ class MainWindow(QMainWindow):
         run_restore(self)
 
     def on_help(self) -> None:
-        from chemcluster_desktop.ui.dialogs.help import show_help
+        try:
+            from chemcluster_desktop.ui.dialogs.help import show_help
+        except ImportError:
+            from PySide6.QtWidgets import QMessageBox
 
+            QMessageBox.information(self, _t("Руководство пользователя"),
+                                    _t("Руководство находится в папке docs программы (файлы *.md)."))
+            return
         show_help(self)
 
-    def on_about(self) -> None:
+    def on_check(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        def done(r):
+            if r.ok:
+                QMessageBox.information(self, _t("Проверка базы данных"),
+                                        _t("Проверка пройдена: целостность {0}, схема {1}.").format(
+                                            r.integrity, r.schema_revision))
+            else:
+                QMessageBox.warning(self, _t("Проверка базы данных"),
+                                    _t("Найдены проблемы:\n{0}").format("\n".join(r.problems)))
+
+        ops.run_task(self, _t("Проверка базы данных"), lambda _task: database.check(), on_done=done,
+                     cancellable=False)
+
+    def on_open_data_dir(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from chemcluster_desktop import paths
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+
+    def about_dialog(self):
         from chemcluster_desktop.ui.dialogs.about import AboutDialog
 
-        AboutDialog(self).exec()
+        return AboutDialog(self)
+
+    def on_about(self) -> None:
+        self.about_dialog().exec()

@@ -1,0 +1,460 @@
+"""«Справочники»: buildings and rooms (the list with a card dialog) and users (the trust area's
+panel, when it is installed)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import locations
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.storage.core import ROOM_KINDS
+from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.models.table import Column, PagedTableModel
+from chemcluster_desktop.ui.pages.base import BasePage
+
+log = logging.getLogger(__name__)
+
+CTX = "Reference"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("Reference", s)
+
+
+def _kind_label(kind: str) -> str:
+    return {
+        "laboratory": QCoreApplication.translate("Reference", "Лаборатория"),
+        "workshop": QCoreApplication.translate("Reference", "Мастерская"),
+        "store": QCoreApplication.translate("Reference", "Склад"),
+        "office": QCoreApplication.translate("Reference", "Кабинет"),
+    }.get(kind, kind)
+
+
+class RoomDialog(QDialog):
+    """The card of a room: QFormLayout, required marked *, validation as you type."""
+
+    def __init__(self, parent=None, room: locations.RoomInfo | None = None):
+        super().__init__(parent)
+        self.setObjectName("RoomDialog")
+        self.room = room
+        self.room_id: int | None = room.id if room else None
+        self.setWindowTitle(_t("Помещение") if room is None else _t("Помещение: {0}").format(room.name))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.name = QLineEdit()
+        self.name.setObjectName("roomName")
+        self.name.setMaxLength(100)
+        self.name_error = QLabel()
+        self.name_error.setProperty("role", "error")
+        self.building = QComboBox()
+        self.building.setObjectName("roomBuilding")
+        self.building.addItem(_t("— без здания —"), None)
+        for b in locations.list_buildings():
+            self.building.addItem(b.name, b.id)
+        self.kind = QComboBox()
+        self.kind.setObjectName("roomKind")
+        for k in ROOM_KINDS:
+            self.kind.addItem(_kind_label(k), k)
+        self.area = QLineEdit()
+        self.area.setObjectName("roomArea")
+        self.area.setPlaceholderText(_t("например 72,5"))
+        self.area_error = QLabel()
+        self.area_error.setProperty("role", "error")
+        self.responsible = QLineEdit()
+        self.responsible.setObjectName("roomResponsible")
+        self.responsible.setPlaceholderText(_t("Фамилия И. О."))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+        self.notes.setTabChangesFocus(True)
+        form.addRow(_t("Название *"), self.name)
+        form.addRow("", self.name_error)
+        form.addRow(_t("Здание"), self.building)
+        form.addRow(_t("Вид"), self.kind)
+        form.addRow(_t("Площадь, м²"), self.area)
+        form.addRow("", self.area_error)
+        form.addRow(_t("Ответственный (МОЛ)"), self.responsible)
+        form.addRow(_t("Примечание"), self.notes)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        if room is not None:
+            self.name.setText(room.name)
+            i = self.building.findData(room.building_id)
+            self.building.setCurrentIndex(max(i, 0))
+            self.kind.setCurrentIndex(max(self.kind.findData(room.kind), 0))
+            self.area.setText(room.area_m2)
+            self.responsible.setText(room.responsible)
+            self.notes.setPlainText(room.notes)
+        self.name.textChanged.connect(self.validate)
+        self.area.textChanged.connect(self.validate)
+        self.validate()
+
+    def validate(self) -> bool:
+        ok = True
+        if not self.name.text().strip():
+            self.name_error.setText(_t("Укажите название помещения."))
+            ok = False
+        else:
+            self.name_error.setText("")
+        area = self.area.text().strip().replace(",", ".")
+        bad_area = False
+        if area:
+            try:
+                bad_area = float(area) <= 0
+            except ValueError:
+                bad_area = True
+        self.area_error.setText(_t("Площадь — положительное число, например 72,5.") if bad_area else "")
+        ok = ok and not bad_area
+        for w, bad in ((self.name, not self.name.text().strip()), (self.area, bad_area)):
+            w.setProperty("invalid", "true" if bad else "false")
+            w.style().unpolish(w)
+            w.style().polish(w)
+        self.name_error.setVisible(bool(self.name_error.text()))
+        self.area_error.setVisible(bool(self.area_error.text()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        return ok
+
+    def values(self) -> dict:
+        return {"name": self.name.text(), "building_id": self.building.currentData(),
+                "kind": self.kind.currentData(), "area_m2": self.area.text(),
+                "responsible": self.responsible.text(), "notes": self.notes.toPlainText()}
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        try:
+            if self.room is None:
+                self.room_id = locations.create_room(**self.values())
+            else:
+                locations.update_room(self.room.id, self.room.version, **self.values())
+        except ValidationError as e:
+            self.error.setText(str(e))
+            if e.field == "name":
+                self.name.setFocus()
+            return
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return
+        events.notify("core")
+        self.accept()
+
+
+class BuildingsDialog(QDialog):
+    """The small list of buildings: add, rename, delete."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("BuildingsDialog")
+        self.setWindowTitle(_t("Здания"))
+        self.resize(640, 360)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("buildingsTable")
+        self.table.setHorizontalHeaderLabels([_t("Название"), _t("Адрес"), _t("Помещений")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 240)
+        self.table.setColumnWidth(1, 260)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        btns = QHBoxLayout()
+        self.add_btn = QPushButton(icon("plus-circle-outline"), _t("Добавить…"))
+        self.edit_btn = QPushButton(icon("pencil-outline"), _t("Изменить…"))
+        self.del_btn = QPushButton(icon("delete-outline"), _t("Удалить"))
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.del_btn.clicked.connect(self.delete)
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            btns.addWidget(b)
+        btns.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(_t("Закрыть"))
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(btns)
+        lay.addWidget(self.table)
+        lay.addWidget(close)
+        self.writable = parent.can_write() if hasattr(parent, "can_write") else True
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            b.setVisible(self.writable)
+        self.reload()
+
+    def reload(self) -> None:
+        self._rows = locations.list_buildings()
+        self.table.setRowCount(len(self._rows))
+        for i, b in enumerate(self._rows):
+            self.table.setItem(i, 0, QTableWidgetItem(b.name))
+            self.table.setItem(i, 1, QTableWidgetItem(b.address))
+            it = QTableWidgetItem(str(b.rooms))
+            it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            self.table.setItem(i, 2, it)
+
+    def _current(self) -> locations.BuildingInfo | None:
+        r = self.table.currentRow()
+        return self._rows[r] if 0 <= r < len(self._rows) else None
+
+    def _ask(self, title: str, b: locations.BuildingInfo | None):
+        dlg = QDialog(self)
+        dlg.setWindowTitle(title)
+        form = QFormLayout(dlg)
+        name = QLineEdit(b.name if b else "")
+        name.setObjectName("buildingName")
+        addr = QLineEdit(b.address if b else "")
+        addr.setObjectName("buildingAddress")
+        form.addRow(_t("Название *"), name)
+        form.addRow(_t("Адрес"), addr)
+        err = QLabel()
+        err.setProperty("role", "error")
+        err.setWordWrap(True)
+        form.addRow(err)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        form.addRow(bb)
+
+        def save():
+            try:
+                if b is None:
+                    locations.create_building(name.text(), addr.text())
+                else:
+                    locations.update_building(b.id, b.version, name.text(), addr.text())
+            except ServiceError as e:
+                err.setText(str(e))
+                return
+            dlg.accept()
+
+        bb.accepted.connect(save)
+        bb.rejected.connect(dlg.reject)
+        self._edit_dialog = dlg
+        if dlg.exec():
+            events.notify("core")
+            self.reload()
+
+    def add(self) -> None:
+        self._ask(_t("Новое здание"), None)
+
+    def edit(self) -> None:
+        b = self._current()
+        if b is not None and self.writable:
+            self._ask(_t("Здание: {0}").format(b.name), b)
+
+    def delete(self) -> None:
+        b = self._current()
+        if b is None:
+            return
+        if QMessageBox.question(self, _t("Удаление"), _t("Удалить здание «{0}»?").format(b.name),
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            locations.delete_building(b.id)
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            return
+        events.notify("core")
+        self.reload()
+
+
+class ReferencePage(BasePage):
+    key = "reference"
+    area = "core"
+    context = "Reference"
+    title_text = "Справочники"
+    icon_name = "book-open-variant"
+    write_permission = "reference.write"
+    empty_text = "Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские."
+
+    COLUMNS = [
+        Column("name", "Помещение", width=380),
+        Column("building", "Здание", width=220),
+        Column("kind_label", "Вид", width=120, sortable=False),
+        Column("area_m2", "Площадь, м²", kind="text", width=100),
+        Column("responsible", "Ответственный (МОЛ)", width=200),
+    ]
+
+    def setup_ui(self) -> None:
+        model = PagedTableModel(self.COLUMNS, count=locations.count_rooms, page=locations.list_rooms,
+                                context="Reference", parent=self)
+        self.set_model(model)
+        # filters
+        self.building_filter = QComboBox()
+        self.building_filter.setObjectName("buildingFilter")
+        self.building_filter.setMinimumWidth(220)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.setMinimumWidth(160)
+        self.building_label = QLabel()
+        self.kind_label = QLabel()
+        self.filter_bar.addWidget(self.building_label)
+        self.filter_bar.addWidget(self.building_filter)
+        self.filter_bar.addWidget(self.kind_label)
+        self.filter_bar.addWidget(self.kind_filter)
+        self.filter_bar.addStretch(1)
+        self._fill_filters()
+        self.building_filter.currentIndexChanged.connect(
+            lambda _i: self.model.set_filter("building_id", self.building_filter.currentData()))
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.model.set_filter("kind", self.kind_filter.currentData()))
+        # buildings manager
+        self.act_buildings = QAction(icon("office-building-outline"), "", self)
+        self.act_buildings.setObjectName("action_buildings")
+        self.act_buildings.triggered.connect(self.on_buildings)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_buildings)
+
+        # tabs: rooms (the BasePage list) and users (the trust area's panel)
+        lay = self.layout()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("referenceTabs")
+        self.tabs.setDocumentMode(True)
+        rooms_tab = QWidget()
+        rl = QVBoxLayout(rooms_tab)
+        rl.setContentsMargins(0, 8, 0, 0)
+        idx = lay.indexOf(self.toolbar)
+        for w in (self.toolbar,):
+            lay.removeWidget(w)
+            rl.addWidget(w)
+        lay.removeItem(self.filter_bar)
+        rl.addLayout(self.filter_bar)
+        lay.removeWidget(self.splitter)
+        rl.addWidget(self.splitter, 1)
+        lay.removeWidget(self.count_label)
+        rl.addWidget(self.count_label)
+        self.tabs.addTab(rooms_tab, icon("door"), "")
+        self.users_panel = None
+        try:
+            from chemcluster_desktop.ui.widgets.users_panel import UsersPanel
+
+            self.users_panel = UsersPanel(self)
+            self.tabs.addTab(self.users_panel, icon("account-multiple-outline"), "")
+        except Exception as e:  # the users panel belongs to another area; without it the tab is absent
+            log.info("users panel not available: %s", e)
+        lay.insertWidget(idx, self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _fill_filters(self) -> None:
+        keep_b = self.building_filter.currentData()
+        keep_k = self.kind_filter.currentData()
+        self.building_filter.blockSignals(True)
+        self.kind_filter.blockSignals(True)
+        self.building_filter.clear()
+        self.building_filter.addItem(_t("Все здания"), None)
+        try:
+            for b in locations.list_buildings():
+                self.building_filter.addItem(b.name, b.id)
+        except Exception:  # no database (never in the program; only a bare widget test)
+            pass
+        self.building_filter.setCurrentIndex(max(self.building_filter.findData(keep_b), 0))
+        self.kind_filter.clear()
+        self.kind_filter.addItem(_t("Все виды"), None)
+        for k in ROOM_KINDS:
+            self.kind_filter.addItem(_kind_label(k), k)
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(keep_k), 0))
+        self.building_filter.blockSignals(False)
+        self.kind_filter.blockSignals(False)
+
+    def _tab_changed(self, i: int) -> None:
+        rooms = i == 0
+        self.search.setVisible(rooms)
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if hasattr(self, "tabs"):
+            self.tabs.setTabText(0, _t("Здания и помещения"))
+            if self.tabs.count() > 1:
+                self.tabs.setTabText(1, _t("Пользователи"))
+            self.building_label.setText(_t("Здание:"))
+            self.kind_label.setText(_t("Вид:"))
+            self.act_buildings.setText(_t("Здания…"))
+            self.act_buildings.setToolTip(_t("Список зданий: добавить, переименовать, удалить"))
+            self._fill_filters()
+            if self.model is not None and getattr(self, "_loaded_once", False):
+                self.model.refresh()
+            if self.users_panel is not None and hasattr(self.users_panel, "retranslate_ui"):
+                self.users_panel.retranslate_ui()
+
+    def refresh(self) -> None:
+        if hasattr(self, "building_filter"):
+            self._fill_filters()
+        super().refresh()
+
+    # --- actions -----------------------------------------------------------------------------
+    def room_dialog(self, room: locations.RoomInfo | None = None) -> RoomDialog:
+        """A factory tests can use to drive the card without a modal loop."""
+        return RoomDialog(self, room)
+
+    def on_new(self) -> None:
+        dlg = self.room_dialog()
+        if dlg.exec():
+            self.refresh()
+            if dlg.room_id:
+                self.select_id(dlg.room_id)
+
+    def on_edit(self) -> None:
+        rid = self.current_id()
+        if rid is None:
+            return
+        try:
+            room = locations.get_room(rid)
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            self.refresh()
+            return
+        dlg = self.room_dialog(room)
+        if not self.can_write():
+            dlg.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
+        if dlg.exec():
+            self.refresh()
+
+    def on_delete(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        if not self.confirm_delete(_t("помещение «{0}»").format(row["name"])):
+            return
+        try:
+            locations.delete_room(row["id"])
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            return
+        events.notify("core")
+        self.refresh()
+
+    def on_buildings(self) -> None:
+        BuildingsDialog(self).exec()
+        self.refresh()
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("core",)

@@ -1,0 +1,267 @@
+"""Refresh the English translation: ``python resources/translations/update.py``
+
+1. ``pyside6-lupdate`` over every ``chemcluster_desktop/**/*.py`` (``-source-language ru
+   -target-language en``) updates ``chemcluster_en.ts``; existing translations are kept.
+2. lupdate only sees literal ``translate("Context", "…")`` / ``tr("…")`` calls, so a small AST pass
+   adds what our helpers hide from it: ``_t("…")`` where the module's ``_t`` wraps
+   ``translate("Context", s)``, ``self.tr_("…")`` and page attributes (``title_text``,
+   ``empty_text``) with the page's ``context``, ``BasePage.ACTIONS`` labels, ``Column`` headers and
+   badge labels with the context of the module's ``PagedTableModel(..., context=…)``,
+   navigation titles.
+3. Untranslated messages are filled from ``en_phrases.py`` (``PHRASES``: Russian source → English;
+   ``CONTEXT_PHRASES``: (context, source) → English for the few that differ by context). A
+   translation already in the .ts (e.g. made in Qt Linguist) is kept.
+4. ``pyside6-lrelease`` compiles ``chemcluster_en.qm``.
+
+``--check`` prints the untranslated messages and exits 1 when there are any (for CI or review).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib.util
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PKG = ROOT / "chemcluster_desktop"
+TS = HERE / "chemcluster_en.ts"
+QM = HERE / "chemcluster_en.qm"
+
+TRANSLATE_NAMES = {"translate"}
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    if exe.is_file():
+        return str(exe)
+    found = shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6 (pip install PySide6-Essentials)")
+    return found
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in PKG.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+# --- AST extraction --------------------------------------------------------------------------------
+def _str(node) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _is_translate_call(node) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    f = node.func
+    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+    return name in TRANSLATE_NAMES and len(node.args) >= 2
+
+
+def _helper_contexts(tree: ast.Module) -> dict[str, str]:
+    """``def _t(s): return QCoreApplication.translate("Ctx", s)`` → {"_t": "Ctx"} (functions at any
+    level, so nested helpers count too)."""
+    out: dict[str, str] = {}
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef) or not fn.args.args:
+            continue
+        params = [a.arg for a in fn.args.args if a.arg != "self"]
+        if not params:
+            continue
+        for n in ast.walk(fn):
+            if _is_translate_call(n) and _str(n.args[0]) is not None and isinstance(n.args[1], ast.Name) \
+                    and n.args[1].id in params:
+                out[fn.name] = _str(n.args[0])
+                break
+    return out
+
+
+def extract(path: Path) -> list[tuple[str, str, int]]:
+    """(context, source, line) for the strings lupdate cannot see."""
+    try:
+        tree = ast.parse(path.read_text("utf-8"))
+    except (SyntaxError, UnicodeDecodeError):
+        return []
+    found: list[tuple[str, str, int]] = []
+    helpers = _helper_contexts(tree)
+    model_contexts = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call):
+            fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+            if fname == "PagedTableModel" or fname.endswith("TableModel"):
+                for kw in n.keywords:
+                    if kw.arg == "context" and _str(kw.value):
+                        model_contexts.add(_str(kw.value))
+    # pages: class attribute ``context``
+    for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
+        ctx = None
+        attrs: dict[str, ast.AST] = {}
+        for st in cls.body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+                attrs[st.targets[0].id] = st.value
+            elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None:
+                attrs[st.target.id] = st.value
+        if "context" in attrs and _str(attrs["context"]):
+            ctx = _str(attrs["context"])
+        if ctx:
+            for a in ("title_text", "empty_text"):
+                if a in attrs and _str(attrs[a]):
+                    found.append((ctx, _str(attrs[a]), attrs[a].lineno))
+            for n in ast.walk(cls):
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("tr_",) \
+                        and n.args and _str(n.args[0]):
+                    found.append((ctx, _str(n.args[0]), n.lineno))
+                if _is_translate_call(n) and isinstance(n.args[0], ast.Attribute) and \
+                        n.args[0].attr == "context" and _str(n.args[1]):
+                    found.append((ctx, _str(n.args[1]), n.lineno))
+        if "search_placeholder" in attrs and _str(attrs["search_placeholder"]):
+            found.append(("Page", _str(attrs["search_placeholder"]), attrs["search_placeholder"].lineno))
+        if "ACTIONS" in attrs and isinstance(attrs["ACTIONS"], ast.List):
+            for el in attrs["ACTIONS"].elts:
+                if isinstance(el, ast.Tuple) and len(el.elts) > 2 and _str(el.elts[2]):
+                    found.append(("Page", _str(el.elts[2]), el.lineno))
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call):
+            continue
+        fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+        if fname in helpers and n.args and _str(n.args[0]) is not None:
+            found.append((helpers[fname], _str(n.args[0]), n.lineno))
+        elif fname == "PageEntry" and len(n.args) > 1 and _str(n.args[1]):
+            found.append(("Navigation", _str(n.args[1]), n.lineno))
+        elif fname == "Column" and model_contexts:
+            texts = []
+            if len(n.args) > 1 and _str(n.args[1]):
+                texts.append(_str(n.args[1]))
+            for kw in n.keywords:
+                if kw.arg == "header" and _str(kw.value):
+                    texts.append(_str(kw.value))
+                if kw.arg == "badges" and isinstance(kw.value, ast.Dict):
+                    for v in kw.value.values:
+                        if isinstance(v, ast.Tuple) and v.elts and _str(v.elts[0]):
+                            texts.append(_str(v.elts[0]))
+            for ctx in model_contexts:
+                found.extend((ctx, t, n.lineno) for t in texts)
+    return [(c, s, ln) for c, s, ln in found if s.strip()]
+
+
+# --- .ts handling ----------------------------------------------------------------------------------
+def load_phrases() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    spec = importlib.util.spec_from_file_location("en_phrases", HERE / "en_phrases.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return dict(getattr(mod, "PHRASES", {})), dict(getattr(mod, "CONTEXT_PHRASES", {}))
+
+
+def run_lupdate(files: list[Path]) -> None:
+    lst = HERE / ".lupdate-files.lst"
+    lst.write_text("\n".join(str(f) for f in files), "utf-8")
+    try:
+        subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "relative",
+                        "-source-language", "ru", "-target-language", "en", f"@{lst}", "-ts", str(TS)],
+                       check=True)
+    finally:
+        lst.unlink(missing_ok=True)
+
+
+def merge(extra: list[tuple[str, str, str, int]], phrases: dict[str, str],
+          ctx_phrases: dict[tuple[str, str], str]) -> tuple[int, int, list[tuple[str, str]]]:
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.findall("context")}
+    wanted: dict[tuple[str, str], tuple[str, int]] = {}
+    for ctx, src, fname, line in extra:
+        wanted.setdefault((ctx, src), (fname, line))
+    # add what lupdate did not see
+    for (ctx, src), (fname, line) in wanted.items():
+        c = contexts.get(ctx)
+        if c is None:
+            c = ET.SubElement(root, "context")
+            ET.SubElement(c, "name").text = ctx
+            contexts[ctx] = c
+        msg = next((m for m in c.findall("message") if m.findtext("source") == src), None)
+        if msg is None:
+            msg = ET.SubElement(c, "message")
+            loc = ET.SubElement(msg, "location")
+            loc.set("filename", fname)
+            loc.set("line", str(line))
+            ET.SubElement(msg, "source").text = src
+            ET.SubElement(msg, "translation").set("type", "unfinished")
+        else:
+            tr = msg.find("translation")
+            if tr is not None and tr.get("type") in ("vanished", "obsolete"):
+                if tr.text:
+                    del tr.attrib["type"]
+                else:
+                    tr.set("type", "unfinished")
+            if msg.find("location") is None:
+                loc = ET.Element("location")
+                loc.set("filename", fname)
+                loc.set("line", str(line))
+                msg.insert(0, loc)
+    filled = 0
+    todo: list[tuple[str, str]] = []
+    total = 0
+    for c in list(root.findall("context")):
+        name = c.findtext("name") or ""
+        for msg in list(c.findall("message")):
+            src = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+                tr.set("type", "unfinished")
+            t = tr.get("type")
+            if t in ("vanished", "obsolete"):
+                c.remove(msg)  # gone from the sources and not ours: keep the file tidy
+                continue
+            total += 1
+            if t == "unfinished" or not (tr.text or "").strip():
+                en = ctx_phrases.get((name, src)) or phrases.get(src)
+                if en:
+                    tr.text = en
+                    tr.attrib.pop("type", None)
+                    filled += 1
+                else:
+                    todo.append((name, src))
+        if not c.findall("message"):
+            root.remove(c)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
+    return total, filled, todo
+
+
+def run_lrelease() -> None:
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="list untranslated messages; exit 1 if any")
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    files = sources()
+    run_lupdate(files)
+    extra = []
+    for f in files:
+        rel = Path("..", "..", f.relative_to(ROOT)).as_posix()
+        extra.extend((c, s, rel, ln) for c, s, ln in extract(f))
+    phrases, ctx_phrases = load_phrases()
+    total, filled, todo = merge(extra, phrases, ctx_phrases)
+    run_lrelease()
+    if not args.quiet:
+        print(f"{TS.name}: {total} messages, {total - len(todo)} translated ({filled} filled now), "
+              f"{len(todo)} untranslated")
+        for ctx, src in todo if args.check else todo[:20]:
+            print(f"  [{ctx}] {src!r}")
+        if todo and not args.check and len(todo) > 20:
+            print("  … (--check lists all)")
+    return 1 if (args.check and todo) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
