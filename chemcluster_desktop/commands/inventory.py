@@ -1,0 +1,85 @@
+"""``chemcluster import inventory FILE.xlsx [--dry-run] [--strict]`` and ``export inventory FILE.xlsx``."""
+
+from __future__ import annotations
+
+import sys
+
+from chemcluster_desktop.commands.groups import group
+from chemcluster_desktop.i18n import translate
+
+
+def _t(s: str) -> str:
+    return translate("Cli", s)
+
+
+def register(sub) -> None:
+    imp = group(sub, "import", _t("импорт из Excel (.xlsx)"))
+    sp = imp.add_parser("inventory", help=_t("импорт инвентаря из Excel: все верные строки одной транзакцией"))
+    sp.add_argument("file", metavar="FILE.xlsx")
+    sp.add_argument("--dry-run", action="store_true", help=_t("ничего не записывать, показать, что будет"))
+    sp.add_argument("--strict", action="store_true", help=_t("при любой ошибочной строке не импортировать ничего"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_import_inventory, open_db=True)
+
+    exp = group(sub, "export", _t("выгрузка в Excel (.xlsx)"))
+    sp = exp.add_parser("inventory", help=_t("выгрузить список инвентаря в Excel"))
+    sp.add_argument("file", metavar="FILE.xlsx")
+    sp.add_argument("--room", help=_t("только позиции этого помещения"))
+    sp.add_argument("--kind", choices=("equipment", "furniture", "consumable", "reagent"))
+    sp.add_argument("--search", default="", help=_t("строка поиска, как в окне программы"))
+    sp.add_argument("--include-written-off", action="store_true", help=_t("включить списанные позиции"))
+    sp.set_defaults(func=cmd_export_inventory, open_db=True)
+
+
+def _print_skipped(report) -> None:
+    for row, reason in report.skipped:
+        sys.stderr.write(_t("строка {0}: {1}").format(row, reason) + "\n")
+
+
+def cmd_import_inventory(args) -> int:
+    from chemcluster_desktop.cli import fail, print_json
+    from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.services.inventory_import import ImportRejected
+
+    try:
+        r = inventory.import_inventory(args.file, dry_run=args.dry_run, strict=args.strict)
+    except ImportRejected as e:
+        _print_skipped(e.report)
+        return fail(str(e))
+    _print_skipped(r)
+    if args.json:
+        print_json({"imported": r.imported, "skipped": [{"row": a, "reason": b} for a, b in r.skipped],
+                    "created_rooms": r.created_rooms, "total_rows": r.total_rows, "dry_run": r.dry_run})
+    else:
+        if r.dry_run:
+            print(_t("Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.")
+                  .format(r.imported, r.total_rows, len(r.skipped)))
+        else:
+            print(_t("Импортировано {0} из {1} строк, пропущено {2}.").format(r.imported, r.total_rows,
+                                                                          len(r.skipped)))
+        if r.created_rooms:
+            verb = _t("Будут созданы помещения") if r.dry_run else _t("Созданы помещения")
+            print(verb + ": " + ", ".join(r.created_rooms))
+    if r.imported == 0 and not r.dry_run:
+        return fail(_t("ничего не импортировано"))
+    return 0
+
+
+def cmd_export_inventory(args) -> int:
+    from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.services.errors import NotFoundError
+    from chemcluster_desktop.services.listing import ListQuery
+
+    filters = {}
+    if args.room:
+        room = inventory.room_by_name(args.room)
+        if room is None:
+            raise NotFoundError(_t("Помещение «{0}» не найдено.").format(args.room))
+        filters["room_id"] = room["id"]
+    if args.kind:
+        filters["kind"] = args.kind
+    if args.include_written_off:
+        filters["include_written_off"] = True
+    n = inventory.export_inventory(args.file, ListQuery(search=args.search, filters=filters))
+    print(_t("Выгружено позиций: {0} → {1}").format(n, args.file))
+    return 0
