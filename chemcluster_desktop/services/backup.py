@@ -42,11 +42,14 @@ class BackupInfo:
     reason: str
 
 
-def _db_tag(url: str | None) -> str | None:
+def _db_tag(url: str | os.PathLike | None) -> str | None:
     """Backups of the default database live in ``backups/``; those of any other database in a
     sub-folder named after it, so that restore never offers another database's copies."""
     if url is None:
         return None
+    from chemcluster_desktop.storage.engine import resolve_url
+
+    url = resolve_url(url)  # a plain path is accepted too
     p = sqlite_path(url)
     if p is not None:
         try:
@@ -71,7 +74,7 @@ def _current_url() -> str | None:
         return None
 
 
-def backups_dir(url: str | None = None) -> Path:
+def backups_dir(url: str | os.PathLike | None = None) -> Path:
     """The folder of automatic backups of ``url`` (default: the open database)."""
     d = paths.backups_dir_for(None)
     tag = _db_tag(url or _current_url())
@@ -224,7 +227,7 @@ def backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Pat
     return p
 
 
-def list_backups(url: str | None = None) -> list[BackupInfo]:
+def list_backups(url: str | os.PathLike | None = None) -> list[BackupInfo]:
     """Backups of ``url`` (default: the open database), newest first. Unfinished copies (``.part``)
     are never listed."""
     out = []
@@ -243,7 +246,7 @@ def list_backups(url: str | None = None) -> list[BackupInfo]:
     return out
 
 
-def newest_good_backup(url: str | None = None) -> BackupInfo | None:
+def newest_good_backup(url: str | os.PathLike | None = None) -> BackupInfo | None:
     for b in list_backups(url):
         if b.path.endswith(".sqlite3") and is_good_backup(b.path):
             return b
@@ -253,7 +256,7 @@ def newest_good_backup(url: str | None = None) -> BackupInfo | None:
 KEEP_BEFORE_RESTORE = 5
 
 
-def rotate(url: str | None = None) -> list[Path]:
+def rotate(url: str | os.PathLike | None = None) -> list[Path]:
     """Keep the newest copy of each of the last 7 days and of each of the last 4 weeks, plus the last
     5 made before migrations and the last 5 made before restores. Copies written elsewhere (-o FILE)
     are never touched; unfinished ``.part`` files older than a day are removed."""
