@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, func, insert, select
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services import audit, context, listing
+from chemcluster_desktop.services import context, listing
 from chemcluster_desktop.services.errors import (
     ConcurrentEditError,
     DuplicateError,
@@ -1110,14 +1110,9 @@ def _bulk_insert_items(session, rows: list[dict]) -> list[int]:
     return ids
 
 
-__all__ = ["Alert", "ImportReport", "ListQuery", "alerts", "count_items", "list_items", "create_item", "update_item",
-           "delete_item", "get_item", "make_movement", "import_inventory", "export_inventory", "preview_import",
-           "add_items_in_session", "next_inventory_number", "find_by_code", "cas_valid", "or_", "audit"]
+from chemcluster_desktop.services.inventory_import import ImportPreview, ImportReport  # noqa: E402
 
-
-def __getattr__(name):  # ImportReport lives with the importer
-    if name in ("ImportReport", "ImportPreview"):
-        from chemcluster_desktop.services import inventory_import
-
-        return getattr(inventory_import, name)
-    raise AttributeError(name)
+__all__ = ["Alert", "ImportPreview", "ImportReport", "ListQuery", "alerts", "count_items", "list_items",
+           "create_item", "update_item", "delete_item", "get_item", "make_movement", "import_inventory",
+           "export_inventory", "preview_import", "add_items_in_session", "next_inventory_number", "find_by_code",
+           "cas_valid"]
