@@ -269,6 +269,12 @@ def budget() -> Budget:
     if not rows and raw is None:
         return Budget(False, note=_t("Нет источников финансирования."))
     total = {k: sum((r[k] for r in rows), Decimal(0)) for k in ("limit", "planned", "contracted", "paid")}
+    tot_raw = _get(raw, "totals", "total") if raw is not None and not isinstance(raw, list | tuple) else None
+    if tot_raw is not None and not isinstance(tot_raw, int | Decimal):
+        for k in total:
+            v = _dec(_get(tot_raw, k), None)
+            if v is not None:
+                total[k] = v
     b = Budget(True, rows, total)
     if raw is not None and not isinstance(raw, list | tuple):
         b.project_total = _dec(_get(raw, "project_total", "project_cost"), b.project_total)
