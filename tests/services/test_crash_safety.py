@@ -177,7 +177,7 @@ def test_killed_backup_leaves_database_whole_and_no_good_looking_copy(template, 
     con.close()
     home = tmp_path / "home"
     rng = random.Random(3)
-    for k in range(4):
+    for _k in range(4):
         p = _spawn(BACKUP_SCRIPT, path, home=home)
         time.sleep(rng.uniform(0.0, 0.15))
         p.send_signal(signal.SIGKILL)
