@@ -589,7 +589,7 @@ def _need_from_checklist_line(s: Session, checklist_line_id: int, quantity=None)
     ws = s.get(Workshop, cl.workshop_id)
     if quantity is None:
         quantity = line.quantity * (ws.workplaces if line.per_workplace and ws else 1)
-    just = _t("Закрывает пробел в инфраструктурном листе мастерской «{0}»: позиция № {1} «{2}».").format(
+    just = _t("Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».").format(
         ws.name if ws else "", line.number or line.position, line.name)
     return _create_need(s, name=line.name, specification=line.specification, quantity=quantity, unit=line.unit,
                         workshop_id=cl.workshop_id, checklist_line_id=cl.id, zone=line.zone, justification=just)
@@ -1500,20 +1500,18 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
             raise ValidationError(_t("Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить "
                                      "оборудование на учёт.").format(ln.name), field="room")
         room = s.get(Room, room_id)
-        count = int(ln.quantity) if n is None or n.unit.startswith("шт") else 1
-        if Decimal(count) != ln.quantity:
-            count = 1
-        per_unit = count > 1 or ln.quantity == 1
-        specs = [{
-            "kind": "equipment", "name": ln.name, "model": (n.specification[:200] if n else ""),
-            "cost": ln.unit_price if per_unit else (ln.unit_price * ln.quantity).quantize(Decimal("0.01")),
-            "room_id": room_id, "quantity": Decimal(1) if per_unit else ln.quantity,
-            "unit": n.unit if n else "шт.", "responsible": room.responsible if room else "",
-            "commissioned_on": on,
-            "notes": _t("Поставлено по контракту № {0} от {1} ({2}), накладная {3}").format(
-                c.number, c.date.strftime("%d.%m.%Y"), c.supplier.name, d.document_number or "—"),
-        } for _ in range(count)]
-        ids = inventory.add_items_in_session(s, specs)
+        whole = ln.quantity == ln.quantity.to_integral_value()
+        note = _t("Поставлено по контракту № {0} от {1} ({2}), накладная {3}").format(
+            c.number, c.date.strftime("%d.%m.%Y"), c.supplier.name, d.document_number or "—")
+        base = {"name": ln.name, "model": (n.specification.split("\n")[0][:200] if n else ""), "room_id": room_id,
+                "responsible": room.responsible if room else "", "notes": note, "commissioned_on": on}
+        if whole:  # equipment is counted piece by piece: one card per unit
+            specs = [dict(base, kind="equipment", cost=ln.unit_price, quantity=Decimal(1), unit="шт.")
+                     for _ in range(int(ln.quantity))]
+        else:
+            specs = [dict(base, kind="consumable", cost=(ln.unit_price * ln.quantity).quantize(Decimal("0.01")),
+                          quantity=ln.quantity, unit=n.unit if n else "шт.")]
+        ids = inventory.add_items_in_session(s, specs, document=note, on=on)
         for iid in ids:
             s.add(DeliveryItem(delivery_line_id=ln.id, item_id=iid))
         item_ids.extend(ids)

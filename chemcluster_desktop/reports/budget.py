@@ -1,0 +1,158 @@
+"""The procurement budget by funding source: limit, planned, contracted, paid, remaining, against the
+project total and the «Профессионалитет» grant cap, with a bar chart. Plain data in, PDF out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.reports import fonts
+from chemcluster_desktop.reports import styles as st
+
+
+def _t(s: str) -> str:
+    return translate("Reports", s)
+
+
+@dataclass
+class BudgetLine:
+    name: str
+    limit: Decimal
+    planned: Decimal
+    contracted: Decimal
+    paid: Decimal
+    remaining: Decimal
+
+
+@dataclass
+class BudgetReport:
+    college: str
+    lines: Sequence[BudgetLine]
+    total: BudgetLine
+    project_total: Decimal
+    grant_cap: Decimal
+    grant_limit: Decimal | None = None
+    subtitle: str = ""
+    manager: str = ""
+    director: str = ""
+    logo_png: bytes | None = None
+    warnings: list[str] = field(default_factory=list)
+    contracts: list[tuple] = field(default_factory=list)  # (number, date, supplier, source, price, paid)
+
+
+SERIES = [("Лимит", "#90a4ae"), ("План (НМЦК)", "#64b5f6"), ("Законтрактовано", "#1f6fb2"), ("Оплачено", "#2e7d32")]
+
+
+def _hmln(v: Decimal) -> int:
+    """Hundredths of a million roubles as an int (the chart's bar heights; no float)."""
+    return int((v / Decimal(10_000)).to_integral_value())
+
+
+def _mln_label(v) -> str:
+    return format((Decimal(int(round(v))) / 100).quantize(Decimal("0.1")), "f").replace(".", ",")
+
+
+def chart(lines: Sequence[BudgetLine], width: float, height: float = 82 * mm) -> Drawing:
+    d = Drawing(width, height)
+    bc = VerticalBarChart()
+    bc.x, bc.y = 40, 42
+    bc.width, bc.height = width - 180, height - 62
+    bc.data = [[_hmln(getattr(ln, key)) for ln in lines] for key in ("limit", "planned", "contracted", "paid")]
+    bc.categoryAxis.categoryNames = [_short(ln.name) for ln in lines]
+    bc.categoryAxis.labels.fontName = fonts.CONDENSED
+    bc.categoryAxis.labels.fontSize = 7
+    bc.valueAxis.labels.fontName = fonts.CONDENSED
+    bc.valueAxis.labels.fontSize = 7
+    bc.valueAxis.valueMin = 0
+    bc.barSpacing = 1
+    bc.groupSpacing = 10
+    for i, (_n, colour) in enumerate(SERIES):
+        bc.bars[i].fillColor = colors.HexColor(colour)
+        bc.bars[i].strokeColor = None
+    bc.barLabels.fontName = fonts.CONDENSED
+    bc.barLabels.fontSize = 5.5
+    bc.barLabels.nudge = 5
+    bc.barLabelFormat = _mln_label
+    bc.valueAxis.labelTextFormat = _mln_label
+    d.add(bc)
+    d.add(String(4, height - 10, _t("млн ₽"), fontName=fonts.CONDENSED, fontSize=7))
+    d.add(String(bc.x + bc.width / 2, 6, _t("Источник финансирования"), fontName=fonts.CONDENSED, fontSize=7,
+                 textAnchor="middle"))
+    lg = Legend()
+    lg.x, lg.y = width - 130, height - 20
+    lg.fontName = fonts.CONDENSED
+    lg.fontSize = 7
+    lg.alignment = "right"
+    lg.colorNamePairs = [(colors.HexColor(c), _t(n)) for n, c in SERIES]
+    d.add(lg)
+    return d
+
+
+def _short(name: str) -> str:
+    words = name.split()
+    out, line = [], ""
+    for w in words:
+        if len(line) + len(w) > 18 and line:
+            out.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    out.append(line)
+    return "\n".join(out[:3])
+
+
+def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = None) -> None:
+    info = st.DocInfo(title=_t("Бюджет закупок оборудования по источникам финансирования"), college=rep.college,
+                      subtitle=rep.subtitle, landscape=True, logo_png=rep.logo_png,
+                      signatures=[(_t("Контрактный управляющий"), rep.manager), (_t("Директор"), rep.director)])
+    w = st.content_width(info)
+    story: list = []
+    facts = _t("Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.").format(
+        st.money(rep.project_total), st.money(rep.grant_cap))
+    story.append(st.p(facts))
+    story.append(Spacer(1, 3 * mm))
+    rows = [[st.p(ln.name, st.CELL), st.money(ln.limit), st.money(ln.planned), st.money(ln.contracted),
+             st.money(ln.paid), st.money(ln.remaining)] for ln in rep.lines]
+    t = rep.total
+    rows.append([st.markup("<b>" + _t("Итого") + "</b>", st.CELL), st.money(t.limit), st.money(t.planned),
+                 st.money(t.contracted), st.money(t.paid), st.money(t.remaining)])
+
+    def styles_for(i, r):
+        out = []
+        if i == len(rows) - 1:
+            out.append(("FONT", (0, 0), (-1, 0), fonts.CONDENSED_BOLD, 8))
+        elif i < len(rep.lines) and rep.lines[i].remaining < 0:
+            out.append(("TEXTCOLOR", (5, 0), (5, 0), st.BAD))
+        return out
+
+    story += st.table(rows, header=[_t("Источник финансирования"), _t("Лимит, ₽"), _t("План (НМЦК), ₽"),
+                                    _t("Законтрактовано, ₽"), _t("Оплачено, ₽"), _t("Остаток лимита, ₽")],
+                      widths=[w * 0.30] + [w * 0.14] * 5, align=["L", "R", "R", "R", "R", "R"],
+                      row_styles=styles_for)
+    story.append(Spacer(1, 2 * mm))
+    story.append(st.p(_t("Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: "
+                         "остаток считается от стоимости проекта."), st.SMALL))
+    for wtext in rep.warnings:
+        story.append(st.markup("<font color='#9b1c14'>" + escape(wtext) + "</font>", st.BASE))
+    if rep.lines:
+        story.append(Spacer(1, 4 * mm))
+        story.append(chart(rep.lines, w))
+    if rep.contracts:
+        story.append(st.h3(_t("Контракты")))
+        crow = [[c[0], st.date(c[1]), st.p(c[2], st.CELL), st.p(c[3], st.CELL), st.money(c[4]), st.money(c[5])]
+                for c in rep.contracts]
+        story += st.table(crow, header=[_t("Номер"), _t("Дата"), _t("Поставщик"), _t("Источник"), _t("Цена, ₽"),
+                                        _t("Оплачено, ₽")],
+                          widths=[w * f for f in (0.18, 0.08, 0.28, 0.22, 0.12, 0.12)],
+                          align=["L", "C", "L", "L", "R", "R"])
+    st.build_pdf(dest, info, story, cancelled=cancelled)

@@ -1,0 +1,273 @@
+"""Demo data of the procurement area: the four funding sources of the 396.6 mln ₽ project, eight
+suppliers from the region (ИНН with true check digits), about 25 needs (some from the accreditation
+demo's checklist gaps), commercial offers (one need with prices too far apart), plan-schedule lines at
+every stage of the road, contracts with payment stages, one delivery accepted onto the inventory and
+one waiting for acceptance. Runs inside the demo's single transaction; deterministic from ``rng``
+(dates are counted back from today so that the offers stay fresh)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import exists, select
+
+from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.services.context import Actor
+from chemcluster_desktop.services.procurement_inn import complete_inn
+from chemcluster_desktop.storage.accreditation import (
+    ChecklistLine,
+    ChecklistLink,
+    InfrastructureLine,
+)
+from chemcluster_desktop.storage.core import Room
+from chemcluster_desktop.storage.procurement import Need
+
+# The card gives the total (~396.6 mln ₽) and the grant cap (100 mln ₽); the rest is split believably.
+SOURCES = [
+    ("federal", "100000000.00"),
+    ("regional", "196600000.00"),
+    ("employer", "70000000.00"),
+    ("own", "30000000.00"),
+]
+
+# (name, first 9 digits of the ИНН, КПП, contact, e-mail, phone, address)
+SUPPLIERS = [
+    ("ООО «ЛабТехСнаб»", "524901234", "524901001", "Кравцов Илья Петрович", "sales@labtehsnab.ru", "+7 (8313) 25-14-07",
+     "г. Дзержинск, ул. Октябрьская, 54"),
+    ("ООО «Химприбор-НН»", "526012345", "526001001", "Соколова Анна Юрьевна", "info@himpribor-nn.ru",
+     "+7 (831) 412-33-90", "г. Нижний Новгород, ул. Родионова, 165"),
+    ("АО «Аналитприбор Волга»", "526001234", "526001001", "Гусев Павел Андреевич", "tender@analit-volga.ru",
+     "+7 (831) 220-45-18", "г. Нижний Новгород, Казанское ш., 12"),
+    ("ООО «Сигма-Оборудование»", "770708389", "770701001", "Лаптева Марина Олеговна", "zakaz@sigma-ob.ru",
+     "+7 (495) 788-12-40", "г. Москва, ул. Профсоюзная, 65"),
+    ("ООО «ДзержинскХимСервис»", "524905555", "524901001", "Ерохин Виктор Сергеевич", "dhs@dzhs.ru",
+     "+7 (8313) 39-02-11", "г. Дзержинск, пр. Ленина, 87"),
+    ("ООО «Учебная техника НН»", "526200987", "526201001", "Белкина Ольга Николаевна", "uchtech@mail.ru",
+     "+7 (831) 437-55-61", "г. Нижний Новгород, ул. Белинского, 32"),
+    ("ООО «ПромЛабМебель»", "524900111", "524901001", "Шарапов Денис Игоревич", "mebel@promlab.ru",
+     "+7 (8313) 26-77-30", "г. Дзержинск, Восточное ш., 3"),
+    ("ООО «ТехноКомплект»", "503112233", "503101001", "Назарова Елена Викторовна", "tk@technokomplekt.ru",
+     "+7 (495) 640-18-29", "Московская обл., г. Балашиха, ш. Энтузиастов, 7"),
+]
+
+# key, name, specification, quantity, unit, ОКПД2, room keyword, base unit price, law
+NEEDS = [
+    ("uvvis", "Спектрофотометр УФ-видимого диапазона", "Двухлучевой, 190–1100 нм, ширина щели 1 нм, ПО для "
+     "кинетики", "2", "шт.", "26.51.53.140", "физико-химических", "1250000", "44-ФЗ"),
+    ("gc", "Газовый хроматограф с пламенно-ионизационным детектором", "Капиллярная колонка, автосамплер на 100 "
+     "виал, генератор водорода", "1", "шт.", "26.51.53.110", "физико-химических", "4800000", "44-ФЗ"),
+    ("hplc", "Жидкостный хроматограф (ВЭЖХ)", "Градиентный насос, УФ-детектор с диодной матрицей, термостат "
+     "колонок", "1", "шт.", "26.51.53.110", "физико-химических", "7900000", "44-ФЗ"),
+    ("titr", "Титратор автоматический потенциометрический", "Бюретка 20 мл, мешалка, комплект электродов",
+     "3", "шт.", "26.51.53.190", "Лабораторный химический анализ", "640000", "44-ФЗ"),
+    ("ph", "pH-метр-иономер лабораторный", "Диапазон pH 0–14, погрешность ±0,01, термокомпенсация", "12", "шт.",
+     "26.51.53.190", "Лабораторный химический анализ", "48500", "44-ФЗ"),
+    ("scales", "Весы аналитические", "НПВ 220 г, дискретность 0,0001 г, внутренняя калибровка", "12", "шт.",
+     "28.29.31.110", "Лабораторный химический анализ", "165000", "44-ФЗ"),
+    ("hood", "Шкаф вытяжной лабораторный 1500 мм", "Столешница из керамогранита, подвод воды и газа, "
+     "освещение", "6", "шт.", "28.25.12.190", "органической химии", "385000", "44-ФЗ"),
+    ("still", "Аквадистиллятор ДЭ-10", "Производительность 10 л/ч, автоматическое отключение", "2", "шт.",
+     "28.29.12.110", "аналитической химии", "92000", "44-ФЗ"),
+    ("muffle", "Печь муфельная ЭКПС-10", "До 1100 °С, программируемый регулятор", "2", "шт.", "28.21.13.119",
+     "аналитической химии", "118000", "44-ФЗ"),
+    ("dryer", "Шкаф сушильный ШС-80", "До 350 °С, объём 80 л, принудительная конвекция", "3", "шт.",
+     "28.21.13.119", "аналитической химии", "74000", "44-ФЗ"),
+    ("stirrer", "Мешалка магнитная с подогревом", "До 340 °С, 1500 об/мин, объём до 20 л", "12", "шт.",
+     "28.29.50.000", "Технологии химического анализа", "38500", "44-ФЗ"),
+    ("centr", "Центрифуга лабораторная", "До 6000 об/мин, ротор 12 × 15 мл", "2", "шт.", "28.29.12.190",
+     "Технологии химического анализа", "210000", "44-ФЗ"),
+    ("rotavap", "Ротационный испаритель", "Колба 1 л, водяная баня, вакуумный насос", "2", "шт.", "28.29.60.000",
+     "органической химии", "690000", "44-ФЗ"),
+    ("kfk", "Фотоколориметр КФК-3", "315–990 нм, кюветы 10–50 мм", "4", "шт.", "26.51.53.140",
+     "аналитической химии", "135000", "44-ФЗ"),
+    ("refr", "Рефрактометр ИРФ-454 Б2М", "nD 1,2–1,7, погрешность 0,0002", "3", "шт.", "26.70.23.190",
+     "физико-химических", "158000", "44-ФЗ"),
+    ("visc", "Вискозиметр ротационный", "Диапазон 1–2·10⁶ мПа·с, набор шпинделей", "2", "шт.", "26.51.66.190",
+     "Производство полимеров", "280000", "223-ФЗ"),
+    ("panel", "Интерактивная панель 86\"", "4K, мультитач 20 касаний, мобильная стойка", "4", "шт.",
+     "26.20.17.110", "Химическая технология", "455000", "44-ФЗ"),
+    ("laptop", "Ноутбук преподавателя", "15,6\", Core i5, 16 ГБ ОЗУ, SSD 512 ГБ, ОС из реестра", "12", "шт.",
+     "26.20.11.110", "Кабинет заведующего", "92000", "44-ФЗ"),
+    ("printer3d", "3D-принтер FDM", "Область печати 300 × 300 × 400 мм, закрытая камера", "4", "шт.",
+     "28.99.39.190", "Аддитивные технологии", "185000", "223-ФЗ"),
+    ("bench", "Стол лабораторный островной", "3000 × 1500 мм, керамогранит, стеллаж с розетками", "10", "шт.",
+     "31.01.12.160", "Лабораторный химический анализ", "98000", "44-ФЗ"),
+    ("cabinet", "Шкаф металлический для хранения реактивов", "С вентиляцией, 2 секции, поддоны", "4", "шт.",
+     "31.01.11.150", "Склад реактивов", "76000", "44-ФЗ"),
+    ("cond", "Кондуктометр лабораторный", "0–200 мСм/см, термокомпенсация", "6", "шт.", "26.51.53.190",
+     "Охрана окружающей среды", "52000", "44-ФЗ"),
+    ("moist", "Анализатор влажности термогравиметрический", "НПВ 120 г, нагрев галогеном до 200 °С", "2", "шт.",
+     "26.51.53.190", "Производство полимеров", "310000", "223-ФЗ"),
+    ("rect", "Учебная пилотная установка ректификации", "Колонна 2 м, АСУ ТП на ПЛК, тренажёр оператора",
+     "1", "шт.", "28.99.39.190", "Химическая технология", "5600000", "44-ФЗ"),
+]
+
+# need key -> explicit unit prices (the need whose prices pull apart: CV > 33 %)
+SPREAD = {"rect": ["3900000.00", "5600000.00", "8700000.00"]}
+STALE = "refr"  # one offer older than six months
+
+
+def _k(v: Decimal) -> Decimal:
+    return v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _price(base: Decimal, rng) -> Decimal:
+    k = Decimal(900 + rng.randint(0, 220)) / 1000  # −10 % … +12 %
+    return (base * k).quantize(Decimal("10"), rounding=ROUND_HALF_UP).quantize(Decimal("0.01"))
+
+
+def _room(s, keyword: str, rooms: list[Room]) -> int | None:
+    for r in rooms:
+        if keyword.casefold() in r.name.casefold():
+            return r.id
+    return rooms[0].id if rooms else None
+
+
+def _gap_lines(s, limit: int) -> list[int]:
+    """Checklist lines with nothing linked from the inventory and no need yet (the accreditation gaps)."""
+    stmt = (select(ChecklistLine.id)
+            .join(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
+            .where(~exists().where(ChecklistLink.checklist_line_id == ChecklistLine.id),
+                   ~exists().where(Need.checklist_line_id == ChecklistLine.id),
+                   ChecklistLine.status_override.is_(None) | (ChecklistLine.status_override != "met"),
+                   InfrastructureLine.zone.in_(("workplace", "expert")))
+            .order_by(ChecklistLine.workshop_id, InfrastructureLine.position).limit(limit))
+    return list(s.scalars(stmt))
+
+
+def load(s, rng) -> None:
+    prev_actor = s.info.get("actor")
+    s.info["actor"] = Actor("buyer", "buyer", "Лебедев Андрей Викторович")
+    try:
+        _load(s, rng)
+    finally:
+        s.info["actor"] = prev_actor
+
+
+def _load(s, rng) -> None:
+    today = dt.date.today()
+
+    def ago(days: int) -> dt.date:
+        return today - dt.timedelta(days=days)
+
+    src = {code: P._save_source(s, None, code, P.SOURCE_NAMES[code], limit) for code, limit in SOURCES}
+    sup = [P._create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph, address=a)
+           for n, inn9, kpp, c, e, ph, a in SUPPLIERS]
+    rooms = list(s.scalars(select(Room).order_by(Room.id)))
+
+    # needs: gaps of the accreditation demo first (arrive filled in), then typed by hand
+    gap_needs: list[int] = list(s.scalars(select(Need.id).where(Need.status == "need").order_by(Need.id)))[:6]
+    for cl_id in _gap_lines(s, max(0, 6 - len(gap_needs))):
+        try:
+            gap_needs.append(P._need_from_checklist_line(s, cl_id))
+        except P.ValidationError:
+            continue
+    need: dict[str, int] = {}
+    base: dict[str, Decimal] = {}
+    for key, name, spec, qty, unit, okpd2, room_kw, price, law in NEEDS:
+        need[key] = P._create_need(s, name=name, specification=spec, quantity=Decimal(qty), unit=unit,
+                                   room_id=_room(s, room_kw, rooms), okpd2=okpd2, law=law,
+                                   justification="Оснащение по программе «Профессионалитет»: " + room_kw)
+        base[key] = Decimal(price)
+
+    # offers: 3–4 per need from different suppliers
+    def offers_for(nid: int, b: Decimal, key: str = "") -> None:
+        k = 3 + (rng.random() < 0.4)
+        picks = rng.sample(range(len(sup)), k)
+        prices = SPREAD.get(key) or [_price(b, rng) for _ in picks]
+        for i, (si, p) in enumerate(zip(picks, prices, strict=False)):
+            day = ago(rng.randint(12, 120))
+            if key == STALE and i == 0:
+                day = ago(240)
+            P._add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
+                         reference=f"исх. № {rng.randint(10, 990)}/{day.strftime('%y')}",
+                         document_name=f"КП_{i + 1}.pdf")
+
+    for key, nid in need.items():
+        offers_for(nid, base[key], key)
+    for nid in gap_needs:
+        n = s.get(Need, nid)
+        b = Decimal(rng.choice([18500, 42000, 76000, 125000, 230000]))
+        if n is not None and n.quantity > 0:
+            offers_for(nid, b)
+
+    def line(title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
+             ids: list[int] | None = None) -> int:
+        nids = [need[k] for k in keys] + list(ids or [])
+        return P._create_plan_line(s, title, nids, src[source], law, method, "", today.year, q, ago(start))
+
+    def road(lid: int, steps: list[tuple[str, int, str]]) -> None:
+        ln = s.get(P.PlanLine, lid)
+        for status, days, note in steps:
+            P._advance(s, ln, status, note, ago(days))
+
+    # 1. analytical laboratory: delivered, accepted, on the inventory
+    l1 = line("Поставка лабораторного оборудования для мастерской «Лабораторный химический анализ»",
+              ["titr", "ph", "scales"], "federal", q=1, start=210)
+    road(l1, [("price_justified", 200, ""), ("notice_published", 185, "0332300012326000014"),
+              ("supplier_chosen", 160, "Победитель — ООО «ЛабТехСнаб»")])
+    amount1 = sum((s.get(Need, need[k]).nmck for k in ("titr", "ph", "scales")), Decimal(0))
+    price1 = (amount1 * Decimal("0.94")).quantize(Decimal("0.01"))
+    c1 = P._create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
+                            [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
+                             (price1 - _k(price1 * Decimal("0.3")), ago(90),
+                              "Окончательный расчёт")])
+    d1 = P._create_delivery(s, c1, ago(100), "УПД № 1187",
+                            [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
+    P._accept_delivery(s, d1, ago(98))
+    for p in s.get(P.Contract, c1).payments:
+        P._mark_paid(s, p.id, p.due_on)
+
+    # 2. chromatographs: delivered, waiting for acceptance
+    l2 = line("Поставка хроматографического оборудования", ["gc", "hplc"], "federal", q=2, start=180)
+    road(l2, [("price_justified", 170, ""), ("notice_published", 150, "0332300012326000031"),
+              ("supplier_chosen", 120, "Победитель — АО «Аналитприбор Волга»")])
+    amount2 = sum((s.get(Need, need[k]).nmck for k in ("gc", "hplc")), Decimal(0))
+    price2 = (amount2 * Decimal("0.97")).quantize(Decimal("0.01"))
+    c2 = P._create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
+                            [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
+                             (price2 - _k(price2 * Decimal("0.5")), ago(-20),
+                              "После приёмки")])
+    P._create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
+    P._mark_paid(s, s.get(P.Contract, c2).payments[0].id, ago(98))
+
+    # 3. fume hoods and benches (regional): contract signed, partly paid
+    l3 = line("Поставка лабораторной мебели и вытяжных шкафов", ["hood", "bench", "cabinet"], "regional", q=2,
+              start=170)
+    road(l3, [("price_justified", 160, ""), ("notice_published", 140, "0332300012326000027"),
+              ("supplier_chosen", 115, "Победитель — ООО «ПромЛабМебель»")])
+    amount3 = sum((s.get(Need, need[k]).nmck for k in ("hood", "bench", "cabinet")), Decimal(0))
+    price3 = (amount3 * Decimal("0.91")).quantize(Decimal("0.01"))
+    c3 = P._create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
+                            [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
+                             (price3 - _k(price3 * Decimal("0.3")), ago(-40),
+                              "После поставки")])
+    P._mark_paid(s, s.get(P.Contract, c3).payments[0].id, ago(88))
+
+    # 4. employer co-financing (223-ФЗ): additive workshop, contract signed
+    l4 = line("Оснащение мастерской «Аддитивные технологии» (софинансирование работодателей)",
+              ["printer3d", "visc", "moist"], "employer", law="223-ФЗ", method="запрос котировок", q=3, start=120)
+    road(l4, [("price_justified", 110, ""), ("notice_published", 95, "32615004321"),
+              ("supplier_chosen", 80, "Победитель — ООО «ТехноКомплект»")])
+    amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
+    price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
+    P._create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
+                       [(price4, ago(-30), "Оплата после приёмки")])
+
+    # 5. notice published (regional)
+    l5 = line("Поставка общелабораторного оборудования", ["still", "muffle", "dryer", "centr"], "regional", q=3,
+              start=60)
+    road(l5, [("price_justified", 50, ""), ("notice_published", 20, "0332300012326000058")])
+    # 6. price justified (own funds)
+    l6 = line("Поставка компьютерной техники и интерактивных панелей", ["panel", "laptop"], "own", q=4, start=40)
+    road(l6, [("price_justified", 30, "")])
+    # 7. in the plan (regional), with the needs from the accreditation gaps
+    l7 = line("Оснащение мастерских по результатам чек-листов аккредитации", ["stirrer", "kfk"], "regional", q=4,
+              start=15, ids=gap_needs[:4])
+    del l7
+    # 8. failed tender, to be repeated
+    l8 = line("Поставка ротационных испарителей", ["rotavap"], "regional", q=3, start=90)
+    road(l8, [("price_justified", 85, ""), ("notice_published", 70, "0332300012326000044"),
+              ("failed", 50, "Не подано ни одной заявки")])
+    # «rect» (CV > 33 %), «refr», «cond» and the remaining gaps stay unplanned needs

@@ -1,0 +1,149 @@
+"""Plain data for the procurement documents (plan-schedule, НМЦК justification, budget) and the
+plan-schedule spreadsheet; shared by ``report_*`` modules, the GUI and the CLI."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+
+from sqlalchemy import select
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import context, printing
+from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.procurement_nmck import fmt_money
+from chemcluster_desktop.storage.core import User
+
+
+def _t(s: str) -> str:
+    return translate("Reports", s)
+
+
+def college() -> dict[str, str]:
+    return printing.college_info()
+
+
+def logo(info: dict[str, str]) -> bytes | None:
+    raw = info.get("college.logo") or ""
+    try:
+        return base64.b64decode(raw) if raw else None
+    except (ValueError, TypeError):
+        return None
+
+
+def manager_name() -> str:
+    """The contract manager who signs: the acting buyer, else the first active buyer."""
+    a = context.actor()
+    if a.role == "buyer":
+        return a.full_name or a.login
+    with context.read() as s:
+        u = s.scalar(select(User).where(User.role_code == "buyer", User.active.is_(True)).order_by(User.id).limit(1))
+        return u.full_name if u is not None else ""
+
+
+def plan_report(source: str | None = None):
+    from chemcluster_desktop.reports.procurement_plan import PlanReport
+
+    info = college()
+    lines = P.plan_schedule_rows(source)
+    by_source: dict[str, object] = {}
+    from decimal import Decimal
+
+    for ln in lines:
+        if ln["status"] in P.INACTIVE:
+            continue
+        key = ln["source"] or _t("Источник не указан")
+        by_source[key] = by_source.get(key, Decimal("0.00")) + (ln["amount"] or Decimal("0.00"))
+    sub = _t("на {0} г.").format(dt.date.today().year)
+    if source:
+        sub += " · " + P.source_by(source).name
+    return PlanReport(college=info.get("college.name", ""), subtitle=sub, lines=lines, manager=manager_name(),
+                      director=info.get("college.director", ""), logo_png=logo(info),
+                      by_source=sorted(by_source.items()))
+
+
+def nmck_report(need: int | str | None = None):
+    from chemcluster_desktop.reports.nmck import NmckReport, NmckSection, OfferRow
+
+    if need not in (None, ""):
+        try:
+            ids = [int(str(need).strip())]
+        except ValueError as e:
+            raise ValidationError(_t("Потребность указывается номером (id), например --need 12.")) from e
+        P.get_need(ids[0])  # NotFoundError with a clear message
+    else:
+        ids = P.needs_with_offers()
+    sups = {x.id: x for x in P.all_suppliers()}
+    sections = []
+    for nid in ids:
+        n = P.get_need(nid)
+        r = P.nmck_details(nid)
+        offers = []
+        by_id = {o.id: o for o in n.offers}
+        for pt in r.offers:
+            o = by_id.get(pt.offer_id)
+            inn = sups[o.supplier_id].inn if o and o.supplier_id in sups else ""
+            offers.append(OfferRow(pt.number, pt.supplier, inn, pt.date, o.reference if o else "", pt.unit_price,
+                                   r.deviation_percent(pt), pt.number in r.stale, pt.number in r.outliers))
+        sections.append(NmckSection(n.id, n.name, n.specification, n.quantity, n.unit, n.workshop or n.room, n.okpd2,
+                                    n.law, offers, r.mean, r.sigma, r.cv_percent, r.nmck, r.valid, r.message,
+                                    n.plan_number))
+    info = college()
+    return NmckReport(college=info.get("college.name", ""), sections=sections, manager=manager_name(),
+                      logo_png=logo(info))
+
+
+def budget_report(source: str | None = None):
+    from chemcluster_desktop.reports.budget import BudgetLine, BudgetReport
+
+    b = P.budget()
+    rows = b.rows
+    if source:
+        code = P.source_by(source).code
+        rows = [r for r in rows if r.code == code]
+    info = college()
+    warnings = []
+    for r in b.rows:
+        if r.remaining < 0:
+            warnings.append(_t("Лимит источника «{0}» превышен на {1} ₽.").format(r.name, fmt_money(-r.remaining)))
+    g = b.row(P.GRANT_CODE)
+    if g is not None and g.limit > b.grant_cap:
+        warnings.append(_t("Лимит гранта больше предельного размера {0} ₽.").format(fmt_money(b.grant_cap)))
+    if b.limits_left > 0:
+        warnings.append(_t("Лимиты источников покрывают не весь проект: не распределено {0} ₽.").format(
+            fmt_money(b.limits_left)))
+    tot = b.totals
+    if source and rows:
+        r = rows[0]
+        tot = r
+    contracts = []
+    for c in P.list_contracts(P.ListQuery(limit=100000, sort="date")):
+        if source and rows and c["source"] != rows[0].name:
+            continue
+        contracts.append((c["number"], c["date"], c["supplier"], c["source"], c["price"], c["paid"]))
+    return BudgetReport(
+        college=info.get("college.name", ""),
+        lines=[BudgetLine(r.name, r.limit, r.planned, r.contracted, r.paid, r.remaining) for r in rows],
+        total=BudgetLine(tot.name, tot.limit, tot.planned, tot.contracted, tot.paid, tot.remaining),
+        project_total=b.project_total, grant_cap=b.grant_cap,
+        subtitle=_t("по состоянию на {0}").format(dt.date.today().strftime("%d.%m.%Y")),
+        manager=manager_name(), director=info.get("college.director", ""), logo_png=logo(info), warnings=warnings,
+        contracts=contracts)
+
+
+def export_plan_schedule(path, source: str | None = None) -> int:
+    """Write the plan-schedule to an .xlsx file; returns the number of lines."""
+    from chemcluster_desktop.xlsx.procurement import write_plan_schedule
+
+    lines = P.plan_schedule_rows(source)
+    info = college()
+    sub = _t("на {0} г.").format(dt.date.today().year)
+    try:
+        return write_plan_schedule(path, lines, title=translate("Xlsx", "План-график закупок оборудования"),
+                                   college=info.get("college.name", ""), subtitle=sub)
+    except OSError as e:
+        raise ValidationError(_t("Не удалось записать файл «{0}»: {1}").format(path, e.strerror or e)) from e
+
+
+__all__ = ["plan_report", "nmck_report", "budget_report", "export_plan_schedule", "NotFoundError"]
