@@ -1186,53 +1186,57 @@ def match(workshop_ref: int | str, *, progress: Callable[[int, int], None] | Non
     """Apply the confident proposals of the automatic matching and leave the doubtful ones (state
     «proposed») for the coordinator. Confirmed and rejected links are kept and respected."""
     require(WRITE)
-    from chemcluster_desktop.services import accreditation_match as m
-
     t0 = time.perf_counter()
     with context.uow() as s:
         w = _workshop(s, workshop_ref)
         if w.list_id is None:
             raise ValidationError(_t("У мастерской «{0}» нет инфраструктурного листа: импортируйте лист "
                                      "компетенции или выберите его в карточке мастерской.").format(w.name))
-        _sync_checklist(s, w.id)
-        cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == w.id)
-        s.execute(delete(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
-                                              ChecklistLink.state == "proposed"))
-        s.flush()
-        base, e = _checklist_select()
-        rows = s.execute(base.add_columns(ChecklistLine.id, InfrastructureLine.name,
-                                          InfrastructureLine.specification, e["required"], e["avail"],
-                                          ChecklistLine.status_override)
-                         .where(ChecklistLine.workshop_id == w.id)).all()
-        lines = [m.LineIn(r[0], r[1], r[2], Decimal(r[3]) - Decimal(r[4] or 0)) for r in rows if r[5] is None]
-        used = set(s.scalars(select(ChecklistLink.item_id).join(ChecklistLine, ChecklistLine.id ==
-                                                                 ChecklistLink.checklist_line_id)
-                             .where(ChecklistLine.workshop_id == w.id,
-                                    ChecklistLink.state.in_(COUNTING_LINK_STATES))))
-        rejected = {(a, b) for a, b in s.execute(
-            select(ChecklistLink.checklist_line_id, ChecklistLink.item_id).where(
-                ChecklistLink.checklist_line_id.in_(cl_ids), ChecklistLink.state == "rejected"))}
-        items = [m.ItemIn(r[0], r[1], r[2] or "", r[3] or "", r[4]) for r in s.execute(
-            select(Item.id, Item.name, Item.model, Item.manufacturer, Item.quantity)
-            .join(WorkshopRoom, and_(WorkshopRoom.room_id == Item.room_id, WorkshopRoom.workshop_id == w.id))
-            .where(Item.status != "written_off")) if r[0] not in used]
-        applied, proposed = m.match(lines, items, rejected=rejected, progress=progress, cancelled=cancelled)
-        rows_ins = [dict(checklist_line_id=p.line, item_id=p.item, quantity=None, confirmed=False, state="auto",
-                         score=p.score, created_at=utcnow()) for p in applied]
-        rows_ins += [dict(checklist_line_id=p.line, item_id=p.item, quantity=None, confirmed=False, state="proposed",
-                          score=p.score, created_at=utcnow()) for p in proposed]
-        existing = {(a, b) for a, b in s.execute(select(ChecklistLink.checklist_line_id, ChecklistLink.item_id)
-                                                 .where(ChecklistLink.checklist_line_id.in_(cl_ids)))}
-        rows_ins = [r for r in rows_ins if (r["checklist_line_id"], r["item_id"]) not in existing]
-        if rows_ins:
-            s.execute(insert(ChecklistLink), rows_ins)
-        covered = {p.line for p in applied}
-        still = sum(1 for ln in lines if ln.missing > 0 and ln.key not in covered)
+        n_lines, n_items, applied, proposed, still = run_match(s, w.id, progress=progress, cancelled=cancelled)
         audit.record(s, "update", "accreditation", "Workshop", w.id,
-                     _t("Сопоставление с инвентарём: применено {0}, предложено {1}").format(len(applied),
-                                                                                           len(proposed)))
-        return MatchResult(w.name, len(rows), len(items), len(applied), len(proposed), still,
-                           round(time.perf_counter() - t0, 3))
+                     _t("Сопоставление с инвентарём: применено {0}, предложено {1}").format(applied, proposed))
+        return MatchResult(w.name, n_lines, n_items, applied, proposed, still, round(time.perf_counter() - t0, 3))
+
+
+def run_match(s: Session, workshop_id: int, *, progress=None, cancelled=None) -> tuple[int, int, int, int, int]:
+    """The matching inside a session (also used by the demo): (lines, items, applied, proposed, still open)."""
+    from chemcluster_desktop.services import accreditation_match as m
+
+    _sync_checklist(s, workshop_id)
+    cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)
+    s.execute(delete(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
+                                          ChecklistLink.state == "proposed"))
+    s.flush()
+    base, e = _checklist_select()
+    rows = s.execute(base.add_columns(ChecklistLine.id, InfrastructureLine.name, InfrastructureLine.specification,
+                                      e["required"], e["avail"], ChecklistLine.status_override)
+                     .where(ChecklistLine.workshop_id == workshop_id)).all()
+    lines = [m.LineIn(r[0], r[1], r[2], Decimal(r[3]) - Decimal(r[4] or 0)) for r in rows if r[5] is None]
+    used = set(s.scalars(select(ChecklistLink.item_id).join(ChecklistLine, ChecklistLine.id ==
+                                                             ChecklistLink.checklist_line_id)
+                         .where(ChecklistLine.workshop_id == workshop_id,
+                                ChecklistLink.state.in_(COUNTING_LINK_STATES))))
+    rejected = {(a, b) for a, b in s.execute(
+        select(ChecklistLink.checklist_line_id, ChecklistLink.item_id).where(
+            ChecklistLink.checklist_line_id.in_(cl_ids), ChecklistLink.state == "rejected"))}
+    items = [m.ItemIn(r[0], r[1], r[2] or "", r[3] or "", r[4]) for r in s.execute(
+        select(Item.id, Item.name, Item.model, Item.manufacturer, Item.quantity)
+        .join(WorkshopRoom, and_(WorkshopRoom.room_id == Item.room_id, WorkshopRoom.workshop_id == workshop_id))
+        .where(Item.status != "written_off")) if r[0] not in used]
+    applied, proposed = m.match(lines, items, rejected=rejected, progress=progress, cancelled=cancelled)
+    now = utcnow()
+    rows_ins = [dict(checklist_line_id=p.line, item_id=p.item, quantity=None, confirmed=False, state="auto",
+                     score=p.score, created_at=now) for p in applied]
+    rows_ins += [dict(checklist_line_id=p.line, item_id=p.item, quantity=None, confirmed=False, state="proposed",
+                      score=p.score, created_at=now) for p in proposed]
+    existing = {(a, b) for a, b in s.execute(select(ChecklistLink.checklist_line_id, ChecklistLink.item_id)
+                                             .where(ChecklistLink.checklist_line_id.in_(cl_ids)))}
+    rows_ins = [r for r in rows_ins if (r["checklist_line_id"], r["item_id"]) not in existing]
+    if rows_ins:
+        s.execute(insert(ChecklistLink), rows_ins)
+    covered = {p.line for p in applied}
+    still = sum(1 for ln in lines if ln.missing > 0 and ln.key not in covered)
+    return len(rows), len(items), len(applied), len(proposed), still
 
 
 # --- gaps → procurement ------------------------------------------------------------------------
