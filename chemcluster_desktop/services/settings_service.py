@@ -1,0 +1,126 @@
+"""College-wide settings used by every report: name, address, ИНН, director, logo, the inventory
+number pattern. Kept in the database through :mod:`services.database` (admin only)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import database
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.security import require
+
+KEYS = ("college.name", "college.short_name", "college.address", "college.inn", "college.director",
+        "inventory.number_pattern")
+LOGO_KEY = "college.logo"
+MAX_LOGO_FILE = 5 * 1024 * 1024
+LOGO_SIDE = 512
+
+
+def _t(s: str) -> str:
+    return translate("Settings", s)
+
+
+def current() -> dict[str, str]:
+    out = database.get_settings("college.")
+    out["inventory.number_pattern"] = database.get_setting("inventory.number_pattern")
+    return out
+
+
+def logo_png() -> bytes | None:
+    raw = database.get_setting(LOGO_KEY)
+    if not raw:
+        return None
+    try:
+        return base64.b64decode(raw)
+    except (ValueError, TypeError):
+        return None
+
+
+def check_logo(data: bytes, name: str = "") -> bytes:
+    """The logo as PNG (at most 512×512), or a ValidationError when the bytes are not an image."""
+    what = f"«{name}»" if name else _t("логотипа")
+    if not data:
+        raise ValidationError(_t("Файл {0} пуст.").format(what), field="logo")
+    if len(data) > MAX_LOGO_FILE:
+        raise ValidationError(_t("Файл {0} больше 5 МБ: выберите изображение поменьше.").format(what), field="logo")
+    try:
+        from PIL import Image, UnidentifiedImageError
+
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as img:
+            if img.format not in ("PNG", "JPEG", "GIF", "BMP"):
+                raise ValidationError(_t("Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.")
+                                      .format(what, img.format), field="logo")
+            img = img.convert("RGBA")
+            img.thumbnail((LOGO_SIDE, LOGO_SIDE))
+            out = io.BytesIO()
+            img.save(out, "PNG")
+            return out.getvalue()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        raise ValidationError(_t("Файл {0} — не изображение. Выберите логотип в формате PNG, JPEG, GIF или BMP.")
+                              .format(what), field="logo") from e
+
+
+def read_logo_file(path: str | Path) -> bytes:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ValidationError(_t("Не удаётся прочитать файл «{0}»: {1}").format(p.name, e.strerror or e),
+                              field="logo") from e
+    return check_logo(data, p.name)
+
+
+def validate(values: dict[str, str]) -> dict[str, str]:
+    errors: list[tuple[str, str]] = []
+    clean = {k: str(values.get(k, "") or "").strip() for k in KEYS if k in values}
+    if "college.name" in clean and not clean["college.name"]:
+        errors.append(("college.name", _t("Укажите наименование колледжа: оно печатается в каждом документе.")))
+    inn = clean.get("college.inn", "")
+    if inn and not re.fullmatch(r"\d{10}|\d{12}", inn):
+        errors.append(("college.inn", _t("ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».").format(inn)))
+    pat = clean.get("inventory.number_pattern")
+    if pat is not None:
+        if "{seq" not in pat:
+            errors.append(("inventory.number_pattern",
+                           _t("Шаблон инвентарного номера должен содержать {seq} (порядковый номер), "
+                              "например ХП-{year}-{seq:06d}.")))
+        else:
+            try:
+                sample = pat.format(year=2026, seq=1, room="101", kind="equipment")
+                if not sample.strip() or len(sample) > 64:
+                    raise ValueError
+            except (KeyError, IndexError, ValueError):
+                errors.append(("inventory.number_pattern",
+                               _t("Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, "
+                                  "{{seq:06d}}).").format(pat)))
+    for k, limit in (("college.name", 300), ("college.address", 300), ("college.director", 200),
+                     ("college.short_name", 60)):
+        if len(clean.get(k, "")) > limit:
+            errors.append((k, _t("Слишком длинное значение (больше {0} символов).").format(limit)))
+    if errors:
+        raise ValidationError(errors[0][1], field=errors[0][0], errors=errors)
+    return clean
+
+
+def sample_number(pattern: str) -> str:
+    try:
+        return pattern.format(year=2026, seq=1, room="101", kind="equipment")
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
+def save(values: dict[str, str], logo: bytes | None | str = "keep") -> None:
+    """Save the settings; ``logo``: PNG/JPEG bytes (checked), None to remove it, "keep" to leave it."""
+    require("admin")
+    clean = validate(values)
+    if logo != "keep":
+        clean[LOGO_KEY] = "" if logo is None else base64.b64encode(check_logo(logo)).decode("ascii")
+    database.set_settings(clean)
