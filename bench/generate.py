@@ -664,6 +664,8 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                      "contact": "{} {}".format(*rng.choice(cat.SURNAMES)),
                      "email": f"sales{j + 1}@example.ru", "phone": f"+7 (831) {rng.randrange(200, 499)}-{rng.randrange(10, 99)}-{rng.randrange(10, 99)}"}
                     for j, n in enumerate(cat.SUPPLIER_NAMES)]
+        for r in sup_rows:
+            r["search_key"] = make_key(r["name"], r["inn"], r["contact"], r["email"])
         w.insert(procurement.Supplier, sup_rows)
         pl0 = w.next_id(procurement.PlanLine)
         n_plan = max(5, sz.needs // 8)
@@ -672,10 +674,9 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                       "okpd2": "26.51.53.190", "funding_source_id": rng.choice(list(fs.values())),
                       "planned_year": 2027, "status": rng.choice(["in_plan", "price_justified", "notice_published"])}
                      for j in range(n_plan)]
+        for r in plan_rows:
+            r["search_key"] = make_key(r["number"], r["title"], r["okpd2"])[:800]
         w.insert(procurement.PlanLine, plan_rows)
-        need_key = None
-        for nm in ("need_search_key", "search_key_of_need"):
-            need_key = getattr(procurement, nm, None) or need_key
         need_rows, offer_rows = [], []
         nd0 = w.next_id(procurement.Need)
         of0 = w.next_id(procurement.Offer)
@@ -695,7 +696,9 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 "funding_source_id": rng.choice(list(fs.values())),
                 "plan_line_id": rng.choice(plan_rows)["id"] if status != "need" else None, "status": status,
                 "nmck": None,
-                "search_key": need_key(e[0], e[1]) if need_key else make_key(e[0], e[1])})
+                "search_key": ""})
+            nr = need_rows[-1]
+            nr["search_key"] = make_key(nr["name"], nr["specification"], nr["okpd2"], nr["justification"])[:800]
             for k in range(rng.choice([3, 3, 3, 4])):
                 offer_rows.append({"id": of0 + len(offer_rows), "need_id": nd0 + j,
                                    "supplier_id": sup_rows[(j + k) % len(sup_rows)]["id"],

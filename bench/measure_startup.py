@@ -1,0 +1,121 @@
+"""Start-up: a new process until the main window is shown with the inventory page filled (offscreen),
+beside a bare PySide6 ``QApplication`` + ``QMainWindow`` start in a new process.
+
+The child prints ``READY {json}`` the moment the window is up; the parent times process start to that
+line. The first program start of a day also makes the daily backup: one warm-up run (not counted)
+does it, as it would on the clerk's PC, and warms the file cache for both.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+from bench.common import PY, Ctx, median, need, r4, ratio
+
+RUNS = 3
+
+
+def _spawn(ctx: Ctx, mode: str, timeout: float = 120) -> tuple[float, dict]:
+    cmd = [PY, "-m", "bench.measure_startup", mode, str(ctx.db)]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, env=ctx.env("home-startup"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    info: dict = {}
+    try:
+        deadline = t0 + timeout
+        while True:
+            line = p.stdout.readline()
+            if not line:
+                break
+            if line.startswith("READY"):
+                wall = time.perf_counter() - t0
+                info = json.loads(line[5:].strip() or "{}")
+                break
+            if time.perf_counter() > deadline:
+                raise TimeoutError(mode)
+        else:  # pragma: no cover
+            wall = None
+        p.wait(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    if not info:
+        raise RuntimeError(f"{mode} start failed: {p.stderr.read()[-2000:]}")
+    return wall, info
+
+
+def measure(ctx: Ctx) -> dict:
+    need("chemcluster_desktop.ui.pages.inventory", "InventoryPage")
+    runs = 1 if ctx.quick else RUNS
+    _spawn(ctx, "program")  # warm-up: daily backup, file cache
+    _spawn(ctx, "bare")
+    prog, bare, page, rows = [], [], [], 0
+    for _ in range(runs):
+        w, info = _spawn(ctx, "program")
+        prog.append(w)
+        page.append(info["window_and_page_s"])
+        rows = info.get("rows", 0)
+        bare.append(_spawn(ctx, "bare")[0])
+    p, b = median(prog), median(bare)
+    pg = median(page)
+    return {"program_s": r4(p), "baseline_s": r4(b), "ratio": ratio(p, b),
+            "inventory_page_s": r4(pg), "inventory_page_target_s": 0.5, "ok": pg < 0.5,
+            "items_listed": rows, "runs": runs,
+            "note": "program_s: new process to main window shown with the inventory page filled; "
+                    "inventory_page_s: MainWindow() to the inventory list filled (database already open)"}
+
+
+# --- the child ------------------------------------------------------------------------------------
+def _child_program(db: str) -> None:
+    t_start = time.perf_counter()
+    from PySide6.QtCore import QCoreApplication
+
+    from chemcluster_desktop.app import create_application, open_database_gui
+    from chemcluster_desktop.services import context
+
+    app = create_application([sys.argv[0]], "ru")
+    if open_database_gui(db) is None:
+        raise SystemExit(2)
+    context.set_actor(context.Actor("admin", "admin", "Администратор"))
+    from chemcluster_desktop.ui.startup import after_open
+
+    t_win = time.perf_counter()
+    w = after_open(app)
+    w.show()
+    page = w.show_page("inventory")
+    deadline = time.perf_counter() + 60
+    while time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+        m = getattr(page, "model", None)
+        if m is not None and m.rowCount() > 0:
+            break
+    QCoreApplication.processEvents()
+    t_end = time.perf_counter()
+    m = getattr(page, "model", None)
+    print("READY " + json.dumps({"window_and_page_s": t_end - t_win, "in_process_s": t_end - t_start,
+                                 "rows": m.total() if m is not None else 0}), flush=True)
+    w.close()
+
+
+def _child_bare() -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    w = QMainWindow()
+    w.resize(1366, 800)
+    w.setWindowTitle("bare")
+    w.show()
+    QCoreApplication.processEvents()
+    print("READY {}", flush=True)
+    w.close()
+    del app
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "program":
+        _child_program(sys.argv[2])
+    else:
+        _child_bare()
