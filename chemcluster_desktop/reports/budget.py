@@ -93,6 +93,7 @@ def chart(lines: Sequence[BudgetLine], width: float, height: float = 82 * mm) ->
     lg.fontName = fonts.CONDENSED
     lg.fontSize = 7
     lg.alignment = "right"
+    lg.columnMaximum = 4
     lg.colorNamePairs = [(colors.HexColor(c), _t(n)) for n, c in SERIES]
     d.add(lg)
     return d

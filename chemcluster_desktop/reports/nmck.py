@@ -135,14 +135,16 @@ def _section(sec: NmckSection, width: float) -> list:
 
 def build(dest, rep: NmckReport, *, cancelled: Callable[[], bool] | None = None) -> None:
     info = st.DocInfo(title=_t("Обоснование начальной (максимальной) цены контракта"), college=rep.college,
-                      subtitle=rep.subtitle, logo_png=rep.logo_png,
-                      signatures=[(_t("Контрактный управляющий"), rep.manager)])
+                      subtitle=rep.subtitle, logo_png=rep.logo_png)
     width = st.content_width(info)
     story: list = []
     for i, sec in enumerate(rep.sections):
         if i:
             story.append(PageBreak())
         story += _section(sec, width)
+        story.append(Spacer(1, 3 * mm))
+        story.append(st.p(_t("Дата составления обоснования: {0}").format(st.date(dt.date.today())), st.BASE))
+        story.append(st.signature_block([(_t("Контрактный управляющий"), rep.manager)], width))
         if cancelled and cancelled():
             from chemcluster_desktop.services.errors import Cancelled
 
@@ -151,6 +153,4 @@ def build(dest, rep: NmckReport, *, cancelled: Callable[[], bool] | None = None)
         story.append(st.p(_t("Нет потребностей с коммерческими предложениями.")))
     for note in rep.notes:
         story.append(st.p(note, st.SMALL))
-    story.append(Spacer(1, 4 * mm))
-    story.append(st.p(_t("Дата составления обоснования: {0}").format(st.date(dt.date.today())), st.BASE))
     st.build_pdf(dest, info, story, cancelled=cancelled)

@@ -505,7 +505,7 @@ def _supplier_stmt(q: ListQuery):
     offers = select(func.count(Offer.id)).where(Offer.supplier_id == Supplier.id).scalar_subquery()
     contracts = select(func.count(Contract.id)).where(Contract.supplier_id == Supplier.id).scalar_subquery()
     stmt = select(Supplier, offers.label("offers"), contracts.label("contracts"))
-    return apply_search(stmt, Supplier.search_key, q.search), {"name": Supplier.name, "inn": Supplier.inn,
+    return apply_search(stmt, Supplier.search_key, q.search), {"name": Supplier.search_key, "inn": Supplier.inn,
                                                              "offers": offers, "contracts": contracts}
 
 
@@ -675,7 +675,7 @@ def _need_stmt(q: ListQuery):
     if f.get("from_checklist"):
         stmt = stmt.where(Need.checklist_line_id.is_not(None))
     stmt = apply_search(stmt, Need.search_key, q.search)
-    cols = {"id": Need.id, "name": Need.name, "quantity": Need.quantity, "status": Need.status, "nmck": Need.nmck,
+    cols = {"id": Need.id, "name": Need.search_key, "quantity": Need.quantity, "status": Need.status, "nmck": Need.nmck,
             "workshop": Workshop.name, "offers": offers, "plan": PlanLine.number, "okpd2": Need.okpd2,
             "law": Need.law}
     return stmt, cols
@@ -1357,7 +1357,8 @@ def _contract_info(s: Session, c: Contract) -> ContractInfo:
     return ContractInfo(c.id, c.number, c.date, c.supplier_id, c.supplier.name, c.plan_line_id,
                         line.number if line else "", line.status if line else "", c.funding_source_id,
                         src.name if src else "", c.price, paid, delivered, c.subject,
-                        [PaymentInfo(p.id, p.amount, p.due_on, p.paid_on, p.note) for p in c.payments],
+                        [PaymentInfo(p.id, p.amount, p.due_on, p.paid_on, p.note) for p in
+                         sorted(c.payments, key=lambda p: (p.due_on is None, p.due_on or dt.date.min, p.id))],
                         deliveries, needs, c.version)
 
 
