@@ -54,11 +54,15 @@ def _ident(obj) -> str:
 
 
 def _label(obj) -> str:
-    for attr in ("inventory_number", "name", "login", "number", "full_name", "code", "title"):
-        v = getattr(obj, attr, None)
-        if v:
-            return str(v)[:200]
-    return ""
+    """A human name of the record for the journal: its number or code and its name."""
+    parts = []
+    for group in (("inventory_number", "number", "login", "code"), ("name", "full_name", "title")):
+        for attr in group:
+            v = getattr(obj, attr, None)
+            if v and isinstance(v, str | int):
+                parts.append(str(v))
+                break
+    return " ".join(parts)[:500]
 
 
 def _actor_login(session: Session) -> str:

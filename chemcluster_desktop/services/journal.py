@@ -1,0 +1,211 @@
+"""Reading the audit journal (Журнал): a paged list filtered by user, date range, area, record,
+action and text, and one entry's old and new values side by side. Read only: the journal has no
+edit or delete here or anywhere (the database refuses them too).
+
+Filters (``ListQuery.filters``): ``user`` (login), ``date_from`` / ``date_to`` (``datetime.date``,
+local days, both included), ``area`` (``inventory`` …), ``entity`` (``Item`` …), ``entity_id``,
+``action`` (``create`` | ``update`` | ``delete`` | ``import`` | ``login`` …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import context
+from chemcluster_desktop.services.errors import NotFoundError
+from chemcluster_desktop.services.listing import ListQuery, apply_sort, count_of, window
+from chemcluster_desktop.storage.core import AuditEntry
+from chemcluster_desktop.storage.search import fold
+
+
+def _t(s: str) -> str:
+    return translate("Journal", s)
+
+
+AREAS = ("core", "inventory", "accreditation", "schedule", "procurement", "cluster")
+ACTIONS = ("create", "update", "delete", "import", "login", "login_failed", "restore")
+
+
+def area_name(code: str) -> str:
+    names = {
+        "core": _t("Пользователи и справочники"),
+        "inventory": _t("Инвентарь"),
+        "accreditation": _t("Аккредитация"),
+        "schedule": _t("Расписание"),
+        "procurement": _t("Закупки"),
+        "cluster": _t("Кластер"),
+    }
+    return names.get(code, code)
+
+
+def action_name(code: str) -> str:
+    names = {
+        "create": _t("Создание"),
+        "update": _t("Изменение"),
+        "delete": _t("Удаление"),
+        "import": _t("Импорт"),
+        "login": _t("Вход"),
+        "login_failed": _t("Неудачный вход"),
+        "restore": _t("Восстановление базы"),
+    }
+    return names.get(code, code)
+
+
+# badge colour of each action for the table
+ACTION_BADGES = {"create": "ok", "update": "info", "delete": "bad", "import": "info", "login": "muted",
+                 "login_failed": "warn", "restore": "warn"}
+
+
+def _to_utc(d: dt.date, end: bool = False) -> dt.datetime:
+    """A local calendar day's start (or the next day's start) as naive UTC, as the journal stores."""
+    local = dt.datetime.combine(d + dt.timedelta(days=1) if end else d, dt.time.min)
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def to_local(at: dt.datetime | None) -> dt.datetime | None:
+    if at is None:
+        return None
+    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _text_match(col, word: str):
+    db = context.current()
+    if db.is_sqlite:
+        return func.cc_fold(col).like(f"%{_escape(fold(word))}%", escape="\\")
+    return func.translate(func.lower(col), "ё", "е").like(f"%{_escape(fold(word))}%", escape="\\")
+
+
+def _escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(q: ListQuery):
+    stmt = select(AuditEntry)
+    f = q.filters or {}
+    if f.get("user"):
+        stmt = stmt.where(AuditEntry.user_login == f["user"])
+    if f.get("area"):
+        stmt = stmt.where(AuditEntry.area == f["area"])
+    if f.get("entity"):
+        stmt = stmt.where(AuditEntry.entity == f["entity"])
+    if f.get("entity_id") not in (None, ""):
+        stmt = stmt.where(AuditEntry.entity_id == str(f["entity_id"]))
+    if f.get("action"):
+        stmt = stmt.where(AuditEntry.action == f["action"])
+    if f.get("date_from"):
+        stmt = stmt.where(AuditEntry.at >= _to_utc(f["date_from"]))
+    if f.get("date_to"):
+        stmt = stmt.where(AuditEntry.at < _to_utc(f["date_to"], end=True))
+    for word in (q.search or "").split():
+        stmt = stmt.where(or_(_text_match(AuditEntry.summary, word), _text_match(AuditEntry.user_login, word),
+                              AuditEntry.entity_id == word, _text_match(AuditEntry.entity, word),
+                              and_(AuditEntry.new_values.is_not(None), _text_match(AuditEntry.new_values, word)),
+                              and_(AuditEntry.old_values.is_not(None), _text_match(AuditEntry.old_values, word))))
+    return stmt
+
+
+SORT = {
+    "at": AuditEntry.at,
+    "user_login": AuditEntry.user_login,
+    "area": AuditEntry.area,
+    "action": AuditEntry.action,
+    "entity": AuditEntry.entity,
+    "summary": AuditEntry.summary,
+}
+
+
+def count(q: ListQuery) -> int:
+    with context.read() as s:
+        return count_of(s, _filtered(q))
+
+
+def _row(e: AuditEntry) -> dict:
+    return {
+        "id": e.id,
+        "at": to_local(e.at),
+        "user_login": e.user_login or "—",
+        "action": e.action,
+        "action_name": action_name(e.action),
+        "area": e.area,
+        "area_name": area_name(e.area),
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "record": f"{e.entity} {e.entity_id}".strip(),
+        "summary": e.summary,
+    }
+
+
+def page(q: ListQuery) -> list[dict]:
+    """Newest first unless another sort is asked for."""
+    if not q.sort:
+        from dataclasses import replace
+
+        q = replace(q, sort="at", descending=True)
+    stmt = apply_sort(_filtered(q), SORT, q, AuditEntry.at, AuditEntry.id)
+    with context.read() as s:
+        return [_row(e) for e in s.scalars(window(stmt, q))]
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+def _load(v: str | None) -> dict:
+    if not v:
+        return {}
+    try:
+        d = json.loads(v)
+    except ValueError:
+        return {"value": v}
+    return d if isinstance(d, dict) else {"value": d}
+
+
+def _show(v) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return _t("да") if v else _t("нет")
+    return str(v)
+
+
+def entry(entry_id: int) -> dict:
+    """One entry with its changes as (field, old, new) rows for the details panel."""
+    with context.read() as s:
+        e = s.get(AuditEntry, entry_id)
+        if e is None:
+            raise NotFoundError(_t("Запись журнала не найдена."))
+        row = _row(e)
+        old, new = _load(e.old_values), _load(e.new_values)
+    keys = list(dict.fromkeys([*old.keys(), *new.keys()]))
+    row["changes"] = [Change(k, _show(old.get(k)) if k in old else "", _show(new.get(k)) if k in new else "")
+                      for k in keys]
+    row["old"], row["new"] = old, new
+    return row
+
+
+def users() -> list[str]:
+    """Every login that appears in the journal (for the filter)."""
+    with context.read() as s:
+        return [u for u in s.scalars(select(AuditEntry.user_login).distinct().order_by(AuditEntry.user_login)) if u]
+
+
+def entities(area: str | None = None) -> list[str]:
+    stmt = select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)
+    if area:
+        stmt = stmt.where(AuditEntry.area == area)
+    with context.read() as s:
+        return [x for x in s.scalars(stmt) if x]
+
+
+def history(entity: str, entity_id: int | str) -> list[dict]:
+    """Every journal entry of one record, oldest first (for a record's «История» tab)."""
+    q = ListQuery(filters={"entity": entity, "entity_id": str(entity_id)}, sort="at", limit=10_000)
+    return page(q)

@@ -1,0 +1,67 @@
+"""Listing the journal for the Журнал page: filters by user, date, area, record, action and text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chemcluster_desktop.services import context, journal
+from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.storage.core import Building
+from chemcluster_desktop.storage.inventory import Item
+
+
+@pytest.fixture
+def filled(db, as_role):
+    as_role("lab_manager", login="ivanova")
+    with context.uow() as s:
+        s.add(Item(kind="equipment", inventory_number="ИН-1", name="Спектрофотометр ПЭ-5400ВИ"))
+        s.add(Item(kind="equipment", inventory_number="ИН-2", name="Ёмкость мерная"))
+    as_role("admin", login="petrov")
+    with context.uow() as s:
+        s.add(Building(name="Корпус Б"))
+    with context.uow() as s:
+        it = s.query(Item).filter_by(inventory_number="ИН-1").one()
+        it.status = "repair"
+        item_id = it.id
+    return item_id
+
+
+def _q(**filters) -> ListQuery:
+    search = filters.pop("search", "")
+    return ListQuery(search=search, filters=filters)
+
+
+def test_filters(filled):
+    assert journal.count(_q()) == 4
+    assert journal.count(_q(user="ivanova")) == 2
+    assert journal.count(_q(area="core")) == 1
+    assert journal.count(_q(entity="Item", entity_id=filled)) == 2
+    assert journal.count(_q(action="update")) == 1
+    today = dt.date.today()
+    assert journal.count(_q(date_from=today, date_to=today)) == 4
+    assert journal.count(_q(date_to=today - dt.timedelta(days=1))) == 0
+    assert journal.count(_q(date_from=today + dt.timedelta(days=1))) == 0
+    assert set(journal.users()) == {"ivanova", "petrov"}
+    assert "Item" in journal.entities("inventory")
+
+
+def test_text_search_folds_case_and_yo(filled):
+    assert journal.count(_q(search="спектрофотометр")) == 2
+    assert journal.count(_q(search="емкость")) == 1
+    assert journal.count(_q(search="нет-такого")) == 0
+
+
+def test_paging_newest_first_and_details(filled):
+    rows = journal.page(ListQuery(limit=3))
+    assert len(rows) == 3
+    assert rows[0]["action"] == "update" and rows[0]["user_login"] == "petrov"
+    assert rows[0]["at"] >= rows[-1]["at"]
+    more = journal.page(ListQuery(limit=3, offset=3))
+    assert len(more) == 1 and more[0]["id"] not in {r["id"] for r in rows}
+    e = journal.entry(rows[0]["id"])
+    changes = {c.field: (c.old, c.new) for c in e["changes"]}
+    assert changes == {"status": ("in_use", "repair")}
+    hist = journal.history("Item", filled)
+    assert [h["action"] for h in hist] == ["create", "update"]
