@@ -22,9 +22,36 @@ def setup_logging() -> None:
         logging.basicConfig(level=logging.WARNING)
 
 
+def qt_translation_dirs() -> list:
+    """Where Qt's own ``qtbase_<lang>.qm`` may be: Qt's TranslationsPath (a dev venv or an installed
+    wheel), PySide6's folder inside a frozen build, and our resources (the spec copies them there)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QLibraryInfo
+
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        dirs.append(Path(frozen) / "PySide6" / "Qt" / "translations")
+        dirs.append(Path(frozen) / "PySide6" / "translations")
+    try:
+        import PySide6
+
+        dirs.append(Path(PySide6.__file__).parent / "Qt" / "translations")
+    except Exception:
+        pass
+    dirs.append(paths.resource("translations"))
+    seen, out = set(), []
+    for d in dirs:
+        if d not in seen and d.is_dir():
+            seen.add(d)
+            out.append(d)
+    return out
+
+
 def install_translators(app, lang: str) -> None:
     """Our .qm (English) plus Qt's own qtbase_<lang>; Russian source strings need no .qm."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     for t in _translators:
         app.removeTranslator(t)
@@ -37,11 +64,13 @@ def install_translators(app, lang: str) -> None:
             app.installTranslator(t)
             _translators.append(t)
     qt_tr = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_tr.load(f"qtbase_{lang}", qt_dir) or qt_tr.load(f"qtbase_{lang}",
-                                                          str(paths.resource("translations"))):
-        app.installTranslator(qt_tr)
-        _translators.append(qt_tr)
+    for d in qt_translation_dirs():
+        if qt_tr.load(f"qtbase_{lang}", str(d)):
+            app.installTranslator(qt_tr)
+            _translators.append(qt_tr)
+            break
+    else:
+        log.info("Qt's own translation qtbase_%s not found in %s", lang, qt_translation_dirs())
     loc = QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru" else QLocale(
         QLocale.Language.English, QLocale.Country.UnitedKingdom)
     QLocale.setDefault(loc)

@@ -36,6 +36,13 @@ def after_open(app):
         backup.daily_backup_if_needed()
     except Exception as e:  # a failed automatic backup must not stop the day's work
         log.warning("daily backup failed: %s", e)
+    w = build_main_window(app)
+    QTimer.singleShot(0, lambda: offer_demo(w))
+    return w
+
+
+def build_main_window(app):
+    """The main window wired to the application: the language switch reinstalls translators."""
     from chemcluster_desktop.ui.main_window import MainWindow
 
     w = MainWindow()
@@ -48,7 +55,6 @@ def after_open(app):
         w.retranslate_ui()
 
     w.language_change_requested.connect(change_language)
-    QTimer.singleShot(0, lambda: offer_demo(w))
     return w
 
 
