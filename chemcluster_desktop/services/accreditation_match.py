@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -117,22 +117,30 @@ class Scorer:
             nt = set(tokens(it.name))
             at = nt | set(tokens(it.model)) | set(tokens(it.manufacturer))
             self.item_tokens[it.key] = at
-            self.item_name_tokens[it.key] = nt
+            # the words of the item's name that say what it is (codes and sizes are not held against it)
+            self.item_name_tokens[it.key] = {t for t in nt if not any(c.isdigit() for c in t)} or nt
             for t in at:
                 df[t] += 1
                 self.index[t].append(it.key)
         self.n = max(len(items), 1)
         self.df = df
+        self._idf: dict[str, float] = {}
+        self.item_weight = {k: sum(self.idf(t) for t in nt) or 1.0 for k, nt in self.item_name_tokens.items()}
 
     def idf(self, t: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(t, 0)))
+        v = self._idf.get(t)
+        if v is None:
+            v = self._idf[t] = math.log(1 + self.n / (1 + self.df.get(t, 0)))
+        return v
 
-    def candidates(self, name_tokens: Iterable[str]) -> set[int]:
-        out: set[int] = set()
-        for t in name_tokens:
-            ids = self.index.get(t)
-            if ids and len(ids) < 0.5 * self.n + 50:
-                out.update(ids)
+    def candidates(self, name_tokens: list[str]) -> set[int]:
+        """Items with the head noun, plus items sharing the line's rarest other word."""
+        out: set[int] = set(self.index.get(name_tokens[0], ()))
+        rest = [t for t in name_tokens[1:] if t in self.index]
+        if rest:
+            rare = min(rest, key=lambda t: len(self.index[t]))
+            if len(self.index[rare]) <= 300:
+                out.update(self.index[rare])
         return out
 
     def score(self, name_toks: list[str], spec_toks: set[str], item_key: int) -> int:
@@ -141,14 +149,14 @@ class Scorer:
         nt = set(name_toks)
         if not nt:
             return 0
-        w_line = sum(self.idf(t) for t in nt)
-        w_common = sum(self.idf(t) for t in nt & it)
+        idf = self.idf
+        w_line = sum(idf(t) for t in nt)
+        common = nt & it
+        w_common = sum(idf(t) for t in common)
         contain_line = w_common / w_line if w_line else 0.0
-        w_item = sum(self.idf(t) for t in itn) or 1.0
-        contain_item = min(1.0, sum(self.idf(t) for t in nt & itn) / w_item)
-        sim = 0.7 * contain_line + 0.3 * contain_item
-        head = name_toks[0]
-        if head not in it:
+        contain_item = min(1.0, sum(idf(t) for t in common & itn) / self.item_weight[item_key])
+        sim = 0.6 * contain_line + 0.4 * contain_item
+        if name_toks[0] not in it:
             sim *= 0.55
         spec_useful = {t for t in spec_toks if any(c.isdigit() for c in t) or len(t) > 4} - nt
         if spec_useful:

@@ -277,7 +277,7 @@ def find_header(rows: list[list[object]], first_row: int = 1) -> _Header | None:
 # --- reading -----------------------------------------------------------------------------------
 _NOTE_ROW = re.compile(r"^(примечани|\*|прим\.|итого|всего|составил|согласовано|утверждаю|подпись|"
                        r"ответственн|главный эксперт|технический эксперт|менеджер компетенции|примечание)")
-_COMPETENCY = re.compile(r"компетенци\w*\s*[«\"“']?\s*([^»\"”']+)[»\"”']?", re.I)
+_COMPETENCY = re.compile(r"компетенци\w*[\s:–-]*[«\"“']?\s*([^»\"”']+)[»\"”']?", re.I)
 _YEAR = re.compile(r"\b(20[2-4]\d)\b")
 
 
@@ -435,15 +435,18 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
         if per is None:
             per = cell_scope
         if per is None:
-            per = h.qty_scope
-        if per is None:
             per = sec_per
         line_zone = zone
         zone_cell = clean(cell(r, "zone"))
         if zone_cell:
             line_zone = zone_of(zone_cell) or zone
         if per is None:
-            per = ZONE_DEFAULT_PER.get(line_zone, False)
+            # the quantity header («Количество на 1 рабочее место») speaks for the participants' zones;
+            # a store rack or an expert's desk is for the whole site unless its section says otherwise
+            if ZONE_DEFAULT_PER.get(line_zone, False):
+                per = h.qty_scope if h.qty_scope is not None else True
+            else:
+                per = False
         number = clean(number_raw)
         if isinstance(number_raw, float) and number_raw == int(number_raw):
             number = str(int(number_raw))
