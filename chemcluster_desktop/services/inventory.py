@@ -451,10 +451,21 @@ def create_item(data: dict, containers: list[dict] | None = None, *, receipt_dat
         return item.id
 
 
-def update_item(item_id: int, data: dict, version: int | None = None) -> None:
-    """Save the card. ``version`` is the one the form loaded: another editor's save in between is refused."""
+def update_item(item_id: int, data: dict, version: int | None = None, containers: list[dict] | None = None) -> None:
+    """Save the card. ``version`` is the one the form loaded: another editor's save in between is refused.
+
+    ``containers`` (reagents), when given, is the whole list as the card shows it: dicts with ``id`` are
+    updated, without ``id`` added, and stored ones missing from the list deleted — in the same transaction."""
     require("inventory.write")
     clean = clean_item(data)
+    conts = None
+    if containers is not None:
+        conts = []
+        for i, c in enumerate(containers, 1):
+            cc = clean_container(c, row=i)
+            cc["id"] = c.get("id")
+            cc["version"] = c.get("version")
+            conts.append(cc)
     with context.uow() as s:
         item = s.get(Item, item_id)
         if item is None:
@@ -481,8 +492,35 @@ def update_item(item_id: int, data: dict, version: int | None = None) -> None:
         _apply(item, clean)
         if clean["kind"] == "reagent":
             item.substance = _substance_for(s, clean, item.substance)
-        elif item.quantity != qty_before and item.kind in ("consumable",):
-            pass
+            if conts is not None:
+                stored = {c.id: c for c in s.scalars(select(ReagentContainer)
+                                                     .where(ReagentContainer.item_id == item_id))}
+                keep = set()
+                for cc in conts:
+                    cid, ver = cc.pop("id", None), cc.pop("version", None)
+                    if cid and cid in stored:
+                        rc = stored[cid]
+                        if ver is not None and rc.version != ver:
+                            raise ConcurrentEditError()
+                        for k, v in cc.items():
+                            setattr(rc, k, v)
+                        keep.add(cid)
+                    else:
+                        s.add(ReagentContainer(item_id=item_id, **cc))
+                for cid, rc in stored.items():
+                    if cid not in keep:
+                        s.delete(rc)
+                s.flush()
+                _recount_reagent(s, item_id)
+        elif item.quantity != qty_before and item.kind == "consumable":
+            # a corrected count is a receipt or a write-off in the history, never a silent change
+            diff = item.quantity - qty_before
+            on = dt.date.today()
+            kind = "receipt" if diff > 0 else "write_off"
+            mv = Movement(kind=kind, number=_movement_number(s, kind, on), date=on, to_room_id=item.room_id,
+                          reason=_t("Корректировка остатка в карточке"), created_by=context.actor().login)
+            mv.lines.append(MovementLine(item_id=item.id, quantity=abs(diff)))
+            s.add(mv)
         s.flush()
 
 

@@ -1,0 +1,573 @@
+"""The item card: every field of an item of any kind, the reagent's substance and containers,
+custom fields and the item's history. Keyboard first: Tab in reading order, Enter saves, Esc cancels.
+
+    dlg = ItemCardDialog(parent, item_id=None, kind="equipment")
+    dlg.open()                      # window-modal, non-blocking (tests type into the fields)
+    dlg.saved_id                    # after a successful save
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import inventory
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.widgets.inventory_fields import (
+    DateField,
+    NumberField,
+    date_text,
+    error_label,
+    mark,
+    parse_date_text,
+)
+
+CTX = "ItemCard"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("ItemCard", s)
+
+
+CONTAINER_COLUMNS = ["amount", "unit", "lot", "supplier", "received_on", "opened_on", "expires_on", "storage_place"]
+
+
+def container_headers() -> list[str]:
+    return [_t("Количество"), _t("Ед."), _t("Партия"), _t("Поставщик"), _t("Получено"), _t("Вскрыто"),
+            _t("Годен до"), _t("Место хранения")]
+
+
+class ItemCardDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, parent=None, item_id: int | None = None, kind: str = "equipment", room_id: int | None = None,
+                 read_only: bool = False):
+        super().__init__(parent)
+        self.setObjectName("ItemCardDialog")
+        self.item_id = item_id
+        self.saved_id: int | None = None
+        self.read_only = read_only
+        self.version: int | None = None
+        self.data: dict = {}
+        if item_id is not None:
+            self.data = inventory.get_item(item_id)
+            self.version = self.data["version"]
+            kind = self.data["kind"]
+        self.resize(760, 640)
+        self._build()
+        self._fill(kind, room_id)
+        self._connect()
+        self.validate()
+        self.name.setFocus()
+
+    # --- layout -------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("itemTabs")
+        lay.addWidget(self.tabs, 1)
+
+        main = QWidget()
+        form = QFormLayout(main)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form = form
+        self.kind = QComboBox()
+        self.kind.setObjectName("itemKind")
+        for k in inventory.ITEM_KINDS:
+            self.kind.addItem(inventory.kind_label(k), k)
+        form.addRow(_t("Вид"), self.kind)
+
+        self.name = QLineEdit()
+        self.name.setObjectName("itemName")
+        self.name.setMaxLength(300)
+        self.name_err = error_label()
+        form.addRow(_t("Наименование *"), self.name)
+        form.addRow("", self.name_err)
+
+        numrow = QHBoxLayout()
+        self.number = QLineEdit()
+        self.number.setObjectName("itemNumber")
+        self.number.setMaxLength(64)
+        self.number.setPlaceholderText(_t("присваивается автоматически"))
+        self.gen_btn = QToolButton()
+        self.gen_btn.setIcon(icon("auto-fix"))
+        self.gen_btn.setToolTip(_t("Присвоить следующий номер по шаблону"))
+        self.gen_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gen_btn.clicked.connect(lambda: self.number.setText(inventory.next_inventory_number()))
+        numrow.addWidget(self.number, 1)
+        numrow.addWidget(self.gen_btn)
+        self.number_label = QLabel(_t("Инвентарный номер"))
+        form.addRow(self.number_label, numrow)
+        self.number_err = error_label()
+        form.addRow("", self.number_err)
+
+        self.model_ = QLineEdit()
+        self.model_.setObjectName("itemModel")
+        self.serial = QLineEdit()
+        self.serial.setObjectName("itemSerial")
+        self.manufacturer = QLineEdit()
+        self.manufacturer.setObjectName("itemManufacturer")
+        self.country = QLineEdit()
+        self.country.setObjectName("itemCountry")
+        self.rows_unit = [(_t("Модель"), self.model_), (_t("Заводской номер"), self.serial),
+                          (_t("Производитель"), self.manufacturer), (_t("Страна"), self.country)]
+        for label, w in self.rows_unit:
+            form.addRow(label, w)
+
+        self.cost = NumberField()
+        self.cost.setObjectName("itemCost")
+        self.cost_err = error_label()
+        form.addRow(_t("Стоимость, ₽"), self.cost)
+        form.addRow("", self.cost_err)
+        self.commissioned = DateField(allow_future=False)
+        self.commissioned.setObjectName("itemCommissioned")
+        self.commissioned_err = error_label()
+        form.addRow(_t("Дата ввода в эксплуатацию"), self.commissioned)
+        form.addRow("", self.commissioned_err)
+        self.status = QComboBox()
+        self.status.setObjectName("itemStatus")
+        for k in inventory.ITEM_STATUSES:
+            if k != "written_off":
+                self.status.addItem(inventory.status_label(k), k)
+        form.addRow(_t("Состояние"), self.status)
+        self.room = QComboBox()
+        self.room.setObjectName("itemRoom")
+        self.room.addItem(_t("— не указано —"), None)
+        self._rooms = inventory.rooms()
+        for r in self._rooms:
+            self.room.addItem(r["name"] + (f" · {r['building']}" if r["building"] else ""), r["id"])
+        form.addRow(_t("Помещение"), self.room)
+        self.responsible = QLineEdit()
+        self.responsible.setObjectName("itemResponsible")
+        self.responsible.setPlaceholderText(_t("Фамилия И. О."))
+        form.addRow(_t("МОЛ"), self.responsible)
+
+        qrow = QHBoxLayout()
+        self.quantity = NumberField(allow_empty=False)
+        self.quantity.setObjectName("itemQuantity")
+        self.unit = QComboBox()
+        self.unit.setObjectName("itemUnit")
+        self.unit.setEditable(True)
+        self.unit.addItems(["шт.", "уп.", "пар", "кг", "г", "л", "мл", "м", "компл."])
+        self.unit.setMaximumWidth(110)
+        qrow.addWidget(self.quantity)
+        qrow.addWidget(self.unit)
+        qrow.addStretch(1)
+        self.quantity_label = QLabel(_t("Количество *"))
+        form.addRow(self.quantity_label, qrow)
+        self.quantity_err = error_label()
+        form.addRow("", self.quantity_err)
+        self.min_quantity = NumberField()
+        self.min_quantity.setObjectName("itemMinQuantity")
+        self.min_label = QLabel(_t("Минимальный остаток"))
+        form.addRow(self.min_label, self.min_quantity)
+        self.min_err = error_label()
+        form.addRow("", self.min_err)
+        self.issued = QLabel()
+        self.issued.setObjectName("itemIssued")
+        self.issued_label = QLabel(_t("Выдано"))
+        form.addRow(self.issued_label, self.issued)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("itemNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        form.addRow(_t("Примечание"), self.notes)
+        self.tabs.addTab(main, icon("card-text-outline"), _t("Основное"))
+
+        # reagent: substance and containers
+        reag = QWidget()
+        rl = QVBoxLayout(reag)
+        sf = QFormLayout()
+        self.cas = QLineEdit()
+        self.cas.setObjectName("itemCas")
+        self.cas.setPlaceholderText("7647-01-0")
+        self.cas.setMaximumWidth(160)
+        self.cas_err = error_label()
+        sf.addRow(_t("Номер CAS"), self.cas)
+        sf.addRow("", self.cas_err)
+        self.formula = QLineEdit()
+        self.formula.setObjectName("itemFormula")
+        sf.addRow(_t("Формула"), self.formula)
+        self.group = QComboBox()
+        self.group.setObjectName("itemStorageGroup")
+        for k in inventory.STORAGE_GROUPS:
+            self.group.addItem(inventory.storage_group_label(k), k)
+        sf.addRow(_t("Группа хранения"), self.group)
+        ghs = QGroupBox(_t("Пиктограммы СГС (GHS)"))
+        gl = QGridLayout(ghs)
+        self.ghs: dict[str, QCheckBox] = {}
+        for i, (code, label) in enumerate(inventory.GHS_PICTOGRAMS.items()):
+            cb = QCheckBox(f"{code} — {QCoreApplication.translate('Inventory', label)}")
+            cb.setObjectName(f"ghs_{code}")
+            self.ghs[code] = cb
+            gl.addWidget(cb, i // 3, i % 3)
+        self.h = QLineEdit()
+        self.h.setObjectName("itemH")
+        self.h.setPlaceholderText("H225, H319")
+        self.h_err = error_label()
+        sf.addRow(_t("H-фразы"), self.h)
+        sf.addRow("", self.h_err)
+        rl.addLayout(sf)
+        rl.addWidget(ghs)
+        box = QGroupBox(_t("Тары (упаковки)"))
+        bl = QVBoxLayout(box)
+        self.containers = QTableWidget(0, len(CONTAINER_COLUMNS))
+        self.containers.setObjectName("containersTable")
+        self.containers.setHorizontalHeaderLabels(container_headers())
+        self.containers.verticalHeader().setVisible(False)
+        self.containers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.containers.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate((80, 50, 80, 140, 90, 90, 90)):
+            self.containers.setColumnWidth(i, w)
+        bl.addWidget(self.containers)
+        cb = QHBoxLayout()
+        self.add_container_btn = QPushButton(icon("plus"), _t("Добавить тару"))
+        self.add_container_btn.setObjectName("addContainer")
+        self.del_container_btn = QPushButton(icon("minus"), _t("Убрать тару"))
+        self.del_container_btn.setObjectName("removeContainer")
+        self.add_container_btn.clicked.connect(lambda: self.add_container_row())
+        self.del_container_btn.clicked.connect(self.remove_container_row)
+        cb.addWidget(self.add_container_btn)
+        cb.addWidget(self.del_container_btn)
+        cb.addStretch(1)
+        self.containers_err = error_label()
+        cb.addWidget(self.containers_err, 2)
+        bl.addLayout(cb)
+        rl.addWidget(box, 1)
+        self.reagent_tab = reag
+        self.tabs.addTab(reag, icon("flask-outline"), _t("Вещество и тары"))
+
+        # custom fields
+        cf = QWidget()
+        cl = QVBoxLayout(cf)
+        cl.addWidget(QLabel(_t("Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).")))
+        self.custom = QTableWidget(0, 2)
+        self.custom.setObjectName("customFields")
+        self.custom.setHorizontalHeaderLabels([_t("Поле"), _t("Значение")])
+        self.custom.verticalHeader().setVisible(False)
+        self.custom.horizontalHeader().setStretchLastSection(True)
+        self.custom.setColumnWidth(0, 220)
+        cl.addWidget(self.custom, 1)
+        crow = QHBoxLayout()
+        add = QPushButton(icon("plus"), _t("Добавить поле"))
+        add.clicked.connect(lambda: self.custom.insertRow(self.custom.rowCount()))
+        rem = QPushButton(icon("minus"), _t("Удалить поле"))
+        rem.clicked.connect(lambda: self.custom.removeRow(self.custom.currentRow())
+                            if self.custom.currentRow() >= 0 else None)
+        crow.addWidget(add)
+        crow.addWidget(rem)
+        crow.addStretch(1)
+        cl.addLayout(crow)
+        self.tabs.addTab(cf, icon("form-textbox"), _t("Доп. поля"))
+
+        # history
+        hist = QWidget()
+        hl = QVBoxLayout(hist)
+        self.history = QTableWidget(0, 7)
+        self.history.setObjectName("historyTable")
+        self.history.setHorizontalHeaderLabels([_t("Дата"), _t("Документ"), _t("Вид"), _t("Количество"),
+                                                _t("Откуда"), _t("Куда / кому"), _t("Основание")])
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setAlternatingRowColors(True)
+        hl.addWidget(self.history)
+        self.history_tab = hist
+        self.tabs.addTab(hist, icon("history"), _t("История"))
+
+        self.error = QLabel()
+        self.error.setObjectName("itemError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_btn.setText(_t("Сохранить"))
+        self.save_btn.setObjectName("saveItem")
+        self.save_btn.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def _fill(self, kind: str, room_id: int | None) -> None:
+        d = self.data
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        if not d:
+            self.setWindowTitle(_t("Новая позиция: {0}").format(inventory.kind_label(kind)))
+            if room_id is not None:
+                self.room.setCurrentIndex(max(self.room.findData(room_id), 0))
+                self._room_changed()
+            self.quantity.set_value(1 if kind in inventory.UNIT_KINDS else None)
+            self.unit.setCurrentText("г" if kind == "reagent" else "шт.")
+            self.history_tab.setEnabled(False)
+            self._update_kind()
+            return
+        self.setWindowTitle(_t("Карточка: {0} {1}").format(d.get("inventory_number") or "", d["name"]).strip())
+        self.name.setText(d["name"])
+        self.number.setText(d.get("inventory_number") or "")
+        self.model_.setText(d["model"])
+        self.serial.setText(d["serial_number"])
+        self.manufacturer.setText(d["manufacturer"])
+        self.country.setText(d["country"])
+        self.cost.set_value(d["cost"], 2)
+        self.commissioned.set_date(d["commissioned_on"])
+        if d["status"] == "written_off":
+            self.status.addItem(inventory.status_label("written_off"), "written_off")
+        self.status.setCurrentIndex(max(self.status.findData(d["status"]), 0))
+        self.room.setCurrentIndex(max(self.room.findData(d["room_id"]), 0))
+        self.responsible.setText(d["responsible"])
+        self.quantity.set_value(d["quantity"])
+        self.unit.setCurrentText(d["unit"])
+        self.min_quantity.set_value(d["min_quantity"])
+        self.issued.setText(d.get("issued_to") or "—")
+        self.notes.setPlainText(d["notes"])
+        self.cas.setText(d.get("cas_number") or "")
+        self.formula.setText(d.get("formula") or "")
+        self.group.setCurrentIndex(max(self.group.findData(d.get("storage_group") or ""), 0))
+        for code in (d.get("ghs_pictograms") or "").split(","):
+            if code in self.ghs:
+                self.ghs[code].setChecked(True)
+        self.h.setText((d.get("h_statements") or "").replace(",", ", "))
+        for c in d.get("containers", []):
+            self.add_container_row(c)
+        for k, v in (d.get("custom_fields") or {}).items():
+            r = self.custom.rowCount()
+            self.custom.insertRow(r)
+            self.custom.setItem(r, 0, QTableWidgetItem(str(k)))
+            self.custom.setItem(r, 1, QTableWidgetItem("" if v is None else str(v)))
+        self._fill_history(d.get("history", []))
+        self._update_kind()
+        if d["status"] == "written_off" or self.read_only:
+            self._set_read_only()
+
+    def _fill_history(self, rows: list[dict]) -> None:
+        self.history.setRowCount(len(rows))
+        for i, h in enumerate(rows):
+            where_to = h["to_room"] or h["person"]
+            if h["to_room"] and h["person"]:
+                where_to = f"{h['to_room']} / {h['person']}"
+            vals = [fmt.date(h["date"]), h["number"], h["kind_label"], fmt.decimal(h["quantity"]), h["from_room"],
+                    where_to, h["reason"]]
+            for j, v in enumerate(vals):
+                it = QTableWidgetItem(v)
+                if j == 3:
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.history.setItem(i, j, it)
+        self.history.resizeColumnsToContents()
+
+    def _set_read_only(self) -> None:
+        for w in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            w.setReadOnly(True)
+        for w in self.findChildren(QComboBox) + self.findChildren(QCheckBox) + [self.gen_btn, self.add_container_btn,
+                                                                               self.del_container_btn]:
+            w.setEnabled(False)
+        self.containers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.save_btn.hide()
+        if self.data.get("status") == "written_off":
+            self.error.setProperty("role", "hint")
+            self.error.setText(_t("Позиция списана: карточка только для просмотра, история сохранена."))
+
+    def add_container_row(self, c: dict | None = None) -> int:
+        r = self.containers.rowCount()
+        self.containers.insertRow(r)
+        c = c or {"unit": self.unit.currentText() or "г"}
+        for j, key in enumerate(CONTAINER_COLUMNS):
+            v = c.get(key)
+            if key in ("received_on", "opened_on", "expires_on"):
+                text = date_text(v)
+            elif key == "amount":
+                text = "" if v is None else fmt.decimal(v)
+            else:
+                text = "" if v is None else str(v)
+            it = QTableWidgetItem(text)
+            if j == 0:
+                it.setData(Qt.ItemDataRole.UserRole, (c.get("id"), c.get("version")))
+                it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if key == "expires_on" and c.get("expiry") in ("expired", "expiring"):
+                from PySide6.QtGui import QColor
+
+                it.setBackground(QColor("#fde3e1" if c["expiry"] == "expired" else "#fff4d6"))
+                it.setToolTip(_t("Срок годности истёк") if c["expiry"] == "expired"
+                              else _t("Срок годности истекает в ближайшие 30 дней"))
+            self.containers.setItem(r, j, it)
+        self.containers.setCurrentCell(r, 0)
+        return r
+
+    def remove_container_row(self) -> None:
+        r = self.containers.currentRow()
+        if r >= 0:
+            self.containers.removeRow(r)
+
+    def container_values(self) -> list[dict]:
+        out = []
+        for r in range(self.containers.rowCount()):
+            row = {}
+            for j, key in enumerate(CONTAINER_COLUMNS):
+                it = self.containers.item(r, j)
+                text = it.text().strip() if it is not None else ""
+                row[key] = text
+            first = self.containers.item(r, 0)
+            ident = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+            if ident:
+                row["id"], row["version"] = ident
+            if not any(row.get(k) for k in CONTAINER_COLUMNS if k != "unit"):
+                continue
+            try:
+                row["amount"] = fmt.parse_decimal(row["amount"])
+            except ValueError:
+                raise ValidationError(_t("Тара {0}: количество «{1}» — не число.").format(r + 1, row["amount"]),
+                                      field="containers") from None
+            for k in ("received_on", "opened_on", "expires_on"):
+                try:
+                    row[k] = parse_date_text(row[k])
+                except ValueError:
+                    raise ValidationError(_t("Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).").format(r + 1, row[k]),
+                                          field="containers") from None
+            out.append(row)
+        return out
+
+    def values(self) -> dict:
+        kind = self.kind.currentData()
+        custom = {}
+        for r in range(self.custom.rowCount()):
+            k = self.custom.item(r, 0)
+            v = self.custom.item(r, 1)
+            if k is not None and k.text().strip():
+                custom[k.text().strip()] = v.text() if v is not None else ""
+        d = {
+            "kind": kind, "name": self.name.text(), "inventory_number": self.number.text(),
+            "model": self.model_.text(), "serial_number": self.serial.text(),
+            "manufacturer": self.manufacturer.text(), "country": self.country.text(),
+            "cost": self.cost.value() if not self.cost.problem() else self.cost.text(),
+            "commissioned_on": self.commissioned.date() if not self.commissioned.problem() else self.commissioned.text(),
+            "status": self.status.currentData(), "room_id": self.room.currentData(),
+            "responsible": self.responsible.text(),
+            "quantity": self.quantity.value() if not self.quantity.problem() else self.quantity.text(),
+            "unit": self.unit.currentText(),
+            "min_quantity": self.min_quantity.value() if not self.min_quantity.problem() else self.min_quantity.text(),
+            "notes": self.notes.toPlainText(), "custom_fields": custom or None,
+            "issued_to": self.data.get("issued_to", ""),
+        }
+        if kind == "reagent":
+            d.update(cas_number=self.cas.text(), formula=self.formula.text(), storage_group=self.group.currentData(),
+                     ghs_pictograms=[c for c, cb in self.ghs.items() if cb.isChecked()], h_statements=self.h.text())
+        return d
+
+    # --- behaviour ------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.kind.currentIndexChanged.connect(lambda _i: (self._update_kind(), self.validate()))
+        self.room.currentIndexChanged.connect(lambda _i: self._room_changed())
+        for w in (self.name, self.number, self.cost, self.commissioned, self.quantity, self.min_quantity, self.cas,
+                  self.h):
+            w.textChanged.connect(lambda _t: self.validate())
+
+    def _room_changed(self) -> None:
+        rid = self.room.currentData()
+        if rid is None or self.responsible.text().strip() and self.responsible.isModified():
+            return
+        for r in self._rooms:
+            if r["id"] == rid and r["responsible"]:
+                self.responsible.setText(r["responsible"])
+
+    def _update_kind(self) -> None:
+        kind = self.kind.currentData()
+        unit_kind = kind in inventory.UNIT_KINDS
+        self.form.setRowVisible(self.number_label, True)
+        self.gen_btn.setVisible(unit_kind)
+        for label, w in self.rows_unit:
+            self.form.setRowVisible(w, kind != "consumable" or label == _t("Производитель"))
+        self.form.setRowVisible(self.commissioned, unit_kind)
+        self.form.setRowVisible(self.min_label, kind == "consumable")
+        self.form.setRowVisible(self.issued_label, unit_kind and bool(self.data.get("issued_to")))
+        has_containers = kind == "reagent"
+        self.tabs.setTabVisible(self.tabs.indexOf(self.reagent_tab), has_containers)
+        self.quantity.setReadOnly(unit_kind or (kind == "reagent" and self.containers.rowCount() > 0))
+        if unit_kind:
+            self.quantity.set_value(1)
+            self.unit.setCurrentText("шт.")
+        self.unit.setEnabled(not unit_kind)
+        if not self.data:
+            self.setWindowTitle(_t("Новая позиция: {0}").format(inventory.kind_label(kind)))
+
+    def validate(self) -> bool:
+        ok = True
+        ok &= mark(self.name, self.name_err, "" if self.name.text().strip() else _t("Укажите наименование."))
+        ok &= mark(self.cost, self.cost_err, self.cost.problem())
+        ok &= mark(self.commissioned, self.commissioned_err, self.commissioned.problem())
+        ok &= mark(self.quantity, self.quantity_err, self.quantity.problem())
+        ok &= mark(self.min_quantity, self.min_err, self.min_quantity.problem())
+        cas = self.cas.text().strip()
+        cas_msg = ""
+        if self.kind.currentData() == "reagent" and cas and not inventory.cas_valid(cas):
+            cas_msg = _t("Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.")
+        ok &= mark(self.cas, self.cas_err, cas_msg)
+        h_msg = ""
+        if self.kind.currentData() == "reagent" and self.h.text().strip():
+            try:
+                inventory.clean_h_statements(self.h.text())
+            except ValidationError as e:
+                h_msg = e.message
+        ok &= mark(self.h, self.h_err, h_msg)
+        self.number_err.hide()
+        self.save_btn.setEnabled(bool(ok) and not self.read_only)
+        return bool(ok)
+
+    def show_error(self, e: ServiceError) -> None:
+        self.error.setText(str(e))
+        fields = {"name": (self.name, self.name_err), "inventory_number": (self.number, self.number_err),
+                  "cost": (self.cost, self.cost_err), "commissioned_on": (self.commissioned, self.commissioned_err),
+                  "quantity": (self.quantity, self.quantity_err), "min_quantity": (self.min_quantity, self.min_err),
+                  "cas_number": (self.cas, self.cas_err), "h_statements": (self.h, self.h_err),
+                  "containers": (self.containers, self.containers_err)}
+        f = getattr(e, "field", None)
+        if f in fields:
+            w, lab = fields[f]
+            mark(w, lab, str(e))
+            if f in ("cas_number", "h_statements", "containers"):
+                self.tabs.setCurrentWidget(self.reagent_tab)
+            else:
+                self.tabs.setCurrentIndex(0)
+            w.setFocus()
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        try:
+            d = self.values()
+            containers = self.container_values() if d["kind"] == "reagent" else None
+            if self.item_id is None:
+                self.saved_id = inventory.create_item(d, containers)
+            else:
+                inventory.update_item(self.item_id, d, self.version, containers=containers)
+                self.saved_id = self.item_id
+        except ServiceError as e:
+            self.show_error(e)
+            return
+        events.notify("inventory")
+        self.saved.emit(self.saved_id)
+        self.accept()

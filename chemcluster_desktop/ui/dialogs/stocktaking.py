@@ -1,0 +1,304 @@
+"""Stock-taking of a room: start it, scan or type inventory numbers (a scanner acting as a keyboard
+types the number and Enter into the scan field), record unknown items, close it and print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import inventory
+from chemcluster_desktop.services import stocktaking as st_service
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.models.table import BADGE_COLORS
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("StocktakingDialog", s)
+
+
+STATE_LABELS = {
+    "found": ("Найдено", "ok"),
+    "partial": ("Найдено частично", "warn"),
+    "missing": ("Не найдено", "bad"),
+    "elsewhere": ("Числится в другом месте", "info"),
+    "unknown": ("Не числится по учёту", "info"),
+}
+
+
+class StocktakingDialog(QDialog):
+    print_requested = Signal(str, dict)  # report kind, filters
+
+    def __init__(self, parent=None, stocktaking_id: int | None = None, room_id: int | None = None):
+        super().__init__(parent)
+        self.setObjectName("StocktakingDialog")
+        self.st_id = stocktaking_id
+        self.data: dict | None = None
+        self.resize(900, 680)
+        self._updating = False
+        lay = QVBoxLayout(self)
+
+        # start panel
+        self.start_panel = QWidget()
+        sf = QFormLayout(self.start_panel)
+        self.room = QComboBox()
+        self.room.setObjectName("stRoom")
+        for r in inventory.rooms():
+            self.room.addItem(r["name"], r["id"])
+        if room_id is not None:
+            self.room.setCurrentIndex(max(self.room.findData(room_id), 0))
+        sf.addRow(_t("Помещение *"), self.room)
+        self.commission = QPlainTextEdit()
+        self.commission.setObjectName("stCommission")
+        self.commission.setPlaceholderText(_t("Члены комиссии, по одному в строке: Фамилия И. О."))
+        self.commission.setTabChangesFocus(True)
+        self.commission.setFixedHeight(70)
+        sf.addRow(_t("Комиссия"), self.commission)
+        self.start_btn = QPushButton(icon("play-circle-outline"), _t("Начать инвентаризацию"))
+        self.start_btn.setObjectName("stStart")
+        self.start_btn.clicked.connect(self.start)
+        sf.addRow("", self.start_btn)
+        lay.addWidget(self.start_panel)
+
+        # work panel
+        self.work_panel = QWidget()
+        wl = QVBoxLayout(self.work_panel)
+        wl.setContentsMargins(0, 0, 0, 0)
+        self.head = QLabel()
+        self.head.setObjectName("stHead")
+        self.head.setWordWrap(True)
+        wl.addWidget(self.head)
+        srow = QHBoxLayout()
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("stScan")
+        self.scan_field.setPlaceholderText(_t("Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter"))
+        self.scan_field.returnPressed.connect(self.on_scan)
+        srow.addWidget(QLabel(_t("Скан:")))
+        srow.addWidget(self.scan_field, 1)
+        wl.addLayout(srow)
+        self.scan_result = QLabel()
+        self.scan_result.setObjectName("stScanResult")
+        self.scan_result.setWordWrap(True)
+        wl.addWidget(self.scan_result)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("stLines")
+        self.table.setHorizontalHeaderLabels([_t("Инв. номер"), _t("Наименование"), _t("Ед."), _t("По учёту"),
+                                              _t("Фактически"), _t("Результат")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(5, 190)
+        self.table.itemChanged.connect(self._found_edited)
+        wl.addWidget(self.table, 1)
+        urow = QHBoxLayout()
+        self.unknown = QLineEdit()
+        self.unknown.setObjectName("stUnknown")
+        self.unknown.setPlaceholderText(_t("Неучтённый предмет: наименование и приметы"))
+        self.unknown.returnPressed.connect(self.add_unknown)
+        self.unknown_btn = QPushButton(icon("plus"), _t("Добавить неучтённый"))
+        self.unknown_btn.setObjectName("stAddUnknown")
+        self.unknown_btn.clicked.connect(self.add_unknown)
+        urow.addWidget(self.unknown, 1)
+        urow.addWidget(self.unknown_btn)
+        wl.addLayout(urow)
+        self.summary = QLabel()
+        self.summary.setObjectName("stSummary")
+        self.summary.setWordWrap(True)
+        wl.addWidget(self.summary)
+        brow = QHBoxLayout()
+        self.print_list_btn = QPushButton(icon("printer-outline"), _t("Опись (ИНВ-1)"))
+        self.print_list_btn.setObjectName("stPrintList")
+        self.print_list_btn.clicked.connect(lambda: self.print_requested.emit("inventory",
+                                                                              {"stocktaking": str(self.st_id)}))
+        self.print_diff_btn = QPushButton(icon("printer-outline"), _t("Ведомость расхождений"))
+        self.print_diff_btn.setObjectName("stPrintDiff")
+        self.print_diff_btn.clicked.connect(lambda: self.print_requested.emit("stocktaking",
+                                                                              {"stocktaking": str(self.st_id)}))
+        self.close_st_btn = QPushButton(icon("check-circle-outline"), _t("Завершить инвентаризацию"))
+        self.close_st_btn.setObjectName("stClose")
+        self.close_st_btn.clicked.connect(lambda: self.finish(confirm=True))
+        brow.addWidget(self.print_list_btn)
+        brow.addWidget(self.print_diff_btn)
+        brow.addStretch(1)
+        brow.addWidget(self.close_st_btn)
+        wl.addLayout(brow)
+        lay.addWidget(self.work_panel, 1)
+
+        self.error = QLabel()
+        self.error.setObjectName("stError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.done_btn = QPushButton(_t("Закрыть окно"))
+        self.done_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.done_btn.setAutoDefault(False)
+        self.done_btn.clicked.connect(self.accept)
+        bottom.addWidget(self.done_btn)
+        lay.addLayout(bottom)
+        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.close_st_btn):
+            b.setAutoDefault(False)
+        if self.st_id is not None:
+            self.reload()
+        else:
+            self.setWindowTitle(_t("Новая инвентаризация"))
+            self.work_panel.hide()
+
+    # --- actions ----------------------------------------------------------------------------------------
+    def start(self) -> None:
+        rid = self.room.currentData()
+        if rid is None:
+            self.error.setText(_t("Выберите помещение."))
+            return
+        try:
+            self.st_id = st_service.start(rid, commission=self.commission.toPlainText())
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return
+        self.error.setText("")
+        events.notify("inventory")
+        self.reload()
+        self.scan_field.setFocus()
+
+    def reload(self) -> None:
+        self.data = st_service.get(self.st_id)
+        d = self.data
+        self.start_panel.hide()
+        self.work_panel.show()
+        closed = d["status"] != "open"
+        self.setWindowTitle(_t("Инвентаризация {0}: {1}").format(d["number"], d["room"]))
+        state = _t("закрыта {0}").format(fmt.datetime(d["closed_at"])) if closed else _t("идёт")
+        self.head.setText(_t("Помещение: {0}. МОЛ: {1}. Начата {2}, {3}.").format(
+            d["room"], d["responsible"] or "—", fmt.date(d["started_on"]), state))
+        self._updating = True
+        self.table.setRowCount(len(d["lines"]))
+        for i, ln in enumerate(d["lines"]):
+            label, color = STATE_LABELS[ln["state"]]
+            vals = [ln["inventory_number"], ln["name"], ln["unit"], fmt.decimal(ln["expected"]),
+                    fmt.decimal(ln["found"]), QCoreApplication.translate("StocktakingDialog", label)]
+            for j, v in enumerate(vals):
+                it = QTableWidgetItem(v)
+                if j in (3, 4):
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if j != 4 or closed:
+                    it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if j == 5:
+                    bg, fg = BADGE_COLORS[color]
+                    it.setBackground(QColor(bg))
+                    it.setForeground(QColor(fg))
+                it.setData(Qt.ItemDataRole.UserRole, ln["id"])
+                self.table.setItem(i, j, it)
+        self._updating = False
+        res = st_service.discrepancies(self.st_id)
+        found = sum(1 for ln in d["lines"] if ln["state"] == "found")
+        self.summary.setText(_t("По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.")
+                             .format(res.expected, found, len(res.shortages), len(res.surpluses)))
+        for w in (self.scan_field, self.unknown, self.unknown_btn, self.close_st_btn):
+            w.setEnabled(not closed)
+
+    def _row_of_line(self, line_id: int) -> int:
+        for r in range(self.table.rowCount()):
+            it = self.table.item(r, 0)
+            if it is not None and it.data(Qt.ItemDataRole.UserRole) == line_id:
+                return r
+        return -1
+
+    def on_scan(self) -> None:
+        code = self.scan_field.text()
+        self.scan_field.clear()
+        try:
+            res = st_service.scan(self.st_id, code)
+        except ServiceError as e:
+            self._say(str(e), "bad")
+            return
+        color = {"found": "ok", "again": "muted", "elsewhere": "info", "unknown": "bad", "written_off": "bad"}
+        self._say(res.text, color.get(res.status, "muted"))
+        self.reload()
+        if res.line_id is not None:
+            r = self._row_of_line(res.line_id)
+            if r >= 0:
+                self.table.selectRow(r)
+                self.table.scrollToItem(self.table.item(r, 0))
+        if res.status == "unknown":
+            self.unknown.setText(code.strip())
+        self.scan_field.setFocus()
+
+    def _say(self, text: str, color: str) -> None:
+        bg, fg = BADGE_COLORS.get(color, BADGE_COLORS["muted"])
+        self.scan_result.setStyleSheet(f"background:{bg}; color:{fg}; padding:4px 8px; border-radius:4px;")
+        self.scan_result.setText(text)
+
+    def _found_edited(self, it: QTableWidgetItem) -> None:
+        if self._updating or it.column() != 4:
+            return
+        line_id = it.data(Qt.ItemDataRole.UserRole)
+        try:
+            q = fmt.parse_decimal(it.text())
+            st_service.set_found(self.st_id, line_id, q if q is not None else 0)
+        except (ValueError, ServiceError) as e:
+            self._say(str(e) if isinstance(e, ServiceError) else _t("Нужно число, например 3 или 2,5."), "bad")
+        self.reload()
+
+    def add_unknown(self) -> None:
+        try:
+            st_service.add_unknown(self.st_id, self.unknown.text())
+        except ServiceError as e:
+            self._say(str(e), "bad")
+            return
+        self._say(_t("Добавлен неучтённый предмет: {0}").format(self.unknown.text().strip()), "info")
+        self.unknown.clear()
+        self.reload()
+        self.scan_field.setFocus()
+
+    def finish(self, confirm: bool = True) -> st_service.Discrepancies | None:
+        if confirm:
+            box = QMessageBox(QMessageBox.Icon.Question, _t("Завершение инвентаризации"),
+                              _t("Завершить инвентаризацию? После этого отметки изменить нельзя."),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            res = st_service.close(self.st_id, self.data["version"] if self.data else None)
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return None
+        events.notify("inventory")
+        self.reload()
+        if res.ok:
+            self._say(_t("Инвентаризация завершена: расхождений нет."), "ok")
+        else:
+            self._say(_t("Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.")
+                      .format(len(res.shortages), len(res.surpluses)), "warn")
+        return res
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        # Enter in the scan field scans; it must never close the dialog
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(e)
+
+
+def started_on_default() -> dt.date:
+    return dt.date.today()

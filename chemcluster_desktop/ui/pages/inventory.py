@@ -1,0 +1,598 @@
+"""«Инвентарь»: one list of equipment, furniture, consumables and reagents with kind, room and
+status filters; search as you type (a scanned label's QR code finds its item); the item card;
+movements; stock-taking; Excel import and export; the inventory list and label sheets; alerts."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import inventory
+from chemcluster_desktop.services import stocktaking as st_service
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.models.table import Column, PagedTableModel
+from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.widgets.inventory_alerts import AlertsPanel
+
+CTX = "InventoryPage"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("InventoryPage", s)
+
+
+STATUS_BADGES = {
+    "in_use": ("В эксплуатации", "ok"),
+    "repair": ("На ремонте", "warn"),
+    "not_commissioned": ("Не введено", "info"),
+    "written_off": ("Списано", "muted"),
+}
+ALERT_BADGES = {
+    "low": ("Мало", "warn"),
+    "expiring": ("Истекает срок", "warn"),
+    "expired": ("Просрочено", "bad"),
+}
+
+
+def columns() -> list[Column]:
+    return [
+        Column("inventory_number", "Инв. номер", width=130),
+        Column("name", "Наименование", width=260),
+        Column("kind_label", "Вид", width=120, sortable=False),
+        Column("model", "Модель", width=140),
+        Column("serial_number", "Зав. номер", width=100),
+        Column("room", "Помещение", width=220),
+        Column("status", "Состояние", kind="badge", width=120, badges=STATUS_BADGES),
+        Column("quantity", "Кол-во", kind="decimal", width=70),
+        Column("unit", "Ед.", width=50, sortable=False),
+        Column("cost", "Стоимость", kind="money", width=120),
+        Column("commissioned_on", "Ввод", kind="date", width=90),
+        Column("expires_on", "Годен до", kind="date", width=90, sortable=False),
+        Column("alert", "Внимание", kind="badge", width=110, sortable=False, badges=ALERT_BADGES),
+        Column("issued_to", "Выдано", width=150, sortable=False),
+    ]
+
+
+def _translations() -> list[str]:  # for lupdate: column headers and badges
+    tr = QCoreApplication.translate
+    return [tr("InventoryPage", "Инв. номер"), tr("InventoryPage", "Наименование"), tr("InventoryPage", "Вид"),
+            tr("InventoryPage", "Модель"), tr("InventoryPage", "Зав. номер"), tr("InventoryPage", "Помещение"),
+            tr("InventoryPage", "Состояние"), tr("InventoryPage", "Кол-во"), tr("InventoryPage", "Ед."),
+            tr("InventoryPage", "Стоимость"), tr("InventoryPage", "Ввод"), tr("InventoryPage", "Годен до"),
+            tr("InventoryPage", "Внимание"), tr("InventoryPage", "Выдано"), tr("InventoryPage", "В эксплуатации"),
+            tr("InventoryPage", "На ремонте"), tr("InventoryPage", "Не введено"), tr("InventoryPage", "Списано"),
+            tr("InventoryPage", "Мало"), tr("InventoryPage", "Истекает срок"), tr("InventoryPage", "Просрочено")]
+
+
+class InventoryPage(BasePage):
+    key = "inventory"
+    area = "inventory"
+    context = "InventoryPage"
+    title_text = "Инвентарь лабораторий и мастерских"
+    icon_name = "flask-outline"
+    write_permission = "inventory.write"
+    empty_text = "Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I)."
+    search_placeholder = "Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…"
+
+    # --- construction ---------------------------------------------------------------------------------
+    def setup_ui(self) -> None:
+        self.last_dialog = None
+        self.last_preview = None
+        self.last_report = None
+        self.last_task = None
+        # kind filter: segmented buttons
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons: dict[str, QToolButton] = {}
+        for i, k in enumerate(("", *inventory.ITEM_KINDS)):
+            b = QToolButton()
+            b.setObjectName(f"kind_{k or 'all'}")
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setStyleSheet("QToolButton { padding: 4px 12px; border: 1px solid #c5ccd3; }"
+                            "QToolButton:checked { background: #dbe9f6; color: #0d3c66; font-weight: bold; }")
+            self.kind_group.addButton(b, i)
+            self.kind_buttons[k] = b
+            self.filter_bar.addWidget(b)
+        self.kind_buttons[""].setChecked(True)
+        self.kind_group.idClicked.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addSpacing(16)
+        self.room_label = QLabel()
+        self.filter_bar.addWidget(self.room_label)
+        self.room_filter = QComboBox()
+        self.room_filter.setObjectName("roomFilter")
+        self.room_filter.setMinimumWidth(220)
+        self.room_filter.setMaximumWidth(360)
+        self.room_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addWidget(self.room_filter)
+        self.status_label_w = QLabel()
+        self.filter_bar.addWidget(self.status_label_w)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addWidget(self.status_filter)
+        self.written_off = QCheckBox()
+        self.written_off.setObjectName("showWrittenOff")
+        self.written_off.toggled.connect(lambda _c: self._filters_changed())
+        self.filter_bar.addWidget(self.written_off)
+        self.filter_bar.addStretch(1)
+
+        # extra actions: movements, stock-taking, labels
+        self.toolbar.addSeparator()
+        self.move_menu = QMenu(self)
+        self.move_actions: dict[str, QAction] = {}
+        for k, shortcut in (("transfer", "Ctrl+M"), ("issue", "Ctrl+Shift+I"), ("return", "Ctrl+Shift+R"),
+                            ("receipt", ""), ("write_off", "Ctrl+Shift+D")):
+            a = QAction(self)
+            a.setObjectName(f"action_move_{k}")
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(a)
+            a.triggered.connect(lambda _c=False, kk=k: self.open_movement(kk))
+            self.move_menu.addAction(a)
+            self.move_actions[k] = a
+        self.move_btn = QToolButton()
+        self.move_btn.setObjectName("moveButton")
+        self.move_btn.setIcon(icon("swap-horizontal"))
+        self.move_btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.move_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_btn.setMenu(self.move_menu)
+        self.toolbar.addWidget(self.move_btn)
+        self.act_stocktaking = QAction(icon("clipboard-check-outline"), "", self)
+        self.act_stocktaking.setObjectName("action_stocktaking")
+        self.act_stocktaking.setShortcut(QKeySequence("Ctrl+T"))
+        self.act_stocktaking.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_stocktaking.triggered.connect(lambda: self.open_stocktaking())
+        self.addAction(self.act_stocktaking)
+        self.toolbar.addAction(self.act_stocktaking)
+        self.act_labels = QAction(icon("qrcode"), "", self)
+        self.act_labels.setObjectName("action_labels")
+        self.act_labels.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_labels.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_labels.triggered.connect(self.print_labels)
+        self.addAction(self.act_labels)
+        self.toolbar.addAction(self.act_labels)
+
+        model = PagedTableModel(columns(), count=inventory.count_items, page=inventory.list_items, context=CTX)
+        model.row_tint = lambda r: "muted" if r.get("status") == "written_off" else None
+        self.set_model(model)
+        if not settings().get_bytes(f"header/{self.key}"):
+            self.table.horizontalHeader().blockSignals(True)
+            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().blockSignals(False)
+
+        # details: the selected item and the alerts
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("inventorySide")
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(8, 0, 0, 0)
+        self.details_title = QLabel()
+        self.details_title.setStyleSheet("font-weight: bold;")
+        bl.addWidget(self.details_title)
+        self.details = QLabel()
+        self.details.setObjectName("itemDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addWidget(self.details, 1)
+        side.addWidget(box)
+        self.alerts_panel = AlertsPanel()
+        self.alerts_panel.setContentsMargins(8, 0, 0, 0)
+        self.alerts_panel.item_activated.connect(self.show_item)
+        side.addWidget(self.alerts_panel)
+        side.setStretchFactor(0, 2)
+        side.setStretchFactor(1, 3)
+        side.setMinimumWidth(300)
+        self.set_details_widget(side)
+        self.splitter.setSizes([900, 340])
+        self._fill_filters()
+        events.bus().changed.connect(self._core_changed)
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("core", "procurement")
+
+    def _core_changed(self, area: str) -> None:
+        if area in ("core", "*"):
+            self._fill_filters()
+
+    def _fill_filters(self) -> None:
+        keep = self.room_filter.currentData()
+        self.room_filter.blockSignals(True)
+        self.room_filter.clear()
+        self.room_filter.addItem(_t("Все помещения"), None)
+        try:
+            for r in inventory.rooms():
+                self.room_filter.addItem(r["name"], r["id"])
+        except RuntimeError:  # no database yet
+            pass
+        self.room_filter.setCurrentIndex(max(self.room_filter.findData(keep), 0))
+        self.room_filter.blockSignals(False)
+        keep_s = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(_t("Любое состояние"), None)
+        for k in inventory.ITEM_STATUSES:
+            self.status_filter.addItem(inventory.status_label(k), k)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(keep_s), 0))
+        self.status_filter.blockSignals(False)
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if not hasattr(self, "kind_buttons"):
+            return
+        labels = {"": _t("Все"), "equipment": _t("Оборудование"), "furniture": _t("Мебель"),
+                  "consumable": _t("Расходные"), "reagent": _t("Реактивы")}
+        for k, b in self.kind_buttons.items():
+            b.setText(labels[k])
+        self.room_label.setText(_t("Помещение:"))
+        self.status_label_w.setText(_t("Состояние:"))
+        self.written_off.setText(_t("Списанные"))
+        self.written_off.setToolTip(_t("Показывать и списанные позиции (они остаются в истории)"))
+        self.move_btn.setText(_t("Движение"))
+        self.move_btn.setToolTip(_t("Перемещение, выдача, возврат, поступление, списание выбранных позиций"))
+        names = {"transfer": _t("Перемещение в другое помещение…"), "issue": _t("Выдача сотруднику…"),
+                 "return": _t("Возврат…"), "receipt": _t("Поступление (приход)…"),
+                 "write_off": _t("Списание…")}
+        for k, a in self.move_actions.items():
+            seq = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setText(names[k] + (f"\t{seq}" if seq else ""))
+        self.act_stocktaking.setText(_t("Инвентаризация"))
+        self.act_stocktaking.setToolTip(_t("Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)"))
+        self.act_labels.setText(_t("Этикетки"))
+        self.act_labels.setToolTip(_t("Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)"))
+        self.details_title.setText(_t("Позиция"))
+        self._fill_filters()
+        self.on_selection_changed()
+
+    # --- filters and list -------------------------------------------------------------------------------
+    def current_kind(self) -> str:
+        for k, b in self.kind_buttons.items():
+            if b.isChecked():
+                return k
+        return ""
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_buttons[kind].setChecked(True)
+        self._filters_changed()
+
+    def set_room(self, room_id: int | None) -> None:
+        self.room_filter.setCurrentIndex(max(self.room_filter.findData(room_id), 0))
+
+    def current_filters(self) -> dict:
+        f = {"kind": self.current_kind() or None, "room_id": self.room_filter.currentData(),
+             "status": self.status_filter.currentData(),
+             "include_written_off": True if self.written_off.isChecked() else None}
+        return {k: v for k, v in f.items() if v not in (None, "")}
+
+    def _filters_changed(self) -> None:
+        if self.model is None:
+            return
+        self.model.set_filters(self.current_filters())
+        self._update_empty()
+        self._selection_changed()
+        self.alerts_panel.reload(self.room_filter.currentData())
+
+    def refresh(self) -> None:
+        super().refresh()
+        if hasattr(self, "alerts_panel"):
+            try:
+                self.alerts_panel.reload(self.room_filter.currentData())
+            except RuntimeError:
+                pass
+
+    def current_query(self) -> ListQuery:
+        q = self.model.query
+        return ListQuery(search=q.search, filters=dict(q.filters), sort=q.sort, descending=q.descending)
+
+    # --- QR / scanner search: Enter in the search field finds the item by its inventory number -----------------
+    def _apply_search_now(self) -> None:
+        text = self.search.text().strip()
+        iid = inventory.find_by_code(text) if text else None
+        if iid is not None:
+            self.show_item(iid)
+            return
+        super()._apply_search_now()
+
+    def show_item(self, item_id: int) -> bool:
+        """Select an item, widening the filters if they hide it (alerts, scans)."""
+        if self.select_id(item_id):
+            self.table.setFocus()
+            return True
+        try:
+            d = inventory.get_item(item_id)
+        except ServiceError:
+            return False
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(d.get("inventory_number") or d["name"])
+        self.search.blockSignals(False)
+        self.kind_buttons[""].setChecked(True)
+        self.room_filter.blockSignals(True)
+        self.room_filter.setCurrentIndex(0)
+        self.room_filter.blockSignals(False)
+        self.status_filter.blockSignals(True)
+        self.status_filter.setCurrentIndex(0)
+        self.status_filter.blockSignals(False)
+        if d["status"] == "written_off":
+            self.written_off.blockSignals(True)
+            self.written_off.setChecked(True)
+            self.written_off.blockSignals(False)
+        self.model.query.search = self.search.text()
+        self.model.set_filters(self.current_filters())
+        self._update_empty()
+        ok = self.select_id(item_id)
+        if ok:
+            self.table.setFocus()
+        return ok
+
+    # --- details panel -----------------------------------------------------------------------------------------
+    def on_selection_changed(self) -> None:
+        if not hasattr(self, "details"):
+            return
+        rows = self.selected_rows()
+        has = bool(rows)
+        writable = self.can_write()
+        self.move_btn.setEnabled(has and writable)
+        self.move_btn.setVisible(writable)
+        self.act_stocktaking.setVisible(writable)
+        if len(rows) > 1:
+            self.details.setText(_t("Выбрано позиций: {0}").format(len(rows)))
+            return
+        r = self.current_row()
+        if r is None:
+            self.details.setText(f"<span style='color:#607d8b'>{html.escape(_t('Выберите позицию в списке.'))}</span>")
+            return
+        e = html.escape
+        lines = [f"<b>{e(r['name'])}</b>"]
+        if r.get("inventory_number"):
+            lines.append(e(_t("Инв. номер: {0}").format(r["inventory_number"])))
+        lines.append(e(r.get("kind_label", "")))
+        if r.get("model"):
+            lines.append(e(_t("Модель: {0}").format(r["model"])))
+        if r.get("serial_number"):
+            lines.append(e(_t("Зав. номер: {0}").format(r["serial_number"])))
+        if r.get("room"):
+            lines.append(e(_t("Помещение: {0}").format(r["room"])))
+        if r.get("responsible"):
+            lines.append(e(_t("МОЛ: {0}").format(r["responsible"])))
+        lines.append(e(_t("Количество: {0} {1}").format(fmt.decimal(r["quantity"]), r["unit"])))
+        if r.get("min_quantity") is not None:
+            lines.append(e(_t("Минимальный остаток: {0}").format(fmt.decimal(r["min_quantity"]))))
+        if r.get("cost") is not None:
+            lines.append(e(_t("Стоимость: {0}").format(fmt.money(r["cost"]))))
+        if r.get("commissioned_on"):
+            lines.append(e(_t("Введено в эксплуатацию: {0}").format(fmt.date(r["commissioned_on"]))))
+        if r.get("expires_on"):
+            lines.append(e(_t("Ближайший срок годности: {0}").format(fmt.date(r["expires_on"]))))
+        if r.get("issued_to"):
+            lines.append(f"<span style='color:#0d47a1'>{e(_t('Выдано: {0}').format(r['issued_to']))}</span>")
+        if r.get("alert") == "low":
+            lines.append(f"<span style='color:#7a5300'>{e(_t('Остаток ниже минимального.'))}</span>")
+        elif r.get("alert") in ("expired", "expiring"):
+            lines.append(f"<span style='color:#9b1c14'>{e(_t('Есть тары с истёкшим или истекающим сроком.'))}</span>")
+        lines.append(f"<span style='color:#607d8b'>{e(_t('Enter или двойной щелчок — карточка с историей.'))}</span>")
+        self.details.setText("<br>".join(lines))
+
+    def _db_ok(self) -> bool:
+        try:
+            from chemcluster_desktop.services import context
+
+            context.current()
+            return True
+        except RuntimeError:
+            return False
+
+    # --- card ------------------------------------------------------------------------------------------------------
+    def _open_dialog(self, dlg) -> None:
+        self.last_dialog = dlg
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        dlg.open()
+
+    def on_new(self) -> None:
+        from chemcluster_desktop.ui.dialogs.item_card import ItemCardDialog
+
+        dlg = ItemCardDialog(self, None, self.current_kind() or "equipment", self.room_filter.currentData())
+        dlg.saved.connect(self._after_save)
+        self._open_dialog(dlg)
+
+    def on_edit(self) -> None:
+        from chemcluster_desktop.ui.dialogs.item_card import ItemCardDialog
+
+        iid = self.current_id()
+        if iid is None:
+            return
+        try:
+            dlg = ItemCardDialog(self, iid, read_only=not self.can_write())
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        dlg.saved.connect(self._after_save)
+        self._open_dialog(dlg)
+
+    def _after_save(self, item_id: int) -> None:
+        QTimer.singleShot(0, lambda: self.show_item(item_id))
+
+    def on_delete(self) -> None:
+        r = self.current_row()
+        if r is None:
+            return
+        what = _t("позицию «{0}»{1}").format(r["name"], f" ({r['inventory_number']})" if r.get("inventory_number")
+                                              else "")
+        if not self.confirm_delete(what):
+            return
+        try:
+            inventory.delete_item(r["id"])
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        events.notify("inventory")
+
+    # --- movements and stock-taking ---------------------------------------------------------------------------------
+    def open_movement(self, kind: str):
+        from chemcluster_desktop.ui.dialogs.movement import MovementDialog
+
+        rows = [self.model.row(r) for r in self.selected_rows()]
+        if not rows:
+            QMessageBox.information(self, _t("Движение"), _t("Выберите в списке позиции для документа."))
+            return None
+        dlg = MovementDialog(self, kind, rows)
+        dlg.accepted.connect(lambda: self._movement_done(dlg))
+        self._open_dialog(dlg)
+        return dlg
+
+    def _movement_done(self, dlg) -> None:
+        if dlg.result_doc is not None:
+            self.status_message.emit(_t("Проведён документ {0}: {1}, позиций {2}.").format(
+                dlg.result_doc.number, inventory.movement_label(dlg.result_doc.kind), dlg.result_doc.lines))
+            self.count_label.setText(_t("Проведён документ {0}.").format(dlg.result_doc.number))
+
+    def open_stocktaking(self, stocktaking_id: int | None = None):
+        from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
+
+        room_id = self.room_filter.currentData()
+        if stocktaking_id is None:
+            open_ones = [s for s in st_service.list_stocktakings(room_id) if s["status"] == "open"]
+            if open_ones:
+                stocktaking_id = open_ones[0]["id"]
+        dlg = StocktakingDialog(self, stocktaking_id, room_id)
+        dlg.print_requested.connect(lambda kind, flt: self.print_report(kind, **flt))
+        self._open_dialog(dlg)
+        return dlg
+
+    # --- Excel -------------------------------------------------------------------------------------------------------
+    def on_import(self) -> None:
+        start = settings().get("paths/import_dir") or str(Path.home())
+        path, _f = QFileDialog.getOpenFileName(self, _t("Импорт инвентаря из Excel"), start,
+                                               _t("Книги Excel (*.xlsx)"))
+        if path:
+            settings().set("paths/import_dir", str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str):
+        """Read the file in the background, then show the preview dialog."""
+
+        def done(pv):
+            from chemcluster_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+
+            dlg = ImportPreviewDialog(
+                self, _t("Импорт инвентаря: {0}").format(Path(path).name), pv,
+                repreview=lambda mapping: inventory.preview_import(path, mapping),
+                run_import=lambda mapping, task: inventory.import_inventory(
+                    path, mapping=mapping, progress=task.progress, cancelled=task.is_cancelled),
+                unit_text=_t("позиций"))
+            dlg.imported.connect(self._imported)
+            self._open_dialog(dlg)
+
+        self.last_task = ops.run_task(self, _t("Чтение файла Excel…"),
+                                      lambda task: inventory.preview_import(path, progress=task.progress,
+                                                                            cancelled=task.is_cancelled),
+                                      on_done=done)
+        return self.last_task
+
+    def _imported(self, report) -> None:
+        self.last_report = report
+        events.notify("inventory")
+        if report.created_rooms:
+            events.notify("core")
+        text = report.summary()
+        self.count_label.setText(text)
+        self.status_message.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Information, _t("Импорт завершён"), text, QMessageBox.StandardButton.Ok,
+                          self)
+        if report.skipped:
+            box.setDetailedText("\n".join(_t("строка {0}: {1}").format(r, m) for r, m in report.skipped))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+
+    def on_export(self) -> None:
+        start = Path(settings().get("paths/export_dir") or Path.home()) / _t("Инвентарь.xlsx")
+        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), str(start), _t("Книги Excel (*.xlsx)"))
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            settings().set("paths/export_dir", str(Path(path).parent))
+            self.export_to(path)
+
+    def export_to(self, path: str):
+        q = self.current_query()
+
+        def done(n):
+            text = _t("Выгружено позиций: {0} → {1}").format(n, path)
+            self.count_label.setText(text)
+            self.status_message.emit(text)
+
+        self.last_task = ops.run_task(self, _t("Экспорт в Excel…"),
+                                      lambda task: inventory.export_inventory(path, q, progress=task.progress,
+                                                                              cancelled=task.is_cancelled),
+                                      on_done=done)
+        return self.last_task
+
+    # --- printing -----------------------------------------------------------------------------------------------
+    def on_print(self) -> None:
+        flt = {}
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            flt["ids"] = ids
+        else:
+            if self.room_filter.currentData() is not None:
+                flt["room"] = self.room_filter.currentData()
+            if self.current_kind():
+                flt["kind"] = self.current_kind()
+        self.print_report("inventory", **flt)
+
+    def print_labels(self) -> None:
+        ids = self.selected_ids()
+        flt: dict = {}
+        if ids:
+            flt["ids"] = ids
+        elif self.room_filter.currentData() is not None:
+            flt["room"] = self.room_filter.currentData()
+        else:
+            QMessageBox.information(self, _t("Этикетки"), _t("Выберите позиции в списке или помещение в фильтре."))
+            return
+        if self.current_kind() and "ids" not in flt:
+            flt["kind"] = self.current_kind()
+        self.print_report("labels", **flt)
+
+    def print_report(self, kind: str, **filters):
+        from chemcluster_desktop.services import printing
+
+        out = Path(tempfile.mkdtemp(prefix="chemcluster-")) / f"{kind}.pdf"
+        title = printing.title(kind)
+
+        def done(res):
+            from chemcluster_desktop.ui.dialogs.pdf_preview import preview
+
+            self.last_preview = preview(self, res.path, res.title, suggested_name=f"{res.title}.pdf")
+
+        self.last_task = ops.run_task(self, _t("Подготовка документа «{0}»…").format(title),
+                                      lambda task: printing.build(kind, out, progress=task.progress,
+                                                                  cancelled=task.is_cancelled, **filters),
+                                      on_done=done)
+        return self.last_task
