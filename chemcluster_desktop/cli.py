@@ -81,6 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
     up = usub.add_parser("passwd", help=_t("задать пароль пользователя"))
     up.add_argument("login")
     up.set_defaults(func=cmd_user_passwd, open_db=True)
+    up = usub.add_parser("disable", help=_t("запретить вход пользователю"))
+    up.add_argument("login")
+    up.set_defaults(func=cmd_user_disable, open_db=True, active=False)
+    up = usub.add_parser("enable", help=_t("снова разрешить вход пользователю"))
+    up.add_argument("login")
+    up.set_defaults(func=cmd_user_disable, open_db=True, active=True)
+    up = usub.add_parser("role", help=_t("сменить роль пользователя"))
+    up.add_argument("login")
+    up.add_argument("role")
+    up.set_defaults(func=cmd_user_role, open_db=True)
+    sp = sub.add_parser("journal", help=_t("журнал изменений (кто, когда, что изменил)"))
+    sp.add_argument("--user", dest="journal_user", metavar="LOGIN")
+    sp.add_argument("--area")
+    sp.add_argument("--entity")
+    sp.add_argument("--id", dest="entity_id")
+    sp.add_argument("--since", metavar="YYYY-MM-DD")
+    sp.add_argument("--until", metavar="YYYY-MM-DD")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_journal, open_db=True)
 
     for area in AREA_COMMANDS:
         try:
@@ -94,9 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _login(args) -> None:
+    """Who acts: --user / $CHEMCLUSTER_USER with $CHEMCLUSTER_PASSWORD (or asked on a terminal).
+    Without a user, once log-in is required, an anonymous viewer: reading works, writes are refused
+    by the services. The same rights apply as in the GUI."""
     from chemcluster_desktop.services import context, security
 
-    login = args.user or os.environ.get("CHEMCLUSTER_USER")
+    login = (getattr(args, "user", None) or os.environ.get("CHEMCLUSTER_USER") or "").strip()
     if login:
         password = os.environ.get("CHEMCLUSTER_PASSWORD")
         if password is None:
@@ -111,7 +134,7 @@ def _login(args) -> None:
         return
     if security.login_required():
         # anonymous read-only access; writes are refused by the services with a clear message
-        context.set_actor(context.Actor("—", "viewer", _t("без входа")))
+        context.set_actor(context.Actor(security.ANONYMOUS, "viewer", _t("без входа")))
     else:
         context.set_actor(context.Actor("admin", "admin", "Администратор"))
 
@@ -236,11 +259,12 @@ def cmd_user_list(args) -> int:
 
     users = security.list_users()
     if args.json:
-        print_json({"users": [{"login": u.login, "role": u.role, "full_name": u.full_name, "active": u.active}
-                              for u in users]})
+        print_json({"users": [{"login": u.login, "role": u.role, "full_name": u.full_name, "active": u.active,
+                               "has_password": u.has_password} for u in users]})
     else:
         for u in users:
-            print(f"{u.login:<16} {u.role:<12} {u.full_name}")
+            state = "" if u.active else _t(" (вход запрещён)")
+            print(f"{u.login:<16} {u.role:<12} {u.full_name}{state}")
     return 0
 
 
@@ -252,6 +276,56 @@ def cmd_user_passwd(args) -> int:
         pw = getpass.getpass(_t("Новый пароль для {0}: ").format(args.login))
     security.set_password(args.login, pw)
     print(_t("Пароль пользователя «{0}» изменён.").format(args.login))
+    return 0
+
+
+def cmd_user_disable(args) -> int:
+    from chemcluster_desktop.services import security
+
+    security.set_active(args.login, args.active)
+    print((_t("Пользователь «{0}» может входить в программу.") if args.active
+           else _t("Пользователю «{0}» вход запрещён.")).format(args.login))
+    return 0
+
+
+def cmd_user_role(args) -> int:
+    from chemcluster_desktop.services import security
+
+    u = security.set_role(args.login, args.role)
+    print(_t("Роль пользователя «{0}»: {1}.").format(u.login, security.role_name(u.role)))
+    return 0
+
+
+def cmd_journal(args) -> int:
+    import datetime as dt
+
+    from chemcluster_desktop.services import journal
+    from chemcluster_desktop.services.errors import ValidationError
+    from chemcluster_desktop.services.listing import ListQuery
+
+    def day(v, name):
+        if not v:
+            return None
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            raise ValidationError(_t("Дата {0} указывается как ГГГГ-ММ-ДД, например 2026-11-26.").format(name),
+                                  field=name) from None
+
+    filters = {"user": args.journal_user, "area": args.area, "entity": args.entity, "entity_id": args.entity_id,
+               "date_from": day(args.since, "--since"), "date_to": day(args.until, "--until")}
+    q = ListQuery(filters={k: v for k, v in filters.items() if v}, limit=max(1, args.limit))
+    rows = journal.page(q)
+    if args.json:
+        print_json({"total": journal.count(q), "entries": [
+            {"id": r["id"], "at": r["at"].isoformat(timespec="seconds") if r["at"] else None,
+             "user": r["user_login"], "action": r["action"], "area": r["area"], "entity": r["entity"],
+             "entity_id": r["entity_id"], "summary": r["summary"],
+             "old": journal.entry(r["id"])["old"], "new": journal.entry(r["id"])["new"]} for r in rows]})
+    else:
+        for r in rows:
+            at = r["at"].strftime("%d.%m.%Y %H:%M:%S") if r["at"] else ""
+            print(f"{at}  {r['user_login']:<14} {r['action_name']:<14} {r['record']:<24} {r['summary']}")
     return 0
 
 

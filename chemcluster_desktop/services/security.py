@@ -56,9 +56,15 @@ def can(permission: str, actor: Actor | None = None) -> bool:
     return permission.endswith(".read") and a.role in PERMISSIONS or f"{area}.*" in perms
 
 
+ANONYMOUS = "—"  # the command line without --user once log-in is required: a viewer
+
+
 def require(permission: str) -> None:
     if not can(permission):
         a = context.actor()
+        if a.login == ANONYMOUS:
+            raise PermissionDenied(translate("Security", "Для этого действия нужно войти: укажите --user ЛОГИН "
+                                                         "(или CHEMCLUSTER_USER) и пароль в CHEMCLUSTER_PASSWORD."))
         raise PermissionDenied(
             translate("Security", "У пользователя «{0}» ({1}) нет права на это действие. "
                                   "Обратитесь к администратору.").format(a.login, role_name(a.role)))
