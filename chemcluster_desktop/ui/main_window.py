@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self._build()
         self.retranslate_ui()
         self._restore()
-        events.bus().changed.connect(lambda _a: self.update_status())
+        # a bound method (not a lambda): Qt disconnects it when the window is destroyed
+        events.bus().changed.connect(self._on_data_changed)
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -273,6 +274,9 @@ class MainWindow(QMainWindow):
         for p in self.pages.values():
             if hasattr(p, "retranslate_ui"):
                 p.retranslate_ui()
+        self.update_status()
+
+    def _on_data_changed(self, _area: str) -> None:
         self.update_status()
 
     def update_status(self) -> None:
