@@ -63,8 +63,9 @@ def require(permission: str) -> None:
     if not can(permission):
         a = context.actor()
         if a.login == ANONYMOUS:
-            raise PermissionDenied(translate("Security", "Для этого действия нужно войти: укажите --user ЛОГИН "
-                                                         "(или CHEMCLUSTER_USER) и пароль в CHEMCLUSTER_PASSWORD."))
+            raise PermissionDenied(translate("Security", "Без входа нет права на это действие: войдите, указав "
+                                                         "--user ЛОГИН (или CHEMCLUSTER_USER) и пароль в "
+                                                         "CHEMCLUSTER_PASSWORD."))
         raise PermissionDenied(
             translate("Security", "У пользователя «{0}» ({1}) нет права на это действие. "
                                   "Обратитесь к администратору.").format(a.login, role_name(a.role)))
