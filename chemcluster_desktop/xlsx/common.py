@@ -132,9 +132,11 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         wb.close()
 
 
-def iter_sheet_rows(wb, sheet: str | int | None = None, *, max_rows: int = MAX_ROWS,
-                    max_columns: int = MAX_COLUMNS) -> Iterator[tuple[int, tuple]]:
-    """(row number from 1, values) for every row of the sheet (the first sheet with data by default)."""
+def iter_sheet_rows(wb, sheet: str | int | None = None, *, max_rows: int | None = None,
+                    max_columns: int | None = None) -> Iterator[tuple[int, tuple]]:
+    """(row number from 1, values) for every row of the sheet (the first sheet by default)."""
+    max_rows = MAX_ROWS if max_rows is None else max_rows
+    max_columns = MAX_COLUMNS if max_columns is None else max_columns
     if sheet is None:
         ws = wb.worksheets[0] if wb.worksheets else None
     elif isinstance(sheet, int):

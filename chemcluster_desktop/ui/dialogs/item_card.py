@@ -240,7 +240,7 @@ class ItemCardDialog(QDialog):
         self.containers.verticalHeader().setVisible(False)
         self.containers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.containers.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((80, 50, 80, 140, 90, 90, 90)):
+        for i, w in enumerate((95, 50, 80, 150, 90, 90, 90)):
             self.containers.setColumnWidth(i, w)
         bl.addWidget(self.containers)
         cb = QHBoxLayout()

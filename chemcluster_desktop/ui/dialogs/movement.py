@@ -59,7 +59,7 @@ class MovementDialog(QDialog):
         form.addRow("", self.date_err)
         self.room = QComboBox()
         self.room.setObjectName("movementRoom")
-        self.room.addItem(_t("— не менять —"), None)
+        self.room.addItem(_t("— выберите помещение —"), None)
         for r in inventory.rooms():
             self.room.addItem(r["name"], r["id"])
         self.room_label = QLabel(_t("Куда (помещение) *"))
@@ -91,6 +91,7 @@ class MovementDialog(QDialog):
                                               _t("Количество")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 140)
         for i, r in enumerate(rows):
             vals = [r.get("inventory_number") or "", r["name"], fmt.decimal(r["quantity"]), r["unit"],
                     fmt.decimal(r["quantity"])]

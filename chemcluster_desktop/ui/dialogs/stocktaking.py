@@ -190,7 +190,7 @@ class StocktakingDialog(QDialog):
         closed = d["status"] != "open"
         self.setWindowTitle(_t("Инвентаризация {0}: {1}").format(d["number"], d["room"]))
         state = _t("закрыта {0}").format(fmt.datetime(d["closed_at"])) if closed else _t("идёт")
-        self.head.setText(_t("Помещение: {0}. МОЛ: {1}. Начата {2}, {3}.").format(
+        self.head.setText(_t("Помещение: {0}; МОЛ: {1}; начата {2}, {3}.").format(
             d["room"], d["responsible"] or "—", fmt.date(d["started_on"]), state))
         self._updating = True
         self.table.setRowCount(len(d["lines"]))
