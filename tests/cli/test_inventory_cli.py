@@ -1,0 +1,50 @@
+"""``chemcluster import inventory`` / ``export inventory`` / ``report`` forms of CLI.md, in-process."""
+
+from __future__ import annotations
+
+import json
+
+from openpyxl import load_workbook
+
+from chemcluster_desktop import cli
+from tests.inventory_helpers import make_xlsx, ugly_rows
+
+
+def run(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_export_cli(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    path = make_xlsx(tmp_path / "ugly.xlsx", ugly_rows())
+    code, out, err = run(capsys, "--db", db, "import", "inventory", str(path), "--dry-run")
+    assert code == 0 and "будет импортировано 3" in out
+    assert "строка 8:" in err and "строка 12:" in err
+    code, out, err = run(capsys, "--db", db, "import", "inventory", str(path), "--strict")
+    assert code == 1 and "--strict" in err
+    code, out, _err = run(capsys, "--db", db, "stats", "--json")
+    assert json.loads(out)["items"] == 0
+    code, out, err = run(capsys, "--db", db, "import", "inventory", str(path), "--json")
+    assert code == 0
+    rep = json.loads(out)
+    assert rep["imported"] == 3 and [s["row"] for s in rep["skipped"]] == [8, 9, 10, 11, 12]
+    dest = tmp_path / "out.xlsx"
+    code, out, _err = run(capsys, "--db", db, "export", "inventory", str(dest))
+    assert code == 0 and dest.exists()
+    assert load_workbook(dest).active.max_row == 4
+    code, out, _err = run(capsys, "--db", db, "export", "inventory", str(tmp_path / "k.xlsx"), "--kind", "reagent")
+    assert code == 0 and load_workbook(tmp_path / "k.xlsx").active.max_row == 2
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("нет")
+    code, _out, err = run(capsys, "--db", db, "import", "inventory", str(bad))
+    assert code == 1 and "не является книгой Excel" in err
+
+
+def test_usage_errors(tmp_path, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as e:
+        cli.main(["--db", str(tmp_path / "x.sqlite3"), "import"])
+    assert e.value.code == 2
