@@ -1,0 +1,101 @@
+"""The «Кластер» page over the demo database: tiles and charts show the numbers, a KPI actual
+entered through the dialog changes them, bad input is refused beside the field, tiles click through."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from chemcluster_desktop.services import cluster
+from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.pages import PAGES
+
+
+def _page(window, qtbot):
+    page = window.show_page("cluster")
+    qtbot.waitUntil(lambda: bool(page.dashboard.tiles), timeout=5000)
+    return page
+
+
+def test_dashboard_shows_kpis_and_charts(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    tiles = page.dashboard.tiles
+    assert set(tiles) >= {"audience", "participants", "directions", "students", "employment", "equipped"}
+    assert tiles["audience"].value_label.text() == fmt.decimal(Decimal(15980))
+    assert tiles["participants"].value_label.text() == "8"
+    assert tiles["directions"].value_label.text() == "17"
+    assert "▲" in tiles["students"].trend_label.text()
+    bars = page.dashboard.kpi_chart.bar_values()
+    assert len(next(iter(bars.values()))) >= 6
+    assert page.dashboard.kpi_chart.stack.currentWidget() is page.dashboard.kpi_chart.view
+
+
+def test_enter_kpi_actual_through_dialog(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    page.tabs.setCurrentIndex(page.TAB_KPIS)
+    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "students")
+    page.k_table.selectRow(row)
+    qtbot.mouseClick(page.add_value_btn, Qt.MouseButton.LeftButton)
+    dlg = page.dialog
+    assert dlg is not None and dlg.isVisible()
+    assert dlg.kpi.currentData() == "students"
+    dlg.period.setCurrentText("2026")
+    dlg.value.clear()
+    qtbot.keyClicks(dlg.value, "-5")
+    assert dlg.errors["value"].isVisible() and "отрицательным" in dlg.errors["value"].text()
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dlg.isVisible()
+    assert cluster.get_kpi("students").value_for("2026").value == 1942
+    dlg.value.clear()
+    qtbot.keyClicks(dlg.value, "2081")
+    assert not dlg.errors["value"].isVisible()
+    dlg.comment.setPlainText("Приём выполнен")  # QTest types ASCII only
+    qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
+    assert cluster.get_kpi("students").value_for("2026").value == 2081
+    qtbot.waitUntil(lambda: page.dashboard.tiles["students"].value_label.text() == fmt.decimal(Decimal(2081)),
+                    timeout=3000)
+    assert "100,0 %" in page.dashboard.tiles["students"].target_label.text()
+    page.tabs.setCurrentIndex(page.TAB_KPIS)
+    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "students")
+    assert page.k_model.row(row)["actual"] == 2081
+
+
+def test_percentage_above_100_refused(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    dlg = page.open_value_dialog("employment", "2026")
+    dlg.value.clear()
+    qtbot.keyClicks(dlg.value, "120")
+    assert "больше 100" in dlg.errors["value"].text()
+    dlg.period.setCurrentText("2077")
+    assert "не существует" in dlg.errors["period"].text()
+    dlg.reject()
+
+
+def test_tiles_click_through(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    qtbot.mouseClick(page.dashboard.tiles["participants"], Qt.MouseButton.LeftButton)
+    assert page.tabs.currentIndex() == page.TAB_PARTICIPANTS
+    assert page.p_model.total() >= 8
+    page.tabs.setCurrentIndex(page.TAB_DASHBOARD)
+    qtbot.mouseClick(page.dashboard.tiles["equipped"], Qt.MouseButton.LeftButton)
+    keys = [p.key for p in PAGES]
+    assert demo_window.nav.currentRow() == keys.index("accreditation")
+
+
+def test_add_participant_through_form(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    page.tabs.setCurrentIndex(page.TAB_PARTICIPANTS)
+    before = page.p_model.total()
+    page.actions_by_name["new"].trigger()
+    dlg = page.dialog
+    qtbot.keyClicks(dlg.inn, "12")
+    assert dlg.errors["inn"].isVisible()
+    dlg.inn.clear()
+    dlg.name.setText("ООО «Дзержинский завод <тест>»")  # QTest types ASCII only
+    qtbot.keyClicks(dlg.name, " 2")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("enterprise"))
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.p_model.total() == before + 1, timeout=3000)
+    assert page.dashboard.tiles["participants"].value_label.text() == "9"
