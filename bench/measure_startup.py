@@ -22,7 +22,8 @@ def _spawn(ctx: Ctx, mode: str, timeout: float = 120) -> tuple[float, dict]:
     cmd = [PY, "-m", "bench.measure_startup", mode, str(ctx.db)]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, env=ctx.env("home-startup"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    info: dict = {}
+    info: dict | None = None
+    wall = None
     try:
         deadline = t0 + timeout
         while True:
@@ -35,13 +36,11 @@ def _spawn(ctx: Ctx, mode: str, timeout: float = 120) -> tuple[float, dict]:
                 break
             if time.perf_counter() > deadline:
                 raise TimeoutError(mode)
-        else:  # pragma: no cover
-            wall = None
         p.wait(timeout=60)
     finally:
         if p.poll() is None:
             p.kill()
-    if not info:
+    if info is None:
         raise RuntimeError(f"{mode} start failed: {p.stderr.read()[-2000:]}")
     return wall, info
 
@@ -51,20 +50,23 @@ def measure(ctx: Ctx) -> dict:
     runs = 1 if ctx.quick else RUNS
     _spawn(ctx, "program")  # warm-up: daily backup, file cache
     _spawn(ctx, "bare")
-    prog, bare, page, rows = [], [], [], 0
+    prog, bare, page, win, rows = [], [], [], [], 0
     for _ in range(runs):
         w, info = _spawn(ctx, "program")
         prog.append(w)
-        page.append(info["window_and_page_s"])
+        page.append(info["page_s"])
+        win.append(info["window_and_page_s"])
         rows = info.get("rows", 0)
         bare.append(_spawn(ctx, "bare")[0])
     p, b = median(prog), median(bare)
     pg = median(page)
     return {"program_s": r4(p), "baseline_s": r4(b), "ratio": ratio(p, b),
             "inventory_page_s": r4(pg), "inventory_page_target_s": 0.5, "ok": pg < 0.5,
+            "main_window_s": r4(median(win)),
             "items_listed": rows, "runs": runs,
             "note": "program_s: new process to main window shown with the inventory page filled; "
-                    "inventory_page_s: MainWindow() to the inventory list filled (database already open)"}
+                    "inventory_page_s: the inventory page built and its list filled and painted; "
+                    "main_window_s: MainWindow() to the inventory list filled (database already open)"}
 
 
 # --- the child ------------------------------------------------------------------------------------
@@ -94,8 +96,24 @@ def _child_program(db: str) -> None:
     QCoreApplication.processEvents()
     t_end = time.perf_counter()
     m = getattr(page, "model", None)
+    rows = m.total() if m is not None else 0
+    # the page alone: drop it and open it again, as navigating to it does the first time
+    old = w.pages.pop("inventory")
+    old.setParent(None)
+    old.deleteLater()
+    QCoreApplication.processEvents()
+    t_page = time.perf_counter()
+    page = w.page("inventory")
+    page.show()
+    while time.perf_counter() < deadline + 60:
+        QCoreApplication.processEvents()
+        m = getattr(page, "model", None)
+        if m is not None and m.rowCount() > 0:
+            break
+    page.table.viewport().repaint()
+    t_page_end = time.perf_counter()
     print("READY " + json.dumps({"window_and_page_s": t_end - t_win, "in_process_s": t_end - t_start,
-                                 "rows": m.total() if m is not None else 0}), flush=True)
+                                 "page_s": t_page_end - t_page, "rows": rows}), flush=True)
     w.close()
 
 
