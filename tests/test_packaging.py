@@ -93,6 +93,6 @@ def test_translations_are_compiled_from_the_sources():
 
 def test_pyinstaller_spec_lists_the_data():
     spec = (ROOT / "build_installer.spec").read_text("utf-8")
-    for needle in ("resources", "db", "qtbase_", "alembic", "chemcluster_desktop.commands", "console=False",
+    for needle in ("resources", "db", "qtbase_", "alembic", "collect_submodules(\"chemcluster_desktop\")", "console=False",
                    "chemcluster-cli"):
         assert needle in spec, needle
