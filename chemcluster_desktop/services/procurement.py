@@ -693,7 +693,7 @@ def list_needs(q: ListQuery) -> list[dict]:
         out = []
         for n, ws, room, plan, source, n_off in s.execute(stmt):
             out.append({"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit,
-                        "workshop": ws or "", "room": room or "", "okpd2": n.okpd2, "law": n.law,
+                        "workshop": ws or "", "room": room or "", "place": ws or room or "", "okpd2": n.okpd2, "law": n.law,
                         "status": n.status, "nmck": n.nmck, "offers": n_off or 0, "plan": plan or "",
                         "source": source or "", "from_checklist": n.checklist_line_id is not None,
                         "specification": n.specification, "version": n.version})

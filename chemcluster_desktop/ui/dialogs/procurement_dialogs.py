@@ -1,0 +1,635 @@
+"""Cards of the procurement area: need, supplier, funding source, plan-schedule line, contract,
+delivery, and the confirmation of a status-road step.
+
+Every dialog is a QFormLayout (labels left, required marked *), validates as you type with the
+message beside the field, and saves through a service in ``accept()``: a refused save shows the
+service's message beside the field it names and keeps the dialog open (nothing is written).
+Dialogs are opened with ``open()`` (never a blocking ``exec()``) so tests can drive them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.services.procurement_inn import inn_error, kpp_error
+from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui import format as fmt
+
+CTX = "Procurement"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("Procurement", s)
+
+
+def qdate(d: dt.date | None) -> QDate:
+    d = d or dt.date.today()
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def date_edit(d: dt.date | None = None) -> QDateEdit:
+    w = QDateEdit(qdate(d))
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("dd.MM.yyyy")
+    return w
+
+
+def money_edit(name: str) -> QLineEdit:
+    w = QLineEdit()
+    w.setObjectName(name)
+    w.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    w.setPlaceholderText("0,00")
+    return w
+
+
+def parse_money_text(text: str) -> Decimal | None:
+    try:
+        return fmt.parse_decimal(text)
+    except ValueError:
+        return None
+
+
+class FormDialog(QDialog):
+    """A form with an error label beside each field and a general message line."""
+
+    def __init__(self, parent=None, title: str = "", name: str = "FormDialog"):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.lay = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.lay.addLayout(self.form)
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.message = QLabel()
+        self.message.setObjectName("formMessage")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.saved_id: int | None = None
+
+    def finish_layout(self) -> None:
+        self.lay.addWidget(self.message)
+        self.lay.addWidget(self.buttons)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def add(self, key: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
+        widget.setObjectName(widget.objectName() or f"field_{key}")
+        err = QLabel()
+        err.setProperty("role", "error")
+        err.setWordWrap(True)
+        err.hide()
+        box = QWidget()
+        h = QVBoxLayout(box)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.setSpacing(2)
+        h.addWidget(widget)
+        h.addWidget(err)
+        self.form.addRow(f"{label} *" if required else label, box)
+        self.errors[key] = err
+        self.fields[key] = widget
+        return widget
+
+    def set_error(self, key: str | None, text: str) -> None:
+        lab = self.errors.get(key or "")
+        if lab is None:
+            self.message.setText(text)
+            self.message.setVisible(bool(text))
+            return
+        lab.setText(text)
+        lab.setVisible(bool(text))
+        w = self.fields.get(key)
+        if isinstance(w, QLineEdit):
+            w.setProperty("invalid", bool(text))
+            w.style().unpolish(w)
+            w.style().polish(w)
+
+    def clear_errors(self) -> None:
+        for k in self.errors:
+            self.set_error(k, "")
+        self.set_error(None, "")
+
+    def show_service_error(self, e: ServiceError) -> None:
+        if isinstance(e, ValidationError) and e.field in self.errors:
+            self.set_error(e.field, str(e))
+        else:
+            self.set_error(None, str(e))
+
+    def save(self) -> int | None:  # subclasses
+        return None
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            self.saved_id = self.save()
+        except ServiceError as e:
+            self.show_service_error(e)
+            return
+        events.notify("procurement")
+        super().accept()
+
+
+def combo(items: list[tuple[object, str]], current=None, none_label: str | None = None) -> QComboBox:
+    c = QComboBox()
+    if none_label is not None:
+        c.addItem(none_label, None)
+    for value, label in items:
+        c.addItem(label, value)
+    if current is not None:
+        i = c.findData(current)
+        if i >= 0:
+            c.setCurrentIndex(i)
+    return c
+
+
+# --- need -------------------------------------------------------------------------------------------
+class NeedDialog(FormDialog):
+    def __init__(self, parent=None, need: P.NeedInfo | None = None):
+        super().__init__(parent, _t("Потребность") if need is None else _t("Потребность № {0}").format(need.id),
+                         "NeedDialog")
+        self.need = need
+        self.name = self.add("name", _t("Наименование"), QLineEdit(need.name if need else ""), True)
+        self.spec = self.add("specification", _t("Технические характеристики"),
+                             QPlainTextEdit(need.specification if need else ""))
+        self.spec.setFixedHeight(70)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.quantity = QLineEdit(fmt.decimal(need.quantity) if need else "1")
+        self.quantity.setObjectName("field_quantity")
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(["шт.", "компл.", "уп.", "м", "л", "кг"])
+        self.unit.setCurrentText(need.unit if need else "шт.")
+        h.addWidget(self.quantity, 1)
+        h.addWidget(self.unit)
+        self.add("quantity", _t("Количество"), row, True)
+        self.workshop = self.add("workshop", _t("Мастерская"), combo(
+            [(i, n) for i, n in P.workshops()], need.workshop_id if need else None, _t("— не указана —")))
+        self.room = self.add("room", _t("Помещение"), combo(
+            [(i, n) for i, n in P.rooms()], need.room_id if need else None, _t("— по мастерской —")))
+        self.okpd2 = self.add("okpd2", _t("Код ОКПД2"), QLineEdit(need.okpd2 if need else ""))
+        self.okpd2.setPlaceholderText("26.51.53.140")
+        self.law = self.add("law", _t("Закон"), combo([(x, x) for x in P.LAWS], need.law if need else "44-ФЗ"))
+        self.source = self.add("funding_source", _t("Источник финансирования"), combo(
+            [(s.id, s.name) for s in P.list_sources()], need.funding_source_id if need else None, _t("— позже —")))
+        self.justification = self.add("justification", _t("Обоснование потребности"),
+                                      QPlainTextEdit(need.justification if need else ""))
+        self.justification.setFixedHeight(60)
+        if need and need.checklist_line_id:
+            hint = QLabel(_t("Создана по дефициту чек-листа аккредитации (строка {0}).").format(need.checklist_line_id))
+            hint.setProperty("role", "hint")
+            self.lay.addWidget(hint)
+        self.finish_layout()
+        self.name.textChanged.connect(self.validate)
+        self.quantity.textChanged.connect(self.validate)
+        self.okpd2.textChanged.connect(self.validate)
+        self.validate()
+
+    def validate(self) -> bool:
+        ok = True
+        self.set_error("name", "" if self.name.text().strip() else _t("Заполните наименование."))
+        ok &= bool(self.name.text().strip())
+        q = parse_money_text(self.quantity.text())
+        qerr = "" if q is not None and q > 0 else _t("Количество — число больше нуля.")
+        self.set_error("quantity", qerr)
+        ok &= not qerr
+        code = self.okpd2.text().strip()
+        cerr = "" if not code or all(p.isdigit() for p in code.split(".")) else _t("Цифры через точку.")
+        self.set_error("okpd2", cerr)
+        ok &= not cerr
+        self.ok_button.setEnabled(ok)
+        return ok
+
+    def values(self) -> dict:
+        return dict(name=self.name.text(), specification=self.spec.toPlainText(), quantity=self.quantity.text(),
+                    unit=self.unit.currentText(), workshop_id=self.workshop.currentData(),
+                    room_id=self.room.currentData(), okpd2=self.okpd2.text(), law=self.law.currentData(),
+                    funding_source_id=self.source.currentData(), justification=self.justification.toPlainText())
+
+    def save(self) -> int | None:
+        v = self.values()
+        if self.need is None:
+            name, qty, unit = v.pop("name"), v.pop("quantity"), v.pop("unit")
+            return P.create_need(name, qty, unit, **v)
+        P.update_need(self.need.id, version=self.need.version, **v)
+        return self.need.id
+
+
+# --- supplier -----------------------------------------------------------------------------------------
+class SupplierDialog(FormDialog):
+    def __init__(self, parent=None, sup: P.SupplierInfo | None = None):
+        super().__init__(parent, _t("Поставщик") if sup is None else _t("Поставщик: {0}").format(sup.name),
+                         "SupplierDialog")
+        self.sup = sup
+        self.name = self.add("name", _t("Наименование"), QLineEdit(sup.name if sup else ""), True)
+        self.inn = self.add("inn", _t("ИНН"), QLineEdit(sup.inn if sup else ""), True)
+        self.inn.setMaxLength(12)
+        self.inn.setPlaceholderText(_t("10 цифр (организация) или 12 (ИП)"))
+        self.kpp = self.add("kpp", _t("КПП"), QLineEdit(sup.kpp if sup else ""))
+        self.kpp.setMaxLength(9)
+        self.contact = self.add("contact", _t("Контактное лицо"), QLineEdit(sup.contact if sup else ""))
+        self.email = self.add("email", _t("Эл. почта"), QLineEdit(sup.email if sup else ""))
+        self.phone = self.add("phone", _t("Телефон"), QLineEdit(sup.phone if sup else ""))
+        self.address = self.add("address", _t("Адрес"), QLineEdit(sup.address if sup else ""))
+        self.finish_layout()
+        for w in (self.name, self.inn, self.kpp):
+            w.textChanged.connect(self.validate)
+        self.validate()
+
+    def validate(self) -> bool:
+        name_err = "" if self.name.text().strip() else _t("Заполните наименование.")
+        inn = self.inn.text().strip()
+        inn_err = (inn_error(inn) or "") if inn else ""
+        kpp_err = (kpp_error(self.kpp.text(), inn) or "") if inn and not inn_err else ""
+        self.set_error("name", name_err)
+        self.set_error("inn", inn_err)
+        self.set_error("kpp", kpp_err)
+        ok = not (name_err or inn_err or kpp_err) and bool(inn)
+        self.ok_button.setEnabled(ok)
+        return ok
+
+    def save(self) -> int | None:
+        v = dict(name=self.name.text(), inn=self.inn.text(), kpp=self.kpp.text(), contact=self.contact.text(),
+                 email=self.email.text(), phone=self.phone.text(), address=self.address.text())
+        if self.sup is None:
+            return P.create_supplier(**v)
+        P.update_supplier(self.sup.id, version=self.sup.version, **v)
+        return self.sup.id
+
+
+# --- funding source -------------------------------------------------------------------------------------
+class SourceDialog(FormDialog):
+    def __init__(self, parent=None, src: P.SourceInfo | None = None):
+        super().__init__(parent, _t("Источник финансирования"), "SourceDialog")
+        self.src = src
+        self.code = self.add("code", _t("Код"), QLineEdit(src.code if src else ""), True)
+        self.name = self.add("name", _t("Наименование"), QLineEdit(src.name if src else ""), True)
+        self.limit = self.add("limit", _t("Лимит, ₽"), money_edit("field_limit"), True)
+        if src:
+            self.limit.setText(fmt.money(src.limit, currency=False))
+        hint = QLabel(_t("Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше "
+                         "стоимости проекта 396 600 000,00 ₽."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        self.lay.addWidget(hint)
+        self.finish_layout()
+
+    def save(self) -> int | None:
+        amount = parse_money_text(self.limit.text())
+        if amount is None:
+            raise ValidationError(_t("Введите лимит числом, например 100 000 000,00."), field="limit")
+        return P.save_source(self.src.id if self.src else None, self.code.text(), self.name.text(), amount,
+                             self.src.version if self.src else None)
+
+
+# --- plan-schedule line -------------------------------------------------------------------------------------
+class PlanLineDialog(FormDialog):
+    def __init__(self, parent=None, line: P.PlanLineInfo | None = None, preselect: list[int] | None = None):
+        super().__init__(parent, _t("Строка плана-графика") if line is None else
+                         _t("Строка плана-графика {0}").format(line.number), "PlanLineDialog")
+        self.line = line
+        self.setMinimumWidth(720)
+        self.title = self.add("title", _t("Предмет закупки"), QLineEdit(line.title if line else ""), True)
+        self.source = self.add("funding_source", _t("Источник финансирования"), combo(
+            [(s.id, s.name) for s in P.list_sources()], line.funding_source_id if line else None), True)
+        self.law = self.add("law", _t("Закон"), combo([(x, x) for x in P.LAWS], line.law if line else "44-ФЗ"))
+        self.method = QComboBox()
+        self.method.setEditable(True)
+        self.method.addItems(["электронный аукцион", "открытый конкурс в электронной форме",
+                              "запрос котировок в электронной форме", "закупка у единственного поставщика"])
+        if line:
+            self.method.setCurrentText(line.method)
+        self.add("method", _t("Способ определения поставщика"), self.method)
+        per = QWidget()
+        h = QHBoxLayout(per)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.quarter = QComboBox()
+        for q in (1, 2, 3, 4):
+            self.quarter.addItem(_t("{0} квартал").format(q), q)
+        self.quarter.setCurrentIndex(((line.planned_quarter or 1) - 1) if line else (dt.date.today().month - 1) // 3)
+        self.year = QSpinBox()
+        self.year.setRange(2020, 2100)
+        self.year.setValue(line.planned_year if line and line.planned_year else dt.date.today().year)
+        h.addWidget(self.quarter)
+        h.addWidget(self.year)
+        self.add("planned_quarter", _t("Срок размещения"), per)
+        self.needs = QListWidget()
+        self.needs.setObjectName("planNeeds")
+        self.needs.setMinimumHeight(180)
+        if line is None:
+            for n in P.unplanned_needs():
+                nm = fmt.money(n["nmck"]) if n["nmck"] is not None else _t("цена не обоснована")
+                it = QListWidgetItem(f"№ {n['id']} · {n['name']} — {fmt.decimal(n['quantity'])} {n['unit']} · {nm}")
+                it.setData(Qt.ItemDataRole.UserRole, n["id"])
+                it.setData(Qt.ItemDataRole.UserRole + 1, str(n["nmck"] or "0"))
+                it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                it.setCheckState(Qt.CheckState.Checked if preselect and n["id"] in preselect
+                                 else Qt.CheckState.Unchecked)
+                self.needs.addItem(it)
+            self.add("needs", _t("Потребности"), self.needs, True)
+            self.total = QLabel()
+            self.total.setObjectName("planTotal")
+            self.form.addRow(_t("НМЦК строки"), self.total)
+            self.needs.itemChanged.connect(lambda _i: self.validate())
+            self.source.currentIndexChanged.connect(lambda _i: self.validate())
+        self.warning = QLabel()
+        self.warning.setObjectName("limitWarning")
+        self.warning.setProperty("role", "error")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.lay.addWidget(self.warning)
+        self.finish_layout()
+        self.title.textChanged.connect(lambda _t_: self.validate())
+        self.validate()
+
+    def checked(self) -> list[int]:
+        out = []
+        for i in range(self.needs.count()):
+            it = self.needs.item(i)
+            if it.checkState() == Qt.CheckState.Checked:
+                out.append(int(it.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def amount(self) -> Decimal:
+        total = Decimal("0.00")
+        for i in range(self.needs.count()):
+            it = self.needs.item(i)
+            if it.checkState() == Qt.CheckState.Checked:
+                total += Decimal(it.data(Qt.ItemDataRole.UserRole + 1))
+        return total
+
+    def validate(self) -> bool:
+        ok = bool(self.title.text().strip())
+        self.set_error("title", "" if ok else _t("Заполните предмет закупки."))
+        if self.line is None:
+            has = bool(self.checked())
+            self.set_error("needs", "" if has else _t("Отметьте хотя бы одну потребность."))
+            ok &= has
+            amount = self.amount()
+            self.total.setText(fmt.money(amount))
+            warn = P.limit_problem(self.source.currentData(), amount) if has else None
+            self.warning.setText(_t("Внимание: ") + warn if warn else "")
+            self.warning.setVisible(bool(warn))
+            ok &= not warn
+        self.ok_button.setEnabled(ok)
+        return ok
+
+    def save(self) -> int | None:
+        common = dict(law=self.law.currentData(), method=self.method.currentText(),
+                      planned_year=self.year.value(), planned_quarter=self.quarter.currentData())
+        if self.line is None:
+            return P.create_plan_line(self.title.text(), self.checked(), self.source.currentData(), **common)
+        P.update_plan_line(self.line.id, version=self.line.version, title=self.title.text(),
+                           funding_source_id=self.source.currentData(), **common)
+        return self.line.id
+
+
+# --- contract ----------------------------------------------------------------------------------------------
+class ContractDialog(FormDialog):
+    def __init__(self, parent=None, line: P.PlanLineInfo | None = None):
+        super().__init__(parent, _t("Контракт по строке {0}").format(line.number) if line else _t("Контракт"),
+                         "ContractDialog")
+        self.setMinimumWidth(720)
+        self.line = line
+        self.line_combo = combo([(r["id"], f"{r['number']} · {r['title']}") for r in P.list_plan_lines(
+            P.ListQuery(filters={"status": "supplier_chosen"}, limit=1000))], line.id if line else None)
+        self.line_combo.setEnabled(line is None)
+        self.add("plan_line", _t("Строка плана-графика"), self.line_combo, True)
+        self.number = self.add("number", _t("Номер контракта"), QLineEdit(line.notice_number + "-01" if line and
+                                                                         line.notice_number else ""), True)
+        self.date = self.add("date", _t("Дата заключения"), date_edit())
+        self.supplier = self.add("supplier", _t("Поставщик"), combo([(s.id, f"{s.name} (ИНН {s.inn})")
+                                                                    for s in P.all_suppliers()]), True)
+        self.price = self.add("price", _t("Цена контракта, ₽"), money_edit("field_price"), True)
+        self.nmck_label = QLabel()
+        self.nmck_label.setProperty("role", "hint")
+        self.form.addRow(_t("НМЦК строки"), self.nmck_label)
+        self.stages = QTableWidget(0, 3)
+        self.stages.setObjectName("paymentStages")
+        self.stages.setHorizontalHeaderLabels([_t("Сумма этапа, ₽"), _t("Срок оплаты"), _t("Примечание")])
+        self.stages.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.stages.verticalHeader().setVisible(False)
+        self.stages.setMinimumHeight(120)
+        sbox = QWidget()
+        v = QVBoxLayout(sbox)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.stages)
+        bh = QHBoxLayout()
+        self.add_stage = QPushButton(_t("Добавить этап"))
+        self.del_stage = QPushButton(_t("Удалить этап"))
+        self.add_stage.clicked.connect(lambda: self.append_stage("", None, ""))
+        self.del_stage.clicked.connect(lambda: self.stages.removeRow(max(self.stages.currentRow(), 0))
+                                       if self.stages.rowCount() else None)
+        bh.addWidget(self.add_stage)
+        bh.addWidget(self.del_stage)
+        bh.addStretch(1)
+        v.addLayout(bh)
+        self.add("payments", _t("Этапы оплаты"), sbox)
+        self.warning = QLabel()
+        self.warning.setObjectName("limitWarning")
+        self.warning.setProperty("role", "error")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.lay.addWidget(self.warning)
+        self.finish_layout()
+        self.price.textChanged.connect(lambda _x: self.validate())
+        self.number.textChanged.connect(lambda _x: self.validate())
+        self.line_combo.currentIndexChanged.connect(lambda _i: self.validate())
+        self.validate()
+
+    def append_stage(self, amount: str, due: dt.date | None, note: str) -> None:
+        r = self.stages.rowCount()
+        self.stages.insertRow(r)
+        it = QTableWidgetItem(amount)
+        it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        self.stages.setItem(r, 0, it)
+        de = date_edit(due or dt.date.today() + dt.timedelta(days=30))
+        self.stages.setCellWidget(r, 1, de)
+        self.stages.setItem(r, 2, QTableWidgetItem(note))
+
+    def current_line(self) -> P.PlanLineInfo | None:
+        lid = self.line_combo.currentData()
+        if lid is None:
+            return None
+        if self.line is not None and self.line.id == lid:
+            return self.line
+        return P.get_plan_line(lid)
+
+    def validate(self) -> bool:
+        line = self.current_line()
+        ok = line is not None
+        self.set_error("plan_line", "" if ok else _t("Нет строк плана со статусом «Поставщик определён»."))
+        self.nmck_label.setText(fmt.money(line.amount) if line else "")
+        ok &= bool(self.number.text().strip())
+        price = parse_money_text(self.price.text())
+        perr = ""
+        if self.price.text().strip() and (price is None or price <= 0):
+            perr = _t("Цена — число больше нуля.")
+        elif price is not None and line is not None and line.amount and price > line.amount:
+            perr = _t("Цена больше НМЦК строки.")
+        self.set_error("price", perr)
+        ok &= price is not None and not perr
+        warn = None
+        if line is not None and price is not None and price > 0:
+            warn = P.limit_problem(line.funding_source_id, price, exclude_line=None if line.contract_ids else line.id)
+        self.warning.setText(_t("Внимание: ") + warn if warn else "")
+        self.warning.setVisible(bool(warn))
+        ok &= not warn
+        self.ok_button.setEnabled(bool(ok))
+        return bool(ok)
+
+    def payments(self) -> list[tuple]:
+        out = []
+        for r in range(self.stages.rowCount()):
+            it = self.stages.item(r, 0)
+            text = it.text() if it else ""
+            if not text.strip():
+                continue
+            amount = parse_money_text(text)
+            if amount is None:
+                raise ValidationError(_t("Этап {0}: сумма «{1}» не распознана.").format(r + 1, text), field="payments")
+            de = self.stages.cellWidget(r, 1)
+            note = self.stages.item(r, 2).text() if self.stages.item(r, 2) else ""
+            out.append((amount, pydate(de.date()) if de else None, note))
+        return out
+
+    def save(self) -> int | None:
+        price = parse_money_text(self.price.text())
+        return P.create_contract(self.line_combo.currentData(), self.number.text(), pydate(self.date.date()),
+                                 self.supplier.currentData(), price, payments=self.payments())
+
+
+# --- delivery ----------------------------------------------------------------------------------------------
+class DeliveryDialog(FormDialog):
+    def __init__(self, parent=None, contract: P.ContractInfo | None = None):
+        super().__init__(parent, _t("Поставка по контракту № {0}").format(contract.number), "DeliveryDialog")
+        self.setMinimumWidth(760)
+        self.contract = contract
+        self.date = self.add("date", _t("Дата поставки"), date_edit())
+        self.doc = self.add("document_number", _t("Накладная / УПД"), QLineEdit(), True)
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("deliveryLines")
+        self.lines.setHorizontalHeaderLabels([_t("Позиция"), _t("По контракту"), _t("Уже поставлено"),
+                                              _t("В этой поставке"), _t("Цена за ед., ₽")])
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().setVisible(False)
+        for n in contract.needs:
+            r = self.lines.rowCount()
+            self.lines.insertRow(r)
+            name = QTableWidgetItem(n["name"])
+            name.setData(Qt.ItemDataRole.UserRole, n["id"])
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.lines.setItem(r, 0, name)
+            for c, v in ((1, n["quantity"]), (2, n["delivered"])):
+                it = QTableWidgetItem(f"{fmt.decimal(v)} {n['unit']}")
+                it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                self.lines.setItem(r, c, it)
+            q = QTableWidgetItem(fmt.decimal(n["left"]))
+            q.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            self.lines.setItem(r, 3, q)
+            p = QTableWidgetItem(fmt.money(n["unit_price"], currency=False))
+            p.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            self.lines.setItem(r, 4, p)
+        self.add("lines", _t("Состав поставки"), self.lines)
+        self.finish_layout()
+        self.doc.textChanged.connect(lambda _x: self.ok_button.setEnabled(bool(self.doc.text().strip())))
+        self.ok_button.setEnabled(False)
+
+    def save(self) -> int | None:
+        lines = []
+        for r in range(self.lines.rowCount()):
+            nid = self.lines.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            qtext = self.lines.item(r, 3).text().strip()
+            q = parse_money_text(qtext)
+            if qtext and q is None:
+                raise ValidationError(_t("Строка {0}: количество «{1}» не распознано.").format(r + 1, qtext),
+                                      field="lines", row=r + 1)
+            if not q:
+                continue
+            price = parse_money_text(self.lines.item(r, 4).text())
+            lines.append((nid, q, price))
+        return P.create_delivery(self.contract.id, pydate(self.date.date()), self.doc.text(), lines)
+
+
+# --- a step of the status road ------------------------------------------------------------------------------------
+class StepDialog(FormDialog):
+    """Confirms a step: its date and a note (the notice number for «Извещение опубликовано»)."""
+
+    def __init__(self, parent, line: P.PlanLineInfo, status: str, delivery_id: int | None = None):
+        super().__init__(parent, _t("{0}: {1}").format(line.number, P.status_label(status)), "StepDialog")
+        self.line, self.status, self.delivery_id = line, status, delivery_id
+        last = max((s.date for s in line.steps), default=dt.date.today())
+        self.date = self.add("date", _t("Дата"), date_edit(max(dt.date.today(), last)))
+        labels = {"notice_published": _t("Номер извещения в ЕИС"), "supplier_chosen": _t("Победитель, протокол"),
+                  "failed": _t("Причина"), "cancelled": _t("Причина отмены")}
+        self.note = self.add("note", labels.get(status, _t("Примечание")), QLineEdit())
+        if status == "accepted" and delivery_id is not None:
+            d = P.get_delivery(delivery_id)
+            units = sum((ln.quantity for ln in d.lines), Decimal(0))
+            info = QLabel(_t("Будет принята поставка по накладной «{0}» от {1}: {2} ед. на сумму {3}. Оборудование "
+                             "получит инвентарные номера и встанет на учёт в помещения, указанные в потребностях.")
+                          .format(d.document_number, fmt.date(d.date), fmt.decimal(units), fmt.money(d.amount)))
+            info.setWordWrap(True)
+            self.lay.addWidget(info)
+        if status in ("failed", "cancelled"):
+            self.note.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
+        self.finish_layout()
+        self.ok_button.setText(_t("Выполнить шаг"))
+        if status in ("failed", "cancelled"):
+            self.ok_button.setEnabled(False)
+
+    def save(self) -> int | None:
+        on = pydate(self.date.date())
+        if self.status == "accepted" and self.delivery_id is not None:
+            P.accept_delivery(self.delivery_id, on)
+            events.notify("inventory")
+            return self.line.id
+        P.advance(self.line.id, self.status, note=self.note.text(), on=on, version=self.line.version)
+        return self.line.id
+
+
+def table_readonly(t: QTableWidget) -> None:
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
