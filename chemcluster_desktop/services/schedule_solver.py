@@ -1,0 +1,482 @@
+"""Timetable generation with OR-Tools CP-SAT, by decomposition.
+
+A term of 34 weeks × 60 classes × 6 modules is far too big as one model of single lessons, so:
+
+1. **Groups.** Each requirement (class × module × hours) becomes one *block* per group: the whole
+   class, or subgroups 1..n when the class is larger than the module's max group / the biggest
+   allowed workshop. Hours already covered by locked lessons are subtracted.
+2. **Resources (CP-SAT, small).** Each block gets one workshop (module allowed there, enough
+   workplaces) and one instructor (teaches the module, available on some day/slot the school can
+   send the class), balancing the load of workshops and instructors.
+3. **Weekly pattern (CP-SAT).** The teaching dates of each weekday (holidays removed) are cut into
+   *phases* of G consecutive occurrences (G = the fewest visits any block needs). Each block picks a
+   first phase, a weekday and a first slot; it then comes every week for L = 2 consecutive slots (a
+   double lesson) over as many consecutive phases as its hours need. Two blocks clash only if they share a
+   resource, a weekday, a phase and a slot, so the clash constraints are linear sums over
+   (phase, weekday, slot) cells — a few tens of thousands of booleans for the bench instance.
+   Soft goals in the objective: a class on few weekdays (the same weekday each week is built in),
+   instructors on few days (few gaps), hours placed first.
+4. **Roll-out.** Each block's pattern is turned into dated lessons; a date the instructor marked
+   unavailable is skipped and the hours it leaves are reported.
+
+Locked lessons block their (phase, weekday, slot) cell for their workshop, instructor and class.
+Whatever cannot be placed comes back with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services.errors import Cancelled
+from chemcluster_desktop.services.schedule_check import requirement_units
+from chemcluster_desktop.services.schedule_data import Instance, split_sizes
+
+
+def _t(s: str) -> str:
+    return translate("Schedule", s)
+
+
+@dataclass
+class Block:
+    idx: int
+    class_id: int
+    module_id: int
+    subgroup: int
+    pupils: int
+    hours: int
+    length: int = 2
+    visits: int = 0
+    workshop_id: int | None = None
+    instructor_id: int | None = None
+    reason: str = ""
+    cell: tuple[int, int, int] | None = None  # (phase, weekday, first slot number)
+
+
+@dataclass
+class Result:
+    lessons: list[dict] = field(default_factory=list)
+    unplaced: list[dict] = field(default_factory=list)
+    status: str = ""
+    seconds: float = 0.0
+
+
+def _subgroup_sizes(inst: Instance, units) -> dict[tuple[int, int, int], int]:
+    n_by: dict[tuple[int, int], int] = defaultdict(int)
+    for _r, cid, mid, sub, _h in units:
+        if sub:
+            n_by[(cid, mid)] += 1
+    out = {}
+    for _r, cid, mid, sub, _h in units:
+        c = inst.classes[cid]
+        if not sub:
+            out[(cid, mid, sub)] = c.pupils
+        else:
+            n = n_by[(cid, mid)]
+            sizes = split_sizes(c.pupils, max(n, sub))
+            out[(cid, mid, sub)] = sizes[sub - 1]
+    return out
+
+
+def build_blocks(inst: Instance, locked: list[dict], length: int = 2) -> list[Block]:
+    units = requirement_units(inst)
+    sizes = _subgroup_sizes(inst, units)
+    done: dict[tuple[int, int, int], int] = defaultdict(int)
+    for le in locked:
+        done[(le["class_id"], le["module_id"], le.get("subgroup") or 0)] += 1
+    blocks = []
+    for _r, cid, mid, sub, hours in units:
+        have = done.get((cid, mid, sub), 0) + (done.get((cid, mid, 0), 0) if sub else 0)
+        left = hours - have
+        if left <= 0:
+            continue
+        ln = min(length, left)
+        blocks.append(Block(len(blocks), cid, mid, sub, sizes[(cid, mid, sub)], left, ln, math.ceil(left / ln)))
+    return blocks
+
+
+class _Stopper:
+    """Stops a running CP-SAT search when the person cancels (polled from a watcher thread)."""
+
+    def __init__(self, solver, cancelled):
+        self.solver, self.cancelled = solver, cancelled
+        self.hit = False
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self):
+        if self.cancelled is not None:
+            self._thread.start()
+        return self
+
+    def _watch(self):
+        while not self._done.wait(0.05):
+            if self.cancelled():
+                self.hit = True
+                self.solver.stop_search()
+                return
+
+    def __exit__(self, *exc):
+        self._done.set()
+
+
+def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, cancelled=None,
+          time_limit: float | None = None, workers: int = 2, length: int = 2) -> Result:
+    from ortools.sat.python import cp_model
+
+    t0 = time.monotonic()
+    locked = locked or []
+    res = Result()
+    blocks = build_blocks(inst, locked, length)
+
+    def report(done: int, total: int, text: str):
+        if progress:
+            progress(done, total, text)
+
+    def check():
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    report(0, 100, _t("Подготовка модели…"))
+    slot_numbers = [s.number for s in inst.slots]
+    slot_of_number = inst.slot_by_number
+    pos = {n: k for k, n in enumerate(slot_numbers)}
+    hol = inst.holiday_dates()
+    dates = {d: inst.teaching_dates(d) for d in range(7)}
+    K = max(1, min((b.visits for b in blocks if b.visits), default=1))
+    phases = {d: len(dates[d]) // K for d in range(7)}
+    span = {b.idx: math.ceil(b.visits / K) for b in blocks}
+    class_slots = {c.id: inst.class_slots(c) for c in inst.classes.values()}
+    ins_slots = {i.id: inst.instructor_slots(i) for i in inst.instructors.values()}
+    _ = hol
+
+    def starts_for(slots_ok: set[int], ln: int, aligned: bool = False) -> list[int]:
+        out = []
+        for k, n in enumerate(slot_numbers):
+            seq = slot_numbers[k:k + ln]
+            if len(seq) == ln and all(x in slots_ok for x in seq):
+                out.append(n)
+        if aligned and ln > 1:
+            # double lessons start on pair boundaries (1-2, 3-4, 5-6) where the hours allow it
+            even = [n for n in out if pos[n] % ln == 0]
+            if even:
+                return even
+        return out
+
+    # --- 2. resources ----------------------------------------------------------------------------
+    ws_opts: dict[int, list[int]] = {}
+    ins_opts: dict[int, list[int]] = {}
+    for b in blocks:
+        c = inst.classes[b.class_id]
+        ws = [w.id for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
+        m = inst.modules[b.module_id]
+        if not inst.workshops_for(b.module_id):
+            b.reason = _t("Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
+        elif not ws:
+            b.reason = _t("Нет мастерской на {0} рабочих мест для модуля «{1}».").format(b.pupils, m.name)
+        elif m.max_group and b.pupils > m.max_group:
+            b.reason = _t("Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
+                b.pupils, m.name, m.max_group)
+        ins = []
+        for i in inst.instructors_for(b.module_id):
+            days = c.weekdays & i.weekdays
+            common = class_slots[c.id] & ins_slots[i.id]
+            if days and starts_for(common, b.length):
+                ins.append(i.id)
+        if not b.reason and not inst.instructors_for(b.module_id):
+            b.reason = _t("Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
+        elif not b.reason and not ins:
+            b.reason = _t("Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
+                          "привести {1}.").format(m.name, c.name)
+        if not b.reason and not any(phases[d] >= span[b.idx] for d in c.weekdays):
+            b.reason = _t("Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
+                b.visits)
+        ws_opts[b.idx], ins_opts[b.idx] = ws, ins
+    live = [b for b in blocks if not b.reason]
+    check()
+    if live:
+        report(5, 100, _t("Распределение мастерских и преподавателей…"))
+        m1 = cp_model.CpModel()
+        u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
+        v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
+        for b in live:
+            m1.AddExactlyOne(u[(b.idx, w)] for w in ws_opts[b.idx])
+            m1.AddExactlyOne(v[(b.idx, i)] for i in ins_opts[b.idx])
+        cells_per_day = len(slot_numbers)
+        ws_cap = {w: sum(phases[d] * K for d in range(5)) * cells_per_day for w in inst.workshops}
+        ins_cap = {}
+        for i in inst.instructors.values():
+            ins_cap[i.id] = max(1, sum(phases[d] * K for d in i.weekdays) * len(ins_slots[i.id]))
+        loads = []
+        for w in inst.workshops:
+            terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
+            if terms:
+                m1.Add(sum(terms) <= ws_cap[w])
+                scale = max(1, round(10000 / max(ws_cap[w], 1)))
+                loads.append(("w", sum(terms) * scale))
+        for i in inst.instructors:
+            terms = [b.hours * v[(b.idx, i)] for b in live if (b.idx, i) in v]
+            if terms:
+                m1.Add(sum(terms) <= ins_cap[i])
+                scale = max(1, round(10000 / ins_cap[i]))
+                loads.append(("i", sum(terms) * scale))
+        mw = m1.NewIntVar(0, 10 ** 9, "mw")
+        mi = m1.NewIntVar(0, 10 ** 9, "mi")
+        for kind, expr in loads:
+            m1.Add(expr <= (mw if kind == "w" else mi))
+        # a class keeps the same instructor across its subgroups of a module where it can (fewer names)
+        m1.Minimize(mw + mi)
+        s1 = cp_model.CpSolver()
+        s1.parameters.num_workers = workers
+        s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
+        with _Stopper(s1, cancelled) as st:
+            status = s1.Solve(m1)
+        if st.hit:
+            raise Cancelled()
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            for b in live:
+                b.workshop_id = next(w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)]))
+                b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
+        else:
+            for b in live:
+                b.reason = _t("Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
+            live = []
+    check()
+
+    # --- 3. weekly pattern -------------------------------------------------------------------------
+    blocked: set[tuple] = set()  # (resource, phase, weekday, slot number)
+    class_any: set[tuple] = set()  # (class, phase, weekday, slot number) with any locked lesson
+    occ_index: dict[tuple[int, object], int] = {}
+    for d in range(7):
+        for k, day in enumerate(dates[d]):
+            occ_index[(d, day)] = k
+    for le in locked:
+        day = le["date"]
+        d = day.weekday()
+        k = occ_index.get((d, day))
+        if k is None or K == 0:
+            continue
+        p = k // K
+        n = inst.slot_by_id[le["slot_id"]].number
+        blocked.add((("w", le["workshop_id"]), p, d, n))
+        if le.get("instructor_id") is not None:
+            blocked.add((("i", le["instructor_id"]), p, d, n))
+        blocked.add((("c", le["class_id"], le.get("subgroup") or 0), p, d, n))
+        class_any.add((le["class_id"], p, d, n))
+
+    def class_res_blocked(cid: int, sub: int, p: int, d: int, n: int) -> bool:
+        if (("c", cid, sub), p, d, n) in blocked or (("c", cid, 0), p, d, n) in blocked:
+            return True
+        if sub == 0:
+            return (cid, p, d, n) in class_any
+        return False
+
+    report(15, 100, _t("Построение недельного шаблона…"))
+    model = cp_model.CpModel()
+    a: dict[tuple[int, int, int, int], object] = {}
+    by_block: dict[int, list] = defaultdict(list)
+    cover: dict[tuple, list] = defaultdict(list)  # (resource, p, d, slot) -> vars
+    class_cover: dict[tuple[int, int, int, int], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    day_vars: dict[tuple[int, int], list] = defaultdict(list)
+    ins_day_vars: dict[tuple[int, int, int], list] = defaultdict(list)
+    for b in live:
+        c = inst.classes[b.class_id]
+        ins = inst.instructors[b.instructor_id]
+        ok_slots = class_slots[c.id] & ins_slots[ins.id]
+        starts = starts_for(ok_slots, b.length, aligned=True)
+        for d in sorted(c.weekdays & ins.weekdays):
+            for p in range(phases[d] - span[b.idx] + 1):
+                for s in starts:
+                    covered = slot_numbers[pos[s]:pos[s] + b.length]
+                    cells = [(pp, n) for pp in range(p, p + span[b.idx]) for n in covered]
+                    if any((("w", b.workshop_id), pp, d, n) in blocked or (("i", b.instructor_id), pp, d, n) in blocked
+                           or class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
+                        continue
+                    x = model.NewBoolVar("")
+                    a[(b.idx, p, d, s)] = x
+                    by_block[b.idx].append(x)
+                    day_vars[(c.id, d)].append(x)
+                    ins_day_vars[(b.instructor_id, p, d)].append(x)
+                    for pp, n in cells:
+                        cover[(("w", b.workshop_id), pp, d, n)].append(x)
+                        cover[(("i", b.instructor_id), pp, d, n)].append(x)
+                        class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
+        if not by_block[b.idx]:
+            b.reason = _t("Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.")
+    check()
+    placed = {}
+    for b in live:
+        if by_block[b.idx]:
+            placed[b.idx] = model.NewBoolVar("")
+            model.Add(sum(by_block[b.idx]) == placed[b.idx])
+    for xs in cover.values():
+        if len(xs) > 1:
+            model.AddAtMostOne(xs)
+    for subs in class_cover.values():
+        whole = subs.get(0, [])
+        others = [k for k in subs if k]
+        if not others:
+            if len(whole) > 1:
+                model.AddAtMostOne(whole)
+        else:
+            for k in others:
+                xs = whole + subs[k]
+                if len(xs) > 1:
+                    model.AddAtMostOne(xs)
+    soft = []
+    soft_groups = []
+    for xs in day_vars.values():
+        y = model.NewBoolVar("")
+        model.Add(sum(xs) <= len(xs) * y)
+        soft.append(3 * y)
+        soft_groups.append((y, xs))
+    for xs in ins_day_vars.values():
+        z = model.NewBoolVar("")
+        model.Add(sum(xs) <= len(xs) * z)
+        soft.append(z)
+        soft_groups.append((z, xs))
+    # greedy first fit (fewest options first): a hint for CP-SAT and the fallback if it finds nothing
+    greedy: dict[int, tuple] = {}
+    used: set = set()
+    cells_of: dict[tuple, list] = defaultdict(list)
+    for key in a:
+        bi, p, d, s = key
+        b = blocks[bi]
+        covered = slot_numbers[pos[s]:pos[s] + b.length]
+        for pp in range(p, p + span[bi]):
+            for n in covered:
+                cells_of[key].append((("w", b.workshop_id), pp, d, n))
+                cells_of[key].append((("i", b.instructor_id), pp, d, n))
+                cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
+    keys_of: dict[int, list] = defaultdict(list)
+    for key in a:
+        keys_of[key[0]].append(key)
+
+    def class_clash(cell) -> bool:
+        res_, pp, d, n = cell
+        if res_[0] != "c":
+            return cell in used
+        _c, cid, sub = res_
+        if sub == 0:
+            return (cid, pp, d, n) in used_class
+        return cell in used or (("c", cid, 0), pp, d, n) in used
+
+    used_class: set = set()
+    order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
+    for b in order:
+        day_load = defaultdict(int)
+        for key in keys_of[b.idx]:
+            if not any(class_clash(cell) for cell in cells_of[key]):
+                greedy[b.idx] = key
+                for cell in cells_of[key]:
+                    used.add(cell)
+                    if cell[0][0] == "c":
+                        used_class.add((cell[0][1],) + cell[1:])
+                break
+        _ = day_load
+    for key, x in a.items():
+        model.AddHint(x, 1 if greedy.get(key[0]) == key else 0)
+    for bi, v in placed.items():
+        model.AddHint(v, 1 if bi in greedy else 0)
+    chosen = {id(a[key]) for key in greedy.values()}
+    for y, xs in soft_groups:
+        model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
+    check()
+    gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
+    model.Maximize(gain - sum(soft))
+    if placed:
+        # a quick hint: nothing; CP-SAT finds a first solution fast on these models
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        limit = time_limit if time_limit is not None else min(8.0, 2.0 + 0.012 * len(live))
+        solver.parameters.max_time_in_seconds = max(0.5, limit - (time.monotonic() - t0))
+        total_gain = sum(100 * b.hours for b in live if b.idx in placed)
+        import os as _os
+        solver.parameters.log_search_progress = bool(_os.environ.get("CC_CPSAT_LOG"))
+        settle = min(1.5, max(0.3, limit / 5))
+        solver.parameters.symmetry_level = 0
+        solver.parameters.cp_model_probing_level = 0
+
+        class CB(cp_model.CpSolverSolutionCallback):
+            def __init__(self):
+                super().__init__()
+                self.n = 0
+
+                self.all_placed_at: float | None = None
+
+            def on_solution_callback(self):
+                self.n += 1
+                if cancelled is not None and cancelled():
+                    self.StopSearch()
+                    return
+                got = sum(100 * blocks[bi].hours * self.Value(v) for bi, v in placed.items())
+                frac = min(1.0, got / max(total_gain, 1))
+                report(20 + int(70 * frac), 100, _t("Найдено решение {0}: размещено {1:.0%} часов").format(
+                    self.n, frac))
+                now = time.monotonic()
+                if got >= total_gain:
+                    # everything placed: polish the soft goals for a short while, then stop
+                    if self.all_placed_at is None:
+                        self.all_placed_at = now
+                    elif now - self.all_placed_at > settle:
+                        self.StopSearch()
+
+        cb = CB()
+        report(20, 100, _t("Поиск расписания…"))
+        with _Stopper(solver, cancelled) as st:
+            status = solver.Solve(model, cb)
+        if st.hit or (cancelled is not None and cancelled()):
+            raise Cancelled()
+        res.status = solver.StatusName(status)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            for (bi, p, d, s), x in a.items():
+                if solver.Value(x):
+                    blocks[bi].cell = (p, d, s)
+        else:
+            res.status = "GREEDY"
+            for bi, (_b, p, d, s) in greedy.items():
+                blocks[bi].cell = (p, d, s)
+        for b in live:
+            if b.cell is None and not b.reason:
+                b.reason = _t("Не хватило свободного времени мастерской, преподавателя или класса.")
+
+    # --- 4. roll-out -------------------------------------------------------------------------------
+    report(92, 100, _t("Раскладка по датам…"))
+    for b in blocks:
+        c = inst.classes[b.class_id]
+        m = inst.modules[b.module_id]
+        left = b.hours
+        if b.cell is not None:
+            p, d, s = b.cell
+            ins = inst.instructors[b.instructor_id]
+            seq = slot_numbers[pos[s]:pos[s] + b.length]
+            for day in dates[d][p * K:(p + span[b.idx]) * K]:
+                if left <= 0:
+                    break
+                if day in ins.unavailable_dates:
+                    continue
+                for n in seq:
+                    if left <= 0:
+                        break
+                    res.lessons.append({
+                        "class_id": b.class_id, "subgroup": b.subgroup,
+                        "pupils": b.pupils if b.subgroup else None, "module_id": b.module_id,
+                        "instructor_id": b.instructor_id, "workshop_id": b.workshop_id,
+                        "date": day, "slot_id": slot_of_number[n].id,
+                    })
+                    left -= 1
+            if left > 0:
+                b.reason = _t("Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
+        if left > 0:
+            res.unplaced.append({
+                "class_id": b.class_id, "class": c.name, "school": inst.schools.get(c.school_id, ""),
+                "subgroup": b.subgroup, "module_id": b.module_id, "module": m.name, "hours": left,
+                "reason": b.reason or _t("Не размещено."),
+            })
+    res.seconds = round(time.monotonic() - t0, 3)
+    report(100, 100, _t("Готово"))
+    return res
