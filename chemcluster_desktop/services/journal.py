@@ -56,6 +56,44 @@ def action_name(code: str) -> str:
     return names.get(code, code)
 
 
+def entity_name(code: str) -> str:
+    """A Russian name of a kind of record (the model class name in the journal)."""
+    names = {
+        "User": _t("Пользователь"), "Role": _t("Роль"), "Setting": _t("Настройка"), "Building": _t("Здание"),
+        "Room": _t("Помещение"), "Database": _t("База данных"),
+        "Item": _t("Позиция инвентаря"), "ReagentContainer": _t("Тара реактива"), "Substance": _t("Вещество"),
+        "Movement": _t("Движение"), "MovementLine": _t("Строка движения"), "Stocktaking": _t("Инвентаризация"),
+        "Competency": _t("Компетенция"), "InfrastructureList": _t("Инфраструктурный лист"),
+        "InfrastructureLine": _t("Позиция ИЛ"), "Workshop": _t("Мастерская"), "ChecklistLine": _t("Строка чек-листа"),
+        "ChecklistLink": _t("Связь чек-листа"), "Evidence": _t("Фото"),
+        "School": _t("Школа"), "SchoolClass": _t("Класс"), "Instructor": _t("Преподаватель"),
+        "CourseModule": _t("Модуль"), "Term": _t("Период"), "TimeSlot": _t("Время урока"), "Lesson": _t("Занятие"),
+        "Supplier": _t("Поставщик"), "FundingSource": _t("Источник финансирования"), "Need": _t("Потребность"),
+        "Offer": _t("Коммерческое предложение"), "PlanLine": _t("Строка плана-графика"), "Contract": _t("Контракт"),
+        "Payment": _t("Платёж"), "Delivery": _t("Поставка"), "DeliveryLine": _t("Строка поставки"),
+        "Participant": _t("Участник кластера"), "TrainingDirection": _t("Направление подготовки"),
+        "Kpi": _t("Показатель"), "KpiValue": _t("Значение показателя"),
+    }
+    return names.get(code, code)
+
+
+def field_name(key: str) -> str:
+    """A Russian label of a common field; other fields keep their technical name."""
+    names = {
+        "name": _t("Наименование"), "full_name": _t("ФИО"), "login": _t("Логин"), "role_code": _t("Роль"),
+        "active": _t("Вход разрешён"), "password": _t("Пароль"), "failed_logins": _t("Неудачных входов"),
+        "status": _t("Состояние"), "kind": _t("Вид"), "quantity": _t("Количество"), "unit": _t("Ед. изм."),
+        "cost": _t("Стоимость"), "price": _t("Цена"), "amount": _t("Сумма"), "inventory_number": _t("Инв. номер"),
+        "serial_number": _t("Заводской номер"), "model": _t("Модель"), "manufacturer": _t("Производитель"),
+        "room_id": _t("Помещение (№)"), "building_id": _t("Здание (№)"), "responsible": _t("Ответственный"),
+        "notes": _t("Примечание"), "note": _t("Примечание"), "address": _t("Адрес"), "number": _t("Номер"),
+        "date": _t("Дата"), "value": _t("Значение"), "key": _t("Ключ"), "workplaces": _t("Рабочих мест"),
+        "commissioned_on": _t("Дата ввода"), "min_quantity": _t("Мин. остаток"), "code": _t("Код"),
+        "title": _t("Заголовок"), "year": _t("Год"), "nmck": _t("НМЦК"), "id": _t("№ записи"),
+    }
+    return names.get(key, key)
+
+
 # badge colour of each action for the table
 ACTION_BADGES = {"create": "ok", "update": "info", "delete": "bad", "import": "info", "login": "muted",
                  "login_failed": "warn", "restore": "warn"}
@@ -135,7 +173,7 @@ def _row(e: AuditEntry) -> dict:
         "area_name": area_name(e.area),
         "entity": e.entity,
         "entity_id": e.entity_id,
-        "record": f"{e.entity} {e.entity_id}".strip(),
+        "record": f"{entity_name(e.entity)} № {e.entity_id}" if e.entity_id else entity_name(e.entity),
         "summary": e.summary,
     }
 
@@ -185,8 +223,8 @@ def entry(entry_id: int) -> dict:
         row = _row(e)
         old, new = _load(e.old_values), _load(e.new_values)
     keys = list(dict.fromkeys([*old.keys(), *new.keys()]))
-    row["changes"] = [Change(k, _show(old.get(k)) if k in old else "", _show(new.get(k)) if k in new else "")
-                      for k in keys]
+    row["changes"] = [Change(field_name(k), _show(old.get(k)) if k in old else "",
+                             _show(new.get(k)) if k in new else "") for k in keys]
     row["old"], row["new"] = old, new
     return row
 

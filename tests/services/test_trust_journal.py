@@ -62,6 +62,6 @@ def test_paging_newest_first_and_details(filled):
     assert len(more) == 1 and more[0]["id"] not in {r["id"] for r in rows}
     e = journal.entry(rows[0]["id"])
     changes = {c.field: (c.old, c.new) for c in e["changes"]}
-    assert changes == {"status": ("in_use", "repair")}
+    assert changes == {"Состояние": ("in_use", "repair")}
     hist = journal.history("Item", filled)
     assert [h["action"] for h in hist] == ["create", "update"]

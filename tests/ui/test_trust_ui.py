@@ -125,7 +125,7 @@ def test_journal_page_filters_and_shows_old_and_new(qtbot, window, as_role):
     assert page.model.total() == 2
     page.table.selectRow(0)  # newest first: the change of status
     texts = [[page.changes.item(r, c).text() for c in range(3)] for r in range(page.changes.rowCount())]
-    assert texts == [["status", "in_use", "repair"]]
+    assert texts == [["Состояние", "in_use", "repair"]]
     page.search.setText("спектро")  # keyClicks takes ASCII only
     qtbot.waitUntil(lambda: page.model.total() == 2, timeout=2000)
 

@@ -78,7 +78,12 @@ class JournalPage(BasePage):
             Column("record", "Запись", width=160, sortable=False),
             Column("summary", "Описание"),
         ]
-        self.set_model(PagedTableModel(cols, count=journal.count, page=journal.page, context=CTX, parent=self))
+        model = PagedTableModel(cols, count=journal.count, page=journal.page, context=CTX, parent=self)
+        model.query.sort, model.query.descending = "at", True  # newest first, as the arrow shows
+        self.set_model(model)
+        self.table.horizontalHeader().blockSignals(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().blockSignals(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
         self.user_filter = QComboBox()
@@ -99,7 +104,7 @@ class JournalPage(BasePage):
         self.record_filter = QLineEdit()
         self.record_filter.setObjectName("journalRecord")
         self.record_filter.setClearButtonEnabled(True)
-        self.record_filter.setMaximumWidth(140)
+        self.record_filter.setFixedWidth(110)
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("journalReset")
         self.user_label, self.area_label, self.action_label = QLabel(), QLabel(), QLabel()
@@ -150,7 +155,7 @@ class JournalPage(BasePage):
         self.action_label.setText(_t("Действие:"))
         self.period.setText(_t("За период"))
         self.record_label.setText(_t("Запись №:"))
-        self.record_filter.setPlaceholderText(_t("номер записи"))
+        self.record_filter.setPlaceholderText(_t("№"))
         self.reset_button.setText(_t("Сбросить"))
         self.changes.setHorizontalHeaderLabels([_t("Поле"), _t("Было"), _t("Стало")])
         self._fill_filters()

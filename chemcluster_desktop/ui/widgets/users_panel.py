@@ -226,8 +226,11 @@ class UsersPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh = self.table.horizontalHeader()
+        hh.setStretchLastSection(False)
+        for c in range(len(self.HEADERS)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 1
+                                    else QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAlternatingRowColors(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.edit_button.isEnabled() and self.edit_user())
@@ -302,9 +305,15 @@ class UsersPanel(QWidget):
         self.password_button.setEnabled(u is not None and (admin or u.login == me))
         self.password_button.setVisible(admin or any(x.login == me for x in self._users))
         self.toggle_button.setText(_t("Разрешить вход") if u is not None and not u.active else _t("Запретить вход"))
-        self.note.setText("" if admin else _t("Добавлять пользователей и менять роли может только администратор. "
-                                              "Свой пароль можно сменить кнопкой «Задать пароль…»."))
-        self.note.setVisible(not admin)
+        if admin:
+            open_admins = [x.login for x in self._users if x.role == "admin" and x.active and not x.has_password]
+            text = (_t("Внимание: у администратора «{0}» нет пароля — войти под ним может любой. Задайте пароль.")
+                    .format(", ".join(open_admins)) if open_admins and len(self._users) > 1 else "")
+        else:
+            text = _t("Добавлять пользователей и менять роли может только администратор. "
+                      "Свой пароль можно сменить кнопкой «Задать пароль…».")
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     # --- actions ------------------------------------------------------------------------------
     def make_user_dialog(self, user=None) -> UserDialog:
