@@ -1,0 +1,322 @@
+"""The workshop card: name, competency and list version, rooms, workplaces, responsible person, area,
+accreditation date, notes, layout plan (план застройки)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import accreditation as acc
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import events
+
+CTX = "WorkshopDialog"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate(CTX, s)
+
+
+def error_label() -> QLabel:
+    lab = QLabel()
+    lab.setProperty("role", "error")
+    lab.setWordWrap(True)
+    lab.hide()
+    return lab
+
+
+class WorkshopDialog(QDialog):
+    """New (``workshop_id=None``) or existing workshop. ``saved_id`` is set after a successful save."""
+
+    def __init__(self, parent=None, workshop_id: int | None = None):
+        super().__init__(parent)
+        self.setObjectName("WorkshopDialog")
+        self.workshop_id = workshop_id
+        self.saved_id: int | None = None
+        self.info = acc.workshop(workshop_id) if workshop_id else None
+        self._plan: bytes | None = None
+        self._plan_name = ""
+        self._plan_changed = False
+        self.setWindowTitle(_t("Мастерская") if workshop_id else _t("Новая мастерская"))
+        self.setMinimumWidth(620)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors: dict[str, QLabel] = {}
+
+        def row(label: str, w: QWidget, key: str) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(w)
+            self.errors[key] = error_label()
+            box.addWidget(self.errors[key])
+            form.addRow(label, box)
+
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.name.setMaxLength(300)
+        row(_t("Название *"), self.name, "name")
+        self.competency = QComboBox()
+        self.competency.setObjectName("competency")
+        self.competency.setEditable(True)
+        self.competency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for c in acc.competencies():
+            self.competency.addItem(c.name, c.id)
+        self.competency.setCurrentIndex(-1)
+        self.competency.lineEdit().setPlaceholderText(_t("Выберите или введите новую"))
+        row(_t("Компетенция *"), self.competency, "competency")
+        self.list_combo = QComboBox()
+        self.list_combo.setObjectName("list")
+        row(_t("Инфраструктурный лист"), self.list_combo, "list")
+        self.rooms = QListWidget()
+        self.rooms.setObjectName("rooms")
+        self.rooms.setMaximumHeight(140)
+        for rid, rname in acc.rooms():
+            it = QListWidgetItem(rname)
+            it.setData(Qt.ItemDataRole.UserRole, rid)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.rooms.addItem(it)
+        row(_t("Помещения *"), self.rooms, "rooms")
+        self.workplaces = QSpinBox()
+        self.workplaces.setObjectName("workplaces")
+        self.workplaces.setRange(1, acc.MAX_WORKPLACES)
+        self.workplaces.setValue(10)
+        self.workplaces.setAlignment(Qt.AlignmentFlag.AlignRight)
+        row(_t("Рабочих мест *"), self.workplaces, "workplaces")
+        self.responsible = QLineEdit()
+        self.responsible.setMaxLength(200)
+        row(_t("Ответственный"), self.responsible, "responsible")
+        self.area = QLineEdit()
+        self.area.setMaxLength(20)
+        row(_t("Площадь, м²"), self.area, "area_m2")
+        date_box = QHBoxLayout()
+        self.has_date = QCheckBox(_t("запланирована"))
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDate(QDate.currentDate().addMonths(3))
+        self.date.setEnabled(False)
+        self.has_date.toggled.connect(self.date.setEnabled)
+        date_box.addWidget(self.has_date)
+        date_box.addWidget(self.date, 1)
+        dw = QWidget()
+        dw.setLayout(date_box)
+        date_box.setContentsMargins(0, 0, 0, 0)
+        row(_t("Дата аккредитации"), dw, "accreditation_date")
+        plan_box = QHBoxLayout()
+        plan_box.setContentsMargins(0, 0, 0, 0)
+        self.plan_preview = QLabel()
+        self.plan_preview.setFixedSize(120, 80)
+        self.plan_preview.setStyleSheet("border: 1px solid #c5ccd3; background: #fafbfc;")
+        self.plan_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.plan_btn = QPushButton(_t("Выбрать изображение…"))
+        self.plan_btn.clicked.connect(self.choose_plan)
+        self.plan_clear = QPushButton(_t("Убрать"))
+        self.plan_clear.clicked.connect(lambda: self._set_plan(None, ""))
+        plan_box.addWidget(self.plan_preview)
+        pv = QVBoxLayout()
+        pv.addWidget(self.plan_btn)
+        pv.addWidget(self.plan_clear)
+        pv.addStretch(1)
+        plan_box.addLayout(pv)
+        plan_box.addStretch(1)
+        pw = QWidget()
+        pw.setLayout(plan_box)
+        row(_t("План застройки"), pw, "photo")
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        row(_t("Примечания"), self.notes, "notes")
+        lay.addLayout(form)
+        self.general_error = error_label()
+        lay.addWidget(self.general_error)
+        hint = QLabel(_t("* — обязательные поля"))
+        hint.setProperty("role", "hint")
+        lay.addWidget(hint)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+        self.competency.currentIndexChanged.connect(self._fill_lists)
+        self.competency.editTextChanged.connect(lambda _t_: self._validate())
+        self.name.textChanged.connect(lambda _t_: self._validate())
+        self.rooms.itemChanged.connect(lambda _i: self._validate())
+        self._load()
+        self._validate()
+
+    # --- data --------------------------------------------------------------------------------
+    def _load(self) -> None:
+        w = self.info
+        if w is None:
+            return
+        self.name.setText(w.name)
+        i = self.competency.findData(w.competency_id)
+        self.competency.setCurrentIndex(i)
+        self._fill_lists()
+        j = self.list_combo.findData(w.list_id)
+        if j >= 0:
+            self.list_combo.setCurrentIndex(j)
+        ids = {rid for rid, _n in w.rooms}
+        for k in range(self.rooms.count()):
+            it = self.rooms.item(k)
+            if it.data(Qt.ItemDataRole.UserRole) in ids:
+                it.setCheckState(Qt.CheckState.Checked)
+        self.workplaces.setValue(w.workplaces)
+        self.responsible.setText(w.responsible)
+        self.area.setText(w.area_m2)
+        self.notes.setPlainText(w.notes)
+        if w.accreditation_date:
+            self.has_date.setChecked(True)
+            d = w.accreditation_date
+            self.date.setDate(QDate(d.year, d.month, d.day))
+        if w.has_layout:
+            self._set_plan(acc.layout_plan(w.id), w.layout_plan_name, changed=False)
+
+    def _fill_lists(self) -> None:
+        self.list_combo.clear()
+        cid = self.competency.currentData()
+        if cid is None:
+            self.list_combo.addItem(_t("— лист появится после импорта —"), None)
+            return
+        ls = acc.lists(cid)
+        if not ls:
+            self.list_combo.addItem(_t("— у компетенции ещё нет листа —"), None)
+        for x in ls:
+            self.list_combo.addItem(_t("{0} год ({1} позиций)").format(x.year, x.lines), x.id)
+
+    def checked_rooms(self) -> list[int]:
+        out = []
+        for k in range(self.rooms.count()):
+            it = self.rooms.item(k)
+            if it.checkState() == Qt.CheckState.Checked:
+                out.append(it.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def set_rooms(self, ids: list[int]) -> None:
+        for k in range(self.rooms.count()):
+            it = self.rooms.item(k)
+            it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in ids
+                             else Qt.CheckState.Unchecked)
+
+    # --- plan --------------------------------------------------------------------------------
+    def choose_plan(self, path: str | None = None) -> None:
+        if not path:
+            start = settings().get("paths/import_dir") or str(Path.home())
+            path, _f = QFileDialog.getOpenFileName(self, _t("План застройки"), start,
+                                                   _t("Изображения (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+            acc.validate_image(data, Path(path).name)
+        except (OSError, ValidationError) as e:
+            self._show_error("photo", str(e))
+            return
+        self._set_plan(data, Path(path).name)
+
+    def _set_plan(self, data: bytes | None, name: str, changed: bool = True) -> None:
+        self._plan, self._plan_name = data, name
+        self._plan_changed = self._plan_changed or changed
+        self.errors["photo"].hide()
+        if data:
+            pm = QPixmap()
+            pm.loadFromData(data)
+            self.plan_preview.setPixmap(pm.scaled(self.plan_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation))
+            self.plan_preview.setToolTip(name)
+        else:
+            self.plan_preview.setPixmap(QPixmap())
+            self.plan_preview.setText(_t("нет"))
+        self.plan_clear.setEnabled(bool(data))
+
+    # --- validation --------------------------------------------------------------------------
+    def _show_error(self, key: str, text: str) -> None:
+        lab = self.errors.get(key) or self.general_error
+        lab.setText(text)
+        lab.setVisible(bool(text))
+
+    def _validate(self) -> bool:
+        ok = True
+        if not self.name.text().strip():
+            self._show_error("name", _t("Введите название мастерской."))
+            ok = False
+        else:
+            self._show_error("name", "")
+        if not self.competency.currentText().strip():
+            self._show_error("competency", _t("Выберите компетенцию."))
+            ok = False
+        else:
+            self._show_error("competency", "")
+        if not self.checked_rooms():
+            self._show_error("rooms", _t("Отметьте хотя бы одно помещение."))
+            ok = False
+        else:
+            self._show_error("rooms", "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        return ok
+
+    def save(self) -> None:
+        if not self._validate():
+            return
+        comp = self.competency.currentData()
+        if comp is None or self.competency.currentText() != self.competency.itemText(self.competency.currentIndex()):
+            comp = self.competency.currentText().strip()
+        date = None
+        if self.has_date.isChecked():
+            q = self.date.date()
+            date = dt.date(q.year(), q.month(), q.day())
+        try:
+            if isinstance(comp, str) and comp not in [self.competency.itemText(i) for i in range(self.competency.count())]:
+                comp = acc.create_competency(comp)
+            kw = dict(rooms=self.checked_rooms(), competency=comp, workplaces=self.workplaces.value(),
+                      responsible=self.responsible.text().strip(), area_m2=self.area.text().strip(),
+                      list_id=self.list_combo.currentData(), notes=self.notes.toPlainText().strip())
+            if self.workshop_id is None:
+                wid = acc.create_workshop(self.name.text(), **kw)
+                if date is not None:
+                    info = acc.workshop(wid)
+                    acc.update_workshop(wid, info.version, name=info.name, accreditation_date=date, **kw)
+            else:
+                wid = self.workshop_id
+                acc.update_workshop(wid, self.info.version, name=self.name.text(), accreditation_date=date, **kw)
+            if self._plan_changed:
+                acc.set_layout_plan(wid, self._plan, self._plan_name)
+        except ValidationError as e:
+            self._show_error(e.field if e.field in self.errors else "general", str(e))
+            if e.field not in self.errors:
+                self.general_error.setText(str(e))
+                self.general_error.show()
+            return
+        except ServiceError as e:
+            self.general_error.setText(str(e))
+            self.general_error.show()
+            return
+        self.saved_id = wid
+        events.notify("accreditation")
+        self.accept()

@@ -1,0 +1,601 @@
+"""«Аккредитация»: workshops on the left; the selected workshop's readiness (figures and a chart by
+zone) and its checklist in the centre (filter by zone and status, search); the selected line's links,
+status by hand, comment and photos on the right. Actions: new workshop (Ctrl+N), import a list
+(Ctrl+I), match (Ctrl+M), gaps → procurement, print the packet (Ctrl+P)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import accreditation as acc
+from chemcluster_desktop.services import security
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
+from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.widgets.checklist_details import ChecklistDetails, badge_css
+from chemcluster_desktop.ui.widgets.readiness_chart import ZoneReadinessChart
+
+CTX = "AccreditationPage"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate(CTX, s)
+
+
+STATUS_BADGES = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad")}
+
+
+def _zone_names() -> list[tuple[str, str]]:
+    return [
+        ("workplace", _t("Рабочее место участника")),
+        ("consumables", _t("Расходные материалы")),
+        ("expert", _t("Зона экспертов")),
+        ("store", _t("Склад")),
+        ("safety", _t("Охрана труда и ТБ")),
+        ("general", _t("Общая инфраструктура")),
+    ]
+
+
+def _status_names() -> list[tuple[str, str]]:
+    return [
+        ("open", _t("Не выполненные и частично")),
+        ("met", _t("Выполнено")),
+        ("partial", _t("Частично")),
+        ("missing", _t("Не выполнено")),
+        ("proposals", _t("Есть предложения сопоставления")),
+        ("overridden", _t("Статус установлен вручную")),
+    ]
+
+
+def _pct(v: float) -> str:
+    return (f"{v:.1f}" if v != int(v) else f"{v:.0f}").replace(".", ",") + " %"
+
+
+class AccreditationPage(BasePage):
+    key = "accreditation"
+    area = "accreditation"
+    context = CTX
+    title_text = "Аккредитация мастерских"
+    icon_name = "certificate-outline"
+    write_permission = "accreditation.write"
+    empty_text = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
+    search_placeholder = "Поиск по чек-листу (Ctrl+F)…"
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("inventory", "procurement", "core")
+
+    # --- build -------------------------------------------------------------------------------
+    def setup_ui(self) -> None:
+        self.workshop_id: int | None = None
+        self._preview = None
+        self._info_box = None
+        self._dialog = None
+        # filters
+        self.zone_filter = QComboBox()
+        self.zone_filter.setObjectName("zoneFilter")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.zone_label = QLabel()
+        self.status_label = QLabel()
+        self.filter_bar.addWidget(self.zone_label)
+        self.filter_bar.addWidget(self.zone_filter)
+        self.filter_bar.addSpacing(8)
+        self.filter_bar.addWidget(self.status_label)
+        self.filter_bar.addWidget(self.status_filter)
+        self.filter_bar.addStretch(1)
+        self._fill_filters()
+        self.zone_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+        # extra toolbar actions
+        def add_action(name: str, icon_name: str, shortcut: str | None, handler, write: bool) -> QAction:
+            act = QAction(icon(icon_name), "", self)
+            act.setObjectName(f"action_{name}")
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(handler)
+            self.addAction(act)
+            self.toolbar.insertAction(self.actions_by_name.get("print"), act)
+            act.setProperty("needs_write", write)
+            return act
+
+        self.act_match = add_action("match", "link-variant", "Ctrl+M", self.on_match, True)
+        self.act_confirm_all = add_action("confirm_all", "check-all", None, self.on_confirm_all, True)
+        self.act_needs = add_action("needs", "cart-arrow-right", None, self.on_needs, False)
+        self.act_lists = add_action("lists", "format-list-numbered", None, self.on_lists, False)
+
+        # left: workshops
+        left = QFrame()
+        left.setObjectName("workshopPanel")
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 8, 0)
+        self.ws_caption = QLabel()
+        self.ws_caption.setStyleSheet("font-weight: bold; color: #37474f;")
+        ll.addWidget(self.ws_caption)
+        self.ws_list = QListWidget()
+        self.ws_list.setObjectName("workshopList")
+        self.ws_list.setMinimumWidth(220)
+        self.ws_list.setSpacing(2)
+        self.ws_list.setWordWrap(True)
+        self.ws_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.ws_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ws_list.currentItemChanged.connect(lambda cur, _prev: self._workshop_changed(cur))
+        self.ws_list.itemDoubleClicked.connect(lambda _it: self.on_edit_workshop())
+        ll.addWidget(self.ws_list, 1)
+        wb = QHBoxLayout()
+        self.ws_new = QPushButton(icon("plus"), "")
+        self.ws_edit = QPushButton(icon("pencil-outline"), "")
+        self.ws_del = QPushButton(icon("delete-outline"), "")
+        self.ws_new.clicked.connect(self.on_new)
+        self.ws_edit.clicked.connect(self.on_edit_workshop)
+        self.ws_del.clicked.connect(self.on_delete_workshop)
+        for b in (self.ws_new, self.ws_edit, self.ws_del):
+            wb.addWidget(b)
+        ll.addLayout(wb)
+
+        # centre: the workshop's header + the checklist table
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        head = QFrame()
+        head.setObjectName("workshopHeader")
+        head.setStyleSheet("QFrame#workshopHeader { background: white; border: 1px solid #dde2e7; "
+                           "border-radius: 6px; }")
+        hl = QHBoxLayout(head)
+        info = QVBoxLayout()
+        self.ws_title = QLabel()
+        self.ws_title.setObjectName("workshopTitle")
+        self.ws_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.ws_title.setStyleSheet("font-size: 13pt; font-weight: bold; border: none;")
+        self.ws_title.setWordWrap(True)
+        self.ws_info = QLabel()
+        self.ws_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.ws_info.setWordWrap(True)
+        self.ws_info.setStyleSheet("color: #546e7a; border: none;")
+        info.addWidget(self.ws_title)
+        info.addWidget(self.ws_info)
+        figs = QGridLayout()
+        figs.setHorizontalSpacing(6)
+        figs.setVerticalSpacing(4)
+        self.fig_met = QLabel()
+        self.fig_partial = QLabel()
+        self.fig_missing = QLabel()
+        self.fig_cover = QLabel()
+        self.fig_cover.setObjectName("coverage")
+        for n, (lab, key) in enumerate(((self.fig_met, "ok"), (self.fig_partial, "warn"), (self.fig_missing, "bad"),
+                                        (self.fig_cover, "info"))):
+            lab.setStyleSheet(badge_css(key))
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            figs.addWidget(lab, n // 2, n % 2)
+        figs.setColumnStretch(2, 1)
+        info.addLayout(figs)
+        info.addStretch(1)
+        infow = QWidget()
+        infow.setLayout(info)
+        infow.setMaximumWidth(350)
+        infow.setStyleSheet("border: none;")
+        hl.addWidget(infow, 2)
+        self.chart = ZoneReadinessChart()
+        self.chart.setObjectName("readinessChart")
+        self.chart.setMinimumWidth(400)
+        self.chart.setMinimumHeight(180)
+        self.chart.setMaximumHeight(200)
+        self.chart.zone_clicked.connect(self._chart_clicked)
+        hl.addWidget(self.chart, 4)
+        cl.addWidget(head)
+        self.splitter.insertWidget(0, left)
+        cl.addWidget(self.table, 1)
+        self.splitter.insertWidget(1, centre)
+        self.details = ChecklistDetails()
+        self.details.changed.connect(self._after_line_change)
+        self.set_details_widget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([240, 760, 390])
+
+        cols = [
+            Column("number", "№", width=44),
+            Column("name", "Наименование", width=220, tooltip_key="specification"),
+            Column("zone_label", "Зона", width=110, sortable=False),
+            Column("required", "Требуется", kind="decimal", width=92),
+            Column("unit", "Ед.", width=48),
+            Column("available", "В наличии", kind="decimal", width=92),
+            Column("status", "Статус", kind="badge", width=108, badges=STATUS_BADGES),
+            Column("links", "Связей", kind="int", width=62),
+            Column("proposals", "Предл.", kind="int", width=58, sortable=False),
+            Column("photos", "Фото", kind="int", width=48),
+            Column("specification", "Характеристики", width=200),
+            Column("comment", "Комментарий", width=200, sortable=False),
+        ]
+        model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
+        model.query.filters = {"workshop_id": -1}
+        self.set_model(model)
+        self.table.setWordWrap(False)
+
+    def _fill_filters(self) -> None:
+        for combo, items, all_text in ((self.zone_filter, _zone_names(), _t("Все зоны")),
+                                       (self.status_filter, _status_names(), _t("Все статусы"))):
+            cur = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for k, v in items:
+                combo.addItem(v, k)
+            i = combo.findData(cur)
+            combo.setCurrentIndex(max(i, 0))
+            combo.blockSignals(False)
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if not hasattr(self, "zone_filter"):
+            return
+        self.zone_label.setText(_t("Зона:"))
+        self.status_label.setText(_t("Статус:"))
+        self._fill_filters()
+        self.act_match.setText(_t("Сопоставить"))
+        self.act_match.setToolTip(_t("Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)"))
+        self.act_confirm_all.setText(_t("Подтвердить предложения"))
+        self.act_confirm_all.setToolTip(_t("Подтвердить все предложения сопоставления мастерской"))
+        self.act_needs.setText(_t("Дефициты → закупки"))
+        self.act_needs.setToolTip(_t("Создать потребности закупок по недостающим количествам"))
+        self.act_lists.setText(_t("Листы…"))
+        self.act_lists.setToolTip(_t("Инфраструктурные листы компетенций: просмотр и правка"))
+        imp = self.actions_by_name.get("import")
+        if imp is not None:
+            imp.setText(_t("Импорт листа"))
+        prn = self.actions_by_name.get("print")
+        if prn is not None:
+            prn.setText(_t("Пакет PDF"))
+            prn.setToolTip(_t("Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)"))
+        new = self.actions_by_name.get("new")
+        if new is not None:
+            new.setText(_t("Мастерская"))
+            new.setToolTip(_t("Новая мастерская (Ctrl+N)"))
+        self.ws_caption.setText(_t("Мастерские"))
+        self.ws_new.setToolTip(_t("Новая мастерская (Ctrl+N)"))
+        self.ws_edit.setToolTip(_t("Карточка мастерской"))
+        self.ws_del.setToolTip(_t("Удалить мастерскую"))
+        self._update_header()
+
+    # --- data --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._reload_workshops()
+        super().refresh()
+        self._update_header()
+        self._update_actions()
+
+    def _reload_workshops(self) -> None:
+        keep = self.workshop_id
+        ready = {r.workshop_id: r for r in acc.cluster_readiness()}
+        self.ws_list.blockSignals(True)
+        self.ws_list.clear()
+        select_row = 0
+        for i, w in enumerate(acc.workshops()):
+            r = ready.get(w.id)
+            cov = r.coverage_percent if r else 0.0
+            sub = _t("рабочих мест: {0}").format(w.workplaces)
+            it = QListWidgetItem(f"{w.name}\n{_pct(cov)} · {sub}")
+            it.setData(Qt.ItemDataRole.UserRole, w.id)
+            key = "ok" if cov >= 95 else ("warn" if cov >= 50 else "bad")
+            if r is None or r.lines == 0:
+                key = "muted"
+            it.setIcon(icon("circle", BADGE_COLORS[key][1]))
+            it.setToolTip(_t("{0}\nКомпетенция: {1}\nПомещения: {2}\nВыполнено {3} из {4} позиций, покрытие {5}")
+                          .format(w.name, w.competency or "—", w.room_names, r.met if r else 0, r.lines if r else 0,
+                                  _pct(cov)))
+            self.ws_list.addItem(it)
+            if w.id == keep:
+                select_row = i
+        self.ws_list.blockSignals(False)
+        self._size_items()
+        if self.ws_list.count():
+            self.ws_list.setCurrentRow(select_row)
+            self.workshop_id = self.ws_list.currentItem().data(Qt.ItemDataRole.UserRole)
+        else:
+            self.workshop_id = None
+        self._set_model_workshop()
+
+    def _size_items(self) -> None:
+        """Wrapped two-part items: their height follows the text at the list's width."""
+        from PySide6.QtCore import QRect, QSize
+
+        fm = self.ws_list.fontMetrics()
+        width = max(self.ws_list.viewport().width(), 180) - self.ws_list.iconSize().width() - 40
+        for i in range(self.ws_list.count()):
+            it = self.ws_list.item(i)
+            h = fm.boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), it.text()).height()
+            it.setSizeHint(QSize(width, h + 10))
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if hasattr(self, "ws_list"):
+            self._size_items()
+
+    def _set_model_workshop(self) -> None:
+        if self.model is None:
+            return
+        f = dict(self.model.query.filters)
+        f["workshop_id"] = self.workshop_id if self.workshop_id is not None else -1
+        from dataclasses import replace
+
+        self.model.query = replace(self.model.query, filters=f)
+        if self.workshop_id is None:
+            self.empty_text = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
+        else:
+            self.empty_text = ("Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или "
+                               "выберите лист в карточке мастерской; при фильтре — измените зону или статус.")
+
+    def _workshop_changed(self, item) -> None:
+        self.workshop_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self._set_model_workshop()
+        if self.model is not None:
+            self.model.refresh()
+        self._update_empty()
+        self._update_header()
+        self._update_actions()
+        self.details.show_line(None)
+
+    def select_workshop(self, workshop_id: int) -> bool:
+        for i in range(self.ws_list.count()):
+            if self.ws_list.item(i).data(Qt.ItemDataRole.UserRole) == workshop_id:
+                self.ws_list.setCurrentRow(i)
+                return True
+        return False
+
+    def _apply_filters(self) -> None:
+        if self.model is None:
+            return
+        f = dict(self.model.query.filters)
+        for k, combo in (("zone", self.zone_filter), ("status", self.status_filter)):
+            v = combo.currentData()
+            if v:
+                f[k] = v
+            else:
+                f.pop(k, None)
+        self.model.set_filters(f)
+        self._update_empty()
+        self.details.show_line(self.current_id())
+
+    def _chart_clicked(self, zone: str, status: str) -> None:
+        self.zone_filter.setCurrentIndex(max(self.zone_filter.findData(zone), 0))
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+
+    def _update_header(self) -> None:
+        if not hasattr(self, "ws_title"):
+            return
+        if self.workshop_id is None:
+            self.ws_title.setText(_t("Мастерская не выбрана"))
+            self.ws_info.setText(_t("Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест."))
+            for lab in (self.fig_met, self.fig_partial, self.fig_missing, self.fig_cover):
+                lab.hide()
+            self.chart.set_zones([])
+            return
+        try:
+            w = acc.workshop(self.workshop_id)
+            r = acc.workshop_readiness(self.workshop_id)
+            zones = acc.zone_readiness(self.workshop_id)
+        except ServiceError:
+            self.workshop_id = None
+            self._update_header()
+            return
+        self.ws_title.setText(w.name)
+        lst = _t("лист {0} года").format(w.list_year) if w.list_year else _t("листа нет — импортируйте (Ctrl+I)")
+        self.ws_info.setText(_t("{0} · {1} · рабочих мест: {2} · {3}\nОтветственный: {4}").format(
+            w.competency or _t("компетенция не выбрана"), lst, w.workplaces, w.room_names or "—",
+            w.responsible or "—"))
+        self.fig_met.setText(_t("Выполнено: {0}").format(r.met))
+        self.fig_partial.setText(_t("Частично: {0}").format(r.partial))
+        self.fig_missing.setText(_t("Не выполнено: {0}").format(r.missing))
+        self.fig_cover.setText(_t("Покрытие: {0}").format(_pct(r.coverage_percent)))
+        for lab in (self.fig_met, self.fig_partial, self.fig_missing, self.fig_cover):
+            lab.show()
+        self.chart.set_zones(zones)
+
+    def _update_actions(self) -> None:
+        has = self.workshop_id is not None
+        write = security.can("accreditation.write")
+        self.act_match.setEnabled(has and write)
+        self.act_confirm_all.setEnabled(has and write)
+        self.act_needs.setEnabled(has and security.can("procurement.needs"))
+        self.act_match.setVisible(write)
+        self.act_confirm_all.setVisible(write)
+        self.act_needs.setVisible(security.can("procurement.needs"))
+        self.ws_new.setVisible(write)
+        self.ws_del.setVisible(write)
+        self.ws_edit.setEnabled(has)
+        self.ws_del.setEnabled(has and write)
+        prn = self.actions_by_name.get("print")
+        if prn is not None:
+            prn.setEnabled(has)
+
+    def on_role_changed(self) -> None:
+        super().on_role_changed()
+        self._update_actions()
+
+    def on_selection_changed(self) -> None:
+        if hasattr(self, "details"):
+            self.details.show_line(self.current_id())
+
+    def _after_line_change(self) -> None:
+        keep = self.current_id()
+        if self.model is not None:
+            self.model.refresh()
+            if keep is not None:
+                self.select_id(keep)
+        self._update_header()
+        self._reload_percentages()
+
+    def _reload_percentages(self) -> None:
+        ready = {r.workshop_id: r for r in acc.cluster_readiness()}
+        for i in range(self.ws_list.count()):
+            it = self.ws_list.item(i)
+            r = ready.get(it.data(Qt.ItemDataRole.UserRole))
+            if r is not None:
+                first, second = it.text().rsplit("\n", 1)
+                second = f"{_pct(r.coverage_percent)} · " + second.split(" · ", 1)[1]
+                it.setText(f"{first}\n{second}")
+
+    def _on_data_changed(self, area: str) -> None:
+        # our own line edits refresh in place (keeping the selection); others' changes reload
+        super()._on_data_changed(area)
+
+    # --- workshop actions --------------------------------------------------------------------
+    def on_new(self):
+        from chemcluster_desktop.ui.dialogs.workshop_dialog import WorkshopDialog
+
+        dlg = WorkshopDialog(self)
+        dlg.accepted.connect(lambda: self._workshop_saved(dlg))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def on_edit_workshop(self):
+        from chemcluster_desktop.ui.dialogs.workshop_dialog import WorkshopDialog
+
+        if self.workshop_id is None:
+            return None
+        dlg = WorkshopDialog(self, self.workshop_id)
+        if not security.can("accreditation.write"):
+            dlg.buttons.button(dlg.buttons.StandardButton.Save).setVisible(False)
+        dlg.accepted.connect(lambda: self._workshop_saved(dlg))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _workshop_saved(self, dlg) -> None:
+        if dlg.saved_id:
+            self.workshop_id = dlg.saved_id
+        self.refresh()
+
+    def on_delete_workshop(self) -> None:
+        if self.workshop_id is None:
+            return
+        w = acc.workshop(self.workshop_id)
+        if not self.confirm_delete(_t("мастерскую «{0}» вместе с её чек-листом и фото").format(w.name)):
+            return
+        try:
+            acc.delete_workshop(w.id)
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не удалено"), str(e))
+            return
+        self.workshop_id = None
+        events.notify("accreditation")
+
+    def on_import(self):
+        from chemcluster_desktop.ui.dialogs.infra_import import InfraImportDialog
+
+        comp = ""
+        if self.workshop_id is not None:
+            comp = acc.workshop(self.workshop_id).competency
+        dlg = InfraImportDialog(self, competency=comp)
+        dlg.finished.connect(lambda _r: self.refresh())
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def on_lists(self):
+        from chemcluster_desktop.ui.dialogs.infra_lists import InfraListsDialog
+
+        lid = acc.workshop(self.workshop_id).list_id if self.workshop_id is not None else None
+        dlg = InfraListsDialog(self, list_id=lid)
+        dlg.finished.connect(lambda _r: self.refresh())
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def on_match(self) -> None:
+        if self.workshop_id is None:
+            return
+        wid = self.workshop_id
+
+        def work(task):
+            return acc.match(wid, progress=lambda d, t: task.progress(d, t, _t("Сопоставление…")),
+                             cancelled=task.is_cancelled)
+
+        def done(r):
+            events.notify("accreditation")
+            self.show_info(_t("Сопоставление выполнено"), _t(
+                "Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — "
+                "{3}. Предложения видны при фильтре «Есть предложения сопоставления».").format(
+                r.workshop, r.applied, r.proposed, r.still_open))
+
+        ops.run_task(self, _t("Сопоставление с инвентарём"), work, on_done=done)
+
+    def on_confirm_all(self) -> None:
+        if self.workshop_id is None:
+            return
+        try:
+            n = acc.confirm_all_proposals(self.workshop_id)
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            return
+        events.notify("accreditation")
+        self.show_info(_t("Предложения подтверждены"), _t("Подтверждено предложений: {0}.").format(n))
+
+    def on_needs(self) -> None:
+        if self.workshop_id is None:
+            return
+        try:
+            r = acc.create_needs_from_gaps(self.workshop_id)
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            return
+        events.notify("procurement")
+        events.notify("accreditation")
+        text = _t("Создано потребностей: {0}, обновлено: {1}.").format(r.created, r.updated)
+        if r.skipped:
+            text += "\n\n" + "\n".join(r.skipped[:15])
+            if len(r.skipped) > 15:
+                text += "\n" + _t("… и ещё {0}").format(len(r.skipped) - 15)
+        self.show_info(_t("Дефициты переданы в закупки"), text)
+
+    def show_info(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("infoBox")
+        box.open()
+        self._info_box = box
+        self.status_message.emit(text.split("\n")[0])
+        return box
+
+    def on_print(self) -> None:
+        if self.workshop_id is None:
+            return
+        from chemcluster_desktop.services import printing
+
+        w = acc.workshop(self.workshop_id)
+        out = Path(tempfile.mkdtemp(prefix="chemcluster-")) / "packet.pdf"
+
+        def work(task):
+            return printing.build("accreditation", out, workshop=w.id,
+                                  progress=lambda d, t: task.progress(d, t, _t("Подготовка пакета…")),
+                                  cancelled=task.is_cancelled)
+
+        def done(res):
+            from chemcluster_desktop.ui.dialogs.pdf_preview import preview
+
+            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "packet"
+            self._preview = preview(self, res.path, _t("Пакет аккредитации: {0}").format(w.name),
+                                    suggested_name=f"Пакет аккредитации — {safe}.pdf")
+
+        ops.run_task(self, _t("Пакет аккредитации"), work, on_done=done)
