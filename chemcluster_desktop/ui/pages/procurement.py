@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -89,7 +89,7 @@ def _ro_item(text: str, right: bool = False) -> QTableWidgetItem:
     it = QTableWidgetItem(text)
     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if right:
-        it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return it
 
 
@@ -796,10 +796,10 @@ class ProcurementPage(BasePage):
         sup.setData(Qt.ItemDataRole.UserRole + 2, o.supplier_id if o else (supplier.id if supplier else None))
         self.offers.setItem(r, 0, sup)
         d = QTableWidgetItem(fmt.date(o.date) if o else fmt.date(dt.date.today()))
-        d.setTextAlignment(int(Qt.AlignmentFlag.AlignCenter))
+        d.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.offers.setItem(r, 1, d)
         price = QTableWidgetItem(fmt.money(o.unit_price, currency=False) if o else "")
-        price.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.offers.setItem(r, 2, price)
         self.offers.setItem(r, 3, QTableWidgetItem(o.reference if o else ""))
         doc = _ro_item((o.document_name if o else "") or "")
@@ -877,7 +877,13 @@ class ProcurementPage(BasePage):
     def _offer_edited(self, item: QTableWidgetItem) -> None:
         if self._loading_offers or self.need is None:
             return
-        r = item.row()
+        # save once the editor has closed: saving reloads the table under the editor
+        QTimer.singleShot(0, lambda r=item.row(), c=item.column(): self._commit_offer_row(r, c))
+
+    def _commit_offer_row(self, r: int, col: int) -> None:
+        if self.need is None or not (0 <= r < self.offers.rowCount()):
+            return
+        item = self.offers.item(r, col)
         v = self._row_values(r)
         if not v["price"].strip():
             return  # a new row waits for its price
@@ -1025,9 +1031,11 @@ class ProcurementPage(BasePage):
             except ServiceError:
                 self.plan_line = None
         ln = self.plan_line
-        for b in self.step_buttons.values():
-            self.step_bar.removeWidget(b)
-            b.deleteLater()
+        while self.step_bar.count():
+            it = self.step_bar.takeAt(0)
+            if it.widget() is not None:
+                it.widget().hide()
+                it.widget().deleteLater()
         self.step_buttons = {}
         self.road.set_line(ln)
         self.plan_needs.setRowCount(0)
@@ -1069,8 +1077,9 @@ class ProcurementPage(BasePage):
                 b.setToolTip(why)
             b.clicked.connect(lambda _c=False, s=status: self.take_step(s))
             self.step_bar.addWidget(b)
+            b.show()
             self.step_buttons[status] = b
-        self.step_bar.addStretch(0)
+        self.step_bar.addStretch(1)
         whys = [f"«{P.status_label(s)}»: {w}" for s, w in ln.blocked.items()
                 if s not in ("contract_signed", "delivered", "accepted")]
         self.blocked_label.setText("\n".join(whys))

@@ -1,0 +1,207 @@
+"""pytest-qt drives the real procurement page over a real migrated database: typing prices into the
+offers table, and walking the status road by clicking only the steps it offers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.services.listing import ListQuery
+from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+
+
+@pytest.fixture
+def page(window, qtbot):
+    gap = make_gap()
+    src = make_sources()
+    sup = make_suppliers(3)
+    p = window.show_page("procurement")
+    p.fixture = {"gap": gap, "src": src, "sup": sup}
+    return p
+
+
+def _type(qtbot, widget, text: str) -> None:
+    """Type into a line edit: QTest can only synthesise ASCII keys, so Cyrillic text is inserted the
+    way an input method would (textChanged/textEdited fire as for typing)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text)
+
+
+def _type_in_cell(qtbot, table, row: int, col: int, text: str) -> None:
+    item = table.item(row, col)
+    table.setCurrentCell(row, col)
+    table.editItem(item)
+    editor = table.viewport().focusWidget() or QApplication.focusWidget()
+    if not isinstance(editor, QLineEdit):
+        editor = table.findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    _type(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(30)
+
+
+def test_offers_table_typing_prices_gives_the_nmck(page, qtbot):
+    nid = P.need_from_checklist_line(page.fixture["gap"]["checklist_line_id"])
+    page.show_tab("needs")
+    page.refresh()
+    assert page.select_id(nid)
+    assert page.need is not None and page.need.id == nid
+    for price in ("152 000,00", "148500", "155300,00"):
+        qtbot.mouseClick(page.add_offer_btn, Qt.MouseButton.LeftButton)
+        r = page.offers.rowCount() - 1
+        _type_in_cell(qtbot, page.offers, r, 2, price)
+    offers = P.get_need(nid).offers
+    assert sorted(o.unit_price for o in offers) == [Decimal("148500.00"), Decimal("152000.00"), Decimal("155300.00")]
+    assert len({o.supplier_id for o in offers}) == 3  # each new row took the next supplier
+    assert page.nmck_labels["nmck"].text().replace("\u00a0", " ") == "455 800,00 ₽"
+    assert page.nmck_labels["cv"].text() == "2,24 %"
+    assert "однородны" in page.nmck_verdict.text()
+    # the list shows the НМЦК too
+    row = page.need_model.loaded_rows()[page.need_model.find_row(nid)]
+    assert row["nmck"] == Decimal("455800.00") and row["offers"] == 3
+
+    # a wrong price: the message beside the table, nothing saved
+    r = 0
+    _type_in_cell(qtbot, page.offers, r, 2, "-5")
+    assert page.offer_error.isVisible() and "больше нуля" in page.offer_error.text()
+    _type_in_cell(qtbot, page.offers, r, 2, "дорого")
+    assert "не распознана" in page.offer_error.text()
+    assert sorted(o.unit_price for o in P.get_need(nid).offers)[0] == Decimal("148500.00")
+
+    # a price that pulls the set apart: V > 33 %, refused with the offer named
+    _type_in_cell(qtbot, page.offers, page.offers.rowCount() - 1, 2, "455300")
+    assert "33 %" in page.nmck_verdict.text() and "455" in page.nmck_verdict.text()
+    assert page.nmck_labels["nmck"].text() == "—"
+    assert P.nmck(nid)["valid"] is False
+
+
+def _click_step(qtbot, page, status: str):
+    btn = page.step_buttons.get(status)
+    assert btn is not None and btn.isVisible() and btn.isEnabled(), status
+    qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
+    return page.active_dialog
+
+
+def _offered(page) -> set[str]:
+    return {s for s, b in page.step_buttons.items() if b.isVisible()}
+
+
+def test_status_road_offers_only_allowed_steps(page, qtbot):
+    f = page.fixture
+    nid = P.create_need("Весы аналитические", 2, room_id=f["gap"]["room_id"])
+    add_offers(nid, f["sup"], ["152000.00", "148500.00", "155300.00"])
+    lid = P.create_plan_line("Поставка весов", [nid], f["src"]["federal"])
+    page.show_tab("plan")
+    page.refresh()
+    assert page.select_id(lid)
+    assert _offered(page) == {"price_justified", "cancelled"}
+
+    for step in ("price_justified", "notice_published", "supplier_chosen"):
+        dlg = _click_step(qtbot, page, step)
+        assert dlg.objectName() == "StepDialog"
+        if step == "notice_published":
+            qtbot.keyClicks(dlg.note, "0332300001226000099")
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+        assert P.get_plan_line(lid).status == step
+    assert _offered(page) == {"contract_signed", "failed", "cancelled"}
+    assert P.get_plan_line(lid).notice_number == "0332300001226000099"
+
+    dlg = _click_step(qtbot, page, "contract_signed")
+    assert dlg.objectName() == "ContractDialog"
+    qtbot.keyClicks(dlg.price, "1 000 000 000")  # more than the НМЦК: refused as you type
+    assert not dlg.ok_button.isEnabled() and dlg.errors["price"].isVisible()
+    dlg.price.clear()
+    qtbot.keyClicks(dlg.price, "290000,00")
+    assert dlg.ok_button.isEnabled()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert P.get_plan_line(lid).status == "contract_signed"
+    assert P.budget().row("federal").contracted == Decimal("290000.00")
+    assert _offered(page) == {"delivered"}
+
+    dlg = _click_step(qtbot, page, "delivered")
+    assert dlg.objectName() == "DeliveryDialog"
+    dlg.lines.item(0, 3).setText("3")  # more than contracted: refused, dialog stays
+    _type(qtbot, dlg.doc, "УПД № 5")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "больше контракта" in dlg.errors["lines"].text()
+    dlg.lines.item(0, 3).setText("2")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert P.get_plan_line(lid).status == "delivered"
+
+    dlg = _click_step(qtbot, page, "accepted")
+    assert dlg.objectName() == "StepDialog" and dlg.delivery_id is not None
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    line = P.get_plan_line(lid)
+    assert line.status == "on_inventory"
+    assert _offered(page) == set()
+    from chemcluster_desktop.services import inventory
+
+    names = [r["name"] for r in inventory.list_items(ListQuery(search="весы аналитические"))]
+    assert names.count("Весы аналитические") == 2
+    assert page.road.chips["on_inventory"].text() == P.status_label("on_inventory")
+
+
+def test_cancel_needs_a_reason(page, qtbot):
+    f = page.fixture
+    nid = P.create_need("Центрифуга", 1)
+    lid = P.create_plan_line("Центрифуга", [nid], f["src"]["regional"])
+    page.show_tab("plan")
+    page.refresh()
+    page.select_id(lid)
+    assert _offered(page) == {"price_justified", "cancelled"}
+    assert not page.step_buttons["price_justified"].isEnabled()  # no offers: the price cannot be justified
+    assert "не меньше" in page.blocked_label.text() or "Нет коммерческих" in page.blocked_label.text()
+    dlg = _click_step(qtbot, page, "cancelled")
+    assert not dlg.ok_button.isEnabled()
+    _type(qtbot, dlg.note, "Закупка не нужна")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert P.get_plan_line(lid).status == "cancelled"
+    assert _offered(page) == set()
+
+
+def test_supplier_card_checks_inn_as_you_type(page, qtbot):
+    page.show_tab("suppliers")
+    dlg = page.on_new()
+    assert dlg.objectName() == "SupplierDialog"
+    _type(qtbot, dlg.name, "ООО «Новый поставщик»")
+    qtbot.keyClicks(dlg.inn, "5249012348")
+    assert not dlg.ok_button.isEnabled() and "контрольных" in dlg.errors["inn"].text()
+    dlg.inn.clear()
+    qtbot.keyClicks(dlg.inn, "5262009874")
+    qtbot.keyClicks(dlg.kpp, "526201001")
+    assert dlg.ok_button.isEnabled()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert any(s.inn == "5262009874" for s in P.all_suppliers())
+    assert page.supplier_model.total() == 4
+
+
+def test_budget_tab_chart_and_viewer_rights(page, qtbot, as_role):
+    f = page.fixture
+    nid = P.create_need("Весы", 2)
+    add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"])
+    P.create_plan_line("Весы", [nid], f["src"]["federal"])
+    page.show_tab("budget")
+    assert page.chart.categories[0] == "Грант «Профессионалитет»"
+    assert page.chart.values["planned"][0] == Decimal("0.2")  # 202 000 ₽ ≈ 0,2 млн
+    assert len(page.chart.chart().series()) == 1 and page.chart.chart().series()[0].count() == 4
+    assert page.budget_table.rowCount() == 5
+    assert page.budget_table.item(0, 2).text().replace("\u00a0", " ") == "202 000,00 ₽"
+    with as_role("viewer"):
+        page.show_tab("plan")
+        page.on_role_changed()
+        assert not page.actions_by_name["new"].isVisible()
+        page.show_tab("needs")
+        page.on_role_changed()
+        assert not page.actions_by_name["new"].isVisible()
+    with as_role("coordinator"):
+        page.show_tab("needs")
+        page.on_role_changed()
+        assert page.actions_by_name["new"].isEnabled()
