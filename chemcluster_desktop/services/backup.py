@@ -306,11 +306,10 @@ def restore(src: str | os.PathLike) -> Path:
     db = context.current()
     target = db.path
     src = Path(src)
-    if target is None:
-        raise ServiceError(_t("Восстановление базы PostgreSQL выполняется на сервере: "
-                              "pg_restore --clean -d БАЗА ФАЙЛ.pgdump (см. docs/trust.md)."))
     if not src.is_file():
         raise ServiceError(_t("Файл резервной копии «{0}» не найден.").format(src))
+    if target is None:
+        return _restore_postgres(db, src)
     verify_sqlite_file(src)
     url = db.url
     keep = _new_path(backups_dir(url), "before-restore", ".sqlite3")
@@ -335,6 +334,36 @@ def _replace_file(src: Path, target: Path, url: str, keep: Path | None, actor) -
         with context.uow() as s:
             audit.record(s, "restore", "core", "Database", "", str(src)[:500],
                          new={"from": str(src), "kept": str(keep) if keep else ""})
+    except Exception:  # noqa: BLE001 - the journal entry must not undo a finished restore
+        pass
+    return keep
+
+
+def _restore_postgres(db, src: Path) -> Path:
+    """PostgreSQL: the dump is checked, the current database dumped aside, then ``pg_restore --clean``
+    in one transaction (all or nothing). Other PCs should close the program first."""
+    verify_pgdump(src)
+    exe = shutil.which("pg_restore")
+    if not exe:
+        raise ServiceError(_t("Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент "
+                              "PostgreSQL."))
+    url = db.url
+    keep = backup_engine(db.engine, url, _new_path(backups_dir(url), "before-restore", ".pgdump"),
+                         reason="before-restore")
+    actor = context.actor()
+    context.close_database()
+    args, env = _pg_args(url)
+    r = subprocess.run([exe, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
+                        *args, str(src)], env=env, capture_output=True, text=True)
+    context.open_database(url)
+    context.set_actor(actor)
+    if r.returncode != 0:
+        raise ServiceError(_t("pg_restore завершился с ошибкой; база не изменена: {0}").format(r.stderr.strip()[:500]))
+    try:
+        from chemcluster_desktop.services import audit
+
+        with context.uow() as s:
+            audit.record(s, "restore", "core", "Database", "", str(src)[:500], new={"from": str(src), "kept": str(keep)})
     except Exception:  # noqa: BLE001 - the journal entry must not undo a finished restore
         pass
     return keep

@@ -161,5 +161,12 @@ def test_postgres_backup_with_pg_dump(pg_url):
     p = backup.backup()
     assert p.suffix == ".pgdump" and p.stat().st_size > 0
     backup.verify_pgdump(p)
-    with pytest.raises(ServiceError, match="PostgreSQL"):
-        backup.restore(p)
+    _add_building("Корпус Б")
+    kept = backup.restore(p)
+    assert kept.suffix == ".pgdump" and kept.is_file()
+    assert _count(Building) == 1
+    with pytest.raises(ServiceError, match="не является"):
+        bad = p.with_name("bad.pgdump")
+        bad.write_bytes(b"garbage")
+        backup.restore(bad)
+    assert _count(Building) == 1
