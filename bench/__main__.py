@@ -131,7 +131,7 @@ def _fmt(v, key: str | None) -> str:
     return str(v)
 
 
-def table(result: dict) -> str:
+def table(result: dict, markdown: bool = False) -> str:
     lines = []
     head = ("figure", "program", "baseline", "ratio", "target", "ok")
     rows = []
@@ -146,6 +146,11 @@ def table(result: dict) -> str:
         ok = "" if rule is None else ("yes" if rule(f) else "NO")
         rows.append((label, _fmt(f.get(pk), pk), _fmt(f.get(bk), bk) if bk else "—",
                      _fmt(f.get(rk), "ratio") if rk else "—", target, ok))
+    if markdown:
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+        lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+        return "\n".join(lines)
     w = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
     fmt = "  ".join(f"{{:<{w[0]}}}" if i == 0 else f"{{:>{w[i]}}}" for i in range(len(head)))
     lines.append(fmt.format(*head))
@@ -164,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated figures: " + ",".join(FIGURES))
     ap.add_argument("--regenerate", action="store_true", help="with --db: generate again even if the file exists")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (PDFs, xlsx, copies)")
+    ap.add_argument("--from-json", metavar="FILE", help="only print the table of a saved --json result")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = ap.parse_args(argv)
+    if args.from_json:
+        print(table(json.loads(Path(args.from_json).read_text("utf-8")), markdown=args.markdown))
+        return 0
     only = [x.strip() for x in args.only.split(",")] if args.only else list(FIGURES)
     bad = [x for x in only if x not in FIGURES]
     if bad:
@@ -186,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
         "database": str(db), "seed": args.seed, "scale": args.scale, "generated": not meta.get("cached", False),
         "prepare_s": meta["prepare_s"], "counts": meta["counts"], "python": platform.python_version(),
         "platform": platform.platform(), "cpus": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
     }}
     for name in only:
         say(f"measuring {name} …")
         result[name] = run_figure(name, ctx, TIMEOUTS.get(name, 240) * (1 if args.scale >= 0.2 else 0.5))
     result["meta"]["total_s"] = round(time.perf_counter() - t0, 1)
+    result["meta"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     else:
@@ -199,8 +211,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
     else:
         print()
-        print(table(result))
-        print(f"\n{result['meta']['counts']['items']} items; total {result['meta']['total_s']} s")
+        print(table(result, markdown=args.markdown))
+        m = result["meta"]
+        print(f"\n{m['counts']['items']} items; total {m['total_s']} s; load average before/after "
+              f"{m['load_average_before'][0]} / {m['load_average_after'][0]} on {m['cpus']} CPUs")
     return 0
 
 
