@@ -10,8 +10,9 @@ clear message when the name is taken in the same building or when other records 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Float, cast, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import listing, security
@@ -166,7 +167,7 @@ def delete_building(building_id: int) -> None:
 # --- rooms ---------------------------------------------------------------------------------------
 def _rooms_stmt(q: ListQuery):
     stmt = (select(Room.id, Room.name, Room.building_id, func.coalesce(Building.name, "").label("building"),
-                   Room.kind, func.coalesce(Room.area_m2, "").label("area_m2"), Room.responsible, Room.version)
+                   Room.kind, Room.area_m2, Room.responsible, Room.version)
             .outerjoin(Building, Building.id == Room.building_id))
     stmt = listing.apply_search(stmt, Room.search_key, q.search)
     f = q.filters or {}
@@ -177,7 +178,7 @@ def _rooms_stmt(q: ListQuery):
     return stmt
 
 
-ROOM_SORT = {"name": Room.name, "building": Building.name, "kind": Room.kind, "area_m2": Room.area_m2,
+ROOM_SORT = {"name": Room.name, "building": Building.name, "kind": Room.kind, "area_m2": cast(Room.area_m2, Float),
              "responsible": Room.responsible}
 
 
@@ -250,7 +251,9 @@ def _check_room(name: str, building_id: int | None, kind: str, area_m2: str, res
     responsible = (responsible or "").strip()
     if len(responsible) > 200:
         raise ValidationError(_t("ФИО ответственного длиннее 200 символов."), field="responsible")
-    return name, (int(building_id) if building_id else None), kind, (area.replace(".", ",") or None), responsible
+    if area:
+        area = format(Decimal(area).normalize(), "f")  # canonical «72.5»; the GUI shows «72,5»
+    return name, (int(building_id) if building_id else None), kind, (area or None), responsible
 
 
 def _room_name_taken(s, name: str, building_id: int | None, except_id: int | None) -> bool:

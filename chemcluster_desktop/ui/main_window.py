@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chemcluster_desktop import APP_NAME
+from chemcluster_desktop import APP_NAME, __version__
 from chemcluster_desktop.services import context, database
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops
@@ -74,14 +74,35 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navRail")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(184)
         for e in PAGES:
             it = QListWidgetItem(icon(e.icon, "#455a64"), "")
             it.setData(Qt.ItemDataRole.UserRole, e.key)
             it.setSizeHint(QSize(170, 40))
             self.nav.addItem(it)
         self.nav.currentRowChanged.connect(self._on_nav)
-        lay.addWidget(self.nav)
+        rail = QWidget()
+        rail.setObjectName("railPanel")
+        rail.setFixedWidth(204)
+        rl = QVBoxLayout(rail)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(0)
+        brand = QWidget()
+        brand.setObjectName("brand")
+        bl = QHBoxLayout(brand)
+        bl.setContentsMargins(16, 14, 8, 10)
+        bl.setSpacing(8)
+        logo = QLabel()
+        logo.setPixmap(icon("flask-round-bottom-outline", "#1f6fb2").pixmap(28, 28))
+        bl.addWidget(logo)
+        self.brand_label = QLabel()
+        self.brand_label.setObjectName("brandLabel")
+        bl.addWidget(self.brand_label, 1)
+        rl.addWidget(brand)
+        rl.addWidget(self.nav, 1)
+        self.rail_version = QLabel()
+        self.rail_version.setObjectName("railVersion")
+        rl.addWidget(self.rail_version)
+        lay.addWidget(rail)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
         lay.addWidget(self.stack, 1)
@@ -253,6 +274,9 @@ class MainWindow(QMainWindow):
             self.go_actions[i].setText(QCoreApplication.translate("Navigation", e.title))
         self.menu_file.setTitle(_t("&Файл"))
         self.menu_edit.setTitle(_t("&Правка"))
+        self.brand_label.setText("<b>ChemCluster</b><br><span style='color:#607d8b; font-size:8pt'>{}</span>".format(
+            _t("Химический потенциал")))
+        self.rail_version.setText(_t("версия {0}").format(__version__))
         self.act_check.setText(_t("Проверить базу данных"))
         self.act_data_dir.setText(_t("Открыть папку данных"))
         self._update_title()

@@ -10,7 +10,19 @@ from chemcluster_desktop import paths
 ACCENT = "#1f6fb2"
 
 QSS = """
-#navRail { background: #f3f5f7; border: none; border-right: 1px solid #dde2e7; padding-top: 8px; }
+#railPanel { background: #f3f5f7; border-right: 1px solid #dde2e7; }
+#brand { background: #f3f5f7; border-bottom: 1px solid #e3e7eb; }
+#brandLabel { color: #0d3c66; font-size: 10pt; }
+#railVersion { color: #90a4ae; font-size: 8pt; padding: 6px 16px 8px 16px; background: #f3f5f7; }
+#navRail { background: #f3f5f7; border: none; padding-top: 8px; }
+QMenuBar { background: #ffffff; border-bottom: 1px solid #e3e7eb; }
+QMenuBar::item { padding: 4px 10px; }
+QMenuBar::item:selected { background: #e8edf2; border-radius: 4px; }
+QMenu { background: #ffffff; border: 1px solid #d0d6dc; padding: 4px; }
+QMenu::item { padding: 5px 24px 5px 28px; border-radius: 4px; }
+QMenu::item:selected { background: #dbe9f6; color: #0d3c66; }
+QMenu::separator { height: 1px; background: #e3e7eb; margin: 4px 8px; }
+QStatusBar QLabel { padding: 0 6px; color: #455a64; }
 #navRail::item { padding: 4px 8px; margin: 2px 8px; border-radius: 6px; color: #263238; }
 #navRail::item:selected { background: #dbe9f6; color: #0d3c66; font-weight: bold; }
 #navRail::item:hover:!selected { background: #e8edf2; }

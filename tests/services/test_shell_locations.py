@@ -30,7 +30,7 @@ def test_create_list_search_and_filters(db):
     assert [r["name"][:5] for r in rows] == ["Лабор", "Масте", "Склад"]
     assert rows[0]["building"] == "Учебный корпус № 1" and rows[0]["kind_label"] == "Лаборатория"
     info = locations.get_room(r1)
-    assert info.area_m2 == "72,5" and info.building == "Учебный корпус № 1"
+    assert info.area_m2 == "72.5" and info.building == "Учебный корпус № 1"
     assert locations.find_room("лаборатория АНАЛИТИЧЕСКОЙ химии").id == r1
     assert [b.rooms for b in locations.list_buildings()] == [2, 1]
     assert locations.count_buildings(ListQuery(search="учебный")) == 1

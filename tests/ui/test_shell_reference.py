@@ -51,7 +51,8 @@ def test_create_room_through_the_card(ref, qtbot):
     qtbot.waitUntil(lambda: ref.model.total() == 2, timeout=3000)
     row = ref.current_row()
     assert row is not None and row["name"] == "Склад реактивов" and row["kind"] == "store"
-    assert locations.get_room(row["id"]).area_m2 == "24,5"
+    assert locations.get_room(row["id"]).area_m2 == "24.5"
+    assert ref.model.display(ref.model.columns[3], row["area_m2"]) == "24,5"
 
 
 def test_card_validates_as_you_type_and_refuses_duplicates(ref, qtbot):

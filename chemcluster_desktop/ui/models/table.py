@@ -149,8 +149,14 @@ class PagedTableModel(QAbstractTableModel):
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     def display(self, c: Column, v: Any) -> str:
-        if v is None:
+        if v is None or v == "":
             return ""
+        try:
+            return self._display(c, v)
+        except (ArithmeticError, ValueError, TypeError):  # a view must never fail over one odd value
+            return str(v)
+
+    def _display(self, c: Column, v: Any) -> str:
         if c.kind == "money":
             return fmt.money(Decimal(v))
         if c.kind == "decimal":

@@ -113,7 +113,7 @@ class RoomDialog(QDialog):
             i = self.building.findData(room.building_id)
             self.building.setCurrentIndex(max(i, 0))
             self.kind.setCurrentIndex(max(self.kind.findData(room.kind), 0))
-            self.area.setText(room.area_m2)
+            self.area.setText(room.area_m2.replace(".", ","))
             self.responsible.setText(room.responsible)
             self.notes.setPlainText(room.notes)
         self.name.textChanged.connect(self.validate)
@@ -300,7 +300,7 @@ class ReferencePage(BasePage):
         Column("name", "Помещение", width=380),
         Column("building", "Здание", width=220),
         Column("kind_label", "Вид", width=120, sortable=False),
-        Column("area_m2", "Площадь, м²", kind="text", width=100),
+        Column("area_m2", "Площадь, м²", kind="decimal", width=130),
         Column("responsible", "Ответственный (МОЛ)", width=200),
     ]
 
@@ -352,12 +352,13 @@ class ReferencePage(BasePage):
         rl.addWidget(self.splitter, 1)
         lay.removeWidget(self.count_label)
         rl.addWidget(self.count_label)
-        self.tabs.addTab(rooms_tab, icon("door"), "")
+        self.tabs.addTab(rooms_tab, icon("office-building-outline"), "")
         self.users_panel = None
         try:
             from chemcluster_desktop.ui.widgets.users_panel import UsersPanel
 
-            self.users_panel = UsersPanel(self)
+            with events.owned_connections(self):  # its listeners end with this page
+                self.users_panel = UsersPanel(self)
             self.tabs.addTab(self.users_panel, icon("account-multiple-outline"), "")
         except Exception as e:  # the users panel belongs to another area; without it the tab is absent
             log.info("users panel not available: %s", e)
