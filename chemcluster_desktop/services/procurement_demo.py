@@ -117,6 +117,23 @@ def _price(base: Decimal, rng) -> Decimal:
     return (base * k).quantize(Decimal("10"), rounding=ROUND_HALF_UP).quantize(Decimal("0.01"))
 
 
+# believable unit prices for the items the accreditation gaps usually name (first matching word)
+GAP_PRICES = [
+    (("колба", "пипетка", "бюретка", "стакан", "цилиндр", "воронка", "чашка", "пробирка"), "650"),
+    (("весы",), "46000"), (("плитка",), "12500"), (("ph", "иономер"), "38000"), (("шкаф",), "125000"),
+    (("мешалка",), "36000"), (("дистиллятор",), "90000"), (("стол",), "65000"), (("спектрофотометр",), "980000"),
+    (("титратор",), "520000"), (("термометр",), "2500"), (("аптечка",), "3500"), (("огнетушитель",), "4200"),
+]
+
+
+def _gap_price(name: str) -> Decimal:
+    low = name.casefold()
+    for words, price in GAP_PRICES:
+        if any(w in low for w in words):
+            return Decimal(price)
+    return Decimal("18500")
+
+
 def _room(s, keyword: str, rooms: list[Room]) -> int | None:
     for r in rooms:
         if keyword.casefold() in r.name.casefold():
@@ -188,9 +205,8 @@ def _load(s, rng) -> None:
         offers_for(nid, base[key], key)
     for nid in gap_needs:
         n = s.get(Need, nid)
-        b = Decimal(rng.choice([18500, 42000, 76000, 125000, 230000]))
         if n is not None and n.quantity > 0:
-            offers_for(nid, b)
+            offers_for(nid, _gap_price(n.name))
 
     def line(title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
              ids: list[int] | None = None) -> int:

@@ -1,0 +1,43 @@
+"""The procurement part of the demo data set: believable and covering every stage of the road."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.services.procurement_inn import inn_valid
+
+
+def test_demo_procurement(demo_db):
+    b = P.budget()
+    assert [r.code for r in b.rows] == ["federal", "regional", "employer", "own"]
+    assert b.row("federal").limit == Decimal("100000000.00")
+    assert b.totals.limit == Decimal("396600000.00")
+    assert all(r.remaining >= 0 and r.contracted <= r.limit for r in b.rows)
+    assert b.totals.paid > 0 and b.totals.contracted > b.totals.paid
+
+    sups = P.all_suppliers()
+    assert len(sups) >= 8 and all(inn_valid(s.inn) for s in sups)
+
+    needs = P.list_needs(ListQuery(limit=1000))
+    assert 20 <= len(needs) <= 40
+    assert any(n["from_checklist"] for n in needs)  # some come from the accreditation gaps
+    assert sum(1 for n in needs if not P.nmck(n["id"])["valid"] and n["offers"] >= 3) >= 1  # CV > 33 %
+    assert all(3 <= n["offers"] <= 4 for n in needs if n["offers"] and n["name"] != "Рефрактометр ИРФ-454 Б2М")
+    assert any(P.nmck_details(n["id"]).stale for n in needs)
+
+    lines = P.list_plan_lines(ListQuery(limit=100))
+    statuses = {ln["status"] for ln in lines}
+    assert {"in_plan", "price_justified", "notice_published", "contract_signed", "delivered", "on_inventory",
+            "failed"} <= statuses
+    contracts = P.list_contracts(ListQuery(limit=100))
+    assert 3 <= len(contracts) <= 5
+    assert any(c["pending"] for c in contracts)  # one delivery waits for acceptance
+    accepted = [P.get_contract(c["id"]) for c in contracts]
+    items = [i for c in accepted for d in c.deliveries if d.accepted_at for ln in d.lines for i in ln.item_ids]
+    assert len(items) >= 10  # the accepted delivery is on the inventory
+    from chemcluster_desktop.services import inventory
+
+    on_inv = {r["id"] for r in inventory.list_items(ListQuery(limit=5000))}
+    assert set(items) <= on_inv
