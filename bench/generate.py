@@ -33,7 +33,7 @@ from sqlalchemy import func, insert, select
 from bench import catalogue as cat
 
 TODAY = dt.date(2026, 11, 26)
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 
 # the names the measurements look for
 STORE_ROOM = "Центральный склад оборудования (ауд. 001)"  # 10 % of the items: the 10,000-row PDF
@@ -363,6 +363,9 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 return f"{name.upper()} {model}"
             return name
 
+        # the rooms the measurements count exactly: nothing written off there
+        keep_rooms = {store["id"], *match_rooms}
+
         def make_item(room_id: int, src=None) -> dict:
             nonlocal reagents_left
             room = room_by_id[room_id]
@@ -398,6 +401,8 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 cost = Decimal(int(e[3] * rng.uniform(0.8, 1.25))) + Decimal(rng.randrange(100)) / 100
                 commissioned = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
                 status = rng.choices(["in_use", "repair", "not_commissioned", "written_off"], [90, 3, 4, 3])[0]
+                if room_id in keep_rooms and status == "written_off":
+                    status = "not_commissioned"
                 unit = e[2] if e[2] in ("шт.", "комплект") else "шт."
             elif kind == "furniture":
                 name, price = (src[1], src[2]) if src else rng.choice(cat.FURNITURE)
@@ -407,6 +412,8 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 maker, country = rng.choice(["Фабрика «Шатура»", "ООО «Мебель-НН»", "ДМФ «Дзержинская мебель»"]), \
                     "Россия"
                 status = rng.choices(["in_use", "written_off"], [97, 3])[0]
+                if room_id in keep_rooms:
+                    status = "in_use"
             elif kind == "consumable":
                 if src is not None and src[0] == "reagent":  # no reagent items left: a consumable of it
                     name, unit, price = src[1][0], src[1][6], 500
