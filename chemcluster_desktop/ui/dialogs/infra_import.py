@@ -169,7 +169,7 @@ class InfraImportDialog(QDialog):
         self.errors.setRowCount(len(r.skipped))
         for i, (row, msg) in enumerate(r.skipped):
             it = QTableWidgetItem(str(row))
-            it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.errors.setItem(i, 0, it)
             self.errors.setItem(i, 1, QTableWidgetItem(msg))
         self.errors.resizeRowsToContents()

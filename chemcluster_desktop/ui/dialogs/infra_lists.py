@@ -222,9 +222,9 @@ class InfraListsDialog(QDialog):
             for j, v in enumerate(vals):
                 it = QTableWidgetItem(v)
                 if j == 4:
-                    it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if j == 6:
-                    it.setTextAlignment(int(Qt.AlignmentFlag.AlignCenter))
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(i, j, it)
         self.info.setText(_t("Нет листов. Импортируйте лист из Excel или создайте новый.") if lid is None
                           else _t("Позиций: {0}. Двойной щелчок — изменить позицию.").format(len(self._lines)))

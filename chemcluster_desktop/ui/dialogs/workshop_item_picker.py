@@ -89,7 +89,7 @@ class ItemPickerDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(r["name"]))
             self.table.setItem(i, 1, QTableWidgetItem(r["inventory_number"]))
             q = QTableWidgetItem(f"{fmt.decimal(r['quantity'])} {r['unit']}")
-            q.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            q.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(i, 2, q)
             self.table.setItem(i, 3, QTableWidgetItem(r["room"]))
         if self._rows:

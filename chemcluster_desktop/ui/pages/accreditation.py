@@ -207,7 +207,6 @@ class AccreditationPage(BasePage):
         cl.addWidget(self.table, 1)
         self.splitter.insertWidget(1, centre)
         self.details = ChecklistDetails()
-        self.details.changed.connect(self._after_line_change)
         self.set_details_widget(self.details)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 4)
@@ -307,14 +306,16 @@ class AccreditationPage(BasePage):
             self.ws_list.addItem(it)
             if w.id == keep:
                 select_row = i
-        self.ws_list.blockSignals(False)
-        self._size_items()
         if self.ws_list.count():
             self.ws_list.setCurrentRow(select_row)
             self.workshop_id = self.ws_list.currentItem().data(Qt.ItemDataRole.UserRole)
         else:
             self.workshop_id = None
+        self.ws_list.blockSignals(False)
+        self._size_items()
         self._set_model_workshop()
+        if self.workshop_id != keep:
+            self.details.show_line(None)
 
     def _size_items(self) -> None:
         """Wrapped two-part items: their height follows the text at the list's width."""
@@ -375,7 +376,7 @@ class AccreditationPage(BasePage):
                 f.pop(k, None)
         self.model.set_filters(f)
         self._update_empty()
-        self.details.show_line(self.current_id())
+        self.details.show_line(self.current_id())  # a filter change starts afresh
 
     def _chart_clicked(self, zone: str, status: str) -> None:
         self.zone_filter.setCurrentIndex(max(self.zone_filter.findData(zone), 0))
@@ -434,27 +435,11 @@ class AccreditationPage(BasePage):
         self._update_actions()
 
     def on_selection_changed(self) -> None:
-        if hasattr(self, "details"):
-            self.details.show_line(self.current_id())
-
-    def _after_line_change(self) -> None:
-        keep = self.current_id()
-        if self.model is not None:
-            self.model.refresh()
-            if keep is not None:
-                self.select_id(keep)
-        self._update_header()
-        self._reload_percentages()
-
-    def _reload_percentages(self) -> None:
-        ready = {r.workshop_id: r for r in acc.cluster_readiness()}
-        for i in range(self.ws_list.count()):
-            it = self.ws_list.item(i)
-            r = ready.get(it.data(Qt.ItemDataRole.UserRole))
-            if r is not None:
-                first, second = it.text().rsplit("\n", 1)
-                second = f"{_pct(r.coverage_percent)} · " + second.split(" · ", 1)[1]
-                it.setText(f"{first}\n{second}")
+        if not hasattr(self, "details"):
+            return
+        cid = self.current_id()
+        if cid is not None or self.details.row is None:
+            self.details.show_line(cid)
 
     def _on_data_changed(self, area: str) -> None:
         # our own line edits refresh in place (keeping the selection); others' changes reload

@@ -266,7 +266,7 @@ class ChecklistDetails(QScrollArea):
             it.setToolTip(f"{lk.item_name}\n{lk.model}\n{lk.room}")
             self.links.setItem(i, 0, it)
             q = QTableWidgetItem(f"{fmt.decimal(lk.quantity)} {lk.unit}")
-            q.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            q.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.links.setItem(i, 1, q)
             st = QTableWidgetItem(_state_label(lk.state))
             colour = {"confirmed": "ok", "auto": "info", "proposed": "warn"}.get(lk.state, "muted")
@@ -277,7 +277,7 @@ class ChecklistDetails(QScrollArea):
             st.setForeground(QBrush(QColor(fg)))
             self.links.setItem(i, 2, st)
             sc = QTableWidgetItem(f"{lk.score} %")
-            sc.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            sc.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.links.setItem(i, 3, sc)
         if not self._links:
             self.links.setRowCount(1)
@@ -340,10 +340,11 @@ class ChecklistDetails(QScrollArea):
 
     # --- actions -----------------------------------------------------------------------------
     def _after(self) -> None:
-        events.notify("accreditation")
+        keep = self.row["id"] if self.row is not None else None
+        events.notify("accreditation")  # the page refreshes its list, figures and chart
         self.changed.emit()
-        if self.row is not None:
-            self.show_line(self.row["id"])
+        if keep is not None:
+            self.show_line(keep)  # the line stays in view even when the filter now hides it
 
     def _fail(self, e: ServiceError) -> None:
         QMessageBox.warning(self, _t("Не выполнено"), str(e))

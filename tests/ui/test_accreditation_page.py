@@ -1,0 +1,190 @@
+"""pytest-qt drives the accreditation page over a real migrated database."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from chemcluster_desktop.services import accreditation as acc
+from chemcluster_desktop.ui import ops
+from tests import accreditation_helpers as h
+
+
+def _type(qtbot, widget, text: str) -> None:
+    """QTest synthesises ASCII keys only: Cyrillic text is inserted as an input method would."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    elif hasattr(widget, "insertPlainText"):
+        widget.insertPlainText(text)
+    else:
+        widget.insert(text)
+
+
+def _page(window):
+    page = window.show_page("accreditation")
+    page.refresh()
+    return page
+
+
+def _rows(page) -> list[dict]:
+    return page.model.loaded_rows()
+
+
+def _select(page, qtbot, name: str) -> dict:
+    for r, row in enumerate(_rows(page)):
+        if row["name"] == name:
+            qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                             pos=page.table.visualRect(page.model.index(r, 1)).center())
+            return row
+    raise AssertionError(name)
+
+
+def test_filter_by_zone_and_status(window, qtbot, tmp_path):
+    wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
+    acc.match(wid)
+    page = _page(window)
+    assert page.workshop_id == wid and len(_rows(page)) == 8
+    assert page.fig_cover.text().startswith("Покрытие")
+    page.zone_filter.setCurrentIndex(page.zone_filter.findData("expert"))
+    assert {r["zone"] for r in _rows(page)} == {"expert"} and len(_rows(page)) == 2
+    page.zone_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("missing"))
+    assert _rows(page) and all(r["status"] == "missing" for r in _rows(page))
+    page.status_filter.setCurrentIndex(page.status_filter.findData("partial"))
+    assert [r["name"] for r in _rows(page)] == ["Огнетушитель"]
+    page.status_filter.setCurrentIndex(0)
+    _type(qtbot, page.search, "колба")
+    qtbot.waitUntil(lambda: len(_rows(page)) == 1)
+    assert _rows(page)[0]["name"] == "Колба коническая 100 мл"
+    # the chart shows the zones
+    assert sum(page.chart.values["met"]) + sum(page.chart.values["partial"]) + sum(page.chart.values["missing"]) == 8
+
+
+def test_confirm_a_proposed_match(window, qtbot, tmp_path):
+    items = [("Стол", "furniture", 1), ("Стол для весов антивибрационный", "furniture", 1)]
+    wid = h.workshop_with_items(workplaces=1, tmp=tmp_path, items=items)
+    page = _page(window)
+    page.on_match()
+    assert ops.wait_all(10000)
+    page._info_box.close()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("proposals"))
+    assert [r["name"] for r in _rows(page)] == ["Стол"]
+    _select(page, qtbot, "Стол")
+    d = page.details
+    assert d.row is not None and d.row["name"] == "Стол"
+    prop = next(lk for lk in d._links if lk.state == "proposed")
+    assert d.select_link(prop.id)
+    assert d.confirm_btn.isEnabled()
+    qtbot.mouseClick(d.confirm_btn, Qt.MouseButton.LeftButton)
+    stol = next(r for r in acc.checklist(wid) if r["name"] == "Стол")
+    assert stol["status"] == "met" and stol["available"] == 2
+    assert {lk.state for lk in acc.links(stol["id"])} == {"auto", "confirmed"}
+    assert "Выполнено" in d.badge.text()
+
+
+def test_reject_and_link_by_hand(window, qtbot, tmp_path):
+    items = [("Плитка нагревательная лабораторная", "equipment", 1), ("Плита кухонная", "equipment", 1)]
+    wid = h.workshop_with_items(workplaces=1, tmp=tmp_path, items=items)
+    acc.match(wid)
+    page = _page(window)
+    _select(page, qtbot, "Плитка нагревательная")
+    d = page.details
+    auto = next(lk for lk in d._links if lk.state == "auto")
+    d.select_link(auto.id)
+    qtbot.mouseClick(d.reject_btn, Qt.MouseButton.LeftButton)
+    assert d.row["status"] == "missing"
+    dlg = d.add_link()
+    _type(qtbot, dlg.search, "кухонная")
+    qtbot.waitUntil(lambda: dlg.table.rowCount() == 1)
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert d.row["status"] == "met"
+    assert [lk.item_name for lk in d._links if lk.state == "confirmed"] == ["Плита кухонная"]
+
+
+def test_override_with_comment(window, qtbot, tmp_path):
+    wid = h.workshop_with_items(workplaces=2, tmp=tmp_path)
+    page = _page(window)
+    _select(page, qtbot, "Аптечка" if any(r["name"] == "Аптечка" for r in _rows(page)) else "Шкаф вытяжной")
+    d = page.details
+    name = d.row["name"]
+    d.override.setCurrentIndex(d.override.findData("met"))
+    assert d.override_error.isVisible()  # told at once that a comment is needed
+    qtbot.mouseClick(d.override_btn, Qt.MouseButton.LeftButton)
+    assert "обоснование" in d.override_error.text().lower() or "комментари" in d.override_error.text().lower()
+    assert next(r for r in acc.checklist(wid) if r["name"] == name)["status"] == "missing"
+    _type(qtbot, d.override_comment, "Шкаф передан партнёром, акт № 12 от 20.11.2026")
+    assert not d.override_error.isVisible()
+    qtbot.mouseClick(d.override_btn, Qt.MouseButton.LeftButton)
+    row = next(r for r in acc.checklist(wid) if r["name"] == name)
+    assert row["status"] == "met" and row["status_override"] == "met"
+    assert "✎" in d.badge.text()
+    assert page.fig_met.text().endswith("1")
+    page.status_filter.setCurrentIndex(page.status_filter.findData("overridden"))
+    assert [r["name"] for r in _rows(page)] == [name]
+
+
+def test_viewer_sees_but_cannot_change(window, qtbot, tmp_path):
+    from chemcluster_desktop.services import context
+
+    h.workshop_with_items(tmp=tmp_path)
+    context.set_actor(context.Actor("viewer", "viewer"))
+    page = _page(window)
+    page.on_role_changed()
+    page.table.selectRow(0)
+    assert not page.act_match.isVisible() and not page.ws_new.isVisible()
+    assert not page.details.override_btn.isEnabled() and not page.details.add_btn.isEnabled()
+
+
+def test_new_workshop_dialog_and_import(window, qtbot, tmp_path):
+    from chemcluster_desktop.services.context import uow
+    from chemcluster_desktop.storage.core import Room
+
+    with uow() as s:
+        s.add(Room(name="Ауд. 305", kind="workshop"))
+    page = _page(window)
+    assert page.table.model().rowCount() == 0 and page.empty_label.isVisible()
+    imp = page.on_import()
+    imp.file.setText(str(h.shape_columns(tmp_path / "oos.xlsx")))
+    imp.competency.setEditText("Охрана окружающей среды")
+    imp.run(dry_run=True)
+    assert ops.wait_all(10000)
+    assert "Ничего не записано" in imp.summary.text() and imp.errors.rowCount() == 2
+    assert acc.competencies() == []
+    qtbot.mouseClick(imp.import_btn, Qt.MouseButton.LeftButton)
+    assert ops.wait_all(10000)
+    assert "Импортировано 4" in imp.summary.text()
+    imp.close()
+    dlg = page.on_new()
+    save = dlg.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled() and dlg.errors["name"].isVisible()
+    _type(qtbot, dlg.name, "Мастерская ООС")
+    dlg.competency.setCurrentIndex(dlg.competency.findText("Охрана окружающей среды"))
+    assert dlg.list_combo.currentData() is not None
+    room_ids = [rid for rid, name in acc.rooms() if name == "Ауд. 305"]
+    dlg.set_rooms(room_ids)
+    dlg.workplaces.setValue(6)
+    assert save.isEnabled()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dlg.saved_id is not None
+    assert acc.status("Мастерская ООС")["lines"] == 4
+    assert page.workshop_id == dlg.saved_id and len(_rows(page)) == 4
+    dlg2 = page.on_edit_workshop()
+    dlg2.choose_plan(str(tmp_path / "missing.png"))
+    assert dlg2.errors["photo"].isVisible()
+    bad = tmp_path / "scan.png"
+    bad.write_bytes(b"not an image at all")
+    dlg2.choose_plan(str(bad))
+    assert "не является изображением" in dlg2.errors["photo"].text()
+    dlg2.reject()
+
+
+def test_needs_and_packet_preview(window, qtbot, tmp_path):
+    wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
+    acc.match(wid)
+    page = _page(window)
+    page.on_needs()
+    assert "Создано потребностей" in page._info_box.text()
+    page._info_box.close()
+    page.on_print()
+    assert ops.wait_all(20000)
+    assert page._preview is not None and page._preview.doc.pageCount() >= 3
+    page._preview.close()
