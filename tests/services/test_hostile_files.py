@@ -322,3 +322,36 @@ def test_enormous_image_refused_without_reading_it(db, workshop_id, tmp_path):
 def test_good_image_accepted(db, workshop_id):
     eid = accreditation.add_evidence(workshop_id, _png(20, 10), caption="Рабочее место", file_name="rm.png")
     assert eid > 0
+
+
+# --- the college logo (Сервис → Настройки) -------------------------------------------------------------------
+settings_service = pytest.importorskip("chemcluster_desktop.services.settings_service",
+                                       reason="services/settings_service.py is not written yet")
+
+
+@pytest.mark.parametrize("name", sorted(BAD_IMAGES))
+def test_hostile_logo_refused(db, tmp_path, name):
+    p = tmp_path / f"{name}.png"
+    p.write_bytes(BAD_IMAGES[name])
+    t0 = time.monotonic()
+    with pytest.raises(ValidationError) as e:
+        settings_service.read_logo_file(p)
+    assert str(e.value).strip()
+    assert time.monotonic() - t0 < MAX_SECONDS
+
+
+def test_enormous_logo_refused_without_reading_it(db, tmp_path):
+    p = tmp_path / "huge.png"
+    with open(p, "wb") as f:  # 600 MB on paper (sparse): big enough to notice, small enough not to kill CI
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.truncate(600 * 1024 ** 2)
+    rss = _rss_mb()
+    with pytest.raises(ValidationError):
+        settings_service.read_logo_file(p)
+    assert _rss_mb() - rss < MAX_RSS_GROWTH_MB, f"memory grew by {_rss_mb() - rss:.0f} MB"
+
+
+def test_good_logo_accepted(db, tmp_path):
+    p = tmp_path / "logo.png"
+    p.write_bytes(_png(40, 20))
+    assert settings_service.read_logo_file(p).startswith(b"\x89PNG")
