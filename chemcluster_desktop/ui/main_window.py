@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.act_restore = QAction(icon("backup-restore"), "", self)
         self.act_restore.triggered.connect(self.on_restore)
         self.act_quit = QAction(icon("exit-to-app"), "", self)
-        self.act_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.act_quit.triggered.connect(self.close)
         self.menu_file.addAction(self.act_backup)
         self.menu_file.addAction(self.act_restore)
