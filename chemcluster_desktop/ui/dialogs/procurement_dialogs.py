@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -115,6 +116,10 @@ class FormDialog(QDialog):
 
     def add(self, key: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
         widget.setObjectName(widget.objectName() or f"field_{key}")
+        if isinstance(widget, QComboBox | QDateEdit):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            if isinstance(widget, QDateEdit):
+                widget.setMaximumWidth(160)
         err = QLabel()
         err.setProperty("role", "error")
         err.setWordWrap(True)
@@ -433,8 +438,11 @@ class ContractDialog(FormDialog):
                          "ContractDialog")
         self.setMinimumWidth(720)
         self.line = line
-        self.line_combo = combo([(r["id"], f"{r['number']} · {r['title']}") for r in P.list_plan_lines(
-            P.ListQuery(filters={"status": "supplier_chosen"}, limit=1000))], line.id if line else None)
+        choices = [(r["id"], f"{r['number']} · {r['title']}") for r in P.list_plan_lines(
+            P.ListQuery(filters={"status": "supplier_chosen"}, limit=1000))]
+        if line is not None and all(i != line.id for i, _n in choices):
+            choices.insert(0, (line.id, f"{line.number} · {line.title}"))
+        self.line_combo = combo(choices, line.id if line else None)
         self.line_combo.setEnabled(line is None)
         self.add("plan_line", _t("Строка плана-графика"), self.line_combo, True)
         self.number = self.add("number", _t("Номер контракта"), QLineEdit(line.notice_number + "-01" if line and
@@ -450,6 +458,8 @@ class ContractDialog(FormDialog):
         self.stages.setObjectName("paymentStages")
         self.stages.setHorizontalHeaderLabels([_t("Сумма этапа, ₽"), _t("Срок оплаты"), _t("Примечание")])
         self.stages.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.stages.setColumnWidth(0, 150)
+        self.stages.setColumnWidth(1, 140)
         self.stages.verticalHeader().setVisible(False)
         self.stages.setMinimumHeight(120)
         sbox = QWidget()

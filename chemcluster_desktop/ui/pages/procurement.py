@@ -310,7 +310,7 @@ class ProcurementPage(BasePage):
         self.splitter.addWidget(self.need_details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 600])
+        self.splitter.setSizes([620, 740])
         self._add_spec("needs", "Потребности и НМЦК", self.table, self.need_model, self.empty_text,
                        "procurement.needs", w)
 
@@ -658,7 +658,8 @@ class ProcurementPage(BasePage):
         self.offers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.offers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.offers.horizontalHeader().setStretchLastSection(False)
-        for c, wdt in ((1, 90), (2, 120), (3, 90), (4, 110), (5, 70)):
+        self.offers.horizontalHeader().setMinimumSectionSize(40)
+        for c, wdt in ((1, 84), (2, 112), (3, 76), (4, 76), (5, 60)):
             self.offers.setColumnWidth(c, wdt)
         self.offers.setMinimumHeight(150)
         self.offers.itemChanged.connect(self._offer_edited)
