@@ -12,6 +12,7 @@ Each conflict is a dict: ``kind`` (one of :data:`KINDS`), ``message`` (Russian, 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
 
 from chemcluster_desktop.i18n import translate
@@ -76,6 +77,16 @@ class _Names:
 
 def check(inst: Instance, lessons: list[dict], *, hours: bool = True) -> list[dict]:
     """Every clash among ``lessons`` against the rules of ``inst``."""
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small tuples: no collector pauses in the middle
+    try:
+        return _check(inst, lessons, hours=hours)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
     out: list[dict] = []
     names = _Names(inst)
     slots = inst.slot_by_id

@@ -1,0 +1,603 @@
+"""«Расписание»: the week grid (per workshop, class or instructor) with clashes in red and in a
+list, generation in the background, and the reference tabs (schools and classes, instructors,
+modules, school year, requirements)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chemcluster_desktop.services import schedule as svc
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui.dialogs.schedule_forms import LessonDialog, RecordDialog
+from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.widgets.week_grid import WeekGrid
+
+CTX = "SchedulePage"
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate(CTX, s)
+
+
+def _short(name: str, n: int = 28) -> str:
+    name = name.replace("Профпроба ", "").replace("Мастерская ", "").strip("«»\"")
+    return name if len(name) <= n else name[:n - 1] + "…"
+
+
+def _school_short(name: str) -> str:
+    for key in ("№", "No"):
+        if key in name:
+            kind = "Гимн." if "Гимназ" in name else "Лицей" if "Лице" in name else "Шк."
+            num = name.split(key)[1].strip(' »"')
+            return f"{kind} {num}"
+    return _short(name, 16)
+
+
+class SchedulePage(BasePage):
+    key = "schedule"
+    area = "schedule"
+    context = CTX
+    title_text = "Расписание занятий 8-х классов"
+    write_permission = "schedule.write"
+    icon_name = "calendar-clock"
+
+    TABS = ["week", "classes", "instructors", "modules", "year", "requirements"]
+
+    def setup_ui(self) -> None:
+        self.table.hide()
+        self.search.setPlaceholderText(_t("Поиск в справочнике (Ctrl+F)…"))
+        self.last_dialog = None
+        # filters
+        self.term = QComboBox()
+        self.term.setObjectName("termCombo")
+        self.term.setMinimumWidth(220)
+        self.view = QComboBox()
+        self.view.setObjectName("viewCombo")
+        self.view.addItem(_t("По мастерской"), "workshop")
+        self.view.addItem(_t("По классу"), "class")
+        self.view.addItem(_t("По преподавателю"), "instructor")
+        self.view.addItem(_t("Все занятия"), "all")
+        self.entity = QComboBox()
+        self.entity.setObjectName("entityCombo")
+        self.entity.setMinimumWidth(260)
+        self.entity.setMaximumWidth(420)
+        self.week = QDateEdit()
+        self.week.setObjectName("weekDate")
+        self.week.setDisplayFormat("dd.MM.yyyy")
+        self.week.setCalendarPopup(True)
+        today = dt.date.today()
+        self.week.setDate(QDate(today.year, today.month, today.day))
+        prev_b, next_b = QPushButton("◀"), QPushButton("▶")
+        prev_b.setFixedWidth(32)
+        next_b.setFixedWidth(32)
+        prev_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(-7)))
+        next_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(7)))
+        self.gen_button = QPushButton(icon("calendar-clock"), _t("Сгенерировать…"))
+        self.gen_button.setObjectName("generateButton")
+        self.gen_button.clicked.connect(self.on_generate)
+        self.lock_button = QPushButton(icon("lock-outline"), _t("Закрепить / открепить"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.clicked.connect(self.on_toggle_lock)
+        self.fet_button = QPushButton(icon("file-export-outline"), _t("Экспорт в FET…"))
+        self.fet_button.clicked.connect(self.on_export_fet)
+        for lab, w in ((_t("Период:"), self.term), (_t("Вид:"), self.view), (None, self.entity),
+                       (_t("Неделя:"), prev_b), (None, self.week), (None, next_b)):
+            if lab:
+                self.filter_bar.addWidget(QLabel(lab))
+            self.filter_bar.addWidget(w)
+        self.filter_bar.addStretch(1)
+        self.toolbar.addSeparator()
+        for b in (self.lock_button, self.fet_button, self.gen_button):
+            b.setFlat(True)
+            self.toolbar.addWidget(b)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("scheduleTabs")
+        week = QWidget()
+        wl = QVBoxLayout(week)
+        wl.setContentsMargins(0, 4, 0, 0)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.grid = WeekGrid()
+        self.grid.clash_fn = self._move_clashes
+        self.grid.move_requested.connect(self._move)
+        self.grid.create_requested.connect(self.new_lesson)
+        self.grid.lesson_activated.connect(self.edit_lesson)
+        self.grid.hover_message.connect(self._show_message)
+        split.addWidget(self.grid)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.conflict_title = QLabel()
+        self.conflict_title.setObjectName("conflictTitle")
+        sl.addWidget(self.conflict_title)
+        self.conflicts = QListWidget()
+        self.conflicts.setObjectName("conflictList")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.itemDoubleClicked.connect(self._goto_conflict)
+        sl.addWidget(self.conflicts)
+        split.addWidget(side)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        wl.addWidget(split, 1)
+        self.message = QLabel()
+        self.message.setObjectName("gridMessage")
+        self.message.setWordWrap(True)
+        wl.addWidget(self.message)
+        self.tabs.addTab(week, _t("Неделя"))
+        self.ref_tables: dict[str, QTableWidget] = {}
+        for key, title in (("classes", _t("Школы и классы")), ("instructors", _t("Преподаватели")),
+                           ("modules", _t("Модули и мастерские")), ("year", _t("Учебный год")),
+                           ("requirements", _t("Нагрузка"))):
+            t = QTableWidget()
+            t.setObjectName(f"table_{key}")
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            t.setAlternatingRowColors(True)
+            t.verticalHeader().setVisible(False)
+            t.horizontalHeader().setStretchLastSection(True)
+            t.doubleClicked.connect(lambda _i: self.on_edit())
+            t.itemSelectionChanged.connect(self._selection_changed)
+            self.ref_tables[key] = t
+            self.tabs.addTab(t, title)
+        self.splitter.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.term.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.view.currentIndexChanged.connect(lambda _i: self._fill_entities())
+        self.entity.currentIndexChanged.connect(lambda _i: self._load_week())
+        self.week.dateChanged.connect(lambda _d: self._load_week())
+        self._rows: dict[str, list[dict]] = {}
+        self._loading = False
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("accreditation", "schedule")
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if not getattr(self, "_shown", False):
+            self._shown = True
+            self.refresh()
+
+    # --- data ------------------------------------------------------------------------------------
+    def current_tab(self) -> str:
+        return self.TABS[self.tabs.currentIndex()]
+
+    def term_id(self) -> int | None:
+        return self.term.currentData()
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        try:
+            keep = self.term.currentData()
+            terms = svc.list_terms()
+            self.term.blockSignals(True)
+            self.term.clear()
+            for t in terms:
+                self.term.addItem(t["name"], t["id"])
+            if keep is not None and self.term.findData(keep) >= 0:
+                self.term.setCurrentIndex(self.term.findData(keep))
+            elif terms:
+                try:
+                    cur = svc.resolve_term("current")
+                    self.term.setCurrentIndex(self.term.findData(cur["id"]))
+                except ServiceError:
+                    pass
+            self.term.blockSignals(False)
+            tab = self.current_tab()
+            if tab == "week":
+                self._fill_entities()
+            else:
+                self._fill_table(tab)
+        finally:
+            self._loading = False
+        self._selection_changed()
+
+    def _fill_entities(self) -> None:
+        view = self.view.currentData()
+        keep = self.entity.currentData()
+        self.entity.blockSignals(True)
+        self.entity.clear()
+        if view == "workshop":
+            for w in svc.list_workshops():
+                self.entity.addItem(_t("{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
+        elif view == "class":
+            for c in svc.list_classes():
+                self.entity.addItem(c["title"], c["id"])
+        elif view == "instructor":
+            for i in svc.list_instructors():
+                self.entity.addItem(i["full_name"], i["id"])
+        self.entity.setEnabled(view != "all")
+        if keep is not None and self.entity.findData(keep) >= 0:
+            self.entity.setCurrentIndex(self.entity.findData(keep))
+        self.entity.blockSignals(False)
+        self._load_week()
+
+    def _load_week(self) -> None:
+        day = self.week.date().toPython()
+        monday = day - dt.timedelta(days=day.weekday())
+        view, ent = self.view.currentData(), self.entity.currentData()
+        flt = {}
+        if view != "all" and ent is not None:
+            flt = {f"{view}_id": ent}
+        lessons = svc.lessons_between(monday, monday + dt.timedelta(days=6), **flt)
+        for le in lessons:
+            le["school_short"] = _school_short(le["school"])
+            le["module_short"] = _short(le["module"])
+            le["workshop_short"] = _short(le["workshop"], 22)
+        conflicts = svc.check_conflicts(self.term_id()) if self.term_id() is not None else []
+        self._conflicts = conflicts
+        ids = {i for c in conflicts for i in c["lesson_ids"]}
+        self.grid.can_edit = self.can_write()
+        self.grid.mode = view
+        self.grid.set_week(monday, svc.list_slots(), lessons, ids)
+        self.conflicts.clear()
+        for c in conflicts:
+            it = QListWidgetItem(c["message"])
+            it.setData(Qt.ItemDataRole.UserRole, c)
+            it.setForeground(Qt.GlobalColor.darkRed)
+            self.conflicts.addItem(it)
+        self.conflict_title.setText(_t("Конфликты периода: {0}").format(len(conflicts)) if conflicts
+                                    else _t("Конфликтов нет"))
+        s = svc.summary(self.term_id())
+        self.count_label.setText(_t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
+            s["lessons"], s["locked"], len(lessons)))
+        if not svc.list_slots():
+            self._show_message(_t("Нет времени звонков: добавьте уроки на вкладке «Учебный год»."))
+
+    def _goto_conflict(self, item) -> None:
+        c = item.data(Qt.ItemDataRole.UserRole)
+        if c.get("date"):
+            d = dt.date.fromisoformat(c["date"])
+            self.view.setCurrentIndex(self.view.findData("all"))
+            self.week.setDate(QDate(d.year, d.month, d.day))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _fill_table(self, tab: str) -> None:
+        q = self.search.text()
+        t = self.ref_tables[tab]
+        days = svc.weekday_names()
+        if tab == "classes":
+            rows = svc.list_classes(search=q)
+            schools = {s["id"]: s for s in svc.list_schools()}
+            cols = [_t("Школа"), _t("Класс"), _t("Учеников"), _t("Дни"), _t("Уроки"), _t("Адрес, контакт")]
+            data = [[r["school"], r["name"], r["pupils"], ", ".join(days[d] for d in r["weekdays"]),
+                     ", ".join(map(str, r["slots"])) or _t("любые"),
+                     f"{schools[r['school_id']]['address']}; {schools[r['school_id']]['contact']}"] for r in rows]
+        elif tab == "instructors":
+            rows = svc.list_instructors(q)
+            cols = [_t("ФИО"), _t("Дни"), _t("Уроки"), _t("Недоступен"), _t("Модули"), _t("Контакт")]
+            data = [[r["full_name"], ", ".join(days[d] for d in r["weekdays"]), ", ".join(map(str, r["slots"]))
+                     or _t("любые"), ", ".join(dt.date.fromisoformat(x).strftime("%d.%m.%Y")
+                                              for x in r["unavailable_dates"]),
+                     "; ".join(r["modules"]), r["contact"]] for r in rows]
+        elif tab == "modules":
+            rows = svc.list_modules(q)
+            cols = [_t("Модуль"), _t("Часов"), _t("Макс. группа"), _t("Мастерские")]
+            data = [[r["name"], r["hours"], r["max_group"] or "—", "; ".join(r["workshops"]) or _t("не назначены")]
+                    for r in rows]
+        elif tab == "year":
+            terms, hols, slots = svc.list_terms(), svc.list_holidays(), svc.list_slots()
+            rows = ([{"kind": "term", **x} for x in terms] + [{"kind": "holiday", **x} for x in hols]
+                    + [{"kind": "slot", **x} for x in slots])
+            cols = [_t("Вид"), _t("Название"), _t("С"), _t("По")]
+            data = []
+            for r in rows:
+                if r["kind"] == "slot":
+                    data.append([_t("Урок"), str(r["number"]), r["starts_at"].strftime("%H:%M"),
+                                 r["ends_at"].strftime("%H:%M")])
+                else:
+                    data.append([_t("Учебный период") if r["kind"] == "term" else _t("Каникулы"), r["name"],
+                                 r["starts_on"].strftime("%d.%m.%Y"), r["ends_on"].strftime("%d.%m.%Y")])
+        else:
+            rows = svc.list_requirements(self.term_id(), q) if self.term_id() else []
+            cols = [_t("Школа"), _t("Класс"), _t("Модуль"), _t("Часов"), _t("Размещено")]
+            data = [[r["school"], r["name"] if "name" in r else r["class"] + (f" ({r['subgroup']})" if r["subgroup"]
+                                                                              else ""),
+                     r["module"], r["hours"], r["placed"]] for r in rows]
+        self._rows[tab] = rows
+        t.clear()
+        t.setColumnCount(len(cols))
+        t.setHorizontalHeaderLabels(cols)
+        t.setRowCount(len(data))
+        for i, row in enumerate(data):
+            for j, v in enumerate(row):
+                it = QTableWidgetItem(str(v))
+                if isinstance(v, int):
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                t.setItem(i, j, it)
+        t.resizeColumnsToContents()
+        self.count_label.setText(_t("Записей: {0}").format(len(data)))
+
+    def _apply_search(self) -> None:
+        if self.current_tab() != "week":
+            self._fill_table(self.current_tab())
+
+    # --- selection for the base toolbar ----------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        tab = self.current_tab() if hasattr(self, "tabs") else "week"
+        if tab == "week":
+            it = self.grid.currentItem() if hasattr(self, "grid") else None
+            return [0] if it is not None and it.data(Qt.ItemDataRole.UserRole) is not None else []
+        return sorted({i.row() for i in self.ref_tables[tab].selectionModel().selectedRows()})
+
+    def _selected_record(self) -> dict | None:
+        rows = self.selected_rows()
+        tab = self.current_tab()
+        if not rows or tab == "week":
+            return None
+        return self._rows.get(tab, [])[rows[0]]
+
+    def _selected_lesson_id(self) -> int | None:
+        it = self.grid.currentItem()
+        return it.data(Qt.ItemDataRole.UserRole) if it is not None else None
+
+    # --- lessons ---------------------------------------------------------------------------------
+    def _refs(self) -> dict:
+        return {"classes": svc.list_classes(), "modules": svc.list_modules(), "instructors": svc.list_instructors(),
+                "workshops": svc.list_workshops(), "slots": svc.list_slots()}
+
+    def _move_clashes(self, lesson_id: int, day: dt.date, slot_id: int) -> list[str]:
+        try:
+            return [c["message"] for c in svc.move_clashes(lesson_id, day, slot_id)]
+        except ServiceError as e:
+            return [str(e)]
+
+    def _move(self, lesson_id: int, day: dt.date, slot_id: int) -> None:
+        try:
+            svc.move_lesson(lesson_id, day, slot_id)
+        except ServiceError as e:
+            self._show_message(str(e))
+            return
+        self._show_message(_t("Занятие перенесено на {0}.").format(day.strftime("%d.%m.%Y")))
+        events.notify("schedule")
+        self._load_week()
+
+    def _open(self, dlg) -> None:
+        self.last_dialog = dlg
+        dlg.saved.connect(lambda _r: (events.notify("schedule"), self.refresh()))
+        dlg.open()
+
+    def new_lesson(self, day: dt.date | None = None, slot_id: int | None = None) -> None:
+        values = {"date": day or self.week.date().toPython(), "slot_id": slot_id}
+        view, ent = self.view.currentData(), self.entity.currentData()
+        if view in ("workshop", "class", "instructor") and ent is not None:
+            values[f"{view}_id"] = ent
+
+        def clash(v):
+            return [c["message"] for c in svc.lesson_clashes(v)]
+
+        self._open(LessonDialog(self._refs(), values, svc.create_lesson, clash, self))
+
+    def edit_lesson(self, lesson_id: int) -> None:
+        le = svc.get_lesson(lesson_id)
+
+        def clash(v):
+            return [c["message"] for c in svc.lesson_clashes(v, exclude_id=lesson_id)]
+
+        def save(v):
+            return svc.update_lesson(lesson_id, v, le["version"])
+
+        self._open(LessonDialog(self._refs(), le, save, clash, self))
+
+    def on_toggle_lock(self) -> None:
+        lid = self._selected_lesson_id()
+        if lid is None:
+            self._show_message(_t("Выберите занятие в сетке, чтобы закрепить или открепить его."))
+            return
+        le = svc.get_lesson(lid)
+        try:
+            svc.set_locked([lid], not le["locked"])
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        self._show_message(_t("Занятие закреплено.") if not le["locked"] else _t("Занятие откреплено."))
+        self._load_week()
+
+    # --- toolbar ---------------------------------------------------------------------------------
+    def on_new(self) -> None:
+        tab = self.current_tab()
+        if tab == "week":
+            self.new_lesson()
+        else:
+            self._record_dialog(tab, None)
+
+    def on_edit(self) -> None:
+        tab = self.current_tab()
+        if tab == "week":
+            lid = self._selected_lesson_id()
+            if lid is not None:
+                self.edit_lesson(lid)
+        else:
+            rec = self._selected_record()
+            if rec is not None:
+                self._record_dialog(tab, rec)
+
+    def on_delete(self) -> None:
+        tab = self.current_tab()
+        try:
+            if tab == "week":
+                lid = self._selected_lesson_id()
+                if lid is not None and self.confirm_delete(_t("занятие")):
+                    svc.delete_lessons([lid])
+            else:
+                rec = self._selected_record()
+                if rec is None:
+                    return
+                name = rec.get("name") or rec.get("full_name") or rec.get("module") or str(rec.get("number"))
+                if not self.confirm_delete(f"«{name}»"):
+                    return
+                if tab == "classes":
+                    svc.delete_class(rec["id"])
+                elif tab == "instructors":
+                    svc.delete_instructor(rec["id"])
+                elif tab == "modules":
+                    svc.delete_module(rec["id"])
+                elif tab == "requirements":
+                    svc.delete_requirement(rec["id"])
+                elif rec["kind"] == "term":
+                    svc.delete_term(rec["id"])
+                elif rec["kind"] == "holiday":
+                    svc.delete_holiday(rec["id"])
+                else:
+                    svc.delete_slot(rec["id"])
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        events.notify("schedule")
+        self.refresh()
+
+    def _record_dialog(self, tab: str, rec: dict | None) -> None:
+        rec = rec or {}
+        if tab == "classes":
+            schools = [(s["id"], s["name"]) for s in svc.list_schools()]
+            if not schools or rec.get("kind") == "school":
+                fields = [("name", _t("Название *"), "text", None), ("address", _t("Адрес"), "text", None),
+                          ("contact", _t("Контакт"), "text", None)]
+                self._open(RecordDialog(_t("Школа"), fields, rec, lambda v: svc.save_school(v, rec.get("id")), self))
+                return
+            fields = [("school_id", _t("Школа *"), "combo", schools), ("name", _t("Класс *"), "text", None),
+                      ("pupils", _t("Учеников *"), "int", (0, 60)), ("weekdays", _t("Дни"), "days", None),
+                      ("slots", _t("Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()])]
+            self._open(RecordDialog(_t("Класс"), fields, rec,
+                                    lambda v: svc.save_class(v, rec.get("id"), rec.get("version")), self))
+        elif tab == "instructors":
+            fields = [("full_name", _t("ФИО *"), "text", None), ("contact", _t("Контакт"), "text", None),
+                      ("weekdays", _t("Дни"), "days", None),
+                      ("slots", _t("Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
+                      ("module_ids", _t("Ведёт модули"), "checks", [(m["id"], m["name"]) for m in svc.list_modules()])]
+            self._open(RecordDialog(_t("Преподаватель"), fields, rec,
+                                    lambda v: svc.save_instructor(v, rec.get("id"), rec.get("version")), self))
+        elif tab == "modules":
+            fields = [("name", _t("Название *"), "text", None), ("hours", _t("Часов *"), "int", (1, 200)),
+                      ("max_group", _t("Макс. группа"), "int", (0, 60)),
+                      ("workshop_ids", _t("Мастерские"), "checks",
+                       [(w["id"], _t("{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()])]
+            self._open(RecordDialog(_t("Модуль"), fields, rec,
+                                    lambda v: svc.save_module({**v, "max_group": v["max_group"] or None}, rec.get("id"),
+                                                              rec.get("version")), self))
+        elif tab == "year":
+            kind = rec.get("kind", "term")
+            if kind == "slot":
+                fields = [("number", _t("Номер урока *"), "int", (1, 12)), ("starts_at", _t("Начало *"), "time", None),
+                          ("ends_at", _t("Окончание *"), "time", None)]
+                self._open(RecordDialog(_t("Урок"), fields, rec, lambda v: svc.save_slot(v, rec.get("id")), self))
+                return
+            fields = [("name", _t("Название *"), "text", None), ("starts_on", _t("С *"), "date", None),
+                      ("ends_on", _t("По *"), "date", None)]
+            if kind == "holiday":
+                self._open(RecordDialog(_t("Каникулы"), fields, rec, lambda v: svc.save_holiday(v, rec.get("id")),
+                                        self))
+            else:
+                self._open(RecordDialog(_t("Учебный период"), fields, rec,
+                                        lambda v: svc.save_term(v, rec.get("id"), rec.get("version")), self))
+        elif tab == "requirements":
+            if self.term_id() is None:
+                self._show_message(_t("Сначала добавьте учебный период."))
+                return
+            fields = [("class_id", _t("Класс *"), "combo", [(c["id"], c["title"]) for c in svc.list_classes()]),
+                      ("module_id", _t("Модуль *"), "combo", [(m["id"], m["name"]) for m in svc.list_modules()]),
+                      ("hours", _t("Часов (0 = как в модуле)"), "int", (0, 200))]
+            self._open(RecordDialog(_t("Нагрузка"), fields, rec,
+                                    lambda v: svc.save_requirement({**v, "term_id": self.term_id()}, rec.get("id")),
+                                    self))
+
+    # --- generation, print, export -----------------------------------------------------------------
+    def on_generate(self) -> None:
+        term = self.term.currentText()
+        if not term:
+            self._show_message(_t("Сначала добавьте учебный период."))
+            return
+
+        def work(task):
+            return svc.generate(term, progress=task.progress, cancelled=task.is_cancelled)
+
+        def done(res):
+            text = _t("Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).").format(
+                res["term"], res["placed"], res["unplaced"], res["seconds"])
+            if res["reasons"]:
+                text += "\n" + "\n".join(f"{r['class']} — {r['module']}: {r['reason']}" for r in res["reasons"][:5])
+            self._show_message(text)
+            events.notify("schedule")
+            self.refresh()
+
+        self.gen_task = ops.run_task(self, _t("Генерация расписания"), work, on_done=done)
+
+    def _filters(self) -> dict:
+        view, ent = self.view.currentData(), self.entity.currentText()
+        flt = {"term": self.term.currentText() or None}
+        if view == "workshop" and ent:
+            flt["workshop"] = ent.rsplit(" (", 1)[0]
+        elif view == "class" and ent:
+            cls, school = ent.split(" — ", 1)
+            flt.update(class_=cls, school=school)
+        elif view == "instructor" and ent:
+            flt["instructor"] = ent
+        return flt
+
+    def on_print(self) -> None:
+        import tempfile
+
+        from chemcluster_desktop.services import printing
+        from chemcluster_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        flt = self._filters()
+        dest = tempfile.mktemp(suffix=".pdf", prefix="timetable-")
+
+        def work(task):
+            return printing.build("schedule", dest, progress=task.progress, cancelled=task.is_cancelled, **flt)
+
+        def done(res):
+            dlg = PdfPreviewDialog(res.path, res.title, self)
+            self.last_dialog = dlg
+            dlg.open()
+
+        ops.run_task(self, _t("Печать расписания"), work, on_done=done)
+
+    def on_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from chemcluster_desktop.services import report_schedule
+
+        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт расписания для школ"), "raspisanie.xlsx",
+                                               "Excel (*.xlsx)")
+        if not path:
+            return
+        flt = self._filters()
+        ops.run_task(self, _t("Экспорт в Excel"), lambda task: report_schedule.export_xlsx(path, **flt),
+                     on_done=lambda n: self._show_message(_t("Записано строк: {0} — {1}").format(n, path)))
+
+    def on_export_fet(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        term = self.term.currentText()
+        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
+        if not path or not term:
+            return
+        try:
+            res = svc.export_fet(path, term)
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        self._show_message(_t("Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))
