@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from chemcluster_desktop.i18n import translate
@@ -25,7 +27,6 @@ from chemcluster_desktop.reports.styles import (
     BASE,
     CELL,
     CELL_C,
-    CELL_R,
     H2,
     H3,
     INK,
@@ -68,6 +69,15 @@ def _pct(v) -> str:
     return f"{float(v or 0):.1f}".replace(".", ",") + " %"
 
 
+def fit(text: object, width: float, style=CELL):
+    """A cell of user text: a plain string (drawn literally, fast) when it fits on one line, else a
+    wrapping paragraph (escaped by ``p``). Hundreds of rows stay fast this way."""
+    s = "" if text is None else str(text)
+    if "\n" not in s and stringWidth(s, style.fontName, style.fontSize) <= width - 6:
+        return s
+    return p(s, style)
+
+
 def build(dest, packets: list[dict], *, printed_on: dt.date | None = None,
           progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None) -> None:
     """``packets``: one dict per workshop as made by ``services.accreditation.packet_data``."""
@@ -91,7 +101,13 @@ def build(dest, packets: list[dict], *, printed_on: dt.date | None = None,
         story += _packet(pk, width, info.printed_on)
         if progress is not None:
             progress(i + 1, len(packets))
-    build_pdf(dest, info, story, title_block=False, cancelled=cancelled)
+    # photos are embedded as binary streams: the pure-Python ASCII85 encoder took longer than the rest
+    old_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        build_pdf(dest, info, story, title_block=False, cancelled=cancelled)
+    finally:
+        rl_config.useA85 = old_a85
 
 
 def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
@@ -178,9 +194,9 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
                 oc = _t("Статус установлен вручную: {0}").format(r.get("override_comment") or "")
                 comment = f"{comment}\n{oc}".strip()
             per = _t(" (на 1 раб. место × {0})").format(w["workplaces"]) if r["per_workplace"] else ""
-            data.append([r["number"], p(r["name"], CELL), p(r["specification"], CELL),
-                         p(number(r["required"]) + ("*" if per else ""), CELL_R), p(r["unit"], CELL_C),
-                         number(r["available"] or 0), labels.get(r["status"], r["status"]), p(comment, CELL)])
+            data.append([fit(r["number"], cw[0]), fit(r["name"], cw[1]), fit(r["specification"], cw[2]),
+                         number(r["required"]) + ("*" if per else ""), fit(r["unit"], cw[4], CELL_C),
+                         number(r["available"] or 0), labels.get(r["status"], r["status"]), fit(comment, cw[7])])
 
         def styles(_i, row, lines=lines):
             st = lines[_i]["status"]
@@ -203,10 +219,9 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
         gw = [11 * mm, 0, 0, 50 * mm, 20 * mm, 20 * mm, 20 * mm, 12 * mm]
         rest = width - sum(gw)
         gw[1], gw[2] = rest * 0.5, rest * 0.5
-        data = [[r["number"], p(r["name"], CELL), p(r["specification"], CELL), p(pk["zone_labels"].get(r["zone"], ""),
-                                                                                  CELL),
-                 number(r["required"]), number(r["available"] or 0), number(r["unmet"]), p(r["unit"], CELL_C)]
-                for r in gaps]
+        data = [[fit(r["number"], gw[0]), fit(r["name"], gw[1]), fit(r["specification"], gw[2]),
+                 fit(pk["zone_labels"].get(r["zone"], ""), gw[3]), number(r["required"]), number(r["available"] or 0),
+                 number(r["unmet"]), fit(r["unit"], gw[7], CELL_C)] for r in gaps]
         out += table(data, [_t("№"), _t("Наименование"), _t("Характеристики"), _t("Зона"), _t("Требуется"),
                             _t("В наличии"), _t("Не хватает"), _t("Ед.")], gw, align="LLLLRRRC")
     # --- layout plan and photos --------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 CONFIDENT = 72
 DOUBTFUL = 40
@@ -40,6 +41,7 @@ def fold(text: object) -> str:
     return str(text).casefold().replace("ё", "е")
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3 or not ("а" <= word[0] <= "я"):
         return word
@@ -51,6 +53,11 @@ def stem(word: str) -> str:
 
 
 def tokens(text: object) -> list[str]:
+    return list(_tokens(str(text) if text is not None else ""))
+
+
+@lru_cache(maxsize=50_000)
+def _tokens(text: str) -> tuple[str, ...]:
     """Folded, stemmed tokens; a number followed by a unit becomes one token («100 мл» → «100мл»);
     a code like «Кн-1-100» gives also its joined form «кн1100»."""
     s = fold(text)
@@ -74,7 +81,7 @@ def tokens(text: object) -> list[str]:
             continue
         out.append(stem(w))
         i += 1
-    return out
+    return tuple(out)
 
 
 def _digits(t: str) -> str:
@@ -143,24 +150,35 @@ class Scorer:
                 out.update(self.index[rare])
         return out
 
-    def score(self, name_toks: list[str], spec_toks: set[str], item_key: int) -> int:
-        it = self.item_tokens[item_key]
-        itn = self.item_name_tokens[item_key]
-        nt = set(name_toks)
+    def prepare(self, name_toks: list[str], spec_toks: set[str]) -> tuple:
+        """What a line brings to every comparison, computed once per line."""
+        nt = frozenset(name_toks)
+        w_line = sum(self.idf(t) for t in nt)
+        spec = [(t, _digits(t)) for t in spec_toks if (any(c.isdigit() for c in t) or len(t) > 4) and t not in nt]
+        return nt, name_toks[0], w_line, spec
+
+    def score(self, prepared: tuple, item_key: int) -> int:
+        nt, head, w_line, spec = prepared
         if not nt:
             return 0
-        idf = self.idf
-        w_line = sum(idf(t) for t in nt)
+        it = self.item_tokens[item_key]
+        itn = self.item_name_tokens[item_key]
+        idf = self._idf
         common = nt & it
-        w_common = sum(idf(t) for t in common)
+        w_common = 0.0
+        w_common_name = 0.0
+        for t in common:
+            v = idf.get(t) or self.idf(t)
+            w_common += v
+            if t in itn:
+                w_common_name += v
         contain_line = w_common / w_line if w_line else 0.0
-        contain_item = min(1.0, sum(idf(t) for t in common & itn) / self.item_weight[item_key])
+        contain_item = min(1.0, w_common_name / self.item_weight[item_key])
         sim = 0.6 * contain_line + 0.4 * contain_item
-        if name_toks[0] not in it:
+        if head not in it:
             sim *= 0.55
-        spec_useful = {t for t in spec_toks if any(c.isdigit() for c in t) or len(t) > 4} - nt
-        if spec_useful:
-            hit = sum(1 for t in spec_useful if t in it or _digits(t) in it) / len(spec_useful)
+        if spec:
+            hit = sum(1 for t, d in spec if t in it or d in it) / len(spec)
             sim = sim * 0.92 + 0.08 * hit + (0.05 if hit >= 0.5 else 0.0)
         else:
             sim = sim * 0.95 + 0.05 * contain_item
@@ -188,11 +206,11 @@ def match(lines: list[LineIn], items: list[ItemIn], *, rejected: set[tuple[int, 
         nt = tokens(ln.name)
         if not nt:
             continue
-        st = set(tokens(ln.specification))
+        prepared = scorer.prepare(nt, set(tokens(ln.specification)))
         for key in scorer.candidates(nt):
             if (ln.key, key) in rejected:
                 continue
-            sc = scorer.score(nt, st, key)
+            sc = scorer.score(prepared, key)
             if sc >= DOUBTFUL:
                 pairs.append((-sc, ln.key, key))
     pairs.sort()
