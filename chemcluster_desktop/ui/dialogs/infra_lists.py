@@ -168,10 +168,13 @@ class InfraListsDialog(QDialog):
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("linesTable")
         self.table.setHorizontalHeaderLabels([_t("№"), _t("Зона"), _t("Наименование"), _t("Характеристики"),
-                                              _t("Кол-во"), _t("Ед."), _t("На 1 раб. место"), _t("Примечание")])
+                                              _t("Кол-во"), _t("Ед."), _t("На 1 раб. м."), _t("Примечание")])
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 48), (1, 190), (4, 70), (5, 60), (6, 120), (7, 140)):
+            self.table.setColumnWidth(col, width)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -322,7 +322,7 @@ class AccreditationPage(BasePage):
         from PySide6.QtCore import QRect, QSize
 
         fm = self.ws_list.fontMetrics()
-        width = max(self.ws_list.viewport().width(), 180) - self.ws_list.iconSize().width() - 40
+        width = max(self.ws_list.viewport().width(), 180) - self.ws_list.iconSize().width() - 56
         for i in range(self.ws_list.count()):
             it = self.ws_list.item(i)
             h = fm.boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), it.text()).height()
