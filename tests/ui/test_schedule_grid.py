@@ -1,0 +1,133 @@
+"""The «Расписание» page: the week grid filled, a lesson created by double-click, moved by drag and
+drop, a clashing drop refused with the reason shown before dropping; generation in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from chemcluster_desktop.services import schedule as svc
+from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.widgets.week_grid import MIME
+from tests.schedule_helpers import small_instance
+
+
+def _page(window, qtbot):
+    page = window.show_page("schedule")
+    qtbot.waitExposed(page)
+    return page
+
+
+def _center(grid, row, col) -> QPoint:
+    rect = grid.visualRect(grid.model().index(row, col))
+    return rect.center()
+
+
+def _drag(grid, lesson_id, row, col):
+    """A real drag over the viewport: enter, move (the clash is computed here), drop."""
+    md = QMimeData()
+    md.setData(MIME, str(lesson_id).encode())
+    pos = QPointF(_center(grid, row, col))
+    vp = grid.viewport()
+    actions = Qt.DropAction.MoveAction
+    QApplication.sendEvent(vp, QDragEnterEvent(pos.toPoint(), actions, md, Qt.MouseButton.LeftButton,
+                                               Qt.KeyboardModifier.NoModifier))
+    move = QDragMoveEvent(pos.toPoint(), actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, move)
+    accepted = move.isAccepted()
+    drop = QDropEvent(pos, actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, drop)
+    return accepted
+
+
+def test_create_move_and_refused_clash(window, qtbot):
+    ids = small_instance()
+    page = _page(window, qtbot)
+    page.refresh()
+    page.view.setCurrentIndex(page.view.findData("workshop"))
+    page.entity.setCurrentIndex(page.entity.findData(ids["w2"]))
+    page.week.setDate(QDate(2026, 9, 7))  # Monday 07.09.2026
+    grid = page.grid
+    assert grid.rowCount() == 6 and grid.columnCount() == 6
+
+    # create: double-click Monday, lesson 1 → the form, pre-filled with the cell and the workshop
+    rect = grid.visualRect(grid.model().index(0, 0))
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dlg = page.last_dialog
+    assert dlg is not None and dlg.isVisible()
+    assert dlg.workshop.currentData() == ids["w2"]
+    assert dlg.date.date().toPython() == dt.date(2026, 9, 7)
+    dlg.cls.setCurrentIndex(dlg.cls.findData(ids["classes"][0]))  # 24 pupils, Mon/Wed
+    dlg.module.setCurrentIndex(dlg.module.findData(ids["m2"]))
+    dlg.instructor.setCurrentIndex(dlg.instructor.findData(ids["i3"]))
+    dlg.update_clash()
+    assert "Конфликтов нет" in dlg.clash.text()
+    qtbot.mouseClick(dlg.buttons.buttons()[0] if dlg.buttons.buttons()[0].text() == "Сохранить"
+                     else dlg.buttons.buttons()[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    page._load_week()
+    lessons = svc.lessons_between(dt.date(2026, 9, 7), dt.date(2026, 9, 13))
+    assert len(lessons) == 1
+    lid = lessons[0]["id"]
+    assert grid.item(0, 0).data(Qt.ItemDataRole.UserRole) == lid
+
+    # move by drag to Wednesday, lesson 3: allowed
+    assert _drag(grid, lid, 2, 2)
+    assert svc.get_lesson(lid)["date"] == dt.date(2026, 9, 9)
+    assert "перенесено" in page.message.text()
+
+    # a second lesson of another class (Wed/Fri) in the same workshop on Wednesday, lesson 1
+    other = svc.create_lesson({"class_id": ids["classes"][2], "module_id": ids["m2"], "instructor_id": ids["i2"],
+                               "workshop_id": ids["w2"], "date": dt.date(2026, 9, 9), "slot_id": grid.slots[0]["id"]})
+    page._load_week()
+    # drag the first lesson onto it: the clash is shown while hovering and the drop is refused
+    assert not _drag(grid, lid, 0, 2)
+    assert "Сюда нельзя" in page.message.text() or "отменён" in page.message.text()
+    assert "Мастерская" in page.message.text()
+    assert svc.get_lesson(lid)["date"] == dt.date(2026, 9, 9)
+    # Tuesday: the school cannot send the class — refused too
+    assert not _drag(grid, lid, 0, 1)
+    assert svc.get_lesson(lid)["date"] == dt.date(2026, 9, 9)
+    assert other
+
+
+def test_clash_red_in_grid_and_list_then_generate(window, qtbot):
+    ids = small_instance()
+    slot = svc.list_slots()[0]["id"]
+    svc.create_lesson({"class_id": ids["classes"][0], "module_id": ids["m2"], "instructor_id": ids["i3"],
+                       "workshop_id": ids["w2"], "date": dt.date(2026, 9, 7), "slot_id": slot})
+    svc.create_lesson({"class_id": ids["classes"][2], "module_id": ids["m2"], "instructor_id": ids["i2"],
+                       "workshop_id": ids["w2"], "date": dt.date(2026, 9, 7), "slot_id": slot}, allow_clash=True)
+    page = _page(window, qtbot)
+    page.refresh()
+    page.view.setCurrentIndex(page.view.findData("all"))
+    page.week.setDate(QDate(2026, 9, 7))
+    assert page.conflicts.count() >= 1
+    assert any("Мастерская" in page.conflicts.item(i).text() for i in range(page.conflicts.count()))
+    assert page.grid.item(0, 0).background().color().name() == "#fde3e1"
+    # reference tabs fill
+    page.tabs.setCurrentIndex(1)
+    assert page.ref_tables["classes"].rowCount() == 3
+    page.tabs.setCurrentIndex(5)
+    assert page.ref_tables["requirements"].rowCount() == 9
+    page.tabs.setCurrentIndex(0)
+    # generate in the background (locked lessons none; the two hand lessons are replaced)
+    page.on_generate()
+    qtbot.waitUntil(lambda: not ops.running(), timeout=30000)
+    ops.wait_all()
+    assert "размещено занятий" in page.message.text()
+    assert svc.check_conflicts(ids["term"]) == []
+
+
+def test_viewer_cannot_drag_or_create(window, qtbot, as_role):
+    small_instance()
+    with as_role("viewer"):
+        page = _page(window, qtbot)
+        page.on_role_changed()
+        page.refresh()
+        assert not page.grid.can_edit
+        assert not page.actions_by_name["new"].isVisible()
