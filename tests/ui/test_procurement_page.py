@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.listing import ListQuery
@@ -37,14 +37,13 @@ def _type_in_cell(qtbot, table, row: int, col: int, text: str) -> None:
     item = table.item(row, col)
     table.setCurrentCell(row, col)
     table.editItem(item)
-    editor = table.viewport().focusWidget() or QApplication.focusWidget()
-    if not isinstance(editor, QLineEdit):
-        editor = table.findChild(QLineEdit)
+    editor = table.indexWidget(table.model().index(row, col))  # the editor the view opened for this cell
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     _type(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: table.indexWidget(table.model().index(row, col)) is None, timeout=2000)
+    qtbot.wait(50)  # the row is saved once the editor has closed (a queued call)
 
 
 def test_offers_table_typing_prices_gives_the_nmck(page, qtbot):
