@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -157,7 +158,18 @@ class SchedulePage(BasePage):
             t.doubleClicked.connect(lambda _i: self.on_edit())
             t.itemSelectionChanged.connect(self._selection_changed)
             self.ref_tables[key] = t
-            self.tabs.addTab(t, title)
+            holder = QWidget()
+            hl = QVBoxLayout(holder)
+            hl.setContentsMargins(0, 4, 0, 0)
+            extra = self._tab_buttons(key)
+            if extra:
+                row = QHBoxLayout()
+                for b in extra:
+                    row.addWidget(b)
+                row.addStretch(1)
+                hl.addLayout(row)
+            hl.addWidget(t, 1)
+            self.tabs.addTab(holder, title)
         self.splitter.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.term.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -166,6 +178,48 @@ class SchedulePage(BasePage):
         self.week.dateChanged.connect(lambda _d: self._load_week())
         self._rows: dict[str, list[dict]] = {}
         self._loading = False
+
+    def _tab_buttons(self, key: str) -> list[QPushButton]:
+        def button(text, name, fn):
+            b = QPushButton(icon("plus-circle-outline"), text)
+            b.setObjectName(name)
+            b.clicked.connect(fn)
+            self._write_buttons.append(b)
+            return b
+
+        if not hasattr(self, "_write_buttons"):
+            self._write_buttons: list[QPushButton] = []
+        if key == "classes":
+            return [button(_t("Школа…"), "newSchool", lambda: self._record_dialog("classes", {"kind": "school"})),
+                    button(_t("Класс…"), "newClass", lambda: self._record_dialog("classes", None))]
+        if key == "year":
+            return [button(_t("Учебный период…"), "newTerm", lambda: self._record_dialog("year", {"kind": "term"})),
+                    button(_t("Каникулы…"), "newHoliday", lambda: self._record_dialog("year", {"kind": "holiday"})),
+                    button(_t("Урок (звонок)…"), "newSlot", lambda: self._record_dialog("year", {"kind": "slot"}))]
+        if key == "requirements":
+            return [button(_t("Строка нагрузки…"), "newRequirement", lambda: self._record_dialog("requirements", None)),
+                    button(_t("Каждый класс — каждый модуль"), "allRequirements", self.on_all_requirements)]
+        return []
+
+    def on_all_requirements(self) -> None:
+        if self.term_id() is None:
+            self._show_message(_t("Сначала добавьте учебный период."))
+            return
+        try:
+            n = svc.add_all_requirements(self.term_id())
+        except ServiceError as e:
+            ops.show_error(self, e)
+            return
+        self.count_label.setText(_t("Добавлено строк нагрузки: {0}").format(n))
+        events.notify("schedule")
+        self.refresh()
+
+    def on_role_changed(self) -> None:
+        super().on_role_changed()
+        w = self.can_write()
+        for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button]:
+            b.setVisible(w)
+        self.grid.can_edit = w
 
     def listens_to(self) -> tuple[str, ...]:
         return ("accreditation", "schedule")
@@ -473,6 +527,7 @@ class SchedulePage(BasePage):
         if tab == "classes":
             schools = [(s["id"], s["name"]) for s in svc.list_schools()]
             if not schools or rec.get("kind") == "school":
+                rec = {k: v for k, v in rec.items() if k != "kind"}
                 fields = [("name", _t("Название *"), "text", None), ("address", _t("Адрес"), "text", None),
                           ("contact", _t("Контакт"), "text", None)]
                 self._open(RecordDialog(_t("Школа"), fields, rec, lambda v: svc.save_school(v, rec.get("id")), self))
@@ -499,6 +554,8 @@ class SchedulePage(BasePage):
                                                               rec.get("version")), self))
         elif tab == "year":
             kind = rec.get("kind", "term")
+            if "id" not in rec:
+                rec = {}
             if kind == "slot":
                 fields = [("number", _t("Номер урока *"), "int", (1, 12)), ("starts_at", _t("Начало *"), "time", None),
                           ("ends_at", _t("Окончание *"), "time", None)]

@@ -111,7 +111,8 @@ class WeekGrid(QTableWidget):
         if self.mode == "workshop":
             return f"{who}\n{le['module_short']}"
         if self.mode == "class":
-            return f"{lock}{le['module_short']}\n{le['workshop_short']}"
+            sub = _t("гр. {0} · ").format(le["subgroup"]) if le.get("subgroup") else ""
+            return f"{lock}{sub}{le['module_short']}\n{le['workshop_short']}"
         return f"{who}\n{le['module_short']} · {le['workshop_short']}"
 
     def _tip(self, le: dict) -> str:
