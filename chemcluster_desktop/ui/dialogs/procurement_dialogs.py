@@ -611,6 +611,11 @@ class StepDialog(FormDialog):
     def __init__(self, parent, line: P.PlanLineInfo, status: str, delivery_id: int | None = None):
         super().__init__(parent, _t("{0}: {1}").format(line.number, P.status_label(status)), "StepDialog")
         self.line, self.status, self.delivery_id = line, status, delivery_id
+        head = QLabel(_t("Строка {0} «{1}»: «{2}» → «{3}».").format(
+            line.number, line.title, P.status_label(line.status), P.status_label(status)))
+        head.setWordWrap(True)
+        head.setStyleSheet("font-weight: bold;")
+        self.lay.insertWidget(0, head)
         last = max((s.date for s in line.steps), default=dt.date.today())
         self.date = self.add("date", _t("Дата"), date_edit(max(dt.date.today(), last)))
         labels = {"notice_published": _t("Номер извещения в ЕИС"), "supplier_chosen": _t("Победитель, протокол"),
