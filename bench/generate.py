@@ -33,7 +33,7 @@ from sqlalchemy import func, insert, select
 from bench import catalogue as cat
 
 TODAY = dt.date(2026, 11, 26)
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 
 # the names the measurements look for
 STORE_ROOM = "Центральный склад оборудования (ауд. 001)"  # 10 % of the items: the 10,000-row PDF
@@ -472,8 +472,8 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
             r = reagent_rows[j % len(reagent_rows)] if reagent_rows else None
             if r is None:
                 break
-            received = TODAY - dt.timedelta(days=rng.randrange(10, 1500))
-            expires = received + dt.timedelta(days=rng.choice([365, 730, 1095, 1825]))
+            received = TODAY - dt.timedelta(days=rng.randrange(10, 900))
+            expires = received + dt.timedelta(days=rng.choice([730, 1095, 1825, 1825]))
             amount = Decimal(rng.choice([50, 100, 250, 500, 1000, 2500]))
             amounts[r["item"]] = amounts.get(r["item"], Decimal(0)) + amount
             cont_rows.append({
