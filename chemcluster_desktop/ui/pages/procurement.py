@@ -162,7 +162,7 @@ class StatusRoad(QWidget):
         self.grid.setVerticalSpacing(2)
         self.chips: dict[str, QLabel] = {}
 
-    PER_ROW = 4
+    PER_ROW = 5
 
     def set_line(self, line: P.PlanLineInfo | None) -> None:
         while self.grid.count():
@@ -175,9 +175,9 @@ class StatusRoad(QWidget):
         done = {}
         for st in line.steps:
             done[st.status] = st
-        road = list(P.ROAD)
+        road = ["need", *P.ROAD]  # every line starts from the needs it groups
         if line.status in P.INACTIVE:
-            reached = [s for s in road if s in done]
+            reached = [s for s in road if s in done or s == "need"]
             road = reached + [line.status]
         current = line.status
         for i, status in enumerate(road):
@@ -191,7 +191,7 @@ class StatusRoad(QWidget):
                 key = "bad" if status in P.INACTIVE else ("ok" if status == "on_inventory" else "info")
                 bg, fg = BADGE_COLORS[key]
                 css = f"background:{bg}; color:{fg}; border:2px solid {fg}; font-weight:bold;"
-            elif st is not None:
+            elif st is not None or status == "need":
                 bg, fg = BADGE_COLORS["ok"]
                 css = f"background:{bg}; color:{fg}; border:1px solid #a5d6a7;"
             else:
