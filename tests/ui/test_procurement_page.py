@@ -204,3 +204,23 @@ def test_budget_tab_chart_and_viewer_rights(page, qtbot, as_role):
         page.show_tab("needs")
         page.on_role_changed()
         assert page.actions_by_name["new"].isEnabled()
+
+
+def test_print_nmck_from_the_page_opens_the_preview(page, qtbot):
+    from pypdf import PdfReader
+
+    from chemcluster_desktop.ui import ops
+
+    f = page.fixture
+    nid = P.create_need("Весы аналитические", 2)
+    add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"])
+    page.show_tab("needs")
+    page.refresh()
+    page.select_id(nid)
+    page.actions_by_name["print"].trigger()
+    ops.wait_all(20000)
+    qtbot.waitUntil(lambda: getattr(page, "_last_preview", None) is not None, timeout=20000)
+    dlg = page._last_preview
+    text = " ".join(PdfReader(str(dlg.pdf_path)).pages[0].extract_text().replace("\u00a0", " ").split())
+    assert "Весы аналитические" in text and "202 000,00" in text
+    dlg.close()
