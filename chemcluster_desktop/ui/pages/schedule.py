@@ -100,11 +100,17 @@ class SchedulePage(BasePage):
         self.lock_button.clicked.connect(self.on_toggle_lock)
         self.fet_button = QPushButton(icon("file-export-outline"), _t("Экспорт в FET…"))
         self.fet_button.clicked.connect(self.on_export_fet)
+        self._week_widgets = []
         for lab, w in ((_t("Период:"), self.term), (_t("Вид:"), self.view), (None, self.entity),
                        (_t("Неделя:"), prev_b), (None, self.week), (None, next_b)):
             if lab:
-                self.filter_bar.addWidget(QLabel(lab))
+                label = QLabel(lab)
+                self.filter_bar.addWidget(label)
+                if w is not self.term:
+                    self._week_widgets.append(label)
             self.filter_bar.addWidget(w)
+            if w is not self.term:
+                self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self.toolbar.addSeparator()
         for b in (self.lock_button, self.fet_button, self.gen_button):
@@ -258,6 +264,8 @@ class SchedulePage(BasePage):
                     pass
             self.term.blockSignals(False)
             tab = self.current_tab()
+            for w in self._week_widgets:
+                w.setVisible(tab == "week")
             if tab == "week":
                 self._fill_entities()
             else:
