@@ -58,7 +58,7 @@ from chemcluster_desktop.storage.search import fold, make_key
 
 WRITE = "accreditation.write"
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
-MAX_PHOTO_PIXELS = 60_000_000
+MAX_PHOTO_PIXELS = 40_000_000
 MAX_WORKPLACES = 500
 
 
@@ -781,16 +781,36 @@ def validate_image(data: bytes, file_name: str = "") -> tuple[str, int, int]:
         raise ValidationError(_t("Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию "
                                  "(.jpg, .png).").format(name), field="photo")
     try:
-        from reportlab.lib.utils import ImageReader
+        import warnings
 
-        w, h = ImageReader(io.BytesIO(data)).getSize()
+        from PIL import Image
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                w, h = im.size
+                if w < 1 or h < 1 or w * h > MAX_PHOTO_PIXELS:
+                    raise _TooBig(w, h)
+                if im.format == "JPEG":
+                    im.draft("RGB", (max(1, w // 8), max(1, h // 8)))  # decode small: proves it is whole
+                im.load()
+    except _TooBig as e:
+        raise ValidationError(_t("Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). "
+                                 "Уменьшите его.").format(name, e.w, e.h, MAX_PHOTO_PIXELS // 1_000_000),
+                              field="photo") from e
     except Exception as e:
+        if "DecompressionBomb" in type(e).__name__:
+            raise ValidationError(_t("Изображение «{0}» слишком большое по числу точек. Уменьшите его.")
+                                  .format(name), field="photo") from e
         raise ValidationError(_t("Изображение «{0}» повреждено и не читается. Выберите другой файл.").format(name),
                               field="photo") from e
-    if w < 1 or h < 1 or w * h > MAX_PHOTO_PIXELS:
-        raise ValidationError(_t("Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). "
-                                 "Уменьшите его.").format(name, w, h, MAX_PHOTO_PIXELS // 1_000_000), field="photo")
     return mime, int(w), int(h)
+
+
+class _TooBig(Exception):
+    def __init__(self, w: int, h: int):
+        super().__init__(f"{w}x{h}")
+        self.w, self.h = w, h
 
 
 def _read_image(source: bytes | str | Path, file_name: str = "") -> tuple[bytes, str]:

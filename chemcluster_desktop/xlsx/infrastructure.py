@@ -18,6 +18,7 @@ What varies between real files and is handled here:
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import zipfile
@@ -30,6 +31,10 @@ from chemcluster_desktop.i18n import translate
 ZONES = ("workplace", "expert", "store", "safety", "general", "consumables")
 MAX_FILE_BYTES = 30 * 1024 * 1024
 HEADER_SCAN_ROWS = 40
+MAX_ROWS = 20_000
+MAX_COLUMNS = 60
+# columns of an inventory list (опись), not of an infrastructure list
+_INVENTORY_WORDS = re.compile(r"инвентарн|серийн|заводск\w* номер|стоимост|балансов|дата ввода|мол\b")
 
 
 def _t(s: str) -> str:
@@ -81,7 +86,7 @@ def clean(v: object) -> str:
     """A cell as one line of text: wrapped text joined, spaces squeezed, non-breaking spaces too."""
     if v is None:
         return ""
-    if isinstance(v, float) and v == int(v):
+    if isinstance(v, float) and math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
         v = int(v)
     s = str(v).replace("\u00a0", " ").replace("\u202f", " ").replace("_x000D_", " ")
     return _WS.sub(" ", s).strip()
@@ -101,9 +106,9 @@ def parse_number(v: object) -> Decimal | None:
     if isinstance(v, int):
         return Decimal(v)
     if isinstance(v, float):
-        return Decimal(str(v))
+        return Decimal(str(v)) if math.isfinite(v) else None
     if isinstance(v, Decimal):
-        return v
+        return v if v.is_finite() else None
     m = _NUM.match(str(v))
     if not m or m.group(3).strip():
         return None
@@ -284,34 +289,73 @@ _YEAR = re.compile(r"\b(20[2-4]\d)\b")
 def _load_rows(source) -> list[tuple[str, list[list[object]]]]:
     import openpyxl
 
+    from chemcluster_desktop.xlsx.common import XlsxFileError, check_file
+
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
+        if len(data) > MAX_FILE_BYTES:
+            raise InfraFileError(_t("Файл слишком большой ({0} МБ): инфраструктурный лист занимает не больше "
+                                    "нескольких мегабайт. Проверьте, тот ли это файл.")
+                                 .format(len(data) // (1024 * 1024)))
+        _check_zip(data)
     else:
         path = os.fspath(source)
         try:
-            size = os.path.getsize(path)
+            check_file(path)  # size, zip bombs, lying sizes, encrypted and old .xls files
+        except XlsxFileError as e:
+            raise InfraFileError(str(e)) from e
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError as e:
-            raise InfraFileError(_t("Файл «{0}» не найден или недоступен: {1}.").format(path, e.strerror or e)) from e
-        if size > MAX_FILE_BYTES:
-            raise InfraFileError(_t("Файл «{0}» слишком большой ({1} МБ): инфраструктурный лист занимает "
-                                    "не больше нескольких мегабайт. Проверьте, тот ли это файл.")
-                                 .format(path, size // (1024 * 1024)))
-        with open(path, "rb") as f:
-            data = f.read()
+            raise InfraFileError(_t("Файл «{0}» не открывается: {1}.").format(path, e.strerror or e)) from e
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InfraFileError(_t("Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в "
                                 "формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт."))
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises many kinds on broken books
         raise InfraFileError(_t("Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново "
                                 "как .xlsx и повторите импорт.").format(type(e).__name__)) from e
     out = []
-    for ws in wb.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        out.append((ws.title, rows))
-    wb.close()
+    try:
+        for ws in wb.worksheets:
+            rows = []
+            for n, r in enumerate(ws.iter_rows(values_only=True)):
+                if n >= MAX_ROWS:
+                    raise InfraFileError(_t("На листе «{0}» больше {1} строк: это не инфраструктурный лист.")
+                                         .format(ws.title, MAX_ROWS))
+                rows.append(list(r[:MAX_COLUMNS]))
+            out.append((ws.title, rows))
+    except InfraFileError:
+        raise
+    except Exception as e:
+        raise InfraFileError(_t("Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново "
+                                "как .xlsx и повторите импорт.").format(type(e).__name__)) from e
+    finally:
+        wb.close()
     return out
+
+
+def _check_zip(data: bytes) -> None:
+    from chemcluster_desktop.xlsx.common import MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = 0
+            for i in z.infolist():
+                total += i.file_size
+                if i.file_size > 1024 * 1024 and i.file_size / max(i.compress_size, 1) > MAX_COMPRESSION_RATIO:
+                    raise InfraFileError(_t("Файл подозрительно сильно сжат: такой файл не читается из соображений "
+                                            "безопасности."))
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise InfraFileError(_t("Файл слишком большой после распаковки: это не инфраструктурный лист."))
+    except zipfile.BadZipFile:
+        pass  # reported as «not an Excel book» by the caller
 
 
 def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | None = None,
@@ -332,6 +376,10 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
                                 "с колонками «Наименование» и «Количество». Проверьте, что выбран нужный файл."))
     title, rows, h = found
     cols = h.columns
+    header_texts = [_low(v) for v in rows[h.row - 1] if isinstance(v, str)]
+    if any(_INVENTORY_WORDS.search(t) for t in header_texts) and "specification" not in cols:
+        raise InfraFileError(_t("Файл похож на инвентарную опись (есть колонки инвентарного номера или стоимости), "
+                                "а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции."))
     title_lines = [clean(v) for r in rows[:h.row - 1] for v in r if clean(v)]
     doc_title = " ".join(title_lines)[:300]
     comp = ""
@@ -448,8 +496,6 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
             else:
                 per = False
         number = clean(number_raw)
-        if isinstance(number_raw, float) and number_raw == int(number_raw):
-            number = str(int(number_raw))
         number = number.rstrip(".")[:20]
         if number:
             key = (section, number)

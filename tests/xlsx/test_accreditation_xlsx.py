@@ -94,3 +94,29 @@ def test_scope_and_zone_words():
     assert zone_of("Оборудование на 1 рабочее место") == "workplace"
     assert zone_of("ОБЩАЯ ИНФРАСТРУКТУРА КОНКУРСНОЙ ПЛОЩАДКИ") == "general"
     assert zone_of("Склад") == "store"
+
+
+def test_an_inventory_list_is_not_an_infrastructure_list(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Вид", "Инвентарный номер", "Наименование", "Стоимость", "Количество", "Ед. изм."])
+    ws.append(["оборудование", "ИН-1", "Весы", "100,00", 1, "шт."])
+    wb.save(tmp_path / "inv.xlsx")
+    with pytest.raises(InfraFileError, match="инвентарную опись"):
+        read_infrastructure_list(tmp_path / "inv.xlsx")
+
+
+def test_strange_numbers_in_cells_do_not_break_the_reader(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["№", "Наименование", "Количество"])
+    ws.append([1.7976931348623155e+308, "Весы", float("inf")])
+    ws.append([2, "Плитка", 1e300])
+    ws.append([3, "Колба", 2.0])
+    wb.save(tmp_path / "odd.xlsx")
+    r = read_infrastructure_list(tmp_path / "odd.xlsx")
+    assert [ln.name for ln in r.lines] == ["Колба"] and len(r.errors) == 2
