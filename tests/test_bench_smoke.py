@@ -55,14 +55,14 @@ def test_generator_makes_a_consistent_database(tmp_path, capsys):
     con.close()
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(170)
 def test_bench_runs_at_tiny_scale(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHEMCLUSTER_HOME": str(tmp_path / "home")}
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     db = tmp_path / "tiny.sqlite3"
-    figures = "search,import,export,readiness,matching,clash_check"
+    figures = "search,import,export,accreditation_packet,readiness,matching,timetable,clash_check"
     p = subprocess.run([sys.executable, "-m", "bench", "--json", "--scale", "0.005", "--db", str(db),
-                        "--only", figures], cwd=ROOT, env=env, capture_output=True, text=True, timeout=110)
+                        "--only", figures], cwd=ROOT, env=env, capture_output=True, text=True, timeout=160)
     assert p.returncode == 0, p.stderr[-2000:]
     res = json.loads(p.stdout.strip().splitlines()[-1])
     assert res["meta"]["counts"]["items"] == 500
