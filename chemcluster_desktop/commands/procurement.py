@@ -25,39 +25,39 @@ def _t(s: str) -> str:
 
 
 def register(sub) -> None:
-    sp = sub.add_parser("procurement", help=_t("закупки: НМЦК, бюджет, план-график, поставки"))
+    sp = sub.add_parser("procurement", help=translate("Cli", "закупки: НМЦК, бюджет, план-график, поставки"))
     ps = sp.add_subparsers(dest="procurement_command", metavar="ACTION", required=True)
 
-    p = ps.add_parser("nmck", help=_t("обоснование НМЦК потребности методом сопоставимых рыночных цен"))
-    p.add_argument("--need", type=int, required=True, metavar="ID", help=_t("номер (id) потребности"))
+    p = ps.add_parser("nmck", help=translate("Cli", "обоснование НМЦК потребности методом сопоставимых рыночных цен"))
+    p.add_argument("--need", type=int, required=True, metavar="ID", help=translate("Cli", "номер (id) потребности"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nmck, open_db=True)
 
-    p = ps.add_parser("budget", help=_t("бюджет по источникам: лимит, план, контракты, оплата, остаток"))
+    p = ps.add_parser("budget", help=translate("Cli", "бюджет по источникам: лимит, план, контракты, оплата, остаток"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_budget, open_db=True)
 
-    p = ps.add_parser("needs", help=_t("список потребностей"))
-    p.add_argument("--status", help=_t("статус (need, in_plan, price_justified, …)"))
+    p = ps.add_parser("needs", help=translate("Cli", "список потребностей"))
+    p.add_argument("--status", help=translate("Cli", "статус (need, in_plan, price_justified, …)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_needs, open_db=True)
 
-    p = ps.add_parser("plan", help=_t("строки плана-графика со статусами"))
+    p = ps.add_parser("plan", help=translate("Cli", "строки плана-графика со статусами"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_plan, open_db=True)
 
-    p = ps.add_parser("advance", help=_t("следующий шаг строки плана-графика"))
-    p.add_argument("--line", required=True, help=_t("номер строки (ПГ-2026-001) или её id"))
-    p.add_argument("--to", required=True, dest="status", help=_t("новый статус: ") + ", ".join(
+    p = ps.add_parser("advance", help=translate("Cli", "следующий шаг строки плана-графика"))
+    p.add_argument("--line", required=True, help=translate("Cli", "номер строки (ПГ-2026-001) или её id"))
+    p.add_argument("--to", required=True, dest="status", help=translate("Cli", "новый статус: ") + ", ".join(
         s for s in ("price_justified", "notice_published", "supplier_chosen", "failed", "cancelled", "on_inventory")))
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_advance, open_db=True)
 
-    p = ps.add_parser("accept", help=_t("принять поставку и поставить оборудование на учёт"))
+    p = ps.add_parser("accept", help=translate("Cli", "принять поставку и поставить оборудование на учёт"))
     p.add_argument("--delivery", type=int, required=True, metavar="ID")
     p.set_defaults(func=cmd_accept, open_db=True)
 
-    p = ps.add_parser("supplier-add", help=_t("добавить поставщика (ИНН проверяется по контрольным цифрам)"))
+    p = ps.add_parser("supplier-add", help=translate("Cli", "добавить поставщика (ИНН проверяется по контрольным цифрам)"))
     p.add_argument("name")
     p.add_argument("--inn", required=True)
     p.add_argument("--kpp", default="")
@@ -65,10 +65,10 @@ def register(sub) -> None:
     p.add_argument("--phone", default="")
     p.set_defaults(func=cmd_supplier_add, open_db=True)
 
-    exp = group(sub, "export", _t("экспорт в Excel"))
-    p = exp.add_parser("plan-schedule", help=_t("план-график закупок в .xlsx"))
+    exp = group(sub, "export", translate("Cli", "экспорт в Excel"))
+    p = exp.add_parser("plan-schedule", help=translate("Cli", "план-график закупок в .xlsx"))
     p.add_argument("file", metavar="FILE.xlsx")
-    p.add_argument("--source", help=_t("только один источник финансирования (код: federal, regional, employer, own)"))
+    p.add_argument("--source", help=translate("Cli", "только один источник финансирования (код: federal, regional, employer, own)"))
     p.set_defaults(func=cmd_export_plan, open_db=True)
 
 
@@ -87,14 +87,14 @@ def cmd_nmck(args) -> int:
         print_json(P.as_json(args.need, r))
     else:
         n = P.get_need(args.need)
-        print(_t("Потребность № {0}: {1}, {2} {3}").format(n.id, n.name, _num(n.quantity), n.unit))
+        print(translate("Cli", "Потребность № {0}: {1}, {2} {3}").format(n.id, n.name, _num(n.quantity), n.unit))
         for p in r.offers:
-            flag = _t(" (старше 6 мес.)") if p.number in r.stale else ""
+            flag = translate("Cli", " (старше 6 мес.)") if p.number in r.stale else ""
             print(f"  {p.number}. {p.supplier:<40} {p.date.strftime('%d.%m.%Y') if p.date else '':>10} "
                   f"{_money(p.unit_price):>16} ₽{flag}")
-        print(_t("Средняя цена: {0} ₽; σ: {1} ₽; коэффициент вариации: {2} %").format(
+        print(translate("Cli", "Средняя цена: {0} ₽; σ: {1} ₽; коэффициент вариации: {2} %").format(
             _money(r.mean), _money(r.sigma), "—" if r.cv_percent is None else str(r.cv_percent).replace(".", ",")))
-        print(_t("НМЦК: {0} ₽").format(_money(r.nmck) if r.valid else "—"))
+        print(translate("Cli", "НМЦК: {0} ₽").format(_money(r.nmck) if r.valid else "—"))
     if r.message:
         sys.stderr.write(r.message + "\n")
     return 0
@@ -121,12 +121,12 @@ def cmd_budget(args) -> int:
     if args.json:
         print_json(budget_json(b))
         return 0
-    head = (_t("Источник"), _t("Лимит"), _t("План"), _t("Контракты"), _t("Оплачено"), _t("Остаток"))
+    head = (translate("Cli", "Источник"), translate("Cli", "Лимит"), translate("Cli", "План"), translate("Cli", "Контракты"), translate("Cli", "Оплачено"), translate("Cli", "Остаток"))
     print(f"{head[0]:<48} " + " ".join(f"{h:>18}" for h in head[1:]))
     for r in [*b.rows, b.totals]:
         print(f"{r.name[:48]:<48} " + " ".join(f"{_money(v):>18}" for v in (r.limit, r.planned, r.contracted, r.paid,
                                                                            r.remaining)))
-    print(_t("Стоимость проекта {0} ₽, предельный грант {1} ₽.").format(_money(b.project_total), _money(b.grant_cap)))
+    print(translate("Cli", "Стоимость проекта {0} ₽, предельный грант {1} ₽.").format(_money(b.project_total), _money(b.grant_cap)))
     return 0
 
 
@@ -172,7 +172,7 @@ def _line_id(ref: str) -> int:
     for r in P.list_plan_lines(ListQuery(limit=100000)):
         if r["number"] == ref.strip() or str(r["id"]) == ref.strip():
             return r["id"]
-    raise NotFoundError(_t("Строка плана-графика «{0}» не найдена.").format(ref))
+    raise NotFoundError(translate("Cli", "Строка плана-графика «{0}» не найдена.").format(ref))
 
 
 def cmd_advance(args) -> int:
@@ -181,7 +181,7 @@ def cmd_advance(args) -> int:
     lid = _line_id(args.line)
     P.advance(lid, args.status, note=args.note)
     info = P.get_plan_line(lid)
-    print(_t("Строка {0}: {1}").format(info.number, P.status_label(info.status)))
+    print(translate("Cli", "Строка {0}: {1}").format(info.number, P.status_label(info.status)))
     return 0
 
 
@@ -189,7 +189,7 @@ def cmd_accept(args) -> int:
     from chemcluster_desktop.services import procurement as P
 
     ids = P.accept_delivery(args.delivery)
-    print(_t("Поставка принята: на учёт поставлено {0} ед. оборудования.").format(len(ids)))
+    print(translate("Cli", "Поставка принята: на учёт поставлено {0} ед. оборудования.").format(len(ids)))
     return 0
 
 
@@ -197,7 +197,7 @@ def cmd_supplier_add(args) -> int:
     from chemcluster_desktop.services import procurement as P
 
     sid = P.create_supplier(args.name, args.inn, args.kpp, email=args.email, phone=args.phone)
-    print(_t("Поставщик «{0}» добавлен (id {1}).").format(args.name, sid))
+    print(translate("Cli", "Поставщик «{0}» добавлен (id {1}).").format(args.name, sid))
     return 0
 
 
@@ -206,5 +206,5 @@ def cmd_export_plan(args) -> int:
 
     path = args.file if args.file.lower().endswith(".xlsx") else args.file + ".xlsx"
     n = procurement_print.export_plan_schedule(path, args.source)
-    print(_t("План-график выгружен: {0} (строк: {1})").format(path, n))
+    print(translate("Cli", "План-график выгружен: {0} (строк: {1})").format(path, n))
     return 0

@@ -85,8 +85,8 @@ def chart(lines: Sequence[BudgetLine], width: float, height: float = 82 * mm) ->
     bc.barLabelFormat = _mln_label
     bc.valueAxis.labelTextFormat = _mln_label
     d.add(bc)
-    d.add(String(4, height - 10, _t("млн ₽"), fontName=fonts.CONDENSED, fontSize=7))
-    d.add(String(bc.x + bc.width / 2, 6, _t("Источник финансирования"), fontName=fonts.CONDENSED, fontSize=7,
+    d.add(String(4, height - 10, translate("Reports", "млн ₽"), fontName=fonts.CONDENSED, fontSize=7))
+    d.add(String(bc.x + bc.width / 2, 6, translate("Reports", "Источник финансирования"), fontName=fonts.CONDENSED, fontSize=7,
                  textAnchor="middle"))
     lg = Legend()
     lg.x, lg.y = width - 130, height - 20
@@ -113,19 +113,19 @@ def _short(name: str) -> str:
 
 
 def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = None) -> None:
-    info = st.DocInfo(title=_t("Бюджет закупок оборудования по источникам финансирования"), college=rep.college,
+    info = st.DocInfo(title=translate("Reports", "Бюджет закупок оборудования по источникам финансирования"), college=rep.college,
                       subtitle=rep.subtitle, landscape=True, logo_png=rep.logo_png,
-                      signatures=[(_t("Контрактный управляющий"), rep.manager), (_t("Директор"), rep.director)])
+                      signatures=[(translate("Reports", "Контрактный управляющий"), rep.manager), (translate("Reports", "Директор"), rep.director)])
     w = st.content_width(info)
     story: list = []
-    facts = _t("Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.").format(
+    facts = translate("Reports", "Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.").format(
         st.money(rep.project_total), st.money(rep.grant_cap))
     story.append(st.p(facts))
     story.append(Spacer(1, 3 * mm))
     rows = [[st.p(ln.name, st.CELL), st.money(ln.limit), st.money(ln.planned), st.money(ln.contracted),
              st.money(ln.paid), st.money(ln.remaining)] for ln in rep.lines]
     t = rep.total
-    rows.append([st.markup("<b>" + _t("Итого") + "</b>", st.CELL), st.money(t.limit), st.money(t.planned),
+    rows.append([st.markup("<b>" + translate("Reports", "Итого") + "</b>", st.CELL), st.money(t.limit), st.money(t.planned),
                  st.money(t.contracted), st.money(t.paid), st.money(t.remaining)])
 
     def styles_for(i, r):
@@ -136,12 +136,12 @@ def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = Non
             out.append(("TEXTCOLOR", (5, 0), (5, 0), st.BAD))
         return out
 
-    story += st.table(rows, header=[_t("Источник финансирования"), _t("Лимит, ₽"), _t("План (НМЦК), ₽"),
-                                    _t("Законтрактовано, ₽"), _t("Оплачено, ₽"), _t("Остаток лимита, ₽")],
+    story += st.table(rows, header=[translate("Reports", "Источник финансирования"), translate("Reports", "Лимит, ₽"), translate("Reports", "План (НМЦК), ₽"),
+                                    translate("Reports", "Законтрактовано, ₽"), translate("Reports", "Оплачено, ₽"), translate("Reports", "Остаток лимита, ₽")],
                       widths=[w * 0.30] + [w * 0.14] * 5, align=["L", "R", "R", "R", "R", "R"],
                       row_styles=styles_for)
     story.append(Spacer(1, 2 * mm))
-    story.append(st.p(_t("Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: "
+    story.append(st.p(translate("Reports", "Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: "
                          "остаток считается от стоимости проекта."), st.SMALL))
     for wtext in rep.warnings:
         story.append(st.markup("<font color='#9b1c14'>" + escape(wtext) + "</font>", st.BASE))
@@ -149,11 +149,11 @@ def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = Non
         story.append(Spacer(1, 4 * mm))
         story.append(chart(rep.lines, w))
     if rep.contracts:
-        story.append(st.h3(_t("Контракты")))
+        story.append(st.h3(translate("Reports", "Контракты")))
         crow = [[c[0], st.date(c[1]), st.p(c[2], st.CELL), st.p(c[3], st.CELL), st.money(c[4]), st.money(c[5])]
                 for c in rep.contracts]
-        story += st.table(crow, header=[_t("Номер"), _t("Дата"), _t("Поставщик"), _t("Источник"), _t("Цена, ₽"),
-                                        _t("Оплачено, ₽")],
+        story += st.table(crow, header=[translate("Reports", "Номер"), translate("Reports", "Дата"), translate("Reports", "Поставщик"), translate("Reports", "Источник"), translate("Reports", "Цена, ₽"),
+                                        translate("Reports", "Оплачено, ₽")],
                           widths=[w * f for f in (0.18, 0.08, 0.28, 0.22, 0.12, 0.12)],
                           align=["L", "C", "L", "L", "R", "R"])
     st.build_pdf(dest, info, story, cancelled=cancelled)

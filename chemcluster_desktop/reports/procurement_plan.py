@@ -32,13 +32,13 @@ class PlanReport:
 def _period(ln: dict) -> str:
     if not ln.get("year"):
         return ""
-    return _t("{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
+    return translate("Reports", "{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
 
 
 def build(dest, rep: PlanReport, *, cancelled: Callable[[], bool] | None = None) -> None:
-    info = st.DocInfo(title=_t("План-график закупок оборудования"), college=rep.college, subtitle=rep.subtitle,
+    info = st.DocInfo(title=translate("Reports", "План-график закупок оборудования"), college=rep.college, subtitle=rep.subtitle,
                       landscape=True, logo_png=rep.logo_png,
-                      signatures=[(_t("Контрактный управляющий"), rep.manager), (_t("Директор"), rep.director)])
+                      signatures=[(translate("Reports", "Контрактный управляющий"), rep.manager), (translate("Reports", "Директор"), rep.director)])
     w = st.content_width(info)
     widths = [w * f for f in (0.07, 0.27, 0.08, 0.05, 0.10, 0.11, 0.06, 0.09, 0.08, 0.09)]
     rows = []
@@ -57,16 +57,17 @@ def build(dest, rep: PlanReport, *, cancelled: Callable[[], bool] | None = None)
             from chemcluster_desktop.services.errors import Cancelled
 
             raise Cancelled()
-    story = st.table(rows, header=[_t("№"), _t("Предмет закупки, позиции"), _t("ОКПД2"), _t("Закон"),
-                                   _t("Способ определения поставщика"), _t("Источник финансирования"),
-                                   _t("Срок"), _t("НМЦК, ₽"), _t("Статус"), _t("Контракт")],
+    story = st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Предмет закупки, позиции"), translate("Reports", "ОКПД2"), translate("Reports", "Закон"),
+                                   translate("Reports", "Способ определения поставщика"), translate("Reports", "Источник финансирования"),
+                                   translate("Reports", "Срок"), translate("Reports", "НМЦК, ₽"), translate("Reports", "Статус"), translate("Reports", "Контракт")],
                      widths=widths, align=["L", "L", "C", "C", "L", "L", "C", "R", "L", "L"], chunk=40)
     if not rows:
-        story.append(st.p(_t("В плане-графике нет строк.")))
+        story.append(st.p(translate("Reports", "В плане-графике нет строк.")))
     story.append(Spacer(1, 4 * mm))
     summary = [[st.p(name, st.CELL), st.money(amount)] for name, amount in rep.by_source]
-    summary.append([st.markup(f"<b>{_t('Итого по плану-графику')}</b>", st.CELL), st.money(total)])
-    story.append(st.h3(_t("Итоги по источникам финансирования")))
-    story += st.table(summary, header=[_t("Источник"), _t("НМЦК, ₽")], widths=[w * 0.4, w * 0.15],
+    total_label = translate("Reports", "Итого по плану-графику")
+    summary.append([st.markup(f"<b>{total_label}</b>", st.CELL), st.money(total)])
+    story.append(st.h3(translate("Reports", "Итоги по источникам финансирования")))
+    story += st.table(summary, header=[translate("Reports", "Источник"), translate("Reports", "НМЦК, ₽")], widths=[w * 0.4, w * 0.15],
                       align=["L", "R"], zebra=False)
     st.build_pdf(dest, info, story, cancelled=cancelled)

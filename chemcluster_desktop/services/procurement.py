@@ -117,6 +117,16 @@ def _t(s: str) -> str:
     return translate("Procurement", s)
 
 
+def _status_names_for_lupdate() -> list[str]:
+    """The status labels as literal translate() calls, so that pyside6-lupdate extracts them."""
+    return [translate("Procurement", "Потребность"), translate("Procurement", "В плане"),
+            translate("Procurement", "Цена обоснована"), translate("Procurement", "Извещение опубликовано"),
+            translate("Procurement", "Поставщик определён"), translate("Procurement", "Не состоялась"),
+            translate("Procurement", "Отменена"), translate("Procurement", "Контракт заключён"),
+            translate("Procurement", "Поставлено"), translate("Procurement", "Принято"),
+            translate("Procurement", "На учёте")]
+
+
 def status_label(code: str) -> str:
     return _t(STATUS_LABELS.get(code, code))
 
@@ -301,7 +311,7 @@ class BudgetSummary:
 # --- input helpers ------------------------------------------------------------------------------------
 def parse_money(value, field_name: str, label: str, *, positive: bool = True, row: int | None = None) -> Decimal:
     if isinstance(value, float):
-        raise ValidationError(_t("Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.")
+        raise ValidationError(translate("Procurement", "Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.")
                               .format(label), field=field_name, row=row)
     if isinstance(value, str):
         txt = value.strip().replace("\u00a0", "").replace(" ", "").replace("₽", "").replace(",", ".")
@@ -312,19 +322,19 @@ def parse_money(value, field_name: str, label: str, *, positive: bool = True, ro
     except (InvalidOperation, TypeError, ValueError):
         d = None
     if d is None or not d.is_finite():
-        raise ValidationError(_t("{0}: введите сумму числом, например 125 000,50.").format(label),
+        raise ValidationError(translate("Procurement", "{0}: введите сумму числом, например 125 000,50.").format(label),
                               field=field_name, row=row)
     if d != d.quantize(Decimal("0.01")):
-        raise ValidationError(_t("{0}: не больше двух знаков после запятой (копейки).").format(label),
+        raise ValidationError(translate("Procurement", "{0}: не больше двух знаков после запятой (копейки).").format(label),
                               field=field_name, row=row)
     if positive and d <= 0:
-        raise ValidationError(_t("{0} должна быть больше нуля (введено {1}).").format(label, value),
+        raise ValidationError(translate("Procurement", "{0} должна быть больше нуля (введено {1}).").format(label, value),
                               field=field_name, row=row)
     return d
 
 
 def parse_quantity(value, field_name: str = "quantity", label: str | None = None, row: int | None = None) -> Decimal:
-    label = label or _t("Количество")
+    label = label or translate("Procurement", "Количество")
     if isinstance(value, float):
         value = str(value)
     try:
@@ -332,11 +342,11 @@ def parse_quantity(value, field_name: str = "quantity", label: str | None = None
     except (InvalidOperation, ValueError):
         d = None
     if d is None or not d.is_finite():
-        raise ValidationError(_t("{0}: введите число.").format(label), field=field_name, row=row)
+        raise ValidationError(translate("Procurement", "{0}: введите число.").format(label), field=field_name, row=row)
     if d <= 0:
-        raise ValidationError(_t("{0} должно быть больше нуля.").format(label), field=field_name, row=row)
+        raise ValidationError(translate("Procurement", "{0} должно быть больше нуля.").format(label), field=field_name, row=row)
     if d != d.quantize(Decimal("0.001")):
-        raise ValidationError(_t("{0}: не больше трёх знаков после запятой.").format(label), field=field_name,
+        raise ValidationError(translate("Procurement", "{0}: не больше трёх знаков после запятой.").format(label), field=field_name,
                               row=row)
     return d
 
@@ -344,9 +354,9 @@ def parse_quantity(value, field_name: str = "quantity", label: str | None = None
 def _text(value, field_name: str, label: str, *, required: bool = True, max_len: int = 500) -> str:
     s = (value or "").strip()
     if required and not s:
-        raise ValidationError(_t("Заполните поле «{0}».").format(label), field=field_name)
+        raise ValidationError(translate("Procurement", "Заполните поле «{0}».").format(label), field=field_name)
     if len(s) > max_len:
-        raise ValidationError(_t("Поле «{0}» слишком длинное: не больше {1} знаков.").format(label, max_len),
+        raise ValidationError(translate("Procurement", "Поле «{0}» слишком длинное: не больше {1} знаков.").format(label, max_len),
                               field=field_name)
     return s
 
@@ -366,7 +376,7 @@ def _login(s: Session) -> str:
 def _get(s: Session, model, id_: int | None, what: str):
     obj = s.get(model, id_) if id_ is not None else None
     if obj is None:
-        raise NotFoundError(_t("{0} с номером {1} не найден(а). Обновите список (F5).").format(what, id_))
+        raise NotFoundError(translate("Procurement", "{0} с номером {1} не найден(а). Обновите список (F5).").format(what, id_))
     return obj
 
 
@@ -383,22 +393,22 @@ def list_sources() -> list[SourceInfo]:
 
 
 def _save_source(s: Session, source_id: int | None, code: str, name: str, limit, version: int | None = None) -> int:
-    code = _text(code, "code", _t("Код"), max_len=20)
-    name = _text(name, "name", _t("Наименование"), max_len=200)
-    limit = parse_money(limit, "limit", _t("Лимит"), positive=False)
+    code = _text(code, "code", translate("Procurement", "Код"), max_len=20)
+    name = _text(name, "name", translate("Procurement", "Наименование"), max_len=200)
+    limit = parse_money(limit, "limit", translate("Procurement", "Лимит"), positive=False)
     if limit < 0:
-        raise ValidationError(_t("Лимит не может быть отрицательным."), field="limit")
+        raise ValidationError(translate("Procurement", "Лимит не может быть отрицательным."), field="limit")
     if code == GRANT_CODE and limit > GRANT_CAP:
-        raise ValidationError(_t("Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).")
+        raise ValidationError(translate("Procurement", "Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).")
                               .format(fmt_money(GRANT_CAP), fmt_money(limit)), field="limit")
     dup = s.scalar(select(FundingSource.id).where(FundingSource.code == code))
     if dup is not None and dup != source_id:
-        raise DuplicateError(_t("Источник с кодом «{0}» уже есть.").format(code), field="code")
+        raise DuplicateError(translate("Procurement", "Источник с кодом «{0}» уже есть.").format(code), field="code")
     others = s.scalar(select(func.coalesce(func.sum(FundingSource.limit_amount), 0))
                       .where(FundingSource.id != (source_id or -1)))
     others = Decimal(others or 0)
     if others + limit > PROJECT_TOTAL:
-        raise ValidationError(_t("Сумма лимитов всех источников ({0} ₽) превысит стоимость проекта {1} ₽. "
+        raise ValidationError(translate("Procurement", "Сумма лимитов всех источников ({0} ₽) превысит стоимость проекта {1} ₽. "
                                  "Уменьшите лимит до {2} ₽ или меньше.").format(
             fmt_money(others + limit), fmt_money(PROJECT_TOTAL), fmt_money(PROJECT_TOTAL - others)), field="limit")
     if source_id is None:
@@ -406,11 +416,11 @@ def _save_source(s: Session, source_id: int | None, code: str, name: str, limit,
         s.add(f)
         s.flush()
         return f.id
-    f = _get(s, FundingSource, source_id, _t("Источник финансирования"))
+    f = _get(s, FundingSource, source_id, translate("Procurement", "Источник финансирования"))
     _check_version(f, version)
     committed = _committed(s, f.id)
     if limit < committed:
-        raise ValidationError(_t("Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.")
+        raise ValidationError(translate("Procurement", "Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.")
                               .format(fmt_money(limit), fmt_money(committed)), field="limit")
     f.code, f.name, f.limit_amount = code, name, limit
     s.flush()
@@ -430,7 +440,7 @@ def _supplier_info(x: Supplier) -> SupplierInfo:
 
 def _validate_supplier(s: Session, supplier_id: int | None, data: dict) -> dict:
     out = {
-        "name": _text(data.get("name"), "name", _t("Наименование"), max_len=300),
+        "name": _text(data.get("name"), "name", translate("Procurement", "Наименование"), max_len=300),
         "inn": (data.get("inn") or "").strip(),
         "kpp": (data.get("kpp") or "").strip().upper(),
         "contact": (data.get("contact") or "").strip()[:300],
@@ -445,11 +455,11 @@ def _validate_supplier(s: Session, supplier_id: int | None, data: dict) -> dict:
     if err:
         raise ValidationError(err, field="kpp")
     if out["email"] and ("@" not in out["email"] or " " in out["email"]):
-        raise ValidationError(_t("Адрес электронной почты «{0}» записан неверно.").format(out["email"]),
+        raise ValidationError(translate("Procurement", "Адрес электронной почты «{0}» записан неверно.").format(out["email"]),
                               field="email")
     dup = s.scalar(select(Supplier).where(Supplier.inn == out["inn"]))
     if dup is not None and dup.id != supplier_id:
-        raise DuplicateError(_t("Поставщик с ИНН {0} уже есть: «{1}».").format(out["inn"], dup.name), field="inn")
+        raise DuplicateError(translate("Procurement", "Поставщик с ИНН {0} уже есть: «{1}».").format(out["inn"], dup.name), field="inn")
     return out
 
 
@@ -472,7 +482,7 @@ def create_supplier(name: str, inn: str, kpp: str = "", contact: str = "", email
 def update_supplier(supplier_id: int, version: int | None = None, **data) -> None:
     require(WRITE)
     with uow() as s:
-        x = _get(s, Supplier, supplier_id, _t("Поставщик"))
+        x = _get(s, Supplier, supplier_id, translate("Procurement", "Поставщик"))
         _check_version(x, version)
         merged = {k: getattr(x, k) for k in ("name", "inn", "kpp", "contact", "email", "phone", "address")}
         merged.update({k: v for k, v in data.items() if v is not None})
@@ -483,9 +493,9 @@ def update_supplier(supplier_id: int, version: int | None = None, **data) -> Non
 def delete_supplier(supplier_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        x = _get(s, Supplier, supplier_id, _t("Поставщик"))
+        x = _get(s, Supplier, supplier_id, translate("Procurement", "Поставщик"))
         if s.scalar(select(func.count(Contract.id)).where(Contract.supplier_id == supplier_id)):
-            raise ValidationError(_t("Поставщика «{0}» удалить нельзя: с ним заключены контракты.").format(x.name))
+            raise ValidationError(translate("Procurement", "Поставщика «{0}» удалить нельзя: с ним заключены контракты.").format(x.name))
         for o in s.scalars(select(Offer).where(Offer.supplier_id == supplier_id)):
             o.supplier_id = None
         s.delete(x)
@@ -493,7 +503,7 @@ def delete_supplier(supplier_id: int) -> None:
 
 def get_supplier(supplier_id: int) -> SupplierInfo:
     with read() as s:
-        return _supplier_info(_get(s, Supplier, supplier_id, _t("Поставщик")))
+        return _supplier_info(_get(s, Supplier, supplier_id, translate("Procurement", "Поставщик")))
 
 
 def all_suppliers() -> list[SupplierInfo]:
@@ -536,23 +546,23 @@ def _room_of_workshop(s: Session, workshop_id: int | None) -> int | None:
 
 def _validate_need(s: Session, data: dict) -> dict:
     out = dict(data)
-    out["name"] = _text(data.get("name"), "name", _t("Наименование"), max_len=500)
+    out["name"] = _text(data.get("name"), "name", translate("Procurement", "Наименование"), max_len=500)
     out["specification"] = (data.get("specification") or "").strip()
     out["quantity"] = parse_quantity(data.get("quantity"))
-    out["unit"] = _text(data.get("unit") or "шт.", "unit", _t("Ед. изм."), max_len=20)
+    out["unit"] = _text(data.get("unit") or "шт.", "unit", translate("Procurement", "Ед. изм."), max_len=20)
     out["justification"] = (data.get("justification") or "").strip()
     okpd2 = (data.get("okpd2") or "").strip()
     if okpd2 and not all(part.isdigit() for part in okpd2.split(".")):
-        raise ValidationError(_t("Код ОКПД2 — цифры через точку, например 26.51.53.140."), field="okpd2")
+        raise ValidationError(translate("Procurement", "Код ОКПД2 — цифры через точку, например 26.51.53.140."), field="okpd2")
     out["okpd2"] = okpd2[:20]
     law = (data.get("law") or "44-ФЗ").strip()
     if law not in LAWS:
-        raise ValidationError(_t("Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+        raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
     out["law"] = law
     out["zone"] = (data.get("zone") or "")[:20]
-    for key, model, what in (("room_id", Room, _t("Помещение")), ("workshop_id", Workshop, _t("Мастерская")),
-                             ("funding_source_id", FundingSource, _t("Источник финансирования")),
-                             ("checklist_line_id", ChecklistLine, _t("Строка чек-листа"))):
+    for key, model, what in (("room_id", Room, translate("Procurement", "Помещение")), ("workshop_id", Workshop, translate("Procurement", "Мастерская")),
+                             ("funding_source_id", FundingSource, translate("Procurement", "Источник финансирования")),
+                             ("checklist_line_id", ChecklistLine, translate("Procurement", "Строка чек-листа"))):
         if out.get(key) is not None:
             _get(s, model, out[key], what)
     if out.get("room_id") is None and out.get("workshop_id") is not None:
@@ -581,15 +591,15 @@ def create_need(name: str, quantity, unit: str = "шт.", **data) -> int:
 
 
 def _need_from_checklist_line(s: Session, checklist_line_id: int, quantity=None) -> int:
-    cl = _get(s, ChecklistLine, checklist_line_id, _t("Строка чек-листа"))
+    cl = _get(s, ChecklistLine, checklist_line_id, translate("Procurement", "Строка чек-листа"))
     dup = s.scalar(select(Need).where(Need.checklist_line_id == checklist_line_id, Need.status != "cancelled"))
     if dup is not None:
-        raise DuplicateError(_t("По этой строке чек-листа уже есть потребность № {0} «{1}».").format(dup.id, dup.name))
+        raise DuplicateError(translate("Procurement", "По этой строке чек-листа уже есть потребность № {0} «{1}».").format(dup.id, dup.name))
     line = cl.line
     ws = s.get(Workshop, cl.workshop_id)
     if quantity is None:
         quantity = line.quantity * (ws.workplaces if line.per_workplace and ws else 1)
-    just = _t("Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».").format(
+    just = translate("Procurement", "Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».").format(
         ws.name if ws else "", line.number or line.position, line.name)
     return _create_need(s, name=line.name, specification=line.specification, quantity=quantity, unit=line.unit,
                         workshop_id=cl.workshop_id, checklist_line_id=cl.id, zone=line.zone, justification=just)
@@ -605,10 +615,10 @@ def need_from_checklist_line(checklist_line_id: int, quantity=None) -> int:
 def update_need(need_id: int, version: int | None = None, **data) -> None:
     require(NEEDS)
     with uow() as s:
-        n = _get(s, Need, need_id, _t("Потребность"))
+        n = _get(s, Need, need_id, translate("Procurement", "Потребность"))
         _check_version(n, version)
         if n.status in FROZEN:
-            raise ValidationError(_t("Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя "
+            raise ValidationError(translate("Procurement", "Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя "
                                      "изменить.").format(n.name, status_label(n.status)))
         merged = {k: getattr(n, k) for k in NEED_FIELDS}
         merged.update({k: v for k, v in data.items() if k in NEED_FIELDS})
@@ -625,9 +635,9 @@ def update_need(need_id: int, version: int | None = None, **data) -> None:
 def delete_need(need_id: int) -> None:
     require(NEEDS)
     with uow() as s:
-        n = _get(s, Need, need_id, _t("Потребность"))
+        n = _get(s, Need, need_id, translate("Procurement", "Потребность"))
         if n.plan_line_id is not None:
-            raise ValidationError(_t("Потребность «{0}» включена в план-график: сначала исключите её из строки "
+            raise ValidationError(translate("Procurement", "Потребность «{0}» включена в план-график: сначала исключите её из строки "
                                      "плана.").format(n.name))
         s.delete(n)
 
@@ -651,7 +661,7 @@ def _need_info(s: Session, n: Need) -> NeedInfo:
 
 def get_need(need_id: int) -> NeedInfo:
     with read() as s:
-        return _need_info(s, _get(s, Need, need_id, _t("Потребность")))
+        return _need_info(s, _get(s, Need, need_id, translate("Procurement", "Потребность")))
 
 
 def _need_stmt(q: ListQuery):
@@ -702,26 +712,26 @@ def list_needs(q: ListQuery) -> list[dict]:
 
 # --- offers and НМЦК --------------------------------------------------------------------------------------
 def _editable_need(s: Session, need_id: int) -> Need:
-    n = _get(s, Need, need_id, _t("Потребность"))
+    n = _get(s, Need, need_id, translate("Procurement", "Потребность"))
     if n.status in FROZEN:
-        raise ValidationError(_t("Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие "
+        raise ValidationError(translate("Procurement", "Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие "
                                  "предложения менять нельзя.").format(n.name, status_label(n.status)))
     return n
 
 
 def _offer_values(s: Session, supplier_id, supplier_name, date, unit_price, row: int | None = None) -> dict:
-    price = parse_money(unit_price, "unit_price", _t("Цена за единицу"), row=row)
+    price = parse_money(unit_price, "unit_price", translate("Procurement", "Цена за единицу"), row=row)
     if not isinstance(date, dt.date):
-        raise ValidationError(_t("Укажите дату коммерческого предложения."), field="date", row=row)
+        raise ValidationError(translate("Procurement", "Укажите дату коммерческого предложения."), field="date", row=row)
     if date > dt.date.today():
-        raise ValidationError(_t("Дата предложения {0} ещё не наступила.").format(date.strftime("%d.%m.%Y")),
+        raise ValidationError(translate("Procurement", "Дата предложения {0} ещё не наступила.").format(date.strftime("%d.%m.%Y")),
                               field="date", row=row)
     name = (supplier_name or "").strip()
     if supplier_id is not None:
-        sup = _get(s, Supplier, supplier_id, _t("Поставщик"))
+        sup = _get(s, Supplier, supplier_id, translate("Procurement", "Поставщик"))
         name = sup.name
     if not name:
-        raise ValidationError(_t("Укажите поставщика, приславшего предложение."), field="supplier", row=row)
+        raise ValidationError(translate("Procurement", "Укажите поставщика, приславшего предложение."), field="supplier", row=row)
     return {"supplier_id": supplier_id, "supplier_name": name[:300], "date": date, "unit_price": price}
 
 
@@ -765,7 +775,7 @@ def update_offer(offer_id: int, version: int | None = None, **data) -> None:
     document."""
     require(WRITE)
     with uow() as s:
-        o = _get(s, Offer, offer_id, _t("Коммерческое предложение"))
+        o = _get(s, Offer, offer_id, translate("Procurement", "Коммерческое предложение"))
         _check_version(o, version)
         n = _editable_need(s, o.need_id)
         sup_id = data["supplier_id"] if "supplier_id" in data else o.supplier_id
@@ -783,7 +793,7 @@ def update_offer(offer_id: int, version: int | None = None, **data) -> None:
 def delete_offer(offer_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        o = _get(s, Offer, offer_id, _t("Коммерческое предложение"))
+        o = _get(s, Offer, offer_id, translate("Procurement", "Коммерческое предложение"))
         n = _editable_need(s, o.need_id)
         s.delete(o)
         s.flush()
@@ -792,13 +802,13 @@ def delete_offer(offer_id: int) -> None:
 
 def offer_document(offer_id: int) -> tuple[str, bytes | None]:
     with read() as s:
-        o = _get(s, Offer, offer_id, _t("Коммерческое предложение"))
+        o = _get(s, Offer, offer_id, translate("Procurement", "Коммерческое предложение"))
         return o.document_name, o.document
 
 
 def nmck_details(need_id: int) -> NmckResult:
     with read() as s:
-        return _compute_for(_get(s, Need, need_id, _t("Потребность")))
+        return _compute_for(_get(s, Need, need_id, translate("Procurement", "Потребность")))
 
 
 def nmck(need_id: int) -> dict:
@@ -808,7 +818,7 @@ def nmck(need_id: int) -> dict:
 
 def nmck_preview(quantity, prices: list) -> NmckResult:
     """The calculation for prices typed but not saved yet (the GUI's live summary)."""
-    pts = [PricePoint(None, str(i + 1), None, parse_money(p, "unit_price", _t("Цена за единицу"), row=i + 1))
+    pts = [PricePoint(None, str(i + 1), None, parse_money(p, "unit_price", translate("Procurement", "Цена за единицу"), row=i + 1))
            for i, p in enumerate(prices)]
     return compute(parse_quantity(quantity), pts)
 
@@ -854,7 +864,7 @@ def limit_problem(source_id: int | None, extra: Decimal, *, exclude_line: int | 
             return None
         committed = _committed(s, source_id, exclude_line=exclude_line, exclude_contract=exclude_contract)
         if committed + extra > f.limit_amount:
-            return _t("Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — "
+            return translate("Procurement", "Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — "
                       "не хватает {4} ₽. Уменьшите сумму, выберите другой источник или увеличьте лимит.").format(
                 f.name, fmt_money(f.limit_amount), fmt_money(committed), fmt_money(extra),
                 fmt_money(committed + extra - f.limit_amount))
@@ -908,7 +918,7 @@ def _budget(s: Session) -> BudgetSummary:
         contracted = contracted_by.get(f.id, zero)
         rows.append(BudgetRow(f.code, f.name, f.limit_amount, planned_by.get(f.id, zero), contracted,
                               paid_by.get(f.id, zero), f.limit_amount - contracted - open_by.get(f.id, zero)))
-    tot = BudgetRow("total", _t("Итого по проекту"), sum((r.limit for r in rows), zero),
+    tot = BudgetRow("total", translate("Procurement", "Итого по проекту"), sum((r.limit for r in rows), zero),
                     sum((r.planned for r in rows), zero) + planned_by.get(None, zero),
                     sum((r.contracted for r in rows), zero) + contracted_by.get(None, zero),
                     sum((r.paid for r in rows), zero) + paid_by.get(None, zero), zero)
@@ -934,12 +944,12 @@ def _next_number(s: Session, year: int) -> str:
 
 def _attach_needs(s: Session, line: PlanLine, need_ids: list[int]) -> None:
     for nid in need_ids:
-        n = _get(s, Need, nid, _t("Потребность"))
+        n = _get(s, Need, nid, translate("Procurement", "Потребность"))
         if n.plan_line_id is not None and n.plan_line_id != line.id:
-            raise ValidationError(_t("Потребность «{0}» уже включена в строку плана {1}.").format(
+            raise ValidationError(translate("Procurement", "Потребность «{0}» уже включена в строку плана {1}.").format(
                 n.name, n.plan_line.number if n.plan_line else n.plan_line_id), field="needs")
         if n.status not in ("need", "in_plan"):
-            raise ValidationError(_t("Потребность «{0}» в статусе «{1}» нельзя включить в план.")
+            raise ValidationError(translate("Procurement", "Потребность «{0}» в статусе «{1}» нельзя включить в план.")
                                   .format(n.name, status_label(n.status)), field="needs")
         n.plan_line_id = line.id
         n.status = line.status
@@ -951,15 +961,15 @@ def _create_plan_line(s: Session, title: str, need_ids: list[int], funding_sourc
                       law: str = "44-ФЗ", method: str = "электронный аукцион", okpd2: str = "",
                       planned_year: int | None = None, planned_quarter: int | None = None,
                       on: dt.date | None = None) -> int:
-    title = _text(title, "title", _t("Предмет закупки"), max_len=500)
+    title = _text(title, "title", translate("Procurement", "Предмет закупки"), max_len=500)
     if not need_ids:
-        raise ValidationError(_t("Выберите хотя бы одну потребность для строки плана-графика."), field="needs")
+        raise ValidationError(translate("Procurement", "Выберите хотя бы одну потребность для строки плана-графика."), field="needs")
     if law not in LAWS:
-        raise ValidationError(_t("Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+        raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
     if funding_source_id is not None:
-        _get(s, FundingSource, funding_source_id, _t("Источник финансирования"))
+        _get(s, FundingSource, funding_source_id, translate("Procurement", "Источник финансирования"))
     if planned_quarter is not None and planned_quarter not in (1, 2, 3, 4):
-        raise ValidationError(_t("Квартал — число от 1 до 4."), field="planned_quarter")
+        raise ValidationError(translate("Procurement", "Квартал — число от 1 до 4."), field="planned_quarter")
     year = planned_year or (on or dt.date.today()).year
     line = PlanLine(number=_next_number(s, year), title=title, law=law, method=(method or "")[:100],
                     okpd2=(okpd2 or "").strip()[:20], funding_source_id=funding_source_id, planned_year=year,
@@ -989,13 +999,13 @@ def update_plan_line(line_id: int, version: int | None = None, **data) -> None:
     """title, law, method, okpd2, funding_source_id, planned_year, planned_quarter, notice_number."""
     require(WRITE)
     with uow() as s:
-        line = _get(s, PlanLine, line_id, _t("Строка плана-графика"))
+        line = _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
         _check_version(line, version)
         if "title" in data:
-            line.title = _text(data["title"], "title", _t("Предмет закупки"), max_len=500)
+            line.title = _text(data["title"], "title", translate("Procurement", "Предмет закупки"), max_len=500)
         if "law" in data:
             if data["law"] not in LAWS:
-                raise ValidationError(_t("Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+                raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
             line.law = data["law"]
         for k in ("method", "okpd2", "notice_number"):
             if k in data:
@@ -1004,14 +1014,14 @@ def update_plan_line(line_id: int, version: int | None = None, **data) -> None:
             line.planned_year = data["planned_year"]
         if "planned_quarter" in data:
             if data["planned_quarter"] not in (None, 1, 2, 3, 4):
-                raise ValidationError(_t("Квартал — число от 1 до 4."), field="planned_quarter")
+                raise ValidationError(translate("Procurement", "Квартал — число от 1 до 4."), field="planned_quarter")
             line.planned_quarter = data["planned_quarter"]
         if "funding_source_id" in data and data["funding_source_id"] != line.funding_source_id:
             if s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)):
-                raise ValidationError(_t("По строке уже заключён контракт: источник финансирования менять нельзя."),
+                raise ValidationError(translate("Procurement", "По строке уже заключён контракт: источник финансирования менять нельзя."),
                                       field="funding_source")
             if data["funding_source_id"] is not None:
-                _get(s, FundingSource, data["funding_source_id"], _t("Источник финансирования"))
+                _get(s, FundingSource, data["funding_source_id"], translate("Procurement", "Источник финансирования"))
             line.funding_source_id = data["funding_source_id"]
         s.flush()
         _check_line_limit(s, line)
@@ -1020,9 +1030,9 @@ def update_plan_line(line_id: int, version: int | None = None, **data) -> None:
 def add_needs_to_line(line_id: int, need_ids: list[int]) -> None:
     require(WRITE)
     with uow() as s:
-        line = _get(s, PlanLine, line_id, _t("Строка плана-графика"))
+        line = _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
         if line.status != "in_plan":
-            raise ValidationError(_t("Добавлять потребности можно только в строку в статусе «В плане»."))
+            raise ValidationError(translate("Procurement", "Добавлять потребности можно только в строку в статусе «В плане»."))
         _attach_needs(s, line, need_ids)
         s.flush()
         _check_line_limit(s, line)
@@ -1031,14 +1041,14 @@ def add_needs_to_line(line_id: int, need_ids: list[int]) -> None:
 def remove_need_from_line(line_id: int, need_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        line = _get(s, PlanLine, line_id, _t("Строка плана-графика"))
-        n = _get(s, Need, need_id, _t("Потребность"))
+        line = _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        n = _get(s, Need, need_id, translate("Procurement", "Потребность"))
         if n.plan_line_id != line.id:
-            raise ValidationError(_t("Потребность «{0}» не входит в строку {1}.").format(n.name, line.number))
+            raise ValidationError(translate("Procurement", "Потребность «{0}» не входит в строку {1}.").format(n.name, line.number))
         if line.status != "in_plan":
-            raise ValidationError(_t("Исключать потребности можно только из строки в статусе «В плане»."))
+            raise ValidationError(translate("Procurement", "Исключать потребности можно только из строки в статусе «В плане»."))
         if s.scalar(select(func.count(Need.id)).where(Need.plan_line_id == line.id)) <= 1:
-            raise ValidationError(_t("В строке плана должна остаться хотя бы одна потребность; отмените строку, "
+            raise ValidationError(translate("Procurement", "В строке плана должна остаться хотя бы одна потребность; отмените строку, "
                                      "если закупка не нужна."))
         n.plan_line_id = None
         n.status = "need"
@@ -1051,24 +1061,24 @@ def _blocked(s: Session, line: PlanLine, status: str) -> str | None:
         for n in needs:
             r = _compute_for(n)
             if not r.valid:
-                return _t("«{0}»: {1}").format(n.name, r.message)
+                return translate("Procurement", "«{0}»: {1}").format(n.name, r.message)
         return None
     if status == "contract_signed":
         if not s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)):
-            return _t("Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).")
+            return translate("Procurement", "Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).")
         return None
     if status == "delivered":
         if not _deliveries_of_line(s, line.id):
-            return _t("Зарегистрируйте поставку по контракту этой строки.")
+            return translate("Procurement", "Зарегистрируйте поставку по контракту этой строки.")
         return None
     if status == "accepted":
         if not any(d.accepted_at for d in _deliveries_of_line(s, line.id)):
-            return _t("Примите поставку: при приёмке оборудование ставится на учёт.")
+            return translate("Procurement", "Примите поставку: при приёмке оборудование ставится на учёт.")
         return None
     if status == "on_inventory":
         ds = _deliveries_of_line(s, line.id)
         if not ds or any(d.accepted_at is None for d in ds):
-            return _t("Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.")
+            return translate("Procurement", "Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.")
         return None
     return None
 
@@ -1080,25 +1090,25 @@ def _deliveries_of_line(s: Session, line_id: int) -> list[Delivery]:
 
 def allowed_steps(line_id: int) -> list[str]:
     with read() as s:
-        line = _get(s, PlanLine, line_id, _t("Строка плана-графика"))
+        line = _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
         return list(NEXT_STEPS.get(line.status, ()))
 
 
 def _advance(s: Session, line: PlanLine, status: str, note: str = "", on: dt.date | None = None) -> None:
     allowed = NEXT_STEPS.get(line.status, ())
     if status not in allowed:
-        names = ", ".join(f"«{status_label(x)}»" for x in allowed) or _t("никакой (строка закрыта)")
-        raise ValidationError(_t("Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий "
+        names = ", ".join(f"«{status_label(x)}»" for x in allowed) or translate("Procurement", "никакой (строка закрыта)")
+        raise ValidationError(translate("Procurement", "Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий "
                                  "шаг: {3}.").format(line.number, status_label(line.status), status_label(status),
                                                      names), field="status")
     why = _blocked(s, line, status)
     if why:
-        raise ValidationError(_t("Шаг «{0}» по строке {1} пока невозможен: {2}").format(
+        raise ValidationError(translate("Procurement", "Шаг «{0}» по строке {1} пока невозможен: {2}").format(
             status_label(status), line.number, why), field="status")
     on = on or dt.date.today()
     last = max((st.date for st in line.steps), default=None)
     if last is not None and on < last:
-        raise ValidationError(_t("Дата шага {0} раньше даты предыдущего шага {1}.").format(
+        raise ValidationError(translate("Procurement", "Дата шага {0} раньше даты предыдущего шага {1}.").format(
             on.strftime("%d.%m.%Y"), last.strftime("%d.%m.%Y")), field="date")
     if status == "price_justified":
         for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)):
@@ -1114,7 +1124,7 @@ def advance(line_id: int, status: str, note: str = "", on: dt.date | None = None
     """Take the next step of the status road; refused when it is not an allowed next step."""
     require(WRITE)
     with uow() as s:
-        line = _get(s, PlanLine, line_id, _t("Строка плана-графика"))
+        line = _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
         _check_version(line, version)
         _advance(s, line, status, note, on)
 
@@ -1137,7 +1147,7 @@ def _plan_info(s: Session, line: PlanLine) -> PlanLineInfo:
 
 def get_plan_line(line_id: int) -> PlanLineInfo:
     with read() as s:
-        return _plan_info(s, _get(s, PlanLine, line_id, _t("Строка плана-графика")))
+        return _plan_info(s, _get(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика")))
 
 
 def _plan_stmt(q: ListQuery):
@@ -1224,7 +1234,7 @@ def _source_by(s: Session, source) -> FundingSource:
                 break
     if f is None:
         codes = ", ".join(s.scalars(select(FundingSource.code)))
-        raise NotFoundError(_t("Источник финансирования «{0}» не найден. Есть: {1}.").format(key, codes))
+        raise NotFoundError(translate("Procurement", "Источник финансирования «{0}» не найден. Есть: {1}.").format(key, codes))
     return f
 
 
@@ -1236,39 +1246,39 @@ def source_by(source) -> SourceInfo:
 # --- contracts and payments ---------------------------------------------------------------------------------
 def _payment_plan(price: Decimal, payments) -> list[tuple[Decimal, dt.date | None, str]]:
     if not payments:
-        return [(price, None, _t("Оплата по факту поставки"))]
+        return [(price, None, translate("Procurement", "Оплата по факту поставки"))]
     out = []
     for i, p in enumerate(payments, start=1):
         if isinstance(p, dict):
             amount, due, note = p.get("amount"), p.get("due_on"), p.get("note", "")
         else:
             amount, due, note = (list(p) + [None, ""])[:3]
-        out.append((parse_money(amount, "payments", _t("Сумма этапа оплаты {0}").format(i), row=i), due, note or ""))
+        out.append((parse_money(amount, "payments", translate("Procurement", "Сумма этапа оплаты {0}").format(i), row=i), due, note or ""))
     total = sum((a for a, _d, _n in out), Decimal("0.00"))
     if total > price:
-        raise ValidationError(_t("Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.").format(
+        raise ValidationError(translate("Procurement", "Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.").format(
             fmt_money(total), fmt_money(price)), field="payments")
     return out
 
 
 def _create_contract(s: Session, plan_line_id: int, number: str, date: dt.date, supplier_id: int, price,
                      payments=None, subject: str = "", funding_source_id: int | None = None) -> int:
-    line = _get(s, PlanLine, plan_line_id, _t("Строка плана-графика"))
-    number = _text(number, "number", _t("Номер контракта"), max_len=64)
+    line = _get(s, PlanLine, plan_line_id, translate("Procurement", "Строка плана-графика"))
+    number = _text(number, "number", translate("Procurement", "Номер контракта"), max_len=64)
     if not isinstance(date, dt.date):
-        raise ValidationError(_t("Укажите дату контракта."), field="date")
-    sup = _get(s, Supplier, supplier_id, _t("Поставщик"))
-    price = parse_money(price, "price", _t("Цена контракта"))
+        raise ValidationError(translate("Procurement", "Укажите дату контракта."), field="date")
+    sup = _get(s, Supplier, supplier_id, translate("Procurement", "Поставщик"))
+    price = parse_money(price, "price", translate("Procurement", "Цена контракта"))
     if line.status not in ("supplier_chosen", "contract_signed"):
-        raise ValidationError(_t("Контракт по строке {0} можно заключить только после определения поставщика "
+        raise ValidationError(translate("Procurement", "Контракт по строке {0} можно заключить только после определения поставщика "
                                  "(сейчас статус «{1}»).").format(line.number, status_label(line.status)),
                               field="plan_line")
     if s.scalar(select(Contract.id).where(Contract.number == number, Contract.supplier_id == supplier_id)):
-        raise DuplicateError(_t("Контракт № {0} с поставщиком «{1}» уже зарегистрирован.").format(number, sup.name),
+        raise DuplicateError(translate("Procurement", "Контракт № {0} с поставщиком «{1}» уже зарегистрирован.").format(number, sup.name),
                              field="number")
     amount = _line_amounts(s).get(line.id, Decimal("0.00"))
     if amount and price > amount:
-        raise ValidationError(_t("Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.").format(
+        raise ValidationError(translate("Procurement", "Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.").format(
             fmt_money(price), fmt_money(amount)), field="price")
     source_id = funding_source_id if funding_source_id is not None else line.funding_source_id
     # the line's planned amount is replaced by the contract price
@@ -1284,7 +1294,7 @@ def _create_contract(s: Session, plan_line_id: int, number: str, date: dt.date, 
         c.payments.append(Payment(amount=amount_, due_on=due, note=(note or "")[:300]))
     s.flush()
     if line.status == "supplier_chosen":
-        _step(s, line, "contract_signed", _t("Контракт № {0}").format(number), max(date, _last_step_date(line)))
+        _step(s, line, "contract_signed", translate("Procurement", "Контракт № {0}").format(number), max(date, _last_step_date(line)))
     return c.id
 
 
@@ -1304,11 +1314,11 @@ def create_contract(plan_line_id: int, number: str, date: dt.date, supplier_id: 
 def add_payment(contract_id: int, amount, due_on: dt.date | None = None, note: str = "") -> int:
     require(WRITE)
     with uow() as s:
-        c = _get(s, Contract, contract_id, _t("Контракт"))
-        amount = parse_money(amount, "amount", _t("Сумма этапа оплаты"))
+        c = _get(s, Contract, contract_id, translate("Procurement", "Контракт"))
+        amount = parse_money(amount, "amount", translate("Procurement", "Сумма этапа оплаты"))
         total = sum((p.amount for p in c.payments), Decimal("0.00")) + amount
         if total > c.price:
-            raise ValidationError(_t("Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.").format(
+            raise ValidationError(translate("Procurement", "Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.").format(
                 fmt_money(total), fmt_money(c.price)), field="amount")
         p = Payment(amount=amount, due_on=due_on, note=(note or "")[:300])
         c.payments.append(p)
@@ -1317,9 +1327,9 @@ def add_payment(contract_id: int, amount, due_on: dt.date | None = None, note: s
 
 
 def _mark_paid(s: Session, payment_id: int, paid_on: dt.date | None = None) -> None:
-    p = _get(s, Payment, payment_id, _t("Этап оплаты"))
+    p = _get(s, Payment, payment_id, translate("Procurement", "Этап оплаты"))
     if p.paid_on is not None:
-        raise ValidationError(_t("Этап оплаты уже отмечен оплаченным {0}.").format(p.paid_on.strftime("%d.%m.%Y")))
+        raise ValidationError(translate("Procurement", "Этап оплаты уже отмечен оплаченным {0}.").format(p.paid_on.strftime("%d.%m.%Y")))
     p.paid_on = paid_on or dt.date.today()
 
 
@@ -1380,7 +1390,7 @@ def _delivered_qty(s: Session, contract_id: int, need_id: int) -> Decimal:
 
 def get_contract(contract_id: int) -> ContractInfo:
     with read() as s:
-        return _contract_info(s, _get(s, Contract, contract_id, _t("Контракт")))
+        return _contract_info(s, _get(s, Contract, contract_id, translate("Procurement", "Контракт")))
 
 
 def _contract_stmt(q: ListQuery):
@@ -1423,17 +1433,17 @@ def list_contracts(q: ListQuery) -> list[dict]:
 # --- deliveries and acceptance --------------------------------------------------------------------------------
 def _create_delivery(s: Session, contract_id: int, date: dt.date, document_number: str, lines: list,
                      note: str = "") -> int:
-    c = _get(s, Contract, contract_id, _t("Контракт"))
+    c = _get(s, Contract, contract_id, translate("Procurement", "Контракт"))
     if not isinstance(date, dt.date):
-        raise ValidationError(_t("Укажите дату поставки."), field="date")
+        raise ValidationError(translate("Procurement", "Укажите дату поставки."), field="date")
     if date < c.date:
-        raise ValidationError(_t("Дата поставки {0} раньше даты контракта {1}.").format(
+        raise ValidationError(translate("Procurement", "Дата поставки {0} раньше даты контракта {1}.").format(
             date.strftime("%d.%m.%Y"), c.date.strftime("%d.%m.%Y")), field="date")
     if not lines:
-        raise ValidationError(_t("В поставке нет ни одной строки: укажите, что и сколько поставлено."), field="lines")
+        raise ValidationError(translate("Procurement", "В поставке нет ни одной строки: укажите, что и сколько поставлено."), field="lines")
     line = s.get(PlanLine, c.plan_line_id) if c.plan_line_id else None
     if line is None or line.status not in ("contract_signed", "delivered", "accepted"):
-        raise ValidationError(_t("Поставку можно зарегистрировать только по заключённому контракту."))
+        raise ValidationError(translate("Procurement", "Поставку можно зарегистрировать только по заключённому контракту."))
     d = Delivery(contract_id=c.id, date=date, document_number=(document_number or "").strip()[:64],
                  note=note or "")
     new_total = Decimal("0.00")
@@ -1443,17 +1453,17 @@ def _create_delivery(s: Session, contract_id: int, date: dt.date, document_numbe
             need_id, qty, price = raw.get("need_id"), raw.get("quantity"), raw.get("unit_price")
         else:
             need_id, qty, price = (list(raw) + [None])[:3]
-        n = _get(s, Need, need_id, _t("Потребность"))
+        n = _get(s, Need, need_id, translate("Procurement", "Потребность"))
         if n.plan_line_id != c.plan_line_id:
-            raise ValidationError(_t("Строка {0}: «{1}» не входит в контракт № {2}.").format(i, n.name, c.number),
+            raise ValidationError(translate("Procurement", "Строка {0}: «{1}» не входит в контракт № {2}.").format(i, n.name, c.number),
                                   field="lines", row=i)
-        qty = parse_quantity(qty, "quantity", _t("Количество в строке {0}").format(i), row=i)
+        qty = parse_quantity(qty, "quantity", translate("Procurement", "Количество в строке {0}").format(i), row=i)
         if price in (None, ""):
             price = _contract_unit_price(s, c, n)
-        price = parse_money(price, "unit_price", _t("Цена в строке {0}").format(i), row=i)
+        price = parse_money(price, "unit_price", translate("Procurement", "Цена в строке {0}").format(i), row=i)
         done = _delivered_qty(s, c.id, n.id) + seen.get(n.id, Decimal(0))
         if done + qty > n.quantity:
-            raise ValidationError(_t("Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, "
+            raise ValidationError(translate("Procurement", "Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, "
                                      "в этой поставке {4}. Уменьшите количество до {5}.").format(
                 n.name, _num(n.quantity), n.unit, _num(done), _num(qty), _num(n.quantity - done)),
                 field="lines", row=i)
@@ -1463,12 +1473,12 @@ def _create_delivery(s: Session, contract_id: int, date: dt.date, document_numbe
     already = sum((ln.quantity * ln.unit_price for dd in s.scalars(select(Delivery).where(Delivery.contract_id == c.id))
                    for ln in dd.lines), Decimal("0.00"))
     if already + new_total > c.price:
-        raise ValidationError(_t("Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.")
+        raise ValidationError(translate("Procurement", "Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.")
                               .format(fmt_money(already + new_total), fmt_money(c.price)), field="lines")
     s.add(d)
     s.flush()
     if line.status in ("contract_signed", "accepted"):
-        _step(s, line, "delivered", _t("Накладная {0}").format(d.document_number) if d.document_number else "",
+        _step(s, line, "delivered", translate("Procurement", "Накладная {0}").format(d.document_number) if d.document_number else "",
               max(date, _last_step_date(line)))
     return d.id
 
@@ -1487,9 +1497,9 @@ def create_delivery(contract_id: int, date: dt.date, document_number: str, lines
 def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) -> list[int]:
     from chemcluster_desktop.services import inventory
 
-    d = _get(s, Delivery, delivery_id, _t("Поставка"))
+    d = _get(s, Delivery, delivery_id, translate("Procurement", "Поставка"))
     if d.accepted_at is not None:
-        raise ValidationError(_t("Поставка по накладной {0} уже принята {1}.").format(
+        raise ValidationError(translate("Procurement", "Поставка по накладной {0} уже принята {1}.").format(
             d.document_number or d.id, d.accepted_at.strftime("%d.%m.%Y")))
     c = s.get(Contract, d.contract_id)
     on = on or dt.date.today()
@@ -1498,11 +1508,11 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
         n = s.get(Need, ln.need_id) if ln.need_id else None
         room_id = (n.room_id if n else None) or (_room_of_workshop(s, n.workshop_id) if n else None)
         if room_id is None:
-            raise ValidationError(_t("Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить "
+            raise ValidationError(translate("Procurement", "Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить "
                                      "оборудование на учёт.").format(ln.name), field="room")
         room = s.get(Room, room_id)
         whole = ln.quantity == ln.quantity.to_integral_value()
-        note = _t("Поставлено по контракту № {0} от {1} ({2}), накладная {3}").format(
+        note = translate("Procurement", "Поставлено по контракту № {0} от {1} ({2}), накладная {3}").format(
             c.number, c.date.strftime("%d.%m.%Y"), c.supplier.name, d.document_number or "—")
         base = {"name": ln.name, "model": (n.specification.split("\n")[0][:200] if n else ""), "room_id": room_id,
                 "responsible": room.responsible if room else "", "notes": note, "commissioned_on": on}
@@ -1522,14 +1532,14 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
     line = s.get(PlanLine, c.plan_line_id) if c.plan_line_id else None
     if line is not None and line.status == "delivered":
         when = max(on, _last_step_date(line))
-        _step(s, line, "accepted", _t("Принято по накладной {0}: {1} ед.").format(d.document_number or d.id,
+        _step(s, line, "accepted", translate("Procurement", "Принято по накладной {0}: {1} ед.").format(d.document_number or d.id,
                                                                                    len(item_ids)), when)
         complete = all(_delivered_qty(s, c.id, n.id) >= n.quantity
                        for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)))
         pending = s.scalar(select(func.count(Delivery.id)).where(Delivery.contract_id == c.id,
                                                                   Delivery.accepted_at.is_(None)))
         if complete and not pending:
-            _step(s, line, "on_inventory", _t("Поставлено на учёт: {0} ед.").format(len(item_ids)), when)
+            _step(s, line, "on_inventory", translate("Procurement", "Поставлено на учёт: {0} ед.").format(len(item_ids)), when)
     return item_ids
 
 
@@ -1543,7 +1553,7 @@ def accept_delivery(delivery_id: int, on: dt.date | None = None) -> list[int]:
 
 def get_delivery(delivery_id: int) -> DeliveryInfo:
     with read() as s:
-        d = _get(s, Delivery, delivery_id, _t("Поставка"))
+        d = _get(s, Delivery, delivery_id, translate("Procurement", "Поставка"))
         c = s.get(Contract, d.contract_id)
         return _delivery_info(s, d, c.number)
 

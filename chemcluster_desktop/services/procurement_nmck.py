@@ -142,13 +142,13 @@ def compute(quantity: Decimal, offers: list[PricePoint], today: dt.date | None =
     r.stale = [p.number for p in pts if is_stale(p.date, today)]
     bad = [p for p in pts if p.unit_price <= 0]
     if bad:
-        r.message = _t("Цена в предложении № {0} ({1}) должна быть больше нуля.").format(bad[0].number, bad[0].supplier)
+        r.message = translate("Procurement", "Цена в предложении № {0} ({1}) должна быть больше нуля.").format(bad[0].number, bad[0].supplier)
         return r
     if quantity <= 0:
-        r.message = _t("Количество в потребности должно быть больше нуля.")
+        r.message = translate("Procurement", "Количество в потребности должно быть больше нуля.")
         return r
     if not pts:
-        r.message = _t("Нет коммерческих предложений: нужно не меньше трёх.")
+        r.message = translate("Procurement", "Нет коммерческих предложений: нужно не меньше трёх.")
         return r
     mean, sigma, cv = statistics([p.unit_price for p in pts])
     r.mean_exact = mean
@@ -159,23 +159,23 @@ def compute(quantity: Decimal, offers: list[PricePoint], today: dt.date | None =
         ctx.prec = PRECISION
         r.nmck = money(quantity * mean)
     if len(pts) < MIN_OFFERS:
-        r.message = _t("Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше "
+        r.message = translate("Procurement", "Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше "
                        "трёх. Добавьте коммерческие предложения.").format(len(pts))
         return r
     if cv is not None and cv > CV_LIMIT:
         outs = _outliers(pts)
         r.outliers = [p.number for p in outs]
         names = "; ".join(
-            _t("№ {0} «{1}» — {2} ₽ ({3} % от средней)").format(
+            translate("Procurement", "№ {0} «{1}» — {2} ₽ ({3} % от средней)").format(
                 p.number, p.supplier, fmt_money(p.unit_price),
                 format(r.deviation_percent(p), "+f").replace(".", ",")) for p in outs)
-        r.message = _t("Коэффициент вариации {0} % больше 33 %: цены неоднородны, обоснование отклонено. "
+        r.message = translate("Procurement", "Коэффициент вариации {0} % больше 33 %: цены неоднородны, обоснование отклонено. "
                        "Сильнее всего расходятся с остальными: {1}. Замените эти предложения или запросите "
                        "дополнительные.").format(fmt_pct(cv), names)
         return r
     r.valid = True
     if r.stale:
-        r.message = _t("Предложения № {0} старше шести месяцев: запросите актуальные цены.").format(
+        r.message = translate("Procurement", "Предложения № {0} старше шести месяцев: запросите актуальные цены.").format(
             ", ".join(str(n) for n in r.stale))
     return r
 

@@ -53,9 +53,9 @@ def plan_report(source: str | None = None):
     for ln in lines:
         if ln["status"] in P.INACTIVE:
             continue
-        key = ln["source"] or _t("Источник не указан")
+        key = ln["source"] or translate("Reports", "Источник не указан")
         by_source[key] = by_source.get(key, Decimal("0.00")) + (ln["amount"] or Decimal("0.00"))
-    sub = _t("на {0} г.").format(dt.date.today().year)
+    sub = translate("Reports", "на {0} г.").format(dt.date.today().year)
     if source:
         sub += " · " + P.source_by(source).name
     return PlanReport(college=info.get("college.name", ""), subtitle=sub, lines=lines, manager=manager_name(),
@@ -70,7 +70,7 @@ def nmck_report(need: int | str | None = None):
         try:
             ids = [int(str(need).strip())]
         except ValueError as e:
-            raise ValidationError(_t("Потребность указывается номером (id), например --need 12.")) from e
+            raise ValidationError(translate("Reports", "Потребность указывается номером (id), например --need 12.")) from e
         P.get_need(ids[0])  # NotFoundError with a clear message
     else:
         ids = P.needs_with_offers()
@@ -106,12 +106,12 @@ def budget_report(source: str | None = None):
     warnings = []
     for r in b.rows:
         if r.remaining < 0:
-            warnings.append(_t("Лимит источника «{0}» превышен на {1} ₽.").format(r.name, fmt_money(-r.remaining)))
+            warnings.append(translate("Reports", "Лимит источника «{0}» превышен на {1} ₽.").format(r.name, fmt_money(-r.remaining)))
     g = b.row(P.GRANT_CODE)
     if g is not None and g.limit > b.grant_cap:
-        warnings.append(_t("Лимит гранта больше предельного размера {0} ₽.").format(fmt_money(b.grant_cap)))
+        warnings.append(translate("Reports", "Лимит гранта больше предельного размера {0} ₽.").format(fmt_money(b.grant_cap)))
     if b.limits_left > 0:
-        warnings.append(_t("Лимиты источников покрывают не весь проект: не распределено {0} ₽.").format(
+        warnings.append(translate("Reports", "Лимиты источников покрывают не весь проект: не распределено {0} ₽.").format(
             fmt_money(b.limits_left)))
     tot = b.totals
     if source and rows:
@@ -127,7 +127,7 @@ def budget_report(source: str | None = None):
         lines=[BudgetLine(r.name, r.limit, r.planned, r.contracted, r.paid, r.remaining) for r in rows],
         total=BudgetLine(tot.name, tot.limit, tot.planned, tot.contracted, tot.paid, tot.remaining),
         project_total=b.project_total, grant_cap=b.grant_cap,
-        subtitle=_t("по состоянию на {0}").format(dt.date.today().strftime("%d.%m.%Y")),
+        subtitle=translate("Reports", "по состоянию на {0}").format(dt.date.today().strftime("%d.%m.%Y")),
         manager=manager_name(), director=info.get("college.director", ""), logo_png=logo(info), warnings=warnings,
         contracts=contracts)
 
@@ -138,12 +138,12 @@ def export_plan_schedule(path, source: str | None = None) -> int:
 
     lines = P.plan_schedule_rows(source)
     info = college()
-    sub = _t("на {0} г.").format(dt.date.today().year)
+    sub = translate("Reports", "на {0} г.").format(dt.date.today().year)
     try:
         return write_plan_schedule(path, lines, title=translate("Xlsx", "План-график закупок оборудования"),
                                    college=info.get("college.name", ""), subtitle=sub)
     except OSError as e:
-        raise ValidationError(_t("Не удалось записать файл «{0}»: {1}").format(path, e.strerror or e)) from e
+        raise ValidationError(translate("Reports", "Не удалось записать файл «{0}»: {1}").format(path, e.strerror or e)) from e
 
 
 __all__ = ["plan_report", "nmck_report", "budget_report", "export_plan_schedule", "NotFoundError"]

@@ -31,7 +31,7 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
 
     wb = Workbook()
     ws = wb.active
-    ws.title = _t("План-график")
+    ws.title = translate("Xlsx", "План-график")
     thin = Side(style="thin", color="B0BEC5")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     head_fill = PatternFill("solid", fgColor="E8EEF4")
@@ -39,12 +39,12 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
 
-    headers = [_t("№ строки"), _t("Предмет закупки / позиция"), _t("ОКПД2"), _t("Закон"), _t("Способ закупки"),
-               _t("Источник финансирования"), _t("Срок (квартал, год)"), _t("Кол-во"), _t("Ед. изм."),
-               _t("НМЦК, ₽"), _t("Статус"), _t("Извещение"), _t("Контракт"), _t("Цена контракта, ₽"),
-               _t("Поставщик")]
+    headers = [translate("Xlsx", "№ строки"), translate("Xlsx", "Предмет закупки / позиция"), translate("Xlsx", "ОКПД2"), translate("Xlsx", "Закон"), translate("Xlsx", "Способ закупки"),
+               translate("Xlsx", "Источник финансирования"), translate("Xlsx", "Срок (квартал, год)"), translate("Xlsx", "Кол-во"), translate("Xlsx", "Ед. изм."),
+               translate("Xlsx", "НМЦК, ₽"), translate("Xlsx", "Статус"), translate("Xlsx", "Извещение"), translate("Xlsx", "Контракт"), translate("Xlsx", "Цена контракта, ₽"),
+               translate("Xlsx", "Поставщик")]
     widths = [14, 48, 14, 9, 22, 34, 14, 9, 9, 17, 22, 22, 28, 17, 32]
-    ws.append([title or _t("План-график закупок")])
+    ws.append([title or translate("Xlsx", "План-график закупок")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([college])
     ws.append([subtitle])
@@ -65,7 +65,7 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
     for ln in lines:
         period = ""
         if ln.get("year"):
-            period = _t("{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
+            period = translate("Xlsx", "{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
         amount = ln.get("amount") or Decimal("0.00")
         total += amount
         ws.append([ln.get("number", ""), ln.get("title", ""), ln.get("okpd2", ""), ln.get("law", ""),
@@ -90,15 +90,15 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
                 ws.cell(r, i).alignment = wrap
             ws.cell(r, 8).number_format = QTY_FMT
             ws.cell(r, 10).number_format = MONEY_FMT
-    ws.append(["", _t("Итого по плану-графику"), "", "", "", "", "", None, None, total])
+    ws.append(["", translate("Xlsx", "Итого по плану-графику"), "", "", "", "", "", None, None, total])
     r = ws.max_row
     ws.cell(r, 2).font = bold
     ws.cell(r, 10).font = bold
     ws.cell(r, 10).number_format = MONEY_FMT
     ws.auto_filter.ref = f"A{hr}:{get_column_letter(len(headers))}{r - 1}"
 
-    st = wb.create_sheet(_t("Ход закупок"))
-    sh = [_t("№ строки"), _t("Шаг"), _t("Дата"), _t("Кто"), _t("Примечание")]
+    st = wb.create_sheet(translate("Xlsx", "Ход закупок"))
+    sh = [translate("Xlsx", "№ строки"), translate("Xlsx", "Шаг"), translate("Xlsx", "Дата"), translate("Xlsx", "Кто"), translate("Xlsx", "Примечание")]
     st.append(sh)
     for i, _h in enumerate(sh, 1):
         c = st.cell(1, i)

@@ -100,8 +100,8 @@ class FormDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Procurement", "Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Procurement", "Отмена"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saved_id: int | None = None
@@ -190,11 +190,11 @@ def combo(items: list[tuple[object, str]], current=None, none_label: str | None 
 # --- need -------------------------------------------------------------------------------------------
 class NeedDialog(FormDialog):
     def __init__(self, parent=None, need: P.NeedInfo | None = None):
-        super().__init__(parent, _t("Потребность") if need is None else _t("Потребность № {0}").format(need.id),
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Потребность") if need is None else QCoreApplication.translate("Procurement", "Потребность № {0}").format(need.id),
                          "NeedDialog")
         self.need = need
-        self.name = self.add("name", _t("Наименование"), QLineEdit(need.name if need else ""), True)
-        self.spec = self.add("specification", _t("Технические характеристики"),
+        self.name = self.add("name", QCoreApplication.translate("Procurement", "Наименование"), QLineEdit(need.name if need else ""), True)
+        self.spec = self.add("specification", QCoreApplication.translate("Procurement", "Технические характеристики"),
                              QPlainTextEdit(need.specification if need else ""))
         self.spec.setFixedHeight(70)
         row = QWidget()
@@ -209,21 +209,21 @@ class NeedDialog(FormDialog):
         self.unit.setCurrentText(need.unit if need else "шт.")
         h.addWidget(self.quantity, 1)
         h.addWidget(self.unit)
-        self.add("quantity", _t("Количество"), row, True)
-        self.workshop = self.add("workshop", _t("Мастерская"), combo(
-            [(i, n) for i, n in P.workshops()], need.workshop_id if need else None, _t("— не указана —")))
-        self.room = self.add("room", _t("Помещение"), combo(
-            [(i, n) for i, n in P.rooms()], need.room_id if need else None, _t("— по мастерской —")))
-        self.okpd2 = self.add("okpd2", _t("Код ОКПД2"), QLineEdit(need.okpd2 if need else ""))
+        self.add("quantity", QCoreApplication.translate("Procurement", "Количество"), row, True)
+        self.workshop = self.add("workshop", QCoreApplication.translate("Procurement", "Мастерская"), combo(
+            [(i, n) for i, n in P.workshops()], need.workshop_id if need else None, QCoreApplication.translate("Procurement", "— не указана —")))
+        self.room = self.add("room", QCoreApplication.translate("Procurement", "Помещение"), combo(
+            [(i, n) for i, n in P.rooms()], need.room_id if need else None, QCoreApplication.translate("Procurement", "— по мастерской —")))
+        self.okpd2 = self.add("okpd2", QCoreApplication.translate("Procurement", "Код ОКПД2"), QLineEdit(need.okpd2 if need else ""))
         self.okpd2.setPlaceholderText("26.51.53.140")
-        self.law = self.add("law", _t("Закон"), combo([(x, x) for x in P.LAWS], need.law if need else "44-ФЗ"))
-        self.source = self.add("funding_source", _t("Источник финансирования"), combo(
-            [(s.id, s.name) for s in P.list_sources()], need.funding_source_id if need else None, _t("— позже —")))
-        self.justification = self.add("justification", _t("Обоснование потребности"),
+        self.law = self.add("law", QCoreApplication.translate("Procurement", "Закон"), combo([(x, x) for x in P.LAWS], need.law if need else "44-ФЗ"))
+        self.source = self.add("funding_source", QCoreApplication.translate("Procurement", "Источник финансирования"), combo(
+            [(s.id, s.name) for s in P.list_sources()], need.funding_source_id if need else None, QCoreApplication.translate("Procurement", "— позже —")))
+        self.justification = self.add("justification", QCoreApplication.translate("Procurement", "Обоснование потребности"),
                                       QPlainTextEdit(need.justification if need else ""))
         self.justification.setFixedHeight(60)
         if need and need.checklist_line_id:
-            hint = QLabel(_t("Создана по дефициту чек-листа аккредитации (строка {0}).").format(need.checklist_line_id))
+            hint = QLabel(QCoreApplication.translate("Procurement", "Создана по дефициту чек-листа аккредитации (строка {0}).").format(need.checklist_line_id))
             hint.setProperty("role", "hint")
             self.lay.addWidget(hint)
         self.finish_layout()
@@ -234,14 +234,14 @@ class NeedDialog(FormDialog):
 
     def validate(self) -> bool:
         ok = True
-        self.set_error("name", "" if self.name.text().strip() else _t("Заполните наименование."))
+        self.set_error("name", "" if self.name.text().strip() else QCoreApplication.translate("Procurement", "Заполните наименование."))
         ok &= bool(self.name.text().strip())
         q = parse_money_text(self.quantity.text())
-        qerr = "" if q is not None and q > 0 else _t("Количество — число больше нуля.")
+        qerr = "" if q is not None and q > 0 else QCoreApplication.translate("Procurement", "Количество — число больше нуля.")
         self.set_error("quantity", qerr)
         ok &= not qerr
         code = self.okpd2.text().strip()
-        cerr = "" if not code or all(p.isdigit() for p in code.split(".")) else _t("Цифры через точку.")
+        cerr = "" if not code or all(p.isdigit() for p in code.split(".")) else QCoreApplication.translate("Procurement", "Цифры через точку.")
         self.set_error("okpd2", cerr)
         ok &= not cerr
         self.ok_button.setEnabled(ok)
@@ -265,26 +265,26 @@ class NeedDialog(FormDialog):
 # --- supplier -----------------------------------------------------------------------------------------
 class SupplierDialog(FormDialog):
     def __init__(self, parent=None, sup: P.SupplierInfo | None = None):
-        super().__init__(parent, _t("Поставщик") if sup is None else _t("Поставщик: {0}").format(sup.name),
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Поставщик") if sup is None else QCoreApplication.translate("Procurement", "Поставщик: {0}").format(sup.name),
                          "SupplierDialog")
         self.sup = sup
-        self.name = self.add("name", _t("Наименование"), QLineEdit(sup.name if sup else ""), True)
-        self.inn = self.add("inn", _t("ИНН"), QLineEdit(sup.inn if sup else ""), True)
+        self.name = self.add("name", QCoreApplication.translate("Procurement", "Наименование"), QLineEdit(sup.name if sup else ""), True)
+        self.inn = self.add("inn", QCoreApplication.translate("Procurement", "ИНН"), QLineEdit(sup.inn if sup else ""), True)
         self.inn.setMaxLength(12)
-        self.inn.setPlaceholderText(_t("10 цифр (организация) или 12 (ИП)"))
-        self.kpp = self.add("kpp", _t("КПП"), QLineEdit(sup.kpp if sup else ""))
+        self.inn.setPlaceholderText(QCoreApplication.translate("Procurement", "10 цифр (организация) или 12 (ИП)"))
+        self.kpp = self.add("kpp", QCoreApplication.translate("Procurement", "КПП"), QLineEdit(sup.kpp if sup else ""))
         self.kpp.setMaxLength(9)
-        self.contact = self.add("contact", _t("Контактное лицо"), QLineEdit(sup.contact if sup else ""))
-        self.email = self.add("email", _t("Эл. почта"), QLineEdit(sup.email if sup else ""))
-        self.phone = self.add("phone", _t("Телефон"), QLineEdit(sup.phone if sup else ""))
-        self.address = self.add("address", _t("Адрес"), QLineEdit(sup.address if sup else ""))
+        self.contact = self.add("contact", QCoreApplication.translate("Procurement", "Контактное лицо"), QLineEdit(sup.contact if sup else ""))
+        self.email = self.add("email", QCoreApplication.translate("Procurement", "Эл. почта"), QLineEdit(sup.email if sup else ""))
+        self.phone = self.add("phone", QCoreApplication.translate("Procurement", "Телефон"), QLineEdit(sup.phone if sup else ""))
+        self.address = self.add("address", QCoreApplication.translate("Procurement", "Адрес"), QLineEdit(sup.address if sup else ""))
         self.finish_layout()
         for w in (self.name, self.inn, self.kpp):
             w.textChanged.connect(self.validate)
         self.validate()
 
     def validate(self) -> bool:
-        name_err = "" if self.name.text().strip() else _t("Заполните наименование.")
+        name_err = "" if self.name.text().strip() else QCoreApplication.translate("Procurement", "Заполните наименование.")
         inn = self.inn.text().strip()
         inn_err = (inn_error(inn) or "") if inn else ""
         kpp_err = (kpp_error(self.kpp.text(), inn) or "") if inn and not inn_err else ""
@@ -307,14 +307,14 @@ class SupplierDialog(FormDialog):
 # --- funding source -------------------------------------------------------------------------------------
 class SourceDialog(FormDialog):
     def __init__(self, parent=None, src: P.SourceInfo | None = None):
-        super().__init__(parent, _t("Источник финансирования"), "SourceDialog")
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Источник финансирования"), "SourceDialog")
         self.src = src
-        self.code = self.add("code", _t("Код"), QLineEdit(src.code if src else ""), True)
-        self.name = self.add("name", _t("Наименование"), QLineEdit(src.name if src else ""), True)
-        self.limit = self.add("limit", _t("Лимит, ₽"), money_edit("field_limit"), True)
+        self.code = self.add("code", QCoreApplication.translate("Procurement", "Код"), QLineEdit(src.code if src else ""), True)
+        self.name = self.add("name", QCoreApplication.translate("Procurement", "Наименование"), QLineEdit(src.name if src else ""), True)
+        self.limit = self.add("limit", QCoreApplication.translate("Procurement", "Лимит, ₽"), money_edit("field_limit"), True)
         if src:
             self.limit.setText(fmt.money(src.limit, currency=False))
-        hint = QLabel(_t("Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше "
+        hint = QLabel(QCoreApplication.translate("Procurement", "Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше "
                          "стоимости проекта 396 600 000,00 ₽."))
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
@@ -324,7 +324,7 @@ class SourceDialog(FormDialog):
     def save(self) -> int | None:
         amount = parse_money_text(self.limit.text())
         if amount is None:
-            raise ValidationError(_t("Введите лимит числом, например 100 000 000,00."), field="limit")
+            raise ValidationError(QCoreApplication.translate("Procurement", "Введите лимит числом, например 100 000 000,00."), field="limit")
         return P.save_source(self.src.id if self.src else None, self.code.text(), self.name.text(), amount,
                              self.src.version if self.src else None)
 
@@ -332,40 +332,40 @@ class SourceDialog(FormDialog):
 # --- plan-schedule line -------------------------------------------------------------------------------------
 class PlanLineDialog(FormDialog):
     def __init__(self, parent=None, line: P.PlanLineInfo | None = None, preselect: list[int] | None = None):
-        super().__init__(parent, _t("Строка плана-графика") if line is None else
-                         _t("Строка плана-графика {0}").format(line.number), "PlanLineDialog")
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Строка плана-графика") if line is None else
+                         QCoreApplication.translate("Procurement", "Строка плана-графика {0}").format(line.number), "PlanLineDialog")
         self.line = line
         self.setMinimumWidth(720)
-        self.title = self.add("title", _t("Предмет закупки"), QLineEdit(line.title if line else ""), True)
-        self.source = self.add("funding_source", _t("Источник финансирования"), combo(
+        self.title = self.add("title", QCoreApplication.translate("Procurement", "Предмет закупки"), QLineEdit(line.title if line else ""), True)
+        self.source = self.add("funding_source", QCoreApplication.translate("Procurement", "Источник финансирования"), combo(
             [(s.id, s.name) for s in P.list_sources()], line.funding_source_id if line else None), True)
-        self.law = self.add("law", _t("Закон"), combo([(x, x) for x in P.LAWS], line.law if line else "44-ФЗ"))
+        self.law = self.add("law", QCoreApplication.translate("Procurement", "Закон"), combo([(x, x) for x in P.LAWS], line.law if line else "44-ФЗ"))
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems(["электронный аукцион", "открытый конкурс в электронной форме",
                               "запрос котировок в электронной форме", "закупка у единственного поставщика"])
         if line:
             self.method.setCurrentText(line.method)
-        self.add("method", _t("Способ определения поставщика"), self.method)
+        self.add("method", QCoreApplication.translate("Procurement", "Способ определения поставщика"), self.method)
         per = QWidget()
         h = QHBoxLayout(per)
         h.setContentsMargins(0, 0, 0, 0)
         self.quarter = QComboBox()
         for q in (1, 2, 3, 4):
-            self.quarter.addItem(_t("{0} квартал").format(q), q)
+            self.quarter.addItem(QCoreApplication.translate("Procurement", "{0} квартал").format(q), q)
         self.quarter.setCurrentIndex(((line.planned_quarter or 1) - 1) if line else (dt.date.today().month - 1) // 3)
         self.year = QSpinBox()
         self.year.setRange(2020, 2100)
         self.year.setValue(line.planned_year if line and line.planned_year else dt.date.today().year)
         h.addWidget(self.quarter)
         h.addWidget(self.year)
-        self.add("planned_quarter", _t("Срок размещения"), per)
+        self.add("planned_quarter", QCoreApplication.translate("Procurement", "Срок размещения"), per)
         self.needs = QListWidget()
         self.needs.setObjectName("planNeeds")
         self.needs.setMinimumHeight(180)
         if line is None:
             for n in P.unplanned_needs():
-                nm = fmt.money(n["nmck"]) if n["nmck"] is not None else _t("цена не обоснована")
+                nm = fmt.money(n["nmck"]) if n["nmck"] is not None else QCoreApplication.translate("Procurement", "цена не обоснована")
                 it = QListWidgetItem(f"№ {n['id']} · {n['name']} — {fmt.decimal(n['quantity'])} {n['unit']} · {nm}")
                 it.setData(Qt.ItemDataRole.UserRole, n["id"])
                 it.setData(Qt.ItemDataRole.UserRole + 1, str(n["nmck"] or "0"))
@@ -373,10 +373,10 @@ class PlanLineDialog(FormDialog):
                 it.setCheckState(Qt.CheckState.Checked if preselect and n["id"] in preselect
                                  else Qt.CheckState.Unchecked)
                 self.needs.addItem(it)
-            self.add("needs", _t("Потребности"), self.needs, True)
+            self.add("needs", QCoreApplication.translate("Procurement", "Потребности"), self.needs, True)
             self.total = QLabel()
             self.total.setObjectName("planTotal")
-            self.form.addRow(_t("НМЦК строки"), self.total)
+            self.form.addRow(QCoreApplication.translate("Procurement", "НМЦК строки"), self.total)
             self.needs.itemChanged.connect(lambda _i: self.validate())
             self.source.currentIndexChanged.connect(lambda _i: self.validate())
         self.warning = QLabel()
@@ -407,15 +407,15 @@ class PlanLineDialog(FormDialog):
 
     def validate(self) -> bool:
         ok = bool(self.title.text().strip())
-        self.set_error("title", "" if ok else _t("Заполните предмет закупки."))
+        self.set_error("title", "" if ok else QCoreApplication.translate("Procurement", "Заполните предмет закупки."))
         if self.line is None:
             has = bool(self.checked())
-            self.set_error("needs", "" if has else _t("Отметьте хотя бы одну потребность."))
+            self.set_error("needs", "" if has else QCoreApplication.translate("Procurement", "Отметьте хотя бы одну потребность."))
             ok &= has
             amount = self.amount()
             self.total.setText(fmt.money(amount))
             warn = P.limit_problem(self.source.currentData(), amount) if has else None
-            self.warning.setText(_t("Внимание: ") + warn if warn else "")
+            self.warning.setText(QCoreApplication.translate("Procurement", "Внимание: ") + warn if warn else "")
             self.warning.setVisible(bool(warn))
             ok &= not warn
         self.ok_button.setEnabled(ok)
@@ -434,7 +434,7 @@ class PlanLineDialog(FormDialog):
 # --- contract ----------------------------------------------------------------------------------------------
 class ContractDialog(FormDialog):
     def __init__(self, parent=None, line: P.PlanLineInfo | None = None):
-        super().__init__(parent, _t("Контракт по строке {0}").format(line.number) if line else _t("Контракт"),
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Контракт по строке {0}").format(line.number) if line else QCoreApplication.translate("Procurement", "Контракт"),
                          "ContractDialog")
         self.setMinimumWidth(720)
         self.line = line
@@ -444,19 +444,19 @@ class ContractDialog(FormDialog):
             choices.insert(0, (line.id, f"{line.number} · {line.title}"))
         self.line_combo = combo(choices, line.id if line else None)
         self.line_combo.setEnabled(line is None)
-        self.add("plan_line", _t("Строка плана-графика"), self.line_combo, True)
-        self.number = self.add("number", _t("Номер контракта"), QLineEdit(line.notice_number + "-01" if line and
+        self.add("plan_line", QCoreApplication.translate("Procurement", "Строка плана-графика"), self.line_combo, True)
+        self.number = self.add("number", QCoreApplication.translate("Procurement", "Номер контракта"), QLineEdit(line.notice_number + "-01" if line and
                                                                          line.notice_number else ""), True)
-        self.date = self.add("date", _t("Дата заключения"), date_edit())
-        self.supplier = self.add("supplier", _t("Поставщик"), combo([(s.id, f"{s.name} (ИНН {s.inn})")
+        self.date = self.add("date", QCoreApplication.translate("Procurement", "Дата заключения"), date_edit())
+        self.supplier = self.add("supplier", QCoreApplication.translate("Procurement", "Поставщик"), combo([(s.id, f"{s.name} (ИНН {s.inn})")
                                                                     for s in P.all_suppliers()]), True)
-        self.price = self.add("price", _t("Цена контракта, ₽"), money_edit("field_price"), True)
+        self.price = self.add("price", QCoreApplication.translate("Procurement", "Цена контракта, ₽"), money_edit("field_price"), True)
         self.nmck_label = QLabel()
         self.nmck_label.setProperty("role", "hint")
-        self.form.addRow(_t("НМЦК строки"), self.nmck_label)
+        self.form.addRow(QCoreApplication.translate("Procurement", "НМЦК строки"), self.nmck_label)
         self.stages = QTableWidget(0, 3)
         self.stages.setObjectName("paymentStages")
-        self.stages.setHorizontalHeaderLabels([_t("Сумма этапа, ₽"), _t("Срок оплаты"), _t("Примечание")])
+        self.stages.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Сумма этапа, ₽"), QCoreApplication.translate("Procurement", "Срок оплаты"), QCoreApplication.translate("Procurement", "Примечание")])
         self.stages.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.stages.setColumnWidth(0, 150)
         self.stages.setColumnWidth(1, 140)
@@ -467,8 +467,8 @@ class ContractDialog(FormDialog):
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.stages)
         bh = QHBoxLayout()
-        self.add_stage = QPushButton(_t("Добавить этап"))
-        self.del_stage = QPushButton(_t("Удалить этап"))
+        self.add_stage = QPushButton(QCoreApplication.translate("Procurement", "Добавить этап"))
+        self.del_stage = QPushButton(QCoreApplication.translate("Procurement", "Удалить этап"))
         self.add_stage.clicked.connect(lambda: self.append_stage("", None, ""))
         self.del_stage.clicked.connect(lambda: self.stages.removeRow(max(self.stages.currentRow(), 0))
                                        if self.stages.rowCount() else None)
@@ -476,7 +476,7 @@ class ContractDialog(FormDialog):
         bh.addWidget(self.del_stage)
         bh.addStretch(1)
         v.addLayout(bh)
-        self.add("payments", _t("Этапы оплаты"), sbox)
+        self.add("payments", QCoreApplication.translate("Procurement", "Этапы оплаты"), sbox)
         self.warning = QLabel()
         self.warning.setObjectName("limitWarning")
         self.warning.setProperty("role", "error")
@@ -510,21 +510,21 @@ class ContractDialog(FormDialog):
     def validate(self) -> bool:
         line = self.current_line()
         ok = line is not None
-        self.set_error("plan_line", "" if ok else _t("Нет строк плана со статусом «Поставщик определён»."))
+        self.set_error("plan_line", "" if ok else QCoreApplication.translate("Procurement", "Нет строк плана со статусом «Поставщик определён»."))
         self.nmck_label.setText(fmt.money(line.amount) if line else "")
         ok &= bool(self.number.text().strip())
         price = parse_money_text(self.price.text())
         perr = ""
         if self.price.text().strip() and (price is None or price <= 0):
-            perr = _t("Цена — число больше нуля.")
+            perr = QCoreApplication.translate("Procurement", "Цена — число больше нуля.")
         elif price is not None and line is not None and line.amount and price > line.amount:
-            perr = _t("Цена больше НМЦК строки.")
+            perr = QCoreApplication.translate("Procurement", "Цена больше НМЦК строки.")
         self.set_error("price", perr)
         ok &= price is not None and not perr
         warn = None
         if line is not None and price is not None and price > 0:
             warn = P.limit_problem(line.funding_source_id, price, exclude_line=None if line.contract_ids else line.id)
-        self.warning.setText(_t("Внимание: ") + warn if warn else "")
+        self.warning.setText(QCoreApplication.translate("Procurement", "Внимание: ") + warn if warn else "")
         self.warning.setVisible(bool(warn))
         ok &= not warn
         self.ok_button.setEnabled(bool(ok))
@@ -539,7 +539,7 @@ class ContractDialog(FormDialog):
                 continue
             amount = parse_money_text(text)
             if amount is None:
-                raise ValidationError(_t("Этап {0}: сумма «{1}» не распознана.").format(r + 1, text), field="payments")
+                raise ValidationError(QCoreApplication.translate("Procurement", "Этап {0}: сумма «{1}» не распознана.").format(r + 1, text), field="payments")
             de = self.stages.cellWidget(r, 1)
             note = self.stages.item(r, 2).text() if self.stages.item(r, 2) else ""
             out.append((amount, pydate(de.date()) if de else None, note))
@@ -554,15 +554,15 @@ class ContractDialog(FormDialog):
 # --- delivery ----------------------------------------------------------------------------------------------
 class DeliveryDialog(FormDialog):
     def __init__(self, parent=None, contract: P.ContractInfo | None = None):
-        super().__init__(parent, _t("Поставка по контракту № {0}").format(contract.number), "DeliveryDialog")
+        super().__init__(parent, QCoreApplication.translate("Procurement", "Поставка по контракту № {0}").format(contract.number), "DeliveryDialog")
         self.setMinimumWidth(760)
         self.contract = contract
-        self.date = self.add("date", _t("Дата поставки"), date_edit())
-        self.doc = self.add("document_number", _t("Накладная / УПД"), QLineEdit(), True)
+        self.date = self.add("date", QCoreApplication.translate("Procurement", "Дата поставки"), date_edit())
+        self.doc = self.add("document_number", QCoreApplication.translate("Procurement", "Накладная / УПД"), QLineEdit(), True)
         self.lines = QTableWidget(0, 5)
         self.lines.setObjectName("deliveryLines")
-        self.lines.setHorizontalHeaderLabels([_t("Позиция"), _t("По контракту"), _t("Уже поставлено"),
-                                              _t("В этой поставке"), _t("Цена за ед., ₽")])
+        self.lines.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"), QCoreApplication.translate("Procurement", "По контракту"), QCoreApplication.translate("Procurement", "Уже поставлено"),
+                                              QCoreApplication.translate("Procurement", "В этой поставке"), QCoreApplication.translate("Procurement", "Цена за ед., ₽")])
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().setVisible(False)
         for n in contract.needs:
@@ -583,7 +583,7 @@ class DeliveryDialog(FormDialog):
             p = QTableWidgetItem(fmt.money(n["unit_price"], currency=False))
             p.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.lines.setItem(r, 4, p)
-        self.add("lines", _t("Состав поставки"), self.lines)
+        self.add("lines", QCoreApplication.translate("Procurement", "Состав поставки"), self.lines)
         self.finish_layout()
         self.doc.textChanged.connect(lambda _x: self.ok_button.setEnabled(bool(self.doc.text().strip())))
         self.ok_button.setEnabled(False)
@@ -595,7 +595,7 @@ class DeliveryDialog(FormDialog):
             qtext = self.lines.item(r, 3).text().strip()
             q = parse_money_text(qtext)
             if qtext and q is None:
-                raise ValidationError(_t("Строка {0}: количество «{1}» не распознано.").format(r + 1, qtext),
+                raise ValidationError(QCoreApplication.translate("Procurement", "Строка {0}: количество «{1}» не распознано.").format(r + 1, qtext),
                                       field="lines", row=r + 1)
             if not q:
                 continue
@@ -609,22 +609,22 @@ class StepDialog(FormDialog):
     """Confirms a step: its date and a note (the notice number for «Извещение опубликовано»)."""
 
     def __init__(self, parent, line: P.PlanLineInfo, status: str, delivery_id: int | None = None):
-        super().__init__(parent, _t("{0}: {1}").format(line.number, P.status_label(status)), "StepDialog")
+        super().__init__(parent, QCoreApplication.translate("Procurement", "{0}: {1}").format(line.number, P.status_label(status)), "StepDialog")
         self.line, self.status, self.delivery_id = line, status, delivery_id
-        head = QLabel(_t("Строка {0} «{1}»: «{2}» → «{3}».").format(
+        head = QLabel(QCoreApplication.translate("Procurement", "Строка {0} «{1}»: «{2}» → «{3}».").format(
             line.number, line.title, P.status_label(line.status), P.status_label(status)))
         head.setWordWrap(True)
         head.setStyleSheet("font-weight: bold;")
         self.lay.insertWidget(0, head)
         last = max((s.date for s in line.steps), default=dt.date.today())
-        self.date = self.add("date", _t("Дата"), date_edit(max(dt.date.today(), last)))
-        labels = {"notice_published": _t("Номер извещения в ЕИС"), "supplier_chosen": _t("Победитель, протокол"),
-                  "failed": _t("Причина"), "cancelled": _t("Причина отмены")}
-        self.note = self.add("note", labels.get(status, _t("Примечание")), QLineEdit())
+        self.date = self.add("date", QCoreApplication.translate("Procurement", "Дата"), date_edit(max(dt.date.today(), last)))
+        labels = {"notice_published": QCoreApplication.translate("Procurement", "Номер извещения в ЕИС"), "supplier_chosen": QCoreApplication.translate("Procurement", "Победитель, протокол"),
+                  "failed": QCoreApplication.translate("Procurement", "Причина"), "cancelled": QCoreApplication.translate("Procurement", "Причина отмены")}
+        self.note = self.add("note", labels.get(status, QCoreApplication.translate("Procurement", "Примечание")), QLineEdit())
         if status == "accepted" and delivery_id is not None:
             d = P.get_delivery(delivery_id)
             units = sum((ln.quantity for ln in d.lines), Decimal(0))
-            info = QLabel(_t("Будет принята поставка по накладной «{0}» от {1}: {2} ед. на сумму {3}. Оборудование "
+            info = QLabel(QCoreApplication.translate("Procurement", "Будет принята поставка по накладной «{0}» от {1}: {2} ед. на сумму {3}. Оборудование "
                              "получит инвентарные номера и встанет на учёт в помещения, указанные в потребностях.")
                           .format(d.document_number, fmt.date(d.date), fmt.decimal(units), fmt.money(d.amount)))
             info.setWordWrap(True)
@@ -632,7 +632,7 @@ class StepDialog(FormDialog):
         if status in ("failed", "cancelled"):
             self.note.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
         self.finish_layout()
-        self.ok_button.setText(_t("Выполнить шаг"))
+        self.ok_button.setText(QCoreApplication.translate("Procurement", "Выполнить шаг"))
         if status in ("failed", "cancelled"):
             self.ok_button.setEnabled(False)
 

@@ -204,7 +204,7 @@ class StatusRoad(QWidget):
             sub.setStyleSheet("color:#607d8b; font-size:7.5pt;")
             self.grid.addWidget(sub, row + 1, col)
             if st is not None:
-                chip.setToolTip(_t("{0}: {1}, {2}").format(P.status_label(status), fmt.date(st.date), st.user_login)
+                chip.setToolTip(QCoreApplication.translate("Procurement", "{0}: {1}, {2}").format(P.status_label(status), fmt.date(st.date), st.user_login)
                                 + (f"\n{st.note}" if st.note else ""))
             if i < len(road) - 1:
                 arrow = QLabel("›")
@@ -486,8 +486,8 @@ class ProcurementPage(BasePage):
         for i, sp in enumerate(self.specs):
             self.tabs.setTabText(i, _t(sp.title))
         self._retranslate_need_details()
-        self.need_status_label.setText(_t("Статус:"))
-        self.need_status.setItemText(0, _t("Все"))
+        self.need_status_label.setText(QCoreApplication.translate("Procurement", "Статус:"))
+        self.need_status.setItemText(0, QCoreApplication.translate("Procurement", "Все"))
         for i, k in enumerate(P.STATUS_LABELS, start=1):
             self.need_status.setItemText(i, P.status_label(k))
 
@@ -567,10 +567,10 @@ class ProcurementPage(BasePage):
         if row is None:
             return
         if name == "needs":
-            what = _t("потребность № {0} «{1}»").format(row["id"], row["name"])
+            what = QCoreApplication.translate("Procurement", "потребность № {0} «{1}»").format(row["id"], row["name"])
             fn = P.delete_need
         elif name == "suppliers":
-            what = _t("поставщика «{0}» (ИНН {1})").format(row["name"], row["inn"])
+            what = QCoreApplication.translate("Procurement", "поставщика «{0}» (ИНН {1})").format(row["name"], row["inn"])
             fn = P.delete_supplier
         else:
             return
@@ -613,10 +613,10 @@ class ProcurementPage(BasePage):
         def done(res):
             self._last_preview = preview(self, res.path, res.title, suggested_name=f"{kind}.pdf")
 
-        return ops.run_task(self, _t("Формирование документа…"), work, on_done=done)
+        return ops.run_task(self, QCoreApplication.translate("Procurement", "Формирование документа…"), work, on_done=done)
 
     def on_export(self):
-        path, _f = QFileDialog.getSaveFileName(self, _t("Выгрузить план-график"), "план-график.xlsx",
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Procurement", "Выгрузить план-график"), "план-график.xlsx",
                                                "Excel (*.xlsx)")
         if path:
             self.export_to(path)
@@ -625,13 +625,13 @@ class ProcurementPage(BasePage):
         from chemcluster_desktop.services import procurement_print
 
         def work(task):
-            task.progress(0, 1, _t("Выгрузка плана-графика…"))
+            task.progress(0, 1, QCoreApplication.translate("Procurement", "Выгрузка плана-графика…"))
             return procurement_print.export_plan_schedule(path)
 
         def done(n):
-            self.status_message.emit(_t("План-график выгружен: {0} (строк: {1})").format(path, n))
+            self.status_message.emit(QCoreApplication.translate("Procurement", "План-график выгружен: {0} (строк: {1})").format(path, n))
 
-        return ops.run_task(self, _t("Выгрузка плана-графика"), work, on_done=done)
+        return ops.run_task(self, QCoreApplication.translate("Procurement", "Выгрузка плана-графика"), work, on_done=done)
 
     # --- needs: details with the offers table ------------------------------------------------------------
     def _build_need_details(self) -> QWidget:
@@ -723,18 +723,18 @@ class ProcurementPage(BasePage):
         return box
 
     def _retranslate_need_details(self) -> None:
-        self.offers.setHorizontalHeaderLabels([_t("Поставщик"), _t("Дата КП"), _t("Цена за ед., ₽"), _t("Исх. №"),
-                                               _t("Документ"), _t("Откл., %")])
-        self.offers_group.setTitle(_t("Коммерческие предложения"))
-        self.add_offer_btn.setText(_t("Добавить предложение"))
-        self.del_offer_btn.setText(_t("Удалить"))
-        self.doc_btn.setText(_t("Прикрепить файл КП…"))
-        self.nmck_group.setTitle(_t("НМЦК методом сопоставимых рыночных цен"))
+        self.offers.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Поставщик"), QCoreApplication.translate("Procurement", "Дата КП"), QCoreApplication.translate("Procurement", "Цена за ед., ₽"), QCoreApplication.translate("Procurement", "Исх. №"),
+                                               QCoreApplication.translate("Procurement", "Документ"), QCoreApplication.translate("Procurement", "Откл., %")])
+        self.offers_group.setTitle(QCoreApplication.translate("Procurement", "Коммерческие предложения"))
+        self.add_offer_btn.setText(QCoreApplication.translate("Procurement", "Добавить предложение"))
+        self.del_offer_btn.setText(QCoreApplication.translate("Procurement", "Удалить"))
+        self.doc_btn.setText(QCoreApplication.translate("Procurement", "Прикрепить файл КП…"))
+        self.nmck_group.setTitle(QCoreApplication.translate("Procurement", "НМЦК методом сопоставимых рыночных цен"))
         for key, text in (("n", "Предложений"), ("mean", "Средняя цена за единицу"), ("sigma", "Среднее квадр. "
                           "отклонение σ"), ("cv", "Коэффициент вариации"), ("nmck", "НМЦК")):
             self.nmck_labels[f"cap_{key}"].setText(_t(text))
-        self.nmck_pdf_btn.setText(_t("Обоснование НМЦК (PDF)"))
-        self.to_plan_btn.setText(_t("Включить в план-график…"))
+        self.nmck_pdf_btn.setText(QCoreApplication.translate("Procurement", "Обоснование НМЦК (PDF)"))
+        self.to_plan_btn.setText(QCoreApplication.translate("Procurement", "Включить в план-график…"))
 
     def show_need(self, need_id: int | None) -> None:
         self.need = None
@@ -746,7 +746,7 @@ class ProcurementPage(BasePage):
         n = self.need
         self.need_details.setEnabled(n is not None) if hasattr(self, "need_details") else None
         if n is None:
-            self.need_title.setText(_t("Выберите потребность в списке"))
+            self.need_title.setText(QCoreApplication.translate("Procurement", "Выберите потребность в списке"))
             self.need_info.setText("")
             self._fill_offers([])
             self._show_nmck(None)
@@ -758,14 +758,14 @@ class ProcurementPage(BasePage):
         if n.room:
             parts.append(n.room)
         if n.okpd2:
-            parts.append(_t("ОКПД2 {0}").format(n.okpd2))
+            parts.append(QCoreApplication.translate("Procurement", "ОКПД2 {0}").format(n.okpd2))
         parts.append(n.law)
         parts.append(P.status_label(n.status) + (f" · {n.plan_number}" if n.plan_number else ""))
         text = " · ".join(parts)
         if n.specification:
             text += "\n" + n.specification
         if n.justification:
-            text += "\n" + _t("Обоснование: ") + n.justification
+            text += "\n" + QCoreApplication.translate("Procurement", "Обоснование: ") + n.justification
         self.need_info.setText(text)
         self._fill_offers(n.offers)
         self._show_nmck(P.nmck_details(n.id))
@@ -805,13 +805,13 @@ class ProcurementPage(BasePage):
         self.offers.setItem(r, 3, QTableWidgetItem(o.reference if o else ""))
         doc = _ro_item((o.document_name if o else "") or "")
         if o and o.document_name and not o.has_document:
-            doc.setToolTip(_t("Файл не прикреплён: предложение получено на бумаге."))
+            doc.setToolTip(QCoreApplication.translate("Procurement", "Файл не прикреплён: предложение получено на бумаге."))
         self.offers.setItem(r, 4, doc)
         self.offers.setItem(r, 5, _ro_item("", right=True))
         if o and o.stale:
             for c in range(6):
                 self.offers.item(r, c).setForeground(QBrushColor("#7a5300"))
-            d.setToolTip(_t("Предложение старше шести месяцев: запросите актуальную цену."))
+            d.setToolTip(QCoreApplication.translate("Procurement", "Предложение старше шести месяцев: запросите актуальную цену."))
         return r
 
     def _show_nmck(self, r) -> None:
@@ -827,7 +827,7 @@ class ProcurementPage(BasePage):
         L["cv"].setText(f"{fmt.decimal(r.cv_percent, 2)} %" if r.cv_percent is not None else "—")
         L["nmck"].setText(fmt.money(r.nmck) if r.valid else "—")
         if r.valid:
-            text = _t("Цены однородны (V ≤ 33 %): НМЦК обоснована.")
+            text = QCoreApplication.translate("Procurement", "Цены однородны (V ≤ 33 %): НМЦК обоснована.")
             if r.message:
                 text += "\n" + r.message
             self.nmck_verdict.setStyleSheet("color: #1b5e20;" if not r.stale else "color: #7a5300;")
@@ -894,7 +894,7 @@ class ProcurementPage(BasePage):
             if price is None:
                 from chemcluster_desktop.services.errors import ValidationError
 
-                raise ValidationError(_t("Строка {0}: цена «{1}» не распознана — введите число, например 125 000,50.")
+                raise ValidationError(QCoreApplication.translate("Procurement", "Строка {0}: цена «{1}» не распознана — введите число, например 125 000,50.")
                                       .format(r + 1, v["price"]), field="unit_price")
             if v["id"] is None:
                 P.add_offer(self.need.id, supplier_id=v["supplier_id"], supplier_name=v["supplier_name"],
@@ -904,7 +904,7 @@ class ProcurementPage(BasePage):
                                supplier_name=v["supplier_name"], date=v["date"], unit_price=price,
                                reference=v["reference"])
         except ServiceError as e:
-            self.offer_error.setText(_t("Строка {0}: {1}").format(r + 1, str(e)))
+            self.offer_error.setText(QCoreApplication.translate("Procurement", "Строка {0}: {1}").format(r + 1, str(e)))
             self.offer_error.show()
             self._loading_offers = True
             item.setBackground(QBrushColor(BADGE_COLORS["bad"][0]))
@@ -940,10 +940,10 @@ class ProcurementPage(BasePage):
             return
         oid = self.offers.item(r, 0).data(Qt.ItemDataRole.UserRole)
         if oid is None:
-            QMessageBox.information(self, _t("Файл КП"), _t("Сначала введите цену предложения."))
+            QMessageBox.information(self, QCoreApplication.translate("Procurement", "Файл КП"), QCoreApplication.translate("Procurement", "Сначала введите цену предложения."))
             return
-        path, _f = QFileDialog.getOpenFileName(self, _t("Файл коммерческого предложения"), "",
-                                               _t("Документы (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)"))
+        path, _f = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Procurement", "Файл коммерческого предложения"), "",
+                                               QCoreApplication.translate("Procurement", "Документы (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)"))
         if path:
             self.attach_file(oid, path)
 
@@ -952,12 +952,12 @@ class ProcurementPage(BasePage):
 
         try:
             if os.path.getsize(path) > 20 * 1024 * 1024:
-                raise ServiceError(_t("Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера."))
+                raise ServiceError(QCoreApplication.translate("Procurement", "Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера."))
             with open(path, "rb") as f:
                 data = f.read()
             P.update_offer(offer_id, document_name=os.path.basename(path), document=data)
         except OSError as e:
-            QMessageBox.warning(self, _t("Файл КП"), _t("Не удалось прочитать файл: {0}").format(e.strerror or e))
+            QMessageBox.warning(self, QCoreApplication.translate("Procurement", "Файл КП"), QCoreApplication.translate("Procurement", "Не удалось прочитать файл: {0}").format(e.strerror or e))
             return
         except ServiceError as e:
             ops.show_error(self, e)
@@ -1041,12 +1041,12 @@ class ProcurementPage(BasePage):
         self.road.set_line(ln)
         self.plan_needs.setRowCount(0)
         self.steps_table.setRowCount(0)
-        self.plan_needs_caption.setText(_t("Позиции строки"))
-        self.steps_caption.setText(_t("Ход закупки"))
-        self.plan_needs.setHorizontalHeaderLabels([_t("Позиция"), _t("Кол-во"), _t("НМЦК"), _t("Статус")])
-        self.steps_table.setHorizontalHeaderLabels([_t("Шаг"), _t("Дата"), _t("Кто"), _t("Примечание")])
+        self.plan_needs_caption.setText(QCoreApplication.translate("Procurement", "Позиции строки"))
+        self.steps_caption.setText(QCoreApplication.translate("Procurement", "Ход закупки"))
+        self.plan_needs.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"), QCoreApplication.translate("Procurement", "Кол-во"), QCoreApplication.translate("Procurement", "НМЦК"), QCoreApplication.translate("Procurement", "Статус")])
+        self.steps_table.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Шаг"), QCoreApplication.translate("Procurement", "Дата"), QCoreApplication.translate("Procurement", "Кто"), QCoreApplication.translate("Procurement", "Примечание")])
         if ln is None:
-            self.plan_title.setText(_t("Выберите строку плана-графика"))
+            self.plan_title.setText(QCoreApplication.translate("Procurement", "Выберите строку плана-графика"))
             self.plan_info.setText("")
             self.next_label.setText("")
             self.blocked_label.setText("")
@@ -1054,15 +1054,15 @@ class ProcurementPage(BasePage):
         self.plan_title.setText(f"{ln.number} · {ln.title}")
         period = ""
         if ln.planned_year:
-            period = _t("{0} кв. {1}").format(ln.planned_quarter, ln.planned_year) if ln.planned_quarter else \
+            period = QCoreApplication.translate("Procurement", "{0} кв. {1}").format(ln.planned_quarter, ln.planned_year) if ln.planned_quarter else \
                 str(ln.planned_year)
-        info = [ln.source_name or _t("источник не указан"), ln.law, ln.method, period,
-                _t("НМЦК {0}").format(fmt.money(ln.amount))]
+        info = [ln.source_name or QCoreApplication.translate("Procurement", "источник не указан"), ln.law, ln.method, period,
+                QCoreApplication.translate("Procurement", "НМЦК {0}").format(fmt.money(ln.amount))]
         if ln.notice_number:
-            info.append(_t("извещение № {0}").format(ln.notice_number))
+            info.append(QCoreApplication.translate("Procurement", "извещение № {0}").format(ln.notice_number))
         self.plan_info.setText(" · ".join(x for x in info if x))
         writable = security.can("procurement.write")
-        self.next_label.setText(_t("Следующий шаг:") if ln.next_steps else _t("Закупка завершена: шагов больше нет."))
+        self.next_label.setText(QCoreApplication.translate("Procurement", "Следующий шаг:") if ln.next_steps else QCoreApplication.translate("Procurement", "Закупка завершена: шагов больше нет."))
         for status in ln.next_steps:
             b = QPushButton(_t(self.STEP_TEXT.get(status, P.STATUS_LABELS[status])))
             b.setObjectName(f"step_{status}")
@@ -1118,7 +1118,7 @@ class ProcurementPage(BasePage):
             if status == "accepted":
                 pending = P.pending_deliveries(ln.id)
                 if not pending:
-                    QMessageBox.information(self, _t("Приёмка"), ln.blocked.get("accepted", ""))
+                    QMessageBox.information(self, QCoreApplication.translate("Procurement", "Приёмка"), ln.blocked.get("accepted", ""))
                     return None
                 return self._open(D.StepDialog(self, ln, status, delivery_id=pending[0]))
             return self._open(D.StepDialog(self, ln, status))
@@ -1182,27 +1182,27 @@ class ProcurementPage(BasePage):
             except ServiceError:
                 self.contract = None
         c = self.contract
-        self.pay_caption.setText(_t("Этапы оплаты"))
-        self.del_caption.setText(_t("Поставки"))
-        self.pay_btn.setText(_t("Отметить оплату этапа"))
-        self.new_delivery_btn.setText(_t("Новая поставка…"))
-        self.accept_btn.setText(_t("Принять поставку…"))
-        self.payments.setHorizontalHeaderLabels([_t("Сумма"), _t("Срок"), _t("Оплачено"), _t("Примечание")])
-        self.deliveries.setHorizontalHeaderLabels([_t("Дата"), _t("Накладная"), _t("Сумма"), _t("Принята"),
-                                                   _t("На учёте, ед.")])
+        self.pay_caption.setText(QCoreApplication.translate("Procurement", "Этапы оплаты"))
+        self.del_caption.setText(QCoreApplication.translate("Procurement", "Поставки"))
+        self.pay_btn.setText(QCoreApplication.translate("Procurement", "Отметить оплату этапа"))
+        self.new_delivery_btn.setText(QCoreApplication.translate("Procurement", "Новая поставка…"))
+        self.accept_btn.setText(QCoreApplication.translate("Procurement", "Принять поставку…"))
+        self.payments.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Сумма"), QCoreApplication.translate("Procurement", "Срок"), QCoreApplication.translate("Procurement", "Оплачено"), QCoreApplication.translate("Procurement", "Примечание")])
+        self.deliveries.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Дата"), QCoreApplication.translate("Procurement", "Накладная"), QCoreApplication.translate("Procurement", "Сумма"), QCoreApplication.translate("Procurement", "Принята"),
+                                                   QCoreApplication.translate("Procurement", "На учёте, ед.")])
         self.payments.setRowCount(0)
         self.deliveries.setRowCount(0)
         writable = security.can("procurement.write")
         for b in (self.pay_btn, self.new_delivery_btn, self.accept_btn):
             b.setEnabled(c is not None and writable)
         if c is None:
-            self.contract_title.setText(_t("Выберите контракт в списке"))
+            self.contract_title.setText(QCoreApplication.translate("Procurement", "Выберите контракт в списке"))
             self.contract_info.setText("")
             return
-        self.contract_title.setText(_t("Контракт № {0} от {1}").format(c.number, fmt.date(c.date)))
+        self.contract_title.setText(QCoreApplication.translate("Procurement", "Контракт № {0} от {1}").format(c.number, fmt.date(c.date)))
         self.contract_info.setText(" · ".join(x for x in (
-            c.supplier_name, c.plan_number, c.source_name, _t("цена {0}").format(fmt.money(c.price)),
-            _t("оплачено {0}").format(fmt.money(c.paid)), _t("поставлено на {0}").format(fmt.money(c.delivered)))
+            c.supplier_name, c.plan_number, c.source_name, QCoreApplication.translate("Procurement", "цена {0}").format(fmt.money(c.price)),
+            QCoreApplication.translate("Procurement", "оплачено {0}").format(fmt.money(c.paid)), QCoreApplication.translate("Procurement", "поставлено на {0}").format(fmt.money(c.delivered)))
             if x))
         for p in c.payments:
             r = self.payments.rowCount()
@@ -1211,7 +1211,7 @@ class ProcurementPage(BasePage):
             it.setData(Qt.ItemDataRole.UserRole, p.id)
             self.payments.setItem(r, 0, it)
             self.payments.setItem(r, 1, _ro_item(fmt.date(p.due_on)))
-            self.payments.setItem(r, 2, _ro_item(fmt.date(p.paid_on) if p.paid_on else _t("не оплачено")))
+            self.payments.setItem(r, 2, _ro_item(fmt.date(p.paid_on) if p.paid_on else QCoreApplication.translate("Procurement", "не оплачено")))
             self.payments.setItem(r, 3, _ro_item(p.note))
         for d in c.deliveries:
             r = self.deliveries.rowCount()
@@ -1223,7 +1223,7 @@ class ProcurementPage(BasePage):
             self.deliveries.setItem(r, 2, _ro_item(fmt.money(d.amount), True))
             self.deliveries.setItem(r, 3, _ro_item(fmt.datetime(d.accepted_at) + (f" ({d.accepted_by})" if
                                                                                     d.accepted_by else "")
-                                                   if d.accepted_at else _t("ждёт приёмки")))
+                                                   if d.accepted_at else QCoreApplication.translate("Procurement", "ждёт приёмки")))
             self.deliveries.setItem(r, 4, _ro_item(str(sum(len(ln.item_ids) for ln in d.lines)), True))
         self.new_delivery_btn.setEnabled(writable and c.plan_status in ("contract_signed", "delivered", "accepted")
                                          and any(n["left"] > 0 for n in c.needs))
@@ -1306,14 +1306,14 @@ class ProcurementPage(BasePage):
             return
         b = P.budget()
         self.budget = b
-        self.budget_facts.setText(_t("Стоимость проекта {0}; грант «Профессионалитет» — не более {1}. Лимиты "
+        self.budget_facts.setText(QCoreApplication.translate("Procurement", "Стоимость проекта {0}; грант «Профессионалитет» — не более {1}. Лимиты "
                                      "источников: {2}; остаток проекта без обязательств: {3}.").format(
             fmt.money(b.project_total), fmt.money(b.grant_cap), fmt.money(b.totals.limit),
             fmt.money(b.totals.remaining)))
         self.chart.set_rows(b.rows, b.grant_cap)
-        self.budget_table.setHorizontalHeaderLabels([_t("Источник"), _t("Лимит"), _t("План (НМЦК)"),
-                                                     _t("Законтрактовано"), _t("Оплачено"), _t("Остаток"),
-                                                     _t("Освоено, %")])
+        self.budget_table.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Источник"), QCoreApplication.translate("Procurement", "Лимит"), QCoreApplication.translate("Procurement", "План (НМЦК)"),
+                                                     QCoreApplication.translate("Procurement", "Законтрактовано"), QCoreApplication.translate("Procurement", "Оплачено"), QCoreApplication.translate("Procurement", "Остаток"),
+                                                     QCoreApplication.translate("Procurement", "Освоено, %")])
         self.budget_table.setRowCount(0)
         for r in [*b.rows, b.totals]:
             i = self.budget_table.rowCount()
@@ -1331,16 +1331,42 @@ class ProcurementPage(BasePage):
                 f.setBold(True)
                 for c in range(7):
                     self.budget_table.item(i, c).setFont(f)
-        warns = [_t("Превышен лимит источника «{0}» на {1}.").format(r.name, fmt.money(-r.remaining))
+        warns = [QCoreApplication.translate("Procurement", "Превышен лимит источника «{0}» на {1}.").format(r.name, fmt.money(-r.remaining))
                  for r in b.rows if r.remaining < 0]
         g = b.row(P.GRANT_CODE)
         if g is not None and g.limit > b.grant_cap:
-            warns.append(_t("Лимит гранта больше предельных {0}.").format(fmt.money(b.grant_cap)))
+            warns.append(QCoreApplication.translate("Procurement", "Лимит гранта больше предельных {0}.").format(fmt.money(b.grant_cap)))
         if b.limits_left > 0:
-            warns.append(_t("Лимиты источников покрывают не весь проект: не распределено {0}.").format(
+            warns.append(QCoreApplication.translate("Procurement", "Лимиты источников покрывают не весь проект: не распределено {0}.").format(
                 fmt.money(b.limits_left)))
         self.budget_warning.setText("\n".join(warns))
         self.budget_warning.setVisible(bool(warns))
+
+
+def _labels_for_lupdate() -> list[str]:
+    """Tab titles, step buttons and column headers as literal translate() calls for pyside6-lupdate."""
+    tr = QCoreApplication.translate
+    return [
+        tr("Procurement", "Потребности и НМЦК"), tr("Procurement", "План-график"),
+        tr("Procurement", "Контракты и поставки"), tr("Procurement", "Поставщики"),
+        tr("Procurement", "Источники финансирования"), tr("Procurement", "Бюджет"),
+        tr("Procurement", "Закупки оборудования"), tr("Procurement", "Отменить закупку"),
+        tr("Procurement", "Контракт заключён…"), tr("Procurement", "Поставка…"),
+        tr("Procurement", "Принять поставку…"), tr("Procurement", "Поставлено на учёт"),
+        tr("Procurement", "Наименование"), tr("Procurement", "Кол-во"), tr("Procurement", "Ед."),
+        tr("Procurement", "Мастерская / помещение"), tr("Procurement", "КП"), tr("Procurement", "НМЦК"),
+        tr("Procurement", "Статус"), tr("Procurement", "Строка плана"), tr("Procurement", "Закон"),
+        tr("Procurement", "№ строки"), tr("Procurement", "Предмет закупки"), tr("Procurement", "Источник"),
+        tr("Procurement", "Срок"), tr("Procurement", "Позиций"), tr("Procurement", "Номер"),
+        tr("Procurement", "Дата"), tr("Procurement", "Поставщик"), tr("Procurement", "Цена"),
+        tr("Procurement", "Оплачено"), tr("Procurement", "Ждут приёмки"), tr("Procurement", "ИНН"),
+        tr("Procurement", "КПП"), tr("Procurement", "Контактное лицо"), tr("Procurement", "Телефон"),
+        tr("Procurement", "Эл. почта"), tr("Procurement", "Контрактов"), tr("Procurement", "Код"),
+        tr("Procurement", "Лимит"), tr("Procurement", "План"), tr("Procurement", "Законтрактовано"),
+        tr("Procurement", "Остаток"), tr("Procurement", "План (НМЦК)"),
+        tr("Procurement", "Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе "
+                          "«Аккредитация»."),
+    ]
 
 
 def QBrushColor(color: str):  # noqa: N802

@@ -85,7 +85,7 @@ class BudgetChart(QChartView):
         chart.addSeries(series)
         ax = QBarCategoryAxis()
         ax.append(self.categories)
-        ax.setTitleText(_t("Источник финансирования"))
+        ax.setTitleText(QCoreApplication.translate("Procurement", "Источник финансирования"))
         chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(ax)
         ay = QValueAxis()
@@ -94,11 +94,11 @@ class BudgetChart(QChartView):
         ay.setRange(0, float(ticks * step))
         ay.setTickCount(ticks + 1)
         ay.setLabelFormat("%.0f")
-        ay.setTitleText(_t("млн ₽"))
+        ay.setTitleText(QCoreApplication.translate("Procurement", "млн ₽"))
         chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(ay)
-        cap = _t("; грант — не более {0} млн ₽").format(_num(mln(grant_cap))) if grant_cap is not None else ""
-        chart.setTitle(_t("Бюджет закупок по источникам, млн ₽{0}").format(cap))
+        cap = QCoreApplication.translate("Procurement", "; грант — не более {0} млн ₽").format(_num(mln(grant_cap))) if grant_cap is not None else ""
+        chart.setTitle(QCoreApplication.translate("Procurement", "Бюджет закупок по источникам, млн ₽{0}").format(cap))
 
 
 SHORT_NAMES = {
