@@ -66,6 +66,17 @@ def _status_names() -> list[tuple[str, str]]:
     ]
 
 
+EMPTY_NO_WORKSHOPS = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
+EMPTY_NO_LINES = ("Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист "
+                  "в карточке мастерской; при фильтре — измените зону или статус.")
+
+
+def _empty_texts() -> list[str]:  # for the translation tools: the page shows these through tr_()
+    return [_t("Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."),
+            _t("Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист "
+               "в карточке мастерской; при фильтре — измените зону или статус.")]
+
+
 def _pct(v: float) -> str:
     return (f"{v:.1f}" if v != int(v) else f"{v:.0f}").replace(".", ",") + " %"
 
@@ -341,11 +352,7 @@ class AccreditationPage(BasePage):
         from dataclasses import replace
 
         self.model.query = replace(self.model.query, filters=f)
-        if self.workshop_id is None:
-            self.empty_text = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
-        else:
-            self.empty_text = ("Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или "
-                               "выберите лист в карточке мастерской; при фильтре — измените зону или статус.")
+        self.empty_text = EMPTY_NO_WORKSHOPS if self.workshop_id is None else EMPTY_NO_LINES
 
     def _workshop_changed(self, item) -> None:
         self.workshop_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None

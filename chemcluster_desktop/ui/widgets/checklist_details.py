@@ -40,8 +40,6 @@ from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
 
 CTX = "ChecklistDetails"
-STATE_LABELS = {"confirmed": "подтверждено", "auto": "сопоставлено автоматически", "proposed": "предложение",
-                "rejected": "отклонено"}
 STATUS_BADGE = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad")}
 
 
@@ -56,6 +54,10 @@ def _state_label(state: str) -> str:
         "proposed": _t("предложение"),
         "rejected": _t("отклонено"),
     }.get(state, state)
+
+
+def status_text(st: str) -> str:
+    return {"met": _t("Выполнено"), "partial": _t("Частично"), "missing": _t("Не выполнено")}.get(st, st)
 
 
 def badge_css(key: str) -> str:
@@ -153,7 +155,7 @@ class ChecklistDetails(QScrollArea):
         self.override.setMinimumContentsLength(12)
         self.override.addItem(_t("Рассчитывается автоматически"), None)
         for st in ("met", "partial", "missing"):
-            self.override.addItem(QCoreApplication.translate(CTX, STATUS_BADGE[st][0]), st)
+            self.override.addItem(status_text(st), st)
         f2.addRow(_t("Статус"), self.override)
         self.override_comment = QPlainTextEdit()
         self.override_comment.setObjectName("overrideComment")
@@ -237,8 +239,8 @@ class ChecklistDetails(QScrollArea):
         per = _t(" (на 1 рабочее место × число мест)") if r["per_workplace"] else ""
         self.figures.setText(_t("Требуется {0} {1}{2}; в наличии {3}").format(
             fmt.decimal(r["required"]), r["unit"], per, fmt.decimal(r["available"] or Decimal(0))))
-        label, key = STATUS_BADGE.get(r["status"], (r["status"], "muted"))
-        text = QCoreApplication.translate(CTX, label)
+        key = STATUS_BADGE.get(r["status"], (r["status"], "muted"))[1]
+        text = status_text(r["status"])
         if r["status_override"]:
             text += " ✎"
         self.badge.setText(text)
