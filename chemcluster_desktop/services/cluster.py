@@ -221,7 +221,10 @@ def readiness() -> Readiness:
         ready = bool(ready_flag) if ready_flag is not None else (cov is not None and cov >= READY_THRESHOLD)
         if cov is not None and cov >= READY_THRESHOLD:
             ready = True
-        rows.append({"id": _get(r, "id", "workshop_id"), "name": name,
+        lines, met = _get(r, "lines"), _get(r, "met")
+        if lines and met is not None and int(met) >= int(lines):
+            ready = True
+        rows.append({"id": _get(r, "workshop_id", "id"), "name": name,
                      "coverage_percent": _q(cov) if cov is not None else None, "ready": ready,
                      "competency": str(_get(r, "competency", "competency_name", default="") or "")})
     rows.sort(key=lambda x: x["name"])
@@ -566,14 +569,19 @@ def kpi_rows(period: str | None = None) -> list[KpiRow]:
 
 
 def _previous(k: KpiInfo, period: str | None) -> Decimal | None:
+    return _previous_entry(k, period)[0]
+
+
+def _previous_entry(k: KpiInfo, period: str | None) -> tuple[Decimal | None, str]:
+    """(value, period) of the period before ``period`` (before the latest figure when None)."""
     vals = k.values
     if period is None:
         if k.computed and k.live is not None:
             past = [v for v in vals if v.period[:4] != current_period()]
-            return past[-1].value if past else None
-        return vals[-2].value if len(vals) >= 2 else None
+            return (past[-1].value, past[-1].period) if past else (None, "")
+        return (vals[-2].value, vals[-2].period) if len(vals) >= 2 else (None, "")
     before = [v for v in vals if v.period < period]
-    return before[-1].value if before else None
+    return (before[-1].value, before[-1].period) if before else (None, "")
 
 
 def reported_periods() -> list[str]:
@@ -588,12 +596,13 @@ def dashboard() -> dict:
     tiles = []
     for k in kpis:
         val, origin = k.actual(None)
-        prev = _previous(k, None)
+        prev, prev_period = _previous_entry(k, None)
         trend = None if val is None or prev is None else _q(val - prev)
         page = COMPUTED.get(k.computed, ("", "cluster"))[1] if k.computed else "cluster"
         tiles.append({
             "code": k.code, "name": k.name, "unit": k.unit, "target": k.target, "target_period": k.period,
             "value": val, "origin": origin, "percent": percent_of(val, k.target), "previous": prev,
+            "previous_period": prev_period,
             "trend": trend, "page": page,
             "history": [{"period": v.period, "value": v.value} for v in k.values],
         })

@@ -333,12 +333,17 @@ class Dashboard(QScrollArea):
         charts = QGridLayout()
         charts.setSpacing(10)
         self.kpi_chart = KpiProgressChart(_t("Выполнение показателей, % от плана"))
-        self.budget_chart = BudgetChart(_t("Бюджет по источникам финансирования, млн ₽"))
-        self.readiness_chart = ReadinessChart(_t("Готовность мастерских к аккредитации"))
-        charts.addWidget(self.kpi_chart, 0, 0, 1, 2)
-        charts.addWidget(self.budget_chart, 1, 0)
-        charts.addWidget(self.readiness_chart, 1, 1)
-        self.kpi_chart.setMinimumHeight(330)
+        self.budget_chart = BudgetChart(_t("Бюджет по источникам, млн ₽"))
+        self.readiness_chart = ReadinessChart(_t("Готовность мастерских, %"))
+        charts.addWidget(self.kpi_chart, 0, 0)
+        charts.addWidget(self.budget_chart, 0, 1)
+        charts.addWidget(self.readiness_chart, 0, 2)
+        charts.setColumnStretch(0, 4)
+        charts.setColumnStretch(1, 3)
+        charts.setColumnStretch(2, 3)
+        for c in (self.kpi_chart, self.budget_chart, self.readiness_chart):
+            c.setMinimumHeight(330)
+            c.setMinimumWidth(330)
         v.addLayout(charts)
         v.addStretch(1)
         self.kpi_chart.activated.connect(page.open_kpi)
@@ -368,8 +373,9 @@ class Dashboard(QScrollArea):
         if r["available"]:
             parts.append(_t("Мастерских готово к аккредитации: {0} из {1}").format(r["ready"], len(r["workshops"])))
         if b["available"]:
-            parts.append(_t("оплачено {0} из {1} (проект {2})").format(
-                fmt.money(b["total"].get("paid")), fmt.money(b["total"].get("limit")), fmt.money(b["project_total"])))
+            parts.append(_t("законтрактовано {0}, оплачено {1} из {2} стоимости проекта").format(
+                fmt.money(b["total"].get("contracted")), fmt.money(b["total"].get("paid")),
+                fmt.money(b["project_total"])))
         if p["available"]:
             parts.append(_t("охват 8-х классов: {0} учащихся").format(fmt.decimal(p["pupils"])))
         self.summary.setText("; ".join(parts) + ("." if parts else ""))
@@ -640,8 +646,8 @@ class ClusterPage(BasePage):
         self.del_value_btn.setText(_t("Удалить значение"))
         self.values_table.setHorizontalHeaderLabels([_t("Период"), _t("Значение"), _t("Комментарий")])
         self.dashboard.kpi_chart.title.setText(_t("Выполнение показателей, % от плана"))
-        self.dashboard.budget_chart.title.setText(_t("Бюджет по источникам финансирования, млн ₽"))
-        self.dashboard.readiness_chart.title.setText(_t("Готовность мастерских к аккредитации"))
+        self.dashboard.budget_chart.title.setText(_t("Бюджет по источникам, млн ₽"))
+        self.dashboard.readiness_chart.title.setText(_t("Готовность мастерских, %"))
         if "print" in self.actions_by_name:
             self.actions_by_name["print"].setToolTip(_t("Отчёт о показателях кластера (Ctrl+P)"))
 

@@ -11,12 +11,11 @@ from decimal import Decimal
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QHorizontalBarSeries,
-    QStackedBarSeries,
+    QHorizontalStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
@@ -34,6 +33,22 @@ def _short(text: str, n: int = 38) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def workshop_label(name: str, n: int = 24) -> str:
+    """«Мастерская «Химическая технология»» → «Химическая технология» (what tells them apart)."""
+    if "«" in name:
+        inner = name[name.index("«") + 1:]
+        inner = inner[: inner.rindex("»")] if "»" in inner else inner
+        if inner.strip():
+            name = inner
+    return _short(name, n)
+
+
+def source_label(code: str, name: str) -> str:
+    short = {"federal": _t("Грант «Профессионалитет»"), "regional": _t("Областной бюджет"),
+             "employer": _t("Работодатели"), "own": _t("Собственные средства")}
+    return short.get(code) or _short(name, 24)
+
+
 class ChartCard(QFrame):
     activated = Signal(str)
 
@@ -49,7 +64,7 @@ class ChartCard(QFrame):
         self.stack = QStackedWidget()
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(260)
+        self.view.setMinimumHeight(250)
         self.view.setStyleSheet("border: none;")
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -119,14 +134,14 @@ class KpiProgressChart(ChartCard):
         series.setBarWidth(0.65)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
-        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         series.setLabelsPrecision(4)
         ch.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([_short(t["name"]) for t in rows])
+        cats.append([_short(t["name"], 30) for t in rows])
         _axis_font(cats)
         vals = QValueAxis()
-        top = max(100.0, max(bs.at(i) for i in range(bs.count())))
+        top = max(100.0, max(bs.at(i) for i in range(bs.count()))) + 20  # room for the labels
         top = 25.0 * -(-top // 25)
         vals.setRange(0, top)
         vals.setTickCount(int(top // 25) + 1)
@@ -147,34 +162,36 @@ class BudgetChart(ChartCard):
         if not budget.get("available") or not sources:
             self.show_empty(budget.get("note") or _t("Нет источников финансирования: добавьте их в разделе «Закупки»."))
             return
-        self.keys = [s["code"] for s in sources]
+        rows = list(reversed(sources))  # first source on top
+        self.keys = [s["code"] for s in rows]
         ch = self._new_chart()
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         for label, key, color in ((_t("Лимит"), "limit", "#b0bec5"), (_t("Законтрактовано"), "contracted", "#1f6fb2"),
                                   (_t("Оплачено"), "paid", "#2e7d32")):
             bs = QBarSet(label)
             bs.setColor(QColor(color))
             bs.setLabelColor(QColor("#1c2b36"))
-            for s in sources:
+            for s in rows:
                 bs.append(float((Decimal(s[key] or 0) / MLN).quantize(Decimal("0.1"))))
             bs.clicked.connect(self._emit)
             series.append(bs)
+        series.setBarWidth(0.8)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         ch.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([_short(s["name"], 22) for s in sources])
+        cats.append([source_label(s["code"], s["name"]) for s in rows])
         _axis_font(cats)
         vals = QValueAxis()
-        top = max([float(Decimal(s[k] or 0) / MLN) for s in sources for k in ("limit", "contracted", "paid")] + [1])
-        vals.setRange(0, top * 1.15)
+        top = max([float(Decimal(s[k] or 0) / MLN) for s in rows for k in ("limit", "contracted", "paid")] + [1])
+        vals.setRange(0, top * 1.2)
         vals.applyNiceNumbers()
         vals.setLabelFormat("%.0f")
         vals.setTitleText(_t("млн ₽"))
         _axis_font(vals)
-        ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
-        ch.addAxis(vals, Qt.AlignmentFlag.AlignLeft)
+        ch.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        ch.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         series.attachAxis(vals)
 
@@ -188,6 +205,7 @@ class ReadinessChart(ChartCard):
         if not ws:
             self.show_empty(_t("Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация»."))
             return
+        ws = list(reversed(ws))  # first workshop on top
         self.keys = [str(w.get("id") or w["name"]) for w in ws]
         ch = self._new_chart()
         ready = QBarSet(_t("Готова (≥ {0} %)").format(r.get("threshold_percent", 95)))
@@ -198,26 +216,27 @@ class ReadinessChart(ChartCard):
             v = float(w["coverage_percent"])
             ready.append(v if w["ready"] else 0.0)
             notyet.append(0.0 if w["ready"] else v)
-        series = QStackedBarSeries()
+        series = QHorizontalStackedBarSeries()
         series.append(ready)
         series.append(notyet)
         series.setLabelsVisible(True)
-        series.setLabelsFormat("@value %")
+        series.setLabelsFormat("@value")
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
+        series.setBarWidth(0.7)
         for bs in (ready, notyet):
-            bs.setLabelColor(QColor("#ffffff"))
+            bs.setLabelColor(QColor("#1c2b36"))
             bs.clicked.connect(self._emit)
         ch.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([_short(w["name"], 26) for w in ws])
+        cats.append([workshop_label(w["name"], 22) for w in ws])
         _axis_font(cats)
         vals = QValueAxis()
         vals.setRange(0, 100)
         vals.setTickCount(5)
         vals.setLabelFormat("%d")
-        vals.setTitleText(_t("% выполнения инфраструктурного листа"))
+        vals.setTitleText(_t("% выполнения листа"))
         _axis_font(vals)
-        ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
-        ch.addAxis(vals, Qt.AlignmentFlag.AlignLeft)
+        ch.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        ch.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         series.attachAxis(vals)

@@ -14,7 +14,7 @@ TILE_QSS = """
 QFrame#kpiTile { background: #ffffff; border: 1px solid #dde2e7; border-radius: 8px; }
 QFrame#kpiTile:hover { border-color: #1f6fb2; background: #f7fbff; }
 QLabel#tileName { color: #455a64; font-size: 9pt; }
-QLabel#tileValue { color: #1c2b36; font-size: 19pt; font-weight: bold; }
+QLabel#tileValue { color: #1c2b36; font-size: 17pt; font-weight: bold; }
 QLabel#tileTarget { color: #607d8b; font-size: 9pt; }
 QLabel#tileTrend { font-size: 9pt; }
 QProgressBar#tileBar { border: none; background: #eceff1; border-radius: 3px; max-height: 6px; }
@@ -62,13 +62,13 @@ class KpiTile(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(210)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 10)
-        lay.setSpacing(4)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.setSpacing(3)
         self.name_label = QLabel()
         self.name_label.setObjectName("tileName")
         self.name_label.setWordWrap(True)
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.name_label.setFixedHeight(self.name_label.fontMetrics().lineSpacing() * 3 + 2)
+        self.name_label.setFixedHeight(self.name_label.fontMetrics().lineSpacing() * 2 + 2)
         self.value_label = QLabel()
         self.value_label.setObjectName("tileValue")
         self.target_label = QLabel()
@@ -86,8 +86,7 @@ class KpiTile(QFrame):
     def set_tile(self, tile: dict) -> None:
         self.tile = tile
         unit = tile["unit"]
-        name = tile["name"]
-        self.name_label.setText(name if len(name) <= 80 else name[:78].rstrip() + "…")
+        self._fit_name()
         self.value_label.setText(format_value(tile["value"], unit))
         pct = tile["percent"]
         target = format_value(tile["target"], unit)
@@ -110,8 +109,11 @@ class KpiTile(QFrame):
         else:
             arrow = "▲" if trend > 0 else ("▼" if trend < 0 else "■")
             color = "#2e7d32" if trend > 0 else ("#c62828" if trend < 0 else "#607d8b")
-            self.trend_label.setText(_t("{0} {1} к прошлому периоду").format(
-                arrow, ("+" if trend > 0 else "") + format_value(trend, unit)))
+            delta = ("+" if trend > 0 else "") + format_value(trend, unit)
+            if tile.get("previous_period"):
+                self.trend_label.setText(_t("{0} {1} к {2}").format(arrow, delta, tile["previous_period"]))
+            else:
+                self.trend_label.setText(_t("{0} {1} к прошлому периоду").format(arrow, delta))
             self.trend_label.setStyleSheet(f"color: {color};")
         origin = tile.get("origin")
         tip = tile["name"]
@@ -120,6 +122,24 @@ class KpiTile(QFrame):
         else:
             tip += "\n" + _t("Щёлкните, чтобы открыть значения показателя.")
         self.setToolTip(tip)
+
+    def _fit_name(self) -> None:
+        """The KPI's name in at most two lines; the whole name is in the tooltip."""
+        name = self.tile["name"]
+        fm = self.name_label.fontMetrics()
+        width = max(self.name_label.width(), 150)
+        limit = fm.lineSpacing() * 2 + 1
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = name
+        words = name.split()
+        while len(words) > 1 and fm.boundingRect(0, 0, width, 1000, flags, text).height() > limit:
+            words = words[:-1]
+            text = " ".join(words).rstrip(",;:(«") + "…"
+        self.name_label.setText(text)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self._fit_name()
 
     def mouseReleaseEvent(self, e) -> None:  # noqa: N802
         if e.button() == Qt.MouseButton.LeftButton:
