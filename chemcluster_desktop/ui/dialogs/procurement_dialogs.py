@@ -631,9 +631,18 @@ class StepDialog(FormDialog):
             self.lay.addWidget(info)
         if status in ("failed", "cancelled"):
             self.note.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
+        self.limit_warning = ""
+        if status == "price_justified" and not line.contract_ids:
+            self.limit_warning = P.limit_problem(line.funding_source_id, line.amount, exclude_line=line.id) or ""
+            if self.limit_warning:
+                warn = QLabel(QCoreApplication.translate("Procurement", "Внимание: ") + self.limit_warning)
+                warn.setObjectName("limitWarning")
+                warn.setProperty("role", "error")
+                warn.setWordWrap(True)
+                self.lay.addWidget(warn)
         self.finish_layout()
         self.ok_button.setText(QCoreApplication.translate("Procurement", "Выполнить шаг"))
-        if status in ("failed", "cancelled"):
+        if status in ("failed", "cancelled") or self.limit_warning:
             self.ok_button.setEnabled(False)
 
     def save(self) -> int | None:
