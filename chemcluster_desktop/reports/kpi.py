@@ -104,7 +104,8 @@ def build(dest, rep: KpiReport, *, cancelled=None) -> None:
 
     if rep.participants:
         story.append(st.h2(_t("2. Участники кластера")))
-        story += st.table([[str(i), st.p(n, st.CELL), k, a] for i, (n, k, a) in enumerate(rep.participants, 1)],
+        story += st.table([[str(i), st.p(n, st.CELL), st.p(k, st.CELL), st.p(a, st.CELL)]
+                           for i, (n, k, a) in enumerate(rep.participants, 1)],
                           [_t("№"), _t("Участник"), _t("Вид"), _t("Соглашение")],
                           [8 * mm, w * 0.55, 40 * mm, w * 0.45 - 48 * mm], align=["C", "L", "L", "L"])
     if rep.directions:

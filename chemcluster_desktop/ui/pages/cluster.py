@@ -634,6 +634,7 @@ class ClusterPage(BasePage):
     # --- text -----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        self.title_label.setText(_t("Кластер «Химический потенциал»"))
         if not hasattr(self, "tabs"):
             return
         self.tabs.setTabText(0, _t("Сводка"))

@@ -202,7 +202,7 @@ class ReportsPage(QWidget):
         self._update_buttons()
 
     def retranslate_ui(self) -> None:
-        self.title_label.setText(_t(self.title_text))
+        self.title_label.setText(_t("Отчёты и печатные формы"))
         for i in range(self.list.count()):
             it = self.list.item(i)
             kind = it.data(Qt.ItemDataRole.UserRole)
