@@ -188,3 +188,21 @@ def test_needs_and_packet_preview(window, qtbot, tmp_path):
     assert ops.wait_all(20000)
     assert page._preview is not None and page._preview.doc.pageCount() >= 3
     page._preview.close()
+
+
+def test_workshop_photos_in_the_card(window, qtbot, tmp_path):
+    wid = h.workshop_with_items(tmp=tmp_path)
+    page = _page(window)
+    dlg = page.on_edit_workshop()
+    good = tmp_path / "vid.jpg"
+    good.write_bytes(h.jpeg(120, 90))
+    dlg.add_photo(str(good))
+    assert dlg.photos.count() == 1 and acc.evidence(wid)[0].caption == "vid"
+    bad = tmp_path / "x.jpg"
+    bad.write_bytes(b"\xff\xd8\xff" + b"\0" * 50)
+    dlg.add_photo(str(bad))
+    assert dlg.errors["photos"].isVisible() and dlg.photos.count() == 1
+    dlg.photos.setCurrentRow(0)
+    dlg.delete_photo()
+    assert acc.evidence(wid) == []
+    dlg.reject()

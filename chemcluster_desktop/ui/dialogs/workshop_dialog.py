@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -150,6 +150,32 @@ class WorkshopDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         row(_t("Примечания"), self.notes, "notes")
+        # photos of the workshop as a whole (photos of a line are added beside the line)
+        self.photos = QListWidget()
+        self.photos.setObjectName("workshopPhotos")
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(96, 72))
+        self.photos.setMaximumHeight(112)
+        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
+        ph_box = QVBoxLayout()
+        ph_box.setContentsMargins(0, 0, 0, 0)
+        ph_box.addWidget(self.photos)
+        ph_btns = QHBoxLayout()
+        self.photo_add = QPushButton(_t("Добавить фото…"))
+        self.photo_del = QPushButton(_t("Удалить фото"))
+        self.photo_add.clicked.connect(lambda: self.add_photo())
+        self.photo_del.clicked.connect(self.delete_photo)
+        ph_btns.addWidget(self.photo_add)
+        ph_btns.addWidget(self.photo_del)
+        ph_btns.addStretch(1)
+        ph_box.addLayout(ph_btns)
+        phw = QWidget()
+        phw.setLayout(ph_box)
+        row(_t("Фото мастерской"), phw, "photos")
+        if workshop_id is None:
+            self.photo_add.setEnabled(False)
+            self.photo_del.setEnabled(False)
+            self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
         lay.addLayout(form)
         self.general_error = error_label()
         lay.addWidget(self.general_error)
@@ -197,6 +223,51 @@ class WorkshopDialog(QDialog):
             self.date.setDate(QDate(d.year, d.month, d.day))
         if w.has_layout:
             self._set_plan(acc.layout_plan(w.id), w.layout_plan_name, changed=False)
+        self._fill_photos()
+
+    def _fill_photos(self) -> None:
+        from PySide6.QtGui import QIcon
+
+        self.photos.clear()
+        if self.workshop_id is None:
+            return
+        for e in acc.evidence(self.workshop_id):
+            pm = QPixmap()
+            pm.loadFromData(acc.evidence_data(e.id))
+            it = QListWidgetItem(QIcon(pm.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation)), e.caption or e.file_name)
+            it.setData(Qt.ItemDataRole.UserRole, e.id)
+            self.photos.addItem(it)
+
+    def add_photo(self, path: str | None = None) -> None:
+        if self.workshop_id is None:
+            return
+        if not path:
+            start = settings().get("paths/import_dir") or str(Path.home())
+            path, _f = QFileDialog.getOpenFileName(self, _t("Фото мастерской"), start,
+                                                   _t("Изображения (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        try:
+            acc.add_evidence(self.workshop_id, path, caption=Path(path).stem)
+        except ServiceError as e:
+            self._show_error("photos", str(e))
+            return
+        self._show_error("photos", "")
+        self._fill_photos()
+        events.notify("accreditation")
+
+    def delete_photo(self) -> None:
+        it = self.photos.currentItem()
+        if it is None:
+            return
+        try:
+            acc.delete_evidence(it.data(Qt.ItemDataRole.UserRole))
+        except ServiceError as e:
+            self._show_error("photos", str(e))
+            return
+        self._fill_photos()
+        events.notify("accreditation")
 
     def _fill_lists(self) -> None:
         self.list_combo.clear()
