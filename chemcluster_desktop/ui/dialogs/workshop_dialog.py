@@ -62,6 +62,7 @@ class WorkshopDialog(QDialog):
         self._plan_changed = False
         self.setWindowTitle(_t("Мастерская") if workshop_id else _t("Новая мастерская"))
         self.setMinimumWidth(620)
+        self.resize(680, 800)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -93,7 +94,8 @@ class WorkshopDialog(QDialog):
         row(_t("Инфраструктурный лист"), self.list_combo, "list")
         self.rooms = QListWidget()
         self.rooms.setObjectName("rooms")
-        self.rooms.setMaximumHeight(140)
+        self.rooms.setMinimumHeight(120)
+        self.rooms.setMaximumHeight(160)
         for rid, rname in acc.rooms():
             it = QListWidgetItem(rname)
             it.setData(Qt.ItemDataRole.UserRole, rid)
@@ -155,7 +157,9 @@ class WorkshopDialog(QDialog):
         self.photos.setObjectName("workshopPhotos")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QSize(96, 72))
-        self.photos.setMaximumHeight(112)
+        self.photos.setMinimumHeight(128)
+        self.photos.setMaximumHeight(140)
+        self.photos.setWordWrap(True)
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
         ph_box = QVBoxLayout()
         ph_box.setContentsMargins(0, 0, 0, 0)
