@@ -87,3 +87,19 @@ def pdf_text(path) -> tuple[str, int]:
 
     r = PdfReader(str(path))
     return "\n".join(p.extract_text() or "" for p in r.pages), len(r.pages)
+
+
+def type_text(widget, text: str) -> None:
+    """Type text as a keyboard (or a scanner in keyboard mode) would, Cyrillic included.
+
+    ``QTest.keyClicks`` handles only ASCII, so each character goes as a key press/release pair
+    carrying its text."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = ord(ch.upper()) if ch.isascii() else 0
+        for t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(t, key, Qt.KeyboardModifier.NoModifier, ch))
+    QApplication.processEvents()

@@ -307,11 +307,11 @@ class ItemCardDialog(QDialog):
         self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setText(_t("Сохранить"))
         self.save_btn.setObjectName("saveItem")
-        self.save_btn.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        self.save_btn.setDefault(True)  # Enter saves (set once the button is inside the dialog)
 
     # --- data ---------------------------------------------------------------------------------------------
     def _fill(self, kind: str, room_id: int | None) -> None:
@@ -506,7 +506,10 @@ class ItemCardDialog(QDialog):
         self.form.setRowVisible(self.issued_label, unit_kind and bool(self.data.get("issued_to")))
         has_containers = kind == "reagent"
         self.tabs.setTabVisible(self.tabs.indexOf(self.reagent_tab), has_containers)
-        self.quantity.setReadOnly(unit_kind or (kind == "reagent" and self.containers.rowCount() > 0))
+        self.quantity.setReadOnly(unit_kind or kind == "reagent")
+        self.quantity.allow_empty = kind == "reagent"  # a reagent's amount is the sum of its containers
+        if kind == "reagent":
+            self.quantity.setToolTip(_t("Количество реактива — сумма его тар (вкладка «Вещество и тары»)."))
         if unit_kind:
             self.quantity.set_value(1)
             self.unit.setCurrentText("шт.")

@@ -116,6 +116,7 @@ class MovementDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        self.ok_btn.setDefault(True)
         self.kind.currentIndexChanged.connect(lambda _i: self._update())
         for w in (self.date, self.person):
             w.textChanged.connect(lambda _t: self.validate())

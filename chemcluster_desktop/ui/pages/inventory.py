@@ -8,7 +8,7 @@ import html
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -407,6 +407,13 @@ class InventoryPage(BasePage):
         except RuntimeError:
             return False
 
+    def _info(self, title: str, text: str) -> None:
+        """A message that does not block (window-modal, opened with ``open()``)."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+
     # --- card ------------------------------------------------------------------------------------------------------
     def _open_dialog(self, dlg) -> None:
         self.last_dialog = dlg
@@ -435,7 +442,8 @@ class InventoryPage(BasePage):
         self._open_dialog(dlg)
 
     def _after_save(self, item_id: int) -> None:
-        QTimer.singleShot(0, lambda: self.show_item(item_id))
+        # the list was refreshed by the «inventory changed» event the dialog sent
+        self.show_item(item_id)
 
     def on_delete(self) -> None:
         r = self.current_row()
@@ -458,7 +466,7 @@ class InventoryPage(BasePage):
 
         rows = [self.model.row(r) for r in self.selected_rows()]
         if not rows:
-            QMessageBox.information(self, _t("Движение"), _t("Выберите в списке позиции для документа."))
+            self._info(_t("Движение"), _t("Выберите в списке позиции для документа."))
             return None
         dlg = MovementDialog(self, kind, rows)
         dlg.accepted.connect(lambda: self._movement_done(dlg))
@@ -574,7 +582,7 @@ class InventoryPage(BasePage):
         elif self.room_filter.currentData() is not None:
             flt["room"] = self.room_filter.currentData()
         else:
-            QMessageBox.information(self, _t("Этикетки"), _t("Выберите позиции в списке или помещение в фильтре."))
+            self._info(_t("Этикетки"), _t("Выберите позиции в списке или помещение в фильтре."))
             return
         if self.current_kind() and "ids" not in flt:
             flt["kind"] = self.current_kind()
@@ -591,8 +599,12 @@ class InventoryPage(BasePage):
 
             self.last_preview = preview(self, res.path, res.title, suggested_name=f"{res.title}.pdf")
 
-        self.last_task = ops.run_task(self, _t("Подготовка документа «{0}»…").format(title),
-                                      lambda task: printing.build(kind, out, progress=task.progress,
-                                                                  cancelled=task.is_cancelled, **filters),
-                                      on_done=done)
+        def work(task):
+            # printing.build(kind, dest, **filters) cannot take the filter named «kind»: call the module
+            from chemcluster_desktop.services.security import require
+
+            require("reports.print")
+            return printing.module(kind).build(out, progress=task.progress, cancelled=task.is_cancelled, **filters)
+
+        self.last_task = ops.run_task(self, _t("Подготовка документа «{0}»…").format(title), work, on_done=done)
         return self.last_task
