@@ -176,3 +176,19 @@ def workshop_with_items(name: str = "Мастерская ЛХА", workplaces: i
         rid = r.id
     return acc.create_workshop(name, rooms=[rid], competency="Лабораторный химический анализ",
                                workplaces=workplaces)
+
+
+def shape_two_quantity_columns(path: Path) -> Path:
+    """«Кол-во на 1 рабочее место» and «Кол-во на всех участников» side by side; sections without words."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Перечень оборудования. Компетенция «Химические технологии». 2027 год"])
+    ws.append(["№", "Наименование", "Характеристика", "Ед. изм.", "Кол-во на 1 рабочее место",
+               "Кол-во на всех участников"])
+    ws.append(["Оборудование"])
+    ws.append([1, "Термометр электронный", "−50…+300 °C", "шт.", 1, None])
+    ws.append([2, "Тренажёр-имитатор", "АСУ ТП", "шт.", None, 1])
+    ws.append(["Комната экспертов"])
+    ws.append([3, "Ноутбук", "", "шт.", 1, None])
+    wb.save(path)
+    return path

@@ -265,6 +265,9 @@ def find_header(rows: list[list[object]], first_row: int = 1) -> _Header | None:
                 continue
             if role == "quantity":
                 if "quantity" in cols:
+                    # a second quantity column: «Количество на 1 рабочее место» | «Количество на всех»
+                    if "quantity_total" not in cols and (scope_of(str(v)) is False or qty_scope is True):
+                        cols["quantity_total"] = j + 1
                     continue
                 qty_scope = scope_of(str(v))
             if role in cols:
@@ -420,6 +423,9 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
         texts = [clean(v) for _j, v in values]
         name = clean(cell(r, "name"))
         qty_raw = cell(r, "quantity")
+        total_only = False
+        if clean(qty_raw) == "" and "quantity_total" in cols and clean(cell(r, "quantity_total")):
+            qty_raw, total_only = cell(r, "quantity_total"), True
         number_raw = cell(r, "number")
         # a repeated header row (tables split over pages)
         if _role(name) == "name" and (qty_raw is None or _role(clean(qty_raw)) == "quantity"):
@@ -482,6 +488,9 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
         per = scope_of(scope_cell) if scope_cell else None
         if per is None:
             per = cell_scope
+        if per is None and "quantity_total" in cols:
+            # two quantity columns say it themselves: per workplace, or for everybody
+            per = False if total_only else (h.qty_scope if h.qty_scope is not None else True)
         if per is None:
             per = sec_per
         line_zone = zone

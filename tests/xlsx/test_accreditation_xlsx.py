@@ -120,3 +120,12 @@ def test_strange_numbers_in_cells_do_not_break_the_reader(tmp_path):
     wb.save(tmp_path / "odd.xlsx")
     r = read_infrastructure_list(tmp_path / "odd.xlsx")
     assert [ln.name for ln in r.lines] == ["Колба"] and len(r.errors) == 2
+
+
+def test_two_quantity_columns(tmp_path):
+    r = read_infrastructure_list(h.shape_two_quantity_columns(tmp_path / "d.xlsx"))
+    assert r.year == 2027 and r.competency_hint == "Химические технологии"
+    thermo, trainer, laptop = r.lines
+    assert thermo.per_workplace and thermo.quantity == 1
+    assert not trainer.per_workplace and trainer.quantity == 1
+    assert laptop.zone == "expert" and laptop.per_workplace  # the column says «на 1 рабочее место»
