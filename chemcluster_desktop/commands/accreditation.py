@@ -72,6 +72,8 @@ def cmd_import_list(args) -> int:
                                        strict=args.strict)
     for row, msg in r.skipped:
         sys.stderr.write(_t("пропущена строка {0}: {1}").format(row, msg) + "\n")
+    for w in r.warnings:
+        sys.stderr.write(_t("внимание: {0}").format(w) + "\n")
     if args.json:
         print_json({"competency": r.competency, "year": r.year, "list_id": r.list_id, "imported": r.imported,
                     "skipped": len(r.skipped), "added": r.added, "changed": r.changed, "removed": r.removed,

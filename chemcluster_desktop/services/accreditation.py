@@ -142,6 +142,7 @@ class ImportReport:
     changed: int = 0
     removed: int = 0
     workshops_bound: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[tuple[int, str]]:
@@ -539,6 +540,13 @@ def import_infrastructure_list(path, competency: str | int, *, year: int | None 
     with context.uow() as s:
         c, created = _competency(s, competency, create=True)
         report.competency, report.competency_id, report.created_competency = c.name, c.id, created
+        hint = parsed.competency_hint
+        if hint and fold(hint) != fold(c.name) and fold(c.name) not in fold(hint) and fold(hint) not in fold(c.name):
+            report.warnings.append(_t("В заголовке файла указана компетенция «{0}», а лист импортируется в "
+                                      "«{1}». Проверьте, тот ли это файл.").format(hint, c.name))
+        if parsed.year and year and parsed.year != year:
+            report.warnings.append(_t("В заголовке файла указан {0} год, а лист импортируется как лист {1} года.")
+                                   .format(parsed.year, year))
         lst = s.scalar(select(InfrastructureList).where(InfrastructureList.competency_id == c.id,
                                                         InfrastructureList.year == yr))
         src = Path(path).name if not isinstance(path, bytes | bytearray) else ""

@@ -290,3 +290,12 @@ def test_matching_speed_300_lines_5000_items(db):
     applied, proposed = match(lines, items)
     assert time.perf_counter() - t0 < 2.0
     assert applied
+
+
+def test_import_warns_when_the_file_names_another_competency(db, tmp_path):
+    rep = acc.import_infrastructure_list(h.shape_columns(tmp_path / "b.xlsx"), "Лабораторный химический анализ",
+                                         dry_run=True)
+    assert rep.warnings and "Охрана окружающей среды" in rep.warnings[0]
+    rep = acc.import_infrastructure_list(h.shape_sample(tmp_path / "a.xlsx"), "Лабораторный химический анализ",
+                                         dry_run=True)
+    assert rep.warnings == []

@@ -165,6 +165,8 @@ class InfraImportDialog(QDialog):
                                  "мастерских сохранены.").format(r.added, r.changed, r.removed)
             self.result_report = r
             events.notify("accreditation")
+        if r.warnings:
+            text += "\n" + "\n".join("⚠ " + w for w in r.warnings)
         self.summary.setText(text)
         self.errors.setRowCount(len(r.skipped))
         for i, (row, msg) in enumerate(r.skipped):
