@@ -18,6 +18,7 @@ KEYS = ("college.name", "college.short_name", "college.address", "college.inn", 
 LOGO_KEY = "college.logo"
 MAX_LOGO_FILE = 5 * 1024 * 1024
 LOGO_SIDE = 512
+MAX_LOGO_PIXELS = 40_000_000
 
 
 def _t(s: str) -> str:
@@ -48,29 +49,36 @@ def check_logo(data: bytes, name: str = "") -> bytes:
     if len(data) > MAX_LOGO_FILE:
         raise ValidationError(_t("Файл {0} больше 5 МБ: выберите изображение поменьше.").format(what), field="logo")
     try:
-        from PIL import Image, UnidentifiedImageError
+        from PIL import Image
 
         with Image.open(io.BytesIO(data)) as probe:
+            w, h = probe.size
+            if w <= 0 or h <= 0 or w * h > MAX_LOGO_PIXELS:
+                raise ValidationError(_t("Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до "
+                                         "нескольких тысяч точек по стороне.").format(what, w, h), field="logo")
             probe.verify()
         with Image.open(io.BytesIO(data)) as img:
             if img.format not in ("PNG", "JPEG", "GIF", "BMP"):
                 raise ValidationError(_t("Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.")
                                       .format(what, img.format), field="logo")
-            img = img.convert("RGBA")
             img.thumbnail((LOGO_SIDE, LOGO_SIDE))
+            img = img.convert("RGBA")
             out = io.BytesIO()
             img.save(out, "PNG")
             return out.getvalue()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-        raise ValidationError(_t("Файл {0} — не изображение. Выберите логотип в формате PNG, JPEG, GIF или BMP.")
-                              .format(what), field="logo") from e
+    except Exception as e:  # PIL: unidentified, truncated, decompression bomb, broken chunks…
+        raise ValidationError(_t("Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, "
+                                 "GIF или BMP.").format(what), field="logo") from e
 
 
 def read_logo_file(path: str | Path) -> bytes:
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_LOGO_FILE:
+            raise ValidationError(_t("Файл «{0}» больше 5 МБ: выберите изображение поменьше.").format(p.name),
+                                  field="logo")
         data = p.read_bytes()
     except OSError as e:
         raise ValidationError(_t("Не удаётся прочитать файл «{0}»: {1}").format(p.name, e.strerror or e),
