@@ -1340,6 +1340,20 @@ def _num(v) -> str:
     return str(d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()).replace(".", ",")
 
 
+def export_checklist(workshop_id: int, path) -> int:
+    """The workshop's checklist to an .xlsx file (for the people who still live in Excel)."""
+    from chemcluster_desktop.xlsx.common import XlsxFileError
+    from chemcluster_desktop.xlsx.infrastructure import write_checklist
+
+    info = workshop(workshop_id)
+    try:
+        return write_checklist(path, checklist(workshop_id), zone_labels={z: zone_label(z) for z in ZONES},
+                               status_labels={st: status_label(st) for st in CHECK_STATUSES},
+                               sheet_title=info.name[:31])
+    except XlsxFileError as e:
+        raise FileFormatError(str(e)) from e
+
+
 # --- the packet's data -------------------------------------------------------------------------
 def packet_data(workshop_id: int) -> dict:
     """Plain data for ``reports.accreditation_packet``."""

@@ -529,3 +529,30 @@ def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | N
         raise InfraFileError(_t("В листе не найдено ни одной позиции под строкой заголовка (строка {0}).")
                              .format(h.row))
     return result
+
+
+# --- export of a workshop's checklist ----------------------------------------------------------
+def write_checklist(path, rows: list[dict], *, zone_labels: dict[str, str], status_labels: dict[str, str],
+                    sheet_title: str = "Чек-лист") -> int:
+    """The checklist as an Excel table (plain rows in): the same columns the packet prints, typed."""
+    from chemcluster_desktop.xlsx.common import OutColumn, write_table
+
+    cols = [OutColumn(_t("№"), "text", 6), OutColumn(_t("Зона"), "text", 26), OutColumn(_t("Наименование"), "text", 40),
+            OutColumn(_t("Характеристики"), "text", 40), OutColumn(_t("Кол-во по листу"), "decimal", 10),
+            OutColumn(_t("На 1 рабочее место"), "text", 10), OutColumn(_t("Требуется"), "decimal", 11),
+            OutColumn(_t("Ед. изм."), "text", 8), OutColumn(_t("В наличии"), "decimal", 11),
+            OutColumn(_t("Статус"), "text", 14), OutColumn(_t("Статус вручную: обоснование"), "text", 36),
+            OutColumn(_t("Комментарий"), "text", 36), OutColumn(_t("Связанных позиций"), "int", 10)]
+    yes = _t("да")
+
+    def _num(v):
+        if v is None:
+            return None
+        d = Decimal(v)
+        return int(d) if d == d.to_integral_value() else float(d)
+
+    out = ([r["number"], zone_labels.get(r["zone"], r["zone"]), r["name"], r["specification"], _num(r["quantity"]),
+            yes if r["per_workplace"] else "", _num(r["required"]), r["unit"], _num(r["available"] or 0),
+            status_labels.get(r["status"], r["status"]), r["override_comment"] if r["status_override"] else "",
+            r["comment"], int(r["links"] or 0)] for r in rows)
+    return write_table(path, cols, out, sheet_title=sheet_title)

@@ -299,3 +299,20 @@ def test_import_warns_when_the_file_names_another_competency(db, tmp_path):
     rep = acc.import_infrastructure_list(h.shape_sample(tmp_path / "a.xlsx"), "Лабораторный химический анализ",
                                          dry_run=True)
     assert rep.warnings == []
+
+
+def test_checklist_export_reads_back(db, tmp_path):
+    from openpyxl import load_workbook
+
+    wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
+    acc.match(wid)
+    row = acc.checklist(wid)[0]
+    acc.set_override(row["id"], "met", 'Есть у партнёра <АО "Синтез"> & Co')
+    out = tmp_path / "cl.xlsx"
+    assert acc.export_checklist(wid, out) == 8
+    ws = load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][2] == "Наименование" and len(rows) == 9
+    first = rows[1]
+    assert first[2] == row["name"] and first[6] == 3 and first[9] == "Выполнено"
+    assert first[10] == 'Есть у партнёра <АО "Синтез"> & Co'

@@ -206,3 +206,11 @@ def test_workshop_photos_in_the_card(window, qtbot, tmp_path):
     dlg.delete_photo()
     assert acc.evidence(wid) == []
     dlg.reject()
+
+
+def test_export_checklist_from_the_page(window, qtbot, tmp_path):
+    h.workshop_with_items(tmp=tmp_path)
+    page = _page(window)
+    page.on_export(str(tmp_path / "out"))
+    assert ops.wait_all(10000)
+    assert page.last_export.endswith("out.xlsx") and (tmp_path / "out.xlsx").stat().st_size > 0

@@ -570,6 +570,43 @@ class AccreditationPage(BasePage):
         self.status_message.emit(text.split("\n")[0])
         return box
 
+    def on_edit(self) -> None:
+        """F2 / Enter / double-click on a line: to its status and comment in the side panel."""
+        cid = self.current_id()
+        if cid is None:
+            return
+        self.details.show_line(cid)
+        target = self.details.override if self.details.override.isEnabled() else self.details.links
+        self.details.ensureWidgetVisible(target)
+        target.setFocus()
+
+    def on_export(self, target: str | None = None) -> None:
+        """Ctrl+E: the workshop's checklist to Excel."""
+        if self.workshop_id is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from chemcluster_desktop.settings import settings
+
+        w = acc.workshop(self.workshop_id)
+        if not target:
+            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "checklist"
+            start = Path(settings().get("paths/export_dir") or Path.home()) / f"Чек-лист — {safe}.xlsx"
+            target, _f = QFileDialog.getSaveFileName(self, _t("Чек-лист в Excel"), str(start),
+                                                     _t("Книга Excel (*.xlsx)"))
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        wid = w.id
+
+        def done(n):
+            settings().set("paths/export_dir", str(Path(target).parent))
+            self.status_message.emit(_t("Чек-лист сохранён: {0} строк, {1}").format(n, target))
+            self.last_export = target
+
+        ops.run_task(self, _t("Экспорт чек-листа"), lambda task: acc.export_checklist(wid, target), on_done=done)
+
     def on_print(self) -> None:
         if self.workshop_id is None:
             return
