@@ -265,7 +265,7 @@ class AccreditationPage(BasePage):
         self._fill_filters()
         self.act_match.setText(_t("Сопоставить"))
         self.act_match.setToolTip(_t("Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)"))
-        self.act_confirm_all.setText(_t("Подтвердить предложения"))
+        self.act_confirm_all.setText(_t("Подтвердить все"))
         self.act_confirm_all.setToolTip(_t("Подтвердить все предложения сопоставления мастерской"))
         self.act_needs.setText(_t("Дефициты → закупки"))
         self.act_needs.setToolTip(_t("Создать потребности закупок по недостающим количествам"))
@@ -278,6 +278,14 @@ class AccreditationPage(BasePage):
         if prn is not None:
             prn.setText(_t("Пакет PDF"))
             prn.setToolTip(_t("Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)"))
+        edit = self.actions_by_name.get("edit")
+        if edit is not None:
+            edit.setText(_t("Строка"))
+            edit.setToolTip(_t("Статус и комментарий выбранной строки (F2, Enter)"))
+        exp = self.actions_by_name.get("export")
+        if exp is not None:
+            exp.setText(_t("Excel"))
+            exp.setToolTip(_t("Чек-лист мастерской в Excel (Ctrl+E)"))
         new = self.actions_by_name.get("new")
         if new is not None:
             new.setText(_t("Мастерская"))
