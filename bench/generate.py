@@ -33,7 +33,7 @@ from sqlalchemy import func, insert, select
 from bench import catalogue as cat
 
 TODAY = dt.date(2026, 11, 26)
-GENERATOR_VERSION = "6"
+GENERATOR_VERSION = "7"
 
 # the names the measurements look for
 STORE_ROOM = "Центральный склад оборудования (ауд. 001)"  # 10 % of the items: the 10,000-row PDF
@@ -562,11 +562,11 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                                     *rng.choice(cat.SURNAMES), rng.randrange(20, 40), rng.randrange(100),
                                     rng.randrange(100))})
             days = sorted(rng.sample(range(5), 2))
-            first = rng.choice([1, 2, 3])
+            first = rng.choice([1, 2])
             for letter in "АБВГД"[:sz.classes_per_school]:
                 class_rows.append({"id": cl_id, "school_id": sc0 + j, "name": f"8{letter}",
                                    "pupils": rng.randrange(14, 26),
-                                   "availability": {"weekdays": days, "slots": list(range(first, first + 4))}})
+                                   "availability": {"weekdays": days, "slots": list(range(first, first + 5))}})
                 cl_id += 1
         w.insert(schedule.School, school_rows)
         w.insert(schedule.SchoolClass, class_rows)
@@ -619,34 +619,43 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
             mod_instr.setdefault(b, []).append(a)
         lesson_rows = []
         le0 = w.next_id(schedule.Lesson)
-        d = terms[0][2]
         class_by_day = {wd: [c for c in class_rows if wd in c["availability"]["weekdays"]] for wd in range(5)}
-        while len(lesson_rows) < sz.lessons and d <= terms[0][3]:
-            if d.weekday() < 5 and not in_holiday(d):
-                for sn in range(1, 7):
-                    avail = [c for c in class_by_day[d.weekday()] if sn in c["availability"]["slots"]]
-                    rng.shuffle(avail)
-                    used_instr = set()
-                    for wi in sched_ws:
-                        if not avail or len(lesson_rows) >= sz.lessons:
-                            break
-                        mods = list(ws_mods[wi["id"]])
-                        rng.shuffle(mods)
-                        mid = free = None
-                        for mid in mods:
-                            free = [i for i in mod_instr[mid] if i not in used_instr]
-                            if free:
+        busy: set[tuple] = set()  # (date, slot, "w"|"c"|"i", id): several passes never double-book
+        for _pass in range(4):
+            d = terms[0][2]
+            while len(lesson_rows) < sz.lessons and d <= terms[0][3]:
+                if d.weekday() < 5 and not in_holiday(d):
+                    for sn in range(1, 7):
+                        avail = [c for c in class_by_day[d.weekday()] if sn in c["availability"]["slots"]
+                                 and (d, sn, "c", c["id"]) not in busy]
+                        rng.shuffle(avail)
+                        for wi in sched_ws:
+                            if not avail or len(lesson_rows) >= sz.lessons:
                                 break
-                        if not free:
-                            continue
-                        c = avail.pop()
-                        ins = rng.choice(free)
-                        used_instr.add(ins)
-                        lesson_rows.append({"id": le0 + len(lesson_rows), "term_id": terms[0][0], "class_id": c["id"],
-                                            "subgroup": 0, "pupils": None, "module_id": mid, "instructor_id": ins,
-                                            "workshop_id": wi["id"], "date": d, "slot_id": slot_id[sn],
-                                            "locked": False, "generated": True})
-            d += dt.timedelta(days=1)
+                            if (d, sn, "w", wi["id"]) in busy:
+                                continue
+                            mods = list(ws_mods[wi["id"]])
+                            rng.shuffle(mods)
+                            mid = free = None
+                            for mid in mods:
+                                free = [i for i in mod_instr[mid] if (d, sn, "i", i) not in busy]
+                                if free:
+                                    break
+                            if not free:
+                                continue
+                            c = avail.pop()
+                            ins = rng.choice(free)
+                            busy.update({(d, sn, "w", wi["id"]), (d, sn, "c", c["id"]), (d, sn, "i", ins)})
+                            lesson_rows.append({"id": le0 + len(lesson_rows), "term_id": terms[0][0],
+                                                "class_id": c["id"], "subgroup": 0, "pupils": None, "module_id": mid,
+                                                "instructor_id": ins, "workshop_id": wi["id"], "date": d,
+                                                "slot_id": slot_id[sn], "locked": False, "generated": True})
+                d += dt.timedelta(days=1)
+            if len(lesson_rows) >= sz.lessons:
+                break
+        lesson_rows.sort(key=lambda r: (r["date"], r["slot_id"], r["workshop_id"]))
+        for j, r in enumerate(lesson_rows):
+            r["id"] = le0 + j
         # five deliberate clashes: a workshop booked twice
         for j in range(min(5, len(lesson_rows) // 100)):
             src = lesson_rows[j * 50]
