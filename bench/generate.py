@@ -33,7 +33,7 @@ from sqlalchemy import func, insert, select
 from bench import catalogue as cat
 
 TODAY = dt.date(2026, 11, 26)
-GENERATOR_VERSION = "7"
+GENERATOR_VERSION = "8"
 
 # the names the measurements look for
 STORE_ROOM = "Центральный склад оборудования (ауд. 001)"  # 10 % of the items: the 10,000-row PDF
@@ -273,8 +273,9 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                             s = rng.choice(cat.SUBSTANCES)
                             name, spec, unit = s[0], "ГОСТ, не менее 1 уп.", s[6]
                             src = ("reagent", s)
-                    qty = Decimal(rng.choice([1, 1, 1, 2, 2, 3, 5, 10])) if zone != "consumables" else Decimal(
-                        rng.choice([1, 2, 5, 10, 20, 50, 100, 250]))
+                    qty = Decimal(rng.choice({"workplace": [1] * 8 + [2], "consumables": [1, 2, 5, 10, 20],
+                                              "expert": [1, 1, 2, 3], "safety": [1, 1, 2],
+                                              "general": [1, 1, 2, 4]}.get(zone, [1, 2])))
                     number = f"{pos}"
                     row = {"id": li, "list_id": list_id, "position": pos, "number": number, "zone": zone,
                            "section": section, "name": name, "specification": spec, "quantity": qty, "unit": unit,
@@ -300,6 +301,8 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 name, wp = MATCH_WORKSHOP, 12
             else:
                 name, wp = f"Мастерская «{cname}» № {i + 1}", rng.choice([6, 8, 10, 12, 12, 15, 25])
+            if 0 < i < sz.sched_workshops:
+                wp = 25  # the timetable's workshops take a whole class
             rooms = [ws_rooms[i]["id"]] + ([ws_rooms[-1]["id"]] if i == 1 else [])
             resp = "{} {}".format(*rng.choice(cat.SURNAMES))
             workshop_rows.append({
@@ -323,17 +326,15 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                          "_unit": unit})
         w.insert(inventory.Substance, subs)
 
-        # room quotas: 10 % in the central store, 5 % in the matching workshop's two rooms
+        # room quotas: 10 % in the central store, 5 % in the matching workshop's two rooms; each other
+        # workshop gets what its list needs (up to a budget), the rest is spread over the other rooms
         n_items = sz.items
         quota = {r["id"]: 0 for r in room_rows}
         quota[store["id"]] = round(n_items * 0.10)
         match_rooms = ws_info[1]["rooms"]
         quota[match_rooms[0]] = round(n_items * 0.035)
         quota[match_rooms[1]] = round(n_items * 0.05) - quota[match_rooms[0]]
-        rest_rooms = [r["id"] for r in room_rows if quota[r["id"]] == 0]
-        left = n_items - sum(quota.values())
-        for j, rid in enumerate(rest_rooms):
-            quota[rid] = left // len(rest_rooms) + (1 if j < left % len(rest_rooms) else 0)
+        ws_budget = int(n_items * 0.62 / max(1, len(ws_info) - 1))
         room_by_id = {r["id"]: r for r in room_rows}
         ws_by_room = {}
         for wi in ws_info:
@@ -366,7 +367,7 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
         # the rooms the measurements count exactly: nothing written off there
         keep_rooms = {store["id"], *match_rooms}
 
-        def make_item(room_id: int, src=None) -> dict:
+        def make_item(room_id: int, src=None, qty_override: Decimal | None = None) -> dict:
             nonlocal reagents_left
             room = room_by_id[room_id]
             kind_r = rng.random()
@@ -420,7 +421,7 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 else:
                     name, unit, price = src[1][:3] if src else rng.choice(cat.CONSUMABLES)
                 cost = Decimal(price)
-                qty = Decimal(rng.randrange(0, 120))
+                qty = qty_override if qty_override is not None else Decimal(rng.randrange(0, 120))
                 minq = Decimal(rng.choice([5, 10, 20]))
             else:
                 reagents_left -= 1
@@ -441,26 +442,52 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
             item_rows.append(row)
             return row
 
-        for rid in [r["id"] for r in room_rows]:
-            n = quota[rid]
+        def cover(wi: dict, rid: int, budget: int) -> int:
+            """Items named like the workshop's list lines, about as many as each line needs."""
             made = 0
-            wi = ws_by_room.get(rid)
-            if wi is not None and rid == wi["rooms"][0]:
-                # cover most of the workshop's list with items named like its lines
-                for line in lines_by_list[wi["list_id"]]:
-                    if made >= n * 0.8:
-                        break
-                    if rng.random() < 0.22:
-                        continue
-                    src = line["_src"]
-                    k = 1 if src[0] in ("consumable", "reagent") else rng.choice([1, 1, 2, 3])
-                    for _ in range(k):
-                        it = make_item(rid, src)
-                        line_items.setdefault((wi["id"], line["id"]), []).append(it["id"])
-                        made += 1
-            while made < n:
+            lines = lines_by_list[wi["list_id"]]
+            total = sum(ln["quantity"] * (wi["workplaces"] if ln["per_workplace"] else 1)
+                        for ln in lines if ln["_src"][0] not in ("consumable", "reagent"))
+            share = min(Decimal(1), Decimal(budget) / max(total, 1))  # a big workshop is only partly equipped
+            for line in lines:
+                if made >= budget:
+                    break
+                if rng.random() < 0.12:
+                    continue
+                src = line["_src"]
+                need = line["quantity"] * (wi["workplaces"] if line["per_workplace"] else 1)
+                if src[0] in ("consumable", "reagent"):
+                    q = (need * Decimal(str(round(rng.uniform(0.5, 1.3), 2)))).quantize(Decimal(1))
+                    ids = [make_item(rid, src, q)["id"]]
+                else:
+                    k = min(budget - made,
+                            max(1, int(need * share * Decimal(rng.choice(["1", "1", "1", "0.8", "0.5"])))))
+                    ids = [make_item(rid, src)["id"] for _ in range(k)]
+                made += len(ids)
+                line_items.setdefault((wi["id"], line["id"]), []).extend(ids)
+            return made
+
+        for wi in ws_info:
+            rid = wi["rooms"][0]
+            if wi is ws_info[1]:
+                made = cover(wi, rid, int(quota[rid] * 0.5))
+            else:
+                made = cover(wi, rid, ws_budget)
+                quota[rid] = made + max(1, ws_budget // 20)  # and a few things of other kinds
+            while made < quota[rid]:
                 make_item(rid)
                 made += 1
+        for rid in match_rooms[1:]:
+            for _ in range(quota[rid]):
+                make_item(rid)
+        for _ in range(min(quota[store["id"]], n_items - len(item_rows))):
+            make_item(store["id"])
+        done = {wi["rooms"][0] for wi in ws_info} | set(match_rooms) | {store["id"]}
+        rest_rooms = [r["id"] for r in room_rows if r["id"] not in done]
+        left = max(0, n_items - len(item_rows))
+        for j, rid in enumerate(rest_rooms):
+            for _ in range(left // len(rest_rooms) + (1 if j < left % len(rest_rooms) else 0)):
+                make_item(rid)
         w.insert(inventory.Item, item_rows)
         say(f"items: {len(item_rows)}")
 
@@ -584,10 +611,6 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                     for j, (n, comp) in enumerate(cat.MODULES)]
         w.insert(schedule.CourseModule, mod_rows)
         sched_ws = [wi for wi in ws_info[:sz.sched_workshops]]
-        # schedule workshops: enough workplaces for a whole class
-        for wi in sched_ws:
-            conn.execute(acc.Workshop.__table__.update().where(acc.Workshop.__table__.c.id == wi["id"])
-                         .values(workplaces=max(wi["workplaces"], 25)))
         wm = set()
         for j, m in enumerate(mod_rows):
             for k in range(3):
