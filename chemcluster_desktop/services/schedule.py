@@ -718,11 +718,15 @@ _LESSON_COLS = (Lesson.id, Lesson.term_id, Lesson.class_id, Lesson.subgroup, Les
                 Lesson.generated, Lesson.version)
 
 
+_LESSON_KEYS = tuple(c.key for c in _LESSON_COLS)
+
+
 def _lesson_dicts(s, *where) -> list[dict]:
     stmt = select(*_LESSON_COLS)
     for w in where:
         stmt = stmt.where(w)
-    return [dict(r._mapping) for r in s.execute(stmt)]
+    keys = _LESSON_KEYS
+    return [dict(zip(keys, r, strict=True)) for r in s.execute(stmt).tuples()]
 
 
 def _fit_problems(inst: Instance, reqs) -> list[str]:

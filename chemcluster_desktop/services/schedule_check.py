@@ -102,13 +102,7 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
         rec.update(extra)
         out.append({"kind": kind, "message": message, "lesson_ids": [g["id"] for g in group], **rec})
 
-    for le in lessons:
-        day = _as_date(le["date"])
-        key = (day, le["slot_id"])
-        by_ws[(le["workshop_id"],) + key].append(le)
-        if le.get("instructor_id") is not None:
-            by_ins[(le["instructor_id"],) + key].append(le)
-        by_cls[(le["class_id"],) + key].append(le)
+    def detail(le: dict, day: dt.date) -> None:
         slot = slots.get(le["slot_id"])
         number = slot.number if slot else None
         c = inst.classes.get(le["class_id"])
@@ -145,6 +139,38 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
             add("module_not_allowed", [le], _t("Модуль «{0}» не проводится в мастерской «{1}».").format(
                 m.name if m else le["module_id"], w.name))
 
+    # fast pass: grouping plus one set lookup per rule; only a suspicious lesson gets the detailed look
+    slot_num = {sid: sl.number for sid, sl in slots.items()}
+    pupils = {c.id: c.pupils for c in inst.classes.values()}
+    ok_class = {c.id: {(d, sid) for d in c.weekdays for sid, n in slot_num.items() if n in class_slots[c.id]}
+                for c in inst.classes.values()}
+    ok_ins = {i.id: {(d, sid) for d in i.weekdays for sid, n in slot_num.items() if n in ins_slots[i.id]}
+              for i in inst.instructors.values()}
+    away = {i.id: i.unavailable_dates for i in inst.instructors.values()}
+    wcap = {w.id: w.workplaces for w in inst.workshops.values()}
+    mcap = {m.id: m.max_group or 10 ** 6 for m in inst.modules.values()}
+    wm, im = inst.workshop_modules, inst.instructor_modules
+    t0, t1 = inst.term.starts_on, inst.term.ends_on
+    empty: frozenset = frozenset()
+    for le in lessons:
+        day = le["date"]
+        if not isinstance(day, dt.date):
+            day = _as_date(day)
+        sid, wid, cid, mid = le["slot_id"], le["workshop_id"], le["class_id"], le["module_id"]
+        iid = le.get("instructor_id")
+        by_ws[(wid, day, sid)].append(le)
+        by_cls[(cid, day, sid)].append(le)
+        cell = (day.weekday(), sid)
+        size = le.get("pupils") or pupils.get(cid, 0)
+        suspicious = (size > wcap.get(wid, 0) or size > mcap.get(mid, 0) or day in holidays
+                      or not t0 <= day <= t1 or cell not in ok_class.get(cid, empty) or (wid, mid) not in wm)
+        if iid is not None:
+            by_ins[(iid, day, sid)].append(le)
+            suspicious = suspicious or cell not in ok_ins.get(iid, empty) or day in away.get(iid, empty) \
+                or (iid, mid) not in im
+        if suspicious:
+            detail(le, day)
+
     for group in by_ws.values():
         if len(group) > 1:
             add("workshop_double", group, _t("Мастерская «{0}» занята {1}, {2}-й урок: {3}.").format(
@@ -172,8 +198,8 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
 def placed_hours(inst: Instance, lessons: list[dict]) -> dict[tuple[int, int, int], int]:
     """(class, module, subgroup) -> lessons placed; whole-class lessons count for every subgroup."""
     count: dict[tuple[int, int, int], int] = defaultdict(int)
-    for le in lessons:
-        count[(le["class_id"], le["module_id"], le.get("subgroup") or 0)] += 1
+    for key in ((le["class_id"], le["module_id"], le.get("subgroup") or 0) for le in lessons):
+        count[key] += 1
     return count
 
 
@@ -202,10 +228,13 @@ def check_hours(inst: Instance, lessons: list[dict]) -> list[dict]:
     count = placed_hours(inst, lessons)
     names = _Names(inst)
     out = []
+    sub_sum: dict[tuple[int, int], int] = defaultdict(int)
+    for (c2, m2, s2), v in count.items():
+        if s2:
+            sub_sum[(c2, m2)] += v
     for req_id, cid, mid, sub, hours in requirement_units(inst):
         whole = count.get((cid, mid, 0), 0)
-        placed = whole + (count.get((cid, mid, sub), 0) if sub else sum(
-            v for (c2, m2, s2), v in count.items() if c2 == cid and m2 == mid and s2))
+        placed = whole + (count.get((cid, mid, sub), 0) if sub else sub_sum.get((cid, mid), 0))
         if placed < hours:
             m = inst.modules.get(mid)
             out.append({
