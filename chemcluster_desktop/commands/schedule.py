@@ -20,18 +20,18 @@ def _t(s: str) -> str:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("schedule", help=_t("расписание занятий 8-х классов в мастерских"))
+    p = sub.add_parser("schedule", help=translate("CliSchedule", "расписание занятий 8-х классов в мастерских"))
     ssub = p.add_subparsers(dest="schedule_command", metavar="ACTION", required=True)
-    sp = ssub.add_parser("generate", help=_t("сгенерировать расписание периода (закреплённые занятия остаются)"))
-    sp.add_argument("--term", required=True, metavar="TERM", help=_t("название периода или current"))
-    sp.add_argument("--time-limit", type=float, metavar="SEC", help=_t("предел времени поиска, с"))
+    sp = ssub.add_parser("generate", help=translate("CliSchedule", "сгенерировать расписание периода (закреплённые занятия остаются)"))
+    sp.add_argument("--term", required=True, metavar="TERM", help=translate("CliSchedule", "название периода или current"))
+    sp.add_argument("--time-limit", type=float, metavar="SEC", help=translate("CliSchedule", "предел времени поиска, с"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_generate, open_db=True)
-    sp = ssub.add_parser("conflicts", help=_t("конфликты расписания"))
-    sp.add_argument("--term", metavar="TERM", help=_t("только этот период (по умолчанию все)"))
+    sp = ssub.add_parser("conflicts", help=translate("CliSchedule", "конфликты расписания"))
+    sp.add_argument("--term", metavar="TERM", help=translate("CliSchedule", "только этот период (по умолчанию все)"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_conflicts, open_db=True)
-    sp = ssub.add_parser("export-fet", help=_t("выгрузить нагрузку периода в файл FET (.fet)"))
+    sp = ssub.add_parser("export-fet", help=translate("CliSchedule", "выгрузить нагрузку периода в файл FET (.fet)"))
     sp.add_argument("file", metavar="FILE.fet")
     sp.add_argument("--term", required=True, metavar="TERM")
     sp.set_defaults(func=cmd_export_fet, open_db=True)
@@ -53,11 +53,11 @@ def cmd_generate(args) -> int:
         return 0
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    print(_t("Период «{0}»: размещено занятий {1}, не размещено часов {2}, {3} с.").format(
+    print(translate("CliSchedule", "Период «{0}»: размещено занятий {1}, не размещено часов {2}, {3} с.").format(
         res["term"], res["placed"], res["unplaced"], res["seconds"]))
     for r in res["reasons"]:
-        sub = _t(", подгруппа {0}").format(r["subgroup"]) if r["subgroup"] else ""
-        print(_t("  {0} {1}{2}, «{3}»: {4} ч — {5}").format(r["school"], r["class"], sub, r["module"], r["hours"],
+        sub = translate("CliSchedule", ", подгруппа {0}").format(r["subgroup"]) if r["subgroup"] else ""
+        print(translate("CliSchedule", "  {0} {1}{2}, «{3}»: {4} ч — {5}").format(r["school"], r["class"], sub, r["module"], r["hours"],
                                                           r["reason"]))
     return 0
 
@@ -73,11 +73,11 @@ def cmd_conflicts(args) -> int:
         print_json({"conflicts": conflicts})
         return 0
     if not conflicts:
-        print(_t("Конфликтов нет."))
+        print(translate("CliSchedule", "Конфликтов нет."))
         return 0
     for c in conflicts:
         print(f"[{kind_title(c['kind'])}] {c['message']}")
-    print(_t("Всего конфликтов: {0}").format(len(conflicts)))
+    print(translate("CliSchedule", "Всего конфликтов: {0}").format(len(conflicts)))
     return 0
 
 
@@ -85,6 +85,6 @@ def cmd_export_fet(args) -> int:
     from chemcluster_desktop.services import schedule
 
     res = schedule.export_fet(args.file, args.term)
-    print(_t("Записан файл FET {0}: занятий {1}, дней {2}, уроков в дне {3}.").format(
+    print(translate("CliSchedule", "Записан файл FET {0}: занятий {1}, дней {2}, уроков в дне {3}.").format(
         res["path"], res["activities"], res["days"], res["hours"]))
     return 0

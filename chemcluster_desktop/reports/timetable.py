@@ -88,18 +88,18 @@ def build(dest, *, title: str, college: str, sections: list[Section], slots: lis
         if sec.subtitle and len(sections) > 1:
             story.append(p(sec.subtitle, SMALL))
         if not sec.lessons:
-            story.append(p(_t("Занятий нет."), CELL))
+            story.append(p(translate("Reports", "Занятий нет."), CELL))
             continue
         if view in (None, "week"):
             days, rows = week_grid_rows(sec.lessons, slots, who=who)
             first = 22 * mm
             col = (width - first) / len(days)
-            story += table(rows, [_t("Урок")] + [_t(DAYS[d]) for d in days], [first] + [col] * len(days),
+            story += table(rows, [translate("Reports", "Урок")] + [_t(DAYS[d]) for d in days], [first] + [col] * len(days),
                            zebra=False)
             story.append(Spacer(1, 4 * mm))
         if view in (None, "term"):
             story.append(CondPageBreak(40 * mm))
-            story.append(p(_t("Список занятий за период"), CELL))
+            story.append(p(translate("Reports", "Список занятий за период"), CELL))
             rows = [[le["date"].strftime("%d.%m.%Y"), _t(DAYS[le["date"].weekday()]), str(le["slot"]),
                      f"{le['starts_at'].strftime('%H:%M')}–{le['ends_at'].strftime('%H:%M')}",
                      p(f"{le['school']}, {le['class']}", CELL), str(le["size"]), p(le["module"], CELL),
@@ -107,8 +107,8 @@ def build(dest, *, title: str, college: str, sections: list[Section], slots: lis
                     for le in sec.lessons]
             w = [20 * mm, 9 * mm, 10 * mm, 20 * mm, 55 * mm, 12 * mm]
             rest = width - sum(w)
-            story += table(rows, [_t("Дата"), _t("День"), _t("Урок"), _t("Время"), _t("Школа, класс"), _t("Чел."),
-                                  _t("Модуль"), _t("Мастерская"), _t("Преподаватель")],
+            story += table(rows, [translate("Reports", "Дата"), translate("Reports", "День"), translate("Reports", "Урок"), translate("Reports", "Время"), translate("Reports", "Школа, класс"), translate("Reports", "Чел."),
+                                  translate("Reports", "Модуль"), translate("Reports", "Мастерская"), translate("Reports", "Преподаватель")],
                            w + [rest * 0.4, rest * 0.35, rest * 0.25], align=["L", "C", "C", "C", "L", "R", "L", "L", "L"])
     build_pdf(dest, info, story)
     return sum(len(s.lessons) for s in sections)

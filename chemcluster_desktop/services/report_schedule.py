@@ -27,7 +27,7 @@ def _t(s: str) -> str:
 def _find(rows: list[dict], key: str, name: str, what: str) -> dict:
     hits = [r for r in rows if fold(r[key]) == fold(name)] or [r for r in rows if fold(name) in fold(r[key])]
     if not hits:
-        raise NotFoundError(_t("{0} «{1}» не найден(а).").format(what, name))
+        raise NotFoundError(translate("Reports", "{0} «{1}» не найден(а).").format(what, name))
     return hits[0]
 
 
@@ -35,25 +35,25 @@ def collect(*, school=None, class_=None, workshop=None, instructor=None, term=No
     """(term, who, [(section title, subtitle, lessons)])."""
     t = svc.resolve_term(term or "current")
     a, b = t["starts_on"], t["ends_on"]
-    sub = _t("{0}: {1} — {2}").format(t["name"], a.strftime("%d.%m.%Y"), b.strftime("%d.%m.%Y"))
+    sub = translate("Reports", "{0}: {1} — {2}").format(t["name"], a.strftime("%d.%m.%Y"), b.strftime("%d.%m.%Y"))
     if class_:
         classes = svc.list_classes()
         if school:
-            sc = _find(svc.list_schools(), "name", school, _t("Школа"))
+            sc = _find(svc.list_schools(), "name", school, translate("Reports", "Школа"))
             classes = [c for c in classes if c["school_id"] == sc["id"]]
-        c = _find(classes, "name", class_, _t("Класс"))
-        return t, "class", [(_t("Класс {0} — {1}").format(c["name"], c["school"]), sub,
+        c = _find(classes, "name", class_, translate("Reports", "Класс"))
+        return t, "class", [(translate("Reports", "Класс {0} — {1}").format(c["name"], c["school"]), sub,
                              svc.lessons_between(a, b, class_id=c["id"], term_id=t["id"]))]
     if workshop:
-        w = _find(svc.list_workshops(), "name", workshop, _t("Мастерская"))
+        w = _find(svc.list_workshops(), "name", workshop, translate("Reports", "Мастерская"))
         return t, "workshop", [(w["name"], sub, svc.lessons_between(a, b, workshop_id=w["id"], term_id=t["id"]))]
     if instructor:
-        i = _find(svc.list_instructors(), "full_name", instructor, _t("Преподаватель"))
+        i = _find(svc.list_instructors(), "full_name", instructor, translate("Reports", "Преподаватель"))
         return t, "instructor", [(i["full_name"], sub,
                                   svc.lessons_between(a, b, instructor_id=i["id"], term_id=t["id"]))]
     schools = svc.list_schools()
     if school:
-        schools = [_find(schools, "name", school, _t("Школа"))]
+        schools = [_find(schools, "name", school, translate("Reports", "Школа"))]
     out = []
     lessons = svc.lessons_between(a, b, term_id=t["id"])
     by = defaultdict(list)
@@ -70,7 +70,7 @@ def build(dest, *, progress=None, cancelled=None, school=None, class_=None, work
     from chemcluster_desktop.reports import timetable
 
     if view not in (None, "", "week", "term"):
-        raise ValidationError(_t("Вид расписания: week (сетка недели) или term (список за период)."), field="view")
+        raise ValidationError(translate("Reports", "Вид расписания: week (сетка недели) или term (список за период)."), field="view")
     if progress:
         progress(0, 2)
     t, who, sections = collect(school=school, class_=class_, workshop=workshop, instructor=instructor, term=term)
@@ -94,4 +94,4 @@ def export_xlsx(path, *, school=None, class_=None, workshop=None, instructor=Non
     for _title, _sub, lessons in sections:
         for le in lessons:
             by[le["school"]].append(le)
-    return xs.write(path, _t("Расписание занятий 8-х классов: {0}").format(t["name"]), by)
+    return xs.write(path, translate("Reports", "Расписание занятий 8-х классов: {0}").format(t["name"]), by)

@@ -69,9 +69,9 @@ def _t(s: str) -> str:
 
 def weekday_names(short: bool = True) -> list[str]:
     if short:
-        return [_t("Пн"), _t("Вт"), _t("Ср"), _t("Чт"), _t("Пт"), _t("Сб"), _t("Вс")]
-    return [_t("Понедельник"), _t("Вторник"), _t("Среда"), _t("Четверг"), _t("Пятница"), _t("Суббота"),
-            _t("Воскресенье")]
+        return [translate("Schedule", "Пн"), translate("Schedule", "Вт"), translate("Schedule", "Ср"), translate("Schedule", "Чт"), translate("Schedule", "Пт"), translate("Schedule", "Сб"), translate("Schedule", "Вс")]
+    return [translate("Schedule", "Понедельник"), translate("Schedule", "Вторник"), translate("Schedule", "Среда"), translate("Schedule", "Четверг"), translate("Schedule", "Пятница"), translate("Schedule", "Суббота"),
+            translate("Schedule", "Воскресенье")]
 
 
 def _fmt(d: dt.date) -> str:
@@ -93,7 +93,7 @@ def _date(v, field: str = "date") -> dt.date:
             return dt.datetime.strptime(s, "%d.%m.%Y").date()
         return dt.date.fromisoformat(s)
     except (TypeError, ValueError):
-        raise ValidationError(_t("Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.").format(v), field=field) from None
+        raise ValidationError(translate("Schedule", "Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.").format(v), field=field) from None
 
 
 def _time(v, field: str) -> dt.time:
@@ -103,7 +103,7 @@ def _time(v, field: str) -> dt.time:
         h, m = str(v).strip().split(":")[:2]
         return dt.time(int(h), int(m))
     except (TypeError, ValueError):
-        raise ValidationError(_t("Неверное время «{0}»: введите его как ЧЧ:ММ.").format(v), field=field) from None
+        raise ValidationError(translate("Schedule", "Неверное время «{0}»: введите его как ЧЧ:ММ.").format(v), field=field) from None
 
 
 def _check_version(obj, version: int | None) -> None:
@@ -114,9 +114,9 @@ def _check_version(obj, version: int | None) -> None:
 def _req_text(data: dict, key: str, label: str, max_len: int = 300) -> str:
     v = str(data.get(key) or "").strip()
     if not v:
-        raise ValidationError(_t("Заполните поле «{0}».").format(_t(label)), field=key)
+        raise ValidationError(translate("Schedule", "Заполните поле «{0}».").format(_t(label)), field=key)
     if len(v) > max_len:
-        raise ValidationError(_t("Поле «{0}» длиннее {1} символов.").format(_t(label), max_len), field=key)
+        raise ValidationError(translate("Schedule", "Поле «{0}» длиннее {1} символов.").format(_t(label), max_len), field=key)
     return v
 
 
@@ -124,21 +124,21 @@ def _int(data: dict, key: str, label: str, *, minimum: int | None = None, requir
     v = data.get(key)
     if v in (None, ""):
         if required:
-            raise ValidationError(_t("Заполните поле «{0}».").format(_t(label)), field=key)
+            raise ValidationError(translate("Schedule", "Заполните поле «{0}».").format(_t(label)), field=key)
         return None
     try:
         n = int(v)
     except (TypeError, ValueError):
-        raise ValidationError(_t("«{0}»: нужно целое число.").format(_t(label)), field=key) from None
+        raise ValidationError(translate("Schedule", "«{0}»: нужно целое число.").format(_t(label)), field=key) from None
     if minimum is not None and n < minimum:
-        raise ValidationError(_t("«{0}» должно быть не меньше {1}.").format(_t(label), minimum), field=key)
+        raise ValidationError(translate("Schedule", "«{0}» должно быть не меньше {1}.").format(_t(label), minimum), field=key)
     return n
 
 
 def _weekdays(v) -> list[int]:
     days = sorted({int(x) for x in (v or [])})
     if any(d < 0 or d > 6 for d in days):
-        raise ValidationError(_t("Дни недели задаются числами 0 (понедельник) … 6 (воскресенье)."), field="weekdays")
+        raise ValidationError(translate("Schedule", "Дни недели задаются числами 0 (понедельник) … 6 (воскресенье)."), field="weekdays")
     return days
 
 
@@ -147,7 +147,7 @@ def _availability(data: dict, *, dates: bool = False) -> dict | None:
     if data.get("weekdays") is not None:
         out["weekdays"] = _weekdays(data.get("weekdays"))
         if not out["weekdays"]:
-            raise ValidationError(_t("Отметьте хотя бы один день недели."), field="weekdays")
+            raise ValidationError(translate("Schedule", "Отметьте хотя бы один день недели."), field="weekdays")
     if data.get("slots"):
         out["slots"] = sorted({int(x) for x in data["slots"]})
     if dates and data.get("unavailable_dates"):
@@ -188,14 +188,14 @@ def save_school(data: dict, school_id: int | None = None, version: int | None = 
     with uow() as s:
         other = s.scalar(select(School.id).where(School.name == name))
         if other is not None and other != school_id:
-            raise DuplicateError(_t("Школа «{0}» уже есть в справочнике.").format(name), field="name")
+            raise DuplicateError(translate("Schedule", "Школа «{0}» уже есть в справочнике.").format(name), field="name")
         if school_id is None:
             obj = School(name=name)
             s.add(obj)
         else:
             obj = s.get(School, school_id)
             if obj is None:
-                raise NotFoundError(_t("Школа не найдена (возможно, её удалили)."))
+                raise NotFoundError(translate("Schedule", "Школа не найдена (возможно, её удалили)."))
             _check_version(obj, version)
             obj.name = name
         obj.address = str(data.get("address") or "").strip()
@@ -209,7 +209,7 @@ def delete_school(school_id: int) -> None:
     with uow() as s:
         obj = s.get(School, school_id)
         if obj is None:
-            raise NotFoundError(_t("Школа не найдена (возможно, её удалили)."))
+            raise NotFoundError(translate("Schedule", "Школа не найдена (возможно, её удалили)."))
         s.execute(delete(Lesson).where(Lesson.class_id.in_(select(SchoolClass.id).where(
             SchoolClass.school_id == school_id))))
         s.delete(obj)
@@ -235,7 +235,7 @@ def _validate_class(data: dict) -> tuple[str, int]:
     name = _req_text(data, "name", "Класс", 20)
     pupils = _int(data, "pupils", "Учеников")
     if pupils is None or pupils <= 0:
-        raise ValidationError(_t("В классе «{0}» {1} учеников: укажите число учеников больше нуля.").format(
+        raise ValidationError(translate("Schedule", "В классе «{0}» {1} учеников: укажите число учеников больше нуля.").format(
             name, pupils), field="pupils")
     return name, pupils
 
@@ -247,17 +247,17 @@ def save_class(data: dict, class_id: int | None = None, version: int | None = No
     av = _availability(data)
     with uow() as s:
         if s.get(School, school_id) is None:
-            raise ValidationError(_t("Выберите школу."), field="school_id")
+            raise ValidationError(translate("Schedule", "Выберите школу."), field="school_id")
         other = s.scalar(select(SchoolClass.id).where(SchoolClass.school_id == school_id, SchoolClass.name == name))
         if other is not None and other != class_id:
-            raise DuplicateError(_t("Класс «{0}» в этой школе уже есть.").format(name), field="name")
+            raise DuplicateError(translate("Schedule", "Класс «{0}» в этой школе уже есть.").format(name), field="name")
         if class_id is None:
             obj = SchoolClass(school_id=school_id, name=name, pupils=pupils)
             s.add(obj)
         else:
             obj = s.get(SchoolClass, class_id)
             if obj is None:
-                raise NotFoundError(_t("Класс не найден (возможно, его удалили)."))
+                raise NotFoundError(translate("Schedule", "Класс не найден (возможно, его удалили)."))
             _check_version(obj, version)
             obj.school_id, obj.name, obj.pupils = school_id, name, pupils
         obj.availability = av
@@ -270,7 +270,7 @@ def delete_class(class_id: int) -> None:
     with uow() as s:
         obj = s.get(SchoolClass, class_id)
         if obj is None:
-            raise NotFoundError(_t("Класс не найден (возможно, его удалили)."))
+            raise NotFoundError(translate("Schedule", "Класс не найден (возможно, его удалили)."))
         s.execute(delete(Lesson).where(Lesson.class_id == class_id))
         s.delete(obj)
 
@@ -304,14 +304,14 @@ def save_instructor(data: dict, instructor_id: int | None = None, version: int |
     with uow() as s:
         other = s.scalar(select(Instructor.id).where(Instructor.full_name == name))
         if other is not None and other != instructor_id:
-            raise DuplicateError(_t("Преподаватель «{0}» уже есть.").format(name), field="full_name")
+            raise DuplicateError(translate("Schedule", "Преподаватель «{0}» уже есть.").format(name), field="full_name")
         if instructor_id is None:
             obj = Instructor(full_name=name)
             s.add(obj)
         else:
             obj = s.get(Instructor, instructor_id)
             if obj is None:
-                raise NotFoundError(_t("Преподаватель не найден (возможно, его удалили)."))
+                raise NotFoundError(translate("Schedule", "Преподаватель не найден (возможно, его удалили)."))
             _check_version(obj, version)
             obj.full_name = name
         obj.contact = str(data.get("contact") or "").strip()
@@ -330,10 +330,10 @@ def delete_instructor(instructor_id: int) -> None:
     with uow() as s:
         obj = s.get(Instructor, instructor_id)
         if obj is None:
-            raise NotFoundError(_t("Преподаватель не найден (возможно, его удалили)."))
+            raise NotFoundError(translate("Schedule", "Преподаватель не найден (возможно, его удалили)."))
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.instructor_id == instructor_id))
         if n:
-            raise ValidationError(_t("У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.")
+            raise ValidationError(translate("Schedule", "У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.")
                                   .format(obj.full_name, n))
         s.delete(obj)
 
@@ -364,14 +364,14 @@ def save_module(data: dict, module_id: int | None = None, version: int | None = 
     with uow() as s:
         other = s.scalar(select(CourseModule.id).where(CourseModule.name == name))
         if other is not None and other != module_id:
-            raise DuplicateError(_t("Модуль «{0}» уже есть.").format(name), field="name")
+            raise DuplicateError(translate("Schedule", "Модуль «{0}» уже есть.").format(name), field="name")
         if module_id is None:
             obj = CourseModule(name=name, hours=hours)
             s.add(obj)
         else:
             obj = s.get(CourseModule, module_id)
             if obj is None:
-                raise NotFoundError(_t("Модуль не найден (возможно, его удалили)."))
+                raise NotFoundError(translate("Schedule", "Модуль не найден (возможно, его удалили)."))
             _check_version(obj, version)
             obj.name, obj.hours = name, hours
         obj.max_group = max_group
@@ -391,10 +391,10 @@ def delete_module(module_id: int) -> None:
     with uow() as s:
         obj = s.get(CourseModule, module_id)
         if obj is None:
-            raise NotFoundError(_t("Модуль не найден (возможно, его удалили)."))
+            raise NotFoundError(translate("Schedule", "Модуль не найден (возможно, его удалили)."))
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.module_id == module_id))
         if n:
-            raise ValidationError(_t("По модулю «{0}» есть занятия ({1}): сначала удалите их.").format(obj.name, n))
+            raise ValidationError(translate("Schedule", "По модулю «{0}» есть занятия ({1}): сначала удалите их.").format(obj.name, n))
         s.delete(obj)
 
 
@@ -412,7 +412,7 @@ def set_workshop_modules(workshop_id: int, module_ids: list[int]) -> None:
     require(WRITE)
     with uow() as s:
         if s.get(Workshop, workshop_id) is None:
-            raise NotFoundError(_t("Мастерская не найдена."))
+            raise NotFoundError(translate("Schedule", "Мастерская не найдена."))
         s.execute(delete(WorkshopModule).where(WorkshopModule.workshop_id == workshop_id))
         for mid in sorted(set(module_ids)):
             s.add(WorkshopModule(workshop_id=workshop_id, module_id=int(mid)))
@@ -435,19 +435,19 @@ def save_term(data: dict, term_id: int | None = None, version: int | None = None
     name = _req_text(data, "name", "Название", 100)
     a, b = _date(data.get("starts_on"), "starts_on"), _date(data.get("ends_on"), "ends_on")
     if b < a:
-        raise ValidationError(_t("Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.")
+        raise ValidationError(translate("Schedule", "Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.")
                               .format(name, _fmt(b), _fmt(a)), field="ends_on")
     with uow() as s:
         other = s.scalar(select(Term.id).where(Term.name == name))
         if other is not None and other != term_id:
-            raise DuplicateError(_t("Период «{0}» уже есть.").format(name), field="name")
+            raise DuplicateError(translate("Schedule", "Период «{0}» уже есть.").format(name), field="name")
         if term_id is None:
             obj = Term(name=name, starts_on=a, ends_on=b)
             s.add(obj)
         else:
             obj = s.get(Term, term_id)
             if obj is None:
-                raise NotFoundError(_t("Учебный период не найден."))
+                raise NotFoundError(translate("Schedule", "Учебный период не найден."))
             _check_version(obj, version)
             obj.name, obj.starts_on, obj.ends_on = name, a, b
         s.flush()
@@ -459,7 +459,7 @@ def delete_term(term_id: int) -> None:
     with uow() as s:
         obj = s.get(Term, term_id)
         if obj is None:
-            raise NotFoundError(_t("Учебный период не найден."))
+            raise NotFoundError(translate("Schedule", "Учебный период не найден."))
         s.execute(delete(Lesson).where(Lesson.term_id == term_id))
         s.delete(obj)
 
@@ -475,12 +475,12 @@ def save_holiday(data: dict, holiday_id: int | None = None) -> int:
     name = _req_text(data, "name", "Название", 200)
     a, b = _date(data.get("starts_on"), "starts_on"), _date(data.get("ends_on"), "ends_on")
     if b < a:
-        raise ValidationError(_t("Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.").format(name),
+        raise ValidationError(translate("Schedule", "Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.").format(name),
                               field="ends_on")
     with uow() as s:
         obj = Holiday() if holiday_id is None else s.get(Holiday, holiday_id)
         if obj is None:
-            raise NotFoundError(_t("Каникулы не найдены."))
+            raise NotFoundError(translate("Schedule", "Каникулы не найдены."))
         obj.name, obj.starts_on, obj.ends_on = name, a, b
         s.add(obj)
         s.flush()
@@ -506,12 +506,12 @@ def _slot_problems(slots: list[tuple[int, dt.time, dt.time]]) -> list[str]:
     out = []
     for n, a, b in slots:
         if b <= a:
-            out.append(_t("Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.").format(
+            out.append(translate("Schedule", "Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.").format(
                 n, _hm(b), _hm(a)))
     ordered = sorted(slots, key=lambda x: x[1])
     for (n1, a1, b1), (n2, a2, _b2) in zip(ordered, ordered[1:], strict=False):
         if a2 < b1:
-            out.append(_t("Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.")
+            out.append(translate("Schedule", "Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.")
                        .format(n1, n2, _hm(a1), _hm(b1), _hm(a2)))
     return out
 
@@ -521,18 +521,18 @@ def save_slot(data: dict, slot_id: int | None = None) -> int:
     number = _int(data, "number", "Номер урока", minimum=1)
     a, b = _time(data.get("starts_at"), "starts_at"), _time(data.get("ends_at"), "ends_at")
     if b <= a:
-        raise ValidationError(_t("Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.").format(
+        raise ValidationError(translate("Schedule", "Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.").format(
             number, _hm(b), _hm(a)), field="ends_at")
     with uow() as s:
         others = [(t.number, t.starts_at, t.ends_at) for t in s.scalars(select(TimeSlot)) if t.id != slot_id]
         if any(n == number for n, _a, _b in others):
-            raise DuplicateError(_t("Урок № {0} уже есть.").format(number), field="number")
+            raise DuplicateError(translate("Schedule", "Урок № {0} уже есть.").format(number), field="number")
         problems = _slot_problems(others + [(number, a, b)])
         if problems:
             raise ValidationError(problems[0], field="starts_at")
         obj = TimeSlot() if slot_id is None else s.get(TimeSlot, slot_id)
         if obj is None:
-            raise NotFoundError(_t("Урок не найден."))
+            raise NotFoundError(translate("Schedule", "Урок не найден."))
         obj.number, obj.starts_at, obj.ends_at = number, a, b
         s.add(obj)
         s.flush()
@@ -547,7 +547,7 @@ def delete_slot(slot_id: int) -> None:
             return
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.slot_id == slot_id))
         if n:
-            raise ValidationError(_t("На урок № {0} поставлено {1} занятий: сначала перенесите их.").format(
+            raise ValidationError(translate("Schedule", "На урок № {0} поставлено {1} занятий: сначала перенесите их.").format(
                 obj.number, n))
         s.delete(obj)
 
@@ -560,7 +560,7 @@ def resolve_term(name: str | int | None, today: dt.date | None = None) -> dict:
     """A term by id, by its name as shown, or ``current`` (containing today, else the next one)."""
     terms = list_terms()
     if not terms:
-        raise NotFoundError(_t("Нет ни одного учебного периода: добавьте его на вкладке «Учебный год»."))
+        raise NotFoundError(translate("Schedule", "Нет ни одного учебного периода: добавьте его на вкладке «Учебный год»."))
     if name is None or str(name).strip().lower() in ("current", "текущий", ""):
         today = today or dt.date.today()
         for t in terms:
@@ -575,7 +575,7 @@ def resolve_term(name: str | int | None, today: dt.date | None = None) -> dict:
     for t in terms:
         if fold(t["name"]) == fold(name):
             return t
-    raise NotFoundError(_t("Учебный период «{0}» не найден. Есть: {1}.").format(
+    raise NotFoundError(translate("Schedule", "Учебный период «{0}» не найден. Есть: {1}.").format(
         name, "; ".join(t["name"] for t in terms)))
 
 
@@ -616,17 +616,17 @@ def save_requirement(data: dict, requirement_id: int | None = None) -> int:
     with uow() as s:
         m = s.get(CourseModule, module_id)
         if m is None:
-            raise ValidationError(_t("Выберите модуль."), field="module_id")
+            raise ValidationError(translate("Schedule", "Выберите модуль."), field="module_id")
         hours = _int(data, "hours", "Часов", minimum=1, required=False) or m.hours
         other = s.scalar(select(Requirement.id).where(
             Requirement.term_id == term_id, Requirement.class_id == class_id, Requirement.module_id == module_id,
             Requirement.subgroup == subgroup))
         if other is not None and other != requirement_id:
-            raise DuplicateError(_t("Этот класс уже изучает модуль «{0}» в этом периоде.").format(m.name),
+            raise DuplicateError(translate("Schedule", "Этот класс уже изучает модуль «{0}» в этом периоде.").format(m.name),
                                  field="module_id")
         obj = Requirement() if requirement_id is None else s.get(Requirement, requirement_id)
         if obj is None:
-            raise NotFoundError(_t("Строка нагрузки не найдена."))
+            raise NotFoundError(translate("Schedule", "Строка нагрузки не найдена."))
         obj.term_id, obj.class_id, obj.module_id, obj.subgroup, obj.hours = term_id, class_id, module_id, subgroup, hours
         s.add(obj)
         s.flush()
@@ -659,7 +659,7 @@ def add_all_requirements(term_id: int, class_ids: list[int] | None = None, modul
                 for c in classes for m, h in mods.items() if (c, m) not in have]
         if rows:
             s.execute(insert(Requirement), rows)
-            audit.record(s, "create", "schedule", "Requirement", "", _t("Добавлена нагрузка: {0} строк").format(
+            audit.record(s, "create", "schedule", "Requirement", "", translate("Schedule", "Добавлена нагрузка: {0} строк").format(
                 len(rows)))
         return len(rows)
 
@@ -676,7 +676,7 @@ def _load_instance(s, term_id: int | None) -> Instance:
     else:
         t = s.get(Term, term_id)
         if t is None:
-            raise NotFoundError(_t("Учебный период не найден."))
+            raise NotFoundError(translate("Schedule", "Учебный период не найден."))
         term = TermInfo(t.id, t.name, t.starts_on, t.ends_on)
     slots = [SlotInfo(x.id, x.number, x.starts_at, x.ends_at) for x in s.scalars(select(TimeSlot))]
     classes = {}
@@ -742,11 +742,11 @@ def _fit_problems(inst: Instance, reqs) -> list[str]:
             s.number for s in inst.slots})
         by_class[c.id] += r.hours
         if r.hours > cap:
-            out.append(_t("{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков "
+            out.append(translate("Schedule", "{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков "
                           "в допустимые дни. Уменьшите часы, расширьте дни класса или период.").format(
                 c.name, inst.schools.get(c.school_id, ""), m.name, r.hours, inst.term.name, cap))
         elif by_class[c.id] > cap:
-            out.append(_t("{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».")
+            out.append(translate("Schedule", "{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».")
                        .format(c.name, inst.schools.get(c.school_id, ""), by_class[c.id], cap, inst.term.name))
     return out
 
@@ -755,23 +755,23 @@ def validate_for_generation(inst: Instance) -> None:
     """Bad input refused before any generation starts (one message listing what to fix)."""
     problems = []
     if not inst.slots:
-        problems.append(_t("Не задано время звонков: добавьте уроки на вкладке «Учебный год»."))
+        problems.append(translate("Schedule", "Не задано время звонков: добавьте уроки на вкладке «Учебный год»."))
     problems += _slot_problems([(x.number, x.starts_at, x.ends_at) for x in inst.slots])
     if inst.term.ends_on < inst.term.starts_on:
-        problems.append(_t("Период «{0}» заканчивается раньше, чем начинается: исправьте даты.").format(inst.term.name))
+        problems.append(translate("Schedule", "Период «{0}» заканчивается раньше, чем начинается: исправьте даты.").format(inst.term.name))
     used = {r.class_id for r in inst.requirements}
     for c in inst.classes.values():
         if c.id in used and c.pupils <= 0:
-            problems.append(_t("В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.").format(
+            problems.append(translate("Schedule", "В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.").format(
                 c.name, inst.schools.get(c.school_id, ""), c.pupils))
     if not inst.requirements:
-        problems.append(_t("В периоде «{0}» нет нагрузки: добавьте, какие модули изучают классы.").format(
+        problems.append(translate("Schedule", "В периоде «{0}» нет нагрузки: добавьте, какие модули изучают классы.").format(
             inst.term.name))
     if not problems:
         problems += _fit_problems(inst, inst.requirements)
     if problems:
-        more = _t(" … и ещё {0}.").format(len(problems) - 5) if len(problems) > 5 else ""
-        raise ValidationError(_t("Генерация не начата:") + "\n• " + "\n• ".join(problems[:5]) + more)
+        more = translate("Schedule", " … и ещё {0}.").format(len(problems) - 5) if len(problems) > 5 else ""
+        raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(problems[:5]) + more)
 
 
 # ============================================================================================
@@ -822,7 +822,7 @@ def generate(term_name, *, progress=None, cancelled=None, time_limit: float | No
         for k in range(0, len(rows), 500):
             s.execute(insert(Lesson), rows[k:k + 500])
         audit.record(s, "generate", "schedule", "Lesson", term["id"],
-                     _t("Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч").format(
+                     translate("Schedule", "Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч").format(
                          term["name"], len(rows), sum(u["hours"] for u in result.unplaced)))
     return {"placed": len(rows), "unplaced": sum(u["hours"] for u in result.unplaced),
             "seconds": round(time.monotonic() - t0, 2), "reasons": result.unplaced, "locked": len(locked),
@@ -900,7 +900,7 @@ def lesson_clashes(data: dict, exclude_id: int | None = None) -> list[dict]:
         inst = _load_instance(s, term_id)
         if term_id is None:
             inst.term = TermInfo(0, "", day, day)
-            msg_out = [{"kind": "outside_term", "message": _t("{0} не входит ни в один учебный период.").format(
+            msg_out = [{"kind": "outside_term", "message": translate("Schedule", "{0} не входит ни в один учебный период.").format(
                 _fmt(day)), "lesson_ids": []}]
         else:
             msg_out = []
@@ -932,7 +932,7 @@ def _lesson_data(data: dict) -> dict:
 def _refuse(clashes: list[dict]) -> None:
     if clashes:
         msgs = [c["message"] for c in clashes]
-        raise ValidationError(_t("Занятие нельзя поставить сюда:") + "\n• " + "\n• ".join(msgs))
+        raise ValidationError(translate("Schedule", "Занятие нельзя поставить сюда:") + "\n• " + "\n• ".join(msgs))
 
 
 def create_lesson(data: dict, *, allow_clash: bool = False) -> int:
@@ -952,7 +952,7 @@ def get_lesson(lesson_id: int) -> dict:
     with read() as s:
         rows = _lesson_dicts(s, Lesson.id == lesson_id)
     if not rows:
-        raise NotFoundError(_t("Занятие не найдено (возможно, его удалили или перегенерировали)."))
+        raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
     return rows[0]
 
 
@@ -964,7 +964,7 @@ def update_lesson(lesson_id: int, data: dict, version: int | None = None, *, all
     with uow() as s:
         obj = s.get(Lesson, lesson_id)
         if obj is None:
-            raise NotFoundError(_t("Занятие не найдено (возможно, его удалили или перегенерировали)."))
+            raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
         _check_version(obj, version)
         for k, v in d.items():
             setattr(obj, k, v)
@@ -990,7 +990,7 @@ def move_lesson(lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | N
     with uow() as s:
         obj = s.get(Lesson, lesson_id)
         if obj is None:
-            raise NotFoundError(_t("Занятие не найдено (возможно, его удалили или перегенерировали)."))
+            raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
         _check_version(obj, version)
         obj.date, obj.slot_id = day, slot_id
         if workshop_id is not None:
@@ -1029,7 +1029,7 @@ def clear_term(term_id: int, *, keep_locked: bool = True) -> int:
         if keep_locked:
             stmt = stmt.where(Lesson.locked.is_(False))
         n = s.execute(stmt).rowcount or 0
-        audit.record(s, "delete", "schedule", "Lesson", term_id, _t("Удалено занятий: {0}").format(n))
+        audit.record(s, "delete", "schedule", "Lesson", term_id, translate("Schedule", "Удалено занятий: {0}").format(n))
         return n
 
 

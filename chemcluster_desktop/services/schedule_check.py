@@ -110,33 +110,33 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
         m = inst.modules.get(le["module_id"])
         size = le.get("pupils") or (c.pupils if c else 0)
         if w is not None and size > w.workplaces:
-            add("capacity", [le], _t("{0}: {1} чел., а в мастерской «{2}» {3} рабочих мест.").format(
+            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а в мастерской «{2}» {3} рабочих мест.").format(
                 names.cls(le["class_id"], le.get("subgroup") or 0), size, w.name, w.workplaces),
                 pupils=size, workplaces=w.workplaces)
         elif m is not None and m.max_group and size > m.max_group:
-            add("capacity", [le], _t("{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.").format(
+            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.").format(
                 names.cls(le["class_id"], le.get("subgroup") or 0), size, m.name, m.max_group),
                 pupils=size, workplaces=m.max_group)
         if day in holidays:
-            add("holiday", [le], _t("{0}: занятие {1} приходится на каникулы «{2}».").format(
+            add("holiday", [le], translate("Schedule", "{0}: занятие {1} приходится на каникулы «{2}».").format(
                 names.cls(le["class_id"], le.get("subgroup") or 0), day.strftime("%d.%m.%Y"),
                 inst.holiday_name(day)))
         if not (inst.term.starts_on <= day <= inst.term.ends_on):
-            add("outside_term", [le], _t("Занятие {0} вне периода «{1}».").format(
+            add("outside_term", [le], translate("Schedule", "Занятие {0} вне периода «{1}».").format(
                 day.strftime("%d.%m.%Y"), inst.term.name))
         if c is not None and (day.weekday() not in c.weekdays or number not in class_slots[c.id]):
-            add("class_time", [le], _t("{0}: школа не может привести класс в {1}, {2}-й урок.").format(
+            add("class_time", [le], translate("Schedule", "{0}: школа не может привести класс в {1}, {2}-й урок.").format(
                 names.cls(c.id), day.strftime("%d.%m.%Y"), number))
         ins = inst.instructors.get(le.get("instructor_id"))
         if ins is not None:
             if day.weekday() not in ins.weekdays or number not in ins_slots[ins.id] or day in ins.unavailable_dates:
-                add("instructor_unavailable", [le], _t("{0} недоступен {1}, {2}-й урок.").format(
+                add("instructor_unavailable", [le], translate("Schedule", "{0} недоступен {1}, {2}-й урок.").format(
                     ins.name, day.strftime("%d.%m.%Y"), number))
             if (ins.id, le["module_id"]) not in inst.instructor_modules:
-                add("instructor_not_qualified", [le], _t("{0} не ведёт модуль «{1}».").format(
+                add("instructor_not_qualified", [le], translate("Schedule", "{0} не ведёт модуль «{1}».").format(
                     ins.name, m.name if m else le["module_id"]))
         if w is not None and (w.id, le["module_id"]) not in inst.workshop_modules:
-            add("module_not_allowed", [le], _t("Модуль «{0}» не проводится в мастерской «{1}».").format(
+            add("module_not_allowed", [le], translate("Schedule", "Модуль «{0}» не проводится в мастерской «{1}».").format(
                 m.name if m else le["module_id"], w.name))
 
     # fast pass: grouping plus one set lookup per rule; only a suspicious lesson gets the detailed look
@@ -173,13 +173,13 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
 
     for group in by_ws.values():
         if len(group) > 1:
-            add("workshop_double", group, _t("Мастерская «{0}» занята {1}, {2}-й урок: {3}.").format(
+            add("workshop_double", group, translate("Schedule", "Мастерская «{0}» занята {1}, {2}-й урок: {3}.").format(
                 names.base(group[0])["workshop"], _as_date(group[0]["date"]).strftime("%d.%m.%Y"),
                 names.base(group[0])["slot"],
                 ", ".join(names.cls(g["class_id"], g.get("subgroup") or 0) for g in group)))
     for group in by_ins.values():
         if len(group) > 1:
-            add("instructor_double", group, _t("{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.").format(
+            add("instructor_double", group, translate("Schedule", "{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.").format(
                 names.base(group[0])["instructor"], len(group),
                 _as_date(group[0]["date"]).strftime("%d.%m.%Y"), names.base(group[0])["slot"]))
     for group in by_cls.values():
@@ -187,7 +187,7 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
             continue
         subs = [g.get("subgroup") or 0 for g in group]
         if 0 in subs or len(set(subs)) < len(subs):
-            add("class_double", group, _t("{0} на {1} занятиях одновременно: {2}, {3}-й урок.").format(
+            add("class_double", group, translate("Schedule", "{0} на {1} занятиях одновременно: {2}, {3}-й урок.").format(
                 names.cls(group[0]["class_id"]), len(group),
                 _as_date(group[0]["date"]).strftime("%d.%m.%Y"), names.base(group[0])["slot"]))
     if hours:
@@ -239,7 +239,7 @@ def check_hours(inst: Instance, lessons: list[dict]) -> list[dict]:
             m = inst.modules.get(mid)
             out.append({
                 "kind": "hours_unplaced",
-                "message": _t("{0}: модуль «{1}» — размещено {2} ч из {3}.").format(
+                "message": translate("Schedule", "{0}: модуль «{1}» — размещено {2} ч из {3}.").format(
                     names.cls(cid, sub), m.name if m else mid, placed, hours),
                 "lesson_ids": [], "requirement_id": req_id, "class": names.cls(cid, sub),
                 "school": names.school(cid), "module": m.name if m else None,

@@ -141,7 +141,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         if cancelled is not None and cancelled():
             raise Cancelled()
 
-    report(0, 100, _t("Подготовка модели…"))
+    report(0, 100, translate("Schedule", "Подготовка модели…"))
     slot_numbers = [s.number for s in inst.slots]
     slot_of_number = inst.slot_by_number
     pos = {n: k for k, n in enumerate(slot_numbers)}
@@ -175,11 +175,11 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         ws = [w.id for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
         m = inst.modules[b.module_id]
         if not inst.workshops_for(b.module_id):
-            b.reason = _t("Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
+            b.reason = translate("Schedule", "Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
         elif not ws:
-            b.reason = _t("Нет мастерской на {0} рабочих мест для модуля «{1}».").format(b.pupils, m.name)
+            b.reason = translate("Schedule", "Нет мастерской на {0} рабочих мест для модуля «{1}».").format(b.pupils, m.name)
         elif m.max_group and b.pupils > m.max_group:
-            b.reason = _t("Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
+            b.reason = translate("Schedule", "Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
                 b.pupils, m.name, m.max_group)
         ins = []
         for i in inst.instructors_for(b.module_id):
@@ -188,18 +188,18 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
             if days and starts_for(common, b.length):
                 ins.append(i.id)
         if not b.reason and not inst.instructors_for(b.module_id):
-            b.reason = _t("Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
+            b.reason = translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
         elif not b.reason and not ins:
-            b.reason = _t("Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
+            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
                           "привести {1}.").format(m.name, c.name)
         if not b.reason and not any(phases[d] >= span[b.idx] for d in c.weekdays):
-            b.reason = _t("Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
+            b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
                 b.visits)
         ws_opts[b.idx], ins_opts[b.idx] = ws, ins
     live = [b for b in blocks if not b.reason]
     check()
     if live:
-        report(5, 100, _t("Распределение мастерских и преподавателей…"))
+        report(5, 100, translate("Schedule", "Распределение мастерских и преподавателей…"))
         m1 = cp_model.CpModel()
         u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
         v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
@@ -243,7 +243,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                 b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
         else:
             for b in live:
-                b.reason = _t("Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
+                b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
             live = []
     check()
 
@@ -275,7 +275,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
             return (cid, p, d, n) in class_any
         return False
 
-    report(15, 100, _t("Построение недельного шаблона…"))
+    report(15, 100, translate("Schedule", "Построение недельного шаблона…"))
     model = cp_model.CpModel()
     a: dict[tuple[int, int, int, int], object] = {}
     by_block: dict[int, list] = defaultdict(list)
@@ -306,7 +306,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                         cover[(("i", b.instructor_id), pp, d, n)].append(x)
                         class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
         if not by_block[b.idx]:
-            b.reason = _t("Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.")
+            b.reason = translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.")
     check()
     placed = {}
     for b in live:
@@ -415,7 +415,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                     return
                 got = sum(100 * blocks[bi].hours * self.Value(v) for bi, v in placed.items())
                 frac = min(1.0, got / max(total_gain, 1))
-                report(20 + int(70 * frac), 100, _t("Найдено решение {0}: размещено {1:.0%} часов").format(
+                report(20 + int(70 * frac), 100, translate("Schedule", "Найдено решение {0}: размещено {1:.0%} часов").format(
                     self.n, frac))
                 now = time.monotonic()
                 if got >= total_gain:
@@ -426,7 +426,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                         self.StopSearch()
 
         cb = CB()
-        report(20, 100, _t("Поиск расписания…"))
+        report(20, 100, translate("Schedule", "Поиск расписания…"))
         with _Stopper(solver, cancelled) as st:
             status = solver.Solve(model, cb)
         if st.hit or (cancelled is not None and cancelled()):
@@ -442,10 +442,10 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                 blocks[bi].cell = (p, d, s)
         for b in live:
             if b.cell is None and not b.reason:
-                b.reason = _t("Не хватило свободного времени мастерской, преподавателя или класса.")
+                b.reason = translate("Schedule", "Не хватило свободного времени мастерской, преподавателя или класса.")
 
     # --- 4. roll-out -------------------------------------------------------------------------------
-    report(92, 100, _t("Раскладка по датам…"))
+    report(92, 100, translate("Schedule", "Раскладка по датам…"))
     for b in blocks:
         c = inst.classes[b.class_id]
         m = inst.modules[b.module_id]
@@ -470,13 +470,13 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                     })
                     left -= 1
             if left > 0:
-                b.reason = _t("Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
+                b.reason = translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
         if left > 0:
             res.unplaced.append({
                 "class_id": b.class_id, "class": c.name, "school": inst.schools.get(c.school_id, ""),
                 "subgroup": b.subgroup, "module_id": b.module_id, "module": m.name, "hours": left,
-                "reason": b.reason or _t("Не размещено."),
+                "reason": b.reason or translate("Schedule", "Не размещено."),
             })
     res.seconds = round(time.monotonic() - t0, 3)
-    report(100, 100, _t("Готово"))
+    report(100, 100, translate("Schedule", "Готово"))
     return res

@@ -58,9 +58,9 @@ def write(path: str | os.PathLike, title: str, by_school: dict[str, list[dict]])
         ws.freeze_panes = "A4"
         ws.auto_filter.ref = f"A3:I{max(ws.max_row, 3)}"
     if not wb.sheetnames:
-        ws = wb.create_sheet(_t("Расписание"))
+        ws = wb.create_sheet(translate("Xlsx", "Расписание"))
         ws.append([title])
-        ws.append([_t("Занятий нет.")])
+        ws.append([translate("Xlsx", "Занятий нет.")])
     wb.properties.creator = "ChemCluster Desktop"
     wb.properties.created = dt.datetime.now()
     tmp = f"{os.fspath(path)}.part"

@@ -75,8 +75,8 @@ class RecordDialog(QDialog):
         self.message.hide()
         lay.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("ScheduleForms", "Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ScheduleForms", "Отмена"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -109,7 +109,7 @@ class RecordDialog(QDialog):
             w = QWidget()
             hl = QHBoxLayout(w)
             hl.setContentsMargins(0, 0, 0, 0)
-            names = [_t("Пн"), _t("Вт"), _t("Ср"), _t("Чт"), _t("Пт"), _t("Сб")]
+            names = [QCoreApplication.translate("ScheduleForms", "Пн"), QCoreApplication.translate("ScheduleForms", "Вт"), QCoreApplication.translate("ScheduleForms", "Ср"), QCoreApplication.translate("ScheduleForms", "Чт"), QCoreApplication.translate("ScheduleForms", "Пт"), QCoreApplication.translate("ScheduleForms", "Сб")]
             w.boxes = []
             for k, n in enumerate(names):
                 cb = QCheckBox(n)
@@ -193,7 +193,7 @@ class LessonDialog(QDialog):
 
     def __init__(self, refs: dict, values: dict, save_fn, clash_fn, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_t("Занятие"))
+        self.setWindowTitle(QCoreApplication.translate("ScheduleForms", "Занятие"))
         self.setMinimumWidth(560)
         self.save_fn, self.clash_fn = save_fn, clash_fn
         lay = QVBoxLayout(self)
@@ -204,7 +204,7 @@ class LessonDialog(QDialog):
             self.cls.addItem(c["title"], c["id"])
         self.sub = QSpinBox()
         self.sub.setRange(0, 9)
-        self.sub.setSpecialValueText(_t("весь класс"))
+        self.sub.setSpecialValueText(QCoreApplication.translate("ScheduleForms", "весь класс"))
         self.pupils = QSpinBox()
         self.pupils.setRange(0, 60)
         self.pupils.setSpecialValueText("—")
@@ -220,7 +220,7 @@ class LessonDialog(QDialog):
         self.workshop = QComboBox()
         self.workshop.setObjectName("lessonWorkshop")
         for w in refs["workshops"]:
-            self.workshop.addItem(_t("{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
+            self.workshop.addItem(QCoreApplication.translate("ScheduleForms", "{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
@@ -228,15 +228,15 @@ class LessonDialog(QDialog):
         self.slot.setObjectName("lessonSlot")
         for s in refs["slots"]:
             self.slot.addItem(s["label"], s["id"])
-        self.locked = QCheckBox(_t("Закрепить (генерация не сдвинет)"))
-        form.addRow(_t("Класс *"), self.cls)
-        form.addRow(_t("Подгруппа"), self.sub)
-        form.addRow(_t("Учеников в подгруппе"), self.pupils)
-        form.addRow(_t("Модуль *"), self.module)
-        form.addRow(_t("Преподаватель"), self.instructor)
-        form.addRow(_t("Мастерская *"), self.workshop)
-        form.addRow(_t("Дата *"), self.date)
-        form.addRow(_t("Урок *"), self.slot)
+        self.locked = QCheckBox(QCoreApplication.translate("ScheduleForms", "Закрепить (генерация не сдвинет)"))
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Класс *"), self.cls)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Подгруппа"), self.sub)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Учеников в подгруппе"), self.pupils)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Модуль *"), self.module)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Преподаватель"), self.instructor)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Мастерская *"), self.workshop)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Дата *"), self.date)
+        form.addRow(QCoreApplication.translate("ScheduleForms", "Урок *"), self.slot)
         form.addRow("", self.locked)
         lay.addLayout(form)
         self.clash = QLabel()
@@ -244,8 +244,8 @@ class LessonDialog(QDialog):
         self.clash.setWordWrap(True)
         lay.addWidget(self.clash)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("ScheduleForms", "Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ScheduleForms", "Отмена"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -281,7 +281,7 @@ class LessonDialog(QDialog):
     def update_clash(self) -> list[str]:
         v = self.values()
         if None in (v["class_id"], v["module_id"], v["workshop_id"], v["slot_id"]):
-            self.clash.setText(_t("Заполните класс, модуль, мастерскую и урок."))
+            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Заполните класс, модуль, мастерскую и урок."))
             return []
         try:
             msgs = self.clash_fn(v)
@@ -289,10 +289,10 @@ class LessonDialog(QDialog):
             msgs = [str(e)]
         if msgs:
             self.clash.setStyleSheet("color: #9b1c14;")
-            self.clash.setText(_t("Конфликт:") + "\n• " + "\n• ".join(msgs))
+            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Конфликт:") + "\n• " + "\n• ".join(msgs))
         else:
             self.clash.setStyleSheet("color: #1b5e20;")
-            self.clash.setText(_t("Конфликтов нет."))
+            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Конфликтов нет."))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not msgs)
         return msgs
 

@@ -65,7 +65,7 @@ class SchedulePage(BasePage):
 
     def setup_ui(self) -> None:
         self.table.hide()
-        self.search.setPlaceholderText(_t("Поиск в справочнике (Ctrl+F)…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("SchedulePage", "Поиск в справочнике (Ctrl+F)…"))
         self.last_dialog = None
         # filters
         self.term = QComboBox()
@@ -73,10 +73,10 @@ class SchedulePage(BasePage):
         self.term.setMinimumWidth(220)
         self.view = QComboBox()
         self.view.setObjectName("viewCombo")
-        self.view.addItem(_t("По мастерской"), "workshop")
-        self.view.addItem(_t("По классу"), "class")
-        self.view.addItem(_t("По преподавателю"), "instructor")
-        self.view.addItem(_t("Все занятия"), "all")
+        self.view.addItem(QCoreApplication.translate("SchedulePage", "По мастерской"), "workshop")
+        self.view.addItem(QCoreApplication.translate("SchedulePage", "По классу"), "class")
+        self.view.addItem(QCoreApplication.translate("SchedulePage", "По преподавателю"), "instructor")
+        self.view.addItem(QCoreApplication.translate("SchedulePage", "Все занятия"), "all")
         self.entity = QComboBox()
         self.entity.setObjectName("entityCombo")
         self.entity.setMinimumWidth(260)
@@ -92,17 +92,17 @@ class SchedulePage(BasePage):
         next_b.setFixedWidth(32)
         prev_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(-7)))
         next_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(7)))
-        self.gen_button = QPushButton(icon("calendar-clock"), _t("Сгенерировать…"))
+        self.gen_button = QPushButton(icon("calendar-clock"), QCoreApplication.translate("SchedulePage", "Сгенерировать…"))
         self.gen_button.setObjectName("generateButton")
         self.gen_button.clicked.connect(self.on_generate)
-        self.lock_button = QPushButton(icon("lock-outline"), _t("Закрепить / открепить"))
+        self.lock_button = QPushButton(icon("lock-outline"), QCoreApplication.translate("SchedulePage", "Закрепить / открепить"))
         self.lock_button.setObjectName("lockButton")
         self.lock_button.clicked.connect(self.on_toggle_lock)
-        self.fet_button = QPushButton(icon("file-export-outline"), _t("Экспорт в FET…"))
+        self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
         self.fet_button.clicked.connect(self.on_export_fet)
         self._week_widgets = []
-        for lab, w in ((_t("Период:"), self.term), (_t("Вид:"), self.view), (None, self.entity),
-                       (_t("Неделя:"), prev_b), (None, self.week), (None, next_b)):
+        for lab, w in ((QCoreApplication.translate("SchedulePage", "Период:"), self.term), (QCoreApplication.translate("SchedulePage", "Вид:"), self.view), (None, self.entity),
+                       (QCoreApplication.translate("SchedulePage", "Неделя:"), prev_b), (None, self.week), (None, next_b)):
             if lab:
                 label = QLabel(lab)
                 self.filter_bar.addWidget(label)
@@ -149,11 +149,11 @@ class SchedulePage(BasePage):
         self.message.setObjectName("gridMessage")
         self.message.setWordWrap(True)
         wl.addWidget(self.message)
-        self.tabs.addTab(week, _t("Неделя"))
+        self.tabs.addTab(week, QCoreApplication.translate("SchedulePage", "Неделя"))
         self.ref_tables: dict[str, QTableWidget] = {}
-        for key, title in (("classes", _t("Школы и классы")), ("instructors", _t("Преподаватели")),
-                           ("modules", _t("Модули и мастерские")), ("year", _t("Учебный год")),
-                           ("requirements", _t("Нагрузка"))):
+        for key, title in (("classes", QCoreApplication.translate("SchedulePage", "Школы и классы")), ("instructors", QCoreApplication.translate("SchedulePage", "Преподаватели")),
+                           ("modules", QCoreApplication.translate("SchedulePage", "Модули и мастерские")), ("year", QCoreApplication.translate("SchedulePage", "Учебный год")),
+                           ("requirements", QCoreApplication.translate("SchedulePage", "Нагрузка"))):
             t = QTableWidget()
             t.setObjectName(f"table_{key}")
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -196,27 +196,27 @@ class SchedulePage(BasePage):
         if not hasattr(self, "_write_buttons"):
             self._write_buttons: list[QPushButton] = []
         if key == "classes":
-            return [button(_t("Школа…"), "newSchool", lambda: self._record_dialog("classes", {"kind": "school"})),
-                    button(_t("Класс…"), "newClass", lambda: self._record_dialog("classes", None))]
+            return [button(QCoreApplication.translate("SchedulePage", "Школа…"), "newSchool", lambda: self._record_dialog("classes", {"kind": "school"})),
+                    button(QCoreApplication.translate("SchedulePage", "Класс…"), "newClass", lambda: self._record_dialog("classes", None))]
         if key == "year":
-            return [button(_t("Учебный период…"), "newTerm", lambda: self._record_dialog("year", {"kind": "term"})),
-                    button(_t("Каникулы…"), "newHoliday", lambda: self._record_dialog("year", {"kind": "holiday"})),
-                    button(_t("Урок (звонок)…"), "newSlot", lambda: self._record_dialog("year", {"kind": "slot"}))]
+            return [button(QCoreApplication.translate("SchedulePage", "Учебный период…"), "newTerm", lambda: self._record_dialog("year", {"kind": "term"})),
+                    button(QCoreApplication.translate("SchedulePage", "Каникулы…"), "newHoliday", lambda: self._record_dialog("year", {"kind": "holiday"})),
+                    button(QCoreApplication.translate("SchedulePage", "Урок (звонок)…"), "newSlot", lambda: self._record_dialog("year", {"kind": "slot"}))]
         if key == "requirements":
-            return [button(_t("Строка нагрузки…"), "newRequirement", lambda: self._record_dialog("requirements", None)),
-                    button(_t("Каждый класс — каждый модуль"), "allRequirements", self.on_all_requirements)]
+            return [button(QCoreApplication.translate("SchedulePage", "Строка нагрузки…"), "newRequirement", lambda: self._record_dialog("requirements", None)),
+                    button(QCoreApplication.translate("SchedulePage", "Каждый класс — каждый модуль"), "allRequirements", self.on_all_requirements)]
         return []
 
     def on_all_requirements(self) -> None:
         if self.term_id() is None:
-            self._show_message(_t("Сначала добавьте учебный период."))
+            self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
             return
         try:
             n = svc.add_all_requirements(self.term_id())
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        self.count_label.setText(_t("Добавлено строк нагрузки: {0}").format(n))
+        self.count_label.setText(QCoreApplication.translate("SchedulePage", "Добавлено строк нагрузки: {0}").format(n))
         events.notify("schedule")
         self.refresh()
 
@@ -281,7 +281,7 @@ class SchedulePage(BasePage):
         self.entity.clear()
         if view == "workshop":
             for w in svc.list_workshops():
-                self.entity.addItem(_t("{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
+                self.entity.addItem(QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
         elif view == "class":
             for c in svc.list_classes():
                 self.entity.addItem(c["title"], c["id"])
@@ -318,13 +318,13 @@ class SchedulePage(BasePage):
             it.setData(Qt.ItemDataRole.UserRole, c)
             it.setForeground(Qt.GlobalColor.darkRed)
             self.conflicts.addItem(it)
-        self.conflict_title.setText(_t("Конфликты периода: {0}").format(len(conflicts)) if conflicts
-                                    else _t("Конфликтов нет"))
+        self.conflict_title.setText(QCoreApplication.translate("SchedulePage", "Конфликты периода: {0}").format(len(conflicts)) if conflicts
+                                    else QCoreApplication.translate("SchedulePage", "Конфликтов нет"))
         s = svc.summary(self.term_id())
-        self.count_label.setText(_t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
+        self.count_label.setText(QCoreApplication.translate("SchedulePage", "Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
             s["lessons"], s["locked"], len(lessons)))
         if not svc.list_slots():
-            self._show_message(_t("Нет времени звонков: добавьте уроки на вкладке «Учебный год»."))
+            self._show_message(QCoreApplication.translate("SchedulePage", "Нет времени звонков: добавьте уроки на вкладке «Учебный год»."))
 
     def _goto_conflict(self, item) -> None:
         c = item.data(Qt.ItemDataRole.UserRole)
@@ -343,38 +343,38 @@ class SchedulePage(BasePage):
         if tab == "classes":
             rows = svc.list_classes(search=q)
             schools = {s["id"]: s for s in svc.list_schools()}
-            cols = [_t("Школа"), _t("Класс"), _t("Учеников"), _t("Дни"), _t("Уроки"), _t("Адрес, контакт")]
+            cols = [QCoreApplication.translate("SchedulePage", "Школа"), QCoreApplication.translate("SchedulePage", "Класс"), QCoreApplication.translate("SchedulePage", "Учеников"), QCoreApplication.translate("SchedulePage", "Дни"), QCoreApplication.translate("SchedulePage", "Уроки"), QCoreApplication.translate("SchedulePage", "Адрес, контакт")]
             data = [[r["school"], r["name"], r["pupils"], ", ".join(days[d] for d in r["weekdays"]),
-                     ", ".join(map(str, r["slots"])) or _t("любые"),
+                     ", ".join(map(str, r["slots"])) or QCoreApplication.translate("SchedulePage", "любые"),
                      f"{schools[r['school_id']]['address']}; {schools[r['school_id']]['contact']}"] for r in rows]
         elif tab == "instructors":
             rows = svc.list_instructors(q)
-            cols = [_t("ФИО"), _t("Дни"), _t("Уроки"), _t("Недоступен"), _t("Модули"), _t("Контакт")]
+            cols = [QCoreApplication.translate("SchedulePage", "ФИО"), QCoreApplication.translate("SchedulePage", "Дни"), QCoreApplication.translate("SchedulePage", "Уроки"), QCoreApplication.translate("SchedulePage", "Недоступен"), QCoreApplication.translate("SchedulePage", "Модули"), QCoreApplication.translate("SchedulePage", "Контакт")]
             data = [[r["full_name"], ", ".join(days[d] for d in r["weekdays"]), ", ".join(map(str, r["slots"]))
-                     or _t("любые"), ", ".join(dt.date.fromisoformat(x).strftime("%d.%m.%Y")
+                     or QCoreApplication.translate("SchedulePage", "любые"), ", ".join(dt.date.fromisoformat(x).strftime("%d.%m.%Y")
                                               for x in r["unavailable_dates"]),
                      "; ".join(r["modules"]), r["contact"]] for r in rows]
         elif tab == "modules":
             rows = svc.list_modules(q)
-            cols = [_t("Модуль"), _t("Часов"), _t("Макс. группа"), _t("Мастерские")]
-            data = [[r["name"], r["hours"], r["max_group"] or "—", "; ".join(r["workshops"]) or _t("не назначены")]
+            cols = [QCoreApplication.translate("SchedulePage", "Модуль"), QCoreApplication.translate("SchedulePage", "Часов"), QCoreApplication.translate("SchedulePage", "Макс. группа"), QCoreApplication.translate("SchedulePage", "Мастерские")]
+            data = [[r["name"], r["hours"], r["max_group"] or "—", "; ".join(r["workshops"]) or QCoreApplication.translate("SchedulePage", "не назначены")]
                     for r in rows]
         elif tab == "year":
             terms, hols, slots = svc.list_terms(), svc.list_holidays(), svc.list_slots()
             rows = ([{"kind": "term", **x} for x in terms] + [{"kind": "holiday", **x} for x in hols]
                     + [{"kind": "slot", **x} for x in slots])
-            cols = [_t("Вид"), _t("Название"), _t("С"), _t("По")]
+            cols = [QCoreApplication.translate("SchedulePage", "Вид"), QCoreApplication.translate("SchedulePage", "Название"), QCoreApplication.translate("SchedulePage", "С"), QCoreApplication.translate("SchedulePage", "По")]
             data = []
             for r in rows:
                 if r["kind"] == "slot":
-                    data.append([_t("Урок"), str(r["number"]), r["starts_at"].strftime("%H:%M"),
+                    data.append([QCoreApplication.translate("SchedulePage", "Урок"), str(r["number"]), r["starts_at"].strftime("%H:%M"),
                                  r["ends_at"].strftime("%H:%M")])
                 else:
-                    data.append([_t("Учебный период") if r["kind"] == "term" else _t("Каникулы"), r["name"],
+                    data.append([QCoreApplication.translate("SchedulePage", "Учебный период") if r["kind"] == "term" else QCoreApplication.translate("SchedulePage", "Каникулы"), r["name"],
                                  r["starts_on"].strftime("%d.%m.%Y"), r["ends_on"].strftime("%d.%m.%Y")])
         else:
             rows = svc.list_requirements(self.term_id(), q) if self.term_id() else []
-            cols = [_t("Школа"), _t("Класс"), _t("Модуль"), _t("Часов"), _t("Размещено")]
+            cols = [QCoreApplication.translate("SchedulePage", "Школа"), QCoreApplication.translate("SchedulePage", "Класс"), QCoreApplication.translate("SchedulePage", "Модуль"), QCoreApplication.translate("SchedulePage", "Часов"), QCoreApplication.translate("SchedulePage", "Размещено")]
             data = [[r["school"], r["name"] if "name" in r else r["class"] + (f" ({r['subgroup']})" if r["subgroup"]
                                                                               else ""),
                      r["module"], r["hours"], r["placed"]] for r in rows]
@@ -390,7 +390,7 @@ class SchedulePage(BasePage):
                     it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 t.setItem(i, j, it)
         t.resizeColumnsToContents()
-        self.count_label.setText(_t("Записей: {0}").format(len(data)))
+        self.count_label.setText(QCoreApplication.translate("SchedulePage", "Записей: {0}").format(len(data)))
 
     def _apply_search(self) -> None:
         if self.current_tab() != "week":
@@ -432,7 +432,7 @@ class SchedulePage(BasePage):
         except ServiceError as e:
             self._show_message(str(e))
             return
-        self._show_message(_t("Занятие перенесено на {0}.").format(day.strftime("%d.%m.%Y")))
+        self._show_message(QCoreApplication.translate("SchedulePage", "Занятие перенесено на {0}.").format(day.strftime("%d.%m.%Y")))
         events.notify("schedule")
         self._load_week()
 
@@ -466,7 +466,7 @@ class SchedulePage(BasePage):
     def on_toggle_lock(self) -> None:
         lid = self._selected_lesson_id()
         if lid is None:
-            self._show_message(_t("Выберите занятие в сетке, чтобы закрепить или открепить его."))
+            self._show_message(QCoreApplication.translate("SchedulePage", "Выберите занятие в сетке, чтобы закрепить или открепить его."))
             return
         le = svc.get_lesson(lid)
         try:
@@ -474,7 +474,7 @@ class SchedulePage(BasePage):
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        self._show_message(_t("Занятие закреплено.") if not le["locked"] else _t("Занятие откреплено."))
+        self._show_message(QCoreApplication.translate("SchedulePage", "Занятие закреплено.") if not le["locked"] else QCoreApplication.translate("SchedulePage", "Занятие откреплено."))
         self._load_week()
 
     # --- toolbar ---------------------------------------------------------------------------------
@@ -501,7 +501,7 @@ class SchedulePage(BasePage):
         try:
             if tab == "week":
                 lid = self._selected_lesson_id()
-                if lid is not None and self.confirm_delete(_t("занятие")):
+                if lid is not None and self.confirm_delete(QCoreApplication.translate("SchedulePage", "занятие")):
                     svc.delete_lessons([lid])
             else:
                 rec = self._selected_record()
@@ -536,28 +536,28 @@ class SchedulePage(BasePage):
             schools = [(s["id"], s["name"]) for s in svc.list_schools()]
             if not schools or rec.get("kind") == "school":
                 rec = {k: v for k, v in rec.items() if k != "kind"}
-                fields = [("name", _t("Название *"), "text", None), ("address", _t("Адрес"), "text", None),
-                          ("contact", _t("Контакт"), "text", None)]
-                self._open(RecordDialog(_t("Школа"), fields, rec, lambda v: svc.save_school(v, rec.get("id")), self))
+                fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("address", QCoreApplication.translate("SchedulePage", "Адрес"), "text", None),
+                          ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None)]
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec, lambda v: svc.save_school(v, rec.get("id")), self))
                 return
-            fields = [("school_id", _t("Школа *"), "combo", schools), ("name", _t("Класс *"), "text", None),
-                      ("pupils", _t("Учеников *"), "int", (0, 60)), ("weekdays", _t("Дни"), "days", None),
-                      ("slots", _t("Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()])]
-            self._open(RecordDialog(_t("Класс"), fields, rec,
+            fields = [("school_id", QCoreApplication.translate("SchedulePage", "Школа *"), "combo", schools), ("name", QCoreApplication.translate("SchedulePage", "Класс *"), "text", None),
+                      ("pupils", QCoreApplication.translate("SchedulePage", "Учеников *"), "int", (0, 60)), ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
+                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()])]
+            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Класс"), fields, rec,
                                     lambda v: svc.save_class(v, rec.get("id"), rec.get("version")), self))
         elif tab == "instructors":
-            fields = [("full_name", _t("ФИО *"), "text", None), ("contact", _t("Контакт"), "text", None),
-                      ("weekdays", _t("Дни"), "days", None),
-                      ("slots", _t("Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
-                      ("module_ids", _t("Ведёт модули"), "checks", [(m["id"], m["name"]) for m in svc.list_modules()])]
-            self._open(RecordDialog(_t("Преподаватель"), fields, rec,
+            fields = [("full_name", QCoreApplication.translate("SchedulePage", "ФИО *"), "text", None), ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
+                      ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
+                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
+                      ("module_ids", QCoreApplication.translate("SchedulePage", "Ведёт модули"), "checks", [(m["id"], m["name"]) for m in svc.list_modules()])]
+            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Преподаватель"), fields, rec,
                                     lambda v: svc.save_instructor(v, rec.get("id"), rec.get("version")), self))
         elif tab == "modules":
-            fields = [("name", _t("Название *"), "text", None), ("hours", _t("Часов *"), "int", (1, 200)),
-                      ("max_group", _t("Макс. группа"), "int", (0, 60)),
-                      ("workshop_ids", _t("Мастерские"), "checks",
-                       [(w["id"], _t("{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()])]
-            self._open(RecordDialog(_t("Модуль"), fields, rec,
+            fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("hours", QCoreApplication.translate("SchedulePage", "Часов *"), "int", (1, 200)),
+                      ("max_group", QCoreApplication.translate("SchedulePage", "Макс. группа"), "int", (0, 60)),
+                      ("workshop_ids", QCoreApplication.translate("SchedulePage", "Мастерские"), "checks",
+                       [(w["id"], QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()])]
+            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Модуль"), fields, rec,
                                     lambda v: svc.save_module({**v, "max_group": v["max_group"] or None}, rec.get("id"),
                                                               rec.get("version")), self))
         elif tab == "year":
@@ -565,26 +565,26 @@ class SchedulePage(BasePage):
             if "id" not in rec:
                 rec = {}
             if kind == "slot":
-                fields = [("number", _t("Номер урока *"), "int", (1, 12)), ("starts_at", _t("Начало *"), "time", None),
-                          ("ends_at", _t("Окончание *"), "time", None)]
-                self._open(RecordDialog(_t("Урок"), fields, rec, lambda v: svc.save_slot(v, rec.get("id")), self))
+                fields = [("number", QCoreApplication.translate("SchedulePage", "Номер урока *"), "int", (1, 12)), ("starts_at", QCoreApplication.translate("SchedulePage", "Начало *"), "time", None),
+                          ("ends_at", QCoreApplication.translate("SchedulePage", "Окончание *"), "time", None)]
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Урок"), fields, rec, lambda v: svc.save_slot(v, rec.get("id")), self))
                 return
-            fields = [("name", _t("Название *"), "text", None), ("starts_on", _t("С *"), "date", None),
-                      ("ends_on", _t("По *"), "date", None)]
+            fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("starts_on", QCoreApplication.translate("SchedulePage", "С *"), "date", None),
+                      ("ends_on", QCoreApplication.translate("SchedulePage", "По *"), "date", None)]
             if kind == "holiday":
-                self._open(RecordDialog(_t("Каникулы"), fields, rec, lambda v: svc.save_holiday(v, rec.get("id")),
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Каникулы"), fields, rec, lambda v: svc.save_holiday(v, rec.get("id")),
                                         self))
             else:
-                self._open(RecordDialog(_t("Учебный период"), fields, rec,
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Учебный период"), fields, rec,
                                         lambda v: svc.save_term(v, rec.get("id"), rec.get("version")), self))
         elif tab == "requirements":
             if self.term_id() is None:
-                self._show_message(_t("Сначала добавьте учебный период."))
+                self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
                 return
-            fields = [("class_id", _t("Класс *"), "combo", [(c["id"], c["title"]) for c in svc.list_classes()]),
-                      ("module_id", _t("Модуль *"), "combo", [(m["id"], m["name"]) for m in svc.list_modules()]),
-                      ("hours", _t("Часов (0 = как в модуле)"), "int", (0, 200))]
-            self._open(RecordDialog(_t("Нагрузка"), fields, rec,
+            fields = [("class_id", QCoreApplication.translate("SchedulePage", "Класс *"), "combo", [(c["id"], c["title"]) for c in svc.list_classes()]),
+                      ("module_id", QCoreApplication.translate("SchedulePage", "Модуль *"), "combo", [(m["id"], m["name"]) for m in svc.list_modules()]),
+                      ("hours", QCoreApplication.translate("SchedulePage", "Часов (0 = как в модуле)"), "int", (0, 200))]
+            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Нагрузка"), fields, rec,
                                     lambda v: svc.save_requirement({**v, "term_id": self.term_id()}, rec.get("id")),
                                     self))
 
@@ -592,14 +592,14 @@ class SchedulePage(BasePage):
     def on_generate(self) -> None:
         term = self.term.currentText()
         if not term:
-            self._show_message(_t("Сначала добавьте учебный период."))
+            self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
             return
 
         def work(task):
             return svc.generate(term, progress=task.progress, cancelled=task.is_cancelled)
 
         def done(res):
-            text = _t("Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).").format(
+            text = QCoreApplication.translate("SchedulePage", "Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).").format(
                 res["term"], res["placed"], res["unplaced"], res["seconds"])
             if res["reasons"]:
                 text += "\n" + "\n".join(f"{r['class']} — {r['module']}: {r['reason']}" for r in res["reasons"][:5])
@@ -607,7 +607,7 @@ class SchedulePage(BasePage):
             events.notify("schedule")
             self.refresh()
 
-        self.gen_task = ops.run_task(self, _t("Генерация расписания"), work, on_done=done)
+        self.gen_task = ops.run_task(self, QCoreApplication.translate("SchedulePage", "Генерация расписания"), work, on_done=done)
 
     def _filters(self) -> dict:
         view, ent = self.view.currentData(), self.entity.currentText()
@@ -638,26 +638,26 @@ class SchedulePage(BasePage):
             self.last_dialog = dlg
             dlg.open()
 
-        ops.run_task(self, _t("Печать расписания"), work, on_done=done)
+        ops.run_task(self, QCoreApplication.translate("SchedulePage", "Печать расписания"), work, on_done=done)
 
     def on_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         from chemcluster_desktop.services import report_schedule
 
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт расписания для школ"), "raspisanie.xlsx",
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"), "raspisanie.xlsx",
                                                "Excel (*.xlsx)")
         if not path:
             return
         flt = self._filters()
-        ops.run_task(self, _t("Экспорт в Excel"), lambda task: report_schedule.export_xlsx(path, **flt),
-                     on_done=lambda n: self._show_message(_t("Записано строк: {0} — {1}").format(n, path)))
+        ops.run_task(self, QCoreApplication.translate("SchedulePage", "Экспорт в Excel"), lambda task: report_schedule.export_xlsx(path, **flt),
+                     on_done=lambda n: self._show_message(QCoreApplication.translate("SchedulePage", "Записано строк: {0} — {1}").format(n, path)))
 
     def on_export_fet(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         term = self.term.currentText()
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
         if not path or not term:
             return
         try:
@@ -665,4 +665,4 @@ class SchedulePage(BasePage):
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        self._show_message(_t("Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))
+        self._show_message(QCoreApplication.translate("SchedulePage", "Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))

@@ -76,7 +76,7 @@ class WeekGrid(QTableWidget):
         self.clear()
         self.setRowCount(len(self.slots))
         self.setColumnCount(self.days)
-        names = [_t("Пн"), _t("Вт"), _t("Ср"), _t("Чт"), _t("Пт"), _t("Сб")]
+        names = [QCoreApplication.translate("WeekGrid", "Пн"), QCoreApplication.translate("WeekGrid", "Вт"), QCoreApplication.translate("WeekGrid", "Ср"), QCoreApplication.translate("WeekGrid", "Чт"), QCoreApplication.translate("WeekGrid", "Пт"), QCoreApplication.translate("WeekGrid", "Сб")]
         self.setHorizontalHeaderLabels([f"{names[k]} {self.date_of(k).strftime('%d.%m')}" for k in range(self.days)])
         self.setVerticalHeaderLabels([f"{s['number']}\n{s['starts_at'].strftime('%H:%M')}–{s['ends_at'].strftime('%H:%M')}"
                                       for s in self.slots])
@@ -91,7 +91,7 @@ class WeekGrid(QTableWidget):
                     it.setBackground(QBrush(RED if bad else (LOCKED if all(le["locked"] for le in items) else BASE)))
                     tips = [self._tip(le) for le in items]
                     if bad:
-                        tips.insert(0, _t("Конфликт: см. список конфликтов"))
+                        tips.insert(0, QCoreApplication.translate("WeekGrid", "Конфликт: см. список конфликтов"))
                     it.setToolTip("\n\n".join(tips))
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
                     if self.can_edit:
@@ -111,7 +111,7 @@ class WeekGrid(QTableWidget):
         if self.mode == "workshop":
             return f"{who}\n{le['module_short']}"
         if self.mode == "class":
-            sub = _t("гр. {0} · ").format(le["subgroup"]) if le.get("subgroup") else ""
+            sub = QCoreApplication.translate("WeekGrid", "гр. {0} · ").format(le["subgroup"]) if le.get("subgroup") else ""
             return f"{lock}{sub}{le['module_short']}\n{le['workshop_short']}"
         return f"{who}\n{le['module_short']} · {le['workshop_short']}"
 
@@ -179,10 +179,10 @@ class WeekGrid(QTableWidget):
             self._hover = (row, col, it.background())
             it.setBackground(QBrush(RED if clashes else GREEN))
         if clashes:
-            self.hover_message.emit(_t("Сюда нельзя: ") + "; ".join(clashes))
+            self.hover_message.emit(QCoreApplication.translate("WeekGrid", "Сюда нельзя: ") + "; ".join(clashes))
             event.ignore()
         else:
-            self.hover_message.emit(_t("Можно перенести на {0}, {1}-й урок").format(
+            self.hover_message.emit(QCoreApplication.translate("WeekGrid", "Можно перенести на {0}, {1}-й урок").format(
                 self.date_of(col).strftime("%d.%m.%Y"), self.slots[row]["number"]))
             event.acceptProposedAction()
 
@@ -208,6 +208,6 @@ class WeekGrid(QTableWidget):
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if clashes:
-            self.hover_message.emit(_t("Перенос отменён: ") + "; ".join(clashes))
+            self.hover_message.emit(QCoreApplication.translate("WeekGrid", "Перенос отменён: ") + "; ".join(clashes))
             return
         self.move_requested.emit(lid, self.date_of(col), self.slots[row]["id"])
