@@ -110,7 +110,7 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
         m = inst.modules.get(le["module_id"])
         size = le.get("pupils") or (c.pupils if c else 0)
         if w is not None and size > w.workplaces:
-            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а в мастерской «{2}» {3} рабочих мест.").format(
+            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а в «{2}» {3} рабочих мест.").format(
                 names.cls(le["class_id"], le.get("subgroup") or 0), size, w.name, w.workplaces),
                 pupils=size, workplaces=w.workplaces)
         elif m is not None and m.max_group and size > m.max_group:
@@ -136,7 +136,7 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
                 add("instructor_not_qualified", [le], translate("Schedule", "{0} не ведёт модуль «{1}».").format(
                     ins.name, m.name if m else le["module_id"]))
         if w is not None and (w.id, le["module_id"]) not in inst.workshop_modules:
-            add("module_not_allowed", [le], translate("Schedule", "Модуль «{0}» не проводится в мастерской «{1}».").format(
+            add("module_not_allowed", [le], translate("Schedule", "Модуль «{0}» не проводится в «{1}».").format(
                 m.name if m else le["module_id"], w.name))
 
     # fast pass: grouping plus one set lookup per rule; only a suspicious lesson gets the detailed look
@@ -173,7 +173,7 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
 
     for group in by_ws.values():
         if len(group) > 1:
-            add("workshop_double", group, translate("Schedule", "Мастерская «{0}» занята {1}, {2}-й урок: {3}.").format(
+            add("workshop_double", group, translate("Schedule", "«{0}» занята {1}, {2}-й урок: {3}.").format(
                 names.base(group[0])["workshop"], _as_date(group[0]["date"]).strftime("%d.%m.%Y"),
                 names.base(group[0])["slot"],
                 ", ".join(names.cls(g["class_id"], g.get("subgroup") or 0) for g in group)))

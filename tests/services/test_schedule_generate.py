@@ -120,7 +120,7 @@ def test_hand_lesson_clash_refused_and_move(db):
     base.update(subgroup=1, pupils=12)
     lid = svc.create_lesson(base)
     other = dict(base, subgroup=2, instructor_id=ids["i3"], workshop_id=ids["w1"])
-    with pytest.raises(ValidationError, match="Мастерская"):
+    with pytest.raises(ValidationError, match="занята"):
         svc.create_lesson(other)
     other["workshop_id"] = ids["w2"]
     other["module_id"] = ids["m3"]

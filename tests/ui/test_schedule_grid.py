@@ -87,7 +87,7 @@ def test_create_move_and_refused_clash(window, qtbot):
     # drag the first lesson onto it: the clash is shown while hovering and the drop is refused
     assert not _drag(grid, lid, 0, 2)
     assert "Сюда нельзя" in page.message.text() or "отменён" in page.message.text()
-    assert "Мастерская" in page.message.text()
+    assert "занята" in page.message.text()
     assert svc.get_lesson(lid)["date"] == dt.date(2026, 9, 9)
     # Tuesday: the school cannot send the class — refused too
     assert not _drag(grid, lid, 0, 1)
@@ -107,7 +107,7 @@ def test_clash_red_in_grid_and_list_then_generate(window, qtbot):
     page.view.setCurrentIndex(page.view.findData("all"))
     page.week.setDate(QDate(2026, 9, 7))
     assert page.conflicts.count() >= 1
-    assert any("Мастерская" in page.conflicts.item(i).text() for i in range(page.conflicts.count()))
+    assert any("занята" in page.conflicts.item(i).text() for i in range(page.conflicts.count()))
     assert page.grid.item(0, 0).background().color().name() == "#fde3e1"
     # reference tabs fill
     page.tabs.setCurrentIndex(1)
