@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from chemcluster_desktop.services import backup, context, security
 from chemcluster_desktop.storage.core import Building
@@ -33,6 +33,8 @@ def test_login_dialog_slows_down_then_logs_in(qtbot, db, app):
     security.add_user("ivanova", "lab_manager", "secret1", "Иванова А. П.")
     dlg = LoginDialog(None)
     qtbot.addWidget(dlg)
+    # shown without modality: a modal-closing poller left over by another test must not touch it
+    dlg.setWindowModality(Qt.WindowModality.NonModal)
     dlg.show()
     dlg.login_edit.setCurrentIndex(dlg.login_edit.findData("ivanova"))
     for _ in range(security.THROTTLE_AFTER):
@@ -50,7 +52,8 @@ def test_login_dialog_slows_down_then_logs_in(qtbot, db, app):
     assert dlg.actor.login == "ivanova" and context.actor().role == "lab_manager"
 
 
-def test_corrupt_database_offers_newest_good_backup(qtbot, db, db_path, app):
+def test_corrupt_database_offers_newest_good_backup(qtbot, db, db_path, app, monkeypatch):
+    from chemcluster_desktop.ui.dialogs import recover
     from chemcluster_desktop.ui.dialogs.recover import offer_recovery
 
     with context.uow() as s:
@@ -65,13 +68,14 @@ def test_corrupt_database_offers_newest_good_backup(qtbot, db, db_path, app):
         context.open_database(db_path)
     seen = {}
 
-    def act():
-        w = QApplication.activeModalWidget()
+    def act(w):  # instead of exec(): drive the real dialog, then return what exec() would
+        w.show()
         seen["items"] = w.list.count()
         seen["text"] = w.info.text()
         qtbot.mouseClick(w.restore_button, Qt.MouseButton.LeftButton)
+        return w.result()
 
-    QTimer.singleShot(50, act)
+    monkeypatch.setattr(recover.RecoverDialog, "exec", act)
     database = offer_recovery(None, str(db_path), e.value)
     assert database is not None
     assert seen["items"] == 1 and "исправная" in seen["text"]
@@ -81,24 +85,25 @@ def test_corrupt_database_offers_newest_good_backup(qtbot, db, db_path, app):
     assert any("corrupt" in p.name for p in db_path.parent.iterdir())
 
 
-def test_users_panel_admin_adds_user_viewer_sees_read_only(qtbot, db, app, as_role):
-    from chemcluster_desktop.ui.widgets.users_panel import UsersPanel
+def test_users_panel_admin_adds_user_viewer_sees_read_only(qtbot, db, app, as_role, monkeypatch):
+    from chemcluster_desktop.ui.widgets.users_panel import UserDialog, UsersPanel
 
     panel = UsersPanel()
     qtbot.addWidget(panel)
     panel.show()
     assert panel.add_button.isVisible()
 
-    def fill():
-        w = QApplication.activeModalWidget()
+    def fill(w):  # instead of exec(): drive the real dialog, then return what exec() would
+        w.show()
         qtbot.keyClicks(w.login, "petrov")
         w.full_name.setText("Петров П. П.")  # keyClicks takes ASCII only
         w.role.setCurrentIndex(w.role.findData("planner"))
         qtbot.keyClicks(w.password, "secret1")
         qtbot.keyClicks(w.password2, "secret1")
         qtbot.keyClick(w.password2, Qt.Key.Key_Return)
+        return w.result()
 
-    QTimer.singleShot(50, fill)
+    monkeypatch.setattr(UserDialog, "exec", fill)
     panel.add_user()
     assert panel.current_login() == "petrov"
     assert security.get_user("petrov").role == "planner"

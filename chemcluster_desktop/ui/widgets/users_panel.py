@@ -239,9 +239,13 @@ class UsersPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_user)
         self.password_button.clicked.connect(self.set_password)
         self.toggle_button.clicked.connect(self.toggle_user)
-        events.bus().changed.connect(lambda area: area in ("*", "core") and self.refresh())
+        events.bus().changed.connect(self._on_data_changed)  # a bound slot: disconnected when the panel goes
         self.retranslate_ui()
         self.refresh()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("*", "core"):
+            self.refresh()
 
     # --- view ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
