@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context, listing
@@ -36,7 +36,6 @@ from chemcluster_desktop.storage.inventory import (
     ReagentContainer,
     StocktakingLine,
     Substance,
-    item_search_key,
 )
 from chemcluster_desktop.storage.search import fold
 
@@ -919,12 +918,6 @@ def list_movements(limit: int = 200) -> list[dict]:
 
 
 # --- the list (paged, searched and sorted in SQL) -------------------------------------------------------------
-def _nearest_expiry():
-    return (select(func.min(ReagentContainer.expires_on))
-            .where(ReagentContainer.item_id == Item.id, ReagentContainer.empty.is_(False))
-            .correlate(Item).scalar_subquery())
-
-
 SORT_KEYS = {
     "inventory_number": Item.inventory_number,
     "name": Item.name,
@@ -974,16 +967,25 @@ LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model
 
 
 def list_items(q: ListQuery) -> list[dict]:
-    stmt = select(*LIST_COLUMNS, Room.name.label("room"), _nearest_expiry().label("expires_on")) \
-        .join(Room, Room.id == Item.room_id, isouter=True)
+    stmt = select(*LIST_COLUMNS, Room.name.label("room")).join(Room, Room.id == Item.room_id, isouter=True)
     stmt = _filtered(stmt, q)
     stmt = listing.apply_sort(stmt, SORT_KEYS, q, Item.name, Item.id)
     stmt = listing.window(stmt, q)
     today = dt.date.today()
     out = []
     with context.read() as s:
-        for r in s.execute(stmt).mappings():
-            d = dict(r)
+        rows = [dict(r) for r in s.execute(stmt).mappings()]
+        # the nearest expiry of the page's reagents only (a correlated subquery in the sorted select
+        # would be computed for every row of the table before the sort)
+        reagent_ids = [r["id"] for r in rows if r["kind"] == "reagent"]
+        expiry: dict[int, dt.date] = {}
+        if reagent_ids:
+            expiry = dict(s.execute(
+                select(ReagentContainer.item_id, func.min(ReagentContainer.expires_on))
+                .where(ReagentContainer.item_id.in_(reagent_ids), ReagentContainer.empty.is_(False))
+                .group_by(ReagentContainer.item_id)).all())
+        for d in rows:
+            d["expires_on"] = expiry.get(d["id"])
             alert = ""
             if d["min_quantity"] is not None and d["quantity"] < d["min_quantity"] and d["status"] != "written_off":
                 alert = "low"
@@ -1132,20 +1134,6 @@ def export_inventory(path, query: ListQuery | None = None, *, progress=None, can
     from chemcluster_desktop.services import inventory_import
 
     return inventory_import.export_inventory(path, query, progress=progress, cancelled=cancelled)
-
-
-def _bulk_insert_items(session, rows: list[dict]) -> list[int]:
-    """Core insert of prepared item dicts (search_key computed here); returns ids in order."""
-    for r in rows:
-        r.setdefault("search_key", item_search_key(r.get("name"), r.get("inventory_number"),
-                                                   r.get("serial_number"), r.get("model"), r.pop("_cas", "")))
-        r.pop("_cas", None)
-    t = Item.__table__
-    ids: list[int] = []
-    for chunk in _chunks(rows, 2000):
-        res = session.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), chunk)
-        ids.extend(r[0] for r in res)
-    return ids
 
 
 from chemcluster_desktop.services.inventory_import import ImportPreview, ImportReport  # noqa: E402

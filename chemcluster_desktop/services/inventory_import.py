@@ -312,13 +312,7 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
             "search_key": item_search_key(d["name"], num, d.get("serial_number", ""), d.get("model", ""), cas),
             "created_at": now, "updated_at": now, "version": 1,
         })
-    t = Item.__table__
-    ids: list[int] = []
-    for i in range(0, len(rows), 2000):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        res = s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows[i:i + 2000])
-        ids.extend(r[0] for r in res)
+    ids = _insert_with_ids(s, Item.__table__, rows, cancelled)
     # reagent containers
     conts = []
     for iid, pr, r in zip(ids, good, rows, strict=True):
@@ -342,6 +336,31 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
     for i in range(0, len(lines), 5000):
         s.execute(insert(MovementLine.__table__), lines[i:i + 5000])
     _ = make_key  # (search keys of rooms are set by the Room listener)
+
+
+def _insert_with_ids(s, t, rows: list[dict], cancelled=None) -> list[int]:
+    """Bulk insert returning the new ids in order. On SQLite (whose RETURNING cannot promise the
+    order of a multi-row insert, so SQLAlchemy would fall back to one statement per row) the ids are
+    allocated up front: the unit of work holds the write lock, so nobody else inserts meanwhile."""
+    from sqlalchemy import func
+
+    if s.get_bind().dialect.name == "sqlite":
+        start = (s.scalar(select(func.max(t.c.id))) or 0) + 1
+        ids = list(range(start, start + len(rows)))
+        for i, r in zip(ids, rows, strict=True):
+            r["id"] = i
+        for k in range(0, len(rows), 5000):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            s.execute(insert(t), rows[k:k + 5000])
+        return ids
+    ids = []
+    for k in range(0, len(rows), 2000):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        res = s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows[k:k + 2000])
+        ids.extend(r[0] for r in res)
+    return ids
 
 
 # --- export -------------------------------------------------------------------------------------------------------

@@ -179,6 +179,10 @@ _HEADER_JUNK = re.compile(r"[\"'«»“”„.,:;()\[\]*/\\\-–—_№#]+")
 def cell_text(v: Any) -> str:
     if v is None:
         return ""
+    if type(v) is str:
+        if "  " in v or "\n" in v or "\t" in v or "\r" in v or "\xa0" in v:
+            return _WS.sub(" ", v).strip()
+        return v.strip()
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return _WS.sub(" ", str(v)).strip()
@@ -292,9 +296,8 @@ TOTAL_WORDS = ("итого", "всего", "итог", "total", "sum", "subtotal
 def is_total_row(values: Sequence[Any]) -> bool:
     """A totals line: a text cell that starts with «Итого»/«Всего»/«Total»."""
     for v in values:
-        if isinstance(v, str):
-            t = v.strip().casefold()
-            if t and any(t.startswith(w) for w in TOTAL_WORDS):
+        if type(v) is str and v:
+            if v.lstrip()[:8].casefold().startswith(TOTAL_WORDS):
                 return True
     return False
 

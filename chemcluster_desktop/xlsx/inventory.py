@@ -197,23 +197,26 @@ TEXT_FIELDS = {"inventory_number": 64, "name": 300, "model": 200, "serial_number
 NUMBER_FIELDS = {"cost", "quantity", "min_quantity"}
 DATE_FIELDS = {"commissioned_on", "received_on", "expires_on"}
 PAST_ONLY = {"commissioned_on", "received_on"}
+_MAX_NUMBER = Decimal("1e12")
 
 
 def _parse_row(raw: dict[str, Any], today: dt.date) -> dict[str, Any]:
     d: dict[str, Any] = {}
     for f, v in raw.items():
-        label = field_label(f)
+        if v is None and f not in ("status", "name"):
+            continue
         if f in NUMBER_FIELDS:
             try:
                 num = parse_number(v)
             except ValueError:
-                raise _RowError(_t("«{0}»: «{1}» — не число.").format(label, cell_text(v))) from None
+                raise _RowError(_t("«{0}»: «{1}» — не число.").format(field_label(f), cell_text(v))) from None
             if num is not None and num < 0:
-                raise _RowError(_t("«{0}» не может быть отрицательным ({1}).").format(label, cell_text(v)))
-            if num is not None and num > Decimal("1e12"):
-                raise _RowError(_t("«{0}»: слишком большое значение.").format(label))
+                raise _RowError(_t("«{0}» не может быть отрицательным ({1}).").format(field_label(f), cell_text(v)))
+            if num is not None and num > _MAX_NUMBER:
+                raise _RowError(_t("«{0}»: слишком большое значение.").format(field_label(f)))
             d[f] = num
         elif f in DATE_FIELDS:
+            label = field_label(f)
             try:
                 dv = parse_date(v)
             except ValueError:
@@ -248,7 +251,7 @@ def _parse_row(raw: dict[str, Any], today: dt.date) -> dict[str, Any]:
             t = cell_text(v)
             lim = TEXT_FIELDS.get(f, 300)
             if len(t) > lim:
-                raise _RowError(_t("«{0}» длиннее {1} знаков.").format(label, lim))
+                raise _RowError(_t("«{0}» длиннее {1} знаков.").format(field_label(f), lim))
             d[f] = t
     if not d.get("name"):
         raise _RowError(_t("Не указано наименование."))
