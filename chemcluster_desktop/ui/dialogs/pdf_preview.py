@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -41,6 +41,7 @@ class PdfPreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.info = QLabel(_t("Страниц: {0}").format(self.doc.pageCount()))
+        self.info.setObjectName("pdfInfo")
         bar.addWidget(self.info)
         bar.addStretch(1)
         self.zoom_out = QPushButton(icon("magnify-minus-outline"), "")
@@ -64,9 +65,20 @@ class PdfPreviewDialog(QDialog):
         lay.addWidget(self.view, 1)
         self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
+        self.zoom_in.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn))
+        self.zoom_out.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut))
+        fit = QShortcut(QKeySequence("Ctrl+0"), self)
+        fit.activated.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        if self.doc.status() == QPdfDocument.Status.Error or self.doc.pageCount() == 0:
+            self.info.setText(_t("Файл «{0}» не удалось открыть как PDF.").format(self.pdf_path.name))
+            self.print_btn.setEnabled(False)
         self.save_btn.clicked.connect(self.save_as)
         self.print_btn.clicked.connect(self.print_)
         self.close_btn.clicked.connect(self.reject)
+
+    def _page_changed(self, page: int) -> None:
+        self.info.setText(_t("Страница {0} из {1}").format(page + 1, self.doc.pageCount()))
 
     def _zoom(self, f: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
