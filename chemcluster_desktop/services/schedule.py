@@ -20,7 +20,7 @@ import datetime as dt
 import time
 from collections import defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import String, delete, func, insert, select, type_coerce
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
@@ -678,32 +678,37 @@ def _load_instance(s, term_id: int | None) -> Instance:
         if t is None:
             raise NotFoundError(translate("Schedule", "Учебный период не найден."))
         term = TermInfo(t.id, t.name, t.starts_on, t.ends_on)
-    slots = [SlotInfo(x.id, x.number, x.starts_at, x.ends_at) for x in s.scalars(select(TimeSlot))]
+    # plain column selects (no ORM identity map): this runs before every clash check
+    slots = [SlotInfo(*r) for r in s.execute(select(TimeSlot.id, TimeSlot.number, TimeSlot.starts_at,
+                                                     TimeSlot.ends_at))]
     classes = {}
-    for c in s.scalars(select(SchoolClass)):
-        av = c.availability or {}
-        classes[c.id] = ClassInfo(c.id, c.school_id, c.name, c.pupils,
-                                  set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None)
+    for cid, school_id, name, pupils, av in s.execute(select(SchoolClass.id, SchoolClass.school_id, SchoolClass.name,
+                                                             SchoolClass.pupils, SchoolClass.availability)):
+        av = av or {}
+        classes[cid] = ClassInfo(cid, school_id, name, pupils,
+                                 set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None)
     instructors = {}
-    for i in s.scalars(select(Instructor)):
-        av = i.availability or {}
-        instructors[i.id] = InstructorInfo(
-            i.id, i.full_name, set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None,
+    for iid, name, av in s.execute(select(Instructor.id, Instructor.full_name, Instructor.availability)):
+        av = av or {}
+        instructors[iid] = InstructorInfo(
+            iid, name, set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None,
             {dt.date.fromisoformat(x) for x in av.get("unavailable_dates", [])})
     reqs = []
     if term_id is not None:
-        reqs = [RequirementInfo(r.id, r.class_id, r.module_id, r.subgroup, r.hours)
-                for r in s.scalars(select(Requirement).where(Requirement.term_id == term_id))]
+        reqs = [RequirementInfo(*r) for r in s.execute(
+            select(Requirement.id, Requirement.class_id, Requirement.module_id, Requirement.subgroup,
+                   Requirement.hours).where(Requirement.term_id == term_id))]
     return Instance(
         term=term, slots=slots, classes=classes,
-        workshops={w.id: WorkshopInfo(w.id, w.name, w.workplaces) for w in s.scalars(select(Workshop))},
-        modules={m.id: ModuleInfo(m.id, m.name, m.hours, m.max_group) for m in s.scalars(select(CourseModule))},
+        workshops={r[0]: WorkshopInfo(*r) for r in s.execute(select(Workshop.id, Workshop.name, Workshop.workplaces))},
+        modules={r[0]: ModuleInfo(*r) for r in s.execute(select(CourseModule.id, CourseModule.name, CourseModule.hours,
+                                                                CourseModule.max_group))},
         instructors=instructors,
         workshop_modules={tuple(r) for r in s.execute(select(WorkshopModule.workshop_id, WorkshopModule.module_id))},
         instructor_modules={tuple(r) for r in s.execute(
             select(InstructorModule.instructor_id, InstructorModule.module_id))},
         requirements=reqs,
-        holidays=[(h.starts_on, h.ends_on, h.name) for h in s.scalars(select(Holiday))],
+        holidays=[tuple(r) for r in s.execute(select(Holiday.starts_on, Holiday.ends_on, Holiday.name))],
         schools=dict(s.execute(select(School.id, School.name)).all()),
     )
 
@@ -727,6 +732,28 @@ def _lesson_dicts(s, *where) -> list[dict]:
         stmt = stmt.where(w)
     keys = _LESSON_KEYS
     return [dict(zip(keys, r, strict=True)) for r in s.execute(stmt).tuples()]
+
+
+_CHECK_COLS = (Lesson.id, Lesson.class_id, Lesson.subgroup, Lesson.pupils, Lesson.module_id, Lesson.instructor_id,
+               Lesson.workshop_id, Lesson.slot_id)
+_CHECK_KEYS = tuple(c.key for c in _CHECK_COLS) + ("date",)
+
+
+def _check_rows(s, *where) -> list[dict]:
+    """Only what the clash check needs; dates parsed once per distinct day (fast for 10,000 rows)."""
+    stmt = select(*_CHECK_COLS, type_coerce(Lesson.date, String).label("d"))
+    for w in where:
+        stmt = stmt.where(w)
+    cache: dict = {}
+    keys = _CHECK_KEYS
+    out = []
+    for r in s.execute(stmt).tuples():
+        raw = r[-1]
+        day = cache.get(raw)
+        if day is None:
+            day = cache[raw] = raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw)[:10])
+        out.append(dict(zip(keys, (*r[:-1], day), strict=True)))
+    return out
 
 
 def _fit_problems(inst: Instance, reqs) -> list[str]:
@@ -783,11 +810,11 @@ def check_conflicts(term_id: int | None = None) -> list[dict]:
     with read() as s:
         if term_id is not None:
             inst = _load_instance(s, term_id)
-            return check(inst, _lesson_dicts(s, Lesson.term_id == term_id))
+            return check(inst, _check_rows(s, Lesson.term_id == term_id))
         terms = list(s.scalars(select(Term.id).order_by(Term.starts_on)))
         out = []
         for tid in terms:
-            lessons = _lesson_dicts(s, Lesson.term_id == tid)
+            lessons = _check_rows(s, Lesson.term_id == tid)
             if not lessons:
                 continue  # a term not planned yet: its hours are not «conflicts»
             out += check(_load_instance(s, tid), lessons)
