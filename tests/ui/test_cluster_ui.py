@@ -99,3 +99,27 @@ def test_add_participant_through_form(demo_window, qtbot):
     qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.p_model.total() == before + 1, timeout=3000)
     assert page.dashboard.tiles["participants"].value_label.text() == "9"
+
+
+def test_print_kpi_report_from_cluster_page(demo_window, qtbot):
+    from chemcluster_desktop.ui import ops
+
+    page = _page(demo_window, qtbot)
+    page.actions_by_name["print"].trigger()
+    ops.wait_all(60000)
+    qtbot.waitUntil(lambda: getattr(page, "_last_preview", None) is not None, timeout=30000)
+    dlg = page._last_preview
+    assert dlg.isVisible() and dlg.doc.pageCount() >= 1
+    dlg.close()
+
+
+def test_viewer_sees_dashboard_but_cannot_write(demo_window, qtbot, as_role):
+    with as_role("viewer"):
+        page = _page(demo_window, qtbot)
+        page.refresh()
+        page.tabs.setCurrentIndex(page.TAB_KPIS)
+        assert not page.add_value_btn.isVisible()
+        assert not page.actions_by_name["new"].isVisible()
+        page.tabs.setCurrentIndex(page.TAB_PARTICIPANTS)
+        assert not page.actions_by_name["delete"].isVisible()
+        assert page.dashboard.tiles
