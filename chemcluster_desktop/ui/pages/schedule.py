@@ -288,7 +288,7 @@ class SchedulePage(BasePage):
         elif view == "instructor":
             for i in svc.list_instructors():
                 self.entity.addItem(i["full_name"], i["id"])
-        self.entity.setEnabled(view != "all")
+        self.entity.setVisible(view != "all" and self.current_tab() == "week")
         if keep is not None and self.entity.findData(keep) >= 0:
             self.entity.setCurrentIndex(self.entity.findData(keep))
         self.entity.blockSignals(False)

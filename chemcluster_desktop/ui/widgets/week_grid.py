@@ -113,6 +113,8 @@ class WeekGrid(QTableWidget):
         if self.mode == "class":
             sub = QCoreApplication.translate("WeekGrid", "гр. {0} · ").format(le["subgroup"]) if le.get("subgroup") else ""
             return f"{lock}{sub}{le['module_short']}\n{le['workshop_short']}"
+        if self.mode == "all":  # many lessons per cell: one line each
+            return f"{who} · {le['module_short'][:16]}"
         return f"{who}\n{le['module_short']} · {le['workshop_short']}"
 
     def _tip(self, le: dict) -> str:
