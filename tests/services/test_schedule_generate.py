@@ -189,7 +189,7 @@ def test_large_instance_under_limits(db):
     t = time.monotonic()
     res = svc.generate(name)
     took = time.monotonic() - t
-    assert took < 20, took
+    assert took < 25, took  # ≈ 7 s on an idle 2-core machine
     term = svc.resolve_term(name)
     data = load_all(term["id"])
     assert independent_violations(data) == []
