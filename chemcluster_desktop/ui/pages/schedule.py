@@ -129,6 +129,7 @@ class SchedulePage(BasePage):
         self.grid.create_requested.connect(self.new_lesson)
         self.grid.lesson_activated.connect(self.edit_lesson)
         self.grid.hover_message.connect(self._show_message)
+        self.grid.itemSelectionChanged.connect(self._selection_changed)
         split.addWidget(self.grid)
         side = QWidget()
         sl = QVBoxLayout(side)
