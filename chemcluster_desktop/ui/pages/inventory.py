@@ -58,19 +58,19 @@ ALERT_BADGES = {
 
 def columns() -> list[Column]:
     return [
-        Column("inventory_number", "Инв. номер", width=130),
-        Column("name", "Наименование", width=260),
-        Column("kind_label", "Вид", width=120, sortable=False),
+        Column("inventory_number", "Инв. номер", width=125),
+        Column("name", "Наименование", width=240),
+        Column("room", "Помещение", width=190),
+        Column("status", "Состояние", kind="badge", width=135, badges=STATUS_BADGES),
+        Column("quantity", "Кол-во", kind="decimal", width=65),
+        Column("unit", "Ед.", width=45, sortable=False),
+        Column("cost", "Стоимость", kind="money", width=110),
+        Column("alert", "Внимание", kind="badge", width=105, sortable=False, badges=ALERT_BADGES),
+        Column("expires_on", "Годен до", kind="date", width=85, sortable=False),
+        Column("commissioned_on", "Ввод", kind="date", width=85),
+        Column("kind_label", "Вид", width=140, sortable=False),
         Column("model", "Модель", width=140),
         Column("serial_number", "Зав. номер", width=100),
-        Column("room", "Помещение", width=220),
-        Column("status", "Состояние", kind="badge", width=120, badges=STATUS_BADGES),
-        Column("quantity", "Кол-во", kind="decimal", width=70),
-        Column("unit", "Ед.", width=50, sortable=False),
-        Column("cost", "Стоимость", kind="money", width=120),
-        Column("commissioned_on", "Ввод", kind="date", width=90),
-        Column("expires_on", "Годен до", kind="date", width=90, sortable=False),
-        Column("alert", "Внимание", kind="badge", width=110, sortable=False, badges=ALERT_BADGES),
         Column("issued_to", "Выдано", width=150, sortable=False),
     ]
 
@@ -123,8 +123,10 @@ class InventoryPage(BasePage):
         self.filter_bar.addWidget(self.room_label)
         self.room_filter = QComboBox()
         self.room_filter.setObjectName("roomFilter")
-        self.room_filter.setMinimumWidth(220)
-        self.room_filter.setMaximumWidth(360)
+        self.room_filter.setMinimumWidth(200)
+        self.room_filter.setMaximumWidth(320)
+        self.room_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room_filter.setMinimumContentsLength(22)
         self.room_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.filter_bar.addWidget(self.room_filter)
         self.status_label_w = QLabel()
@@ -181,7 +183,7 @@ class InventoryPage(BasePage):
         self.set_model(model)
         if not settings().get_bytes(f"header/{self.key}"):
             self.table.horizontalHeader().blockSignals(True)
-            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # name
             self.table.horizontalHeader().blockSignals(False)
 
         # details: the selected item and the alerts
@@ -207,6 +209,7 @@ class InventoryPage(BasePage):
         side.addWidget(self.alerts_panel)
         side.setStretchFactor(0, 2)
         side.setStretchFactor(1, 3)
+        side.setSizes([230, 470])
         side.setMinimumWidth(300)
         self.set_details_widget(side)
         self.splitter.setSizes([900, 340])
