@@ -131,3 +131,23 @@ def test_viewer_cannot_drag_or_create(window, qtbot, as_role):
         page.refresh()
         assert not page.grid.can_edit
         assert not page.actions_by_name["new"].isVisible()
+
+
+def test_lock_unlock_from_the_grid(window, qtbot):
+    ids = small_instance()
+    slot = svc.list_slots()[0]["id"]
+    lid = svc.create_lesson({"class_id": ids["classes"][0], "module_id": ids["m2"], "instructor_id": ids["i3"],
+                             "workshop_id": ids["w2"], "date": dt.date(2026, 9, 7), "slot_id": slot})
+    page = _page(window, qtbot)
+    page.refresh()
+    page.view.setCurrentIndex(page.view.findData("all"))
+    page.week.setDate(QDate(2026, 9, 7))
+    rect = page.grid.visualRect(page.grid.model().index(0, 0))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.actions_by_name["edit"].isEnabled()
+    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    assert svc.get_lesson(lid)["locked"] is True
+    assert "🔒" in page.grid.item(0, 0).text()
+    page.grid.setCurrentCell(0, 0)
+    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    assert svc.get_lesson(lid)["locked"] is False
