@@ -123,3 +123,21 @@ def test_viewer_sees_dashboard_but_cannot_write(demo_window, qtbot, as_role):
         page.tabs.setCurrentIndex(page.TAB_PARTICIPANTS)
         assert not page.actions_by_name["delete"].isVisible()
         assert page.dashboard.tiles
+
+
+def test_change_kpi_target(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    page.tabs.setCurrentIndex(page.TAB_KPIS)
+    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "audience")
+    page.k_table.selectRow(row)
+    qtbot.mouseClick(page.edit_kpi_btn, Qt.MouseButton.LeftButton)
+    dlg = page.dialog
+    dlg.target.clear()
+    qtbot.keyClicks(dlg.target, "-3")
+    assert dlg.errors["value"].isVisible()
+    dlg.target.clear()
+    qtbot.keyClicks(dlg.target, "20000")
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
+    assert cluster.get_kpi("audience").target == 20000
+    qtbot.waitUntil(lambda: "79,9 %" in page.dashboard.tiles["audience"].target_label.text(), timeout=3000)

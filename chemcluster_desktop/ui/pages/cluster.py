@@ -307,6 +307,55 @@ class KpiValueDialog(_FormDialog):
         self.accept()
 
 
+class KpiDialog(_FormDialog):
+    """Change a KPI's name, unit, target, target period and source note."""
+
+    def __init__(self, parent=None, code: str = ""):
+        super().__init__(_t("Показатель"), parent)
+        k = cluster.get_kpi(code)
+        self.kpi_id, self.version, self.code = k.id, k.version, k.code
+        self.name = self.add_row("name", _t("Наименование"), QLineEdit(k.name), True)
+        self.unit = self.add_row("unit", _t("Единица"), QComboBox())
+        self.unit.setEditable(True)
+        self.unit.addItems(["чел.", "ед.", "%", "₽"])
+        self.unit.setCurrentText(k.unit)
+        self.target = self.add_row("value", _t("Плановое значение"), QLineEdit(fmt.decimal(k.target)), True)
+        self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.period = self.add_row("period", _t("Срок (год)"), QComboBox())
+        self.period.setEditable(True)
+        self.period.addItems(cluster.all_periods())
+        self.period.setCurrentText(k.period)
+        self.description = self.add_row("description", _t("Источник / примечание"), QPlainTextEdit(k.description))
+        self.description.setFixedHeight(60)
+        if k.computed:
+            note = QLabel(_t("Факт рассчитывается программой: {0}.").format(
+                cluster.computed_names().get(k.computed, k.computed)))
+            note.setProperty("role", "hint")
+            note.setWordWrap(True)
+            self.form.addRow("", note)
+        self.target.textChanged.connect(lambda _x: self._check())
+
+    def _check(self) -> None:
+        try:
+            cluster.parse_value(self.target.text(), self.unit.currentText().strip(), self.name.text())
+            self.set_error("value", "")
+        except ValidationError as e:
+            self.set_error("value", str(e))
+
+    def save(self) -> None:
+        self.clear_errors()
+        try:
+            cluster.update_kpi(self.kpi_id, name=self.name.text(), unit=self.unit.currentText(),
+                               target=self.target.text(), period=self.period.currentText(),
+                               description=self.description.toPlainText(), version=self.version)
+        except ServiceError as e:
+            self.show_service_error(e)
+            return
+        self.saved_id = self.kpi_id
+        events.notify("cluster")
+        self.accept()
+
+
 # --- the dashboard -------------------------------------------------------------------------------
 class Dashboard(QScrollArea):
     def __init__(self, page: ClusterPage):
@@ -451,8 +500,21 @@ class ClusterPage(BasePage):
         self.k_model.row_tint = None
         self.k_table = self._make_table(self.k_model)
         self.k_table.setSortingEnabled(False)
-        k_box = QSplitter(Qt.Orientation.Horizontal)
-        k_box.addWidget(self.k_table)
+        k_split = QSplitter(Qt.Orientation.Horizontal)
+        k_left = QWidget()
+        kv = QVBoxLayout(k_left)
+        kv.setContentsMargins(0, 6, 0, 0)
+        kh = QHBoxLayout()
+        self.period_filter = QComboBox()
+        self.period_filter.setObjectName("periodFilter")
+        self.period_label = QLabel()
+        kh.addWidget(self.period_label)
+        kh.addWidget(self.period_filter)
+        kh.addStretch(1)
+        kv.addLayout(kh)
+        kv.addWidget(self.k_table)
+        k_split.addWidget(k_left)
+        k_box = k_split
         side = QWidget()
         sv = QVBoxLayout(side)
         sv.setContentsMargins(6, 0, 0, 0)
@@ -477,8 +539,12 @@ class ClusterPage(BasePage):
         self.del_value_btn = QPushButton(icon("delete-outline"), "")
         self.del_value_btn.setObjectName("deleteKpiValue")
         self.del_value_btn.clicked.connect(self.on_delete_value)
+        self.edit_kpi_btn = QPushButton(icon("pencil-outline"), "")
+        self.edit_kpi_btn.setObjectName("editKpi")
+        self.edit_kpi_btn.clicked.connect(self.on_edit_kpi)
         bh.addWidget(self.add_value_btn)
         bh.addWidget(self.del_value_btn)
+        bh.addWidget(self.edit_kpi_btn)
         bh.addStretch(1)
         sv.addLayout(bh)
         k_box.addWidget(side)
@@ -486,12 +552,6 @@ class ClusterPage(BasePage):
         k_box.setStretchFactor(1, 1)
         self.tabs.addTab(k_box, icon("chart-line"), "")
 
-        self.period_filter = QComboBox()
-        self.period_filter.setObjectName("periodFilter")
-        self.period_label = QLabel()
-        self.filter_bar.addWidget(self.period_label)
-        self.filter_bar.addWidget(self.period_filter)
-        self.filter_bar.addStretch(1)
         self.period_filter.currentIndexChanged.connect(lambda _i: self.k_model.refresh())
 
         self._tables = {self.TAB_PARTICIPANTS: (self.p_table, self.p_model),
@@ -568,8 +628,6 @@ class ClusterPage(BasePage):
 
     def _on_tab(self, index: int) -> None:
         entry = self._tables.get(index)
-        self.period_label.setVisible(index == self.TAB_KPIS)
-        self.period_filter.setVisible(index == self.TAB_KPIS)
         self.search.setEnabled(index in (self.TAB_PARTICIPANTS, self.TAB_DIRECTIONS))
         if entry is None:
             self.model = None
@@ -585,6 +643,8 @@ class ClusterPage(BasePage):
                 pass
             elif self.model.total() == 0 and not self.model.rowCount():
                 self.model.refresh()
+            if index == self.TAB_KPIS and not self.selected_rows() and self.model.rowCount():
+                self.table.selectRow(0)
         self._update_count()
         self._update_empty()
         self._selection_changed()
@@ -645,6 +705,8 @@ class ClusterPage(BasePage):
         self.period_label.setText(_t("Период:"))
         self.add_value_btn.setText(_t("Ввести значение…"))
         self.del_value_btn.setText(_t("Удалить значение"))
+        self.edit_kpi_btn.setText(_t("План…"))
+        self.edit_kpi_btn.setToolTip(_t("Изменить наименование, плановое значение и срок показателя"))
         self.values_table.setHorizontalHeaderLabels([_t("Период"), _t("Значение"), _t("Комментарий")])
         self.dashboard.kpi_chart.title.setText(_t("Выполнение показателей, % от плана"))
         self.dashboard.budget_chart.title.setText(_t("Бюджет по источникам, млн ₽"))
@@ -666,6 +728,7 @@ class ClusterPage(BasePage):
         self.add_value_btn.setEnabled(writable)
         self.add_value_btn.setVisible(writable)
         self.del_value_btn.setVisible(writable)
+        self.edit_kpi_btn.setVisible(writable)
         self.del_value_btn.setEnabled(writable and bool(self.values_table.selectedItems()))
         if tab == self.TAB_KPIS:
             self._update_values_panel()
@@ -697,8 +760,11 @@ class ClusterPage(BasePage):
             val = QTableWidgetItem(fmt.decimal(v.value))
             val.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.values_table.setItem(r, 1, val)
-            self.values_table.setItem(r, 2, QTableWidgetItem(v.comment))
-        self.values_table.resizeColumnsToContents()
+            com = QTableWidgetItem(v.comment)
+            com.setToolTip(v.comment)
+            self.values_table.setItem(r, 2, com)
+        self.values_table.resizeColumnToContents(0)
+        self.values_table.resizeColumnToContents(1)
 
     def on_new(self) -> None:
         tab = self.tabs.currentIndex()
@@ -737,6 +803,11 @@ class ClusterPage(BasePage):
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
         events.notify("cluster")
+
+    def on_edit_kpi(self) -> None:
+        k = self._selected_kpi()
+        if k is not None:
+            self._open(KpiDialog(self, k.code))
 
     def on_edit_value(self) -> None:
         items = self.values_table.selectedItems()
