@@ -86,3 +86,15 @@ def test_backup_and_restore(db_path, tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("garbage")
     assert run(db_path, "restore", str(bad)) == 1
+
+
+@pytest.mark.postgres
+def test_cli_on_shared_postgresql(pg_url, capsys, monkeypatch):
+    assert cli.main(["--db", pg_url, "init"]) == 0
+    assert cli.main(["--db", pg_url, "user", "add", "ivanova", "--role", "lab_manager"]) == 0
+    monkeypatch.setenv("CHEMCLUSTER_USER", "ivanova")
+    assert cli.main(["--db", pg_url, "user", "add", "x", "--role", "viewer"]) == 1  # not an admin
+    capsys.readouterr()
+    assert cli.main(["--db", pg_url, "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["users"] == 2
+    assert cli.main(["--db", pg_url, "check", "--json"]) == 0
