@@ -2,2770 +2,390 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ru">
     <context>
-        <name>App</name>
+        <name />
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+91" />
-            <source>База данных не открыта</source>
-            <translation>No database open</translation>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="+80" />
+            <source>InventoryPage</source>
+            <comment>Наименование</comment>
+            <translation type="unfinished" />
         </message>
-    </context>
-    <context>
-        <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+103" />
-            <source>изменён</source>
-            <translation>changed</translation>
-        </message>
-    </context>
-    <context>
-        <name>Crash</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/crash.py" line="+38" />
-            <source>Внутренняя ошибка</source>
-            <translation>Internal error</translation>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Вид</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Произошла внутренняя ошибка. Данные, сохранённые до неё, не пострадали.
-Отчёт записан в файл:
-{0}
-Передайте его администратору.</source>
-            <translation>An internal error occurred. Data saved before it is intact.
-A report was written to:
-{0}
-Please pass it to your administrator.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Demo</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/demo.py" line="+26" />
-            <source>Демо-данные загружаются только в пустую базу. Создайте новую базу (--db новый_файл.sqlite3) или восстановите пустую.</source>
-            <translation>Demo data loads only into an empty database. Create a new database (--db new_file.sqlite3) or restore an empty one.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/errors.py" line="+50" />
-            <source>Запись уже изменил другой пользователь. Обновите её (F5) и внесите изменения заново.</source>
-            <translation>Another user has changed this record. Refresh it (F5) and make your changes again.</translation>
+            <source>InventoryPage</source>
+            <comment>Модель</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+21" />
-            <source>Операция отменена; ничего не изменено.</source>
-            <translation>Operation cancelled; nothing was changed.</translation>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Зав. номер</comment>
+            <translation type="unfinished" />
         </message>
-    </context>
-    <context>
-        <name>Locations</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="+38" />
-            <source>Лаборатория</source>
-            <translation>Laboratory</translation>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Помещение</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Мастерская</source>
-            <translation>Workshop</translation>
+            <source>InventoryPage</source>
+            <comment>Состояние</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Кол-во</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Ед.</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Склад</source>
-            <translation>Store</translation>
+            <source>InventoryPage</source>
+            <comment>Стоимость</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Ввод</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Годен до</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Кабинет</source>
-            <translation>Office</translation>
+            <source>InventoryPage</source>
+            <comment>Внимание</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="110" />
-            <source>Укажите название здания.</source>
-            <translation>Enter the building name.</translation>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Выдано</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="112" />
-            <source>Название здания длиннее 200 символов; сократите его.</source>
-            <translation>The building name is longer than 200 characters; shorten it.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="114" />
-            <source>Адрес длиннее 300 символов; сократите его.</source>
-            <translation>The address is longer than 300 characters; shorten it.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="236" />
-            <source>Укажите название помещения.</source>
-            <translation>Enter the room name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="238" />
-            <source>Название помещения длиннее 100 символов; сократите его.</source>
-            <translation>The room name is longer than 100 characters; shorten it.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="252" />
-            <source>ФИО ответственного длиннее 200 символов.</source>
-            <translation>The responsible person's name is longer than 200 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="268" />
-            <source>Выбранное здание удалено. Выберите другое.</source>
-            <translation>The chosen building was deleted. Choose another.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="144" />
-            <source>Здание не найдено: его удалил другой пользователь. Обновите список (F5).</source>
-            <translation>Building not found: another user deleted it. Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="217" />
-            <source>Помещение не найдено: его удалил другой пользователь. Обновите список (F5).</source>
-            <translation>Room not found: another user deleted it. Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="248" />
-            <source>Площадь — положительное число квадратных метров, например 72,5.</source>
-            <translation>Area is a positive number of square metres, e.g. 72.5.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="240" />
-            <source>Неизвестный вид помещения «{0}».</source>
-            <translation>Unknown room kind “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="131" />
-            <source>Здание «{0}» уже есть в справочнике.</source>
-            <translation>Building “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="161" />
-            <source>Здание «{0}» нельзя удалить: в нём {1} помещ. Сначала перенесите или удалите помещения.</source>
-            <translation>Building “{0}” cannot be deleted: it has {1} room(s). Move or delete the rooms first.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="279" />
-            <source>Помещение «{0}» уже есть в здании «{1}».</source>
-            <translation>Room “{0}” already exists in building “{1}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="345" />
-            <source>Помещение «{0}» нельзя удалить: на него ссылаются {1}. Сначала перенесите их в другое помещение.</source>
-            <translation>Room “{0}” cannot be deleted: it is referred to by {1}. Move them to another room first.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="335" />
-            <source>позиций инвентаря: {0}</source>
-            <translation>inventory items: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="337" />
-            <source>мастерских: {0}</source>
-            <translation>workshops: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="339" />
-            <source>документов движения: {0}</source>
-            <translation>movement documents: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="341" />
-            <source>инвентаризаций: {0}</source>
-            <translation>stock-takings: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="343" />
-            <source>потребностей закупок: {0}</source>
-            <translation>procurement needs: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Navigation</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/__init__.py" line="+36" />
-            <source>Инвентарь</source>
-            <translation>Inventory</translation>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>В эксплуатации</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Аккредитация</source>
-            <translation>Accreditation</translation>
+            <source>InventoryPage</source>
+            <comment>На ремонте</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Не введено</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Списано</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Расписание</source>
-            <translation>Timetable</translation>
+            <source>InventoryPage</source>
+            <comment>Мало</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Истекает срок</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>InventoryPage</source>
+            <comment>Просрочено</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+1350" />
+            <source>Procurement</source>
+            <comment>План-график</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Закупки</source>
-            <translation>Procurement</translation>
+            <source>Procurement</source>
+            <comment>Контракты и поставки</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Поставщики</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Отчёты</source>
-            <translation>Reports</translation>
+            <source>Procurement</source>
+            <comment>Источники финансирования</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Бюджет</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Кластер</source>
-            <translation>Cluster</translation>
+            <source>Procurement</source>
+            <comment>Закупки оборудования</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Отменить закупку</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Справочники</source>
-            <translation>Reference data</translation>
+            <source>Procurement</source>
+            <comment>Контракт заключён…</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Поставка…</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Журнал</source>
-            <translation>Journal</translation>
-        </message>
-    </context>
-    <context>
-        <name>Page</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+238" />
-            <source>Записей: {0}</source>
-            <translation>Records: {0}</translation>
+            <source>Procurement</source>
+            <comment>Принять поставку…</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
-            <source>Ничего не найдено по запросу «{0}».</source>
-            <translation>Nothing found for “{0}”.</translation>
-        </message>
-        <message>
-            <location line="+94" />
-            <source>Удаление</source>
-            <translation>Delete</translation>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Поставлено на учёт</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Удалить {0}?</source>
-            <translation>Delete {0}?</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="42" />
-            <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
-            <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="43" />
-            <source>Поиск (Ctrl+F)…</source>
-            <translation>Search (Ctrl+F)…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="50" />
-            <source>Создать</source>
-            <translation>New</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="51" />
-            <source>Изменить</source>
-            <translation>Edit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="52" />
-            <source>Удалить</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="53" />
-            <source>Импорт</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="54" />
-            <source>Экспорт</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="55" />
-            <source>Печать</source>
-            <translation>Print</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="56" />
-            <source>Обновить</source>
-            <translation>Refresh</translation>
-        </message>
-    </context>
-    <context>
-        <name>Procurement</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_inn.py" line="+42" />
-            <source>Укажите ИНН поставщика.</source>
-            <translation>Enter the supplier's INN.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>ИНН состоит только из цифр: «{0}».</source>
-            <translation>An INN consists of digits only: “{0}”.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>ИНН должен содержать 10 цифр (организация) или 12 (ИП), а в «{0}» их {1}.</source>
-            <translation>An INN has 10 digits (organisation) or 12 (sole trader), but “{0}” has {1}.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>ИНН «{0}» не проходит проверку контрольных цифр: проверьте, нет ли опечатки.</source>
-            <translation>INN “{0}” fails the check digits: look for a typo.</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>У организации (ИНН из 10 цифр) должен быть КПП из 9 знаков.</source>
-            <translation>An organisation (10-digit INN) must have a 9-character KPP.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры (например 524901001).</source>
-            <translation>KPP is 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits (e.g. 524901001).</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>У индивидуального предпринимателя (ИНН из 12 цифр) КПП не указывается.</source>
-            <translation>A sole trader (12-digit INN) has no KPP.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="327" />
-            <source>Количество</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="386" />
-            <source>Код</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="387" />
-            <source>Наименование</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="388" />
-            <source>Лимит</source>
-            <translation>Limit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="409" />
-            <source>Источник финансирования</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="542" />
-            <source>Ед. изм.</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="584" />
-            <source>Строка чек-листа</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="705" />
-            <source>Потребность</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="713" />
-            <source>Цена за единицу</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="911" />
-            <source>Итого по проекту</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="954" />
-            <source>Предмет закупки</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1256" />
-            <source>Строка плана-графика</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1257" />
-            <source>Номер контракта</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1260" />
-            <source>Поставщик</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1261" />
-            <source>Цена контракта</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1320" />
-            <source>Этап оплаты</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1425" />
-            <source>Контракт</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1489" />
-            <source>Поставка</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="390" />
-            <source>Лимит не может быть отрицательным.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="546" />
-            <source>Код ОКПД2 — цифры через точку, например 26.51.53.140.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="550" />
-            <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="553" />
-            <source>Помещение</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="553" />
-            <source>Мастерская</source>
-            <translation>Workshop</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="592" />
-            <source>Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="715" />
-            <source>Укажите дату коммерческого предложения.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="724" />
-            <source>Укажите поставщика, приславшего предложение.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="768" />
-            <source>Коммерческое предложение</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="956" />
-            <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="962" />
-            <source>Квартал — число от 1 до 4.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1058" />
-            <source>Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1062" />
-            <source>Зарегистрируйте поставку по контракту этой строки.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1066" />
-            <source>Примите поставку: при приёмке оборудование ставится на учёт.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1071" />
-            <source>Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1090" />
-            <source>никакой (строка закрыта)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1259" />
-            <source>Укажите дату контракта.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1308" />
-            <source>Сумма этапа оплаты</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1427" />
-            <source>Укажите дату поставки.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1432" />
-            <source>В поставке нет ни одной строки: укажите, что и сколько поставлено.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1435" />
-            <source>Поставку можно зарегистрировать только по заключённому контракту.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1025" />
-            <source>Добавлять потребности можно только в строку в статусе «В плане».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1039" />
-            <source>Исключать потребности можно только из строки в статусе «В плане».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1041" />
-            <source>В строке плана должна остаться хотя бы одна потребность; отмените строку, если закупка не нужна.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1239" />
-            <source>Оплата по факту поставки</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1504" />
-            <source>Поставлено по контракту № {0} от {1} ({2}), накладная {3}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="304" />
-            <source>Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="315" />
-            <source>{0}: введите сумму числом, например 125 000,50.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="318" />
-            <source>{0}: не больше двух знаков после запятой (копейки).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="321" />
-            <source>{0} должна быть больше нуля (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="335" />
-            <source>{0}: введите число.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="337" />
-            <source>{0} должно быть больше нуля.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="339" />
-            <source>{0}: не больше трёх знаков после запятой.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="347" />
-            <source>Заполните поле «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="349" />
-            <source>Поле «{0}» слишком длинное: не больше {1} знаков.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="369" />
-            <source>{0} с номером {1} не найден(а). Обновите список (F5).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="392" />
-            <source>Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="396" />
-            <source>Источник с кодом «{0}» уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="401" />
-            <source>Сумма лимитов всех источников ({0} ₽) превысит стоимость проекта {1} ₽. Уменьшите лимит до {2} ₽ или меньше.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="413" />
-            <source>Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="448" />
-            <source>Адрес электронной почты «{0}» записан неверно.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="452" />
-            <source>Поставщик с ИНН {0} уже есть: «{1}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="587" />
-            <source>По этой строке чек-листа уже есть потребность № {0} «{1}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="707" />
-            <source>Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие предложения менять нельзя.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="717" />
-            <source>Дата предложения {0} ещё не наступила.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="857" />
-            <source>Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — не хватает {4} ₽. Уменьшите сумму, выберите другой источник или увеличьте лимит.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1011" />
-            <source>По строке уже заключён контракт: источник финансирования менять нельзя.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1091" />
-            <source>Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий шаг: {3}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1096" />
-            <source>Шаг «{0}» по строке {1} пока невозможен: {2}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1101" />
-            <source>Дата шага {0} раньше даты предыдущего шага {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1227" />
-            <source>Источник финансирования «{0}» не найден. Есть: {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1249" />
-            <source>Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1263" />
-            <source>Контракт по строке {0} можно заключить только после определения поставщика (сейчас статус «{1}»).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1267" />
-            <source>Контракт № {0} с поставщиком «{1}» уже зарегистрирован.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1271" />
-            <source>Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1287" />
-            <source>Контракт № {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1322" />
-            <source>Этап оплаты уже отмечен оплаченным {0}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1429" />
-            <source>Дата поставки {0} раньше даты контракта {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1449" />
-            <source>Количество в строке {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1452" />
-            <source>Цена в строке {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1465" />
-            <source>Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1491" />
-            <source>Поставка по накладной {0} уже принята {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1524" />
-            <source>Принято по накладной {0}: {1} ед.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="488" />
-            <source>Поставщика «{0}» удалить нельзя: с ним заключены контракты.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="611" />
-            <source>Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя изменить.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="630" />
-            <source>Потребность «{0}» включена в план-график: сначала исключите её из строки плана.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="939" />
-            <source>Потребность «{0}» уже включена в строку плана {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="942" />
-            <source>Потребность «{0}» в статусе «{1}» нельзя включить в план.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1037" />
-            <source>Потребность «{0}» не входит в строку {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1054" />
-            <source>«{0}»: {1}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1311" />
-            <source>Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1447" />
-            <source>Строка {0}: «{1}» не входит в контракт № {2}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1455" />
-            <source>Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, в этой поставке {4}. Уменьшите количество до {5}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1470" />
-            <source>Накладная {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1500" />
-            <source>Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить оборудование на учёт.</source>
+            <source>Procurement</source>
+            <comment>Наименование</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1531" />
-            <source>Поставлено на учёт: {0} ед.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Кол-во</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="1246" />
-            <source>Сумма этапа оплаты {0}</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Ед.</comment>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="148" />
-            <source>Количество в потребности должно быть больше нуля.</source>
-            <translation>The quantity of a need must be greater than zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="151" />
-            <source>Нет коммерческих предложений: нужно не меньше трёх.</source>
-            <translation>No commercial offers: at least three are needed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="145" />
-            <source>Цена в предложении № {0} ({1}) должна быть больше нуля.</source>
-            <translation>The price in offer No. {0} ({1}) must be above zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="162" />
-            <source>Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше трёх. Добавьте коммерческие предложения.</source>
-            <translation>There are {0} offers, but the comparable market prices method needs at least three. Add commercial offers.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="172" />
-            <source>Коэффициент вариации {0} % больше 33 %: цены неоднородны, обоснование отклонено. Сильнее всего расходятся с остальными: {1}. Замените эти предложения или запросите дополнительные.</source>
-            <translation>The coefficient of variation {0} % exceeds 33 %: prices are not homogeneous, the justification is rejected. Furthest from the rest: {1}. Replace these offers or request more.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="178" />
-            <source>Предложения № {0} старше шести месяцев: запросите актуальные цены.</source>
-            <translation>Offers No. {0} are older than six months: request current prices.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="169" />
-            <source>№ {0} «{1}» — {2} ₽ ({3} % от средней)</source>
-            <translation>No. {0} “{1}” — {2} ₽ ({3} % of the mean)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Reference</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="+47" />
-            <source>Лаборатория</source>
-            <translation>Laboratory</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Мастерская</source>
-            <translation>Workshop</translation>
+            <source>Procurement</source>
+            <comment>Мастерская / помещение</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>КП</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>НМЦК</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Склад</source>
-            <translation>Store</translation>
+            <source>Procurement</source>
+            <comment>Статус</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Строка плана</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Закон</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Кабинет</source>
-            <translation>Office</translation>
+            <source>Procurement</source>
+            <comment>№ строки</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="294" />
-            <source>Справочники</source>
-            <translation>Reference data</translation>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Предмет закупки</comment>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="297" />
-            <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
-            <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="300" />
-            <source>Помещение</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="301" />
-            <source>Здание</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="302" />
-            <source>Вид</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="303" />
-            <source>Площадь, м²</source>
-            <translation>Area, m²</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="304" />
-            <source>Ответственный (МОЛ)</source>
-            <translation>Responsible (custodian)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="73" />
-            <source>— без здания —</source>
-            <translation>— no building —</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="82" />
-            <source>например 72,5</source>
-            <translation>e.g. 72.5</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="87" />
-            <source>Фамилия И. О.</source>
-            <translation>Surname I. O.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="91" />
-            <source>Название *</source>
-            <translation>Name *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="98" />
-            <source>Примечание</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="103" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="104" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="179" />
-            <source>Здания</source>
-            <translation>Buildings</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="193" />
-            <source>Добавить…</source>
-            <translation>Add…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="194" />
-            <source>Изменить…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="195" />
-            <source>Удалить</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="203" />
-            <source>Закрыть</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="237" />
-            <source>Адрес</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="266" />
-            <source>Новое здание</source>
-            <translation>New building</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="373" />
-            <source>Все здания</source>
-            <translation>All buildings</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="381" />
-            <source>Все виды</source>
-            <translation>All kinds</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="126" />
-            <source>Укажите название помещения.</source>
-            <translation>Enter the room name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="137" />
-            <source>Площадь — положительное число, например 72,5.</source>
-            <translation>Area is a positive number, e.g. 72.5.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
-            <source>Название</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
-            <source>Помещений</source>
-            <translation>Rooms</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
-            <source>Удаление</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="395" />
-            <source>Здания и помещения</source>
-            <translation>Buildings and rooms</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="398" />
-            <source>Здание:</source>
-            <translation>Building:</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="399" />
-            <source>Вид:</source>
-            <translation>Kind:</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="400" />
-            <source>Здания…</source>
-            <translation>Buildings…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="401" />
-            <source>Список зданий: добавить, переименовать, удалить</source>
-            <translation>Buildings: add, rename, delete</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="284" />
-            <source>Не выполнено</source>
-            <translation>Not done</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="397" />
-            <source>Пользователи</source>
-            <translation>Users</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="62" />
-            <source>Помещение: {0}</source>
-            <translation>Room: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="271" />
-            <source>Здание: {0}</source>
-            <translation>Building: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
-            <source>Удалить здание «{0}»?</source>
-            <translation>Delete building “{0}”?</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="445" />
-            <source>помещение «{0}»</source>
-            <translation>room “{0}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>Reports</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+77" />
-            <source>Отчёт «{0}» не принимает фильтр {1}.</source>
-            <translation>Report “{0}” does not accept filter {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="66" />
-            <source>Отчёт о достижении показателей кластера «Химический потенциал»</source>
-            <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="75" />
-            <source>1. Показатели результативности проекта</source>
-            <translation>1. Project performance indicators</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
-            <source>№</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
-            <source>Показатель</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
-            <source>Ед. изм.</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
-            <source>Плановое значение</source>
-            <translation>Target value</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
-            <source>Срок</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
-            <source>Предыдущий период</source>
-            <translation>Previous period</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
-            <source>Факт</source>
-            <translation>Actual</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
-            <source>% от плана</source>
-            <translation>% of plan</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
-            <source>Комментарий</source>
-            <translation>Comment</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="100" />
-            <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта.</source>
-            <translation>* — value calculated by the program from the sections' data (cluster register, accreditation, procurement, timetable) on the date of the report.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="106" />
-            <source>2. Участники кластера</source>
-            <translation>2. Cluster participants</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="108" />
-            <source>Участник</source>
-            <translation>Participant</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="108" />
-            <source>Вид</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="108" />
-            <source>Соглашение</source>
-            <translation>Agreement</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="111" />
-            <source>3. Направления обучения</source>
-            <translation>3. Training directions</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
-            <source>Код</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
-            <source>Специальность / профессия</source>
-            <translation>Specialty / trade</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
-            <source>Уровень</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
-            <source>Мест в год</source>
-            <translation>Places per year</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="118" />
-            <source>4. Финансирование по источникам, ₽</source>
-            <translation>4. Funding by source, ₽</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="122" />
-            <source>Итого</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="123" />
-            <source>Источник</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="123" />
-            <source>Лимит</source>
-            <translation>Limit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="123" />
-            <source>План (НМЦК)</source>
-            <translation>Plan (initial maximum price)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="123" />
-            <source>Законтрактовано</source>
-            <translation>Contracted</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
-            <source>Оплачено</source>
-            <translation>Paid</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="68" />
-            <source>Отчётный период: {0}</source>
-            <translation>Reporting period: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="71" />
-            <source>Директор</source>
-            <translation>Director</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="103" />
-            <source>Достигнуто плановых значений: {0} из {1}.</source>
-            <translation>Targets reached: {0} of {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="228" />
-            <source>(подпись)</source>
-            <translation>(signature)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="289" />
-            <source>Сформировано {0} · ChemCluster Desktop</source>
-            <translation>Generated {0} · ChemCluster Desktop</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="290" />
-            <source>стр. {0} из {1}</source>
-            <translation>page {0} of {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="61" />
-            <source>последние данные на {0}</source>
-            <translation>latest data as of {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="48" />
-            <source> от {0}</source>
-            <translation> of {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Roles</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/security.py" line="+39" />
-            <source>Администратор</source>
-            <translation>Administrator</translation>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Источник</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Заведующий лабораторией (МОЛ)</source>
-            <translation>Lab manager (custodian)</translation>
+            <source>Procurement</source>
+            <comment>Срок</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Позиций</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Номер</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Ответственный за аккредитацию</source>
-            <translation>Accreditation coordinator</translation>
+            <source>Procurement</source>
+            <comment>Дата</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Поставщик</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Цена</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Методист по профориентации</source>
-            <translation>Career guidance planner</translation>
+            <source>Procurement</source>
+            <comment>Оплачено</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Ждут приёмки</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>ИНН</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Контрактный управляющий</source>
-            <translation>Contract manager</translation>
+            <source>Procurement</source>
+            <comment>КПП</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Контактное лицо</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Телефон</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
-            <source>Наблюдатель (только чтение)</source>
-            <translation>Viewer (read only)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Security</name>
-        <message>
-            <location line="+19" />
-            <source>У пользователя «{0}» ({1}) нет права на это действие. Обратитесь к администратору.</source>
-            <translation>User “{0}” ({1}) has no right to do this. Ask your administrator.</translation>
-        </message>
-        <message>
-            <location line="+56" />
-            <location line="+145" />
-            <location line="+40" />
-            <location line="+13" />
-            <source>Пользователь «{0}» не найден.</source>
-            <translation>User “{0}” not found.</translation>
-        </message>
-        <message>
-            <location line="-174" />
-            <source>Слишком много неудачных попыток входа. Подождите {0} с и попробуйте снова.</source>
-            <translation>Too many failed log-in attempts. Wait {0} s and try again.</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <location line="+26" />
-            <source>Неверный логин или пароль.</source>
-            <translation>Wrong login or password.</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Логин не может быть пустым или содержать пробелы (не длиннее 64 символов).</source>
-            <translation>The login cannot be empty or contain spaces (at most 64 characters).</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Неизвестная роль «{0}». Допустимые роли: {1}.</source>
-            <translation>Unknown role “{0}”. Valid roles: {1}.</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Пароль слишком короткий: нужно не меньше {0} символов.</source>
-            <translation>The password is too short: at least {0} characters.</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Пользователь «{0}» уже есть.</source>
-            <translation>User “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Нельзя отключить или понизить единственного администратора: сначала назначьте другого.</source>
-            <translation>The only administrator cannot be disabled or demoted: appoint another one first.</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Нельзя отключить самого себя.</source>
-            <translation>You cannot disable yourself.</translation>
-        </message>
-        <message>
-            <location line="+33" />
-            <source>Текущий пароль указан неверно.</source>
-            <translation>The current password is wrong.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cli</name>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="42" />
-            <source>ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера «Химический потенциал». Без команды открывает окно программы.</source>
-            <translation>ChemCluster Desktop: inventory, accreditation, timetable, procurement and reports of the “Chemical Potential” cluster. Without a command it opens the program window.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="46" />
-            <source>файл SQLite или адрес SQLAlchemy (postgresql+psycopg://…); по умолчанию $CHEMCLUSTER_DB или файл в папке данных пользователя</source>
-            <translation>SQLite file or SQLAlchemy URL (postgresql+psycopg://…); default $CHEMCLUSTER_DB or a file in the user's data folder</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="48" />
-            <source>язык интерфейса (ru по умолчанию)</source>
-            <translation>interface language (ru by default)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="49" />
-            <source>логин пользователя (или $CHEMCLUSTER_USER); пароль из $CHEMCLUSTER_PASSWORD или запрашивается</source>
-            <translation>user login (or $CHEMCLUSTER_USER); password from $CHEMCLUSTER_PASSWORD or asked for</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="53" />
-            <source>создать базу данных или обновить её схему</source>
-            <translation>create the database or upgrade its schema</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="55" />
-            <source>загрузить демо-данные в пустую базу</source>
-            <translation>load demo data into an empty database</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="57" />
-            <source>проверка целостности и схемы базы</source>
-            <translation>integrity and schema check of the database</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="60" />
-            <source>количество записей каждого вида</source>
-            <translation>counts of every kind of record</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="63" />
-            <source>согласованная копия базы данных</source>
-            <translation>consistent copy of the database</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="66" />
-            <source>заменить базу резервной копией (старая сохраняется)</source>
-            <translation>replace the database with a backup (keeps the old one)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="69" />
-            <source>пользователи</source>
-            <translation>users</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="71" />
-            <source>добавить пользователя</source>
-            <translation>add a user</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="76" />
-            <source>взять пароль нового пользователя из переменной окружения VAR</source>
-            <translation>take the new user's password from environment variable VAR</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="78" />
-            <source>список пользователей</source>
-            <translation>list users</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="81" />
-            <source>задать пароль пользователя</source>
-            <translation>set a user's password</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="114" />
-            <source>без входа</source>
-            <translation>not logged in</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="153" />
-            <source>прервано</source>
-            <translation>interrupted</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="166" />
-            <source>База данных готова: {0} (схема {1})</source>
-            <translation>Database ready: {0} (schema {1})</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="174" />
-            <source>Демо-данные загружены: {0} позиций инвентаря, {1} мастерских, {2} школ, {3} потребностей.</source>
-            <translation>Demo data loaded: {0} inventory items, {1} workshops, {2} schools, {3} needs.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="191" />
-            <source>Проверка пройдена.</source>
-            <translation>Check passed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="212" />
-            <source>Резервная копия записана и проверена: {0}</source>
-            <translation>Backup written and verified: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="221" />
-            <source>База восстановлена из «{0}». Прежняя база сохранена: {1}</source>
-            <translation>The database was restored from “{0}”. The previous database was kept: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="230" />
-            <source>Пользователь «{0}» добавлен (роль {1}, id {2}).</source>
-            <translation>User “{0}” added (role {1}, id {2}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="254" />
-            <source>Пароль пользователя «{0}» изменён.</source>
-            <translation>Password of user “{0}” changed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="186" />
-            <source>База данных: {0} ({1})</source>
-            <translation>Database: {0} ({1})</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="187" />
-            <source>Схема: {0} (актуальная {1})</source>
-            <translation>Schema: {0} (current {1})</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="188" />
-            <source>Целостность: {0}</source>
-            <translation>Integrity: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="252" />
-            <source>Новый пароль для {0}: </source>
-            <translation>New password for {0}: </translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="150" />
-            <source>строка</source>
-            <translation>row</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="191" />
-            <source>Найдены проблемы: {0}.</source>
-            <translation>Problems found: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="109" />
-            <source>Пароль для {0}: </source>
-            <translation>Password for {0}: </translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="108" />
-            <source>Нужен пароль пользователя «{0}»: задайте CHEMCLUSTER_PASSWORD.</source>
-            <translation>User “{0}” needs a password: set CHEMCLUSTER_PASSWORD.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="21" />
-            <source>кластер: показатели, сводка, участники, направления</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="24" />
-            <source>показатели проекта</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="26" />
-            <source>показатели с плановыми и фактическими значениями</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="27" />
-            <source>отчётный период (год, например 2025, или квартал 2025-Q3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="30" />
-            <source>ввести фактическое значение показателя за период</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
-            <source>удалить значение показателя за период</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
-            <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="44" />
-            <source>участники кластера</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="47" />
-            <source>направления обучения</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="86" />
-            <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="95" />
-            <source>Значение показателя «{0}» за {1} удалено.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="117" />
-            <source>Охват учащихся 8-х классов: {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="112" />
-            <source>Мастерских готово к аккредитации: {0} из {1}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="115" />
-            <source>Бюджет: лимит {0} ₽, законтрактовано {1} ₽, оплачено {2} ₽</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="24" />
-            <source>куда записать PDF</source>
-            <translation>where to write the PDF</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="21" />
-            <source>сформировать документ PDF: </source>
-            <translation>make a PDF document: </translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="54" />
-            <source>{0}: {1} (страниц: {2})</source>
-            <translation>{0}: {1} (pages: {2})</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="39" />
-            <source>Папка «{0}» не существует: укажите существующую папку для файла PDF.</source>
-            <translation>Folder “{0}” does not exist: choose an existing folder for the PDF file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="42" />
-            <source>В папку «{0}» нельзя записать файл: нет прав.</source>
-            <translation>Cannot write to folder “{0}”: no permission.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="48" />
-            <source>Документ «{0}» пока недоступен в этой версии программы ({1}).</source>
-            <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="53" />
-            <source>Не удалось записать файл «{0}»: {1}</source>
-            <translation>Could not write file “{0}”: {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Backup</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="191" />
-            <source>Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент PostgreSQL или сделайте копию средствами сервера.</source>
-            <translation>Backing up a PostgreSQL database needs pg_dump. Install the PostgreSQL client or back up on the server.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="307" />
-            <source>Восстановление базы PostgreSQL выполняется на сервере: pg_restore --clean -d БАЗА ФАЙЛ.pgdump (см. docs/trust.md).</source>
-            <translation>A PostgreSQL database is restored on the server: pg_restore --clean -d DATABASE FILE.pgdump (see docs/trust.md).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
-            <source>Восстановление базы PostgreSQL выполняется на сервере.</source>
-            <translation>A PostgreSQL database is restored on the server.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="120" />
-            <source>Резервная копия «{0}» не прошла проверку целостности: {1}</source>
-            <translation>Backup “{0}” failed the integrity check: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="198" />
-            <source>pg_dump завершился с ошибкой: {0}</source>
-            <translation>pg_dump failed: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="215" />
-            <source>Резервная копия «{0}» не прошла проверку: {1}</source>
-            <translation>Backup “{0}” failed the check: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="310" />
-            <source>Файл резервной копии «{0}» не найден.</source>
-            <translation>Backup file “{0}” not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="116" />
-            <source>Резервная копия «{0}» не читается: {1}</source>
-            <translation>Backup “{0}” cannot be read: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="209" />
-            <source>Файл «{0}» не является копией pg_dump.</source>
-            <translation>File “{0}” is not a pg_dump archive.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="108" />
-            <source>Файл «{0}» не является резервной копией базы ChemCluster.</source>
-            <translation>File “{0}” is not a ChemCluster backup.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cluster</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="67" />
-            <source>Колледж (базовая организация)</source>
-            <translation>College (lead organisation)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="68" />
-            <source>Предприятие</source>
-            <translation>Enterprise</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="69" />
-            <source>Школа</source>
-            <translation>School</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="70" />
-            <source>Центр занятости</source>
-            <translation>Employment centre</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="71" />
-            <source>Орган власти</source>
-            <translation>Authority</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
-            <source>Специальность</source>
-            <translation>Specialty</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
-            <source>Профессия</source>
-            <translation>Trade</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="91" />
-            <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
-            <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="465" />
-            <source>Комментарий слишком длинный (больше 2000 символов).</source>
-            <translation>The comment is too long (over 2000 characters).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="500" />
-            <source>Укажите наименование показателя.</source>
-            <translation>Enter the indicator name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="516" />
-            <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
-            <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="270" />
-            <source>Нет источников финансирования.</source>
-            <translation>No funding sources.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="442" />
-            <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
-            <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="506" />
-            <source>Показатель не найден (возможно, удалён). Обновите список (F5).</source>
-            <translation>Indicator not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="681" />
-            <source>Участник не найден (возможно, удалён). Обновите список (F5).</source>
-            <translation>Participant not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="689" />
-            <source>Укажите наименование участника.</source>
-            <translation>Enter the participant name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="694" />
-            <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
-            <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="713" />
-            <source>Дата соглашения в далёком будущем: проверьте год.</source>
-            <translation>The agreement date is far in the future: check the year.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="803" />
-            <source>Направление не найдено (возможно, удалено). Обновите список (F5).</source>
-            <translation>Direction not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="817" />
-            <source>Укажите наименование направления.</source>
-            <translation>Enter the direction name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="820" />
-            <source>Уровень — специальность или профессия.</source>
-            <translation>Level is a specialty or a trade.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="96" />
-            <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
-            <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="101" />
-            <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
-            <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="140" />
-            <source>Показатель {0}: значение — не число.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
-            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
-            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="149" />
-            <source>Показатель {0}: значение слишком велико.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="214" />
-            <source>Раздел «Аккредитация» ещё не даёт данных о готовности мастерских.</source>
-            <translation>The Accreditation section does not provide workshop readiness data yet.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="454" />
-            <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
-            <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="562" />
-            <source>рассчитано программой: {0}</source>
-            <translation>calculated by the program: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="691" />
-            <source>Наименование длиннее 300 символов.</source>
-            <translation>The name is longer than 300 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="132" />
-            <source>Показатель {0}: введите значение.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="490" />
-            <source>У показателя «{0}» нет значения за период {1}.</source>
-            <translation>Indicator “{0}” has no value for period {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="525" />
-            <source>Показатель с кодом «{0}» уже есть.</source>
-            <translation>An indicator with code “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="698" />
-            <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
-            <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="728" />
-            <source>Участник «{0}» уже есть в реестре.</source>
-            <translation>Participant “{0}” is already in the register.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="814" />
-            <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
-            <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="843" />
-            <source>Направление {0} «{1}» уже есть.</source>
-            <translation>Direction {0} “{1}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
-            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="324" />
-            <source>Раздел «Расписание» ещё не даёт данных об охвате школьников.</source>
-            <translation>The Timetable section does not provide school pupil coverage data yet.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="827" />
-            <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
-            <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="707" />
-            <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
-            <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Database</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="106" />
-            <source>«{0}» — это папка, а не файл базы данных.</source>
-            <translation>“{0}” is a folder, not a database file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="109" />
-            <source>Нет прав на чтение файла базы данных «{0}».</source>
-            <translation>No permission to read database file “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="115" />
-            <source>Файл «{0}» не является базой данных ChemCluster (повреждён или это другой файл). Восстановите базу из резервной копии.</source>
-            <translation>File “{0}” is not a ChemCluster database (damaged or a different file). Restore the database from a backup.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="119" />
-            <source>Файл базы данных «{0}» или его папка доступны только для чтения. Скопируйте базу в папку, куда можно писать, или измените права.</source>
-            <translation>Database file “{0}” or its folder is read-only. Copy the database to a writable folder or change the permissions.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="185" />
-            <source>База данных «{0}» занята другой программой. Закройте её и попробуйте снова.</source>
-            <translation>Database “{0}” is in use by another program. Close it and try again.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="288" />
-            <source>База данных занята другой программой слишком долго; изменения не сохранены. Повторите действие через минуту.</source>
-            <translation>The database was busy in another program for too long; changes were not saved. Try again in a minute.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="102" />
-            <source>Папка «{0}» недоступна для записи: базу данных создать нельзя. Укажите другую папку (--db).</source>
-            <translation>Folder “{0}” is not writable: the database cannot be created. Choose another folder (--db).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="141" />
-            <source>Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида postgresql+psycopg://пользователь:пароль@сервер/база.</source>
-            <translation>Invalid database address “{0}”. Give a path to an SQLite file or an address like postgresql+psycopg://user:password@server/database.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="179" />
-            <source>База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; база не изменена.</source>
-            <translation>The database was created by a newer version of the program (schema {0}). Update ChemCluster Desktop; the database was not changed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="187" />
-            <source>База данных «{0}» повреждена. Восстановите её из последней резервной копии.</source>
-            <translation>Database “{0}” is damaged. Restore it from the latest backup.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="98" />
-            <source>Не удаётся создать папку для базы данных «{0}»: {1}. Укажите другую папку (--db).</source>
-            <translation>Cannot create the database folder “{0}”: {1}. Choose another folder (--db).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="153" />
-            <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
-            <translation>Database “{0}” is damaged ({1}). Restore it from the latest backup.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="189" />
-            <source>База данных «{0}» доступна только для чтения.</source>
-            <translation>Database “{0}” is read-only.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="191" />
-            <source>Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, пароль и что сервер запущен.</source>
-            <translation>Cannot connect to database server “{0}”. Check the address, the password and that the server is running.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="194" />
-            <source>Не удаётся открыть базу данных «{0}».</source>
-            <translation>Cannot open database “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="110" />
-            <source>Схема базы {0}, ожидается {1}: выполните «chemcluster init».</source>
-            <translation>Database schema {0}, expected {1}: run “chemcluster init”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="122" />
-            <source>Отрицательный остаток у {0} позиций инвентаря.</source>
-            <translation>Negative stock for {0} inventory items.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="125" />
-            <source>Отрицательное количество в {0} тарах реактивов.</source>
-            <translation>Negative quantity in {0} reagent containers.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="103" />
-            <source>Целостность файла: {0}</source>
-            <translation>File integrity: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="106" />
-            <source>Нарушена ссылка: таблица {0}, строка {1} → {2}</source>
-            <translation>Broken reference: table {0}, row {1} → {2}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="116" />
-            <source>Схема расходится с программой: {0}</source>
-            <translation>Schema differs from the program: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Inventory</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="573" />
-            <source>Количество в таре</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="577" />
-            <source>Дата получения</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="577" />
-            <source>Дата вскрытия</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="578" />
-            <source>Срок годности</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="736" />
-            <source>Дата документа</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="310" />
-            <source>Укажите наименование.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="316" />
-            <source>Инвентарный номер длиннее 64 знаков.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
-            <source>Стоимость</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
-            <source>Количество</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="331" />
-            <source>Минимальный остаток</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="354" />
-            <source>Дата ввода в эксплуатацию</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="591" />
-            <source>Тару нельзя вскрыть раньше, чем её получили.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="685" />
-            <source>Инвентарные номера повторяются в поставке.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="740" />
-            <source>Выберите хотя бы одну позицию.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="742" />
-            <source>Укажите помещение, куда перемещаются позиции.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="744" />
-            <source>Укажите, кому выдаются позиции.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="746" />
-            <source>Укажите причину списания.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="312" />
-            <source>Наименование длиннее 300 знаков.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="341" />
-            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="447" />
-            <source>Постановка на учёт</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="469" />
-            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="472" />
-            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="476" />
-            <source>У позиции есть тары реактива: вид изменить нельзя.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="629" />
-            <source>Тару можно добавить только к реактиву.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="702" />
-            <source>Поступление по поставке</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="755" />
-            <source>Количество должно быть больше нуля.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="140" />
-            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="186" />
-            <source>Поле «{0}» обязательно.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="198" />
-            <source>«{0}»: «{1}» — не число.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="200" />
-            <source>«{0}» не может быть отрицательным.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="202" />
-            <source>«{0}»: слишком большое значение.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="208" />
-            <source>«{0}»: дата {1} ещё не наступила.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="306" />
-            <source>Неизвестный вид позиции «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="328" />
-            <source>Неизвестное состояние «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="388" />
-            <source>Помещение не найдено (id {0}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="398" />
-            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="734" />
-            <source>Неизвестный вид движения «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="157" />
-            <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="174" />
-            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="322" />
-            <source>Значение длиннее {0} знаков.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="378" />
-            <source>Неизвестная группа хранения «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="461" />
-            <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="496" />
-            <source>Позиция не найдена (id {0}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="501" />
-            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="643" />
-            <source>Тара не найдена (id {0}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="689" />
-            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1008" />
-            <source> (партия {0})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="350" />
-            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="769" />
-            <source>Позиция «{0}» списана: движения по ней невозможны.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="774" />
-            <source>«{0}» учитывается целиком: количество {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="845" />
-            <source>Остаток «{0}» стал бы отрицательным.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="997" />
-            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="585" />
-            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1010" />
-            <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1013" />
-            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="784" />
-            <source>«{0}» уже находится в этом помещении.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="786" />
-            <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1038" />
-            <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
-            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="816" />
-            <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="824" />
-            <source>«{0}» не выдавалось: возвращать нечего.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="834" />
-            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Schedule</name>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Понедельник</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Вторник</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Среда</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Четверг</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Пятница</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="73" />
-            <source>Суббота</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="74" />
-            <source>Воскресенье</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Пн</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Вт</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Ср</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Чт</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Пт</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Сб</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="72" />
-            <source>Вс</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="141" />
-            <source>Дни недели задаются числами 0 (понедельник) … 6 (воскресенье).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="563" />
-            <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="753" />
-            <source>Не задано время звонков: добавьте уроки на вкладке «Учебный год».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="948" />
-            <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="150" />
-            <source>Отметьте хотя бы один день недели.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="212" />
-            <source>Школа не найдена (возможно, её удалили).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="250" />
-            <source>Выберите школу.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="273" />
-            <source>Класс не найден (возможно, его удалили).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="333" />
-            <source>Преподаватель не найден (возможно, его удалили).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="394" />
-            <source>Модуль не найден (возможно, его удалили).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="415" />
-            <source>Мастерская не найдена.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="462" />
-            <source>Учебный период не найден.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="483" />
-            <source>Каникулы не найдены.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="535" />
-            <source>Урок не найден.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="578" />
-            <source>Учебный период «{0}» не найден. Есть: {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="619" />
-            <source>Выберите модуль.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="629" />
-            <source>Строка нагрузки не найдена.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="117" />
-            <source>Заполните поле «{0}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="119" />
-            <source>Поле «{0}» длиннее {1} символов.</source>
+            <source>Procurement</source>
+            <comment>Эл. почта</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="134" />
-            <source>«{0}» должно быть не меньше {1}.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Контрактов</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="238" />
-            <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Код</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="438" />
-            <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
+            <location line="+1" />
+            <source>Procurement</source>
+            <comment>Лимит</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="478" />
-            <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>План</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="524" />
-            <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>Законтрактовано</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="756" />
-            <source>Период «{0}» заканчивается раньше, чем начинается: исправьте даты.</source>
+            <location line="+1" />
+            <source>Procurement</source>
+            <comment>Остаток</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="763" />
-            <source>В периоде «{0}» нет нагрузки: добавьте, какие модули изучают классы.</source>
+            <location line="+0" />
+            <source>Procurement</source>
+            <comment>План (НМЦК)</comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="768" />
-            <source> … и ещё {0}.</source>
+            <location line="+1" />
+            <source>Procurement</source>
+            <comment>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</comment>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="818" />
-            <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="928" />
-            <source>Занятие нельзя поставить сюда:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="1025" />
-            <source>Удалено занятий: {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="96" />
-            <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="106" />
-            <source>Неверное время «{0}»: введите его как ЧЧ:ММ.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="132" />
-            <source>«{0}»: нужно целое число.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="191" />
-            <source>Школа «{0}» уже есть в справочнике.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="253" />
-            <source>Класс «{0}» в этой школе уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="307" />
-            <source>Преподаватель «{0}» уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="336" />
-            <source>У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="367" />
-            <source>Модуль «{0}» уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="397" />
-            <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="443" />
-            <source>Период «{0}» уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="514" />
-            <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="529" />
-            <source>Урок № {0} уже есть.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="550" />
-            <source>На урок № {0} поставлено {1} занятий: сначала перенесите их.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="625" />
-            <source>Этот класс уже изучает модуль «{0}» в этом периоде.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="662" />
-            <source>Добавлена нагрузка: {0} строк</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="740" />
-            <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="760" />
-            <source>В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="769" />
-            <source>Генерация не начата:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="744" />
-            <source>{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="896" />
-            <source>{0} не входит ни в один учебный период.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="108" />
-            <source>{0}: {1} чел., а в мастерской «{2}» {3} рабочих мест.</source>
-            <translation>{0}: {1} pupils, but workshop “{2}” has {3} workplaces.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="116" />
-            <source>{0}: занятие {1} приходится на каникулы «{2}».</source>
-            <translation>{0}: lesson {1} falls in the holiday “{2}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="120" />
-            <source>Занятие {0} вне периода «{1}».</source>
-            <translation>Lesson {0} is outside term “{1}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="123" />
-            <source>{0}: школа не может привести класс в {1}, {2}-й урок.</source>
-            <translation>{0}: the school cannot bring the class on {1}, period {2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="134" />
-            <source>Модуль «{0}» не проводится в мастерской «{1}».</source>
-            <translation>Module “{0}” is not held in workshop “{1}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="139" />
-            <source>Мастерская «{0}» занята {1}, {2}-й урок: {3}.</source>
-            <translation>Workshop “{0}” is busy on {1}, period {2}: {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="145" />
-            <source>{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.</source>
-            <translation>{0} teaches {1} lessons at once: {2}, period {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="153" />
-            <source>{0} на {1} занятиях одновременно: {2}, {3}-й урок.</source>
-            <translation>{0} is in {1} lessons at once: {2}, period {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="112" />
-            <source>{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.</source>
-            <translation>{0}: {1} pupils, but module “{2}” allows groups of up to {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="128" />
-            <source>{0} недоступен {1}, {2}-й урок.</source>
-            <translation>{0} is unavailable on {1}, period {2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="131" />
-            <source>{0} не ведёт модуль «{1}».</source>
-            <translation>{0} does not teach module “{1}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="202" />
-            <source>{0}: модуль «{1}» — размещено {2} ч из {3}.</source>
-            <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="144" />
-            <source>Подготовка модели…</source>
-            <translation>Preparing the model…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="272" />
-            <source>Построение недельного шаблона…</source>
-            <translation>Building the weekly pattern…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="373" />
-            <source>Раскладка по датам…</source>
-            <translation>Laying out by date…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="406" />
-            <source>Готово</source>
-            <translation>Ready</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="196" />
-            <source>Распределение мастерских и преподавателей…</source>
-            <translation>Assigning workshops and instructors…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="302" />
-            <source>Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.</source>
-            <translation>No free day and period suits the school, the instructor and the workshop.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="358" />
-            <source>Поиск расписания…</source>
-            <translation>Searching for a timetable…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="240" />
-            <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
-            <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="370" />
-            <source>Не хватило свободного времени мастерской, преподавателя или класса.</source>
-            <translation>Not enough free time of the workshop, the instructor or the class.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="172" />
-            <source>Модуль «{0}» не разрешён ни в одной мастерской.</source>
-            <translation>Module “{0}” is not allowed in any workshop.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="185" />
-            <source>Модуль «{0}» не ведёт ни один преподаватель.</source>
-            <translation>No instructor teaches module “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="190" />
-            <source>Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.</source>
-            <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="174" />
-            <source>Нет мастерской на {0} рабочих мест для модуля «{1}».</source>
-            <translation>No workshop with {0} workplaces for module “{1}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="187" />
-            <source>Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может привести {1}.</source>
-            <translation>No instructor of module “{0}” is free when the school can bring {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="398" />
-            <source>Преподаватель {0} недоступен в некоторые даты.</source>
-            <translation>Instructor {0} is unavailable on some dates.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="403" />
-            <source>Не размещено.</source>
-            <translation>Not placed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="176" />
-            <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
-            <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="354" />
-            <source>Найдено решение {0}: размещено {1:.0%} часов</source>
-            <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>
     </context>
     <context>
@@ -2849,6 +469,428 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="84" />
             <source>Версия {0}</source>
             <translation>Version {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accreditation</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="777" />
+            <source>файл</source>
+            <translation>file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="73" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="72" />
+            <source>Зона экспертов</source>
+            <translation>Experts' zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="76" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="988" />
+            <source>на 1 раб. место</source>
+            <translation>per workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="988" />
+            <source>на всех</source>
+            <translation>for everyone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
+            <source>нет ни одной</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="441" />
+            <source>Неизвестная зона «{0}».</source>
+            <translation>Unknown zone “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="529" />
+            <source> и ещё {0}</source>
+            <translation> and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="779" />
+            <source>Файл «{0}» пуст.</source>
+            <translation>File “{0}” is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="297" />
+            <source>Укажите помещение мастерской.</source>
+            <translation>Give the workshop's room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="71" />
+            <source>Рабочее место участника</source>
+            <translation>Participant's workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="75" />
+            <source>Общая инфраструктура площадки</source>
+            <translation>Shared site infrastructure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1100" />
+            <source>Строка чек-листа не найдена.</source>
+            <translation>Checklist line not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="285" />
+            <source>Мастерская «{0}» не найдена.</source>
+            <translation>Workshop “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="303" />
+            <source>Помещение «{0}» не найдено.</source>
+            <translation>Room “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="392" />
+            <source>Копия листа на {0} год: {1} позиций</source>
+            <translation>Copy of the list for {0}: {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1186" />
+            <source>Неизвестный статус «{0}».</source>
+            <translation>Unknown status “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="333" />
+            <source>Компетенция «{0}» уже есть.</source>
+            <translation>Competency “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="666" />
+            <source>Мастерская «{0}» уже есть.</source>
+            <translation>Workshop “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="834" />
+            <source>Файл «{0}» не открывается: {1}.</source>
+            <translation>File “{0}” does not open: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
+            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="268" />
+            <source>Название компетенции длиннее 300 символов.</source>
+            <translation>The competency name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="329" />
+            <source>Название компетенции обязательно.</source>
+            <translation>The competency name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="411" />
+            <source>Год листа должен быть числом от 2000 до 2100.</source>
+            <translation>The list year must be a number from 2000 to 2100.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="430" />
+            <source>Наименование позиции обязательно.</source>
+            <translation>The item name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="437" />
+            <source>Количество должно быть числом больше нуля.</source>
+            <translation>The quantity must be a number greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="658" />
+            <source>Название мастерской обязательно.</source>
+            <translation>The workshop name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="660" />
+            <source>Название мастерской длиннее 300 символов.</source>
+            <translation>The workshop name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="663" />
+            <source>Укажите хотя бы одно помещение мастерской.</source>
+            <translation>Give at least one room of the workshop.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
+            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1131" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="74" />
+            <source>Охрана труда и техника безопасности</source>
+            <translation>Occupational health and safety</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="376" />
+            <source>Инфраструктурный лист не найден.</source>
+            <translation>Infrastructure list not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
+            <source>Позиция листа не найдена (возможно, удалена).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="707" />
+            <source>Мастерская не найдена (возможно, удалена).</source>
+            <translation>Workshop not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="876" />
+            <source>Фото не найдено (возможно, удалено).</source>
+            <translation>Photo not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1136" />
+            <source>Строка чек-листа или позиция инвентаря не найдена.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
+            <source>Связь не найдена (возможно, сопоставление выполнено заново).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1305" />
+            <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
+            <source>Компетенция «{0}» не найдена. Есть: {1}.</source>
+            <translation>Competency “{0}” not found. Available: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
+            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
+            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="594" />
+            <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="647" />
+            <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="716" />
+            <source>Выбранный лист не относится к компетенции мастерской.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="781" />
+            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1177" />
+            <source>Подтверждены все предложения сопоставления: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1225" />
+            <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
+            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="254" />
+            <source>Компетенция с номером {0} не найдена.</source>
+            <translation>Competency number {0} not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="293" />
+            <source>Помещение с номером {0} не найдено.</source>
+            <translation>Room number {0} not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="361" />
+            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
+            <translation>The list of competency “{0}” for {1} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="379" />
+            <source>Лист этой компетенции на {0} год уже есть.</source>
+            <translation>This competency's list for {0} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="404" />
+            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="545" />
+            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="548" />
+            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="644" />
+            <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="789" />
+            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="806" />
+            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="813" />
+            <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1221" />
+            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="811" />
+            <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1325" />
+            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1319" />
+            <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../chemcluster_desktop/app.py" line="+120" />
+            <source>База данных не открыта</source>
+            <translation>No database open</translation>
+        </message>
+    </context>
+    <context>
+        <name>Audit</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+107" />
+            <source>изменён</source>
+            <translation>changed</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backup</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="194" />
+            <source>Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент PostgreSQL или сделайте копию средствами сервера.</source>
+            <translation>Backing up a PostgreSQL database needs pg_dump. Install the PostgreSQL client or back up on the server.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="380" />
+            <source>Восстановление базы PostgreSQL выполняется на сервере.</source>
+            <translation>A PostgreSQL database is restored on the server.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="123" />
+            <source>Резервная копия «{0}» не прошла проверку целостности: {1}</source>
+            <translation>Backup “{0}” failed the integrity check: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="201" />
+            <source>pg_dump завершился с ошибкой: {0}</source>
+            <translation>pg_dump failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="218" />
+            <source>Резервная копия «{0}» не прошла проверку: {1}</source>
+            <translation>Backup “{0}” failed the check: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="310" />
+            <source>Файл резервной копии «{0}» не найден.</source>
+            <translation>Backup file “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="119" />
+            <source>Резервная копия «{0}» не читается: {1}</source>
+            <translation>Backup “{0}” cannot be read: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="212" />
+            <source>Файл «{0}» не является копией pg_dump.</source>
+            <translation>File “{0}” is not a pg_dump archive.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="111" />
+            <source>Файл «{0}» не является резервной копией базы ChemCluster.</source>
+            <translation>File “{0}” is not a ChemCluster backup.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
+            <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
+            <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3018,152 +1060,3448 @@ The previous database was kept: {1}</translation>
         </message>
     </context>
     <context>
-        <name>PdfPreview</name>
+        <name>Cli</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="48" />
-            <source>Уменьшить</source>
-            <translation>Zoom out</translation>
+            <location filename="../../chemcluster_desktop/cli.py" line="42" />
+            <source>ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера «Химический потенциал». Без команды открывает окно программы.</source>
+            <translation>ChemCluster Desktop: inventory, accreditation, timetable, procurement and reports of the “Chemical Potential” cluster. Without a command it opens the program window.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="49" />
-            <source>Увеличить</source>
-            <translation>Zoom in</translation>
+            <location filename="../../chemcluster_desktop/cli.py" line="46" />
+            <source>файл SQLite или адрес SQLAlchemy (postgresql+psycopg://…); по умолчанию $CHEMCLUSTER_DB или файл в папке данных пользователя</source>
+            <translation>SQLite file or SQLAlchemy URL (postgresql+psycopg://…); default $CHEMCLUSTER_DB or a file in the user's data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="50" />
-            <source>Сохранить PDF…</source>
-            <translation>Save PDF…</translation>
+            <location filename="../../chemcluster_desktop/cli.py" line="48" />
+            <source>язык интерфейса (ru по умолчанию)</source>
+            <translation>interface language (ru by default)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="53" />
-            <source>Печать…</source>
-            <translation>Print…</translation>
+            <location filename="../../chemcluster_desktop/cli.py" line="49" />
+            <source>логин пользователя (или $CHEMCLUSTER_USER); пароль из $CHEMCLUSTER_PASSWORD или запрашивается</source>
+            <translation>user login (or $CHEMCLUSTER_USER); password from $CHEMCLUSTER_PASSWORD or asked for</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="56" />
+            <location filename="../../chemcluster_desktop/cli.py" line="53" />
+            <source>создать базу данных или обновить её схему</source>
+            <translation>create the database or upgrade its schema</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="55" />
+            <source>загрузить демо-данные в пустую базу</source>
+            <translation>load demo data into an empty database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="57" />
+            <source>проверка целостности и схемы базы</source>
+            <translation>integrity and schema check of the database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="60" />
+            <source>количество записей каждого вида</source>
+            <translation>counts of every kind of record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="63" />
+            <source>согласованная копия базы данных</source>
+            <translation>consistent copy of the database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="66" />
+            <source>заменить базу резервной копией (старая сохраняется)</source>
+            <translation>replace the database with a backup (keeps the old one)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="69" />
+            <source>пользователи</source>
+            <translation>users</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="71" />
+            <source>добавить пользователя</source>
+            <translation>add a user</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="76" />
+            <source>взять пароль нового пользователя из переменной окружения VAR</source>
+            <translation>take the new user's password from environment variable VAR</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="78" />
+            <source>список пользователей</source>
+            <translation>list users</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="81" />
+            <source>задать пароль пользователя</source>
+            <translation>set a user's password</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="137" />
+            <source>без входа</source>
+            <translation>not logged in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="176" />
+            <source>прервано</source>
+            <translation>interrupted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="189" />
+            <source>База данных готова: {0} (схема {1})</source>
+            <translation>Database ready: {0} (schema {1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="197" />
+            <source>Демо-данные загружены: {0} позиций инвентаря, {1} мастерских, {2} школ, {3} потребностей.</source>
+            <translation>Demo data loaded: {0} inventory items, {1} workshops, {2} schools, {3} needs.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="214" />
+            <source>Проверка пройдена.</source>
+            <translation>Check passed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="235" />
+            <source>Резервная копия записана и проверена: {0}</source>
+            <translation>Backup written and verified: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="244" />
+            <source>База восстановлена из «{0}». Прежняя база сохранена: {1}</source>
+            <translation>The database was restored from “{0}”. The previous database was kept: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="253" />
+            <source>Пользователь «{0}» добавлен (роль {1}, id {2}).</source>
+            <translation>User “{0}” added (role {1}, id {2}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="278" />
+            <source>Пароль пользователя «{0}» изменён.</source>
+            <translation>Password of user “{0}” changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="209" />
+            <source>База данных: {0} ({1})</source>
+            <translation>Database: {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="210" />
+            <source>Схема: {0} (актуальная {1})</source>
+            <translation>Schema: {0} (current {1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="211" />
+            <source>Целостность: {0}</source>
+            <translation>Integrity: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="276" />
+            <source>Новый пароль для {0}: </source>
+            <translation>New password for {0}: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="173" />
+            <source>строка</source>
+            <translation>row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="214" />
+            <source>Найдены проблемы: {0}.</source>
+            <translation>Problems found: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="132" />
+            <source>Пароль для {0}: </source>
+            <translation>Password for {0}: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="131" />
+            <source>Нужен пароль пользователя «{0}»: задайте CHEMCLUSTER_PASSWORD.</source>
+            <translation>User “{0}” needs a password: set CHEMCLUSTER_PASSWORD.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="24" />
+            <source>куда записать PDF</source>
+            <translation>where to write the PDF</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="21" />
+            <source>сформировать документ PDF: </source>
+            <translation>make a PDF document: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="54" />
+            <source>{0}: {1} (страниц: {2})</source>
+            <translation>{0}: {1} (pages: {2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="39" />
+            <source>Папка «{0}» не существует: укажите существующую папку для файла PDF.</source>
+            <translation>Folder “{0}” does not exist: choose an existing folder for the PDF file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="42" />
+            <source>В папку «{0}» нельзя записать файл: нет прав.</source>
+            <translation>Cannot write to folder “{0}”: no permission.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="48" />
+            <source>Документ «{0}» пока недоступен в этой версии программы ({1}).</source>
+            <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="53" />
+            <source>Не удалось записать файл «{0}»: {1}</source>
+            <translation>Could not write file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="+28" />
+            <source>закупки: НМЦК, бюджет, план-график, поставки</source>
+            <translation>procurement: initial max. price, budget, schedule, deliveries</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>обоснование НМЦК потребности методом сопоставимых рыночных цен</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>номер (id) потребности</source>
+            <translation>need number (id)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>бюджет по источникам: лимит, план, контракты, оплата, остаток</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>список потребностей</source>
+            <translation>list of needs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>статус (need, in_plan, price_justified, …)</source>
+            <translation>status (need, in_plan, price_justified, …)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>строки плана-графика со статусами</source>
+            <translation>procurement schedule lines with statuses</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>следующий шаг строки плана-графика</source>
+            <translation>next step of a procurement schedule line</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>номер строки (ПГ-2026-001) или её id</source>
+            <translation>line number (ПГ-2026-001) or its id</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>новый статус: </source>
+            <translation>new status: </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>принять поставку и поставить оборудование на учёт</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>добавить поставщика (ИНН проверяется по контрольным цифрам)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>экспорт в Excel</source>
+            <translation>export to Excel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>план-график закупок в .xlsx</source>
+            <translation>procurement schedule to .xlsx</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>только один источник финансирования (код: federal, regional, employer, own)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Потребность № {0}: {1}, {2} {3}</source>
+            <translation>Need No. {0}: {1}, {2} {3}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> (старше 6 мес.)</source>
+            <translation> (older than 6 months)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Средняя цена: {0} ₽; σ: {1} ₽; коэффициент вариации: {2} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>НМЦК: {0} ₽</source>
+            <translation>Initial max. price: {0} ₽</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Источник</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Лимит</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>План</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Контракты</source>
+            <translation>Contracts</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Оплачено</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Остаток</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Стоимость проекта {0} ₽, предельный грант {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Строка плана-графика «{0}» не найдена.</source>
+            <translation>Procurement schedule line “{0}” not found.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Строка {0}: {1}</source>
+            <translation>Row {0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Поставка принята: на учёт поставлено {0} ед. оборудования.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Поставщик «{0}» добавлен (id {1}).</source>
+            <translation>Supplier “{0}” added (id {1}).</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>План-график выгружен: {0} (строк: {1})</source>
+            <translation>Procurement schedule exported: {0} ({1} lines)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="266" />
+            <source> (вход запрещён)</source>
+            <translation> (log-in disabled)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="24" />
+            <source>показатели проекта</source>
+            <translation>project indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="44" />
+            <source>участники кластера</source>
+            <translation>cluster participants</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="47" />
+            <source>направления обучения</source>
+            <translation>training directions</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="16" />
+            <source>импорт из Excel (.xlsx)</source>
+            <translation>import from Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="24" />
+            <source>выгрузка в Excel (.xlsx)</source>
+            <translation>export to Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
+            <source>итог одним объектом JSON</source>
+            <translation>result as one JSON object</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
+            <source>Созданы помещения</source>
+            <translation>Rooms created</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="36" />
+            <source>строка {0}: {1}</source>
+            <translation>row {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="84" />
+            <source>запретить вход пользователю</source>
+            <translation>disable a user's log-in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="90" />
+            <source>сменить роль пользователя</source>
+            <translation>change a user's role</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="295" />
+            <source>Роль пользователя «{0}»: {1}.</source>
+            <translation>Role of user “{0}”: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="117" />
+            <source>Охват учащихся 8-х классов: {0}</source>
+            <translation>8th-grade pupils reached: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="27" />
+            <source>только позиции этого помещения</source>
+            <translation>only items of this room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
+            <source>включить списанные позиции</source>
+            <translation>include written-off items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="64" />
+            <source>ничего не импортировано</source>
+            <translation>nothing imported</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
+            <source>Будут созданы помещения</source>
+            <translation>Rooms to be created</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="84" />
+            <source>Выгружено позиций: {0} → {1}</source>
+            <translation>Items exported: {0} → {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="77" />
+            <source>Помещение «{0}» не найдено.</source>
+            <translation>Room “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="87" />
+            <source>снова разрешить вход пользователю</source>
+            <translation>allow a user to log in again</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="94" />
+            <source>журнал изменений (кто, когда, что изменил)</source>
+            <translation>change journal (who changed what and when)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="286" />
+            <source>Пользователь «{0}» может входить в программу.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="287" />
+            <source>Пользователю «{0}» вход запрещён.</source>
+            <translation>User “{0}” may not log in.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="312" />
+            <source>Дата {0} указывается как ГГГГ-ММ-ДД, например 2026-11-26.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="21" />
+            <source>кластер: показатели, сводка, участники, направления</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="26" />
+            <source>показатели с плановыми и фактическими значениями</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="27" />
+            <source>отчётный период (год, например 2025, или квартал 2025-Q3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="30" />
+            <source>ввести фактическое значение показателя за период</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <source>удалить значение показателя за период</source>
+            <translation>delete an indicator's value for a period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
+            <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="86" />
+            <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
+            <translation>Indicator “{0}” for {1}: {2} {3} (plan {4}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="95" />
+            <source>Значение показателя «{0}» за {1} удалено.</source>
+            <translation>Value of indicator “{0}” for {1} deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="112" />
+            <source>Мастерских готово к аккредитации: {0} из {1}</source>
+            <translation>Workshops ready for accreditation: {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="115" />
+            <source>Бюджет: лимит {0} ₽, законтрактовано {1} ₽, оплачено {2} ₽</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="17" />
+            <source>импорт инвентаря из Excel: все верные строки одной транзакцией</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="19" />
+            <source>ничего не записывать, показать, что будет</source>
+            <translation>write nothing, show what would happen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
+            <source>при любой ошибочной строке не импортировать ничего</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
+            <source>выгрузить список инвентаря в Excel</source>
+            <translation>export the inventory list to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="29" />
+            <source>строка поиска, как в окне программы</source>
+            <translation>search text, as in the program window</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
+            <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="58" />
+            <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
+            <translation>Imported {0} of {1} rows, {2} skipped.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliAccreditation</name>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="24" />
+            <source>импорт из Excel</source>
+            <translation>import from Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="34" />
+            <source>мастерские</source>
+            <translation>workshops</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="36" />
+            <source>добавить мастерскую</source>
+            <translation>add a workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="54" />
+            <source>готовность мастерской</source>
+            <translation>workshop readiness</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="83" />
+            <source>Импортировано</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="99" />
+            <source>лист {0} года</source>
+            <translation>{0} list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="74" />
+            <source>пропущена строка {0}: {1}</source>
+            <translation>row {0} skipped: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="76" />
+            <source>внимание: {0}</source>
+            <translation>attention: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="87" />
+            <source>По зонам: {0}.</source>
+            <translation>By zone: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="99" />
+            <source>листа нет — импортируйте его</source>
+            <translation>no list — import it</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="48" />
+            <source>аккредитация мастерских</source>
+            <translation>workshop accreditation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="83" />
+            <source>Проверка (ничего не записано)</source>
+            <translation>Check (nothing written)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="128" />
+            <source>Мастерская «{0}», рабочих мест {1}</source>
+            <translation>Workshop “{0}”, {1} workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="25" />
+            <source>инфраструктурный лист компетенции (.xlsx)</source>
+            <translation>competency infrastructure list (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="27" />
+            <source>компетенция (создаётся, если её нет)</source>
+            <translation>competency (created if missing)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
+            <source>год листа (по умолчанию из заголовка файла или текущий)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="29" />
+            <source>ничего не записывать, только показать итог</source>
+            <translation>write nothing, only show the result</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
+            <source>не импортировать ничего при любой ошибке в строках</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
+            <source>помещение (создаётся, если его нет); можно указать несколько раз</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="44" />
+            <source>список мастерских с готовностью</source>
+            <translation>list of workshops with readiness</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="50" />
+            <source>сопоставить лист с инвентарём мастерской</source>
+            <translation>match the list with the workshop's inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="58" />
+            <source>готовность всех мастерских кластера</source>
+            <translation>readiness of all cluster workshops</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="61" />
+            <source>дефициты мастерской → потребности закупок</source>
+            <translation>workshop shortages → procurement needs</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
+            <source>Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
+            <source>Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="159" />
+            <source>Потребностей создано {0}, обновлено {1}.</source>
+            <translation>Needs created {0}, updated {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="84" />
+            <source>{0}: лист «{1}» на {2} год — {3} позиций, пропущено строк: {4}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="114" />
+            <source>Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} ({4} позиций инвентаря, {5} с).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
+            <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CliSchedule</name>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/schedule.py" line="+23" />
+            <source>расписание занятий 8-х классов в мастерских</source>
+            <translation>8th-grade lesson timetable in the workshops</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>сгенерировать расписание периода (закреплённые занятия остаются)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>название периода или current</source>
+            <translation>term name or current</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>предел времени поиска, с</source>
+            <translation>search time limit, s</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>конфликты расписания</source>
+            <translation>timetable conflicts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>только этот период (по умолчанию все)</source>
+            <translation>only this term (all by default)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>выгрузить нагрузку периода в файл FET (.fet)</source>
+            <translation>export the term's load to a FET file (.fet)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Период «{0}»: размещено занятий {1}, не размещено часов {2}, {3} с.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>, подгруппа {0}</source>
+            <translation>, subgroup {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>  {0} {1}{2}, «{3}»: {4} ч — {5}</source>
+            <translation>  {0} {1}{2}, “{3}”: {4} h — {5}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Конфликтов нет.</source>
+            <translation>No conflicts.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Всего конфликтов: {0}</source>
+            <translation>Conflicts in total: {0}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Записан файл FET {0}: занятий {1}, дней {2}, уроков в дне {3}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Cluster</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="67" />
+            <source>Колледж (базовая организация)</source>
+            <translation>College (lead organisation)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="68" />
+            <source>Предприятие</source>
+            <translation>Enterprise</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="69" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="70" />
+            <source>Центр занятости</source>
+            <translation>Employment centre</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="71" />
+            <source>Орган власти</source>
+            <translation>Authority</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
+            <source>Специальность</source>
+            <translation>Specialty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
+            <source>Профессия</source>
+            <translation>Trade</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="91" />
+            <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="468" />
+            <source>Комментарий слишком длинный (больше 2000 символов).</source>
+            <translation>The comment is too long (over 2000 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="503" />
+            <source>Укажите наименование показателя.</source>
+            <translation>Enter the indicator name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="519" />
+            <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
+            <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="273" />
+            <source>Нет источников финансирования.</source>
+            <translation>No funding sources.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="445" />
+            <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
+            <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="509" />
+            <source>Показатель не найден (возможно, удалён). Обновите список (F5).</source>
+            <translation>Indicator not found (perhaps deleted). Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="690" />
+            <source>Участник не найден (возможно, удалён). Обновите список (F5).</source>
+            <translation>Participant not found (perhaps deleted). Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="698" />
+            <source>Укажите наименование участника.</source>
+            <translation>Enter the participant name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="703" />
+            <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
+            <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="722" />
+            <source>Дата соглашения в далёком будущем: проверьте год.</source>
+            <translation>The agreement date is far in the future: check the year.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="812" />
+            <source>Направление не найдено (возможно, удалено). Обновите список (F5).</source>
+            <translation>Direction not found (perhaps deleted). Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="826" />
+            <source>Укажите наименование направления.</source>
+            <translation>Enter the direction name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="829" />
+            <source>Уровень — специальность или профессия.</source>
+            <translation>Level is a specialty or a trade.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="96" />
+            <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="101" />
+            <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
+            <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="214" />
+            <source>Раздел «Аккредитация» ещё не даёт данных о готовности мастерских.</source>
+            <translation>The Accreditation section does not provide workshop readiness data yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="457" />
+            <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
+            <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="565" />
+            <source>рассчитано программой: {0}</source>
+            <translation>calculated by the program: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="700" />
+            <source>Наименование длиннее 300 символов.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="493" />
+            <source>У показателя «{0}» нет значения за период {1}.</source>
+            <translation>Indicator “{0}” has no value for period {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="528" />
+            <source>Показатель с кодом «{0}» уже есть.</source>
+            <translation>An indicator with code “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="707" />
+            <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
+            <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="737" />
+            <source>Участник «{0}» уже есть в реестре.</source>
+            <translation>Participant “{0}” is already in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="823" />
+            <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
+            <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="852" />
+            <source>Направление {0} «{1}» уже есть.</source>
+            <translation>Direction {0} “{1}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="327" />
+            <source>Раздел «Расписание» ещё не даёт данных об охвате школьников.</source>
+            <translation>The Timetable section does not provide school pupil coverage data yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="836" />
+            <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
+            <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="716" />
+            <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
+            <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="132" />
+            <source>Показатель {0}: введите значение.</source>
+            <translation>Indicator {0}: enter a value.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="140" />
+            <source>Показатель {0}: значение — не число.</source>
+            <translation>Indicator {0}: the value is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
+            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
+            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="149" />
+            <source>Показатель {0}: значение слишком велико.</source>
+            <translation>Indicator {0}: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
+            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/crash.py" line="+38" />
+            <source>Внутренняя ошибка</source>
+            <translation>Internal error</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Произошла внутренняя ошибка. Данные, сохранённые до неё, не пострадали.
+Отчёт записан в файл:
+{0}
+Передайте его администратору.</source>
+            <translation>An internal error occurred. Data saved before it is intact.
+A report was written to:
+{0}
+Please pass it to your administrator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="127" />
+            <source>% от плана</source>
+            <translation>% of plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="169" />
+            <source>Лимит</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="169" />
+            <source>Законтрактовано</source>
+            <translation>Contracted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
+            <source>Оплачено</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="47" />
+            <source>Областной бюджет</source>
+            <translation>Regional budget</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
+            <source>Работодатели</source>
+            <translation>Employers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
+            <source>Собственные средства</source>
+            <translation>Own funds</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="149" />
+            <source>% от планового значения</source>
+            <translation>% of the target value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="191" />
+            <source>млн ₽</source>
+            <translation>mln ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="213" />
+            <source>Не готова</source>
+            <translation>Not ready</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="237" />
+            <source>% выполнения листа</source>
+            <translation>% of the list fulfilled</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="211" />
+            <source>Готова (≥ {0} %)</source>
+            <translation>Ready (≥ {0} %)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="95" />
+            <source>план {0}</source>
+            <translation>plan {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="37" />
+            <source>{0} млн ₽</source>
+            <translation>{0} mln ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="97" />
+            <source> к {0}</source>
+            <translation> by {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="107" />
+            <source>нет данных</source>
+            <translation>no data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="114" />
+            <source>{0} {1} к {2}</source>
+            <translation>{0} {1} vs {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="116" />
+            <source>{0} {1} к прошлому периоду</source>
+            <translation>{0} {1} vs the previous period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="47" />
+            <source>Грант «Профессионалитет»</source>
+            <translation>“Professionalitet” grant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="106" />
+            <source>нет данных за прошлый период</source>
+            <translation>no data for the previous period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
+            <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="206" />
+            <source>Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="163" />
+            <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="203" />
+            <source>Нет данных о готовности мастерских.</source>
+            <translation>No workshop readiness data.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="121" />
+            <source>Рассчитано программой по данным разделов. Щёлкните, чтобы открыть данные.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="123" />
+            <source>Щёлкните, чтобы открыть значения показателя.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="106" />
+            <source>«{0}» — это папка, а не файл базы данных.</source>
+            <translation>“{0}” is a folder, not a database file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="109" />
+            <source>Нет прав на чтение файла базы данных «{0}».</source>
+            <translation>No permission to read database file “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="115" />
+            <source>Файл «{0}» не является базой данных ChemCluster (повреждён или это другой файл). Восстановите базу из резервной копии.</source>
+            <translation>File “{0}” is not a ChemCluster database (damaged or a different file). Restore the database from a backup.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="119" />
+            <source>Файл базы данных «{0}» или его папка доступны только для чтения. Скопируйте базу в папку, куда можно писать, или измените права.</source>
+            <translation>Database file “{0}” or its folder is read-only. Copy the database to a writable folder or change the permissions.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="185" />
+            <source>База данных «{0}» занята другой программой. Закройте её и попробуйте снова.</source>
+            <translation>Database “{0}” is in use by another program. Close it and try again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="288" />
+            <source>База данных занята другой программой слишком долго; изменения не сохранены. Повторите действие через минуту.</source>
+            <translation>The database was busy in another program for too long; changes were not saved. Try again in a minute.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="102" />
+            <source>Папка «{0}» недоступна для записи: базу данных создать нельзя. Укажите другую папку (--db).</source>
+            <translation>Folder “{0}” is not writable: the database cannot be created. Choose another folder (--db).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="141" />
+            <source>Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида postgresql+psycopg://пользователь:пароль@сервер/база.</source>
+            <translation>Invalid database address “{0}”. Give a path to an SQLite file or an address like postgresql+psycopg://user:password@server/database.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="179" />
+            <source>База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; база не изменена.</source>
+            <translation>The database was created by a newer version of the program (schema {0}). Update ChemCluster Desktop; the database was not changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="187" />
+            <source>База данных «{0}» повреждена. Восстановите её из последней резервной копии.</source>
+            <translation>Database “{0}” is damaged. Restore it from the latest backup.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="98" />
+            <source>Не удаётся создать папку для базы данных «{0}»: {1}. Укажите другую папку (--db).</source>
+            <translation>Cannot create the database folder “{0}”: {1}. Choose another folder (--db).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="153" />
+            <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
+            <translation>Database “{0}” is damaged ({1}). Restore it from the latest backup.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="189" />
+            <source>База данных «{0}» доступна только для чтения.</source>
+            <translation>Database “{0}” is read-only.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="191" />
+            <source>Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, пароль и что сервер запущен.</source>
+            <translation>Cannot connect to database server “{0}”. Check the address, the password and that the server is running.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="194" />
+            <source>Не удаётся открыть базу данных «{0}».</source>
+            <translation>Cannot open database “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="110" />
+            <source>Схема базы {0}, ожидается {1}: выполните «chemcluster init».</source>
+            <translation>Database schema {0}, expected {1}: run “chemcluster init”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="122" />
+            <source>Отрицательный остаток у {0} позиций инвентаря.</source>
+            <translation>Negative stock for {0} inventory items.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="125" />
+            <source>Отрицательное количество в {0} тарах реактивов.</source>
+            <translation>Negative quantity in {0} reagent containers.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="103" />
+            <source>Целостность файла: {0}</source>
+            <translation>File integrity: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="106" />
+            <source>Нарушена ссылка: таблица {0}, строка {1} → {2}</source>
+            <translation>Broken reference: table {0}, row {1} → {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/database.py" line="116" />
+            <source>Схема расходится с программой: {0}</source>
+            <translation>Schema differs from the program: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Demo</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/demo.py" line="+26" />
+            <source>Демо-данные загружаются только в пустую базу. Создайте новую базу (--db новый_файл.sqlite3) или восстановите пустую.</source>
+            <translation>Demo data loads only into an empty database. Create a new database (--db new_file.sqlite3) or restore an empty one.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/errors.py" line="+50" />
+            <source>Запись уже изменил другой пользователь. Обновите её (F5) и внесите изменения заново.</source>
+            <translation>Another user has changed this record. Refresh it (F5) and make your changes again.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Операция отменена; ничего не изменено.</source>
+            <translation>Operation cancelled; nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="30" />
+            <source>Руководство пользователя</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="42" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="78" />
-            <source>Сохранить PDF</source>
-            <translation>Save PDF</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="62" />
+            <source>Поиск в справке</source>
+            <translation>Search the help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="43" />
-            <source>Страниц: {0}</source>
-            <translation>Pages: {0}</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="62" />
+            <source>Найти:</source>
+            <translation>Find:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="86" />
-            <source>Не сохранено</source>
-            <translation>Not saved</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="51" />
+            <source>Файл справки не найден в папке программы (resources/help).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="111" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="86" />
-            <source>Не удалось сохранить файл «{0}»: {1}</source>
-            <translation>Could not save file “{0}”: {1}</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="93" />
+            <source>Столбцы</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="99" />
+            <source>Строки</source>
+            <translation>Lines</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="107" />
+            <source>Ошибки</source>
+            <translation>Errors</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="74" />
+            <source>Столбец в файле</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="74" />
+            <source>Поле программы</source>
+            <translation>Program field</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="102" />
+            <source>Строка</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="102" />
+            <source>Причина</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="139" />
+            <source>— не импортировать —</source>
+            <translation>— do not import —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="165" />
+            <source>Ошибки ({0})</source>
+            <translation>Errors ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="166" />
+            <source>Строки ({0})</source>
+            <translation>Lines ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="167" />
+            <source>Импортировать {0}</source>
+            <translation>Import {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="87" />
+            <source>Применить сопоставление</source>
+            <translation>Apply matching</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="78" />
+            <source>Проверьте, какие столбцы файла в какие поля попадут. Жёлтым отмечены неуверенные совпадения; измените их и нажмите «Применить».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="122" />
+            <source>Заголовок таблицы найден в строке {0}. Строк с данными: {1}; будет импортировано: {2}; с ошибками: {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="145" />
+            <source>Совпадение неуверенное: проверьте поле.</source>
+            <translation>Uncertain match: check the field.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InfrastructureXlsx</name>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="316" />
+            <source>Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт.</source>
+            <translation>The file is not an Excel workbook (.xlsx). Save the infrastructure list as .xlsx (“File → Save As → Excel Workbook”) and import again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="378" />
+            <source>Файл не похож на инфраструктурный лист: не найдена строка заголовка таблицы с колонками «Наименование» и «Количество». Проверьте, что выбран нужный файл.</source>
+            <translation>The file does not look like an infrastructure list: no header row with “Name” and “Quantity” columns. Check that you chose the right file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="526" />
+            <source>В листе нет количеств: не найдена колонка «Количество» или в ней нет ни одного числа. Без количеств чек-лист мастерской построить нельзя.</source>
+            <translation>The sheet has no quantities: no “Quantity” column or no number in it. A workshop checklist cannot be built without quantities.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="522" />
+            <source>№ {0} (строки {1} и {2})</source>
+            <translation>No. {0} (rows {1} and {2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="523" />
+            <source>В листе повторяются номера позиций: {0}. Исправьте нумерацию в файле и повторите импорт; ничего не импортировано.</source>
+            <translation>Item numbers repeat in the sheet: {0}. Fix the numbering in the file and import again; nothing was imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="529" />
+            <source>В листе не найдено ни одной позиции под строкой заголовка (строка {0}).</source>
+            <translation>No items found below the header row (row {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="325" />
+            <source>Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново как .xlsx и повторите импорт.</source>
+            <translation>The Excel workbook could not be read ({0}). Open it in Excel, save it again as .xlsx and import again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="464" />
+            <source>Строка {0}: «{1}» — не указано количество.</source>
+            <translation>Row {0}: “{1}” — no quantity given.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="469" />
+            <source>Строка {0}: «{1}» — количество «{2}» не число. Укажите число, например «2» или «2 шт.».</source>
+            <translation>Row {0}: “{1}” — quantity “{2}” is not a number. Enter a number, e.g. “2” or “2 pcs”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="476" />
+            <source>Строка {0}: «{1}» — количество должно быть больше нуля.</source>
+            <translation>Row {0}: “{1}” — the quantity must be above zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="480" />
+            <source>Строка {0}: «{1}» — количество {2} слишком велико.</source>
+            <translation>Row {0}: “{1}” — quantity {2} is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="457" />
+            <source>Строка {0}: нет наименования (колонка «Наименование» пуста), количество «{1}».</source>
+            <translation>Row {0}: no name (the “Name” column is empty), quantity “{1}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="543" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="545" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="546" />
+            <source>да</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <source>Зона</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="541" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="541" />
+            <source>Кол-во по листу</source>
+            <translation>Qty per list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="542" />
+            <source>На 1 рабочее место</source>
+            <translation>Per workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="542" />
+            <source>Требуется</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="543" />
+            <source>В наличии</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="544" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="545" />
+            <source>Связанных позиций</source>
+            <translation>Linked items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="544" />
+            <source>Статус вручную: обоснование</source>
+            <translation>Manual status: justification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="314" />
+            <source>Файл «{0}» не открывается: {1}.</source>
+            <translation>File “{0}” does not open: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="384" />
+            <source>Файл похож на инвентарную опись (есть колонки инвентарного номера или стоимости), а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="359" />
+            <source>Файл слишком большой после распаковки: это не инфраструктурный лист.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="300" />
+            <source>Файл слишком большой ({0} МБ): инфраструктурный лист занимает не больше нескольких мегабайт. Проверьте, тот ли это файл.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="356" />
+            <source>Файл подозрительно сильно сжат: такой файл не читается из соображений безопасности.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="333" />
+            <source>На листе «{0}» больше {1} строк: это не инфраструктурный лист.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Inventory</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="610" />
+            <source>Количество в таре</source>
+            <translation>Quantity per container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="614" />
+            <source>Дата получения</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="614" />
+            <source>Дата вскрытия</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
+            <source>Срок годности</source>
+            <translation>Expiry date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="773" />
+            <source>Дата документа</source>
+            <translation>Document date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="309" />
+            <source>Укажите наименование.</source>
+            <translation>Enter the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="329" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="329" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="446" />
+            <source>Постановка на учёт</source>
+            <translation>Putting on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="185" />
+            <source>Поле «{0}» обязательно.</source>
+            <translation>Field “{0}” is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="197" />
+            <source>«{0}»: «{1}» — не число.</source>
+            <translation>“{0}”: “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="680" />
+            <source>Тара не найдена (id {0}).</source>
+            <translation>Container not found (id {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1048" />
+            <source> (партия {0})</source>
+            <translation> (batch {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="50" />
+            <source>, создано помещений: {0}</source>
+            <translation>, rooms created: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="333" />
+            <source>Импорт из Excel «{0}»</source>
+            <translation>Import from Excel “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="353" />
+            <source>Дата ввода в эксплуатацию</source>
+            <translation>Commissioning date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="777" />
+            <source>Выберите хотя бы одну позицию.</source>
+            <translation>Choose at least one item.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="781" />
+            <source>Укажите, кому выдаются позиции.</source>
+            <translation>Give who the items are issued to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="783" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="311" />
+            <source>Наименование длиннее 300 знаков.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="739" />
+            <source>Поступление по поставке</source>
+            <translation>Receipt by delivery</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="201" />
+            <source>«{0}»: слишком большое значение.</source>
+            <translation>“{0}”: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="207" />
+            <source>«{0}»: дата {1} ещё не наступила.</source>
+            <translation>“{0}”: the date {1} has not come yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="305" />
+            <source>Неизвестный вид позиции «{0}».</source>
+            <translation>Unknown item kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="327" />
+            <source>Неизвестное состояние «{0}».</source>
+            <translation>Unknown state “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="387" />
+            <source>Помещение не найдено (id {0}).</source>
+            <translation>Room not found (id {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="771" />
+            <source>Неизвестный вид движения «{0}».</source>
+            <translation>Unknown movement kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="321" />
+            <source>Значение длиннее {0} знаков.</source>
+            <translation>The value is longer than {0} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="533" />
+            <source>Позиция не найдена (id {0}).</source>
+            <translation>Item not found (id {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="48" />
+            <source>Импортировано {0}, пропущено {1}</source>
+            <translation>Imported {0}, skipped {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="196" />
+            <source>Будут созданы помещения: {0}.</source>
+            <translation>Rooms to be created: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="315" />
+            <source>Инвентарный номер длиннее 64 знаков.</source>
+            <translation>The inventory number is longer than 64 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="628" />
+            <source>Тару нельзя вскрыть раньше, чем её получили.</source>
+            <translation>A container cannot be opened before it was received.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="722" />
+            <source>Инвентарные номера повторяются в поставке.</source>
+            <translation>Inventory numbers repeat in the delivery.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="779" />
+            <source>Укажите помещение, куда перемещаются позиции.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
+            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
+            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="482" />
+            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="486" />
+            <source>У позиции есть тары реактива: вид изменить нельзя.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="666" />
+            <source>Тару можно добавить только к реактиву.</source>
+            <translation>Containers can be added to reagents only.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="792" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
+            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="199" />
+            <source>«{0}» не может быть отрицательным.</source>
+            <translation>“{0}” cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
+            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="156" />
+            <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
+            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="377" />
+            <source>Неизвестная группа хранения «{0}».</source>
+            <translation>Unknown storage group “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="471" />
+            <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="520" />
+            <source>Корректировка остатка в карточке</source>
+            <translation>Stock correction in the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
+            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
+            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
+            <translation>Inventory number “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
+            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="806" />
+            <source>Позиция «{0}» списана: движения по ней невозможны.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
+            <source>«{0}» учитывается целиком: количество {1}.</source>
+            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="882" />
+            <source>Остаток «{0}» стал бы отрицательным.</source>
+            <translation>The stock of “{0}” would become negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1037" />
+            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
+            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="622" />
+            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1050" />
+            <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1053" />
+            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
+            <translation>“{0}”{1} expires: until {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="821" />
+            <source>«{0}» уже находится в этом помещении.</source>
+            <translation>“{0}” is already in this room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="823" />
+            <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1078" />
+            <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="848" />
+            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
+            <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="861" />
+            <source>«{0}» не выдавалось: возвращать нечего.</source>
+            <translation>“{0}” was not issued: nothing to return.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="871" />
+            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
+            <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="198" />
+            <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="202" />
+            <source>Столбцы без соответствия (не импортируются): {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="231" />
+            <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="244" />
+            <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
+            <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
+            <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="131" />
+            <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="125" />
+            <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InventoryAlerts</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="53" />
+            <source>Замечаний нет.</source>
+            <translation>No remarks.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="56" />
+            <source>Оповещения ({0})</source>
+            <translation>Alerts ({0})</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryForms</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="39" />
+            <source>дд.мм.гггг</source>
+            <translation>dd.mm.yyyy</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="54" />
+            <source>Дата ещё не наступила.</source>
+            <translation>The date has not come yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="80" />
+            <source>Обязательное поле.</source>
+            <translation>Required field.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="82" />
+            <source>Не может быть отрицательным.</source>
+            <translation>Cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="84" />
+            <source>Должно быть больше нуля.</source>
+            <translation>Must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="78" />
+            <source>Нужно число, например 1 234,50.</source>
+            <translation>A number is needed, e.g. 1 234.50.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="52" />
+            <source>Дата не распознана: нужен вид 26.11.2026.</source>
+            <translation>Date not recognised: use the form 26.11.2026.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryPage</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="383" />
+            <source>Помещение: {0}</source>
+            <translation>Room: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
+            <source>Все помещения</source>
+            <translation>All rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="241" />
+            <source>Любое состояние</source>
+            <translation>Any state</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <source>Все</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <source>Оборудование</source>
+            <translation>Equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <source>Мебель</source>
+            <translation>Furniture</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="252" />
+            <source>Расходные</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="252" />
+            <source>Реактивы</source>
+            <translation>Reagents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="255" />
+            <source>Помещение:</source>
+            <translation>Room:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="256" />
+            <source>Состояние:</source>
+            <translation>State:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="257" />
+            <source>Списанные</source>
+            <translation>Written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="259" />
+            <source>Движение</source>
+            <translation>Movement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <source>Выдача сотруднику…</source>
+            <translation>Issue to an employee…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
+            <source>Возврат…</source>
+            <translation>Return…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
+            <source>Поступление (приход)…</source>
+            <translation>Receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="263" />
+            <source>Списание…</source>
+            <translation>Write-off…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="267" />
+            <source>Инвентаризация</source>
+            <translation>Stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="269" />
+            <source>Этикетки</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="271" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="501" />
+            <source>Импорт инвентаря из Excel</source>
+            <translation>Import inventory from Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="502" />
+            <source>Книги Excel (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="522" />
+            <source>Чтение файла Excel…</source>
+            <translation>Reading the Excel file…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="536" />
+            <source>Импорт завершён</source>
+            <translation>Import finished</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="545" />
+            <source>Инвентарь.xlsx</source>
+            <translation>Inventory.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="546" />
+            <source>Экспорт в Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="561" />
+            <source>Экспорт в Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="455" />
+            <source>позицию «{0}»{1}</source>
+            <translation>item “{0}”{1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="518" />
+            <source>позиций</source>
+            <translation>items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="367" />
+            <source>Выбрано позиций: {0}</source>
+            <translation>Items selected: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
+            <source>Количество: {0} {1}</source>
+            <translation>Quantity: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="483" />
+            <source>Проведён документ {0}.</source>
+            <translation>Document {0} posted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="514" />
+            <source>Импорт инвентаря: {0}</source>
+            <translation>Inventory import: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="376" />
+            <source>Инв. номер: {0}</source>
+            <translation>Inv. No.: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
+            <source>Модель: {0}</source>
+            <translation>Model: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="381" />
+            <source>Зав. номер: {0}</source>
+            <translation>Serial No.: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
+            <source>МОЛ: {0}</source>
+            <translation>Custodian: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
+            <source>Минимальный остаток: {0}</source>
+            <translation>Minimum stock: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
+            <source>Стоимость: {0}</source>
+            <translation>Cost: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="539" />
+            <source>строка {0}: {1}</source>
+            <translation>row {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="396" />
+            <source>Выдано: {0}</source>
+            <translation>Issued: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="557" />
+            <source>Выгружено позиций: {0} → {1}</source>
+            <translation>Items exported: {0} → {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="612" />
+            <source>Подготовка документа «{0}»…</source>
+            <translation>Preparing document “{0}”…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="371" />
+            <source>Выберите позицию в списке.</source>
+            <translation>Choose an item in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
+            <source>Введено в эксплуатацию: {0}</source>
+            <translation>Commissioned: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
+            <source>Ближайший срок годности: {0}</source>
+            <translation>Nearest expiry date: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="398" />
+            <source>Остаток ниже минимального.</source>
+            <translation>Stock below the minimum.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="93" />
+            <source>Инвентарь лабораторий и мастерских</source>
+            <translation>Lab and workshop inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="96" />
+            <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="258" />
+            <source>Показывать и списанные позиции (они остаются в истории)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
+            <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <source>Перемещение в другое помещение…</source>
+            <translation>Move to another room…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
+            <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
+            <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
+            <source>Выберите в списке позиции для документа.</source>
+            <translation>Choose the items for the document in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
+            <source>Выберите позиции в списке или помещение в фильтре.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <source>Enter или двойной щелчок — карточка с историей.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="481" />
+            <source>Проведён документ {0}: {1}, позиций {2}.</source>
+            <translation>Document {0} posted: {1}, {2} items.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
+            <source>Есть тары с истёкшим или истекающим сроком.</source>
+            <translation>Some containers have expired or are expiring.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryXlsx</name>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="298" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="282" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="286" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="276" />
+            <source>Инвентарный номер</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="277" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="279" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="280" />
+            <source>Заводской номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="281" />
+            <source>Производитель</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
+            <source>Состояние</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="285" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="287" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="288" />
+            <source>Стоимость, ₽</source>
+            <translation>Cost, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="289" />
+            <source>Дата ввода</source>
+            <translation>Commissioned on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="290" />
+            <source>Годен до</source>
+            <translation>Expires</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="212" />
+            <source>«{0}»: «{1}» — не число.</source>
+            <translation>“{0}”: “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="254" />
+            <source>«{0}» длиннее {1} знаков.</source>
+            <translation>“{0}” is longer than {1} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="257" />
+            <source>Не указано наименование.</source>
+            <translation>No name given.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="216" />
+            <source>«{0}»: слишком большое значение.</source>
+            <translation>“{0}”: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="226" />
+            <source>«{0}»: дата {1} ещё не наступила.</source>
+            <translation>“{0}”: the date {1} has not come yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
+            <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="268" />
+            <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="214" />
+            <source>«{0}» не может быть отрицательным ({1}).</source>
+            <translation>“{0}” cannot be negative ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="223" />
+            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
+            <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
+            <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="248" />
+            <source>Группа хранения «{0}» не распознана.</source>
+            <translation>Storage group “{0}” not recognised.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemCard</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="101" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="162" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="165" />
+            <source>Фамилия И. О.</source>
+            <translation>Surname I. O.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="197" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="308" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="310" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Партия</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Получено</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <source>Вскрыто</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="60" />
+            <source>Годен до</source>
+            <translation>Expires</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="60" />
+            <source>Место хранения</source>
+            <translation>Storage place</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="107" />
+            <source>Наименование *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="122" />
+            <source>Инвентарный номер</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="143" />
+            <source>Стоимость, ₽</source>
+            <translation>Cost, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="155" />
+            <source>Состояние</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="158" />
+            <source>— не указано —</source>
+            <translation>— not given —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="166" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="179" />
+            <source>Количество *</source>
+            <translation>Quantity *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="191" />
+            <source>Выдано</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="198" />
+            <source>Основное</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="209" />
+            <source>Номер CAS</source>
+            <translation>CAS number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="213" />
+            <source>Формула</source>
+            <translation>Formula</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
+            <source>Группа хранения</source>
+            <translation>Storage group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="219" />
+            <source>Пиктограммы СГС (GHS)</source>
+            <translation>GHS pictograms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="231" />
+            <source>H-фразы</source>
+            <translation>H-statements</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="235" />
+            <source>Тары (упаковки)</source>
+            <translation>Containers (packages)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
+            <source>Добавить тару</source>
+            <translation>Add container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="249" />
+            <source>Убрать тару</source>
+            <translation>Remove container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="261" />
+            <source>Вещество и тары</source>
+            <translation>Substance and containers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="275" />
+            <source>Добавить поле</source>
+            <translation>Add field</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="277" />
+            <source>Удалить поле</source>
+            <translation>Delete field</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
+            <source>Доп. поля</source>
+            <translation>Extra fields</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="299" />
+            <source>История</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <source>Заводской номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="136" />
+            <source>Производитель</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="136" />
+            <source>Страна</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <source>Поле</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <source>Документ</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <source>Откуда</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <source>Куда / кому</source>
+            <translation>To / whom</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <source>Основание</source>
+            <translation>Grounds</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="522" />
+            <source>Укажите наименование.</source>
+            <translation>Enter the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="321" />
+            <source>Новая позиция: {0}</source>
+            <translation>New item: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="415" />
+            <source>Срок годности истёк</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="330" />
+            <source>Карточка: {0} {1}</source>
+            <translation>Card: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="114" />
+            <source>присваивается автоматически</source>
+            <translation>assigned automatically</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="148" />
+            <source>Дата ввода в эксплуатацию</source>
+            <translation>Commissioning date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="117" />
+            <source>Присвоить следующий номер по шаблону</source>
+            <translation>Assign the next number by the pattern</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="530" />
+            <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
+            <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="393" />
+            <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="512" />
+            <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="416" />
+            <source>Срок годности истекает в ближайшие 30 дней</source>
+            <translation>Expires within 30 days</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
+            <source>Тара {0}: количество «{1}» — не число.</source>
+            <translation>Container {0}: quantity “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="449" />
+            <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Journal</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="37" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="38" />
+            <source>Аккредитация</source>
+            <translation>Accreditation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="39" />
+            <source>Расписание</source>
+            <translation>Timetable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="40" />
+            <source>Закупки</source>
+            <translation>Procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="41" />
+            <source>Кластер</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="50" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
+            <source>Импорт</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <source>Здание</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="63" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <source>Показатель</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <source>Код</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="48" />
+            <source>Создание</source>
+            <translation>Creation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="49" />
+            <source>Изменение</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
+            <source>Вход</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="53" />
+            <source>Неудачный вход</source>
+            <translation>Failed log-in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="54" />
+            <source>Восстановление базы</source>
+            <translation>Database restore</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <source>Пользователь</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <source>Роль</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <source>Настройка</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="63" />
+            <source>База данных</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <source>Позиция инвентаря</source>
+            <translation>Inventory item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <source>Тара реактива</source>
+            <translation>Reagent container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <source>Вещество</source>
+            <translation>Substance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <source>Движение</source>
+            <translation>Movement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <source>Строка движения</source>
+            <translation>Movement line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <source>Инвентаризация</source>
+            <translation>Stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <source>Компетенция</source>
+            <translation>Competency</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <source>Инфраструктурный лист</source>
+            <translation>Infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <source>Позиция ИЛ</source>
+            <translation>Infrastructure list item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <source>Строка чек-листа</source>
+            <translation>Checklist line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <source>Связь чек-листа</source>
+            <translation>Checklist link</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <source>Период</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <source>Время урока</source>
+            <translation>Period time</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <source>Занятие</source>
+            <translation>Lesson</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <source>Потребность</source>
+            <translation>Need</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <source>Строка плана-графика</source>
+            <translation>Procurement schedule line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <source>Контракт</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <source>Платёж</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <source>Поставка</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <source>Строка поставки</source>
+            <translation>Delivery line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <source>Участник кластера</source>
+            <translation>Cluster participant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <source>Направление подготовки</source>
+            <translation>Training direction</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <source>Значение показателя</source>
+            <translation>Indicator value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <source>ФИО</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <source>Логин</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <source>Вход разрешён</source>
+            <translation>Log-in allowed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <source>Пароль</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <source>Неудачных входов</source>
+            <translation>Failed log-ins</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <source>Состояние</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <source>Цена</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <source>Сумма</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <source>Заводской номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <source>Производитель</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <source>Помещение (№)</source>
+            <translation>Room (No.)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <source>Здание (№)</source>
+            <translation>Building (No.)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <source>Ответственный</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <source>Номер</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <source>Ключ</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <source>Рабочих мест</source>
+            <translation>Workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <source>Дата ввода</source>
+            <translation>Commissioned on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <source>Мин. остаток</source>
+            <translation>Min. stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <source>Заголовок</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <source>Год</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <source>НМЦК</source>
+            <translation>Initial max. price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <source>№ записи</source>
+            <translation>Record No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="213" />
+            <source>да</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="213" />
+            <source>нет</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="36" />
+            <source>Пользователи и справочники</source>
+            <translation>Users and reference data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <source>Источник финансирования</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <source>Коммерческое предложение</source>
+            <translation>Commercial offer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="222" />
+            <source>Запись журнала не найдена.</source>
+            <translation>Journal entry not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Locations</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="+39" />
+            <source>Лаборатория</source>
+            <translation>Laboratory</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Кабинет</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="111" />
+            <source>Укажите название здания.</source>
+            <translation>Enter the building name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="113" />
+            <source>Название здания длиннее 200 символов; сократите его.</source>
+            <translation>The building name is longer than 200 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="115" />
+            <source>Адрес длиннее 300 символов; сократите его.</source>
+            <translation>The address is longer than 300 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="237" />
+            <source>Укажите название помещения.</source>
+            <translation>Enter the room name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="239" />
+            <source>Название помещения длиннее 100 символов; сократите его.</source>
+            <translation>The room name is longer than 100 characters; shorten it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="253" />
+            <source>ФИО ответственного длиннее 200 символов.</source>
+            <translation>The responsible person's name is longer than 200 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="271" />
+            <source>Выбранное здание удалено. Выберите другое.</source>
+            <translation>The chosen building was deleted. Choose another.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="145" />
+            <source>Здание не найдено: его удалил другой пользователь. Обновите список (F5).</source>
+            <translation>Building not found: another user deleted it. Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="218" />
+            <source>Помещение не найдено: его удалил другой пользователь. Обновите список (F5).</source>
+            <translation>Room not found: another user deleted it. Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="249" />
+            <source>Площадь — положительное число квадратных метров, например 72,5.</source>
+            <translation>Area is a positive number of square metres, e.g. 72.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="241" />
+            <source>Неизвестный вид помещения «{0}».</source>
+            <translation>Unknown room kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="132" />
+            <source>Здание «{0}» уже есть в справочнике.</source>
+            <translation>Building “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="162" />
+            <source>Здание «{0}» нельзя удалить: в нём {1} помещ. Сначала перенесите или удалите помещения.</source>
+            <translation>Building “{0}” cannot be deleted: it has {1} room(s). Move or delete the rooms first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="282" />
+            <source>Помещение «{0}» уже есть в здании «{1}».</source>
+            <translation>Room “{0}” already exists in building “{1}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="348" />
+            <source>Помещение «{0}» нельзя удалить: на него ссылаются {1}. Сначала перенесите их в другое помещение.</source>
+            <translation>Room “{0}” cannot be deleted: it is referred to by {1}. Move them to another room first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="338" />
+            <source>позиций инвентаря: {0}</source>
+            <translation>inventory items: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="340" />
+            <source>мастерских: {0}</source>
+            <translation>workshops: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="342" />
+            <source>документов движения: {0}</source>
+            <translation>movement documents: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="344" />
+            <source>инвентаризаций: {0}</source>
+            <translation>stock-takings: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="346" />
+            <source>потребностей закупок: {0}</source>
+            <translation>procurement needs: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="90" />
+            <source>Выход</source>
+            <translation>Exit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="87" />
+            <source>Пользователь:</source>
+            <translation>User:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="88" />
+            <source>Пароль:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="89" />
+            <source>Войти</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="116" />
+            <source>Укажите пользователя.</source>
+            <translation>Enter the user.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="85" />
+            <source>Вход — {0}</source>
+            <translation>Log in — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="129" />
+            <source>Вход не удался: {0}</source>
+            <translation>Log-in failed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="163" />
+            <source>Можно попробовать снова.</source>
+            <translation>You can try again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="86" />
+            <source>Войдите под своим именем: права зависят от роли пользователя.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="166" />
+            <source>Слишком много неудачных попыток. Следующая попытка через {0} с.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="275" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="254" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="276" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="280" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="281" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="283" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="285" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="286" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="263" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="265" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="290" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="291" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="382" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="262" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="267" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
@@ -3173,36 +4511,217 @@ The previous database was kept: {1}</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="338" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="366" />
             <source>Руководство находится в папке docs программы (файлы *.md).</source>
             <translation>The guide is in the program's docs folder (*.md files).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="348" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="376" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="380" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="278" />
+            <source>Химический потенциал</source>
+            <translation>Chemical Potential</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="279" />
+            <source>версия {0}</source>
+            <translation>version {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Movement</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="71" />
+            <source>Фамилия И. О.</source>
+            <translation>Surname I. O.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="115" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="49" />
+            <source>Вид документа</source>
+            <translation>Document kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="53" />
+            <source>Номер документа</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="58" />
+            <source>Дата *</source>
+            <translation>Date *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="62" />
+            <source>— выберите помещение —</source>
+            <translation>— choose a room —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="65" />
+            <source>Куда (помещение) *</source>
+            <translation>To (room) *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="72" />
+            <source>Кому выдаётся *</source>
+            <translation>Issued to *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="80" />
+            <source>Основание</source>
+            <translation>Grounds</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="113" />
+            <source>Провести</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <source>В наличии</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="131" />
+            <source>Куда (помещение)</source>
+            <translation>To (room)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="133" />
+            <source>Кто возвращает</source>
+            <translation>Returned by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="134" />
+            <source>Причина списания *</source>
+            <translation>Write-off reason *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="141" />
+            <source>Выберите помещение.</source>
+            <translation>Choose a room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="143" />
+            <source>Укажите, кому выдаётся.</source>
+            <translation>Enter who it is issued to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="129" />
+            <source>{0}: позиций {1}</source>
+            <translation>{0}: {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="140" />
+            <source>Укажите дату.</source>
+            <translation>Enter the date.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="52" />
+            <source>присваивается автоматически</source>
+            <translation>assigned automatically</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="145" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="87" />
+            <source>Позиции (количество можно изменить у расходных материалов):</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Navigation</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/__init__.py" line="+36" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Аккредитация</source>
+            <translation>Accreditation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Расписание</source>
+            <translation>Timetable</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Закупки</source>
+            <translation>Procurement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Отчёты</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Кластер</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Справочники</source>
+            <translation>Reference data</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Журнал</source>
+            <translation>Journal</translation>
         </message>
     </context>
     <context>
@@ -3233,14 +4752,4276 @@ Details were written to:
         </message>
     </context>
     <context>
+        <name>Page</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+240" />
+            <source>Записей: {0}</source>
+            <translation>Records: {0}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Ничего не найдено по запросу «{0}».</source>
+            <translation>Nothing found for “{0}”.</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Удалить {0}?</source>
+            <translation>Delete {0}?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="42" />
+            <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
+            <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="43" />
+            <source>Поиск (Ctrl+F)…</source>
+            <translation>Search (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="50" />
+            <source>Создать</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="51" />
+            <source>Изменить</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="52" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="53" />
+            <source>Импорт</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="54" />
+            <source>Экспорт</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="55" />
+            <source>Печать</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="56" />
+            <source>Обновить</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="65" />
+            <source>Поиск по журналу (Ctrl+F)…</source>
+            <translation>Search the journal (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="92" />
+            <source>Поиск по чек-листу (Ctrl+F)…</source>
+            <translation>Search the checklist (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="97" />
+            <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="49" />
+            <source>Уменьшить</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="50" />
+            <source>Увеличить</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="51" />
+            <source>Сохранить PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="54" />
+            <source>Печать…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="57" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="90" />
+            <source>Сохранить PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="43" />
+            <source>Страниц: {0}</source>
+            <translation>Pages: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="98" />
+            <source>Не сохранено</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="98" />
+            <source>Не удалось сохранить файл «{0}»: {1}</source>
+            <translation>Could not save file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="81" />
+            <source>Страница {0} из {1}</source>
+            <translation>Page {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="74" />
+            <source>Файл «{0}» не удалось открыть как PDF.</source>
+            <translation>File “{0}” could not be opened as PDF.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Procurement</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement_inn.py" line="+42" />
+            <source>Укажите ИНН поставщика.</source>
+            <translation>Enter the supplier's INN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ИНН состоит только из цифр: «{0}».</source>
+            <translation>An INN consists of digits only: “{0}”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ИНН должен содержать 10 цифр (организация) или 12 (ИП), а в «{0}» их {1}.</source>
+            <translation>An INN has 10 digits (organisation) or 12 (sole trader), but “{0}” has {1}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>ИНН «{0}» не проходит проверку контрольных цифр: проверьте, нет ли опечатки.</source>
+            <translation>INN “{0}” fails the check digits: look for a typo.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>У организации (ИНН из 10 цифр) должен быть КПП из 9 знаков.</source>
+            <translation>An organisation (10-digit INN) must have a 9-character KPP.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры (например 524901001).</source>
+            <translation>KPP is 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits (e.g. 524901001).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>У индивидуального предпринимателя (ИНН из 12 цифр) КПП не указывается.</source>
+            <translation>A sole trader (12-digit INN) has no KPP.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement.py" line="+337" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+212" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+100" />
+            <source>Код</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+46" />
+            <location line="+106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-116" />
+            <location line="+75" />
+            <location line="+42" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="-151" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-53" />
+            <source>Лимит</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <location line="+145" />
+            <location line="+406" />
+            <location line="+54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-93" />
+            <location line="+90" />
+            <location line="+30" />
+            <location filename="../../chemcluster_desktop/ui/widgets/budget_chart.py" line="+88" />
+            <source>Источник финансирования</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <location line="-472" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+29" />
+            <source>Строка чек-листа</source>
+            <translation>Checklist line</translation>
+        </message>
+        <message>
+            <location line="-472" />
+            <location line="+496" />
+            <location line="+20" />
+            <location line="+26" />
+            <location line="+51" />
+            <location line="+96" />
+            <location line="+136" />
+            <location line="+98" />
+            <location line="+411" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-147" />
+            <source>Потребность</source>
+            <translation>Need</translation>
+        </message>
+        <message>
+            <location line="-733" />
+            <location line="+98" />
+            <source>Цена за единицу</source>
+            <translation>Unit price</translation>
+        </message>
+        <message>
+            <location line="+100" />
+            <source>Итого по проекту</source>
+            <translation>Project total</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <location line="+41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+146" />
+            <source>Предмет закупки</source>
+            <translation>Subject of procurement</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <location line="+31" />
+            <location line="+11" />
+            <location line="+49" />
+            <location line="+34" />
+            <location line="+23" />
+            <location line="+116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
+            <location line="+112" />
+            <source>Строка плана-графика</source>
+            <translation>Procurement schedule line</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+1" />
+            <source>Номер контракта</source>
+            <translation>Contract number</translation>
+        </message>
+        <message>
+            <location line="-782" />
+            <location line="+11" />
+            <location line="+10" />
+            <location line="+225" />
+            <location line="+539" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-180" />
+            <location line="+183" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-588" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Цена контракта</source>
+            <translation>Contract price</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Этап оплаты</source>
+            <translation>Payment stage</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <location line="+76" />
+            <location line="+43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-14" />
+            <source>Контракт</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <location line="+56" />
+            <source>Поставка</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <location line="-1156" />
+            <source>Лимит не может быть отрицательным.</source>
+            <translation>The limit cannot be negative.</translation>
+        </message>
+        <message>
+            <location line="+156" />
+            <source>Код ОКПД2 — цифры через точку, например 26.51.53.140.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+408" />
+            <location line="+40" />
+            <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
+            <translation>Procurement law: 44-FZ or 223-FZ.</translation>
+        </message>
+        <message>
+            <location line="-445" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-222" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-2" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+123" />
+            <source>Укажите дату коммерческого предложения.</source>
+            <translation>Give the date of the commercial offer.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Укажите поставщика, приславшего предложение.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+44" />
+            <location line="+18" />
+            <location line="+9" />
+            <source>Коммерческое предложение</source>
+            <translation>Commercial offer</translation>
+        </message>
+        <message>
+            <location line="+161" />
+            <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+45" />
+            <source>Квартал — число от 1 до 4.</source>
+            <translation>The quarter is a number from 1 to 4.</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Зарегистрируйте поставку по контракту этой строки.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Примите поставку: при приёмке оборудование ставится на учёт.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>никакой (строка закрыта)</source>
+            <translation>none (line closed)</translation>
+        </message>
+        <message>
+            <location line="+169" />
+            <source>Укажите дату контракта.</source>
+            <translation>Enter the contract date.</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Сумма этапа оплаты</source>
+            <translation>Payment stage amount</translation>
+        </message>
+        <message>
+            <location line="+120" />
+            <source>Укажите дату поставки.</source>
+            <translation>Enter the delivery date.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>В поставке нет ни одной строки: укажите, что и сколько поставлено.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Поставку можно зарегистрировать только по заключённому контракту.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-411" />
+            <source>Добавлять потребности можно только в строку в статусе «В плане».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Исключать потребности можно только из строки в статусе «В плане».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>В строке плана должна остаться хотя бы одна потребность; отмените строку, если закупка не нужна.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+198" />
+            <source>Оплата по факту поставки</source>
+            <translation>Payment on delivery</translation>
+        </message>
+        <message>
+            <location line="+266" />
+            <source>Поставлено по контракту № {0} от {1} ({2}), накладная {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-1201" />
+            <source>Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-192" />
+            <source>В плане</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Цена обоснована</source>
+            <translation>Price justified</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Извещение опубликовано</source>
+            <translation>Notice published</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Поставщик определён</source>
+            <translation>Supplier chosen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Не состоялась</source>
+            <translation>Did not take place</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Отменена</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Контракт заключён</source>
+            <translation>Contract signed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Поставлено</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Принято</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>На учёте</source>
+            <translation>On record</translation>
+        </message>
+        <message>
+            <location line="+198" />
+            <source>{0}: введите сумму числом, например 125 000,50.</source>
+            <translation>{0}: enter the amount as a number, e.g. 125 000.50.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0}: не больше двух знаков после запятой (копейки).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} должна быть больше нуля (введено {1}).</source>
+            <translation>{0} must be greater than zero (entered {1}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{0}: введите число.</source>
+            <translation>{0}: enter a number.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} должно быть больше нуля.</source>
+            <translation>{0} must be greater than zero.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0}: не больше трёх знаков после запятой.</source>
+            <translation>{0}: at most three decimal places.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Заполните поле «{0}».</source>
+            <translation>Fill in “{0}”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Поле «{0}» слишком длинное: не больше {1} знаков.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{0} с номером {1} не найден(а). Обновите список (F5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Источник с кодом «{0}» уже есть.</source>
+            <translation>A source with code “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Сумма лимитов всех источников ({0} ₽) превысит стоимость проекта {1} ₽. Уменьшите лимит до {2} ₽ или меньше.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Адрес электронной почты «{0}» записан неверно.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Поставщик с ИНН {0} уже есть: «{1}».</source>
+            <translation>A supplier with INN {0} already exists: “{1}”.</translation>
+        </message>
+        <message>
+            <location line="+135" />
+            <source>По этой строке чек-листа уже есть потребность № {0} «{1}».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+120" />
+            <source>Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие предложения менять нельзя.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Дата предложения {0} ещё не наступила.</source>
+            <translation>The offer date {0} has not come yet.</translation>
+        </message>
+        <message>
+            <location line="+140" />
+            <source>Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — не хватает {4} ₽. Уменьшите сумму, выберите другой источник или увеличьте лимит.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+154" />
+            <source>По строке уже заключён контракт: источник финансирования менять нельзя.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий шаг: {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Шаг «{0}» по строке {1} пока невозможен: {2}</source>
+            <translation>Step “{0}” for line {1} is not possible yet: {2}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Дата шага {0} раньше даты предыдущего шага {1}.</source>
+            <translation>Step date {0} is before the previous step's date {1}.</translation>
+        </message>
+        <message>
+            <location line="+126" />
+            <source>Источник финансирования «{0}» не найден. Есть: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Контракт по строке {0} можно заключить только после определения поставщика (сейчас статус «{1}»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Контракт № {0} с поставщиком «{1}» уже зарегистрирован.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Контракт № {0}</source>
+            <translation>Contract No. {0}</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Этап оплаты уже отмечен оплаченным {0}.</source>
+            <translation>The payment stage was already marked paid on {0}.</translation>
+        </message>
+        <message>
+            <location line="+108" />
+            <source>Дата поставки {0} раньше даты контракта {1}.</source>
+            <translation>Delivery date {0} is before the contract date {1}.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Количество в строке {0}</source>
+            <translation>Quantity in row {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Цена в строке {0}</source>
+            <translation>Price in row {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Поставка по накладной {0} уже принята {1}.</source>
+            <translation>The delivery by note {0} was already accepted on {1}.</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Принято по накладной {0}: {1} ед.</source>
+            <translation>Accepted by delivery note {0}: {1} units.</translation>
+        </message>
+        <message>
+            <location line="-1037" />
+            <source>Поставщика «{0}» удалить нельзя: с ним заключены контракты.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+123" />
+            <source>Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя изменить.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Потребность «{0}» включена в план-график: сначала исключите её из строки плана.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+309" />
+            <source>Потребность «{0}» уже включена в строку плана {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Потребность «{0}» в статусе «{1}» нельзя включить в план.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Потребность «{0}» не входит в строку {1}.</source>
+            <translation>Need “{0}” is not in line {1}.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>«{0}»: {1}</source>
+            <translation>“{0}”: {1}</translation>
+        </message>
+        <message>
+            <location line="+257" />
+            <source>Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+137" />
+            <source>Строка {0}: «{1}» не входит в контракт № {2}.</source>
+            <translation>Row {0}: “{1}” is not part of contract No. {2}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, в этой поставке {4}. Уменьшите количество до {5}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Накладная {0}</source>
+            <translation>Delivery note {0}</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить оборудование на учёт.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Поставлено на учёт: {0} ед.</source>
+            <translation>Put on record: {0} units.</translation>
+        </message>
+        <message>
+            <location line="-286" />
+            <source>Сумма этапа оплаты {0}</source>
+            <translation>Payment stage amount {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="+148" />
+            <source>Количество в потребности должно быть больше нуля.</source>
+            <translation>The quantity of a need must be greater than zero.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Нет коммерческих предложений: нужно не меньше трёх.</source>
+            <translation>No commercial offers: at least three are needed.</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Цена в предложении № {0} ({1}) должна быть больше нуля.</source>
+            <translation>The price in offer No. {0} ({1}) must be above zero.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше трёх. Добавьте коммерческие предложения.</source>
+            <translation>There are {0} offers, but the comparable market prices method needs at least three. Add commercial offers.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Коэффициент вариации {0} % больше 33 %: цены неоднородны, обоснование отклонено. Сильнее всего расходятся с остальными: {1}. Замените эти предложения или запросите дополнительные.</source>
+            <translation>The coefficient of variation {0} % exceeds 33 %: prices are not homogeneous, the justification is rejected. Furthest from the rest: {1}. Replace these offers or request more.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Предложения № {0} старше шести месяцев: запросите актуальные цены.</source>
+            <translation>Offers No. {0} are older than six months: request current prices.</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>№ {0} «{1}» — {2} ₽ ({3} % от средней)</source>
+            <translation>No. {0} “{1}” — {2} ₽ ({3} % of the mean)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-110" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Потребность № {0}</source>
+            <translation>Need No. {0}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Технические характеристики</source>
+            <translation>Technical specifications</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>— не указана —</source>
+            <translation>— not given —</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>— по мастерской —</source>
+            <translation>— by workshop —</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Код ОКПД2</source>
+            <translation>OKPD2 code</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+123" />
+            <source>Закон</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location line="-121" />
+            <source>— позже —</source>
+            <translation>— later —</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Обоснование потребности</source>
+            <translation>Need justification</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Создана по дефициту чек-листа аккредитации (строка {0}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+50" />
+            <source>Заполните наименование.</source>
+            <translation>Fill in the name.</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <source>Количество — число больше нуля.</source>
+            <translation>The quantity is a number greater than zero.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Цифры через точку.</source>
+            <translation>Digits separated by dots.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Поставщик: {0}</source>
+            <translation>Supplier: {0}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>10 цифр (организация) или 12 (ИП)</source>
+            <translation>10 digits (organisation) or 12 (sole trader)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>КПП</source>
+            <translation>KPP</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Контактное лицо</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Эл. почта</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Телефон</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Лимит, ₽</source>
+            <translation>Limit, ₽</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше стоимости проекта 396 600 000,00 ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Введите лимит числом, например 100 000 000,00.</source>
+            <translation>Enter the limit as a number, e.g. 100 000 000.00.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Строка плана-графика {0}</source>
+            <translation>Procurement schedule line {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Способ определения поставщика</source>
+            <translation>Supplier selection method</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0} квартал</source>
+            <translation>Q{0}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Срок размещения</source>
+            <translation>Placement due</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>цена не обоснована</source>
+            <translation>price not justified</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Потребности</source>
+            <translation>Needs</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+77" />
+            <source>НМЦК строки</source>
+            <translation>Line initial max. price</translation>
+        </message>
+        <message>
+            <location line="-46" />
+            <source>Заполните предмет закупки.</source>
+            <translation>Fill in the subject of procurement.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Отметьте хотя бы одну потребность.</source>
+            <translation>Tick at least one need.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+109" />
+            <location line="+111" />
+            <source>Внимание: </source>
+            <translation>Attention: </translation>
+        </message>
+        <message>
+            <location line="-201" />
+            <source>Контракт по строке {0}</source>
+            <translation>Contract for line {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Дата заключения</source>
+            <translation>Signed on</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Цена контракта, ₽</source>
+            <translation>Contract price, ₽</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Сумма этапа, ₽</source>
+            <translation>Stage amount, ₽</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Срок оплаты</source>
+            <translation>Payment due</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+164" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+321" />
+            <location line="+143" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="-153" />
+            <source>Добавить этап</source>
+            <translation>Add stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Удалить этап</source>
+            <translation>Delete stage</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-5" />
+            <source>Этапы оплаты</source>
+            <translation>Payment stages</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Нет строк плана со статусом «Поставщик определён».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Цена — число больше нуля.</source>
+            <translation>The price is a number greater than zero.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Цена больше НМЦК строки.</source>
+            <translation>The price exceeds the line's initial max. price.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Этап {0}: сумма «{1}» не распознана.</source>
+            <translation>Stage {0}: amount “{1}” not recognised.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Поставка по контракту № {0}</source>
+            <translation>Delivery under contract No. {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Дата поставки</source>
+            <translation>Delivery date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Накладная / УПД</source>
+            <translation>Delivery note / UPD</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-139" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>По контракту</source>
+            <translation>Under contract</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Уже поставлено</source>
+            <translation>Already delivered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>В этой поставке</source>
+            <translation>In this delivery</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-320" />
+            <source>Цена за ед., ₽</source>
+            <translation>Unit price, ₽</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Состав поставки</source>
+            <translation>Delivery contents</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Строка {0}: количество «{1}» не распознано.</source>
+            <translation>Row {0}: quantity “{1}” not recognised.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Строка {0} «{1}»: «{2}» → «{3}».</source>
+            <translation>Row {0} “{1}”: “{2}” → “{3}”.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+321" />
+            <location line="+144" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Номер извещения в ЕИС</source>
+            <translation>EIS notice number</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Победитель, протокол</source>
+            <translation>Winner, protocol</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Причина</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Причина отмены</source>
+            <translation>Cancellation reason</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Будет принята поставка по накладной «{0}» от {1}: {2} ед. на сумму {3}. Оборудование получит инвентарные номера и встанет на учёт в помещения, указанные в потребностях.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Выполнить шаг</source>
+            <translation>Do the step</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-984" />
+            <source>{0}: {1}, {2}</source>
+            <translation>{0}: {1}, {2}</translation>
+        </message>
+        <message>
+            <location line="+282" />
+            <source>Статус:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Все</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>потребность № {0} «{1}»</source>
+            <translation>need No. {0} “{1}”</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>поставщика «{0}» (ИНН {1})</source>
+            <translation>supplier “{0}” (INN {1})</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Формирование документа…</source>
+            <translation>Making the document…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Выгрузить план-график</source>
+            <translation>Export the procurement schedule</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Выгрузка плана-графика…</source>
+            <translation>Exporting the procurement schedule…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>План-график выгружен: {0} (строк: {1})</source>
+            <translation>Procurement schedule exported: {0} ({1} lines)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Выгрузка плана-графика</source>
+            <translation>Procurement schedule export</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Дата КП</source>
+            <translation>Offer date</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Исх. №</source>
+            <translation>Ref. No.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Документ</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Откл., %</source>
+            <translation>Dev., %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Коммерческие предложения</source>
+            <translation>Commercial offers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Добавить предложение</source>
+            <translation>Add offer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Прикрепить файл КП…</source>
+            <translation>Attach offer file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>НМЦК методом сопоставимых рыночных цен</source>
+            <translation>Initial max. price by the comparable market prices method</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Обоснование НМЦК (PDF)</source>
+            <translation>Initial max. price justification (PDF)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Включить в план-график…</source>
+            <translation>Add to procurement schedule…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Выберите потребность в списке</source>
+            <translation>Choose a need in the list</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>ОКПД2 {0}</source>
+            <translation>OKPD2 {0}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Обоснование: </source>
+            <translation>Justification: </translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Файл не прикреплён: предложение получено на бумаге.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Предложение старше шести месяцев: запросите актуальную цену.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Цены однородны (V ≤ 33 %): НМЦК обоснована.</source>
+            <translation>Prices are homogeneous (V ≤ 33 %): the initial max. price is justified.</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Строка {0}: цена «{1}» не распознана — введите число, например 125 000,50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Строка {0}: {1}</source>
+            <translation>Row {0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <location line="+17" />
+            <source>Файл КП</source>
+            <translation>Offer file</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>Сначала введите цену предложения.</source>
+            <translation>Enter the offer price first.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Файл коммерческого предложения</source>
+            <translation>Commercial offer file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Документы (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)</source>
+            <translation>Documents (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Не удалось прочитать файл: {0}</source>
+            <translation>Could not read the file: {0}</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Позиции строки</source>
+            <translation>Line items</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ход закупки</source>
+            <translation>Procurement progress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>НМЦК</source>
+            <translation>Initial max. price</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Шаг</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Кто</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Выберите строку плана-графика</source>
+            <translation>Choose a procurement schedule line</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{0} кв. {1}</source>
+            <translation>Q{0} {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>источник не указан</source>
+            <translation>no source given</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>НМЦК {0}</source>
+            <translation>Initial max. price {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>извещение № {0}</source>
+            <translation>notice No. {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Следующий шаг:</source>
+            <translation>Next step:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Закупка завершена: шагов больше нет.</source>
+            <translation>The procurement is complete: no more steps.</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>Приёмка</source>
+            <translation>Acceptance</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <source>Поставки</source>
+            <translation>Deliveries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Отметить оплату этапа</source>
+            <translation>Mark stage as paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Новая поставка…</source>
+            <translation>New delivery…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Принять поставку…</source>
+            <translation>Accept delivery…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Сумма</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Срок</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+125" />
+            <source>Оплачено</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location line="-124" />
+            <source>Накладная</source>
+            <translation>Delivery note</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Принята</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>На учёте, ед.</source>
+            <translation>On record, units</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Выберите контракт в списке</source>
+            <translation>Choose a contract in the list</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Контракт № {0} от {1}</source>
+            <translation>Contract No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>цена {0}</source>
+            <translation>price {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>оплачено {0}</source>
+            <translation>paid {0}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>поставлено на {0}</source>
+            <translation>delivered for {0}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>не оплачено</source>
+            <translation>not paid</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>ждёт приёмки</source>
+            <translation>awaiting acceptance</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>Стоимость проекта {0}; грант «Профессионалитет» — не более {1}. Лимиты источников: {2}; остаток проекта без обязательств: {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Источник</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>План (НМЦК)</source>
+            <translation>Plan (initial maximum price)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Законтрактовано</source>
+            <translation>Contracted</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Остаток</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Освоено, %</source>
+            <translation>Spent, %</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Превышен лимит источника «{0}» на {1}.</source>
+            <translation>The limit of source “{0}” is exceeded by {1}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Лимит гранта больше предельных {0}.</source>
+            <translation>The grant limit exceeds the maximum of {0}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Лимиты источников покрывают не весь проект: не распределено {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/budget_chart.py" line="+9" />
+            <source>млн ₽</source>
+            <translation>mln ₽</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; грант — не более {0} млн ₽</source>
+            <translation>; grant — at most {0} mln ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Бюджет закупок по источникам, млн ₽{0}</source>
+            <translation>Procurement budget by source, mln ₽{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QCoreApplication</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="-6" />
+            <source>InventoryPage</source>
+            <comment>Инв. номер</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+10" />
+            <source>Procurement</source>
+            <comment>Потребности и НМЦК</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoverDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="50" />
+            <source>{0} КБ</source>
+            <translation>{0} KB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="97" />
+            <source>Выход</source>
+            <translation>Exit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="104" />
+            <source>Файл резервной копии</source>
+            <translation>Backup file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="40" />
+            <source>вручную</source>
+            <translation>manual</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="41" />
+            <source>ежедневная</source>
+            <translation>daily</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="42" />
+            <source>перед обновлением схемы</source>
+            <translation>before schema upgrade</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="43" />
+            <source>перед восстановлением</source>
+            <translation>before restore</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="49" />
+            <source>{0} МБ</source>
+            <translation>{0} MB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="59" />
+            <source>База данных повреждена</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="89" />
+            <source>Восстановить из копии</source>
+            <translation>Restore from backup</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="93" />
+            <source>Другой файл…</source>
+            <translation>Another file…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="109" />
+            <source>Файл не подходит</source>
+            <translation>Unsuitable file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="74" />
+            <source>{0} — {1}, {2}</source>
+            <translation>{0} — {1}, {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="151" />
+            <source>Восстановление не удалось</source>
+            <translation>Restore failed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="105" />
+            <source>Резервные копии (*.sqlite3 *.db);;Все файлы (*)</source>
+            <translation>Backups (*.sqlite3 *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="80" />
+            <source>Найдена последняя исправная резервная копия. Восстановить базу из неё? Изменения, сделанные после копии, будут потеряны. Повреждённый файл не удаляется: он будет переименован и сохранён рядом.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="84" />
+            <source>Исправных резервных копий этой базы не найдено. Выберите файл копии вручную или закройте программу и обратитесь к администратору.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="110" />
+            <source>Файл «{0}» не является исправной копией базы ChemCluster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="155" />
+            <source>Не удалось заменить файл базы данных: {0}</source>
+            <translation>Could not replace the database file: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reference</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="+47" />
+            <source>Лаборатория</source>
+            <translation>Laboratory</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Кабинет</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="294" />
+            <source>Справочники</source>
+            <translation>Reference data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="297" />
+            <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
+            <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="300" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="301" />
+            <source>Здание</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="302" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="303" />
+            <source>Площадь, м²</source>
+            <translation>Area, m²</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="304" />
+            <source>Ответственный (МОЛ)</source>
+            <translation>Responsible (custodian)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="73" />
+            <source>— без здания —</source>
+            <translation>— no building —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="82" />
+            <source>например 72,5</source>
+            <translation>e.g. 72.5</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="87" />
+            <source>Фамилия И. О.</source>
+            <translation>Surname I. O.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="91" />
+            <source>Название *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="98" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="103" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="104" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="179" />
+            <source>Здания</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="193" />
+            <source>Добавить…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="194" />
+            <source>Изменить…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="195" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="203" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="237" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="266" />
+            <source>Новое здание</source>
+            <translation>New building</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="374" />
+            <source>Все здания</source>
+            <translation>All buildings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="382" />
+            <source>Все виды</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="126" />
+            <source>Укажите название помещения.</source>
+            <translation>Enter the room name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="137" />
+            <source>Площадь — положительное число, например 72,5.</source>
+            <translation>Area is a positive number, e.g. 72.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
+            <source>Название</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
+            <source>Помещений</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="396" />
+            <source>Здания и помещения</source>
+            <translation>Buildings and rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="399" />
+            <source>Здание:</source>
+            <translation>Building:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="400" />
+            <source>Вид:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="401" />
+            <source>Здания…</source>
+            <translation>Buildings…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="402" />
+            <source>Список зданий: добавить, переименовать, удалить</source>
+            <translation>Buildings: add, rename, delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="284" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="398" />
+            <source>Пользователи</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="62" />
+            <source>Помещение: {0}</source>
+            <translation>Room: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="271" />
+            <source>Здание: {0}</source>
+            <translation>Building: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
+            <source>Удалить здание «{0}»?</source>
+            <translation>Delete building “{0}”?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="446" />
+            <source>помещение «{0}»</source>
+            <translation>room “{0}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reports</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+77" />
+            <source>Отчёт «{0}» не принимает фильтр {1}.</source>
+            <translation>Report “{0}” does not accept filter {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="66" />
+            <source>Отчёт о достижении показателей кластера «Химический потенциал»</source>
+            <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="75" />
+            <source>1. Показатели результативности проекта</source>
+            <translation>1. Project performance indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+74" />
+            <source>Потребность № {0}: {1}</source>
+            <translation>Need No. {0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Мастерская / лаборатория</source>
+            <translation>Workshop / laboratory</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Код ОКПД2</source>
+            <translation>OKPD2 code</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Закон / строка плана-графика</source>
+            <translation>Law / procurement schedule line</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Метод</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>метод сопоставимых рыночных цен (анализа рынка) по положению о закупке заказчика (Федеральный закон № 223-ФЗ), с применением методических рекомендаций Приказа Минэкономразвития России от 02.10.2013 № 567</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>метод сопоставимых рыночных цен (анализа рынка), ст. 22 Федерального закона № 44-ФЗ, Приказ Минэкономразвития России от 02.10.2013 № 567</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Сведение</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+37" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>старше 6 мес.</source>
+            <translation>older than 6 months</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>выпадает</source>
+            <translation>falls out</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+60" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Поставщик (источник ценовой информации)</source>
+            <translation>Supplier (source of price information)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Дата КП</source>
+            <translation>Offer date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Исх. № КП</source>
+            <translation>Offer ref. No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Цена за ед., ₽</source>
+            <translation>Unit price, ₽</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Откл. от средней, %</source>
+            <translation>Dev. from mean, %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Отметка</source>
+            <translation>Mark</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Количество предложений n</source>
+            <translation>Number of offers n</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Средняя цена за единицу Цср = ΣЦi / n, ₽</source>
+            <translation>Mean unit price = ΣPi / n, ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Среднее квадратичное отклонение σ = √(Σ(Цi − Цср)² / (n − 1)), ₽</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Коэффициент вариации V = σ / Цср × 100 %</source>
+            <translation>Coefficient of variation V = σ / mean × 100 %</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>НМЦК = количество × Цср, ₽</source>
+            <translation>Initial max. price = quantity × mean price, ₽</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Расчёт</source>
+            <translation>Calculation</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Коэффициент вариации не превышает 33 %: совокупность цен однородна. Начальная (максимальная) цена контракта — {0} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Обоснование отклонено.</source>
+            <translation>Justification rejected.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Обоснование начальной (максимальной) цены контракта</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Дата составления обоснования: {0}</source>
+            <translation>Justification date: {0}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Нет потребностей с коммерческими предложениями.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
+            <source>Показатель</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
+            <source>Плановое значение</source>
+            <translation>Target value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-25" />
+            <source>{0} кв. {1}</source>
+            <translation>Q{0} {1}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>План-график закупок оборудования</source>
+            <translation>Equipment procurement schedule</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Предмет закупки, позиции</source>
+            <translation>Subject of procurement, items</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ОКПД2</source>
+            <translation>OKPD2</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Закон</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Способ определения поставщика</source>
+            <translation>Supplier selection method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Срок</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+9" />
+            <source>НМЦК, ₽</source>
+            <translation>Initial max. price, ₽</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Контракт</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>В плане-графике нет строк.</source>
+            <translation>The procurement schedule has no lines.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Итого по плану-графику</source>
+            <translation>Procurement schedule total</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Итоги по источникам финансирования</source>
+            <translation>Totals by funding source</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <source>Предыдущий период</source>
+            <translation>Previous period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <source>Факт</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <source>% от плана</source>
+            <translation>% of plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="178" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="100" />
+            <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта.</source>
+            <translation>* — value calculated by the program from the sections' data (cluster register, accreditation, procurement, timetable) on the date of the report.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="106" />
+            <source>2. Участники кластера</source>
+            <translation>2. Cluster participants</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <source>Участник</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <source>Соглашение</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="112" />
+            <source>3. Направления обучения</source>
+            <translation>3. Training directions</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <source>Код</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <source>Специальность / профессия</source>
+            <translation>Specialty / trade</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <source>Уровень</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <source>Мест в год</source>
+            <translation>Places per year</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
+            <source>4. Финансирование по источникам, ₽</source>
+            <translation>4. Funding by source, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="+88" />
+            <source>млн ₽</source>
+            <translation>mln ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+50" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-9" />
+            <source>Источник финансирования</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <location line="-23" />
+            <source>Бюджет закупок оборудования по источникам финансирования</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-6" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-20" />
+            <source>Контрактный управляющий</source>
+            <translation>Contract manager</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Итого</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Лимит, ₽</source>
+            <translation>Limit, ₽</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>План (НМЦК), ₽</source>
+            <translation>Plan (initial max. price), ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Законтрактовано, ₽</source>
+            <translation>Contracted, ₽</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+16" />
+            <source>Оплачено, ₽</source>
+            <translation>Paid, ₽</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Остаток лимита, ₽</source>
+            <translation>Limit left, ₽</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: остаток считается от стоимости проекта.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Контракты</source>
+            <translation>Contracts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+30" />
+            <source>Источник</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Номер</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="+110" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Цена, ₽</source>
+            <translation>Price, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <source>Лимит</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <source>План (НМЦК)</source>
+            <translation>Plan (initial maximum price)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <source>Законтрактовано</source>
+            <translation>Contracted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="125" />
+            <source>Оплачено</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="68" />
+            <source>Отчётный период: {0}</source>
+            <translation>Reporting period: {0}</translation>
+        </message>
+        <message>
+            <location line="-37" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-30" />
+            <source>Директор</source>
+            <translation>Director</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="103" />
+            <source>Достигнуто плановых значений: {0} из {1}.</source>
+            <translation>Targets reached: {0} of {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="228" />
+            <source>(подпись)</source>
+            <translation>(signature)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="289" />
+            <source>Сформировано {0} · ChemCluster Desktop</source>
+            <translation>Generated {0} · ChemCluster Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="290" />
+            <source>стр. {0} из {1}</source>
+            <translation>page {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="61" />
+            <source>последние данные на {0}</source>
+            <translation>latest data as of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="48" />
+            <source> от {0}</source>
+            <translation> of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="-19" />
+            <source>Занятий нет.</source>
+            <translation>No lessons.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+13" />
+            <source>Урок</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>Список занятий за период</source>
+            <translation>Lessons of the term</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>День</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Время</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Школа, класс</source>
+            <translation>School, class</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Чел.</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="+48" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="+3" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement_print.py" line="+56" />
+            <source>Источник не указан</source>
+            <translation>No source given</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+83" />
+            <source>на {0} г.</source>
+            <translation>for {0}</translation>
+        </message>
+        <message>
+            <location line="-68" />
+            <source>Потребность указывается номером (id), например --need 12.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Лимит источника «{0}» превышен на {1} ₽.</source>
+            <translation>The limit of source “{0}” is exceeded by {1} ₽.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Лимит гранта больше предельного размера {0} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Лимиты источников покрывают не весь проект: не распределено {0} ₽.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>по состоянию на {0}</source>
+            <translation>as of {0}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Не удалось записать файл «{0}»: {1}</source>
+            <translation>Could not write file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_accreditation.py" line="+25" />
+            <source>Нет ни одной мастерской: добавьте мастерскую в разделе «Аккредитация».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Пакет аккредитации мастерской</source>
+            <translation>Workshop accreditation packet</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="-21" />
+            <source>{0} «{1}» не найден(а).</source>
+            <translation>{0} “{1}” not found.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{0}: {1} — {2}</source>
+            <translation>{0}: {1} — {2}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Класс {0} — {1}</source>
+            <translation>Class {0} — {1}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Вид расписания: week (сетка недели) или term (список за период).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Расписание занятий 8-х классов: {0}</source>
+            <translation>8th-grade lesson timetable: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="147" />
+            <source>Площадь, м²</source>
+            <translation>Area, m²</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="132" />
+            <source>г. Дзержинск</source>
+            <translation>Dzerzhinsk</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <source>Требуется</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <source>В наличии</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="137" />
+            <source>1. Паспорт мастерской</source>
+            <translation>1. Workshop passport</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="143" />
+            <source>Компетенция</source>
+            <translation>Competency</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="144" />
+            <source>Инфраструктурный лист</source>
+            <translation>Infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="146" />
+            <source>Помещения</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="149" />
+            <source>Ответственный</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="159" />
+            <source>Готовность по зонам</source>
+            <translation>Readiness by zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <source>Зона</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <source>Позиций</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="165" />
+            <source>Покрытие</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
+            <source>Заключение комиссии</source>
+            <translation>Commission's conclusion</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="266" />
+            <source>Председатель комиссии</source>
+            <translation>Commission chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="266" />
+            <source>Член комиссии</source>
+            <translation>Commission member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="152" />
+            <source>Дата аккредитации</source>
+            <translation>Accreditation date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="154" />
+            <source>Примечания</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="226" />
+            <source>Не хватает</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="239" />
+            <source>5. Фотографии оснащения</source>
+            <translation>5. Equipment photos</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="239" />
+            <source>4. Фотографии оснащения</source>
+            <translation>4. Equipment photos</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="125" />
+            <source>Компетенция: «{0}»</source>
+            <translation>Competency: “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="196" />
+            <source> (на 1 раб. место × {0})</source>
+            <translation> (per workplace × {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="144" />
+            <source>{0} года</source>
+            <translation>{0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="140" />
+            <source>, {0} м²</source>
+            <translation>, {0} m²</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
+            <source>Инвентарный номер</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <source>Сумма, ₽</source>
+            <translation>Amount, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="67" />
+            <source>Фактическое наличие</source>
+            <translation>Actually present</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="68" />
+            <source>По данным учёта</source>
+            <translation>By the records</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="115" />
+            <source>Итого по описи</source>
+            <translation>Inventory list total</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="96" />
+            <source>Итого по помещению</source>
+            <translation>Room total</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <source>Факт, кол-во</source>
+            <translation>Actual, qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <source>Факт, сумма, ₽</source>
+            <translation>Actual, amount, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <source>Учёт, кол-во</source>
+            <translation>Record, qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <source>Учёт, сумма, ₽</source>
+            <translation>Record, amount, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="116" />
+            <source>Всего позиций: {0}</source>
+            <translation>Items in total: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/labels.py" line="109" />
+            <source>Этикетки инвентаря</source>
+            <translation>Inventory labels</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <source>По учёту</source>
+            <translation>On record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <source>Фактически</source>
+            <translation>Actually</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
+            <source>Разница</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
+            <source>Недостача</source>
+            <translation>Shortage</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
+            <source>Излишки</source>
+            <translation>Surplus</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
+            <source>Нет.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="61" />
+            <source>, закрыта {0}</source>
+            <translation>, closed {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <source>Оборудование</source>
+            <translation>Equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <source>Мебель</source>
+            <translation>Furniture</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="56" />
+            <source>Реактивы</source>
+            <translation>Reagents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="46" />
+            <source>Неделя</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="46" />
+            <source>Учебный период</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="75" />
+            <source>№ {0}</source>
+            <translation>No. {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="95" />
+            <source>Без помещения</source>
+            <translation>No room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="43" />
+            <source>не числится по учёту</source>
+            <translation>not on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="58" />
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="89" />
+            <source>Пакеты аккредитации мастерских</source>
+            <translation>Workshop accreditation packets</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="142" />
+            <source>Наименование мастерской</source>
+            <translation>Workshop name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="148" />
+            <source>Количество рабочих мест</source>
+            <translation>Number of workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="267" />
+            <source>Ответственный за мастерскую</source>
+            <translation>Workshop manager</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="231" />
+            <source>4. План застройки мастерской</source>
+            <translation>4. Workshop layout plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="127" />
+            <source>Инфраструктурный лист {0} года</source>
+            <translation>Infrastructure list {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="194" />
+            <source>Статус установлен вручную: {0}</source>
+            <translation>Status set manually: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="249" />
+            <source>Изображение не читается</source>
+            <translation>The image cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <source>Заводской (серийный) номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="28" />
+            <source>Помещение «{0}» не найдено.</source>
+            <translation>Room “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="69" />
+            <source>Инвентаризация № {0} от {1}</source>
+            <translation>Stock-taking No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="72" />
+            <source>Материально ответственное лицо</source>
+            <translation>Custodian (materially responsible person)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="45" />
+            <source>числится в другом помещении</source>
+            <translation>recorded in another room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="122" />
+            <source>Пакет документов для аккредитации мастерской</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="172" />
+            <source>2. Чек-лист оснащения по инфраструктурному листу</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
+            <source>3. Перечень недостающего оборудования и материалов</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="88" />
+            <source>Пакет аккредитации мастерской «{0}»</source>
+            <translation>Accreditation packet of workshop “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
+            <source>У мастерской нет инфраструктурного листа: чек-лист пуст.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="217" />
+            <source>Недостающих позиций нет: все требования инфраструктурного листа выполнены.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="129" />
+            <source>Готовность: выполнено {0} из {1} позиций, покрытие {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
+            <source>* количество на одно рабочее место, умноженное на число рабочих мест ({0}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
+            <source>Комиссия рассмотрела оснащение мастерской «{0}» на соответствие инфраструктурному листу компетенции «{1}». Выполнено {2} из {3} позиций (покрытие {4}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="235" />
+            <source>Изображение плана застройки не читается.</source>
+            <translation>The layout plan image cannot be read.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="75" />
+            <source>Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов (по форме ИНВ-1 / 0504087)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
+            <source>Наименование, назначение и краткая характеристика объекта</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="120" />
+            <source>Все позиции описи в количестве {0} проверены комиссией в натуре и внесены в опись.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="83" />
+            <source>Материально ответственное лицо: {0}</source>
+            <translation>Custodian: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="85" />
+            <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="60" />
+            <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="62" />
+            <source> (не закрыта — предварительный результат)</source>
+            <translation> (not closed — preliminary result)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
+            <source>По учёту позиций: {0}; совпало: {1}; недостача: {2}; излишки: {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
+            <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="114" />
+            <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="115" />
+            <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
+            <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="118" />
+            <source>План-график закупок оборудования по источникам финансирования.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
+            <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
+            <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
+            <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
+            <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="81" />
+            <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
+            <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="33" />
+            <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="29" />
+            <source>В помещении «{0}» инвентаризаций не было.</source>
+            <translation>No stock-takings in room “{0}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roles</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/security.py" line="+39" />
+            <source>Администратор</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Заведующий лабораторией (МОЛ)</source>
+            <translation>Lab manager (custodian)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ответственный за аккредитацию</source>
+            <translation>Accreditation coordinator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Методист по профориентации</source>
+            <translation>Career guidance planner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Контрактный управляющий</source>
+            <translation>Contract manager</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Наблюдатель (только чтение)</source>
+            <translation>Viewer (read only)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Schedule</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule.py" line="+73" />
+            <source>Понедельник</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вторник</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Среда</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Четверг</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Пятница</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Суббота</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Воскресенье</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вс</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <source>Дни недели задаются числами 0 (понедельник) … 6 (воскресенье).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+422" />
+            <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+222" />
+            <source>Не задано время звонков: добавьте уроки на вкладке «Учебный год».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+197" />
+            <location line="+12" />
+            <location line="+26" />
+            <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-870" />
+            <source>Отметьте хотя бы один день недели.</source>
+            <translation>Tick at least one weekday.</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <location line="+14" />
+            <source>Школа не найдена (возможно, её удалили).</source>
+            <translation>School not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Выберите школу.</source>
+            <translation>Choose a school.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+13" />
+            <source>Класс не найден (возможно, его удалили).</source>
+            <translation>Class not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+19" />
+            <source>Преподаватель не найден (возможно, его удалили).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+20" />
+            <source>Модуль не найден (возможно, его удалили).</source>
+            <translation>Module not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Мастерская не найдена.</source>
+            <translation>Workshop not found.</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <location line="+12" />
+            <location line="+217" />
+            <source>Учебный период не найден.</source>
+            <translation>Term not found.</translation>
+        </message>
+        <message>
+            <location line="-196" />
+            <source>Каникулы не найдены.</source>
+            <translation>Holiday not found.</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Урок не найден.</source>
+            <translation>Period not found.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Учебный период «{0}» не найден. Есть: {1}.</source>
+            <translation>Term “{0}” not found. Available: {1}.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Выберите модуль.</source>
+            <translation>Choose a module.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Строка нагрузки не найдена.</source>
+            <translation>Load line not found.</translation>
+        </message>
+        <message>
+            <location line="-512" />
+            <location line="+10" />
+            <source>Заполните поле «{0}».</source>
+            <translation>Fill in “{0}”.</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>Поле «{0}» длиннее {1} символов.</source>
+            <translation>Field “{0}” is longer than {1} characters.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>«{0}» должно быть не меньше {1}.</source>
+            <translation>“{0}” must be at least {1}.</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+200" />
+            <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+15" />
+            <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+264" />
+            <source>Период «{0}» заканчивается раньше, чем начинается: исправьте даты.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>В периоде «{0}» нет нагрузки: добавьте, какие модули изучают классы.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source> … и ещё {0}.</source>
+            <translation> … and {0} more.</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+110" />
+            <source>Занятие нельзя поставить сюда:</source>
+            <translation>The lesson cannot be placed here:</translation>
+        </message>
+        <message>
+            <location line="+97" />
+            <source>Удалено занятий: {0}</source>
+            <translation>Lessons deleted: {0}</translation>
+        </message>
+        <message>
+            <location line="-963" />
+            <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Неверное время «{0}»: введите его как ЧЧ:ММ.</source>
+            <translation>Invalid time “{0}”: enter it as HH:MM.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>«{0}»: нужно целое число.</source>
+            <translation>“{0}”: a whole number is needed.</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Школа «{0}» уже есть в справочнике.</source>
+            <translation>School “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Класс «{0}» в этой школе уже есть.</source>
+            <translation>Class “{0}” already exists in this school.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Преподаватель «{0}» уже есть.</source>
+            <translation>Instructor “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Модуль «{0}» уже есть.</source>
+            <translation>Module “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Период «{0}» уже есть.</source>
+            <translation>Term “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Урок № {0} уже есть.</source>
+            <translation>Period No. {0} already exists.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>На урок № {0} поставлено {1} занятий: сначала перенесите их.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+75" />
+            <source>Этот класс уже изучает модуль «{0}» в этом периоде.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Добавлена нагрузка: {0} строк</source>
+            <translation>Load added: {0} lines</translation>
+        </message>
+        <message>
+            <location line="+110" />
+            <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Генерация не начата:</source>
+            <translation>Generation not started:</translation>
+        </message>
+        <message>
+            <location line="-25" />
+            <source>{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+154" />
+            <source>{0} не входит ни в один учебный период.</source>
+            <translation>{0} is not in any term.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="+121" />
+            <source>{0}: занятие {1} приходится на каникулы «{2}».</source>
+            <translation>{0}: lesson {1} falls in the holiday “{2}”.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Занятие {0} вне периода «{1}».</source>
+            <translation>Lesson {0} is outside term “{1}”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0}: школа не может привести класс в {1}, {2}-й урок.</source>
+            <translation>{0}: the school cannot bring the class on {1}, period {2}.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.</source>
+            <translation>{0} teaches {1} lessons at once: {2}, period {3}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{0} на {1} занятиях одновременно: {2}, {3}-й урок.</source>
+            <translation>{0} is in {1} lessons at once: {2}, period {3}.</translation>
+        </message>
+        <message>
+            <location line="-73" />
+            <source>{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.</source>
+            <translation>{0}: {1} pupils, but module “{2}” allows groups of up to {3}.</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>{0}: {1} чел., а в «{2}» {3} рабочих мест.</source>
+            <translation>{0}: {1} pupils, but “{2}” has {3} workplaces.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{0} недоступен {1}, {2}-й урок.</source>
+            <translation>{0} is unavailable on {1}, period {2}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} не ведёт модуль «{1}».</source>
+            <translation>{0} does not teach module “{1}”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Модуль «{0}» не проводится в «{1}».</source>
+            <translation>Module “{0}” is not held in “{1}”.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>«{0}» занята {1}, {2}-й урок: {3}.</source>
+            <translation>“{0}” is busy on {1}, period {2}: {3}.</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>{0}: модуль «{1}» — размещено {2} ч из {3}.</source>
+            <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="+144" />
+            <source>Подготовка модели…</source>
+            <translation>Preparing the model…</translation>
+        </message>
+        <message>
+            <location line="+134" />
+            <source>Построение недельного шаблона…</source>
+            <translation>Building the weekly pattern…</translation>
+        </message>
+        <message>
+            <location line="+170" />
+            <source>Раскладка по датам…</source>
+            <translation>Laying out by date…</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Готово</source>
+            <translation>Ready</translation>
+        </message>
+        <message>
+            <location line="-279" />
+            <source>Распределение мастерских и преподавателей…</source>
+            <translation>Assigning workshops and instructors…</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.</source>
+            <translation>No free day and period suits the school, the instructor and the workshop.</translation>
+        </message>
+        <message>
+            <location line="+120" />
+            <source>Поиск расписания…</source>
+            <translation>Searching for a timetable…</translation>
+        </message>
+        <message>
+            <location line="-183" />
+            <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
+            <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
+        </message>
+        <message>
+            <location line="+199" />
+            <source>Не хватило свободного времени мастерской, преподавателя или класса.</source>
+            <translation>Not enough free time of the workshop, the instructor or the class.</translation>
+        </message>
+        <message>
+            <location line="-267" />
+            <source>Модуль «{0}» не разрешён ни в одной мастерской.</source>
+            <translation>Module “{0}” is not allowed in any workshop.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Модуль «{0}» не ведёт ни один преподаватель.</source>
+            <translation>No instructor teaches module “{0}”.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.</source>
+            <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Нет мастерской на {0} рабочих мест для модуля «{1}».</source>
+            <translation>No workshop with {0} workplaces for module “{1}”.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может привести {1}.</source>
+            <translation>No instructor of module “{0}” is free when the school can bring {1}.</translation>
+        </message>
+        <message>
+            <location line="+280" />
+            <source>Преподаватель {0} недоступен в некоторые даты.</source>
+            <translation>Instructor {0} is unavailable on some dates.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Не размещено.</source>
+            <translation>Not placed.</translation>
+        </message>
+        <message>
+            <location line="-296" />
+            <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
+            <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
+        </message>
+        <message>
+            <location line="+236" />
+            <source>Найдено решение {0}: размещено {1:.0%} часов</source>
+            <translation>Found solution {0}: {1:.0%} of hours placed</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleForms</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="+78" />
+            <location line="+169" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="-168" />
+            <location line="+169" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="-136" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Занятие</source>
+            <translation>Lesson</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>весь класс</source>
+            <translation>whole class</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{0} ({1} мест)</source>
+            <translation>{0} ({1} places)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Закрепить (генерация не сдвинет)</source>
+            <translation>Pin (generation will not move it)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Класс *</source>
+            <translation>Class *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Подгруппа</source>
+            <translation>Subgroup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Учеников в подгруппе</source>
+            <translation>Pupils per subgroup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Модуль *</source>
+            <translation>Module *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Мастерская *</source>
+            <translation>Workshop *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Дата *</source>
+            <translation>Date *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Урок *</source>
+            <translation>Period *</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Заполните класс, модуль, мастерскую и урок.</source>
+            <translation>Fill in the class, module, workshop and period.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Конфликт:</source>
+            <translation>Conflict:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Конфликтов нет.</source>
+            <translation>No conflicts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+68" />
+            <source>Поиск в справочнике (Ctrl+F)…</source>
+            <translation>Search the reference list (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>По мастерской</source>
+            <translation>By workshop</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>По классу</source>
+            <translation>By class</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>По преподавателю</source>
+            <translation>By instructor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Все занятия</source>
+            <translation>All lessons</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Сгенерировать…</source>
+            <translation>Generate…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Закрепить / открепить</source>
+            <translation>Pin / unpin</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Экспорт в FET…</source>
+            <translation>Export to FET…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Период:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вид:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Неделя:</source>
+            <translation>Week:</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Неделя</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Школы и классы</source>
+            <translation>Schools and classes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Преподаватели</source>
+            <translation>Instructors</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Модули и мастерские</source>
+            <translation>Modules and workshops</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Учебный год</source>
+            <translation>School year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+431" />
+            <source>Нагрузка</source>
+            <translation>Load</translation>
+        </message>
+        <message>
+            <location line="-388" />
+            <source>Школа…</source>
+            <translation>School…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Класс…</source>
+            <translation>Class…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Учебный период…</source>
+            <translation>Term…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Каникулы…</source>
+            <translation>Holidays…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Урок (звонок)…</source>
+            <translation>Period (bell)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Строка нагрузки…</source>
+            <translation>Load line…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Каждый класс — каждый модуль</source>
+            <translation>Every class — every module</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+370" />
+            <location line="+13" />
+            <source>Сначала добавьте учебный период.</source>
+            <translation>Add a term first.</translation>
+        </message>
+        <message>
+            <location line="-376" />
+            <source>Добавлено строк нагрузки: {0}</source>
+            <translation>Load lines added: {0}</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <location line="+275" />
+            <source>{0} ({1} мест)</source>
+            <translation>{0} ({1} places)</translation>
+        </message>
+        <message>
+            <location line="-238" />
+            <source>Конфликты периода: {0}</source>
+            <translation>Conflicts in the term: {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Конфликтов нет</source>
+            <translation>No conflicts</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Нет времени звонков: добавьте уроки на вкладке «Учебный год».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+31" />
+            <location line="+164" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location line="-195" />
+            <location line="+31" />
+            <location line="+169" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location line="-200" />
+            <source>Учеников</source>
+            <translation>Pupils</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+6" />
+            <location line="+192" />
+            <location line="+6" />
+            <source>Дни</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location line="-204" />
+            <location line="+6" />
+            <location line="+193" />
+            <location line="+6" />
+            <source>Уроки</source>
+            <translation>Periods</translation>
+        </message>
+        <message>
+            <location line="-205" />
+            <source>Адрес, контакт</source>
+            <translation>Address, contact</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+6" />
+            <source>любые</source>
+            <translation>any</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>ФИО</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Недоступен</source>
+            <translation>Unavailable</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Модули</source>
+            <translation>Modules</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+188" />
+            <location line="+9" />
+            <source>Контакт</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="-190" />
+            <location line="+18" />
+            <location line="+183" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location line="-201" />
+            <location line="+18" />
+            <source>Часов</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <location line="+198" />
+            <source>Макс. группа</source>
+            <translation>Max. group</translation>
+        </message>
+        <message>
+            <location line="-198" />
+            <location line="+199" />
+            <source>Мастерские</source>
+            <translation>Workshops</translation>
+        </message>
+        <message>
+            <location line="-198" />
+            <source>не назначены</source>
+            <translation>not assigned</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Название</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>С</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>По</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+200" />
+            <source>Урок</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="-197" />
+            <location line="+205" />
+            <source>Учебный период</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <location line="-205" />
+            <location line="+202" />
+            <source>Каникулы</source>
+            <translation>Holidays</translation>
+        </message>
+        <message>
+            <location line="-198" />
+            <source>Размещено</source>
+            <translation>Placed</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Записей: {0}</source>
+            <translation>Records: {0}</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Занятие перенесено на {0}.</source>
+            <translation>Lesson moved to {0}.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Выберите занятие в сетке, чтобы закрепить или открепить его.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Занятие закреплено.</source>
+            <translation>Lesson pinned.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Занятие откреплено.</source>
+            <translation>Lesson unpinned.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>занятие</source>
+            <translation>lesson</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <location line="+17" />
+            <location line="+16" />
+            <source>Название *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Школа *</source>
+            <translation>School *</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+41" />
+            <source>Класс *</source>
+            <translation>Class *</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Учеников *</source>
+            <translation>Pupils *</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>ФИО *</source>
+            <translation>Full name *</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ведёт модули</source>
+            <translation>Teaches modules</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Часов *</source>
+            <translation>Hours *</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Номер урока *</source>
+            <translation>Period number *</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Начало *</source>
+            <translation>Start *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Окончание *</source>
+            <translation>End *</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>С *</source>
+            <translation>From *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>По *</source>
+            <translation>To *</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Модуль *</source>
+            <translation>Module *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Часов (0 = как в модуле)</source>
+            <translation>Hours (0 = as in the module)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Генерация расписания</source>
+            <translation>Timetable generation</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Печать расписания</source>
+            <translation>Print timetable</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Экспорт расписания для школ</source>
+            <translation>Timetable export for schools</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Экспорт в Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Записано строк: {0} — {1}</source>
+            <translation>Rows written: {0} — {1}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Экспорт в FET</source>
+            <translation>Export to FET</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Записан файл FET: {0} (занятий {1}).</source>
+            <translation>FET file written: {0} ({1} lessons).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Security</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/security.py" line="+22" />
+            <source>Без входа нет права на это действие: войдите, указав --user ЛОГИН (или CHEMCLUSTER_USER) и пароль в CHEMCLUSTER_PASSWORD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>У пользователя «{0}» ({1}) нет права на это действие. Обратитесь к администратору.</source>
+            <translation>User “{0}” ({1}) has no right to do this. Ask your administrator.</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <location line="+145" />
+            <location line="+40" />
+            <location line="+13" />
+            <source>Пользователь «{0}» не найден.</source>
+            <translation>User “{0}” not found.</translation>
+        </message>
+        <message>
+            <location line="-174" />
+            <source>Слишком много неудачных попыток входа. Подождите {0} с и попробуйте снова.</source>
+            <translation>Too many failed log-in attempts. Wait {0} s and try again.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <location line="+26" />
+            <source>Неверный логин или пароль.</source>
+            <translation>Wrong login or password.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Логин не может быть пустым или содержать пробелы (не длиннее 64 символов).</source>
+            <translation>The login cannot be empty or contain spaces (at most 64 characters).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Неизвестная роль «{0}». Допустимые роли: {1}.</source>
+            <translation>Unknown role “{0}”. Valid roles: {1}.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Пароль слишком короткий: нужно не меньше {0} символов.</source>
+            <translation>The password is too short: at least {0} characters.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Пользователь «{0}» уже есть.</source>
+            <translation>User “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Нельзя отключить или понизить единственного администратора: сначала назначьте другого.</source>
+            <translation>The only administrator cannot be disabled or demoted: appoint another one first.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Нельзя отключить самого себя.</source>
+            <translation>You cannot disable yourself.</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Текущий пароль указан неверно.</source>
+            <translation>The current password is wrong.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="46" />
+            <source>логотипа</source>
+            <translation>of the logo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="48" />
+            <source>Файл {0} пуст.</source>
+            <translation>File {0} is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="93" />
+            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="50" />
+            <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="101" />
+            <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="72" />
+            <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="80" />
+            <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="84" />
+            <source>Не удаётся прочитать файл «{0}»: {1}</source>
+            <translation>Cannot read file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="96" />
+            <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="57" />
+            <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="62" />
+            <source>Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="115" />
+            <source>Слишком длинное значение (больше {0} символов).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="68" />
             <source>Новая база данных</source>
             <translation>New database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="69" />
             <source>База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» (лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?
 
 Демо-данные помечаются значком «ДЕМО»; для настоящей работы создайте отдельную базу.</source>
@@ -3249,17 +9030,17 @@ Details were written to:
 Demo data is marked with a “DEMO” badge; create a separate database for real work.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="73" />
             <source>Загрузить демо-данные</source>
             <translation>Load demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="74" />
             <source>Начать с пустой базы</source>
             <translation>Start with an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="80" />
             <source>Загрузка демо-данных</source>
             <translation>Loading demo data</translation>
         </message>
@@ -3270,57 +9051,486 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         </message>
     </context>
     <context>
-        <name>Dashboard</name>
+        <name>Stocktaking</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="94" />
-            <source>план {0}</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="207" />
+            <source>Фактическое количество</source>
+            <translation>Actual quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="225" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="199" />
+            <source>Найдено: {0}</source>
+            <translation>Found: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="196" />
+            <source>«{0}» уже отмечено.</source>
+            <translation>“{0}” is already marked.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="113" />
+            <source>Инвентаризация «{0}» не найдена.</source>
+            <translation>Stock-taking “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="157" />
+            <source>Инвентаризация не найдена (id {0}).</source>
+            <translation>Stock-taking not found (id {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="189" />
+            <source>числится в другом помещении</source>
+            <translation>recorded in another room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="71" />
+            <source>Помещение не найдено (id {0}).</source>
+            <translation>Room not found (id {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="67" />
+            <source>Дата инвентаризации ещё не наступила.</source>
+            <translation>The stock-taking date has not come yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="170" />
+            <source>Введите или отсканируйте инвентарный номер.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="117" />
-            <source>Рассчитано программой по данным разделов. Щёлкните, чтобы открыть данные.</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="224" />
+            <source>Опишите найденный предмет (наименование, приметы).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="119" />
-            <source>Щёлкните, чтобы открыть значения показателя.</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="227" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="212" />
+            <source>Строка инвентаризации не найдена.</source>
+            <translation>Stock-taking line not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
+            <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="37" />
-            <source>{0} млн ₽</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="89" />
+            <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="96" />
-            <source> к {0}</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="159" />
+            <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="105" />
-            <source>нет данных за прошлый период</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="282" />
+            <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="106" />
-            <source>нет данных</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="75" />
+            <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="111" />
-            <source>{0} {1} к прошлому периоду</source>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="176" />
+            <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
+            <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="185" />
+            <source>«{0}» списано — такого предмета по учёту нет.</source>
+            <translation>“{0}” is written off — there is no such item on record.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StocktakingDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="70" />
+            <source>Помещение *</source>
+            <translation>Room *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="76" />
+            <source>Комиссия</source>
+            <translation>Commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="77" />
+            <source>Начать инвентаризацию</source>
+            <translation>Start stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <source>Добавить неучтённый</source>
+            <translation>Add unrecorded</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="130" />
+            <source>Опись (ИНВ-1)</source>
+            <translation>Inventory list (INV-1)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="134" />
+            <source>Ведомость расхождений</source>
+            <translation>Discrepancy statement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="155" />
+            <source>Закрыть окно</source>
+            <translation>Close window</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
+            <source>идёт</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="96" />
+            <source>Скан:</source>
+            <translation>Scan:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <source>По учёту</source>
+            <translation>On record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
+            <source>Фактически</source>
+            <translation>Actually</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
+            <source>Результат</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="166" />
+            <source>Новая инвентаризация</source>
+            <translation>New stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
+            <source>Выберите помещение.</source>
+            <translation>Choose a room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="191" />
+            <source>Инвентаризация {0}: {1}</source>
+            <translation>Stock-taking {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
+            <source>закрыта {0}</source>
+            <translation>closed {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="138" />
+            <source>Завершить инвентаризацию</source>
+            <translation>Finish stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="277" />
+            <source>Завершение инвентаризации</source>
+            <translation>Finishing stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="270" />
+            <source>Добавлен неучтённый предмет: {0}</source>
+            <translation>Unrecorded item added: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="261" />
+            <source>Нужно число, например 3 или 2,5.</source>
+            <translation>A number is needed, e.g. 3 or 2.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
+            <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
+            <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="117" />
+            <source>Неучтённый предмет: наименование и приметы</source>
+            <translation>Unrecorded item: name and features</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
+            <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="290" />
+            <source>Инвентаризация завершена: расхождений нет.</source>
+            <translation>Stock-taking finished: no discrepancies.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="193" />
+            <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
+            <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="216" />
+            <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
+            <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UsersPanel</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="96" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="97" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="252" />
+            <source>Добавить…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="253" />
+            <source>Изменить…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="355" />
+            <source>Пользователи</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="125" />
+            <source>Пароль слишком короткий: нужно не меньше {0} символов.</source>
+            <translation>The password is too short: at least {0} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="81" />
+            <source>Логин: *</source>
+            <translation>Login: *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="83" />
+            <source>Фамилия, имя, отчество:</source>
+            <translation>Full name:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="84" />
+            <source>Роль: *</source>
+            <translation>Role: *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="171" />
+            <source>Новый пароль: *</source>
+            <translation>New password: *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="172" />
+            <source>Ещё раз: *</source>
+            <translation>Again: *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="254" />
+            <source>Задать пароль…</source>
+            <translation>Set password…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="56" />
+            <source>Новый пользователь</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="87" />
+            <source>Пароль:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="88" />
+            <source>Пароль ещё раз:</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="185" />
+            <source>Пароли не совпадают.</source>
+            <translation>The passwords do not match.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="311" />
+            <source>Разрешить вход</source>
+            <translation>Allow log-in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="311" />
+            <source>Запретить вход</source>
+            <translation>Disable log-in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="269" />
+            <source>задан</source>
+            <translation>set</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="269" />
+            <source>нет</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="270" />
+            <source>разрешён</source>
+            <translation>allowed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="270" />
+            <source>запрещён</source>
+            <translation>disabled</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="56" />
+            <source>Пользователь «{0}»</source>
+            <translation>User “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="71" />
+            <source>может входить в программу</source>
+            <translation>may be part of the program</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="162" />
+            <source>Пароль пользователя «{0}»</source>
+            <translation>Password of user “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="317" />
+            <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="116" />
+            <source>Укажите логин (латиницей или кириллицей, без пробелов).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="119" />
+            <source>В логине не должно быть пробелов.</source>
+            <translation>A login cannot contain spaces.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="314" />
+            <source>Внимание: у администратора «{0}» нет пароля — войти под ним может любой. Задайте пароль.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WeekGrid</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/week_grid.py" line="+79" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Конфликт: см. список конфликтов</source>
+            <translation>Conflict: see the list of conflicts</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>гр. {0} · </source>
+            <translation>gr. {0} · </translation>
+        </message>
+        <message>
+            <location line="+70" />
+            <source>Сюда нельзя: </source>
+            <translation>Cannot go here: </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Можно перенести на {0}, {1}-й урок</source>
+            <translation>Can be moved to {0}, period {1}</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Перенос отменён: </source>
+            <translation>Move cancelled: </translation>
         </message>
     </context>
     <context>
         <name>Xlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="147" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="149" />
             <source>В книге нет ни одного листа.</source>
             <translation>The workbook has no sheets.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="386" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="391" />
             <source>Лист пуст: в нём нет ни одной строки.</source>
             <translation>The sheet is empty: it has no rows.</translation>
         </message>
@@ -3355,12 +9565,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>File “{0}” is not an Excel workbook (.xlsx). Open it in Excel and save it as “Excel Workbook (.xlsx)”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="153" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="155" />
             <source>В листе «{0}» слишком много строк ({1}; допускается не больше {2}). Разделите файл на части.</source>
             <translation>Sheet “{0}” has too many rows ({1}; at most {2} allowed). Split the file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="388" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="393" />
             <source>Не найдена строка заголовков таблицы в первых {0} строках. Нужны столбцы {1}; проверьте названия столбцов или воспользуйтесь шаблоном.</source>
             <translation>No table header row in the first {0} rows. Columns {1} are needed; check the column names or use the template.</translation>
         </message>
@@ -3380,12 +9590,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Cannot read Excel workbook “{0}”: the file is damaged or in an unsupported format ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="168" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="170" />
             <source>Не удаётся прочитать строку {0} листа «{1}»: файл повреждён ({2}).</source>
             <translation>Cannot read row {0} of sheet “{1}”: the file is damaged ({2}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="472" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="477" />
             <source>Не удаётся записать файл «{0}»: {1}.</source>
             <translation>Cannot write file “{0}”: {1}.</translation>
         </message>
@@ -3400,12 +9610,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>File “{0}” is too large when unpacked ({1} MB; at most {2} MB allowed). Split it into several files.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="144" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="146" />
             <source>В книге нет листа «{0}». Листы: {1}.</source>
             <translation>The workbook has no sheet “{0}”. Sheets: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="160" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="162" />
             <source>В листе «{0}» слишком много строк (больше {1}). Разделите файл на части.</source>
             <translation>Sheet “{0}” has too many rows (over {1}). Split the file.</translation>
         </message>
@@ -3414,221 +9624,141 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <source>Файл «{0}» подозрительно сильно сжат (часть «{1}» разворачивается в {2} МБ). Такой файл не читается из соображений безопасности.</source>
             <translation>File “{0}” is suspiciously highly compressed (part “{1}” expands to {2} MB). Such a file is not read for safety reasons.</translation>
         </message>
-    </context>
-    <context>
-        <name>InfrastructureXlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="302" />
-            <source>Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт.</source>
-            <translation>The file is not an Excel workbook (.xlsx). Save the infrastructure list as .xlsx (“File → Save As → Excel Workbook”) and import again.</translation>
+            <location filename="../../chemcluster_desktop/services/procurement_print.py" line="-3" />
+            <source>План-график закупок оборудования</source>
+            <translation>Equipment procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="331" />
-            <source>Файл не похож на инфраструктурный лист: не найдена строка заголовка таблицы с колонками «Наименование» и «Количество». Проверьте, что выбран нужный файл.</source>
-            <translation>The file does not look like an infrastructure list: no header row with “Name” and “Quantity” columns. Check that you chose the right file.</translation>
+            <location filename="../../chemcluster_desktop/xlsx/procurement.py" line="+34" />
+            <source>План-график</source>
+            <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="468" />
-            <source>В листе нет количеств: не найдена колонка «Количество» или в ней нет ни одного числа. Без количеств чек-лист мастерской построить нельзя.</source>
-            <translation>The sheet has no quantities: no “Quantity” column or no number in it. A workshop checklist cannot be built without quantities.</translation>
+            <location line="+8" />
+            <location line="+59" />
+            <source>№ строки</source>
+            <translation>Row No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="464" />
-            <source>№ {0} (строки {1} и {2})</source>
-            <translation>No. {0} (rows {1} and {2})</translation>
+            <location line="-59" />
+            <source>Предмет закупки / позиция</source>
+            <translation>Subject of procurement / item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="465" />
-            <source>В листе повторяются номера позиций: {0}. Исправьте нумерацию в файле и повторите импорт; ничего не импортировано.</source>
-            <translation>Item numbers repeat in the sheet: {0}. Fix the numbering in the file and import again; nothing was imported.</translation>
+            <location line="+0" />
+            <source>ОКПД2</source>
+            <translation>OKPD2</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="471" />
-            <source>В листе не найдено ни одной позиции под строкой заголовка (строка {0}).</source>
-            <translation>No items found below the header row (row {0}).</translation>
+            <location line="+0" />
+            <source>Закон</source>
+            <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="296" />
-            <source>Файл «{0}» слишком большой ({1} МБ): инфраструктурный лист занимает не больше нескольких мегабайт. Проверьте, тот ли это файл.</source>
-            <translation>File “{0}” is too large ({1} MB): an infrastructure list takes a few megabytes at most. Check that it is the right file.</translation>
+            <location line="+0" />
+            <source>Способ закупки</source>
+            <translation>Procurement method</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="307" />
-            <source>Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново как .xlsx и повторите импорт.</source>
-            <translation>The Excel workbook could not be read ({0}). Open it in Excel, save it again as .xlsx and import again.</translation>
+            <location line="+1" />
+            <source>Источник финансирования</source>
+            <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="294" />
-            <source>Файл «{0}» не найден или недоступен: {1}.</source>
-            <translation>File “{0}” not found or not accessible: {1}.</translation>
+            <location line="+0" />
+            <source>Срок (квартал, год)</source>
+            <translation>Due (quarter, year)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="410" />
-            <source>Строка {0}: «{1}» — не указано количество.</source>
-            <translation>Row {0}: “{1}” — no quantity given.</translation>
+            <location line="+0" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="415" />
-            <source>Строка {0}: «{1}» — количество «{2}» не число. Укажите число, например «2» или «2 шт.».</source>
-            <translation>Row {0}: “{1}” — quantity “{2}” is not a number. Enter a number, e.g. “2” or “2 pcs”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="422" />
-            <source>Строка {0}: «{1}» — количество должно быть больше нуля.</source>
-            <translation>Row {0}: “{1}” — the quantity must be above zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="426" />
-            <source>Строка {0}: «{1}» — количество {2} слишком велико.</source>
-            <translation>Row {0}: “{1}” — quantity {2} is too large.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="403" />
-            <source>Строка {0}: нет наименования (колонка «Наименование» пуста), количество «{1}».</source>
-            <translation>Row {0}: no name (the “Name” column is empty), quantity “{1}”.</translation>
-        </message>
-    </context>
-    <context>
-        <name>InventoryXlsx</name>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="254" />
-            <source>Не указано наименование.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="295" />
-            <source>Инвентарь</source>
-            <translation>Inventory</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
-            <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="273" />
-            <source>Инвентарный номер</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="274" />
-            <source>Наименование</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="275" />
-            <source>Вид</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="276" />
-            <source>Модель</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="277" />
-            <source>Заводской номер</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
-            <source>Производитель</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="279" />
-            <source>Помещение</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="280" />
-            <source>МОЛ</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="281" />
-            <source>Состояние</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="282" />
-            <source>Количество</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <location line="+0" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
-            <source>Минимальный остаток</source>
-            <translation type="unfinished" />
+            <location line="+1" />
+            <source>НМЦК, ₽</source>
+            <translation>Initial max. price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="285" />
-            <source>Стоимость, ₽</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Статус</source>
+            <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="286" />
-            <source>Дата ввода</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Извещение</source>
+            <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="287" />
-            <source>Годен до</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Контракт</source>
+            <translation>Contract</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="265" />
-            <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Цена контракта, ₽</source>
+            <translation>Contract price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="212" />
-            <source>«{0}» не может быть отрицательным ({1}).</source>
-            <translation type="unfinished" />
+            <location line="+1" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="214" />
-            <source>«{0}»: слишком большое значение.</source>
-            <translation type="unfinished" />
+            <location line="+2" />
+            <source>План-график закупок</source>
+            <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="210" />
-            <source>«{0}»: «{1}» — не число.</source>
-            <translation type="unfinished" />
+            <location line="+21" />
+            <source>{0} кв. {1}</source>
+            <translation>Q{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="223" />
-            <source>«{0}»: дата {1} ещё не наступила.</source>
-            <translation type="unfinished" />
+            <location line="+25" />
+            <source>Итого по плану-графику</source>
+            <translation>Procurement schedule total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="220" />
-            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
-            <translation type="unfinished" />
+            <location line="+7" />
+            <source>Ход закупок</source>
+            <translation>Procurement progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="230" />
-            <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
-            <translation type="unfinished" />
+            <location line="+1" />
+            <source>Шаг</source>
+            <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="237" />
-            <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Дата</source>
+            <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="251" />
-            <source>«{0}» длиннее {1} знаков.</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Кто</source>
+            <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="245" />
-            <source>Группа хранения «{0}» не распознана.</source>
-            <translation type="unfinished" />
+            <location line="+0" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="+61" />
+            <source>Расписание</source>
+            <translation>Timetable</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Занятий нет.</source>
+            <translation>No lessons.</translation>
         </message>
     </context>
 </TS>
