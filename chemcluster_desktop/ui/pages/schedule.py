@@ -494,7 +494,10 @@ class SchedulePage(BasePage):
                 self.edit_lesson(lid)
         else:
             rec = self._selected_record()
-            if rec is not None:
+            if rec is not None and tab == "classes" and self.ref_tables[tab].currentColumn() == 0:
+                school = next(x for x in svc.list_schools() if x["id"] == rec["school_id"])
+                self._record_dialog(tab, {**school, "kind": "school"})  # the «Школа» column edits the school
+            elif rec is not None:
                 self._record_dialog(tab, rec)
 
     def on_delete(self) -> None:
@@ -539,7 +542,8 @@ class SchedulePage(BasePage):
                 rec = {k: v for k, v in rec.items() if k != "kind"}
                 fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("address", QCoreApplication.translate("SchedulePage", "Адрес"), "text", None),
                           ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None)]
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec, lambda v: svc.save_school(v, rec.get("id")), self))
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec,
+                                        lambda v: svc.save_school(v, rec.get("id"), rec.get("version")), self))
                 return
             fields = [("school_id", QCoreApplication.translate("SchedulePage", "Школа *"), "combo", schools), ("name", QCoreApplication.translate("SchedulePage", "Класс *"), "text", None),
                       ("pupils", QCoreApplication.translate("SchedulePage", "Учеников *"), "int", (0, 60)), ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
