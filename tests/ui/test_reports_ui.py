@@ -70,3 +70,18 @@ def test_filters_print_and_errors(reports_page, qtbot, tmp_path):
     res = _build(page, qtbot, "kpi", period="2099")
     assert res is None
     assert page.error.isVisible() and "не существует" in page.error.text()
+
+
+def test_class_filter_sets_its_school(reports_page, qtbot):
+    page = reports_page
+    page.select_kind("schedule")
+    cls = page.filter_widgets["class_"]
+    assert cls.count() > 1
+    cls.setCurrentIndex(1)
+    page._class_chosen(1)
+    school = cls.itemText(1).split(" — ", 1)[1]
+    assert page.filter_value("school") == school
+    res = _build(page, qtbot, "schedule")
+    assert res is not None, page.error.text()
+    text, _ = check_pdf(res.path, printing.title("schedule"))
+    assert cls.itemData(1) in text

@@ -273,6 +273,9 @@ class ReportsPage(QWidget):
             w.setObjectName(f"filter_{name}")
             self.filter_widgets[name] = w
             self.filters_form.addRow(QCoreApplication.translate("Reports", label) + ":", w)
+        cls = self.filter_widgets.get("class_")
+        if isinstance(cls, QComboBox) and "school" in self.filter_widgets:
+            cls.activated.connect(self._class_chosen)
         self.no_filters.setVisible(available and not names)
         self._stale = True
         self._fill_filters()
@@ -297,6 +300,13 @@ class ReportsPage(QWidget):
             else:
                 w.setEditText(keep)
             w.blockSignals(False)
+
+    def _class_chosen(self, index: int) -> None:
+        """A class name repeats across schools: choosing «8А — МБОУ …» also sets the school."""
+        cls = self.filter_widgets["class_"]
+        label = cls.itemText(index)
+        if " — " in label and cls.itemData(index):
+            self.set_filter("school", label.split(" — ", 1)[1])
 
     def filter_value(self, name: str) -> str:
         w = self.filter_widgets.get(name)
