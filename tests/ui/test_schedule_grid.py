@@ -151,3 +151,23 @@ def test_lock_unlock_from_the_grid(window, qtbot):
     page.grid.setCurrentCell(0, 0)
     qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
     assert svc.get_lesson(lid)["locked"] is False
+
+
+def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):
+    small_instance()
+    page = _page(window, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page.refresh()
+    page._record_dialog("classes", None)
+    dlg = page.last_dialog
+    dlg.widgets["name"].setText("8Г")
+    dlg.widgets["pupils"].setValue(0)
+    dlg.save()
+    assert dlg.isVisible()
+    assert dlg.errors["pupils"].isVisibleTo(dlg) and "больше нуля" in dlg.errors["pupils"].text()
+    assert not any(c["name"] == "8Г" for c in svc.list_classes())
+    dlg.widgets["pupils"].setValue(21)
+    dlg.save()
+    assert not dlg.isVisible()
+    assert any(c["name"] == "8Г" and c["pupils"] == 21 for c in svc.list_classes())
+    qtbot.waitUntil(lambda: page.ref_tables["classes"].rowCount() == 4)
