@@ -134,6 +134,15 @@ def r4(x: float | None) -> float | None:
 
 
 def maxrss_mb() -> float:
+    """Peak resident memory of this process. On Linux ``VmHWM`` (``ru_maxrss`` survives ``execve``, so a
+    child would report its parent's peak, e.g. the generator's); elsewhere ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
