@@ -82,6 +82,17 @@ def test_tiles_click_through(demo_window, qtbot):
     qtbot.mouseClick(page.dashboard.tiles["equipped"], Qt.MouseButton.LeftButton)
     keys = [p.key for p in PAGES]
     assert demo_window.nav.currentRow() == keys.index("accreditation")
+    demo_window.show_page("cluster")
+    page.dashboard.budget_chart.activated.emit("federal")
+    assert demo_window.nav.currentRow() == keys.index("procurement")
+    proc = demo_window.pages["procurement"]
+    if hasattr(proc, "current_spec"):
+        assert proc.current_spec().name == "budget"
+    demo_window.show_page("cluster")
+    r = cluster.readiness()
+    if r.workshops:
+        page.dashboard.readiness_chart.activated.emit(str(r.workshops[0]["id"]))
+        assert demo_window.nav.currentRow() == keys.index("accreditation")
 
 
 def test_add_participant_through_form(demo_window, qtbot):

@@ -396,7 +396,7 @@ class Dashboard(QScrollArea):
         v.addLayout(charts)
         v.addStretch(1)
         self.kpi_chart.activated.connect(page.open_kpi)
-        self.budget_chart.activated.connect(lambda _k: page.go_to("procurement"))
+        self.budget_chart.activated.connect(lambda _k: page.open_budget())
         self.readiness_chart.activated.connect(page.open_workshop)
         self.data: dict | None = None
 
@@ -868,10 +868,21 @@ class ClusterPage(BasePage):
             self.kind_filter.setCurrentIndex(0)
         elif code == "directions":
             self.tabs.setCurrentIndex(self.TAB_DIRECTIONS)
+        elif code == "budget_paid":
+            self.open_budget()
         elif tile["page"] != "cluster":
             self.go_to(tile["page"])
         else:
             self.open_kpi(code)
+
+    def open_budget(self) -> None:
+        page = self.go_to("procurement")
+        fn = getattr(page, "show_tab", None)
+        if fn is not None:
+            try:
+                fn("budget")
+            except (ValueError, RuntimeError):  # the procurement page decides what it can show
+                pass
 
     def open_kpi(self, code: str) -> None:
         self.tabs.setCurrentIndex(self.TAB_KPIS)
