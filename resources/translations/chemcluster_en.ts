@@ -594,11 +594,6 @@
             <translation>File “{0}” does not open: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
-            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="268" />
             <source>Название компетенции длиннее 300 символов.</source>
             <translation>The competency name is longer than 300 characters.</translation>
@@ -639,19 +634,9 @@
             <translation>Give at least one room of the workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
-            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1131" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
-            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="74" />
@@ -664,11 +649,6 @@
             <translation>Infrastructure list not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
-            <source>Позиция листа не найдена (возможно, удалена).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="707" />
             <source>Мастерская не найдена (возможно, удалена).</source>
             <translation>Workshop not found (perhaps deleted).</translation>
@@ -677,6 +657,51 @@
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="876" />
             <source>Фото не найдено (возможно, удалено).</source>
             <translation>Photo not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
+            <source>Компетенция «{0}» не найдена. Есть: {1}.</source>
+            <translation>Competency “{0}” not found. Available: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="254" />
+            <source>Компетенция с номером {0} не найдена.</source>
+            <translation>Competency number {0} not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="293" />
+            <source>Помещение с номером {0} не найдено.</source>
+            <translation>Room number {0} not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="361" />
+            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
+            <translation>The list of competency “{0}” for {1} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="379" />
+            <source>Лист этой компетенции на {0} год уже есть.</source>
+            <translation>This competency's list for {0} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
+            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
+            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
+            <source>Позиция листа не найдена (возможно, удалена).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1136" />
@@ -692,11 +717,6 @@
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1305" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
-            <source>Компетенция «{0}» не найдена. Есть: {1}.</source>
-            <translation>Competency “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
@@ -742,26 +762,6 @@
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
             <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="254" />
-            <source>Компетенция с номером {0} не найдена.</source>
-            <translation>Competency number {0} not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="293" />
-            <source>Помещение с номером {0} не найдено.</source>
-            <translation>Room number {0} not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="361" />
-            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
-            <translation>The list of competency “{0}” for {1} already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="379" />
-            <source>Лист этой компетенции на {0} год уже есть.</source>
-            <translation>This competency's list for {0} already exists.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="404" />
@@ -817,6 +817,418 @@
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1319" />
             <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AccreditationPage</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="49" />
+            <source>Рабочее место участника</source>
+            <translation>Participant's workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="50" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="51" />
+            <source>Зона экспертов</source>
+            <translation>Experts' zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="61" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="62" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="228" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="229" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="230" />
+            <source>Зона</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
+            <source>Требуется</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
+            <source>В наличии</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="239" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="264" />
+            <source>Статус:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
+            <source>Мастерские</source>
+            <translation>Workshops</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <source>Строка</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <source>лист {0} года</source>
+            <translation>{0} list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
+            <source>Охрана труда и ТБ</source>
+            <translation>Health and safety</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
+            <source>Связей</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
+            <source>Предл.</source>
+            <translation>Offers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="263" />
+            <source>Зона:</source>
+            <translation>Zone:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
+            <source>Сопоставить</source>
+            <translation>Match</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="268" />
+            <source>Подтвердить все</source>
+            <translation>Confirm all</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
+            <source>Дефициты → закупки</source>
+            <translation>Shortages → procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
+            <source>Листы…</source>
+            <translation>Lists…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
+            <source>Карточка мастерской</source>
+            <translation>Workshop card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="296" />
+            <source>Удалить мастерскую</source>
+            <translation>Delete workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="616" />
+            <source>Экспорт чек-листа</source>
+            <translation>Checklist export</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="638" />
+            <source>Пакет аккредитации</source>
+            <translation>Accreditation packet</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="247" />
+            <source>Все зоны</source>
+            <translation>All zones</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="248" />
+            <source>Все статусы</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
+            <source>Импорт листа</source>
+            <translation>List import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <source>Пакет PDF</source>
+            <translation>PDF packet</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <source>Excel</source>
+            <translation>Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="603" />
+            <source>Чек-лист в Excel</source>
+            <translation>Checklist to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="604" />
+            <source>Книга Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="315" />
+            <source>рабочих мест: {0}</source>
+            <translation>workplaces: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
+            <source>Выполнено: {0}</source>
+            <translation>Done: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
+            <source>Частично: {0}</source>
+            <translation>Partly: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
+            <source>Не выполнено: {0}</source>
+            <translation>Not done: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
+            <source>Покрытие: {0}</source>
+            <translation>Coverage: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="500" />
+            <source>Не удалено</source>
+            <translation>Not deleted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="533" />
+            <source>Сопоставление…</source>
+            <translation>Matching…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="570" />
+            <source>… и ещё {0}</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="628" />
+            <source>Подготовка пакета…</source>
+            <translation>Preparing the packet…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="88" />
+            <source>Аккредитация мастерских</source>
+            <translation>Workshop accreditation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
+            <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
+            <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <source>Общая инфраструктура</source>
+            <translation>Shared infrastructure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="60" />
+            <source>Не выполненные и частично</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
+            <source>Есть предложения сопоставления</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <source>Статус установлен вручную</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
+            <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
+            <source>Подтвердить все предложения сопоставления мастерской</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
+            <source>Создать потребности закупок по недостающим количествам</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
+            <source>Инфраструктурные листы компетенций: просмотр и правка</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <source>Новая мастерская (Ctrl+N)</source>
+            <translation>New workshop (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <source>листа нет — импортируйте (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
+            <source>Сопоставление с инвентарём</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="554" />
+            <source>Предложения подтверждены</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="571" />
+            <source>Дефициты переданы в закупки</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
+            <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
+            <source>Статус и комментарий выбранной строки (F2, Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="288" />
+            <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="404" />
+            <source>Мастерская не выбрана</source>
+            <translation>No workshop chosen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
+            <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
+            <source>Сопоставление выполнено</source>
+            <translation>Matching done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="566" />
+            <source>Создано потребностей: {0}, обновлено: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
+            <source>{0} · {1} · рабочих мест: {2} · {3}
+Ответственный: {4}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
+            <source>компетенция не выбрана</source>
+            <translation>no competency chosen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="554" />
+            <source>Подтверждено предложений: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="322" />
+            <source>{0}
+Компетенция: {1}
+Помещения: {2}
+Выполнено {3} из {4} позиций, покрытие {5}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="495" />
+            <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
+            <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="613" />
+            <source>Чек-лист сохранён: {0} строк, {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="635" />
+            <source>Пакет аккредитации: {0}</source>
+            <translation>Accreditation packet: {0}</translation>
         </message>
     </context>
     <context>
@@ -1057,6 +1469,204 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="67" />
             <source>Резервная копия записана: {0}</source>
             <translation>Backup written: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistDetails</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="134" />
+            <source>Добавить…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="159" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="179" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="202" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="352" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="447" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="60" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="60" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="112" />
+            <source>Позиции инвентаря</source>
+            <translation>Inventory items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="129" />
+            <source>Подтвердить</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="132" />
+            <source>Отклонить</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="150" />
+            <source>Статус вручную</source>
+            <translation>Manual status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="164" />
+            <source>Обоснование *</source>
+            <translation>Justification *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="171" />
+            <source>Применить статус</source>
+            <translation>Apply status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="191" />
+            <source>Фото-подтверждения</source>
+            <translation>Photo evidence</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="201" />
+            <source>Добавить фото…</source>
+            <translation>Add photo…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="52" />
+            <source>подтверждено</source>
+            <translation>confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="53" />
+            <source>автоматически</source>
+            <translation>automatically</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="54" />
+            <source>предложение</source>
+            <translation>offer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="55" />
+            <source>отклонено</source>
+            <translation>rejected</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <source>Связь</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="248" />
+            <source>Статус рассчитан</source>
+            <translation>Status calculated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="427" />
+            <source>Фото-подтверждение</source>
+            <translation>Photo evidence</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="448" />
+            <source>Удалить фото «{0}»?</source>
+            <translation>Delete photo “{0}”?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
+            <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="136" />
+            <source>Связать позицию инвентаря из помещений мастерской</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="156" />
+            <source>Рассчитывается автоматически</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
+            <source>Почему статус отличается от рассчитанного (обязательно)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="185" />
+            <source>Сохранить комментарий</source>
+            <translation>Save comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="237" />
+            <source>Характеристики не указаны</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
+            <source> (на 1 рабочее место × число мест)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="248" />
+            <source>Статус установлен вручную</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="286" />
+            <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="338" />
+            <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="428" />
+            <source>Изображения (*.jpg *.jpeg *.png)</source>
+            <translation>Images (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="240" />
+            <source>Требуется {0} {1}{2}; в наличии {3}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="266" />
+            <source>(не в помещениях мастерской)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1517,14 +2127,54 @@ The previous database was kept: {1}</translation>
             <translation>change journal (who changed what and when)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="286" />
-            <source>Пользователь «{0}» может входить в программу.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/cli.py" line="287" />
             <source>Пользователю «{0}» вход запрещён.</source>
             <translation>User “{0}” may not log in.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <source>удалить значение показателя за период</source>
+            <translation>delete an indicator's value for a period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="86" />
+            <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
+            <translation>Indicator “{0}” for {1}: {2} {3} (plan {4}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="95" />
+            <source>Значение показателя «{0}» за {1} удалено.</source>
+            <translation>Value of indicator “{0}” for {1} deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="112" />
+            <source>Мастерских готово к аккредитации: {0} из {1}</source>
+            <translation>Workshops ready for accreditation: {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="19" />
+            <source>ничего не записывать, показать, что будет</source>
+            <translation>write nothing, show what would happen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
+            <source>выгрузить список инвентаря в Excel</source>
+            <translation>export the inventory list to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="29" />
+            <source>строка поиска, как в окне программы</source>
+            <translation>search text, as in the program window</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="58" />
+            <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
+            <translation>Imported {0} of {1} rows, {2} skipped.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="286" />
+            <source>Пользователь «{0}» может входить в программу.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/cli.py" line="312" />
@@ -1552,29 +2202,9 @@ The previous database was kept: {1}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
-            <source>удалить значение показателя за период</source>
-            <translation>delete an indicator's value for a period</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
             <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="86" />
-            <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
-            <translation>Indicator “{0}” for {1}: {2} {3} (plan {4}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="95" />
-            <source>Значение показателя «{0}» за {1} удалено.</source>
-            <translation>Value of indicator “{0}” for {1} deleted.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="112" />
-            <source>Мастерских готово к аккредитации: {0} из {1}</source>
-            <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="115" />
@@ -1587,34 +2217,14 @@ The previous database was kept: {1}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="19" />
-            <source>ничего не записывать, показать, что будет</source>
-            <translation>write nothing, show what would happen</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
             <source>при любой ошибочной строке не импортировать ничего</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
-            <source>выгрузить список инвентаря в Excel</source>
-            <translation>export the inventory list to Excel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="29" />
-            <source>строка поиска, как в окне программы</source>
-            <translation>search text, as in the program window</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="58" />
-            <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
-            <translation>Imported {0} of {1} rows, {2} skipped.</translation>
         </message>
     </context>
     <context>
@@ -1695,24 +2305,9 @@ The previous database was kept: {1}</translation>
             <translation>competency (created if missing)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
-            <source>год листа (по умолчанию из заголовка файла или текущий)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="29" />
             <source>ничего не записывать, только показать итог</source>
             <translation>write nothing, only show the result</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
-            <source>не импортировать ничего при любой ошибке в строках</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
-            <source>помещение (создаётся, если его нет); можно указать несколько раз</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="44" />
@@ -1735,6 +2330,26 @@ The previous database was kept: {1}</translation>
             <translation>workshop shortages → procurement needs</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="159" />
+            <source>Потребностей создано {0}, обновлено {1}.</source>
+            <translation>Needs created {0}, updated {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
+            <source>год листа (по умолчанию из заголовка файла или текущий)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
+            <source>не импортировать ничего при любой ошибке в строках</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
+            <source>помещение (создаётся, если его нет); можно указать несколько раз</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
             <source>Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.</source>
             <translation type="unfinished" />
@@ -1743,11 +2358,6 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
             <source>Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="159" />
-            <source>Потребностей создано {0}, обновлено {1}.</source>
-            <translation>Needs created {0}, updated {1}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="84" />
@@ -2026,6 +2636,266 @@ The previous database was kept: {1}</translation>
             <translation>Indicator {0}: the value is not a number.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="149" />
+            <source>Показатель {0}: значение слишком велико.</source>
+            <translation>Indicator {0}: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="78" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="79" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="133" />
+            <source>Участник кластера</source>
+            <translation>Cluster participant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="136" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="137" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="148" />
+            <source>Контактное лицо</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="149" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="195" />
+            <source>Код</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="199" />
+            <source>Уровень</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="202" />
+            <source>Мест в год</source>
+            <translation>Places per year</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="243" />
+            <source>Показатель</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="246" />
+            <source>Период</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="250" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="255" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="322" />
+            <source>Плановое значение</source>
+            <translation>Target value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="704" />
+            <source>Вид:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="705" />
+            <source>Период:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="459" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="460" />
+            <source>Контакт</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="482" />
+            <source>Специальность / профессия</source>
+            <translation>Specialty / trade</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="492" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="493" />
+            <source>План</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="494" />
+            <source>Срок</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="495" />
+            <source>Факт</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="497" />
+            <source>Источник</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="423" />
+            <source>Мастерских готово к аккредитации: {0} из {1}</source>
+            <translation>Workshops ready for accreditation: {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="279" />
+            <source> к {0}</source>
+            <translation> by {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="140" />
+            <source>Роль в кластере</source>
+            <translation>Role in the cluster</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <source>№ соглашения</source>
+            <translation>Agreement No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="142" />
+            <source>Дата соглашения</source>
+            <translation>Agreement date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="145" />
+            <source>не указана</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="318" />
+            <source>Единица</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="324" />
+            <source>Срок (год)</source>
+            <translation>Due (year)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="598" />
+            <source>введено</source>
+            <translation>entered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="598" />
+            <source>рассчитано</source>
+            <translation>calculated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="611" />
+            <source>Все участники</source>
+            <translation>All participants</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="619" />
+            <source>Последние данные</source>
+            <translation>Latest data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="700" />
+            <source>Сводка</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="701" />
+            <source>Участники</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="703" />
+            <source>Показатели</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="706" />
+            <source>Ввести значение…</source>
+            <translation>Enter value…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="707" />
+            <source>Удалить значение</source>
+            <translation>Delete value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="708" />
+            <source>План…</source>
+            <translation>Plan…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="170" />
+            <source>ИНН — 10 или 12 цифр.</source>
+            <translation>INN is 10 or 12 digits.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="222" />
+            <source>Код вида 18.02.12.</source>
+            <translation>A code like 18.02.12.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="496" />
+            <source>% плана</source>
+            <translation>% of plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="278" />
+            <source>План: {0} {1}{2}</source>
+            <translation>Plan: {0} {1}{2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="753" />
+            <source>{0}: план {1} {2}</source>
+            <translation>{0}: plan {1} {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="803" />
+            <source>Не удалено</source>
+            <translation>Not deleted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="795" />
+            <source>участника «{0}»</source>
+            <translation>participant “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="798" />
+            <source>направление {0} «{1}»</source>
+            <translation>direction {0} “{1}”</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
             <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
             <translation type="unfinished" />
@@ -2036,13 +2906,103 @@ The previous database was kept: {1}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="149" />
-            <source>Показатель {0}: значение слишком велико.</source>
-            <translation>Indicator {0}: the value is too large.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
             <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="437" />
+            <source>Кластер «Химический потенциал»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="440" />
+            <source>Нет записей. Добавьте (Ctrl+N).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="192" />
+            <source>Направление обучения</source>
+            <translation>Training direction</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="205" />
+            <source>Предприятия-заказчики</source>
+            <translation>Customer enterprises</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="206" />
+            <source>Через «;», например: АО «Синтез ОКА»; АО «Корунд»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="241" />
+            <source>Фактическое значение показателя</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="249" />
+            <source>Год (2025) или квартал (2025-Q3)</source>
+            <translation>Year (2025) or quarter (2025-Q3)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="328" />
+            <source>Источник / примечание</source>
+            <translation>Source / note</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="384" />
+            <source>Выполнение показателей, % от плана</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="385" />
+            <source>Бюджет по источникам, млн ₽</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="386" />
+            <source>Готовность мастерских, %</source>
+            <translation>Workshop readiness, %</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="702" />
+            <source>Направления обучения</source>
+            <translation>Training directions</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="709" />
+            <source>Изменить наименование, плановое значение и срок показателя</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="715" />
+            <source>Отчёт о показателях кластера (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="751" />
+            <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="331" />
+            <source>Факт рассчитывается программой: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
+            <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="429" />
+            <source>охват 8-х классов: {0} учащихся</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="824" />
+            <source>значение показателя «{0}» за {1}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2168,6 +3128,11 @@ Please pass it to your administrator.</translation>
             <translation>no data for the previous period</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="203" />
+            <source>Нет данных о готовности мастерских.</source>
+            <translation>No workshop readiness data.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
             <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
             <translation type="unfinished" />
@@ -2181,11 +3146,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="163" />
             <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="203" />
-            <source>Нет данных о готовности мастерских.</source>
-            <translation>No workshop readiness data.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="121" />
@@ -2423,6 +3383,11 @@ Please pass it to your administrator.</translation>
             <translation>Apply matching</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="145" />
+            <source>Совпадение неуверенное: проверьте поле.</source>
+            <translation>Uncertain match: check the field.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="78" />
             <source>Проверьте, какие столбцы файла в какие поля попадут. Жёлтым отмечены неуверенные совпадения; измените их и нажмите «Применить».</source>
             <translation type="unfinished" />
@@ -2432,10 +3397,326 @@ Please pass it to your administrator.</translation>
             <source>Заголовок таблицы найден в строке {0}. Строк с данными: {1}; будет импортировано: {2}; с ошибками: {3}.</source>
             <translation type="unfinished" />
         </message>
+    </context>
+    <context>
+        <name>InfraImport</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="145" />
-            <source>Совпадение неуверенное: проверьте поле.</source>
-            <translation>Uncertain match: check the field.</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="102" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="111" />
+            <source>Инфраструктурный лист</source>
+            <translation>Infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="92" />
+            <source>Строка</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="56" />
+            <source>Обзор…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="60" />
+            <source>Файл *</source>
+            <translation>File *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="69" />
+            <source>Компетенция *</source>
+            <translation>Competency *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="71" />
+            <source>из заголовка файла</source>
+            <translation>from the file header</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="81" />
+            <source>Год листа</source>
+            <translation>List year</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="99" />
+            <source>Проверить</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="100" />
+            <source>Импортировать</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="111" />
+            <source>Книга Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="92" />
+            <source>Что не так</source>
+            <translation>What is wrong</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="121" />
+            <source>Выберите файл.</source>
+            <translation>Choose a file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="124" />
+            <source>Укажите компетенцию.</source>
+            <translation>Give the competency.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="133" />
+            <source>Чтение листа…</source>
+            <translation>Reading the list…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="46" />
+            <source>Импорт инфраструктурного листа</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="55" />
+            <source>Файл .xlsx с инфраструктурным листом</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="68" />
+            <source>Компетенция (новая будет создана)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="82" />
+            <source>Не импортировать ничего, если есть строки с ошибками</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
+            <source>Выберите файл и нажмите «Проверить»: ничего не будет записано, пока вы не нажмёте «Импортировать».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="157" />
+            <source>Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: {4}. Ничего не записано.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="161" />
+            <source>Импортировано {0} позиций листа «{1}» на {2} год ({3}); пропущено строк: {4}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="164" />
+            <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы мастерских сохранены.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InfraLists</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="81" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="82" />
+            <source>Наименование *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="86" />
+            <source>Количество *</source>
+            <translation>Quantity *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="90" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="94" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="187" />
+            <source>Изменить</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="188" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="195" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="242" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="288" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <source>Зона</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="85" />
+            <source>Зона *</source>
+            <translation>Zone *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="88" />
+            <source>Единица</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
+            <source>Новый лист…</source>
+            <translation>New list…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="157" />
+            <source>Копия на другой год…</source>
+            <translation>Copy to another year…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="158" />
+            <source>Удалить лист</source>
+            <translation>Delete list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
+            <source>Добавить позицию</source>
+            <translation>Add item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <source>Новый лист</source>
+            <translation>New list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="308" />
+            <source>Год листа:</source>
+            <translation>List year:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="323" />
+            <source>Копия листа</source>
+            <translation>List copy</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
+            <source>Позиция листа</source>
+            <translation>List item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
+            <source>Новая позиция листа</source>
+            <translation>New list item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="151" />
+            <source>Лист:</source>
+            <translation>List:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <source>На 1 раб. м.</source>
+            <translation>Per workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="73" />
+            <source>на 1 рабочее место (умножается на число мест)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="145" />
+            <source>Инфраструктурные листы</source>
+            <translation>Infrastructure lists</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <source>Компетенция (можно ввести новую):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="323" />
+            <source>Год новой версии листа:</source>
+            <translation>Year of the new list version:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="115" />
+            <source>Введите наименование.</source>
+            <translation>Enter the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="123" />
+            <source>Количество — число больше нуля, например 2 или 0,5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
+            <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="289" />
+            <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="340" />
+            <source>Удалить лист «{0}» со всеми позициями?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
+            <source>{0} — {1} год ({2} позиций)</source>
+            <translation>{0} — {1} ({2} items)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="233" />
+            <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2779,6 +4060,86 @@ Please pass it to your administrator.</translation>
             <translation>Inventory numbers repeat in the delivery.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="666" />
+            <source>Тару можно добавить только к реактиву.</source>
+            <translation>Containers can be added to reagents only.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="792" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="199" />
+            <source>«{0}» не может быть отрицательным.</source>
+            <translation>“{0}” cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="377" />
+            <source>Неизвестная группа хранения «{0}».</source>
+            <translation>Unknown storage group “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="520" />
+            <source>Корректировка остатка в карточке</source>
+            <translation>Stock correction in the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
+            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
+            <translation>Inventory number “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
+            <source>«{0}» учитывается целиком: количество {1}.</source>
+            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="882" />
+            <source>Остаток «{0}» стал бы отрицательным.</source>
+            <translation>The stock of “{0}” would become negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1037" />
+            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
+            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="622" />
+            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1053" />
+            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
+            <translation>“{0}”{1} expires: until {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="821" />
+            <source>«{0}» уже находится в этом помещении.</source>
+            <translation>“{0}” is already in this room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="848" />
+            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="861" />
+            <source>«{0}» не выдавалось: возвращать нечего.</source>
+            <translation>“{0}” was not issued: nothing to return.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="871" />
+            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="244" />
+            <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
+            <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="779" />
             <source>Укажите помещение, куда перемещаются позиции.</source>
             <translation type="unfinished" />
@@ -2804,24 +4165,9 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="666" />
-            <source>Тару можно добавить только к реактиву.</source>
-            <translation>Containers can be added to reagents only.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="792" />
-            <source>Количество должно быть больше нуля.</source>
-            <translation>The quantity must be greater than zero.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
             <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="199" />
-            <source>«{0}» не может быть отрицательным.</source>
-            <translation>“{0}” cannot be negative.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
@@ -2839,29 +4185,14 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="377" />
-            <source>Неизвестная группа хранения «{0}».</source>
-            <translation>Unknown storage group “{0}”.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="471" />
             <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="520" />
-            <source>Корректировка остатка в карточке</source>
-            <translation>Stock correction in the card</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
             <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
-            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
-            <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
@@ -2874,39 +4205,9 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
-            <source>«{0}» учитывается целиком: количество {1}.</source>
-            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="882" />
-            <source>Остаток «{0}» стал бы отрицательным.</source>
-            <translation>The stock of “{0}” would become negative.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1037" />
-            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
-            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="622" />
-            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
-            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="1050" />
             <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1053" />
-            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
-            <translation>“{0}”{1} expires: until {2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="821" />
-            <source>«{0}» уже находится в этом помещении.</source>
-            <translation>“{0}” is already in this room.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="823" />
@@ -2919,24 +4220,9 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="848" />
-            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
             <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="861" />
-            <source>«{0}» не выдавалось: возвращать нечего.</source>
-            <translation>“{0}” was not issued: nothing to return.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="871" />
-            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
@@ -2957,11 +4243,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="231" />
             <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="244" />
-            <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
-            <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
@@ -3268,6 +4549,131 @@ Please pass it to your administrator.</translation>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <source>Перемещение в другое помещение…</source>
+            <translation>Move to another room…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
+            <source>Выберите в списке позиции для документа.</source>
+            <translation>Choose the items for the document in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="481" />
+            <source>Проведён документ {0}: {1}, позиций {2}.</source>
+            <translation>Document {0} posted: {1}, {2} items.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
+            <source>Есть тары с истёкшим или истекающим сроком.</source>
+            <translation>Some containers have expired or are expiring.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="61" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="62" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="63" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="64" />
+            <source>Состояние</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="65" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="67" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="69" />
+            <source>Годен до</source>
+            <translation>Expires</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="71" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="72" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="74" />
+            <source>Выдано</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="68" />
+            <source>Внимание</source>
+            <translation>Attention</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <source>Ввод</source>
+            <translation>Entry</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="73" />
+            <source>Зав. номер</source>
+            <translation>Serial No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="84" />
+            <source>В эксплуатации</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <source>На ремонте</source>
+            <translation>Under repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <source>Не введено</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <source>Списано</source>
+            <translation>Written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <source>Мало</source>
+            <translation>Low</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <source>Истекает срок</source>
+            <translation>Expiring</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <source>Просрочено</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="96" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation type="unfinished" />
@@ -3283,11 +4689,6 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
-            <source>Перемещение в другое помещение…</source>
-            <translation>Move to another room…</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation type="unfinished" />
@@ -3298,11 +4699,6 @@ Please pass it to your administrator.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
-            <source>Выберите в списке позиции для документа.</source>
-            <translation>Choose the items for the document in the list.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation type="unfinished" />
@@ -3311,16 +4707,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="481" />
-            <source>Проведён документ {0}: {1}, позиций {2}.</source>
-            <translation>Document {0} posted: {1}, {2} items.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
-            <source>Есть тары с истёкшим или истекающим сроком.</source>
-            <translation>Some containers have expired or are expiring.</translation>
         </message>
     </context>
     <context>
@@ -3431,16 +4817,6 @@ Please pass it to your administrator.</translation>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
-            <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="268" />
-            <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="214" />
             <source>«{0}» не может быть отрицательным ({1}).</source>
             <translation>“{0}” cannot be negative ({1}).</translation>
@@ -3451,6 +4827,21 @@ Please pass it to your administrator.</translation>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="248" />
+            <source>Группа хранения «{0}» не распознана.</source>
+            <translation>Storage group “{0}” not recognised.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
+            <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="268" />
+            <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
             <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
             <translation type="unfinished" />
@@ -3459,11 +4850,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
             <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="248" />
-            <source>Группа хранения «{0}» не распознана.</source>
-            <translation>Storage group “{0}” not recognised.</translation>
         </message>
     </context>
     <context>
@@ -3744,6 +5130,21 @@ Please pass it to your administrator.</translation>
             <translation>Assign the next number by the pattern</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="416" />
+            <source>Срок годности истекает в ближайшие 30 дней</source>
+            <translation>Expires within 30 days</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
+            <source>Тара {0}: количество «{1}» — не число.</source>
+            <translation>Container {0}: quantity “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="449" />
+            <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="530" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation type="unfinished" />
@@ -3763,20 +5164,73 @@ Please pass it to your administrator.</translation>
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation type="unfinished" />
         </message>
+    </context>
+    <context>
+        <name>ItemPicker</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="416" />
-            <source>Срок годности истекает в ближайшие 30 дней</source>
-            <translation>Expires within 30 days</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="73" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
-            <source>Тара {0}: количество «{1}» — не число.</source>
-            <translation>Container {0}: quantity “{1}” is not a number.</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <source>Наименование</source>
+            <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="449" />
-            <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
-            <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="101" />
+            <source>Выберите позицию в списке.</source>
+            <translation>Choose an item in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="72" />
+            <source>Связать</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="41" />
+            <source>Строка листа: {0}</source>
+            <translation>List row: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="35" />
+            <source>Связать позицию инвентаря</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="47" />
+            <source>Поиск по названию, инвентарному или серийному номеру…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="63" />
+            <source>всё количество позиции</source>
+            <translation>the item's whole quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="65" />
+            <source>Засчитать количество</source>
+            <translation>Count the quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="109" />
+            <source>Количество должно быть числом больше нуля или пустым.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4225,6 +5679,149 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/services/journal.py" line="222" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalPage</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="51" />
+            <source>Создание</source>
+            <translation>Creation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="51" />
+            <source>Изменение</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="52" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="52" />
+            <source>Импорт</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <source>Вход</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <source>Неудачный вход</source>
+            <translation>Failed log-in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <source>Восстановление базы</source>
+            <translation>Database restore</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="74" />
+            <source>Пользователь</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="153" />
+            <source>Пользователь:</source>
+            <translation>User:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <source>Поле</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="61" />
+            <source>Журнал изменений</source>
+            <translation>Change journal</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="73" />
+            <source>Когда</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="75" />
+            <source>Действие</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
+            <source>Раздел</source>
+            <translation>Section</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
+            <source>Запись</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="79" />
+            <source>Описание</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="154" />
+            <source>Раздел:</source>
+            <translation>Section:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="155" />
+            <source>Действие:</source>
+            <translation>Action:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="156" />
+            <source>За период</source>
+            <translation>For the period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
+            <source>Запись №:</source>
+            <translation>Record No.:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
+            <source>Сбросить</source>
+            <translation>Reset</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <source>Было</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <source>Стало</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="170" />
+            <source>все</source>
+            <translation>all</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="252" />
+            <source>{0}, {1}: {2} — {3} {4}</source>
+            <translation>{0}, {1}: {2} — {3} {4}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
+            <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="242" />
+            <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -6290,6 +7887,126 @@ Details were written to:
             <source>Бюджет закупок по источникам, млн ₽{0}</source>
             <translation>Procurement budget by source, mln ₽{0}</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="227" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="230" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="239" />
+            <source>№ строки</source>
+            <translation>Row No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="244" />
+            <source>Позиций</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="249" />
+            <source>Номер</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="253" />
+            <source>Цена</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="272" />
+            <source>План</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1350" />
+            <source>План-график</source>
+            <translation>Procurement schedule</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="232" />
+            <source>КП</source>
+            <translation>Offer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="235" />
+            <source>Строка плана</source>
+            <translation>Plan line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="255" />
+            <source>Ждут приёмки</source>
+            <translation>Awaiting acceptance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="266" />
+            <source>Контрактов</source>
+            <translation>Contracts</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1350" />
+            <source>Потребности и НМЦК</source>
+            <translation>Needs and initial max. price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1351" />
+            <source>Контракты и поставки</source>
+            <translation>Contracts and deliveries</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1351" />
+            <source>Поставщики</source>
+            <translation>Suppliers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
+            <source>Бюджет</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1353" />
+            <source>Отменить закупку</source>
+            <translation>Cancel procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1354" />
+            <source>Контракт заключён…</source>
+            <translation>Contract signed…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1354" />
+            <source>Поставка…</source>
+            <translation>Delivery…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1355" />
+            <source>Поставлено на учёт</source>
+            <translation>Put on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="221" />
+            <source>Закупки оборудования</source>
+            <translation>Equipment procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
+            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="231" />
+            <source>Мастерская / помещение</source>
+            <translation>Workshop / room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
+            <source>Источники финансирования</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>QCoreApplication</name>
@@ -6303,6 +8020,64 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+10" />
             <source>Procurement</source>
             <comment>Потребности и НМЦК</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReadinessChart</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="114" />
+            <source>Расходные</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="116" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="58" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="59" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="60" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="113" />
+            <source>Раб. места</source>
+            <translation>Workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="115" />
+            <source>Эксперты</source>
+            <translation>Experts</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="117" />
+            <source>ОТ и ТБ</source>
+            <translation>OHS</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="118" />
+            <source>Общая</source>
+            <translation>Shared</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="93" />
+            <source>Позиций листа по зонам: выполнено (зелёный), частично (жёлтый), не выполнено (красный). Щелчок по полосе — показать эти строки.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="52" />
+            <source>Нет данных: у мастерской нет инфраструктурного листа</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6384,6 +8159,11 @@ Details were written to:
             <translation>Backups (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="155" />
+            <source>Не удалось заменить файл базы данных: {0}</source>
+            <translation>Could not replace the database file: {0}</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="80" />
             <source>Найдена последняя исправная резервная копия. Восстановить базу из неё? Изменения, сделанные после копии, будут потеряны. Повреждённый файл не удаляется: он будет переименован и сохранён рядом.</source>
             <translation type="unfinished" />
@@ -6397,11 +8177,6 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="110" />
             <source>Файл «{0}» не является исправной копией базы ChemCluster.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="155" />
-            <source>Не удалось заменить файл базы данных: {0}</source>
-            <translation>Could not replace the database file: {0}</translation>
         </message>
     </context>
     <context>
@@ -7091,17 +8866,17 @@ Details were written to:
             <translation>Targets reached: {0} of {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="228" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="247" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="289" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="308" />
             <source>Сформировано {0} · ChemCluster Desktop</source>
             <translation>Generated {0} · ChemCluster Desktop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="290" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="309" />
             <source>стр. {0} из {1}</source>
             <translation>page {0} of {1}</translation>
         </message>
@@ -7626,6 +9401,36 @@ Details were written to:
             <translation>recorded in another room</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="88" />
+            <source>Пакет аккредитации мастерской «{0}»</source>
+            <translation>Accreditation packet of workshop “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="235" />
+            <source>Изображение плана застройки не читается.</source>
+            <translation>The layout plan image cannot be read.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="83" />
+            <source>Материально ответственное лицо: {0}</source>
+            <translation>Custodian: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="62" />
+            <source> (не закрыта — предварительный результат)</source>
+            <translation> (not closed — preliminary result)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="29" />
+            <source>В помещении «{0}» инвентаризаций не было.</source>
+            <translation>No stock-takings in room “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_labels.py" line="37" />
+            <source>Этикетки с QR-кодами</source>
+            <translation>Labels with QR codes</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="122" />
             <source>Пакет документов для аккредитации мастерской</source>
             <translation type="unfinished" />
@@ -7639,11 +9444,6 @@ Details were written to:
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
             <source>3. Перечень недостающего оборудования и материалов</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="88" />
-            <source>Пакет аккредитации мастерской «{0}»</source>
-            <translation>Accreditation packet of workshop “{0}”</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
@@ -7671,11 +9471,6 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="235" />
-            <source>Изображение плана застройки не читается.</source>
-            <translation>The layout plan image cannot be read.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="75" />
             <source>Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов (по форме ИНВ-1 / 0504087)</source>
             <translation type="unfinished" />
@@ -7691,11 +9486,6 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="83" />
-            <source>Материально ответственное лицо: {0}</source>
-            <translation>Custodian: {0}</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="85" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation type="unfinished" />
@@ -7704,11 +9494,6 @@ Details were written to:
             <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="60" />
             <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="62" />
-            <source> (не закрыта — предварительный результат)</source>
-            <translation> (not closed — preliminary result)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
@@ -7761,6 +9546,11 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="110" />
+            <source>Инвентаризационная опись</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
             <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
             <translation type="unfinished" />
@@ -7776,14 +9566,102 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="79" />
+            <source>Расписание занятий 8-х классов</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="57" />
+            <source>Ведомость расхождений по результатам инвентаризации</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="33" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
             <translation type="unfinished" />
         </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="29" />
-            <source>В помещении «{0}» инвентаризаций не было.</source>
-            <translation>No stock-takings in room “{0}”.</translation>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="388" />
+            <source>Сохранить PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <source>Не сохранено</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <source>Не удалось сохранить файл «{0}»: {1}</source>
+            <translation>Could not save file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="211" />
+            <source>Сформировать (F5)</source>
+            <translation>Generate (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="212" />
+            <source>Сохранить PDF… (Ctrl+S)</source>
+            <translation>Save PDF… (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="213" />
+            <source>Печать… (Ctrl+P)</source>
+            <translation>Print… (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="214" />
+            <source>Открыть в окне</source>
+            <translation>Open in a window</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="356" />
+            <source>Формируется…</source>
+            <translation>Generating…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="294" />
+            <source>— все —</source>
+            <translation>— all —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="266" />
+            <source>например, 12, 15, 40</source>
+            <translation>e.g. 12, 15, 40</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="400" />
+            <source>Сохранено: {0}</source>
+            <translation>Saved: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
+            <source>{0}: страниц {1}</source>
+            <translation>{0}: {1} pages</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="95" />
+            <source>Отчёты и печатные формы</source>
+            <translation>Reports and printed forms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="215" />
+            <source>Этот документ формируется без фильтров.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="75" />
+            <source>Формирование документа «{0}»</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="261" />
+            <source>Документ недоступен: {0}</source>
+            <translation>Document not available: {0}</translation>
         </message>
     </context>
     <context>
@@ -8506,12 +10384,12 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location line="+431" />
+            <location line="+435" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location line="-388" />
+            <location line="-392" />
             <source>Школа…</source>
             <translation>School…</translation>
         </message>
@@ -8547,24 +10425,24 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+370" />
+            <location line="+374" />
             <location line="+13" />
             <source>Сначала добавьте учебный период.</source>
             <translation>Add a term first.</translation>
         </message>
         <message>
-            <location line="-376" />
+            <location line="-380" />
             <source>Добавлено строк нагрузки: {0}</source>
             <translation>Load lines added: {0}</translation>
         </message>
         <message>
             <location line="+65" />
-            <location line="+275" />
+            <location line="+279" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="-238" />
+            <location line="-242" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
@@ -8586,40 +10464,40 @@ Details were written to:
         <message>
             <location line="+19" />
             <location line="+31" />
-            <location line="+164" />
+            <location line="+167" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="-195" />
+            <location line="-198" />
             <location line="+31" />
-            <location line="+169" />
+            <location line="+173" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location line="-200" />
+            <location line="-204" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+6" />
-            <location line="+192" />
+            <location line="+196" />
             <location line="+6" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-208" />
             <location line="+6" />
-            <location line="+193" />
+            <location line="+197" />
             <location line="+6" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-209" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
@@ -8646,38 +10524,38 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+188" />
-            <location line="+9" />
+            <location line="+191" />
+            <location line="+10" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location line="-190" />
+            <location line="-194" />
             <location line="+18" />
-            <location line="+183" />
+            <location line="+187" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location line="-201" />
+            <location line="-205" />
             <location line="+18" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
             <location line="-18" />
-            <location line="+198" />
+            <location line="+202" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location line="-198" />
-            <location line="+199" />
+            <location line="-202" />
+            <location line="+203" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location line="-198" />
+            <location line="-202" />
             <source>не назначены</source>
             <translation>not assigned</translation>
         </message>
@@ -8703,24 +10581,24 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location line="+200" />
+            <location line="+204" />
             <source>Урок</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="-197" />
-            <location line="+205" />
+            <location line="-201" />
+            <location line="+209" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location line="-205" />
-            <location line="+202" />
+            <location line="-209" />
+            <location line="+206" />
             <source>Каникулы</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location line="-198" />
+            <location line="-202" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
@@ -8750,24 +10628,24 @@ Details were written to:
             <translation>Lesson unpinned.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>занятие</source>
             <translation>lesson</translation>
         </message>
         <message>
             <location line="+35" />
-            <location line="+17" />
+            <location line="+18" />
             <location line="+16" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location line="-33" />
+            <location line="-34" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Школа *</source>
             <translation>School *</translation>
         </message>
@@ -8877,6 +10755,11 @@ Details were written to:
             <source>Записан файл FET: {0} (занятий {1}).</source>
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="60" />
+            <source>Расписание занятий 8-х классов</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Security</name>
@@ -8948,68 +10831,201 @@ Details were written to:
     <context>
         <name>Settings</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="46" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="63" />
             <source>логотипа</source>
             <translation>of the logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="65" />
             <source>Файл {0} пуст.</source>
             <translation>File {0} is empty.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="93" />
-            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="50" />
-            <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="101" />
-            <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="72" />
-            <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="80" />
-            <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="84" />
             <source>Не удаётся прочитать файл «{0}»: {1}</source>
             <translation>Cannot read file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="96" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
+            <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
+            <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="89" />
+            <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="97" />
+            <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="113" />
             <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
             <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="79" />
             <source>Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="132" />
             <source>Слишком длинное значение (больше {0} символов).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
             <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
+            <source>Наименование *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="51" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="102" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="189" />
+            <source>нет</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="52" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="250" />
+            <source>Настройки…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="39" />
+            <source>Настройки</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="53" />
+            <source>Директор (Ф. И. О.)</source>
+            <translation>Director (full name)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="62" />
+            <source>Выбрать…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="65" />
+            <source>Убрать</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
+            <source>Логотип</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
+            <source>Импорт из Excel</source>
+            <translation>Import from Excel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="95" />
+            <source>Экспорт и отчёты</source>
+            <translation>Export and reports</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="148" />
+            <source>Выбрать папку</source>
+            <translation>Choose folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="155" />
+            <source>Выберите папку</source>
+            <translation>Choose a folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="173" />
+            <source>ИНН — 10 или 12 цифр.</source>
+            <translation>INN is 10 or 12 digits.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="183" />
+            <source>Пример: {0}</source>
+            <translation>Example: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="46" />
+            <source>Организация (печатается в каждом документе)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="50" />
+            <source>Краткое наименование</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="84" />
+            <source>Шаблон инвентарного номера *</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="92" />
+            <source>Папки по умолчанию (на этом компьютере)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
+            <source>Изменять настройки организации может только администратор.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="199" />
+            <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
+            <source>Укажите наименование колледжа.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -9098,16 +11114,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>The stock-taking date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="170" />
-            <source>Введите или отсканируйте инвентарный номер.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="224" />
-            <source>Опишите найденный предмет (наименование, приметы).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="227" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
@@ -9116,6 +11122,21 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="212" />
             <source>Строка инвентаризации не найдена.</source>
             <translation>Stock-taking line not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="185" />
+            <source>«{0}» списано — такого предмета по учёту нет.</source>
+            <translation>“{0}” is written off — there is no such item on record.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="170" />
+            <source>Введите или отсканируйте инвентарный номер.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="224" />
+            <source>Опишите найденный предмет (наименование, приметы).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
@@ -9151,11 +11172,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="185" />
-            <source>«{0}» списано — такого предмета по учёту нет.</source>
-            <translation>“{0}” is written off — there is no such item on record.</translation>
         </message>
     </context>
     <context>
@@ -9276,24 +11292,9 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
-            <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
-            <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="117" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
-            <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="290" />
@@ -9304,6 +11305,21 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="193" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
+            <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
+            <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
+            <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="216" />
@@ -9444,6 +11460,11 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Password of user “{0}”</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="119" />
+            <source>В логине не должно быть пробелов.</source>
+            <translation>A login cannot contain spaces.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="317" />
             <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
             <translation type="unfinished" />
@@ -9452,11 +11473,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="116" />
             <source>Укажите логин (латиницей или кириллицей, без пробелов).</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="119" />
-            <source>В логине не должно быть пробелов.</source>
-            <translation>A login cannot contain spaces.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="314" />
@@ -9520,6 +11536,164 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location line="+26" />
             <source>Перенос отменён: </source>
             <translation>Move cancelled: </translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="82" />
+            <source>Название *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="94" />
+            <source>Инфраструктурный лист</source>
+            <translation>Infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="114" />
+            <source>Ответственный</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="117" />
+            <source>Площадь, м²</source>
+            <translation>Area, m²</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="131" />
+            <source>Дата аккредитации</source>
+            <translation>Accreditation date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="154" />
+            <source>Примечания</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="190" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="191" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="330" />
+            <source>нет</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="91" />
+            <source>Компетенция *</source>
+            <translation>Competency *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="105" />
+            <source>Помещения *</source>
+            <translation>Rooms *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="111" />
+            <source>Рабочих мест *</source>
+            <translation>Workplaces *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="119" />
+            <source>запланирована</source>
+            <translation>planned</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="140" />
+            <source>Убрать</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="151" />
+            <source>План застройки</source>
+            <translation>Layout plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="168" />
+            <source>Добавить фото…</source>
+            <translation>Add photo…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="169" />
+            <source>Удалить фото</source>
+            <translation>Delete photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="178" />
+            <source>Фото мастерской</source>
+            <translation>Workshop photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <source>Новая мастерская</source>
+            <translation>New workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="286" />
+            <source>{0} год ({1} позиций)</source>
+            <translation>{0} ({1} items)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
+            <source>Выберите или введите новую</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="138" />
+            <source>Выбрать изображение…</source>
+            <translation>Choose image…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="186" />
+            <source>* — обязательные поля</source>
+            <translation>* — required fields</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
+            <source>Фото добавляются после сохранения мастерской</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="252" />
+            <source>Изображения (*.png *.jpg *.jpeg)</source>
+            <translation>Images (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
+            <source>— лист появится после импорта —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="284" />
+            <source>— у компетенции ещё нет листа —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="342" />
+            <source>Введите название мастерской.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="347" />
+            <source>Выберите компетенцию.</source>
+            <translation>Choose a competency.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="352" />
+            <source>Отметьте хотя бы одно помещение.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -51,8 +51,27 @@ def sources() -> list[Path]:
 
 
 # --- AST extraction --------------------------------------------------------------------------------
+_CONSTS: dict[str, str] = {}  # module-level NAME = "text" of the module being read
+
+
 def _str(node) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name) and node.id in _CONSTS:
+        return _CONSTS[node.id]
+    return None
+
+
+def _aliases(tree: ast.Module) -> set[str]:
+    """Local names bound to a translate function: ``tr = QCoreApplication.translate``."""
+    out = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+            v = n.value
+            if (isinstance(v, ast.Attribute) and v.attr == "translate") or (
+                    isinstance(v, ast.Name) and v.id == "translate"):
+                out.add(n.targets[0].id)
+    return out
 
 
 def _is_translate_call(node) -> bool:
@@ -88,7 +107,13 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
     except (SyntaxError, UnicodeDecodeError):
         return []
     found: list[tuple[str, str, int]] = []
+    _CONSTS.clear()
+    for st in tree.body:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                and isinstance(st.value, ast.Constant) and isinstance(st.value.value, str):
+            _CONSTS[st.targets[0].id] = st.value.value
     helpers = _helper_contexts(tree)
+    aliases = _aliases(tree)
     model_contexts = set()
     for n in ast.walk(tree):
         if isinstance(n, ast.Call):
@@ -129,7 +154,11 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
         if not isinstance(n, ast.Call):
             continue
         fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
-        if fname in helpers and n.args and _str(n.args[0]) is not None:
+        if fname in aliases and len(n.args) >= 2 and _str(n.args[0]) and _str(n.args[1]):
+            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))
+        elif _is_translate_call(n) and isinstance(n.args[0], ast.Name) and _str(n.args[0]) and _str(n.args[1]):
+            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))  # translate(CTX, "…")
+        elif fname in helpers and n.args and _str(n.args[0]) is not None:
             found.append((helpers[fname], _str(n.args[0]), n.lineno))
         elif fname == "PageEntry" and len(n.args) > 1 and _str(n.args[1]):
             found.append(("Navigation", _str(n.args[1]), n.lineno))
