@@ -701,12 +701,12 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
             <source>Позиция листа не найдена (возможно, удалена).</source>
-            <translation type="unfinished" />
+            <translation>List item not found (perhaps deleted).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1136" />
             <source>Строка чек-листа или позиция инвентаря не найдена.</source>
-            <translation type="unfinished" />
+            <translation>Checklist line or inventory item not found.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
@@ -716,7 +716,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1305" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
-            <translation type="unfinished" />
+            <translation>No shortages: every checklist line is met.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
@@ -731,7 +731,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="594" />
             <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
-            <translation type="unfinished" />
+            <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="647" />
@@ -751,7 +751,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1177" />
             <source>Подтверждены все предложения сопоставления: {0}</source>
-            <translation type="unfinished" />
+            <translation>All matching proposals confirmed: {0}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1225" />
@@ -927,7 +927,7 @@
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
@@ -982,12 +982,12 @@
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="616" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="618" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="638" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="640" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
@@ -1017,12 +1017,12 @@
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="603" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="605" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="604" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="606" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -1032,42 +1032,42 @@
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="427" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="500" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="502" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="533" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="535" />
             <source>Сопоставление…</source>
             <translation>Matching…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="570" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="572" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="628" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="630" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
@@ -1075,6 +1075,36 @@
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="88" />
             <source>Аккредитация мастерских</source>
             <translation>Workshop accreditation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <source>Общая инфраструктура</source>
+            <translation>Shared infrastructure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <source>Новая мастерская (Ctrl+N)</source>
+            <translation>New workshop (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="404" />
+            <source>Мастерская не выбрана</source>
+            <translation>No workshop chosen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
+            <source>Сопоставление выполнено</source>
+            <translation>Matching done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
+            <source>компетенция не выбрана</source>
+            <translation>no competency chosen</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="637" />
+            <source>Пакет аккредитации: {0}</source>
+            <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
@@ -1087,24 +1117,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
-            <source>Общая инфраструктура</source>
-            <translation>Shared infrastructure</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="60" />
             <source>Не выполненные и частично</source>
-            <translation type="unfinished" />
+            <translation>Not met and partly met</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
             <source>Есть предложения сопоставления</source>
-            <translation type="unfinished" />
+            <translation>There are matching proposals</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
             <source>Статус установлен вручную</source>
-            <translation type="unfinished" />
+            <translation>Status set manually</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
@@ -1127,29 +1152,24 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
-            <source>Новая мастерская (Ctrl+N)</source>
-            <translation>New workshop (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
-            <translation type="unfinished" />
+            <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="545" />
             <source>Сопоставление с инвентарём</source>
-            <translation type="unfinished" />
+            <translation>Matching with the inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="554" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="556" />
             <source>Предложения подтверждены</source>
-            <translation type="unfinished" />
+            <translation>Proposals confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="571" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="573" />
             <source>Дефициты переданы в закупки</source>
-            <translation type="unfinished" />
+            <translation>Shortages passed to procurement</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
@@ -1159,17 +1179,12 @@
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
-            <translation type="unfinished" />
+            <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="288" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="404" />
-            <source>Мастерская не выбрана</source>
-            <translation>No workshop chosen</translation>
+            <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
@@ -1177,30 +1192,21 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
-            <source>Сопоставление выполнено</source>
-            <translation>Matching done</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="566" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="568" />
             <source>Создано потребностей: {0}, обновлено: {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
-            <source>{0} · {1} · рабочих мест: {2} · {3}
-Ответственный: {4}</source>
-            <translation type="unfinished" />
+            <translation>Needs created: {0}, updated: {1}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
-            <source>компетенция не выбрана</source>
-            <translation>no competency chosen</translation>
+            <source>{0} · {1} · рабочих мест: {2} · {3}
+Ответственный: {4}</source>
+            <translation>{0} · {1} · workplaces: {2} · {3}
+Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="554" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="556" />
             <source>Подтверждено предложений: {0}.</source>
-            <translation type="unfinished" />
+            <translation>Proposals confirmed: {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="322" />
@@ -1211,24 +1217,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="495" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
-            <translation type="unfinished" />
+            <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="613" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="615" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="635" />
-            <source>Пакет аккредитации: {0}</source>
-            <translation>Accreditation packet: {0}</translation>
+            <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
     </context>
     <context>
@@ -1302,7 +1303,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
             <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
-            <translation type="unfinished" />
+            <translation>pg_restore failed; the database was not changed: {0}</translation>
         </message>
     </context>
     <context>
@@ -1604,6 +1605,16 @@ The previous database was kept: {1}</translation>
             <translation>Delete photo “{0}”?</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="185" />
+            <source>Сохранить комментарий</source>
+            <translation>Save comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="428" />
+            <source>Изображения (*.jpg *.jpeg *.png)</source>
+            <translation>Images (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
             <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
             <translation type="unfinished" />
@@ -1611,12 +1622,12 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="136" />
             <source>Связать позицию инвентаря из помещений мастерской</source>
-            <translation type="unfinished" />
+            <translation>Link an inventory item from the workshop's rooms</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="156" />
             <source>Рассчитывается автоматически</source>
-            <translation type="unfinished" />
+            <translation>Calculated automatically</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
@@ -1624,24 +1635,19 @@ The previous database was kept: {1}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="185" />
-            <source>Сохранить комментарий</source>
-            <translation>Save comment</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="237" />
             <source>Характеристики не указаны</source>
-            <translation type="unfinished" />
+            <translation>No specifications given</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
             <source> (на 1 рабочее место × число мест)</source>
-            <translation type="unfinished" />
+            <translation> (per workplace × number of places)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="248" />
             <source>Статус установлен вручную</source>
-            <translation type="unfinished" />
+            <translation>Status set manually</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="286" />
@@ -1654,19 +1660,14 @@ The previous database was kept: {1}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="428" />
-            <source>Изображения (*.jpg *.jpeg *.png)</source>
-            <translation>Images (*.jpg *.jpeg *.png)</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="240" />
             <source>Требуется {0} {1}{2}; в наличии {3}</source>
-            <translation type="unfinished" />
+            <translation>Required {0} {1}{2}; available {3}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="266" />
             <source>(не в помещениях мастерской)</source>
-            <translation type="unfinished" />
+            <translation>(not in the workshop's rooms)</translation>
         </message>
     </context>
     <context>
@@ -1842,7 +1843,7 @@ The previous database was kept: {1}</translation>
             <translation>make a PDF document: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="54" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="57" />
             <source>{0}: {1} (страниц: {2})</source>
             <translation>{0}: {1} (pages: {2})</translation>
         </message>
@@ -1862,7 +1863,7 @@ The previous database was kept: {1}</translation>
             <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="53" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="56" />
             <source>Не удалось записать файл «{0}»: {1}</source>
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
@@ -1919,7 +1920,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+5" />
             <source>принять поставку и поставить оборудование на учёт</source>
-            <translation type="unfinished" />
+            <translation>accept a delivery and put the equipment on record</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1954,7 +1955,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+3" />
             <source>Средняя цена: {0} ₽; σ: {1} ₽; коэффициент вариации: {2} %</source>
-            <translation type="unfinished" />
+            <translation>Mean price: {0} ₽; σ: {1} ₽; coefficient of variation: {2} %</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1994,7 +1995,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+5" />
             <source>Стоимость проекта {0} ₽, предельный грант {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>Project cost {0} ₽, maximum grant {1} ₽.</translation>
         </message>
         <message>
             <location line="+46" />
@@ -2174,12 +2175,12 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/cli.py" line="286" />
             <source>Пользователь «{0}» может входить в программу.</source>
-            <translation type="unfinished" />
+            <translation>User “{0}” may log in.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/cli.py" line="312" />
             <source>Дата {0} указывается как ГГГГ-ММ-ДД, например 2026-11-26.</source>
-            <translation type="unfinished" />
+            <translation>Date {0} is given as YYYY-MM-DD, e.g. 2026-11-26.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="21" />
@@ -2189,17 +2190,17 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="26" />
             <source>показатели с плановыми и фактическими значениями</source>
-            <translation type="unfinished" />
+            <translation>indicators with target and actual values</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="27" />
             <source>отчётный период (год, например 2025, или квартал 2025-Q3)</source>
-            <translation type="unfinished" />
+            <translation>reporting period (a year, e.g. 2025, or a quarter, 2025-Q3)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="30" />
             <source>ввести фактическое значение показателя за период</source>
-            <translation type="unfinished" />
+            <translation>enter an indicator's actual value for a period</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
@@ -2342,7 +2343,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
             <source>не импортировать ничего при любой ошибке в строках</source>
-            <translation type="unfinished" />
+            <translation>import nothing if any row has an error</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
@@ -2372,7 +2373,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
             <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
-            <translation type="unfinished" />
+            <translation>List updated: {0} added, {1} changed, {2} deleted.</translation>
         </message>
     </context>
     <context>
@@ -2440,7 +2441,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+8" />
             <source>Записан файл FET {0}: занятий {1}, дней {2}, уроков в дне {3}.</source>
-            <translation type="unfinished" />
+            <translation>FET file {0} written: {1} lessons, {2} days, {3} periods a day.</translation>
         </message>
     </context>
     <context>
@@ -2896,6 +2897,36 @@ The previous database was kept: {1}</translation>
             <translation>direction {0} “{1}”</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="192" />
+            <source>Направление обучения</source>
+            <translation>Training direction</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="205" />
+            <source>Предприятия-заказчики</source>
+            <translation>Customer enterprises</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="249" />
+            <source>Год (2025) или квартал (2025-Q3)</source>
+            <translation>Year (2025) or quarter (2025-Q3)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="328" />
+            <source>Источник / примечание</source>
+            <translation>Source / note</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="386" />
+            <source>Готовность мастерских, %</source>
+            <translation>Workshop readiness, %</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="702" />
+            <source>Направления обучения</source>
+            <translation>Training directions</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
             <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
             <translation type="unfinished" />
@@ -2913,62 +2944,32 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="437" />
             <source>Кластер «Химический потенциал»</source>
-            <translation type="unfinished" />
+            <translation>“Chemical Potential” cluster</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="440" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="192" />
-            <source>Направление обучения</source>
-            <translation>Training direction</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="205" />
-            <source>Предприятия-заказчики</source>
-            <translation>Customer enterprises</translation>
+            <translation>No records. Add one (Ctrl+N).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="206" />
             <source>Через «;», например: АО «Синтез ОКА»; АО «Корунд»</source>
-            <translation type="unfinished" />
+            <translation>Separated by “;”, e.g. АО «Синтез ОКА»; АО «Корунд»</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="241" />
             <source>Фактическое значение показателя</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="249" />
-            <source>Год (2025) или квартал (2025-Q3)</source>
-            <translation>Year (2025) or quarter (2025-Q3)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="328" />
-            <source>Источник / примечание</source>
-            <translation>Source / note</translation>
+            <translation>Actual value of the indicator</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="384" />
             <source>Выполнение показателей, % от плана</source>
-            <translation type="unfinished" />
+            <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="385" />
             <source>Бюджет по источникам, млн ₽</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="386" />
-            <source>Готовность мастерских, %</source>
-            <translation>Workshop readiness, %</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="702" />
-            <source>Направления обучения</source>
-            <translation>Training directions</translation>
+            <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="709" />
@@ -2978,7 +2979,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="715" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
-            <translation type="unfinished" />
+            <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="751" />
@@ -2988,7 +2989,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="331" />
             <source>Факт рассчитывается программой: {0}.</source>
-            <translation type="unfinished" />
+            <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
@@ -2998,12 +2999,12 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="429" />
             <source>охват 8-х классов: {0} учащихся</source>
-            <translation type="unfinished" />
+            <translation>8th grades reached: {0} pupils</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="824" />
             <source>значение показателя «{0}» за {1}</source>
-            <translation type="unfinished" />
+            <translation>the value of indicator “{0}” for {1}</translation>
         </message>
     </context>
     <context>
@@ -3155,7 +3156,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="123" />
             <source>Щёлкните, чтобы открыть значения показателя.</source>
-            <translation type="unfinished" />
+            <translation>Click to open the indicator's values.</translation>
         </message>
     </context>
     <context>
@@ -3312,7 +3313,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/help.py" line="51" />
             <source>Файл справки не найден в папке программы (resources/help).</source>
-            <translation type="unfinished" />
+            <translation>The help file is not in the program folder (resources/help).</translation>
         </message>
     </context>
     <context>
@@ -3478,17 +3479,17 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="46" />
             <source>Импорт инфраструктурного листа</source>
-            <translation type="unfinished" />
+            <translation>Infrastructure list import</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="55" />
             <source>Файл .xlsx с инфраструктурным листом</source>
-            <translation type="unfinished" />
+            <translation>An .xlsx file with the infrastructure list</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="68" />
             <source>Компетенция (новая будет создана)</source>
-            <translation type="unfinished" />
+            <translation>Competency (a new one will be created)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="82" />
@@ -3664,19 +3665,9 @@ Please pass it to your administrator.</translation>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="73" />
-            <source>на 1 рабочее место (умножается на число мест)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="145" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
-            <source>Компетенция (можно ввести новую):</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="323" />
@@ -3689,9 +3680,24 @@ Please pass it to your administrator.</translation>
             <translation>Enter the name.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
+            <source>{0} — {1} год ({2} позиций)</source>
+            <translation>{0} — {1} ({2} items)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="73" />
+            <source>на 1 рабочее место (умножается на число мест)</source>
+            <translation>per workplace (multiplied by the number of places)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <source>Компетенция (можно ввести новую):</source>
+            <translation>Competency (you can enter a new one):</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="123" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
-            <translation type="unfinished" />
+            <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
@@ -3706,17 +3712,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="340" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
-            <source>{0} — {1} год ({2} позиций)</source>
-            <translation>{0} — {1} ({2} items)</translation>
+            <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="233" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
-            <translation type="unfinished" />
+            <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
     </context>
     <context>
@@ -4142,7 +4143,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="779" />
             <source>Укажите помещение, куда перемещаются позиции.</source>
-            <translation type="unfinished" />
+            <translation>Give the room the items move to.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
@@ -4162,7 +4163,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="486" />
             <source>У позиции есть тары реактива: вид изменить нельзя.</source>
-            <translation type="unfinished" />
+            <translation>The item has reagent containers: its kind cannot be changed.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
@@ -4177,7 +4178,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="156" />
             <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
-            <translation type="unfinished" />
+            <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
@@ -4187,7 +4188,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="471" />
             <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
-            <translation type="unfinished" />
+            <translation>Item not found (id {0}): perhaps it was deleted.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
@@ -4202,27 +4203,27 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="806" />
             <source>Позиция «{0}» списана: движения по ней невозможны.</source>
-            <translation type="unfinished" />
+            <translation>Item “{0}” is written off: no movements are possible.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="1050" />
             <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
-            <translation type="unfinished" />
+            <translation>Reagent “{0}”{1} expired on {2}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="823" />
             <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation type="unfinished" />
+            <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="1078" />
             <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
-            <translation type="unfinished" />
+            <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
             <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
-            <translation type="unfinished" />
+            <translation>“{0}” is already issued: {1}. Record the return first.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
@@ -4237,7 +4238,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="202" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
-            <translation type="unfinished" />
+            <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="231" />
@@ -4257,7 +4258,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="125" />
             <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
-            <translation type="unfinished" />
+            <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
     </context>
     <context>
@@ -4701,12 +4702,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
-            <translation type="unfinished" />
+            <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
-            <translation type="unfinished" />
+            <translation>Enter or double click — the card with its history.</translation>
         </message>
     </context>
     <context>
@@ -5208,16 +5209,6 @@ Please pass it to your administrator.</translation>
             <translation>List row: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="35" />
-            <source>Связать позицию инвентаря</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="47" />
-            <source>Поиск по названию, инвентарному или серийному номеру…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="63" />
             <source>всё количество позиции</source>
             <translation>the item's whole quantity</translation>
@@ -5226,6 +5217,16 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="65" />
             <source>Засчитать количество</source>
             <translation>Count the quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="35" />
+            <source>Связать позицию инвентаря</source>
+            <translation>Link an inventory item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="47" />
+            <source>Поиск по названию, инвентарному или серийному номеру…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="109" />
@@ -6672,7 +6673,7 @@ Details were written to:
         <message>
             <location line="+156" />
             <source>Код ОКПД2 — цифры через точку, например 26.51.53.140.</source>
-            <translation type="unfinished" />
+            <translation>An OKPD2 code is digits separated by dots, e.g. 26.51.53.140.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6706,7 +6707,7 @@ Details were written to:
         <message>
             <location line="+9" />
             <source>Укажите поставщика, приславшего предложение.</source>
-            <translation type="unfinished" />
+            <translation>Give the supplier who sent the offer.</translation>
         </message>
         <message>
             <location line="+44" />
@@ -6734,7 +6735,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Зарегистрируйте поставку по контракту этой строки.</source>
-            <translation type="unfinished" />
+            <translation>Register the delivery under this line's contract.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6799,7 +6800,7 @@ Details were written to:
         <message>
             <location line="+266" />
             <source>Поставлено по контракту № {0} от {1} ({2}), накладная {3}</source>
-            <translation type="unfinished" />
+            <translation>Delivered under contract No. {0} of {1} ({2}), delivery note {3}</translation>
         </message>
         <message>
             <location line="-1201" />
@@ -6864,7 +6865,7 @@ Details were written to:
         <message>
             <location line="+3" />
             <source>{0}: не больше двух знаков после запятой (копейки).</source>
-            <translation type="unfinished" />
+            <translation>{0}: at most two decimal places (kopecks).</translation>
         </message>
         <message>
             <location line="+3" />
@@ -6894,12 +6895,12 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Поле «{0}» слишком длинное: не больше {1} знаков.</source>
-            <translation type="unfinished" />
+            <translation>Field “{0}” is too long: at most {1} characters.</translation>
         </message>
         <message>
             <location line="+20" />
             <source>{0} с номером {1} не найден(а). Обновите список (F5).</source>
-            <translation type="unfinished" />
+            <translation>{0} number {1} not found. Refresh the list (F5).</translation>
         </message>
         <message>
             <location line="+23" />
@@ -6924,7 +6925,7 @@ Details were written to:
         <message>
             <location line="+35" />
             <source>Адрес электронной почты «{0}» записан неверно.</source>
-            <translation type="unfinished" />
+            <translation>E-mail address “{0}” is not valid.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6974,7 +6975,7 @@ Details were written to:
         <message>
             <location line="+126" />
             <source>Источник финансирования «{0}» не найден. Есть: {1}.</source>
-            <translation type="unfinished" />
+            <translation>Funding source “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
             <location line="+22" />
@@ -7054,7 +7055,7 @@ Details were written to:
         <message>
             <location line="+309" />
             <source>Потребность «{0}» уже включена в строку плана {1}.</source>
-            <translation type="unfinished" />
+            <translation>Need “{0}” is already in plan line {1}.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -7373,7 +7374,7 @@ Details were written to:
         <message>
             <location line="+34" />
             <source>Нет строк плана со статусом «Поставщик определён».</source>
-            <translation type="unfinished" />
+            <translation>No plan lines with the status “Supplier chosen”.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -7993,19 +7994,19 @@ Details were written to:
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
-            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="231" />
             <source>Мастерская / помещение</source>
             <translation>Workshop / room</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
+            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
             <source>Источники финансирования</source>
-            <translation type="unfinished" />
+            <translation>Funding sources</translation>
         </message>
     </context>
     <context>
@@ -8176,7 +8177,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="110" />
             <source>Файл «{0}» не является исправной копией базы ChemCluster.</source>
-            <translation type="unfinished" />
+            <translation>File “{0}” is not a sound ChemCluster backup.</translation>
         </message>
     </context>
     <context>
@@ -8574,7 +8575,7 @@ Details were written to:
         <message>
             <location line="+7" />
             <source>Нет потребностей с коммерческими предложениями.</source>
-            <translation type="unfinished" />
+            <translation>No needs with commercial offers.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
@@ -8957,7 +8958,7 @@ Details were written to:
         <message>
             <location line="-68" />
             <source>Потребность указывается номером (id), например --need 12.</source>
-            <translation type="unfinished" />
+            <translation>A need is given by its number (id), e.g. --need 12.</translation>
         </message>
         <message>
             <location line="+36" />
@@ -8967,7 +8968,7 @@ Details were written to:
         <message>
             <location line="+3" />
             <source>Лимит гранта больше предельного размера {0} ₽.</source>
-            <translation type="unfinished" />
+            <translation>The grant limit exceeds the maximum of {0} ₽.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -9433,17 +9434,17 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="122" />
             <source>Пакет документов для аккредитации мастерской</source>
-            <translation type="unfinished" />
+            <translation>Workshop accreditation document packet</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="172" />
             <source>2. Чек-лист оснащения по инфраструктурному листу</source>
-            <translation type="unfinished" />
+            <translation>2. Equipment checklist by the infrastructure list</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
             <source>3. Перечень недостающего оборудования и материалов</source>
-            <translation type="unfinished" />
+            <translation>3. List of missing equipment and materials</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
@@ -9458,7 +9459,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="129" />
             <source>Готовность: выполнено {0} из {1} позиций, покрытие {2}</source>
-            <translation type="unfinished" />
+            <translation>Readiness: {0} of {1} items met, coverage {2}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
@@ -9548,12 +9549,12 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="110" />
             <source>Инвентаризационная опись</source>
-            <translation type="unfinished" />
+            <translation>Inventory list</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
             <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
-            <translation type="unfinished" />
+            <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="81" />
@@ -9568,7 +9569,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/report_schedule.py" line="79" />
             <source>Расписание занятий 8-х классов</source>
-            <translation type="unfinished" />
+            <translation>8th-grade lesson timetable</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="57" />
@@ -9584,84 +9585,84 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="391" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="399" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="399" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="214" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="215" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="213" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="216" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="214" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="356" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="359" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="297" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="269" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="400" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="366" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="98" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="215" />
-            <source>Этот документ формируется без фильтров.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="75" />
-            <source>Формирование документа «{0}»</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="264" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <source>Этот документ формируется без фильтров.</source>
+            <translation>This document is made without filters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="78" />
+            <source>Формирование документа «{0}»</source>
+            <translation>Making document “{0}”</translation>
         </message>
     </context>
     <context>
@@ -9817,7 +9818,7 @@ Details were written to:
             <location line="+41" />
             <location line="+19" />
             <source>Преподаватель не найден (возможно, его удалили).</source>
-            <translation type="unfinished" />
+            <translation>Instructor not found (perhaps deleted).</translation>
         </message>
         <message>
             <location line="+41" />
@@ -9932,7 +9933,7 @@ Details were written to:
         <message>
             <location line="-963" />
             <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
-            <translation type="unfinished" />
+            <translation>Invalid date “{0}”: enter it as DD.MM.YYYY.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -9972,7 +9973,7 @@ Details were written to:
         <message>
             <location line="+30" />
             <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
-            <translation type="unfinished" />
+            <translation>Module “{0}” has lessons ({1}): delete them first.</translation>
         </message>
         <message>
             <location line="+46" />
@@ -9997,7 +9998,7 @@ Details were written to:
         <message>
             <location line="+75" />
             <source>Этот класс уже изучает модуль «{0}» в этом периоде.</source>
-            <translation type="unfinished" />
+            <translation>This class already takes module “{0}” in this term.</translation>
         </message>
         <message>
             <location line="+37" />
@@ -10758,7 +10759,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="60" />
             <source>Расписание занятий 8-х классов</source>
-            <translation type="unfinished" />
+            <translation>8th-grade lesson timetable</translation>
         </message>
     </context>
     <context>
@@ -10853,7 +10854,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
             <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
-            <translation type="unfinished" />
+            <translation>File {0} is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
@@ -10873,7 +10874,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="113" />
             <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
-            <translation type="unfinished" />
+            <translation>INN is 10 digits (organisation) or 12 digits; entered “{0}”.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
@@ -10888,7 +10889,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="132" />
             <source>Слишком длинное значение (больше {0} символов).</source>
-            <translation type="unfinished" />
+            <translation>The value is too long (over {0} characters).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
@@ -10994,24 +10995,24 @@ Details were written to:
             <translation>Example: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="46" />
-            <source>Организация (печатается в каждом документе)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="50" />
             <source>Краткое наименование</source>
             <translation>Short name</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="46" />
+            <source>Организация (печатается в каждом документе)</source>
+            <translation>Organisation (printed in every document)</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="84" />
             <source>Шаблон инвентарного номера *</source>
-            <translation type="unfinished" />
+            <translation>Inventory number pattern *</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="92" />
             <source>Папки по умолчанию (на этом компьютере)</source>
-            <translation type="unfinished" />
+            <translation>Default folders (on this computer)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
@@ -11021,12 +11022,12 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="199" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
-            <translation type="unfinished" />
+            <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
             <source>Укажите наименование колледжа.</source>
-            <translation type="unfinished" />
+            <translation>Enter the college name.</translation>
         </message>
     </context>
     <context>
@@ -11131,12 +11132,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="170" />
             <source>Введите или отсканируйте инвентарный номер.</source>
-            <translation type="unfinished" />
+            <translation>Type or scan the inventory number.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="224" />
             <source>Опишите найденный предмет (наименование, приметы).</source>
-            <translation type="unfinished" />
+            <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
@@ -11146,17 +11147,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="89" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
-            <translation type="unfinished" />
+            <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="159" />
             <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
-            <translation type="unfinished" />
+            <translation>Stock-taking {0} is closed: it cannot be changed.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="282" />
             <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
-            <translation type="unfinished" />
+            <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="75" />
@@ -11309,7 +11310,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
             <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
-            <translation type="unfinished" />
+            <translation>Commission members, one per line: Surname I. O.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
@@ -11646,11 +11647,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>{0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
-            <source>Выберите или введите новую</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="138" />
             <source>Выбрать изображение…</source>
             <translation>Choose image…</translation>
@@ -11661,29 +11657,9 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>* — required fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
-            <source>Фото добавляются после сохранения мастерской</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="252" />
             <source>Изображения (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
-            <source>— лист появится после импорта —</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="284" />
-            <source>— у компетенции ещё нет листа —</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="342" />
-            <source>Введите название мастерской.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="347" />
@@ -11691,9 +11667,34 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Choose a competency.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
+            <source>Выберите или введите новую</source>
+            <translation>Choose or enter a new one</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
+            <source>Фото добавляются после сохранения мастерской</source>
+            <translation>Photos can be added after the workshop is saved</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
+            <source>— лист появится после импорта —</source>
+            <translation>— the list appears after the import —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="284" />
+            <source>— у компетенции ещё нет листа —</source>
+            <translation>— the competency has no list yet —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="342" />
+            <source>Введите название мастерской.</source>
+            <translation>Enter the workshop name.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="352" />
             <source>Отметьте хотя бы одно помещение.</source>
-            <translation type="unfinished" />
+            <translation>Tick at least one room.</translation>
         </message>
     </context>
     <context>
