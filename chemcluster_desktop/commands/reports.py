@@ -47,6 +47,9 @@ def cmd_report(args) -> int:
     except ModuleNotFoundError as e:
         raise ServiceError(_t("Документ «{0}» пока недоступен в этой версии программы ({1}).")
                            .format(args.kind, e.name)) from e
+    from chemcluster_desktop.services.settings_service import register_logo
+
+    register_logo()  # the college logo from the settings in every document's header
     try:
         res = printing.build(args.kind, out, **filters)
     except OSError as e:

@@ -76,6 +76,25 @@ def _t(s: str) -> str:
     return translate("Reports", s)
 
 
+# The college logo printed in every header. Documents may pass ``DocInfo.logo_png``; when they do
+# not, the provider registered by the settings service (plain bytes, no database here) is asked.
+_logo_provider: Callable[[], bytes | None] | None = None
+
+
+def set_logo_provider(fn: Callable[[], bytes | None] | None) -> None:
+    global _logo_provider
+    _logo_provider = fn
+
+
+def default_logo() -> bytes | None:
+    if _logo_provider is None:
+        return None
+    try:
+        return _logo_provider() or None
+    except Exception:  # a missing logo never stops a document
+        return None
+
+
 @dataclass
 class DocInfo:
     title: str
@@ -295,6 +314,8 @@ def build_pdf(dest: str | os.PathLike | io.BytesIO, info: DocInfo, story: list[F
               *, title_block: bool = True, cancelled: Callable[[], bool] | None = None) -> None:
     """Lay out ``story`` with the common header/footer and write the PDF atomically."""
     size = landscape(A4) if info.landscape else A4
+    if info.logo_png is None:
+        info.logo_png = default_logo()
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=size, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=16 * mm,
                           bottomMargin=16 * mm, title=info.title, author=info.author,
@@ -328,4 +349,4 @@ def content_width(info: DocInfo) -> float:
 
 
 __all__ = ["DocInfo", "build_pdf", "table", "p", "markup", "h2", "h3", "money", "number", "date", "image",
-           "signature_block", "content_width", "TA_LEFT", "CELL", "CELL_R", "CELL_C", "SMALL", "BASE"]
+           "signature_block", "content_width", "set_logo_provider", "default_logo", "TA_LEFT", "CELL", "CELL_R", "CELL_C", "SMALL", "BASE"]

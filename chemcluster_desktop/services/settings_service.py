@@ -41,6 +41,23 @@ def logo_png() -> bytes | None:
         return None
 
 
+def _logo_for_reports() -> bytes | None:
+    from chemcluster_desktop.services import context
+
+    try:
+        context.current()
+    except RuntimeError:
+        return None
+    return logo_png()
+
+
+def register_logo() -> None:
+    """Every document's header shows the logo from the settings (reports/styles asks this)."""
+    from chemcluster_desktop.reports import styles
+
+    styles.set_logo_provider(_logo_for_reports)
+
+
 def check_logo(data: bytes, name: str = "") -> bytes:
     """The logo as PNG (at most 512×512), or a ValidationError when the bytes are not an image."""
     what = f"«{name}»" if name else _t("логотипа")

@@ -70,6 +70,9 @@ def kind_title(kind: str) -> str:
 
 def generate(parent, kind: str, filters: dict, on_done, on_error=None):
     """Build a document in the background (progress + cancel); ``on_done(ReportResult)`` on the GUI thread."""
+    from chemcluster_desktop.services.settings_service import register_logo
+
+    register_logo()  # the college logo from the settings in every document's header
     dest = temp_pdf(kind)
     clean = {k: v for k, v in filters.items() if v not in (None, "")}
     return ops.run_task(parent, _t("Формирование документа «{0}»").format(kind_title(kind)),
