@@ -406,6 +406,7 @@ class AccreditationPage(BasePage):
             for lab in (self.fig_met, self.fig_partial, self.fig_missing, self.fig_cover):
                 lab.hide()
             self.chart.set_zones([])
+            self.chart.hide()
             return
         try:
             w = acc.workshop(self.workshop_id)
@@ -427,6 +428,7 @@ class AccreditationPage(BasePage):
         for lab in (self.fig_met, self.fig_partial, self.fig_missing, self.fig_cover):
             lab.show()
         self.chart.set_zones(zones)
+        self.chart.show()
 
     def _update_actions(self) -> None:
         has = self.workshop_id is not None
