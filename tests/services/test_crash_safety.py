@@ -45,6 +45,16 @@ for i in range(int(sys.argv[3])):
 print("done", flush=True)
 """
 
+ACCEPT_SCRIPT = """
+import sys
+from chemcluster_desktop.services import context, procurement
+context.open_database(sys.argv[1], backup_before_upgrade=False)
+context.set_actor(context.Actor("admin", "admin"))
+print("ready", flush=True)
+procurement.accept_delivery(int(sys.argv[2]))
+print("done", flush=True)
+"""
+
 BACKUP_SCRIPT = """
 import sys
 from chemcluster_desktop.services import backup, context
@@ -196,3 +206,37 @@ def test_killed_backup_leaves_database_whole_and_no_good_looking_copy(template, 
     for b in backup.list_backups(str(path)):
         assert backup.is_good_backup(b.path), b.path
     assert all(not str(p).endswith(".sqlite3") for p in parts)
+
+
+def test_killed_delivery_acceptance_is_all_or_nothing(demo_db_path, tmp_path):
+    """Accepting a delivery creates inventory items and moves the plan along in one transaction."""
+    pytest.importorskip("chemcluster_desktop.services.procurement")
+    con = sqlite3.connect(demo_db_path)
+    try:
+        row = con.execute("SELECT id FROM deliveries WHERE accepted_at IS NULL ORDER BY id LIMIT 1").fetchone()
+        items_before = con.execute("SELECT count(*) FROM items").fetchone()[0]
+    finally:
+        con.close()
+    if row is None:
+        pytest.skip("the demo data has no delivery waiting for acceptance")
+    home = tmp_path / "home"
+    rng = random.Random(11)
+    outcomes = set()
+    for k in range(6):
+        path = tmp_path / f"accept{k}.sqlite3"
+        path.write_bytes(demo_db_path.read_bytes())
+        p = _spawn(ACCEPT_SCRIPT, path, row[0], home=home)
+        time.sleep(rng.uniform(0.0, 0.6))
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=30)
+        n_items = _check(path)
+        con = sqlite3.connect(path)
+        try:
+            accepted = con.execute("SELECT accepted_at FROM deliveries WHERE id = ?", row).fetchone()[0]
+        finally:
+            con.close()
+        if accepted is None:
+            assert n_items == items_before, f"kill {k}: items written without the acceptance"
+        else:
+            assert n_items > items_before, f"kill {k}: accepted without its items"
+        outcomes.add(accepted is None)
