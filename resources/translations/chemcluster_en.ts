@@ -684,21 +684,6 @@
             <translation>This competency's list for {0} already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
-            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
-            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
-            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
             <source>Позиция листа не найдена (возможно, удалена).</source>
             <translation>List item not found (perhaps deleted).</translation>
@@ -709,24 +694,9 @@
             <translation>Checklist line or inventory item not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
-            <source>Связь не найдена (возможно, сопоставление выполнено заново).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1305" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
             <translation>No shortages: every checklist line is met.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
-            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
-            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="594" />
@@ -734,14 +704,49 @@
             <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1177" />
+            <source>Подтверждены все предложения сопоставления: {0}</source>
+            <translation>All matching proposals confirmed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
+            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
+            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
+            <translation>Checklist line not found (perhaps the list changed).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
+            <source>Связь не найдена (возможно, сопоставление выполнено заново).</source>
+            <translation>Link not found (perhaps the matching was redone).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
+            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
+            <translation>Item No. {0} already exists in this section. Give another number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
+            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="647" />
             <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
-            <translation type="unfinished" />
+            <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="716" />
             <source>Выбранный лист не относится к компетенции мастерской.</source>
-            <translation type="unfinished" />
+            <translation>The chosen list is not of the workshop's competency.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="781" />
@@ -749,14 +754,9 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1177" />
-            <source>Подтверждены все предложения сопоставления: {0}</source>
-            <translation>All matching proposals confirmed: {0}</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1225" />
             <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
-            <translation type="unfinished" />
+            <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
@@ -781,7 +781,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="644" />
             <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
-            <translation type="unfinished" />
+            <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="789" />
@@ -796,7 +796,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="813" />
             <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
-            <translation type="unfinished" />
+            <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1221" />
@@ -806,7 +806,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="811" />
             <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
-            <translation type="unfinished" />
+            <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1325" />
@@ -816,7 +816,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1319" />
             <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
-            <translation type="unfinished" />
+            <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
         </message>
     </context>
     <context>
@@ -1107,16 +1107,6 @@
             <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
-            <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
-            <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="60" />
             <source>Не выполненные и частично</source>
             <translation>Not met and partly met</translation>
@@ -1130,26 +1120,6 @@
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
-            <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
-            <source>Подтвердить все предложения сопоставления мастерской</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
-            <source>Создать потребности закупок по недостающим количествам</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
-            <source>Инфраструктурные листы компетенций: просмотр и правка</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
@@ -1172,11 +1142,6 @@
             <translation>Shortages passed to procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
-            <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
@@ -1185,11 +1150,6 @@
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="288" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
-            <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="568" />
@@ -1209,6 +1169,56 @@ Responsible: {4}</translation>
             <translation>Proposals confirmed: {0}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
+            <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
+            <translation>workshop “{0}” with its checklist and photos</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="615" />
+            <source>Чек-лист сохранён: {0} строк, {1}</source>
+            <translation>Checklist saved: {0} rows, {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
+            <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
+            <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
+            <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
+            <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
+            <source>Подтвердить все предложения сопоставления мастерской</source>
+            <translation>Confirm all matching proposals of the workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
+            <source>Создать потребности закупок по недостающим количествам</source>
+            <translation>Create procurement needs for the missing quantities</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
+            <source>Инфраструктурные листы компетенций: просмотр и правка</source>
+            <translation>Competency infrastructure lists: view and edit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
+            <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
+            <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
+            <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="322" />
             <source>{0}
 Компетенция: {1}
@@ -1217,19 +1227,9 @@ Responsible: {4}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
-            <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
-            <translation>workshop “{0}” with its checklist and photos</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="615" />
-            <source>Чек-лист сохранён: {0} строк, {1}</source>
-            <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
     </context>
     <context>
@@ -1296,14 +1296,14 @@ Responsible: {4}</translation>
             <translation>File “{0}” is not a ChemCluster backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
-            <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
             <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
             <translation>pg_restore failed; the database was not changed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
+            <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1615,11 +1615,6 @@ The previous database was kept: {1}</translation>
             <translation>Images (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
-            <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="136" />
             <source>Связать позицию инвентаря из помещений мастерской</source>
             <translation>Link an inventory item from the workshop's rooms</translation>
@@ -1628,11 +1623,6 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="156" />
             <source>Рассчитывается автоматически</source>
             <translation>Calculated automatically</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
-            <source>Почему статус отличается от рассчитанного (обязательно)</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="237" />
@@ -1650,16 +1640,6 @@ The previous database was kept: {1}</translation>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="286" />
-            <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="338" />
-            <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="240" />
             <source>Требуется {0} {1}{2}; в наличии {3}</source>
             <translation>Required {0} {1}{2}; available {3}</translation>
@@ -1668,6 +1648,26 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="266" />
             <source>(не в помещениях мастерской)</source>
             <translation>(not in the workshop's rooms)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
+            <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
+            <source>Почему статус отличается от рассчитанного (обязательно)</source>
+            <translation>Why the status differs from the calculated one (required)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="286" />
+            <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
+            <translation>No linked items. Press “Match” or “Add…”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="338" />
+            <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
+            <translation>Write a justification: a manual status is not saved without one.</translation>
         </message>
     </context>
     <context>
@@ -1875,7 +1875,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+3" />
             <source>обоснование НМЦК потребности методом сопоставимых рыночных цен</source>
-            <translation type="unfinished" />
+            <translation>initial max. price justification of a need by the comparable market prices method</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1885,7 +1885,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+4" />
             <source>бюджет по источникам: лимит, план, контракты, оплата, остаток</source>
-            <translation type="unfinished" />
+            <translation>budget by source: limit, plan, contracts, payments, balance</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1925,7 +1925,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+4" />
             <source>добавить поставщика (ИНН проверяется по контрольным цифрам)</source>
-            <translation type="unfinished" />
+            <translation>add a supplier (the INN check digits are verified)</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1940,7 +1940,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+2" />
             <source>только один источник финансирования (код: federal, regional, employer, own)</source>
-            <translation type="unfinished" />
+            <translation>only one funding source (code: federal, regional, employer, own)</translation>
         </message>
         <message>
             <location line="+19" />
@@ -2010,7 +2010,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+8" />
             <source>Поставка принята: на учёт поставлено {0} ед. оборудования.</source>
-            <translation type="unfinished" />
+            <translation>Delivery accepted: {0} units of equipment put on record.</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2183,11 +2183,6 @@ The previous database was kept: {1}</translation>
             <translation>Date {0} is given as YYYY-MM-DD, e.g. 2026-11-26.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="21" />
-            <source>кластер: показатели, сводка, участники, направления</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="26" />
             <source>показатели с плановыми и фактическими значениями</source>
             <translation>indicators with target and actual values</translation>
@@ -2203,24 +2198,29 @@ The previous database was kept: {1}</translation>
             <translation>enter an indicator's actual value for a period</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="21" />
+            <source>кластер: показатели, сводка, участники, направления</source>
+            <translation>cluster: indicators, summary, participants, directions</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
             <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
-            <translation type="unfinished" />
+            <translation>cluster summary: indicators, workshop readiness, budget</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="115" />
             <source>Бюджет: лимит {0} ₽, законтрактовано {1} ₽, оплачено {2} ₽</source>
-            <translation type="unfinished" />
+            <translation>Budget: limit {0} ₽, contracted {1} ₽, paid {2} ₽</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="17" />
             <source>импорт инвентаря из Excel: все верные строки одной транзакцией</source>
-            <translation type="unfinished" />
+            <translation>inventory import from Excel: all valid rows in one transaction</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
             <source>при любой ошибочной строке не импортировать ничего</source>
-            <translation type="unfinished" />
+            <translation>import nothing if any row is wrong</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
@@ -2336,44 +2336,44 @@ The previous database was kept: {1}</translation>
             <translation>Needs created {0}, updated {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
-            <source>год листа (по умолчанию из заголовка файла или текущий)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
             <source>не импортировать ничего при любой ошибке в строках</source>
             <translation>import nothing if any row has an error</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
+            <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
+            <translation>List updated: {0} added, {1} changed, {2} deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
+            <source>год листа (по умолчанию из заголовка файла или текущий)</source>
+            <translation>list year (by default from the file header or the current one)</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
             <source>помещение (создаётся, если его нет); можно указать несколько раз</source>
-            <translation type="unfinished" />
+            <translation>room (created if missing); may be given several times</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
             <source>Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.</source>
-            <translation type="unfinished" />
+            <translation>Workshop “{0}” added (id {1}): {2}, {3} workplaces, {4}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
             <source>Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %</source>
-            <translation type="unfinished" />
+            <translation>Items {0}: met {1}, partly {2}, not met {3}; coverage {4} %</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="84" />
             <source>{0}: лист «{1}» на {2} год — {3} позиций, пропущено строк: {4}.</source>
-            <translation type="unfinished" />
+            <translation>{0}: list “{1}” for {2} — {3} items, rows skipped: {4}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="114" />
             <source>Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} ({4} позиций инвентаря, {5} с).</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
-            <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
-            <translation>List updated: {0} added, {1} changed, {2} deleted.</translation>
         </message>
     </context>
     <context>
@@ -2416,7 +2416,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+22" />
             <source>Период «{0}»: размещено занятий {1}, не размещено часов {2}, {3} с.</source>
-            <translation type="unfinished" />
+            <translation>Term “{0}”: {1} lessons placed, {2} hours not placed, {3} s.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2927,21 +2927,6 @@ The previous database was kept: {1}</translation>
             <translation>Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
-            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
-            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
-            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="437" />
             <source>Кластер «Химический потенциал»</source>
             <translation>“Chemical Potential” cluster</translation>
@@ -2972,29 +2957,14 @@ The previous database was kept: {1}</translation>
             <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="709" />
-            <source>Изменить наименование, плановое значение и срок показателя</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="715" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="751" />
-            <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="331" />
             <source>Факт рассчитывается программой: {0}.</source>
             <translation>The actual value is calculated by the program: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
-            <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="429" />
@@ -3005,6 +2975,36 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="824" />
             <source>значение показателя «{0}» за {1}</source>
             <translation>the value of indicator “{0}” for {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
+            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
+            <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
+            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
+            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
+            <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="709" />
+            <source>Изменить наименование, плановое значение и срок показателя</source>
+            <translation>Change the indicator's name, target value and due date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="751" />
+            <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
+            <translation>Choose an indicator to see its values by period.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
+            <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
+            <translation>contracted {0}, paid {1} of the project cost {2}</translation>
         </message>
     </context>
     <context>
@@ -3134,6 +3134,11 @@ Please pass it to your administrator.</translation>
             <translation>No workshop readiness data.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="123" />
+            <source>Щёлкните, чтобы открыть значения показателя.</source>
+            <translation>Click to open the indicator's values.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
             <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
             <translation type="unfinished" />
@@ -3146,17 +3151,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="163" />
             <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
-            <translation type="unfinished" />
+            <translation>No funding sources: add them in the Procurement section.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="121" />
             <source>Рассчитано программой по данным разделов. Щёлкните, чтобы открыть данные.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="123" />
-            <source>Щёлкните, чтобы открыть значения показателя.</source>
-            <translation>Click to open the indicator's values.</translation>
         </message>
     </context>
     <context>
@@ -3494,7 +3494,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="82" />
             <source>Не импортировать ничего, если есть строки с ошибками</source>
-            <translation type="unfinished" />
+            <translation>Import nothing if some rows have errors</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
@@ -3700,16 +3700,6 @@ Please pass it to your administrator.</translation>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
-            <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="289" />
-            <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="340" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
@@ -3718,6 +3708,16 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="233" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
+            <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
+            <translation>No lists. Import a list from Excel or create a new one.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="289" />
+            <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3880,7 +3880,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="333" />
             <source>На листе «{0}» больше {1} строк: это не инфраструктурный лист.</source>
-            <translation type="unfinished" />
+            <translation>Sheet “{0}” has more than {1} rows: it is not an infrastructure list.</translation>
         </message>
     </context>
     <context>
@@ -4146,34 +4146,9 @@ Please pass it to your administrator.</translation>
             <translation>Give the room the items move to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
-            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
-            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="482" />
-            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="486" />
             <source>У позиции есть тары реактива: вид изменить нельзя.</source>
             <translation>The item has reagent containers: its kind cannot be changed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
-            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
-            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="156" />
@@ -4181,24 +4156,9 @@ Please pass it to your administrator.</translation>
             <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
-            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="471" />
             <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
             <translation>Item not found (id {0}): perhaps it was deleted.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
-            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
-            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="806" />
@@ -4226,24 +4186,69 @@ Please pass it to your administrator.</translation>
             <translation>“{0}” is already issued: {1}. Record the return first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
-            <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="198" />
-            <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="202" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
             <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="125" />
+            <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
+            <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
+            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
+            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="482" />
+            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
+            <translation>To write an item off, make a “Write-off” document with a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
+            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
+            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
+            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
+            <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
+            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
+            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
+            <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
+            <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
+            <translation>Empty rows skipped: {0}; total rows skipped: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="198" />
+            <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
+            <translation>Inventory numbers will be assigned automatically: {0} items.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="231" />
             <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
-            <translation type="unfinished" />
+            <translation>File “{0}” has no data rows under the table header.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
@@ -4253,12 +4258,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="131" />
             <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="125" />
-            <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
-            <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
+            <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
     </context>
     <context>
@@ -4675,14 +4675,24 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
+            <source>Выберите позиции в списке или помещение в фильтре.</source>
+            <translation>Choose items in the list or a room in the filter.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <source>Enter или двойной щелчок — карточка с историей.</source>
+            <translation>Enter or double click — the card with its history.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="96" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
-            <translation type="unfinished" />
+            <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="258" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
-            <translation type="unfinished" />
+            <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
@@ -4692,22 +4702,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
-            <translation type="unfinished" />
+            <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
-            <source>Выберите позиции в списке или помещение в фильтре.</source>
-            <translation>Choose items in the list or a room in the filter.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
-            <source>Enter или двойной щелчок — карточка с историей.</source>
-            <translation>Enter or double click — the card with its history.</translation>
         </message>
     </context>
     <context>
@@ -5148,7 +5148,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="530" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
-            <translation type="unfinished" />
+            <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
@@ -5163,7 +5163,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="512" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
-            <translation type="unfinished" />
+            <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
     </context>
     <context>
@@ -5226,12 +5226,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="47" />
             <source>Поиск по названию, инвентарному или серийному номеру…</source>
-            <translation type="unfinished" />
+            <translation>Search by name, inventory or serial number…</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="109" />
             <source>Количество должно быть числом больше нуля или пустым.</source>
-            <translation type="unfinished" />
+            <translation>The quantity must be a number above zero or empty.</translation>
         </message>
     </context>
     <context>
@@ -5822,7 +5822,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="242" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
-            <translation type="unfinished" />
+            <translation>Choose a journal entry to see what it was and what it became.</translation>
         </message>
     </context>
     <context>
@@ -5993,12 +5993,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="86" />
             <source>Войдите под своим именем: права зависят от роли пользователя.</source>
-            <translation type="unfinished" />
+            <translation>Log in under your own name: rights depend on the user's role.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="166" />
             <source>Слишком много неудачных попыток. Следующая попытка через {0} с.</source>
-            <translation type="unfinished" />
+            <translation>Too many failed attempts. Next attempt in {0} s.</translation>
         </message>
     </context>
     <context>
@@ -6276,7 +6276,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="87" />
             <source>Позиции (количество можно изменить у расходных материалов):</source>
-            <translation type="unfinished" />
+            <translation>Items (the quantity of consumables can be changed):</translation>
         </message>
     </context>
     <context>
@@ -6429,7 +6429,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="97" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
-            <translation type="unfinished" />
+            <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
     </context>
     <context>
@@ -6697,7 +6697,7 @@ Details were written to:
         <message>
             <location line="+39" />
             <source>Закрывает пробел в инфраструктурном листе ({0}): позиция № {1} «{2}».</source>
-            <translation type="unfinished" />
+            <translation>Closes a gap in the infrastructure list ({0}): item No. {1} “{2}”.</translation>
         </message>
         <message>
             <location line="+123" />
@@ -6719,7 +6719,7 @@ Details were written to:
         <message>
             <location line="+161" />
             <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
-            <translation type="unfinished" />
+            <translation>Choose at least one need for the procurement schedule line.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -6740,7 +6740,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Примите поставку: при приёмке оборудование ставится на учёт.</source>
-            <translation type="unfinished" />
+            <translation>Accept the delivery: on acceptance the equipment is put on record.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -6780,7 +6780,7 @@ Details were written to:
         <message>
             <location line="-411" />
             <source>Добавлять потребности можно только в строку в статусе «В плане».</source>
-            <translation type="unfinished" />
+            <translation>Needs can be added only to a line with the status “Planned”.</translation>
         </message>
         <message>
             <location line="+14" />
@@ -6905,7 +6905,7 @@ Details were written to:
         <message>
             <location line="+23" />
             <source>Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).</source>
-            <translation type="unfinished" />
+            <translation>The “Professionalitet” grant cannot exceed {0} ₽ (entered {1} ₽).</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6920,7 +6920,7 @@ Details were written to:
         <message>
             <location line="+12" />
             <source>Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>The limit {0} ₽ is less than the amount already allocated to the source, {1} ₽.</translation>
         </message>
         <message>
             <location line="+35" />
@@ -6935,7 +6935,7 @@ Details were written to:
         <message>
             <location line="+135" />
             <source>По этой строке чек-листа уже есть потребность № {0} «{1}».</source>
-            <translation type="unfinished" />
+            <translation>This checklist line already has need No. {0} “{1}”.</translation>
         </message>
         <message>
             <location line="+120" />
@@ -6980,7 +6980,7 @@ Details were written to:
         <message>
             <location line="+22" />
             <source>Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>Payment stages total {0} ₽, more than the contract price {1} ₽.</translation>
         </message>
         <message>
             <location line="+14" />
@@ -6990,7 +6990,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Контракт № {0} с поставщиком «{1}» уже зарегистрирован.</source>
-            <translation type="unfinished" />
+            <translation>Contract No. {0} with supplier “{1}” is already registered.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -7040,7 +7040,7 @@ Details were written to:
         <message>
             <location line="-1037" />
             <source>Поставщика «{0}» удалить нельзя: с ним заключены контракты.</source>
-            <translation type="unfinished" />
+            <translation>Supplier “{0}” cannot be deleted: it has contracts.</translation>
         </message>
         <message>
             <location line="+123" />
@@ -7060,7 +7060,7 @@ Details were written to:
         <message>
             <location line="+3" />
             <source>Потребность «{0}» в статусе «{1}» нельзя включить в план.</source>
-            <translation type="unfinished" />
+            <translation>Need “{0}” with status “{1}” cannot be added to the plan.</translation>
         </message>
         <message>
             <location line="+95" />
@@ -7075,7 +7075,7 @@ Details were written to:
         <message>
             <location line="+257" />
             <source>Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>The payment stages would total {0} ₽ — more than the contract price {1} ₽.</translation>
         </message>
         <message>
             <location line="+137" />
@@ -7196,7 +7196,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Создана по дефициту чек-листа аккредитации (строка {0}).</source>
-            <translation type="unfinished" />
+            <translation>Created from an accreditation checklist shortage (line {0}).</translation>
         </message>
         <message>
             <location line="+11" />
@@ -7613,12 +7613,12 @@ Details were written to:
         <message>
             <location line="+40" />
             <source>Файл не прикреплён: предложение получено на бумаге.</source>
-            <translation type="unfinished" />
+            <translation>No file attached: the offer came on paper.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Предложение старше шести месяцев: запросите актуальную цену.</source>
-            <translation type="unfinished" />
+            <translation>The offer is older than six months: request a current price.</translation>
         </message>
         <message>
             <location line="+16" />
@@ -7871,7 +7871,7 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Лимиты источников покрывают не весь проект: не распределено {0}.</source>
-            <translation type="unfinished" />
+            <translation>Source limits do not cover the whole project: {0} not allocated.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/budget_chart.py" line="+9" />
@@ -7999,14 +7999,14 @@ Details were written to:
             <translation>Workshop / room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
-            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
+            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -8079,7 +8079,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="52" />
             <source>Нет данных: у мастерской нет инфраструктурного листа</source>
-            <translation type="unfinished" />
+            <translation>No data: the workshop has no infrastructure list</translation>
         </message>
     </context>
     <context>
@@ -8165,6 +8165,11 @@ Details were written to:
             <translation>Could not replace the database file: {0}</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="110" />
+            <source>Файл «{0}» не является исправной копией базы ChemCluster.</source>
+            <translation>File “{0}” is not a sound ChemCluster backup.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="80" />
             <source>Найдена последняя исправная резервная копия. Восстановить базу из неё? Изменения, сделанные после копии, будут потеряны. Повреждённый файл не удаляется: он будет переименован и сохранён рядом.</source>
             <translation type="unfinished" />
@@ -8173,11 +8178,6 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="84" />
             <source>Исправных резервных копий этой базы не найдено. Выберите файл копии вручную или закройте программу и обратитесь к администратору.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="110" />
-            <source>Файл «{0}» не является исправной копией базы ChemCluster.</source>
-            <translation>File “{0}” is not a sound ChemCluster backup.</translation>
         </message>
     </context>
     <context>
@@ -8535,7 +8535,7 @@ Details were written to:
         <message>
             <location line="+1" />
             <source>Среднее квадратичное отклонение σ = √(Σ(Цi − Цср)² / (n − 1)), ₽</source>
-            <translation type="unfinished" />
+            <translation>Standard deviation σ = √(Σ(Pi − mean)² / (n − 1)), ₽</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8565,7 +8565,7 @@ Details were written to:
         <message>
             <location line="+6" />
             <source>Обоснование начальной (максимальной) цены контракта</source>
-            <translation type="unfinished" />
+            <translation>Justification of the initial (maximum) contract price</translation>
         </message>
         <message>
             <location line="+9" />
@@ -8748,7 +8748,7 @@ Details were written to:
         <message>
             <location line="-23" />
             <source>Бюджет закупок оборудования по источникам финансирования</source>
-            <translation type="unfinished" />
+            <translation>Equipment procurement budget by funding source</translation>
         </message>
         <message>
             <location line="+2" />
@@ -9024,7 +9024,7 @@ Details were written to:
         <message>
             <location line="+28" />
             <source>Вид расписания: week (сетка недели) или term (список за период).</source>
-            <translation type="unfinished" />
+            <translation>Timetable form: week (weekly grid) or term (list for the term).</translation>
         </message>
         <message>
             <location line="+24" />
@@ -9447,19 +9447,34 @@ Details were written to:
             <translation>3. List of missing equipment and materials</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="129" />
+            <source>Готовность: выполнено {0} из {1} позиций, покрытие {2}</source>
+            <translation>Readiness: {0} of {1} items met, coverage {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="110" />
+            <source>Инвентаризационная опись</source>
+            <translation>Inventory list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
+            <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
+            <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="79" />
+            <source>Расписание занятий 8-х классов</source>
+            <translation>8th-grade lesson timetable</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
             <source>У мастерской нет инфраструктурного листа: чек-лист пуст.</source>
-            <translation type="unfinished" />
+            <translation>The workshop has no infrastructure list: the checklist is empty.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="217" />
             <source>Недостающих позиций нет: все требования инфраструктурного листа выполнены.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="129" />
-            <source>Готовность: выполнено {0} из {1} позиций, покрытие {2}</source>
-            <translation>Readiness: {0} of {1} items met, coverage {2}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
@@ -9479,7 +9494,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
             <source>Наименование, назначение и краткая характеристика объекта</source>
-            <translation type="unfinished" />
+            <translation>Name, purpose and brief description of the object</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="120" />
@@ -9499,7 +9514,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
             <source>По учёту позиций: {0}; совпало: {1}; недостача: {2}; излишки: {3}.</source>
-            <translation type="unfinished" />
+            <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
@@ -9514,7 +9529,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="115" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
-            <translation type="unfinished" />
+            <translation>A sheet of QR labels for the chosen items or room.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
@@ -9524,7 +9539,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="118" />
             <source>План-график закупок оборудования по источникам финансирования.</source>
-            <translation type="unfinished" />
+            <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
@@ -9547,19 +9562,9 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="110" />
-            <source>Инвентаризационная опись</source>
-            <translation>Inventory list</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
-            <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
-            <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="81" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
-            <translation type="unfinished" />
+            <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
@@ -9567,19 +9572,14 @@ Details were written to:
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="79" />
-            <source>Расписание занятий 8-х классов</source>
-            <translation>8th-grade lesson timetable</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="57" />
             <source>Ведомость расхождений по результатам инвентаризации</source>
-            <translation type="unfinished" />
+            <translation>Statement of stock-taking discrepancies</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="33" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
-            <translation type="unfinished" />
+            <translation>No stock-takings yet: start one on the Inventory page.</translation>
         </message>
     </context>
     <context>
@@ -9773,7 +9773,7 @@ Details were written to:
         <message>
             <location line="+69" />
             <source>Дни недели задаются числами 0 (понедельник) … 6 (воскресенье).</source>
-            <translation type="unfinished" />
+            <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
             <location line="+422" />
@@ -9790,7 +9790,7 @@ Details were written to:
             <location line="+12" />
             <location line="+26" />
             <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
-            <translation type="unfinished" />
+            <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
         <message>
             <location line="-870" />
@@ -9882,7 +9882,7 @@ Details were written to:
         <message>
             <location line="+104" />
             <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
-            <translation type="unfinished" />
+            <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
             <location line="+200" />
@@ -9918,7 +9918,7 @@ Details were written to:
         <message>
             <location line="+52" />
             <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
-            <translation type="unfinished" />
+            <translation>Timetable “{0}” generated: {1} placed, {2} h not placed</translation>
         </message>
         <message>
             <location line="+110" />
@@ -9993,7 +9993,7 @@ Details were written to:
         <message>
             <location line="+21" />
             <source>На урок № {0} поставлено {1} занятий: сначала перенесите их.</source>
-            <translation type="unfinished" />
+            <translation>Period No. {0} has {1} lessons: move them first.</translation>
         </message>
         <message>
             <location line="+75" />
@@ -10013,7 +10013,7 @@ Details were written to:
         <message>
             <location line="+20" />
             <source>В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.</source>
-            <translation type="unfinished" />
+            <translation>Class “{0}” ({1}) has {2} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
             <location line="+9" />
@@ -10455,12 +10455,12 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}</source>
-            <translation type="unfinished" />
+            <translation>Lessons in the term: {0}, pinned: {1}; this week: {2}</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Нет времени звонков: добавьте уроки на вкладке «Учебный год».</source>
-            <translation type="unfinished" />
+            <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
             <location line="+19" />
@@ -10616,7 +10616,7 @@ Details were written to:
         <message>
             <location line="+34" />
             <source>Выберите занятие в сетке, чтобы закрепить или открепить его.</source>
-            <translation type="unfinished" />
+            <translation>Choose a lesson in the grid to pin or unpin it.</translation>
         </message>
         <message>
             <location line="+8" />
@@ -10719,7 +10719,7 @@ Details were written to:
         <message>
             <location line="+16" />
             <source>Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).</source>
-            <translation type="unfinished" />
+            <translation>Term “{0}”: {1} lessons placed, {2} hours not placed ({3} s).</translation>
         </message>
         <message>
             <location line="+8" />
@@ -10847,14 +10847,24 @@ Details were written to:
             <translation>Cannot read file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
-            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
             <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File {0} is over 5 MB: choose a smaller image.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="113" />
+            <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
+            <translation>INN is 10 digits (organisation) or 12 digits; entered “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="132" />
+            <source>Слишком длинное значение (больше {0} символов).</source>
+            <translation>The value is too long (over {0} characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
@@ -10869,12 +10879,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="97" />
             <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="113" />
-            <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
-            <translation>INN is 10 digits (organisation) or 12 digits; entered “{0}”.</translation>
+            <translation>File “{0}” is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
@@ -10884,17 +10889,12 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="79" />
             <source>Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="132" />
-            <source>Слишком длинное значение (больше {0} символов).</source>
-            <translation>The value is too long (over {0} characters).</translation>
+            <translation>File {0} is a {1} image; PNG, JPEG, GIF or BMP is needed.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
             <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
-            <translation type="unfinished" />
+            <translation>Pattern “{0}” not understood: {{year}} and {{seq}} are allowed (e.g. {{seq:06d}}).</translation>
         </message>
     </context>
     <context>
@@ -11015,11 +11015,6 @@ Details were written to:
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
-            <source>Изменять настройки организации может только администратор.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="199" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
@@ -11028,6 +11023,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
             <source>Укажите наименование колледжа.</source>
             <translation>Enter the college name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
+            <source>Изменять настройки организации может только администратор.</source>
+            <translation>Only an administrator can change the organisation's settings.</translation>
         </message>
     </context>
     <context>
@@ -11140,11 +11140,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
-            <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="89" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
@@ -11160,6 +11155,11 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
+            <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
+            <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="75" />
             <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
             <translation type="unfinished" />
@@ -11172,7 +11172,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
-            <translation type="unfinished" />
+            <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
         </message>
     </context>
     <context>
@@ -11320,12 +11320,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
-            <translation type="unfinished" />
+            <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="216" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
-            <translation type="unfinished" />
+            <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
@@ -11473,7 +11473,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="116" />
             <source>Укажите логин (латиницей или кириллицей, без пробелов).</source>
-            <translation type="unfinished" />
+            <translation>Enter a login (Latin or Cyrillic letters, no spaces).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="314" />
