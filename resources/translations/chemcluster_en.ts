@@ -709,19 +709,9 @@
             <translation>All matching proposals confirmed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
-            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
             <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
             <translation>Checklist line not found (perhaps the list changed).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
-            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
@@ -734,11 +724,6 @@
             <translation>Item No. {0} already exists in this section. Give another number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
-            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="647" />
             <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
             <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
@@ -749,34 +734,9 @@
             <translation>The chosen list is not of the workshop's competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="781" />
-            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1225" />
             <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
             <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
-            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="404" />
-            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="545" />
-            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="548" />
-            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="644" />
@@ -784,24 +744,9 @@
             <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="789" />
-            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="806" />
-            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="813" />
             <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
             <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1221" />
-            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="811" />
@@ -809,14 +754,69 @@
             <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1325" />
-            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation.py" line="1319" />
             <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
             <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
+            <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
+            <translation>Give the competency (a name, e.g. “Laboratory chemical analysis”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation>Setting a status by hand needs a comment: explain why it differs from the calculated one.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
+            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
+            <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="781" />
+            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
+            <translation>Photo “{0}” is too large: {1:.1f} MB, the limit is {2} MB. Make it smaller (e.g. save as JPEG up to 4000 pixels).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
+            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
+            <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="404" />
+            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
+            <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="545" />
+            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
+            <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="548" />
+            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
+            <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="789" />
+            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
+            <translation>File “{0}” is not a PNG or JPEG image. Choose a photo (.jpg, .png).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="806" />
+            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
+            <translation>Image “{0}” is too large: {1}×{2} pixels (limit {3} million pixels). Make it smaller.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1221" />
+            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
+            <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1325" />
+            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
+            <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
         </message>
     </context>
     <context>
@@ -1179,16 +1179,6 @@ Responsible: {4}</translation>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
-            <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
-            <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
@@ -1214,9 +1204,19 @@ Responsible: {4}</translation>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
+            <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
+            <translation>No workshops. Create a workshop (Ctrl+N) and import the infrastructure list (Ctrl+I).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
+            <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
+            <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
-            <translation type="unfinished" />
+            <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="322" />
@@ -1224,12 +1224,15 @@ Responsible: {4}</translation>
 Компетенция: {1}
 Помещения: {2}
 Выполнено {3} из {4} позиций, покрытие {5}</source>
-            <translation type="unfinished" />
+            <translation>{0}
+Competency: {1}
+Rooms: {2}
+{3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
-            <translation type="unfinished" />
+            <translation>Workshop “{0}”: links applied — {1}, proposed for confirmation — {2}, items without a pair — {3}. Proposals are shown with the filter “There are matching proposals”.</translation>
         </message>
     </context>
     <context>
@@ -1303,7 +1306,7 @@ Responsible: {4}</translation>
         <message>
             <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
             <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL.</source>
-            <translation type="unfinished" />
+            <translation>Restoring a PostgreSQL database needs pg_restore. Install the PostgreSQL client.</translation>
         </message>
     </context>
     <context>
@@ -1650,11 +1653,6 @@ The previous database was kept: {1}</translation>
             <translation>(not in the workshop's rooms)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
-            <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
             <source>Почему статус отличается от рассчитанного (обязательно)</source>
             <translation>Why the status differs from the calculated one (required)</translation>
@@ -1668,6 +1666,11 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="338" />
             <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
             <translation>Write a justification: a manual status is not saved without one.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
+            <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
+            <translation>Choose a checklist line to see the linked inventory items, status, comment and photos.</translation>
         </message>
     </context>
     <context>
@@ -2225,7 +2228,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
-            <translation type="unfinished" />
+            <translation>Dry run: {0} of {1} rows would be imported, {2} skipped.</translation>
         </message>
     </context>
     <context>
@@ -2373,7 +2376,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="114" />
             <source>Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} ({4} позиций инвентаря, {5} с).</source>
-            <translation type="unfinished" />
+            <translation>Workshop “{0}”: {1} links applied, {2} proposed for confirmation, {3} items without a pair ({4} inventory items, {5} s).</translation>
         </message>
     </context>
     <context>
@@ -2386,7 +2389,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+2" />
             <source>сгенерировать расписание периода (закреплённые занятия остаются)</source>
-            <translation type="unfinished" />
+            <translation>generate the term's timetable (pinned lessons stay)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2982,11 +2985,6 @@ The previous database was kept: {1}</translation>
             <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
-            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
             <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
             <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
@@ -3005,6 +3003,11 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
             <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
             <translation>contracted {0}, paid {1} of the project cost {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
+            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
+            <translation>Indicator {0} is a percentage: the value cannot exceed 100 (entered {1}).</translation>
         </message>
     </context>
     <context>
@@ -3139,24 +3142,24 @@ Please pass it to your administrator.</translation>
             <translation>Click to open the indicator's values.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
-            <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="206" />
-            <source>Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="163" />
             <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
             <translation>No funding sources: add them in the Procurement section.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
+            <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
+            <translation>No actual indicator values. Enter them on the “Indicators” tab.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="206" />
+            <source>Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация».</source>
+            <translation>No workshops with infrastructure lists: create them in the Accreditation section.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="121" />
             <source>Рассчитано программой по данным разделов. Щёлкните, чтобы открыть данные.</source>
-            <translation type="unfinished" />
+            <translation>Calculated by the program from the sections' data. Click to open the data.</translation>
         </message>
     </context>
     <context>
@@ -3391,12 +3394,12 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="78" />
             <source>Проверьте, какие столбцы файла в какие поля попадут. Жёлтым отмечены неуверенные совпадения; измените их и нажмите «Применить».</source>
-            <translation type="unfinished" />
+            <translation>Check which file columns go to which fields. Uncertain matches are yellow; change them and press “Apply”.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="122" />
             <source>Заголовок таблицы найден в строке {0}. Строк с данными: {1}; будет импортировано: {2}; с ошибками: {3}.</source>
-            <translation type="unfinished" />
+            <translation>Table header found in row {0}. Data rows: {1}; to be imported: {2}; with errors: {3}.</translation>
         </message>
     </context>
     <context>
@@ -3499,22 +3502,22 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
             <source>Выберите файл и нажмите «Проверить»: ничего не будет записано, пока вы не нажмёте «Импортировать».</source>
-            <translation type="unfinished" />
+            <translation>Choose a file and press “Check”: nothing is written until you press “Import”.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="157" />
             <source>Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: {4}. Ничего не записано.</source>
-            <translation type="unfinished" />
+            <translation>Check: {0} items of list “{1}” for {2} ({3}) would be imported; rows with errors: {4}. Nothing written.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="161" />
             <source>Импортировано {0} позиций листа «{1}» на {2} год ({3}); пропущено строк: {4}.</source>
-            <translation type="unfinished" />
+            <translation>Imported {0} items of list “{1}” for {2} ({3}); rows skipped: {4}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="164" />
             <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы мастерских сохранены.</source>
-            <translation type="unfinished" />
+            <translation>This year's list updated: {0} added, {1} changed, {2} deleted; workshop checklists kept.</translation>
         </message>
     </context>
     <context>
@@ -3717,7 +3720,7 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="289" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
-            <translation type="unfinished" />
+            <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
     </context>
     <context>
@@ -3858,29 +3861,29 @@ Please pass it to your administrator.</translation>
             <translation>File “{0}” does not open: {1}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="333" />
+            <source>На листе «{0}» больше {1} строк: это не инфраструктурный лист.</source>
+            <translation>Sheet “{0}” has more than {1} rows: it is not an infrastructure list.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="384" />
             <source>Файл похож на инвентарную опись (есть колонки инвентарного номера или стоимости), а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции.</source>
-            <translation type="unfinished" />
+            <translation>The file looks like an inventory list (it has inventory number or cost columns), not an infrastructure list. Choose the competency's infrastructure list file.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="359" />
             <source>Файл слишком большой после распаковки: это не инфраструктурный лист.</source>
-            <translation type="unfinished" />
+            <translation>The file is too large when unpacked: it is not an infrastructure list.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="300" />
             <source>Файл слишком большой ({0} МБ): инфраструктурный лист занимает не больше нескольких мегабайт. Проверьте, тот ли это файл.</source>
-            <translation type="unfinished" />
+            <translation>The file is too large ({0} MB): an infrastructure list takes a few megabytes at most. Check that it is the right file.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="356" />
             <source>Файл подозрительно сильно сжат: такой файл не читается из соображений безопасности.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="333" />
-            <source>На листе «{0}» больше {1} строк: это не инфраструктурный лист.</source>
-            <translation>Sheet “{0}” has more than {1} rows: it is not an infrastructure list.</translation>
+            <translation>The file is suspiciously highly compressed: it is not read for safety reasons.</translation>
         </message>
     </context>
     <context>
@@ -4196,39 +4199,14 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
-            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
-            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="482" />
             <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
             <translation>To write an item off, make a “Write-off” document with a reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
-            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
-            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
             <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
             <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
-            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
@@ -4251,14 +4229,39 @@ Please pass it to your administrator.</translation>
             <translation>File “{0}” has no data rows under the table header.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
-            <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory_import.py" line="131" />
             <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
+            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
+            <translation>Equipment and furniture are recorded one by one: quantity 1 (make separate cards for several identical items).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
+            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
+            <translation>The item is written off; it can return to use only by being put on record again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
+            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation>CAS number “{0}” is wrong: use the form 7647-01-0 with a correct check digit.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
+            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
+            <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
+            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
+            <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
+            <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
+            <translation>The file has {0} wrong rows; with --strict nothing was imported.</translation>
         </message>
     </context>
     <context>
@@ -4695,19 +4698,19 @@ Please pass it to your administrator.</translation>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
-            <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
+            <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
+            <translation>Move, issue, return, receive or write off the chosen items</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
-            <translation type="unfinished" />
+            <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
         </message>
     </context>
     <context>
@@ -4835,22 +4838,22 @@ Please pass it to your administrator.</translation>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
             <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
-            <translation type="unfinished" />
+            <translation>The file has no “Name” column: the import is impossible without it.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="268" />
             <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
-            <translation type="unfinished" />
+            <translation>Equipment and furniture are recorded one by one: the quantity must be 1 (given {0}). Split the row into separate items.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
             <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
-            <translation type="unfinished" />
+            <translation>Kind “{0}” not recognised: equipment, furniture, consumable or reagent.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
             <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
-            <translation type="unfinished" />
+            <translation>State “{0}” not recognised: in use, under repair, not commissioned, written off.</translation>
         </message>
     </context>
     <context>
@@ -5151,19 +5154,19 @@ Please pass it to your administrator.</translation>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="512" />
+            <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
+            <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
-            <translation type="unfinished" />
+            <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="393" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="512" />
-            <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
-            <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
+            <translation>The item is written off: the card is read-only, the history is kept.</translation>
         </message>
     </context>
     <context>
@@ -5815,14 +5818,14 @@ Please pass it to your administrator.</translation>
             <translation>{0}, {1}: {2} — {3} {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
-            <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="242" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
             <translation>Choose a journal entry to see what it was and what it became.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
+            <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
+            <translation>No journal entries. Every change of data appears here: who changed what and when.</translation>
         </message>
     </context>
     <context>
@@ -6730,7 +6733,7 @@ Details were written to:
         <message>
             <location line="+51" />
             <source>Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).</source>
-            <translation type="unfinished" />
+            <translation>Register the contract for this line (the “Contract signed” button opens its form).</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6745,7 +6748,7 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.</source>
-            <translation type="unfinished" />
+            <translation>There are unaccepted deliveries: accept them to put the equipment on record.</translation>
         </message>
         <message>
             <location line="+19" />
@@ -6770,12 +6773,12 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>В поставке нет ни одной строки: укажите, что и сколько поставлено.</source>
-            <translation type="unfinished" />
+            <translation>The delivery has no lines: give what was delivered and how much.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Поставку можно зарегистрировать только по заключённому контракту.</source>
-            <translation type="unfinished" />
+            <translation>A delivery can be registered only under a signed contract.</translation>
         </message>
         <message>
             <location line="-411" />
@@ -6785,12 +6788,12 @@ Details were written to:
         <message>
             <location line="+14" />
             <source>Исключать потребности можно только из строки в статусе «В плане».</source>
-            <translation type="unfinished" />
+            <translation>Needs can be removed only from a line with the status “Planned”.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>В строке плана должна остаться хотя бы одна потребность; отмените строку, если закупка не нужна.</source>
-            <translation type="unfinished" />
+            <translation>A plan line must keep at least one need; cancel the line if the purchase is not needed.</translation>
         </message>
         <message>
             <location line="+198" />
@@ -6805,7 +6808,7 @@ Details were written to:
         <message>
             <location line="-1201" />
             <source>Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.</source>
-            <translation type="unfinished" />
+            <translation>Amount “{0}” was given as a floating-point number; a decimal is needed.</translation>
         </message>
         <message>
             <location line="-192" />
@@ -6915,7 +6918,7 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>Сумма лимитов всех источников ({0} ₽) превысит стоимость проекта {1} ₽. Уменьшите лимит до {2} ₽ или меньше.</source>
-            <translation type="unfinished" />
+            <translation>The limits of all sources ({0} ₽) would exceed the project cost {1} ₽. Reduce the limit to {2} ₽ or less.</translation>
         </message>
         <message>
             <location line="+12" />
@@ -6940,7 +6943,7 @@ Details were written to:
         <message>
             <location line="+120" />
             <source>Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие предложения менять нельзя.</source>
-            <translation type="unfinished" />
+            <translation>The price of need “{0}” is already justified (status “{1}”): the commercial offers cannot be changed.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -6950,17 +6953,17 @@ Details were written to:
         <message>
             <location line="+140" />
             <source>Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — не хватает {4} ₽. Уменьшите сумму, выберите другой источник или увеличьте лимит.</source>
-            <translation type="unfinished" />
+            <translation>The limit of source “{0}” is exceeded: limit {1} ₽, already allocated {2} ₽, adding {3} ₽ — {4} ₽ short. Reduce the amount, choose another source or raise the limit.</translation>
         </message>
         <message>
             <location line="+154" />
             <source>По строке уже заключён контракт: источник финансирования менять нельзя.</source>
-            <translation type="unfinished" />
+            <translation>The line already has a contract: the funding source cannot be changed.</translation>
         </message>
         <message>
             <location line="+80" />
             <source>Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий шаг: {3}.</source>
-            <translation type="unfinished" />
+            <translation>Line {0} has status “{1}”: step “{2}” is not possible now. The allowed next step: {3}.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -6985,7 +6988,7 @@ Details were written to:
         <message>
             <location line="+14" />
             <source>Контракт по строке {0} можно заключить только после определения поставщика (сейчас статус «{1}»).</source>
-            <translation type="unfinished" />
+            <translation>A contract for line {0} can be signed only after the supplier is chosen (status now “{1}”).</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6995,7 +6998,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.</source>
-            <translation type="unfinished" />
+            <translation>The contract price {0} ₽ exceeds the plan line's initial max. price {1} ₽: this cannot be.</translation>
         </message>
         <message>
             <location line="+16" />
@@ -7025,7 +7028,7 @@ Details were written to:
         <message>
             <location line="+13" />
             <source>Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>The delivery exceeds the contract: deliveries would total {0} ₽ against the contract price {1} ₽.</translation>
         </message>
         <message>
             <location line="+26" />
@@ -7045,12 +7048,12 @@ Details were written to:
         <message>
             <location line="+123" />
             <source>Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя изменить.</source>
-            <translation type="unfinished" />
+            <translation>The price of need “{0}” is already justified (status “{1}”): it cannot be changed.</translation>
         </message>
         <message>
             <location line="+19" />
             <source>Потребность «{0}» включена в план-график: сначала исключите её из строки плана.</source>
-            <translation type="unfinished" />
+            <translation>Need “{0}” is in the procurement schedule: remove it from the plan line first.</translation>
         </message>
         <message>
             <location line="+309" />
@@ -7085,7 +7088,7 @@ Details were written to:
         <message>
             <location line="+8" />
             <source>Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, в этой поставке {4}. Уменьшите количество до {5}.</source>
-            <translation type="unfinished" />
+            <translation>The delivery exceeds the contract: “{0}” contracted {1} {2}, already delivered {3}, in this delivery {4}. Reduce the quantity to {5}.</translation>
         </message>
         <message>
             <location line="+15" />
@@ -7095,7 +7098,7 @@ Details were written to:
         <message>
             <location line="+30" />
             <source>Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить оборудование на учёт.</source>
-            <translation type="unfinished" />
+            <translation>No room given for “{0}”: give it in the need to put the equipment on record.</translation>
         </message>
         <message>
             <location line="+31" />
@@ -7262,7 +7265,7 @@ Details were written to:
         <message>
             <location line="+3" />
             <source>Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше стоимости проекта 396 600 000,00 ₽.</source>
-            <translation type="unfinished" />
+            <translation>The “Professionalitet” grant is at most 100 000 000.00 ₽; the limits total at most the project cost of 396 600 000.00 ₽.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -7483,7 +7486,7 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>Будет принята поставка по накладной «{0}» от {1}: {2} ед. на сумму {3}. Оборудование получит инвентарные номера и встанет на учёт в помещения, указанные в потребностях.</source>
-            <translation type="unfinished" />
+            <translation>The delivery by note “{0}” of {1} will be accepted: {2} units for {3}. The equipment gets inventory numbers and is put on record in the rooms given in the needs.</translation>
         </message>
         <message>
             <location line="+17" />
@@ -7628,7 +7631,7 @@ Details were written to:
         <message>
             <location line="+67" />
             <source>Строка {0}: цена «{1}» не распознана — введите число, например 125 000,50.</source>
-            <translation type="unfinished" />
+            <translation>Row {0}: price “{1}” not recognised — enter a number, e.g. 125 000.50.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -7659,7 +7662,7 @@ Details were written to:
         <message>
             <location line="+9" />
             <source>Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера.</source>
-            <translation type="unfinished" />
+            <translation>The file is over 20 MB: compress it or attach a smaller scan.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -7831,7 +7834,7 @@ Details were written to:
         <message>
             <location line="+83" />
             <source>Стоимость проекта {0}; грант «Профессионалитет» — не более {1}. Лимиты источников: {2}; остаток проекта без обязательств: {3}.</source>
-            <translation type="unfinished" />
+            <translation>Project cost {0}; the “Professionalitet” grant is at most {1}. Source limits: {2}; project balance without commitments: {3}.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -8006,7 +8009,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
-            <translation type="unfinished" />
+            <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
     </context>
     <context>
@@ -8072,14 +8075,14 @@ Details were written to:
             <translation>Shared</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="93" />
-            <source>Позиций листа по зонам: выполнено (зелёный), частично (жёлтый), не выполнено (красный). Щелчок по полосе — показать эти строки.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="52" />
             <source>Нет данных: у мастерской нет инфраструктурного листа</source>
             <translation>No data: the workshop has no infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/readiness_chart.py" line="93" />
+            <source>Позиций листа по зонам: выполнено (зелёный), частично (жёлтый), не выполнено (красный). Щелчок по полосе — показать эти строки.</source>
+            <translation>List items by zone: met (green), partly (yellow), not met (red). Click a bar to show those lines.</translation>
         </message>
     </context>
     <context>
@@ -8172,12 +8175,12 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="80" />
             <source>Найдена последняя исправная резервная копия. Восстановить базу из неё? Изменения, сделанные после копии, будут потеряны. Повреждённый файл не удаляется: он будет переименован и сохранён рядом.</source>
-            <translation type="unfinished" />
+            <translation>The latest sound backup was found. Restore the database from it? Changes made after the backup will be lost. The damaged file is not deleted: it is renamed and kept beside it.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/recover.py" line="84" />
             <source>Исправных резервных копий этой базы не найдено. Выберите файл копии вручную или закройте программу и обратитесь к администратору.</source>
-            <translation type="unfinished" />
+            <translation>No sound backups of this database were found. Choose a backup file yourself, or close the program and contact the administrator.</translation>
         </message>
     </context>
     <context>
@@ -8453,12 +8456,12 @@ Details were written to:
         <message>
             <location line="+0" />
             <source>метод сопоставимых рыночных цен (анализа рынка) по положению о закупке заказчика (Федеральный закон № 223-ФЗ), с применением методических рекомендаций Приказа Минэкономразвития России от 02.10.2013 № 567</source>
-            <translation type="unfinished" />
+            <translation>the comparable market prices (market analysis) method under the customer's procurement regulation (Federal Law No. 223-FZ), applying the guidance of the Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567</translation>
         </message>
         <message>
             <location line="+3" />
             <source>метод сопоставимых рыночных цен (анализа рынка), ст. 22 Федерального закона № 44-ФЗ, Приказ Минэкономразвития России от 02.10.2013 № 567</source>
-            <translation type="unfinished" />
+            <translation>the comparable market prices (market analysis) method, art. 22 of Federal Law No. 44-FZ, Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567</translation>
         </message>
         <message>
             <location line="+3" />
@@ -8555,7 +8558,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Коэффициент вариации не превышает 33 %: совокупность цен однородна. Начальная (максимальная) цена контракта — {0} ₽.</source>
-            <translation type="unfinished" />
+            <translation>The coefficient of variation does not exceed 33 %: the prices are homogeneous. The initial (maximum) contract price is {0} ₽.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -8760,7 +8763,7 @@ Details were written to:
         <message>
             <location line="+3" />
             <source>Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.</source>
-            <translation type="unfinished" />
+            <translation>Project cost {0} ₽; the “Professionalitet” grant is at most {1} ₽.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -8796,7 +8799,7 @@ Details were written to:
         <message>
             <location line="+4" />
             <source>Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: остаток считается от стоимости проекта.</source>
-            <translation type="unfinished" />
+            <translation>Limit left = limit − contracted − plan of lines without a contract. The “Total” row: the balance is counted from the project cost.</translation>
         </message>
         <message>
             <location line="+8" />
@@ -8973,7 +8976,7 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Лимиты источников покрывают не весь проект: не распределено {0} ₽.</source>
-            <translation type="unfinished" />
+            <translation>Source limits do not cover the whole project: {0} ₽ not allocated.</translation>
         </message>
         <message>
             <location line="+16" />
@@ -8988,7 +8991,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/report_accreditation.py" line="+25" />
             <source>Нет ни одной мастерской: добавьте мастерскую в разделе «Аккредитация».</source>
-            <translation type="unfinished" />
+            <translation>There are no workshops: add one in the Accreditation section.</translation>
         </message>
         <message>
             <location line="+27" />
@@ -9472,44 +9475,9 @@ Details were written to:
             <translation>The workshop has no infrastructure list: the checklist is empty.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="217" />
-            <source>Недостающих позиций нет: все требования инфраструктурного листа выполнены.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
-            <source>* количество на одно рабочее место, умноженное на число рабочих мест ({0}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
-            <source>Комиссия рассмотрела оснащение мастерской «{0}» на соответствие инфраструктурному листу компетенции «{1}». Выполнено {2} из {3} позиций (покрытие {4}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="75" />
-            <source>Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов (по форме ИНВ-1 / 0504087)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
             <source>Наименование, назначение и краткая характеристика объекта</source>
             <translation>Name, purpose and brief description of the object</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="120" />
-            <source>Все позиции описи в количестве {0} проверены комиссией в натуре и внесены в опись.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="85" />
-            <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="60" />
-            <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
@@ -9517,24 +9485,9 @@ Details were written to:
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
-            <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="114" />
-            <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="115" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
             <translation>A sheet of QR labels for the chosen items or room.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
-            <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="118" />
@@ -9542,34 +9495,9 @@ Details were written to:
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
-            <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
-            <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
-            <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
-            <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/report_inventory.py" line="81" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
             <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
-            <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="57" />
@@ -9580,6 +9508,81 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="33" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
             <translation>No stock-takings yet: start one on the Inventory page.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="217" />
+            <source>Недостающих позиций нет: все требования инфраструктурного листа выполнены.</source>
+            <translation>No missing items: every requirement of the infrastructure list is met.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
+            <source>* количество на одно рабочее место, умноженное на число рабочих мест ({0}).</source>
+            <translation>* quantity per workplace multiplied by the number of workplaces ({0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
+            <source>Комиссия рассмотрела оснащение мастерской «{0}» на соответствие инфраструктурному листу компетенции «{1}». Выполнено {2} из {3} позиций (покрытие {4}).</source>
+            <translation>The commission checked the equipment of workshop “{0}” against the infrastructure list of competency “{1}”. {2} of {3} items met (coverage {4}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="75" />
+            <source>Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов (по форме ИНВ-1 / 0504087)</source>
+            <translation>Inventory list (reconciliation statement) of non-financial assets (form INV-1 / 0504087)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="120" />
+            <source>Все позиции описи в количестве {0} проверены комиссией в натуре и внесены в опись.</source>
+            <translation>All {0} items of the list were checked by the commission in person and entered in the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="85" />
+            <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
+            <translation>No discrepancies between the actual stock and the records.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="60" />
+            <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
+            <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
+            <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
+            <translation>Inventory list by room (forms INV-1 / 0504087), with the signatures of the custodian and the commission.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="114" />
+            <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
+            <translation>Stock-taking discrepancy statement: expected, found, surplus and shortage.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
+            <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
+            <translation>Workshop accreditation packet: cover, passport, checklist, list of missing items, layout plan, photos.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
+            <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
+            <translation>Justification of the initial (maximum) contract price by the comparable market prices method.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
+            <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
+            <translation>“Technology” lesson timetable of the 8th grades: by class, instructor, workshop.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
+            <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
+            <translation>Cluster indicators report: plan, actual, percentage achieved, comments.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
+            <translation>Project budget by source: limit, plan, contracted, paid.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
+            <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
+            <translation>No items with inventory numbers for labels: choose other items.</translation>
         </message>
     </context>
     <context>
@@ -9778,12 +9781,12 @@ Details were written to:
         <message>
             <location line="+422" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
-            <translation type="unfinished" />
+            <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
         <message>
             <location line="+222" />
             <source>Не задано время звонков: добавьте уроки на вкладке «Учебный год».</source>
-            <translation type="unfinished" />
+            <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
             <location line="+197" />
@@ -9887,28 +9890,28 @@ Details were written to:
         <message>
             <location line="+200" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
-            <translation type="unfinished" />
+            <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
         <message>
             <location line="+40" />
             <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
-            <translation type="unfinished" />
+            <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
         <message>
             <location line="+31" />
             <location line="+15" />
             <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
-            <translation type="unfinished" />
+            <translation>Period No. {0}: the end {1} is not after the start {2}. Correct the bell times.</translation>
         </message>
         <message>
             <location line="+264" />
             <source>Период «{0}» заканчивается раньше, чем начинается: исправьте даты.</source>
-            <translation type="unfinished" />
+            <translation>Term “{0}” ends before it starts: correct the dates.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>В периоде «{0}» нет нагрузки: добавьте, какие модули изучают классы.</source>
-            <translation type="unfinished" />
+            <translation>Term “{0}” has no load: add which modules the classes take.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9963,7 +9966,7 @@ Details were written to:
         <message>
             <location line="+29" />
             <source>У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.</source>
-            <translation type="unfinished" />
+            <translation>Instructor “{0}” has lessons ({1}): move or delete them first.</translation>
         </message>
         <message>
             <location line="+31" />
@@ -9983,7 +9986,7 @@ Details were written to:
         <message>
             <location line="+71" />
             <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
-            <translation type="unfinished" />
+            <translation>Periods No. {0} and No. {1} overlap ({2}–{3} and from {4}). Correct the bell times.</translation>
         </message>
         <message>
             <location line="+15" />
@@ -10008,7 +10011,7 @@ Details were written to:
         <message>
             <location line="+110" />
             <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
-            <translation type="unfinished" />
+            <translation>{0} ({1}): module “{2}” needs {3} h, but in term “{4}” the class has only {5} periods on allowed days. Reduce the hours, widen the class's days or the term.</translation>
         </message>
         <message>
             <location line="+20" />
@@ -10023,7 +10026,7 @@ Details were written to:
         <message>
             <location line="-25" />
             <source>{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».</source>
-            <translation type="unfinished" />
+            <translation>{0} ({1}): the load of {2} h exceeds the {3} periods available to the class in term “{4}”.</translation>
         </message>
         <message>
             <location line="+154" />
@@ -10767,7 +10770,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/security.py" line="+22" />
             <source>Без входа нет права на это действие: войдите, указав --user ЛОГИН (или CHEMCLUSTER_USER) и пароль в CHEMCLUSTER_PASSWORD.</source>
-            <translation type="unfinished" />
+            <translation>Not logged in: no right to do this. Log in with --user LOGIN (or CHEMCLUSTER_USER) and the password in CHEMCLUSTER_PASSWORD.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -10862,29 +10865,9 @@ Details were written to:
             <translation>The value is too long (over {0} characters).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
-            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
-            <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="89" />
-            <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="97" />
             <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File “{0}” is over 5 MB: choose a smaller image.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
-            <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="79" />
@@ -10895,6 +10878,26 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
             <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
             <translation>Pattern “{0}” not understood: {{year}} and {{seq}} are allowed (e.g. {{seq:06d}}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
+            <translation>Enter the college name: it is printed on every document.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
+            <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
+            <translation>The inventory number pattern must contain {seq} (the sequence number), e.g. ХП-{year}-{seq:06d}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="89" />
+            <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
+            <translation>File {0} is not an image or is damaged. Choose a PNG, JPEG, GIF or BMP logo.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
+            <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
+            <translation>Image {0} is too large ({1}×{2} pixels): reduce it to a few thousand pixels per side.</translation>
         </message>
     </context>
     <context>
@@ -11160,19 +11163,19 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
+            <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
+            <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="75" />
             <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
-            <translation type="unfinished" />
+            <translation>A stock-taking is already going on in room “{0}”: continue or close it.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/stocktaking.py" line="176" />
             <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
-            <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
-            <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
+            <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
         </message>
     </context>
     <context>
@@ -11313,11 +11316,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Commission members, one per line: Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
-            <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
@@ -11328,9 +11326,14 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
+            <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
+            <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
-            <translation type="unfinished" />
+            <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
         </message>
     </context>
     <context>
@@ -11466,19 +11469,19 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>A login cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="317" />
-            <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="116" />
             <source>Укажите логин (латиницей или кириллицей, без пробелов).</source>
             <translation>Enter a login (Latin or Cyrillic letters, no spaces).</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="317" />
+            <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
+            <translation>Only an administrator can add users and change roles. You can change your own password with “Set password…”.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="314" />
             <source>Внимание: у администратора «{0}» нет пароля — войти под ним может любой. Задайте пароль.</source>
-            <translation type="unfinished" />
+            <translation>Attention: administrator “{0}” has no password — anyone can log in as them. Set a password.</translation>
         </message>
     </context>
     <context>
