@@ -244,6 +244,12 @@ def merge(extra: list[tuple[str, str, str, int]], phrases: dict[str, str],
                 tr = ET.SubElement(msg, "translation")
                 tr.set("type", "unfinished")
             t = tr.get("type")
+            comment = msg.findtext("comment")
+            if comment and (src, comment) in wanted:
+                # ``tr = QCoreApplication.translate; tr("Ctx", "Текст")`` read by lupdate as
+                # tr(source="Ctx", disambiguation="Текст"): the AST pass has the real message
+                c.remove(msg)
+                continue
             if t in ("vanished", "obsolete"):
                 c.remove(msg)  # gone from the sources and not ours: keep the file tidy
                 continue
