@@ -41,7 +41,12 @@ from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
-from chemcluster_desktop.ui.widgets.dashboard_charts import BudgetChart, KpiProgressChart, ReadinessChart
+from chemcluster_desktop.ui.widgets.dashboard_charts import (
+    BudgetChart,
+    KpiHistoryChart,
+    KpiProgressChart,
+    ReadinessChart,
+)
 from chemcluster_desktop.ui.widgets.dashboard_tiles import TILE_QSS, KpiTile, format_value
 
 CTX = "Cluster"
@@ -531,7 +536,13 @@ class ClusterPage(BasePage):
         self.values_table.doubleClicked.connect(lambda _i: self.on_edit_value())
         self.values_table.itemSelectionChanged.connect(
             lambda: self.del_value_btn.setEnabled(self.can_write() and bool(self.values_table.selectedItems())))
-        sv.addWidget(self.values_table, 1)
+        self.values_table.setMaximumHeight(200)
+        sv.addWidget(self.values_table)
+        self.history_chart = KpiHistoryChart("")
+        self.history_chart.title.hide()
+        self.history_chart.setMinimumHeight(260)
+        self.history_chart.view.setMinimumHeight(220)
+        sv.addWidget(self.history_chart, 1)
         bh = QHBoxLayout()
         self.add_value_btn = QPushButton(icon("plus-circle-outline"), "")
         self.add_value_btn.setObjectName("addKpiValue")
@@ -749,7 +760,12 @@ class ClusterPage(BasePage):
         self.values_table.setRowCount(0)
         if k is None:
             self.values_title.setText(_t("Выберите показатель, чтобы увидеть его значения по периодам."))
+            self.history_chart.show_empty("")
             return
+        points = [(v.period, v.value) for v in k.values]
+        if k.computed and k.live is not None and not k.value_for(cluster.current_period()):
+            points.append((cluster.current_period() + " *", k.live))
+        self.history_chart.set_kpi(k.name, k.unit, k.target, points)
         self.values_title.setText(_t("{0}: план {1} {2}").format(k.name, fmt.decimal(k.target), k.unit))
         for v in k.values:
             r = self.values_table.rowCount()

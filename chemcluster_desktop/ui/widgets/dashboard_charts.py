@@ -11,6 +11,7 @@ from decimal import Decimal
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
+    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
@@ -240,3 +241,61 @@ class ReadinessChart(ChartCard):
         ch.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         series.attachAxis(vals)
+
+
+class KpiHistoryChart(ChartCard):
+    """Values of one KPI by period as bars, with the target as a line across them."""
+
+    def set_kpi(self, name: str, unit: str, target: Decimal | None, points: list[tuple[str, Decimal]]) -> None:
+        from PySide6.QtCharts import QLineSeries
+
+        if not points:
+            self.show_empty(_t("Нет значений по периодам. Введите их кнопкой «Ввести значение…»."))
+            return
+        self.keys = [p for p, _v in points]
+        ch = self._new_chart()
+        scale = MLN if unit == "₽" else Decimal(1)
+        bs = QBarSet(_t("Факт"))
+        bs.setColor(QColor("#1f6fb2"))
+        bs.setLabelColor(QColor("#1c2b36"))
+        for _p, v in points:
+            bs.append(float(Decimal(v) / scale))
+        series = QBarSeries()
+        series.append(bs)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        ch.addSeries(series)
+        cats = QBarCategoryAxis()
+        cats.append([p for p, _v in points])
+        _axis_font(cats)
+        vals = QValueAxis()
+        top = max([float(Decimal(v) / scale) for _p, v in points] + [float(Decimal(target or 0) / scale), 1.0])
+        vals.setRange(0, top * 1.2)
+        vals.applyNiceNumbers()
+        vals.setLabelFormat("%.0f")
+        vals.setTitleText(_t("млн ₽") if unit == "₽" else unit)
+        _axis_font(vals)
+        ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+        ch.addAxis(vals, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(cats)
+        series.attachAxis(vals)
+        if target:
+            line = QLineSeries()
+            line.setName(_t("План"))
+            t = float(Decimal(target) / scale)
+            line.append(-0.5, t)
+            line.append(len(points) - 0.5, t)
+            pen = line.pen()
+            pen.setColor(QColor("#c62828"))
+            pen.setWidth(2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPen(pen)
+            ch.addSeries(line)
+            hidden = QValueAxis()
+            hidden.setRange(-0.5, len(points) - 0.5)
+            hidden.setVisible(False)
+            ch.addAxis(hidden, Qt.AlignmentFlag.AlignTop)
+            line.attachAxis(hidden)
+            line.attachAxis(vals)
+        bs.clicked.connect(self._emit)
