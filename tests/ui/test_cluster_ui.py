@@ -152,3 +152,30 @@ def test_change_kpi_target(demo_window, qtbot):
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
     assert cluster.get_kpi("audience").target == 20000
     qtbot.waitUntil(lambda: "79,9 %" in page.dashboard.tiles["audience"].target_label.text(), timeout=3000)
+
+
+def test_add_direction_with_enterprises(demo_window, qtbot):
+    from chemcluster_desktop.ui.pages.cluster import DirectionDialog
+
+    page = _page(demo_window, qtbot)
+    page.tabs.setCurrentIndex(page.TAB_DIRECTIONS)
+    page.on_new()
+    dlg = page.dialog
+    assert isinstance(dlg, DirectionDialog)
+    qtbot.keyClicks(dlg.code, "18-02")
+    assert dlg.errors["code"].isVisible()
+    dlg.code.clear()
+    qtbot.keyClicks(dlg.code, "18.02.14")
+    assert not dlg.errors["code"].isVisible()
+    dlg.name.setText("Химическая технология производства химических соединений")
+    dlg.places.setValue(25)
+    i = dlg.add_enterprise.findData("АО «Синтез ОКА»")
+    assert i > 0
+    dlg._add_enterprise(i)
+    dlg._add_enterprise(i)
+    assert dlg.requested.toPlainText() == "АО «Синтез ОКА»"
+    dlg.save()
+    assert not dlg.isVisible()
+    rows = [d for d in cluster.list_directions() if d["code"] == "18.02.14"]
+    assert rows and rows[0]["requested_by"] == "АО «Синтез ОКА»" and rows[0]["places_per_year"] == 25
+    qtbot.waitUntil(lambda: page.dashboard.tiles["directions"].value_label.text() == "18", timeout=3000)

@@ -210,6 +210,13 @@ class DirectionDialog(_FormDialog):
         self.requested = self.add_row("requested_by", _t("Предприятия-заказчики"), QPlainTextEdit())
         self.requested.setPlaceholderText(_t("Через «;», например: АО «Синтез ОКА»; АО «Корунд»"))
         self.requested.setFixedHeight(70)
+        self.add_enterprise = QComboBox()
+        self.add_enterprise.setObjectName("addEnterprise")
+        self.add_enterprise.addItem(_t("Добавить предприятие из реестра…"), None)
+        for name in cluster.enterprise_names():
+            self.add_enterprise.addItem(name, name)
+        self.add_enterprise.activated.connect(self._add_enterprise)
+        self.form.addRow("", self.add_enterprise)
         self.code.textChanged.connect(self._check_code)
         if did is not None:
             d = cluster.get_direction(did)
@@ -219,6 +226,15 @@ class DirectionDialog(_FormDialog):
             self.level.setCurrentIndex(max(self.level.findData(d.level), 0))
             self.places.setValue(d.places_per_year)
             self.requested.setPlainText(d.requested_by)
+
+    def _add_enterprise(self, index: int) -> None:
+        name = self.add_enterprise.itemData(index)
+        self.add_enterprise.setCurrentIndex(0)
+        if not name:
+            return
+        have = [x.strip() for x in self.requested.toPlainText().split(";") if x.strip()]
+        if name not in have:
+            self.requested.setPlainText("; ".join([*have, name]))
 
     def _check_code(self, t: str) -> None:
         import re
