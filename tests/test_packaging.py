@@ -96,3 +96,36 @@ def test_pyinstaller_spec_lists_the_data():
     for needle in ("resources", "db", "qtbase_", "alembic", "collect_submodules(\"chemcluster_desktop\")", "console=False",
                    "chemcluster-cli"):
         assert needle in spec, needle
+
+
+def test_shell_contexts_are_fully_translated():
+    """Navigation, menus, toolbars and the shell's dialogs must never show Russian in English mode."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / "resources" / "translations" / "chemcluster_en.ts").getroot()
+    shell = {"Navigation", "MainWindow", "Page", "About", "BackupDialog", "Reference", "Startup", "Ops", "Crash",
+             "Locations", "App"}
+    missing = []
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name")
+        if name not in shell:
+            continue
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("unfinished",) or not (tr.text or "").strip():
+                missing.append(f"[{name}] {msg.findtext('source')}")
+    assert not missing, missing
+
+
+def test_translation_extractor_sees_helper_calls():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cc_tr_update", ROOT / "resources" / "translations" / "update.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    found = {(c, s) for c, s, _ln in mod.extract(ROOT / "chemcluster_desktop" / "ui" / "main_window.py")}
+    assert ("MainWindow", "&Файл") in found
+    found = {(c, s) for c, s, _ln in mod.extract(ROOT / "chemcluster_desktop" / "ui" / "pages" / "reference.py")}
+    assert ("Reference", "Справочники") in found and ("Reference", "Помещение") in found
+    found = {(c, s) for c, s, _ln in mod.extract(ROOT / "chemcluster_desktop" / "ui" / "pages" / "base.py")}
+    assert ("Page", "Создать") in found
