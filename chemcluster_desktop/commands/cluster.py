@@ -33,6 +33,8 @@ def register(sub) -> None:
     sp.add_argument("value", metavar="VALUE")
     sp.add_argument("--comment", default="")
     sp.set_defaults(func=cmd_kpi_set, open_db=True)
+    sp = ksub.add_parser("init", help=_t("добавить показатели карточки проекта (плановые значения)"))
+    sp.set_defaults(func=cmd_kpi_init, open_db=True)
     sp = ksub.add_parser("delete", help=_t("удалить значение показателя за период"))
     sp.add_argument("code", metavar="CODE")
     sp.add_argument("period", metavar="PERIOD")
@@ -85,6 +87,14 @@ def cmd_kpi_set(args) -> int:
     v = k.value_for(per)
     print(_t("Показатель «{0}» за {1}: {2} {3} (план {4}).").format(
         k.name, per, _num(v.value if v else None), k.unit, _num(k.target)))
+    return 0
+
+
+def cmd_kpi_init(args) -> int:
+    from chemcluster_desktop.services import cluster
+
+    n = cluster.create_card_kpis()
+    print(_t("Добавлено показателей карточки проекта: {0}.").format(n))
     return 0
 
 

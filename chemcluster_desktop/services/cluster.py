@@ -58,6 +58,34 @@ COMPUTED = {
 }
 
 
+CARD = "Карточка флагманского проекта, п. 10"
+
+# The card's planned results and the figures the program knows:
+# (code, name, unit, target, target period, computed formula, where the figure comes from)
+CARD_KPIS = [
+    ("audience", "Целевая аудитория", "чел.", "19000", "2026", "",
+     CARD),
+    ("participants", "Количество участников кластера (без школ)", "ед.", "8", "2026", "participants",
+     CARD + "; факт — по реестру участников"),
+    ("directions", "Количество направлений обучения", "ед.", "17", "2026", "directions",
+     CARD + "; факт — по реестру направлений"),
+    ("students", "Обучающиеся по программам СПО в рамках «Профессионалитета»", "чел.", "2081", "2026", "",
+     CARD),
+    ("employment", "Доля занятых выпускников программ «Профессионалитета»", "%", "85", "2026", "",
+     CARD),
+    ("equipped", "Доля образовательных организаций, оснащённых современным оборудованием", "%", "100", "2026",
+     "equipped",
+     CARD + "; факт — готовность мастерских по инфраструктурным листам"),
+    ("workshops_ready", "Мастерские, готовые к аккредитации (лист выполнен не менее чем на 95 %)", "ед.", "5", "2026",
+     "workshops_ready",
+     "Рассчитывается по чек-листам мастерских"),
+    ("budget_paid", "Освоено средств проекта (оплачено по контрактам)", "₽", "396600000", "2026", "budget_paid",
+     "Общая стоимость проекта ~396,6 млн ₽ (карточка, п. 8); факт — по платежам раздела «Закупки»"),
+    ("pupils", "Учащиеся 8-х классов на занятиях «Технология» в мастерских", "чел.", "1500", "2026", "pupils",
+     "Этап «Старт», п. 3 карточки; факт — по расписанию"),
+]
+
+
 def _t(s: str) -> str:
     return translate("Cluster", s)
 
@@ -532,6 +560,24 @@ def create_kpi(code: str, name: str, unit: str, target: object, period: str = ""
         s.add(k)
         s.flush()
         return k.id
+
+
+def create_card_kpis() -> int:
+    """Add the project card's KPIs (with targets, without actuals) that the database lacks.
+    Returns how many were added; a new database starts with none."""
+    require(WRITE)
+    with uow() as s:
+        have = set(s.scalars(select(Kpi.code)))
+        pos = s.scalar(select(func.max(Kpi.position))) or 0
+        n = 0
+        for code, name, unit, target, period, formula, desc in CARD_KPIS:
+            if code in have:
+                continue
+            pos += 1
+            s.add(Kpi(code=code, name=name, unit=unit, target=Decimal(target), period=period, computed=formula,
+                      description=desc, position=pos))
+            n += 1
+        return n
 
 
 @dataclass

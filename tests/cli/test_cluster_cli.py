@@ -57,3 +57,11 @@ def test_kpi_set_refused_for_viewer(demo_db_path, capsys, monkeypatch):
     rc, _out, err = run(capsys, "--db", str(demo_db_path), "--user", "viewer", "cluster", "kpi", "set", "students",
                         "2026", "5")
     assert rc == 1 and "нет права" in err
+
+
+def test_kpi_init_in_new_database(db_path, capsys):
+    rc, out, err = run(capsys, "--db", str(db_path), "cluster", "kpi", "init")
+    assert rc == 0, err
+    assert "9" in out
+    rc, out, _ = run(capsys, "--db", str(db_path), "cluster", "kpi", "list", "--json")
+    assert {k["code"] for k in json.loads(out)["kpis"]} >= {"audience", "students", "employment", "equipped"}

@@ -147,3 +147,14 @@ def test_readiness_and_budget_figures(demo_db):
         tile = next(t for t in d["tiles"] if t["code"] == "budget_paid")
         assert tile["value"] == cluster._q(b.total["paid"])
     assert p.pupils >= 0
+
+
+def test_card_kpis_in_a_new_database(db):
+    assert cluster.list_kpis() == []
+    assert cluster.create_card_kpis() == 9
+    assert cluster.create_card_kpis() == 0
+    kpis = {k.code: k for k in cluster.list_kpis()}
+    assert kpis["audience"].target == 19000 and kpis["directions"].target == 17
+    assert all(not k.values for k in kpis.values())
+    rows = {r.code: r for r in cluster.kpi_rows("2024")}
+    assert rows["students"].actual is None and rows["students"].percent is None

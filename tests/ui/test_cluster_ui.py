@@ -179,3 +179,16 @@ def test_add_direction_with_enterprises(demo_window, qtbot):
     rows = [d for d in cluster.list_directions() if d["code"] == "18.02.14"]
     assert rows and rows[0]["requested_by"] == "АО «Синтез ОКА»" and rows[0]["places_per_year"] == 25
     qtbot.waitUntil(lambda: page.dashboard.tiles["directions"].value_label.text() == "18", timeout=3000)
+
+
+def test_empty_database_offers_card_kpis(window, qtbot):
+    page = window.show_page("cluster")
+    assert not page.dashboard.tiles
+    assert page.dashboard.kpi_chart.stack.currentWidget() is page.dashboard.kpi_chart.empty
+    page.tabs.setCurrentIndex(page.TAB_KPIS)
+    assert page.card_kpis_btn.isVisible()
+    qtbot.mouseClick(page.card_kpis_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 9, timeout=3000)
+    assert page.k_model.total() == 9
+    assert not page.card_kpis_btn.isVisible()
+    assert page.dashboard.tiles["participants"].value_label.text() == "0"

@@ -572,6 +572,10 @@ class ClusterPage(BasePage):
         bh.addWidget(self.add_value_btn)
         bh.addWidget(self.del_value_btn)
         bh.addWidget(self.edit_kpi_btn)
+        self.card_kpis_btn = QPushButton(icon("playlist-plus"), "")
+        self.card_kpis_btn.setObjectName("cardKpis")
+        self.card_kpis_btn.clicked.connect(self.on_card_kpis)
+        sv.addWidget(self.card_kpis_btn)
         bh.addStretch(1)
         sv.addLayout(bh)
         k_box.addWidget(side)
@@ -733,6 +737,9 @@ class ClusterPage(BasePage):
         self.add_value_btn.setText(_t("Ввести значение…"))
         self.del_value_btn.setText(_t("Удалить значение"))
         self.edit_kpi_btn.setText(_t("План…"))
+        self.card_kpis_btn.setText(_t("Добавить показатели карточки проекта"))
+        self.card_kpis_btn.setToolTip(_t("Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, "
+                                         "85 % занятых выпускников, 100 % оснащённость и показатели программы"))
         self.edit_kpi_btn.setToolTip(_t("Изменить наименование, плановое значение и срок показателя"))
         self.values_table.setHorizontalHeaderLabels([_t("Период"), _t("Значение"), _t("Комментарий")])
         self.dashboard.kpi_chart.title.setText(_t("Выполнение показателей, % от плана"))
@@ -756,6 +763,7 @@ class ClusterPage(BasePage):
         self.add_value_btn.setVisible(writable)
         self.del_value_btn.setVisible(writable)
         self.edit_kpi_btn.setVisible(writable)
+        self.card_kpis_btn.setVisible(writable and self.k_model.total() == 0)
         self.del_value_btn.setEnabled(writable and bool(self.values_table.selectedItems()))
         if tab == self.TAB_KPIS:
             self._update_values_panel()
@@ -836,6 +844,15 @@ class ClusterPage(BasePage):
             return
         events.notify("cluster")
 
+    def on_card_kpis(self) -> None:
+        try:
+            n = cluster.create_card_kpis()
+        except ServiceError as e:
+            QMessageBox.warning(self, _t("Не выполнено"), str(e))
+            return
+        events.notify("cluster")
+        self.status_message.emit(_t("Добавлено показателей: {0}").format(n))
+
     def on_edit_kpi(self) -> None:
         k = self._selected_kpi()
         if k is not None:
@@ -862,7 +879,13 @@ class ClusterPage(BasePage):
             return
         events.notify("cluster")
 
-    def open_value_dialog(self, code: str | None = None, period: str | None = None) -> KpiValueDialog:
+    def open_value_dialog(self, code: str | None = None, period: str | None = None) -> KpiValueDialog | None:
+        if self.k_model.total() == 0 and not cluster.list_kpis(live=False):
+            QMessageBox.information(self, _t("Нет показателей"),
+                                    _t("В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» "
+                                       "на вкладке «Показатели»."))
+            self.tabs.setCurrentIndex(self.TAB_KPIS)
+            return None
         if code is None:
             k = self._selected_kpi()
             code = k.code if k else None
