@@ -156,6 +156,13 @@ class MainWindow(QMainWindow):
         self.act_check.triggered.connect(self.on_check)
         self.act_data_dir = QAction(icon("folder-open-outline"), "", self)
         self.act_data_dir.triggered.connect(self.on_open_data_dir)
+        try:  # «Настройки…» (college details, numbering, folders) from the settings dialog's module
+            from chemcluster_desktop.ui.dialogs.settings import install_menu
+
+            install_menu(self)
+            self.menu_tools.addSeparator()
+        except Exception as e:  # the program works without it
+            log.warning("settings menu not installed: %s", e)
         self.menu_tools.addAction(self.act_check)
         self.menu_tools.addAction(self.act_data_dir)
         self.menu_help = mb.addMenu("")
