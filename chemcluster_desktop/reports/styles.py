@@ -41,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.reports import fonts
+from chemcluster_desktop.reports import fonts, logo
 
 fonts.register()
 
@@ -77,22 +77,13 @@ def _t(s: str) -> str:
 
 
 # The college logo printed in every header. Documents may pass ``DocInfo.logo_png``; when they do
-# not, the provider registered by the settings service (plain bytes, no database here) is asked.
-_logo_provider: Callable[[], bytes | None] | None = None
-
-
+# not, the provider registered in :mod:`reports.logo` (by the settings service) is asked.
 def set_logo_provider(fn: Callable[[], bytes | None] | None) -> None:
-    global _logo_provider
-    _logo_provider = fn
+    logo.set_provider(fn)
 
 
 def default_logo() -> bytes | None:
-    if _logo_provider is None:
-        return None
-    try:
-        return _logo_provider() or None
-    except Exception:  # a missing logo never stops a document
-        return None
+    return logo.get()
 
 
 @dataclass

@@ -53,9 +53,9 @@ def _logo_for_reports() -> bytes | None:
 
 def register_logo() -> None:
     """Every document's header shows the logo from the settings (reports/styles asks this)."""
-    from chemcluster_desktop.reports import styles
+    from chemcluster_desktop.reports import logo
 
-    styles.set_logo_provider(_logo_for_reports)
+    logo.set_provider(_logo_for_reports)
 
 
 def check_logo(data: bytes, name: str = "") -> bytes:
@@ -149,3 +149,6 @@ def save(values: dict[str, str], logo: bytes | None | str = "keep") -> None:
     if logo != "keep":
         clean[LOGO_KEY] = "" if logo is None else base64.b64encode(check_logo(logo)).decode("ascii")
     database.set_settings(clean)
+
+
+register_logo()  # importing this module is enough for every document to carry the logo
