@@ -37,7 +37,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(_t("Настройки"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         self.logo: bytes | None | str = "keep"
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QLineEdit] = {}
@@ -125,6 +125,7 @@ class SettingsDialog(QDialog):
 
     def _row(self, form: QFormLayout, key: str, label: str, value: str) -> QLineEdit:
         e = QLineEdit(value)
+        e.setCursorPosition(0)
         e.setObjectName(f"field_{key.replace('.', '_')}")
         box = QWidget()
         v = QVBoxLayout(box)
