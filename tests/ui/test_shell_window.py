@@ -176,3 +176,31 @@ def test_rail_keyboard_focus_position(window, qtbot):
     before = window.nav.currentRow()
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, window.nav.height() - 5))
     assert window.nav.currentRow() == before
+
+
+def test_rows_are_fetched_in_pages_as_the_view_scrolls(window, qtbot, db):
+    from sqlalchemy import insert
+
+    from chemcluster_desktop.services.context import uow
+    from chemcluster_desktop.storage.core import Room
+    from chemcluster_desktop.storage.search import make_key
+
+    b = locations.create_building("Корпус")
+    with uow() as s:
+        s.execute(insert(Room), [{"building_id": b, "name": f"Ауд. {i:03d}", "kind": "office",
+                                  "responsible": "", "notes": "", "search_key": make_key(f"Ауд. {i:03d}")}
+                                 for i in range(450)])
+    page = window.show_page("reference")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.total() == 450, timeout=3000)
+    assert page.model.rowCount() == page.model.PAGE == 200
+    assert page.count_label.text() == "Записей: 450"
+    for _ in range(10):
+        page.table.scrollToBottom()
+        QApplication.processEvents()
+        if page.model.rowCount() == 450:
+            break
+    assert page.model.rowCount() > 200
+    # sorting goes to SQL: the first row after a descending sort is the last by name
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert page.model.row(0)["name"] == "Ауд. 449"
