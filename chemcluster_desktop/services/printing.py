@@ -68,6 +68,9 @@ def build(kind: str, dest, *, progress=None, cancelled=None, **flt) -> ReportRes
     from chemcluster_desktop.services.security import require
 
     require("reports.print")
+    from chemcluster_desktop.services.settings_service import register_logo
+
+    register_logo()  # the college logo from the settings in every document's header
     mod = module(kind)
     known = set(getattr(mod, "FILTERS", []))
     given = {k: v for k, v in flt.items() if v not in (None, "", [])}
