@@ -236,3 +236,18 @@ def test_add_items_in_session_for_procurement(db):
             inventory.add_items_in_session(s, [{"kind": "equipment", "name": "Ок"},
                                                {"kind": "consumable", "name": "Плохо", "quantity": "-1"}])
     assert inventory.count_items(ListQuery()) == 3
+
+
+def test_import_and_export_on_every_backend(db, tmp_path):
+    """The Excel import's bulk inserts (ids up front on SQLite, RETURNING elsewhere) on both databases."""
+    from tests.inventory_helpers import make_xlsx, ugly_rows
+
+    equipment("Уже есть")  # ids already taken
+    rep = inventory.import_inventory(make_xlsx(tmp_path / "u.xlsx", ugly_rows()))
+    assert rep.imported == 3
+    rows = {r["name"]: r for r in inventory.list_items(ListQuery(limit=50))}
+    acid = inventory.get_item(rows["Кислота соляная"]["id"])
+    assert acid["containers"][0]["amount"] == Decimal("2.5") and acid["history"][0]["kind"] == "receipt"
+    assert inventory.export_inventory(tmp_path / "o.xlsx") == 4
+    iid = equipment("После импорта")
+    assert iid > max(r["id"] for r in rows.values())
