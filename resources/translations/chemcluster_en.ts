@@ -1649,12 +1649,12 @@ The previous database was kept: {1}</translation>
             <translation>project indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="44" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="46" />
             <source>участники кластера</source>
             <translation>cluster participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="47" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="49" />
             <source>направления обучения</source>
             <translation>training directions</translation>
         </message>
@@ -1699,7 +1699,7 @@ The previous database was kept: {1}</translation>
             <translation>Role of user “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="117" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="127" />
             <source>Охват учащихся 8-х классов: {0}</source>
             <translation>8th-grade pupils reached: {0}</translation>
         </message>
@@ -1749,22 +1749,22 @@ The previous database was kept: {1}</translation>
             <translation>User “{0}” may not log in.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="38" />
             <source>удалить значение показателя за период</source>
             <translation>delete an indicator's value for a period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="86" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="88" />
             <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
             <translation>Indicator “{0}” for {1}: {2} {3} (plan {4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="95" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="105" />
             <source>Значение показателя «{0}» за {1} удалено.</source>
             <translation>Value of indicator “{0}” for {1} deleted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="112" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="122" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
@@ -1819,12 +1819,12 @@ The previous database was kept: {1}</translation>
             <translation>cluster: indicators, summary, participants, directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="41" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="43" />
             <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
             <translation>cluster summary: indicators, workshop readiness, budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="115" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="125" />
             <source>Бюджет: лимит {0} ₽, законтрактовано {1} ₽, оплачено {2} ₽</source>
             <translation>Budget: limit {0} ₽, contracted {1} ₽, paid {2} ₽</translation>
         </message>
@@ -1842,6 +1842,16 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Dry run: {0} of {1} rows would be imported, {2} skipped.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <source>добавить показатели карточки проекта (плановые значения)</source>
+            <translation>add the project card's indicators (target values)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="97" />
+            <source>Добавлено показателей карточки проекта: {0}.</source>
+            <translation>Project card indicators added: {0}.</translation>
         </message>
     </context>
     <context>
@@ -2063,564 +2073,599 @@ The previous database was kept: {1}</translation>
     <context>
         <name>Cluster</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="95" />
             <source>Колледж (базовая организация)</source>
             <translation>College (lead organisation)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="96" />
             <source>Предприятие</source>
             <translation>Enterprise</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="97" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="98" />
             <source>Центр занятости</source>
             <translation>Employment centre</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="99" />
             <source>Орган власти</source>
             <translation>Authority</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="104" />
             <source>Специальность</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="104" />
             <source>Профессия</source>
             <translation>Trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="119" />
             <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
             <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="468" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="496" />
             <source>Комментарий слишком длинный (больше 2000 символов).</source>
             <translation>The comment is too long (over 2000 characters).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="503" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="531" />
             <source>Укажите наименование показателя.</source>
             <translation>Enter the indicator name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="519" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="547" />
             <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
             <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="273" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="301" />
             <source>Нет источников финансирования.</source>
             <translation>No funding sources.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="445" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="473" />
             <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
             <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="509" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="537" />
             <source>Показатель не найден (возможно, удалён). Обновите список (F5).</source>
             <translation>Indicator not found (perhaps deleted). Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="690" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="736" />
             <source>Участник не найден (возможно, удалён). Обновите список (F5).</source>
             <translation>Participant not found (perhaps deleted). Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="698" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="744" />
             <source>Укажите наименование участника.</source>
             <translation>Enter the participant name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="703" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="749" />
             <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
             <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="722" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="768" />
             <source>Дата соглашения в далёком будущем: проверьте год.</source>
             <translation>The agreement date is far in the future: check the year.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="812" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="858" />
             <source>Направление не найдено (возможно, удалено). Обновите список (F5).</source>
             <translation>Direction not found (perhaps deleted). Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="826" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="872" />
             <source>Укажите наименование направления.</source>
             <translation>Enter the direction name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="829" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="875" />
             <source>Уровень — специальность или профессия.</source>
             <translation>Level is a specialty or a trade.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="96" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="124" />
             <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
             <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="129" />
             <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
             <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="214" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="242" />
             <source>Раздел «Аккредитация» ещё не даёт данных о готовности мастерских.</source>
             <translation>The Accreditation section does not provide workshop readiness data yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="457" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="485" />
             <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
             <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="565" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="611" />
             <source>рассчитано программой: {0}</source>
             <translation>calculated by the program: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="700" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="746" />
             <source>Наименование длиннее 300 символов.</source>
             <translation>The name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="493" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="521" />
             <source>У показателя «{0}» нет значения за период {1}.</source>
             <translation>Indicator “{0}” has no value for period {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="528" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="556" />
             <source>Показатель с кодом «{0}» уже есть.</source>
             <translation>An indicator with code “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="707" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="753" />
             <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
             <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="737" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="783" />
             <source>Участник «{0}» уже есть в реестре.</source>
             <translation>Participant “{0}” is already in the register.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="823" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="869" />
             <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
             <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="852" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="898" />
             <source>Направление {0} «{1}» уже есть.</source>
             <translation>Direction {0} “{1}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="327" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="355" />
             <source>Раздел «Расписание» ещё не даёт данных об охвате школьников.</source>
             <translation>The Timetable section does not provide school pupil coverage data yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="836" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="882" />
             <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
             <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="716" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="762" />
             <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
             <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="160" />
             <source>Показатель {0}: введите значение.</source>
             <translation>Indicator {0}: enter a value.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="140" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="168" />
             <source>Показатель {0}: значение — не число.</source>
             <translation>Indicator {0}: the value is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="149" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="177" />
             <source>Показатель {0}: значение слишком велико.</source>
             <translation>Indicator {0}: the value is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="83" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="84" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="138" />
             <source>Участник кластера</source>
             <translation>Cluster participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="137" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="142" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="153" />
             <source>Контактное лицо</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="154" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="200" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="199" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="204" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="202" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="207" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="264" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="267" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="271" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="276" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="343" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="704" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="735" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="705" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="736" />
             <source>Период:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="459" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="480" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="460" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="481" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="482" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="503" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="492" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="513" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="493" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="514" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="494" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="515" />
             <source>Срок</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="495" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="516" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="497" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="518" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="423" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="444" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="300" />
             <source> к {0}</source>
             <translation> by {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="145" />
             <source>Роль в кластере</source>
             <translation>Role in the cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="146" />
             <source>№ соглашения</source>
             <translation>Agreement No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="147" />
             <source>Дата соглашения</source>
             <translation>Agreement date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="150" />
             <source>не указана</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="339" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="324" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
             <source>Срок (год)</source>
             <translation>Due (year)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="598" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="629" />
             <source>введено</source>
             <translation>entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="598" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="629" />
             <source>рассчитано</source>
             <translation>calculated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="611" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="642" />
             <source>Все участники</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="619" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="650" />
             <source>Последние данные</source>
             <translation>Latest data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="700" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="731" />
             <source>Сводка</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="701" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="732" />
             <source>Участники</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="703" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="734" />
             <source>Показатели</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="706" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="737" />
             <source>Ввести значение…</source>
             <translation>Enter value…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="707" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="738" />
             <source>Удалить значение</source>
             <translation>Delete value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="708" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="739" />
             <source>План…</source>
             <translation>Plan…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="175" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="222" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="243" />
             <source>Код вида 18.02.12.</source>
             <translation>A code like 18.02.12.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="496" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="517" />
             <source>% плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="299" />
             <source>План: {0} {1}{2}</source>
             <translation>Plan: {0} {1}{2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="753" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="793" />
             <source>{0}: план {1} {2}</source>
             <translation>{0}: plan {1} {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="803" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="843" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="795" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="835" />
             <source>участника «{0}»</source>
             <translation>participant “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="798" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="838" />
             <source>направление {0} «{1}»</source>
             <translation>direction {0} “{1}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
             <source>Направление обучения</source>
             <translation>Training direction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="210" />
             <source>Предприятия-заказчики</source>
             <translation>Customer enterprises</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="270" />
             <source>Год (2025) или квартал (2025-Q3)</source>
             <translation>Year (2025) or quarter (2025-Q3)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="328" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="349" />
             <source>Источник / примечание</source>
             <translation>Source / note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="407" />
             <source>Готовность мастерских, %</source>
             <translation>Workshop readiness, %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="702" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="733" />
             <source>Направления обучения</source>
             <translation>Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="437" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="458" />
             <source>Кластер «Химический потенциал»</source>
             <translation>“Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="440" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="461" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="211" />
             <source>Через «;», например: АО «Синтез ОКА»; АО «Корунд»</source>
             <translation>Separated by “;”, e.g. АО «Синтез ОКА»; АО «Корунд»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="241" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="262" />
             <source>Фактическое значение показателя</source>
             <translation>Actual value of the indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="384" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="405" />
             <source>Выполнение показателей, % от плана</source>
             <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="406" />
             <source>Бюджет по источникам, млн ₽</source>
             <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="715" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="749" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="331" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="352" />
             <source>Факт рассчитывается программой: {0}.</source>
             <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="429" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="450" />
             <source>охват 8-х классов: {0} учащихся</source>
             <translation>8th grades reached: {0} pupils</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="824" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="873" />
             <source>значение показателя «{0}» за {1}</source>
             <translation>the value of indicator “{0}” for {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="142" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="170" />
             <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
             <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="137" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="165" />
             <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
             <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="709" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="743" />
             <source>Изменить наименование, плановое значение и срок показателя</source>
             <translation>Change the indicator's name, target value and due date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="751" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="786" />
             <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
             <translation>Choose an indicator to see its values by period.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="446" />
             <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
             <translation>contracted {0}, paid {1} of the project cost {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="146" />
+            <location filename="../../chemcluster_desktop/services/cluster.py" line="174" />
             <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
             <translation>Indicator {0} is a percentage: the value cannot exceed 100 (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="851" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="215" />
+            <source>Добавить предприятие из реестра…</source>
+            <translation>Add an enterprise from the register…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="740" />
+            <source>Добавить показатели карточки проекта</source>
+            <translation>Add the project card's indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="741" />
+            <source>Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, 85 % занятых выпускников, 100 % оснащённость и показатели программы</source>
+            <translation>Target audience 19 000, 8 participants, 17 directions, 2 081 students, 85 % of graduates employed, 100 % equipped, and the programme's indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="884" />
+            <source>Нет показателей</source>
+            <translation>No indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="885" />
+            <source>В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» на вкладке «Показатели».</source>
+            <translation>The database has no indicators yet. Press “Add the project card's indicators” on the “Indicators” tab.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="854" />
+            <source>Добавлено показателей: {0}</source>
+            <translation>Indicators added: {0}</translation>
         </message>
     </context>
     <context>
@@ -2645,62 +2690,62 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="128" />
             <source>% от плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="171" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
             <source>Областной бюджет</source>
             <translation>Regional budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="49" />
             <source>Работодатели</source>
             <translation>Employers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="49" />
             <source>Собственные средства</source>
             <translation>Own funds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="150" />
             <source>% от планового значения</source>
             <translation>% of the target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="192" />
             <source>млн ₽</source>
             <translation>mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="213" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="214" />
             <source>Не готова</source>
             <translation>Not ready</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="238" />
             <source>% выполнения листа</source>
             <translation>% of the list fulfilled</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="212" />
             <source>Готова (≥ {0} %)</source>
             <translation>Ready (≥ {0} %)</translation>
         </message>
@@ -2735,7 +2780,7 @@ Please pass it to your administrator.</translation>
             <translation>{0} {1} vs the previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="48" />
             <source>Грант «Профессионалитет»</source>
             <translation>“Professionalitet” grant</translation>
         </message>
@@ -2745,7 +2790,7 @@ Please pass it to your administrator.</translation>
             <translation>no data for the previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="203" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="204" />
             <source>Нет данных о готовности мастерских.</source>
             <translation>No workshop readiness data.</translation>
         </message>
@@ -2755,17 +2800,17 @@ Please pass it to your administrator.</translation>
             <translation>Click to open the indicator's values.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="164" />
             <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
             <translation>No funding sources: add them in the Procurement section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="122" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="123" />
             <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
             <translation>No actual indicator values. Enter them on the “Indicators” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="207" />
             <source>Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация».</source>
             <translation>No workshops with infrastructure lists: create them in the Accreditation section.</translation>
         </message>
@@ -2773,6 +2818,21 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/dashboard_tiles.py" line="121" />
             <source>Рассчитано программой по данным разделов. Щёлкните, чтобы открыть данные.</source>
             <translation>Calculated by the program from the sections' data. Click to open the data.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="258" />
+            <source>Факт</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="285" />
+            <source>План</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="253" />
+            <source>Нет значений по периодам. Введите их кнопкой «Ввести значение…».</source>
+            <translation>No values by period. Enter them with “Enter value…”.</translation>
         </message>
     </context>
     <context>
@@ -5620,102 +5680,102 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="282" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="283" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="290" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="291" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="294" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="295" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="296" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="297" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="298" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="299" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="389" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="269" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="274" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
@@ -5725,44 +5785,44 @@ Please pass it to your administrator.</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="322" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="366" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="373" />
             <source>Руководство находится в папке docs программы (файлы *.md).</source>
             <translation>The guide is in the program's docs folder (*.md files).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="376" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="383" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="380" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="387" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="285" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="286" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
@@ -8002,7 +8062,7 @@ Details were written to:
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+77" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+80" />
             <source>Отчёт «{0}» не принимает фильтр {1}.</source>
             <translation>Report “{0}” does not accept filter {1}.</translation>
         </message>
@@ -8468,17 +8528,17 @@ Details were written to:
             <translation>Targets reached: {0} of {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="247" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="238" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="308" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="299" />
             <source>Сформировано {0} · ChemCluster Desktop</source>
             <translation>Generated {0} · ChemCluster Desktop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="309" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="300" />
             <source>стр. {0} из {1}</source>
             <translation>page {0} of {1}</translation>
         </message>
@@ -10526,7 +10586,7 @@ Details were written to:
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="190" />
             <source>нет</source>
             <translation>no</translation>
         </message>
@@ -10536,7 +10596,7 @@ Details were written to:
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="251" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
@@ -10576,22 +10636,22 @@ Details were written to:
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="149" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="156" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="174" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="184" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
         </message>
@@ -10616,7 +10676,7 @@ Details were written to:
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="199" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="200" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>

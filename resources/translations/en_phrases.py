@@ -2042,3 +2042,17 @@ PHRASES.update({
     "Найдена последняя исправная резервная копия. Восстановить базу из неё? Изменения, сделанные после копии, будут потеряны. Повреждённый файл не удаляется: он будет переименован и сохранён рядом.": "The latest sound backup was found. Restore the database from it? Changes made after the backup will be lost. The damaged file is not deleted: it is renamed and kept beside it.",
     "метод сопоставимых рыночных цен (анализа рынка) по положению о закупке заказчика (Федеральный закон № 223-ФЗ), с применением методических рекомендаций Приказа Минэкономразвития России от 02.10.2013 № 567": "the comparable market prices (market analysis) method under the customer's procurement regulation (Federal Law No. 223-FZ), applying the guidance of the Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567",
 })
+
+PHRASES.update({
+    "добавить показатели карточки проекта (плановые значения)": "add the project card's indicators (target values)",
+    "Добавлено показателей карточки проекта: {0}.": "Project card indicators added: {0}.",
+    "Добавить предприятие из реестра…": "Add an enterprise from the register…",
+    "Добавить показатели карточки проекта": "Add the project card's indicators",
+    "Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, 85 % занятых выпускников, 100 % оснащённость и показатели программы":
+        "Target audience 19 000, 8 participants, 17 directions, 2 081 students, 85 % of graduates employed, 100 % equipped, and the programme's indicators",
+    "Нет показателей": "No indicators",
+    "В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» на вкладке «Показатели».":
+        "The database has no indicators yet. Press “Add the project card's indicators” on the “Indicators” tab.",
+    "Добавлено показателей: {0}": "Indicators added: {0}",
+    "Нет значений по периодам. Введите их кнопкой «Ввести значение…».": "No values by period. Enter them with “Enter value…”.",
+})
