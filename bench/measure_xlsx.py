@@ -71,9 +71,17 @@ def measure_import(ctx: Ctx) -> dict:
         return cnt
 
     b = best_of(bare, 3 if not ctx.quick else 1)
-    db = ctx.copy_db("import")
-    open_program_db(db, ctx.work / "home-import")
-    p, rep = timed(import_inventory, src)
+    # best of two imports, each into a fresh copy of the large database (the baseline is a best of three)
+    from chemcluster_desktop.services import context
+
+    p, rep = None, None
+    for k in range(1 if ctx.quick else 2):
+        db = ctx.copy_db(f"import-{k}")
+        open_program_db(db, ctx.work / "home-import")
+        t, r = timed(import_inventory, src)
+        context.close_database()
+        if p is None or t < p:
+            p, rep = t, r
     imported = getattr(rep, "imported", None)
     if imported is None and isinstance(rep, dict):
         imported = rep.get("imported")
