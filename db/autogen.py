@@ -40,9 +40,7 @@ Revises: {down}
 """
 import sqlalchemy as sa
 from alembic import op
-
-import chemcluster_desktop.storage.base
-
+{types_import}
 revision = {rev!r}
 down_revision = {down!r}
 branch_labels = None
@@ -111,7 +109,10 @@ def regenerate(area: str) -> Path:
     up = render_python_code(ops.upgrade_ops, render_as_batch=True)
     dn = render_python_code(ops.downgrade_ops, render_as_batch=True)
     target.write_text(
-        TEMPLATE.format(area=area, rev=rev_id(area), down=down, upgrade=up, downgrade=dn, hand=hand),
+        TEMPLATE.format(area=area, rev=rev_id(area), down=down, upgrade=up, downgrade=dn, hand=hand,
+                        # the project's own column types are imported only where a table uses them
+                        types_import=("\nimport chemcluster_desktop.storage.base\n"
+                                      if "chemcluster_desktop.storage.base." in up + dn else "")),
         "utf-8",
     )
     return target

@@ -8,8 +8,6 @@ Revises: 0005_procurement
 import sqlalchemy as sa
 from alembic import op
 
-import chemcluster_desktop.storage.base
-
 revision = '0006_cluster'
 down_revision = '0005_procurement'
 branch_labels = None
