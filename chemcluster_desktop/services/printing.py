@@ -63,7 +63,7 @@ def filters(kind: str) -> list[str]:
     return list(getattr(module(kind), "FILTERS", []))
 
 
-def build(kind: str, dest, *, progress=None, cancelled=None, **flt) -> ReportResult:
+def build(kind: str, dest, /, *, progress=None, cancelled=None, **flt) -> ReportResult:
     from chemcluster_desktop.services.errors import ValidationError
     from chemcluster_desktop.services.security import require
 

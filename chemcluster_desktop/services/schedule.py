@@ -731,7 +731,7 @@ def _lesson_dicts(s, *where) -> list[dict]:
     for w in where:
         stmt = stmt.where(w)
     keys = _LESSON_KEYS
-    return [dict(zip(keys, r, strict=True)) for r in s.execute(stmt).tuples()]
+    return [dict(zip(keys, r, strict=True)) for r in s.execute(stmt)]
 
 
 _CHECK_COLS = (Lesson.id, Lesson.class_id, Lesson.subgroup, Lesson.pupils, Lesson.module_id, Lesson.instructor_id,
@@ -747,7 +747,7 @@ def _check_rows(s, *where) -> list[dict]:
     cache: dict = {}
     keys = _CHECK_KEYS
     out = []
-    for r in s.execute(stmt).tuples():
+    for r in s.execute(stmt):
         raw = r[-1]
         day = cache.get(raw)
         if day is None:

@@ -54,3 +54,20 @@ def test_report_unknown_kind(demo_db_path, tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         cli.main(["--db", str(demo_db_path), "report", "nothing", "-o", str(tmp_path / "x.pdf")])
     assert e.value.code == 2
+
+
+def test_report_inventory_filtered_by_kind(demo_db_path, tmp_path, capsys):
+    """``--kind`` is a filter of the inventory list, not the document kind: only reagents are listed."""
+    dest = tmp_path / "reagents.pdf"
+    rc, out, err = run(capsys, "--db", str(demo_db_path), "report", "inventory", "-o", str(dest),
+                       "--kind", "reagent")
+    assert rc == 0, err
+    text, _ = check_pdf(dest, printing.title("inventory"))
+    full = tmp_path / "all.pdf"
+    rc, _out, err = run(capsys, "--db", str(demo_db_path), "report", "inventory", "-o", str(full))
+    assert rc == 0, err
+    all_text, _ = check_pdf(full, printing.title("inventory"))
+    assert len(text) < len(all_text)
+    rc, _out, err = run(capsys, "--db", str(demo_db_path), "report", "inventory", "-o", str(dest),
+                        "--kind", "nonsense")
+    assert rc == 1 and "nonsense" in err

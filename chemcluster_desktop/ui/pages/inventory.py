@@ -603,11 +603,7 @@ class InventoryPage(BasePage):
             self.last_preview = preview(self, res.path, res.title, suggested_name=f"{res.title}.pdf")
 
         def work(task):
-            # printing.build(kind, dest, **filters) cannot take the filter named «kind»: call the module
-            from chemcluster_desktop.services.security import require
-
-            require("reports.print")
-            return printing.module(kind).build(out, progress=task.progress, cancelled=task.is_cancelled, **filters)
+            return printing.build(kind, out, progress=task.progress, cancelled=task.is_cancelled, **filters)
 
         self.last_task = ops.run_task(self, _t("Подготовка документа «{0}»…").format(title), work, on_done=done)
         return self.last_task
