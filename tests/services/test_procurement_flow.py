@@ -238,3 +238,26 @@ def test_lists_search_and_sort(setup):
     assert [r["name"] for r in P.list_needs(ListQuery(sort="name"))][:2] == ["Весы", "Ёмкость мерная"]
     assert P.count_needs(ListQuery(filters={"unplanned": True})) == 3
     assert P.count_suppliers(ListQuery(search="химприбор")) == 1
+
+
+def test_buyer_accepts_delivery_onto_inventory(setup, as_role):
+    """The procurement officer (buyer) accepts the delivery herself: the items appear on the inventory
+    although she has no right to edit inventory cards by hand; a viewer cannot accept."""
+    nid, lid = _line_ready(setup, qty=2)
+    with as_role("buyer", login="lebedeva"):
+        for st in ("price_justified", "notice_published", "supplier_chosen"):
+            P.advance(lid, st)
+        cid = P.create_contract(lid, "К-7", TODAY, setup["sup"][0], "190000.00")
+        did = P.create_delivery(cid, TODAY, "УПД-7", [(nid, 2)])
+        from chemcluster_desktop.services import inventory
+
+        with pytest.raises(PermissionDenied):
+            inventory.create_item({"kind": "equipment", "name": "Вручную"})
+        with as_role("viewer"), pytest.raises(PermissionDenied):
+            P.accept_delivery(did)
+        assert P.get_delivery(did).accepted_at is None
+        ids = P.accept_delivery(did)
+        assert len(ids) == 2
+        assert P.get_delivery(did).accepted_by == "lebedeva"
+    assert P.get_plan_line(lid).status == "on_inventory"
+    assert {r["id"] for r in _items()} >= set(ids)
