@@ -235,6 +235,10 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
         with _Stopper(s1, cancelled) as st:
             status = s1.Solve(m1)
+            if status == cp_model.UNKNOWN and not st.hit:
+                # out of time before any answer (a busy PC): give it longer rather than report all unplaced
+                s1.parameters.max_time_in_seconds = max(5.0, (time_limit or 10) / 2)
+                status = s1.Solve(m1)
         if st.hit:
             raise Cancelled()
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -288,8 +292,13 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         ins = inst.instructors[b.instructor_id]
         ok_slots = class_slots[c.id] & ins_slots[ins.id]
         starts = starts_for(ok_slots, b.length, aligned=True)
+        off_dates = 0
         for d in sorted(c.weekdays & ins.weekdays):
             for p in range(phases[d] - span[b.idx] + 1):
+                run = dates[d][p * K:(p + span[b.idx]) * K]
+                if ins.unavailable_dates and sum(day not in ins.unavailable_dates for day in run) < b.visits:
+                    off_dates += 1  # the instructor is away on too many of these dates to give every visit
+                    continue
                 for s in starts:
                     covered = slot_numbers[pos[s]:pos[s] + b.length]
                     cells = [(pp, n) for pp in range(p, p + span[b.idx]) for n in covered]
@@ -306,7 +315,10 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                         cover[(("i", b.instructor_id), pp, d, n)].append(x)
                         class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
         if not by_block[b.idx]:
-            b.reason = translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.")
+            b.reason = (translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
+                        if off_dates else
+                        translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и "
+                                              "мастерской."))
     check()
     placed = {}
     for b in live:
@@ -432,7 +444,11 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         if st.hit or (cancelled is not None and cancelled()):
             raise Cancelled()
         res.status = solver.StatusName(status)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        greedy_gain = sum(100 * blocks[bi].hours for bi in greedy)
+        solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        if solved and sum(100 * blocks[bi].hours * solver.Value(v) for bi, v in placed.items()) < greedy_gain:
+            solved = False  # stopped by the time limit on a worse answer than the first fit: keep the first fit
+        if solved:
             for (bi, p, d, s), x in a.items():
                 if solver.Value(x):
                     blocks[bi].cell = (p, d, s)
