@@ -3582,7 +3582,7 @@ Please pass it to your administrator.</translation>
             <translation>Expiry date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="773" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="777" />
             <source>Дата документа</source>
             <translation>Document date</translation>
         </message>
@@ -3627,7 +3627,7 @@ Please pass it to your administrator.</translation>
             <translation>Container not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1048" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1052" />
             <source> (партия {0})</source>
             <translation> (batch {0})</translation>
         </message>
@@ -3647,17 +3647,17 @@ Please pass it to your administrator.</translation>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="777" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="781" />
             <source>Выберите хотя бы одну позицию.</source>
             <translation>Choose at least one item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="781" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="785" />
             <source>Укажите, кому выдаются позиции.</source>
             <translation>Give who the items are issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="783" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="787" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
@@ -3667,7 +3667,7 @@ Please pass it to your administrator.</translation>
             <translation>The name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="739" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="743" />
             <source>Поступление по поставке</source>
             <translation>Receipt by delivery</translation>
         </message>
@@ -3697,7 +3697,7 @@ Please pass it to your administrator.</translation>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="771" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="775" />
             <source>Неизвестный вид движения «{0}».</source>
             <translation>Unknown movement kind “{0}”.</translation>
         </message>
@@ -3732,7 +3732,7 @@ Please pass it to your administrator.</translation>
             <translation>A container cannot be opened before it was received.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="722" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
             <source>Инвентарные номера повторяются в поставке.</source>
             <translation>Inventory numbers repeat in the delivery.</translation>
         </message>
@@ -3742,7 +3742,7 @@ Please pass it to your administrator.</translation>
             <translation>Containers can be added to reagents only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="792" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="796" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
@@ -3762,22 +3762,22 @@ Please pass it to your administrator.</translation>
             <translation>Stock correction in the card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="730" />
             <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="815" />
             <source>«{0}» учитывается целиком: количество {1}.</source>
             <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="882" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="886" />
             <source>Остаток «{0}» стал бы отрицательным.</source>
             <translation>The stock of “{0}” would become negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1037" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1041" />
             <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
             <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
         </message>
@@ -3787,27 +3787,27 @@ Please pass it to your administrator.</translation>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1053" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1057" />
             <source>Истекает срок годности «{0}»{1}: до {2}.</source>
             <translation>“{0}”{1} expires: until {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="821" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="825" />
             <source>«{0}» уже находится в этом помещении.</source>
             <translation>“{0}” is already in this room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="848" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="852" />
             <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="861" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="865" />
             <source>«{0}» не выдавалось: возвращать нечего.</source>
             <translation>“{0}” was not issued: nothing to return.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="871" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="875" />
             <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
@@ -3817,7 +3817,7 @@ Please pass it to your administrator.</translation>
             <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="779" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="783" />
             <source>Укажите помещение, куда перемещаются позиции.</source>
             <translation>Give the room the items move to.</translation>
         </message>
@@ -3837,27 +3837,27 @@ Please pass it to your administrator.</translation>
             <translation>Item not found (id {0}): perhaps it was deleted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="806" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="810" />
             <source>Позиция «{0}» списана: движения по ней невозможны.</source>
             <translation>Item “{0}” is written off: no movements are possible.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1050" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1054" />
             <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
             <translation>Reagent “{0}”{1} expired on {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="823" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="827" />
             <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1078" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1082" />
             <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
             <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="857" />
             <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
             <translation>“{0}” is already issued: {1}. Record the return first.</translation>
         </message>
@@ -4196,7 +4196,7 @@ Please pass it to your administrator.</translation>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="612" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="608" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
@@ -5627,52 +5627,52 @@ Please pass it to your administrator.</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="91" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="88" />
             <source>Пользователь:</source>
             <translation>User:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="89" />
             <source>Пароль:</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="90" />
             <source>Войти</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="117" />
             <source>Укажите пользователя.</source>
             <translation>Enter the user.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="86" />
             <source>Вход — {0}</source>
             <translation>Log in — {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="129" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="130" />
             <source>Вход не удался: {0}</source>
             <translation>Log-in failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="164" />
             <source>Можно попробовать снова.</source>
             <translation>You can try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="87" />
             <source>Войдите под своим именем: права зависят от роли пользователя.</source>
             <translation>Log in under your own name: rights depend on the user's role.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/login.py" line="167" />
             <source>Слишком много неудачных попыток. Следующая попытка через {0} с.</source>
             <translation>Too many failed attempts. Next attempt in {0} s.</translation>
         </message>
@@ -6227,7 +6227,7 @@ Details were written to:
         </message>
         <message>
             <location line="-151" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-53" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-56" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
@@ -7683,6 +7683,26 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1368" />
+            <source>Предложений</source>
+            <translation>Offers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1368" />
+            <source>Средняя цена за единицу</source>
+            <translation>Mean unit price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1369" />
+            <source>Среднее квадр. отклонение σ</source>
+            <translation>Standard deviation σ</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1369" />
+            <source>Коэффициент вариации</source>
+            <translation>Coefficient of variation</translation>
         </message>
     </context>
     <context>
@@ -9757,12 +9777,12 @@ Details were written to:
             <translation>Preparing the model…</translation>
         </message>
         <message>
-            <location line="+134" />
+            <location line="+138" />
             <source>Построение недельного шаблона…</source>
             <translation>Building the weekly pattern…</translation>
         </message>
         <message>
-            <location line="+170" />
+            <location line="+182" />
             <source>Раскладка по датам…</source>
             <translation>Laying out by date…</translation>
         </message>
@@ -9772,32 +9792,32 @@ Details were written to:
             <translation>Ready</translation>
         </message>
         <message>
-            <location line="-279" />
+            <location line="-295" />
             <source>Распределение мастерских и преподавателей…</source>
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+118" />
             <source>Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.</source>
             <translation>No free day and period suits the school, the instructor and the workshop.</translation>
         </message>
         <message>
-            <location line="+120" />
+            <location line="+121" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-183" />
+            <location line="-191" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
         <message>
-            <location line="+199" />
+            <location line="+211" />
             <source>Не хватило свободного времени мастерской, преподавателя или класса.</source>
             <translation>Not enough free time of the workshop, the instructor or the class.</translation>
         </message>
         <message>
-            <location line="-267" />
+            <location line="-283" />
             <source>Модуль «{0}» не разрешён ни в одной мастерской.</source>
             <translation>Module “{0}” is not allowed in any workshop.</translation>
         </message>
@@ -9822,7 +9842,8 @@ Details were written to:
             <translation>No instructor of module “{0}” is free when the school can bring {1}.</translation>
         </message>
         <message>
-            <location line="+280" />
+            <location line="+125" />
+            <location line="+171" />
             <source>Преподаватель {0} недоступен в некоторые даты.</source>
             <translation>Instructor {0} is unavailable on some dates.</translation>
         </message>
@@ -9832,12 +9853,12 @@ Details were written to:
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-296" />
+            <location line="-312" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+236" />
+            <location line="+248" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>

@@ -2056,3 +2056,10 @@ PHRASES.update({
     "Добавлено показателей: {0}": "Indicators added: {0}",
     "Нет значений по периодам. Введите их кнопкой «Ввести значение…».": "No values by period. Enter them with “Enter value…”.",
 })
+
+PHRASES.update({
+    "Предложений": "Offers",
+    "Средняя цена за единицу": "Mean unit price",
+    "Среднее квадр. отклонение σ": "Standard deviation σ",
+    "Коэффициент вариации": "Coefficient of variation",
+})

@@ -15,13 +15,24 @@ def modal_text(w: QWidget) -> str:
     return "\n".join([w.windowTitle()] + [lab.text() for lab in w.findChildren(QLabel) if lab.text()])
 
 
+_generation = [0]
+
+
+def stop_pollers() -> None:
+    """Called after every test (tests/conftest.py): pollers still waiting for a modal stop."""
+    _generation[0] += 1
+
+
 def on_next_modal(action: Callable[[QWidget], None], seen: list, timeout_ms: int = 8000,
                   skip: QWidget | None = None) -> None:
     """Poll for the next modal widget; record its text in ``seen`` and run ``action`` on it.
     By default (action=None) the modal is rejected."""
     state = {"left": timeout_ms // 25}
+    gen = _generation[0]
 
     def poll():
+        if _generation[0] != gen:
+            return  # the test that started this poller is over: never touch the next test's windows
         w = QApplication.activeModalWidget()
         if w is None or w is skip or not w.isVisible():
             state["left"] -= 1

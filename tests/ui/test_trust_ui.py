@@ -41,14 +41,14 @@ def test_login_dialog_slows_down_then_logs_in(qtbot, db, app):
         dlg.password_edit.clear()
         qtbot.keyClicks(dlg.password_edit, "wrong")
         qtbot.keyClick(dlg.password_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: dlg.ok_button.isEnabled() or dlg.wait_seconds() > 0, timeout=5000)
+        qtbot.waitUntil(lambda: dlg.ok_button.isEnabled() or dlg.wait_seconds() > 0, timeout=30000)
     assert dlg.wait_seconds() >= 1
     assert "Следующая попытка через" in dlg.error_label.text()
     assert not dlg.ok_button.isEnabled()
-    qtbot.waitUntil(lambda: dlg.ok_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: dlg.ok_button.isEnabled(), timeout=30000)
     qtbot.keyClicks(dlg.password_edit, "secret1")
     qtbot.keyClick(dlg.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=30000)
     assert dlg.actor.login == "ivanova" and context.actor().role == "lab_manager"
 
 

@@ -75,6 +75,7 @@ class LoginDialog(QDialog):
         self._poll.timeout.connect(self._check_result)
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)  # never open the button before the wait is over
         self._countdown.timeout.connect(self._tick)
 
         self._fill_users()

@@ -1364,6 +1364,9 @@ def _labels_for_lupdate() -> list[str]:
         tr("Procurement", "Эл. почта"), tr("Procurement", "Контрактов"), tr("Procurement", "Код"),
         tr("Procurement", "Лимит"), tr("Procurement", "План"), tr("Procurement", "Законтрактовано"),
         tr("Procurement", "Остаток"), tr("Procurement", "План (НМЦК)"),
+        # the НМЦК panel's captions (set in a loop in _retranslate_need_details)
+        tr("Procurement", "Предложений"), tr("Procurement", "Средняя цена за единицу"),
+        tr("Procurement", "Среднее квадр. отклонение σ"), tr("Procurement", "Коэффициент вариации"),
         tr("Procurement", "Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе "
                           "«Аккредитация»."),
     ]
