@@ -364,14 +364,8 @@ class MainWindow(QMainWindow):
         run_restore(self)
 
     def on_help(self) -> None:
-        try:
-            from chemcluster_desktop.ui.dialogs.help import show_help
-        except ImportError:
-            from PySide6.QtWidgets import QMessageBox
+        from chemcluster_desktop.ui.dialogs.help import show_help
 
-            QMessageBox.information(self, _t("Руководство пользователя"),
-                                    _t("Руководство находится в папке docs программы (файлы *.md)."))
-            return
         show_help(self)
 
     def on_check(self) -> None:

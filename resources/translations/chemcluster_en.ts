@@ -5765,7 +5765,7 @@ Please pass it to your administrator.</translation>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="389" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="383" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
@@ -5800,17 +5800,12 @@ Please pass it to your administrator.</translation>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="373" />
-            <source>Руководство находится в папке docs программы (файлы *.md).</source>
-            <translation>The guide is in the program's docs folder (*.md files).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="383" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="377" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="381" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:

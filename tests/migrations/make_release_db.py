@@ -4,7 +4,7 @@ Run it ONCE when a version is released (from the release's checkout): it writes
 ``tests/migrations/v<VERSION>.sqlite3`` (the demo data of every area, made by that release's
 migrations and services) and ``v<VERSION>.json`` (its schema revision and the number of records of each
 kind). Commit both and never change them again: ``tests/storage/test_migrations.py`` upgrades every
-such file to the newest schema and checks that no record was lost. See docs/trust.md.
+such file to the newest schema and checks that no record was lost. See README.md, «Data safety → For developers».
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "chemcluster_desktop"
 
 
 def test_there_is_a_file_for_the_first_release():
-    assert (RELEASES / "v0.1.0.sqlite3").is_file(), "tests/migrations/v0.1.0.sqlite3 is missing (docs/trust.md)"
+    assert (RELEASES / "v0.1.0.sqlite3").is_file(), "tests/migrations/v0.1.0.sqlite3 is missing (README.md, Data safety)"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
