@@ -205,10 +205,10 @@ class AccreditationPage(BasePage):
         infow.setLayout(info)
         infow.setMaximumWidth(350)
         infow.setStyleSheet("border: none;")
-        hl.addWidget(infow, 2)
+        hl.addWidget(infow, 3)
         self.chart = ZoneReadinessChart()
         self.chart.setObjectName("readinessChart")
-        self.chart.setMinimumWidth(400)
+        self.chart.setMinimumWidth(240)  # the figures beside it must never be clipped
         self.chart.setMinimumHeight(180)
         self.chart.setMaximumHeight(200)
         self.chart.zone_clicked.connect(self._chart_clicked)
@@ -222,7 +222,7 @@ class AccreditationPage(BasePage):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 760, 390])
+        self.splitter.setSizes([230, 800, 340])
 
         cols = [
             Column("number", "№", width=44),
@@ -426,6 +426,9 @@ class AccreditationPage(BasePage):
         self.fig_missing.setText(_t("Не выполнено: {0}").format(r.missing))
         self.fig_cover.setText(_t("Покрытие: {0}").format(_pct(r.coverage_percent)))
         for lab in (self.fig_met, self.fig_partial, self.fig_missing, self.fig_cover):
+            # QLabel's size hint leaves out the style sheet's padding: reserve it, or the layout clips the badge
+            lab.ensurePolished()
+            lab.setMinimumWidth(lab.fontMetrics().horizontalAdvance(lab.text()) + 26)
             lab.show()
         self.chart.set_zones(zones)
         self.chart.show()

@@ -100,6 +100,7 @@ class JournalPage(BasePage):
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("dd.MM.yyyy")
+            d.setMinimumWidth(d.fontMetrics().horizontalAdvance("00.00.00000") + 44)  # date + drop-down button
             d.setEnabled(False)
         self.record_filter = QLineEdit()
         self.record_filter.setObjectName("journalRecord")

@@ -72,7 +72,7 @@ class ChecklistDetails(QScrollArea):
         super().__init__(parent)
         self.setObjectName("checklistDetails")
         self.setWidgetResizable(True)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(300)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.row: dict | None = None
         self.workshop_id: int | None = None
