@@ -595,12 +595,12 @@
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="618" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="621" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="640" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="643" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
@@ -630,12 +630,12 @@
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="605" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="608" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="606" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="609" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -665,22 +665,22 @@
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="502" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="505" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="535" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
             <source>Сопоставление…</source>
             <translation>Matching…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="572" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="575" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="630" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="633" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
@@ -705,7 +705,7 @@
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
             <source>Сопоставление выполнено</source>
             <translation>Matching done</translation>
         </message>
@@ -715,7 +715,7 @@
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="637" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="640" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
@@ -740,17 +740,17 @@
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="545" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="548" />
             <source>Сопоставление с инвентарём</source>
             <translation>Matching with the inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="556" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="559" />
             <source>Предложения подтверждены</source>
             <translation>Proposals confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="573" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="576" />
             <source>Дефициты переданы в закупки</source>
             <translation>Shortages passed to procurement</translation>
         </message>
@@ -765,7 +765,7 @@
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="568" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="571" />
             <source>Создано потребностей: {0}, обновлено: {1}.</source>
             <translation>Needs created: {0}, updated: {1}.</translation>
         </message>
@@ -777,17 +777,17 @@
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="556" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="559" />
             <source>Подтверждено предложений: {0}.</source>
             <translation>Proposals confirmed: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="500" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="615" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="618" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
@@ -843,7 +843,7 @@ Rooms: {2}
 {3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="540" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
             <translation>Workshop “{0}”: links applied — {1}, proposed for confirmation — {2}, items without a pair — {3}. Proposals are shown with the filter “There are matching proposals”.</translation>
         </message>
@@ -5401,17 +5401,17 @@ Please pass it to your administrator.</translation>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="154" />
             <source>Пользователь:</source>
             <translation>User:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
@@ -5446,52 +5446,52 @@ Please pass it to your administrator.</translation>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="155" />
             <source>Раздел:</source>
             <translation>Section:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="156" />
             <source>Действие:</source>
             <translation>Action:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
             <source>За период</source>
             <translation>For the period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
             <source>Запись №:</source>
             <translation>Record No.:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
             <source>Сбросить</source>
             <translation>Reset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Было</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Стало</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="171" />
             <source>все</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="253" />
             <source>{0}, {1}: {2} — {3} {4}</source>
             <translation>{0}, {1}: {2} — {3} {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="242" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="243" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
             <translation>Choose a journal entry to see what it was and what it became.</translation>
         </message>
@@ -9261,84 +9261,89 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="391" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="413" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="413" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="214" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="226" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="215" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="227" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="216" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="228" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="229" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="359" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="310" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="282" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="417" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="366" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="380" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="99" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="277" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="230" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="79" />
             <source>Формирование документа «{0}»</source>
             <translation>Making document “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
+            <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
     </context>
     <context>

@@ -2063,3 +2063,8 @@ PHRASES.update({
     "Среднее квадр. отклонение σ": "Standard deviation σ",
     "Коэффициент вариации": "Coefficient of variation",
 })
+
+PHRASES.update({
+    "Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).":
+        "Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).",
+})

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -185,7 +186,16 @@ class ReportsPage(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setStyleSheet("background: #e9edf1;")
-        rv.addWidget(self.view, 1)
+        # until a document is built, the preview area says what to do instead of showing an empty grey box
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("reportPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("background: #e9edf1; color: #546e7a; font-size: 11pt; padding: 24px;")
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.placeholder)
+        self.preview_stack.addWidget(self.view)
+        rv.addWidget(self.preview_stack, 1)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
 
@@ -206,6 +216,8 @@ class ReportsPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(_t("Отчёты и печатные формы"))
+        self.placeholder.setText(_t("Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): "
+                                    "документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P)."))
         for i in range(self.list.count()):
             it = self.list.item(i)
             kind = it.data(Qt.ItemDataRole.UserRole)
@@ -248,6 +260,7 @@ class ReportsPage(QWidget):
         if kind != self.kind:
             self.result = None
             self.doc.close()
+            self.preview_stack.setCurrentWidget(self.placeholder)
             self.info.setText("")
         self.kind = kind
         self.doc_title.setText(kind_title(kind))
@@ -363,6 +376,7 @@ class ReportsPage(QWidget):
             self.doc.close()
             self.doc.load(res.path)
             self.view.setDocument(self.doc)
+            self.preview_stack.setCurrentWidget(self.view)
             self.info.setText(_t("{0}: страниц {1}").format(res.title, res.pages))
             self._update_buttons()
 
