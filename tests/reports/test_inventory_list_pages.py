@@ -1,0 +1,126 @@
+"""The ИНВ-1 inventory list over several pages, read back with pypdf: every row once, the header
+and «стр. N из M» on every page, long text wrapped (never cut, never split across pages) and the
+page and room totals equal to the sums of the printed rows."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from chemcluster_desktop.reports.gridtable import wrap_text
+from chemcluster_desktop.reports.styles import money, number
+from chemcluster_desktop.services import inventory, printing
+from tests.inventory_helpers import add_room, equipment
+
+NBSP = "\u00a0"
+LONG_NAME = ("Установка лабораторная для перегонки и ректификации органических растворителей с колонной "
+             "Вигре, холодильником Либиха, аллонжем, приёмными колбами на 250 и 500 мл, термометром, "
+             "колбонагревателем с регулятором мощности и зажимами")  # 300 characters at most
+LONG_SERIAL = "SN" + "0123456789ABCDEF" * 5  # one word, wider than its column
+
+
+def _plain(s: str) -> str:
+    return s.replace(NBSP, " ")
+
+
+@pytest.fixture
+def big_room(db):
+    room = add_room("Склад химического оборудования (ауд. 105)", "Григорьева Т. П.")
+    rows = []  # (inventory number, quantity, sum or None)
+    for i in range(1, 91):
+        inv = f"ХП-2026-{i:06d}"
+        cost = Decimal(1000 + 37 * i) + Decimal(i % 100) / 100
+        name = LONG_NAME if i == 40 else f"Прибор лабораторный модель {i}"
+        serial = LONG_SERIAL if i == 41 else f"SN-{i:05d}"
+        equipment(name, room_id=room, inventory_number=inv, cost=cost, serial_number=serial)
+        rows.append((inv, Decimal(1), cost))
+    for i in range(1, 6):  # consumables: counted, no sum
+        inventory.create_item({"kind": "consumable", "name": f"Перчатки нитриловые, размер {i}",
+                               "quantity": str(10 * i), "unit": "пар", "room_id": room})
+        rows.append((None, Decimal(10 * i), None))
+    return room, rows
+
+
+def test_inventory_list_many_pages(big_room, tmp_path):
+    from pypdf import PdfReader
+
+    _room, rows = big_room
+    res = printing.build("inventory", tmp_path / "inv.pdf", room="ауд. 105")
+    assert res.rows == len(rows)
+    pages = [_plain(p.extract_text() or "") for p in PdfReader(str(res.path)).pages]
+    n = len(pages)
+    assert n == res.pages and n >= 3
+    text = "\n".join(pages)
+
+    # every inventory number exactly once
+    for inv, _q, _s in rows:
+        if inv:
+            assert text.count(inv) == 1, inv
+    # the header on every page that has rows, and the right page numbers everywhere
+    for i, page in enumerate(pages, 1):
+        assert f"стр. {i} из {n}" in page
+        if "ХП-2026-" in page:
+            assert "Инвентарный" in page and "По данным учёта" in page and "Фактическое наличие" in page
+
+    # the long name: wrapped over several lines, every word printed in order, all on one page
+    words = LONG_NAME.split()
+    on = [p for p in pages if "Вигре," in p]
+    assert len(on) == 1
+    page = on[0]
+    pos = 0
+    for w in words:
+        found = page.find(w, pos)
+        assert found >= 0, w
+        pos = found + len(w)
+    first_line = next(ln for ln in page.splitlines() if "ХП-2026-000040" in ln)
+    assert words[-1] not in first_line  # wrapped, not one overflowing line
+    # the long serial: broken inside the word, every character kept
+    serial_page = next(p for p in pages if "ХП-2026-000041" in p)
+    assert re.sub(r"\s", "", serial_page).count(LONG_SERIAL) == 1
+
+    # page totals: positions, quantity and sum of the rows printed on that page
+    by_inv = {inv: (q, s) for inv, q, s in rows if inv}
+    consumables = [(q, s) for inv, q, s in rows if not inv]
+    seen_consumables = 0
+    subtotal_pages = 0
+    for page in pages:
+        invs = re.findall(r"ХП-2026-\d{6}", page)
+        cons = len(re.findall(r"Перчатки нитриловые, размер \d", page))
+        lines = [ln for ln in page.splitlines() if "Итого по странице" in ln]
+        if not invs and not cons:
+            assert not lines
+            continue
+        assert len(lines) == 1, page
+        subtotal_pages += 1
+        part = [by_inv[i] for i in invs] + consumables[seen_consumables:seen_consumables + cons]
+        seen_consumables += cons
+        q = sum((x for x, _ in part), Decimal(0))
+        s = sum((y for _, y in part if y is not None), Decimal(0))
+        assert f"позиций {len(part)}" in lines[0]
+        assert lines[0].rstrip().endswith(_plain(f"{number(q)} {money(s)}")), (lines[0], q, s)
+    assert subtotal_pages >= 3 and seen_consumables == len(consumables)
+    # the room total and the whole list
+    total_q = sum((q for _i, q, _s in rows), Decimal(0))
+    total_s = sum((s for _i, _q, s in rows if s is not None), Decimal(0))
+    room_line = next(ln for ln in text.splitlines() if "Итого по помещению" in ln)
+    assert room_line.rstrip().endswith(_plain(f"{number(total_q)} {money(total_s)}"))
+    assert f"в количестве {len(rows)} проверены" in text
+
+
+def test_wrap_text_never_cuts():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from chemcluster_desktop.reports import fonts
+
+    def w(s):
+        return stringWidth(s, fonts.CONDENSED, 8)
+
+    lines = wrap_text(LONG_NAME, 150, w)
+    assert len(lines) > 3 and all(w(ln) <= 150 for ln in lines)
+    assert " ".join(lines) == LONG_NAME
+    pieces = wrap_text(LONG_SERIAL, 70, w)
+    assert len(pieces) > 2 and all(w(x) <= 70 for x in pieces) and "".join(pieces) == LONG_SERIAL
+    assert wrap_text("Колба\nмерная", 500, w) == ["Колба", "мерная"]
+    assert wrap_text("", 100, w) == [""]
