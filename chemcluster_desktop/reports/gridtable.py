@@ -98,12 +98,15 @@ class _Font:
     def width(self, s: str) -> float:
         return sum(map(self._cw.__getitem__, s))
 
-    def chunks(self, s: str, doc) -> list[tuple[int, str]]:
-        """``s`` as (subset, escaped bytes) runs for ``(...) Tj``."""
+    def table(self, doc) -> _Subset0:
         if doc is not self._doc:
             self._doc = doc
             self._t0 = _Subset0(self.font, doc)
-        t0 = self._t0
+        return self._t0
+
+    def chunks(self, s: str, doc) -> list[tuple[int, str]]:
+        """``s`` as (subset, escaped bytes) runs for ``(...) Tj``."""
+        t0 = self.table(doc)
         e = s.translate(t0)
         if _OTHER not in e:
             return [(0, e)]
@@ -181,27 +184,35 @@ class _Layout:
         avail = [w - 2 * pad for w in self.widths]
         lead = style.leading
         vpad = 2 * style.pad_y
-        self.cells: list[list[list[str]]] = []
+        # per row, per cell: the printed lines as (text, width) — measured here once, so drawing
+        # needs no further measuring (right and centred text is placed by its width)
+        self.cells: list[list[Sequence[tuple[str, float]]]] = []
         heights: list[float] = []
+        one = lead + vpad
         for i, r in enumerate(rows):
             f = self.bold if i in bold_rows else self.reg
             fw = f.width
+            g = f._cw.__getitem__
             cells = []
             nmax = 1
             for c, v in enumerate(r):
-                s = "" if v is None else str(v)
-                if "\n" in s or fw(s) > avail[c]:
+                s = v if type(v) is str else ("" if v is None else str(v))
+                if not s:
+                    cells.append(())
+                    continue
+                w = sum(map(g, s))
+                if w > avail[c] or "\n" in s or "\t" in s or "\r" in s:
                     lines = wrap_text(s, avail[c], fw)
                     if len(lines) > MAX_LINES:
                         lines = lines[:MAX_LINES]
                         lines[-1] = lines[-1][:-1] + "…"
                     if len(lines) > nmax:
                         nmax = len(lines)
+                    cells.append([(ln, fw(ln)) for ln in lines])
                 else:
-                    lines = [s] if s else []
-                cells.append(lines)
+                    cells.append(((s, w),))
             self.cells.append(cells)
-            heights.append(nmax * lead + vpad)
+            heights.append(one if nmax == 1 else nmax * lead + vpad)
         self.heights = heights
         self.cum = [0.0, *accumulate(heights)]  # cum[i] = height of rows [0, i)
         self.sub_h = lead + vpad
@@ -304,6 +315,12 @@ class _Layout:
             for ln in lines:
                 self.cell_text(text, self.bold, doc, state, self.line_x(self.bold, hc.c0, hc.c1, ln, "C"), y, ln)
                 y -= lead
+        pad = st.pad_x
+        align = self.align
+        xl = [x[c] + pad for c in range(len(self.widths))]
+        xr = [x[c + 1] - pad for c in range(len(self.widths))]
+        xc = [(x[c] + x[c + 1]) / 2 for c in range(len(self.widths))]
+        cur_f = t0 = key0 = None
         # body; a page part that ends with the table's own total (a bold last row) gets its page
         # subtotal just above that total
         n = len(self.heights)
@@ -321,12 +338,25 @@ class _Layout:
                 zebra_rects.append(f"0 {bottom:.2f} {W:.2f} {h:.2f} re")
             f = self.bold if i in self.bold_rows else self.reg
             base = self.first_baseline(y_top)
+            if f is not cur_f:
+                cur_f = f
+                t0 = f.table(doc)
+                key0 = (f.name, 0)
             for c, lines in enumerate(self.cells[i]):
+                if not lines:
+                    continue
                 y = base
-                how = self.align[c]
-                for ln in lines:
-                    if ln:
-                        self.cell_text(text, f, doc, state, self.line_x(f, c, c, ln, how), y, ln)
+                how = align[c]
+                for ln, w in lines:
+                    xx = xr[c] - w if how == "R" else xc[c] - w / 2 if how == "C" else xl[c]
+                    e = ln.translate(t0)
+                    if _OTHER in e:
+                        self.cell_text(text, f, doc, state, xx, y, ln)
+                    elif e:
+                        if state[0] != key0:
+                            text.append(f"{f.pdf_name(0, doc)} {f.size:g} Tf")
+                            state[0] = key0
+                        text.append(f"1 0 0 1 {xx:.2f} {y:.2f} Tm ({e}) Tj")
                     y -= lead
             path.append(f"0 {bottom:.2f} m {W:.2f} {bottom:.2f} l")
             y_top = bottom

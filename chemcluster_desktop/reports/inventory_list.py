@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether
@@ -61,6 +62,11 @@ class Section:
     title: str  # room
     responsible: str = ""
     rows: list[ListRow] = field(default_factory=list)
+
+
+# the same few prices and quantities recur across thousands of rows; equal Decimals print alike
+_money = lru_cache(maxsize=8192)(money)
+_number = lru_cache(maxsize=1024)(number)
 
 
 def _page_total(rows: list[ListRow], counted: bool):
@@ -115,9 +121,9 @@ def build(dest, info: DocInfo, sections: list[Section], *, counted: bool = False
         sq = ss = aq = as_ = Decimal(0)
         for i, r in enumerate(sec.rows, 1):
             rows.append([str(i), r.name, r.inventory_number, r.serial_number, r.unit,
-                         number(r.actual_quantity) if counted else "",
-                         money(r.actual_sum) if counted and r.actual_sum is not None else "",
-                         number(r.book_quantity), money(r.book_sum) if r.book_sum is not None else ""])
+                         _number(r.actual_quantity) if counted else "",
+                         _money(r.actual_sum) if counted and r.actual_sum is not None else "",
+                         _number(r.book_quantity), _money(r.book_sum) if r.book_sum is not None else ""])
             sq += r.book_quantity or 0
             ss += r.book_sum or 0
             aq += r.actual_quantity or 0
