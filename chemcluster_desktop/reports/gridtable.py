@@ -229,7 +229,6 @@ class _Layout:
                 hh[hc.r0] += need - have
         self.head_row_h = hh
         self.head_h = sum(hh)
-        self._head_ops: dict[int, str] = {}
 
     def rows_height(self, a: int, b: int) -> float:
         return self.cum[b] - self.cum[a]
@@ -444,11 +443,6 @@ class GridTable(Flowable):
 
     def draw(self):
         self._lay.draw_part(self.canv, self._start, self._end, self._continued, self.height)
-
-    # for tests and callers: the page parts' row ranges are visible
-    @property
-    def row_range(self) -> tuple[int, int]:
-        return self._start, self._end
 
 
 __all__ = ["GridTable", "GridStyle", "HeadCell", "wrap_text"]

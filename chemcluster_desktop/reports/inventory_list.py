@@ -2,7 +2,10 @@
 
 Columns: № п/п, наименование, инвентарный номер, заводской номер, ед. изм., фактическое наличие
 (количество, сумма) and по данным учёта (количество, сумма). Without a stock-taking the «фактическое
-наличие» columns are left blank for the commission to fill in by hand.
+наличие» columns are left blank for the commission to fill in by hand. A room's list that runs over
+several pages ends every page with «Итого по странице» (positions, quantities, sums), as the form
+has it, and the room with «Итого по помещению». The rows are drawn by :class:`gridtable.GridTable`
+(10,000 rows in about half a second), the rest of the document by the common styles.
 """
 
 from __future__ import annotations

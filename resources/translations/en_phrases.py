@@ -767,6 +767,7 @@ PHRASES.update({
     "Итого по описи": "Inventory list total",
     "Итого по плану-графику": "Procurement schedule total",
     "Итого по помещению": "Room total",
+    "Итого по странице: позиций {0}": "Page total: {0} items",
     "Итого по проекту": "Project total",
     "КПП": "KPP",
     "Каникулы не найдены.": "Holiday not found.",

@@ -124,3 +124,27 @@ def test_wrap_text_never_cuts():
     assert len(pieces) > 2 and all(w(x) <= 70 for x in pieces) and "".join(pieces) == LONG_SERIAL
     assert wrap_text("Колба\nмерная", 500, w) == ["Колба", "мерная"]
     assert wrap_text("", 100, w) == [""]
+
+
+def test_grid_table_text_beyond_the_first_font_subset():
+    """More distinct characters than one 256-glyph font subset holds (Latin Extended, Greek,
+    Cyrillic), with PDF string delimiters: every cell still prints and extracts exactly."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.units import mm
+
+    from chemcluster_desktop.reports.gridtable import GridTable, HeadCell
+    from chemcluster_desktop.reports.inventory_list import GRID
+    from chemcluster_desktop.reports.styles import DocInfo, build_pdf
+
+    chars = [chr(c) for c in [*range(0x100, 0x180), *range(0x391, 0x3CA), *range(0x410, 0x450)]]
+    chars = [c for c in chars if c.isalpha()]
+    assert len(chars) > 230
+    words = ["".join(chars[i:i + 12]) + " (a\\b)" for i in range(0, len(chars), 12)]
+    buf = io.BytesIO()
+    build_pdf(buf, DocInfo(title="T", landscape=True), [GridTable(
+        [[str(i), w, ""] for i, w in enumerate(words)], [20 * mm, 120 * mm, 20 * mm],
+        head=[HeadCell("№", 0, 0), HeadCell("Наименование", 1, 1), HeadCell("", 2, 2)], style=GRID)])
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(buf.getvalue())).pages)
+    assert [w for w in words if w not in text] == []
