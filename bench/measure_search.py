@@ -49,10 +49,11 @@ def _fts5_times(ctx: Ctx) -> list[float]:
 
     db = ctx.copy_db("search-fts5")
     con = sqlite3.connect(db)
-    con.execute("CREATE VIRTUAL TABLE items_fts USING fts5(search_key, content='items', content_rowid='id', "
-                "tokenize='trigram')")
-    con.execute("INSERT INTO items_fts(rowid, search_key) SELECT id, search_key FROM items")
-    con.commit()
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'").fetchone():  # before rev. 0007
+        con.execute("CREATE VIRTUAL TABLE items_fts USING fts5(search_key, content='items', content_rowid='id', "
+                    "tokenize='trigram')")
+        con.execute("INSERT INTO items_fts(rowid, search_key) SELECT id, search_key FROM items")
+        con.commit()
     times = []
     for word in WORDS:
         for k in range(1, len(word) + 1):

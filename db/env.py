@@ -15,6 +15,10 @@ config = context.config
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
+    from chemcluster_desktop.storage.search import is_search_index
+
+    if reflected and compare_to is None and is_search_index(name, type_):
+        return False  # the trigram search indexes of revision 0007 are not models
     only = config.attributes.get("only_area")
     if only and type_ == "table":
         from chemcluster_desktop.storage.models import table_area

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, text
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context, listing
@@ -37,7 +38,7 @@ from chemcluster_desktop.storage.inventory import (
     StocktakingLine,
     Substance,
 )
-from chemcluster_desktop.storage.search import fold
+from chemcluster_desktop.storage.search import ITEMS_FTS, fold
 
 
 def _t(s: str) -> str:
@@ -938,7 +939,26 @@ SORT_KEYS = {
 }
 
 
-def _filtered(stmt, q: ListQuery):
+_fts_present: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _items_trigram() -> listing.TrigramIndex | None:
+    """The FTS5 trigram index of the items on SQLite (revision 0007); None on PostgreSQL, where search
+    is LIKE (helped by a pg_trgm index when the server has the extension), or on an SQLite built
+    without the trigram tokenizer (the revision then creates no index)."""
+    db = context.current()
+    if not db.is_sqlite:
+        return None
+    present = _fts_present.get(db.engine)
+    if present is None:
+        with db.engine.connect() as conn:  # sqlite only: the index is a virtual table
+            present = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"),
+                                   {"n": ITEMS_FTS}).first() is not None
+        _fts_present[db.engine] = present
+    return listing.TrigramIndex(ITEMS_FTS, Item.id) if present else None
+
+
+def _filtered(stmt, q: ListQuery, *, index_drives: bool = True):
     f = q.filters or {}
     kind = f.get("kind")
     if kind:
@@ -956,13 +976,44 @@ def _filtered(stmt, q: ListQuery):
         stmt = stmt.where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity)
     if f.get("issued"):
         stmt = stmt.where(Item.issued_to != "")
-    return listing.apply_search(stmt, Item.search_key, q.search)
+    return listing.apply_search(stmt, Item.search_key, q.search, trigram=_items_trigram(),
+                                index_drives=index_drives)
+
+
+# Search through the trigram index (SQLite): words found in more rows than this are "common"
+COMMON_MATCHES = 5000
+# sort columns with an index the list can walk in order (stopping at the end of the page)
+_INDEXED_SORTS = {"name", "inventory_number"}
+_COUNT_FILTERS = ("kind", "room_id", "status", "ids", "low_stock", "issued")
 
 
 def count_items(q: ListQuery) -> int:
-    stmt = _filtered(select(Item.id), q)
+    tri = _items_trigram()
     with context.read() as s:
-        return listing.count_of(s, stmt)
+        if tri is not None and (q.search or "").strip() and not any((q.filters or {}).get(k) for k in _COUNT_FILTERS):
+            return _count_searched(s, q, tri)
+        return listing.count_of(s, _filtered(select(Item.id), q))
+
+
+def _count_searched(s, q: ListQuery, tri: listing.TrigramIndex) -> int:
+    """The exact count of a search with no filter but «without written-off items» (the list as one types).
+
+    Counting the rows that match *and are not written off* makes SQLite fetch every matching row (tens of
+    ms when a word is common). Instead: the rows that match — from the index alone when every word has 3+
+    letters, else over the narrow ``search_key`` index — minus the written-off ones that match (few, found
+    through the (kind, status) index)."""
+    long_words, short_words = tri.split(q.search)
+    if not short_words:
+        n = tri.count_matches(s, long_words)
+    else:
+        n = int(s.scalar(listing.apply_search(select(func.count()).select_from(Item), Item.search_key, q.search,
+                                              trigram=tri)) or 0)
+    if n and not (q.filters or {}).get("include_written_off"):
+        gone = listing.apply_search(select(func.count()).select_from(Item)
+                                    .where(Item.kind.in_(ITEM_KINDS), Item.status == "written_off"),
+                                    Item.search_key, q.search, trigram=tri, index_drives=False)
+        n -= int(s.scalar(gone) or 0)
+    return n
 
 
 LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model, Item.serial_number,
@@ -971,13 +1022,19 @@ LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model
 
 
 def list_items(q: ListQuery) -> list[dict]:
-    stmt = select(*LIST_COLUMNS, Room.name.label("room")).join(Room, Room.id == Item.room_id, isouter=True)
-    stmt = _filtered(stmt, q)
-    stmt = listing.apply_sort(stmt, SORT_KEYS, q, Item.name, Item.id)
-    stmt = listing.window(stmt, q)
     today = dt.date.today()
     out = []
     with context.read() as s:
+        index_drives = True
+        tri = _items_trigram()
+        if tri is not None and (q.sort or "name") in _INDEXED_SORTS:
+            long_words, _short = tri.split(q.search)
+            # common words: walk the sort index and stop at the page's end rather than sort every match
+            index_drives = not long_words or tri.count_matches(s, long_words, COMMON_MATCHES + 1) <= COMMON_MATCHES
+        stmt = select(*LIST_COLUMNS, Room.name.label("room")).join(Room, Room.id == Item.room_id, isouter=True)
+        stmt = _filtered(stmt, q, index_drives=index_drives)
+        stmt = listing.apply_sort(stmt, SORT_KEYS, q, Item.name, Item.id)
+        stmt = listing.window(stmt, q)
         rows = [dict(r) for r in s.execute(stmt).mappings()]
         # the nearest expiry of the page's reagents only (a correlated subquery in the sorted select
         # would be computed for every row of the table before the sort)
@@ -1025,72 +1082,122 @@ class Alert:
     room: str = ""
 
 
-def alerts(room_id: int | None = None, today: dt.date | None = None) -> list[Alert]:
-    """Low stock of consumables, expired and soon-expiring reagent containers, incompatible storage
-    groups kept in one storage place."""
-    today = today or dt.date.today()
-    out: list[Alert] = []
-    with context.read() as s:
-        q = (select(Item.id, Item.name, Item.quantity, Item.min_quantity, Item.unit, Room.name)
-             .join(Room, Room.id == Item.room_id, isouter=True)
-             .where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity,
-                    Item.status != "written_off"))
-        if room_id:
-            q = q.where(Item.room_id == room_id)
-        for iid, name, qty, mn, unit, room in s.execute(q.order_by(Item.name)):
-            out.append(Alert("low_stock", "warn", iid, _t("Мало на складе: «{0}» — {1} {2} при минимуме {3}.")
-                             .format(name, _num(qty), unit, _num(mn)), room or ""))
-        q = (select(Item.id, Item.name, ReagentContainer.expires_on, ReagentContainer.lot, Room.name)
-             .join(ReagentContainer, ReagentContainer.item_id == Item.id)
-             .join(Room, Room.id == Item.room_id, isouter=True)
-             .where(ReagentContainer.empty.is_(False), Item.status != "written_off",
-                    ReagentContainer.expires_on.is_not(None),
-                    ReagentContainer.expires_on <= today + dt.timedelta(days=EXPIRY_WARN_DAYS)))
-        if room_id:
-            q = q.where(Item.room_id == room_id)
-        for iid, name, exp, lot, room in s.execute(q.order_by(ReagentContainer.expires_on)):
-            lot_s = _t(" (партия {0})").format(lot) if lot else ""
-            if exp < today:
-                out.append(Alert("expired", "bad", iid, _t("Просрочен реактив «{0}»{1}: срок годности истёк {2}.")
-                                 .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
-            else:
-                out.append(Alert("expiring", "warn", iid, _t("Истекает срок годности «{0}»{1}: до {2}.")
-                                 .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
-        q = (select(Item.id, Item.name, Item.room_id, Room.name, ReagentContainer.storage_place,
-                    Substance.storage_group)
-             .join(ReagentContainer, ReagentContainer.item_id == Item.id)
-             .join(Substance, Substance.id == Item.substance_id)
-             .join(Room, Room.id == Item.room_id, isouter=True)
-             .where(ReagentContainer.empty.is_(False), Item.status != "written_off",
-                    Substance.storage_group != ""))
-        if room_id:
-            q = q.where(Item.room_id == room_id)
-        places: dict[tuple, dict[str, tuple[int, str]]] = {}
-        room_names: dict[tuple, str] = {}
-        for iid, name, rid, rname, place, group in s.execute(q):
-            key = (rid, fold(place))
-            places.setdefault(key, {}).setdefault(group, (iid, name))
-            room_names[key] = f"{rname or ''}{', ' + place if place else ''}"
-        for key, groups in places.items():
-            gs = sorted(groups)
-            for i, a in enumerate(gs):
-                for b in gs[i + 1:]:
-                    if frozenset((a, b)) in INCOMPATIBLE:
-                        ia, na = groups[a]
-                        _ib, nb = groups[b]
-                        out.append(Alert("incompatible", "bad", ia,
-                                         _t("Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).")
-                                         .format(room_names[key], na, storage_group_label(a), nb,
-                                                 storage_group_label(b)), room_names[key]))
-    order = {"bad": 0, "warn": 1}
-    out.sort(key=lambda a: order.get(a.severity, 2))
+def _low_stock_q(stmt, room_id: int | None):
+    stmt = stmt.where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity,
+                      Item.status != "written_off")
+    return stmt.where(Item.room_id == room_id) if room_id else stmt
+
+
+def _expiry_q(stmt, room_id: int | None, today: dt.date, expired: bool):
+    stmt = stmt.where(ReagentContainer.empty.is_(False), Item.status != "written_off",
+                      ReagentContainer.expires_on.is_not(None))
+    if expired:
+        stmt = stmt.where(ReagentContainer.expires_on < today)
+    else:
+        stmt = stmt.where(ReagentContainer.expires_on >= today,
+                          ReagentContainer.expires_on <= today + dt.timedelta(days=EXPIRY_WARN_DAYS))
+    return stmt.where(Item.room_id == room_id) if room_id else stmt
+
+
+def _incompatible(s, room_id: int | None) -> list[tuple[str, str, int, str, int]]:
+    """Incompatible storage groups kept in one storage place: (place label, group a, item of a, group b,
+    item of b). One row per room, place and group comes from SQL (GROUP BY); places are compared folded."""
+    q = (select(Item.room_id, Room.name, ReagentContainer.storage_place, Substance.storage_group,
+                func.min(Item.id))
+         .join(ReagentContainer, ReagentContainer.item_id == Item.id)
+         .join(Substance, Substance.id == Item.substance_id)
+         .join(Room, Room.id == Item.room_id, isouter=True)
+         .where(ReagentContainer.empty.is_(False), Item.status != "written_off", Substance.storage_group != "")
+         .group_by(Item.room_id, Room.name, ReagentContainer.storage_place, Substance.storage_group))
+    if room_id:
+        q = q.where(Item.room_id == room_id)
+    places: dict[tuple, dict[str, int]] = {}
+    labels: dict[tuple, str] = {}
+    for rid, rname, place, group, iid in s.execute(q):
+        key = (rid, fold(place))
+        groups = places.setdefault(key, {})
+        groups[group] = min(iid, groups.get(group, iid))
+        labels.setdefault(key, f"{rname or ''}{', ' + place if place else ''}")
+    out = []
+    for key in sorted(places, key=lambda k: (labels[k], k[0] or 0)):
+        groups = places[key]
+        gs = sorted(groups)
+        for i, a in enumerate(gs):
+            for b in gs[i + 1:]:
+                if frozenset((a, b)) in INCOMPATIBLE:
+                    out.append((labels[key], a, groups[a], b, groups[b]))
     return out
 
 
-def alert_counts() -> dict[str, int]:
+def alerts(room_id: int | None = None, today: dt.date | None = None, limit: int | None = None) -> list[Alert]:
+    """Expired reagent containers, incompatible storage groups kept in one storage place, low stock of
+    consumables, soon-expiring containers — in that order (bad before warn). ``limit`` gives only the
+    first alerts (the panel shows ~100; :func:`alert_counts` tells how many there are in all)."""
+    today = today or dt.date.today()
+    out: list[Alert] = []
+
+    def room_left() -> int | None:
+        return None if limit is None else max(limit - len(out), 0)
+
+    def limited(stmt):
+        n = room_left()
+        return stmt if n is None else stmt.limit(n)
+
+    with context.read() as s:
+        for expired in (True, False):
+            if room_left() == 0:
+                break
+            if not expired:  # incompatible storage sits between the expired and the expiring
+                pairs = _incompatible(s, room_id)[:room_left()]
+                ids = {i for p in pairs for i in (p[2], p[4])}
+                names = dict(s.execute(select(Item.id, Item.name).where(Item.id.in_(ids))).all()) if ids else {}
+                for label, a, ia, b, ib in pairs:
+                    out.append(Alert("incompatible", "bad", ia,
+                                     _t("Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).")
+                                     .format(label, names.get(ia, ""), storage_group_label(a), names.get(ib, ""),
+                                             storage_group_label(b)), label))
+                if room_left() == 0:
+                    break
+                q = _low_stock_q(select(Item.id, Item.name, Item.quantity, Item.min_quantity, Item.unit, Room.name)
+                                 .join(Room, Room.id == Item.room_id, isouter=True), room_id)
+                for iid, name, qty, mn, unit, room in s.execute(limited(q.order_by(Item.name, Item.id))):
+                    out.append(Alert("low_stock", "warn", iid,
+                                     _t("Мало на складе: «{0}» — {1} {2} при минимуме {3}.")
+                                     .format(name, _num(qty), unit, _num(mn)), room or ""))
+                if room_left() == 0:
+                    break
+            q = _expiry_q(select(Item.id, Item.name, ReagentContainer.expires_on, ReagentContainer.lot, Room.name)
+                          .join(ReagentContainer, ReagentContainer.item_id == Item.id)
+                          .join(Room, Room.id == Item.room_id, isouter=True), room_id, today, expired)
+            q = q.order_by(ReagentContainer.expires_on, ReagentContainer.id)
+            for iid, name, exp, lot, room in s.execute(limited(q)):
+                lot_s = _t(" (партия {0})").format(lot) if lot else ""
+                if expired:
+                    out.append(Alert("expired", "bad", iid, _t("Просрочен реактив «{0}»{1}: срок годности истёк {2}.")
+                                     .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
+                else:
+                    out.append(Alert("expiring", "warn", iid, _t("Истекает срок годности «{0}»{1}: до {2}.")
+                                     .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
+    return out
+
+
+def alert_counts(room_id: int | None = None, today: dt.date | None = None) -> dict[str, int]:
+    """How many alerts of each kind (only kinds that have any), counted in SQL without building them."""
+    today = today or dt.date.today()
     c: dict[str, int] = {}
-    for a in alerts():
-        c[a.kind] = c.get(a.kind, 0) + 1
+    with context.read() as s:
+        n = s.scalar(_low_stock_q(select(func.count(Item.id)), room_id))
+        if n:
+            c["low_stock"] = int(n)
+        for kind, expired in (("expired", True), ("expiring", False)):
+            n = s.scalar(_expiry_q(select(func.count(ReagentContainer.id))
+                                   .select_from(Item).join(ReagentContainer, ReagentContainer.item_id == Item.id),
+                                   room_id, today, expired))
+            if n:
+                c[kind] = int(n)
+        n = len(_incompatible(s, room_id))
+        if n:
+            c["incompatible"] = n
     return c
 
 

@@ -31,3 +31,30 @@ def like_pattern(query: str) -> str:
     """A LIKE pattern for a folded query; ``\\`` escapes ``%`` and ``_`` typed by the user."""
     q = fold(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{q}%"
+
+
+# --- the trigram index of the inventory (SQLite) -----------------------------------------------------------
+# Revision 0007_inventory_search keeps an FTS5 table with the trigram tokenizer over ``items.search_key``
+# on SQLite (external content: the table stores only the index; triggers on ``items`` keep it in step).
+# On PostgreSQL the same revision adds a pg_trgm GIN index over ``items.search_key`` when the extension
+# is already installed. Neither is a model: the schema comparison with the models skips them.
+ITEMS_FTS = "items_fts"
+ITEMS_TRGM_INDEX = "ix_items_search_key_trgm"
+_FTS_SHADOW = ("", "_data", "_idx", "_docsize", "_config", "_content")
+
+
+def is_search_index(name: str | None, type_: str) -> bool:
+    """True for the tables and indexes of the search indexes above (not described by the models)."""
+    if not name:
+        return False
+    if type_ == "table":
+        return any(name == ITEMS_FTS + s for s in _FTS_SHADOW)
+    if type_ == "index":
+        return name == ITEMS_TRGM_INDEX
+    return False
+
+
+def fts_phrase(folded: str) -> str:
+    """An FTS5 query that matches ``folded`` as a plain substring: one quoted string, whatever the text
+    (``"`` is doubled; ``*``, ``(``, ``-``, ``NEAR``, ``OR``… inside quotes are just characters)."""
+    return '"' + folded.replace('"', '""') + '"'

@@ -2918,12 +2918,12 @@ Please pass it to your administrator.</translation>
             <translation>Database schema {0}, expected {1}: run “chemcluster init”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="127" />
             <source>Отрицательный остаток у {0} позиций инвентаря.</source>
             <translation>Negative stock for {0} inventory items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="130" />
             <source>Отрицательное количество в {0} тарах реактивов.</source>
             <translation>Negative quantity in {0} reagent containers.</translation>
         </message>
@@ -2938,7 +2938,7 @@ Please pass it to your administrator.</translation>
             <translation>Broken reference: table {0}, row {1} → {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="116" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="121" />
             <source>Схема расходится с программой: {0}</source>
             <translation>Schema differs from the program: {0}</translation>
         </message>
@@ -3562,72 +3562,72 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Inventory</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="610" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="611" />
             <source>Количество в таре</source>
             <translation>Quantity per container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="614" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
             <source>Дата получения</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="614" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
             <source>Дата вскрытия</source>
             <translation>Opened on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="616" />
             <source>Срок годности</source>
             <translation>Expiry date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="777" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="778" />
             <source>Дата документа</source>
             <translation>Document date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="309" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="310" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="329" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="329" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="331" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="446" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="447" />
             <source>Постановка на учёт</source>
             <translation>Putting on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="186" />
             <source>Поле «{0}» обязательно.</source>
             <translation>Field “{0}” is required.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="198" />
             <source>«{0}»: «{1}» — не число.</source>
             <translation>“{0}”: “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="680" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="681" />
             <source>Тара не найдена (id {0}).</source>
             <translation>Container not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1052" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1174" />
             <source> (партия {0})</source>
             <translation> (batch {0})</translation>
         </message>
@@ -3642,72 +3642,72 @@ Please pass it to your administrator.</translation>
             <translation>Import from Excel “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="353" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="354" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="781" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="782" />
             <source>Выберите хотя бы одну позицию.</source>
             <translation>Choose at least one item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="785" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="786" />
             <source>Укажите, кому выдаются позиции.</source>
             <translation>Give who the items are issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="787" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="788" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="311" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="312" />
             <source>Наименование длиннее 300 знаков.</source>
             <translation>The name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="743" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="744" />
             <source>Поступление по поставке</source>
             <translation>Receipt by delivery</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="201" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="202" />
             <source>«{0}»: слишком большое значение.</source>
             <translation>“{0}”: the value is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="207" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="208" />
             <source>«{0}»: дата {1} ещё не наступила.</source>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="305" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="306" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="327" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="328" />
             <source>Неизвестное состояние «{0}».</source>
             <translation>Unknown state “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="387" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="388" />
             <source>Помещение не найдено (id {0}).</source>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="775" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="776" />
             <source>Неизвестный вид движения «{0}».</source>
             <translation>Unknown movement kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="321" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="322" />
             <source>Значение длиннее {0} знаков.</source>
             <translation>The value is longer than {0} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="533" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="534" />
             <source>Позиция не найдена (id {0}).</source>
             <translation>Item not found (id {0}).</translation>
         </message>
@@ -3722,92 +3722,92 @@ Please pass it to your administrator.</translation>
             <translation>Rooms to be created: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="315" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="316" />
             <source>Инвентарный номер длиннее 64 знаков.</source>
             <translation>The inventory number is longer than 64 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="628" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="629" />
             <source>Тару нельзя вскрыть раньше, чем её получили.</source>
             <translation>A container cannot be opened before it was received.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="726" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="727" />
             <source>Инвентарные номера повторяются в поставке.</source>
             <translation>Inventory numbers repeat in the delivery.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="666" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="667" />
             <source>Тару можно добавить только к реактиву.</source>
             <translation>Containers can be added to reagents only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="796" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="797" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="200" />
             <source>«{0}» не может быть отрицательным.</source>
             <translation>“{0}” cannot be negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="377" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="378" />
             <source>Неизвестная группа хранения «{0}».</source>
             <translation>Unknown storage group “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="520" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="521" />
             <source>Корректировка остатка в карточке</source>
             <translation>Stock correction in the card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="730" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="731" />
             <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="815" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="816" />
             <source>«{0}» учитывается целиком: количество {1}.</source>
             <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="886" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="887" />
             <source>Остаток «{0}» стал бы отрицательным.</source>
             <translation>The stock of “{0}” would become negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1041" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1165" />
             <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
             <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="622" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="623" />
             <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1057" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1179" />
             <source>Истекает срок годности «{0}»{1}: до {2}.</source>
             <translation>“{0}”{1} expires: until {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="825" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="826" />
             <source>«{0}» уже находится в этом помещении.</source>
             <translation>“{0}” is already in this room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="852" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
             <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="865" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="866" />
             <source>«{0}» не выдавалось: возвращать нечего.</source>
             <translation>“{0}” was not issued: nothing to return.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="875" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="876" />
             <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
@@ -3817,47 +3817,47 @@ Please pass it to your administrator.</translation>
             <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="783" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="784" />
             <source>Укажите помещение, куда перемещаются позиции.</source>
             <translation>Give the room the items move to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="486" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="487" />
             <source>У позиции есть тары реактива: вид изменить нельзя.</source>
             <translation>The item has reagent containers: its kind cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="156" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="157" />
             <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
             <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="471" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="472" />
             <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
             <translation>Item not found (id {0}): perhaps it was deleted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="810" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
             <source>Позиция «{0}» списана: движения по ней невозможны.</source>
             <translation>Item “{0}” is written off: no movements are possible.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1054" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1176" />
             <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
             <translation>Reagent “{0}”{1} expired on {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="827" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="828" />
             <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1082" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1156" />
             <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
             <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="857" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="858" />
             <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
             <translation>“{0}” is already issued: {1}. Record the return first.</translation>
         </message>
@@ -3872,17 +3872,17 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="482" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="483" />
             <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
             <translation>To write an item off, make a “Write-off” document with a reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="173" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="174" />
             <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
             <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="349" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="350" />
             <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
             <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
         </message>
@@ -3907,27 +3907,27 @@ Please pass it to your administrator.</translation>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="340" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="341" />
             <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
             <translation>Equipment and furniture are recorded one by one: quantity 1 (make separate cards for several identical items).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="479" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="480" />
             <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
             <translation>The item is written off; it can return to use only by being put on record again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="139" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="140" />
             <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>CAS number “{0}” is wrong: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="398" />
             <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
             <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="538" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="539" />
             <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
             <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
         </message>
@@ -3940,14 +3940,24 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryAlerts</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="100" />
             <source>Замечаний нет.</source>
             <translation>No remarks.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="104" />
             <source>Оповещения ({0})</source>
             <translation>Alerts ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="96" />
+            <source>Показать все оповещения</source>
+            <translation>Show all alerts</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="94" />
+            <source>… и ещё {0}</source>
+            <translation>… and {0} more</translation>
         </message>
     </context>
     <context>
@@ -3991,7 +4001,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="383" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
@@ -4086,137 +4096,137 @@ Please pass it to your administrator.</translation>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="501" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="498" />
             <source>Импорт инвентаря из Excel</source>
             <translation>Import inventory from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="502" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="499" />
             <source>Книги Excel (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="522" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="519" />
             <source>Чтение файла Excel…</source>
             <translation>Reading the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="536" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
             <source>Импорт завершён</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="545" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
             <source>Инвентарь.xlsx</source>
             <translation>Inventory.xlsx</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="546" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="543" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="561" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="558" />
             <source>Экспорт в Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="455" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="452" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="518" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="515" />
             <source>позиций</source>
             <translation>items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="367" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="364" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="383" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="483" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="480" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="514" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="511" />
             <source>Импорт инвентаря: {0}</source>
             <translation>Inventory import: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="376" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="373" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="376" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="381" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="539" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="536" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="557" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="554" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="608" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="605" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="371" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="368" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
@@ -4231,17 +4241,17 @@ Please pass it to your administrator.</translation>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="469" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="481" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="478" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
@@ -4351,12 +4361,12 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="588" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="585" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="398" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
@@ -8259,7 +8269,7 @@ Details were written to:
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="100" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
@@ -8543,17 +8553,17 @@ Details were written to:
             <translation>Targets reached: {0} of {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="238" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="239" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="299" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="300" />
             <source>Сформировано {0} · ChemCluster Desktop</source>
             <translation>Generated {0} · ChemCluster Desktop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/styles.py" line="300" />
+            <location filename="../../chemcluster_desktop/reports/styles.py" line="301" />
             <source>стр. {0} из {1}</source>
             <translation>page {0} of {1}</translation>
         </message>
@@ -8858,62 +8868,62 @@ Details were written to:
             <translation>, {0} m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="99" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="100" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="100" />
             <source>Сумма, ₽</source>
             <translation>Amount, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="67" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="103" />
             <source>Фактическое наличие</source>
             <translation>Actually present</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="103" />
             <source>По данным учёта</source>
             <translation>By the records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="144" />
             <source>Итого по описи</source>
             <translation>Inventory list total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="96" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="135" />
             <source>Итого по помещению</source>
             <translation>Room total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="147" />
             <source>Факт, кол-во</source>
             <translation>Actual, qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="147" />
             <source>Факт, сумма, ₽</source>
             <translation>Actual, amount, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="147" />
             <source>Учёт, кол-во</source>
             <translation>Record, qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="147" />
             <source>Учёт, сумма, ₽</source>
             <translation>Record, amount, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="145" />
             <source>Всего позиций: {0}</source>
             <translation>Items in total: {0}</translation>
         </message>
@@ -9053,7 +9063,7 @@ Details were written to:
             <translation>The image cannot be read</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="100" />
             <source>Заводской (серийный) номер</source>
             <translation>Serial number</translation>
         </message>
@@ -9088,7 +9098,7 @@ Details were written to:
             <translation>The layout plan image cannot be read.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="122" />
             <source>Материально ответственное лицо: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
@@ -9148,7 +9158,7 @@ Details were written to:
             <translation>The workshop has no infrastructure list: the checklist is empty.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="99" />
             <source>Наименование, назначение и краткая характеристика объекта</source>
             <translation>Name, purpose and brief description of the object</translation>
         </message>
@@ -9198,12 +9208,12 @@ Details were written to:
             <translation>The commission checked the equipment of workshop “{0}” against the infrastructure list of competency “{1}”. {2} of {3} items met (coverage {4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="75" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="112" />
             <source>Инвентаризационная опись (сличительная ведомость) по объектам нефинансовых активов (по форме ИНВ-1 / 0504087)</source>
             <translation>Inventory list (reconciliation statement) of non-financial assets (form INV-1 / 0504087)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="120" />
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="149" />
             <source>Все позиции описи в количестве {0} проверены комиссией в натуре и внесены в опись.</source>
             <translation>All {0} items of the list were checked by the commission in person and entered in the list.</translation>
         </message>
@@ -9256,6 +9266,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
             <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
             <translation>No items with inventory numbers for labels: choose other items.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="85" />
+            <source>Итого по странице: позиций {0}</source>
+            <translation>Page total: {0} items</translation>
         </message>
     </context>
     <context>

@@ -2069,3 +2069,7 @@ PHRASES.update({
     "Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).":
         "Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).",
 })
+
+PHRASES.update({
+    "Показать все оповещения": "Show all alerts",
+})

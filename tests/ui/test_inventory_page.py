@@ -263,3 +263,31 @@ def test_demo_page_shows_alerts(demo_window, qtbot):
     first = page.alerts_panel.alerts[0]
     page.alerts_panel.item_activated.emit(first.item_id)
     assert page.current_id() == first.item_id
+
+
+def test_alerts_panel_loads_after_the_list_and_shows_the_first_ones(demo_window, qtbot, monkeypatch):
+    from chemcluster_desktop.ui.widgets import inventory_alerts
+
+    monkeypatch.setattr(inventory_alerts, "SHOWN", 3)
+    page = demo_window.show_page("inventory")
+    panel = page.alerts_panel
+    page.refresh()
+    assert panel._pending is not None  # the list first; the alerts when the event loop is back
+    qtbot.waitUntil(lambda: panel._pending is None)
+    counts = inventory.alert_counts()
+    total = sum(counts.values())
+    assert total > 3 and panel.total == total
+    assert f"({total})" in panel.title.text()
+    assert [a.text for a in panel.alerts] == [a.text for a in inventory.alerts(limit=3)]
+    assert panel.list.count() == 4
+    more = panel.list.item(3)
+    assert more.text() == f"… и ещё {total - 3}"
+    panel.list.itemClicked.emit(more)
+    qtbot.waitUntil(lambda: panel.list.count() == total)
+    assert panel.show_all and len(panel.alerts) == total
+    # another room: the first ones again, counted for that room
+    room = next(r["id"] for r in inventory.rooms_with_items() if inventory.alert_counts(r["id"]))
+    page.set_room(room)
+    qtbot.waitUntil(lambda: panel.room_id == room)
+    assert not panel.show_all and panel.total == sum(inventory.alert_counts(room).values())
+    assert len(panel.alerts) == min(3, panel.total)

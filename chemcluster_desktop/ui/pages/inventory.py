@@ -298,15 +298,12 @@ class InventoryPage(BasePage):
         self.model.set_filters(self.current_filters())
         self._update_empty()
         self._selection_changed()
-        self.alerts_panel.reload(self.room_filter.currentData())
+        self.alerts_panel.reload_later(self.room_filter.currentData())
 
     def refresh(self) -> None:
         super().refresh()
-        if hasattr(self, "alerts_panel"):
-            try:
-                self.alerts_panel.reload(self.room_filter.currentData())
-            except RuntimeError:
-                pass
+        if hasattr(self, "alerts_panel"):  # after the list is on screen
+            self.alerts_panel.reload_later(self.room_filter.currentData())
 
     def current_query(self) -> ListQuery:
         q = self.model.query
