@@ -24,7 +24,7 @@ from chemcluster_desktop.storage.inventory import (
     Substance,
     item_search_key,
 )
-from chemcluster_desktop.storage.search import fold, make_key
+from chemcluster_desktop.storage.search import bulk_index_items, fold, make_key
 from chemcluster_desktop.xlsx import inventory as xinv
 from chemcluster_desktop.xlsx.common import XlsxCancelled, XlsxFileError
 
@@ -312,7 +312,9 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
             "search_key": item_search_key(d["name"], num, d.get("serial_number", ""), d.get("model", ""), cas),
             "created_at": now, "updated_at": now, "version": 1,
         })
-    ids = _insert_with_ids(s, Item.__table__, rows, cancelled)
+    ids: list[int] = []
+    # the search index takes the new rows in one pass, not through its per-row trigger (storage/search.py)
+    bulk_index_items(s.connection(), lambda: ids.extend(_insert_with_ids(s, Item.__table__, rows, cancelled)))
     # reagent containers
     conts = []
     for iid, pr, r in zip(ids, good, rows, strict=True):

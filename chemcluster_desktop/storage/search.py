@@ -58,3 +58,31 @@ def fts_phrase(folded: str) -> str:
     """An FTS5 query that matches ``folded`` as a plain substring: one quoted string, whatever the text
     (``"`` is doubled; ``*``, ``(``, ``-``, ``NEAR``, ``OR``… inside quotes are just characters)."""
     return '"' + folded.replace('"', '""') + '"'
+
+
+ITEMS_FTS_INSERT_TRIGGER = "items_fts_ai"
+
+
+def bulk_index_items(connection, insert_rows) -> None:
+    """Run ``insert_rows()`` (a bulk insert into ``items`` of rows with ids above the current maximum)
+    with the index kept in one pass instead of row by row.
+
+    On SQLite with the trigram index, the per-row AFTER INSERT trigger costs ~110 µs a row (10,000 rows:
+    1.3 s); indexing the new rows with one ``INSERT … SELECT`` costs ~45 µs. So the trigger is set aside
+    for the bulk insert and created again from its own stored SQL — all inside the caller's transaction,
+    so a failure or a cancel rolls the trigger back with everything else. Elsewhere it just runs
+    ``insert_rows()``."""
+    if connection.dialect.name != "sqlite":
+        insert_rows()
+        return
+    trigger = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (ITEMS_FTS_INSERT_TRIGGER,)).scalar()
+    if not trigger:
+        insert_rows()
+        return
+    before = connection.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM items").scalar()
+    connection.exec_driver_sql(f"DROP TRIGGER {ITEMS_FTS_INSERT_TRIGGER}")
+    insert_rows()
+    connection.exec_driver_sql(
+        f"INSERT INTO {ITEMS_FTS}(rowid, search_key) SELECT id, search_key FROM items WHERE id > ?", (before,))
+    connection.exec_driver_sql(trigger)

@@ -234,3 +234,45 @@ def test_alert_counts_in_sql_agree_with_the_list(db):
     assert inventory.alert_counts(room) == counts
     assert inventory.alert_counts(add_room("Пустая")) == {}
     assert inventory.summary()["alerts"] == counts
+
+
+def _fts_state() -> tuple[list[str], int]:
+    """The index's triggers, and the number of items the index finds for «стул» (after an integrity check)."""
+    with context.read() as s:
+        conn = s.connection()
+        triggers = sorted(r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'items_fts%'"))
+        conn.exec_driver_sql("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)")
+        n = conn.exec_driver_sql("SELECT count(*) FROM items_fts WHERE items_fts MATCH '\"стул\"'").scalar()
+    return triggers, n
+
+
+@pytest.mark.sqlite_only
+def test_bulk_import_indexes_in_one_pass_and_keeps_the_trigger(db, tmp_path):
+    """An import indexes its rows in one pass (the per-row trigger set aside inside the transaction): the
+    rows are found at once, the trigger is back, and items created afterwards are indexed by it."""
+    import sys
+
+    from chemcluster_desktop.services.errors import Cancelled
+    from tests.inventory_helpers import make_xlsx
+
+    triggers = ["items_fts_ad", "items_fts_ai", "items_fts_au"]
+    path = make_xlsx(tmp_path / "chairs.xlsx", [[i, None, f"Стул лабораторный {i}", "", "", "6 900"]
+                                                for i in range(1, 41)])
+
+    def cancel_while_inserting() -> bool:  # a cancel that arrives after the trigger was set aside
+        return any(sys._getframe(k).f_code.co_name == "_insert_with_ids" for k in range(1, 4))
+
+    with pytest.raises(Cancelled):
+        inventory.import_inventory(path, cancelled=cancel_while_inserting)
+    assert _fts_state() == (triggers, 0)
+    assert inventory.count_items(ListQuery(search="стул")) == 0
+
+    report = inventory.import_inventory(path)
+    assert report.imported == 40
+    assert _fts_state() == (triggers, 40)
+    assert inventory.count_items(ListQuery(search="СТУЛ лаб")) == 40
+    assert [r["name"] for r in inventory.list_items(ListQuery(search="лабораторный 17"))] == ["Стул лабораторный 17"]
+    iid = inventory.create_item({"kind": "furniture", "name": "Стул винтовой"})
+    assert _fts_state() == (triggers, 41)
+    assert [r["id"] for r in inventory.list_items(ListQuery(search="винтов"))] == [iid]
