@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.storage.base import utcnow
+from chemcluster_desktop.storage.bulk import insert_rows
 from chemcluster_desktop.storage.core import AuditEntry
 
 SKIP_COLUMNS = {"search_key", "version", "created_at", "updated_at", "password_hash", "data", "document",
@@ -30,6 +31,12 @@ def _plain(v):
     if isinstance(v, bytes):
         return f"<{len(v)} bytes>"
     return v
+
+
+def _plain_default(v):
+    """json.dumps(default=…): only the values JSON cannot hold reach here."""
+    out = _plain(v)
+    return str(out) if out is v else out
 
 
 def _dump(d: dict) -> str | None:
@@ -133,3 +140,23 @@ def record(session: Session, action: str, area: str, entity: str, entity_id: str
         at=utcnow(), user_login=_actor_login(session), action=action, area=area, entity=entity[:64],
         entity_id=str(entity_id)[:64], summary=(summary or "")[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
     )])
+
+
+def record_created(session: Session, area: str, entity: str, created: list[tuple[object, dict]]) -> None:
+    """One «create» entry per record written by a bulk Core insert (an import): the same who, when,
+    which record and new values as an entry the session writes for a single record, so the journal's
+    record filter finds every imported item. ``created`` is ``[(id, values), …]``."""
+    if not created:
+        return
+    login = _actor_login(session)
+    now = utcnow()
+    rows = []
+    skip = SKIP_COLUMNS | {"id"}
+    for rid, values in created:
+        label = " ".join(str(values[k]) for k in ("inventory_number", "name") if values.get(k))[:500]
+        # empty fields left out (a bulk import writes thousands of these); Decimal and dates as in _dump
+        new = {k: v for k, v in values.items() if k not in skip and v is not None and v != ""}
+        rows.append(dict(at=now, user_login=login, action="create", area=area, entity=entity[:64],
+                         entity_id=str(rid), summary=label, old_values=None,
+                         new_values=json.dumps(new, ensure_ascii=False, default=_plain_default)))
+    insert_rows(session.connection(), AuditEntry.__table__, rows)

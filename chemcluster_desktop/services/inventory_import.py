@@ -15,6 +15,7 @@ from chemcluster_desktop.services.errors import Cancelled, FileFormatError, Vali
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.base import utcnow
+from chemcluster_desktop.storage.bulk import insert_rows
 from chemcluster_desktop.storage.core import Building, Room
 from chemcluster_desktop.storage.inventory import (
     Item,
@@ -326,7 +327,7 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
                           "storage_place": d.get("storage_place", ""), "empty": False,
                           "created_at": now, "updated_at": now, "version": 1})
     if conts:
-        s.execute(insert(ReagentContainer.__table__), conts)
+        insert_rows(s.connection(), ReagentContainer.__table__, conts)
     # one receipt movement for the whole file
     today = dt.date.today()
     mv = s.execute(insert(Movement.__table__).returning(Movement.__table__.c.id), [{
@@ -335,8 +336,9 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
         "reason": _t("Импорт из Excel «{0}»").format(filename)[:1000], "created_by": context.actor().login,
         "created_at": now, "updated_at": now}]).scalar_one()
     lines = [{"movement_id": mv, "item_id": iid, "quantity": r["quantity"]} for iid, r in zip(ids, rows, strict=True)]
-    for i in range(0, len(lines), 5000):
-        s.execute(insert(MovementLine.__table__), lines[i:i + 5000])
+    insert_rows(s.connection(), MovementLine.__table__, lines)
+    # every imported item in the journal, like an item created by hand (besides the import's summary entry)
+    audit.record_created(s, "inventory", "Item", list(zip(ids, rows, strict=True)))
     _ = make_key  # (search keys of rooms are set by the Room listener)
 
 
@@ -354,7 +356,7 @@ def _insert_with_ids(s, t, rows: list[dict], cancelled=None) -> list[int]:
         for k in range(0, len(rows), 5000):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            s.execute(insert(t), rows[k:k + 5000])
+            insert_rows(s.connection(), t, rows[k:k + 5000])
         return ids
     ids = []
     for k in range(0, len(rows), 2000):

@@ -66,6 +66,27 @@ def test_ugly_file_import(db, tmp_path):
     assert acid["expires_on"] == dt.date(2030, 1, 1)
     # the whole import is one receipt document in each item's history
     assert inventory.get_item(acid["id"])["history"][0]["kind"] == "receipt"
+    # the journal: one summary entry for the file, and a «create» entry of every imported item with
+    # who and its values (stored exactly like a Core insert: Decimal and dates as text)
+    import json
+
+    from sqlalchemy import select
+
+    from chemcluster_desktop.services import context
+    from chemcluster_desktop.storage.core import AuditEntry
+
+    with context.read() as s:
+        entries = s.execute(select(AuditEntry.action, AuditEntry.entity_id, AuditEntry.user_login,
+                                   AuditEntry.summary, AuditEntry.new_values, AuditEntry.at)
+                            .where(AuditEntry.entity == "Item")).all()
+    assert sorted(e.action for e in entries) == ["create", "create", "create", "import"]
+    created = {int(e.entity_id): e for e in entries if e.action == "create"}
+    assert set(created) == {r["id"] for r in items.values()}
+    scales = created[items["Весы аналитические"]["id"]]
+    values = json.loads(scales.new_values)
+    assert scales.user_login == "admin" and scales.summary == "ОС-0001 Весы аналитические"
+    assert values["cost"] == "1234.50" and values["commissioned_on"] == "2020-11-26" and values["kind"] == "equipment"
+    assert scales.at is not None and isinstance(scales.at, dt.datetime)
     # a second import of the same file: every numbered row is now a duplicate
     rep2 = inventory.import_inventory(path)
     assert any("уже есть в инвентаре" in m for _r, m in rep2.skipped)
