@@ -264,6 +264,8 @@ class LessonDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.update_clash)
+        # a check still pending when the dialog closes must not run against a database that may be gone
+        self.finished.connect(self._timer.stop)
         for w in (self.cls, self.module, self.instructor, self.workshop, self.slot):
             w.currentIndexChanged.connect(lambda _i: self._timer.start())
         self.sub.valueChanged.connect(lambda _v: self._timer.start())
