@@ -1,4 +1,5 @@
-"""``chemcluster import inventory FILE.xlsx [--dry-run] [--strict]`` and ``export inventory FILE.xlsx``."""
+"""``chemcluster import inventory FILE.xlsx [--dry-run] [--strict]``, ``export inventory FILE.xlsx`` and
+``stocktaking post NUMBER [--dry-run] [--json] [--with-unknown]``."""
 
 from __future__ import annotations
 
@@ -29,6 +30,17 @@ def register(sub) -> None:
     sp.add_argument("--search", default="", help=_t("строка поиска, как в окне программы"))
     sp.add_argument("--include-written-off", action="store_true", help=_t("включить списанные позиции"))
     sp.set_defaults(func=cmd_export_inventory, open_db=True)
+
+    stk = group(sub, "stocktaking", _t("инвентаризация помещения"))
+    sp = stk.add_parser("post", help=_t("провести результаты завершённой инвентаризации: списание, "
+                                         "оприходование, перемещение — всё или ничего"))
+    sp.add_argument("number", metavar="NUMBER", help=_t("номер инвентаризации (ИНВ-2026-001) или её id"))
+    sp.add_argument("--dry-run", action="store_true", help=_t("ничего не записывать, показать, что будет"))
+    sp.add_argument("--with-unknown", action="store_true",
+                    help=_t("поставить на учёт и неучтённые предметы (наименование — их описание)"))
+    sp.add_argument("--reason", help=_t("причина списания (по умолчанию «Недостача по инвентаризации № … от …»)"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_stocktaking_post, open_db=True)
 
 
 def _print_skipped(report) -> None:
@@ -82,4 +94,29 @@ def cmd_export_inventory(args) -> int:
         filters["include_written_off"] = True
     n = inventory.export_inventory(args.file, ListQuery(search=args.search, filters=filters))
     print(_t("Выгружено позиций: {0} → {1}").format(n, args.file))
+    return 0
+
+
+def cmd_stocktaking_post(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services import stocktaking
+
+    sid = stocktaking.find(args.number)
+    plan = stocktaking.posting_plan(sid)
+    lines = [pl.line_id for pl in plan.lines if pl.postable and (pl.checked or args.with_unknown)]
+    r = stocktaking.post(sid, lines, reason=args.reason, dry_run=args.dry_run)
+    skipped = [pl for pl in plan.lines if pl.line_id not in lines]
+    if args.json:
+        print_json({"stocktaking": r.number, "dry_run": r.dry_run, "posted_lines": r.posted_lines,
+                    "documents": [{"number": d.number, "kind": d.kind, "lines": d.lines} for d in r.documents],
+                    "created_items": len(r.created_items),
+                    "skipped": [{"line": pl.line_id, "name": pl.name, "reason": pl.note} for pl in skipped]})
+        return 0
+    head = _t("Проверка без записи: будут проведены") if r.dry_run else _t("Проведены")
+    print(_t("{0} результаты инвентаризации {1}: строк {2}, документов {3}.")
+          .format(head, r.number, r.posted_lines, len(r.documents)))
+    for d in r.documents:
+        print(f"  {d.number}  ({d.lines})")
+    for pl in skipped:
+        print("  " + _t("не проводится: {0} — {1}").format(pl.name, pl.note))
     return 0

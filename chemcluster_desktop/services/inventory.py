@@ -772,6 +772,21 @@ def make_movement(kind: str, lines: list[tuple[int, Any]] | list[int], *, on: dt
     ``lines`` are (item id, quantity) pairs — or plain ids for whole units. Quantities never go
     negative; a written-off unit leaves the working lists but keeps its history."""
     require("inventory.write")
+    args = _check_movement(kind, lines, on, to_room_id, person, reason)
+    with context.uow() as s:
+        return _movement_in(s, *args, number=number)
+
+
+def make_movement_in_session(session, kind: str, lines: list[tuple[int, Any]] | list[int], *,
+                             on: dt.date | None = None, to_room_id: int | None = None, person: str = "",
+                             reason: str = "", number: str = "") -> MovementResult:
+    """:func:`make_movement` inside the caller's transaction (several documents posted all or none,
+    e.g. a stock-taking's results): the same rules, nothing is committed here."""
+    require("inventory.write")
+    return _movement_in(session, *_check_movement(kind, lines, on, to_room_id, person, reason), number=number)
+
+
+def _check_movement(kind, lines, on, to_room_id, person, reason):
     if kind not in MOVEMENT_KINDS:
         raise ValidationError(_t("Неизвестный вид движения «{0}».").format(kind), field="kind")
     on = on or dt.date.today()
@@ -796,101 +811,105 @@ def make_movement(kind: str, lines: list[tuple[int, Any]] | list[int], *, on: dt
         if qd is not None and qd <= 0:
             raise ValidationError(_t("Количество должно быть больше нуля."), field="quantity")
         norm.append((int(iid), qd))
-    with context.uow() as s:
-        if to_room_id is not None:
-            _check_room(s, to_room_id)
-        mv = Movement(kind=kind, number=(number or "").strip() or _movement_number(s, kind, on), date=on,
-                      to_room_id=to_room_id, person=person, reason=reason, created_by=context.actor().login)
-        from_rooms = set()
-        for iid, q in norm:
-            item = s.get(Item, iid)
-            if item is None:
-                raise NotFoundError(_t("Позиция не найдена (id {0}).").format(iid))
-            label = item.inventory_number or item.name
-            if item.status == "written_off":
-                raise ValidationError(_t("Позиция «{0}» списана: движения по ней невозможны.").format(label),
-                                      field="lines")
-            counted = item.kind in ("consumable",)
-            qty = q if q is not None else item.quantity
-            if not counted and q is not None and q != item.quantity:
-                raise ValidationError(_t("«{0}» учитывается целиком: количество {1}.")
-                                      .format(label, item.quantity), field="quantity")
-            from_rooms.add(item.room_id)
-            if kind == "receipt":
-                if counted:
-                    item.quantity = item.quantity + qty
+    return kind, norm, on, to_room_id, person, reason
+
+
+def _movement_in(s, kind: str, norm: list[tuple[int, Decimal | None]], on: dt.date, to_room_id: int | None,
+                 person: str, reason: str, *, number: str = "") -> MovementResult:
+    if to_room_id is not None:
+        _check_room(s, to_room_id)
+    mv = Movement(kind=kind, number=(number or "").strip() or _movement_number(s, kind, on), date=on,
+                  to_room_id=to_room_id, person=person, reason=reason, created_by=context.actor().login)
+    from_rooms = set()
+    for iid, q in norm:
+        item = s.get(Item, iid)
+        if item is None:
+            raise NotFoundError(_t("Позиция не найдена (id {0}).").format(iid))
+        label = item.inventory_number or item.name
+        if item.status == "written_off":
+            raise ValidationError(_t("Позиция «{0}» списана: движения по ней невозможны.").format(label),
+                                  field="lines")
+        counted = item.kind in ("consumable",)
+        qty = q if q is not None else item.quantity
+        if not counted and q is not None and q != item.quantity:
+            raise ValidationError(_t("«{0}» учитывается целиком: количество {1}.")
+                                  .format(label, item.quantity), field="quantity")
+        from_rooms.add(item.room_id)
+        if kind == "receipt":
+            if counted:
+                item.quantity = item.quantity + qty
+            if to_room_id is not None:
+                item.room_id = to_room_id
+        elif kind == "transfer":
+            if item.room_id == to_room_id:
+                raise ValidationError(_t("«{0}» уже находится в этом помещении.").format(label), field="lines")
+            if counted and qty > item.quantity:
+                raise ValidationError(_t("Нельзя переместить {0} {1} «{2}»: в наличии только {3}.")
+                                      .format(qty, item.unit, label, item.quantity), field="quantity")
+            if counted and qty < item.quantity:
+                item.quantity = item.quantity - qty
+                twin = s.scalar(select(Item).where(Item.kind == item.kind, Item.name == item.name,
+                                                   Item.unit == item.unit, Item.room_id == to_room_id,
+                                                   Item.status != "written_off", Item.id != item.id).limit(1))
+                if twin is None:
+                    twin = Item(kind=item.kind, name=item.name, model=item.model, unit=item.unit,
+                                manufacturer=item.manufacturer, country=item.country, cost=item.cost,
+                                min_quantity=None, room_id=to_room_id, quantity=Decimal(0),
+                                status=item.status, notes=item.notes)
+                    s.add(twin)
+                    s.flush()
+                twin.quantity = twin.quantity + qty
+                mv.lines.append(MovementLine(item_id=twin.id, quantity=qty))
+            else:
+                item.room_id = to_room_id
+                if item.kind in UNIT_KINDS:
+                    room = s.get(Room, to_room_id)
+                    if room is not None and room.responsible:
+                        item.responsible = room.responsible
+        elif kind == "issue":
+            if counted:
+                if qty > item.quantity:
+                    raise ValidationError(_t("Нельзя выдать {0} {1} «{2}»: в наличии только {3}.")
+                                          .format(qty, item.unit, label, item.quantity), field="quantity")
+                item.quantity = item.quantity - qty
+            else:
+                if item.issued_to:
+                    raise ValidationError(_t("«{0}» уже выдано: {1}. Сначала оформите возврат.")
+                                          .format(label, item.issued_to), field="lines")
+                item.issued_to = person
+        elif kind == "return":
+            if counted:
+                item.quantity = item.quantity + qty
+            else:
+                if not item.issued_to:
+                    raise ValidationError(_t("«{0}» не выдавалось: возвращать нечего.").format(label),
+                                          field="lines")
+                if not mv.person:
+                    mv.person = item.issued_to
+                item.issued_to = ""
                 if to_room_id is not None:
                     item.room_id = to_room_id
-            elif kind == "transfer":
-                if item.room_id == to_room_id:
-                    raise ValidationError(_t("«{0}» уже находится в этом помещении.").format(label), field="lines")
-                if counted and qty > item.quantity:
-                    raise ValidationError(_t("Нельзя переместить {0} {1} «{2}»: в наличии только {3}.")
+        elif kind == "write_off":
+            if counted:
+                if qty > item.quantity:
+                    raise ValidationError(_t("Нельзя списать {0} {1} «{2}»: в наличии только {3}.")
                                           .format(qty, item.unit, label, item.quantity), field="quantity")
-                if counted and qty < item.quantity:
-                    item.quantity = item.quantity - qty
-                    twin = s.scalar(select(Item).where(Item.kind == item.kind, Item.name == item.name,
-                                                       Item.unit == item.unit, Item.room_id == to_room_id,
-                                                       Item.status != "written_off", Item.id != item.id).limit(1))
-                    if twin is None:
-                        twin = Item(kind=item.kind, name=item.name, model=item.model, unit=item.unit,
-                                    manufacturer=item.manufacturer, country=item.country, cost=item.cost,
-                                    min_quantity=None, room_id=to_room_id, quantity=Decimal(0),
-                                    status=item.status, notes=item.notes)
-                        s.add(twin)
-                        s.flush()
-                    twin.quantity = twin.quantity + qty
-                    mv.lines.append(MovementLine(item_id=twin.id, quantity=qty))
-                else:
-                    item.room_id = to_room_id
-                    if item.kind in UNIT_KINDS:
-                        room = s.get(Room, to_room_id)
-                        if room is not None and room.responsible:
-                            item.responsible = room.responsible
-            elif kind == "issue":
-                if counted:
-                    if qty > item.quantity:
-                        raise ValidationError(_t("Нельзя выдать {0} {1} «{2}»: в наличии только {3}.")
-                                              .format(qty, item.unit, label, item.quantity), field="quantity")
-                    item.quantity = item.quantity - qty
-                else:
-                    if item.issued_to:
-                        raise ValidationError(_t("«{0}» уже выдано: {1}. Сначала оформите возврат.")
-                                              .format(label, item.issued_to), field="lines")
-                    item.issued_to = person
-            elif kind == "return":
-                if counted:
-                    item.quantity = item.quantity + qty
-                else:
-                    if not item.issued_to:
-                        raise ValidationError(_t("«{0}» не выдавалось: возвращать нечего.").format(label),
-                                              field="lines")
-                    if not mv.person:
-                        mv.person = item.issued_to
-                    item.issued_to = ""
-                    if to_room_id is not None:
-                        item.room_id = to_room_id
-            elif kind == "write_off":
-                if counted:
-                    if qty > item.quantity:
-                        raise ValidationError(_t("Нельзя списать {0} {1} «{2}»: в наличии только {3}.")
-                                              .format(qty, item.unit, label, item.quantity), field="quantity")
-                    item.quantity = item.quantity - qty
-                else:
-                    item.status = "written_off"
-                    item.issued_to = ""
-                    if item.kind == "reagent":
-                        for c in s.scalars(select(ReagentContainer).where(ReagentContainer.item_id == item.id)):
-                            c.empty = True
-                        item.quantity = Decimal(0)
-            if item.quantity < 0:
-                raise ValidationError(_t("Остаток «{0}» стал бы отрицательным.").format(label), field="quantity")
-            mv.lines.append(MovementLine(item_id=item.id, quantity=qty))
-        if len(from_rooms) == 1:
-            mv.from_room_id = next(iter(from_rooms))
-        s.add(mv)
-        s.flush()
-        return MovementResult(mv.id, mv.number, kind, len(mv.lines))
+                item.quantity = item.quantity - qty
+            else:
+                item.status = "written_off"
+                item.issued_to = ""
+                if item.kind == "reagent":
+                    for c in s.scalars(select(ReagentContainer).where(ReagentContainer.item_id == item.id)):
+                        c.empty = True
+                    item.quantity = Decimal(0)
+        if item.quantity < 0:
+            raise ValidationError(_t("Остаток «{0}» стал бы отрицательным.").format(label), field="quantity")
+        mv.lines.append(MovementLine(item_id=item.id, quantity=qty))
+    if len(from_rooms) == 1:
+        mv.from_room_id = next(iter(from_rooms))
+    s.add(mv)
+    s.flush()
+    return MovementResult(mv.id, mv.number, kind, len(mv.lines))
 
 
 def item_history(item_id: int) -> list[dict]:

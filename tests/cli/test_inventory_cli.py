@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from openpyxl import load_workbook
@@ -48,3 +49,23 @@ def test_usage_errors(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         cli.main(["--db", str(tmp_path / "x.sqlite3"), "import"])
     assert e.value.code == 2
+
+
+def test_stocktaking_post_cli(demo_db_path, capsys, monkeypatch):
+    db = str(demo_db_path)
+    number = f"ИНВ-{dt.date.today().year}-001"  # the demo's closed stock-taking: one chair missing, one stand unknown
+    monkeypatch.setenv("CHEMCLUSTER_PASSWORD", "labmanager")
+    code, out, err = run(capsys, "--db", db, "--user", "labmanager", "stocktaking", "post", number,
+                         "--dry-run", "--json")
+    assert code == 0, err
+    rep = json.loads(out)
+    assert rep["dry_run"] is True and [d["kind"] for d in rep["documents"]] == ["write_off"]
+    assert [s["name"] for s in rep["skipped"]] == ["Штатив лабораторный ШЛБ без инвентарного номера"]
+    monkeypatch.setenv("CHEMCLUSTER_PASSWORD", "viewer")
+    code, out, err = run(capsys, "--db", db, "--user", "viewer", "stocktaking", "post", number)
+    assert code == 1 and "нет права" in err
+    monkeypatch.setenv("CHEMCLUSTER_PASSWORD", "labmanager")
+    code, out, err = run(capsys, "--db", db, "--user", "labmanager", "stocktaking", "post", number)
+    assert code == 0 and "Проведены результаты инвентаризации" in out and "СП-" in out, err
+    code, out, err = run(capsys, "--db", db, "--user", "labmanager", "stocktaking", "post", number, "--with-unknown")
+    assert code == 1 and "уже проведены" in err

@@ -291,3 +291,53 @@ def test_alerts_panel_loads_after_the_list_and_shows_the_first_ones(demo_window,
     qtbot.waitUntil(lambda: panel.room_id == room)
     assert not panel.show_all and panel.total == sum(inventory.alert_counts(room).values())
     assert len(panel.alerts) == min(3, panel.total)
+
+
+def test_post_stocktaking_results_from_the_window(window, qtbot):
+    """A closed stock-taking: reopen it from the stock-taking action, review the proposed documents,
+    untick the missing cabinet, post; the list of the room changes at once."""
+    from tests.inventory_helpers import consumable, equipment
+
+    lab, other = add_room("Лаборатория 201"), add_room("Лаборатория 203", "Орлов Д. С.")
+    cabinet = equipment("Шкаф вытяжной", room_id=lab, inventory_number="ИН-2")
+    scales = equipment("Весы", room_id=lab, inventory_number="ИН-1")
+    centrifuge = equipment("Центрифуга", room_id=other, inventory_number="ИН-3")
+    gloves = consumable(qty="100", room_id=lab)
+    sid = st_service.start(lab)
+    st_service.scan(sid, "ИН-1")
+    st_service.scan(sid, "ИН-3")
+    line = next(ln["id"] for ln in st_service.get(sid)["lines"] if ln["item_id"] == gloves)
+    st_service.set_found(sid, line, "90")
+    st_service.close(sid)
+    page = _page(window)
+    page.set_room(lab)
+    qtbot.waitUntil(lambda: page.model.find_row(scales) >= 0)
+    assert page.model.find_row(centrifuge) < 0
+
+    dlg = page.open_stocktaking()
+    assert dlg.open_closed_btn.isVisible() and st_service.get(sid)["number"] in dlg.open_closed_btn.text()
+    qtbot.mouseClick(dlg.open_closed_btn, Qt.MouseButton.LeftButton)
+    assert dlg.st_id == sid and dlg.post_btn.isVisible() and not dlg.close_st_btn.isVisible()
+    qtbot.mouseClick(dlg.post_btn, Qt.MouseButton.LeftButton)
+    rev = dlg.last_post_dialog
+    assert rev is not None and rev.isVisible() and rev.table.rowCount() == 3
+    assert rev.reason.text().startswith("Недостача по инвентаризации №")
+    texts = {rev.table.item(r, 2).text(): rev.table.item(r, 0).text() for r in range(3)}
+    assert texts == {"Шкаф вытяжной": "Списание", "Перчатки нитриловые": "Списание", "Центрифуга": "Перемещение"}
+    row = next(r for r in range(3) if rev.table.item(r, 2).text() == "Шкаф вытяжной")
+    rev.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)  # the cabinet stays as it is
+    assert "Будет проведено строк: 2" in rev.summary.text()
+    rev.reason.clear()
+    assert not rev.post_btn.isEnabled() and "причину" in rev.error.text()
+    type_text(rev.reason, "Акт инвентаризации № 7")
+    qtbot.mouseClick(rev.post_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not rev.isVisible())
+    assert "Результаты проведены" in dlg.scan_result.text() and not dlg.post_btn.isVisible()
+    # the room's list refreshed by itself: the centrifuge moved in, 10 pairs of gloves written off
+    qtbot.waitUntil(lambda: page.model.find_row(centrifuge) >= 0)
+    assert page.model.row(page.model.find_row(gloves))["quantity"] == Decimal(90)
+    assert page.model.find_row(cabinet) >= 0
+    assert st_service.get(sid)["status"] == "posted"
+    wo = next(m for m in inventory.list_movements() if m["kind"] == "write_off")
+    assert wo["reason"] == "Акт инвентаризации № 7"
+    dlg.accept()

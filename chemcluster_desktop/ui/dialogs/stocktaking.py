@@ -1,5 +1,6 @@
 """Stock-taking of a room: start it, scan or type inventory numbers (a scanner acting as a keyboard
-types the number and Enter into the scan field), record unknown items, close it and print."""
+types the number and Enter into the scan field), record unknown items, close it and print; post a
+closed one's result as movement documents (review dialog in ``stocktaking_post``)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class StocktakingDialog(QDialog):
         self.data: dict | None = None
         self.resize(900, 680)
         self._updating = False
+        self._closed_id: int | None = None
         lay = QVBoxLayout(self)
 
         # start panel
@@ -78,6 +80,12 @@ class StocktakingDialog(QDialog):
         self.start_btn.setObjectName("stStart")
         self.start_btn.clicked.connect(self.start)
         sf.addRow("", self.start_btn)
+        # the room's last stock-taking, closed but not posted yet: open it to post its result
+        self.open_closed_btn = QPushButton(icon("clipboard-check-outline"), "")
+        self.open_closed_btn.setObjectName("stOpenClosed")
+        self.open_closed_btn.clicked.connect(self._open_closed)
+        sf.addRow("", self.open_closed_btn)
+        self.room.currentIndexChanged.connect(lambda _i: self._offer_closed())
         lay.addWidget(self.start_panel)
 
         # work panel
@@ -141,6 +149,13 @@ class StocktakingDialog(QDialog):
         brow.addWidget(self.print_list_btn)
         brow.addWidget(self.print_diff_btn)
         brow.addStretch(1)
+        self.post_btn = QPushButton(icon("file-document-check-outline"), _t("Провести результаты…"))
+        self.post_btn.setObjectName("stPost")
+        self.post_btn.setToolTip(_t("Оформить по результатам списание, оприходование и перемещение"))
+        self.post_btn.clicked.connect(self.open_posting)
+        self.post_btn.hide()
+        self.last_post_dialog = None
+        brow.addWidget(self.post_btn)
         brow.addWidget(self.close_st_btn)
         wl.addLayout(brow)
         lay.addWidget(self.work_panel, 1)
@@ -158,13 +173,15 @@ class StocktakingDialog(QDialog):
         self.done_btn.clicked.connect(self.accept)
         bottom.addWidget(self.done_btn)
         lay.addLayout(bottom)
-        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.close_st_btn):
+        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.close_st_btn,
+                  self.post_btn, self.open_closed_btn):
             b.setAutoDefault(False)
         if self.st_id is not None:
             self.reload()
         else:
             self.setWindowTitle(_t("Новая инвентаризация"))
             self.work_panel.hide()
+            self._offer_closed()
 
     # --- actions ----------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -190,6 +207,9 @@ class StocktakingDialog(QDialog):
         closed = d["status"] != "open"
         self.setWindowTitle(_t("Инвентаризация {0}: {1}").format(d["number"], d["room"]))
         state = _t("закрыта {0}").format(fmt.datetime(d["closed_at"])) if closed else _t("идёт")
+        if d["status"] == "posted":
+            state += "; " + _t("результаты проведены {0} ({1})").format(fmt.datetime(d["posted_at"]),
+                                                                        d["posted_by"] or "—")
         self.head.setText(_t("Помещение: {0}; МОЛ: {1}; начата {2}, {3}.").format(
             d["room"], d["responsible"] or "—", fmt.date(d["started_on"]), state))
         self._updating = True
@@ -217,6 +237,44 @@ class StocktakingDialog(QDialog):
                              .format(res.expected, found, len(res.shortages), len(res.surpluses)))
         for w in (self.scan_field, self.unknown, self.unknown_btn, self.close_st_btn):
             w.setEnabled(not closed)
+        self.close_st_btn.setVisible(not closed)
+        self.post_btn.setVisible(d["status"] == "closed")
+
+    def _offer_closed(self) -> None:
+        rid = self.room.currentData()
+        last = st_service.latest_for_room(rid) if rid is not None else None
+        info = st_service.get(last) if last is not None else None
+        self._closed_id = info["id"] if info and info["status"] == "closed" else None
+        if self._closed_id is not None:
+            self.open_closed_btn.setText(_t("Инвентаризация {0} от {1} завершена, результаты не проведены — "
+                                            "открыть").format(info["number"], fmt.date(info["started_on"])))
+        self.open_closed_btn.setVisible(self._closed_id is not None)
+
+    def _open_closed(self) -> None:
+        if self._closed_id is not None:
+            self.st_id = self._closed_id
+            self.reload()
+
+    def open_posting(self):
+        """The review dialog of the documents the result becomes; after posting, the lists refresh."""
+        from chemcluster_desktop.ui.dialogs.stocktaking_post import StocktakingPostDialog
+
+        try:
+            dlg = StocktakingPostDialog(self, self.st_id)
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return None
+        self.last_post_dialog = dlg
+        dlg.accepted.connect(lambda: self._posted(dlg))
+        dlg.open()
+        return dlg
+
+    def _posted(self, dlg) -> None:
+        res = dlg.result_post
+        self.reload()
+        if res is not None:
+            docs = ", ".join(d.number for d in res.documents) or _t("документов нет")
+            self._say(_t("Результаты проведены: {0}.").format(docs), "ok")
 
     def _row_of_line(self, line_id: int) -> int:
         for r in range(self.table.rowCount()):
