@@ -588,10 +588,13 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                                 "contact": "Завуч {} {}, +7 (8313) {}-{:02d}-{:02d}".format(
                                     *rng.choice(cat.SURNAMES), rng.randrange(20, 40), rng.randrange(100),
                                     rng.randrange(100))})
+            school_rows[-1]["search_key"] = schedule.school_search_key(
+                name, school_rows[-1]["address"], school_rows[-1]["contact"])
             days = sorted(rng.sample(range(5), 2))
             first = rng.choice([1, 2])
             for letter in "АБВГД"[:sz.classes_per_school]:
                 class_rows.append({"id": cl_id, "school_id": sc0 + j, "name": f"8{letter}",
+                                   "search_key": schedule.class_search_key(f"8{letter}"),
                                    "pupils": rng.randrange(14, 26),
                                    "availability": {"weekdays": days, "slots": list(range(first, first + 5))}})
                 cl_id += 1
@@ -604,11 +607,15 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
             instr_rows.append({"id": in0 + j, "full_name": f"{s} {ini}" + ("" if j < len(cat.SURNAMES) else f" ({j})"),
                                "availability": {"weekdays": [0, 1, 2, 3, 4], "slots": [1, 2, 3, 4, 5, 6]},
                                "contact": f"+7 (910) {rng.randrange(100, 999)}-{rng.randrange(10, 99)}-{rng.randrange(10, 99)}"})
+            instr_rows[-1]["search_key"] = schedule.instructor_search_key(
+                instr_rows[-1]["full_name"], instr_rows[-1]["contact"])
         w.insert(schedule.Instructor, instr_rows)
         m0 = w.next_id(schedule.CourseModule)
         mod_rows = [{"id": m0 + j, "name": n, "hours": 6 + (j % 3), "max_group": None, "workshop_kinds": comp,
                      "description": f"Профессиональная проба по компетенции «{comp}»"}
                     for j, (n, comp) in enumerate(cat.MODULES)]
+        for r in mod_rows:
+            r["search_key"] = schedule.module_search_key(r["name"], r["workshop_kinds"], r["description"])
         w.insert(schedule.CourseModule, mod_rows)
         sched_ws = [wi for wi in ws_info[:sz.sched_workshops]]
         wm = set()

@@ -20,7 +20,7 @@ import datetime as dt
 import time
 from collections import defaultdict
 
-from sqlalchemy import String, delete, func, insert, select, type_coerce
+from sqlalchemy import String, and_, delete, false, func, insert, or_, select, type_coerce
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
@@ -46,6 +46,7 @@ from chemcluster_desktop.services.schedule_data import (
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.schedule import (
+    NAME_END,
     CourseModule,
     Holiday,
     Instructor,
@@ -58,7 +59,7 @@ from chemcluster_desktop.storage.schedule import (
     TimeSlot,
     WorkshopModule,
 )
-from chemcluster_desktop.storage.search import fold
+from chemcluster_desktop.storage.search import fold, like_pattern
 
 WRITE = "schedule.write"
 
@@ -162,9 +163,33 @@ def _avail_fields(av: dict | None) -> dict:
             "unavailable_dates": list(av.get("unavailable_dates", []))}
 
 
-def _matches(search: str, *parts) -> bool:
-    q = fold(search)
-    return not q or q in fold(" ".join(str(p or "") for p in parts))
+# --- search (in SQL, over the folded ``search_key`` columns; see storage/schedule.py) ------------------------
+# Every word of the search must occur (folded: case, ё = е) in one of the row's fields or in one of the
+# related names the list is searched by — a class by its school's name, an instructor by the names of
+# the modules they teach, a requirement by its class, school and module names.
+
+def _words(search: str) -> list[str]:
+    return (search or "").split()
+
+
+def _in_key(key_col, word: str):
+    """``word`` occurs in one of the fields the key is made of."""
+    if "\x00" in word:  # no field holds one (PostgreSQL cannot even store it)
+        return false()
+    return key_col.like(like_pattern(word), escape="\\")
+
+
+def _in_name(key_col, word: str):
+    """``word`` occurs in the name of the row (the part of its key before ``NAME_END``)."""
+    if "\x00" in word:
+        return false()
+    return key_col.like(like_pattern(word) + NAME_END + "%", escape="\\")
+
+
+def _search(stmt, search: str, condition):
+    """``stmt`` restricted to rows where ``condition(word)`` holds for every word of ``search``."""
+    words = _words(search)
+    return stmt.where(and_(*(condition(w) for w in words))) if words else stmt
 
 
 # ============================================================================================
@@ -173,13 +198,14 @@ def _matches(search: str, *parts) -> bool:
 
 def list_schools(search: str = "") -> list[dict]:
     with read() as s:
-        counts = dict(s.execute(select(SchoolClass.school_id, func.count()).group_by(SchoolClass.school_id)).all())
-        pupils = dict(s.execute(select(SchoolClass.school_id, func.sum(SchoolClass.pupils))
-                                .group_by(SchoolClass.school_id)).all())
-        rows = s.scalars(select(School).order_by(School.name)).all()
+        agg = (select(SchoolClass.school_id, func.count().label("n"), func.sum(SchoolClass.pupils).label("pupils"))
+               .group_by(SchoolClass.school_id).subquery())
+        stmt = (select(School, agg.c.n, agg.c.pupils).outerjoin(agg, agg.c.school_id == School.id)
+                .order_by(School.name))
+        stmt = _search(stmt, search, lambda w: _in_key(School.search_key, w))
         return [{"id": r.id, "name": r.name, "address": r.address, "contact": r.contact, "version": r.version,
-                 "classes": counts.get(r.id, 0), "pupils": int(pupils.get(r.id) or 0)}
-                for r in rows if _matches(search, r.name, r.address, r.contact)]
+                 "classes": int(n or 0), "pupils": int(pupils or 0)}
+                for r, n, pupils in s.execute(stmt).all()]
 
 
 def save_school(data: dict, school_id: int | None = None, version: int | None = None) -> int:
@@ -220,10 +246,9 @@ def list_classes(school_id: int | None = None, search: str = "") -> list[dict]:
         stmt = select(SchoolClass, School.name).join(School).order_by(School.name, SchoolClass.name)
         if school_id is not None:
             stmt = stmt.where(SchoolClass.school_id == school_id)
+        stmt = _search(stmt, search, lambda w: or_(_in_key(SchoolClass.search_key, w), _in_name(School.search_key, w)))
         out = []
         for c, school in s.execute(stmt).all():
-            if not _matches(search, c.name, school):
-                continue
             av = _avail_fields(c.availability)
             out.append({"id": c.id, "school_id": c.school_id, "school": school, "name": c.name, "pupils": c.pupils,
                         "weekdays": av["weekdays"], "slots": av["slots"], "version": c.version,
@@ -279,19 +304,30 @@ def delete_class(class_id: int) -> None:
 # Instructors, modules, workshops
 # ============================================================================================
 
+def _teaches_module_named(word: str):
+    return (select(InstructorModule.module_id)
+            .join(CourseModule, CourseModule.id == InstructorModule.module_id)
+            .where(InstructorModule.instructor_id == Instructor.id, _in_name(CourseModule.search_key, word))
+            .exists())
+
+
 def list_instructors(search: str = "") -> list[dict]:
     with read() as s:
+        found = _search(select(Instructor), search,
+                        lambda w: or_(_in_key(Instructor.search_key, w), _teaches_module_named(w)))
+        rows = s.scalars(found.order_by(Instructor.full_name)).all()
+        ids = select(found.with_only_columns(Instructor.id).subquery().c.id)
         mods = defaultdict(list)
-        for iid, mname in s.execute(select(InstructorModule.instructor_id, CourseModule.name)
-                                    .join(CourseModule, CourseModule.id == InstructorModule.module_id)):
-            mods[iid].append(mname)
         mids = defaultdict(list)
-        for iid, mid in s.execute(select(InstructorModule.instructor_id, InstructorModule.module_id)):
+        for iid, mid, mname in s.execute(
+                select(InstructorModule.instructor_id, InstructorModule.module_id, CourseModule.name)
+                .join(CourseModule, CourseModule.id == InstructorModule.module_id)
+                .where(InstructorModule.instructor_id.in_(ids))
+                .order_by(InstructorModule.instructor_id, InstructorModule.module_id)):
+            mods[iid].append(mname)
             mids[iid].append(mid)
         out = []
-        for r in s.scalars(select(Instructor).order_by(Instructor.full_name)):
-            if not _matches(search, r.full_name, r.contact, *mods[r.id]):
-                continue
+        for r in rows:
             out.append({"id": r.id, "full_name": r.full_name, "contact": r.contact, "version": r.version,
                         "modules": sorted(mods[r.id]), "module_ids": mids[r.id], **_avail_fields(r.availability)})
         return out
@@ -340,16 +376,19 @@ def delete_instructor(instructor_id: int) -> None:
 
 def list_modules(search: str = "") -> list[dict]:
     with read() as s:
+        found = _search(select(CourseModule), search, lambda w: _in_key(CourseModule.search_key, w))
+        rows = s.scalars(found.order_by(CourseModule.name)).all()
+        ids = select(found.with_only_columns(CourseModule.id).subquery().c.id)
         ws = defaultdict(list)
         wids = defaultdict(list)
         for mid, wid, wname in s.execute(select(WorkshopModule.module_id, Workshop.id, Workshop.name)
-                                         .join(Workshop, Workshop.id == WorkshopModule.workshop_id)):
+                                         .join(Workshop, Workshop.id == WorkshopModule.workshop_id)
+                                         .where(WorkshopModule.module_id.in_(ids))
+                                         .order_by(WorkshopModule.module_id, WorkshopModule.workshop_id)):
             ws[mid].append(wname)
             wids[mid].append(wid)
         out = []
-        for r in s.scalars(select(CourseModule).order_by(CourseModule.name)):
-            if not _matches(search, r.name, r.workshop_kinds, r.description):
-                continue
+        for r in rows:
             out.append({"id": r.id, "name": r.name, "hours": r.hours, "max_group": r.max_group,
                         "workshop_kinds": r.workshop_kinds, "description": r.description, "version": r.version,
                         "workshops": sorted(ws[r.id]), "workshop_ids": wids[r.id]})
@@ -589,6 +628,8 @@ def list_requirements(term_id: int | None = None, search: str = "") -> list[dict
                 .order_by(School.name, SchoolClass.name, CourseModule.name))
         if term_id is not None:
             stmt = stmt.where(Requirement.term_id == term_id)
+        stmt = _search(stmt, search, lambda w: or_(_in_key(SchoolClass.search_key, w), _in_name(School.search_key, w),
+                                                   _in_name(CourseModule.search_key, w)))
         placed = defaultdict(int)
         q = select(Lesson.term_id, Lesson.class_id, Lesson.module_id, Lesson.subgroup, func.count()).group_by(
             Lesson.term_id, Lesson.class_id, Lesson.module_id, Lesson.subgroup)
@@ -596,8 +637,6 @@ def list_requirements(term_id: int | None = None, search: str = "") -> list[dict
             placed[(tid, cid, mid, sub)] += n
         out = []
         for r, cname, school, mname, tname in s.execute(stmt).all():
-            if not _matches(search, cname, school, mname):
-                continue
             subs = {k[3]: v for k, v in placed.items() if k[:3] == (r.term_id, r.class_id, r.module_id)}
             done = subs.get(r.subgroup, 0) if r.subgroup else (
                 subs.get(0, 0) + (min(v for k, v in subs.items() if k) if any(subs) else 0))

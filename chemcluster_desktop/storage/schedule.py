@@ -1,14 +1,37 @@
-"""8th-grade «Технология» timetable: schools, classes, instructors, modules, terms, slots, lessons."""
+"""8th-grade «Технология» timetable: schools, classes, instructors, modules, terms, slots, lessons.
+
+Search keys (revision 0008_schedule_search): schools, classes, instructors and modules keep a folded
+``search_key`` (see :mod:`.search`) filled by the listeners below: the folded name, then
+:data:`NAME_END`, then the other searchable fields folded and separated by spaces. A search word
+(never whitespace) occurs in the key exactly when it occurs in one of the fields, and in the *name*
+exactly when the key is ``LIKE '%word%' || NAME_END || '%'`` — the name part holds no ``NAME_END``
+(folding squeezes every whitespace to one space). So one column serves both the row's own search and
+the searches of other lists by its name (a class is found by its school's name, an instructor by the
+names of their modules), with no function on the server.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.base import Base, IdMixin, TimestampMixin, VersionedMixin
+from chemcluster_desktop.storage.search import fold
 
 
 class School(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -16,6 +39,7 @@ class School(IdMixin, TimestampMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     contact: Mapped[str] = mapped_column(String(300), default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
 
     classes: Mapped[list[SchoolClass]] = relationship(back_populates="school", cascade="all, delete-orphan")
 
@@ -28,6 +52,7 @@ class SchoolClass(IdMixin, TimestampMixin, VersionedMixin, Base):
     pupils: Mapped[int] = mapped_column(Integer)
     # {"weekdays": [0, 2], "slots": [3, 4]} — weekdays 0=Mon; slot numbers the school can send them
     availability: Mapped[dict | None] = mapped_column(JSON)
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
 
     school: Mapped[School] = relationship(back_populates="classes")
 
@@ -38,6 +63,7 @@ class Instructor(IdMixin, TimestampMixin, VersionedMixin, Base):
     # {"weekdays": [...], "slots": [...], "unavailable_dates": ["2026-12-01", ...]}
     availability: Mapped[dict | None] = mapped_column(JSON)
     contact: Mapped[str] = mapped_column(String(200), default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
 
 
 class CourseModule(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -49,6 +75,9 @@ class CourseModule(IdMixin, TimestampMixin, VersionedMixin, Base):
     max_group: Mapped[int | None] = mapped_column(Integer)
     workshop_kinds: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # not indexed: the description has no length limit, and a PostgreSQL B-tree entry must stay under
+    # ~2.7 kB (a few dozen modules are scanned anyway)
+    search_key: Mapped[str] = mapped_column(Text, default="")
 
 
 class WorkshopModule(Base):
@@ -123,3 +152,52 @@ class Lesson(IdMixin, TimestampMixin, VersionedMixin, Base):
     instructor: Mapped[Instructor | None] = relationship()
     workshop: Mapped[Workshop] = relationship()
     slot: Mapped[TimeSlot] = relationship()
+
+
+# --- search keys ----------------------------------------------------------------------------------------------
+NAME_END = "\n"
+
+
+def name_key(name: object, *others: object) -> str:
+    """The folded name, :data:`NAME_END`, then the other fields folded and separated by spaces."""
+    return fold(name) + NAME_END + " ".join(f for f in map(fold, others) if f)
+
+
+def school_search_key(name, address="", contact="") -> str:
+    return name_key(name, address, contact)
+
+
+def class_search_key(name) -> str:
+    return name_key(name)
+
+
+def instructor_search_key(full_name, contact="") -> str:
+    return name_key(full_name, contact)
+
+
+def module_search_key(name, workshop_kinds="", description="") -> str:
+    return name_key(name, workshop_kinds, description)
+
+
+@event.listens_for(School, "before_insert")
+@event.listens_for(School, "before_update")
+def _school_key(_m, _c, t: School) -> None:
+    t.search_key = school_search_key(t.name, t.address, t.contact)
+
+
+@event.listens_for(SchoolClass, "before_insert")
+@event.listens_for(SchoolClass, "before_update")
+def _class_key(_m, _c, t: SchoolClass) -> None:
+    t.search_key = class_search_key(t.name)
+
+
+@event.listens_for(Instructor, "before_insert")
+@event.listens_for(Instructor, "before_update")
+def _instructor_key(_m, _c, t: Instructor) -> None:
+    t.search_key = instructor_search_key(t.full_name, t.contact)
+
+
+@event.listens_for(CourseModule, "before_insert")
+@event.listens_for(CourseModule, "before_update")
+def _module_key(_m, _c, t: CourseModule) -> None:
+    t.search_key = module_search_key(t.name, t.workshop_kinds, t.description)

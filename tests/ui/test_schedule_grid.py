@@ -33,9 +33,9 @@ def _drag(grid, lesson_id, row, col):
     pos = QPointF(_center(grid, row, col))
     vp = grid.viewport()
     actions = Qt.DropAction.MoveAction
-    QApplication.sendEvent(vp, QDragEnterEvent(pos.toPoint(), actions, md, Qt.MouseButton.LeftButton,
+    QApplication.sendEvent(vp, QDragEnterEvent(pos, actions, md, Qt.MouseButton.LeftButton,
                                                Qt.KeyboardModifier.NoModifier))
-    move = QDragMoveEvent(pos.toPoint(), actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    move = QDragMoveEvent(pos, actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, move)
     accepted = move.isAccepted()
     drop = QDropEvent(pos, actions, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
