@@ -859,7 +859,7 @@ Rooms: {2}
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+107" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+114" />
             <source>изменён</source>
             <translation>changed</translation>
         </message>
@@ -1659,27 +1659,27 @@ The previous database was kept: {1}</translation>
             <translation>training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="16" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="17" />
             <source>импорт из Excel (.xlsx)</source>
             <translation>import from Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="24" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
             <source>выгрузка в Excel (.xlsx)</source>
             <translation>export to Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="22" />
             <source>итог одним объектом JSON</source>
             <translation>result as one JSON object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="73" />
             <source>Созданы помещения</source>
             <translation>Rooms created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="36" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="48" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
@@ -1704,32 +1704,32 @@ The previous database was kept: {1}</translation>
             <translation>8th-grade pupils reached: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="27" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="28" />
             <source>только позиции этого помещения</source>
             <translation>only items of this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="31" />
             <source>включить списанные позиции</source>
             <translation>include written-off items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="64" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="76" />
             <source>ничего не импортировано</source>
             <translation>nothing imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="73" />
             <source>Будут созданы помещения</source>
             <translation>Rooms to be created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="84" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="96" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="77" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="89" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
@@ -1769,22 +1769,22 @@ The previous database was kept: {1}</translation>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="19" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
             <source>ничего не записывать, показать, что будет</source>
             <translation>write nothing, show what would happen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="26" />
             <source>выгрузить список инвентаря в Excel</source>
             <translation>export the inventory list to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="29" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
             <source>строка поиска, как в окне программы</source>
             <translation>search text, as in the program window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="58" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="70" />
             <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Imported {0} of {1} rows, {2} skipped.</translation>
         </message>
@@ -1829,17 +1829,17 @@ The previous database was kept: {1}</translation>
             <translation>Budget: limit {0} ₽, contracted {1} ₽, paid {2} ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="17" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="18" />
             <source>импорт инвентаря из Excel: все верные строки одной транзакцией</source>
             <translation>inventory import from Excel: all valid rows in one transaction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
             <source>при любой ошибочной строке не импортировать ничего</source>
             <translation>import nothing if any row is wrong</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="67" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Dry run: {0} of {1} rows would be imported, {2} skipped.</translation>
         </message>
@@ -1852,6 +1852,51 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/cluster.py" line="97" />
             <source>Добавлено показателей карточки проекта: {0}.</source>
             <translation>Project card indicators added: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="34" />
+            <source>инвентаризация помещения</source>
+            <translation>stock-taking of a room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="115" />
+            <source>Проверка без записи: будут проведены</source>
+            <translation>Dry run, nothing written: would post</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="115" />
+            <source>Проведены</source>
+            <translation>Posted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="35" />
+            <source>провести результаты завершённой инвентаризации: списание, оприходование, перемещение — всё или ничего</source>
+            <translation>post the results of a finished stock-taking: write-off, receipt, transfer — all or nothing</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="37" />
+            <source>номер инвентаризации (ИНВ-2026-001) или её id</source>
+            <translation>stock-taking number (ИНВ-2026-001) or its id</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="40" />
+            <source>поставить на учёт и неучтённые предметы (наименование — их описание)</source>
+            <translation>also put unrecorded things on the records (named by their description)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="41" />
+            <source>причина списания (по умолчанию «Недостача по инвентаризации № … от …»)</source>
+            <translation>reason for the write-off (by default “Недостача по инвентаризации № … от …”)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="116" />
+            <source>{0} результаты инвентаризации {1}: строк {2}, документов {3}.</source>
+            <translation>{0} the results of stock-taking {1}: lines {2}, documents {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="121" />
+            <source>не проводится: {0} — {1}</source>
+            <translation>not posted: {0} — {1}</translation>
         </message>
     </context>
     <context>
@@ -3582,7 +3627,7 @@ Please pass it to your administrator.</translation>
             <translation>Expiry date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="778" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="793" />
             <source>Дата документа</source>
             <translation>Document date</translation>
         </message>
@@ -3627,17 +3672,17 @@ Please pass it to your administrator.</translation>
             <translation>Container not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1174" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1193" />
             <source> (партия {0})</source>
             <translation> (batch {0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="51" />
             <source>, создано помещений: {0}</source>
             <translation>, rooms created: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="333" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="336" />
             <source>Импорт из Excel «{0}»</source>
             <translation>Import from Excel “{0}”</translation>
         </message>
@@ -3647,17 +3692,17 @@ Please pass it to your administrator.</translation>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="782" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="797" />
             <source>Выберите хотя бы одну позицию.</source>
             <translation>Choose at least one item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="786" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="801" />
             <source>Укажите, кому выдаются позиции.</source>
             <translation>Give who the items are issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="788" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="803" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
@@ -3697,7 +3742,7 @@ Please pass it to your administrator.</translation>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="776" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="791" />
             <source>Неизвестный вид движения «{0}».</source>
             <translation>Unknown movement kind “{0}”.</translation>
         </message>
@@ -3712,12 +3757,12 @@ Please pass it to your administrator.</translation>
             <translation>Item not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="49" />
             <source>Импортировано {0}, пропущено {1}</source>
             <translation>Imported {0}, skipped {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="196" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="197" />
             <source>Будут созданы помещения: {0}.</source>
             <translation>Rooms to be created: {0}.</translation>
         </message>
@@ -3742,7 +3787,7 @@ Please pass it to your administrator.</translation>
             <translation>Containers can be added to reagents only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="797" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="812" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
@@ -3767,17 +3812,17 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="816" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="835" />
             <source>«{0}» учитывается целиком: количество {1}.</source>
             <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="887" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="906" />
             <source>Остаток «{0}» стал бы отрицательным.</source>
             <translation>The stock of “{0}” would become negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1165" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1184" />
             <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
             <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
         </message>
@@ -3787,37 +3832,37 @@ Please pass it to your administrator.</translation>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1179" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1198" />
             <source>Истекает срок годности «{0}»{1}: до {2}.</source>
             <translation>“{0}”{1} expires: until {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="826" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="845" />
             <source>«{0}» уже находится в этом помещении.</source>
             <translation>“{0}” is already in this room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="853" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="872" />
             <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="866" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="885" />
             <source>«{0}» не выдавалось: возвращать нечего.</source>
             <translation>“{0}” was not issued: nothing to return.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="876" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="895" />
             <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="244" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="245" />
             <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
             <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="784" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="799" />
             <source>Укажите помещение, куда перемещаются позиции.</source>
             <translation>Give the room the items move to.</translation>
         </message>
@@ -3837,37 +3882,37 @@ Please pass it to your administrator.</translation>
             <translation>Item not found (id {0}): perhaps it was deleted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="811" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="830" />
             <source>Позиция «{0}» списана: движения по ней невозможны.</source>
             <translation>Item “{0}” is written off: no movements are possible.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1176" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1195" />
             <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
             <translation>Reagent “{0}”{1} expired on {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="828" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="847" />
             <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
             <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1156" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="1175" />
             <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
             <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="858" />
+            <location filename="../../chemcluster_desktop/services/inventory.py" line="877" />
             <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
             <translation>“{0}” is already issued: {1}. Record the return first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="202" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="203" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
             <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="126" />
             <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
@@ -3887,22 +3932,22 @@ Please pass it to your administrator.</translation>
             <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="193" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="194" />
             <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
             <translation>Empty rows skipped: {0}; total rows skipped: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="198" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="199" />
             <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
             <translation>Inventory numbers will be assigned automatically: {0} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="231" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="232" />
             <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
             <translation>File “{0}” has no data rows under the table header.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="131" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="132" />
             <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
@@ -3932,7 +3977,7 @@ Please pass it to your administrator.</translation>
             <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="238" />
+            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="239" />
             <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
             <translation>The file has {0} wrong rows; with --strict nothing was imported.</translation>
         </message>
@@ -9397,7 +9442,7 @@ Details were written to:
     <context>
         <name>Schedule</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="+73" />
+            <location filename="../../chemcluster_desktop/services/schedule.py" line="+74" />
             <source>Понедельник</source>
             <translation>Monday</translation>
         </message>
@@ -9472,7 +9517,7 @@ Details were written to:
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location line="+422" />
+            <location line="+460" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
@@ -9489,18 +9534,18 @@ Details were written to:
             <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
         <message>
-            <location line="-870" />
+            <location line="-908" />
             <source>Отметьте хотя бы один день недели.</source>
             <translation>Tick at least one weekday.</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+73" />
             <location line="+14" />
             <source>Школа не найдена (возможно, её удалили).</source>
             <translation>School not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+37" />
             <source>Выберите школу.</source>
             <translation>Choose a school.</translation>
         </message>
@@ -9511,13 +9556,13 @@ Details were written to:
             <translation>Class not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+52" />
             <location line="+19" />
             <source>Преподаватель не найден (возможно, его удалили).</source>
             <translation>Instructor not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+44" />
             <location line="+20" />
             <source>Модуль не найден (возможно, его удалили).</source>
             <translation>Module not found (perhaps deleted).</translation>
@@ -9560,7 +9605,7 @@ Details were written to:
             <translation>Load line not found.</translation>
         </message>
         <message>
-            <location line="-512" />
+            <location line="-550" />
             <location line="+10" />
             <source>Заполните поле «{0}».</source>
             <translation>Fill in “{0}”.</translation>
@@ -9576,12 +9621,12 @@ Details were written to:
             <translation>“{0}” must be at least {1}.</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+128" />
             <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location line="+200" />
+            <location line="+214" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
@@ -9627,7 +9672,7 @@ Details were written to:
             <translation>Lessons deleted: {0}</translation>
         </message>
         <message>
-            <location line="-963" />
+            <location line="-1001" />
             <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
             <translation>Invalid date “{0}”: enter it as DD.MM.YYYY.</translation>
         </message>
@@ -9642,17 +9687,17 @@ Details were written to:
             <translation>“{0}”: a whole number is needed.</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+84" />
             <source>Школа «{0}» уже есть в справочнике.</source>
             <translation>School “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+61" />
             <source>Класс «{0}» в этой школе уже есть.</source>
             <translation>Class “{0}” already exists in this school.</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+65" />
             <source>Преподаватель «{0}» уже есть.</source>
             <translation>Instructor “{0}” already exists.</translation>
         </message>
@@ -9662,7 +9707,7 @@ Details were written to:
             <translation>Instructor “{0}” has lessons ({1}): move or delete them first.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Модуль «{0}» уже есть.</source>
             <translation>Module “{0}” already exists.</translation>
         </message>
@@ -9983,7 +10028,7 @@ Details were written to:
             <translation>Period *</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+47" />
             <source>Заполните класс, модуль, мастерскую и урок.</source>
             <translation>Fill in the class, module, workshop and period.</translation>
         </message>
@@ -10767,267 +10812,490 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>Stocktaking</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="207" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="211" />
             <source>Фактическое количество</source>
             <translation>Actual quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="225" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="229" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="203" />
             <source>Найдено: {0}</source>
             <translation>Found: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="196" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="200" />
             <source>«{0}» уже отмечено.</source>
             <translation>“{0}” is already marked.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="115" />
             <source>Инвентаризация «{0}» не найдена.</source>
             <translation>Stock-taking “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="157" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="161" />
             <source>Инвентаризация не найдена (id {0}).</source>
             <translation>Stock-taking not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="73" />
             <source>Помещение не найдено (id {0}).</source>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="69" />
             <source>Дата инвентаризации ещё не наступила.</source>
             <translation>The stock-taking date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="227" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="231" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="212" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="216" />
             <source>Строка инвентаризации не найдена.</source>
             <translation>Stock-taking line not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="189" />
             <source>«{0}» списано — такого предмета по учёту нет.</source>
             <translation>“{0}” is written off — there is no such item on record.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="170" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="174" />
             <source>Введите или отсканируйте инвентарный номер.</source>
             <translation>Type or scan the inventory number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="224" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="228" />
             <source>Опишите найденный предмет (наименование, приметы).</source>
             <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="91" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="159" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="163" />
             <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
             <translation>Stock-taking {0} is closed: it cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="282" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="286" />
             <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
             <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="246" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="250" />
             <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
             <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="197" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
             <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="77" />
             <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
             <translation>A stock-taking is already going on in room “{0}”: continue or close it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="176" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="180" />
             <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
             <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="351" />
+            <source>Недостача по инвентаризации № {0} от {1}</source>
+            <translation>Shortage at stock-taking No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="401" />
+            <source>уже списано</source>
+            <translation>already written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="406" />
+            <source>уже числится в этом помещении</source>
+            <translation>already recorded in this room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="420" />
+            <source>списать недостающее</source>
+            <translation>write off the missing quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="420" />
+            <source>оприходовать излишек</source>
+            <translation>receive the surplus</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="423" />
+            <source>списать</source>
+            <translation>write off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="425" />
+            <source>реактив: поправьте тару в карточке позиции</source>
+            <translation>reagent: correct its containers in the item card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="359" />
+            <source>Инвентаризация {0} ещё идёт: сначала завершите её.</source>
+            <translation>Stock-taking {0} is still in progress: finish it first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="362" />
+            <source>Результаты инвентаризации {0} уже проведены ({1}, {2}): повторно провести нельзя.</source>
+            <translation>The results of stock-taking {0} are already posted ({1}, {2}): they cannot be posted again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="413" />
+            <source>переместить из «{0}»</source>
+            <translation>transfer from “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="416" />
+            <source>числится уже в помещении «{0}»</source>
+            <translation>now recorded in room “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="471" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="473" />
+            <source>Излишки по инвентаризации № {0} от {1}</source>
+            <translation>Surplus at stock-taking No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="395" />
+            <source>завести новую карточку</source>
+            <translation>create a new card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="495" />
+            <source>Выявлено при инвентаризации № {0} от {1}</source>
+            <translation>Found at stock-taking No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="512" />
+            <source>Проведены результаты инвентаризации {0}: {1}</source>
+            <translation>Results of stock-taking {0} posted: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="462" />
+            <source>Строки {0} нет среди расхождений инвентаризации {1}.</source>
+            <translation>Line {0} is not among the discrepancies of stock-taking {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="494" />
+            <source>Неизвестный вид позиции «{0}».</source>
+            <translation>Unknown item kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="467" />
+            <source>«{0}»: {1} — провести нельзя.</source>
+            <translation>“{0}”: {1} — cannot be posted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="498" />
+            <source>«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.</source>
+            <translation>“{0}”: equipment and furniture are counted by the piece, but {1} was found.</translation>
         </message>
     </context>
     <context>
         <name>StocktakingDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="72" />
             <source>Помещение *</source>
             <translation>Room *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="78" />
             <source>Комиссия</source>
             <translation>Commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="79" />
             <source>Начать инвентаризацию</source>
             <translation>Start stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="127" />
             <source>Добавить неучтённый</source>
             <translation>Add unrecorded</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="130" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="138" />
             <source>Опись (ИНВ-1)</source>
             <translation>Inventory list (INV-1)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="142" />
             <source>Ведомость расхождений</source>
             <translation>Discrepancy statement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="170" />
             <source>Закрыть окно</source>
             <translation>Close window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
             <source>идёт</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="104" />
             <source>Скан:</source>
             <translation>Scan:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="114" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="114" />
             <source>Результат</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="182" />
             <source>Новая инвентаризация</source>
             <translation>New stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="190" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="208" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
             <source>закрыта {0}</source>
             <translation>closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="146" />
             <source>Завершить инвентаризацию</source>
             <translation>Finish stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="335" />
             <source>Завершение инвентаризации</source>
             <translation>Finishing stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="328" />
             <source>Добавлен неучтённый предмет: {0}</source>
             <translation>Unrecorded item added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="319" />
             <source>Нужно число, например 3 или 2,5.</source>
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="125" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="348" />
             <source>Инвентаризация завершена: расхождений нет.</source>
             <translation>Stock-taking finished: no discrepancies.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="213" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="75" />
             <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
             <translation>Commission members, one per line: Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="336" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="216" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="236" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="102" />
             <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
             <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="350" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
             <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="152" />
+            <source>Провести результаты…</source>
+            <translation>Post results…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="154" />
+            <source>Оформить по результатам списание, оприходование и перемещение</source>
+            <translation>Make the write-off, receipt and transfer documents from the results</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="276" />
+            <source>документов нет</source>
+            <translation>no documents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="211" />
+            <source>результаты проведены {0} ({1})</source>
+            <translation>results posted {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="249" />
+            <source>Инвентаризация {0} от {1} завершена, результаты не проведены — открыть</source>
+            <translation>Stock-taking {0} of {1} is finished, its results are not posted — open it</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="277" />
+            <source>Результаты проведены: {0}.</source>
+            <translation>Results posted: {0}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StocktakingPostDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="42" />
+            <source>Постановка на учёт</source>
+            <translation>Putting on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="44" />
+            <source>Не проводится</source>
+            <translation>Not posted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="68" />
+            <source>Причина списания *</source>
+            <translation>Write-off reason *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="136" />
+            <source>Провести</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="140" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <source>Документ</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <source>Инв. номер</source>
+            <translation>Inv. No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <source>Пояснение</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="121" />
+            <source>Расхождений нет: проводить нечего. «Провести» отметит инвентаризацию как проведённую.</source>
+            <translation>No discrepancies: nothing to post. “Post” marks the stock-taking as posted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="174" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="56" />
+            <source>Проведение результатов инвентаризации {0}</source>
+            <translation>Posting the results of stock-taking {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="59" />
+            <source>Инвентаризация {0} от {1}, помещение «{2}». Отметьте строки, которые нужно провести: по ним будут оформлены документы движения. Неотмеченные строки останутся как есть.</source>
+            <translation>Stock-taking {0} of {1}, room “{2}”. Tick the lines to post: movement documents will be made for them. Unticked lines stay as they are.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="115" />
+            <source>Вид новой позиции: оборудование и мебель — по карточке на каждый предмет</source>
+            <translation>Kind of the new item: equipment and furniture get one card per piece</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="171" />
+            <source>Будет проведено строк: {0}</source>
+            <translation>Lines to post: {0}</translation>
         </message>
     </context>
     <context>
