@@ -39,6 +39,10 @@ def _plain_default(v):
     return str(out) if out is v else out
 
 
+# one encoder for the bulk entries (json.dumps with options builds a new encoder on every call)
+_BULK_JSON = json.JSONEncoder(ensure_ascii=False, default=_plain_default)
+
+
 def _dump(d: dict) -> str | None:
     if not d:
         return None
@@ -158,5 +162,5 @@ def record_created(session: Session, area: str, entity: str, created: list[tuple
         new = {k: v for k, v in values.items() if k not in skip and v is not None and v != ""}
         rows.append(dict(at=now, user_login=login, action="create", area=area, entity=entity[:64],
                          entity_id=str(rid), summary=label, old_values=None,
-                         new_values=json.dumps(new, ensure_ascii=False, default=_plain_default)))
+                         new_values=_BULK_JSON.encode(new)))
     insert_rows(session.connection(), AuditEntry.__table__, rows)

@@ -46,7 +46,7 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_items_kind_status", "kind", "status"),
         Index("ix_items_room_kind", "room_id", "kind"),
     )
-    kind: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # indexed by ix_items_kind_status
     inventory_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     model: Mapped[str] = mapped_column(String(200), default="")
@@ -56,7 +56,7 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     cost: Mapped[Decimal | None] = mapped_column(Money)
     commissioned_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="in_use")
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))  # ix_items_room_kind
     responsible: Mapped[str] = mapped_column(String(200), default="")  # МОЛ
     issued_to: Mapped[str] = mapped_column(String(200), default="")  # person the unit is issued to
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
