@@ -19,6 +19,7 @@ from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.storage.inventory import Item
 from chemcluster_desktop.storage.search import fold
 from tests.inventory_helpers import add_room, consumable, equipment
+from tests.migration_helpers import migrate_to
 
 NAMES = [
     "Ёмкость мерная 100 мл",
@@ -180,26 +181,15 @@ def test_release_0_1_0_database_upgrades_with_search(tmp_path):
 
 @pytest.mark.sqlite_only
 def test_downgrade_drops_the_index_and_upgrade_rebuilds_it(db_path):
-    from alembic import command
-
-    from chemcluster_desktop.storage import migrate
-
     db = context.open_database(db_path)
     context.set_actor(context.Actor("admin", "admin", "Администратор"))
     iid = equipment("Рефрактометр")
-    url = str(db.engine.url)
 
-    def run(fn, rev):
-        with db.engine.begin() as conn:
-            cfg = migrate.alembic_config(url)
-            cfg.attributes["connection"] = conn
-            fn(cfg, rev)
-
-    run(command.downgrade, "0006_cluster")
+    migrate_to(db, "0006_cluster", down=True)
     with db.engine.connect() as conn:
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'items_fts%'")}
     assert names == set()
-    run(command.upgrade, "head")
+    migrate_to(db, "head", down=False)
     inventory._fts_present.clear()
     assert _service_ids("рефрактометр") == [iid]
 

@@ -30,6 +30,7 @@ from chemcluster_desktop.storage.schedule import (
     school_search_key,
 )
 from chemcluster_desktop.storage.search import fold
+from tests.migration_helpers import migrate_to
 
 RELEASE_010 = Path(__file__).resolve().parents[1] / "migrations" / "v0.1.0.sqlite3"
 
@@ -294,23 +295,12 @@ def test_the_released_file_gets_its_keys_at_upgrade(tmp_path):
 
 @pytest.mark.sqlite_only
 def test_downgrade_loses_nothing_and_upgrade_refills(db_path):
-    from alembic import command
-
-    from chemcluster_desktop.storage import migrate
-
     db = context.open_database(db_path)
     context.set_actor(context.Actor("admin", "admin", "Администратор"))
     _data_set()
     before = {kind: fn("") for kind, fn in LISTS.items()}
-    url = str(db.engine.url)
 
-    def run(fn, rev):
-        with db.engine.begin() as conn:
-            cfg = migrate.alembic_config(url)
-            cfg.attributes["connection"] = conn
-            fn(cfg, rev)
-
-    run(command.downgrade, "0007_inventory_search")
+    migrate_to(db, "0007_inventory_search", down=True)
     with db.engine.connect() as conn:
         for table in ("schools", "school_classes", "instructors", "course_modules"):
             cols = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
@@ -321,7 +311,7 @@ def test_downgrade_loses_nothing_and_upgrade_refills(db_path):
         # what the old program would have written: rows without a key
         conn.exec_driver_sql("UPDATE schools SET name = name || ' (ред.)' WHERE name = 'Лицей № 38'")
         conn.commit()
-    run(command.upgrade, "head")
+    migrate_to(db, "head", down=False)
     with db.engine.connect() as conn:
         assert _check_keys(conn.exec_driver_sql) == 4 + 6 + 4 + 4
     assert [r["name"] for r in svc.list_schools("ред.")] == ["Лицей № 38 (ред.)"]
