@@ -387,7 +387,9 @@ def copy_list(list_id: int, year: int) -> int:
                      search_key=line_search_key(ln.number, ln.name, ln.specification))
                 for ln in src.lines]
         if rows:
+            after = audit.max_id(s, InfrastructureLine)
             s.execute(insert(InfrastructureLine), rows)
+            audit.record_inserted(s, "accreditation", InfrastructureLine, after, InfrastructureLine.list_id == lst.id)
         audit.record(s, "create", "accreditation", "InfrastructureList", lst.id,
                      _t("Копия листа на {0} год: {1} позиций").format(year, len(rows)))
         return lst.id
@@ -555,7 +557,9 @@ def import_infrastructure_list(path, competency: str | int, *, year: int | None 
             s.add(lst)
             s.flush()
             rows = [_line_row(lst.id, i + 1, ln) for i, ln in enumerate(parsed.lines)]
+            after = audit.max_id(s, InfrastructureLine)
             s.execute(insert(InfrastructureLine), rows)
+            audit.record_inserted(s, "accreditation", InfrastructureLine, after, InfrastructureLine.list_id == lst.id)
             report.added = len(rows)
         else:
             report.updated_list = True
@@ -579,10 +583,14 @@ def import_infrastructure_list(path, competency: str | int, *, year: int | None 
                     new_rows.append(_line_row(lst.id, i + 1, ln))
             gone = [x.id for x in lst.lines if x.id not in keep]
             if gone:
+                audit.record_deleting(s, "accreditation", InfrastructureLine, InfrastructureLine.id.in_(gone))
                 s.execute(delete(InfrastructureLine).where(InfrastructureLine.id.in_(gone)))
                 report.removed = len(gone)
             if new_rows:
+                after = audit.max_id(s, InfrastructureLine)
                 s.execute(insert(InfrastructureLine), new_rows)
+                audit.record_inserted(s, "accreditation", InfrastructureLine, after,
+                                      InfrastructureLine.list_id == lst.id)
             report.added = len(new_rows)
             s.flush()
             s.expire(lst)
@@ -625,15 +633,18 @@ def _sync_checklist(s: Session, workshop_id: int) -> None:
     if w is None:
         return
     other = select(InfrastructureLine.id).where(InfrastructureLine.list_id != (w.list_id or -1))
-    s.execute(delete(ChecklistLine).where(ChecklistLine.workshop_id == workshop_id,
-                                          ChecklistLine.line_id.in_(other)))
+    stale = (ChecklistLine.workshop_id == workshop_id, ChecklistLine.line_id.in_(other))
+    audit.record_deleting(s, "accreditation", ChecklistLine, *stale)
+    s.execute(delete(ChecklistLine).where(*stale))
     if w.list_id is None:
         return
     have = select(ChecklistLine.line_id).where(ChecklistLine.workshop_id == workshop_id)
     src = select(literal(workshop_id), InfrastructureLine.id, literal(""), literal(""), literal(1)).where(
         InfrastructureLine.list_id == w.list_id, InfrastructureLine.id.not_in(have))
+    after = audit.max_id(s, ChecklistLine)
     s.execute(insert(ChecklistLine).from_select(
         ["workshop_id", "line_id", "override_comment", "comment", "version"], src))
+    audit.record_inserted(s, "accreditation", ChecklistLine, after, ChecklistLine.workshop_id == workshop_id)
 
 
 # --- workshops ---------------------------------------------------------------------------------
@@ -1232,6 +1243,8 @@ def run_match(s: Session, workshop_id: int, *, progress=None, cancelled=None) ->
 
     _sync_checklist(s, workshop_id)
     cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)
+    audit.record_deleting(s, "accreditation", ChecklistLink, ChecklistLink.checklist_line_id.in_(cl_ids),
+                          ChecklistLink.state == "proposed")
     s.execute(delete(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
                                           ChecklistLink.state == "proposed"))
     s.flush()
@@ -1261,7 +1274,9 @@ def run_match(s: Session, workshop_id: int, *, progress=None, cancelled=None) ->
                                              .where(ChecklistLink.checklist_line_id.in_(cl_ids)))}
     rows_ins = [r for r in rows_ins if (r["checklist_line_id"], r["item_id"]) not in existing]
     if rows_ins:
+        after = audit.max_id(s, ChecklistLink)
         s.execute(insert(ChecklistLink), rows_ins)
+        audit.record_inserted(s, "accreditation", ChecklistLink, after, ChecklistLink.checklist_line_id.in_(cl_ids))
     covered = {p.line for p in applied}
     still = sum(1 for ln in lines if ln.missing > 0 and ln.key not in covered)
     return len(rows), len(items), len(applied), len(proposed), still

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from chemcluster_desktop.i18n import translate
@@ -157,10 +157,48 @@ def record_created(session: Session, area: str, entity: str, created: list[tuple
     rows = []
     skip = SKIP_COLUMNS | {"id"}
     for rid, values in created:
-        label = " ".join(str(values[k]) for k in ("inventory_number", "name") if values.get(k))[:500]
+        label = " ".join(str(values[k]) for k in ("inventory_number", "number", "name") if values.get(k))[:500]
         # empty fields left out (a bulk import writes thousands of these); Decimal and dates as in _dump
         new = {k: v for k, v in values.items() if k not in skip and v is not None and v != ""}
         rows.append(dict(at=now, user_login=login, action="create", area=area, entity=entity[:64],
                          entity_id=str(rid), summary=label, old_values=None,
                          new_values=_BULK_JSON.encode(new)))
     insert_rows(session.connection(), AuditEntry.__table__, rows)
+
+
+# --- bulk statements (Core insert / delete of many rows) ------------------------------------------------------
+def max_id(session: Session, model) -> int:
+    """The highest id of ``model``'s table now: pass it to :func:`record_inserted` after a bulk insert."""
+    t = model.__table__
+    return int(session.execute(select(func.max(t.c.id))).scalar() or 0)
+
+
+def record_inserted(session: Session, area: str, model, after_id: int, *where) -> int:
+    """Journal the rows a bulk insert just wrote (ids above ``after_id``, narrowed by ``where`` to the
+    parent the statement wrote under): one «create» entry each, as the session writes for one record."""
+    t = model.__table__
+    stmt = select(t).where(t.c.id > after_id, *where).order_by(t.c.id)
+    created = [(r["id"], dict(r)) for r in session.execute(stmt).mappings()]
+    record_created(session, area, model.__name__, created)
+    return len(created)
+
+
+def record_deleting(session: Session, area: str, model, *where) -> int:
+    """Journal the rows a bulk delete is about to remove (call it just before the delete, with the same
+    conditions): one «delete» entry each with the old values."""
+    t = model.__table__
+    rows = list(session.execute(select(t).where(*where).order_by(t.c.id)).mappings())
+    if not rows:
+        return 0
+    login = _actor_login(session)
+    now = utcnow()
+    skip = SKIP_COLUMNS | {"id"}
+    entries = []
+    for r in rows:
+        label = " ".join(str(r[k]) for k in ("inventory_number", "number", "name") if k in r and r[k])[:500]
+        old = {k: v for k, v in r.items() if k not in skip and v is not None and v != ""}
+        entries.append(dict(at=now, user_login=login, action="delete", area=area, entity=model.__name__[:64],
+                            entity_id=str(r["id"]), summary=label, old_values=_BULK_JSON.encode(old),
+                            new_values=None))
+    insert_rows(session.connection(), AuditEntry.__table__, entries)
+    return len(rows)

@@ -28,7 +28,7 @@ def _t(s: str) -> str:
 
 
 AREAS = ("core", "inventory", "accreditation", "schedule", "procurement", "cluster")
-ACTIONS = ("create", "update", "delete", "import", "login", "login_failed", "restore")
+ACTIONS = ("create", "update", "delete", "import", "generate", "clear", "login", "login_failed", "restore")
 
 
 def area_name(code: str) -> str:
@@ -49,6 +49,8 @@ def action_name(code: str) -> str:
         "update": _t("Изменение"),
         "delete": _t("Удаление"),
         "import": _t("Импорт"),
+        "generate": _t("Генерация расписания"),
+        "clear": _t("Очистка расписания"),
         "login": _t("Вход"),
         "login_failed": _t("Неудачный вход"),
         "restore": _t("Восстановление базы"),

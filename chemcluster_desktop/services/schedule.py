@@ -236,8 +236,9 @@ def delete_school(school_id: int) -> None:
         obj = s.get(School, school_id)
         if obj is None:
             raise NotFoundError(translate("Schedule", "Школа не найдена (возможно, её удалили)."))
-        s.execute(delete(Lesson).where(Lesson.class_id.in_(select(SchoolClass.id).where(
-            SchoolClass.school_id == school_id))))
+        of_school = Lesson.class_id.in_(select(SchoolClass.id).where(SchoolClass.school_id == school_id))
+        audit.record_deleting(s, "schedule", Lesson, of_school)
+        s.execute(delete(Lesson).where(of_school))
         s.delete(obj)
 
 
@@ -296,6 +297,7 @@ def delete_class(class_id: int) -> None:
         obj = s.get(SchoolClass, class_id)
         if obj is None:
             raise NotFoundError(translate("Schedule", "Класс не найден (возможно, его удалили)."))
+        audit.record_deleting(s, "schedule", Lesson, Lesson.class_id == class_id)
         s.execute(delete(Lesson).where(Lesson.class_id == class_id))
         s.delete(obj)
 
@@ -499,6 +501,7 @@ def delete_term(term_id: int) -> None:
         obj = s.get(Term, term_id)
         if obj is None:
             raise NotFoundError(translate("Schedule", "Учебный период не найден."))
+        audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term_id)
         s.execute(delete(Lesson).where(Lesson.term_id == term_id))
         s.delete(obj)
 
@@ -697,9 +700,9 @@ def add_all_requirements(term_id: int, class_ids: list[int] | None = None, modul
         rows = [{"term_id": term_id, "class_id": c, "module_id": m, "subgroup": 0, "hours": h}
                 for c in classes for m, h in mods.items() if (c, m) not in have]
         if rows:
+            after = audit.max_id(s, Requirement)
             s.execute(insert(Requirement), rows)
-            audit.record(s, "create", "schedule", "Requirement", "", translate("Schedule", "Добавлена нагрузка: {0} строк").format(
-                len(rows)))
+            audit.record_inserted(s, "schedule", Requirement, after, Requirement.term_id == term_id)
         return len(rows)
 
 
@@ -884,9 +887,13 @@ def generate(term_name, *, progress=None, cancelled=None, time_limit: float | No
     rows = [{**le, "term_id": term["id"], "locked": False, "generated": True, "created_at": now, "updated_at": now,
              "version": 1} for le in result.lessons]
     with uow() as s:
+        # every replaced and every new lesson in the journal, besides the summary of the run
+        audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term["id"], Lesson.locked.is_(False))
         s.execute(delete(Lesson).where(Lesson.term_id == term["id"], Lesson.locked.is_(False)))
+        after = audit.max_id(s, Lesson)
         for k in range(0, len(rows), 500):
             s.execute(insert(Lesson), rows[k:k + 500])
+        audit.record_inserted(s, "schedule", Lesson, after, Lesson.term_id == term["id"])
         audit.record(s, "generate", "schedule", "Lesson", term["id"],
                      translate("Schedule", "Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч").format(
                          term["name"], len(rows), sum(u["hours"] for u in result.unplaced)))
@@ -1091,11 +1098,10 @@ def set_locked(ids: list[int], locked: bool) -> int:
 def clear_term(term_id: int, *, keep_locked: bool = True) -> int:
     require(WRITE)
     with uow() as s:
-        stmt = delete(Lesson).where(Lesson.term_id == term_id)
-        if keep_locked:
-            stmt = stmt.where(Lesson.locked.is_(False))
-        n = s.execute(stmt).rowcount or 0
-        audit.record(s, "delete", "schedule", "Lesson", term_id, translate("Schedule", "Удалено занятий: {0}").format(n))
+        cond = [Lesson.term_id == term_id] + ([Lesson.locked.is_(False)] if keep_locked else [])
+        audit.record_deleting(s, "schedule", Lesson, *cond)
+        n = s.execute(delete(Lesson).where(*cond)).rowcount or 0
+        audit.record(s, "clear", "schedule", "Lesson", term_id, translate("Schedule", "Удалено занятий: {0}").format(n))
         return n
 
 

@@ -86,7 +86,9 @@ def start(room_id: int, *, commission: str = "", on: dt.date | None = None) -> i
                                           .where(Item.room_id == room_id, Item.status != "written_off")
                                           .order_by(Item.inventory_number, Item.name))]
         if rows:
+            after = audit.max_id(s, StocktakingLine)
             s.execute(insert(StocktakingLine.__table__), rows)
+            audit.record_inserted(s, "inventory", StocktakingLine, after, StocktakingLine.stocktaking_id == st.id)
         audit.record(s, "create", "inventory", "Stocktaking", str(st.id),
                      _t("Начата инвентаризация {0}: «{1}», ожидается позиций: {2}").format(st.number, room.name,
                                                                                           len(rows)))

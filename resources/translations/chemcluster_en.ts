@@ -87,7 +87,7 @@
     <context>
         <name>Accreditation</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="777" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="788" />
             <source>файл</source>
             <translation>file</translation>
         </message>
@@ -122,12 +122,12 @@
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="988" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="999" />
             <source>на 1 раб. место</source>
             <translation>per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="988" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="999" />
             <source>на всех</source>
             <translation>for everyone</translation>
         </message>
@@ -137,17 +137,17 @@
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="441" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="443" />
             <source>Неизвестная зона «{0}».</source>
             <translation>Unknown zone “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="529" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="531" />
             <source> и ещё {0}</source>
             <translation> and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="779" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="790" />
             <source>Файл «{0}» пуст.</source>
             <translation>File “{0}” is empty.</translation>
         </message>
@@ -167,7 +167,7 @@
             <translation>Shared site infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1100" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1111" />
             <source>Строка чек-листа не найдена.</source>
             <translation>Checklist line not found.</translation>
         </message>
@@ -182,12 +182,12 @@
             <translation>Room “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="392" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="394" />
             <source>Копия листа на {0} год: {1} позиций</source>
             <translation>Copy of the list for {0}: {1} items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1186" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1197" />
             <source>Неизвестный статус «{0}».</source>
             <translation>Unknown status “{0}”.</translation>
         </message>
@@ -197,12 +197,12 @@
             <translation>Competency “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="666" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="677" />
             <source>Мастерская «{0}» уже есть.</source>
             <translation>Workshop “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="834" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="845" />
             <source>Файл «{0}» не открывается: {1}.</source>
             <translation>File “{0}” does not open: {1}.</translation>
         </message>
@@ -217,37 +217,37 @@
             <translation>The competency name is required.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="411" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="413" />
             <source>Год листа должен быть числом от 2000 до 2100.</source>
             <translation>The list year must be a number from 2000 to 2100.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="430" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="432" />
             <source>Наименование позиции обязательно.</source>
             <translation>The item name is required.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="437" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="439" />
             <source>Количество должно быть числом больше нуля.</source>
             <translation>The quantity must be a number greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="658" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="669" />
             <source>Название мастерской обязательно.</source>
             <translation>The workshop name is required.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="660" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="671" />
             <source>Название мастерской длиннее 300 символов.</source>
             <translation>The workshop name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="663" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="674" />
             <source>Укажите хотя бы одно помещение мастерской.</source>
             <translation>Give at least one room of the workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1131" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1142" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
@@ -262,12 +262,12 @@
             <translation>Infrastructure list not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="707" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="718" />
             <source>Мастерская не найдена (возможно, удалена).</source>
             <translation>Workshop not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="876" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="887" />
             <source>Фото не найдено (возможно, удалено).</source>
             <translation>Photo not found (perhaps deleted).</translation>
         </message>
@@ -297,77 +297,77 @@
             <translation>This competency's list for {0} already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="489" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="491" />
             <source>Позиция листа не найдена (возможно, удалена).</source>
             <translation>List item not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1136" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1147" />
             <source>Строка чек-листа или позиция инвентаря не найдена.</source>
             <translation>Checklist line or inventory item not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1305" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1320" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
             <translation>No shortages: every checklist line is met.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="594" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="602" />
             <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
             <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1177" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
             <source>Подтверждены все предложения сопоставления: {0}</source>
             <translation>All matching proposals confirmed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1003" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1014" />
             <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
             <translation>Checklist line not found (perhaps the list changed).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1152" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1163" />
             <source>Связь не найдена (возможно, сопоставление выполнено заново).</source>
             <translation>Link not found (perhaps the matching was redone).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="479" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="481" />
             <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
             <translation>Item No. {0} already exists in this section. Give another number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="647" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="658" />
             <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
             <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="716" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="727" />
             <source>Выбранный лист не относится к компетенции мастерской.</source>
             <translation>The chosen list is not of the workshop's competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1225" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1236" />
             <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
             <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="644" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="655" />
             <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
             <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="813" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="824" />
             <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
             <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="811" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="822" />
             <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
             <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1319" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1334" />
             <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
             <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
         </message>
@@ -377,57 +377,57 @@
             <translation>Give the competency (a name, e.g. “Laboratory chemical analysis”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1199" />
             <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
             <translation>Setting a status by hand needs a comment: explain why it differs from the calculated one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="530" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="532" />
             <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
             <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="781" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="792" />
             <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
             <translation>Photo “{0}” is too large: {1:.1f} MB, the limit is {2} MB. Make it smaller (e.g. save as JPEG up to 4000 pixels).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1309" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1324" />
             <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
             <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="404" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="406" />
             <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
             <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="545" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="547" />
             <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
             <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="548" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="550" />
             <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
             <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="789" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="800" />
             <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
             <translation>File “{0}” is not a PNG or JPEG image. Choose a photo (.jpg, .png).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="806" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="817" />
             <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
             <translation>Image “{0}” is too large: {1}×{2} pixels (limit {3} million pixels). Make it smaller.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1221" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1232" />
             <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
             <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1325" />
+            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1340" />
             <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
             <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
         </message>
@@ -859,7 +859,7 @@ Rooms: {2}
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+114" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+118" />
             <source>изменён</source>
             <translation>changed</translation>
         </message>
@@ -5003,52 +5003,52 @@ Please pass it to your administrator.</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="63" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
@@ -5063,332 +5063,332 @@ Please pass it to your administrator.</translation>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="54" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="55" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="56" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
             <source>Роль</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
             <source>Настройка</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="63" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
             <source>База данных</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>Позиция инвентаря</source>
             <translation>Inventory item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>Тара реактива</source>
             <translation>Reagent container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>Вещество</source>
             <translation>Substance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Строка движения</source>
             <translation>Movement line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Компетенция</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Позиция ИЛ</source>
             <translation>Infrastructure list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Строка чек-листа</source>
             <translation>Checklist line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Связь чек-листа</source>
             <translation>Checklist link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Фото</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Время урока</source>
             <translation>Period time</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Занятие</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Платёж</source>
             <translation>Payment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Поставка</source>
             <translation>Delivery</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Строка поставки</source>
             <translation>Delivery line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Участник кластера</source>
             <translation>Cluster participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Направление подготовки</source>
             <translation>Training direction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>Значение показателя</source>
             <translation>Indicator value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="83" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
             <source>Логин</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
             <source>Вход разрешён</source>
             <translation>Log-in allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
             <source>Пароль</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="84" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
             <source>Неудачных входов</source>
             <translation>Failed log-ins</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
             <source>Сумма</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
             <source>Помещение (№)</source>
             <translation>Room (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
             <source>Здание (№)</source>
             <translation>Building (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
             <source>Ключ</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
             <source>Рабочих мест</source>
             <translation>Workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
             <source>Мин. остаток</source>
             <translation>Min. stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
             <source>Заголовок</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
             <source>Год</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
             <source>НМЦК</source>
             <translation>Initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
             <source>№ записи</source>
             <translation>Record No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="213" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="215" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="213" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="215" />
             <source>нет</source>
             <translation>no</translation>
         </message>
@@ -5398,19 +5398,29 @@ Please pass it to your administrator.</translation>
             <translation>Users and reference data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Коммерческое предложение</source>
             <translation>Commercial offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="222" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="224" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
+            <source>Генерация расписания</source>
+            <translation>Timetable generation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="53" />
+            <source>Очистка расписания</source>
+            <translation>Timetable cleared</translation>
         </message>
     </context>
     <context>
@@ -9517,7 +9527,7 @@ Details were written to:
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location line="+460" />
+            <location line="+463" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
@@ -9527,14 +9537,14 @@ Details were written to:
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location line="+197" />
+            <location line="+201" />
             <location line="+12" />
             <location line="+26" />
             <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
             <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
         <message>
-            <location line="-908" />
+            <location line="-915" />
             <source>Отметьте хотя бы один день недели.</source>
             <translation>Tick at least one weekday.</translation>
         </message>
@@ -9545,7 +9555,7 @@ Details were written to:
             <translation>School not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>Выберите школу.</source>
             <translation>Choose a school.</translation>
         </message>
@@ -9556,7 +9566,7 @@ Details were written to:
             <translation>Class not found (perhaps deleted).</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+53" />
             <location line="+19" />
             <source>Преподаватель не найден (возможно, его удалили).</source>
             <translation>Instructor not found (perhaps deleted).</translation>
@@ -9575,7 +9585,7 @@ Details were written to:
         <message>
             <location line="+35" />
             <location line="+12" />
-            <location line="+217" />
+            <location line="+218" />
             <source>Учебный период не найден.</source>
             <translation>Term not found.</translation>
         </message>
@@ -9605,7 +9615,7 @@ Details were written to:
             <translation>Load line not found.</translation>
         </message>
         <message>
-            <location line="-550" />
+            <location line="-553" />
             <location line="+10" />
             <source>Заполните поле «{0}».</source>
             <translation>Fill in “{0}”.</translation>
@@ -9621,17 +9631,17 @@ Details were written to:
             <translation>“{0}” must be at least {1}.</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+129" />
             <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location line="+214" />
+            <location line="+215" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
             <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
@@ -9657,7 +9667,7 @@ Details were written to:
             <translation> … and {0} more.</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+56" />
             <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
             <translation>Timetable “{0}” generated: {1} placed, {2} h not placed</translation>
         </message>
@@ -9667,12 +9677,12 @@ Details were written to:
             <translation>The lesson cannot be placed here:</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+96" />
             <source>Удалено занятий: {0}</source>
             <translation>Lessons deleted: {0}</translation>
         </message>
         <message>
-            <location line="-1001" />
+            <location line="-1007" />
             <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
             <translation>Invalid date “{0}”: enter it as DD.MM.YYYY.</translation>
         </message>
@@ -9692,12 +9702,12 @@ Details were written to:
             <translation>School “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Класс «{0}» в этой школе уже есть.</source>
             <translation>Class “{0}” already exists in this school.</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+66" />
             <source>Преподаватель «{0}» уже есть.</source>
             <translation>Instructor “{0}” already exists.</translation>
         </message>
@@ -9722,7 +9732,7 @@ Details were written to:
             <translation>Term “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+72" />
             <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
             <translation>Periods No. {0} and No. {1} overlap ({2}–{3} and from {4}). Correct the bell times.</translation>
         </message>
@@ -9742,12 +9752,7 @@ Details were written to:
             <translation>This class already takes module “{0}” in this term.</translation>
         </message>
         <message>
-            <location line="+37" />
-            <source>Добавлена нагрузка: {0} строк</source>
-            <translation>Load added: {0} lines</translation>
-        </message>
-        <message>
-            <location line="+110" />
+            <location line="+147" />
             <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
             <translation>{0} ({1}): module “{2}” needs {3} h, but in term “{4}” the class has only {5} periods on allowed days. Reduce the hours, widen the class's days or the term.</translation>
         </message>
@@ -9767,7 +9772,7 @@ Details were written to:
             <translation>{0} ({1}): the load of {2} h exceeds the {3} periods available to the class in term “{4}”.</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+158" />
             <source>{0} не входит ни в один учебный период.</source>
             <translation>{0} is not in any term.</translation>
         </message>
@@ -10812,37 +10817,37 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>Stocktaking</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="211" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="213" />
             <source>Фактическое количество</source>
             <translation>Actual quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="229" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="231" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="203" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="205" />
             <source>Найдено: {0}</source>
             <translation>Found: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="200" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="202" />
             <source>«{0}» уже отмечено.</source>
             <translation>“{0}” is already marked.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="117" />
             <source>Инвентаризация «{0}» не найдена.</source>
             <translation>Stock-taking “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="161" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="163" />
             <source>Инвентаризация не найдена (id {0}).</source>
             <translation>Stock-taking not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="193" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="195" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
@@ -10857,52 +10862,52 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>The stock-taking date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="231" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="233" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="216" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="218" />
             <source>Строка инвентаризации не найдена.</source>
             <translation>Stock-taking line not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="191" />
             <source>«{0}» списано — такого предмета по учёту нет.</source>
             <translation>“{0}” is written off — there is no such item on record.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="174" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="176" />
             <source>Введите или отсканируйте инвентарный номер.</source>
             <translation>Type or scan the inventory number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="230" />
             <source>Опишите найденный предмет (наименование, приметы).</source>
             <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="93" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="163" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="165" />
             <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
             <translation>Stock-taking {0} is closed: it cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="286" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="288" />
             <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
             <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="250" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="252" />
             <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
             <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="199" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
             <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
         </message>
@@ -10912,107 +10917,107 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>A stock-taking is already going on in room “{0}”: continue or close it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="180" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="182" />
             <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
             <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="351" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="353" />
             <source>Недостача по инвентаризации № {0} от {1}</source>
             <translation>Shortage at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="401" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="403" />
             <source>уже списано</source>
             <translation>already written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="406" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="408" />
             <source>уже числится в этом помещении</source>
             <translation>already recorded in this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="420" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="422" />
             <source>списать недостающее</source>
             <translation>write off the missing quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="420" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="422" />
             <source>оприходовать излишек</source>
             <translation>receive the surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="423" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="425" />
             <source>списать</source>
             <translation>write off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="425" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="427" />
             <source>реактив: поправьте тару в карточке позиции</source>
             <translation>reagent: correct its containers in the item card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="359" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="361" />
             <source>Инвентаризация {0} ещё идёт: сначала завершите её.</source>
             <translation>Stock-taking {0} is still in progress: finish it first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="362" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="364" />
             <source>Результаты инвентаризации {0} уже проведены ({1}, {2}): повторно провести нельзя.</source>
             <translation>The results of stock-taking {0} are already posted ({1}, {2}): they cannot be posted again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="413" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="415" />
             <source>переместить из «{0}»</source>
             <translation>transfer from “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="416" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="418" />
             <source>числится уже в помещении «{0}»</source>
             <translation>now recorded in room “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="471" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="473" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="473" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="475" />
             <source>Излишки по инвентаризации № {0} от {1}</source>
             <translation>Surplus at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="395" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="397" />
             <source>завести новую карточку</source>
             <translation>create a new card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="495" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="497" />
             <source>Выявлено при инвентаризации № {0} от {1}</source>
             <translation>Found at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="512" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="514" />
             <source>Проведены результаты инвентаризации {0}: {1}</source>
             <translation>Results of stock-taking {0} posted: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="462" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="464" />
             <source>Строки {0} нет среди расхождений инвентаризации {1}.</source>
             <translation>Line {0} is not among the discrepancies of stock-taking {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="494" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="496" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="467" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="469" />
             <source>«{0}»: {1} — провести нельзя.</source>
             <translation>“{0}”: {1} — cannot be posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="498" />
+            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="500" />
             <source>«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.</source>
             <translation>“{0}”: equipment and furniture are counted by the piece, but {1} was found.</translation>
         </message>

@@ -2116,3 +2116,8 @@ PHRASES.update({
     "Проведение результатов инвентаризации {0}": "Posting the results of stock-taking {0}",
     "Расхождений нет: проводить нечего. «Провести» отметит инвентаризацию как проведённую.": "No discrepancies: nothing to post. “Post” marks the stock-taking as posted.",
 })
+
+PHRASES.update({
+    "Генерация расписания": "Timetable generation",
+    "Очистка расписания": "Timetable cleared",
+})
