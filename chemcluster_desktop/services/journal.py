@@ -98,7 +98,8 @@ def field_name(key: str) -> str:
 
 # badge colour of each action for the table
 ACTION_BADGES = {"create": "ok", "update": "info", "delete": "bad", "import": "info", "login": "muted",
-                 "login_failed": "warn", "restore": "warn"}
+                 "login_failed": "warn", "restore": "warn",
+                 "generate": "info", "clear": "bad"}
 
 
 def _to_utc(d: dt.date, end: bool = False) -> dt.datetime:

@@ -5383,12 +5383,12 @@ Please pass it to your administrator.</translation>
             <translation>Record No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="215" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="216" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="215" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="216" />
             <source>нет</source>
             <translation>no</translation>
         </message>
@@ -5408,7 +5408,7 @@ Please pass it to your administrator.</translation>
             <translation>Commercial offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="224" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="225" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
         </message>
@@ -5426,144 +5426,154 @@ Please pass it to your administrator.</translation>
     <context>
         <name>JournalPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
             <source>Создание</source>
             <translation>Creation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
             <source>Изменение</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
             <source>Пользователь:</source>
             <translation>User:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="162" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
             <source>Журнал изменений</source>
             <translation>Change journal</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="76" />
             <source>Когда</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
             <source>Действие</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="80" />
             <source>Раздел</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="81" />
             <source>Запись</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="82" />
             <source>Описание</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
             <source>Раздел:</source>
             <translation>Section:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
             <source>Действие:</source>
             <translation>Action:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
             <source>За период</source>
             <translation>For the period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Запись №:</source>
             <translation>Record No.:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="163" />
             <source>Сбросить</source>
             <translation>Reset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
             <source>Было</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
             <source>Стало</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="174" />
             <source>все</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="256" />
             <source>{0}, {1}: {2} — {3} {4}</source>
             <translation>{0}, {1}: {2} — {3} {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="246" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
             <translation>Choose a journal entry to see what it was and what it became.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="67" />
             <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
             <translation>No journal entries. Every change of data appears here: who changed what and when.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
+            <source>Генерация расписания</source>
+            <translation>Timetable generation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
+            <source>Очистка расписания</source>
+            <translation>Timetable cleared</translation>
         </message>
     </context>
     <context>
@@ -6153,7 +6163,7 @@ Details were written to:
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="68" />
             <source>Поиск по журналу (Ctrl+F)…</source>
             <translation>Search the journal (Ctrl+F)…</translation>
         </message>

@@ -154,3 +154,13 @@ def test_viewer_sees_no_write_actions_on_pages(qtbot, window, as_role):
         checked.append(entry.key)
     if len(checked) < 2:
         pytest.skip(f"fewer than two pages with write rights exist yet: {checked}")
+
+
+def test_every_journal_action_has_a_label_and_a_badge():
+    """A new kind of journal entry must get its Russian name on the page (the filter and the badge)."""
+    from chemcluster_desktop.services import journal as journal_service
+    from chemcluster_desktop.ui.pages.journal import ACTION_LABELS
+
+    assert set(journal_service.ACTIONS) <= set(ACTION_LABELS)
+    assert set(journal_service.ACTIONS) <= set(journal_service.ACTION_BADGES)
+    assert all(journal_service.action_name(a) != a for a in journal_service.ACTIONS)

@@ -40,6 +40,8 @@ ACTION_LABELS = {
     "update": "Изменение",
     "delete": "Удаление",
     "import": "Импорт",
+    "generate": "Генерация расписания",
+    "clear": "Очистка расписания",
     "login": "Вход",
     "login_failed": "Неудачный вход",
     "restore": "Восстановление базы",
@@ -51,7 +53,8 @@ def _lupdate_strings() -> list[str]:
     return [QCoreApplication.translate(CTX, "Создание"), QCoreApplication.translate(CTX, "Изменение"),
             QCoreApplication.translate(CTX, "Удаление"), QCoreApplication.translate(CTX, "Импорт"),
             QCoreApplication.translate(CTX, "Вход"), QCoreApplication.translate(CTX, "Неудачный вход"),
-            QCoreApplication.translate(CTX, "Восстановление базы")]
+            QCoreApplication.translate(CTX, "Восстановление базы"),
+            QCoreApplication.translate(CTX, "Генерация расписания"), QCoreApplication.translate(CTX, "Очистка расписания")]
 
 
 class JournalPage(BasePage):
@@ -181,7 +184,7 @@ class JournalPage(BasePage):
             users = []
         refill(self.user_filter, [(u, u) for u in users])
         refill(self.area_filter, [(journal.area_name(a), a) for a in journal.AREAS])
-        refill(self.action_filter, [(_t(ACTION_LABELS[a]), a) for a in journal.ACTIONS])
+        refill(self.action_filter, [(_t(ACTION_LABELS.get(a, a)), a) for a in journal.ACTIONS])
 
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
