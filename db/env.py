@@ -15,9 +15,9 @@ config = context.config
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
-    from chemcluster_desktop.storage.search import is_search_index
+    from chemcluster_desktop.storage.search import include_in_comparison
 
-    if reflected and compare_to is None and is_search_index(name, type_):
+    if not include_in_comparison(obj, name, type_, reflected, compare_to):
         return False  # the trigram search indexes of revision 0007 are not models
     only = config.attributes.get("only_area")
     if only and type_ == "table":

@@ -146,24 +146,30 @@ def record(session: Session, action: str, area: str, entity: str, entity_id: str
     )])
 
 
-def record_created(session: Session, area: str, entity: str, created: list[tuple[object, dict]]) -> None:
-    """One «create» entry per record written by a bulk Core insert (an import): the same who, when,
-    which record and new values as an entry the session writes for a single record, so the journal's
-    record filter finds every imported item. ``created`` is ``[(id, values), …]``."""
-    if not created:
-        return
+def _bulk_entries(session: Session, action: str, area: str, entity: str, rows) -> None:
+    """One journal entry per ``(id, values)`` of a bulk statement: the same who, when, which record and
+    values as the session writes for a single record — the new values of a «create», the old ones of a
+    «delete». Empty fields are left out (a bulk import writes thousands of these); Decimal and dates as in
+    :func:`_dump`."""
     login = _actor_login(session)
     now = utcnow()
-    rows = []
     skip = SKIP_COLUMNS | {"id"}
-    for rid, values in created:
+    entries = []
+    for rid, values in rows:
         label = " ".join(str(values[k]) for k in ("inventory_number", "number", "name") if values.get(k))[:500]
-        # empty fields left out (a bulk import writes thousands of these); Decimal and dates as in _dump
-        new = {k: v for k, v in values.items() if k not in skip and v is not None and v != ""}
-        rows.append(dict(at=now, user_login=login, action="create", area=area, entity=entity[:64],
-                         entity_id=str(rid), summary=label, old_values=None,
-                         new_values=_BULK_JSON.encode(new)))
-    insert_rows(session.connection(), AuditEntry.__table__, rows)
+        kept = _BULK_JSON.encode({k: v for k, v in values.items() if k not in skip and v is not None and v != ""})
+        entries.append(dict(at=now, user_login=login, action=action, area=area, entity=entity[:64],
+                            entity_id=str(rid), summary=label,
+                            old_values=kept if action == "delete" else None,
+                            new_values=None if action == "delete" else kept))
+    insert_rows(session.connection(), AuditEntry.__table__, entries)
+
+
+def record_created(session: Session, area: str, entity: str, created: list[tuple[object, dict]]) -> None:
+    """One «create» entry per record written by a bulk Core insert (an import), so the journal's record
+    filter finds every imported item. ``created`` is ``[(id, values), …]``."""
+    if created:
+        _bulk_entries(session, "create", area, entity, created)
 
 
 # --- bulk statements (Core insert / delete of many rows) ------------------------------------------------------
@@ -187,18 +193,7 @@ def record_deleting(session: Session, area: str, model, *where) -> int:
     """Journal the rows a bulk delete is about to remove (call it just before the delete, with the same
     conditions): one «delete» entry each with the old values."""
     t = model.__table__
-    rows = list(session.execute(select(t).where(*where).order_by(t.c.id)).mappings())
-    if not rows:
-        return 0
-    login = _actor_login(session)
-    now = utcnow()
-    skip = SKIP_COLUMNS | {"id"}
-    entries = []
-    for r in rows:
-        label = " ".join(str(r[k]) for k in ("inventory_number", "number", "name") if k in r and r[k])[:500]
-        old = {k: v for k, v in r.items() if k not in skip and v is not None and v != ""}
-        entries.append(dict(at=now, user_login=login, action="delete", area=area, entity=model.__name__[:64],
-                            entity_id=str(r["id"]), summary=label, old_values=_BULK_JSON.encode(old),
-                            new_values=None))
-    insert_rows(session.connection(), AuditEntry.__table__, entries)
+    rows = [(r["id"], r) for r in session.execute(select(t).where(*where).order_by(t.c.id)).mappings()]
+    if rows:
+        _bulk_entries(session, "delete", area, model.__name__, rows)
     return len(rows)

@@ -110,13 +110,10 @@ def check() -> CheckResult:
             problems.append(_t("Схема базы {0}, ожидается {1}: выполните «chemcluster init».").format(rev, head))
         else:
             from chemcluster_desktop.storage.models import metadata
-            from chemcluster_desktop.storage.search import is_search_index
+            from chemcluster_desktop.storage.search import include_in_comparison
 
-            def include(obj, name, type_, reflected, compare_to):  # the search indexes are no models
-                return not (reflected and compare_to is None and is_search_index(name, type_))
-
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False,
-                                                                           "include_object": include}), metadata)
+            diff = compare_metadata(MigrationContext.configure(
+                conn, opts={"compare_type": False, "include_object": include_in_comparison}), metadata)
             for d in diff[:20]:
                 problems.append(_t("Схема расходится с программой: {0}").format(str(d)[:200]))
     with context.read() as s:

@@ -1154,50 +1154,60 @@ def alerts(room_id: int | None = None, today: dt.date | None = None, limit: int 
     first alerts (the panel shows ~100; :func:`alert_counts` tells how many there are in all)."""
     today = today or dt.date.today()
     out: list[Alert] = []
-
-    def room_left() -> int | None:
-        return None if limit is None else max(limit - len(out), 0)
-
-    def limited(stmt):
-        n = room_left()
-        return stmt if n is None else stmt.limit(n)
-
     with context.read() as s:
-        for expired in (True, False):
-            if room_left() == 0:
+        for stage in (_expired_alerts, _incompatible_alerts, _low_stock_alerts, _expiring_alerts):
+            left = None if limit is None else limit - len(out)
+            if left is not None and left <= 0:
                 break
-            if not expired:  # incompatible storage sits between the expired and the expiring
-                pairs = _incompatible(s, room_id)[:room_left()]
-                ids = {i for p in pairs for i in (p[2], p[4])}
-                names = dict(s.execute(select(Item.id, Item.name).where(Item.id.in_(ids))).all()) if ids else {}
-                for label, a, ia, b, ib in pairs:
-                    out.append(Alert("incompatible", "bad", ia,
-                                     _t("Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).")
-                                     .format(label, names.get(ia, ""), storage_group_label(a), names.get(ib, ""),
-                                             storage_group_label(b)), label))
-                if room_left() == 0:
-                    break
-                q = _low_stock_q(select(Item.id, Item.name, Item.quantity, Item.min_quantity, Item.unit, Room.name)
-                                 .join(Room, Room.id == Item.room_id, isouter=True), room_id)
-                for iid, name, qty, mn, unit, room in s.execute(limited(q.order_by(Item.name, Item.id))):
-                    out.append(Alert("low_stock", "warn", iid,
-                                     _t("Мало на складе: «{0}» — {1} {2} при минимуме {3}.")
-                                     .format(name, _num(qty), unit, _num(mn)), room or ""))
-                if room_left() == 0:
-                    break
-            q = _expiry_q(select(Item.id, Item.name, ReagentContainer.expires_on, ReagentContainer.lot, Room.name)
-                          .join(ReagentContainer, ReagentContainer.item_id == Item.id)
-                          .join(Room, Room.id == Item.room_id, isouter=True), room_id, today, expired)
-            q = q.order_by(ReagentContainer.expires_on, ReagentContainer.id)
-            for iid, name, exp, lot, room in s.execute(limited(q)):
-                lot_s = _t(" (партия {0})").format(lot) if lot else ""
-                if expired:
-                    out.append(Alert("expired", "bad", iid, _t("Просрочен реактив «{0}»{1}: срок годности истёк {2}.")
-                                     .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
-                else:
-                    out.append(Alert("expiring", "warn", iid, _t("Истекает срок годности «{0}»{1}: до {2}.")
-                                     .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
+            out += stage(s, room_id, today, left)
     return out
+
+
+def _limited(stmt, n: int | None):
+    return stmt if n is None else stmt.limit(n)
+
+
+def _expiry_alerts(s, room_id, today, n, expired: bool) -> list[Alert]:
+    q = _expiry_q(select(Item.id, Item.name, ReagentContainer.expires_on, ReagentContainer.lot, Room.name)
+                  .join(ReagentContainer, ReagentContainer.item_id == Item.id)
+                  .join(Room, Room.id == Item.room_id, isouter=True), room_id, today, expired)
+    out = []
+    for iid, name, exp, lot, room in s.execute(_limited(q.order_by(ReagentContainer.expires_on,
+                                                                    ReagentContainer.id), n)):
+        lot_s = _t(" (партия {0})").format(lot) if lot else ""
+        if expired:
+            out.append(Alert("expired", "bad", iid, _t("Просрочен реактив «{0}»{1}: срок годности истёк {2}.")
+                             .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
+        else:
+            out.append(Alert("expiring", "warn", iid, _t("Истекает срок годности «{0}»{1}: до {2}.")
+                             .format(name, lot_s, exp.strftime("%d.%m.%Y")), room or ""))
+    return out
+
+
+def _expired_alerts(s, room_id, today, n) -> list[Alert]:
+    return _expiry_alerts(s, room_id, today, n, expired=True)
+
+
+def _expiring_alerts(s, room_id, today, n) -> list[Alert]:
+    return _expiry_alerts(s, room_id, today, n, expired=False)
+
+
+def _incompatible_alerts(s, room_id, _today, n) -> list[Alert]:
+    pairs = _incompatible(s, room_id)[:n]
+    ids = {i for p in pairs for i in (p[2], p[4])}
+    names = dict(s.execute(select(Item.id, Item.name).where(Item.id.in_(ids))).all()) if ids else {}
+    return [Alert("incompatible", "bad", ia, _t("Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).")
+                  .format(label, names.get(ia, ""), storage_group_label(a), names.get(ib, ""),
+                          storage_group_label(b)), label)
+            for label, a, ia, b, ib in pairs]
+
+
+def _low_stock_alerts(s, room_id, _today, n) -> list[Alert]:
+    q = _low_stock_q(select(Item.id, Item.name, Item.quantity, Item.min_quantity, Item.unit, Room.name)
+                     .join(Room, Room.id == Item.room_id, isouter=True), room_id)
+    return [Alert("low_stock", "warn", iid, _t("Мало на складе: «{0}» — {1} {2} при минимуме {3}.")
+                  .format(name, _num(qty), unit, _num(mn)), room or "")
+            for iid, name, qty, mn, unit, room in s.execute(_limited(q.order_by(Item.name, Item.id), n))]
 
 
 def alert_counts(room_id: int | None = None, today: dt.date | None = None) -> dict[str, int]:

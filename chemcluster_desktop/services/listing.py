@@ -52,14 +52,16 @@ class TrigramIndex:
         """One FTS5 query requiring every word as a substring."""
         return " AND ".join(fts_phrase(w) for w in folded_words)
 
-    def matching_ids(self, folded_word: str) -> Select:
+    def _rowids_matching(self, fts_query: str) -> Select:
         t = table(self.table, column("rowid"), column(self.key_column))
-        return select(t.c.rowid).where(t.c[self.key_column].match(fts_phrase(folded_word)))
+        return select(t.c.rowid).where(t.c[self.key_column].match(fts_query))
+
+    def matching_ids(self, folded_word: str) -> Select:
+        return self._rowids_matching(fts_phrase(folded_word))
 
     def count_matches(self, session, folded_words: list[str], at_most: int | None = None) -> int:
         """How many rows hold every word (at most ``at_most``: a cheap probe of how common they are)."""
-        t = table(self.table, column("rowid"), column(self.key_column))
-        inner = select(t.c.rowid).where(t.c[self.key_column].match(self.match_expression(folded_words)))
+        inner = self._rowids_matching(self.match_expression(folded_words))
         if at_most is not None:
             inner = inner.limit(at_most)
         return int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)

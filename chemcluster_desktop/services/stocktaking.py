@@ -473,6 +473,7 @@ def post(st_id: int, line_ids: list[int] | set[int] | None = None, *, reason: st
                 raise ValidationError(_t("Укажите причину списания."), field="reason")
             date_txt = st.started_on.strftime("%d.%m.%Y")
             surplus = _t("Излишки по инвентаризации № {0} от {1}").format(st.number, date_txt)
+            found = _t("Выявлено при инвентаризации № {0} от {1}").format(st.number, date_txt)
             res = PostingResult(st.id, st.number, posted_lines=len(chosen), dry_run=dry_run)
 
             def line(pl: PostingLine):
@@ -481,8 +482,7 @@ def post(st_id: int, line_ids: list[int] | set[int] | None = None, *, reason: st
             for kind, why, to_room in (
                     ("write_off", wo_reason, None),
                     ("receipt", surplus, st.room_id),
-                    ("transfer", _t("Выявлено при инвентаризации № {0} от {1}").format(st.number, date_txt),
-                     st.room_id)):
+                    ("transfer", found, st.room_id)):
                 lines = [line(pl) for pl in chosen if pl.action == kind]
                 if lines:
                     res.documents.append(inventory.make_movement_in_session(
@@ -494,16 +494,15 @@ def post(st_id: int, line_ids: list[int] | set[int] | None = None, *, reason: st
                 kind = (kinds or {}).get(pl.line_id, pl.item_kind)
                 if kind not in ("equipment", "furniture", "consumable"):
                     raise ValidationError(_t("Неизвестный вид позиции «{0}».").format(kind), field="kind")
-                note = _t("Выявлено при инвентаризации № {0} от {1}").format(st.number, date_txt)
                 if kind in inventory.UNIT_KINDS:
                     if pl.quantity != int(pl.quantity):
                         raise ValidationError(_t("«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.")
                                               .format(pl.name, pl.quantity), field="quantity")
                     specs += [{"kind": kind, "name": pl.name, "room_id": st.room_id, "quantity": 1,
-                               "notes": note} for _ in range(int(pl.quantity))]
+                               "notes": found} for _ in range(int(pl.quantity))]
                 else:
                     specs.append({"kind": kind, "name": pl.name, "room_id": st.room_id, "quantity": pl.quantity,
-                                  "unit": pl.unit, "notes": note})
+                                  "unit": pl.unit, "notes": found})
             if specs:
                 res.created_items = inventory.add_items_in_session(s, specs, document=surplus, on=on)
                 mv = s.scalar(select(Movement).where(Movement.kind == "receipt").order_by(Movement.id.desc())

@@ -54,6 +54,12 @@ def is_search_index(name: str | None, type_: str) -> bool:
     return False
 
 
+def include_in_comparison(obj, name, type_, reflected, compare_to) -> bool:
+    """``include_object`` of a schema comparison with the models: the search indexes, which only the
+    database has, are left out (``chemcluster check`` and ``db/env.py`` both use it)."""
+    return not (reflected and compare_to is None and is_search_index(name, type_))
+
+
 def fts_phrase(folded: str) -> str:
     """An FTS5 query that matches ``folded`` as a plain substring: one quoted string, whatever the text
     (``"`` is doubled; ``*``, ``(``, ``-``, ``NEAR``, ``OR``… inside quotes are just characters)."""
