@@ -36,7 +36,7 @@ def _store_rows(ctx: Ctx) -> list[list]:
 
 def measure_inventory_pdf(ctx: Ctx) -> dict:
     need("chemcluster_desktop.services.printing", "build")
-    need("chemcluster_desktop.services.report_inventory")
+    need("chemcluster_desktop.services.inventory.report_inventory")
     rows = _store_rows(ctx)
     # bare reportlab, in process
     b = best_of(lambda: baselines.reportlab_table(rows, HEADER, ctx.work / "inv-bare.pdf"), 1)
@@ -89,7 +89,7 @@ def _packet_rows(ctx: Ctx):
 
 def measure_packet(ctx: Ctx) -> dict:
     build = need("chemcluster_desktop.services.printing", "build")
-    need("chemcluster_desktop.services.report_accreditation")
+    need("chemcluster_desktop.services.accreditation.report_accreditation")
     rows, images = _packet_rows(ctx)
     b = best_of(lambda: baselines.reportlab_packet(rows, ["№", "Зона", "Наименование", "Характеристики", "Кол-во",
                                                           "Ед."], images, ctx.work / "packet-bare.pdf"), 1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -252,3 +253,13 @@ def demo_window(qtbot, demo_db):
 
     ops.wait_all()
     w.close()
+
+
+@pytest.fixture(autouse=True)
+def _stop_modal_pollers():
+    """GUI tests: a modal poller started by one test never outlives it (wherever the test lives; the
+    helpers are only imported by GUI tests, so services tests never import Qt through this)."""
+    yield
+    helpers = sys.modules.get("tests.ui.shell_helpers")
+    if helpers is not None:
+        helpers.stop_pollers()

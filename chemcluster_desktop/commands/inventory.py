@@ -51,7 +51,7 @@ def _print_skipped(report) -> None:
 def cmd_import_inventory(args) -> int:
     from chemcluster_desktop.cli import fail, print_json
     from chemcluster_desktop.services import inventory
-    from chemcluster_desktop.services.inventory_import import ImportRejected
+    from chemcluster_desktop.services.inventory.importing import ImportRejected
 
     try:
         r = inventory.import_inventory(args.file, dry_run=args.dry_run, strict=args.strict)
@@ -99,7 +99,7 @@ def cmd_export_inventory(args) -> int:
 
 def cmd_stocktaking_post(args) -> int:
     from chemcluster_desktop.cli import print_json
-    from chemcluster_desktop.services import stocktaking
+    from chemcluster_desktop.services.inventory import stocktaking
 
     sid = stocktaking.find(args.number)
     plan = stocktaking.posting_plan(sid)

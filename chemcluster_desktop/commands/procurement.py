@@ -73,7 +73,7 @@ def register(sub) -> None:
 
 
 def _money(v: Decimal | None) -> str:
-    from chemcluster_desktop.services.procurement_nmck import fmt_money
+    from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 
     return "—" if v is None else fmt_money(v).replace("\u00a0", " ")
 
@@ -202,7 +202,7 @@ def cmd_supplier_add(args) -> int:
 
 
 def cmd_export_plan(args) -> int:
-    from chemcluster_desktop.services import procurement_print
+    from chemcluster_desktop.services.procurement import documents as procurement_print
 
     path = args.file if args.file.lower().endswith(".xlsx") else args.file + ".xlsx"
     n = procurement_print.export_plan_schedule(path, args.source)

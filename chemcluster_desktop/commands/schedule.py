@@ -65,7 +65,7 @@ def cmd_generate(args) -> int:
 def cmd_conflicts(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import schedule
-    from chemcluster_desktop.services.schedule_check import kind_title
+    from chemcluster_desktop.services.schedule.check import kind_title
 
     term_id = schedule.resolve_term(args.term)["id"] if args.term else None
     conflicts = schedule.check_conflicts(term_id)

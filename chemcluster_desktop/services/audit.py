@@ -85,6 +85,11 @@ def _actor_login(session: Session) -> str:
     return actor.login if actor else ""
 
 
+def touch(session: Session, area: str) -> None:
+    """Note that this unit of work changed ``area``: :func:`context.uow` publishes the set after commit."""
+    session.info.setdefault("touched_areas", set()).add(area)
+
+
 def _after_flush(session: Session, _ctx) -> None:
     login = _actor_login(session)
     rows = []
@@ -129,6 +134,8 @@ def _after_flush(session: Session, _ctx) -> None:
         rows.append(dict(at=now, user_login=login, action="delete", area=_area(obj), entity=type(obj).__name__,
                          entity_id=str(_ident(obj)), summary=_label(obj), old_values=_dump(old), new_values=None))
     if rows:
+        for r in rows:
+            touch(session, r["area"])
         session.connection().execute(insert(AuditEntry.__table__), rows)
 
 
@@ -140,6 +147,8 @@ def install(factory: sessionmaker) -> None:
 def record(session: Session, action: str, area: str, entity: str, entity_id: str = "", summary: str = "",
            old: dict | None = None, new: dict | None = None) -> None:
     """An explicit journal entry (imports, log-ins, backups, bulk operations)."""
+    if action not in ("login", "login_failed"):
+        touch(session, area)
     session.connection().execute(insert(AuditEntry.__table__), [dict(
         at=utcnow(), user_login=_actor_login(session), action=action, area=area, entity=entity[:64],
         entity_id=str(entity_id)[:64], summary=(summary or "")[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
@@ -151,6 +160,7 @@ def _bulk_entries(session: Session, action: str, area: str, entity: str, rows) -
     values as the session writes for a single record — the new values of a «create», the old ones of a
     «delete». Empty fields are left out (a bulk import writes thousands of these); Decimal and dates as in
     :func:`_dump`."""
+    touch(session, area)
     login = _actor_login(session)
     now = utcnow()
     skip = SKIP_COLUMNS | {"id"}

@@ -16,7 +16,7 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,6 +262,31 @@ def _take_write_lock(session: Session, db: Database) -> None:
             delay = min(delay * 2, 1.0)
 
 
+_change_hook: Callable[[frozenset[str]], None] | None = None
+
+
+def set_change_hook(hook: Callable[[frozenset[str]], None] | None) -> None:
+    """Install the function told, after every commit, which areas the unit of work changed (a frozenset
+    of :class:`chemcluster_desktop.areas.Area`). The GUI installs one that refreshes listening pages;
+    services never call the GUI themselves. It may be called from a worker thread."""
+    global _change_hook
+    _change_hook = hook
+
+
+def _publish(session: Session) -> None:
+    touched = session.info.pop("touched_areas", None)
+    hook = _change_hook
+    if not touched or hook is None:
+        return
+    from chemcluster_desktop.areas import Area
+
+    areas = frozenset(Area(a) if a in Area._value2member_map_ else a for a in touched)
+    try:
+        hook(areas)
+    except Exception:  # noqa: BLE001 - a listener's failure must not undo a committed action
+        log.exception("change hook failed for %s", sorted(areas))
+
+
 @contextmanager
 def uow() -> Iterator[Session]:
     """One unit of work: commits at the end, rolls back on any error (nothing half-written).
@@ -278,6 +303,7 @@ def uow() -> Iterator[Session]:
             _take_write_lock(session, db)
         yield session
         session.commit()
+        _publish(session)
     except StaleDataError as e:
         session.rollback()
         raise ConcurrentEditError() from e

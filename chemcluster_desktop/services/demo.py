@@ -1,6 +1,6 @@
 """The demo data set: a believable Dzerzhinsk cluster covering every area.
 
-Each area contributes a module ``services/<area>_demo.py`` with ``load(session, rng)``; they run in
+Each area contributes a module ``services/<area>/demo.py`` (``services/core_demo.py`` for the core) with ``load(session, rng)``; they run in
 the order of ``storage.models.AREAS`` inside one transaction, so the demo loads whole or not at all.
 """
 
@@ -28,10 +28,8 @@ def load_demo(progress=None) -> dict[str, int]:
     rng = random.Random(SEED)
     with context.uow() as s:
         for i, area in enumerate(AREAS):
-            try:
-                mod = importlib.import_module(f"chemcluster_desktop.services.{area}_demo")
-            except ModuleNotFoundError:
-                continue
+            name = "core_demo" if area == "core" else f"{area}.demo"
+            mod = importlib.import_module(f"chemcluster_desktop.services.{name}")
             mod.load(s, rng)
             s.flush()
             if progress:

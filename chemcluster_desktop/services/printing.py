@@ -1,6 +1,6 @@
 """The registry of printed documents, shared by ``chemcluster report KIND`` and the reports centre.
 
-Each kind K is built by the module ``chemcluster_desktop.services.report_<K>`` (written by the area
+Each kind K is built by the module ``chemcluster_desktop.services.<area>.report_<K>`` (written by the area
 that owns the data), which defines:
 
     TITLE = "Инвентарная опись"            # Russian source text (context "Reports")
@@ -22,6 +22,10 @@ from chemcluster_desktop.i18n import translate
 
 KINDS = ("inventory", "stocktaking", "labels", "accreditation", "procurement", "nmck", "schedule", "kpi",
          "budget")
+# the area package whose ``report_<kind>`` module builds each kind
+_AREA_OF_KIND = {"inventory": "inventory", "stocktaking": "inventory", "labels": "inventory",
+                 "accreditation": "accreditation", "procurement": "procurement", "nmck": "procurement",
+                 "budget": "procurement", "schedule": "schedule", "kpi": "cluster"}
 
 # filter name -> (CLI flag, Russian label)
 FILTER_NAMES = {
@@ -52,7 +56,7 @@ class ReportResult:
 def module(kind: str) -> ModuleType:
     if kind not in KINDS:
         raise KeyError(kind)
-    return importlib.import_module(f"chemcluster_desktop.services.report_{kind}")
+    return importlib.import_module(f"chemcluster_desktop.services.{_AREA_OF_KIND[kind]}.report_{kind}")
 
 
 def title(kind: str) -> str:

@@ -180,10 +180,17 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
 
 # --- .ts handling ----------------------------------------------------------------------------------
 def load_phrases() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    spec = importlib.util.spec_from_file_location("en_phrases", HERE / "en_phrases.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return dict(getattr(mod, "PHRASES", {})), dict(getattr(mod, "CONTEXT_PHRASES", {}))
+    """``en_phrases.py`` and then every ``en_phrases_<topic>.py`` beside it (one file per area or
+    piece of work, so that parallel work does not edit one dictionary)."""
+    phrases: dict[str, str] = {}
+    context_phrases: dict[tuple[str, str], str] = {}
+    for path in [HERE / "en_phrases.py", *sorted(HERE.glob("en_phrases_*.py"))]:
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        phrases.update(getattr(mod, "PHRASES", {}))
+        context_phrases.update(getattr(mod, "CONTEXT_PHRASES", {}))
+    return phrases, context_phrases
 
 
 def run_lupdate(files: list[Path]) -> None:

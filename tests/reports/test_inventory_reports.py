@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chemcluster_desktop.services import printing
-from chemcluster_desktop.services import stocktaking as st
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.inventory import stocktaking as st
 from tests.inventory_helpers import add_room, equipment, pdf_text
 
 

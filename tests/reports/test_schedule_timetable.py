@@ -7,9 +7,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from chemcluster_desktop.services import printing, report_schedule
+from chemcluster_desktop.services import printing
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.schedule import report_schedule
 from tests.schedule_helpers import TERM, small_instance
 
 

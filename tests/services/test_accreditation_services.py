@@ -279,7 +279,7 @@ def test_demo_readiness_varies(demo_db):
 
 def test_matching_300_lines_5000_items_completes(db):
     """Speed is measured in bench/; here only a guard against a hang (quadratic blow-up)."""
-    from chemcluster_desktop.services.accreditation_match import ItemIn, LineIn, match
+    from chemcluster_desktop.services.accreditation.matching import ItemIn, LineIn, match
 
     nouns = ["Весы", "Колба", "Стакан", "Пипетка", "Бюретка", "Стол", "Стул", "Шкаф", "Плитка", "Термометр",
              "Насос", "Штатив", "Цилиндр", "Воронка", "Эксикатор"]

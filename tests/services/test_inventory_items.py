@@ -28,7 +28,7 @@ def test_cas_check_digit():
 
 
 def test_demo_cas_numbers_are_valid():
-    from chemcluster_desktop.services.inventory_demo import REAGENTS
+    from chemcluster_desktop.services.inventory.demo import REAGENTS
 
     for r in REAGENTS:
         assert inventory.cas_valid(r[1]), r

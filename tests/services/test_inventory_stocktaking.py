@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services import stocktaking as st
 from chemcluster_desktop.services.errors import PermissionDenied, ValidationError
+from chemcluster_desktop.services.inventory import stocktaking as st
 from tests.inventory_helpers import add_room, consumable, equipment
 
 

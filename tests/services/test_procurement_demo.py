@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.listing import ListQuery
-from chemcluster_desktop.services.procurement_inn import inn_valid
+from chemcluster_desktop.services.procurement.inn import inn_valid
 
 
 def test_demo_procurement(demo_db):

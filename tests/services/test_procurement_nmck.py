@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from chemcluster_desktop.services.procurement_inn import complete_inn, inn_error, inn_valid, kpp_error
-from chemcluster_desktop.services.procurement_nmck import (
+from chemcluster_desktop.services.procurement.inn import complete_inn, inn_error, inn_valid, kpp_error
+from chemcluster_desktop.services.procurement.nmck_calc import (
     PricePoint,
     as_json,
     compute,

@@ -132,7 +132,7 @@ def test_hand_lesson_clash_refused_and_move(db):
 
 
 def test_checker_finds_every_kind_fast(db):
-    from chemcluster_desktop.services.schedule_check import check
+    from chemcluster_desktop.services.schedule.check import check
 
     ids = small_instance()
     inst = svc.load_instance(ids["term"])
@@ -153,7 +153,7 @@ def test_checker_finds_every_kind_fast(db):
     double = next(c for c in found if c["kind"] == "workshop_double")
     assert sorted(double["lesson_ids"]) == [1, 2] and double["workshop"] and double["date"] == "2026-09-07"
     # 10,000 clean lessons (25 workshops, 25 instructors, 250 classes in memory): grouping, not pairwise
-    from chemcluster_desktop.services.schedule_data import ClassInfo, InstructorInfo, WorkshopInfo
+    from chemcluster_desktop.services.schedule.data import ClassInfo, InstructorInfo, WorkshopInfo
 
     for k in range(25):
         inst.workshops[1000 + k] = WorkshopInfo(1000 + k, f"W{k}", 30)
@@ -182,7 +182,7 @@ def test_checker_finds_every_kind_fast(db):
 
 @pytest.mark.slow
 def test_large_instance_under_limits(db):
-    from chemcluster_desktop.services.schedule_demo import build_synthetic
+    from chemcluster_desktop.services.schedule.demo import build_synthetic
 
     with context.uow() as s:
         name = build_synthetic(s)

@@ -9,8 +9,9 @@ import json
 from sqlalchemy import func, select
 
 from chemcluster_desktop.services import accreditation as acc
-from chemcluster_desktop.services import context, stocktaking
+from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
+from chemcluster_desktop.services.inventory import stocktaking
 from chemcluster_desktop.storage.accreditation import ChecklistLine, ChecklistLink, InfrastructureLine
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.inventory import StocktakingLine

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidgetItem
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services import stocktaking as st_service
+from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.ui import events, ops
 from tests.inventory_helpers import add_room, make_xlsx, pdf_text, type_text, ugly_rows

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import FileFormatError
-from chemcluster_desktop.services.inventory_import import ImportRejected
+from chemcluster_desktop.services.inventory.importing import ImportRejected
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.xlsx import common
 from tests.inventory_helpers import make_xlsx, room_ids, ugly_rows

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
-from chemcluster_desktop.services.procurement_inn import inn_error, kpp_error
+from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services import stocktaking as st_service
 from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services import stocktaking as st_service
 from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops

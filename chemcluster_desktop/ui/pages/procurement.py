@@ -622,7 +622,7 @@ class ProcurementPage(BasePage):
             self.export_to(path)
 
     def export_to(self, path: str):
-        from chemcluster_desktop.services import procurement_print
+        from chemcluster_desktop.services.procurement import documents as procurement_print
 
         def work(task):
             task.progress(0, 1, QCoreApplication.translate("Procurement", "Выгрузка плана-графика…"))

@@ -648,7 +648,7 @@ class SchedulePage(BasePage):
     def on_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from chemcluster_desktop.services import report_schedule
+        from chemcluster_desktop.services.schedule import report_schedule
 
         path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"), "raspisanie.xlsx",
                                                "Excel (*.xlsx)")

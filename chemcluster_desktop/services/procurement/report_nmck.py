@@ -12,7 +12,7 @@ FILTERS = ["need"]
 
 def build(dest, *, progress=None, cancelled=None, need: str | int | None = None) -> printing.ReportResult:
     from chemcluster_desktop.reports import nmck
-    from chemcluster_desktop.services import procurement_print
+    from chemcluster_desktop.services.procurement import documents as procurement_print
 
     if progress:
         progress(0, 2)

@@ -149,7 +149,7 @@ def load(session, rng: random.Random) -> None:
 def _generate_in_session(session, term_id: int, *, lock_first: bool = False, time_limit: float = 3.0) -> dict:
     """Generation inside an open session (the demo's transaction): no service-level unit of work."""
     from chemcluster_desktop.services.schedule import _load_instance
-    from chemcluster_desktop.services.schedule_solver import solve
+    from chemcluster_desktop.services.schedule.solver import solve
 
     inst = _load_instance(session, term_id)
     res = solve(inst, [], time_limit=time_limit, workers=1)

@@ -11,7 +11,7 @@ FILTERS = ["source"]
 
 def build(dest, *, progress=None, cancelled=None, source: str | None = None) -> printing.ReportResult:
     from chemcluster_desktop.reports import budget
-    from chemcluster_desktop.services import procurement_print
+    from chemcluster_desktop.services.procurement import documents as procurement_print
 
     if progress:
         progress(0, 2)

@@ -1258,25 +1258,25 @@ def rooms_with_items() -> list[dict]:
 # --- import / export (implemented in inventory_import) -------------------------------------------------------------
 def import_inventory(path, *, dry_run: bool = False, strict: bool = False, progress=None, cancelled=None,
                      mapping: dict[int, str] | None = None):
-    from chemcluster_desktop.services import inventory_import
+    from chemcluster_desktop.services.inventory import importing as inventory_import
 
     return inventory_import.import_inventory(path, dry_run=dry_run, strict=strict, progress=progress,
                                              cancelled=cancelled, mapping=mapping)
 
 
 def preview_import(path, mapping: dict[int, str] | None = None, *, progress=None, cancelled=None):
-    from chemcluster_desktop.services import inventory_import
+    from chemcluster_desktop.services.inventory import importing as inventory_import
 
     return inventory_import.preview_import(path, mapping, progress=progress, cancelled=cancelled)
 
 
 def export_inventory(path, query: ListQuery | None = None, *, progress=None, cancelled=None) -> int:
-    from chemcluster_desktop.services import inventory_import
+    from chemcluster_desktop.services.inventory import importing as inventory_import
 
     return inventory_import.export_inventory(path, query, progress=progress, cancelled=cancelled)
 
 
-from chemcluster_desktop.services.inventory_import import ImportPreview, ImportReport  # noqa: E402
+from chemcluster_desktop.services.inventory.importing import ImportPreview, ImportReport  # noqa: E402
 
 __all__ = ["Alert", "ImportPreview", "ImportReport", "ListQuery", "alerts", "count_items", "list_items",
            "create_item", "update_item", "delete_item", "get_item", "make_movement", "import_inventory",

@@ -16,7 +16,7 @@ import gc
 from collections import defaultdict
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.schedule_data import Instance
+from chemcluster_desktop.services.schedule.data import Instance
 
 KINDS = {
     "workshop_double": "Мастерская занята дважды",

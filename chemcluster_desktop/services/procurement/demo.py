@@ -14,7 +14,7 @@ from sqlalchemy import exists, select
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.context import Actor
-from chemcluster_desktop.services.procurement_inn import complete_inn
+from chemcluster_desktop.services.procurement.inn import complete_inn
 from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,

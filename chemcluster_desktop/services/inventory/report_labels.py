@@ -17,8 +17,8 @@ def _t(s: str) -> str:
 def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None) -> ReportResult:
     from chemcluster_desktop.reports import labels as rep
     from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.services.inventory.report_inventory import parse_ids, resolve_room
     from chemcluster_desktop.services.listing import ListQuery
-    from chemcluster_desktop.services.report_inventory import parse_ids, resolve_room
 
     filters: dict = {}
     if room is not None:

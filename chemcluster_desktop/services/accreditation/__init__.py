@@ -1239,7 +1239,7 @@ def match(workshop_ref: int | str, *, progress: Callable[[int, int], None] | Non
 
 def run_match(s: Session, workshop_id: int, *, progress=None, cancelled=None) -> tuple[int, int, int, int, int]:
     """The matching inside a session (also used by the demo): (lines, items, applied, proposed, still open)."""
-    from chemcluster_desktop.services import accreditation_match as m
+    from chemcluster_desktop.services.accreditation import matching as m
 
     _sync_checklist(s, workshop_id)
     cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)

@@ -12,7 +12,7 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context, printing
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
-from chemcluster_desktop.services.procurement_nmck import fmt_money
+from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.storage.core import User
 
 

@@ -43,7 +43,7 @@ def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None
     from chemcluster_desktop.reports import inventory_list as rep
     from chemcluster_desktop.reports.styles import DocInfo
     from chemcluster_desktop.services import inventory
-    from chemcluster_desktop.services import stocktaking as st_service
+    from chemcluster_desktop.services.inventory import stocktaking as st_service
     from chemcluster_desktop.services.listing import ListQuery
 
     college = college_info()

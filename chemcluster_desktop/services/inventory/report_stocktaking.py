@@ -17,8 +17,8 @@ def _t(s: str) -> str:
 def build(dest, *, progress=None, cancelled=None, stocktaking=None, room=None) -> ReportResult:
     from chemcluster_desktop.reports import stocktaking as rep
     from chemcluster_desktop.reports.styles import DocInfo
-    from chemcluster_desktop.services import stocktaking as st
-    from chemcluster_desktop.services.report_inventory import resolve_room
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from chemcluster_desktop.services.inventory.report_inventory import resolve_room
 
     if stocktaking is not None:
         sid = st.find(stocktaking)

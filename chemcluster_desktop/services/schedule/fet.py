@@ -21,8 +21,8 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from chemcluster_desktop.services.schedule_data import Instance
-from chemcluster_desktop.services.schedule_solver import build_blocks
+from chemcluster_desktop.services.schedule.data import Instance
+from chemcluster_desktop.services.schedule.solver import build_blocks
 
 DAY_NAMES = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
 

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import Cancelled
-from chemcluster_desktop.services.schedule_check import requirement_units
-from chemcluster_desktop.services.schedule_data import Instance, split_sizes
+from chemcluster_desktop.services.schedule.check import requirement_units
+from chemcluster_desktop.services.schedule.data import Instance, split_sizes
 
 
 def _t(s: str) -> str:

@@ -31,8 +31,8 @@ from chemcluster_desktop.services.errors import (
     NotFoundError,
     ValidationError,
 )
-from chemcluster_desktop.services.schedule_check import check, kind_title, requirement_units
-from chemcluster_desktop.services.schedule_data import (
+from chemcluster_desktop.services.schedule.check import check, kind_title, requirement_units
+from chemcluster_desktop.services.schedule.data import (
     WORKDAYS,
     ClassInfo,
     Instance,
@@ -869,7 +869,7 @@ def check_conflicts(term_id: int | None = None) -> list[dict]:
 
 def generate(term_name, *, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
     """Generate the term's timetable; locked lessons stay. Returns placed, unplaced, seconds, reasons."""
-    from chemcluster_desktop.services.schedule_solver import solve
+    from chemcluster_desktop.services.schedule.solver import solve
 
     require(WRITE)
     t0 = time.monotonic()
@@ -1107,7 +1107,7 @@ def clear_term(term_id: int, *, keep_locked: bool = True) -> int:
 
 def export_fet(path, term_name) -> dict:
     """Write the term's requirements as a FET 6 ``.fet`` file (see :mod:`.schedule_fet`)."""
-    from chemcluster_desktop.services.schedule_fet import write_fet
+    from chemcluster_desktop.services.schedule.fet import write_fet
 
     term = resolve_term(term_name)
     with read() as s:
@@ -1118,7 +1118,7 @@ def export_fet(path, term_name) -> dict:
 
 
 def conflict_kinds() -> dict[str, str]:
-    from chemcluster_desktop.services.schedule_check import KINDS
+    from chemcluster_desktop.services.schedule.check import KINDS
 
     return {k: kind_title(k) for k in KINDS}
 

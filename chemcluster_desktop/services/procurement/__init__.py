@@ -31,8 +31,8 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
-from chemcluster_desktop.services.procurement_inn import inn_error, kpp_error
-from chemcluster_desktop.services.procurement_nmck import (
+from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
+from chemcluster_desktop.services.procurement.nmck_calc import (
     NmckResult,
     PricePoint,
     as_json,

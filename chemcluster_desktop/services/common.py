@@ -1,0 +1,41 @@
+"""Helpers every area's services share: fetch a record or say it is gone, check the version a form
+was opened with, and the create / update / delete convention.
+
+The convention (one for every area)::
+
+    create_x(data) -> int                          # the new record's id
+    update_x(x_id, data, *, version) -> None       # version: what the form was opened with
+    delete_x(x_id, *, version=None) -> None
+
+``data`` is a dict (or a frozen dataclass) of field values; a missing record raises
+:class:`NotFoundError`, a stale version :class:`ConcurrentEditError` — both with a message for the
+person at the keyboard.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services.errors import ConcurrentEditError, NotFoundError
+
+T = TypeVar("T")
+
+
+def get_or_404(s: Session, model: type[T], id_: Any, what: str | None = None, *, for_update: bool = False) -> T:
+    """The record ``model`` with primary key ``id_``, or :class:`NotFoundError` naming ``what``
+    (a Russian noun such as «Позиция»; the model's name when not given)."""
+    obj = s.get(model, id_, with_for_update=for_update) if id_ is not None else None
+    if obj is None:
+        name = what or model.__name__
+        raise NotFoundError(translate("Errors", "{0} № {1} не найдена: её удалили или изменили. Обновите "
+                                                "список (F5).").format(name, id_))
+    return obj
+
+
+def check_version(obj: Any, version: int | None) -> None:
+    """Refuse a save made from a form opened on an older version of ``obj``."""
+    if version is not None and getattr(obj, "version", None) != version:
+        raise ConcurrentEditError()
