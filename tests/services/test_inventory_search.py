@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from chemcluster_desktop.services import context, inventory, listing
+from chemcluster_desktop.services.inventory import item_list
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.storage.inventory import Item
 from chemcluster_desktop.storage.search import fold
@@ -107,7 +108,7 @@ def test_index_and_like_find_the_same(db, monkeypatch):
         assert (_service_ids(needle, status="written_off")
                 == [i for i in _oracle(all_keys, needle) if i in written_off]), needle
     # every word common: the list walks the name index instead of starting from the index's rows
-    monkeypatch.setattr(inventory, "COMMON_MATCHES", 0)
+    monkeypatch.setattr(item_list, "COMMON_MATCHES", 0)
     for needle in NEEDLES:
         assert _service_ids(needle) == _oracle(keys, needle), needle
         page = inventory.list_items(ListQuery(search=needle, limit=3))
@@ -121,7 +122,7 @@ def test_index_and_like_find_the_same(db, monkeypatch):
 
 @pytest.mark.sqlite_only
 def test_sqlite_search_goes_through_the_trigram_index(db):
-    tri = inventory._items_trigram()
+    tri = item_list._items_trigram()
     assert tri is not None
     stmt = listing.apply_search(select(Item.id), Item.search_key, "весы ла", trigram=tri)
     sql = str(stmt.compile())
@@ -164,7 +165,7 @@ def test_release_0_1_0_database_upgrades_with_search(tmp_path):
     shutil.copyfile(src, work)
     db = context.open_database(work)
     context.set_actor(context.Actor("admin", "admin", "Администратор"))
-    assert inventory._items_trigram() is not None
+    assert item_list._items_trigram() is not None
     with db.engine.connect() as conn:
         assert (conn.exec_driver_sql("SELECT count(*) FROM items_fts").scalar()
                 == conn.exec_driver_sql("SELECT count(*) FROM items").scalar() == meta["counts"]["items"])
@@ -190,7 +191,7 @@ def test_downgrade_drops_the_index_and_upgrade_rebuilds_it(db_path):
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'items_fts%'")}
     assert names == set()
     migrate_to(db, "head", down=False)
-    inventory._fts_present.clear()
+    item_list._fts_present.clear()
     assert _service_ids("рефрактометр") == [iid]
 
 

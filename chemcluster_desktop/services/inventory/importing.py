@@ -1,4 +1,4 @@
-"""Import of the inventory from Excel (one transaction, Core bulk inserts) and export of the list."""
+"""Import of the inventory from Excel (one transaction, Core bulk inserts); the export is in :mod:`.export`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit, context
 from chemcluster_desktop.services.errors import Cancelled, FileFormatError, ValidationError
-from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
+from chemcluster_desktop.services.inventory.validation import cas_valid, clean_ghs, clean_h_statements
+from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.bulk import insert_rows
@@ -25,7 +27,7 @@ from chemcluster_desktop.storage.inventory import (
     Substance,
     item_search_key,
 )
-from chemcluster_desktop.storage.search import bulk_index_items, fold, make_key
+from chemcluster_desktop.storage.search import bulk_index_items, fold
 from chemcluster_desktop.xlsx import inventory as xinv
 from chemcluster_desktop.xlsx.common import XlsxCancelled, XlsxFileError
 
@@ -112,8 +114,6 @@ def _resolve_room(name: str, by_name, short) -> int | None:
 
 def _prepare(s, parsed: xinv.ParsedSheet, report: ImportReport, *, cancelled=None):
     """Check rows against the database; returns (good rows, rooms to create {fold: (name, building)})."""
-    from chemcluster_desktop.services.inventory import UNIT_KINDS, cas_valid
-
     by_name, short = _room_index(s)
     new_rooms: dict[str, tuple[str, str]] = {}
     numbers_in_file: dict[str, int] = {}
@@ -133,8 +133,6 @@ def _prepare(s, parsed: xinv.ParsedSheet, report: ImportReport, *, cancelled=Non
                                    .format(cas)))
             continue
         if d.get("ghs_pictograms"):
-            from chemcluster_desktop.services.inventory import clean_ghs, clean_h_statements
-
             try:
                 d["ghs_pictograms"] = clean_ghs(d["ghs_pictograms"])
                 d["h_statements"] = clean_h_statements(d.get("h_statements"))
@@ -251,27 +249,27 @@ def import_inventory(path, *, dry_run: bool = False, strict: bool = False, progr
     return report
 
 
-def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None:
-    from chemcluster_desktop.services.inventory import UNIT_KINDS, NumberAllocator, _movement_number
+def _create_rooms(s, new_rooms, by_name) -> None:
+    """The buildings and rooms named in the file (in the import's transaction: the locations service
+    creates a room only in a unit of work of its own)."""
+    bmap = {fold(n): bid for bid, n in s.execute(select(Building.id, Building.name))}
+    for key, (name, bname) in new_rooms.items():
+        bid = None
+        if bname:
+            bid = bmap.get(fold(bname))
+            if bid is None:
+                b = Building(name=bname)
+                s.add(b)
+                s.flush()
+                bid = bmap[fold(bname)] = b.id
+        room = Room(name=name[:100], building_id=bid, kind="laboratory")
+        s.add(room)
+        s.flush()
+        by_name[key] = room.id
 
-    now = utcnow()
-    # buildings and rooms named in the file
-    if new_rooms:
-        bmap = {fold(n): bid for bid, n in s.execute(select(Building.id, Building.name))}
-        for key, (name, bname) in new_rooms.items():
-            bid = None
-            if bname:
-                bid = bmap.get(fold(bname))
-                if bid is None:
-                    b = Building(name=bname)
-                    s.add(b)
-                    s.flush()
-                    bid = bmap[fold(bname)] = b.id
-            room = Room(name=name[:100], building_id=bid, kind="laboratory")
-            s.add(room)
-            s.flush()
-            by_name[key] = room.id
-    # substances for reagents: one per CAS number (or name)
+
+def _substances(s, good) -> dict[str, int]:
+    """Substances for the reagents: one per CAS number (or name), the stored ones reused."""
     subs: dict[str, int] = {}
     reagent_rows = [pr for pr in good if pr.data["kind"] == "reagent"]
     if reagent_rows:
@@ -287,6 +285,14 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
                 s.add(sub)
                 s.flush()
                 subs[key] = sub.id
+    return subs
+
+
+def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None:
+    now = utcnow()
+    if new_rooms:
+        _create_rooms(s, new_rooms, by_name)
+    subs = _substances(s, good)
     alloc = NumberAllocator(s)
     rows = []
     for pr in good:
@@ -339,15 +345,12 @@ def _write(s, good, new_rooms, by_name, short, filename: str, cancelled) -> None
     insert_rows(s.connection(), MovementLine.__table__, lines)
     # every imported item in the journal, like an item created by hand (besides the import's summary entry)
     audit.record_created(s, "inventory", "Item", list(zip(ids, rows, strict=True)))
-    _ = make_key  # (search keys of rooms are set by the Room listener)
 
 
 def _insert_with_ids(s, t, rows: list[dict], cancelled=None) -> list[int]:
     """Bulk insert returning the new ids in order. On SQLite (whose RETURNING cannot promise the
     order of a multi-row insert, so SQLAlchemy would fall back to one statement per row) the ids are
     allocated up front: the unit of work holds the write lock, so nobody else inserts meanwhile."""
-    from sqlalchemy import func
-
     if s.get_bind().dialect.name == "sqlite":
         start = (s.scalar(select(func.max(t.c.id))) or 0) + 1
         ids = list(range(start, start + len(rows)))
@@ -365,29 +368,3 @@ def _insert_with_ids(s, t, rows: list[dict], cancelled=None) -> list[int]:
         res = s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows[k:k + 2000])
         ids.extend(r[0] for r in res)
     return ids
-
-
-# --- export -------------------------------------------------------------------------------------------------------
-def export_inventory(path, query: ListQuery | None = None, *, progress=None, cancelled=None) -> int:
-    """Write the (filtered) list to .xlsx; returns the count of rows written."""
-    from chemcluster_desktop.services.inventory import iter_items, status_label
-
-    require("inventory.read")
-    q = query or ListQuery()
-
-    def rows():
-        for r in iter_items(q):
-            r["status_label"] = status_label(r["status"])
-            yield r
-
-    try:
-        n = xinv.write_inventory(path, rows(), cancelled=cancelled,
-                                 progress=(lambda k: progress(k, 0)) if progress else None)
-    except XlsxCancelled as e:
-        tmp = Path(f"{path}.part")
-        if tmp.exists():
-            tmp.unlink()
-        raise Cancelled() from e
-    except XlsxFileError as e:
-        raise FileFormatError(str(e)) from e
-    return n

@@ -1,0 +1,165 @@
+"""The inventory list: paged, filtered, searched and sorted in SQL (an FTS5 trigram index on SQLite),
+its count, and all its rows in batches for export and printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+
+from sqlalchemy import func, select, text
+
+from chemcluster_desktop.services import context, listing
+from chemcluster_desktop.services.inventory.reagents import expiry_state
+from chemcluster_desktop.services.inventory.vocabulary import kind_label
+from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.storage.core import Room
+from chemcluster_desktop.storage.inventory import ITEM_KINDS, Item, ReagentContainer
+from chemcluster_desktop.storage.search import ITEMS_FTS
+
+SORT_KEYS = {
+    "inventory_number": Item.inventory_number,
+    "name": Item.name,
+    "kind": Item.kind,
+    "status": Item.status,
+    "quantity": Item.quantity,
+    "cost": Item.cost,
+    "commissioned_on": Item.commissioned_on,
+    "serial_number": Item.serial_number,
+    "model": Item.model,
+    "responsible": Item.responsible,
+    "room": Room.name,
+    "id": Item.id,
+}
+
+
+_fts_present: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _items_trigram() -> listing.TrigramIndex | None:
+    """The FTS5 trigram index of the items on SQLite (revision 0007); None on PostgreSQL, where search
+    is LIKE (helped by a pg_trgm index when the server has the extension), or on an SQLite built
+    without the trigram tokenizer (the revision then creates no index)."""
+    db = context.current()
+    if not db.is_sqlite:
+        return None
+    present = _fts_present.get(db.engine)
+    if present is None:
+        with db.engine.connect() as conn:  # sqlite only: the index is a virtual table
+            present = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"),
+                                   {"n": ITEMS_FTS}).first() is not None
+        _fts_present[db.engine] = present
+    return listing.TrigramIndex(ITEMS_FTS, Item.id) if present else None
+
+
+def _filtered(stmt, q: ListQuery, *, index_drives: bool = True):
+    f = q.filters or {}
+    kind = f.get("kind")
+    if kind:
+        stmt = stmt.where(Item.kind.in_(kind) if isinstance(kind, list | tuple) else Item.kind == kind)
+    if f.get("room_id"):
+        stmt = stmt.where(Item.room_id == int(f["room_id"]))
+    status = f.get("status")
+    if status:
+        stmt = stmt.where(Item.status == status)
+    elif not f.get("include_written_off"):
+        stmt = stmt.where(Item.status != "written_off")
+    if f.get("ids"):
+        stmt = stmt.where(Item.id.in_([int(i) for i in f["ids"]]))
+    if f.get("low_stock"):
+        stmt = stmt.where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity)
+    if f.get("issued"):
+        stmt = stmt.where(Item.issued_to != "")
+    return listing.apply_search(stmt, Item.search_key, q.search, trigram=_items_trigram(),
+                                index_drives=index_drives)
+
+
+# Search through the trigram index (SQLite): words found in more rows than this are "common"
+COMMON_MATCHES = 5000
+# sort columns with an index the list can walk in order (stopping at the end of the page)
+_INDEXED_SORTS = {"name", "inventory_number"}
+_COUNT_FILTERS = ("kind", "room_id", "status", "ids", "low_stock", "issued")
+
+
+def count_items(q: ListQuery) -> int:
+    tri = _items_trigram()
+    with context.read() as s:
+        if tri is not None and (q.search or "").strip() and not any((q.filters or {}).get(k) for k in _COUNT_FILTERS):
+            return _count_searched(s, q, tri)
+        return listing.count_of(s, _filtered(select(Item.id), q))
+
+
+def _count_searched(s, q: ListQuery, tri: listing.TrigramIndex) -> int:
+    """The exact count of a search with no filter but «without written-off items» (the list as one types).
+
+    Counting the rows that match *and are not written off* makes SQLite fetch every matching row (tens of
+    ms when a word is common). Instead: the rows that match — from the index alone when every word has 3+
+    letters, else over the narrow ``search_key`` index — minus the written-off ones that match (few, found
+    through the (kind, status) index)."""
+    long_words, short_words = tri.split(q.search)
+    if not short_words:
+        n = tri.count_matches(s, long_words)
+    else:
+        n = int(s.scalar(listing.apply_search(select(func.count()).select_from(Item), Item.search_key, q.search,
+                                              trigram=tri)) or 0)
+    if n and not (q.filters or {}).get("include_written_off"):
+        gone = listing.apply_search(select(func.count()).select_from(Item)
+                                    .where(Item.kind.in_(ITEM_KINDS), Item.status == "written_off"),
+                                    Item.search_key, q.search, trigram=tri, index_drives=False)
+        n -= int(s.scalar(gone) or 0)
+    return n
+
+
+LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model, Item.serial_number,
+                Item.status, Item.quantity, Item.unit, Item.min_quantity, Item.cost, Item.commissioned_on,
+                Item.responsible, Item.issued_to, Item.room_id, Item.manufacturer)
+
+
+def list_items(q: ListQuery) -> list[dict]:
+    today = dt.date.today()
+    out = []
+    with context.read() as s:
+        index_drives = True
+        tri = _items_trigram()
+        if tri is not None and (q.sort or "name") in _INDEXED_SORTS:
+            long_words, _short = tri.split(q.search)
+            # common words: walk the sort index and stop at the page's end rather than sort every match
+            index_drives = not long_words or tri.count_matches(s, long_words, COMMON_MATCHES + 1) <= COMMON_MATCHES
+        stmt = select(*LIST_COLUMNS, Room.name.label("room")).join(Room, Room.id == Item.room_id, isouter=True)
+        stmt = _filtered(stmt, q, index_drives=index_drives)
+        stmt = listing.apply_sort(stmt, SORT_KEYS, q, Item.name, Item.id)
+        stmt = listing.window(stmt, q)
+        rows = [dict(r) for r in s.execute(stmt).mappings()]
+        # the nearest expiry of the page's reagents only (a correlated subquery in the sorted select
+        # would be computed for every row of the table before the sort)
+        reagent_ids = [r["id"] for r in rows if r["kind"] == "reagent"]
+        expiry: dict[int, dt.date] = {}
+        if reagent_ids:
+            expiry = dict(s.execute(
+                select(ReagentContainer.item_id, func.min(ReagentContainer.expires_on))
+                .where(ReagentContainer.item_id.in_(reagent_ids), ReagentContainer.empty.is_(False))
+                .group_by(ReagentContainer.item_id)).all())
+        for d in rows:
+            d["expires_on"] = expiry.get(d["id"])
+            alert = ""
+            if d["min_quantity"] is not None and d["quantity"] < d["min_quantity"] and d["status"] != "written_off":
+                alert = "low"
+            exp = expiry_state(d["expires_on"], today)
+            if exp in ("expired", "expiring"):
+                alert = exp
+            d["alert"] = alert
+            d["kind_label"] = kind_label(d["kind"])
+            out.append(d)
+    return out
+
+
+def iter_items(q: ListQuery | None = None, batch: int = 5000):
+    """All rows of a (filtered) list, in batches, for export and printing."""
+    q = q or ListQuery()
+    offset = 0
+    while True:
+        page = list_items(ListQuery(search=q.search, filters=q.filters, sort=q.sort or "inventory_number",
+                                    descending=q.descending, offset=offset, limit=batch))
+        yield from page
+        if len(page) < batch:
+            return
+        offset += batch
