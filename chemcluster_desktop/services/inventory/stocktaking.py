@@ -7,6 +7,8 @@ scanned), unknown items, then the discrepancies.
     result = close(st)                    # shortages, surpluses, found elsewhere
     plan = posting_plan(st)               # the documents the result would become (for review)
     post(st, [line ids…], reason="…")     # write-off / receipt / transfer, all or none; status «posted»
+
+Posting lives in :mod:`.stocktaking_posting`; its entry points are re-exported here.
 """
 
 from __future__ import annotations
@@ -20,11 +22,24 @@ from sqlalchemy import func, insert, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit, context
-from chemcluster_desktop.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.inventory.items import find_by_code
+from chemcluster_desktop.services.inventory.stocktaking_posting import (
+    POSTING_ACTIONS,
+    PostingLine,
+    PostingPlan,
+    PostingResult,
+    default_reason,
+    post,
+    posted_by,
+    posting_plan,
+)
+from chemcluster_desktop.services.inventory.validation import to_decimal
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import Room
-from chemcluster_desktop.storage.inventory import Item, Movement, Stocktaking, StocktakingLine
+from chemcluster_desktop.storage.inventory import Item, Stocktaking, StocktakingLine
 
 
 def _t(s: str) -> str:
@@ -121,9 +136,7 @@ def find(ref: str | int) -> int:
 def get(st_id: int) -> dict:
     """Header and lines (with item fields) of a stock-taking."""
     with context.read() as s:
-        st = s.get(Stocktaking, st_id)
-        if st is None:
-            raise NotFoundError(_t("Инвентаризация не найдена (id {0}).").format(st_id))
+        st = get_or_404(s, Stocktaking, st_id, _t("Инвентаризация"))
         room = s.get(Room, st.room_id)
         lines = []
         q = (select(StocktakingLine.id, StocktakingLine.item_id, StocktakingLine.expected_quantity,
@@ -158,9 +171,7 @@ def get(st_id: int) -> dict:
 
 
 def _open(s, st_id: int) -> Stocktaking:
-    st = s.get(Stocktaking, st_id)
-    if st is None:
-        raise NotFoundError(_t("Инвентаризация не найдена (id {0}).").format(st_id))
+    st = get_or_404(s, Stocktaking, st_id, _t("Инвентаризация"))
     if st.status != "open":
         raise ValidationError(_t("Инвентаризация {0} уже закрыта: изменить её нельзя.").format(st.number))
     return st
@@ -169,8 +180,6 @@ def _open(s, st_id: int) -> Stocktaking:
 def scan(st_id: int, code: str) -> ScanResult:
     """Mark an item found by its inventory number (typed, or scanned from a label's QR code)."""
     require("inventory.write")
-    from chemcluster_desktop.services.inventory import find_by_code
-
     text = (code or "").strip()
     if not text:
         raise ValidationError(_t("Введите или отсканируйте инвентарный номер."), field="code")
@@ -208,8 +217,6 @@ def scan(st_id: int, code: str) -> ScanResult:
 def set_found(st_id: int, line_id: int, quantity) -> None:
     """Enter the counted quantity of a line by hand (consumables, or a correction)."""
     require("inventory.write")
-    from chemcluster_desktop.services.inventory import to_decimal
-
     q = to_decimal(quantity, "found", _t("Фактическое количество"), allow_none=False)
     with context.uow() as s:
         _open(s, st_id)
@@ -223,8 +230,6 @@ def set_found(st_id: int, line_id: int, quantity) -> None:
 def add_unknown(st_id: int, description: str, quantity=1, note: str = "") -> int:
     """Record a thing found in the room that is on no record."""
     require("inventory.write")
-    from chemcluster_desktop.services.inventory import to_decimal
-
     desc = (description or "").strip()
     if not desc:
         raise ValidationError(_t("Опишите найденный предмет (наименование, приметы)."), field="description")
@@ -278,8 +283,7 @@ def close(st_id: int, version: int | None = None) -> Discrepancies:
     require("inventory.write")
     with context.uow() as s:
         st = _open(s, st_id)
-        if version is not None and st.version != version:
-            raise ConcurrentEditError()
+        check_version(st, version)
         st.status = "closed"
         st.closed_at = utcnow()
     res = discrepancies(st_id)
@@ -296,227 +300,6 @@ def latest_for_room(room_id: int) -> int | None:
                         .order_by(Stocktaking.started_on.desc(), Stocktaking.id.desc()).limit(1))
 
 
-# --- posting the result as movement documents ------------------------------------------------------------
-POSTING_ACTIONS = ("write_off", "receipt", "transfer", "create")
-
-
-@dataclass
-class PostingLine:
-    """One proposed document line of a closed stock-taking's result."""
-
-    line_id: int
-    action: str  # write_off | receipt | transfer | create | none (shown, cannot be posted here)
-    item_id: int | None
-    inventory_number: str
-    name: str
-    unit: str
-    quantity: Decimal  # of the document line; for «create» the number found
-    whole: bool  # the whole item (units, reagents, a consumable moved whole)
-    item_kind: str  # for «create»: the kind of the new item(s)
-    from_room: str = ""
-    checked: bool = True  # the proposed choice; unknown things are only created when asked
-    note: str = ""
-
-    @property
-    def postable(self) -> bool:
-        return self.action in POSTING_ACTIONS
-
-
-@dataclass
-class PostingPlan:
-    stocktaking_id: int
-    number: str
-    room_id: int
-    room: str
-    started_on: dt.date
-    reason: str  # of the write-off document (the person can change it)
-    lines: list[PostingLine] = field(default_factory=list)
-
-
-@dataclass
-class PostingResult:
-    stocktaking_id: int
-    number: str
-    documents: list = field(default_factory=list)  # inventory.MovementResult
-    created_items: list[int] = field(default_factory=list)
-    posted_lines: int = 0
-    dry_run: bool = False
-
-
-class _DryRun(Exception):
-    def __init__(self, result: PostingResult):
-        super().__init__("dry run")
-        self.result = result
-
-
-def default_reason(number: str, started_on: dt.date) -> str:
-    return _t("Недостача по инвентаризации № {0} от {1}").format(number, started_on.strftime("%d.%m.%Y"))
-
-
-def _closed_for_posting(s, st_id: int, *, lock: bool = False) -> Stocktaking:
-    st = s.get(Stocktaking, st_id, with_for_update=lock) if lock else s.get(Stocktaking, st_id)
-    if st is None:
-        raise NotFoundError(_t("Инвентаризация не найдена (id {0}).").format(st_id))
-    if st.status == "open":
-        raise ValidationError(_t("Инвентаризация {0} ещё идёт: сначала завершите её.").format(st.number))
-    if st.status == "posted":
-        who, when = posted_by(s, st_id)
-        raise ValidationError(_t("Результаты инвентаризации {0} уже проведены ({1}, {2}): повторно провести "
-                                 "нельзя.").format(st.number, who or "—", when.strftime("%d.%m.%Y %H:%M")
-                                                  if when else "—"))
-    return st
-
-
-def posted_by(s, st_id: int) -> tuple[str, dt.datetime | None]:
-    """Who posted the stock-taking's results and when (from the journal)."""
-    from chemcluster_desktop.storage.core import AuditEntry
-
-    row = s.execute(select(AuditEntry.user_login, AuditEntry.at)
-                    .where(AuditEntry.entity == "Stocktaking", AuditEntry.entity_id == str(st_id),
-                           AuditEntry.new_values.contains('"status": "posted"'))
-                    .order_by(AuditEntry.id.desc()).limit(1)).first()
-    return (row[0], row[1]) if row else ("", None)
-
-
-def _plan(s, st: Stocktaking) -> PostingPlan:
-    room = s.get(Room, st.room_id)
-    plan = PostingPlan(st.id, st.number, st.room_id, room.name if room else "", st.started_on,
-                       default_reason(st.number, st.started_on))
-    rooms = dict(s.execute(select(Room.id, Room.name)).all())
-    q = (select(StocktakingLine, Item).join(Item, Item.id == StocktakingLine.item_id, isouter=True)
-         .where(StocktakingLine.stocktaking_id == st.id).order_by(StocktakingLine.id))
-    for ln, item in s.execute(q):
-        diff = ln.found_quantity - ln.expected_quantity
-        if diff == 0:
-            continue
-        if item is None:  # an unknown thing recorded by description
-            qty = ln.found_quantity
-            kind = "equipment" if qty == 1 else "consumable"
-            plan.lines.append(PostingLine(ln.id, "create", None, "", ln.unknown_description, "шт.", qty,
-                                          False, kind, checked=False,
-                                          note=_t("завести новую карточку")))
-            continue
-        pl = PostingLine(ln.id, "none", item.id, item.inventory_number or "", item.name, item.unit,
-                         abs(diff), False, item.kind, from_room=rooms.get(item.room_id, ""))
-        plan.lines.append(pl)
-        if item.status == "written_off":
-            pl.note = _t("уже списано")
-            continue
-        here = item.room_id == st.room_id
-        if ln.expected_quantity == 0:  # found here, recorded in another room
-            if here:
-                pl.note = _t("уже числится в этом помещении")
-                continue
-            pl.action = "transfer"
-            if item.kind == "consumable" and ln.found_quantity < item.quantity:
-                pl.quantity = ln.found_quantity
-            else:
-                pl.quantity, pl.whole = item.quantity, True
-            pl.note = _t("переместить из «{0}»").format(pl.from_room or "—")
-            continue
-        if not here:
-            pl.note = _t("числится уже в помещении «{0}»").format(pl.from_room or "—")
-            continue
-        if item.kind == "consumable":
-            pl.action = "write_off" if diff < 0 else "receipt"
-            pl.note = _t("списать недостающее") if diff < 0 else _t("оприходовать излишек")
-        elif diff < 0 and ln.found_quantity == 0:  # a unit, or a reagent not found at all
-            pl.action, pl.whole, pl.quantity = "write_off", True, item.quantity
-            pl.note = _t("списать")
-        else:
-            pl.note = _t("реактив: поправьте тару в карточке позиции")
-    return plan
-
-
-def posting_plan(st_id: int) -> PostingPlan:
-    """The documents a closed stock-taking's result would become (for the review dialog and --dry-run)."""
-    with context.read() as s:
-        return _plan(s, _closed_for_posting(s, st_id))
-
-
-def post(st_id: int, line_ids: list[int] | set[int] | None = None, *, reason: str | None = None,
-         kinds: dict[int, str] | None = None, on: dt.date | None = None, dry_run: bool = False) -> PostingResult:
-    """Post a closed stock-taking's result in one transaction — all documents or none:
-
-    - one write-off (units not found, consumables counted less: the difference), reason ``reason``;
-    - one receipt of consumables counted more (the difference);
-    - one transfer to this room of items recorded in another room;
-    - one receipt creating items from unknown things (their description is the name), ``kinds`` maps
-      such a line to the new item's kind (a unit kind makes one card per piece).
-
-    ``line_ids`` are the stock-taking lines to post (``None``: the proposed ones). The stock-taking
-    becomes «posted»; a second posting is refused. ``dry_run`` does everything and rolls it back."""
-    require("inventory.write")
-    from chemcluster_desktop.services import inventory
-
-    on = on or dt.date.today()
-    try:
-        with context.uow() as s:
-            st = _closed_for_posting(s, st_id, lock=True)
-            plan = _plan(s, st)
-            by_id = {pl.line_id: pl for pl in plan.lines}
-            if line_ids is None:
-                chosen = [pl for pl in plan.lines if pl.postable and pl.checked]
-            else:
-                wanted = {int(i) for i in line_ids}
-                missing = wanted - set(by_id)
-                if missing:
-                    raise ValidationError(_t("Строки {0} нет среди расхождений инвентаризации {1}.")
-                                          .format(min(missing), st.number), field="lines")
-                chosen = [by_id[i] for i in sorted(wanted)]
-                for pl in chosen:
-                    if not pl.postable:
-                        raise ValidationError(_t("«{0}»: {1} — провести нельзя.").format(pl.name, pl.note),
-                                              field="lines")
-            wo_reason = (plan.reason if reason is None else reason).strip()
-            if any(pl.action == "write_off" for pl in chosen) and not wo_reason:
-                raise ValidationError(_t("Укажите причину списания."), field="reason")
-            date_txt = st.started_on.strftime("%d.%m.%Y")
-            surplus = _t("Излишки по инвентаризации № {0} от {1}").format(st.number, date_txt)
-            found = _t("Выявлено при инвентаризации № {0} от {1}").format(st.number, date_txt)
-            res = PostingResult(st.id, st.number, posted_lines=len(chosen), dry_run=dry_run)
-
-            def line(pl: PostingLine):
-                return (pl.item_id, None) if pl.whole else (pl.item_id, pl.quantity)
-
-            for kind, why, to_room in (
-                    ("write_off", wo_reason, None),
-                    ("receipt", surplus, st.room_id),
-                    ("transfer", found, st.room_id)):
-                lines = [line(pl) for pl in chosen if pl.action == kind]
-                if lines:
-                    res.documents.append(inventory.make_movement_in_session(
-                        s, kind, lines, on=on, to_room_id=to_room, reason=why))
-            specs = []
-            for pl in chosen:
-                if pl.action != "create":
-                    continue
-                kind = (kinds or {}).get(pl.line_id, pl.item_kind)
-                if kind not in ("equipment", "furniture", "consumable"):
-                    raise ValidationError(_t("Неизвестный вид позиции «{0}».").format(kind), field="kind")
-                if kind in inventory.UNIT_KINDS:
-                    if pl.quantity != int(pl.quantity):
-                        raise ValidationError(_t("«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.")
-                                              .format(pl.name, pl.quantity), field="quantity")
-                    specs += [{"kind": kind, "name": pl.name, "room_id": st.room_id, "quantity": 1,
-                               "notes": found} for _ in range(int(pl.quantity))]
-                else:
-                    specs.append({"kind": kind, "name": pl.name, "room_id": st.room_id, "quantity": pl.quantity,
-                                  "unit": pl.unit, "notes": found})
-            if specs:
-                res.created_items = inventory.add_items_in_session(s, specs, document=surplus, on=on)
-                mv = s.scalar(select(Movement).where(Movement.kind == "receipt").order_by(Movement.id.desc())
-                              .limit(1))
-                res.documents.append(inventory.MovementResult(mv.id, mv.number, "receipt", len(specs)))
-            st.status = "posted"
-            audit.record(s, "update", "inventory", "Stocktaking", str(st.id),
-                         _t("Проведены результаты инвентаризации {0}: {1}").format(
-                             st.number, ", ".join(d.number for d in res.documents) or "—"),
-                         old={"status": "closed"}, new={"status": "posted",
-                                                        "documents": [d.number for d in res.documents],
-                                                        "lines": [pl.line_id for pl in chosen]})
-            if dry_run:
-                raise _DryRun(res)
-    except _DryRun as e:
-        return e.result
-    return res
+__all__ = ["POSTING_ACTIONS", "Discrepancies", "PostingLine", "PostingPlan", "PostingResult", "ScanResult",
+           "add_unknown", "close", "default_reason", "discrepancies", "find", "get", "latest_for_room",
+           "list_stocktakings", "post", "posted_by", "posting_plan", "remove_line", "scan", "set_found", "start"]
