@@ -80,7 +80,7 @@ def test_accreditation_bulk_rows_are_journaled(db, tmp_path):
 
 
 def test_stocktaking_expected_lines_are_journaled(db):
-    from tests.inventory_helpers import add_room, equipment
+    from tests.inventory.helpers import add_room, equipment
 
     rid = add_room("Лаборатория 214")
     for name in ("Иономер", "Весы", "Плитка"):

@@ -7,7 +7,7 @@ import pytest
 from chemcluster_desktop.services import printing
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
 from chemcluster_desktop.services.inventory import stocktaking as st
-from tests.inventory_helpers import add_room, equipment, pdf_text
+from tests.inventory.helpers import add_room, equipment, pdf_text
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.services.listing import ListQuery
-from tests.inventory_helpers import add_room, consumable, equipment
+from tests.inventory.helpers import add_room, consumable, equipment
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 
 def test_cas_check_digit():
@@ -240,7 +242,7 @@ def test_add_items_in_session_for_procurement(db):
 
 def test_import_and_export_on_every_backend(db, tmp_path):
     """The Excel import's bulk inserts (ids up front on SQLite, RETURNING elsewhere) on both databases."""
-    from tests.inventory_helpers import make_xlsx, ugly_rows
+    from tests.inventory.helpers import make_xlsx, ugly_rows
 
     equipment("Уже есть")  # ids already taken
     rep = inventory.import_inventory(make_xlsx(tmp_path / "u.xlsx", ugly_rows()))

@@ -10,7 +10,9 @@ import pytest
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import PermissionDenied, ValidationError
 from chemcluster_desktop.services.inventory import stocktaking as st
-from tests.inventory_helpers import add_room, consumable, equipment
+from tests.inventory.helpers import add_room, consumable, equipment
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 
 def test_stocktaking_walk(db):

@@ -11,7 +11,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.ui import events, ops
-from tests.inventory_helpers import add_room, make_xlsx, pdf_text, type_text, ugly_rows
+from tests.inventory.helpers import add_room, make_xlsx, pdf_text, type_text, ugly_rows
 
 
 def _page(window):
@@ -296,7 +296,7 @@ def test_alerts_panel_loads_after_the_list_and_shows_the_first_ones(demo_window,
 def test_post_stocktaking_results_from_the_window(window, qtbot):
     """A closed stock-taking: reopen it from the stock-taking action, review the proposed documents,
     untick the missing cabinet, post; the list of the room changes at once."""
-    from tests.inventory_helpers import consumable, equipment
+    from tests.inventory.helpers import consumable, equipment
 
     lab, other = add_room("Лаборатория 201"), add_room("Лаборатория 203", "Орлов Д. С.")
     cabinet = equipment("Шкаф вытяжной", room_id=lab, inventory_number="ИН-2")

@@ -12,7 +12,7 @@ import pytest
 from chemcluster_desktop.reports.gridtable import wrap_text
 from chemcluster_desktop.reports.styles import money, number
 from chemcluster_desktop.services import inventory, printing
-from tests.inventory_helpers import add_room, equipment
+from tests.inventory.helpers import add_room, equipment
 
 NBSP = "\u00a0"
 LONG_NAME = ("Установка лабораторная для перегонки и ректификации органических растворителей с колонной "

@@ -19,8 +19,10 @@ from chemcluster_desktop.services.inventory import item_list
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.storage.inventory import Item
 from chemcluster_desktop.storage.search import fold
-from tests.inventory_helpers import add_room, consumable, equipment
+from tests.inventory.helpers import add_room, consumable, equipment
 from tests.migration_helpers import migrate_to
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 NAMES = [
     "Ёмкость мерная 100 мл",
@@ -245,7 +247,7 @@ def test_bulk_import_indexes_in_one_pass_and_keeps_the_trigger(db, tmp_path):
     import sys
 
     from chemcluster_desktop.services.errors import Cancelled
-    from tests.inventory_helpers import make_xlsx
+    from tests.inventory.helpers import make_xlsx
 
     triggers = ["items_fts_ad", "items_fts_ai", "items_fts_au"]
     path = make_xlsx(tmp_path / "chairs.xlsx", [[i, None, f"Стул лабораторный {i}", "", "", "6 900"]

@@ -14,7 +14,7 @@ from chemcluster_desktop.services.errors import FileFormatError
 from chemcluster_desktop.services.inventory.importing import ImportRejected
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.xlsx import common
-from tests.inventory_helpers import make_xlsx, room_ids, ugly_rows
+from tests.inventory.helpers import make_xlsx, room_ids, ugly_rows
 
 
 def test_parsers():

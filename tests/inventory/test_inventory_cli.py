@@ -8,7 +8,7 @@ import json
 from openpyxl import load_workbook
 
 from chemcluster_desktop import cli
-from tests.inventory_helpers import make_xlsx, ugly_rows
+from tests.inventory.helpers import make_xlsx, ugly_rows
 
 
 def run(capsys, *args):
