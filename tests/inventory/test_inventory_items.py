@@ -11,6 +11,7 @@ from chemcluster_desktop.services import context, inventory
 from chemcluster_desktop.services.errors import (
     ConcurrentEditError,
     DuplicateError,
+    NotFoundError,
     PermissionDenied,
     ValidationError,
 )
@@ -113,6 +114,26 @@ def test_container_dates_checked(db):
         inventory.create_item({"kind": "reagent", "name": "Ацетон"}, [{"amount": "-1"}])
 
 
+def test_single_container_edits_recount_the_reagent(db):
+    """A container added, corrected or removed on its own: the reagent's amount follows, a stale
+    version or a container that is gone is refused with a message, and only reagents take containers."""
+    iid = inventory.create_item({"kind": "reagent", "name": "Этанол", "cas_number": "64-17-5"},
+                                [{"amount": "1", "unit": "л"}])
+    cid = inventory.add_container(iid, {"amount": "0,5", "unit": "л", "lot": "П-7"})
+    assert inventory.get_item(iid)["quantity"] == Decimal("1.5")
+    c = next(c for c in inventory.get_item(iid)["containers"] if c["id"] == cid)
+    inventory.update_container(cid, dict(c, amount="2"), version=c["version"])
+    assert inventory.get_item(iid)["quantity"] == Decimal("3")
+    with pytest.raises(ConcurrentEditError):
+        inventory.update_container(cid, dict(c, amount="3"), version=c["version"])
+    inventory.delete_container(cid)
+    assert inventory.get_item(iid)["quantity"] == Decimal("1")
+    with pytest.raises(NotFoundError, match="Тара"):
+        inventory.delete_container(cid)
+    with pytest.raises(ValidationError):
+        inventory.add_container(equipment("Весы"), {"amount": "1"})
+
+
 def test_low_stock_alert(db):
     consumable(qty="10", minimum="50")
     consumable("Фильтры", qty="100", minimum="5")
@@ -180,9 +201,9 @@ def test_delete_only_without_history(db):
 def test_update_checks_version_and_records_count_corrections(db):
     iid = consumable(qty="10", minimum="5")
     d = inventory.get_item(iid)
-    inventory.update_item(iid, dict(d, quantity="12"), d["version"])
+    inventory.update_item(iid, dict(d, quantity="12"), version=d["version"])
     with pytest.raises(ConcurrentEditError):
-        inventory.update_item(iid, dict(d, name="Другое имя"), d["version"])
+        inventory.update_item(iid, dict(d, name="Другое имя"), version=d["version"])
     hist = inventory.get_item(iid)["history"]
     assert [h["kind"] for h in hist] == ["receipt", "receipt"] and hist[-1]["quantity"] == 2
 

@@ -141,14 +141,14 @@ def test_created_renamed_deleted_items_are_found_at_once(db):
     assert _service_ids("термостат") == [iid]
     assert _service_ids("жидкост") == [iid]
     d = inventory.get_item(iid)
-    inventory.update_item(iid, dict(d, name="Криостат циркуляционный"), d["version"])
+    inventory.update_item(iid, dict(d, name="Криостат циркуляционный"), version=d["version"])
     assert _service_ids("термостат") == []
     assert _service_ids("криостат") == [iid]
     assert _service_ids("КРИОСТАТ цирк") == [iid]
     # a change of something else (quantity, room) leaves the key alone and the item found
     other = add_room("Лаборатория 102")
     d = inventory.get_item(iid)
-    inventory.update_item(iid, dict(d, room_id=other), d["version"])
+    inventory.update_item(iid, dict(d, room_id=other), version=d["version"])
     assert _service_ids("криостат") == [iid]
     number = inventory.get_item(iid)["inventory_number"]
     assert _service_ids(number) == [iid]

@@ -37,7 +37,7 @@ def test_item_service_journal_rights_and_version(db, as_role):
     with pytest.raises(ConcurrentEditError, match="Обновите"):
         inventory.update_item(iid, {**card, "status": "written_off"}, version=v)
     with as_role("viewer"), pytest.raises(PermissionDenied):
-        inventory.update_item(iid, {**card, "status": "in_use"})
+        inventory.update_item(iid, {**card, "status": "in_use"}, version=v)
     with as_role("viewer"), pytest.raises(PermissionDenied):
         inventory.delete_item(iid)
     j = _journal("Item", iid)

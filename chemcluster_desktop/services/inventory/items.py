@@ -172,8 +172,9 @@ def create_item(data: dict, containers: list[dict] | None = None, *, receipt_dat
         return item.id
 
 
-def update_item(item_id: int, data: dict, version: int | None = None, containers: list[dict] | None = None) -> None:
-    """Save the card. ``version`` is the one the form loaded: another editor's save in between is refused.
+def update_item(item_id: int, data: dict, *, version: int | None, containers: list[dict] | None = None) -> None:
+    """Save the card. ``version`` is the one the form loaded: another editor's save in between is refused
+    (``None`` only where no form was loaded, e.g. a script).
 
     ``containers`` (reagents), when given, is the whole list as the card shows it: dicts with ``id`` are
     updated, without ``id`` added, and stored ones missing from the list deleted — in the same transaction."""
@@ -229,12 +230,13 @@ def _check_change(s, item: Item, clean: dict) -> None:
         raise ValidationError(_t("У позиции есть тары реактива: вид изменить нельзя."), field="kind")
 
 
-def delete_item(item_id: int) -> None:
+def delete_item(item_id: int, *, version: int | None = None) -> None:
     """Delete an item entered by mistake. Items that have a history beyond their receipt must be
-    written off instead (the history stays)."""
+    written off instead (the history stays). ``version``, when given, is the one the list showed."""
     require("inventory.write")
     with context.uow() as s:
         item = get_or_404(s, Item, item_id, _t("Позиция"))
+        check_version(item, version)
         kinds = {k for (k,) in s.execute(select(Movement.kind).join(MovementLine)
                                          .where(MovementLine.item_id == item_id))}
         st = s.scalar(select(func.count(StocktakingLine.id)).where(StocktakingLine.item_id == item_id))

@@ -149,7 +149,7 @@ def add_container(item_id: int, data: dict) -> int:
         return rc.id
 
 
-def update_container(container_id: int, data: dict, version: int | None = None) -> None:
+def update_container(container_id: int, data: dict, *, version: int | None) -> None:
     require("inventory.write")
     c = clean_container(data)
     with context.uow() as s:
@@ -161,10 +161,11 @@ def update_container(container_id: int, data: dict, version: int | None = None) 
         _recount_reagent(s, rc.item_id)
 
 
-def delete_container(container_id: int) -> None:
+def delete_container(container_id: int, *, version: int | None = None) -> None:
     require("inventory.write")
     with context.uow() as s:
         rc = get_or_404(s, ReagentContainer, container_id, _t("Тара"))
+        check_version(rc, version)
         item_id = rc.item_id
         s.delete(rc)
         s.flush()

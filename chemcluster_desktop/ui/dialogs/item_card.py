@@ -566,7 +566,7 @@ class ItemCardDialog(QDialog):
             if self.item_id is None:
                 self.saved_id = inventory.create_item(d, containers)
             else:
-                inventory.update_item(self.item_id, d, self.version, containers=containers)
+                inventory.update_item(self.item_id, d, version=self.version, containers=containers)
                 self.saved_id = self.item_id
         except ServiceError as e:
             self.show_error(e)
