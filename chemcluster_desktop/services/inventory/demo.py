@@ -146,6 +146,14 @@ def load(s, rng) -> None:
     store = next((r for r in rooms if "реактив" in r.name.casefold()), rooms[0])
     equip_store = next((r for r in rooms if "оборудования" in r.name), rooms[-1])
     lab201 = next((r for r in rooms if "201" in r.name), work_rooms[0])
+    items = _units_and_stock(s, rng, today, work_rooms, store, equip_store)
+    reagent_items = _reagents(s, rng, today, store, lab201)
+    _documents(s, today, items, reagent_items, work_rooms)
+    _stocktaking(s, today, items + reagent_items, lab201)
+
+
+def _units_and_stock(s, rng, today: dt.date, work_rooms: list[Room], store: Room, equip_store: Room) -> list[Item]:
+    """Equipment and furniture of the working rooms, equipment waiting in the store, consumables."""
     seqs: dict[int, int] = {}
 
     def number(year: int) -> str:
@@ -196,8 +204,11 @@ def load(s, rng) -> None:
             mn = None if mn is None else max(mn // 4, 1)
     s.add_all(items)
     s.flush()
+    return items
 
-    # reagents with containers
+
+def _reagents(s, rng, today: dt.date, store: Room, lab201: Room) -> list[Item]:
+    """Reagents with containers (some expired or expiring) and one incompatible pair in one cabinet."""
     suppliers = ["ООО «ХимРеактивСнаб»", "АО «ЭКОС-1»", "ООО «Компонент-Реактив»", "ООО «СИГМА-ТЕК»"]
     reagent_items: list[Item] = []
     for idx, (name, cas, formula, ghs, h, group, unit, place) in enumerate(REAGENTS):
@@ -251,7 +262,11 @@ def load(s, rng) -> None:
             for c in s.scalars(select(ReagentContainer).where(ReagentContainer.item_id == it.id)):
                 c.storage_place = "Шкаф № 2"
     s.flush()
+    return reagent_items
 
+
+def _documents(s, today: dt.date, items: list[Item], reagent_items: list[Item], work_rooms: list[Room]) -> None:
+    """Receipts for everything, then a transfer, two issues and a write-off."""
     # receipt documents: one per year of commissioning (the history starts with the receipt)
     by_year: dict[int, list[Item]] = {}
     for it in items + reagent_items:
@@ -298,13 +313,15 @@ def load(s, rng) -> None:
     s.add(mv)
     s.flush()
 
-    # one closed stock-taking of the analytical chemistry laboratory
+
+def _stocktaking(s, today: dt.date, all_items: list[Item], lab201: Room) -> None:
+    """One closed stock-taking of the analytical chemistry laboratory: a shortage and an unknown item."""
     st = Stocktaking(room_id=lab201.id, number=f"ИНВ-{today.year}-001", started_on=today - dt.timedelta(days=7),
                      closed_at=utcnow() - dt.timedelta(days=6), status="closed",
                      commission="Смирнова О. В.\nОрлов Д. С.\nКузнецова Е. А.")
     s.add(st)
     s.flush()
-    in_room = [i for i in items + reagent_items if i.room_id == lab201.id and i.status != "written_off"]
+    in_room = [i for i in all_items if i.room_id == lab201.id and i.status != "written_off"]
     missing = next((i for i in in_room if i.kind == "furniture"), None)
     for it in in_room:
         found = it.quantity if it is not missing else Decimal(0)
