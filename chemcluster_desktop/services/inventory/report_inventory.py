@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.errors import Cancelled, NotFoundError, ValidationError
+from chemcluster_desktop.services.inventory import stocktaking as st_service
+from chemcluster_desktop.services.inventory.item_list import iter_items
+from chemcluster_desktop.services.inventory.room_lookup import room_by_name, rooms
+from chemcluster_desktop.services.inventory.vocabulary import KIND_LABELS
+from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.services.printing import ReportResult, college_info, page_count
 
 TITLE = "Инвентаризационная опись"
@@ -15,14 +22,12 @@ def _t(s: str) -> str:
 
 
 def resolve_room(room) -> dict:
-    from chemcluster_desktop.services import inventory
-
     if isinstance(room, int):
-        for r in inventory.rooms():
+        for r in rooms():
             if r["id"] == room:
                 return r
     else:
-        r = inventory.room_by_name(str(room))
+        r = room_by_name(str(room))
         if r is not None:
             return r
     raise NotFoundError(_t("Помещение «{0}» не найдено.").format(room))
@@ -38,13 +43,9 @@ def parse_ids(ids) -> list[int]:
 
 
 def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None, stocktaking=None) -> ReportResult:
-    from decimal import Decimal
-
+    # reportlab is imported when a document is made, not with the report registry
     from chemcluster_desktop.reports import inventory_list as rep
     from chemcluster_desktop.reports.styles import DocInfo
-    from chemcluster_desktop.services import inventory
-    from chemcluster_desktop.services.inventory import stocktaking as st_service
-    from chemcluster_desktop.services.listing import ListQuery
 
     college = college_info()
     sections: list[rep.Section] = []
@@ -77,20 +78,18 @@ def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None
             filters["room_id"] = r["id"]
             subtitle = r["name"]
         if kind:
-            if kind not in inventory.KIND_LABELS:
+            if kind not in KIND_LABELS:
                 raise ValidationError(_t("Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.")
                                       .format(kind))
             filters["kind"] = kind
         if ids:
             filters["ids"] = parse_ids(ids)
         by_room: dict[str, rep.Section] = {}
-        responsible = {r["name"]: r["responsible"] for r in inventory.rooms()}
+        responsible = {r["name"]: r["responsible"] for r in rooms()}
         n = 0
-        for it in inventory.iter_items(ListQuery(filters=filters, sort="room")):
+        for it in iter_items(ListQuery(filters=filters, sort="room")):
             n += 1
             if cancelled is not None and n % 1000 == 0 and cancelled():
-                from chemcluster_desktop.services.errors import Cancelled
-
                 raise Cancelled()
             key = it.get("room") or _t("Без помещения")
             sec = by_room.get(key)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import NotFoundError
+from chemcluster_desktop.services.inventory import stocktaking as st
+from chemcluster_desktop.services.inventory.report_inventory import resolve_room
 from chemcluster_desktop.services.printing import ReportResult, college_info, page_count
 
 TITLE = "Ведомость расхождений по результатам инвентаризации"
@@ -17,8 +19,6 @@ def _t(s: str) -> str:
 def build(dest, *, progress=None, cancelled=None, stocktaking=None, room=None) -> ReportResult:
     from chemcluster_desktop.reports import stocktaking as rep
     from chemcluster_desktop.reports.styles import DocInfo
-    from chemcluster_desktop.services.inventory import stocktaking as st
-    from chemcluster_desktop.services.inventory.report_inventory import resolve_room
 
     if stocktaking is not None:
         sid = st.find(stocktaking)
