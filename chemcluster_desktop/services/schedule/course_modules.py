@@ -10,9 +10,10 @@ from collections import defaultdict
 from sqlalchemy import delete, func, select
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version
+from chemcluster_desktop.services import accreditation
+from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.context import read, uow
-from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
+from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _in_key, _int, _req_text, _search
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.accreditation import Workshop
@@ -53,9 +54,7 @@ def save_module(data: dict, module_id: int | None = None, version: int | None = 
             obj = CourseModule(name=name, hours=hours)
             s.add(obj)
         else:
-            obj = s.get(CourseModule, module_id)
-            if obj is None:
-                raise NotFoundError(translate("Schedule", "Модуль не найден (возможно, его удалили)."))
+            obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
             check_version(obj, version)
             obj.name, obj.hours = name, hours
         obj.max_group = max_group
@@ -73,9 +72,7 @@ def save_module(data: dict, module_id: int | None = None, version: int | None = 
 def delete_module(module_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        obj = s.get(CourseModule, module_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Модуль не найден (возможно, его удалили)."))
+        obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.module_id == module_id))
         if n:
             raise ValidationError(translate("Schedule", "По модулю «{0}» есть занятия ({1}): сначала удалите их.").format(obj.name, n))
@@ -83,20 +80,20 @@ def delete_module(module_id: int) -> None:
 
 
 def list_workshops() -> list[dict]:
-    """Workshops of the accreditation area with their capacity and the modules they host."""
+    """Workshops of the accreditation area (read through its services) with their capacity and the
+    modules they host."""
     with read() as s:
         mods = defaultdict(list)
         for wid, mid in s.execute(select(WorkshopModule.workshop_id, WorkshopModule.module_id)):
             mods[wid].append(mid)
-        return [{"id": w.id, "name": w.name, "workplaces": w.workplaces, "module_ids": mods[w.id]}
-                for w in s.scalars(select(Workshop).order_by(Workshop.name))]
+    return [{"id": w.id, "name": w.name, "workplaces": w.workplaces, "module_ids": mods[w.id]}
+            for w in accreditation.workshops()]
 
 
 def set_workshop_modules(workshop_id: int, module_ids: list[int]) -> None:
     require(WRITE)
+    workshop_id = accreditation.find_workshop_id(int(workshop_id))  # «Мастерская «N» не найдена.»
     with uow() as s:
-        if s.get(Workshop, workshop_id) is None:
-            raise NotFoundError(translate("Schedule", "Мастерская не найдена."))
         s.execute(delete(WorkshopModule).where(WorkshopModule.workshop_id == workshop_id))
         for mid in sorted(set(module_ids)):
             s.add(WorkshopModule(workshop_id=workshop_id, module_id=int(mid)))

@@ -8,8 +8,8 @@ from collections import defaultdict
 from sqlalchemy import String, select, type_coerce
 
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read
-from chemcluster_desktop.services.errors import NotFoundError
 from chemcluster_desktop.services.schedule.data import (
     WORKDAYS,
     ClassInfo,
@@ -43,9 +43,7 @@ def load_instance_in(s, term_id: int | None) -> Instance:
         term = (TermInfo(t.id, t.name, t.starts_on, t.ends_on) if t
                 else TermInfo(0, "", dt.date(1900, 1, 1), dt.date(2999, 12, 31)))
     else:
-        t = s.get(Term, term_id)
-        if t is None:
-            raise NotFoundError(translate("Schedule", "Учебный период не найден."))
+        t = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
         term = TermInfo(t.id, t.name, t.starts_on, t.ends_on)
     # plain column selects (no ORM identity map): this runs before every clash check
     slots = [SlotInfo(*r) for r in s.execute(select(TimeSlot.id, TimeSlot.number, TimeSlot.starts_at,

@@ -7,9 +7,9 @@ from collections import defaultdict
 from sqlalchemy import delete, func, or_, select
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version
+from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.context import read, uow
-from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
+from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import (
     WRITE,
     _avail_fields,
@@ -64,9 +64,7 @@ def save_instructor(data: dict, instructor_id: int | None = None, version: int |
             obj = Instructor(full_name=name)
             s.add(obj)
         else:
-            obj = s.get(Instructor, instructor_id)
-            if obj is None:
-                raise NotFoundError(translate("Schedule", "Преподаватель не найден (возможно, его удалили)."))
+            obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
             check_version(obj, version)
             obj.full_name = name
         obj.contact = str(data.get("contact") or "").strip()
@@ -83,9 +81,7 @@ def save_instructor(data: dict, instructor_id: int | None = None, version: int |
 def delete_instructor(instructor_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        obj = s.get(Instructor, instructor_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Преподаватель не найден (возможно, его удалили)."))
+        obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.instructor_id == instructor_id))
         if n:
             raise ValidationError(translate("Schedule", "У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.")

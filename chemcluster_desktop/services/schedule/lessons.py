@@ -126,8 +126,22 @@ def get_lesson(lesson_id: int) -> dict:
     with read() as s:
         rows = lesson_dicts(s, Lesson.id == lesson_id)
     if not rows:
-        raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
+        raise _gone()
     return rows[0]
+
+
+def _gone() -> NotFoundError:
+    # not get_or_404's message: a lesson mostly vanishes because its term was generated again
+    return NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
+
+
+def _lesson(s, lesson_id: int, version: int | None) -> Lesson:
+    """The lesson a form or a drag is about to change, as of the version it was shown at."""
+    obj = s.get(Lesson, lesson_id)
+    if obj is None:
+        raise _gone()
+    check_version(obj, version)
+    return obj
 
 
 def update_lesson(lesson_id: int, data: dict, version: int | None = None, *, allow_clash: bool = False) -> None:
@@ -136,10 +150,7 @@ def update_lesson(lesson_id: int, data: dict, version: int | None = None, *, all
     if not allow_clash:
         _refuse(lesson_clashes(d, exclude_id=lesson_id))
     with uow() as s:
-        obj = s.get(Lesson, lesson_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
-        check_version(obj, version)
+        obj = _lesson(s, lesson_id, version)
         for k, v in d.items():
             setattr(obj, k, v)
         obj.term_id = _term_for(s, d["date"])
@@ -162,10 +173,7 @@ def move_lesson(lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | N
     require(WRITE)
     _refuse(move_clashes(lesson_id, day, slot_id, workshop_id))
     with uow() as s:
-        obj = s.get(Lesson, lesson_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
-        check_version(obj, version)
+        obj = _lesson(s, lesson_id, version)
         obj.date, obj.slot_id = day, slot_id
         if workshop_id is not None:
             obj.workshop_id = workshop_id

@@ -8,8 +8,9 @@ from sqlalchemy import func, insert, or_, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
+from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
-from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
+from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _in_key, _in_name, _int, _search
 from chemcluster_desktop.services.schedule.instance import fit_problems, load_instance_in
 from chemcluster_desktop.services.security import require
@@ -61,9 +62,7 @@ def save_requirement(data: dict, requirement_id: int | None = None) -> int:
         if other is not None and other != requirement_id:
             raise DuplicateError(translate("Schedule", "Этот класс уже изучает модуль «{0}» в этом периоде.").format(m.name),
                                  field="module_id")
-        obj = Requirement() if requirement_id is None else s.get(Requirement, requirement_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Строка нагрузки не найдена."))
+        obj = Requirement() if requirement_id is None else get_or_404(s, Requirement, requirement_id, translate("Schedule", "Строка нагрузки"))
         obj.term_id, obj.class_id, obj.module_id, obj.subgroup, obj.hours = term_id, class_id, module_id, subgroup, hours
         s.add(obj)
         s.flush()

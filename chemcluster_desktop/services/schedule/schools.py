@@ -6,9 +6,9 @@ from sqlalchemy import delete, func, or_, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.common import check_version
+from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.context import read, uow
-from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
+from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import (
     WRITE,
     _avail_fields,
@@ -46,9 +46,7 @@ def save_school(data: dict, school_id: int | None = None, version: int | None = 
             obj = School(name=name)
             s.add(obj)
         else:
-            obj = s.get(School, school_id)
-            if obj is None:
-                raise NotFoundError(translate("Schedule", "Школа не найдена (возможно, её удалили)."))
+            obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
             check_version(obj, version)
             obj.name = name
         obj.address = str(data.get("address") or "").strip()
@@ -60,9 +58,7 @@ def save_school(data: dict, school_id: int | None = None, version: int | None = 
 def delete_school(school_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        obj = s.get(School, school_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Школа не найдена (возможно, её удалили)."))
+        obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
         of_school = Lesson.class_id.in_(select(SchoolClass.id).where(SchoolClass.school_id == school_id))
         audit.record_deleting(s, "schedule", Lesson, of_school)
         s.execute(delete(Lesson).where(of_school))
@@ -108,9 +104,7 @@ def save_class(data: dict, class_id: int | None = None, version: int | None = No
             obj = SchoolClass(school_id=school_id, name=name, pupils=pupils)
             s.add(obj)
         else:
-            obj = s.get(SchoolClass, class_id)
-            if obj is None:
-                raise NotFoundError(translate("Schedule", "Класс не найден (возможно, его удалили)."))
+            obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
             check_version(obj, version)
             obj.school_id, obj.name, obj.pupils = school_id, name, pupils
         obj.availability = av
@@ -121,9 +115,7 @@ def save_class(data: dict, class_id: int | None = None, version: int | None = No
 def delete_class(class_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        obj = s.get(SchoolClass, class_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Класс не найден (возможно, его удалили)."))
+        obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
         audit.record_deleting(s, "schedule", Lesson, Lesson.class_id == class_id)
         s.execute(delete(Lesson).where(Lesson.class_id == class_id))
         s.delete(obj)

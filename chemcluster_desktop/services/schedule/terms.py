@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.common import check_version
+from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _date, _fmt, _hm, _int, _req_text, _time
@@ -40,9 +40,7 @@ def save_term(data: dict, term_id: int | None = None, version: int | None = None
             obj = Term(name=name, starts_on=a, ends_on=b)
             s.add(obj)
         else:
-            obj = s.get(Term, term_id)
-            if obj is None:
-                raise NotFoundError(translate("Schedule", "Учебный период не найден."))
+            obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
             check_version(obj, version)
             obj.name, obj.starts_on, obj.ends_on = name, a, b
         s.flush()
@@ -52,9 +50,7 @@ def save_term(data: dict, term_id: int | None = None, version: int | None = None
 def delete_term(term_id: int) -> None:
     require(WRITE)
     with uow() as s:
-        obj = s.get(Term, term_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Учебный период не найден."))
+        obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
         audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term_id)
         s.execute(delete(Lesson).where(Lesson.term_id == term_id))
         s.delete(obj)
@@ -74,9 +70,7 @@ def save_holiday(data: dict, holiday_id: int | None = None) -> int:
         raise ValidationError(translate("Schedule", "Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.").format(name),
                               field="ends_on")
     with uow() as s:
-        obj = Holiday() if holiday_id is None else s.get(Holiday, holiday_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Каникулы не найдены."))
+        obj = Holiday() if holiday_id is None else get_or_404(s, Holiday, holiday_id, translate("Schedule", "Запись о каникулах"))
         obj.name, obj.starts_on, obj.ends_on = name, a, b
         s.add(obj)
         s.flush()
@@ -126,9 +120,7 @@ def save_slot(data: dict, slot_id: int | None = None) -> int:
         problems = slot_problems(others + [(number, a, b)])
         if problems:
             raise ValidationError(problems[0], field="starts_at")
-        obj = TimeSlot() if slot_id is None else s.get(TimeSlot, slot_id)
-        if obj is None:
-            raise NotFoundError(translate("Schedule", "Урок не найден."))
+        obj = TimeSlot() if slot_id is None else get_or_404(s, TimeSlot, slot_id, translate("Schedule", "Строка расписания звонков"))
         obj.number, obj.starts_at, obj.ends_at = number, a, b
         s.add(obj)
         s.flush()
