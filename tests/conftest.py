@@ -86,15 +86,19 @@ _pg_state: dict[str, object] = {}
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: a service test that does not run on PostgreSQL")
+    config.addinivalue_line("markers", "both_backends: a service test outside tests/services/ (in its area's "
+                                       "folder) that runs on PostgreSQL too, as tests/services/ do")
     config.addinivalue_line("markers", "postgres: needs a PostgreSQL server (CHEMCLUSTER_TEST_PG_URL)")
 
 
 def pytest_generate_tests(metafunc):
-    """Service tests using ``db`` run on both backends when a PostgreSQL server is given."""
+    """Service tests using ``db`` (tests/services/, or marked ``both_backends``) run on both backends when a
+    PostgreSQL server is given."""
     if not PG_URL or "db" not in metafunc.fixturenames or "db_backend" not in metafunc.fixturenames:
         return
     path = str(metafunc.definition.path).replace(os.sep, "/")
-    if "/tests/services/" not in path or "db_path" in metafunc.fixturenames:
+    service_test = "/tests/services/" in path or metafunc.definition.get_closest_marker("both_backends")
+    if not service_test or "db_path" in metafunc.fixturenames:
         return
     if metafunc.definition.get_closest_marker("sqlite_only"):
         return

@@ -11,7 +11,9 @@ import pytest
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import Cancelled, PermissionDenied, ValidationError
-from tests.schedule_helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 
 def test_small_instance_generates_clash_free(db):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.widgets.week_grid import MIME
-from tests.schedule_helpers import small_instance
+from tests.schedule.helpers import small_instance
 
 
 def _page(window, qtbot):

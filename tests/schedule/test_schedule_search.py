@@ -32,6 +32,8 @@ from chemcluster_desktop.storage.schedule import (
 from chemcluster_desktop.storage.search import fold
 from tests.migration_helpers import migrate_to
 
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
+
 RELEASE_010 = Path(__file__).resolve().parents[1] / "migrations" / "v0.1.0.sqlite3"
 
 
