@@ -7,7 +7,11 @@ for N hours in a term). Workshops belong to the accreditation area (``Workshop.w
 capacity); which modules a workshop hosts is the ``workshop_modules`` table of this area.
 
 Every function is one user action (one unit of work) and returns plain dicts. Writes call
-``security.require("schedule.write")``. The API other areas rely on:
+``security.require("schedule.write")`` and follow the convention of :mod:`services.common`:
+``create_x(data) -> id``, ``update_x(x_id, data, *, version)`` (holidays, bell times and
+requirements have no version column: ``update_x(x_id, data)``), ``delete_x(x_id)``.
+
+The API other areas rely on:
 
 - :func:`pupils_reached` — distinct pupils of classes with at least one placed lesson;
 - :func:`check_conflicts` — the clash list (see :mod:`.check`);
@@ -25,11 +29,12 @@ from __future__ import annotations
 
 from chemcluster_desktop.services.schedule._common import WRITE, weekday_names
 from chemcluster_desktop.services.schedule.course_modules import (
+    create_module,
     delete_module,
     list_modules,
     list_workshops,
-    save_module,
     set_workshop_modules,
+    update_module,
 )
 from chemcluster_desktop.services.schedule.generation import (
     check_conflicts,
@@ -43,9 +48,10 @@ from chemcluster_desktop.services.schedule.generation import (
 )
 from chemcluster_desktop.services.schedule.instance import load_instance
 from chemcluster_desktop.services.schedule.instructors import (
+    create_instructor,
     delete_instructor,
     list_instructors,
-    save_instructor,
+    update_instructor,
 )
 from chemcluster_desktop.services.schedule.lessons import (
     clear_term,
@@ -62,19 +68,25 @@ from chemcluster_desktop.services.schedule.lessons import (
 )
 from chemcluster_desktop.services.schedule.requirements import (
     add_all_requirements,
+    create_requirement,
     delete_requirement,
     list_requirements,
-    save_requirement,
+    update_requirement,
 )
 from chemcluster_desktop.services.schedule.schools import (
+    create_class,
+    create_school,
     delete_class,
     delete_school,
     list_classes,
     list_schools,
-    save_class,
-    save_school,
+    update_class,
+    update_school,
 )
 from chemcluster_desktop.services.schedule.terms import (
+    create_holiday,
+    create_slot,
+    create_term,
     delete_holiday,
     delete_slot,
     delete_term,
@@ -82,23 +94,26 @@ from chemcluster_desktop.services.schedule.terms import (
     list_slots,
     list_terms,
     resolve_term,
-    save_holiday,
-    save_slot,
-    save_term,
+    update_holiday,
+    update_slot,
+    update_term,
 )
 
 __all__ = [
     "WRITE", "weekday_names",
     # schools and classes
-    "list_schools", "save_school", "delete_school", "list_classes", "save_class", "delete_class",
+    "list_schools", "create_school", "update_school", "delete_school",
+    "list_classes", "create_class", "update_class", "delete_class",
     # instructors, modules, workshops
-    "list_instructors", "save_instructor", "delete_instructor",
-    "list_modules", "save_module", "delete_module", "list_workshops", "set_workshop_modules",
+    "list_instructors", "create_instructor", "update_instructor", "delete_instructor",
+    "list_modules", "create_module", "update_module", "delete_module",
+    "list_workshops", "set_workshop_modules",
     # the school year
-    "list_terms", "save_term", "delete_term", "resolve_term",
-    "list_holidays", "save_holiday", "delete_holiday", "list_slots", "save_slot", "delete_slot",
+    "list_terms", "create_term", "update_term", "delete_term", "resolve_term",
+    "list_holidays", "create_holiday", "update_holiday", "delete_holiday",
+    "list_slots", "create_slot", "update_slot", "delete_slot",
     # requirements
-    "list_requirements", "save_requirement", "delete_requirement", "add_all_requirements",
+    "list_requirements", "create_requirement", "update_requirement", "delete_requirement", "add_all_requirements",
     # the instance, conflicts, generation
     "load_instance", "validate_for_generation", "check_conflicts", "generate", "export_fet",
     "pupils_reached", "summary", "conflict_kinds", "units_count",

@@ -41,7 +41,15 @@ def list_modules(search: str = "") -> list[dict]:
         return out
 
 
-def save_module(data: dict, module_id: int | None = None, version: int | None = None) -> int:
+def create_module(data: dict) -> int:
+    return _save_module(data, None, None)
+
+
+def update_module(module_id: int, data: dict, *, version: int | None) -> None:
+    _save_module(data, module_id, version)
+
+
+def _save_module(data: dict, module_id: int | None, version: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "name", "Название")
     hours = _int(data, "hours", "Часов", minimum=1)

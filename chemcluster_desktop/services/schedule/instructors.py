@@ -52,7 +52,15 @@ def list_instructors(search: str = "") -> list[dict]:
         return out
 
 
-def save_instructor(data: dict, instructor_id: int | None = None, version: int | None = None) -> int:
+def create_instructor(data: dict) -> int:
+    return _save_instructor(data, None, None)
+
+
+def update_instructor(instructor_id: int, data: dict, *, version: int | None) -> None:
+    _save_instructor(data, instructor_id, version)
+
+
+def _save_instructor(data: dict, instructor_id: int | None, version: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "full_name", "ФИО", 200)
     av = _availability(data, dates=True)

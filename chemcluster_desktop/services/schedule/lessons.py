@@ -144,7 +144,7 @@ def _lesson(s, lesson_id: int, version: int | None) -> Lesson:
     return obj
 
 
-def update_lesson(lesson_id: int, data: dict, version: int | None = None, *, allow_clash: bool = False) -> None:
+def update_lesson(lesson_id: int, data: dict, *, version: int | None, allow_clash: bool = False) -> None:
     require(WRITE)
     d = _lesson_data(data)
     if not allow_clash:

@@ -45,7 +45,15 @@ def list_requirements(term_id: int | None = None, search: str = "") -> list[dict
         return out
 
 
-def save_requirement(data: dict, requirement_id: int | None = None) -> int:
+def create_requirement(data: dict) -> int:
+    return _save_requirement(data, None)
+
+
+def update_requirement(requirement_id: int, data: dict) -> None:
+    _save_requirement(data, requirement_id)
+
+
+def _save_requirement(data: dict, requirement_id: int | None) -> int:
     require(WRITE)
     term_id = _int(data, "term_id", "Учебный период")
     class_id = _int(data, "class_id", "Класс")

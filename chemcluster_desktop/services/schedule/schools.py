@@ -35,7 +35,15 @@ def list_schools(search: str = "") -> list[dict]:
                 for r, n, pupils in s.execute(stmt).all()]
 
 
-def save_school(data: dict, school_id: int | None = None, version: int | None = None) -> int:
+def create_school(data: dict) -> int:
+    return _save_school(data, None, None)
+
+
+def update_school(school_id: int, data: dict, *, version: int | None) -> None:
+    _save_school(data, school_id, version)
+
+
+def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "name", "Название")
     with uow() as s:
@@ -89,7 +97,15 @@ def _validate_class(data: dict) -> tuple[str, int]:
     return name, pupils
 
 
-def save_class(data: dict, class_id: int | None = None, version: int | None = None) -> int:
+def create_class(data: dict) -> int:
+    return _save_class(data, None, None)
+
+
+def update_class(class_id: int, data: dict, *, version: int | None) -> None:
+    _save_class(data, class_id, version)
+
+
+def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
     require(WRITE)
     name, pupils = _validate_class(data)
     school_id = _int(data, "school_id", "Школа")

@@ -25,7 +25,15 @@ def list_terms() -> list[dict]:
                 for t in s.scalars(select(Term).order_by(Term.starts_on))]
 
 
-def save_term(data: dict, term_id: int | None = None, version: int | None = None) -> int:
+def create_term(data: dict) -> int:
+    return _save_term(data, None, None)
+
+
+def update_term(term_id: int, data: dict, *, version: int | None) -> None:
+    _save_term(data, term_id, version)
+
+
+def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "name", "Название", 100)
     a, b = _date(data.get("starts_on"), "starts_on"), _date(data.get("ends_on"), "ends_on")
@@ -62,7 +70,15 @@ def list_holidays() -> list[dict]:
                 for h in s.scalars(select(Holiday).order_by(Holiday.starts_on))]
 
 
-def save_holiday(data: dict, holiday_id: int | None = None) -> int:
+def create_holiday(data: dict) -> int:
+    return _save_holiday(data, None)
+
+
+def update_holiday(holiday_id: int, data: dict) -> None:
+    _save_holiday(data, holiday_id)
+
+
+def _save_holiday(data: dict, holiday_id: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "name", "Название", 200)
     a, b = _date(data.get("starts_on"), "starts_on"), _date(data.get("ends_on"), "ends_on")
@@ -106,7 +122,15 @@ def slot_problems(slots: list[tuple[int, dt.time, dt.time]]) -> list[str]:
     return out
 
 
-def save_slot(data: dict, slot_id: int | None = None) -> int:
+def create_slot(data: dict) -> int:
+    return _save_slot(data, None)
+
+
+def update_slot(slot_id: int, data: dict) -> None:
+    _save_slot(data, slot_id)
+
+
+def _save_slot(data: dict, slot_id: int | None) -> int:
     require(WRITE)
     number = _int(data, "number", "Номер урока", minimum=1)
     a, b = _time(data.get("starts_at"), "starts_at"), _time(data.get("ends_at"), "ends_at")
