@@ -91,9 +91,6 @@ class AccreditationPage(BasePage):
     empty_text = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
     search_placeholder = "Поиск по чек-листу (Ctrl+F)…"
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("inventory", "procurement", "core")
-
     # --- build -------------------------------------------------------------------------------
     def setup_ui(self) -> None:
         self.workshop_id: int | None = None

@@ -216,9 +216,6 @@ class InventoryPage(BasePage):
         self._fill_filters()
         events.bus().changed.connect(self._core_changed)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("core", "procurement")
-
     def _core_changed(self, area: str) -> None:
         if area in ("core", "*"):
             self._fill_filters()

@@ -67,10 +67,6 @@ class JournalPage(BasePage):
     empty_text = "Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил."
     search_placeholder = "Поиск по журналу (Ctrl+F)…"
 
-    def listens_to(self) -> tuple[str, ...]:
-        # every change anywhere adds to the journal
-        return ("core", "inventory", "accreditation", "schedule", "procurement", "cluster", "reference")
-
     def setup_ui(self) -> None:
         cols = [
             Column("at", "Когда", kind="datetime", width=150),

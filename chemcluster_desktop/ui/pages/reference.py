@@ -456,6 +456,3 @@ class ReferencePage(BasePage):
     def on_buildings(self) -> None:
         BuildingsDialog(self).exec()
         self.refresh()
-
-    def listens_to(self) -> tuple[str, ...]:
-        return ("core",)
