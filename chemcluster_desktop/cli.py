@@ -199,10 +199,10 @@ def main(argv: list[str] | None = None) -> int:
 # --- core commands -------------------------------------------------------------------------------
 def cmd_init(args) -> int:
     from chemcluster_desktop.services import context
-    from chemcluster_desktop.storage import migrate
+    from chemcluster_desktop.services.database import schema_revision
 
     db = context.current()
-    print(_t("База данных готова: {0} (схема {1})").format(db.display_name(), migrate.current_revision(db.engine)))
+    print(_t("База данных готова: {0} (схема {1})").format(db.display_name(), schema_revision()))
     return 0
 
 

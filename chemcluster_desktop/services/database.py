@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
-from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.storage import engine, migrate
 from chemcluster_desktop.storage.core import Setting
 
 
@@ -30,6 +30,16 @@ def _model(modules: tuple[str, ...], name: str):
         if found is not None:
             return found
     raise LookupError(f"{name} in {modules}")
+
+
+def database_url(db: str | None) -> str:
+    """The URL a ``--db`` value names: a path, an URL, ``$CHEMCLUSTER_DB`` or the default file."""
+    return engine.resolve_url(db)
+
+
+def schema_revision() -> str | None:
+    """The Alembic revision of the open database's schema (None before the first migration)."""
+    return migrate.current_revision(context.current().engine)
 
 
 def stats() -> dict[str, int]:
