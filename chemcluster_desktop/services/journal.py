@@ -19,7 +19,7 @@ from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.errors import NotFoundError
-from chemcluster_desktop.services.listing import ListQuery, apply_sort, count_of, window
+from chemcluster_desktop.services.listing import ListQuery, ListSpec
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.search import fold
 
@@ -141,11 +141,6 @@ SORT = {
 }
 
 
-def count(q: ListQuery) -> int:
-    with context.read() as s:
-        return count_of(s, _filtered(q))
-
-
 def _row(e: AuditEntry) -> dict:
     return {
         "id": e.id,
@@ -162,15 +157,11 @@ def _row(e: AuditEntry) -> dict:
     }
 
 
-def page(q: ListQuery) -> list[dict]:
-    """Newest first unless another sort is asked for."""
-    if not q.sort:
-        from dataclasses import replace
-
-        q = replace(q, sort="at", descending=True)
-    stmt = apply_sort(_filtered(q), SORT, q, AuditEntry.at, AuditEntry.id)
-    with context.read() as s:
-        return [_row(e) for e in s.scalars(window(stmt, q))]
+# the journal's list: newest first unless another sort is asked for
+ENTRIES = ListSpec(_filtered, SORT, AuditEntry.at, AuditEntry.id,
+                   natural_order=(AuditEntry.at.desc(), AuditEntry.id.desc()), row=lambda r: _row(r[0]))
+count = ENTRIES.count
+page = ENTRIES.page
 
 
 @dataclass(frozen=True)
