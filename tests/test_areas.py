@@ -171,3 +171,13 @@ def test_a_gui_start_does_not_build_the_area_commands(argv, gui):
     names = set(cli.build_parser(area_commands=False)._subparsers._group_actions[0].choices)
     assert "stats" in names and "report" not in names
     assert "report" in cli.build_parser()._subparsers._group_actions[0].choices
+
+
+def test_a_report_module_may_carry_its_own_description(monkeypatch):
+    from chemcluster_desktop.services import printing, report_filters
+
+    kind = next(iter(printing.KINDS))
+    before = report_filters.description(kind)
+    monkeypatch.setattr(printing.module(kind), "DESCRIPTION", "Описание из модуля отчёта", raising=False)
+    assert report_filters.description(kind) == "Описание из модуля отчёта" != before
+    assert report_filters.description("no-such-kind") == ""
