@@ -308,8 +308,10 @@ def report_modules() -> Mapping[str, str]:
 
 @cache
 def stats_models() -> Mapping[str, tuple[tuple[str, ...], str]]:
-    """``stats --json`` key -> (storage modules of its area, model class name)."""
-    return MappingProxyType({key: (s.storage, cls) for s in data_owners() for key, cls in s.stats.items()})
+    """``stats --json`` key -> (storage modules of its area, model class name): the areas with a page
+    in navigation order (the items first, as ``stats`` always began), then the core's counts."""
+    owners = sorted(data_owners(), key=lambda s: s.page is None)
+    return MappingProxyType({key: (s.storage, cls) for s in owners for key, cls in s.stats.items()})
 
 
 @cache
