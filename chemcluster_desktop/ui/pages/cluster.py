@@ -707,7 +707,7 @@ class ClusterPage(BasePage):
         self._selection_changed()
 
     def _on_data_changed(self, area: str) -> None:
-        if area in ("*", "cluster", "accreditation", "procurement", "schedule", "inventory"):
+        if area == "*" or area in self.listens_to():
             if self.isVisible():
                 self.refresh()
             else:

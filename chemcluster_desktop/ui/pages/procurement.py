@@ -470,7 +470,7 @@ class ProcurementPage(BasePage):
             self.refresh()
 
     def _on_data_changed(self, area: str) -> None:
-        if area in ("*", "procurement", "inventory", "accreditation"):
+        if area == "*" or area in self.listens_to():
             if self.isVisible():
                 self.refresh()
                 if self.current_spec().name != "budget":
