@@ -12,16 +12,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import exists, select
 
-from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.context import Actor
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.procurement._common import SOURCE_NAMES
+from chemcluster_desktop.services.procurement.contracts import _create_contract, _mark_paid
+from chemcluster_desktop.services.procurement.deliveries import _accept_delivery, _create_delivery
 from chemcluster_desktop.services.procurement.inn import complete_inn
+from chemcluster_desktop.services.procurement.needs import _create_need, _need_from_checklist_line
+from chemcluster_desktop.services.procurement.offers import _add_offer
+from chemcluster_desktop.services.procurement.plan import _advance, _create_plan_line
+from chemcluster_desktop.services.procurement.sources import _save_source
+from chemcluster_desktop.services.procurement.suppliers import _create_supplier
 from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,
     InfrastructureLine,
 )
 from chemcluster_desktop.storage.core import Room
-from chemcluster_desktop.storage.procurement import Need
+from chemcluster_desktop.storage.procurement import Contract, Need, PlanLine
 
 # The card gives the total (~396.6 mln ₽) and the grant cap (100 mln ₽); the rest is split believably.
 SOURCES = [
@@ -168,8 +176,8 @@ def _load(s, rng) -> None:
     def ago(days: int) -> dt.date:
         return today - dt.timedelta(days=days)
 
-    src = {code: P._save_source(s, None, code, P.SOURCE_NAMES[code], limit) for code, limit in SOURCES}
-    sup = [P._create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph, address=a)
+    src = {code: _save_source(s, None, code, SOURCE_NAMES[code], limit) for code, limit in SOURCES}
+    sup = [_create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph, address=a)
            for n, inn9, kpp, c, e, ph, a in SUPPLIERS]
     rooms = list(s.scalars(select(Room).order_by(Room.id)))
 
@@ -177,15 +185,15 @@ def _load(s, rng) -> None:
     gap_needs: list[int] = list(s.scalars(select(Need.id).where(Need.status == "need").order_by(Need.id)))[:6]
     for cl_id in _gap_lines(s, max(0, 6 - len(gap_needs))):
         try:
-            gap_needs.append(P._need_from_checklist_line(s, cl_id))
-        except P.ValidationError:
+            gap_needs.append(_need_from_checklist_line(s, cl_id))
+        except ValidationError:
             continue
     need: dict[str, int] = {}
     base: dict[str, Decimal] = {}
     for key, name, spec, qty, unit, okpd2, room_kw, price, law in NEEDS:
-        need[key] = P._create_need(s, name=name, specification=spec, quantity=Decimal(qty), unit=unit,
-                                   room_id=_room(s, room_kw, rooms), okpd2=okpd2, law=law,
-                                   justification="Оснащение по программе «Профессионалитет»: " + room_kw)
+        need[key] = _create_need(s, name=name, specification=spec, quantity=Decimal(qty), unit=unit,
+                                 room_id=_room(s, room_kw, rooms), okpd2=okpd2, law=law,
+                                 justification="Оснащение по программе «Профессионалитет»: " + room_kw)
         base[key] = Decimal(price)
 
     # offers: 3–4 per need from different suppliers
@@ -197,9 +205,9 @@ def _load(s, rng) -> None:
             day = ago(rng.randint(12, 120))
             if key == STALE and i == 0:
                 day = ago(240)
-            P._add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
-                         reference=f"исх. № {rng.randint(10, 990)}/{day.strftime('%y')}",
-                         document_name=f"КП_{i + 1}.pdf")
+            _add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
+                       reference=f"исх. № {rng.randint(10, 990)}/{day.strftime('%y')}",
+                       document_name=f"КП_{i + 1}.pdf")
 
     for key, nid in need.items():
         offers_for(nid, base[key], key)
@@ -211,12 +219,12 @@ def _load(s, rng) -> None:
     def line(title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
              ids: list[int] | None = None) -> int:
         nids = [need[k] for k in keys] + list(ids or [])
-        return P._create_plan_line(s, title, nids, src[source], law, method, "", today.year, q, ago(start))
+        return _create_plan_line(s, title, nids, src[source], law, method, "", today.year, q, ago(start))
 
     def road(lid: int, steps: list[tuple[str, int, str]]) -> None:
-        ln = s.get(P.PlanLine, lid)
+        ln = s.get(PlanLine, lid)
         for status, days, note in steps:
-            P._advance(s, ln, status, note, ago(days))
+            _advance(s, ln, status, note, ago(days))
 
     # 1. analytical laboratory: delivered, accepted, on the inventory
     l1 = line("Поставка лабораторного оборудования для мастерской «Лабораторный химический анализ»",
@@ -225,15 +233,15 @@ def _load(s, rng) -> None:
               ("supplier_chosen", 160, "Победитель — ООО «ЛабТехСнаб»")])
     amount1 = sum((s.get(Need, need[k]).nmck for k in ("titr", "ph", "scales")), Decimal(0))
     price1 = (amount1 * Decimal("0.94")).quantize(Decimal("0.01"))
-    c1 = P._create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
-                            [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
-                             (price1 - _k(price1 * Decimal("0.3")), ago(90),
-                              "Окончательный расчёт")])
-    d1 = P._create_delivery(s, c1, ago(100), "УПД № 1187",
-                            [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
-    P._accept_delivery(s, d1, ago(98))
-    for p in s.get(P.Contract, c1).payments:
-        P._mark_paid(s, p.id, p.due_on)
+    c1 = _create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
+                          [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
+                           (price1 - _k(price1 * Decimal("0.3")), ago(90),
+                            "Окончательный расчёт")])
+    d1 = _create_delivery(s, c1, ago(100), "УПД № 1187",
+                          [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
+    _accept_delivery(s, d1, ago(98))
+    for p in s.get(Contract, c1).payments:
+        _mark_paid(s, p.id, p.due_on)
 
     # 2. chromatographs: delivered, waiting for acceptance
     l2 = line("Поставка хроматографического оборудования", ["gc", "hplc"], "federal", q=2, start=180)
@@ -241,12 +249,12 @@ def _load(s, rng) -> None:
               ("supplier_chosen", 120, "Победитель — АО «Аналитприбор Волга»")])
     amount2 = sum((s.get(Need, need[k]).nmck for k in ("gc", "hplc")), Decimal(0))
     price2 = (amount2 * Decimal("0.97")).quantize(Decimal("0.01"))
-    c2 = P._create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
-                            [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
-                             (price2 - _k(price2 * Decimal("0.5")), ago(-20),
-                              "После приёмки")])
-    P._create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
-    P._mark_paid(s, s.get(P.Contract, c2).payments[0].id, ago(98))
+    c2 = _create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
+                          [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
+                           (price2 - _k(price2 * Decimal("0.5")), ago(-20),
+                            "После приёмки")])
+    _create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
+    _mark_paid(s, s.get(Contract, c2).payments[0].id, ago(98))
 
     # 3. fume hoods and benches (regional): contract signed, partly paid
     l3 = line("Поставка лабораторной мебели и вытяжных шкафов", ["hood", "bench", "cabinet"], "regional", q=2,
@@ -255,11 +263,11 @@ def _load(s, rng) -> None:
               ("supplier_chosen", 115, "Победитель — ООО «ПромЛабМебель»")])
     amount3 = sum((s.get(Need, need[k]).nmck for k in ("hood", "bench", "cabinet")), Decimal(0))
     price3 = (amount3 * Decimal("0.91")).quantize(Decimal("0.01"))
-    c3 = P._create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
-                            [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
-                             (price3 - _k(price3 * Decimal("0.3")), ago(-40),
-                              "После поставки")])
-    P._mark_paid(s, s.get(P.Contract, c3).payments[0].id, ago(88))
+    c3 = _create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
+                          [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
+                           (price3 - _k(price3 * Decimal("0.3")), ago(-40),
+                            "После поставки")])
+    _mark_paid(s, s.get(Contract, c3).payments[0].id, ago(88))
 
     # 4. employer co-financing (223-ФЗ): additive workshop, contract signed
     l4 = line("Оснащение мастерской «Аддитивные технологии» (софинансирование работодателей)",
@@ -268,8 +276,8 @@ def _load(s, rng) -> None:
               ("supplier_chosen", 80, "Победитель — ООО «ТехноКомплект»")])
     amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
     price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
-    P._create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
-                       [(price4, ago(-30), "Оплата после приёмки")])
+    _create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
+                     [(price4, ago(-30), "Оплата после приёмки")])
 
     # 5. notice published (regional)
     l5 = line("Поставка общелабораторного оборудования", ["still", "muffle", "dryer", "centr"], "regional", q=3,
