@@ -12,19 +12,11 @@ from chemcluster_desktop.services import context
 from chemcluster_desktop.services.errors import ValidationError
 
 PROJECT_TOTAL = Decimal("396600000.00")
-
-
 GRANT_CAP = Decimal("100000000.00")
-
-
 GRANT_CODE = "federal"
 
-
 WRITE = "procurement.write"
-
-
 NEEDS = "procurement.needs"
-
 
 STATUS_LABELS = {
     "need": "Потребность",
@@ -39,16 +31,12 @@ STATUS_LABELS = {
     "accepted": "Принято",
     "on_inventory": "На учёте",
 }
-
-
 # colour of the status badge
 STATUS_COLORS = {
     "need": "muted", "in_plan": "info", "price_justified": "info", "notice_published": "info",
     "supplier_chosen": "warn", "failed": "bad", "cancelled": "muted", "contract_signed": "warn",
     "delivered": "warn", "accepted": "ok", "on_inventory": "ok",
 }
-
-
 # the status road: which steps may follow which
 NEXT_STEPS: dict[str, tuple[str, ...]] = {
     "need": ("in_plan",),
@@ -63,18 +51,11 @@ NEXT_STEPS: dict[str, tuple[str, ...]] = {
     "accepted": ("delivered", "on_inventory"),
     "on_inventory": (),
 }
-
-
 ROAD = ("in_plan", "price_justified", "notice_published", "supplier_chosen", "contract_signed", "delivered",
         "accepted", "on_inventory")
-
-
 INACTIVE = ("cancelled", "failed")
-
-
 FROZEN = ("price_justified", "notice_published", "supplier_chosen", "contract_signed", "delivered", "accepted",
           "on_inventory")
-
 
 SOURCE_NAMES = {
     "federal": "Грант федерального проекта «Профессионалитет»",
