@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 
 from chemcluster_desktop.services import cluster
+from chemcluster_desktop.services.cluster.periods import _q
 from chemcluster_desktop.services.errors import NotFoundError, PermissionDenied, ValidationError
-from tests.cluster_helpers import check_pdf, norm
+from tests.cluster.helpers import check_pdf, norm
 
 
 def test_periods():
@@ -145,7 +146,7 @@ def test_readiness_and_budget_figures(demo_db):
         assert tile["value"] == r.ready
     if b.available:
         tile = next(t for t in d["tiles"] if t["code"] == "budget_paid")
-        assert tile["value"] == cluster._q(b.total["paid"])
+        assert tile["value"] == _q(b.total["paid"])
     assert p.pupils >= 0
 
 

@@ -9,7 +9,7 @@ import pytest
 from chemcluster_desktop import cli
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import procurement as P
-from tests.procurement_helpers import add_offers, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_sources, make_suppliers
 
 
 @pytest.fixture

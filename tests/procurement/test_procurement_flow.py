@@ -17,7 +17,7 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.services.listing import ListQuery
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 TODAY = dt.date.today()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.listing import ListQuery
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 
 @pytest.fixture

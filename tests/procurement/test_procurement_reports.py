@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from chemcluster_desktop.services import printing
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 
 def text_of(path) -> str:
