@@ -47,9 +47,9 @@ from chemcluster_desktop.services.procurement.budgeting import BudgetRow, Budget
 from chemcluster_desktop.services.procurement.contracts import (
     ContractInfo,
     PaymentInfo,
-    add_payment,
     count_contracts,
     create_contract,
+    create_payment,
     get_contract,
     list_contracts,
     mark_paid,
@@ -83,7 +83,7 @@ from chemcluster_desktop.services.procurement.needs import (
 from chemcluster_desktop.services.procurement.nmck_calc import NmckResult, as_json
 from chemcluster_desktop.services.procurement.offers import (
     OfferInfo,
-    add_offer,
+    create_offer,
     delete_offer,
     offer_document,
     update_offer,
@@ -103,7 +103,13 @@ from chemcluster_desktop.services.procurement.plan import (
     update_plan_line,
 )
 from chemcluster_desktop.services.procurement.pricing import nmck, nmck_details, nmck_preview
-from chemcluster_desktop.services.procurement.sources import SourceInfo, list_sources, save_source, source_by
+from chemcluster_desktop.services.procurement.sources import (
+    SourceInfo,
+    create_source,
+    list_sources,
+    source_by,
+    update_source,
+)
 from chemcluster_desktop.services.procurement.suppliers import (
     SupplierInfo,
     all_suppliers,
@@ -122,20 +128,20 @@ __all__ = [
     "SOURCE_NAMES", "STATUS_COLORS", "STATUS_LABELS", "WRITE", "ListQuery", "parse_money", "parse_quantity",
     "status_label",
     # funding sources and suppliers
-    "SourceInfo", "list_sources", "save_source", "source_by",
+    "SourceInfo", "create_source", "list_sources", "source_by", "update_source",
     "SupplierInfo", "all_suppliers", "count_suppliers", "create_supplier", "delete_supplier", "get_supplier",
     "list_suppliers", "update_supplier",
     # needs, offers, НМЦК
     "NEED_FIELDS", "NeedInfo", "count_needs", "create_need", "delete_need", "get_need", "list_needs",
     "need_from_checklist_line", "update_need",
-    "OfferInfo", "add_offer", "delete_offer", "offer_document", "update_offer",
+    "OfferInfo", "create_offer", "delete_offer", "offer_document", "update_offer",
     "NmckResult", "as_json", "nmck", "nmck_details", "nmck_preview",
     # plan-schedule
     "PlanLineInfo", "StepInfo", "add_needs_to_line", "advance", "allowed_steps", "count_plan_lines",
     "create_plan_line", "get_plan_line", "list_plan_lines", "plan_schedule_rows", "remove_need_from_line",
     "update_plan_line",
     # contracts, deliveries
-    "ContractInfo", "PaymentInfo", "add_payment", "count_contracts", "create_contract", "get_contract",
+    "ContractInfo", "PaymentInfo", "count_contracts", "create_contract", "create_payment", "get_contract",
     "list_contracts", "mark_paid",
     "DeliveryInfo", "DeliveryLineInfo", "accept_delivery", "create_delivery", "get_delivery",
     "pending_deliveries",

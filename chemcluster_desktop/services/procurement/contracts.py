@@ -121,20 +121,24 @@ def _create_contract(s: Session, plan_line_id: int, number: str, date: dt.date, 
     return c.id
 
 
-def create_contract(plan_line_id: int, number: str, date: dt.date, supplier_id: int, price, *,
-                    payments=None, subject: str = "", funding_source_id: int | None = None) -> int:
-    """payments: list of (amount, due_on[, note]) or dicts; without them one stage for the whole price."""
+def create_contract(data: dict) -> int:
+    """A contract from ``data``: plan_line_id, number, date, supplier_id, price, and optionally
+    payments (a list of (amount, due_on[, note]) or dicts; without them one stage for the whole price),
+    subject (the line's title), funding_source_id (the line's)."""
     require(WRITE)
     with uow() as s:
-        return _create_contract(s, plan_line_id, number, date, supplier_id, price, payments, subject,
-                                funding_source_id)
+        return _create_contract(s, data.get("plan_line_id"), data.get("number"), data.get("date"),
+                                data.get("supplier_id"), data.get("price"), data.get("payments"),
+                                data.get("subject") or "", data.get("funding_source_id"))
 
 
-def add_payment(contract_id: int, amount, due_on: dt.date | None = None, note: str = "") -> int:
+def create_payment(data: dict) -> int:
+    """A payment stage from ``data``: contract_id, amount, and optionally due_on, note."""
     require(WRITE)
+    due_on, note = data.get("due_on"), data.get("note") or ""
     with uow() as s:
-        c = get_or_404(s, Contract, contract_id, translate("Procurement", "Запись о контракте"))
-        amount = parse_money(amount, "amount", translate("Procurement", "Сумма этапа оплаты"))
+        c = get_or_404(s, Contract, data.get("contract_id"), translate("Procurement", "Запись о контракте"))
+        amount = parse_money(data.get("amount"), "amount", translate("Procurement", "Сумма этапа оплаты"))
         total = sum((p.amount for p in c.payments), Decimal("0.00")) + amount
         if total > c.price:
             raise ValidationError(translate("Procurement", "Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.").format(

@@ -138,11 +138,13 @@ def _num(q: Decimal) -> str:
     return format(q.normalize(), "f").replace(".", ",") if q != q.to_integral_value() else str(int(q))
 
 
-def create_delivery(contract_id: int, date: dt.date, document_number: str, lines: list, note: str = "") -> int:
-    """lines: (need_id, quantity[, unit_price]) or dicts; the unit price defaults to the contract's."""
+def create_delivery(data: dict) -> int:
+    """A delivery from ``data``: contract_id, date, document_number, lines ((need_id, quantity[,
+    unit_price]) or dicts; the unit price defaults to the contract's), and optionally note."""
     require(WRITE)
     with uow() as s:
-        return _create_delivery(s, contract_id, date, document_number, lines, note)
+        return _create_delivery(s, data.get("contract_id"), data.get("date"), data.get("document_number") or "",
+                                list(data.get("lines") or []), data.get("note") or "")
 
 
 def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) -> list[int]:

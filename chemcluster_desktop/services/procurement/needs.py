@@ -101,12 +101,12 @@ def _create_need(s: Session, **data) -> int:
     return n.id
 
 
-def create_need(name: str, quantity, unit: str = "шт.", **data) -> int:
-    """Fields: specification, room_id, workshop_id, checklist_line_id, zone, justification, okpd2, law,
-    funding_source_id."""
+def create_need(data: dict) -> int:
+    """A need from ``data``: name, quantity, and optionally unit (шт.), specification, room_id,
+    workshop_id, checklist_line_id, zone, justification, okpd2, law, funding_source_id."""
     require(NEEDS)
     with uow() as s:
-        return _create_need(s, name=name, quantity=quantity, unit=unit, **data)
+        return _create_need(s, **data)
 
 
 def _need_from_checklist_line(s: Session, checklist_line_id: int, quantity=None) -> int:
@@ -131,7 +131,8 @@ def need_from_checklist_line(checklist_line_id: int, quantity=None) -> int:
         return _need_from_checklist_line(s, checklist_line_id, quantity)
 
 
-def update_need(need_id: int, version: int | None = None, **data) -> None:
+def update_need(need_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change the fields of :data:`NEED_FIELDS` that ``data`` gives; refused once the price is justified."""
     require(NEEDS)
     with uow() as s:
         n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
@@ -151,10 +152,11 @@ def update_need(need_id: int, version: int | None = None, **data) -> None:
             _check_line_limit(s, line)
 
 
-def delete_need(need_id: int) -> None:
+def delete_need(need_id: int, *, version: int | None = None) -> None:
     require(NEEDS)
     with uow() as s:
         n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
+        check_version(n, version)
         if n.plan_line_id is not None:
             raise ValidationError(translate("Procurement", "Потребность «{0}» включена в план-график: сначала исключите её из строки "
                                      "плана.").format(n.name))

@@ -77,15 +77,17 @@ def _add_offer(s: Session, need_id: int, supplier_id=None, supplier_name: str = 
     return o.id
 
 
-def add_offer(need_id: int, *, supplier_id: int | None = None, supplier_name: str = "", date: dt.date | None = None,
-              unit_price=None, reference: str = "", document_name: str = "", document: bytes | None = None) -> int:
+def create_offer(data: dict) -> int:
+    """A commercial offer from ``data``: need_id, supplier_id (or supplier_name for one not in the
+    list), unit_price, and optionally date (today), reference, document_name, document."""
     require(WRITE)
     with uow() as s:
-        return _add_offer(s, need_id, supplier_id, supplier_name, date or dt.date.today(), unit_price, reference,
-                          document_name, document)
+        return _add_offer(s, data.get("need_id"), data.get("supplier_id"), data.get("supplier_name") or "",
+                          data.get("date") or dt.date.today(), data.get("unit_price"), data.get("reference") or "",
+                          data.get("document_name") or "", data.get("document"))
 
 
-def update_offer(offer_id: int, version: int | None = None, **data) -> None:
+def update_offer(offer_id: int, data: dict, *, version: int | None = None) -> None:
     """Change fields of an offer: supplier_id, supplier_name, date, unit_price, reference, document_name,
     document."""
     require(WRITE)
@@ -105,10 +107,11 @@ def update_offer(offer_id: int, version: int | None = None, **data) -> None:
         _refresh_need_nmck(s, n)
 
 
-def delete_offer(offer_id: int) -> None:
+def delete_offer(offer_id: int, *, version: int | None = None) -> None:
     require(WRITE)
     with uow() as s:
         o = get_or_404(s, Offer, offer_id, translate("Procurement", "Запись о коммерческом предложении"))
+        check_version(o, version)
         n = _editable_need(s, o.need_id)
         s.delete(o)
         s.flush()

@@ -124,17 +124,21 @@ def _create_plan_line(s: Session, title: str, need_ids: list[int], funding_sourc
     return line.id
 
 
-def create_plan_line(title: str, need_ids: list[int], funding_source_id: int | None = None, *, law: str = "44-ФЗ",
-                     method: str = "электронный аукцион", okpd2: str = "", planned_year: int | None = None,
-                     planned_quarter: int | None = None) -> int:
+def create_plan_line(data: dict) -> int:
+    """A plan-schedule line from ``data``: title, need_ids, and optionally funding_source_id, law
+    (44-ФЗ), method (электронный аукцион), okpd2 (the first need's), planned_year (this year),
+    planned_quarter."""
     require(WRITE)
     with uow() as s:
-        return _create_plan_line(s, title, need_ids, funding_source_id, law, method, okpd2, planned_year,
-                                 planned_quarter)
+        return _create_plan_line(s, data.get("title"), list(data.get("need_ids") or []),
+                                 data.get("funding_source_id"), data.get("law", "44-ФЗ"),
+                                 data.get("method", "электронный аукцион"), data.get("okpd2", ""),
+                                 data.get("planned_year"), data.get("planned_quarter"))
 
 
-def update_plan_line(line_id: int, version: int | None = None, **data) -> None:
-    """title, law, method, okpd2, funding_source_id, planned_year, planned_quarter, notice_number."""
+def update_plan_line(line_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change the fields ``data`` gives: title, law, method, okpd2, funding_source_id, planned_year,
+    planned_quarter, notice_number."""
     require(WRITE)
     with uow() as s:
         line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))

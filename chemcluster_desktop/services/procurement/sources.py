@@ -84,10 +84,18 @@ def _save_source(s: Session, source_id: int | None, code: str, name: str, limit,
     return f.id
 
 
-def save_source(source_id: int | None, code: str, name: str, limit, version: int | None = None) -> int:
+def create_source(data: dict) -> int:
+    """A funding source from ``data``: code, name, limit."""
     require(WRITE)
     with uow() as s:
-        return _save_source(s, source_id, code, name, limit, version)
+        return _save_source(s, None, data.get("code"), data.get("name"), data.get("limit"))
+
+
+def update_source(source_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change a funding source: ``data`` gives all of code, name, limit (as :func:`create_source`)."""
+    require(WRITE)
+    with uow() as s:
+        _save_source(s, source_id, data.get("code"), data.get("name"), data.get("limit"), version)
 
 
 def _source_by(s: Session, source) -> FundingSource:

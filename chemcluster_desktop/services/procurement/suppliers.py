@@ -68,15 +68,15 @@ def _create_supplier(s: Session, **data) -> int:
     return x.id
 
 
-def create_supplier(name: str, inn: str, kpp: str = "", contact: str = "", email: str = "", phone: str = "",
-                    address: str = "") -> int:
+def create_supplier(data: dict) -> int:
+    """A supplier from ``data``: name, inn, and optionally kpp, contact, email, phone, address."""
     require(WRITE)
     with uow() as s:
-        return _create_supplier(s, name=name, inn=inn, kpp=kpp, contact=contact, email=email, phone=phone,
-                                address=address)
+        return _create_supplier(s, **data)
 
 
-def update_supplier(supplier_id: int, version: int | None = None, **data) -> None:
+def update_supplier(supplier_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change the fields ``data`` gives (those given as None keep their value)."""
     require(WRITE)
     with uow() as s:
         x = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"))
@@ -87,10 +87,11 @@ def update_supplier(supplier_id: int, version: int | None = None, **data) -> Non
             setattr(x, k, v)
 
 
-def delete_supplier(supplier_id: int) -> None:
+def delete_supplier(supplier_id: int, *, version: int | None = None) -> None:
     require(WRITE)
     with uow() as s:
         x = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"))
+        check_version(x, version)
         if s.scalar(select(func.count(Contract.id)).where(Contract.supplier_id == supplier_id)):
             raise ValidationError(translate("Procurement", "Поставщика «{0}» удалить нельзя: с ним заключены контракты.").format(x.name))
         for o in s.scalars(select(Offer).where(Offer.supplier_id == supplier_id)):
