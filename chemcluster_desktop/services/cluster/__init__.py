@@ -37,10 +37,11 @@ from chemcluster_desktop.services.cluster._common import (
 from chemcluster_desktop.services.cluster.directions import (
     DirectionInfo,
     count_directions,
+    create_direction,
     delete_direction,
     get_direction,
     list_directions,
-    save_direction,
+    update_direction,
 )
 from chemcluster_desktop.services.cluster.figures import (
     Budget,
@@ -71,11 +72,12 @@ from chemcluster_desktop.services.cluster.overview import dashboard, jsonable
 from chemcluster_desktop.services.cluster.participants import (
     ParticipantInfo,
     count_participants,
+    create_participant,
     delete_participant,
     enterprise_names,
     get_participant,
     list_participants,
-    save_participant,
+    update_participant,
 )
 from chemcluster_desktop.services.cluster.periods import (
     all_periods,
@@ -92,10 +94,10 @@ __all__ = [
     "computed_names", "kind_names", "level_names",
     "all_periods", "current_period", "parse_value", "percent_of", "period_year", "validate_period",
     # registries
-    "ParticipantInfo", "count_participants", "delete_participant", "enterprise_names", "get_participant",
-    "list_participants", "save_participant",
-    "DirectionInfo", "count_directions", "delete_direction", "get_direction", "list_directions",
-    "save_direction",
+    "ParticipantInfo", "count_participants", "create_participant", "delete_participant", "enterprise_names",
+    "get_participant", "list_participants", "update_participant",
+    "DirectionInfo", "count_directions", "create_direction", "delete_direction", "get_direction",
+    "list_directions", "update_direction",
     # figures of the other areas
     "Budget", "Pupils", "Readiness", "budget", "computed_value", "pupils", "readiness",
     # KPIs and the dashboard

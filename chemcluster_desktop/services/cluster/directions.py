@@ -97,7 +97,7 @@ def _check_direction(data: dict) -> dict:
             "requested_by": str(data.get("requested_by") or "").strip()}
 
 
-def save_direction(data: dict, did: int | None = None, version: int | None = None) -> int:
+def _save_direction(data: dict, did: int | None, version: int | None) -> int:
     require(WRITE)
     clean = _check_direction(data)
     with uow() as s:
@@ -118,8 +118,19 @@ def save_direction(data: dict, did: int | None = None, version: int | None = Non
         return d.id
 
 
-def delete_direction(did: int) -> None:
+def create_direction(data: dict) -> int:
+    """A new direction from ``data``: code, name, and optionally level (specialty), places_per_year, requested_by."""
+    return _save_direction(data, None, None)
+
+
+def update_direction(did: int, data: dict, *, version: int | None = None) -> None:
+    """Replace the direction's fields with ``data`` (every field, as for :func:`create_direction`)."""
+    _save_direction(data, did, version)
+
+
+def delete_direction(did: int, *, version: int | None = None) -> None:
     require(WRITE)
     with uow() as s:
         d = get_or_404(s, TrainingDirection, did, _t("Запись о направлении обучения"))
+        check_version(d, version)
         s.delete(d)

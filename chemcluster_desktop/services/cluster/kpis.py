@@ -179,38 +179,42 @@ def delete_kpi_value(kpi: str | int, period: object) -> None:
         s.delete(row)
 
 
-def update_kpi(kpi_id: int, *, name: str, unit: str, target: object, period: str = "", description: str = "",
-               version: int | None = None) -> None:
-    """Change a KPI's name, unit, target or target period."""
-    require(WRITE)
-    name = (name or "").strip()
+def _kpi_fields(data: dict) -> dict:
+    """name, unit, target, period, description of a KPI form, checked."""
+    name = str(data.get("name") or "").strip()
     if not name:
         raise ValidationError(_t("Укажите наименование показателя."), field="name")
-    tgt = parse_value(target, unit.strip(), name)
-    per = validate_period(period) if str(period or "").strip() else ""
+    unit = str(data.get("unit") or "").strip()
+    period = data.get("period")
+    return {"name": name, "unit": unit, "target": parse_value(data.get("target"), unit, name),
+            "period": validate_period(period) if str(period or "").strip() else "",
+            "description": str(data.get("description") or "").strip()}
+
+
+def update_kpi(kpi_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change a KPI's name, unit, target, target period and description (``data`` gives them all)."""
+    require(WRITE)
+    clean = _kpi_fields(data)
     with uow() as s:
         k = get_or_404(s, Kpi, kpi_id, _t("Запись о показателе"))
         check_version(k, version)
-        k.name, k.unit, k.target, k.period, k.description = name, unit.strip(), tgt, per, description.strip()
+        for key, value in clean.items():
+            setattr(k, key, value)
 
 
-def create_kpi(code: str, name: str, unit: str, target: object, period: str = "", description: str = "") -> int:
+def create_kpi(data: dict) -> int:
+    """A KPI entered by hand from ``data``: code, name, unit, target, and optionally period, description."""
     require(WRITE)
-    code = (code or "").strip()
+    code = str(data.get("code") or "").strip()
     if not re.fullmatch(r"[a-z0-9_]{1,40}", code):
         raise ValidationError(_t("Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов)."),
                               field="code")
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError(_t("Укажите наименование показателя."), field="name")
-    tgt = parse_value(target, unit.strip(), name)
-    per = validate_period(period) if str(period or "").strip() else ""
+    clean = _kpi_fields(data)
     with uow() as s:
         if s.scalar(select(Kpi.id).where(Kpi.code == code)) is not None:
             raise DuplicateError(_t("Показатель с кодом «{0}» уже есть.").format(code), field="code")
         pos = (s.scalar(select(func.max(Kpi.position))) or 0) + 1
-        k = Kpi(code=code, name=name, unit=unit.strip(), target=tgt, period=per, description=description.strip(),
-                position=pos)
+        k = Kpi(code=code, position=pos, **clean)
         s.add(k)
         s.flush()
         return k.id

@@ -110,7 +110,7 @@ def _check_participant(data: dict) -> dict:
             "contact": str(data.get("contact") or "").strip()[:300], "inn": inn}
 
 
-def save_participant(data: dict, pid: int | None = None, version: int | None = None) -> int:
+def _save_participant(data: dict, pid: int | None, version: int | None) -> int:
     require(WRITE)
     clean = _check_participant(data)
     with uow() as s:
@@ -129,10 +129,21 @@ def save_participant(data: dict, pid: int | None = None, version: int | None = N
         return p.id
 
 
-def delete_participant(pid: int) -> None:
+def create_participant(data: dict) -> int:
+    """A new participant from ``data``: name, kind, and optionally role, agreement_number, agreement_date, contact, inn."""
+    return _save_participant(data, None, None)
+
+
+def update_participant(pid: int, data: dict, *, version: int | None = None) -> None:
+    """Replace the participant's fields with ``data`` (every field, as for :func:`create_participant`)."""
+    _save_participant(data, pid, version)
+
+
+def delete_participant(pid: int, *, version: int | None = None) -> None:
     require(WRITE)
     with uow() as s:
         p = get_or_404(s, Participant, pid, _t("Карточка участника"))
+        check_version(p, version)
         s.delete(p)
 
 
