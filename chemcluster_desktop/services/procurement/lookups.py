@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from sqlalchemy import and_, func, select
 
+from chemcluster_desktop.services import accreditation
 from chemcluster_desktop.services.context import read
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.services.procurement.needs import list_needs
-from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.procurement import Contract, Delivery, Need, Offer, PlanLine
 
 
 def workshops() -> list[tuple[int, str]]:
-    with read() as s:
-        return [(w.id, w.name) for w in s.scalars(select(Workshop).order_by(Workshop.name))]
+    """(id, name) of every workshop by name, from the accreditation area."""
+    return [(w.id, w.name) for w in accreditation.workshops()]
 
 
 def rooms() -> list[tuple[int, str]]:
