@@ -25,6 +25,9 @@ from chemcluster_desktop.storage.accreditation import (
 )
 from chemcluster_desktop.storage.core import Room
 
+from ._checklist_sql import _checklist_select, _sync_checklist
+from .auto_match import run_match
+
 W, C, E, S, T, G = "workplace", "consumables", "expert", "store", "safety", "general"
 
 # (zone, name, specification, quantity, unit, per workplace)
@@ -221,8 +224,6 @@ def photo_jpeg(caption: str, hue: int) -> bytes:
 
 
 def load(s, rng) -> None:
-    from chemcluster_desktop.services.accreditation import _checklist_select, _sync_checklist, run_match
-
     comp_ids, list_ids = [], []
     for code, name, lines in COMPETENCIES:
         c = Competency(code=code, name=name)
