@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import printing
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _text(path) -> tuple[int, str]:

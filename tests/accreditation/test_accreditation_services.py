@@ -13,7 +13,7 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.storage.accreditation import InfrastructureLine, InfrastructureList
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _count(model) -> int:

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.ui import ops
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _type(qtbot, widget, text: str) -> None:
