@@ -3,6 +3,8 @@ statuses, and finding a competency, workshop, room or list by id or name inside 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict, is_dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -102,12 +104,21 @@ def _room(s: Session, ref: int | str, *, create: bool) -> Room:
     return r
 
 
-def _list(s: Session, list_id: int) -> InfrastructureList:
+def _list(s: Session, list_id: int | None) -> InfrastructureList:
     # not get_or_404: its message is worded for a feminine noun, «Инфраструктурный лист» is masculine
-    lst = s.get(InfrastructureList, list_id)
+    lst = s.get(InfrastructureList, list_id) if list_id is not None else None
     if lst is None:
         raise NotFoundError(_t("Инфраструктурный лист не найден."))
     return lst
+
+
+def _as_dict(data) -> dict:
+    """The field values of a create/update call: a mapping, or a dataclass instance (services.common)."""
+    if is_dataclass(data) and not isinstance(data, type):
+        return asdict(data)
+    if isinstance(data, Mapping):
+        return dict(data)
+    raise TypeError(f"data must be a dict or a dataclass, not {type(data).__name__}")
 
 
 def _check_year(year) -> None:

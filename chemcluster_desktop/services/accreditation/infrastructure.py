@@ -24,7 +24,7 @@ from chemcluster_desktop.storage.accreditation import (
 from chemcluster_desktop.storage.search import fold
 
 from ._checklist_sql import _bind_unbound_workshops, _sync_checklist
-from ._common import WRITE, _check_year, _competency, _list, _t
+from ._common import WRITE, _as_dict, _check_year, _competency, _list, _t
 
 
 @dataclass
@@ -78,16 +78,18 @@ def competencies() -> list[CompetencyInfo]:
         return [CompetencyInfo(*r) for r in rows]
 
 
-def create_competency(name: str, code: str = "") -> int:
+def create_competency(data) -> int:
+    """``data``: ``name`` (required), ``code``."""
     require(WRITE)
-    name = " ".join((name or "").split())
+    f = _as_dict(data)
+    name = " ".join((f.get("name") or "").split())
     if not name:
         raise ValidationError(_t("Название компетенции обязательно."), field="name")
     with context.uow() as s:
         key = fold(name)
         if any(fold(c) == key for c in s.scalars(select(Competency.name))):
             raise DuplicateError(_t("Компетенция «{0}» уже есть.").format(name), field="name")
-        c = Competency(name=name[:300], code=(code or "").strip()[:32])
+        c = Competency(name=name[:300], code=(f.get("code") or "").strip()[:32])
         s.add(c)
         s.flush()
         return c.id
@@ -107,12 +109,15 @@ def lists(competency_id: int | None = None) -> list[ListInfo]:
         return [ListInfo(*r) for r in s.execute(stmt)]
 
 
-def create_list(competency: int | str, year: int, title: str = "") -> int:
-    """An empty list to fill by hand (or a new year's version)."""
+def create_list(data) -> int:
+    """An empty list to fill by hand (or a new year's version). ``data``: ``competency`` (id or name;
+    a new name creates the competency), ``year``, ``title``."""
     require(WRITE)
+    f = _as_dict(data)
+    year, title = f.get("year"), f.get("title") or ""
     _check_year(year)
     with context.uow() as s:
-        c, _new = _competency(s, competency, create=True)
+        c, _new = _competency(s, f.get("competency"), create=True)
         if s.scalar(select(InfrastructureList.id).where(InfrastructureList.competency_id == c.id,
                                                         InfrastructureList.year == year)) is not None:
             raise DuplicateError(_t("Лист компетенции «{0}» на {1} год уже есть.").format(c.name, year), field="year")
@@ -150,10 +155,11 @@ def copy_list(list_id: int, year: int) -> int:
         return lst.id
 
 
-def delete_list(list_id: int) -> None:
+def delete_list(list_id: int, *, version: int | None = None) -> None:
     require(WRITE)
     with context.uow() as s:
         lst = _list(s, list_id)
+        check_version(lst, version)
         used = list(s.scalars(select(Workshop.name).where(Workshop.list_id == list_id)))
         if used:
             raise ValidationError(_t("Лист используется мастерскими: {0}. Сначала выберите для них другой лист.")
@@ -213,8 +219,11 @@ def _check_number(s: Session, list_id: int, number: str, section: str, line_id: 
                              field="number")
 
 
-def add_line(list_id: int, **fields) -> int:
+def create_line(data) -> int:
+    """A new line at the end of the list ``data["list_id"]``; the other fields as :func:`update_line`."""
     require(WRITE)
+    fields = _as_dict(data)
+    list_id = fields.pop("list_id", None)
     f = _validate_line(fields)
     with context.uow() as s:
         _list(s, list_id)
@@ -229,9 +238,11 @@ def add_line(list_id: int, **fields) -> int:
         return ln.id
 
 
-def update_line(line_id: int, version: int, **fields) -> None:
+def update_line(line_id: int, data, *, version: int) -> None:
+    """``data``: ``name`` and ``quantity`` (required), ``zone``, ``number``, ``section``,
+    ``specification``, ``unit``, ``per_workplace`` (default: yes in the participants' zones), ``note``."""
     require(WRITE)
-    f = _validate_line(fields)
+    f = _validate_line(_as_dict(data))
     with context.uow() as s:
         ln = get_or_404(s, InfrastructureLine, line_id, _t("Позиция листа"))
         check_version(ln, version)
@@ -240,7 +251,9 @@ def update_line(line_id: int, version: int, **fields) -> None:
             setattr(ln, k, v)
 
 
-def delete_line(line_id: int) -> None:
+def delete_line(line_id: int, *, version: int | None = None) -> None:
     require(WRITE)
     with context.uow() as s:
-        s.delete(get_or_404(s, InfrastructureLine, line_id, _t("Позиция листа")))
+        ln = get_or_404(s, InfrastructureLine, line_id, _t("Позиция листа"))
+        check_version(ln, version)
+        s.delete(ln)

@@ -20,7 +20,7 @@ from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.search import fold
 
 from ._checklist_sql import _sync_checklist
-from ._common import MAX_WORKPLACES, WRITE, _competency, _room, _t, _workshop
+from ._common import MAX_WORKPLACES, WRITE, _as_dict, _competency, _room, _t, _workshop
 
 
 @dataclass
@@ -89,15 +89,20 @@ def _check_list(s: Session, list_id: int, comp: Competency | None) -> None:
         raise ValidationError(_t("Выбранный лист не относится к компетенции мастерской."), field="list")
 
 
-def create_workshop(name: str, *, rooms: list[int | str], competency: int | str | None, workplaces: int,
-                    responsible: str = "", area_m2: str = "", list_id: int | None = None, notes: str = "",
-                    create_rooms: bool = False) -> int:
+def create_workshop(data, *, create_rooms: bool = False) -> int:
+    """``data``: ``name``, ``rooms`` (ids or names, at least one), ``competency`` (id, name or None),
+    ``workplaces`` (1–500) required; ``responsible`` and ``area_m2`` (default: the first room's),
+    ``list_id`` (default: the competency's latest list), ``notes``, ``accreditation_date``.
+    ``create_rooms``: create the rooms and the competency named that do not exist yet (the CLI)."""
     require(WRITE)
-    name = _clean_name(name)
+    f = _as_dict(data)
+    name = _clean_name(f.get("name"))
     if len(name) > 300:
         raise ValidationError(_t("Название мастерской длиннее 300 символов."), field="name")
-    n = _check_workplaces(workplaces)
+    n = _check_workplaces(f.get("workplaces"))
+    rooms = f.get("rooms") or []
     _check_rooms(rooms)
+    competency, list_id = f.get("competency"), f.get("list_id")
     with context.uow() as s:
         _name_taken(s, name)
         comp = None
@@ -112,10 +117,11 @@ def create_workshop(name: str, *, rooms: list[int | str], competency: int | str 
             ro = _room(s, r, create=create_rooms)
             if ro.id not in {x.id for x in room_objs}:
                 room_objs.append(ro)
-        area = area_m2 or (room_objs[0].area_m2 or "" if room_objs else "")
+        area = f.get("area_m2") or (room_objs[0].area_m2 or "" if room_objs else "")
         w = Workshop(name=name, competency_id=comp.id if comp else None, list_id=list_id, workplaces=n,
-                     responsible=(responsible or (room_objs[0].responsible if room_objs else ""))[:200],
-                     area_m2=str(area)[:20], notes=notes or "")
+                     responsible=(f.get("responsible") or (room_objs[0].responsible if room_objs else ""))[:200],
+                     area_m2=str(area)[:20], notes=f.get("notes") or "",
+                     accreditation_date=f.get("accreditation_date"))
         s.add(w)
         s.flush()
         for ro in room_objs:
@@ -124,13 +130,16 @@ def create_workshop(name: str, *, rooms: list[int | str], competency: int | str 
         return w.id
 
 
-def update_workshop(workshop_id: int, version: int, *, name: str, rooms: list[int | str],
-                    competency: int | str | None, workplaces: int, responsible: str = "", area_m2: str = "",
-                    list_id: int | None = None, notes: str = "", accreditation_date: dt.date | None = None) -> None:
+def update_workshop(workshop_id: int, data, *, version: int) -> None:
+    """``data`` as for :func:`create_workshop` (the rooms and the competency must exist); a field left
+    out is cleared, as an empty field of the form would be."""
     require(WRITE)
-    name = _clean_name(name)
-    n = _check_workplaces(workplaces)
+    f = _as_dict(data)
+    name = _clean_name(f.get("name"))
+    n = _check_workplaces(f.get("workplaces"))
+    rooms = f.get("rooms") or []
     _check_rooms(rooms)
+    competency, list_id = f.get("competency"), f.get("list_id")
     with context.uow() as s:
         w = get_or_404(s, Workshop, workshop_id, _t("Мастерская"))
         check_version(w, version)
@@ -140,10 +149,11 @@ def update_workshop(workshop_id: int, version: int, *, name: str, rooms: list[in
             _check_list(s, list_id, comp)
         elif comp is not None:
             list_id = _latest_list(s, comp.id)
-        w.name, w.workplaces, w.responsible, w.area_m2, w.notes = name, n, responsible[:200], str(area_m2)[:20], notes
+        w.name, w.workplaces, w.notes = name, n, f.get("notes") or ""
+        w.responsible, w.area_m2 = (f.get("responsible") or "")[:200], str(f.get("area_m2") or "")[:20]
         w.competency_id = comp.id if comp else None
         w.list_id = list_id
-        w.accreditation_date = accreditation_date
+        w.accreditation_date = f.get("accreditation_date")
         _set_rooms(s, w.id, [_room(s, r, create=False).id for r in rooms])
         s.flush()
         _sync_checklist(s, w.id)
@@ -159,10 +169,12 @@ def _set_rooms(s: Session, workshop_id: int, room_ids: list[int]) -> None:
             s.add(WorkshopRoom(workshop_id=workshop_id, room_id=rid))
 
 
-def delete_workshop(workshop_id: int) -> None:
+def delete_workshop(workshop_id: int, *, version: int | None = None) -> None:
     require(WRITE)
     with context.uow() as s:
-        s.delete(get_or_404(s, Workshop, workshop_id, _t("Мастерская")))
+        w = get_or_404(s, Workshop, workshop_id, _t("Мастерская"))
+        check_version(w, version)
+        s.delete(w)
 
 
 def workshops() -> list[WorkshopInfo]:
