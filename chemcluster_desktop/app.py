@@ -105,7 +105,8 @@ def open_database_gui(db: str | None, parent=None):
     from chemcluster_desktop.services.errors import DatabaseOpenError
 
     try:
-        return context.open_database(db)
+        # the file's integrity check runs in the background once the window is shown (ui.startup)
+        return context.open_database(db, check_file=False)
     except DatabaseOpenError as e:
         if e.kind == "corrupt":
             try:
@@ -121,7 +122,8 @@ def open_database_gui(db: str | None, parent=None):
         return None
 
 
-def main(db: str | None = None, lang: str | None = None) -> int:
+def main(db: str | None = None, lang: str | None = None, user: str | None = None) -> int:
+    """The window. ``db``/``lang``/``user`` as ``chemcluster --db … --lang … --user …`` (cli.gui_main)."""
     setup_logging()
     from chemcluster_desktop.settings import settings
 
@@ -140,7 +142,7 @@ def main(db: str | None = None, lang: str | None = None) -> int:
         return 1
     from chemcluster_desktop.ui.startup import after_open
 
-    window = after_open(app)
+    window = after_open(app, user=user or os.environ.get("CHEMCLUSTER_USER") or None)
     if window is None:
         return 1
     window.show()
