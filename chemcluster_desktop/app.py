@@ -137,6 +137,10 @@ def main(db: str | None = None, lang: str | None = None, user: str | None = None
     from chemcluster_desktop.ui.crash import install_excepthook
 
     install_excepthook()
+    from chemcluster_desktop.ui.dialogs.database_folder import ask_database_folder, first_start_needs_folder
+
+    if first_start_needs_folder(db):
+        ask_database_folder()
     database = open_database_gui(db)
     if database is None:
         return 1

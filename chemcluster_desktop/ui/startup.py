@@ -62,10 +62,28 @@ def after_open(app, user: str | None = None):
         except RuntimeError:
             return False
 
+    QTimer.singleShot(0, w, lambda: warn_network_file(w, db))
     QTimer.singleShot(0, w, lambda: offer_demo(w))
     QTimer.singleShot(CHECK_DELAY_MS, w, lambda: still_ours() and check_file_later(w, db))
     QTimer.singleShot(BACKUP_DELAY_MS, w, lambda: still_ours() and daily_backup_later(w, db))
     return w
+
+
+def warn_network_file(window, db) -> None:
+    """A database file on a network share: say once per PC and file that it is single-PC now and that
+    several PCs need PostgreSQL; the status bar says it at every start."""
+    text = context.network_warning(db)
+    if not text:
+        return
+    try:
+        window.statusBar().showMessage(_t("База в сетевой папке: режим одного компьютера"))
+    except RuntimeError:
+        return
+    warned = [x for x in (settings().get("network_warned") or "").splitlines() if x]
+    if str(db.path) in warned:
+        return
+    QMessageBox.warning(window, _t("База данных в сетевой папке"), text)
+    settings().set("network_warned", "\n".join([*warned, str(db.path)][-20:]))
 
 
 def daily_backup_later(window, db) -> None:

@@ -229,3 +229,73 @@ def test_child_processes_get_no_console_window_on_windows(monkeypatch, tmp_path)
         backup.backup_engine(None, "postgresql+psycopg://u@h/db", tmp_path / "x.pgdump")
     assert calls[0]["creationflags"] == 0x08000000
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the window's side ----------------------------------------------------------------------------------
+def test_first_start_asks_for_a_folder_that_survives_profile_cleanup(qtbot, qapp, tmp_path, monkeypatch):
+    from chemcluster_desktop.settings import settings
+    from chemcluster_desktop.ui.dialogs import database_folder as dfd
+
+    assert dfd.first_start_needs_folder(None) and not dfd.first_start_needs_folder(str(tmp_path / "x.sqlite3"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("CHEMCLUSTER_HOME", raising=False)
+    monkeypatch.setenv("PUBLIC", str(tmp_path / "Users" / "Public"))
+    dlg = dfd.DatabaseFolderDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.folder.text() == str(tmp_path / "Users" / "Public" / "Documents" / "ChemCluster")
+    monkeypatch.setattr(sys, "platform", "linux")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    dlg.folder.setText(str(blocker / "sub"))
+    dlg.accept()
+    assert not dlg.error.isHidden() and "создать нельзя" in dlg.error.text() and not settings().get("database_folder")
+    dlg.folder.setText(str(tmp_path / "Общая" / "ChemCluster"))
+    dlg.accept()
+    assert settings().get("database_folder") == str(tmp_path / "Общая" / "ChemCluster")
+    assert not dfd.first_start_needs_folder(None)
+    assert paths.default_db_path() == tmp_path / "Общая" / "ChemCluster" / "chemcluster.sqlite3"
+
+
+def test_network_file_warning_once_per_pc(qtbot, qapp, share, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from chemcluster_desktop.ui import startup
+
+    target = share / "chemcluster.sqlite3"
+    target.write_bytes(db_path.read_bytes())
+    db = context.open_database(target)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+
+    class W(QWidget):
+        def statusBar(self):
+            from PySide6.QtWidgets import QStatusBar
+
+            self._bar = getattr(self, "_bar", QStatusBar(self))
+            return self._bar
+
+    w = W()
+    qtbot.addWidget(w)
+    startup.warn_network_file(w, db)
+    startup.warn_network_file(w, db)
+    assert len(shown) == 1 and "PostgreSQL" in shown[0]
+    assert "одного компьютера" in w.statusBar().currentMessage()
+
+
+def test_settings_dialog_sets_database_and_backup_folders(qtbot, qapp, db, tmp_path):
+    from chemcluster_desktop.settings import settings
+    from chemcluster_desktop.ui.dialogs.settings import SettingsDialog
+
+    dlg = SettingsDialog()
+    qtbot.addWidget(dlg)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    dlg.backup_dir.setText(str(blocker))
+    dlg.save()
+    assert not dlg.errors["folders"].isHidden() and not settings().get("backup_folder")
+    dlg.database_dir.setText(str(tmp_path / "D"))
+    dlg.backup_dir.setText(str(tmp_path / "E" / "copies"))
+    dlg.save()
+    assert settings().get("database_folder") == str(tmp_path / "D")
+    assert settings().get("backup_folder") == str(tmp_path / "E" / "copies")
+    assert backup.backup().parent.parent == tmp_path / "E" / "copies"  # a sub-folder per database
