@@ -88,6 +88,9 @@ def create_application(argv: list[str] | None = None, lang: str = "ru"):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "chemcluster.png"))))
     from chemcluster_desktop.ui.style import apply_style
 
     apply_style(app)
