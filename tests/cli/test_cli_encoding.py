@@ -145,3 +145,30 @@ def test_gui_user_option_fills_the_login_and_password_env_logs_in(qtbot, qapp, d
     seen.clear()
     assert startup.login_if_needed(user="ivanova") is True
     assert seen == {} and context.actor().login == "ivanova"
+
+
+MISSING_QT = r"""
+import builtins, sys
+real = builtins.__import__
+def fake(name, *a, **k):
+    if name.startswith("PySide6"):
+        raise ImportError("libGL.so.1: cannot open shared object file: No such file or directory")
+    return real(name, *a, **k)
+builtins.__import__ = fake
+sys.platform = sys.argv[1]
+from chemcluster_desktop.cli import main
+raise SystemExit(main(["--db", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32"])
+def test_missing_qt_library_gives_a_sentence_not_a_traceback(tmp_path, platform):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CHEMCLUSTER_HOME=str(tmp_path / "h"))
+    r = subprocess.run([sys.executable, "-c", MISSING_QT, platform, str(tmp_path / "x.sqlite3")], env=env, cwd=ROOT,
+                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "libGL.so.1" in r.stderr
+    if platform == "linux":
+        assert "sudo apt-get install" in r.stderr and "libgl1" in r.stderr and "libxcb-cursor0" in r.stderr
+    else:
+        assert "Windows 10" in r.stderr and "vc_redist.x64.exe" in r.stderr
