@@ -165,6 +165,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
+    if _db is not None and _db.url == url and path is not None and network_location(url):
+        _db.dispose()  # the same network file again: its exclusive lock would refuse the new engine
     try:
         engine = make_engine(url)
         if path is not None:

@@ -299,3 +299,11 @@ def test_settings_dialog_sets_database_and_backup_folders(qtbot, qapp, db, tmp_p
     assert settings().get("database_folder") == str(tmp_path / "D")
     assert settings().get("backup_folder") == str(tmp_path / "E" / "copies")
     assert backup.backup().parent.parent == tmp_path / "E" / "copies"  # a sub-folder per database
+
+
+def test_the_same_network_file_opened_again_in_this_program(share, db_path):
+    target = share / "chemcluster.sqlite3"
+    target.write_bytes(db_path.read_bytes())
+    context.open_database(target)
+    db = context.open_database(target)  # e.g. after a restore: not refused as «another PC»
+    assert db.network and context.current() is db
