@@ -27,8 +27,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError, ServiceError
+from chemcluster_desktop.services.errors import (
+    ConcurrentEditError,
+    DatabaseOpenError,
+    DatabaseReplacedError,
+    ServiceError,
+)
 from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.storage.filelock import FileLock, LockTimeout
 from chemcluster_desktop.storage.engine import (
     DatabaseUrlError,
     is_sqlite,
@@ -54,6 +60,10 @@ class Database:
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    # what this program opened: the file's identity (SQLite) and the database's generation id (a new one is
+    # written by every restore); each unit of work checks both and refuses to write into a replaced database
+    identity: tuple[int, int] | None = None
+    generation: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -195,6 +205,13 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
         where = str(path) if path else make_url_safe(url)
         raise DatabaseOpenError(text_.format(where) + f" ({msg.splitlines()[0] if msg else ''})",
                                 kind=kind, path=str(path) if path else None) from e
+    try:
+        generation = _ensure_generation(engine)
+    except (OperationalError, DBAPIError) as e:
+        engine.dispose()
+        raise DatabaseOpenError(_t("Не удаётся открыть базу данных «{0}».").format(
+            str(path) if path else make_url_safe(url)) + f" ({str(getattr(e, 'orig', e)).splitlines()[0]})",
+            kind="other", path=str(path) if path else None) from e
     with _lock:
         if _db is not None:
             _db.dispose()
@@ -202,8 +219,86 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
 
         factory = make_session_factory(engine)
         audit.install(factory)
-        _db = Database(url, engine, factory)
+        _db = Database(url, engine, factory, file_identity(path) if path else None, generation)
     return _db
+
+
+GENERATION_KEY = "db.generation"   # a random id; every restore writes a new one into the restored database
+REPLACED_KEY = "db.replaced"       # JSON: when, by whom, from which file, where the replaced database was kept
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def new_generation() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _ensure_generation(engine: Engine) -> str | None:
+    from sqlalchemy import inspect
+
+    if "settings" not in inspect(engine).get_table_names():
+        return None  # opened without upgrading a database that has no schema yet
+    with engine.begin() as conn:
+        row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": GENERATION_KEY}).first()
+        if row is not None:
+            return row[0]
+        gen = new_generation()
+        conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": GENERATION_KEY, "v": gen})
+        return gen
+
+
+def replaced_info(db: Database | None = None) -> dict:
+    """What the restore that replaced the database wrote about itself (empty when unknown)."""
+    import json
+
+    db = db or current()
+    try:
+        if db.path is not None:
+            con = sqlite3.connect(Path(db.path).absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+            try:
+                row = con.execute("SELECT value FROM settings WHERE key = ?", (REPLACED_KEY,)).fetchone()
+            finally:
+                con.close()
+        else:
+            with db.engine.connect() as conn:
+                row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": REPLACED_KEY}).first()
+        return json.loads(row[0]) if row else {}
+    except (sqlite3.Error, DBAPIError, ValueError, TypeError):
+        return {}
+
+
+def _replaced_error(db: Database) -> DatabaseReplacedError:
+    info = replaced_info(db)
+    if info.get("kept"):
+        msg = _t("База данных «{0}» была заменена резервной копией ({1}, {2}), пока эта программа была открыта. "
+                 "Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. База, какой она была "
+                 "до замены, сохранена в «{3}». Перезапустите программу и повторите действие.").format(
+            db.display_name(), info.get("at", ""), info.get("by", ""), info["kept"])
+    else:
+        msg = _t("База данных «{0}» была заменена другим файлом, пока эта программа была открыта. Ваше последнее "
+                 "действие НЕ сохранено: запись в заменённую базу запрещена. Перезапустите программу и повторите "
+                 "действие.").format(db.display_name())
+    return DatabaseReplacedError(msg, kept=info.get("kept"))
+
+
+def check_same_database(session: Session, db: Database) -> None:
+    """Refuse to go on when the database was replaced since this program opened it: the SQLite file
+    is another file now (a restore put a new one in its place; this connection would write into the
+    old, deleted one), or its generation id changed (a PostgreSQL restore)."""
+    if db.path is not None and db.identity is not None and file_identity(db.path) != db.identity:
+        raise _replaced_error(db)
+    gen = session.connection().execute(text("SELECT value FROM settings WHERE key = :k"),
+                                       {"k": GENERATION_KEY}).scalar()
+    if db.generation is not None and gen != db.generation:
+        raise _replaced_error(db)
 
 
 def make_url_safe(url: str) -> str:
@@ -298,9 +393,13 @@ def uow() -> Iterator[Session]:
     session.info["actor"] = _actor
     depth = getattr(_local, "depth", 0)
     _local.depth = depth + 1
+    file_lock = None
     try:
-        if depth == 0 and db.is_sqlite:
-            _take_write_lock(session, db)
+        if depth == 0:
+            file_lock = _hold_against_replacement(session, db)
+            if db.is_sqlite:
+                _take_write_lock(session, db)
+            check_same_database(session, db)
         yield session
         session.commit()
         _publish(session)
@@ -320,6 +419,27 @@ def uow() -> Iterator[Session]:
     finally:
         _local.depth = depth
         session.close()
+        if file_lock is not None:
+            file_lock.release()
+
+
+# PostgreSQL: the advisory lock a restore holds exclusively while it dumps and replaces the database; each
+# unit of work takes it shared for its transaction (the same promise as the lock file beside an SQLite file)
+PG_REPLACE_LOCK = 0x43434442  # "CCDB"
+
+
+def _hold_against_replacement(session: Session, db: Database) -> FileLock | None:
+    """Wait while a restore is replacing the database (another program holds the lock exclusively)."""
+    if db.path is not None:
+        lock = FileLock(db.path, exclusive=False, timeout=LOCK_RETRY_SECONDS)
+        try:
+            return lock if lock.acquire() else None
+        except LockTimeout as e:
+            raise DatabaseBusyError(_t("База данных заменяется резервной копией в другой программе; изменения "
+                                       "не сохранены. Повторите действие через минуту.")) from e
+    if db.engine.dialect.name == "postgresql":
+        session.connection().execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": PG_REPLACE_LOCK})
+    return None
 
 
 @contextmanager
