@@ -34,7 +34,6 @@ from chemcluster_desktop.services.errors import (
     ServiceError,
 )
 from chemcluster_desktop.storage import migrate
-from chemcluster_desktop.storage.filelock import FileLock, LockTimeout
 from chemcluster_desktop.storage.engine import (
     DatabaseUrlError,
     is_sqlite,
@@ -43,6 +42,7 @@ from chemcluster_desktop.storage.engine import (
     resolve_url,
     sqlite_path,
 )
+from chemcluster_desktop.storage.filelock import FileLock, LockTimeout
 
 
 @dataclass(frozen=True)

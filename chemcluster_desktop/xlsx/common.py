@@ -397,6 +397,67 @@ def find_header(rows: Iterable[tuple[int, Sequence[Any]]], synonyms: dict[str, S
 
 
 # --- writing ------------------------------------------------------------------------------------------------
+# --- spreadsheets are data, never code -------------------------------------------------------------
+# A text cell starting with one of these is a formula (or becomes one when someone edits the cell) in Excel
+# and LibreOffice: «=HYPERLINK(…)», «=cmd|' /C calc'!A0», «+1+cmd…», «-1+…», «@SUM(…)» (OWASP «CSV
+# injection»: https://owasp.org/www-community/attacks/CSV_Injection). Such text is written as a string
+# cell with the «quote prefix» style (Excel's leading apostrophe), so it shows as typed and stays text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_control(text: str) -> str:
+    """Control characters (which an .xlsx file cannot hold) as visible escapes: «\\x07»."""
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def needs_text_guard(v: Any) -> bool:
+    return type(v) is str and bool(v) and (v.startswith(FORMULA_STARTS) or _ILLEGAL.search(v) is not None)
+
+
+def guard_cell(cell) -> None:
+    """Make an openpyxl cell holding person-typed text safe: control characters escaped, a text that looks
+    like a formula kept as text (never evaluated)."""
+    v = cell.value
+    if type(v) is not str:
+        return
+    v = escape_control(v)
+    cell.value = v
+    if v.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def safe_row(values):
+    """A row for ``ws.append`` with control characters escaped (openpyxl refuses them outright)."""
+    return [escape_control(v) if type(v) is str and _ILLEGAL.search(v) else v for v in values]
+
+
+def guard_workbook(wb) -> None:
+    """Run :func:`guard_cell` over every text cell of an ordinary (not write-only) workbook before saving."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if needs_text_guard(cell.value):
+                    guard_cell(cell)
+
+
+def save_workbook(wb, path: str | os.PathLike) -> None:
+    """Guard the text cells, write to ``path.part`` and rename (no half file); a write failure (full disk,
+    no rights, a missing folder) becomes an XlsxFileError naming the file."""
+    guard_workbook(wb)
+    tmp = f"{os.fspath(path)}.part"
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: {1}.").format(path, e.strerror or e)) from e
+
+
 @dataclass
 class OutColumn:
     header: str  # already translated
@@ -455,6 +516,11 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
             if v is not None:
                 cell = styled[i]
                 cell.value = v
+                out[i] = cell
+        for i, v in enumerate(out):
+            if type(v) is str and v and needs_text_guard(v):
+                cell = WriteOnlyCell(ws, escape_control(v))
+                guard_cell(cell)
                 out[i] = cell
         ws.append(out)
         n += 1
