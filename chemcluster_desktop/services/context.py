@@ -215,9 +215,10 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     with _lock:
         if _db is not None:
             _db.dispose()
-        from chemcluster_desktop.services import audit
+        from chemcluster_desktop.services import audit, textcheck
 
         factory = make_session_factory(engine)
+        textcheck.install(factory)
         audit.install(factory)
         _db = Database(url, engine, factory, file_identity(path) if path else None, generation)
     return _db

@@ -180,6 +180,8 @@ def cell_text(v: Any) -> str:
     if v is None:
         return ""
     if type(v) is str:
+        if _ILLEGAL.search(v):  # «_x0007_» in a file's strings: control characters are never data here
+            v = _ILLEGAL.sub(" ", v)
         if "  " in v or "\n" in v or "\t" in v or "\r" in v or "\xa0" in v:
             return _WS.sub(" ", v).strip()
         return v.strip()
