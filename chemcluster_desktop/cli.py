@@ -269,12 +269,18 @@ def cmd_user_list(args) -> int:
 
 
 def cmd_user_passwd(args) -> int:
-    from chemcluster_desktop.services import security
+    from chemcluster_desktop.services import context, security
 
+    old = None
+    if args.login == context.actor().login and security.get_user(args.login).has_password:
+        # one's own password: the current one first (CHEMCLUSTER_PASSWORD already holds it after --user)
+        old = os.environ.get("CHEMCLUSTER_OLD_PASSWORD") or os.environ.get("CHEMCLUSTER_PASSWORD")
+        if old is None and sys.stdin and sys.stdin.isatty():
+            old = getpass.getpass(_t("Текущий пароль {0}: ").format(args.login))
     pw = os.environ.get("CHEMCLUSTER_NEW_PASSWORD")
     if pw is None:
         pw = getpass.getpass(_t("Новый пароль для {0}: ").format(args.login))
-    security.set_password(args.login, pw)
+    security.set_password(args.login, pw, old_password=old)
     print(_t("Пароль пользователя «{0}» изменён.").format(args.login))
     return 0
 
