@@ -219,7 +219,16 @@ def verify_pgdump(path: Path) -> None:
 
 
 def backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
-    """A consistent, checked copy of the open database (any role may make one)."""
+    """A consistent, checked copy of the open database, made by an administrator (``-o FILE`` or into the
+    backups folder, named by the time of day to the second). Copies made by hand are never deleted by the
+    rotation, which handles only the automatic ones."""
+    from chemcluster_desktop.services import security
+
+    security.require("admin")
+    return _backup(dest, reason)
+
+
+def _backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
     db = context.current()
     p = backup_engine(db.engine, db.url, Path(dest) if dest else None, reason=reason)
     if dest is None:
@@ -256,16 +265,19 @@ def newest_good_backup(url: str | os.PathLike | None = None) -> BackupInfo | Non
 KEEP_BEFORE_RESTORE = 5
 
 
+AUTOMATIC = ("daily", "pre-migration", "before-restore")
+
+
 def rotate(url: str | os.PathLike | None = None) -> list[Path]:
-    """Keep the newest copy of each of the last 7 days and of each of the last 4 weeks, plus the last
-    5 made before migrations and the last 5 made before restores. Copies written elsewhere (-o FILE)
-    are never touched; unfinished ``.part`` files older than a day are removed."""
-    infos = list_backups(url)
+    """Among the AUTOMATIC copies only: keep the newest daily copy of each of the last 7 days and of each
+    of the last 4 weeks, plus the last 5 made before migrations and the last 5 made before restores.
+    Manual copies (made by an administrator) and copies written elsewhere (-o FILE) are never touched;
+    unfinished ``.part`` files older than a day are removed."""
+    infos = [b for b in list_backups(url) if b.reason in AUTOMATIC]
     keep: set[str] = set()
     days, weeks = {}, {}
-    special = ("pre-migration", "before-restore")
     for b in infos:
-        if b.reason in special:
+        if b.reason != "daily":
             continue
         days.setdefault(b.created.date(), b.path)
         weeks.setdefault(b.created.isocalendar()[:2], b.path)
@@ -291,10 +303,9 @@ def rotate(url: str | os.PathLike | None = None) -> list[Path]:
 def daily_backup_if_needed() -> Path | None:
     """The first session of a day makes an automatic backup."""
     today = dt.date.today()
-    if any(b.created.date() == today and b.reason not in ("pre-migration", "before-restore")
-           for b in list_backups()):
+    if any(b.created.date() == today and b.reason == "daily" for b in list_backups()):
         return None
-    return backup(reason="daily")
+    return _backup(reason="daily")
 
 
 # tables every ChemCluster database has had since its first schema: a file without them is not ours
