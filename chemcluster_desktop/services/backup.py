@@ -80,7 +80,11 @@ def backups_dir(url: str | os.PathLike | None = None) -> Path:
     tag = _db_tag(url or _current_url())
     if tag:
         d = d / tag
-    d.mkdir(parents=True, exist_ok=True)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ServiceError(_t("Папку резервных копий «{0}» нельзя создать: {1}. Освободите место или укажите "
+                              "файл копии (-o ФАЙЛ) в другой папке.").format(d, e.strerror or e)) from e
     return d
 
 
@@ -144,8 +148,24 @@ def _fsync(path: Path) -> None:
 
 def sqlite_backup(src: Path, dest: Path) -> Path:
     """Copy with the online backup API into ``dest.part``, check it, then rename: a copy interrupted
-    at any point leaves only a ``.part`` file, never a file that looks like a good backup."""
+    at any point leaves only a ``.part`` file, never a file that looks like a good backup. A full disk or a
+    folder that cannot be written gives a ServiceError (and no ``.part`` left behind)."""
     dest = Path(dest)
+    try:
+        return _sqlite_backup(src, dest)
+    except (OSError, sqlite3.Error) as e:
+        try:
+            Path(str(dest) + ".part").unlink(missing_ok=True)
+        except OSError:
+            pass
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        if "full" in detail.lower() or getattr(e, "errno", None) == 28:
+            detail = _t("на диске нет места")
+        raise ServiceError(_t("Резервная копия «{0}» не записана: {1}. Исходная база не изменена; укажите другую "
+                              "папку или освободите место.").format(dest, detail)) from e
+
+
+def _sqlite_backup(src: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():

@@ -149,7 +149,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     except DatabaseUrlError as e:
         raise DatabaseOpenError(
             _t("Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида "
-               "postgresql+psycopg://пользователь:пароль@сервер/база.").format(e.args[0]), kind="url") from e
+               "postgresql+psycopg://пользователь:пароль@сервер/база.").format(_hide_password(e.args[0])),
+            kind="url") from e
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
@@ -302,6 +303,12 @@ def check_same_database(session: Session, db: Database) -> None:
         raise _replaced_error(db)
 
 
+def _hide_password(url: str) -> str:
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(url))
+
+
 def make_url_safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -407,12 +414,15 @@ def uow() -> Iterator[Session]:
     except StaleDataError as e:
         session.rollback()
         raise ConcurrentEditError() from e
-    except OperationalError as e:
+    except (OperationalError, DBAPIError) as e:
         session.rollback()
         if _is_locked(e):
             raise DatabaseBusyError(
                 _t("База данных занята другой программой слишком долго; изменения не сохранены. "
                    "Повторите действие через минуту.")) from e
+        problem = storage_problem(e)
+        if problem:
+            raise DatabaseWriteError(problem) from e
         raise
     except BaseException:
         session.rollback()
@@ -457,6 +467,33 @@ def read() -> Iterator[Session]:
 
 class DatabaseBusyError(ServiceError):
     """Another program held the database for longer than we are willing to wait."""
+
+
+class DatabaseWriteError(ServiceError):
+    """The database could not store the change (full disk, read-only file, lost connection): nothing was
+    written (the transaction was rolled back)."""
+
+
+def storage_problem(e: BaseException) -> str | None:
+    """A sentence for a database error that is about the place the data lives, not about the data."""
+    msg = str(getattr(e, "orig", e)).lower()
+    where = _db.display_name() if _db is not None else ""
+    if "disk is full" in msg or "no space left" in msg or "could not extend file" in msg:
+        return _t("На диске с базой данных «{0}» нет места: изменения не сохранены (база не изменена). "
+                  "Освободите место на диске и повторите действие.").format(where)
+    if "readonly" in msg or "read-only" in msg or "permission denied" in msg:
+        return _t("База данных «{0}» доступна только для чтения: изменения не сохранены. Проверьте права на "
+                  "файл и папку (или на таблицы сервера).").format(where)
+    if "disk i/o error" in msg or "unable to open" in msg:
+        return _t("Ошибка чтения или записи файла базы данных «{0}» (диск, сетевая папка): изменения не "
+                  "сохранены. Проверьте диск или подключение и повторите.").format(where)
+    if "connection" in msg and ("closed" in msg or "lost" in msg or "terminat" in msg or "refused" in msg):
+        return _t("Соединение с сервером базы данных «{0}» потеряно: изменения не сохранены. Проверьте сеть и "
+                  "повторите действие.").format(where)
+    if "null character" in msg or "0x00" in msg:
+        return _t("В тексте есть нулевой символ (NUL), который база данных не хранит: изменения не сохранены. "
+                  "Удалите его из текста.")
+    return None
 
 
 def ping() -> None:

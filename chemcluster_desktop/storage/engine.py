@@ -32,7 +32,8 @@ def resolve_url(db: str | os.PathLike | None) -> str:
     if "://" in s:
         try:
             url = make_url(s)
-        except ArgumentError as e:
+            url.port  # noqa: B018 - «h:notaport» fails here, not later in the driver
+        except (ArgumentError, ValueError) as e:
             raise DatabaseUrlError(s) from e
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseUrlError(s)

@@ -447,7 +447,8 @@ def guard_workbook(wb) -> None:
 def save_workbook(wb, path: str | os.PathLike) -> None:
     """Guard the text cells, write to ``path.part`` and rename (no half file); a write failure (full disk,
     no rights, a missing folder) becomes an XlsxFileError naming the file."""
-    guard_workbook(wb)
+    if not wb.write_only:  # write_table guards its cells as it writes them
+        guard_workbook(wb)
     tmp = f"{os.fspath(path)}.part"
     try:
         wb.save(tmp)
@@ -510,6 +511,34 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
         else:
             styled.append(None)
     typed = [i for i, s in enumerate(styled) if s is not None]
+    folder = Path(os.fspath(path)).parent
+    if not folder.is_dir():
+        _close_quietly(ws)
+        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: папки «{1}» нет. Укажите существующую папку.")
+                            .format(path, folder))
+    try:
+        n = _write_rows(ws, rows, styled, typed, progress, cancelled, every)
+        last = get_column_letter(max(len(columns), 1))
+        ws.auto_filter.ref = f"A1:{last}{n + 1}"
+        save_workbook(wb, path)
+    except BaseException:
+        # a write-only sheet left open would complain from the garbage collector later (a stray traceback
+        # after the message)
+        _close_quietly(ws)
+        raise
+    return n
+
+
+def _close_quietly(ws) -> None:
+    try:
+        ws.close()
+    except Exception:  # noqa: BLE001 - only releasing the sheet's temporary file
+        pass
+
+
+def _write_rows(ws, rows, styled, typed, progress, cancelled, every) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     n = 0
     for r in rows:
         out = list(r)
@@ -531,18 +560,6 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
                 raise XlsxCancelled()
             if progress is not None:
                 progress(n)
-    last = get_column_letter(max(len(columns), 1))
-    ws.auto_filter.ref = f"A1:{last}{n + 1}"
-    tmp = f"{os.fspath(path)}.part"
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: {1}.").format(path, e.strerror or e)) from e
     return n
 
 
