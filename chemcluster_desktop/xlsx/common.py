@@ -37,6 +37,9 @@ MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024  # sum of the uncompressed parts of t
 MAX_COMPRESSION_RATIO = 150  # a sheet part compressed more than this is a zip bomb
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+# openpyxl keeps every shared string of a workbook in memory (≈ 200 bytes each): a 12.7 MB file of tiny
+# unique strings took 1.24 GB. 600,000 is three distinct texts for each of MAX_ROWS rows.
+MAX_SHARED_STRINGS = 600_000
 HEADER_SCAN_ROWS = 30
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -104,8 +107,52 @@ def check_file(path: str | os.PathLike, *, max_file_bytes: int = MAX_FILE_BYTES,
                 raise XlsxFileError(_t("Файл «{0}» слишком большой после распаковки ({1} МБ; допускается не "
                                        "больше {2} МБ). Разделите его на несколько файлов.")
                                     .format(name, total // (1024 * 1024), max_uncompressed // (1024 * 1024)))
+            check_shared_strings(z, name)
     except zipfile.BadZipFile as e:
         raise XlsxFileError(_t("Файл «{0}» повреждён: это не читаемая книга Excel (.xlsx).").format(name)) from e
+
+
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def check_shared_strings(z: zipfile.ZipFile, name: str, limit: int | None = None) -> None:
+    """Count the workbook's shared strings by streaming its part (nothing kept), before openpyxl loads
+    them all into memory; refuse more than ``limit``."""
+    limit = MAX_SHARED_STRINGS if limit is None else limit
+    part = next((n for n in z.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if part is None:
+        return
+    n = 0
+    tail = b""
+    with z.open(part) as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            n += len(_SI.findall(data[:len(data) - 16])) if len(data) > 16 else 0
+            tail = data[len(data) - 16:] if len(data) > 16 else data
+            if n > limit:
+                raise XlsxFileError(_t("В файле «{0}» слишком много разных текстов (больше {1}): такой файл не "
+                                       "читается, чтобы не занять всю память. Разделите его на несколько файлов.")
+                                    .format(name, limit))
+    n += len(_SI.findall(tail))
+    if n > limit:
+        raise XlsxFileError(_t("В файле «{0}» слишком много разных текстов (больше {1}): такой файл не читается, "
+                               "чтобы не занять всю память. Разделите его на несколько файлов.").format(name, limit))
+
+
+def visible_sheets(wb) -> list:
+    """The sheets a person sees in Excel (hidden and «very hidden» ones left out)."""
+    return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+
+
+def first_visible_sheet(wb):
+    sheets = visible_sheets(wb)
+    if not sheets:
+        raise XlsxFileError(_t("В книге нет ни одного видимого листа: покажите нужный лист в Excel "
+                               "(«Показать лист») и сохраните файл."))
+    return sheets[0]
 
 
 def open_workbook(path: str | os.PathLike):
@@ -138,7 +185,7 @@ def iter_sheet_rows(wb, sheet: str | int | None = None, *, max_rows: int | None 
     max_rows = MAX_ROWS if max_rows is None else max_rows
     max_columns = MAX_COLUMNS if max_columns is None else max_columns
     if sheet is None:
-        ws = wb.worksheets[0] if wb.worksheets else None
+        ws = first_visible_sheet(wb) if wb.worksheets else None
     elif isinstance(sheet, int):
         ws = wb.worksheets[sheet]
     else:

@@ -20,6 +20,7 @@ from chemcluster_desktop.xlsx.common import (
     XlsxFileError,
     cell_text,
     find_header,
+    first_visible_sheet,
     is_empty_row,
     is_total_row,
     iter_sheet_rows,
@@ -136,17 +137,18 @@ def field_label(f: str) -> str:
 def read_inventory(path, *, mapping: dict[int, str] | None = None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None, today: dt.date | None = None) -> ParsedSheet:
-    """Parse the first sheet; ``mapping`` (column index → field, "" to ignore) overrides the guesses."""
+    """Parse the first visible sheet (its name is in ``ParsedSheet.sheet``; hidden sheets are never read);
+    ``mapping`` (column index → field, "" to ignore) overrides the guesses."""
     today = today or dt.date.today()
     wb = open_workbook(path)
     try:
-        ws = wb.worksheets[0] if wb.worksheets else None
+        ws = first_visible_sheet(wb) if wb.worksheets else None
         total_guess = 0
         try:
             total_guess = int(ws.max_row or 0) if ws is not None else 0
         except Exception:
             total_guess = 0
-        rows = iter_sheet_rows(wb)
+        rows = iter_sheet_rows(wb, ws.title if ws is not None else None)
         header, rest = find_header(rows, SYNONYMS, required=("name",), min_matches=2)
         if mapping:
             cols = {}
