@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Mapping
 
 GENESIS = "0" * 64
@@ -23,6 +22,8 @@ def _at(v) -> str:
 
 
 def entry_digest(prev_hash: str, row: Mapping) -> str:
-    payload = json.dumps([prev_hash, _at(row.get("at")), *[row.get(k) or "" for k in FIELDS]],
-                         ensure_ascii=False, separators=(",", ":"))
+    """sha256 of the previous hash and the fields, each as «length:text» (unambiguous, and cheap: an import
+    of 10,000 rows chains 10,000 entries)."""
+    parts = [prev_hash, _at(row.get("at")), *[str(row.get(k) or "") for k in FIELDS]]
+    payload = "\x1f".join(f"{len(p)}:{p}" for p in parts)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -62,7 +62,8 @@ def _sqlite_on_connect(dbapi_conn, _record):
             dbapi_conn.execute("PRAGMA journal_mode = WAL")
         except Exception:  # read-only media: stay in the old mode
             pass
-    dbapi_conn.execute("PRAGMA synchronous = NORMAL")
+    # FULL: with WAL, NORMAL may lose the last committed transactions on power loss (sqlite.org/pragma.html#pragma_synchronous)
+    dbapi_conn.execute("PRAGMA synchronous = FULL")
     dbapi_conn.create_function("cc_fold", 1, fold, deterministic=True)
 
 

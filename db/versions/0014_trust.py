@@ -14,7 +14,6 @@ Revises: 0009_items_indexes
 """
 import datetime as dt
 import hashlib
-import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -37,7 +36,8 @@ SQLITE_TRIGGERS = {
 def _digest(prev: str, row) -> str:
     at = row["at"]
     at_s = at.isoformat(sep=" ", timespec="microseconds") if isinstance(at, dt.datetime) else ("" if at is None else str(at))
-    payload = json.dumps([prev, at_s, *[row[k] or "" for k in FIELDS]], ensure_ascii=False, separators=(",", ":"))
+    parts = [prev, at_s, *[str(row[k] or "") for k in FIELDS]]
+    payload = "\x1f".join(f"{len(p)}:{p}" for p in parts)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
