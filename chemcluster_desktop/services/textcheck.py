@@ -38,6 +38,8 @@ def field_label(field: str) -> str:
         "login": _t("Логин"), "address": _t("Адрес"), "serial_number": _t("Заводской номер"),
         "manufacturer": _t("Производитель"), "inventory_number": _t("Инвентарный номер"), "value": _t("Значение"),
         "specification": _t("Характеристики"), "contact": _t("Контакты"), "issued_to": _t("Кому выдано"),
+        "cost": _t("Стоимость"), "quantity": _t("Количество"), "min_quantity": _t("Минимальный остаток"),
+        "price": _t("Цена"), "amount": _t("Сумма"), "unit_price": _t("Цена за единицу"),
     }
     return labels.get(field, field)
 
@@ -60,15 +62,36 @@ def check_text(value: str | None, field: str, *, label: str | None = None, max_l
     return s
 
 
+def _check_amount(obj, attr, col) -> None:
+    """Money (kopecks) and quantities (0.001): a positive amount that would be stored as 0 is refused."""
+    from decimal import Decimal
+
+    from chemcluster_desktop.storage.base import Money, Quantity
+
+    places = 2 if isinstance(col.type, Money) else 3 if isinstance(col.type, Quantity) else None
+    v = getattr(obj, attr.key, None)
+    if places is None or v is None:
+        return
+    try:
+        d = Decimal(v)
+    except (ArithmeticError, TypeError, ValueError):
+        return
+    if d != 0 and abs(d) < Decimal(1).scaleb(-places) / 2:
+        raise ValidationError(_t("Поле «{0}»: {1} при хранении с точностью {2} знака после запятой станет нулём. "
+                                 "Проверьте единицы измерения.").format(field_label(attr.key), v, places),
+                              field=attr.key)
+
+
 def _check_object(obj, only_changed: bool) -> None:
     state = inspect(obj)
     for attr in state.mapper.column_attrs:
         if len(attr.columns) != 1:
             continue
         col = attr.columns[0]
-        if not isinstance(col.type, String):  # Text is a String too
-            continue
         if only_changed and not state.attrs[attr.key].history.has_changes():
+            continue
+        _check_amount(obj, attr, col)
+        if not isinstance(col.type, String):  # Text is a String too
             continue
         v = getattr(obj, attr.key, None)
         if type(v) is not str:

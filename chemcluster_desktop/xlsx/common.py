@@ -297,6 +297,13 @@ _DATE_RX = [
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$"), "ymd"),
 ]
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates of equipment, receipts and expiry live in this range
+SERIAL_FIRST, SERIAL_LAST = 1, (dt.date(LAST_YEAR + 1, 1, 1) - EXCEL_EPOCH).days
+
+
+def rounds_to_zero(d: Decimal | None, places: int) -> bool:
+    """A positive amount that becomes 0 when stored with ``places`` decimals (0,001 ₽ → 0,00 ₽)."""
+    return d is not None and d != 0 and abs(d) < Decimal(1).scaleb(-places) / 2
 
 
 def parse_date(v: Any) -> dt.date | None:
@@ -311,7 +318,7 @@ def parse_date(v: Any) -> dt.date | None:
         return v
     if isinstance(v, int | float | Decimal) and not isinstance(v, bool):
         n = float(v)
-        if 1 <= n < 2_958_466:  # Excel serial day numbers (1900 date system)
+        if SERIAL_FIRST <= n < SERIAL_LAST:  # Excel serial day numbers (1900 date system), 1900–2100
             return EXCEL_EPOCH + dt.timedelta(days=int(n))
         raise ValueError(v)
     s = cell_text(v)
@@ -324,14 +331,17 @@ def parse_date(v: Any) -> dt.date | None:
         a, b, c = (int(x) for x in m.groups())
         try:
             if kind == "dmy":
-                return dt.date(c, b, a)
-            if kind == "dmy2":
-                return dt.date(2000 + c if c < 70 else 1900 + c, b, a)
-            return dt.date(a, b, c)
+                d = dt.date(c, b, a)
+            elif kind == "dmy2":
+                d = dt.date(2000 + c if c < 70 else 1900 + c, b, a)
+            else:
+                d = dt.date(a, b, c)
         except ValueError as e:
             raise ValueError(v) from e
-    if re.fullmatch(r"\d{5}", s):
-        return parse_date(int(s))
+        if not FIRST_YEAR <= d.year <= LAST_YEAR:  # «01.01.0001» is a placeholder, not a date
+            raise ValueError(v)
+        return d
+    # a text «12345» is not a date (only a number cell holds an Excel serial date)
     raise ValueError(v)
 
 

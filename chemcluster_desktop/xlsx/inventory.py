@@ -27,6 +27,7 @@ from chemcluster_desktop.xlsx.common import (
     open_workbook,
     parse_date,
     parse_number,
+    rounds_to_zero,
     write_table,
 )
 
@@ -216,6 +217,10 @@ def _parse_row(raw: dict[str, Any], today: dt.date) -> dict[str, Any]:
                 raise _RowError(_t("«{0}» не может быть отрицательным ({1}).").format(field_label(f), cell_text(v)))
             if num is not None and num > _MAX_NUMBER:
                 raise _RowError(_t("«{0}»: слишком большое значение.").format(field_label(f)))
+            places = 2 if f == "cost" else 3  # kopecks; quantities to 0.001
+            if rounds_to_zero(num, places):
+                raise _RowError(_t("«{0}»: {1} — при хранении с точностью {2} знака после запятой станет нулём. "
+                                   "Проверьте единицы измерения.").format(field_label(f), cell_text(v), places))
             d[f] = num
         elif f in DATE_FIELDS:
             label = field_label(f)
