@@ -346,16 +346,25 @@ def _is_locked(e: BaseException) -> bool:
     return "database is locked" in msg or "database table is locked" in msg or "busy" in msg
 
 
-def _take_write_lock(session: Session, db: Database) -> None:
+def _take_write_lock(session: Session, db: Database, wait: float | None = None) -> None:
     """SQLite: take the write lock as the first statement of the unit of work (what BEGIN IMMEDIATE
     does). A transaction that first reads and later writes would otherwise fail at once with «database
     is locked» when another program wrote in between (WAL snapshot), without waiting at all. The
     statement changes nothing. SQLite's busy timeout waits inside each attempt; we retry on top of it."""
-    deadline = time.monotonic() + LOCK_RETRY_SECONDS
+    deadline = time.monotonic() + (LOCK_RETRY_SECONDS if wait is None else wait)
     delay = 0.05
     while True:
         try:
-            session.connection().exec_driver_sql("DELETE FROM settings WHERE 0")
+            conn = session.connection()
+            if wait is not None:  # a short wait: SQLite's own busy timeout must not exceed it
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(min(wait, 15) * 1000)}")
+            try:
+                conn.exec_driver_sql("DELETE FROM settings WHERE 0")
+            finally:
+                if wait is not None:
+                    from chemcluster_desktop.storage.engine import BUSY_TIMEOUT_MS
+
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             return
         except OperationalError as e:
             if not _is_locked(e) or time.monotonic() > deadline:
@@ -391,11 +400,12 @@ def _publish(session: Session) -> None:
 
 
 @contextmanager
-def uow() -> Iterator[Session]:
+def uow(*, wait: float | None = None) -> Iterator[Session]:
     """One unit of work: commits at the end, rolls back on any error (nothing half-written).
 
     On SQLite the outermost unit of work holds the write lock from its start, so two programs writing
-    to one file at once wait for each other instead of failing («database is locked»)."""
+    to one file at once wait for each other instead of failing («database is locked»); ``wait`` shortens
+    how long it waits for another program's write (seconds; default LOCK_RETRY_SECONDS)."""
     db = current()
     session = db.session_factory()
     session.info["actor"] = _actor
@@ -406,7 +416,7 @@ def uow() -> Iterator[Session]:
         if depth == 0:
             file_lock = _hold_against_replacement(session, db)
             if db.is_sqlite:
-                _take_write_lock(session, db)
+                _take_write_lock(session, db, wait)
             check_same_database(session, db)
         yield session
         session.commit()

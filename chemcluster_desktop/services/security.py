@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
@@ -190,6 +191,22 @@ def _dummy_verify(password: str) -> None:
     verify_password(password, _DUMMY_HASH)
 
 
+LOGIN_WAIT = 5.0  # seconds a log-in waits for another program's write before it says so
+
+
+@contextmanager
+def _login_uow():
+    """The log-in's own bookkeeping (the attempt counted, the journal entry): it waits only LOGIN_WAIT for
+    another program's long write, then says so — a read-only command used to wait 61 s and then report
+    «изменения не сохранены»."""
+    try:
+        with uow(wait=LOGIN_WAIT) as s:
+            yield s
+    except context.DatabaseBusyError as e:
+        raise PermissionDenied(translate("Security", "База данных сейчас занята записью в другой программе, "
+                                                     "поэтому вход не проверен. Повторите вход через минуту.")) from e
+
+
 def _attempt_key(login: str) -> str:
     return hashlib.sha256(login.casefold().encode("utf-8")).hexdigest()
 
@@ -203,7 +220,7 @@ def _reserve_attempt(login: str, now) -> int:
     from chemcluster_desktop.storage.core import LoginAttempt
 
     key = _attempt_key(login)
-    with uow() as s:
+    with _login_uow() as s:
         s.info["actor"] = Actor(login[:64], "viewer")
         insert_ignore(s, LoginAttempt.__table__, {"key": key, "failures": 0, "last_failed_at": None}, ["key"])
         fails, last_failed = s.execute(select(LoginAttempt.failures, LoginAttempt.last_failed_at)
@@ -241,7 +258,7 @@ def authenticate(login: str, password: str | None) -> Actor:
     who = Actor(login, role, full_name)
     # Core updates: a log-in is not an edit of the user record (no version bump, no conflict with an
     # administrator editing that user at the same moment); the journal gets one plain entry.
-    with uow() as s:
+    with _login_uow() as s:
         s.info["actor"] = Actor(login[:64], role)
         if ok:
             s.execute(delete(LoginAttempt).where(LoginAttempt.key == _attempt_key(login)))

@@ -146,3 +146,26 @@ def test_long_ligature_name_saves_and_is_found(db):
     iid = equipment(name="ﬃ" * 300)
     rows = inventory.list_items(ListQuery(search="ffiffi"))
     assert iid in [r["id"] for r in rows]
+
+
+@pytest.mark.sqlite_only
+def test_log_in_while_another_program_holds_the_write_lock_answers_quickly(db, db_path, monkeypatch):
+    """A viewer's read-only command waited 61 s and failed with «изменения не сохранены» (the log-in
+    writes to the journal) while another program held the write lock."""
+    import sqlite3
+    import time
+
+    monkeypatch.setattr(security, "LOGIN_WAIT", 1.0)
+    security.add_user("viewer1", "viewer", "secret1")
+    other = sqlite3.connect(db_path, timeout=1, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(PermissionDenied, match="занята записью") as e:
+            security.authenticate("viewer1", "secret1")
+        assert time.monotonic() - t0 < 15
+        assert "не сохранены" not in str(e.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert security.authenticate("viewer1", "secret1").login == "viewer1"
