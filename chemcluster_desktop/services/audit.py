@@ -88,7 +88,7 @@ def _actor_login(session: Session) -> str:
 
 # PostgreSQL: the transaction-level advisory lock that orders journal writers (the chain needs the previous
 # entry's hash); on SQLite the unit of work's write lock already does
-JOURNAL_LOCK = 0x4343_4A4C  # "CCJL"
+JOURNAL_LOCK = 0x4343_4A4C  # "CCJL" = context.PG_WRITE_LOCK, which every unit of work already holds
 
 
 def _chain(session: Session, rows: list[dict]) -> list[dict]:

@@ -447,6 +447,7 @@ def uow(*, wait: float | None = None) -> Iterator[Session]:
 # PostgreSQL: the advisory lock a restore holds exclusively while it dumps and replaces the database; each
 # unit of work takes it shared for its transaction (the same promise as the lock file beside an SQLite file)
 PG_REPLACE_LOCK = 0x43434442  # "CCDB"
+PG_WRITE_LOCK = 0x43434A4C    # "CCJL"
 
 
 def _hold_against_replacement(session: Session, db: Database) -> FileLock | None:
@@ -459,7 +460,12 @@ def _hold_against_replacement(session: Session, db: Database) -> FileLock | None
             raise DatabaseBusyError(_t("База данных заменяется резервной копией в другой программе; изменения "
                                        "не сохранены. Повторите действие через минуту.")) from e
     if db.engine.dialect.name == "postgresql":
-        session.connection().execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": PG_REPLACE_LOCK})
+        conn = session.connection()
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": PG_REPLACE_LOCK})
+        # the write lock, as SQLite's: units of work that write run one after another. The journal's hash
+        # chain needs that order anyway, and taking it first (before any row lock) cannot deadlock with
+        # row locks; a check-then-write inside one unit of work holds for every program.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
     return None
 
 

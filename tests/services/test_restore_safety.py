@@ -151,3 +151,29 @@ def test_only_admin_restores_and_lock_held_by_a_writer_delays_restore(db, db_pat
     threading.Timer(1.0, held.release).start()
     backup.restore(good)
     assert time.monotonic() - t0 >= 0.9
+
+
+@pytest.mark.postgres
+def test_postgres_restore_makes_copies_opened_before_refuse_writes(pg_url, tmp_path):
+    import shutil
+
+    if not shutil.which("pg_dump") or not shutil.which("pg_restore"):
+        pytest.skip("pg_dump / pg_restore not installed")
+    context.open_database(pg_url)
+    context.set_actor(context.Actor("admin", "admin"))
+    security.add_user("before", "viewer")
+    dump = backup.backup(tmp_path / "b.pgdump")
+    security.add_user("after_backup", "viewer")
+    stale = context.current()
+    kept = backup.restore(dump)
+    fresh = context.current()
+    assert "after_backup" not in {u.login for u in security.list_users()}
+    context._db = stale  # noqa: SLF001 - what another PC still holds
+    try:
+        with pytest.raises(DatabaseReplacedError, match="НЕ сохранено") as e:
+            security.add_user("lost", "viewer")
+        assert str(kept) in str(e.value)
+    finally:
+        context._db = fresh  # noqa: SLF001
+    assert "lost" not in {u.login for u in security.list_users()}
+    security.add_user("works", "viewer")
