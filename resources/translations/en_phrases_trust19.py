@@ -128,6 +128,8 @@ PHRASES: dict[str, str] = {
     "Текущий пароль:": "Current password:",
     "Текущий пароль {0}: ": "Current password of {0}: ",
     # --- spreadsheets -----------------------------------------------------------------------------------------
+    "Прочитан лист книги «{0}» (скрытые листы не читаются).": "Read the workbook's sheet «{0}» (hidden sheets "
+                                                               "are never read).",
     "В книге нет ни одного видимого листа: покажите нужный лист в Excel («Показать лист») и сохраните файл.":
         "The workbook has no visible sheet: unhide the sheet you need in Excel («Unhide») and save the file.",
     "В файле «{0}» слишком много разных текстов (больше {1}): такой файл не читается, чтобы не занять всю "

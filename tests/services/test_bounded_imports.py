@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from chemcluster_desktop.services import accreditation, inventory
+from chemcluster_desktop.services import accreditation, context, inventory
 from chemcluster_desktop.services.errors import FileFormatError, ServiceError
 from tests.hostile_xlsx import random_rows, write_book
 
@@ -89,11 +89,21 @@ DECOY = [["№", "Наименование", "Характеристики", "К
          [1, "Скрытая позиция", "—", 99, "шт."]]
 
 
-def test_hidden_first_sheet_is_not_imported_and_the_sheet_is_named(db, tmp_path):
+def test_hidden_first_sheet_is_not_imported_and_the_sheet_is_named(db, tmp_path, capsys):
     path = write_book(tmp_path / "list.xlsx", [("Служебный", DECOY, "hidden"), ("Лист компетенции", GOOD_INFRA,
                                                                                 "visible")])
-    rep = accreditation.import_infrastructure_list(path, "Лабораторный химический анализ", year=2026)
+    rep = accreditation.import_infrastructure_list(path, "Лабораторный химический анализ", year=2026,
+                                                   dry_run=True)
     assert rep.sheet == "Лист компетенции" and rep.imported == 2
+    from chemcluster_desktop.cli import main
+
+    db_file = str(context.current().path) if context.current().path else None
+    if db_file:  # the command line tells which sheet it read
+        context.close_database()
+        assert main(["--db", db_file, "import", "infrastructure-list", str(path), "--competency",
+                     "Лабораторный химический анализ"]) == 0
+        assert "«Лист компетенции»" in capsys.readouterr().out
+        context.open_database(db_file)
     inv = write_book(tmp_path / "inv.xlsx", [("Старое", [["Наименование", "Количество"], ["Из скрытого", 1]],
                                               "hidden"),
                                              ("Опись", [["Наименование", "Количество"], ["Колба видимая", 2]],
