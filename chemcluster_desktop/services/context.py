@@ -343,7 +343,8 @@ def actor() -> Actor:
 
 def _is_locked(e: BaseException) -> bool:
     msg = str(getattr(e, "orig", e)).lower()
-    return "database is locked" in msg or "database table is locked" in msg or "busy" in msg
+    return ("database is locked" in msg or "database table is locked" in msg or "busy" in msg
+            or "lock timeout" in msg)
 
 
 def _take_write_lock(session: Session, db: Database, wait: float | None = None) -> None:
@@ -414,7 +415,7 @@ def uow(*, wait: float | None = None) -> Iterator[Session]:
     file_lock = None
     try:
         if depth == 0:
-            file_lock = _hold_against_replacement(session, db)
+            file_lock = _hold_against_replacement(session, db, wait)
             if db.is_sqlite:
                 _take_write_lock(session, db, wait)
             check_same_database(session, db)
@@ -450,7 +451,7 @@ PG_REPLACE_LOCK = 0x43434442  # "CCDB"
 PG_WRITE_LOCK = 0x43434A4C    # "CCJL"
 
 
-def _hold_against_replacement(session: Session, db: Database) -> FileLock | None:
+def _hold_against_replacement(session: Session, db: Database, wait: float | None = None) -> FileLock | None:
     """Wait while a restore is replacing the database (another program holds the lock exclusively)."""
     if db.path is not None:
         lock = FileLock(db.path, exclusive=False, timeout=LOCK_RETRY_SECONDS)
@@ -465,7 +466,9 @@ def _hold_against_replacement(session: Session, db: Database) -> FileLock | None
         # the write lock, as SQLite's: units of work that write run one after another. The journal's hash
         # chain needs that order anyway, and taking it first (before any row lock) cannot deadlock with
         # row locks; a check-then-write inside one unit of work holds for every program.
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int((LOCK_RETRY_SECONDS if wait is None else wait) * 1000)}")
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
     return None
 
 

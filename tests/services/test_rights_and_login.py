@@ -169,3 +169,35 @@ def test_log_in_while_another_program_holds_the_write_lock_answers_quickly(db, d
         other.execute("ROLLBACK")
         other.close()
     assert security.authenticate("viewer1", "secret1").login == "viewer1"
+
+
+def test_a_unit_of_work_waits_a_bounded_time_for_another_programs_write(db, monkeypatch):
+    """Both backends: another program's long write makes a unit of work wait only so long, then say so."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    from chemcluster_desktop.services.context import DatabaseBusyError
+
+    monkeypatch.setattr(security, "LOGIN_WAIT", 1.0)
+    monkeypatch.setattr(context, "LOCK_RETRY_SECONDS", 1.0)
+    security.add_user("viewer1", "viewer", "secret1")
+    d = context.current()
+    if d.is_sqlite:
+        other = sqlite3.connect(d.path, timeout=1, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        release = lambda: (other.execute("ROLLBACK"), other.close())  # noqa: E731
+    else:
+        eng = create_engine(d.url)
+        conn = eng.connect()
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": context.PG_WRITE_LOCK})
+        release = lambda: (conn.close(), eng.dispose())  # noqa: E731
+    try:
+        with pytest.raises(PermissionDenied, match="занята записью"):
+            security.authenticate("viewer1", "secret1")
+        with pytest.raises(DatabaseBusyError):
+            locations.create_building("Корпус А")
+    finally:
+        release()
+    assert security.authenticate("viewer1", "secret1").login == "viewer1"
+    locations.create_building("Корпус А")
