@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from chemcluster_desktop.i18n import translate
@@ -104,9 +104,16 @@ def _chain(session: Session, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _insert(session: Session, rows: list[dict]) -> None:
-    if rows:
-        insert_rows(session.connection(), AuditEntry.__table__, _chain(session, rows))
+def _insert(session: Session, rows: list[dict], *, bulk: bool = False) -> None:
+    """Chain and insert: a Core insert as before for the entries of one flush; the fast path of
+    storage.bulk for the thousands of a bulk statement."""
+    if not rows:
+        return
+    rows = _chain(session, rows)
+    if bulk:
+        insert_rows(session.connection(), AuditEntry.__table__, rows)
+    else:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
 
 
 def touch(session: Session, area: str) -> None:
@@ -196,7 +203,7 @@ def _bulk_entries(session: Session, action: str, area: str, entity: str, rows) -
                             entity_id=str(rid), summary=label,
                             old_values=kept if action == "delete" else None,
                             new_values=None if action == "delete" else kept))
-    _insert(session, entries)
+    _insert(session, entries, bulk=True)
 
 
 def record_created(session: Session, area: str, entity: str, created: list[tuple[object, dict]]) -> None:
