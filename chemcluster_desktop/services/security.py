@@ -265,6 +265,9 @@ def authenticate(login: str, password: str | None) -> Actor:
             s.execute(update(User).where(User.id == uid).values(failed_logins=0, last_login_at=now))
             audit.record(s, "login", "core", "User", uid, login)
         else:
+            # the wait counts from the failure (the password check itself takes a moment)
+            s.execute(update(LoginAttempt).where(LoginAttempt.key == _attempt_key(login))
+                      .values(last_failed_at=utcnow()))
             if uid is not None:
                 s.execute(update(User).where(User.id == uid).values(failed_logins=User.failed_logins + 1,
                                                                     last_failed_at=now))
