@@ -242,10 +242,42 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(e) + where)
     except KeyboardInterrupt:
         return fail(_t("прервано"))
+    except OSError as e:
+        where = f" «{e.filename}»" if getattr(e, "filename", None) else ""
+        return fail(_t("Ошибка файла{0}: {1}. Ничего не записано наполовину; проверьте место на диске, путь и "
+                       "права и повторите.").format(where, e.strerror or e))
+    except Exception as e:  # noqa: BLE001 - the promise is a sentence and exit 1, never a traceback
+        return fail(_unexpected(e))
     finally:
         from chemcluster_desktop.services import context as _ctx
 
         _ctx.close_database()
+
+
+def _unexpected(e: BaseException) -> str:
+    """An error no service turned into a sentence: a storage problem gets its own, anything else is written
+    with its traceback to the log file and named in one line."""
+    import logging
+    import traceback
+
+    from chemcluster_desktop import paths
+    from chemcluster_desktop.services.context import storage_problem
+
+    problem = storage_problem(e)
+    if problem:
+        return problem
+    log = ""
+    try:
+        d = paths.logs_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        p = d / "chemcluster-cli.log"
+        with open(p, "a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(e)) + "\n")
+        log = str(p)
+    except OSError:
+        logging.getLogger(__name__).debug("cannot write the log", exc_info=True)
+    return _t("Непредвиденная ошибка ({0}); действие не выполнено. Подробности: {1}").format(
+        type(e).__name__, log or "—")
 
 
 # --- core commands -------------------------------------------------------------------------------
@@ -337,12 +369,18 @@ def cmd_user_list(args) -> int:
 
 
 def cmd_user_passwd(args) -> int:
-    from chemcluster_desktop.services import security
+    from chemcluster_desktop.services import context, security
 
+    old = None
+    if args.login == context.actor().login and security.get_user(args.login).has_password:
+        # one's own password: the current one first (CHEMCLUSTER_PASSWORD already holds it after --user)
+        old = os.environ.get("CHEMCLUSTER_OLD_PASSWORD") or os.environ.get("CHEMCLUSTER_PASSWORD")
+        if old is None and sys.stdin and sys.stdin.isatty():
+            old = getpass.getpass(_t("Текущий пароль {0}: ").format(args.login))
     pw = os.environ.get("CHEMCLUSTER_NEW_PASSWORD")
     if pw is None:
         pw = getpass.getpass(_t("Новый пароль для {0}: ").format(args.login))
-    security.set_password(args.login, pw)
+    security.set_password(args.login, pw, old_password=old)
     print(_t("Пароль пользователя «{0}» изменён.").format(args.login))
     return 0
 

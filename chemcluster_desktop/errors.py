@@ -66,6 +66,15 @@ class DatabaseOpenError(ServiceError):
         self.path = path
 
 
+class DatabaseReplacedError(ServiceError):
+    """The database was replaced (restored from a backup) by another program while this one had it open:
+    nothing more is written into it; ``kept`` is where the replaced database was kept."""
+
+    def __init__(self, message: str, *, kept: str | None = None):
+        super().__init__(message)
+        self.kept = kept
+
+
 class FileFormatError(ServiceError):
     """A file given to an importer cannot be read as what it claims to be."""
 

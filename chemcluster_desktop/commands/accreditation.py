@@ -85,6 +85,7 @@ def cmd_import_list(args) -> int:
               .format(head, r.competency, r.year, r.imported, len(r.skipped)))
         if zones:
             print(_t("По зонам: {0}.").format(zones))
+        print(_t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet))
         if r.updated_list and not r.dry_run:
             print(_t("Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.").format(r.added, r.changed, r.removed))
     return 0 if r.imported else 1

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.bulk import insert_rows
+from chemcluster_desktop.storage.chain import GENESIS, entry_digest
 from chemcluster_desktop.storage.core import AuditEntry
 
 SKIP_COLUMNS = {"search_key", "version", "created_at", "updated_at", "password_hash", "data", "document",
@@ -85,6 +86,36 @@ def _actor_login(session: Session) -> str:
     return actor.login if actor else ""
 
 
+# PostgreSQL: the transaction-level advisory lock that orders journal writers (the chain needs the previous
+# entry's hash); on SQLite the unit of work's write lock already does
+JOURNAL_LOCK = 0x4343_4A4C  # "CCJL" = context.PG_WRITE_LOCK, which every unit of work already holds
+
+
+def _chain(session: Session, rows: list[dict]) -> list[dict]:
+    """Give each new entry its place in the hash chain (in the order they are inserted)."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({JOURNAL_LOCK})")
+    t = AuditEntry.__table__
+    prev = conn.execute(select(t.c.hash).order_by(t.c.id.desc()).limit(1)).scalar() or GENESIS
+    for r in rows:
+        r["prev_hash"] = prev
+        r["hash"] = prev = entry_digest(prev, r)
+    return rows
+
+
+def _insert(session: Session, rows: list[dict], *, bulk: bool = False) -> None:
+    """Chain and insert: a Core insert as before for the entries of one flush; the fast path of
+    storage.bulk for the thousands of a bulk statement."""
+    if not rows:
+        return
+    rows = _chain(session, rows)
+    if bulk:
+        insert_rows(session.connection(), AuditEntry.__table__, rows)
+    else:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
 def touch(session: Session, area: str) -> None:
     """Note that this unit of work changed ``area``: :func:`context.uow` publishes the set after commit."""
     session.info.setdefault("touched_areas", set()).add(area)
@@ -136,7 +167,7 @@ def _after_flush(session: Session, _ctx) -> None:
     if rows:
         for r in rows:
             touch(session, r["area"])
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        _insert(session, rows)
 
 
 def install(factory: sessionmaker) -> None:
@@ -149,7 +180,7 @@ def record(session: Session, action: str, area: str, entity: str, entity_id: str
     """An explicit journal entry (imports, log-ins, backups, bulk operations)."""
     if action not in ("login", "login_failed"):
         touch(session, area)
-    session.connection().execute(insert(AuditEntry.__table__), [dict(
+    _insert(session, [dict(
         at=utcnow(), user_login=_actor_login(session), action=action, area=area, entity=entity[:64],
         entity_id=str(entity_id)[:64], summary=(summary or "")[:500], old_values=_dump(old or {}), new_values=_dump(new or {}),
     )])
@@ -172,7 +203,7 @@ def _bulk_entries(session: Session, action: str, area: str, entity: str, rows) -
                             entity_id=str(rid), summary=label,
                             old_values=kept if action == "delete" else None,
                             new_values=None if action == "delete" else kept))
-    insert_rows(session.connection(), AuditEntry.__table__, entries)
+    _insert(session, entries, bulk=True)
 
 
 def record_created(session: Session, area: str, entity: str, created: list[tuple[object, dict]]) -> None:
@@ -207,3 +238,58 @@ def record_deleting(session: Session, area: str, model, *where) -> int:
     if rows:
         _bulk_entries(session, "delete", area, model.__name__, rows)
     return len(rows)
+
+
+# --- tamper evidence -------------------------------------------------------------------------------------
+SQLITE_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+POSTGRES_GUARDS = ("audit_log_no_change", "audit_log_no_truncate")
+
+
+def _t(s: str) -> str:
+    return translate("Audit", s)
+
+
+def verify_journal(conn, *, limit: int = 20) -> list[str]:
+    """Problems of the journal, for ``chemcluster check``: a protecting trigger missing, an entry edited
+    after it was written, entries removed (a gap in the hash chain), entries written around the program.
+    Each is named by its entry number. Streams the entries (the journal can be long)."""
+    from chemcluster_desktop.storage.chain import FIELDS
+
+    problems: list[str] = []
+    if conn.dialect.name == "sqlite":
+        have = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")}
+        wanted = SQLITE_GUARDS
+    elif conn.dialect.name == "postgresql":
+        have = {r[0] for r in conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled <> 'D'")}
+        wanted = POSTGRES_GUARDS
+    else:
+        have, wanted = set(), ()
+    for name in wanted:
+        if name not in have:
+            problems.append(_t("Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи "
+                               "(его удалили в обход программы).").format(name))
+    t = AuditEntry.__table__
+    cols = [t.c.id, t.c.at, *[t.c[k] for k in FIELDS], t.c.prev_hash, t.c.hash]
+    prev, prev_id = GENESIS, None
+    found = 0
+    result = conn.execution_options(yield_per=2000).execute(select(*cols).order_by(t.c.id))
+    for row in result.mappings():
+        msg = None
+        if row["hash"] is None:
+            msg = _t("Журнал: запись № {0} записана в обход программы (нет отметки цепочки).").format(row["id"])
+        elif row["prev_hash"] != prev:
+            msg = (_t("Журнал: перед записью № {0} удалены записи (после записи № {1}).").format(row["id"], prev_id)
+                   if prev_id is not None else
+                   _t("Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).").format(row["id"]))
+        elif entry_digest(row["prev_hash"], row) != row["hash"]:
+            msg = _t("Журнал: запись № {0} изменена после того, как была сделана.").format(row["id"])
+        if msg:
+            found += 1
+            if found <= limit:
+                problems.append(msg)
+        prev, prev_id = row["hash"] or prev, row["id"]
+    if found > limit:
+        problems.append(_t("Журнал: и ещё {0} нарушений цепочки.").format(found - limit))
+    return problems

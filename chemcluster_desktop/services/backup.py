@@ -89,7 +89,11 @@ def backups_dir(url: str | os.PathLike | None = None) -> Path:
     tag = _db_tag(url)
     if tag:
         d = d / tag
-    d.mkdir(parents=True, exist_ok=True)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ServiceError(_t("Папку резервных копий «{0}» нельзя создать: {1}. Освободите место или укажите "
+                              "файл копии (-o ФАЙЛ) в другой папке.").format(d, e.strerror or e)) from e
     return d
 
 
@@ -147,8 +151,24 @@ def _fsync(path: Path) -> None:
 
 def sqlite_backup(src: Path, dest: Path, engine: Engine | None = None) -> Path:
     """Copy with the online backup API into ``dest.part``, check it, then rename: a copy interrupted
-    at any point leaves only a ``.part`` file, never a file that looks like a good backup."""
+    at any point leaves only a ``.part`` file, never a file that looks like a good backup. A full disk or a
+    folder that cannot be written gives a ServiceError (and no ``.part`` left behind)."""
     dest = Path(dest)
+    try:
+        return _sqlite_backup(src, dest, engine)
+    except (OSError, sqlite3.Error) as e:
+        try:
+            Path(str(dest) + ".part").unlink(missing_ok=True)
+        except OSError:
+            pass
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        if "full" in detail.lower() or getattr(e, "errno", None) == 28:
+            detail = _t("на диске нет места")
+        raise ServiceError(_t("Резервная копия «{0}» не записана: {1}. Исходная база не изменена; укажите другую "
+                              "папку или освободите место.").format(dest, detail)) from e
+
+
+def _sqlite_backup(src: Path, dest: Path, engine: Engine | None = None) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
@@ -230,7 +250,16 @@ def verify_pgdump(path: Path) -> None:
 
 
 def backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
-    """A consistent, checked copy of the open database (any role may make one)."""
+    """A consistent, checked copy of the open database, made by an administrator (``-o FILE`` or into the
+    backups folder, named by the time of day to the second). Copies made by hand are never deleted by the
+    rotation, which handles only the automatic ones."""
+    from chemcluster_desktop.services import security
+
+    security.require("admin")
+    return _backup(dest, reason)
+
+
+def _backup(dest: str | os.PathLike | None = None, reason: str = "manual") -> Path:
     db = context.current()
     p = backup_engine(db.engine, db.url, Path(dest) if dest else None, reason=reason)
     if dest is None:
@@ -267,16 +296,19 @@ def newest_good_backup(url: str | os.PathLike | None = None) -> BackupInfo | Non
 KEEP_BEFORE_RESTORE = 5
 
 
+AUTOMATIC = ("daily", "pre-migration", "before-restore")
+
+
 def rotate(url: str | os.PathLike | None = None) -> list[Path]:
-    """Keep the newest copy of each of the last 7 days and of each of the last 4 weeks, plus the last
-    5 made before migrations and the last 5 made before restores. Copies written elsewhere (-o FILE)
-    are never touched; unfinished ``.part`` files older than a day are removed."""
-    infos = list_backups(url)
+    """Among the AUTOMATIC copies only: keep the newest daily copy of each of the last 7 days and of each
+    of the last 4 weeks, plus the last 5 made before migrations and the last 5 made before restores.
+    Manual copies (made by an administrator) and copies written elsewhere (-o FILE) are never touched;
+    unfinished ``.part`` files older than a day are removed."""
+    infos = [b for b in list_backups(url) if b.reason in AUTOMATIC]
     keep: set[str] = set()
     days, weeks = {}, {}
-    special = ("pre-migration", "before-restore")
     for b in infos:
-        if b.reason in special:
+        if b.reason != "daily":
             continue
         days.setdefault(b.created.date(), b.path)
         weeks.setdefault(b.created.isocalendar()[:2], b.path)
@@ -302,47 +334,87 @@ def rotate(url: str | os.PathLike | None = None) -> list[Path]:
 def daily_backup_if_needed() -> Path | None:
     """The first session of a day makes an automatic backup."""
     today = dt.date.today()
-    if any(b.created.date() == today and b.reason not in ("pre-migration", "before-restore")
-           for b in list_backups()):
+    if any(b.created.date() == today and b.reason == "daily" for b in list_backups()):
         return None
-    return backup(reason="daily")
+    return _backup(reason="daily")
+
+
+# tables every ChemCluster database has had since its first schema: a file without them is not ours
+CORE_TABLES = {"alembic_version", "users", "roles", "audit_log", "settings", "buildings", "rooms"}
+
+
+def verify_restorable(path: Path) -> None:
+    """The backup is whole AND this program can use it: a ChemCluster database whose schema revision this
+    version knows (the same or older — it is upgraded after the restore). Nothing is replaced otherwise."""
+    from chemcluster_desktop.storage import migrate
+
+    verify_sqlite_file(path)
+    con = sqlite3.connect(_uri(path), uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revs = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.DatabaseError as e:
+        raise ServiceError(_t("Резервная копия «{0}» не читается: {1}. База не изменена.").format(path, e)) from e
+    finally:
+        con.close()
+    if not CORE_TABLES <= tables:
+        raise ServiceError(_t("Файл «{0}» — база данных SQLite, но не резервная копия ChemCluster (в нём нет "
+                              "таблиц программы). База не изменена.").format(path))
+    known = migrate.known_revisions()
+    if len(revs) != 1 or revs[0] not in known:
+        raise ServiceError(_t("Резервная копия «{0}» сделана более новой версией программы (схема {1}): эта "
+                              "версия не сможет её открыть. Обновите ChemCluster Desktop. База не изменена.")
+                           .format(path, ", ".join(revs) or "—"))
+
+
+def _kept_note(keep: Path | None) -> str:
+    return _t(" Прежняя база сохранена в «{0}».").format(keep) if keep else ""
 
 
 def restore(src: str | os.PathLike) -> Path:
     """Replace the open SQLite database with a backup (administrator only); the replaced database is
-    kept as a copy whose path is returned. The backup is checked before anything is touched."""
+    kept as a copy whose path is returned. The backup is checked (whole, a ChemCluster database of a
+    schema this version knows) before anything is touched. The replacement holds the database's lock
+    file exclusively: saves in progress in other programs finish first (and are in the kept copy), and
+    those programs refuse to write afterwards (a new database generation and file)."""
     from chemcluster_desktop.services import security
+    from chemcluster_desktop.storage.filelock import FileLock, LockTimeout
 
     security.require("admin")
     db = context.current()
     target = db.path
     src = Path(src)
     if not src.is_file():
-        raise ServiceError(_t("Файл резервной копии «{0}» не найден.").format(src))
+        raise ServiceError(_t("Файл резервной копии «{0}» не найден. База не изменена.").format(src))
     if target is None:
         return _restore_postgres(db, src)
-    verify_sqlite_file(src)
+    verify_restorable(src)
     url = db.url
-    keep = _new_path(backups_dir(url), "before-restore", ".sqlite3")
-    sqlite_backup(target, keep, db.engine)
     actor = context.actor()
-    context.close_database()
-    return _replace_file(src, target, url, keep, actor)
-
-
-def _replace_file(src: Path, target: Path, url: str, keep: Path | None, actor) -> Path | None:
-    tmp = target.with_name(target.name + ".restore")
+    lock = FileLock(target, exclusive=True, timeout=context.LOCK_RETRY_SECONDS)
     try:
-        shutil.copyfile(src, tmp)
-        _fsync(tmp)
-    except BaseException:
-        files.remove_quietly(tmp)
-        raise
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, target)
-    files.fsync_dir(target.parent)
-    context.open_database(url)
+        lock.acquire()
+    except LockTimeout as e:
+        raise ServiceError(_t("Другая программа слишком долго сохраняет изменения в эту базу; восстановление не "
+                              "начато, база не изменена. Повторите через минуту.")) from e
+    keep = None
+    try:
+        keep = _new_path(backups_dir(url), "before-restore", ".sqlite3")
+        sqlite_backup(target, keep, db.engine)
+        context.close_database()
+        _replace_file(src, target, keep, actor)
+    except (OSError, ServiceError) as e:
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        replaced = keep is not None and context.file_identity(target) != db.identity
+        raise ServiceError((_t("Восстановление не удалось: {0}.") if replaced else
+                            _t("Восстановление не выполнено: {0}. База не изменена.")).format(detail)
+                           + _kept_note(keep)) from e
+    finally:
+        lock.release()
+    try:
+        context.open_database(url)
+    except ServiceError as e:
+        raise ServiceError(str(e) + _kept_note(keep)) from e
     context.set_actor(actor)
     try:
         from chemcluster_desktop.services import audit
@@ -355,26 +427,82 @@ def _replace_file(src: Path, target: Path, url: str, keep: Path | None, actor) -
     return keep
 
 
+def _replacement_stamp(src: Path, keep: Path | None, actor) -> list[tuple[str, str]]:
+    """A new generation id and a note of this restore, to be written into the restored database: every
+    other program that still has the database open sees the new generation and tells its user where the
+    replaced database was kept."""
+    import json
+
+    note = json.dumps({"at": dt.datetime.now().strftime("%d.%m.%Y %H:%M:%S"), "by": getattr(actor, "login", ""),
+                       "from": str(src), "kept": str(keep) if keep else ""}, ensure_ascii=False)
+    return [(context.GENERATION_KEY, context.new_generation()), (context.REPLACED_KEY, note)]
+
+
+def _replace_file(src: Path, target: Path, keep: Path | None, actor) -> None:
+    tmp = target.with_name(target.name + ".restore")
+    try:
+        shutil.copyfile(src, tmp)
+        con = sqlite3.connect(str(tmp))
+        try:
+            with con:
+                for key, value in _replacement_stamp(src, keep, actor):
+                    con.execute("DELETE FROM settings WHERE key = ?", (key,))
+                    con.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+            con.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            con.close()
+        _fsync(tmp)
+    except BaseException:
+        files.remove_quietly(tmp)  # no stray copy beside the database on a failure
+        raise
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    os.replace(tmp, target)
+    files.fsync_dir(target.parent)
+
+
 def _restore_postgres(db, src: Path) -> Path:
     """PostgreSQL: the dump is checked, the current database dumped aside, then ``pg_restore --clean``
-    in one transaction (all or nothing). Other PCs should close the program first."""
+    in one transaction (all or nothing). An advisory lock held exclusively from before the dump until the
+    new generation is written keeps other programs' saves out of the gap; they refuse to write afterwards."""
+    from sqlalchemy import text
+
     verify_pgdump(src)
     exe = shutil.which("pg_restore")
     if not exe:
         raise ServiceError(_t("Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент "
-                              "PostgreSQL."))
+                              "PostgreSQL. База не изменена."))
     url = db.url
-    keep = backup_engine(db.engine, url, _new_path(backups_dir(url), "before-restore", ".pgdump"),
-                         reason="before-restore")
     actor = context.actor()
+    guard = db.engine.connect()
+    keep = None
+    try:
+        guard.execute(text("SELECT pg_advisory_lock(:k)"), {"k": context.PG_REPLACE_LOCK})
+        guard.commit()
+        keep = backup_engine(db.engine, url, _new_path(backups_dir(url), "before-restore", ".pgdump"),
+                             reason="before-restore")
+        args, env = _pg_args(url)
+        r = subprocess.run([exe, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
+                            *args, str(src)], env=env, capture_output=True, text=True, **files.no_window())
+        if r.returncode != 0:
+            raise ServiceError(_t("pg_restore завершился с ошибкой; база не изменена: {0}")
+                               .format(r.stderr.strip()[:500]) + _kept_note(keep))
+        with db.engine.begin() as conn:
+            for key, value in _replacement_stamp(src, keep, actor):
+                conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+                conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
+    finally:
+        try:
+            guard.execute(text("SELECT pg_advisory_unlock_all()"))
+            guard.commit()
+        finally:
+            guard.close()
     context.close_database()
-    args, env = _pg_args(url)
-    r = subprocess.run([exe, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
-                        *args, str(src)], env=env, capture_output=True, text=True, **files.no_window())
-    context.open_database(url)
+    try:
+        context.open_database(url)
+    except ServiceError as e:
+        raise ServiceError(str(e) + _kept_note(keep)) from e
     context.set_actor(actor)
-    if r.returncode != 0:
-        raise ServiceError(_t("pg_restore завершился с ошибкой; база не изменена: {0}").format(r.stderr.strip()[:500]))
     try:
         from chemcluster_desktop.services import audit
 

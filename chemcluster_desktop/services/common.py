@@ -39,3 +39,15 @@ def check_version(obj: Any, version: int | None) -> None:
     """Refuse a save made from a form opened on an older version of ``obj``."""
     if version is not None and getattr(obj, "version", None) != version:
         raise ConcurrentEditError()
+
+
+def require_version(obj: Any, version: int | None) -> None:
+    """As :func:`check_version`, but a save that does not say which version it was made from is refused too:
+    without it a save overwrote whatever another user had saved meanwhile (issue 19, finding 14)."""
+    if version is None or isinstance(version, bool) or not isinstance(version, int):
+        from chemcluster_desktop.services.errors import ValidationError
+
+        raise ValidationError(translate("Errors", "Не указана версия записи, с которой начато изменение: "
+                                                  "сохранение вслепую перезаписало бы чужие правки. Откройте "
+                                                  "запись заново и повторите."), field="version")
+    check_version(obj, version)

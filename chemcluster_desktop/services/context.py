@@ -28,7 +28,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from chemcluster_desktop import files
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError, ServiceError
+from chemcluster_desktop.services.errors import (
+    ConcurrentEditError,
+    DatabaseOpenError,
+    DatabaseReplacedError,
+    ServiceError,
+)
 from chemcluster_desktop.storage import migrate
 from chemcluster_desktop.storage.engine import (
     DatabaseUrlError,
@@ -39,6 +44,7 @@ from chemcluster_desktop.storage.engine import (
     resolve_url,
     sqlite_path,
 )
+from chemcluster_desktop.storage.filelock import FileLock, LockTimeout
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,10 @@ class Database:
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    # what this program opened: the file's identity (SQLite) and the database's generation id (a new one is
+    # written by every restore); each unit of work checks both and refuses to write into a replaced database
+    identity: tuple[int, int] | None = None
+    generation: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -161,7 +171,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     except DatabaseUrlError as e:
         raise DatabaseOpenError(
             _t("Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида "
-               "postgresql+psycopg://пользователь:пароль@сервер/база.").format(e.args[0]), kind="url") from e
+               "postgresql+psycopg://пользователь:пароль@сервер/база.").format(_hide_password(e.args[0])),
+            kind="url") from e
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
@@ -223,14 +234,22 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
         where = str(path) if path else make_url_safe(url)
         raise DatabaseOpenError(text_.format(where) + f" ({msg.splitlines()[0] if msg else ''})",
                                 kind=kind, path=str(path) if path else None) from e
+    try:
+        generation = _ensure_generation(engine)
+    except (OperationalError, DBAPIError) as e:
+        engine.dispose()
+        raise DatabaseOpenError(_t("Не удаётся открыть базу данных «{0}».").format(
+            str(path) if path else make_url_safe(url)) + f" ({str(getattr(e, 'orig', e)).splitlines()[0]})",
+            kind="other", path=str(path) if path else None) from e
     with _lock:
         if _db is not None:
             _db.dispose()
-        from chemcluster_desktop.services import audit
+        from chemcluster_desktop.services import audit, textcheck
 
         factory = make_session_factory(engine)
+        textcheck.install(factory)
         audit.install(factory)
-        _db = Database(url, engine, factory)
+        _db = Database(url, engine, factory, file_identity(path) if path else None, generation)
     return _db
 
 
@@ -238,6 +257,90 @@ def check_current_file() -> list[str]:
     """``PRAGMA quick_check`` of the open SQLite database (empty list when whole or PostgreSQL)."""
     db = current()
     return quick_check(db.engine) if db.is_sqlite else []
+
+
+GENERATION_KEY = "db.generation"   # a random id; every restore writes a new one into the restored database
+REPLACED_KEY = "db.replaced"       # JSON: when, by whom, from which file, where the replaced database was kept
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def new_generation() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _ensure_generation(engine: Engine) -> str | None:
+    from sqlalchemy import inspect
+
+    if "settings" not in inspect(engine).get_table_names():
+        return None  # opened without upgrading a database that has no schema yet
+    with engine.begin() as conn:
+        row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": GENERATION_KEY}).first()
+        if row is not None:
+            return row[0]
+        gen = new_generation()
+        conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": GENERATION_KEY, "v": gen})
+        return gen
+
+
+def replaced_info(db: Database | None = None) -> dict:
+    """What the restore that replaced the database wrote about itself (empty when unknown)."""
+    import json
+
+    db = db or current()
+    try:
+        if db.path is not None:
+            con = sqlite3.connect(Path(db.path).absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+            try:
+                row = con.execute("SELECT value FROM settings WHERE key = ?", (REPLACED_KEY,)).fetchone()
+            finally:
+                con.close()
+        else:
+            with db.engine.connect() as conn:
+                row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": REPLACED_KEY}).first()
+        return json.loads(row[0]) if row else {}
+    except (sqlite3.Error, DBAPIError, ValueError, TypeError):
+        return {}
+
+
+def _replaced_error(db: Database) -> DatabaseReplacedError:
+    info = replaced_info(db)
+    if info.get("kept"):
+        msg = _t("База данных «{0}» была заменена резервной копией ({1}, {2}), пока эта программа была открыта. "
+                 "Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. База, какой она была "
+                 "до замены, сохранена в «{3}». Перезапустите программу и повторите действие.").format(
+            db.display_name(), info.get("at", ""), info.get("by", ""), info["kept"])
+    else:
+        msg = _t("База данных «{0}» была заменена другим файлом, пока эта программа была открыта. Ваше последнее "
+                 "действие НЕ сохранено: запись в заменённую базу запрещена. Перезапустите программу и повторите "
+                 "действие.").format(db.display_name())
+    return DatabaseReplacedError(msg, kept=info.get("kept"))
+
+
+def check_same_database(session: Session, db: Database) -> None:
+    """Refuse to go on when the database was replaced since this program opened it: the SQLite file
+    is another file now (a restore put a new one in its place; this connection would write into the
+    old, deleted one), or its generation id changed (a PostgreSQL restore)."""
+    if db.path is not None and db.identity is not None and file_identity(db.path) != db.identity:
+        raise _replaced_error(db)
+    gen = session.connection().execute(text("SELECT value FROM settings WHERE key = :k"),
+                                       {"k": GENERATION_KEY}).scalar()
+    if db.generation is not None and gen != db.generation:
+        raise _replaced_error(db)
+
+
+def _hide_password(url: str) -> str:
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(url))
 
 
 def make_url_safe(url: str) -> str:
@@ -274,19 +377,29 @@ def actor() -> Actor:
 
 def _is_locked(e: BaseException) -> bool:
     msg = str(getattr(e, "orig", e)).lower()
-    return "database is locked" in msg or "database table is locked" in msg or "busy" in msg
+    return ("database is locked" in msg or "database table is locked" in msg or "busy" in msg
+            or "lock timeout" in msg)
 
 
-def _take_write_lock(session: Session, db: Database) -> None:
+def _take_write_lock(session: Session, db: Database, wait: float | None = None) -> None:
     """SQLite: take the write lock as the first statement of the unit of work (what BEGIN IMMEDIATE
     does). A transaction that first reads and later writes would otherwise fail at once with «database
     is locked» when another program wrote in between (WAL snapshot), without waiting at all. The
     statement changes nothing. SQLite's busy timeout waits inside each attempt; we retry on top of it."""
-    deadline = time.monotonic() + LOCK_RETRY_SECONDS
+    deadline = time.monotonic() + (LOCK_RETRY_SECONDS if wait is None else wait)
     delay = 0.05
     while True:
         try:
-            session.connection().exec_driver_sql("DELETE FROM settings WHERE 0")
+            conn = session.connection()
+            if wait is not None:  # a short wait: SQLite's own busy timeout must not exceed it
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(min(wait, 15) * 1000)}")
+            try:
+                conn.exec_driver_sql("DELETE FROM settings WHERE 0")
+            finally:
+                if wait is not None:
+                    from chemcluster_desktop.storage.engine import BUSY_TIMEOUT_MS
+
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             return
         except OperationalError as e:
             if not _is_locked(e) or time.monotonic() > deadline:
@@ -322,31 +435,39 @@ def _publish(session: Session) -> None:
 
 
 @contextmanager
-def uow() -> Iterator[Session]:
+def uow(*, wait: float | None = None) -> Iterator[Session]:
     """One unit of work: commits at the end, rolls back on any error (nothing half-written).
 
     On SQLite the outermost unit of work holds the write lock from its start, so two programs writing
-    to one file at once wait for each other instead of failing («database is locked»)."""
+    to one file at once wait for each other instead of failing («database is locked»); ``wait`` shortens
+    how long it waits for another program's write (seconds; default LOCK_RETRY_SECONDS)."""
     db = current()
     session = db.session_factory()
     session.info["actor"] = _actor
     depth = getattr(_local, "depth", 0)
     _local.depth = depth + 1
+    file_lock = None
     try:
-        if depth == 0 and db.is_sqlite:
-            _take_write_lock(session, db)
+        if depth == 0:
+            file_lock = _hold_against_replacement(session, db, wait)
+            if db.is_sqlite:
+                _take_write_lock(session, db, wait)
+            check_same_database(session, db)
         yield session
         session.commit()
         _publish(session)
     except StaleDataError as e:
         session.rollback()
         raise ConcurrentEditError() from e
-    except OperationalError as e:
+    except (OperationalError, DBAPIError) as e:
         session.rollback()
         if _is_locked(e):
             raise DatabaseBusyError(
                 _t("База данных занята другой программой слишком долго; изменения не сохранены. "
                    "Повторите действие через минуту.")) from e
+        problem = storage_problem(e)
+        if problem:
+            raise DatabaseWriteError(problem) from e
         raise
     except BaseException:
         session.rollback()
@@ -354,6 +475,35 @@ def uow() -> Iterator[Session]:
     finally:
         _local.depth = depth
         session.close()
+        if file_lock is not None:
+            file_lock.release()
+
+
+# PostgreSQL: the advisory lock a restore holds exclusively while it dumps and replaces the database; each
+# unit of work takes it shared for its transaction (the same promise as the lock file beside an SQLite file)
+PG_REPLACE_LOCK = 0x43434442  # "CCDB"
+PG_WRITE_LOCK = 0x43434A4C    # "CCJL"
+
+
+def _hold_against_replacement(session: Session, db: Database, wait: float | None = None) -> FileLock | None:
+    """Wait while a restore is replacing the database (another program holds the lock exclusively)."""
+    if db.path is not None:
+        lock = FileLock(db.path, exclusive=False, timeout=LOCK_RETRY_SECONDS)
+        try:
+            return lock if lock.acquire() else None
+        except LockTimeout as e:
+            raise DatabaseBusyError(_t("База данных заменяется резервной копией в другой программе; изменения "
+                                       "не сохранены. Повторите действие через минуту.")) from e
+    if db.engine.dialect.name == "postgresql":
+        conn = session.connection()
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": PG_REPLACE_LOCK})
+        # the write lock, as SQLite's: units of work that write run one after another. The journal's hash
+        # chain needs that order anyway, and taking it first (before any row lock) cannot deadlock with
+        # row locks; a check-then-write inside one unit of work holds for every program.
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int((LOCK_RETRY_SECONDS if wait is None else wait) * 1000)}")
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+    return None
 
 
 @contextmanager
@@ -370,6 +520,33 @@ def read() -> Iterator[Session]:
 
 class DatabaseBusyError(ServiceError):
     """Another program held the database for longer than we are willing to wait."""
+
+
+class DatabaseWriteError(ServiceError):
+    """The database could not store the change (full disk, read-only file, lost connection): nothing was
+    written (the transaction was rolled back)."""
+
+
+def storage_problem(e: BaseException) -> str | None:
+    """A sentence for a database error that is about the place the data lives, not about the data."""
+    msg = str(getattr(e, "orig", e)).lower()
+    where = _db.display_name() if _db is not None else ""
+    if "disk is full" in msg or "no space left" in msg or "could not extend file" in msg:
+        return _t("На диске с базой данных «{0}» нет места: изменения не сохранены (база не изменена). "
+                  "Освободите место на диске и повторите действие.").format(where)
+    if "readonly" in msg or "read-only" in msg or "permission denied" in msg:
+        return _t("База данных «{0}» доступна только для чтения: изменения не сохранены. Проверьте права на "
+                  "файл и папку (или на таблицы сервера).").format(where)
+    if "disk i/o error" in msg or "unable to open" in msg:
+        return _t("Ошибка чтения или записи файла базы данных «{0}» (диск, сетевая папка): изменения не "
+                  "сохранены. Проверьте диск или подключение и повторите.").format(where)
+    if "connection" in msg and ("closed" in msg or "lost" in msg or "terminat" in msg or "refused" in msg):
+        return _t("Соединение с сервером базы данных «{0}» потеряно: изменения не сохранены. Проверьте сеть и "
+                  "повторите действие.").format(where)
+    if "null character" in msg or "0x00" in msg:
+        return _t("В тексте есть нулевой символ (NUL), который база данных не хранит: изменения не сохранены. "
+                  "Удалите его из текста.")
+    return None
 
 
 def ping() -> None:

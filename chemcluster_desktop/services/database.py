@@ -97,6 +97,9 @@ def check() -> CheckResult:
                 conn, opts={"compare_type": False, "include_object": include_in_comparison}), metadata)
             for d in diff[:20]:
                 problems.append(_t("Схема расходится с программой: {0}").format(str(d)[:200]))
+            from chemcluster_desktop.services.audit import verify_journal
+
+            problems += verify_journal(conn)
     with context.read() as s:
         from chemcluster_desktop.storage.inventory import Item, ReagentContainer
 

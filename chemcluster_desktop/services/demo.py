@@ -22,6 +22,15 @@ from chemcluster_desktop.storage.core import Setting
 SEED = 20261126
 
 
+def _empty(s) -> bool:
+    from sqlalchemy import func, select
+
+    from chemcluster_desktop.services.database import STATS, _model
+
+    return not any(s.scalar(select(func.count()).select_from(_model(mod, name)))
+                   for key, (mod, name) in STATS.items() if key not in ("users", "audit_entries"))
+
+
 def load_demo(progress=None) -> dict[str, int]:
     require("admin")
     if not is_empty():
@@ -29,6 +38,14 @@ def load_demo(progress=None) -> dict[str, int]:
                                              "(--db новый_файл.sqlite3) или восстановите пустую."))
     rng = random.Random(SEED)
     with context.uow() as s:
+        # again inside the unit of work (it holds the write lock; on PostgreSQL a named lock): two demo loads
+        # started at once both found the base empty, and the second failed on a unique constraint
+        from chemcluster_desktop.services import numbering
+
+        numbering.lock(s, "demo")
+        if not _empty(s):
+            raise ServiceError(translate("Demo", "Демо-данные уже загружаются или загружены другой программой: "
+                                                 "база больше не пуста. Ничего не изменено."))
         loaders = [spec.demo for spec in areas.data_owners() if spec.demo]
         for i, name in enumerate(loaders):
             importlib.import_module(name).load(s, rng)

@@ -6,6 +6,7 @@ from chemcluster_desktop.errors import (
     Cancelled,
     ConcurrentEditError,
     DatabaseOpenError,
+    DatabaseReplacedError,
     DuplicateError,
     FileFormatError,
     NotFoundError,
@@ -14,5 +15,6 @@ from chemcluster_desktop.errors import (
     ValidationError,
 )
 
-__all__ = ["Cancelled", "ConcurrentEditError", "DatabaseOpenError", "DuplicateError", "FileFormatError",
+__all__ = ["Cancelled", "ConcurrentEditError", "DatabaseOpenError", "DatabaseReplacedError",
+           "DuplicateError", "FileFormatError",
            "NotFoundError", "PermissionDenied", "ServiceError", "ValidationError"]

@@ -16,14 +16,15 @@ from sqlalchemy import Float, cast, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import listing, security
+from chemcluster_desktop.services.common import require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import (
-    ConcurrentEditError,
     DuplicateError,
     NotFoundError,
     ValidationError,
 )
 from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.services.textcheck import check_text
 from chemcluster_desktop.storage.core import ROOM_KINDS, Building, Room
 from chemcluster_desktop.storage.search import fold
 
@@ -99,8 +100,8 @@ list_buildings_page = BUILDINGS.page
 
 
 def _check_building(name: str, address: str) -> tuple[str, str]:
-    name = (name or "").strip()
-    address = (address or "").strip()
+    name = check_text(name, "name", label=_t("Название здания"))
+    address = check_text(address, "address", label=_t("Адрес"))
     if not name:
         raise ValidationError(_t("Укажите название здания."), field="name")
     if len(name) > 200:
@@ -130,15 +131,14 @@ def create_building(name: str, address: str = "") -> int:
         return b.id
 
 
-def update_building(building_id: int, version: int | None, name: str, address: str = "") -> None:
+def update_building(building_id: int, version: int, name: str, address: str = "") -> None:
     security.require(PERMISSION)
     name, address = _check_building(name, address)
     with uow() as s:
         b = s.get(Building, building_id)
         if b is None:
             raise NotFoundError(_t("Здание не найдено: его удалил другой пользователь. Обновите список (F5)."))
-        if version is not None and b.version != version:
-            raise ConcurrentEditError()
+        require_version(b, version)
         if _building_name_taken(s, name, b.id):
             raise DuplicateError(_t("Здание «{0}» уже есть в справочнике.").format(name), field="name")
         b.name, b.address = name, address
@@ -223,7 +223,7 @@ def find_room(name: str) -> RoomInfo | None:
 
 def _check_room(name: str, building_id: int | None, kind: str, area_m2: str, responsible: str
                 ) -> tuple[str, int | None, str, str | None, str]:
-    name = (name or "").strip()
+    name = check_text(name, "name", label=_t("Название помещения"))
     if not name:
         raise ValidationError(_t("Укажите название помещения."), field="name")
     if len(name) > 100:
@@ -239,7 +239,7 @@ def _check_room(name: str, building_id: int | None, kind: str, area_m2: str, res
         if v <= 0 or v > 100000:
             raise ValidationError(_t("Площадь — положительное число квадратных метров, например 72,5."),
                                   field="area_m2")
-    responsible = (responsible or "").strip()
+    responsible = check_text(responsible, "responsible", label=_t("Ответственный"))
     if len(responsible) > 200:
         raise ValidationError(_t("ФИО ответственного длиннее 200 символов."), field="responsible")
     if area:
@@ -273,13 +273,13 @@ def create_room(name: str, building_id: int | None = None, kind: str = "laborato
             raise DuplicateError(_t("Помещение «{0}» уже есть в здании «{1}».").format(name, bname or "—"),
                                  field="name")
         r = Room(name=name, building_id=building_id, kind=kind, area_m2=area, responsible=responsible,
-                 notes=(notes or "").strip())
+                 notes=check_text(notes, "notes"))
         s.add(r)
         s.flush()
         return r.id
 
 
-def update_room(room_id: int, version: int | None, *, name: str, building_id: int | None = None,
+def update_room(room_id: int, version: int, *, name: str, building_id: int | None = None,
                 kind: str = "laboratory", area_m2: str = "", responsible: str = "", notes: str = "") -> None:
     security.require(PERMISSION)
     name, building_id, kind, area, responsible = _check_room(name, building_id, kind, area_m2, responsible)
@@ -287,14 +287,13 @@ def update_room(room_id: int, version: int | None, *, name: str, building_id: in
         r = s.get(Room, room_id)
         if r is None:
             raise NotFoundError(_t("Помещение не найдено: его удалил другой пользователь. Обновите список (F5)."))
-        if version is not None and r.version != version:
-            raise ConcurrentEditError()
+        require_version(r, version)
         bname = _building_or_fail(s, building_id)
         if _room_name_taken(s, name, building_id, r.id):
             raise DuplicateError(_t("Помещение «{0}» уже есть в здании «{1}».").format(name, bname or "—"),
                                  field="name")
         r.name, r.building_id, r.kind, r.area_m2 = name, building_id, kind, area
-        r.responsible, r.notes = responsible, (notes or "").strip()
+        r.responsible, r.notes = responsible, check_text(notes, "notes")
 
 
 def room_references(s, room_id: int) -> dict[str, int]:

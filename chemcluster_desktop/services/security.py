@@ -6,20 +6,22 @@ import hashlib
 import hmac
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
+from chemcluster_desktop.services.common import require_version
 from chemcluster_desktop.services.context import Actor, uow
 from chemcluster_desktop.services.errors import (
-    ConcurrentEditError,
     DuplicateError,
     NotFoundError,
     PermissionDenied,
     ValidationError,
 )
+from chemcluster_desktop.services.textcheck import check_text
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import ROLE_CODES, User
 
@@ -59,8 +61,28 @@ def can(permission: str, actor: Actor | None = None) -> bool:
 ANONYMOUS = "—"  # the command line without --user once log-in is required: a viewer
 
 
+def current_actor() -> Actor:
+    """The acting user as the database says now: a user disabled or given another role by an administrator
+    (in this or another program) loses the old rights at the next action, not at the next log-in."""
+    a = context.actor()
+    if a.login in (ANONYMOUS, context.SYSTEM.login) or context._db is None:  # noqa: SLF001
+        return a
+    with context.read() as s:
+        row = s.execute(select(User.role_code, User.active).where(User.login == a.login)).first()
+    if row is None:  # not a stored user (the built-in actors of scripts and tests)
+        return a
+    role, active = row
+    if not active:
+        raise PermissionDenied(translate("Security", "Учётная запись «{0}» отключена администратором: действие не "
+                                                     "выполнено. Обратитесь к администратору.").format(a.login))
+    if role != a.role:
+        a = Actor(a.login, role, a.full_name)
+        context.set_actor(a)
+    return a
+
+
 def require(permission: str) -> None:
-    if not can(permission):
+    if not can(permission, current_actor()):
         a = context.actor()
         if a.login == ANONYMOUS:
             raise PermissionDenied(translate("Security", "Без входа нет права на это действие: войдите, указав "
@@ -169,52 +191,98 @@ def _dummy_verify(password: str) -> None:
     verify_password(password, _DUMMY_HASH)
 
 
+LOGIN_WAIT = 5.0  # seconds a log-in waits for another program's write before it says so
+
+
+@contextmanager
+def _login_uow():
+    """The log-in's own bookkeeping (the attempt counted, the journal entry): it waits only LOGIN_WAIT for
+    another program's long write, then says so — a read-only command used to wait 61 s and then report
+    «изменения не сохранены»."""
+    try:
+        with uow(wait=LOGIN_WAIT) as s:
+            yield s
+    except context.DatabaseBusyError as e:
+        raise PermissionDenied(translate("Security", "База данных сейчас занята записью в другой программе, "
+                                                     "поэтому вход не проверен. Повторите вход через минуту.")) from e
+
+
+def _attempt_key(login: str) -> str:
+    return hashlib.sha256(login.casefold().encode("utf-8")).hexdigest()
+
+
+def _reserve_attempt(login: str, now) -> int:
+    """Count this attempt as a failure before the password is checked, in one write transaction per
+    attempt (every program on the database shares the count): a burst of parallel tries is slowed down
+    like tries one after another. Raises LoginThrottled while the wait lasts. Returns the failures before
+    this attempt. Known and unknown logins are counted alike (the answers give nothing away)."""
+    from chemcluster_desktop.services.numbering import insert_ignore
+    from chemcluster_desktop.storage.core import LoginAttempt
+
+    key = _attempt_key(login)
+    with _login_uow() as s:
+        s.info["actor"] = Actor(login[:64], "viewer")
+        insert_ignore(s, LoginAttempt.__table__, {"key": key, "failures": 0, "last_failed_at": None}, ["key"])
+        fails, last_failed = s.execute(select(LoginAttempt.failures, LoginAttempt.last_failed_at)
+                                       .where(LoginAttempt.key == key).with_for_update()).one()
+        fails = fails or 0
+        wait = failure_delay(fails)
+        if wait and last_failed is not None:
+            left = wait - (now - last_failed).total_seconds()
+            if left > 0:
+                raise LoginThrottled(left)
+        # Core update: the attempt is counted, not journaled as an edit (the log-in itself is journaled)
+        s.execute(update(LoginAttempt).where(LoginAttempt.key == key).values(failures=fails + 1,
+                                                                             last_failed_at=now))
+    return fails
+
+
 def authenticate(login: str, password: str | None) -> Actor:
-    """Check a log-in. After THROTTLE_AFTER failures in a row the account refuses any attempt for a
-    growing time (LoginThrottled says how long); every failure also costs FAIL_SLEEP seconds."""
+    """Check a log-in. After THROTTLE_AFTER failures in a row the login (known or not) refuses any attempt
+    for a growing time (LoginThrottled says how long); every failure also costs FAIL_SLEEP seconds."""
     from chemcluster_desktop.services import audit
+    from chemcluster_desktop.storage.core import LoginAttempt
 
     login = (login or "").strip()
     now = utcnow()
+    fails = _reserve_attempt(login, now)
     with context.read() as s:
         u = s.scalar(select(User).where(User.login == login))
-        info = None if u is None else (u.id, u.active, u.password_hash, u.failed_logins, u.last_failed_at,
-                                       u.role_code, u.full_name)
+        info = None if u is None else (u.id, u.active, u.password_hash, u.role_code, u.full_name)
     if info is None or not info[1]:
         _dummy_verify(password or "")
-        time.sleep(FAIL_SLEEP)
-        raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
-    uid, _active, pw_hash, fails, last_failed, role, full_name = info
-    wait = failure_delay(fails or 0)
-    if wait and last_failed is not None:
-        left = wait - (now - last_failed).total_seconds()
-        if left > 0:
-            raise LoginThrottled(left)
-    ok = (pw_hash is None and not password) or (pw_hash is not None and verify_password(password or "", pw_hash))
+        ok, uid, role, full_name = False, None, "viewer", ""
+    else:
+        uid, _active, pw_hash, role, full_name = info
+        ok = (pw_hash is None and not password) or (pw_hash is not None and verify_password(password or "", pw_hash))
     who = Actor(login, role, full_name)
     # Core updates: a log-in is not an edit of the user record (no version bump, no conflict with an
     # administrator editing that user at the same moment); the journal gets one plain entry.
-    with uow() as s:
-        s.info["actor"] = who
+    with _login_uow() as s:
+        s.info["actor"] = Actor(login[:64], role)
         if ok:
+            s.execute(delete(LoginAttempt).where(LoginAttempt.key == _attempt_key(login)))
             s.execute(update(User).where(User.id == uid).values(failed_logins=0, last_login_at=now))
             audit.record(s, "login", "core", "User", uid, login)
         else:
-            s.execute(update(User).where(User.id == uid).values(failed_logins=User.failed_logins + 1,
-                                                                last_failed_at=now))
-            audit.record(s, "login_failed", "core", "User", uid, login)
+            # the wait counts from the failure (the password check itself takes a moment)
+            s.execute(update(LoginAttempt).where(LoginAttempt.key == _attempt_key(login))
+                      .values(last_failed_at=utcnow()))
+            if uid is not None:
+                s.execute(update(User).where(User.id == uid).values(failed_logins=User.failed_logins + 1,
+                                                                    last_failed_at=now))
+            audit.record(s, "login_failed", "core", "User", uid or "", login[:500])
     if ok:
         return who
     time.sleep(FAIL_SLEEP)
-    fails = (fails or 0) + 1
-    if failure_delay(fails):
-        raise LoginThrottled(failure_delay(fails))
+    if failure_delay(fails + 1):
+        raise LoginThrottled(failure_delay(fails + 1))
     raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
 
 
 # --- managing users (administrator) ------------------------------------------------------------------
 def _check_login(login: str) -> str:
-    login = (login or "").strip()
+    login = check_text(login, "login")
     if not login or len(login) > 64 or any(c.isspace() for c in login):
         raise ValidationError(translate("Security", "Логин не может быть пустым или содержать пробелы "
                                                     "(не длиннее 64 символов)."), field="login")
@@ -239,6 +307,7 @@ def _check_password(password: str) -> None:
 def add_user(login: str, role: str, password: str | None = None, full_name: str = "") -> int:
     require("admin")
     login = _check_login(login)
+    full_name = check_text(full_name, "full_name", max_len=200)
     _check_role(role)
     if password:
         _check_password(password)
@@ -259,8 +328,8 @@ def _other_active_admins(s, login: str) -> int:
 
 def update_user(login: str, *, full_name: str | None = None, role: str | None = None, active: bool | None = None,
                 version: int | None = None) -> UserInfo:
-    """Change a user's name, role or whether they may log in. ``version`` is the one the form loaded:
-    if someone saved the user meanwhile, ConcurrentEditError. The last active administrator cannot be
+    """Change a user's name, role or whether they may log in. ``version`` (required) is the one the form
+    loaded: if someone saved the user meanwhile, ConcurrentEditError; without it, ValidationError. The last active administrator cannot be
     demoted or disabled."""
     require("admin")
     if role is not None:
@@ -269,8 +338,7 @@ def update_user(login: str, *, full_name: str | None = None, role: str | None = 
         u = s.scalar(select(User).where(User.login == login))
         if u is None:
             raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
-        if version is not None and u.version != version:
-            raise ConcurrentEditError()
+        require_version(u, version)
         demote = (role is not None and role != "admin") or active is False
         if u.role_code == "admin" and demote and not _other_active_admins(s, login):
             raise ValidationError(translate("Security", "Нельзя отключить или понизить единственного "
@@ -279,7 +347,7 @@ def update_user(login: str, *, full_name: str | None = None, role: str | None = 
         if login == context.actor().login and active is False:
             raise ValidationError(translate("Security", "Нельзя отключить самого себя."), field="active")
         if full_name is not None:
-            u.full_name = full_name.strip() or u.login
+            u.full_name = check_text(full_name, "full_name", max_len=200) or u.login
         if role is not None:
             u.role_code = role
         if active is not None:
@@ -291,26 +359,31 @@ def update_user(login: str, *, full_name: str | None = None, role: str | None = 
 
 
 def set_active(login: str, active: bool) -> UserInfo:
-    return update_user(login, active=active)
+    """A one-field action (allow / forbid log-in): applied to the user as stored now."""
+    return update_user(login, active=active, version=get_user(login).version)
 
 
 def set_role(login: str, role: str) -> UserInfo:
-    return update_user(login, role=role)
+    """A one-field action (the role): applied to the user as stored now."""
+    return update_user(login, role=role, version=get_user(login).version)
 
 
 def set_password(login: str, password: str, *, old_password: str | None = None) -> None:
-    """A user changes their own password (``old_password`` checked when given); an administrator sets
-    anyone's. The password is stored only as a salted scrypt hash."""
-    a = context.actor()
-    if a.login != login:
+    """A user changes their own password (the current one is asked for, administrators included: someone
+    at an unlocked computer must not take the account over); an administrator sets anyone else's. The
+    password is stored only as a salted scrypt hash."""
+    a = current_actor()
+    own = a.login == login
+    if not own:
         require("admin")
     _check_password(password)
     with uow() as s:
         u = s.scalar(select(User).where(User.login == login))
         if u is None:
             raise NotFoundError(translate("Security", "Пользователь «{0}» не найден.").format(login))
-        if old_password is not None and u.password_hash and not verify_password(old_password, u.password_hash):
-            raise ValidationError(translate("Security", "Текущий пароль указан неверно."), field="old_password")
+        if own and u.password_hash and not verify_password(old_password or "", u.password_hash):
+            raise ValidationError(translate("Security", "Текущий пароль не указан или указан неверно: чтобы сменить "
+                                                        "свой пароль, введите текущий."), field="old_password")
         u.password_hash = hash_password(password)
         u.failed_logins = 0
 

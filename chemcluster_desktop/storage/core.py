@@ -47,6 +47,29 @@ class AuditEntry(IdMixin, Base):
     summary: Mapped[str] = mapped_column(String(500), default="")
     old_values: Mapped[str | None] = mapped_column(Text)  # JSON
     new_values: Mapped[str | None] = mapped_column(Text)  # JSON
+    # tamper evidence (0014_trust): sha256 over the previous entry's hash and this entry's fields
+    # (storage.chain.entry_digest); ``check`` recomputes the chain and names an edited entry or a gap
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class LoginAttempt(Base):
+    """Failed log-in attempts per login, known or not (key: sha256 of the folded login), shared by every
+    program working on the database: the slow-down holds across processes and says the same for
+    unknown logins."""
+
+    __tablename__ = "login_attempts"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Counter(Base):
+    """Named counters for numbers handed out under concurrency (services.numbering)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Setting(Base):
@@ -85,4 +108,4 @@ class Room(IdMixin, TimestampMixin, VersionedMixin, Base):
 @event.listens_for(Room, "before_insert")
 @event.listens_for(Room, "before_update")
 def _room_key(_m, _c, target: Room) -> None:
-    target.search_key = make_key(target.name, target.responsible)
+    target.search_key = make_key(target.name, target.responsible, limit=600)

@@ -38,7 +38,8 @@ def resolve_url(db: str | os.PathLike | None) -> str:
     if "://" in s:
         try:
             url = make_url(s)
-        except ArgumentError as e:
+            url.port  # noqa: B018 - «h:notaport» fails here, not later in the driver
+        except (ArgumentError, ValueError) as e:
             raise DatabaseUrlError(s) from e
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseUrlError(s)
@@ -67,7 +68,8 @@ def _sqlite_on_connect(dbapi_conn, _record, wal: bool = True):
             dbapi_conn.execute("PRAGMA journal_mode = WAL")
         except Exception:  # read-only media: stay in the old mode
             pass
-    dbapi_conn.execute("PRAGMA synchronous = NORMAL")
+    # FULL: with WAL, NORMAL may lose the last committed transactions on power loss (sqlite.org/pragma.html#pragma_synchronous)
+    dbapi_conn.execute("PRAGMA synchronous = FULL")
     dbapi_conn.create_function("cc_fold", 1, fold, deterministic=True)
 
 

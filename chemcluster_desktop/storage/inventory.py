@@ -169,6 +169,6 @@ def _item_key(_m, _c, t: Item) -> None:
 @event.listens_for(Substance, "before_insert")
 @event.listens_for(Substance, "before_update")
 def _substance_key(_m, _c, t: Substance) -> None:
-    t.search_key = make_key(t.name, t.cas_number, t.formula)
+    t.search_key = make_key(t.name, t.cas_number, t.formula, limit=600)
 
 

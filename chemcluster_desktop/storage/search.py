@@ -23,8 +23,13 @@ def fold(text: object) -> str:
     return _WS.sub(" ", s).strip()
 
 
-def make_key(*parts: object) -> str:
-    return " | ".join(fold(p) for p in parts if p not in (None, ""))
+KEY_LENGTH = 800  # the usual length of a search_key column; rooms and substances have 600
+
+
+def make_key(*parts: object, limit: int = KEY_LENGTH) -> str:
+    """The folded parts joined, cut to the column's ``limit``: folding can make a text longer (casefold
+    turns «ﬃ» into «ffi»), and a key longer than its column is refused by PostgreSQL."""
+    return " | ".join(fold(p) for p in parts if p not in (None, ""))[:limit]
 
 
 def like_pattern(query: str) -> str:

@@ -320,6 +320,11 @@ class MainWindow(QMainWindow):
         self.db_label.setText(_t("База данных ({0}): {1}").format(kind, db.display_name()))
         a = context.actor()
         self.user_label.setText(_t("Пользователь: {0}").format(a.full_name or a.login))
+        from chemcluster_desktop.services import security
+
+        admin = security.can("admin", a)  # the services refuse the others too
+        self.act_backup.setEnabled(admin)
+        self.act_restore.setEnabled(admin)
         try:
             self.demo_badge.setVisible(database.is_demo())
         except Exception:

@@ -38,6 +38,9 @@ MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024  # sum of the uncompressed parts of t
 MAX_COMPRESSION_RATIO = 150  # a sheet part compressed more than this is a zip bomb
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+# openpyxl keeps every shared string of a workbook in memory (≈ 200 bytes each): a 12.7 MB file of tiny
+# unique strings took 1.24 GB. 600,000 is three distinct texts for each of MAX_ROWS rows.
+MAX_SHARED_STRINGS = 600_000
 HEADER_SCAN_ROWS = 30
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -105,8 +108,52 @@ def check_file(path: str | os.PathLike, *, max_file_bytes: int = MAX_FILE_BYTES,
                 raise XlsxFileError(_t("Файл «{0}» слишком большой после распаковки ({1} МБ; допускается не "
                                        "больше {2} МБ). Разделите его на несколько файлов.")
                                     .format(name, total // (1024 * 1024), max_uncompressed // (1024 * 1024)))
+            check_shared_strings(z, name)
     except zipfile.BadZipFile as e:
         raise XlsxFileError(_t("Файл «{0}» повреждён: это не читаемая книга Excel (.xlsx).").format(name)) from e
+
+
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def check_shared_strings(z: zipfile.ZipFile, name: str, limit: int | None = None) -> None:
+    """Count the workbook's shared strings by streaming its part (nothing kept), before openpyxl loads
+    them all into memory; refuse more than ``limit``."""
+    limit = MAX_SHARED_STRINGS if limit is None else limit
+    part = next((n for n in z.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if part is None:
+        return
+    n = 0
+    tail = b""
+    with z.open(part) as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            n += len(_SI.findall(data[:len(data) - 16])) if len(data) > 16 else 0
+            tail = data[len(data) - 16:] if len(data) > 16 else data
+            if n > limit:
+                raise XlsxFileError(_t("В файле «{0}» слишком много разных текстов (больше {1}): такой файл не "
+                                       "читается, чтобы не занять всю память. Разделите его на несколько файлов.")
+                                    .format(name, limit))
+    n += len(_SI.findall(tail))
+    if n > limit:
+        raise XlsxFileError(_t("В файле «{0}» слишком много разных текстов (больше {1}): такой файл не читается, "
+                               "чтобы не занять всю память. Разделите его на несколько файлов.").format(name, limit))
+
+
+def visible_sheets(wb) -> list:
+    """The sheets a person sees in Excel (hidden and «very hidden» ones left out)."""
+    return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+
+
+def first_visible_sheet(wb):
+    sheets = visible_sheets(wb)
+    if not sheets:
+        raise XlsxFileError(_t("В книге нет ни одного видимого листа: покажите нужный лист в Excel "
+                               "(«Показать лист») и сохраните файл."))
+    return sheets[0]
 
 
 def open_workbook(path: str | os.PathLike):
@@ -139,7 +186,7 @@ def iter_sheet_rows(wb, sheet: str | int | None = None, *, max_rows: int | None 
     max_rows = MAX_ROWS if max_rows is None else max_rows
     max_columns = MAX_COLUMNS if max_columns is None else max_columns
     if sheet is None:
-        ws = wb.worksheets[0] if wb.worksheets else None
+        ws = first_visible_sheet(wb) if wb.worksheets else None
     elif isinstance(sheet, int):
         ws = wb.worksheets[sheet]
     else:
@@ -181,6 +228,8 @@ def cell_text(v: Any) -> str:
     if v is None:
         return ""
     if type(v) is str:
+        if _ILLEGAL.search(v):  # «_x0007_» in a file's strings: control characters are never data here
+            v = _ILLEGAL.sub(" ", v)
         if "  " in v or "\n" in v or "\t" in v or "\r" in v or "\xa0" in v:
             return _WS.sub(" ", v).strip()
         return v.strip()
@@ -244,6 +293,13 @@ def parse_number(v: Any) -> Decimal | None:
 
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates of equipment, receipts and expiry live in this range
+SERIAL_FIRST, SERIAL_LAST = 1, (dt.date(LAST_YEAR + 1, 1, 1) - EXCEL_EPOCH).days
+
+
+def rounds_to_zero(d: Decimal | None, places: int) -> bool:
+    """A positive amount that becomes 0 when stored with ``places`` decimals (0,001 ₽ → 0,00 ₽)."""
+    return d is not None and d != 0 and abs(d) < Decimal(1).scaleb(-places) / 2
 
 
 def parse_date(v: Any) -> dt.date | None:
@@ -258,7 +314,7 @@ def parse_date(v: Any) -> dt.date | None:
         return v
     if isinstance(v, int | float | Decimal) and not isinstance(v, bool):
         n = float(v)
-        if 1 <= n < 2_958_466:  # Excel serial day numbers (1900 date system)
+        if SERIAL_FIRST <= n < SERIAL_LAST:  # Excel serial day numbers (1900 date system), 1900–2100
             return EXCEL_EPOCH + dt.timedelta(days=int(n))
         raise ValueError(v)
     s = cell_text(v)
@@ -269,9 +325,10 @@ def parse_date(v: Any) -> dt.date | None:
     except ValueError as e:
         raise ValueError(v) from e
     if d is not None:
+        if not FIRST_YEAR <= d.year <= LAST_YEAR:  # «01.01.0001» is a placeholder, not a date
+            raise ValueError(v)
         return d
-    if re.fullmatch(r"\d{5}", s):
-        return parse_date(int(s))
+    # a text «12345» is not a date (only a number cell holds an Excel serial date)
     raise ValueError(v)
 
 
@@ -386,6 +443,64 @@ def find_header(rows: Iterable[tuple[int, Sequence[Any]]], synonyms: dict[str, S
 
 
 # --- writing ------------------------------------------------------------------------------------------------
+# --- spreadsheets are data, never code -------------------------------------------------------------
+# A text cell starting with one of these is a formula (or becomes one when someone edits the cell) in Excel
+# and LibreOffice: «=HYPERLINK(…)», «=cmd|' /C calc'!A0», «+1+cmd…», «-1+…», «@SUM(…)» (OWASP «CSV
+# injection»: https://owasp.org/www-community/attacks/CSV_Injection). Such text is written as a string
+# cell with the «quote prefix» style (Excel's leading apostrophe), so it shows as typed and stays text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_control(text: str) -> str:
+    """Control characters (which an .xlsx file cannot hold) as visible escapes: «\\x07»."""
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def needs_text_guard(v: Any) -> bool:
+    return type(v) is str and bool(v) and (v.startswith(FORMULA_STARTS) or _ILLEGAL.search(v) is not None)
+
+
+def guard_cell(cell) -> None:
+    """Make an openpyxl cell holding person-typed text safe: control characters escaped, a text that looks
+    like a formula kept as text (never evaluated)."""
+    v = cell.value
+    if type(v) is not str:
+        return
+    v = escape_control(v)
+    cell.value = v
+    if v.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def safe_row(values):
+    """A row for ``ws.append`` with control characters escaped (openpyxl refuses them outright)."""
+    return [escape_control(v) if type(v) is str and _ILLEGAL.search(v) else v for v in values]
+
+
+def guard_workbook(wb) -> None:
+    """Run :func:`guard_cell` over every text cell of an ordinary (not write-only) workbook before saving."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if needs_text_guard(cell.value):
+                    guard_cell(cell)
+
+
+def save_workbook(wb, path: str | os.PathLike) -> None:
+    """Guard the text cells, write to ``path.part`` and rename (no half file); a write failure (full disk,
+    no rights, a missing folder) becomes an XlsxFileError naming the file."""
+    if not wb.write_only:  # write_table guards its cells as it writes them
+        guard_workbook(wb)
+    from chemcluster_desktop.files import save_atomic
+
+    try:
+        save_atomic(path, wb.save)  # path.part removed on any failure, the file and its folder synced
+    except OSError as e:
+        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: {1}.").format(path, e.strerror or e)) from e
+
+
 @dataclass
 class OutColumn:
     header: str  # already translated
@@ -436,6 +551,34 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
         else:
             styled.append(None)
     typed = [i for i, s in enumerate(styled) if s is not None]
+    folder = Path(os.fspath(path)).parent
+    if not folder.is_dir():
+        _close_quietly(ws)
+        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: папки «{1}» нет. Укажите существующую папку.")
+                            .format(path, folder))
+    try:
+        n = _write_rows(ws, rows, styled, typed, progress, cancelled, every)
+        last = get_column_letter(max(len(columns), 1))
+        ws.auto_filter.ref = f"A1:{last}{n + 1}"
+        save_workbook(wb, path)
+    except BaseException:
+        # a write-only sheet left open would complain from the garbage collector later (a stray traceback
+        # after the message)
+        _close_quietly(ws)
+        raise
+    return n
+
+
+def _close_quietly(ws) -> None:
+    try:
+        ws.close()
+    except Exception:  # noqa: BLE001 - only releasing the sheet's temporary file
+        pass
+
+
+def _write_rows(ws, rows, styled, typed, progress, cancelled, every) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     n = 0
     for r in rows:
         out = list(r)
@@ -445,6 +588,11 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
                 cell = styled[i]
                 cell.value = v
                 out[i] = cell
+        for i, v in enumerate(out):
+            if type(v) is str and v and needs_text_guard(v):
+                cell = WriteOnlyCell(ws, escape_control(v))
+                guard_cell(cell)
+                out[i] = cell
         ws.append(out)
         n += 1
         if n % every == 0:
@@ -452,14 +600,6 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
                 raise XlsxCancelled()
             if progress is not None:
                 progress(n)
-    last = get_column_letter(max(len(columns), 1))
-    ws.auto_filter.ref = f"A1:{last}{n + 1}"
-    from chemcluster_desktop.files import save_atomic
-
-    try:
-        save_atomic(path, wb.save)  # path.part removed on any failure
-    except OSError as e:
-        raise XlsxFileError(_t("Не удаётся записать файл «{0}»: {1}.").format(path, e.strerror or e)) from e
     return n
 
 

@@ -34,7 +34,9 @@ HEADER_SCAN_ROWS = 40
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
 # columns of an inventory list (опись), not of an infrastructure list
-_INVENTORY_WORDS = re.compile(r"инвентарн|серийн|заводск\w* номер|стоимост|балансов|дата ввода|мол\b")
+_INVENTORY_WORDS = re.compile(r"инвентарн|серийн|заводск\w* номер|стоимост|балансов|дата ввода|мол\b|^модель")
+# what an infrastructure list's description column says (an inventory list has «Модель» instead)
+_SPEC_WORDS = re.compile(r"характеристик|спецификац|описание|техническ|параметр")
 
 
 def _t(s: str) -> str:
@@ -289,7 +291,8 @@ _COMPETENCY = re.compile(r"компетенци\w*[\s:–-]*[«\"“']?\s*([^»\
 _YEAR = re.compile(r"\b(20[2-4]\d)\b")
 
 
-def _load_rows(source) -> list[tuple[str, list[list[object]]]]:
+def _open_book(source):
+    """The workbook in openpyxl's read-only (streaming) mode, after the file checks."""
     import openpyxl
 
     from chemcluster_desktop.xlsx.common import XlsxFileError, check_file
@@ -301,47 +304,57 @@ def _load_rows(source) -> list[tuple[str, list[list[object]]]]:
                                     "нескольких мегабайт. Проверьте, тот ли это файл.")
                                  .format(len(data) // (1024 * 1024)))
         _check_zip(data)
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise InfraFileError(_t("Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в "
+                                    "формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт."))
+        src = io.BytesIO(data)
     else:
-        path = os.fspath(source)
+        src = os.fspath(source)
         try:
-            check_file(path)  # size, zip bombs, lying sizes, encrypted and old .xls files
+            check_file(src)  # size, zip bombs, lying sizes, too many strings, encrypted and old .xls files
         except XlsxFileError as e:
             raise InfraFileError(str(e)) from e
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as e:
-            raise InfraFileError(_t("Файл «{0}» не открывается: {1}.").format(path, e.strerror or e)) from e
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InfraFileError(_t("Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в "
-                                "формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт."))
     try:
         import warnings
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            return openpyxl.load_workbook(src, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds on broken books
         raise InfraFileError(_t("Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново "
                                 "как .xlsx и повторите импорт.").format(type(e).__name__)) from e
-    out = []
-    try:
-        for ws in wb.worksheets:
-            rows = []
-            for n, r in enumerate(ws.iter_rows(values_only=True)):
-                if n >= MAX_ROWS:
-                    raise InfraFileError(_t("На листе «{0}» больше {1} строк: это не инфраструктурный лист.")
-                                         .format(ws.title, MAX_ROWS))
-                rows.append(list(r[:MAX_COLUMNS]))
-            out.append((ws.title, rows))
-    except InfraFileError:
-        raise
-    except Exception as e:
-        raise InfraFileError(_t("Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново "
-                                "как .xlsx и повторите импорт.").format(type(e).__name__)) from e
-    finally:
-        wb.close()
-    return out
+
+
+def _rows(ws, it, rows: list[list[object]]) -> list[list[object]]:
+    """The rest of the sheet after ``rows``, streamed and refused as soon as it passes MAX_ROWS (the rest of
+    the file is never read)."""
+    for r in it:
+        if len(rows) >= MAX_ROWS:
+            raise InfraFileError(_t("На листе «{0}» больше {1} строк: это не инфраструктурный лист.")
+                                 .format(ws.title, MAX_ROWS))
+        rows.append(list(r[:MAX_COLUMNS]))
+    return rows
+
+
+def _find_sheet(wb):
+    """The first visible sheet whose header (in its first rows) has a quantity column, else the first
+    visible one with any header: (sheet, rows so far, row iterator, header) or None."""
+    from itertools import islice
+
+    from chemcluster_desktop.xlsx.common import visible_sheets
+
+    fallback = None
+    for ws in visible_sheets(wb):
+        it = ws.iter_rows(values_only=True)
+        head = [list(r[:MAX_COLUMNS]) for r in islice(it, HEADER_SCAN_ROWS)]
+        h = find_header(head)
+        if h is None:
+            continue
+        if "quantity" in h.columns:
+            return ws, head, it, h
+        if fallback is None:
+            fallback = (ws, head, iter(()), h)
+    return fallback
 
 
 def _check_zip(data: bytes) -> None:
@@ -363,26 +376,35 @@ def _check_zip(data: bytes) -> None:
 
 def read_infrastructure_list(source, *, progress: Callable[[int, int], None] | None = None,
                              cancelled: Callable[[], bool] | None = None) -> ParsedList:
-    """Read the first sheet that looks like an infrastructure list. Raises :class:`InfraFileError`
-    when the file is not one; row problems are in ``errors``."""
-    sheets = _load_rows(source)
-    found = None
-    for title, rows in sheets:
-        h = find_header(rows)
-        if h is not None and "quantity" in h.columns:
-            found = (title, rows, h)
-            break
-        if h is not None and found is None:
-            found = (title, rows, h)
-    if found is None:
-        raise InfraFileError(_t("Файл не похож на инфраструктурный лист: не найдена строка заголовка таблицы "
-                                "с колонками «Наименование» и «Количество». Проверьте, что выбран нужный файл."))
-    title, rows, h = found
+    """Read the first visible sheet that looks like an infrastructure list (its name is in
+    ``ParsedList.sheet``; hidden sheets are never read). The file is streamed: a sheet longer than MAX_ROWS
+    is refused without reading the rest. Raises :class:`InfraFileError` when the file is not one; row
+    problems are in ``errors``."""
+    wb = _open_book(source)
+    try:
+        try:
+            found = _find_sheet(wb)
+            if found is None:
+                raise InfraFileError(_t("Файл не похож на инфраструктурный лист: не найдена строка заголовка "
+                                        "таблицы с колонками «Наименование» и «Количество» (на видимых листах). "
+                                        "Проверьте, что выбран нужный файл."))
+            ws, head, it, h = found
+            header_texts = [_low(v) for v in head[h.row - 1] if isinstance(v, str)]
+            if any(_INVENTORY_WORDS.search(t) for t in header_texts) and \
+                    not any(_SPEC_WORDS.search(t) for t in header_texts):
+                raise InfraFileError(_t("Файл похож на инвентарную опись (есть колонки инвентарного номера, "
+                                        "модели или стоимости), а не на инфраструктурный лист. Выберите файл "
+                                        "инфраструктурного листа компетенции."))
+            rows = _rows(ws, it, head)
+        except InfraFileError:
+            raise
+        except Exception as e:
+            raise InfraFileError(_t("Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните "
+                                    "заново как .xlsx и повторите импорт.").format(type(e).__name__)) from e
+    finally:
+        wb.close()
+    title = ws.title
     cols = h.columns
-    header_texts = [_low(v) for v in rows[h.row - 1] if isinstance(v, str)]
-    if any(_INVENTORY_WORDS.search(t) for t in header_texts) and "specification" not in cols:
-        raise InfraFileError(_t("Файл похож на инвентарную опись (есть колонки инвентарного номера или стоимости), "
-                                "а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции."))
     title_lines = [clean(v) for r in rows[:h.row - 1] for v in r if clean(v)]
     doc_title = " ".join(title_lines)[:300]
     comp = ""

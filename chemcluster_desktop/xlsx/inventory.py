@@ -20,12 +20,14 @@ from chemcluster_desktop.xlsx.common import (
     XlsxFileError,
     cell_text,
     find_header,
+    first_visible_sheet,
     is_empty_row,
     is_total_row,
     iter_sheet_rows,
     open_workbook,
     parse_date,
     parse_number,
+    rounds_to_zero,
     write_table,
 )
 
@@ -136,17 +138,18 @@ def field_label(f: str) -> str:
 def read_inventory(path, *, mapping: dict[int, str] | None = None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None, today: dt.date | None = None) -> ParsedSheet:
-    """Parse the first sheet; ``mapping`` (column index → field, "" to ignore) overrides the guesses."""
+    """Parse the first visible sheet (its name is in ``ParsedSheet.sheet``; hidden sheets are never read);
+    ``mapping`` (column index → field, "" to ignore) overrides the guesses."""
     today = today or dt.date.today()
     wb = open_workbook(path)
     try:
-        ws = wb.worksheets[0] if wb.worksheets else None
+        ws = first_visible_sheet(wb) if wb.worksheets else None
         total_guess = 0
         try:
             total_guess = int(ws.max_row or 0) if ws is not None else 0
         except Exception:
             total_guess = 0
-        rows = iter_sheet_rows(wb)
+        rows = iter_sheet_rows(wb, ws.title if ws is not None else None)
         header, rest = find_header(rows, SYNONYMS, required=("name",), min_matches=2)
         if mapping:
             cols = {}
@@ -214,6 +217,10 @@ def _parse_row(raw: dict[str, Any], today: dt.date) -> dict[str, Any]:
                 raise _RowError(_t("«{0}» не может быть отрицательным ({1}).").format(field_label(f), cell_text(v)))
             if num is not None and num > _MAX_NUMBER:
                 raise _RowError(_t("«{0}»: слишком большое значение.").format(field_label(f)))
+            places = 2 if f == "cost" else 3  # kopecks; quantities to 0.001
+            if rounds_to_zero(num, places):
+                raise _RowError(_t("«{0}»: {1} — при хранении с точностью {2} знака после запятой станет нулём. "
+                                   "Проверьте единицы измерения.").format(field_label(f), cell_text(v), places))
             d[f] = num
         elif f in DATE_FIELDS:
             label = field_label(f)

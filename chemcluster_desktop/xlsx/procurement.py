@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.xlsx.common import safe_row, save_workbook
 
 MONEY_FMT = '#,##0.00\\ "₽"'
 QTY_FMT = "#,##0.###"
@@ -44,11 +45,11 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
                translate("Xlsx", "НМЦК, ₽"), translate("Xlsx", "Статус"), translate("Xlsx", "Извещение"), translate("Xlsx", "Контракт"), translate("Xlsx", "Цена контракта, ₽"),
                translate("Xlsx", "Поставщик")]
     widths = [14, 48, 14, 9, 22, 34, 14, 9, 9, 17, 22, 22, 28, 17, 32]
-    ws.append([title or translate("Xlsx", "План-график закупок")])
+    ws.append(safe_row([title or translate("Xlsx", "План-график закупок")]))
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([college])
-    ws.append([subtitle])
-    ws.append([])
+    ws.append(safe_row([college]))
+    ws.append(safe_row([subtitle]))
+    ws.append(safe_row([]))
     ws.append(headers)
     hr = ws.max_row
     for i, _h in enumerate(headers, 1):
@@ -68,10 +69,10 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
             period = translate("Xlsx", "{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
         amount = ln.get("amount") or Decimal("0.00")
         total += amount
-        ws.append([ln.get("number", ""), ln.get("title", ""), ln.get("okpd2", ""), ln.get("law", ""),
+        ws.append(safe_row([ln.get("number", ""), ln.get("title", ""), ln.get("okpd2", ""), ln.get("law", ""),
                    ln.get("method", ""), ln.get("source", ""), period, None, None, amount,
                    ln.get("status_label", ""), ln.get("notice_number", ""), ln.get("contract", ""),
-                   ln.get("contract_price"), ln.get("supplier", "")])
+                   ln.get("contract_price"), ln.get("supplier", "")]))
         r = ws.max_row
         for i in range(1, len(headers) + 1):
             c = ws.cell(r, i)
@@ -82,15 +83,15 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
         ws.cell(r, 10).number_format = MONEY_FMT
         ws.cell(r, 14).number_format = MONEY_FMT
         for n in ln.get("needs", []):
-            ws.append(["", "    " + str(n.get("name", "")), "", "", "", "", "", n.get("quantity"), n.get("unit", ""),
-                       n.get("nmck"), "", "", "", None, ""])
+            ws.append(safe_row(["", "    " + str(n.get("name", "")), "", "", "", "", "", n.get("quantity"), n.get("unit", ""),
+                       n.get("nmck"), "", "", "", None, ""]))
             r = ws.max_row
             for i in range(1, len(headers) + 1):
                 ws.cell(r, i).border = border
                 ws.cell(r, i).alignment = wrap
             ws.cell(r, 8).number_format = QTY_FMT
             ws.cell(r, 10).number_format = MONEY_FMT
-    ws.append(["", translate("Xlsx", "Итого по плану-графику"), "", "", "", "", "", None, None, total])
+    ws.append(safe_row(["", translate("Xlsx", "Итого по плану-графику"), "", "", "", "", "", None, None, total]))
     r = ws.max_row
     ws.cell(r, 2).font = bold
     ws.cell(r, 10).font = bold
@@ -109,11 +110,9 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
         st.column_dimensions[get_column_letter(i)].width = w
     for ln in lines:
         for step in ln.get("steps", []):
-            st.append([ln.get("number", ""), step.get("label", ""), step.get("date"), step.get("user", ""),
-                       step.get("note", "")])
+            st.append(safe_row([ln.get("number", ""), step.get("label", ""), step.get("date"), step.get("user", ""),
+                       step.get("note", "")]))
             st.cell(st.max_row, 3).number_format = DATE_FMT
     st.freeze_panes = "A2"
-    from chemcluster_desktop.files import save_atomic
-
-    save_atomic(path, wb.save)  # path.part removed on any failure
+    save_workbook(wb, path)  # text guarded against formula injection, no half file
     return len(lines)

@@ -7,6 +7,7 @@ import os
 import re
 
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.xlsx.common import safe_row, save_workbook
 
 HEADER = ["Дата", "День", "Урок", "Время", "Класс", "Учеников", "Модуль", "Мастерская", "Преподаватель"]
 DAYS = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
@@ -38,19 +39,19 @@ def write(path: str | os.PathLike, title: str, by_school: dict[str, list[dict]])
     n = 0
     for school, lessons in sorted(by_school.items()):
         ws = wb.create_sheet(_sheet_title(school, used))
-        ws.append([title])
-        ws.append([school])
+        ws.append(safe_row([title]))
+        ws.append(safe_row([school]))
         ws["A1"].font = Font(bold=True, size=13)
         ws["A2"].font = Font(italic=True)
-        ws.append([_t(h) for h in HEADER])
+        ws.append(safe_row([_t(h) for h in HEADER]))
         for c in ws[3]:
             c.font = Font(bold=True)
             c.fill = PatternFill("solid", fgColor="E8EEF4")
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for le in lessons:
-            ws.append([le["date"], _t(DAYS[le["date"].weekday()]), le["slot"],
+            ws.append(safe_row([le["date"], _t(DAYS[le["date"].weekday()]), le["slot"],
                        f"{le['starts_at'].strftime('%H:%M')}–{le['ends_at'].strftime('%H:%M')}", le["class"],
-                       le["size"], le["module"], le["workshop"], le.get("instructor") or ""])
+                       le["size"], le["module"], le["workshop"], le.get("instructor") or ""]))
             ws.cell(ws.max_row, 1).number_format = "DD.MM.YYYY"
             n += 1
         for col, w in zip("ABCDEFGHI", (12, 6, 6, 13, 10, 10, 48, 44, 32), strict=True):
@@ -59,11 +60,9 @@ def write(path: str | os.PathLike, title: str, by_school: dict[str, list[dict]])
         ws.auto_filter.ref = f"A3:I{max(ws.max_row, 3)}"
     if not wb.sheetnames:
         ws = wb.create_sheet(translate("Xlsx", "Расписание"))
-        ws.append([title])
-        ws.append([translate("Xlsx", "Занятий нет.")])
+        ws.append(safe_row([title]))
+        ws.append(safe_row([translate("Xlsx", "Занятий нет.")]))
     wb.properties.creator = "ChemCluster Desktop"
     wb.properties.created = dt.datetime.now()
-    from chemcluster_desktop.files import save_atomic
-
-    save_atomic(path, wb.save)  # path.part removed on any failure
+    save_workbook(wb, path)  # text guarded against formula injection, no half file
     return n

@@ -170,3 +170,19 @@ def test_postgres_backup_with_pg_dump(pg_url):
         bad.write_bytes(b"garbage")
         backup.restore(bad)
     assert _count(Building) == 1
+
+
+@pytest.mark.sqlite_only
+def test_rotation_never_deletes_manual_copies_and_only_admin_makes_them(db, as_role):
+    """Issue 19, finding 11: the next backup of the same day deleted that day's earlier manual ones."""
+    manual = [backup.backup() for _ in range(3)]
+    daily = backup.daily_backup_if_needed()
+    assert daily is not None and "daily" in daily.name
+    backup.backup()
+    backup.rotate()
+    names = {os.path.basename(b.path) for b in backup.list_backups()}
+    assert {m.name for m in manual} <= names
+    assert len({m.name for m in manual}) == 3  # named by the time, never by the day only
+    for role in ("lab_manager", "viewer", "buyer", "planner", "coordinator"):
+        with as_role(role), pytest.raises(PermissionDenied):
+            backup.backup()

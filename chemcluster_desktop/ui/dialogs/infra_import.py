@@ -165,6 +165,7 @@ class InfraImportDialog(QDialog):
                                  "мастерских сохранены.").format(r.added, r.changed, r.removed)
             self.result_report = r
             events.notify("accreditation")
+        text += " " + _t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet)
         if r.warnings:
             text += "\n" + "\n".join("⚠ " + w for w in r.warnings)
         self.summary.setText(text)

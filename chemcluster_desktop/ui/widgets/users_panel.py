@@ -167,6 +167,13 @@ class PasswordDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setObjectName("newPassword2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        # one's own password: the current one is asked for (the service refuses without it)
+        self.old_password = None
+        if login == context.actor().login:
+            self.old_password = QLineEdit()
+            self.old_password.setObjectName("oldPassword")
+            self.old_password.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(_t("Текущий пароль:"), self.old_password)
         form.addRow(_t("Новый пароль: *"), self.password)
         form.addRow(_t("Ещё раз: *"), self.password2)
         lay.addLayout(form)
@@ -185,7 +192,8 @@ class PasswordDialog(QDialog):
             self.error.show()
             return
         try:
-            security.set_password(self.login, self.password.text())
+            security.set_password(self.login, self.password.text(),
+                                  old_password=self.old_password.text() if self.old_password is not None else None)
         except ServiceError as e:
             self.error.setText(str(e))
             self.error.show()
