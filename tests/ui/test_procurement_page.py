@@ -224,3 +224,52 @@ def test_print_nmck_from_the_page_opens_the_preview(page, qtbot):
     text = " ".join(PdfReader(str(dlg.pdf_path)).pages[0].extract_text().replace("\u00a0", " ").split())
     assert "Весы аналитические" in text and "202 000,00" in text
     dlg.close()
+
+
+def test_accepting_a_delivery_refreshes_each_listening_page_once(window, page, qtbot):
+    """One action, one refresh per page that shows the changed areas (procurement + inventory): the
+    procurement list reloads once (it used to reload three times and the budget twice), pages that are
+    not on screen reload once when they are next shown."""
+    from PySide6.QtWidgets import QPushButton, QTableView
+
+    from chemcluster_desktop.ui import events
+
+    f = page.fixture
+    nid = P.create_need("Весы аналитические", 2, room_id=f["gap"]["room_id"])
+    add_offers(nid, f["sup"], ["152000.00", "148500.00", "155300.00"])
+    lid = P.create_plan_line("Поставка весов", [nid], f["src"]["federal"])
+    for st in ("price_justified", "notice_published", "supplier_chosen"):
+        P.advance(lid, st, note="0332300001226000099" if st == "notice_published" else "")
+    cid = P.create_contract(lid, "0332300001226000099-01", P.get_plan_line(lid).steps[0].date, f["sup"][1],
+                            "290000.00")
+    P.create_delivery(cid, P.get_plan_line(lid).steps[0].date, "УПД № 5", [(nid, 2)])
+    inventory_page = window.show_page("inventory")
+    journal_page = window.show_page("journal")
+    window.show_page("procurement")
+    page.show_tab("contracts")
+    table = page.findChild(QTableView, "contractsTable")
+    assert page.select_id(cid)
+
+    published, refreshed = [], {"procurement": 0, "inventory": 0, "journal": 0}
+    lists_loaded = []
+    events.listen(page, published.append)
+    page.refreshed.connect(lambda: refreshed.__setitem__("procurement", refreshed["procurement"] + 1))
+    inventory_page.refreshed.connect(lambda: refreshed.__setitem__("inventory", refreshed["inventory"] + 1))
+    journal_page.refreshed.connect(lambda: refreshed.__setitem__("journal", refreshed["journal"] + 1))
+    table.model().loaded.connect(lists_loaded.append)
+
+    qtbot.mouseClick(page.findChild(QPushButton, "acceptDelivery"), Qt.MouseButton.LeftButton)
+    dlg = page.active_dialog
+    assert dlg.objectName() == "StepDialog" and dlg.delivery_id is not None
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert P.get_plan_line(lid).status == "on_inventory"
+
+    assert published == [frozenset({events.Area.PROCUREMENT, events.Area.INVENTORY})]
+    assert refreshed == {"procurement": 1, "inventory": 0, "journal": 0}
+    assert len(lists_loaded) == 1
+    assert page.current_id() == cid  # the selection survives the refresh
+    window.show_page("inventory")
+    window.show_page("journal")
+    assert refreshed == {"procurement": 1, "inventory": 1, "journal": 1}
+    assert inventory_page.findChild(QTableView, "pageTable").model().total() >= 2

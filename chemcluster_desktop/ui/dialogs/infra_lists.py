@@ -31,7 +31,6 @@ from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.storage.accreditation import ZONES
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 
@@ -253,7 +252,6 @@ class InfraListsDialog(QDialog):
             except ServiceError as e:
                 self._fail(e)
                 return
-            events.notify("accreditation")
             self.reload_lists(lid)
 
         dlg.accepted.connect(save)
@@ -273,7 +271,6 @@ class InfraListsDialog(QDialog):
             except ServiceError as e:
                 self._fail(e)
                 return
-            events.notify("accreditation")
             self.reload_lists(ln.list_id)
 
         dlg.accepted.connect(save)
@@ -296,7 +293,6 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(ln.list_id)
 
     def new_list(self) -> None:
@@ -313,7 +309,6 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(lid)
 
     def copy_list(self) -> None:
@@ -329,7 +324,6 @@ class InfraListsDialog(QDialog):
         except (ValidationError, ServiceError) as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(new)
 
     def delete_list(self) -> None:
@@ -347,5 +341,4 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists()

@@ -166,11 +166,11 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         self.clear_errors()
         try:
-            self.saved_id = self.save()
+            with events.action():  # the pages refresh once, after everything the form saves
+                self.saved_id = self.save()
         except ServiceError as e:
             self.show_service_error(e)
             return
-        events.notify("procurement")
         super().accept()
 
 
@@ -649,7 +649,6 @@ class StepDialog(FormDialog):
         on = pydate(self.date.date())
         if self.status == "accepted" and self.delivery_id is not None:
             P.accept_delivery(self.delivery_id, on)
-            events.notify("inventory")
             return self.line.id
         P.advance(self.line.id, self.status, note=self.note.text(), on=on, version=self.line.version)
         return self.line.id

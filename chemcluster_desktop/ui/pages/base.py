@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import security
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events
@@ -34,7 +35,7 @@ from chemcluster_desktop.ui.models.table import PagedTableModel
 
 class BasePage(QWidget):
     key = "base"
-    area = ""
+    area: Area | None = None  # the data area the page shows; it refreshes when a unit of work changes it
     context = "Page"  # translation context
     title_text = ""
     icon_name = "file-document-outline"
@@ -44,6 +45,7 @@ class BasePage(QWidget):
     search_delay_ms = 120
 
     status_message = Signal(str)
+    refreshed = Signal()  # after every refresh(): what a test counts, what a chart next to the page follows
 
     ACTIONS = [
         # (name, icon, source text, shortcut, handler, needs write, needs selection)
@@ -209,6 +211,11 @@ class BasePage(QWidget):
         self.splitter.setStretchFactor(1, 1)
 
     def refresh(self) -> None:
+        self.reload()
+        self.refreshed.emit()
+
+    def reload(self) -> None:
+        """Reload what the page shows, keeping the selection (pages with more than one list override)."""
         if self.model is not None:
             keep = self.current_id()
             self.model.refresh()
@@ -216,14 +223,22 @@ class BasePage(QWidget):
                 self.select_id(keep)
         self._selection_changed()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("*", self.area) or (self.area and area in self.listens_to()):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+    def _on_data_changed(self, areas: frozenset) -> None:
+        if areas & self.watched_areas():
+            self.on_data_changed(areas)
 
-    def listens_to(self) -> tuple[str, ...]:
+    def on_data_changed(self, areas: frozenset) -> None:
+        """An action changed areas this page watches: refresh now when shown, else on the next show."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def watched_areas(self) -> frozenset:
+        return frozenset(([self.area] if self.area else []) + list(self.listens_to()))
+
+    def listens_to(self) -> tuple[Area, ...]:
+        """Other areas whose changes this page shows (its own ``area`` is always watched)."""
         return ()
 
     def showEvent(self, e) -> None:  # noqa: N802

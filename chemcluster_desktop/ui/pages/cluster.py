@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import cluster
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
@@ -188,7 +188,6 @@ class ParticipantDialog(_FormDialog):
         except ServiceError as e:
             self.show_service_error(e)
             return
-        events.notify("cluster")
         self.accept()
 
 
@@ -251,7 +250,6 @@ class DirectionDialog(_FormDialog):
         except ServiceError as e:
             self.show_service_error(e)
             return
-        events.notify("cluster")
         self.accept()
 
 
@@ -324,7 +322,6 @@ class KpiValueDialog(_FormDialog):
         except ServiceError as e:
             self.show_service_error(e)
             return
-        events.notify("cluster")
         self.accept()
 
 
@@ -373,7 +370,6 @@ class KpiDialog(_FormDialog):
             self.show_service_error(e)
             return
         self.saved_id = self.kpi_id
-        events.notify("cluster")
         self.accept()
 
 
@@ -453,7 +449,7 @@ class Dashboard(QScrollArea):
 
 class ClusterPage(BasePage):
     key = "cluster"
-    area = "cluster"
+    area = Area.CLUSTER
     context = CTX
     title_text = "Кластер «Химический потенциал»"
     icon_name = "view-dashboard-outline"
@@ -693,7 +689,7 @@ class ClusterPage(BasePage):
             self._stale = False
             self.refresh()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self._fill_filters()
         try:
             self.dashboard.load()
@@ -706,12 +702,8 @@ class ClusterPage(BasePage):
         self._update_empty()
         self._selection_changed()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("*", "cluster", "accreditation", "procurement", "schedule", "inventory"):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+    def listens_to(self) -> tuple[Area, ...]:
+        return (Area.ACCREDITATION, Area.PROCUREMENT, Area.SCHEDULE, Area.INVENTORY, Area.CORE)
 
     def _update_count(self) -> None:
         if self.model is None:
@@ -842,7 +834,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
-        events.notify("cluster")
 
     def on_card_kpis(self) -> None:
         try:
@@ -850,7 +841,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
             return
-        events.notify("cluster")
         self.status_message.emit(_t("Добавлено показателей: {0}").format(n))
 
     def on_edit_kpi(self) -> None:
@@ -877,7 +867,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
-        events.notify("cluster")
 
     def open_value_dialog(self, code: str | None = None, period: str | None = None) -> KpiValueDialog | None:
         if self.k_model.total() == 0 and not cluster.list_kpis(live=False):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import journal
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
@@ -59,7 +60,7 @@ def _lupdate_strings() -> list[str]:
 
 class JournalPage(BasePage):
     key = "journal"
-    area = "journal"
+    area = None
     context = CTX
     title_text = "Журнал изменений"
     icon_name = "history"
@@ -67,9 +68,8 @@ class JournalPage(BasePage):
     empty_text = "Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил."
     search_placeholder = "Поиск по журналу (Ctrl+F)…"
 
-    def listens_to(self) -> tuple[str, ...]:
-        # every change anywhere adds to the journal
-        return ("core", "inventory", "accreditation", "schedule", "procurement", "cluster", "reference")
+    def listens_to(self) -> tuple[Area, ...]:
+        return tuple(Area)  # every change anywhere adds to the journal
 
     def setup_ui(self) -> None:
         cols = [
@@ -232,10 +232,10 @@ class JournalPage(BasePage):
             f["entity"] = entity
             self.model.set_filters(f)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if hasattr(self, "user_filter"):
             self._fill_filters()
-        super().refresh()
+        super().reload()
 
     # --- details ------------------------------------------------------------------------------
     def on_selection_changed(self) -> None:

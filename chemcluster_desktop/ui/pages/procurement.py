@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
@@ -216,7 +217,7 @@ class StatusRoad(QWidget):
 # --- the page ------------------------------------------------------------------------------------------------
 class ProcurementPage(BasePage):
     key = "procurement"
-    area = "procurement"
+    area = Area.PROCUREMENT
     context = CTX
     title_text = "Закупки оборудования"
     icon_name = "cart-outline"
@@ -456,12 +457,12 @@ class ProcurementPage(BasePage):
             return True
         return super().eventFilter(obj, ev)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.model is None:
             self.refresh_budget()
             self._selection_changed()
             return
-        super().refresh()
+        super().reload()
 
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)
@@ -469,14 +470,8 @@ class ProcurementPage(BasePage):
             self._all_loaded = True
             self.refresh()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("*", "procurement", "inventory", "accreditation"):
-            if self.isVisible():
-                self.refresh()
-                if self.current_spec().name != "budget":
-                    self.refresh_budget()
-            else:
-                self._stale = True
+    def listens_to(self) -> tuple[Area, ...]:
+        return (Area.INVENTORY, Area.ACCREDITATION)
 
     # --- translation --------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -526,8 +521,7 @@ class ProcurementPage(BasePage):
 
     def _after_save(self, dlg) -> None:
         name = self.current_spec().name
-        if dlg.saved_id is not None and name != "budget":
-            self.refresh()
+        if dlg.saved_id is not None and name != "budget":  # the list already shows it (the change hook)
             self.select_id(dlg.saved_id)
 
     def on_new(self):
@@ -581,7 +575,6 @@ class ProcurementPage(BasePage):
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        events.notify("procurement")
 
     def on_print(self):
         name = self.current_spec().name
@@ -914,7 +907,6 @@ class ProcurementPage(BasePage):
 
     def _reload_need(self) -> None:
         nid = self.need.id if self.need else None
-        events.notify("procurement")
         if nid is not None and self.current_id() != nid:
             self.select_id(nid)
         self.show_need(nid)
@@ -1243,7 +1235,6 @@ class ProcurementPage(BasePage):
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        events.notify("procurement")
         self.show_contract(self.contract.id)
 
     def new_delivery(self):
