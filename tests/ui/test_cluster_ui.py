@@ -86,8 +86,7 @@ def test_tiles_click_through(demo_window, qtbot):
     page.dashboard.budget_chart.activated.emit("federal")
     assert demo_window.nav.currentRow() == keys.index("procurement")
     proc = demo_window.pages["procurement"]
-    if hasattr(proc, "current_spec"):
-        assert proc.current_spec().name == "budget"
+    assert proc.current_tab().name == "budget"
     demo_window.show_page("cluster")
     r = cluster.readiness()
     if r.workshops:

@@ -230,12 +230,6 @@ class SchedulePage(BasePage):
     def listens_to(self) -> tuple[Area, ...]:
         return (Area.ACCREDITATION, Area.SCHEDULE)
 
-    def showEvent(self, e) -> None:  # noqa: N802
-        super().showEvent(e)
-        if not getattr(self, "_shown", False):
-            self._shown = True
-            self.refresh()
-
     # --- data ------------------------------------------------------------------------------------
     def current_tab(self) -> str:
         return self.TABS[self.tabs.currentIndex()]
