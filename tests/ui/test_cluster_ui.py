@@ -170,10 +170,10 @@ def test_add_direction_with_enterprises(demo_window, qtbot):
     dlg.places.setValue(25)
     i = dlg.add_enterprise.findData("АО «Синтез ОКА»")
     assert i > 0
-    dlg._add_enterprise(i)
-    dlg._add_enterprise(i)
+    dlg.add_enterprise.activated.emit(i)  # picked twice: listed once
+    dlg.add_enterprise.activated.emit(i)
     assert dlg.requested.toPlainText() == "АО «Синтез ОКА»"
-    dlg.save()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     rows = [d for d in cluster.list_directions() if d["code"] == "18.02.14"]
     assert rows and rows[0]["requested_by"] == "АО «Синтез ОКА»" and rows[0]["places_per_year"] == 25
