@@ -78,4 +78,4 @@ def offer_demo(window) -> None:
     from chemcluster_desktop.ui import events, ops
 
     ops.run_task(window, _t("Загрузка демо-данных"), lambda task: load_demo(progress=task.progress),
-                 on_done=lambda _r: events.notify("*"), cancellable=False)
+                 on_done=lambda _r: events.everything_changed(), cancellable=False)
