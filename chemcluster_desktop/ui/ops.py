@@ -12,6 +12,16 @@ Services take ``progress(done, total)`` and ``cancelled() -> bool`` callables; p
 ``task.progress`` and ``task.is_cancelled``. ``on_done``/``on_error`` run on the GUI thread. An
 error that is a ``ServiceError`` is shown as its message; anything else is logged and shown with the
 log's location. ``wait_all()`` lets tests wait for every running task.
+
+A change to the data is one *operation* (after Anki's ``CollectionOp``, in our own words)::
+
+    run_op(self, lambda: P.delete_need(row_id))                        # on the GUI thread
+    run_op(self, lambda task: acc.match(wid, progress=task.progress),  # long: in the background
+           title="Сопоставление", on_done=show_summary)
+
+Nobody refreshes a page by hand: the units of work inside the operation report the areas they changed
+(:mod:`.events`), and every page that shows one of them refreshes ONCE, when the operation ends,
+before ``on_done`` runs. A ``ServiceError`` is shown as its message (or given to ``on_error``).
 """
 
 from __future__ import annotations
@@ -162,6 +172,65 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Task], Any], *,
     _notify(task, 0, 0, title)
     QThreadPool.globalInstance().start(_Runner(task, fn))
     return task
+
+
+def run_op(parent: QWidget | None, fn: Callable[..., Any], *, title: str | None = None,
+           on_done: Callable[[Any], None] | None = None,
+           on_error: Callable[[BaseException], None] | None = None,
+           cancellable: bool = True) -> Any:
+    """Run one mutation as one user action.
+
+    Without ``title`` ``fn()`` runs at once on the GUI thread (a short write); the return value is
+    ``fn``'s result, or ``None`` when it failed (the person has seen why). With ``title`` ``fn(task)``
+    runs in the background with progress and cancel (:func:`run_task`) and the :class:`Task` is
+    returned. Either way the pages refresh once, after the whole operation, and then ``on_done(result)``
+    runs."""
+    from chemcluster_desktop.ui import events
+
+    if title is None:
+        events.hold()
+        try:
+            result = fn()
+        except ServiceError as e:
+            events.release()
+            if on_error:
+                on_error(e)
+            else:
+                show_error(parent, e)
+            return None
+        except BaseException:
+            events.release()
+            raise
+        events.release()
+        if on_done:
+            on_done(result)
+        return result
+
+    events.hold()
+    released = []
+
+    def _release() -> None:
+        if not released:
+            released.append(True)
+            events.release()
+
+    def done(result):
+        _release()
+        if on_done:
+            on_done(result)
+
+    def failed(err):
+        _release()
+        if on_error:
+            on_error(err)
+        else:
+            show_error(parent, err)
+
+    try:
+        return run_task(parent, title, fn, on_done=done, on_error=failed, cancellable=cancellable)
+    except BaseException:
+        _release()
+        raise
 
 
 def running() -> list[Task]:

@@ -134,7 +134,7 @@ def offer_recovery_now(window, db, problems: list[str]) -> None:
     if recovered is None:  # declined: keep working with the file as it is, warned
         context.open_database(url, check_file=False)
     context.set_actor(actor)
-    events.notify("*")
+    events.everything_changed()
 
 
 def build_main_window(app):
@@ -174,4 +174,4 @@ def offer_demo(window) -> None:
     from chemcluster_desktop.ui import events, ops
 
     ops.run_task(window, _t("Загрузка демо-данных"), lambda task: load_demo(progress=task.progress),
-                 on_done=lambda _r: events.notify("*"), cancellable=False)
+                 on_done=lambda _r: events.everything_changed(), cancellable=False)

@@ -86,8 +86,7 @@ def test_tiles_click_through(demo_window, qtbot):
     page.dashboard.budget_chart.activated.emit("federal")
     assert demo_window.nav.currentRow() == keys.index("procurement")
     proc = demo_window.pages["procurement"]
-    if hasattr(proc, "current_spec"):
-        assert proc.current_spec().name == "budget"
+    assert proc.current_tab().name == "budget"
     demo_window.show_page("cluster")
     r = cluster.readiness()
     if r.workshops:
@@ -171,10 +170,10 @@ def test_add_direction_with_enterprises(demo_window, qtbot):
     dlg.places.setValue(25)
     i = dlg.add_enterprise.findData("АО «Синтез ОКА»")
     assert i > 0
-    dlg._add_enterprise(i)
-    dlg._add_enterprise(i)
+    dlg.add_enterprise.activated.emit(i)  # picked twice: listed once
+    dlg.add_enterprise.activated.emit(i)
     assert dlg.requested.toPlainText() == "АО «Синтез ОКА»"
-    dlg.save()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     rows = [d for d in cluster.list_directions() if d["code"] == "18.02.14"]
     assert rows and rows[0]["requested_by"] == "АО «Синтез ОКА»" and rows[0]["places_per_year"] == 25

@@ -51,45 +51,45 @@ def test_offers_table_typing_prices_gives_the_nmck(page, qtbot):
     page.show_tab("needs")
     page.refresh()
     assert page.select_id(nid)
-    assert page.need is not None and page.need.id == nid
+    assert page.tab("needs").need is not None and page.tab("needs").need.id == nid
     for price in ("152 000,00", "148500", "155300,00"):
-        qtbot.mouseClick(page.add_offer_btn, Qt.MouseButton.LeftButton)
-        r = page.offers.rowCount() - 1
-        _type_in_cell(qtbot, page.offers, r, 2, price)
+        qtbot.mouseClick(page.tab("needs").add_offer_btn, Qt.MouseButton.LeftButton)
+        r = page.tab("needs").offers.rowCount() - 1
+        _type_in_cell(qtbot, page.tab("needs").offers, r, 2, price)
     offers = P.get_need(nid).offers
     assert sorted(o.unit_price for o in offers) == [Decimal("148500.00"), Decimal("152000.00"), Decimal("155300.00")]
     assert len({o.supplier_id for o in offers}) == 3  # each new row took the next supplier
-    assert page.nmck_labels["nmck"].text().replace("\u00a0", " ") == "455 800,00 ₽"
-    assert page.nmck_labels["cv"].text() == "2,24 %"
-    assert "однородны" in page.nmck_verdict.text()
+    assert page.tab("needs").nmck_labels["nmck"].text().replace("\u00a0", " ") == "455 800,00 ₽"
+    assert page.tab("needs").nmck_labels["cv"].text() == "2,24 %"
+    assert "однородны" in page.tab("needs").nmck_verdict.text()
     # the list shows the НМЦК too
-    row = page.need_model.loaded_rows()[page.need_model.find_row(nid)]
+    row = page.tab("needs").model.loaded_rows()[page.tab("needs").model.find_row(nid)]
     assert row["nmck"] == Decimal("455800.00") and row["offers"] == 3
 
     # a wrong price: the message beside the table, nothing saved
     r = 0
-    _type_in_cell(qtbot, page.offers, r, 2, "-5")
-    assert page.offer_error.isVisible() and "больше нуля" in page.offer_error.text()
-    _type_in_cell(qtbot, page.offers, r, 2, "дорого")
-    assert "не распознана" in page.offer_error.text()
+    _type_in_cell(qtbot, page.tab("needs").offers, r, 2, "-5")
+    assert page.tab("needs").offer_error.isVisible() and "больше нуля" in page.tab("needs").offer_error.text()
+    _type_in_cell(qtbot, page.tab("needs").offers, r, 2, "дорого")
+    assert "не распознана" in page.tab("needs").offer_error.text()
     assert sorted(o.unit_price for o in P.get_need(nid).offers)[0] == Decimal("148500.00")
 
     # a price that pulls the set apart: V > 33 %, refused with the offer named
-    _type_in_cell(qtbot, page.offers, page.offers.rowCount() - 1, 2, "455300")
-    assert "33 %" in page.nmck_verdict.text() and "455" in page.nmck_verdict.text()
-    assert page.nmck_labels["nmck"].text() == "—"
+    _type_in_cell(qtbot, page.tab("needs").offers, page.tab("needs").offers.rowCount() - 1, 2, "455300")
+    assert "33 %" in page.tab("needs").nmck_verdict.text() and "455" in page.tab("needs").nmck_verdict.text()
+    assert page.tab("needs").nmck_labels["nmck"].text() == "—"
     assert P.nmck(nid)["valid"] is False
 
 
 def _click_step(qtbot, page, status: str):
-    btn = page.step_buttons.get(status)
+    btn = page.tab("plan").step_buttons.get(status)
     assert btn is not None and btn.isVisible() and btn.isEnabled(), status
     qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
     return page.active_dialog
 
 
 def _offered(page) -> set[str]:
-    return {s for s, b in page.step_buttons.items() if b.isVisible()}
+    return {s for s, b in page.tab("plan").step_buttons.items() if b.isVisible()}
 
 
 def test_status_road_offers_only_allowed_steps(page, qtbot):
@@ -146,7 +146,7 @@ def test_status_road_offers_only_allowed_steps(page, qtbot):
 
     names = [r["name"] for r in inventory.list_items(ListQuery(search="весы аналитические"))]
     assert names.count("Весы аналитические") == 2
-    assert page.road.chips["on_inventory"].text() == P.status_label("on_inventory")
+    assert page.tab("plan").road.chips["on_inventory"].text() == P.status_label("on_inventory")
 
 
 def test_cancel_needs_a_reason(page, qtbot):
@@ -158,8 +158,8 @@ def test_cancel_needs_a_reason(page, qtbot):
     page.refresh()
     page.select_id(lid)
     assert _offered(page) == {"price_justified", "cancelled"}
-    assert not page.step_buttons["price_justified"].isEnabled()  # no offers: the price cannot be justified
-    assert "не меньше" in page.blocked_label.text() or "Нет коммерческих" in page.blocked_label.text()
+    assert not page.tab("plan").step_buttons["price_justified"].isEnabled()  # no offers: the price cannot be justified
+    assert "не меньше" in page.tab("plan").blocked_label.text() or "Нет коммерческих" in page.tab("plan").blocked_label.text()
     dlg = _click_step(qtbot, page, "cancelled")
     assert not dlg.ok_button.isEnabled()
     _type(qtbot, dlg.note, "Закупка не нужна")
@@ -181,7 +181,7 @@ def test_supplier_card_checks_inn_as_you_type(page, qtbot):
     assert dlg.ok_button.isEnabled()
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert any(s.inn == "5262009874" for s in P.all_suppliers())
-    assert page.supplier_model.total() == 4
+    assert page.tab("suppliers").model.total() == 4
 
 
 def test_budget_tab_chart_and_viewer_rights(page, qtbot, as_role):
@@ -190,11 +190,11 @@ def test_budget_tab_chart_and_viewer_rights(page, qtbot, as_role):
     add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"])
     P.create_plan_line({"title": "Весы", "need_ids": [nid], "funding_source_id": f["src"]["federal"]})
     page.show_tab("budget")
-    assert page.chart.categories[0] == "Грант «Профессионалитет»"
-    assert page.chart.values["planned"][0] == Decimal("0.2")  # 202 000 ₽ ≈ 0,2 млн
-    assert len(page.chart.chart().series()) == 1 and page.chart.chart().series()[0].count() == 4
-    assert page.budget_table.rowCount() == 5
-    assert page.budget_table.item(0, 2).text().replace("\u00a0", " ") == "202 000,00 ₽"
+    assert page.tab("budget").chart.categories[0] == "Грант «Профессионалитет»"
+    assert page.tab("budget").chart.values["planned"][0] == Decimal("0.2")  # 202 000 ₽ ≈ 0,2 млн
+    assert len(page.tab("budget").chart.chart().series()) == 1 and page.tab("budget").chart.chart().series()[0].count() == 4
+    assert page.tab("budget").budget_table.rowCount() == 5
+    assert page.tab("budget").budget_table.item(0, 2).text().replace("\u00a0", " ") == "202 000,00 ₽"
     with as_role("viewer"):
         page.show_tab("plan")
         page.on_role_changed()
@@ -226,3 +226,52 @@ def test_print_nmck_from_the_page_opens_the_preview(page, qtbot):
     text = " ".join(PdfReader(str(dlg.pdf_path)).pages[0].extract_text().replace("\u00a0", " ").split())
     assert "Весы аналитические" in text and "202 000,00" in text
     dlg.close()
+
+
+def test_accepting_a_delivery_refreshes_each_listening_page_once(window, page, qtbot):
+    """One action, one refresh per page that shows the changed areas (procurement + inventory): the
+    procurement list reloads once (it used to reload three times and the budget twice), pages that are
+    not on screen reload once when they are next shown."""
+    from PySide6.QtWidgets import QPushButton, QTableView
+
+    from chemcluster_desktop.ui import events
+
+    f = page.fixture
+    nid = P.create_need("Весы аналитические", 2, room_id=f["gap"]["room_id"])
+    add_offers(nid, f["sup"], ["152000.00", "148500.00", "155300.00"])
+    lid = P.create_plan_line("Поставка весов", [nid], f["src"]["federal"])
+    for st in ("price_justified", "notice_published", "supplier_chosen"):
+        P.advance(lid, st, note="0332300001226000099" if st == "notice_published" else "")
+    cid = P.create_contract(lid, "0332300001226000099-01", P.get_plan_line(lid).steps[0].date, f["sup"][1],
+                            "290000.00")
+    P.create_delivery(cid, P.get_plan_line(lid).steps[0].date, "УПД № 5", [(nid, 2)])
+    inventory_page = window.show_page("inventory")
+    journal_page = window.show_page("journal")
+    window.show_page("procurement")
+    page.show_tab("contracts")
+    table = page.findChild(QTableView, "contractsTable")
+    assert page.select_id(cid)
+
+    published, refreshed = [], {"procurement": 0, "inventory": 0, "journal": 0}
+    lists_loaded = []
+    events.listen(page, published.append)
+    page.refreshed.connect(lambda: refreshed.__setitem__("procurement", refreshed["procurement"] + 1))
+    inventory_page.refreshed.connect(lambda: refreshed.__setitem__("inventory", refreshed["inventory"] + 1))
+    journal_page.refreshed.connect(lambda: refreshed.__setitem__("journal", refreshed["journal"] + 1))
+    table.model().loaded.connect(lists_loaded.append)
+
+    qtbot.mouseClick(page.findChild(QPushButton, "acceptDelivery"), Qt.MouseButton.LeftButton)
+    dlg = page.active_dialog
+    assert dlg.objectName() == "StepDialog" and dlg.delivery_id is not None
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert P.get_plan_line(lid).status == "on_inventory"
+
+    assert published == [frozenset({events.Area.PROCUREMENT, events.Area.INVENTORY})]
+    assert refreshed == {"procurement": 1, "inventory": 0, "journal": 0}
+    assert len(lists_loaded) == 1
+    assert page.current_id() == cid  # the selection survives the refresh
+    window.show_page("inventory")
+    window.show_page("journal")
+    assert refreshed == {"procurement": 1, "inventory": 1, "journal": 1}
+    assert inventory_page.findChild(QTableView, "pageTable").model().total() >= 2

@@ -193,7 +193,7 @@ def restore_from(window, path: str, confirm: bool = True):
         return backup_service.restore(path)
 
     def done(keep):
-        events.notify("*")
+        events.everything_changed()
         QMessageBox.information(window, _t("Восстановление базы данных"),
                                 _t("База восстановлена из «{0}».\nПрежняя база сохранена: {1}")
                                 .format(Path(path).name, keep))

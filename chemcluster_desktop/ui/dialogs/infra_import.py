@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import ops
 
 CTX = "InfraImport"
 
@@ -164,7 +164,6 @@ class InfraImportDialog(QDialog):
                 text += " " + _t("Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы "
                                  "мастерских сохранены.").format(r.added, r.changed, r.removed)
             self.result_report = r
-            events.notify("accreditation")
         text += " " + _t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet)
         if r.warnings:
             text += "\n" + "\n".join("⚠ " + w for w in r.warnings)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 
@@ -252,7 +251,6 @@ class InfraListsDialog(QDialog):
             except ServiceError as e:
                 self._fail(e)
                 return
-            events.notify("accreditation")
             self.reload_lists(lid)
 
         dlg.accepted.connect(save)
@@ -272,7 +270,6 @@ class InfraListsDialog(QDialog):
             except ServiceError as e:
                 self._fail(e)
                 return
-            events.notify("accreditation")
             self.reload_lists(ln.list_id)
 
         dlg.accepted.connect(save)
@@ -295,7 +292,6 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(ln.list_id)
 
     def new_list(self) -> None:
@@ -312,7 +308,6 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(lid)
 
     def copy_list(self) -> None:
@@ -328,7 +323,6 @@ class InfraListsDialog(QDialog):
         except (ValidationError, ServiceError) as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists(new)
 
     def delete_list(self) -> None:
@@ -346,5 +340,4 @@ class InfraListsDialog(QDialog):
         except ServiceError as e:
             self._fail(e)
             return
-        events.notify("accreditation")
         self.reload_lists()

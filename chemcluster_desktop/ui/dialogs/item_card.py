@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.widgets.inventory_fields import (
@@ -571,6 +570,5 @@ class ItemCardDialog(QDialog):
         except ServiceError as e:
             self.show_error(e)
             return
-        events.notify("inventory")
         self.saved.emit(self.saved_id)
         self.accept()

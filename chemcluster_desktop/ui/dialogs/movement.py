@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.widgets.inventory_fields import DateField, error_label, mark
 
@@ -172,5 +171,4 @@ class MovementDialog(QDialog):
         except ServiceError as e:
             self.error.setText(str(e))
             return
-        events.notify("inventory")
         self.accept()

@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -37,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop.services import procurement as P
-from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui import forms
 
 CTX = "Procurement"
 
@@ -80,98 +76,10 @@ def parse_money_text(text: str) -> Decimal | None:
         return None
 
 
-class FormDialog(QDialog):
-    """A form with an error label beside each field and a general message line."""
+class FormDialog(forms.FormDialog):
+    """The shared card (:class:`chemcluster_desktop.ui.forms.FormDialog`) in the procurement context."""
 
-    def __init__(self, parent=None, title: str = "", name: str = "FormDialog"):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(560)
-        self.lay = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.lay.addLayout(self.form)
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Procurement", "Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Procurement", "Отмена"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.saved_id: int | None = None
-
-    def finish_layout(self) -> None:
-        self.lay.addWidget(self.message)
-        self.lay.addWidget(self.buttons)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
-
-    def add(self, key: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
-        widget.setObjectName(widget.objectName() or f"field_{key}")
-        if isinstance(widget, QComboBox | QDateEdit):
-            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            if isinstance(widget, QDateEdit):
-                widget.setMaximumWidth(160)
-        err = QLabel()
-        err.setProperty("role", "error")
-        err.setWordWrap(True)
-        err.hide()
-        box = QWidget()
-        h = QVBoxLayout(box)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.setSpacing(2)
-        h.addWidget(widget)
-        h.addWidget(err)
-        self.form.addRow(f"{label} *" if required else label, box)
-        self.errors[key] = err
-        self.fields[key] = widget
-        return widget
-
-    def set_error(self, key: str | None, text: str) -> None:
-        lab = self.errors.get(key or "")
-        if lab is None:
-            self.message.setText(text)
-            self.message.setVisible(bool(text))
-            return
-        lab.setText(text)
-        lab.setVisible(bool(text))
-        w = self.fields.get(key)
-        if isinstance(w, QLineEdit):
-            w.setProperty("invalid", bool(text))
-            w.style().unpolish(w)
-            w.style().polish(w)
-
-    def clear_errors(self) -> None:
-        for k in self.errors:
-            self.set_error(k, "")
-        self.set_error(None, "")
-
-    def show_service_error(self, e: ServiceError) -> None:
-        if isinstance(e, ValidationError) and e.field in self.errors:
-            self.set_error(e.field, str(e))
-        else:
-            self.set_error(None, str(e))
-
-    def save(self) -> int | None:  # subclasses
-        return None
-
-    def accept(self) -> None:
-        self.clear_errors()
-        try:
-            self.saved_id = self.save()
-        except ServiceError as e:
-            self.show_service_error(e)
-            return
-        events.notify("procurement")
-        super().accept()
+    context = CTX
 
 
 def combo(items: list[tuple[object, str]], current=None, none_label: str | None = None) -> QComboBox:
@@ -655,7 +563,6 @@ class StepDialog(FormDialog):
         on = pydate(self.date.date())
         if self.status == "accepted" and self.delivery_id is not None:
             P.accept_delivery(self.delivery_id, on)
-            events.notify("inventory")
             return self.line.id
         P.advance(self.line.id, self.status, note=self.note.text(), on=on, version=self.line.version)
         return self.line.id

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import security, settings_service
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui.icons import icon
 
 CTX = "SettingsDialog"
@@ -252,7 +251,6 @@ class SettingsDialog(QDialog):
         settings().set("backup_folder", self.backup_dir.text().strip(), save=False)
         settings().set("paths/import_dir", self.import_dir.text().strip(), save=False)
         settings().set("paths/export_dir", self.export_dir.text().strip())
-        events.notify("core")
         self.accept()
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import stocktaking as st_service
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
@@ -195,7 +194,6 @@ class StocktakingDialog(QDialog):
             self.error.setText(str(e))
             return
         self.error.setText("")
-        events.notify("inventory")
         self.reload()
         self.scan_field.setFocus()
 
@@ -342,7 +340,6 @@ class StocktakingDialog(QDialog):
         except ServiceError as e:
             self.error.setText(str(e))
             return None
-        events.notify("inventory")
         self.reload()
         if res.ok:
             self._say(_t("Инвентаризация завершена: расхождений нет."), "ok")

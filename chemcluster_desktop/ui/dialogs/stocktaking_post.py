@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import stocktaking as st_service
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
@@ -182,5 +181,4 @@ class StocktakingPostDialog(QDialog):
         except ServiceError as e:
             self.error.setText(str(e))
             return
-        events.notify("inventory")
         self.accept()

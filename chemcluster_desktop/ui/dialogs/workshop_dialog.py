@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events
 
 CTX = "WorkshopDialog"
 
@@ -259,7 +258,6 @@ class WorkshopDialog(QDialog):
             return
         self._show_error("photos", "")
         self._fill_photos()
-        events.notify("accreditation")
 
     def delete_photo(self) -> None:
         it = self.photos.currentItem()
@@ -271,7 +269,6 @@ class WorkshopDialog(QDialog):
             self._show_error("photos", str(e))
             return
         self._fill_photos()
-        events.notify("accreditation")
 
     def _fill_lists(self) -> None:
         self.list_combo.clear()
@@ -391,5 +388,4 @@ class WorkshopDialog(QDialog):
             self.general_error.show()
             return
         self.saved_id = wid
-        events.notify("accreditation")
         self.accept()

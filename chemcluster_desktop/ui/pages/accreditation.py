@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -84,7 +85,7 @@ def _pct(v: float) -> str:
 
 class AccreditationPage(BasePage):
     key = "accreditation"
-    area = "accreditation"
+    area = Area.ACCREDITATION
     context = CTX
     title_text = "Аккредитация мастерских"
     icon_name = "certificate-outline"
@@ -295,9 +296,9 @@ class AccreditationPage(BasePage):
         self._update_header()
 
     # --- data --------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self._reload_workshops()
-        super().refresh()
+        super().reload()
         self._update_header()
         self._update_actions()
 
@@ -457,10 +458,6 @@ class AccreditationPage(BasePage):
         if cid is not None or self.details.row is None:
             self.details.show_line(cid)
 
-    def _on_data_changed(self, area: str) -> None:
-        # our own line edits refresh in place (keeping the selection); others' changes reload
-        super()._on_data_changed(area)
-
     # --- workshop actions --------------------------------------------------------------------
     def on_new(self):
         from chemcluster_desktop.ui.dialogs.workshop_dialog import WorkshopDialog
@@ -501,7 +498,6 @@ class AccreditationPage(BasePage):
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
         self.workshop_id = None
-        events.notify("accreditation")
 
     def on_import(self):
         from chemcluster_desktop.ui.dialogs.infra_import import InfraImportDialog
@@ -510,7 +506,6 @@ class AccreditationPage(BasePage):
         if self.workshop_id is not None:
             comp = acc.workshop(self.workshop_id).competency
         dlg = InfraImportDialog(self, competency=comp)
-        dlg.finished.connect(lambda _r: self.refresh())
         dlg.open()
         self._dialog = dlg
         return dlg
@@ -520,7 +515,6 @@ class AccreditationPage(BasePage):
 
         lid = acc.workshop(self.workshop_id).list_id if self.workshop_id is not None else None
         dlg = InfraListsDialog(self, list_id=lid)
-        dlg.finished.connect(lambda _r: self.refresh())
         dlg.open()
         self._dialog = dlg
         return dlg
@@ -535,7 +529,6 @@ class AccreditationPage(BasePage):
                              cancelled=task.is_cancelled)
 
         def done(r):
-            events.notify("accreditation")
             self.show_info(_t("Сопоставление выполнено"), _t(
                 "Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — "
                 "{3}. Предложения видны при фильтре «Есть предложения сопоставления».").format(
@@ -551,7 +544,6 @@ class AccreditationPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
             return
-        events.notify("accreditation")
         self.show_info(_t("Предложения подтверждены"), _t("Подтверждено предложений: {0}.").format(n))
 
     def on_needs(self) -> None:
@@ -562,8 +554,6 @@ class AccreditationPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
             return
-        events.notify("procurement")
-        events.notify("accreditation")
         text = _t("Создано потребностей: {0}, обновлено: {1}.").format(r.created, r.updated)
         if r.skipped:
             text += "\n\n" + "\n".join(r.skipped[:15])

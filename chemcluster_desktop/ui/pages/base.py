@@ -5,6 +5,13 @@ A page subclass sets ``key``, ``area``, ``title_text`` and ``write_permission``,
 with :meth:`set_model`, and overrides the ``on_*`` handlers it supports (the matching toolbar
 actions appear only for those). Every string goes through :meth:`tr_` with the page's context so
 that ``pyside6-lupdate`` finds it; :meth:`retranslate_ui` is called when the language changes.
+
+Construction has two phases and a first load: the skeleton and then :meth:`build` (the subclass's
+widgets; no text yet), then :meth:`retranslate_ui` (every text), and the first :meth:`refresh` when the
+page is first shown. Subclasses use the public hooks — :meth:`build`, :meth:`retranslate_ui`,
+:meth:`reload`, :meth:`on_selection_changed`, :meth:`action_enabled`, :meth:`on_data_changed`,
+:meth:`set_current_list` — and never override the private methods. A page of several lists is a
+:class:`chemcluster_desktop.ui.lists.TabbedPage` (``has_list = False``: no list of its own).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop import areas
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import security
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events
@@ -35,7 +43,7 @@ from chemcluster_desktop.ui.models.table import PagedTableModel
 
 class BasePage(QWidget):
     key = "base"
-    area = ""
+    area: Area | None = None  # the data area the page shows; it refreshes when a unit of work changes it
     context = "Page"  # translation context
     title_text = ""
     icon_name = "file-document-outline"
@@ -43,8 +51,10 @@ class BasePage(QWidget):
     empty_text = "Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel."
     search_placeholder = "Поиск (Ctrl+F)…"
     search_delay_ms = 120
+    has_list = True  # False: the page puts its own widgets (tabs…) into ``body`` instead of one list
 
     status_message = Signal(str)
+    refreshed = Signal()  # after every refresh(): what a test counts, what a chart next to the page follows
 
     ACTIONS = [
         # (name, icon, source text, shortcut, handler, needs write, needs selection)
@@ -65,8 +75,10 @@ class BasePage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(self.search_delay_ms)
         self._search_timer.timeout.connect(self._apply_search)
+        self._stale = False
+        self._loaded_once = False
         self._build()
-        self.setup_ui()
+        self.build()
         self.retranslate_ui()
         events.bus().changed.connect(self._on_data_changed)
 
@@ -119,6 +131,24 @@ class BasePage(QWidget):
         self.filter_bar.setSpacing(8)
         lay.addLayout(self.filter_bar)
 
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.body, 1)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        self.table: QTableView | None = None
+        self.splitter: QSplitter | None = None
+        if self.has_list:
+            self._build_list()
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        lay.addWidget(self.count_label)
+
+    def _build_list(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
         self.table.setObjectName("pageTable")
@@ -137,17 +167,9 @@ class BasePage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._activate())
         self.table.installEventFilter(self)
         self.splitter.addWidget(self.table)
-        lay.addWidget(self.splitter, 1)
-
-        self.empty_label = QLabel(self.table.viewport())
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.body.addWidget(self.splitter, 1)
+        self.empty_label.setParent(self.table.viewport())
         self.empty_label.hide()
-
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        lay.addWidget(self.count_label)
 
     def _overrides(self, handler: str) -> bool:
         for cls in type(self).__mro__:
@@ -157,8 +179,13 @@ class BasePage(QWidget):
                 return True
         return False
 
+    def build(self) -> None:
+        """Phase one: subclasses build their filters, model and details panel here (texts come in
+        :meth:`retranslate_ui`, data with the first :meth:`refresh`)."""
+        self.setup_ui()
+
     def setup_ui(self) -> None:
-        """Subclasses build their filters, model and details panel here."""
+        """The older name of :meth:`build`."""
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.tr_(self.title_text))
@@ -196,7 +223,29 @@ class BasePage(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self._selection_changed()
 
+    def set_current_list(self, table: QTableView | None, model: PagedTableModel | None, empty_text: str = "") -> None:
+        """Point search, selection, the count and the empty-state hint at another list (a tab's)."""
+        self.table = table
+        self.model = model
+        if empty_text:
+            self.empty_text = empty_text
+        if table is not None:
+            self.empty_label.setParent(table.viewport())
+            self.empty_label.resize(table.viewport().size())
+        else:
+            self.empty_label.hide()
+        self.search.setEnabled(model is not None)
+        if model is not None:
+            self.search.blockSignals(True)
+            self.search.setText(model.query.search)
+            self.search.blockSignals(False)
+        self._update_count()
+        self._update_empty()
+        self._selection_changed()
+
     def _save_header(self) -> None:
+        if self.table is None:
+            return
         settings().set(f"header/{self.key}", bytes(self.table.horizontalHeader().saveState().data()), save=False)
 
     def save_state(self) -> None:
@@ -210,6 +259,11 @@ class BasePage(QWidget):
         self.splitter.setStretchFactor(1, 1)
 
     def refresh(self) -> None:
+        self.reload()
+        self.refreshed.emit()
+
+    def reload(self) -> None:
+        """Reload what the page shows, keeping the selection (pages with more than one list override)."""
         if self.model is not None:
             keep = self.current_id()
             self.model.refresh()
@@ -217,20 +271,28 @@ class BasePage(QWidget):
                 self.select_id(keep)
         self._selection_changed()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("*", self.area) or (self.area and area in self.listens_to()):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+    def _on_data_changed(self, changed: frozenset) -> None:
+        if changed & self.watched_areas():
+            self.on_data_changed(changed)
 
-    def listens_to(self) -> tuple[str, ...]:
-        """The data areas whose changes refresh this page, as its area declares them in the registry."""
+    def on_data_changed(self, changed: frozenset) -> None:
+        """An action changed areas this page watches: refresh now when shown, else on the next show."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def watched_areas(self) -> frozenset:
+        return frozenset(([self.area] if self.area else []) + list(self.listens_to()))
+
+    def listens_to(self) -> tuple[Area, ...]:
+        """The data areas whose changes refresh this page, as its area declares them in the registry
+        (its own ``area`` is always watched)."""
         return tuple(areas.listens_to(self.key))
 
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)
-        if getattr(self, "_stale", False) or (self.model is not None and not getattr(self, "_loaded_once", False)):
+        if self._stale or not self._loaded_once:
             self._stale = False
             self._loaded_once = True
             self.refresh()
@@ -242,7 +304,7 @@ class BasePage(QWidget):
         self.count_label.setText(QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total()))
 
     def _update_empty(self) -> None:
-        empty = self.model is not None and self.model.rowCount() == 0
+        empty = self.model is not None and self.table is not None and self.model.rowCount() == 0
         if empty:
             text = self.tr_(self.empty_text)
             if self.search.text().strip():
@@ -254,7 +316,8 @@ class BasePage(QWidget):
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
-        self.empty_label.resize(self.table.viewport().size())
+        if self.table is not None:
+            self.empty_label.resize(self.table.viewport().size())
 
     # --- search ------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -270,12 +333,12 @@ class BasePage(QWidget):
     def _apply_search_now(self) -> None:
         self._search_timer.stop()
         self._apply_search()
-        if self.model is not None and self.model.rowCount() == 1:
+        if self.model is not None and self.table is not None and self.model.rowCount() == 1:
             self.table.selectRow(0)
 
     # --- selection ---------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
-        sm = self.table.selectionModel()
+        sm = self.table.selectionModel() if self.table is not None else None
         if sm is None:
             return []
         return sorted({i.row() for i in sm.selectedRows()})
@@ -294,7 +357,7 @@ class BasePage(QWidget):
         return self.model.row(rows[0]) if rows and self.model is not None else None
 
     def select_id(self, row_id: int) -> bool:
-        if self.model is None:
+        if self.model is None or self.table is None:
             return False
         r = self.model.find_row(row_id)
         while r < 0 and self.model.canFetchMore():
@@ -318,11 +381,19 @@ class BasePage(QWidget):
             act = self.actions_by_name.get(name)
             if act is None:
                 continue
-            enabled = (not needs_write or writable) and (not needs_sel or has)
+            enabled = (not needs_write or writable) and (not needs_sel or has) and self.action_enabled(name)
             act.setEnabled(enabled)
             if needs_write:
                 act.setVisible(writable)
         self.on_selection_changed()
+
+    def update_actions(self) -> None:
+        """Enable the toolbar for the current selection and rights (and update the details panel)."""
+        self._selection_changed()
+
+    def action_enabled(self, name: str) -> bool:
+        """Subclasses refuse an action the current view does not offer (on top of rights and selection)."""
+        return True
 
     def on_selection_changed(self) -> None:
         """Subclasses update their details panel."""
@@ -331,8 +402,12 @@ class BasePage(QWidget):
         if "edit" in self.actions_by_name and self.actions_by_name["edit"].isEnabled():
             self.on_edit()
 
+    def activate_current(self) -> None:
+        """Double-click or Enter on a row: edit it (when the page may)."""
+        self._activate()
+
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802
-        if obj is self.table and ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Return,
+        if obj is not None and obj is self.table and ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Return,
                                                                                      Qt.Key.Key_Enter):
             self._activate()
             return True

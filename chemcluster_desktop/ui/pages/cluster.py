@@ -3,27 +3,20 @@ KPIs with their values per period."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -33,11 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import cluster
-from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.listing import ListQuery
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.dialogs.cluster_dialogs import (
+    DirectionDialog,
+    KpiDialog,
+    KpiValueDialog,
+    ParticipantDialog,
+)
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -56,334 +55,6 @@ def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-def _field_error_label() -> QLabel:
-    lab = QLabel()
-    lab.setProperty("role", "error")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
-
-
-class _FormDialog(QDialog):
-    """A QFormLayout dialog whose fields show their error beside them; Enter saves, Esc cancels."""
-
-    def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(560)
-        self.lay = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.lay.addLayout(self.form)
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
-        self.general_error = _field_error_label()
-        self.lay.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.lay.addWidget(self.buttons)
-        self.saved_id: int | None = None
-
-    def add_row(self, key: str, label: str, w: QWidget, required: bool = False) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(w)
-        err = _field_error_label()
-        v.addWidget(err)
-        self.form.addRow(label + (" *" if required else ""), box)
-        self.errors[key] = err
-        self.fields[key] = w
-        w.setObjectName(f"field_{key}")
-        return w
-
-    def set_error(self, key: str | None, text: str) -> None:
-        lab = self.errors.get(key or "")
-        w = self.fields.get(key or "")
-        if lab is None:
-            self.general_error.setText(text)
-            self.general_error.setVisible(bool(text))
-            return
-        lab.setText(text)
-        lab.setVisible(bool(text))
-        if w is not None:
-            w.setProperty("invalid", bool(text))
-            w.style().unpolish(w)
-            w.style().polish(w)
-
-    def clear_errors(self) -> None:
-        for k in self.errors:
-            self.set_error(k, "")
-        self.set_error(None, "")
-
-    def show_service_error(self, e: ServiceError) -> None:
-        if isinstance(e, ValidationError) and e.errors:
-            for k, msg in e.errors:
-                self.set_error(k, msg)
-        elif e.field in self.errors:
-            self.set_error(e.field, str(e))
-        else:
-            self.set_error(None, str(e))
-
-    def save(self) -> None:  # subclasses
-        raise NotImplementedError
-
-
-class ParticipantDialog(_FormDialog):
-    def __init__(self, parent=None, pid: int | None = None):
-        super().__init__(_t("Участник кластера"), parent)
-        self.pid = pid
-        self.version = None
-        self.name = self.add_row("name", _t("Наименование"), QLineEdit(), True)
-        self.kind = self.add_row("kind", _t("Вид"), QComboBox(), True)
-        for code, label in cluster.kind_names().items():
-            self.kind.addItem(label, code)
-        self.role = self.add_row("role", _t("Роль в кластере"), QLineEdit())
-        self.agreement_number = self.add_row("agreement_number", _t("№ соглашения"), QLineEdit())
-        self.agreement_date = self.add_row("agreement_date", _t("Дата соглашения"), QDateEdit())
-        self.agreement_date.setDisplayFormat("dd.MM.yyyy")
-        self.agreement_date.setCalendarPopup(True)
-        self.agreement_date.setSpecialValueText(_t("не указана"))
-        self.agreement_date.setMinimumDate(QDate(2000, 1, 1))
-        self.agreement_date.setDate(self.agreement_date.minimumDate())
-        self.contact = self.add_row("contact", _t("Контактное лицо"), QLineEdit())
-        self.inn = self.add_row("inn", _t("ИНН"), QLineEdit())
-        self.inn.setMaxLength(12)
-        self.name.textChanged.connect(lambda t: self.set_error("name", "" if t.strip() else
-                                                               _t("Укажите наименование участника.")))
-        self.inn.textChanged.connect(self._check_inn)
-        if pid is not None:
-            p = cluster.get_participant(pid)
-            self.version = p.version
-            self.name.setText(p.name)
-            self.kind.setCurrentIndex(max(self.kind.findData(p.kind), 0))
-            self.role.setText(p.role)
-            self.agreement_number.setText(p.agreement_number)
-            if p.agreement_date:
-                self.agreement_date.setDate(QDate(p.agreement_date.year, p.agreement_date.month,
-                                                  p.agreement_date.day))
-            self.contact.setText(p.contact)
-            self.inn.setText(p.inn)
-
-    def _check_inn(self, t: str) -> None:
-        t = t.strip()
-        ok = not t or (t.isdigit() and len(t) in (10, 12))
-        self.set_error("inn", "" if ok else _t("ИНН — 10 или 12 цифр."))
-
-    def data(self) -> dict:
-        d = self.agreement_date.date()
-        adate = None if d == self.agreement_date.minimumDate() else dt.date(d.year(), d.month(), d.day())
-        return {"name": self.name.text(), "kind": self.kind.currentData(), "role": self.role.text(),
-                "agreement_number": self.agreement_number.text(), "agreement_date": adate,
-                "contact": self.contact.text(), "inn": self.inn.text()}
-
-    def save(self) -> None:
-        self.clear_errors()
-        try:
-            if self.pid is None:
-                self.saved_id = cluster.create_participant(self.data())
-            else:
-                cluster.update_participant(self.pid, self.data(), version=self.version)
-                self.saved_id = self.pid
-        except ServiceError as e:
-            self.show_service_error(e)
-            return
-        events.notify("cluster")
-        self.accept()
-
-
-class DirectionDialog(_FormDialog):
-    def __init__(self, parent=None, did: int | None = None):
-        super().__init__(_t("Направление обучения"), parent)
-        self.did = did
-        self.version = None
-        self.code = self.add_row("code", _t("Код"), QLineEdit(), True)
-        self.code.setPlaceholderText("18.02.12")
-        self.code.setInputMask("")
-        self.name = self.add_row("name", _t("Наименование"), QLineEdit(), True)
-        self.level = self.add_row("level", _t("Уровень"), QComboBox(), True)
-        for code, label in cluster.level_names().items():
-            self.level.addItem(label, code)
-        self.places = self.add_row("places_per_year", _t("Мест в год"), QSpinBox())
-        self.places.setRange(0, 10000)
-        self.places.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.requested = self.add_row("requested_by", _t("Предприятия-заказчики"), QPlainTextEdit())
-        self.requested.setPlaceholderText(_t("Через «;», например: АО «Синтез ОКА»; АО «Корунд»"))
-        self.requested.setFixedHeight(70)
-        self.add_enterprise = QComboBox()
-        self.add_enterprise.setObjectName("addEnterprise")
-        self.add_enterprise.addItem(_t("Добавить предприятие из реестра…"), None)
-        for name in cluster.enterprise_names():
-            self.add_enterprise.addItem(name, name)
-        self.add_enterprise.activated.connect(self._add_enterprise)
-        self.form.addRow("", self.add_enterprise)
-        self.code.textChanged.connect(self._check_code)
-        if did is not None:
-            d = cluster.get_direction(did)
-            self.version = d.version
-            self.code.setText(d.code)
-            self.name.setText(d.name)
-            self.level.setCurrentIndex(max(self.level.findData(d.level), 0))
-            self.places.setValue(d.places_per_year)
-            self.requested.setPlainText(d.requested_by)
-
-    def _add_enterprise(self, index: int) -> None:
-        name = self.add_enterprise.itemData(index)
-        self.add_enterprise.setCurrentIndex(0)
-        if not name:
-            return
-        have = [x.strip() for x in self.requested.toPlainText().split(";") if x.strip()]
-        if name not in have:
-            self.requested.setPlainText("; ".join([*have, name]))
-
-    def _check_code(self, t: str) -> None:
-        import re
-
-        ok = bool(re.fullmatch(r"\d{2}\.\d{2}\.\d{2}", t.strip()))
-        self.set_error("code", "" if ok or not t.strip() else _t("Код вида 18.02.12."))
-
-    def save(self) -> None:
-        self.clear_errors()
-        data = {"code": self.code.text(), "name": self.name.text(), "level": self.level.currentData(),
-                "places_per_year": self.places.value(), "requested_by": self.requested.toPlainText()}
-        try:
-            if self.did is None:
-                self.saved_id = cluster.create_direction(data)
-            else:
-                cluster.update_direction(self.did, data, version=self.version)
-                self.saved_id = self.did
-        except ServiceError as e:
-            self.show_service_error(e)
-            return
-        events.notify("cluster")
-        self.accept()
-
-
-class KpiValueDialog(_FormDialog):
-    """Enter the actual value of a KPI for a period (validated as you type)."""
-
-    def __init__(self, parent=None, kpi_code: str | None = None, period: str | None = None):
-        super().__init__(_t("Фактическое значение показателя"), parent)
-        self.kpis = {k.code: k for k in cluster.list_kpis(live=False)}
-        self.kpi = self.add_row("kpi", _t("Показатель"), QComboBox(), True)
-        for k in self.kpis.values():
-            self.kpi.addItem(f"{k.name} ({k.unit})" if k.unit else k.name, k.code)
-        self.period = self.add_row("period", _t("Период"), QComboBox(), True)
-        self.period.setEditable(True)
-        self.period.addItems(cluster.all_periods())
-        self.period.setToolTip(_t("Год (2025) или квартал (2025-Q3)"))
-        self.value = self.add_row("value", _t("Значение"), QLineEdit(), True)
-        self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.hint = QLabel()
-        self.hint.setProperty("role", "hint")
-        self.form.addRow("", self.hint)
-        self.comment = self.add_row("comment", _t("Комментарий"), QPlainTextEdit())
-        self.comment.setFixedHeight(70)
-        if kpi_code:
-            self.kpi.setCurrentIndex(max(self.kpi.findData(kpi_code), 0))
-        self.period.setCurrentText(period or cluster.current_period())
-        self.kpi.currentIndexChanged.connect(lambda _i: self._load_existing())
-        self.period.currentTextChanged.connect(lambda _t_: self._load_existing())
-        self.value.textChanged.connect(lambda _t_: self._check_value())
-        self._load_existing()
-        self.value.setFocus()
-
-    def current_kpi(self) -> cluster.KpiInfo:
-        return self.kpis[self.kpi.currentData()]
-
-    def _load_existing(self) -> None:
-        k = self.current_kpi()
-        try:
-            per = cluster.validate_period(self.period.currentText())
-            self.set_error("period", "")
-        except ValidationError as e:
-            self.set_error("period", str(e))
-            return
-        v = k.value_for(per)
-        self.hint.setText(_t("План: {0} {1}{2}").format(format_value(k.target, ""), k.unit,
-                                                         _t(" к {0}").format(k.period) if k.period else ""))
-        if v is not None:
-            self.value.setText(fmt.decimal(v.value))
-            self.comment.setPlainText(v.comment)
-        self._check_value()
-
-    def _check_value(self) -> bool:
-        k = self.current_kpi()
-        if not self.value.text().strip():
-            self.set_error("value", "")
-            return False
-        try:
-            cluster.parse_value(self.value.text(), k.unit, k.name)
-        except ValidationError as e:
-            self.set_error("value", str(e))
-            return False
-        self.set_error("value", "")
-        return True
-
-    def save(self) -> None:
-        self.clear_errors()
-        try:
-            self.saved_id = cluster.set_kpi_value(self.kpi.currentData(), self.period.currentText(),
-                                                  self.value.text(), self.comment.toPlainText())
-        except ServiceError as e:
-            self.show_service_error(e)
-            return
-        events.notify("cluster")
-        self.accept()
-
-
-class KpiDialog(_FormDialog):
-    """Change a KPI's name, unit, target, target period and source note."""
-
-    def __init__(self, parent=None, code: str = ""):
-        super().__init__(_t("Показатель"), parent)
-        k = cluster.get_kpi(code)
-        self.kpi_id, self.version, self.code = k.id, k.version, k.code
-        self.name = self.add_row("name", _t("Наименование"), QLineEdit(k.name), True)
-        self.unit = self.add_row("unit", _t("Единица"), QComboBox())
-        self.unit.setEditable(True)
-        self.unit.addItems(["чел.", "ед.", "%", "₽"])
-        self.unit.setCurrentText(k.unit)
-        self.target = self.add_row("value", _t("Плановое значение"), QLineEdit(fmt.decimal(k.target)), True)
-        self.target.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.period = self.add_row("period", _t("Срок (год)"), QComboBox())
-        self.period.setEditable(True)
-        self.period.addItems(cluster.all_periods())
-        self.period.setCurrentText(k.period)
-        self.description = self.add_row("description", _t("Источник / примечание"), QPlainTextEdit(k.description))
-        self.description.setFixedHeight(60)
-        if k.computed:
-            note = QLabel(_t("Факт рассчитывается программой: {0}.").format(
-                cluster.computed_names().get(k.computed, k.computed)))
-            note.setProperty("role", "hint")
-            note.setWordWrap(True)
-            self.form.addRow("", note)
-        self.target.textChanged.connect(lambda _x: self._check())
-
-    def _check(self) -> None:
-        try:
-            cluster.parse_value(self.target.text(), self.unit.currentText().strip(), self.name.text())
-            self.set_error("value", "")
-        except ValidationError as e:
-            self.set_error("value", str(e))
-
-    def save(self) -> None:
-        self.clear_errors()
-        try:
-            cluster.update_kpi(self.kpi_id, {"name": self.name.text(), "unit": self.unit.currentText(),
-                                             "target": self.target.text(), "period": self.period.currentText(),
-                                             "description": self.description.toPlainText()},
-                               version=self.version)
-        except ServiceError as e:
-            self.show_service_error(e)
-            return
-        self.saved_id = self.kpi_id
-        events.notify("cluster")
-        self.accept()
 
 
 # --- the dashboard -------------------------------------------------------------------------------
@@ -462,7 +133,7 @@ class Dashboard(QScrollArea):
 
 class ClusterPage(BasePage):
     key = "cluster"
-    area = "cluster"
+    area = Area.CLUSTER
     context = CTX
     title_text = "Кластер «Химический потенциал»"
     icon_name = "view-dashboard-outline"
@@ -702,7 +373,7 @@ class ClusterPage(BasePage):
             self._stale = False
             self.refresh()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self._fill_filters()
         try:
             self.dashboard.load()
@@ -715,12 +386,6 @@ class ClusterPage(BasePage):
         self._update_empty()
         self._selection_changed()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == "*" or area in self.listens_to():
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
     def _update_count(self) -> None:
         if self.model is None:
@@ -851,7 +516,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
-        events.notify("cluster")
 
     def on_card_kpis(self) -> None:
         try:
@@ -859,7 +523,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
             return
-        events.notify("cluster")
         self.status_message.emit(_t("Добавлено показателей: {0}").format(n))
 
     def on_edit_kpi(self) -> None:
@@ -886,7 +549,6 @@ class ClusterPage(BasePage):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не удалено"), str(e))
             return
-        events.notify("cluster")
 
     def open_value_dialog(self, code: str | None = None, period: str | None = None) -> KpiValueDialog | None:
         if self.k_model.total() == 0 and not cluster.list_kpis(live=False):

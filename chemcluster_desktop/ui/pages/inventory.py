@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import stocktaking as st_service
@@ -89,7 +90,7 @@ def _translations() -> list[str]:  # for lupdate: column headers and badges
 
 class InventoryPage(BasePage):
     key = "inventory"
-    area = "inventory"
+    area = Area.INVENTORY
     context = "InventoryPage"
     title_text = "Инвентарь лабораторий и мастерских"
     icon_name = "flask-outline"
@@ -217,8 +218,8 @@ class InventoryPage(BasePage):
         self._fill_filters()
         events.bus().changed.connect(self._core_changed)
 
-    def _core_changed(self, area: str) -> None:
-        if area in ("core", "*"):
+    def _core_changed(self, areas: frozenset) -> None:
+        if Area.CORE in areas:
             self._fill_filters()
 
     def _fill_filters(self) -> None:
@@ -298,8 +299,8 @@ class InventoryPage(BasePage):
         self._selection_changed()
         self.alerts_panel.reload_later(self.room_filter.currentData())
 
-    def refresh(self) -> None:
-        super().refresh()
+    def reload(self) -> None:
+        super().reload()
         if hasattr(self, "alerts_panel"):  # after the list is on screen
             self.alerts_panel.reload_later(self.room_filter.currentData())
 
@@ -456,7 +457,6 @@ class InventoryPage(BasePage):
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        events.notify("inventory")
 
     # --- movements and stock-taking ---------------------------------------------------------------------------------
     def open_movement(self, kind: str):
@@ -522,9 +522,6 @@ class InventoryPage(BasePage):
 
     def _imported(self, report) -> None:
         self.last_report = report
-        events.notify("inventory")
-        if report.created_rooms:
-            events.notify("core")
         text = report.summary()
         self.count_label.setText(text)
         self.status_message.emit(text)

@@ -60,7 +60,7 @@ def _lupdate_strings() -> list[str]:
 
 class JournalPage(BasePage):
     key = "journal"
-    area = "journal"
+    area = None
     context = CTX
     title_text = "Журнал изменений"
     icon_name = "history"
@@ -229,10 +229,10 @@ class JournalPage(BasePage):
             f["entity"] = entity
             self.model.set_filters(f)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if hasattr(self, "user_filter"):
             self._fill_filters()
-        super().refresh()
+        super().reload()
 
     # --- details ------------------------------------------------------------------------------
     def on_selection_changed(self) -> None:

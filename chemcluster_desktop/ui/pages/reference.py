@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import locations
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import events
@@ -165,7 +166,6 @@ class RoomDialog(QDialog):
         except ServiceError as e:
             self.error.setText(str(e))
             return
-        events.notify("core")
         self.accept()
 
 
@@ -258,7 +258,6 @@ class BuildingsDialog(QDialog):
         bb.rejected.connect(dlg.reject)
         self._edit_dialog = dlg
         if dlg.exec():
-            events.notify("core")
             self.reload()
 
     def add(self) -> None:
@@ -282,13 +281,12 @@ class BuildingsDialog(QDialog):
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
             return
-        events.notify("core")
         self.reload()
 
 
 class ReferencePage(BasePage):
     key = "reference"
-    area = "core"
+    area = Area.CORE
     context = "Reference"
     title_text = "Справочники"
     icon_name = "book-open-variant"
@@ -405,10 +403,10 @@ class ReferencePage(BasePage):
             if self.users_panel is not None and hasattr(self.users_panel, "retranslate_ui"):
                 self.users_panel.retranslate_ui()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if hasattr(self, "building_filter"):
             self._fill_filters()
-        super().refresh()
+        super().reload()
 
     # --- actions -----------------------------------------------------------------------------
     def room_dialog(self, room: locations.RoomInfo | None = None) -> RoomDialog:
@@ -418,7 +416,6 @@ class ReferencePage(BasePage):
     def on_new(self) -> None:
         dlg = self.room_dialog()
         if dlg.exec():
-            self.refresh()
             if dlg.room_id:
                 self.select_id(dlg.room_id)
 
@@ -435,8 +432,7 @@ class ReferencePage(BasePage):
         dlg = self.room_dialog(room)
         if not self.can_write():
             dlg.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
-        if dlg.exec():
-            self.refresh()
+        dlg.exec()
 
     def on_delete(self) -> None:
         row = self.current_row()
@@ -448,9 +444,6 @@ class ReferencePage(BasePage):
             locations.delete_room(row["id"])
         except ServiceError as e:
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
-            return
-        events.notify("core")
-        self.refresh()
 
     def on_buildings(self) -> None:
         BuildingsDialog(self).exec()

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.dialogs.schedule_forms import LessonDialog, RecordDialog
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -65,7 +66,7 @@ def _saver(rec: dict, create, update, *, versioned: bool = True):
 
 class SchedulePage(BasePage):
     key = "schedule"
-    area = "schedule"
+    area = Area.SCHEDULE
     context = CTX
     title_text = "Расписание занятий 8-х классов"
     write_permission = "schedule.write"
@@ -228,8 +229,6 @@ class SchedulePage(BasePage):
             ops.show_error(self, e)
             return
         self.count_label.setText(QCoreApplication.translate("SchedulePage", "Добавлено строк нагрузки: {0}").format(n))
-        events.notify("schedule")
-        self.refresh()
 
     def on_role_changed(self) -> None:
         super().on_role_changed()
@@ -238,11 +237,6 @@ class SchedulePage(BasePage):
             b.setVisible(w)
         self.grid.can_edit = w
 
-    def showEvent(self, e) -> None:  # noqa: N802
-        super().showEvent(e)
-        if not getattr(self, "_shown", False):
-            self._shown = True
-            self.refresh()
 
     # --- data ------------------------------------------------------------------------------------
     def current_tab(self) -> str:
@@ -251,7 +245,7 @@ class SchedulePage(BasePage):
     def term_id(self) -> int | None:
         return self.term.currentData()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self._loading:
             return
         self._loading = True
@@ -441,12 +435,9 @@ class SchedulePage(BasePage):
             self._show_message(str(e))
             return
         self._show_message(QCoreApplication.translate("SchedulePage", "Занятие перенесено на {0}.").format(day.strftime("%d.%m.%Y")))
-        events.notify("schedule")
-        self._load_week()
 
     def _open(self, dlg) -> None:
         self.last_dialog = dlg
-        dlg.saved.connect(lambda _r: (events.notify("schedule"), self.refresh()))
         dlg.open()
 
     def new_lesson(self, day: dt.date | None = None, slot_id: int | None = None) -> None:
@@ -537,9 +528,6 @@ class SchedulePage(BasePage):
                     svc.delete_slot(rec["id"])
         except ServiceError as e:
             ops.show_error(self, e)
-            return
-        events.notify("schedule")
-        self.refresh()
 
     def _record_dialog(self, tab: str, rec: dict | None) -> None:
         rec = rec or {}
@@ -616,8 +604,6 @@ class SchedulePage(BasePage):
             if res["reasons"]:
                 text += "\n" + "\n".join(f"{r['class']} — {r['module']}: {r['reason']}" for r in res["reasons"][:5])
             self._show_message(text)
-            events.notify("schedule")
-            self.refresh()
 
         self.gen_task = ops.run_task(self, QCoreApplication.translate("SchedulePage", "Генерация расписания"), work, on_done=done)
 

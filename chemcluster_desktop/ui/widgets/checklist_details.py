@@ -34,7 +34,6 @@ from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
@@ -343,7 +342,6 @@ class ChecklistDetails(QScrollArea):
     # --- actions -----------------------------------------------------------------------------
     def _after(self) -> None:
         keep = self.row["id"] if self.row is not None else None
-        events.notify("accreditation")  # the page refreshes its list, figures and chart
         self.changed.emit()
         if keep is not None:
             self.show_line(keep)  # the line stays in view even when the filter now hides it

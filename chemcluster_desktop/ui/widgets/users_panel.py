@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import context, security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import events
@@ -147,7 +148,6 @@ class UserDialog(QDialog):
         except ServiceError as e:
             self._set_error(e.field or "", str(e))
             return
-        events.notify("core")
         self.accept()
 
 
@@ -250,8 +250,8 @@ class UsersPanel(QWidget):
         self.retranslate_ui()
         self.refresh()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("*", "core"):
+    def _on_data_changed(self, areas: frozenset) -> None:
+        if Area.CORE in areas:
             self.refresh()
 
     # --- view ---------------------------------------------------------------------------------
@@ -334,23 +334,19 @@ class UsersPanel(QWidget):
     def add_user(self) -> None:
         dlg = self.make_user_dialog()
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
             self.select_login(dlg.saved_login)
 
     def edit_user(self) -> None:
         u = self.current_user()
         if u is None:
             return
-        dlg = self.make_user_dialog(u)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        self.make_user_dialog(u).exec()
 
     def set_password(self) -> None:
         u = self.current_user()
         if u is None:
             return
-        if PasswordDialog(self, u.login).exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        PasswordDialog(self, u.login).exec()
 
     def toggle_user(self) -> None:
         u = self.current_user()
@@ -360,9 +356,6 @@ class UsersPanel(QWidget):
             security.set_active(u.login, not u.active)
         except ServiceError as e:
             QMessageBox.warning(self, _t("Пользователи"), str(e))
-            return
-        events.notify("core")
-        self.refresh()
 
     def on_role_changed(self) -> None:
         self._update_buttons()
