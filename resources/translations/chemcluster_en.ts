@@ -4,82 +4,82 @@
     <context>
         <name>About</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="53" />
             <source>файл SQLite</source>
             <translation>SQLite file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="53" />
             <source>сервер PostgreSQL</source>
             <translation>PostgreSQL server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="63" />
             <source>Система</source>
             <translation>System</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="46" />
             <source>не открыта</source>
             <translation>not open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="54" />
             <source>{0}: {1} (схема {2})</source>
             <translation>{0}: {1} (schema {2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="70" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="111" />
             <source>Программа</source>
             <translation>Program</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="131" />
             <source>Выберите лицензию выше, чтобы прочитать её текст.</source>
             <translation>Choose a licence above to read its text.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="133" />
             <source>Лицензии</source>
             <translation>Licences</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="137" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="84" />
             <source>Инвентарь лабораторий, аккредитация мастерских, расписание «Технологии», закупки и отчёты кластера «Химический потенциал» (г. Дзержинск).</source>
             <translation>Lab inventory, workshop accreditation, the “Technology” timetable, procurement and reports of the “Chemical Potential” cluster (Dzerzhinsk).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="93" />
             <source>База данных: {0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="98" />
             <source>Папка данных: {0}</source>
             <translation>Data folder: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="126" />
             <source>В программу входят компоненты сторонних авторов:</source>
             <translation>The program includes third-party components:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="124" />
             <source>Текст лицензии</source>
             <translation>Licence text</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/about.py" line="83" />
             <source>Версия {0}</source>
             <translation>Version {0}</translation>
         </message>
@@ -87,752 +87,512 @@
     <context>
         <name>Accreditation</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="788" />
-            <source>файл</source>
-            <translation>file</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="35" />
             <source>Склад</source>
             <translation>Store</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="43" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="34" />
             <source>Зона экспертов</source>
             <translation>Experts' zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="38" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="43" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="81" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="43" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="999" />
-            <source>на 1 раб. место</source>
-            <translation>per workplace</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="999" />
-            <source>на всех</source>
-            <translation>for everyone</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="61" />
             <source>нет ни одной</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="443" />
-            <source>Неизвестная зона «{0}».</source>
-            <translation>Unknown zone “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="531" />
-            <source> и ещё {0}</source>
-            <translation> and {0} more</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="790" />
-            <source>Файл «{0}» пуст.</source>
-            <translation>File “{0}” is empty.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="297" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="94" />
             <source>Укажите помещение мастерской.</source>
             <translation>Give the workshop's room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="33" />
             <source>Рабочее место участника</source>
             <translation>Participant's workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="37" />
             <source>Общая инфраструктура площадки</source>
             <translation>Shared site infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1111" />
-            <source>Строка чек-листа не найдена.</source>
-            <translation>Checklist line not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="285" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="80" />
             <source>Мастерская «{0}» не найдена.</source>
             <translation>Workshop “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="303" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="100" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="394" />
-            <source>Копия листа на {0} год: {1} позиций</source>
-            <translation>Copy of the list for {0}: {1} items</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1197" />
-            <source>Неизвестный статус «{0}».</source>
-            <translation>Unknown status “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="333" />
-            <source>Компетенция «{0}» уже есть.</source>
-            <translation>Competency “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="677" />
-            <source>Мастерская «{0}» уже есть.</source>
-            <translation>Workshop “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="845" />
-            <source>Файл «{0}» не открывается: {1}.</source>
-            <translation>File “{0}” does not open: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="268" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="63" />
             <source>Название компетенции длиннее 300 символов.</source>
             <translation>The competency name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="329" />
-            <source>Название компетенции обязательно.</source>
-            <translation>The competency name is required.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="413" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="126" />
             <source>Год листа должен быть числом от 2000 до 2100.</source>
             <translation>The list year must be a number from 2000 to 2100.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="432" />
-            <source>Наименование позиции обязательно.</source>
-            <translation>The item name is required.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="439" />
-            <source>Количество должно быть числом больше нуля.</source>
-            <translation>The quantity must be a number greater than zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="669" />
-            <source>Название мастерской обязательно.</source>
-            <translation>The workshop name is required.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="671" />
-            <source>Название мастерской длиннее 300 символов.</source>
-            <translation>The workshop name is longer than 300 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="674" />
-            <source>Укажите хотя бы одно помещение мастерской.</source>
-            <translation>Give at least one room of the workshop.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1142" />
-            <source>Количество должно быть больше нуля.</source>
-            <translation>The quantity must be greater than zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="36" />
             <source>Охрана труда и техника безопасности</source>
             <translation>Occupational health and safety</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="376" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="111" />
             <source>Инфраструктурный лист не найден.</source>
             <translation>Infrastructure list not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="718" />
-            <source>Мастерская не найдена (возможно, удалена).</source>
-            <translation>Workshop not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="887" />
-            <source>Фото не найдено (возможно, удалено).</source>
-            <translation>Photo not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="266" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="61" />
             <source>Компетенция «{0}» не найдена. Есть: {1}.</source>
             <translation>Competency “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="254" />
-            <source>Компетенция с номером {0} не найдена.</source>
-            <translation>Competency number {0} not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="293" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="90" />
             <source>Помещение с номером {0} не найдено.</source>
             <translation>Room number {0} not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="361" />
-            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
-            <translation>The list of competency “{0}” for {1} already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="379" />
-            <source>Лист этой компетенции на {0} год уже есть.</source>
-            <translation>This competency's list for {0} already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="491" />
-            <source>Позиция листа не найдена (возможно, удалена).</source>
-            <translation>List item not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1147" />
-            <source>Строка чек-листа или позиция инвентаря не найдена.</source>
-            <translation>Checklist line or inventory item not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1320" />
-            <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
-            <translation>No shortages: every checklist line is met.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="602" />
-            <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
-            <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1188" />
-            <source>Подтверждены все предложения сопоставления: {0}</source>
-            <translation>All matching proposals confirmed: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1014" />
-            <source>Строка чек-листа не найдена (возможно, лист изменён).</source>
-            <translation>Checklist line not found (perhaps the list changed).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1163" />
-            <source>Связь не найдена (возможно, сопоставление выполнено заново).</source>
-            <translation>Link not found (perhaps the matching was redone).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="481" />
-            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
-            <translation>Item No. {0} already exists in this section. Give another number.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="658" />
-            <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
-            <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="727" />
-            <source>Выбранный лист не относится к компетенции мастерской.</source>
-            <translation>The chosen list is not of the workshop's competency.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1236" />
-            <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
-            <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="655" />
-            <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
-            <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="824" />
-            <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
-            <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="822" />
-            <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
-            <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1334" />
-            <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
-            <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="258" />
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="53" />
             <source>Укажите компетенцию (название, например «Лабораторный химический анализ»).</source>
             <translation>Give the competency (a name, e.g. “Laboratory chemical analysis”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1199" />
-            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
-            <translation>Setting a status by hand needs a comment: explain why it differs from the calculated one.</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="73" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="532" />
-            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
-            <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="792" />
-            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
-            <translation>Photo “{0}” is too large: {1:.1f} MB, the limit is {2} MB. Make it smaller (e.g. save as JPEG up to 4000 pixels).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1324" />
-            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
-            <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="406" />
-            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
-            <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="547" />
-            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
-            <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="550" />
-            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
-            <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="800" />
-            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
-            <translation>File “{0}” is not a PNG or JPEG image. Choose a photo (.jpg, .png).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="817" />
-            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
-            <translation>Image “{0}” is too large: {1}×{2} pixels (limit {3} million pixels). Make it smaller.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1232" />
-            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
-            <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation.py" line="1340" />
-            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
-            <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="50" />
+            <source>Компетенция</source>
+            <translation>Competency</translation>
         </message>
     </context>
     <context>
         <name>AccreditationPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="51" />
             <source>Рабочее место участника</source>
             <translation>Participant's workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
             <source>Зона экспертов</source>
             <translation>Experts' zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
             <source>Склад</source>
             <translation>Store</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="227" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="228" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="229" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="230" />
             <source>Требуется</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
             <source>Фото</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="263" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="292" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="417" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
             <source>Охрана труда и ТБ</source>
             <translation>Health and safety</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
             <source>Связей</source>
             <translation>Links</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
             <source>Предл.</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="263" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="262" />
             <source>Зона:</source>
             <translation>Zone:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="265" />
             <source>Сопоставить</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
             <source>Подтвердить все</source>
             <translation>Confirm all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
             <source>Дефициты → закупки</source>
             <translation>Shortages → procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
             <source>Листы…</source>
             <translation>Lists…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
             <source>Карточка мастерской</source>
             <translation>Workshop card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="296" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
             <source>Удалить мастерскую</source>
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="621" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="607" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="643" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="629" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="246" />
             <source>Все зоны</source>
             <translation>All zones</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="247" />
             <source>Все статусы</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="608" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="594" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="609" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="595" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="314" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="427" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="505" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="498" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="538" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="528" />
             <source>Сопоставление…</source>
             <translation>Matching…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="575" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="561" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="633" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="619" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="90" />
             <source>Аккредитация мастерских</source>
             <translation>Workshop accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
             <source>Общая инфраструктура</source>
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="401" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
             <source>Сопоставление выполнено</source>
             <translation>Matching done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="640" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="626" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="62" />
             <source>Не выполненные и частично</source>
             <translation>Not met and partly met</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
             <source>Есть предложения сопоставления</source>
             <translation>There are matching proposals</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="420" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="417" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="548" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="537" />
             <source>Сопоставление с инвентарём</source>
             <translation>Matching with the inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="559" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="547" />
             <source>Предложения подтверждены</source>
             <translation>Proposals confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="576" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="562" />
             <source>Дефициты переданы в закупки</source>
             <translation>Shortages passed to procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="571" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="557" />
             <source>Создано потребностей: {0}, обновлено: {1}.</source>
             <translation>Needs created: {0}, updated: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="418" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="559" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="547" />
             <source>Подтверждено предложений: {0}.</source>
             <translation>Proposals confirmed: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="500" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="493" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="618" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="604" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="268" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="93" />
             <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
             <translation>No workshops. Create a workshop (Ctrl+N) and import the infrastructure list (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="78" />
             <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="402" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="321" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -843,7 +603,7 @@ Rooms: {2}
 {3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="543" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
             <translation>Workshop “{0}”: links applied — {1}, proposed for confirmation — {2}, items without a pair — {3}. Proposals are shown with the filter “There are matching proposals”.</translation>
         </message>
@@ -851,75 +611,169 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+120" />
+            <location filename="../../chemcluster_desktop/app.py" line="+124" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>chemcluster: не удалось загрузить Qt ({0}). Нужна 64-разрядная Windows 10 (1809 или новее) или Windows 11 и «Распространяемый пакет Visual C++ 2015–2022 x64» (https://aka.ms/vs/17/release/vc_redist.x64.exe); либо установите программу установщиком ChemCluster-Setup.</source>
+            <translation>chemcluster: Qt could not be loaded ({0}). It needs 64-bit Windows 10 (1809 or later) or Windows 11 and the «Visual C++ 2015–2022 Redistributable x64» (https://aka.ms/vs/17/release/vc_redist.x64.exe); or install the program with the ChemCluster-Setup installer.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>chemcluster: не удалось загрузить Qt ({0}). Окну программы нужны системные библиотеки Qt; на Debian/Ubuntu установите их:
+  sudo apt-get install {1}
+Команды без окна (например «chemcluster stats --json») работают и без них.</source>
+            <translation>chemcluster: Qt could not be loaded ({0}). The program window needs Qt's system libraries; on Debian/Ubuntu install them:
+  sudo apt-get install {1}
+Commands without a window (e.g. «chemcluster stats --json») work without them.</translation>
         </message>
     </context>
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+118" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+154" />
             <source>изменён</source>
             <translation>changed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="281" />
+            <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
+            <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="294" />
+            <source>Журнал: и ещё {0} нарушений цепочки.</source>
+            <translation>Journal: and {0} more breaks of the chain.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="271" />
+            <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
+            <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="283" />
+            <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
+            <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="285" />
+            <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
+            <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/audit.py" line="287" />
+            <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
+            <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
     </context>
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="194" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="221" />
             <source>Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент PostgreSQL или сделайте копию средствами сервера.</source>
             <translation>Backing up a PostgreSQL database needs pg_dump. Install the PostgreSQL client or back up on the server.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="380" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="524" />
             <source>Восстановление базы PostgreSQL выполняется на сервере.</source>
             <translation>A PostgreSQL database is restored on the server.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="136" />
             <source>Резервная копия «{0}» не прошла проверку целостности: {1}</source>
             <translation>Backup “{0}” failed the integrity check: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="201" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="229" />
             <source>pg_dump завершился с ошибкой: {0}</source>
             <translation>pg_dump failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="218" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="249" />
             <source>Резервная копия «{0}» не прошла проверку: {1}</source>
             <translation>Backup “{0}” failed the check: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="310" />
-            <source>Файл резервной копии «{0}» не найден.</source>
-            <translation>Backup file “{0}” not found.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="119" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="132" />
             <source>Резервная копия «{0}» не читается: {1}</source>
             <translation>Backup “{0}” cannot be read: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="212" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="243" />
             <source>Файл «{0}» не является копией pg_dump.</source>
             <translation>File “{0}” is not a pg_dump archive.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="111" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="124" />
             <source>Файл «{0}» не является резервной копией базы ChemCluster.</source>
             <translation>File “{0}” is not a ChemCluster backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="488" />
             <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
             <translation>pg_restore failed; the database was not changed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="348" />
-            <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL.</source>
-            <translation>Restoring a PostgreSQL database needs pg_restore. Install the PostgreSQL client.</translation>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="473" />
+            <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL. База не изменена.</source>
+            <translation>Restoring a PostgreSQL database needs pg_restore. Install the PostgreSQL client. The database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="166" />
+            <source>на диске нет места</source>
+            <translation>the disk is full</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="371" />
+            <source> Прежняя база сохранена в «{0}».</source>
+            <translation> The previous database is kept in «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="398" />
+            <source>Другая программа слишком долго сохраняет изменения в эту базу; восстановление не начато, база не изменена. Повторите через минуту.</source>
+            <translation>Another program has been saving into this database for too long; the restore was not started, the database is unchanged. Try again in a minute.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
+            <source>Файл «{0}» — база данных SQLite, но не резервная копия ChemCluster (в нём нет таблиц программы). База не изменена.</source>
+            <translation>«{0}» is an SQLite database but not a ChemCluster backup (it lacks the program's tables). The database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="365" />
+            <source>Резервная копия «{0}» сделана более новой версией программы (схема {1}): эта версия не сможет её открыть. Обновите ChemCluster Desktop. База не изменена.</source>
+            <translation>The backup «{0}» was made by a newer version of the program (schema {1}): this version cannot open it. Update ChemCluster Desktop. The database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="388" />
+            <source>Файл резервной копии «{0}» не найден. База не изменена.</source>
+            <translation>The backup file «{0}» was not found. The database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="95" />
+            <source>Папку резервных копий «{0}» нельзя создать: {1}. Освободите место или укажите файл копии (-o ФАЙЛ) в другой папке.</source>
+            <translation>The backups folder «{0}» cannot be created: {1}. Free some space or give a backup file (-o FILE) in another folder.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="167" />
+            <source>Резервная копия «{0}» не записана: {1}. Исходная база не изменена; укажите другую папку или освободите место.</source>
+            <translation>The backup «{0}» was not written: {1}. The database itself is unchanged; choose another folder or free some space.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="357" />
+            <source>Резервная копия «{0}» не читается: {1}. База не изменена.</source>
+            <translation>The backup «{0}» cannot be read: {1}. The database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="409" />
+            <source>Восстановление не удалось: {0}.</source>
+            <translation>The restore failed: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/backup.py" line="410" />
+            <source>Восстановление не выполнено: {0}. База не изменена.</source>
+            <translation>The restore was not done: {0}. The database is unchanged.</translation>
         </message>
     </context>
     <context>
@@ -1091,197 +945,197 @@ The previous database was kept: {1}</translation>
     <context>
         <name>ChecklistDetails</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="133" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="158" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="179" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="178" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="202" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="201" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="350" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="447" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="445" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="59" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="59" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="111" />
             <source>Позиции инвентаря</source>
             <translation>Inventory items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="129" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="128" />
             <source>Подтвердить</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="131" />
             <source>Отклонить</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="149" />
             <source>Статус вручную</source>
             <translation>Manual status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="163" />
             <source>Обоснование *</source>
             <translation>Justification *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="170" />
             <source>Применить статус</source>
             <translation>Apply status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="190" />
             <source>Фото-подтверждения</source>
             <translation>Photo evidence</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="201" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="200" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="51" />
             <source>подтверждено</source>
             <translation>confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="52" />
             <source>автоматически</source>
             <translation>automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="53" />
             <source>предложение</source>
             <translation>offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="54" />
             <source>отклонено</source>
             <translation>rejected</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
             <source>Связь</source>
             <translation>Link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="247" />
             <source>Статус рассчитан</source>
             <translation>Status calculated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="427" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="425" />
             <source>Фото-подтверждение</source>
             <translation>Photo evidence</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="448" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="446" />
             <source>Удалить фото «{0}»?</source>
             <translation>Delete photo “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="184" />
             <source>Сохранить комментарий</source>
             <translation>Save comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="428" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="426" />
             <source>Изображения (*.jpg *.jpeg *.png)</source>
             <translation>Images (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="135" />
             <source>Связать позицию инвентаря из помещений мастерской</source>
             <translation>Link an inventory item from the workshop's rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="155" />
             <source>Рассчитывается автоматически</source>
             <translation>Calculated automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="236" />
             <source>Характеристики не указаны</source>
             <translation>No specifications given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="238" />
             <source> (на 1 рабочее место × число мест)</source>
             <translation> (per workplace × number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="247" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
             <source>Требуется {0} {1}{2}; в наличии {3}</source>
             <translation>Required {0} {1}{2}; available {3}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="265" />
             <source>(не в помещениях мастерской)</source>
             <translation>(not in the workshop's rooms)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="161" />
             <source>Почему статус отличается от рассчитанного (обязательно)</source>
             <translation>Why the status differs from the calculated one (required)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="285" />
             <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
             <translation>No linked items. Press “Match” or “Add…”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="338" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="337" />
             <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
             <translation>Write a justification: a manual status is not saved without one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="82" />
             <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
             <translation>Choose a checklist line to see the linked inventory items, status, comment and photos.</translation>
         </message>
@@ -1289,162 +1143,162 @@ The previous database was kept: {1}</translation>
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="42" />
+            <location filename="../../chemcluster_desktop/cli.py" line="75" />
             <source>ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера «Химический потенциал». Без команды открывает окно программы.</source>
             <translation>ChemCluster Desktop: inventory, accreditation, timetable, procurement and reports of the “Chemical Potential” cluster. Without a command it opens the program window.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="46" />
+            <location filename="../../chemcluster_desktop/cli.py" line="63" />
             <source>файл SQLite или адрес SQLAlchemy (postgresql+psycopg://…); по умолчанию $CHEMCLUSTER_DB или файл в папке данных пользователя</source>
             <translation>SQLite file or SQLAlchemy URL (postgresql+psycopg://…); default $CHEMCLUSTER_DB or a file in the user's data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="48" />
+            <location filename="../../chemcluster_desktop/cli.py" line="65" />
             <source>язык интерфейса (ru по умолчанию)</source>
             <translation>interface language (ru by default)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="49" />
+            <location filename="../../chemcluster_desktop/cli.py" line="66" />
             <source>логин пользователя (или $CHEMCLUSTER_USER); пароль из $CHEMCLUSTER_PASSWORD или запрашивается</source>
             <translation>user login (or $CHEMCLUSTER_USER); password from $CHEMCLUSTER_PASSWORD or asked for</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="53" />
+            <location filename="../../chemcluster_desktop/cli.py" line="81" />
             <source>создать базу данных или обновить её схему</source>
             <translation>create the database or upgrade its schema</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="55" />
+            <location filename="../../chemcluster_desktop/cli.py" line="83" />
             <source>загрузить демо-данные в пустую базу</source>
             <translation>load demo data into an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="57" />
+            <location filename="../../chemcluster_desktop/cli.py" line="85" />
             <source>проверка целостности и схемы базы</source>
             <translation>integrity and schema check of the database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="60" />
+            <location filename="../../chemcluster_desktop/cli.py" line="88" />
             <source>количество записей каждого вида</source>
             <translation>counts of every kind of record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="63" />
+            <location filename="../../chemcluster_desktop/cli.py" line="91" />
             <source>согласованная копия базы данных</source>
             <translation>consistent copy of the database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="66" />
+            <location filename="../../chemcluster_desktop/cli.py" line="94" />
             <source>заменить базу резервной копией (старая сохраняется)</source>
             <translation>replace the database with a backup (keeps the old one)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="69" />
+            <location filename="../../chemcluster_desktop/cli.py" line="97" />
             <source>пользователи</source>
             <translation>users</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="71" />
+            <location filename="../../chemcluster_desktop/cli.py" line="99" />
             <source>добавить пользователя</source>
             <translation>add a user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="76" />
+            <location filename="../../chemcluster_desktop/cli.py" line="104" />
             <source>взять пароль нового пользователя из переменной окружения VAR</source>
             <translation>take the new user's password from environment variable VAR</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="78" />
+            <location filename="../../chemcluster_desktop/cli.py" line="106" />
             <source>список пользователей</source>
             <translation>list users</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="81" />
+            <location filename="../../chemcluster_desktop/cli.py" line="109" />
             <source>задать пароль пользователя</source>
             <translation>set a user's password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="137" />
+            <location filename="../../chemcluster_desktop/cli.py" line="174" />
             <source>без входа</source>
             <translation>not logged in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="176" />
+            <location filename="../../chemcluster_desktop/cli.py" line="244" />
             <source>прервано</source>
             <translation>interrupted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="189" />
+            <location filename="../../chemcluster_desktop/cli.py" line="289" />
             <source>База данных готова: {0} (схема {1})</source>
             <translation>Database ready: {0} (schema {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="197" />
+            <location filename="../../chemcluster_desktop/cli.py" line="297" />
             <source>Демо-данные загружены: {0} позиций инвентаря, {1} мастерских, {2} школ, {3} потребностей.</source>
             <translation>Demo data loaded: {0} inventory items, {1} workshops, {2} schools, {3} needs.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="214" />
+            <location filename="../../chemcluster_desktop/cli.py" line="314" />
             <source>Проверка пройдена.</source>
             <translation>Check passed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="235" />
+            <location filename="../../chemcluster_desktop/cli.py" line="335" />
             <source>Резервная копия записана и проверена: {0}</source>
             <translation>Backup written and verified: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="244" />
+            <location filename="../../chemcluster_desktop/cli.py" line="344" />
             <source>База восстановлена из «{0}». Прежняя база сохранена: {1}</source>
             <translation>The database was restored from “{0}”. The previous database was kept: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="253" />
+            <location filename="../../chemcluster_desktop/cli.py" line="353" />
             <source>Пользователь «{0}» добавлен (роль {1}, id {2}).</source>
             <translation>User “{0}” added (role {1}, id {2}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="278" />
+            <location filename="../../chemcluster_desktop/cli.py" line="384" />
             <source>Пароль пользователя «{0}» изменён.</source>
             <translation>Password of user “{0}” changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="209" />
+            <location filename="../../chemcluster_desktop/cli.py" line="309" />
             <source>База данных: {0} ({1})</source>
             <translation>Database: {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="210" />
+            <location filename="../../chemcluster_desktop/cli.py" line="310" />
             <source>Схема: {0} (актуальная {1})</source>
             <translation>Schema: {0} (current {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="211" />
+            <location filename="../../chemcluster_desktop/cli.py" line="311" />
             <source>Целостность: {0}</source>
             <translation>Integrity: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="276" />
+            <location filename="../../chemcluster_desktop/cli.py" line="382" />
             <source>Новый пароль для {0}: </source>
             <translation>New password for {0}: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="173" />
+            <location filename="../../chemcluster_desktop/cli.py" line="241" />
             <source>строка</source>
             <translation>row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="214" />
+            <location filename="../../chemcluster_desktop/cli.py" line="314" />
             <source>Найдены проблемы: {0}.</source>
             <translation>Problems found: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="132" />
+            <location filename="../../chemcluster_desktop/cli.py" line="169" />
             <source>Пароль для {0}: </source>
             <translation>Password for {0}: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="131" />
+            <location filename="../../chemcluster_desktop/cli.py" line="168" />
             <source>Нужен пароль пользователя «{0}»: задайте CHEMCLUSTER_PASSWORD.</source>
             <translation>User “{0}” needs a password: set CHEMCLUSTER_PASSWORD.</translation>
         </message>
@@ -1459,7 +1313,7 @@ The previous database was kept: {1}</translation>
             <translation>make a PDF document: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="57" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="59" />
             <source>{0}: {1} (страниц: {2})</source>
             <translation>{0}: {1} (pages: {2})</translation>
         </message>
@@ -1469,17 +1323,17 @@ The previous database was kept: {1}</translation>
             <translation>Folder “{0}” does not exist: choose an existing folder for the PDF file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="42" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="44" />
             <source>В папку «{0}» нельзя записать файл: нет прав.</source>
             <translation>Cannot write to folder “{0}”: no permission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="48" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="50" />
             <source>Документ «{0}» пока недоступен в этой версии программы ({1}).</source>
             <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="56" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="58" />
             <source>Не удалось записать файл «{0}»: {1}</source>
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
@@ -1629,7 +1483,7 @@ The previous database was kept: {1}</translation>
             <translation>Delivery accepted: {0} units of equipment put on record.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Поставщик «{0}» добавлен (id {1}).</source>
             <translation>Supplier “{0}” added (id {1}).</translation>
         </message>
@@ -1639,7 +1493,7 @@ The previous database was kept: {1}</translation>
             <translation>Procurement schedule exported: {0} ({1} lines)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="266" />
+            <location filename="../../chemcluster_desktop/cli.py" line="366" />
             <source> (вход запрещён)</source>
             <translation> (log-in disabled)</translation>
         </message>
@@ -1684,17 +1538,17 @@ The previous database was kept: {1}</translation>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="84" />
+            <location filename="../../chemcluster_desktop/cli.py" line="112" />
             <source>запретить вход пользователю</source>
             <translation>disable a user's log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="90" />
+            <location filename="../../chemcluster_desktop/cli.py" line="118" />
             <source>сменить роль пользователя</source>
             <translation>change a user's role</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="295" />
+            <location filename="../../chemcluster_desktop/cli.py" line="401" />
             <source>Роль пользователя «{0}»: {1}.</source>
             <translation>Role of user “{0}”: {1}.</translation>
         </message>
@@ -1734,17 +1588,17 @@ The previous database was kept: {1}</translation>
             <translation>Room “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="87" />
+            <location filename="../../chemcluster_desktop/cli.py" line="115" />
             <source>снова разрешить вход пользователю</source>
             <translation>allow a user to log in again</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="94" />
+            <location filename="../../chemcluster_desktop/cli.py" line="122" />
             <source>журнал изменений (кто, когда, что изменил)</source>
             <translation>change journal (who changed what and when)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="287" />
+            <location filename="../../chemcluster_desktop/cli.py" line="393" />
             <source>Пользователю «{0}» вход запрещён.</source>
             <translation>User “{0}” may not log in.</translation>
         </message>
@@ -1789,12 +1643,12 @@ The previous database was kept: {1}</translation>
             <translation>Imported {0} of {1} rows, {2} skipped.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="286" />
+            <location filename="../../chemcluster_desktop/cli.py" line="392" />
             <source>Пользователь «{0}» может входить в программу.</source>
             <translation>User “{0}” may log in.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/cli.py" line="312" />
+            <location filename="../../chemcluster_desktop/cli.py" line="418" />
             <source>Дата {0} указывается как ГГГГ-ММ-ДД, например 2026-11-26.</source>
             <translation>Date {0} is given as YYYY-MM-DD, e.g. 2026-11-26.</translation>
         </message>
@@ -1898,6 +1752,26 @@ The previous database was kept: {1}</translation>
             <source>не проводится: {0} — {1}</source>
             <translation>not posted: {0} — {1}</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="180" />
+            <source>ChemCluster Desktop: окно программы. Те же параметры, что у «chemcluster» без команды.</source>
+            <translation>ChemCluster Desktop: the program window. The same options as «chemcluster» without a command.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="279" />
+            <source>Непредвиденная ошибка ({0}); действие не выполнено. Подробности: {1}</source>
+            <translation>Unexpected error ({0}); the action was not done. Details: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="247" />
+            <source>Ошибка файла{0}: {1}. Ничего не записано наполовину; проверьте место на диске, путь и права и повторите.</source>
+            <translation>File error{0}: {1}. Nothing was half-written; check the disk space, the path and the rights and try again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/cli.py" line="379" />
+            <source>Текущий пароль {0}: </source>
+            <translation>Current password of {0}: </translation>
+        </message>
     </context>
     <context>
         <name>CliAccreditation</name>
@@ -1927,7 +1801,7 @@ The previous database was kept: {1}</translation>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="99" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
@@ -1947,7 +1821,7 @@ The previous database was kept: {1}</translation>
             <translation>By zone: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="99" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
             <source>листа нет — импортируйте его</source>
             <translation>no list — import it</translation>
         </message>
@@ -1962,7 +1836,7 @@ The previous database was kept: {1}</translation>
             <translation>Check (nothing written)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="128" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
             <source>Мастерская «{0}», рабочих мест {1}</source>
             <translation>Workshop “{0}”, {1} workplaces</translation>
         </message>
@@ -2002,7 +1876,7 @@ The previous database was kept: {1}</translation>
             <translation>workshop shortages → procurement needs</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="159" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="160" />
             <source>Потребностей создано {0}, обновлено {1}.</source>
             <translation>Needs created {0}, updated {1}.</translation>
         </message>
@@ -2012,7 +1886,7 @@ The previous database was kept: {1}</translation>
             <translation>import nothing if any row has an error</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="90" />
             <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
             <translation>List updated: {0} added, {1} changed, {2} deleted.</translation>
         </message>
@@ -2027,12 +1901,12 @@ The previous database was kept: {1}</translation>
             <translation>room (created if missing); may be given several times</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="101" />
             <source>Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.</source>
             <translation>Workshop “{0}” added (id {1}): {2}, {3} workplaces, {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="130" />
             <source>Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %</source>
             <translation>Items {0}: met {1}, partly {2}, not met {3}; coverage {4} %</translation>
         </message>
@@ -2042,9 +1916,14 @@ The previous database was kept: {1}</translation>
             <translation>{0}: list “{1}” for {2} — {3} items, rows skipped: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="114" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="115" />
             <source>Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} ({4} позиций инвентаря, {5} с).</source>
             <translation>Workshop “{0}”: {1} links applied, {2} proposed for confirmation, {3} items without a pair ({4} inventory items, {5} s).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="88" />
+            <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
+            <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
         </message>
     </context>
     <context>
@@ -2118,597 +1997,417 @@ The previous database was kept: {1}</translation>
     <context>
         <name>Cluster</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="95" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="35" />
             <source>Колледж (базовая организация)</source>
             <translation>College (lead organisation)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="96" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="36" />
             <source>Предприятие</source>
             <translation>Enterprise</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="97" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="37" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="98" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="38" />
             <source>Центр занятости</source>
             <translation>Employment centre</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="99" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="39" />
             <source>Орган власти</source>
             <translation>Authority</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="104" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="44" />
             <source>Специальность</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="104" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="44" />
             <source>Профессия</source>
             <translation>Trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="119" />
-            <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
-            <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="496" />
-            <source>Комментарий слишком длинный (больше 2000 символов).</source>
-            <translation>The comment is too long (over 2000 characters).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="531" />
-            <source>Укажите наименование показателя.</source>
-            <translation>Enter the indicator name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="547" />
-            <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
-            <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="301" />
-            <source>Нет источников финансирования.</source>
-            <translation>No funding sources.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="473" />
-            <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
-            <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="537" />
-            <source>Показатель не найден (возможно, удалён). Обновите список (F5).</source>
-            <translation>Indicator not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="736" />
-            <source>Участник не найден (возможно, удалён). Обновите список (F5).</source>
-            <translation>Participant not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="744" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="50" />
             <source>Укажите наименование участника.</source>
             <translation>Enter the participant name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="749" />
-            <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
-            <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="768" />
-            <source>Дата соглашения в далёком будущем: проверьте год.</source>
-            <translation>The agreement date is far in the future: check the year.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="858" />
-            <source>Направление не найдено (возможно, удалено). Обновите список (F5).</source>
-            <translation>Direction not found (perhaps deleted). Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="872" />
-            <source>Укажите наименование направления.</source>
-            <translation>Enter the direction name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="875" />
-            <source>Уровень — специальность или профессия.</source>
-            <translation>Level is a specialty or a trade.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="124" />
-            <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
-            <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="129" />
-            <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
-            <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="242" />
-            <source>Раздел «Аккредитация» ещё не даёт данных о готовности мастерских.</source>
-            <translation>The Accreditation section does not provide workshop readiness data yet.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="485" />
-            <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
-            <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="611" />
-            <source>рассчитано программой: {0}</source>
-            <translation>calculated by the program: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="746" />
-            <source>Наименование длиннее 300 символов.</source>
-            <translation>The name is longer than 300 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="521" />
-            <source>У показателя «{0}» нет значения за период {1}.</source>
-            <translation>Indicator “{0}” has no value for period {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="556" />
-            <source>Показатель с кодом «{0}» уже есть.</source>
-            <translation>An indicator with code “{0}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="753" />
-            <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
-            <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="783" />
-            <source>Участник «{0}» уже есть в реестре.</source>
-            <translation>Participant “{0}” is already in the register.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="869" />
-            <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
-            <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="898" />
-            <source>Направление {0} «{1}» уже есть.</source>
-            <translation>Direction {0} “{1}” already exists.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="355" />
-            <source>Раздел «Расписание» ещё не даёт данных об охвате школьников.</source>
-            <translation>The Timetable section does not provide school pupil coverage data yet.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="882" />
-            <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
-            <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="762" />
-            <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
-            <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="160" />
-            <source>Показатель {0}: введите значение.</source>
-            <translation>Indicator {0}: enter a value.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="168" />
-            <source>Показатель {0}: значение — не число.</source>
-            <translation>Indicator {0}: the value is not a number.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="177" />
-            <source>Показатель {0}: значение слишком велико.</source>
-            <translation>Indicator {0}: the value is too large.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="83" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="84" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="31" />
             <source>Участник кластера</source>
             <translation>Cluster participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="34" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="35" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="46" />
             <source>Контактное лицо</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="47" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="200" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="90" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="204" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="94" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="97" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="151" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="154" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="158" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="163" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="343" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="224" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="735" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="409" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="736" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="410" />
             <source>Период:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="480" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="160" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="481" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="161" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="503" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="183" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="513" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="193" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="514" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="194" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="515" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="195" />
             <source>Срок</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="516" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="196" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="518" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="198" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="444" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="124" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="188" />
             <source> к {0}</source>
             <translation> by {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="38" />
             <source>Роль в кластере</source>
             <translation>Role in the cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="146" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="39" />
             <source>№ соглашения</source>
             <translation>Agreement No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="147" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="40" />
             <source>Дата соглашения</source>
             <translation>Agreement date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="43" />
             <source>не указана</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="339" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="220" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="226" />
             <source>Срок (год)</source>
             <translation>Due (year)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="629" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="309" />
             <source>введено</source>
             <translation>entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="629" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="309" />
             <source>рассчитано</source>
             <translation>calculated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="642" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="322" />
             <source>Все участники</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="650" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="330" />
             <source>Последние данные</source>
             <translation>Latest data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="731" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="405" />
             <source>Сводка</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="732" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="406" />
             <source>Участники</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="734" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="408" />
             <source>Показатели</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="737" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="411" />
             <source>Ввести значение…</source>
             <translation>Enter value…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="738" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="412" />
             <source>Удалить значение</source>
             <translation>Delete value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="739" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="413" />
             <source>План…</source>
             <translation>Plan…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="175" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="69" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="134" />
             <source>Код вида 18.02.12.</source>
             <translation>A code like 18.02.12.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="517" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
             <source>% плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="187" />
             <source>План: {0} {1}{2}</source>
             <translation>Plan: {0} {1}{2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="793" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="467" />
             <source>{0}: план {1} {2}</source>
             <translation>{0}: plan {1} {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="843" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="517" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="835" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="509" />
             <source>участника «{0}»</source>
             <translation>participant “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="838" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="512" />
             <source>направление {0} «{1}»</source>
             <translation>direction {0} “{1}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="87" />
             <source>Направление обучения</source>
             <translation>Training direction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="100" />
             <source>Предприятия-заказчики</source>
             <translation>Customer enterprises</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="157" />
             <source>Год (2025) или квартал (2025-Q3)</source>
             <translation>Year (2025) or quarter (2025-Q3)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="230" />
             <source>Источник / примечание</source>
             <translation>Source / note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="407" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="87" />
             <source>Готовность мастерских, %</source>
             <translation>Workshop readiness, %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="733" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="407" />
             <source>Направления обучения</source>
             <translation>Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="458" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="138" />
             <source>Кластер «Химический потенциал»</source>
             <translation>“Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="461" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="101" />
             <source>Через «;», например: АО «Синтез ОКА»; АО «Корунд»</source>
             <translation>Separated by “;”, e.g. АО «Синтез ОКА»; АО «Корунд»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="149" />
             <source>Фактическое значение показателя</source>
             <translation>Actual value of the indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="85" />
             <source>Выполнение показателей, % от плана</source>
             <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="86" />
             <source>Бюджет по источникам, млн ₽</source>
             <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="749" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="423" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="233" />
             <source>Факт рассчитывается программой: {0}.</source>
             <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="450" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="130" />
             <source>охват 8-х классов: {0} учащихся</source>
             <translation>8th grades reached: {0} pupils</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="873" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="545" />
             <source>значение показателя «{0}» за {1}</source>
             <translation>the value of indicator “{0}” for {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="170" />
-            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
-            <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="165" />
-            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
-            <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="743" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="417" />
             <source>Изменить наименование, плановое значение и срок показателя</source>
             <translation>Change the indicator's name, target value and due date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="786" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="460" />
             <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
             <translation>Choose an indicator to see its values by period.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="446" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="126" />
             <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
             <translation>contracted {0}, paid {1} of the project cost {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster.py" line="174" />
-            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
-            <translation>Indicator {0} is a percentage: the value cannot exceed 100 (entered {1}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="851" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="524" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="215" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="105" />
             <source>Добавить предприятие из реестра…</source>
             <translation>Add an enterprise from the register…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="740" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="414" />
             <source>Добавить показатели карточки проекта</source>
             <translation>Add the project card's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="741" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="415" />
             <source>Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, 85 % занятых выпускников, 100 % оснащённость и показатели программы</source>
             <translation>Target audience 19 000, 8 participants, 17 directions, 2 081 students, 85 % of graduates employed, 100 % equipped, and the programme's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="884" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="555" />
             <source>Нет показателей</source>
             <translation>No indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="885" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="556" />
             <source>В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» на вкладке «Показатели».</source>
             <translation>The database has no indicators yet. Press “Add the project card's indicators” on the “Indicators” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="854" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="526" />
             <source>Добавлено показателей: {0}</source>
             <translation>Indicators added: {0}</translation>
         </message>
@@ -2883,130 +2582,195 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Database</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="106" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="134" />
             <source>«{0}» — это папка, а не файл базы данных.</source>
             <translation>“{0}” is a folder, not a database file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="109" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="140" />
             <source>Нет прав на чтение файла базы данных «{0}».</source>
             <translation>No permission to read database file “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="144" />
             <source>Файл «{0}» не является базой данных ChemCluster (повреждён или это другой файл). Восстановите базу из резервной копии.</source>
             <translation>File “{0}” is not a ChemCluster database (damaged or a different file). Restore the database from a backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="119" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="148" />
             <source>Файл базы данных «{0}» или его папка доступны только для чтения. Скопируйте базу в папку, куда можно писать, или измените права.</source>
             <translation>Database file “{0}” or its folder is read-only. Copy the database to a writable folder or change the permissions.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="224" />
             <source>База данных «{0}» занята другой программой. Закройте её и попробуйте снова.</source>
             <translation>Database “{0}” is in use by another program. Close it and try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="288" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="466" />
             <source>База данных занята другой программой слишком долго; изменения не сохранены. Повторите действие через минуту.</source>
             <translation>The database was busy in another program for too long; changes were not saved. Try again in a minute.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="102" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="130" />
             <source>Папка «{0}» недоступна для записи: базу данных создать нельзя. Укажите другую папку (--db).</source>
             <translation>Folder “{0}” is not writable: the database cannot be created. Choose another folder (--db).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="141" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="173" />
             <source>Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида postgresql+psycopg://пользователь:пароль@сервер/база.</source>
             <translation>Invalid database address “{0}”. Give a path to an SQLite file or an address like postgresql+psycopg://user:password@server/database.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="179" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="214" />
             <source>База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; база не изменена.</source>
             <translation>The database was created by a newer version of the program (schema {0}). Update ChemCluster Desktop; the database was not changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="187" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="226" />
             <source>База данных «{0}» повреждена. Восстановите её из последней резервной копии.</source>
             <translation>Database “{0}” is damaged. Restore it from the latest backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="98" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="126" />
             <source>Не удаётся создать папку для базы данных «{0}»: {1}. Укажите другую папку (--db).</source>
             <translation>Cannot create the database folder “{0}”: {1}. Choose another folder (--db).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="153" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="188" />
             <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
             <translation>Database “{0}” is damaged ({1}). Restore it from the latest backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="228" />
             <source>База данных «{0}» доступна только для чтения.</source>
             <translation>Database “{0}” is read-only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="191" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="230" />
             <source>Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, пароль и что сервер запущен.</source>
             <translation>Cannot connect to database server “{0}”. Check the address, the password and that the server is running.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="194" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="241" />
             <source>Не удаётся открыть базу данных «{0}».</source>
             <translation>Cannot open database “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="91" />
             <source>Схема базы {0}, ожидается {1}: выполните «chemcluster init».</source>
             <translation>Database schema {0}, expected {1}: run “chemcluster init”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="108" />
             <source>Отрицательный остаток у {0} позиций инвентаря.</source>
             <translation>Negative stock for {0} inventory items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="130" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="111" />
             <source>Отрицательное количество в {0} тарах реактивов.</source>
             <translation>Negative quantity in {0} reagent containers.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="84" />
             <source>Целостность файла: {0}</source>
             <translation>File integrity: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="106" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="87" />
             <source>Нарушена ссылка: таблица {0}, строка {1} → {2}</source>
             <translation>Broken reference: table {0}, row {1} → {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/database.py" line="121" />
+            <location filename="../../chemcluster_desktop/services/database.py" line="99" />
             <source>Схема расходится с программой: {0}</source>
             <translation>Schema differs from the program: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="547" />
+            <source>В тексте есть нулевой символ (NUL), который база данных не хранит: изменения не сохранены. Удалите его из текста.</source>
+            <translation>The text holds a NUL character, which the database cannot store: the changes were not saved. Remove it from the text.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="96" />
+            <source>Файл базы данных «{0}» лежит в сетевой папке ({1}). Программа открыла его в режиме одного компьютера: пока она работает здесь, на других компьютерах эта база не откроется. Чтобы с базой работали несколько компьютеров одновременно, нужен сервер PostgreSQL (см. руководство, раздел «Несколько компьютеров»); резервные копии этой базы пишутся рядом с ней, в папку «{2}».</source>
+            <translation>The database file «{0}» is in a network folder ({1}). The program opened it in single-PC mode: while it runs here, this database will not open on other PCs. For several PCs working at the same time you need a PostgreSQL server (see the manual, «Several PCs»); backups of this database are written beside it, in the «{2}» folder.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="317" />
+            <source>База данных «{0}» была заменена резервной копией ({1}, {2}), пока эта программа была открыта. Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. База, какой она была до замены, сохранена в «{3}». Перезапустите программу и повторите действие.</source>
+            <translation>The database «{0}» was replaced by a backup ({1}, {2}) while this program had it open. Your last action was NOT saved: writing into the replaced database is refused. The database as it was before the replacement is kept in «{3}». Restart the program and repeat the action.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="322" />
+            <source>База данных «{0}» была заменена другим файлом, пока эта программа была открыта. Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. Перезапустите программу и повторите действие.</source>
+            <translation>The database «{0}» was replaced by another file while this program had it open. Your last action was NOT saved: writing into the replaced database is refused. Restart the program and repeat the action.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="535" />
+            <source>На диске с базой данных «{0}» нет места: изменения не сохранены (база не изменена). Освободите место на диске и повторите действие.</source>
+            <translation>The disk of the database «{0}» is full: the changes were not saved (the database is unchanged). Free some disk space and repeat the action.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="538" />
+            <source>База данных «{0}» доступна только для чтения: изменения не сохранены. Проверьте права на файл и папку (или на таблицы сервера).</source>
+            <translation>The database «{0}» is read-only: the changes were not saved. Check the rights on the file and the folder (or on the server's tables).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="541" />
+            <source>Ошибка чтения или записи файла базы данных «{0}» (диск, сетевая папка): изменения не сохранены. Проверьте диск или подключение и повторите.</source>
+            <translation>Reading or writing the database file «{0}» failed (disk, network folder): the changes were not saved. Check the disk or the connection and try again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="544" />
+            <source>Соединение с сервером базы данных «{0}» потеряно: изменения не сохранены. Проверьте сеть и повторите действие.</source>
+            <translation>The connection to the database server «{0}» was lost: the changes were not saved. Check the network and repeat the action.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="220" />
+            <source>База данных «{0}» в сетевой папке уже открыта на другом компьютере. Файл SQLite в сетевой папке может открыть только один компьютер; закройте программу там или перейдите на сервер PostgreSQL для работы с нескольких компьютеров.</source>
+            <translation>The database «{0}» in a network folder is already open on another PC. Only one PC can open an SQLite file in a network folder; close the program there, or move to a PostgreSQL server to work from several PCs.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/context.py" line="495" />
+            <source>База данных заменяется резервной копией в другой программе; изменения не сохранены. Повторите действие через минуту.</source>
+            <translation>Another program is replacing the database with a backup; the changes were not saved. Repeat the action in a minute.</translation>
         </message>
     </context>
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/demo.py" line="+26" />
+            <location filename="../../chemcluster_desktop/services/demo.py" line="+37" />
             <source>Демо-данные загружаются только в пустую базу. Создайте новую базу (--db новый_файл.sqlite3) или восстановите пустую.</source>
             <translation>Demo data loads only into an empty database. Create a new database (--db new_file.sqlite3) or restore an empty one.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Демо-данные уже загружаются или загружены другой программой: база больше не пуста. Ничего не изменено.</source>
+            <translation>Another program is loading or has loaded the demo data: the database is no longer empty. Nothing was changed.</translation>
         </message>
     </context>
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/errors.py" line="+50" />
+            <location filename="../../chemcluster_desktop/errors.py" line="+54" />
             <source>Запись уже изменил другой пользователь. Обновите её (F5) и внесите изменения заново.</source>
             <translation>Another user has changed this record. Refresh it (F5) and make your changes again.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>Операция отменена; ничего не изменено.</source>
             <translation>Operation cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/common.py" line="+33" />
+            <source>{0} № {1} не найдена: её удалили или изменили. Обновите список (F5).</source>
+            <translation>{0} № {1} was not found: it was deleted or changed. Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
+            <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
         </message>
     </context>
     <context>
@@ -3237,206 +3001,211 @@ Please pass it to your administrator.</translation>
             <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы мастерских сохранены.</source>
             <translation>This year's list updated: {0} added, {1} changed, {2} deleted; workshop checklists kept.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="167" />
+            <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
+            <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
+        </message>
     </context>
     <context>
         <name>InfraLists</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="79" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="82" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="88" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="91" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="187" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="193" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="242" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="240" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="284" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
             <source>Зона *</source>
             <translation>Zone *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="86" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="154" />
             <source>Новый лист…</source>
             <translation>New list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
             <source>Копия на другой год…</source>
             <translation>Copy to another year…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
             <source>Удалить лист</source>
             <translation>Delete list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="184" />
             <source>Добавить позицию</source>
             <translation>Add item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
             <source>Новый лист</source>
             <translation>New list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="303" />
             <source>Год листа:</source>
             <translation>List year:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="323" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
             <source>Копия листа</source>
             <translation>List copy</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="49" />
             <source>Позиция листа</source>
             <translation>List item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="49" />
             <source>Новая позиция листа</source>
             <translation>New list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="149" />
             <source>Лист:</source>
             <translation>List:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>На 1 раб. м.</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="143" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="323" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
             <source>Год новой версии листа:</source>
             <translation>Year of the new list version:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="113" />
             <source>Введите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="207" />
             <source>{0} — {1} год ({2} позиций)</source>
             <translation>{0} — {1} ({2} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="71" />
             <source>на 1 рабочее место (умножается на число мест)</source>
             <translation>per workplace (multiplied by the number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
             <source>Компетенция (можно ввести новую):</source>
             <translation>Competency (you can enter a new one):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="123" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="121" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="340" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="333" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="230" />
             <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
             <translation>No lists. Import a list from Excel or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="289" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
@@ -3444,139 +3213,129 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfrastructureXlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="316" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="308" />
             <source>Файл не является книгой Excel (.xlsx). Сохраните инфраструктурный лист в формате .xlsx («Файл → Сохранить как → Книга Excel») и повторите импорт.</source>
             <translation>The file is not an Excel workbook (.xlsx). Save the infrastructure list as .xlsx (“File → Save As → Excel Workbook”) and import again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="378" />
-            <source>Файл не похож на инфраструктурный лист: не найдена строка заголовка таблицы с колонками «Наименование» и «Количество». Проверьте, что выбран нужный файл.</source>
-            <translation>The file does not look like an infrastructure list: no header row with “Name” and “Quantity” columns. Check that you chose the right file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="526" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="548" />
             <source>В листе нет количеств: не найдена колонка «Количество» или в ней нет ни одного числа. Без количеств чек-лист мастерской построить нельзя.</source>
             <translation>The sheet has no quantities: no “Quantity” column or no number in it. A workshop checklist cannot be built without quantities.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="522" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="544" />
             <source>№ {0} (строки {1} и {2})</source>
             <translation>No. {0} (rows {1} and {2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="523" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="545" />
             <source>В листе повторяются номера позиций: {0}. Исправьте нумерацию в файле и повторите импорт; ничего не импортировано.</source>
             <translation>Item numbers repeat in the sheet: {0}. Fix the numbering in the file and import again; nothing was imported.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="529" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="551" />
             <source>В листе не найдено ни одной позиции под строкой заголовка (строка {0}).</source>
             <translation>No items found below the header row (row {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="325" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="324" />
             <source>Книгу Excel не удалось прочитать ({0}). Откройте её в Excel, сохраните заново как .xlsx и повторите импорт.</source>
             <translation>The Excel workbook could not be read ({0}). Open it in Excel, save it again as .xlsx and import again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="464" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="486" />
             <source>Строка {0}: «{1}» — не указано количество.</source>
             <translation>Row {0}: “{1}” — no quantity given.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="469" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="491" />
             <source>Строка {0}: «{1}» — количество «{2}» не число. Укажите число, например «2» или «2 шт.».</source>
             <translation>Row {0}: “{1}” — quantity “{2}” is not a number. Enter a number, e.g. “2” or “2 pcs”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="476" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="498" />
             <source>Строка {0}: «{1}» — количество должно быть больше нуля.</source>
             <translation>Row {0}: “{1}” — the quantity must be above zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="480" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="502" />
             <source>Строка {0}: «{1}» — количество {2} слишком велико.</source>
             <translation>Row {0}: “{1}” — quantity {2} is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="457" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="479" />
             <source>Строка {0}: нет наименования (колонка «Наименование» пуста), количество «{1}».</source>
             <translation>Row {0}: no name (the “Name” column is empty), quantity “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="562" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="543" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="565" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="545" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="567" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="546" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="568" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="562" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="540" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="562" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="541" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="563" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="541" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="563" />
             <source>Кол-во по листу</source>
             <translation>Qty per list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="542" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="564" />
             <source>На 1 рабочее место</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="542" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="564" />
             <source>Требуется</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="543" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="565" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="544" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="566" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="545" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="567" />
             <source>Связанных позиций</source>
             <translation>Linked items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="544" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="566" />
             <source>Статус вручную: обоснование</source>
             <translation>Manual status: justification</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="314" />
-            <source>Файл «{0}» не открывается: {1}.</source>
-            <translation>File “{0}” does not open: {1}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="333" />
@@ -3584,400 +3343,105 @@ Please pass it to your administrator.</translation>
             <translation>Sheet “{0}” has more than {1} rows: it is not an infrastructure list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="384" />
-            <source>Файл похож на инвентарную опись (есть колонки инвентарного номера или стоимости), а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции.</source>
-            <translation>The file looks like an inventory list (it has inventory number or cost columns), not an infrastructure list. Choose the competency's infrastructure list file.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="359" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="372" />
             <source>Файл слишком большой после распаковки: это не инфраструктурный лист.</source>
             <translation>The file is too large when unpacked: it is not an infrastructure list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="300" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="303" />
             <source>Файл слишком большой ({0} МБ): инфраструктурный лист занимает не больше нескольких мегабайт. Проверьте, тот ли это файл.</source>
             <translation>The file is too large ({0} MB): an infrastructure list takes a few megabytes at most. Check that it is the right file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="356" />
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="369" />
             <source>Файл подозрительно сильно сжат: такой файл не читается из соображений безопасности.</source>
             <translation>The file is suspiciously highly compressed: it is not read for safety reasons.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="388" />
+            <source>Файл не похож на инфраструктурный лист: не найдена строка заголовка таблицы с колонками «Наименование» и «Количество» (на видимых листах). Проверьте, что выбран нужный файл.</source>
+            <translation>The file does not look like an infrastructure list: no table header with the columns «Наименование» and «Количество» was found (on the visible sheets). Check that the right file is chosen.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="395" />
+            <source>Файл похож на инвентарную опись (есть колонки инвентарного номера, модели или стоимости), а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции.</source>
+            <translation>The file looks like an inventory list (it has inventory number, model or cost columns), not like an infrastructure list. Choose the competency's infrastructure list file.</translation>
         </message>
     </context>
     <context>
         <name>Inventory</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="611" />
-            <source>Количество в таре</source>
-            <translation>Quantity per container</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
-            <source>Дата получения</source>
-            <translation>Received on</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="615" />
-            <source>Дата вскрытия</source>
-            <translation>Opened on</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="616" />
-            <source>Срок годности</source>
-            <translation>Expiry date</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="793" />
-            <source>Дата документа</source>
-            <translation>Document date</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="310" />
-            <source>Укажите наименование.</source>
-            <translation>Enter the name.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
-            <source>Стоимость</source>
-            <translation>Cost</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="330" />
-            <source>Количество</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="331" />
-            <source>Минимальный остаток</source>
-            <translation>Minimum stock</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="447" />
-            <source>Постановка на учёт</source>
-            <translation>Putting on record</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="186" />
-            <source>Поле «{0}» обязательно.</source>
-            <translation>Field “{0}” is required.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="198" />
-            <source>«{0}»: «{1}» — не число.</source>
-            <translation>“{0}”: “{1}” is not a number.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="681" />
-            <source>Тара не найдена (id {0}).</source>
-            <translation>Container not found (id {0}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1193" />
-            <source> (партия {0})</source>
-            <translation> (batch {0})</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="53" />
             <source>, создано помещений: {0}</source>
             <translation>, rooms created: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="336" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="342" />
             <source>Импорт из Excel «{0}»</source>
             <translation>Import from Excel “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="354" />
-            <source>Дата ввода в эксплуатацию</source>
-            <translation>Commissioning date</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="797" />
-            <source>Выберите хотя бы одну позицию.</source>
-            <translation>Choose at least one item.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="801" />
-            <source>Укажите, кому выдаются позиции.</source>
-            <translation>Give who the items are issued to.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="803" />
-            <source>Укажите причину списания.</source>
-            <translation>Give the write-off reason.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="312" />
-            <source>Наименование длиннее 300 знаков.</source>
-            <translation>The name is longer than 300 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="744" />
-            <source>Поступление по поставке</source>
-            <translation>Receipt by delivery</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="202" />
-            <source>«{0}»: слишком большое значение.</source>
-            <translation>“{0}”: the value is too large.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="208" />
+            <location filename="../../chemcluster_desktop/services/inventory/_common.py" line="20" />
             <source>«{0}»: дата {1} ещё не наступила.</source>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="306" />
-            <source>Неизвестный вид позиции «{0}».</source>
-            <translation>Unknown item kind “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="328" />
-            <source>Неизвестное состояние «{0}».</source>
-            <translation>Unknown state “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="388" />
+            <location filename="../../chemcluster_desktop/services/inventory/_common.py" line="27" />
             <source>Помещение не найдено (id {0}).</source>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="791" />
-            <source>Неизвестный вид движения «{0}».</source>
-            <translation>Unknown movement kind “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="322" />
-            <source>Значение длиннее {0} знаков.</source>
-            <translation>The value is longer than {0} characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="534" />
-            <source>Позиция не найдена (id {0}).</source>
-            <translation>Item not found (id {0}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="49" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="51" />
             <source>Импортировано {0}, пропущено {1}</source>
             <translation>Imported {0}, skipped {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="195" />
             <source>Будут созданы помещения: {0}.</source>
             <translation>Rooms to be created: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="316" />
-            <source>Инвентарный номер длиннее 64 знаков.</source>
-            <translation>The inventory number is longer than 64 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="629" />
-            <source>Тару нельзя вскрыть раньше, чем её получили.</source>
-            <translation>A container cannot be opened before it was received.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="727" />
-            <source>Инвентарные номера повторяются в поставке.</source>
-            <translation>Inventory numbers repeat in the delivery.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="667" />
-            <source>Тару можно добавить только к реактиву.</source>
-            <translation>Containers can be added to reagents only.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="812" />
-            <source>Количество должно быть больше нуля.</source>
-            <translation>The quantity must be greater than zero.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="200" />
-            <source>«{0}» не может быть отрицательным.</source>
-            <translation>“{0}” cannot be negative.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="378" />
-            <source>Неизвестная группа хранения «{0}».</source>
-            <translation>Unknown storage group “{0}”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="521" />
-            <source>Корректировка остатка в карточке</source>
-            <translation>Stock correction in the card</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="731" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="159" />
             <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="835" />
-            <source>«{0}» учитывается целиком: количество {1}.</source>
-            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="906" />
-            <source>Остаток «{0}» стал бы отрицательным.</source>
-            <translation>The stock of “{0}” would become negative.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1184" />
-            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
-            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="623" />
-            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
-            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1198" />
-            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
-            <translation>“{0}”{1} expires: until {2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="845" />
-            <source>«{0}» уже находится в этом помещении.</source>
-            <translation>“{0}” is already in this room.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="872" />
-            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="885" />
-            <source>«{0}» не выдавалось: возвращать нечего.</source>
-            <translation>“{0}” was not issued: nothing to return.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="895" />
-            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="245" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="243" />
             <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
             <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="799" />
-            <source>Укажите помещение, куда перемещаются позиции.</source>
-            <translation>Give the room the items move to.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="487" />
-            <source>У позиции есть тары реактива: вид изменить нельзя.</source>
-            <translation>The item has reagent containers: its kind cannot be changed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="157" />
-            <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
-            <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="472" />
-            <source>Позиция не найдена (id {0}): возможно, её удалили.</source>
-            <translation>Item not found (id {0}): perhaps it was deleted.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="830" />
-            <source>Позиция «{0}» списана: движения по ней невозможны.</source>
-            <translation>Item “{0}” is written off: no movements are possible.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1195" />
-            <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
-            <translation>Reagent “{0}”{1} expired on {2}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="847" />
-            <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
-            <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="1175" />
-            <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
-            <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="877" />
-            <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
-            <translation>“{0}” is already issued: {1}. Record the return first.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="203" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="201" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
             <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="126" />
             <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="483" />
-            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
-            <translation>To write an item off, make a “Write-off” document with a reason.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="174" />
-            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
-            <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="350" />
-            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
-            <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="194" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="192" />
             <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
             <translation>Empty rows skipped: {0}; total rows skipped: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="197" />
             <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
             <translation>Inventory numbers will be assigned automatically: {0} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="232" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="230" />
             <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
             <translation>File “{0}” has no data rows under the table header.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="132" />
             <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="341" />
-            <source>Оборудование и мебель учитываются поштучно: количество 1 (для нескольких одинаковых предметов заведите отдельные карточки).</source>
-            <translation>Equipment and furniture are recorded one by one: quantity 1 (make separate cards for several identical items).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="480" />
-            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
-            <translation>The item is written off; it can return to use only by being put on record again.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="140" />
-            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
-            <translation>CAS number “{0}” is wrong: use the form 7647-01-0 with a correct check digit.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="398" />
-            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
-            <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory.py" line="539" />
-            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
-            <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory_import.py" line="239" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="237" />
             <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
             <translation>The file has {0} wrong rows; with --strict nothing was imported.</translation>
         </message>
@@ -3985,22 +3449,22 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryAlerts</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="102" />
             <source>Замечаний нет.</source>
             <translation>No remarks.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="106" />
             <source>Оповещения ({0})</source>
             <translation>Alerts ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="98" />
             <source>Показать все оповещения</source>
             <translation>Show all alerts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="96" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
@@ -4008,37 +3472,37 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryForms</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="39" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="30" />
             <source>дд.мм.гггг</source>
             <translation>dd.mm.yyyy</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="45" />
             <source>Дата ещё не наступила.</source>
             <translation>The date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="71" />
             <source>Обязательное поле.</source>
             <translation>Required field.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="73" />
             <source>Не может быть отрицательным.</source>
             <translation>Cannot be negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="75" />
             <source>Должно быть больше нуля.</source>
             <translation>Must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="69" />
             <source>Нужно число, например 1 234,50.</source>
             <translation>A number is needed, e.g. 1 234.50.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="43" />
             <source>Дата не распознана: нужен вид 26.11.2026.</source>
             <translation>Date not recognised: use the form 26.11.2026.</translation>
         </message>
@@ -4046,397 +3510,397 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
             <source>Все помещения</source>
             <translation>All rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="241" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
             <source>Любое состояние</source>
             <translation>Any state</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
             <source>Все</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
             <source>Расходные</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="254" />
             <source>Помещение:</source>
             <translation>Room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="255" />
             <source>Состояние:</source>
             <translation>State:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="257" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="256" />
             <source>Списанные</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="258" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
             <source>Выдача сотруднику…</source>
             <translation>Issue to an employee…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
             <source>Возврат…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
             <source>Поступление (приход)…</source>
             <translation>Receipt…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="263" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
             <source>Списание…</source>
             <translation>Write-off…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="266" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
             <source>Этикетки</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="498" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="496" />
             <source>Импорт инвентаря из Excel</source>
             <translation>Import inventory from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="499" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="497" />
             <source>Книги Excel (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="519" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="517" />
             <source>Чтение файла Excel…</source>
             <translation>Reading the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="528" />
             <source>Импорт завершён</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="537" />
             <source>Инвентарь.xlsx</source>
             <translation>Inventory.xlsx</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="543" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="538" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="558" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="553" />
             <source>Экспорт в Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="452" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="451" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="515" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="513" />
             <source>позиций</source>
             <translation>items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="364" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="363" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="383" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="480" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="478" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="511" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="509" />
             <source>Импорт инвентаря: {0}</source>
             <translation>Inventory import: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="373" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="376" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="375" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="377" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="381" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="536" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="531" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="554" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="549" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="605" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="600" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="368" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="367" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="95" />
             <source>Инвентарь лабораторий и мастерских</source>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
             <source>Перемещение в другое помещение…</source>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="469" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="467" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="478" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="476" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="396" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="63" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="64" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="65" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="67" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="68" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="69" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="71" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="73" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="74" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="76" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Внимание</source>
             <translation>Attention</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="72" />
             <source>Ввод</source>
             <translation>Entry</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="75" />
             <source>Зав. номер</source>
             <translation>Serial No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
             <source>В эксплуатации</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
             <source>На ремонте</source>
             <translation>Under repair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
             <source>Не введено</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
             <source>Списано</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
             <source>Мало</source>
             <translation>Low</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
             <source>Истекает срок</source>
             <translation>Expiring</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
             <source>Просрочено</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="585" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="580" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="98" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="257" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="267" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="259" />
             <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="269" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
             <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
         </message>
@@ -4444,455 +3908,460 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryXlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="298" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="305" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="285" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="282" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="289" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="286" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="293" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="276" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="277" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="279" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="286" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="280" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="287" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="281" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="288" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="290" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="291" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="285" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="292" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="287" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="294" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="288" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="295" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="289" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="296" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="290" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="297" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="212" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="215" />
             <source>«{0}»: «{1}» — не число.</source>
             <translation>“{0}”: “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="254" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="261" />
             <source>«{0}» длиннее {1} знаков.</source>
             <translation>“{0}” is longer than {1} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="257" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="264" />
             <source>Не указано наименование.</source>
             <translation>No name given.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="216" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="219" />
             <source>«{0}»: слишком большое значение.</source>
             <translation>“{0}”: the value is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="226" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
             <source>«{0}»: дата {1} ещё не наступила.</source>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="214" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="217" />
             <source>«{0}» не может быть отрицательным ({1}).</source>
             <translation>“{0}” cannot be negative ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="223" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="230" />
             <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="248" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="255" />
             <source>Группа хранения «{0}» не распознана.</source>
             <translation>Storage group “{0}” not recognised.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="159" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="162" />
             <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
             <translation>The file has no “Name” column: the import is impossible without it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="268" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="275" />
             <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
             <translation>Equipment and furniture are recorded one by one: the quantity must be 1 (given {0}). Split the row into separate items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
             <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
             <translation>Kind “{0}” not recognised: equipment, furniture, consumable or reagent.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="247" />
             <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
             <translation>State “{0}” not recognised: in use, under repair, not commissioned, written off.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="222" />
+            <source>«{0}»: {1} — при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
+            <translation>«{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
         </message>
     </context>
     <context>
         <name>ItemCard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="100" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="161" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="164" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="196" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="307" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="309" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Партия</source>
             <translation>Batch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Получено</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
             <source>Вскрыто</source>
             <translation>Opened</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
             <source>Место хранения</source>
             <translation>Storage place</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="107" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="106" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="122" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="121" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="143" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="142" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="154" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="157" />
             <source>— не указано —</source>
             <translation>— not given —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="165" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="179" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="178" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="184" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="190" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="198" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="197" />
             <source>Основное</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="208" />
             <source>Номер CAS</source>
             <translation>CAS number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="213" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="212" />
             <source>Формула</source>
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="217" />
             <source>Группа хранения</source>
             <translation>Storage group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
             <source>Пиктограммы СГС (GHS)</source>
             <translation>GHS pictograms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="230" />
             <source>H-фразы</source>
             <translation>H-statements</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
             <source>Тары (упаковки)</source>
             <translation>Containers (packages)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="246" />
             <source>Добавить тару</source>
             <translation>Add container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="248" />
             <source>Убрать тару</source>
             <translation>Remove container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="260" />
             <source>Вещество и тары</source>
             <translation>Substance and containers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="274" />
             <source>Добавить поле</source>
             <translation>Add field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="276" />
             <source>Удалить поле</source>
             <translation>Delete field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="283" />
             <source>Доп. поля</source>
             <translation>Extra fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="298" />
             <source>История</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
             <source>Страна</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="268" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="268" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
             <source>Откуда</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
             <source>Куда / кому</source>
             <translation>To / whom</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="522" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="521" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="321" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="320" />
             <source>Новая позиция: {0}</source>
             <translation>New item: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="415" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="414" />
             <source>Срок годности истёк</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="330" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="329" />
             <source>Карточка: {0} {1}</source>
             <translation>Card: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="113" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="147" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="116" />
             <source>Присвоить следующий номер по шаблону</source>
             <translation>Assign the next number by the pattern</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="416" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="415" />
             <source>Срок годности истекает в ближайшие 30 дней</source>
             <translation>Expires within 30 days</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="442" />
             <source>Тара {0}: количество «{1}» — не число.</source>
             <translation>Container {0}: quantity “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="449" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="448" />
             <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="530" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="529" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="512" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="511" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="265" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
             <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="392" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
             <translation>The item is written off: the card is read-only, the history is kept.</translation>
         </message>
@@ -4968,457 +4437,502 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Journal</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="37" />
+            <location filename="../../chemcluster_desktop/areas.py" line="+119" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="38" />
+            <location line="+25" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="39" />
+            <location line="+25" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="40" />
+            <location line="+32" />
             <source>Закупки</source>
             <translation>Procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="41" />
+            <location line="+36" />
             <source>Кластер</source>
             <translation>Cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="45" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="46" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location line="-140" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <location line="+1" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location line="+51" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location line="+22" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
+            <location line="+70" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="43" />
             <source>Создание</source>
             <translation>Creation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="49" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="44" />
             <source>Изменение</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="49" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="55" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="50" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location line="-147" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location line="+1" />
             <source>Роль</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="64" />
+            <location line="+1" />
             <source>Настройка</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="65" />
+            <location line="+3" />
+            <source>Запись журнала</source>
+            <translation>Journal entry</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>База данных</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location line="+21" />
             <source>Позиция инвентаря</source>
             <translation>Inventory item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location line="+1" />
             <source>Тара реактива</source>
             <translation>Reagent container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location line="+1" />
             <source>Вещество</source>
             <translation>Substance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location line="+1" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location line="+1" />
             <source>Строка движения</source>
             <translation>Movement line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location line="+1" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location line="+1" />
+            <source>Строка инвентаризации</source>
+            <translation>Stock-taking line</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Компетенция</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location line="+1" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location line="+1" />
             <source>Позиция ИЛ</source>
             <translation>Infrastructure list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location line="+2" />
+            <source>Помещение мастерской</source>
+            <translation>Workshop room</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Строка чек-листа</source>
             <translation>Checklist line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location line="+1" />
             <source>Связь чек-листа</source>
             <translation>Checklist link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location line="+1" />
             <source>Фото</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location line="+19" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location line="+1" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location line="+1" />
+            <source>Модуль преподавателя</source>
+            <translation>Instructor's module</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location line="+1" />
+            <source>Модуль мастерской</source>
+            <translation>Workshop's module</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location line="+1" />
+            <source>Каникулы</source>
+            <translation>Holidays</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Строка нагрузки</source>
+            <translation>Load line</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Время урока</source>
             <translation>Period time</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location line="+1" />
             <source>Занятие</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location line="+22" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location line="+2" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location line="+2" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location line="+1" />
+            <source>Этап строки плана-графика</source>
+            <translation>Plan line step</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location line="+1" />
             <source>Платёж</source>
             <translation>Payment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location line="+1" />
             <source>Поставка</source>
             <translation>Delivery</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location line="+1" />
             <source>Строка поставки</source>
             <translation>Delivery line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location line="+1" />
+            <source>Принятая позиция поставки</source>
+            <translation>Accepted delivery item</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Участник кластера</source>
             <translation>Cluster participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location line="+1" />
             <source>Направление подготовки</source>
             <translation>Training direction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
+            <location line="+2" />
             <source>Значение показателя</source>
             <translation>Indicator value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
             <source>Логин</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Вход разрешён</source>
             <translation>Log-in allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Пароль</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="86" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Неудачных входов</source>
             <translation>Failed log-ins</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Сумма</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Помещение (№)</source>
             <translation>Room (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Здание (№)</source>
             <translation>Building (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Ключ</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Рабочих мест</source>
             <translation>Workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Мин. остаток</source>
             <translation>Min. stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Заголовок</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Год</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>НМЦК</source>
             <translation>Initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>№ записи</source>
             <translation>Record No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="216" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="188" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="216" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="188" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="36" />
+            <location line="-150" />
             <source>Пользователи и справочники</source>
             <translation>Users and reference data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location line="+112" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location line="+2" />
             <source>Коммерческое предложение</source>
             <translation>Commercial offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="225" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="197" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="47" />
             <source>Генерация расписания</source>
             <translation>Timetable generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="48" />
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
         </message>
@@ -5426,152 +4940,152 @@ Please pass it to your administrator.</translation>
     <context>
         <name>JournalPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
             <source>Создание</source>
             <translation>Creation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
             <source>Изменение</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="74" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="154" />
             <source>Пользователь:</source>
             <translation>User:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="65" />
             <source>Журнал изменений</source>
             <translation>Change journal</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="73" />
             <source>Когда</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="75" />
             <source>Действие</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
             <source>Раздел</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
             <source>Запись</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="79" />
             <source>Описание</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="155" />
             <source>Раздел:</source>
             <translation>Section:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="156" />
             <source>Действие:</source>
             <translation>Action:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="157" />
             <source>За период</source>
             <translation>For the period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="158" />
             <source>Запись №:</source>
             <translation>Record No.:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="160" />
             <source>Сбросить</source>
             <translation>Reset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Было</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="161" />
             <source>Стало</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="171" />
             <source>все</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="253" />
             <source>{0}, {1}: {2} — {3} {4}</source>
             <translation>{0}, {1}: {2} — {3} {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="243" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
             <translation>Choose a journal entry to see what it was and what it became.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="68" />
             <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
             <translation>No journal entries. Every change of data appears here: who changed what and when.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
             <source>Генерация расписания</source>
             <translation>Timetable generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
         </message>
@@ -5579,7 +5093,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Locations</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="+39" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="+40" />
             <source>Лаборатория</source>
             <translation>Laboratory</translation>
         </message>
@@ -5599,104 +5113,124 @@ Please pass it to your administrator.</translation>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="111" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="106" />
             <source>Укажите название здания.</source>
             <translation>Enter the building name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="108" />
             <source>Название здания длиннее 200 символов; сократите его.</source>
             <translation>The building name is longer than 200 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="110" />
             <source>Адрес длиннее 300 символов; сократите его.</source>
             <translation>The address is longer than 300 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="237" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="228" />
             <source>Укажите название помещения.</source>
             <translation>Enter the room name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="239" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="230" />
             <source>Название помещения длиннее 100 символов; сократите его.</source>
             <translation>The room name is longer than 100 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="253" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="244" />
             <source>ФИО ответственного длиннее 200 символов.</source>
             <translation>The responsible person's name is longer than 200 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="271" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="262" />
             <source>Выбранное здание удалено. Выберите другое.</source>
             <translation>The chosen building was deleted. Choose another.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="145" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="140" />
             <source>Здание не найдено: его удалил другой пользователь. Обновите список (F5).</source>
             <translation>Building not found: another user deleted it. Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="218" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="209" />
             <source>Помещение не найдено: его удалил другой пользователь. Обновите список (F5).</source>
             <translation>Room not found: another user deleted it. Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="249" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="240" />
             <source>Площадь — положительное число квадратных метров, например 72,5.</source>
             <translation>Area is a positive number of square metres, e.g. 72.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="241" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="232" />
             <source>Неизвестный вид помещения «{0}».</source>
             <translation>Unknown room kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="127" />
             <source>Здание «{0}» уже есть в справочнике.</source>
             <translation>Building “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="162" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="156" />
             <source>Здание «{0}» нельзя удалить: в нём {1} помещ. Сначала перенесите или удалите помещения.</source>
             <translation>Building “{0}” cannot be deleted: it has {1} room(s). Move or delete the rooms first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="282" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="273" />
             <source>Помещение «{0}» уже есть в здании «{1}».</source>
             <translation>Room “{0}” already exists in building “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="348" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="338" />
             <source>Помещение «{0}» нельзя удалить: на него ссылаются {1}. Сначала перенесите их в другое помещение.</source>
             <translation>Room “{0}” cannot be deleted: it is referred to by {1}. Move them to another room first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="338" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="328" />
             <source>позиций инвентаря: {0}</source>
             <translation>inventory items: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="340" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="330" />
             <source>мастерских: {0}</source>
             <translation>workshops: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="342" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="332" />
             <source>документов движения: {0}</source>
             <translation>movement documents: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="344" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="334" />
             <source>инвентаризаций: {0}</source>
             <translation>stock-takings: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="346" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="336" />
             <source>потребностей закупок: {0}</source>
             <translation>procurement needs: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="103" />
+            <source>Название здания</source>
+            <translation>Building name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="104" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="226" />
+            <source>Название помещения</source>
+            <translation>Room name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/locations.py" line="242" />
+            <source>Ответственный</source>
+            <translation>Responsible</translation>
         </message>
     </context>
     <context>
@@ -5840,7 +5374,7 @@ Please pass it to your administrator.</translation>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="383" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="388" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
@@ -5875,12 +5409,12 @@ Please pass it to your administrator.</translation>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="377" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="382" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="381" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="386" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
@@ -5900,127 +5434,127 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Movement</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="70" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="114" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="48" />
             <source>Вид документа</source>
             <translation>Document kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="52" />
             <source>Номер документа</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="57" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="61" />
             <source>— выберите помещение —</source>
             <translation>— choose a room —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="64" />
             <source>Куда (помещение) *</source>
             <translation>To (room) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="71" />
             <source>Кому выдаётся *</source>
             <translation>Issued to *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="79" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="112" />
             <source>Провести</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="130" />
             <source>Куда (помещение)</source>
             <translation>To (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="132" />
             <source>Кто возвращает</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="133" />
             <source>Причина списания *</source>
             <translation>Write-off reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="140" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="143" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="142" />
             <source>Укажите, кому выдаётся.</source>
             <translation>Enter who it is issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="129" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="128" />
             <source>{0}: позиций {1}</source>
             <translation>{0}: {1} items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="139" />
             <source>Укажите дату.</source>
             <translation>Enter the date.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="51" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="144" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="86" />
             <source>Позиции (количество можно изменить у расходных материалов):</source>
             <translation>Items (the quantity of consumables can be changed):</translation>
         </message>
@@ -6028,42 +5562,42 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Navigation</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/__init__.py" line="+36" />
+            <location filename="../../chemcluster_desktop/areas.py" line="-101" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+28" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+26" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+28" />
             <source>Закупки</source>
             <translation>Procurement</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+32" />
             <source>Отчёты</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>Кластер</source>
             <translation>Cluster</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+22" />
             <source>Справочники</source>
             <translation>Reference data</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+7" />
             <source>Журнал</source>
             <translation>Journal</translation>
         </message>
@@ -6071,17 +5605,17 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Ops</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="115" />
             <source>Ошибка</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="110" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="116" />
             <source>Операция не выполнена из-за внутренней ошибки; данные не изменены.
 Подробности записаны в файл:
 {0}</source>
@@ -6090,7 +5624,7 @@ Details were written to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="127" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -6098,7 +5632,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+240" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+304" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -6108,7 +5642,7 @@ Details were written to:
             <translation>Nothing found for “{0}”.</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+107" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
@@ -6118,62 +5652,62 @@ Details were written to:
             <translation>Delete {0}?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="51" />
             <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
             <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="52" />
             <source>Поиск (Ctrl+F)…</source>
             <translation>Search (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="61" />
             <source>Создать</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="62" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="63" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="64" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="65" />
             <source>Экспорт</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
             <source>Обновить</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="69" />
             <source>Поиск по журналу (Ctrl+F)…</source>
             <translation>Search the journal (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="94" />
             <source>Поиск по чек-листу (Ctrl+F)…</source>
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="99" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
@@ -6239,7 +5773,7 @@ Details were written to:
     <context>
         <name>Procurement</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement_inn.py" line="+42" />
+            <location filename="../../chemcluster_desktop/services/procurement/inn.py" line="+42" />
             <source>Укажите ИНН поставщика.</source>
             <translation>Enter the supplier's INN.</translation>
         </message>
@@ -6274,98 +5808,107 @@ Details were written to:
             <translation>A sole trader (12-digit INN) has no KPP.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement.py" line="+337" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+212" />
+            <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+120" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location line="+59" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+100" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+99" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+46" />
-            <location line="+106" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-116" />
-            <location line="+75" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+68" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
+            <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+40" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-115" />
+            <location line="+74" />
             <location line="+42" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-151" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-56" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+111" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location line="+21" />
-            <location line="+145" />
-            <location line="+406" />
-            <location line="+54" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-93" />
-            <location line="+90" />
-            <location line="+30" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-92" />
+            <location line="+89" />
+            <location line="+33" />
             <location filename="../../chemcluster_desktop/ui/widgets/budget_chart.py" line="+88" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location line="-472" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+3" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+11" />
+            <source>Карточка помещения</source>
+            <translation>Room card</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+108" />
+            <location line="+58" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+21" />
+            <source>Запись об источнике финансирования</source>
+            <translation>Funding source record</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <location line="+29" />
             <source>Строка чек-листа</source>
             <translation>Checklist line</translation>
         </message>
         <message>
-            <location line="-472" />
-            <location line="+496" />
+            <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="-37" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+107" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+25" />
             <location line="+20" />
-            <location line="+26" />
-            <location line="+51" />
-            <location line="+96" />
-            <location line="+136" />
-            <location line="+98" />
-            <location line="+411" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-147" />
+            <location line="+21" />
+            <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+45" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-81" />
+            <location line="+102" />
+            <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+32" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-149" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
         <message>
-            <location line="-733" />
-            <location line="+98" />
+            <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+8" />
+            <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+10" />
             <source>Цена за единицу</source>
             <translation>Unit price</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location filename="../../chemcluster_desktop/services/procurement/budgeting.py" line="+146" />
             <source>Итого по проекту</source>
             <translation>Project total</translation>
         </message>
         <message>
-            <location line="+43" />
-            <location line="+41" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+146" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-85" />
+            <location line="+45" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+148" />
             <source>Предмет закупки</source>
             <translation>Subject of procurement</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+89" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-3" />
             <location line="+31" />
             <location line="+11" />
             <location line="+49" />
             <location line="+34" />
             <location line="+23" />
-            <location line="+116" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
-            <location line="+112" />
+            <location line="+114" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
@@ -6376,66 +5919,52 @@ Details were written to:
             <translation>Contract number</translation>
         </message>
         <message>
-            <location line="-782" />
-            <location line="+11" />
-            <location line="+10" />
-            <location line="+225" />
-            <location line="+539" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-180" />
-            <location line="+183" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-588" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-185" />
+            <location line="+188" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+221" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+4" />
             <source>Цена контракта</source>
             <translation>Contract price</translation>
         </message>
         <message>
-            <location line="+59" />
-            <source>Этап оплаты</source>
-            <translation>Payment stage</translation>
-        </message>
-        <message>
-            <location line="-13" />
-            <location line="+76" />
-            <location line="+43" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-14" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+44" />
             <location line="+56" />
             <source>Поставка</source>
             <translation>Delivery</translation>
         </message>
         <message>
-            <location line="-1156" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="-19" />
             <source>Лимит не может быть отрицательным.</source>
             <translation>The limit cannot be negative.</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="-104" />
             <source>Код ОКПД2 — цифры через точку, например 26.51.53.140.</source>
             <translation>An OKPD2 code is digits separated by dots, e.g. 26.51.53.140.</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+408" />
-            <location line="+40" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-186" />
+            <location line="+44" />
             <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
         <message>
-            <location line="-445" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-222" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-226" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+3" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-2" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
@@ -6446,7 +5975,7 @@ Details were written to:
             <translation>Closes a gap in the infrastructure list ({0}): item No. {1} “{2}”.</translation>
         </message>
         <message>
-            <location line="+123" />
+            <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+2" />
             <source>Укажите дату коммерческого предложения.</source>
             <translation>Give the date of the commercial offer.</translation>
         </message>
@@ -6456,20 +5985,20 @@ Details were written to:
             <translation>Give the supplier who sent the offer.</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+31" />
             <location line="+18" />
-            <location line="+9" />
-            <source>Коммерческое предложение</source>
-            <translation>Commercial offer</translation>
+            <location line="+10" />
+            <source>Запись о коммерческом предложении</source>
+            <translation>Commercial offer record</translation>
         </message>
         <message>
-            <location line="+161" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-46" />
             <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
             <translation>Choose at least one need for the procurement schedule line.</translation>
         </message>
         <message>
             <location line="+6" />
-            <location line="+45" />
+            <location line="+49" />
             <source>Квартал — число от 1 до 4.</source>
             <translation>The quarter is a number from 1 to 4.</translation>
         </message>
@@ -6499,7 +6028,7 @@ Details were written to:
             <translation>none (line closed)</translation>
         </message>
         <message>
-            <location line="+169" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-2" />
             <source>Укажите дату контракта.</source>
             <translation>Enter the contract date.</translation>
         </message>
@@ -6509,7 +6038,7 @@ Details were written to:
             <translation>Payment stage amount</translation>
         </message>
         <message>
-            <location line="+120" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-118" />
             <source>Укажите дату поставки.</source>
             <translation>Enter the delivery date.</translation>
         </message>
@@ -6524,7 +6053,7 @@ Details were written to:
             <translation>A delivery can be registered only under a signed contract.</translation>
         </message>
         <message>
-            <location line="-411" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-65" />
             <source>Добавлять потребности можно только в строку в статусе «В плане».</source>
             <translation>Needs can be added only to a line with the status “Planned”.</translation>
         </message>
@@ -6539,22 +6068,22 @@ Details were written to:
             <translation>A plan line must keep at least one need; cancel the line if the purchase is not needed.</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-69" />
             <source>Оплата по факту поставки</source>
             <translation>Payment on delivery</translation>
         </message>
         <message>
-            <location line="+266" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+69" />
             <source>Поставлено по контракту № {0} от {1} ({2}), накладная {3}</source>
             <translation>Delivered under contract No. {0} of {1} ({2}), delivery note {3}</translation>
         </message>
         <message>
-            <location line="-1201" />
+            <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+14" />
             <source>Сумма «{0}» передана как число с плавающей точкой; нужна десятичная запись.</source>
             <translation>Amount “{0}” was given as a floating-point number; a decimal is needed.</translation>
         </message>
         <message>
-            <location line="-192" />
+            <location line="-14" />
             <source>В плане</source>
             <translation>Planned</translation>
         </message>
@@ -6604,7 +6133,7 @@ Details were written to:
             <translation>On record</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location line="+20" />
             <source>{0}: введите сумму числом, например 125 000,50.</source>
             <translation>{0}: enter the amount as a number, e.g. 125 000.50.</translation>
         </message>
@@ -6644,12 +6173,7 @@ Details were written to:
             <translation>Field “{0}” is too long: at most {1} characters.</translation>
         </message>
         <message>
-            <location line="+20" />
-            <source>{0} с номером {1} не найден(а). Обновите список (F5).</source>
-            <translation>{0} number {1} not found. Refresh the list (F5).</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+2" />
             <source>Грант «Профессионалитет» не может превышать {0} ₽ (введено {1} ₽).</source>
             <translation>The “Professionalitet” grant cannot exceed {0} ₽ (entered {1} ₽).</translation>
         </message>
@@ -6669,7 +6193,7 @@ Details were written to:
             <translation>The limit {0} ₽ is less than the amount already allocated to the source, {1} ₽.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+15" />
             <source>Адрес электронной почты «{0}» записан неверно.</source>
             <translation>E-mail address “{0}” is not valid.</translation>
         </message>
@@ -6679,12 +6203,12 @@ Details were written to:
             <translation>A supplier with INN {0} already exists: “{1}”.</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="-5" />
             <source>По этой строке чек-листа уже есть потребность № {0} «{1}».</source>
             <translation>This checklist line already has need No. {0} “{1}”.</translation>
         </message>
         <message>
-            <location line="+120" />
+            <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="-76" />
             <source>Цена по потребности «{0}» уже обоснована (статус «{1}»): коммерческие предложения менять нельзя.</source>
             <translation>The price of need “{0}” is already justified (status “{1}”): the commercial offers cannot be changed.</translation>
         </message>
@@ -6694,12 +6218,12 @@ Details were written to:
             <translation>The offer date {0} has not come yet.</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location filename="../../chemcluster_desktop/services/procurement/budgeting.py" line="-54" />
             <source>Превышен лимит источника «{0}»: лимит {1} ₽, уже распределено {2} ₽, добавляется {3} ₽ — не хватает {4} ₽. Уменьшите сумму, выберите другой источник или увеличьте лимит.</source>
             <translation>The limit of source “{0}” is exceeded: limit {1} ₽, already allocated {2} ₽, adding {3} ₽ — {4} ₽ short. Reduce the amount, choose another source or raise the limit.</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-30" />
             <source>По строке уже заключён контракт: источник финансирования менять нельзя.</source>
             <translation>The line already has a contract: the funding source cannot be changed.</translation>
         </message>
@@ -6719,17 +6243,26 @@ Details were written to:
             <translation>Step date {0} is before the previous step's date {1}.</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+33" />
             <source>Источник финансирования «{0}» не найден. Есть: {1}.</source>
             <translation>Funding source “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+10" />
             <source>Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.</source>
             <translation>Payment stages total {0} ₽, more than the contract price {1} ₽.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+11" />
+            <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+4" />
+            <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+23" />
+            <location line="+11" />
+            <location line="+11" />
+            <source>Карточка поставщика</source>
+            <translation>Supplier card</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Контракт по строке {0} можно заключить только после определения поставщика (сейчас статус «{1}»).</source>
             <translation>A contract for line {0} can be signed only after the supplier is chosen (status now “{1}”).</translation>
         </message>
@@ -6749,12 +6282,24 @@ Details were written to:
             <translation>Contract No. {0}</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+20" />
+            <location line="+49" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-79" />
+            <source>Запись о контракте</source>
+            <translation>Contract record</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Запись об этапе оплаты</source>
+            <translation>Payment stage record</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Этап оплаты уже отмечен оплаченным {0}.</source>
             <translation>The payment stage was already marked paid on {0}.</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+4" />
             <source>Дата поставки {0} раньше даты контракта {1}.</source>
             <translation>Delivery date {0} is before the contract date {1}.</translation>
         </message>
@@ -6784,22 +6329,22 @@ Details were written to:
             <translation>Accepted by delivery note {0}: {1} units.</translation>
         </message>
         <message>
-            <location line="-1037" />
+            <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="-8" />
             <source>Поставщика «{0}» удалить нельзя: с ним заключены контракты.</source>
             <translation>Supplier “{0}” cannot be deleted: it has contracts.</translation>
         </message>
         <message>
-            <location line="+123" />
+            <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+25" />
             <source>Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя изменить.</source>
             <translation>The price of need “{0}” is already justified (status “{1}”): it cannot be changed.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Потребность «{0}» включена в план-график: сначала исключите её из строки плана.</source>
             <translation>Need “{0}” is in the procurement schedule: remove it from the plan line first.</translation>
         </message>
         <message>
-            <location line="+309" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-166" />
             <source>Потребность «{0}» уже включена в строку плана {1}.</source>
             <translation>Need “{0}” is already in plan line {1}.</translation>
         </message>
@@ -6809,7 +6354,7 @@ Details were written to:
             <translation>Need “{0}” with status “{1}” cannot be added to the plan.</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+99" />
             <source>Потребность «{0}» не входит в строку {1}.</source>
             <translation>Need “{0}” is not in line {1}.</translation>
         </message>
@@ -6819,12 +6364,12 @@ Details were written to:
             <translation>“{0}”: {1}</translation>
         </message>
         <message>
-            <location line="+257" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-11" />
             <source>Этапы оплаты составят {0} ₽ — больше цены контракта {1} ₽.</source>
             <translation>The payment stages would total {0} ₽ — more than the contract price {1} ₽.</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-77" />
             <source>Строка {0}: «{1}» не входит в контракт № {2}.</source>
             <translation>Row {0}: “{1}” is not part of contract No. {2}.</translation>
         </message>
@@ -6849,12 +6394,12 @@ Details were written to:
             <translation>Put on record: {0} units.</translation>
         </message>
         <message>
-            <location line="-286" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-65" />
             <source>Сумма этапа оплаты {0}</source>
             <translation>Payment stage amount {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement_nmck.py" line="+148" />
+            <location filename="../../chemcluster_desktop/services/procurement/nmck_calc.py" line="+148" />
             <source>Количество в потребности должно быть больше нуля.</source>
             <translation>The quantity of a need must be greater than zero.</translation>
         </message>
@@ -6889,17 +6434,7 @@ Details were written to:
             <translation>No. {0} “{1}” — {2} ₽ ({3} % of the mean)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-110" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location line="+89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-20" />
             <source>Потребность № {0}</source>
             <translation>Need No. {0}</translation>
         </message>
@@ -6925,12 +6460,12 @@ Details were written to:
         </message>
         <message>
             <location line="+2" />
-            <location line="+123" />
+            <location line="+125" />
             <source>Закон</source>
             <translation>Law</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-123" />
             <source>— позже —</source>
             <translation>— later —</translation>
         </message>
@@ -6946,12 +6481,12 @@ Details were written to:
         </message>
         <message>
             <location line="+11" />
-            <location line="+50" />
+            <location line="+49" />
             <source>Заполните наименование.</source>
             <translation>Fill in the name.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-46" />
             <source>Количество — число больше нуля.</source>
             <translation>The quantity is a number greater than zero.</translation>
         </message>
@@ -6961,7 +6496,7 @@ Details were written to:
             <translation>Digits separated by dots.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+23" />
             <source>Поставщик: {0}</source>
             <translation>Supplier: {0}</translation>
         </message>
@@ -7016,7 +6551,7 @@ Details were written to:
             <translation>Enter the limit as a number, e.g. 100 000 000.00.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Строка плана-графика {0}</source>
             <translation>Procurement schedule line {0}</translation>
         </message>
@@ -7047,12 +6582,12 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
-            <location line="+77" />
+            <location line="+79" />
             <source>НМЦК строки</source>
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-48" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -7063,13 +6598,13 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+109" />
             <location line="+111" />
+            <location line="+113" />
             <source>Внимание: </source>
             <translation>Attention: </translation>
         </message>
         <message>
-            <location line="-201" />
+            <location line="-203" />
             <source>Контракт по строке {0}</source>
             <translation>Contract for line {0}</translation>
         </message>
@@ -7095,14 +6630,14 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+164" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+321" />
-            <location line="+143" />
+            <location line="+166" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+123" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+221" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location line="-153" />
+            <location line="-155" />
             <source>Добавить этап</source>
             <translation>Add stage</translation>
         </message>
@@ -7113,7 +6648,7 @@ Details were written to:
         </message>
         <message>
             <location line="+8" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-5" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="-5" />
             <source>Этапы оплаты</source>
             <translation>Payment stages</translation>
         </message>
@@ -7138,7 +6673,7 @@ Details were written to:
             <translation>Stage {0}: amount “{1}” not recognised.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Поставка по контракту № {0}</source>
             <translation>Delivery under contract No. {0}</translation>
         </message>
@@ -7154,7 +6689,7 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-139" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-1" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -7175,7 +6710,7 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-320" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+0" />
             <source>Цена за ед., ₽</source>
             <translation>Unit price, ₽</translation>
         </message>
@@ -7190,7 +6725,7 @@ Details were written to:
             <translation>Row {0}: quantity “{1}” not recognised.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
         </message>
@@ -7201,8 +6736,8 @@ Details were written to:
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="+321" />
-            <location line="+144" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+6" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+1" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
@@ -7237,12 +6772,12 @@ Details were written to:
             <translation>Do the step</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="-984" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-133" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location line="+282" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="-126" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
@@ -7252,27 +6787,22 @@ Details were written to:
             <translation>All</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+26" />
             <source>потребность № {0} «{1}»</source>
             <translation>need No. {0} “{1}”</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/suppliers.py" line="+54" />
             <source>поставщика «{0}» (ИНН {1})</source>
             <translation>supplier “{0}” (INN {1})</translation>
         </message>
         <message>
-            <location line="+43" />
-            <source>Формирование документа…</source>
-            <translation>Making the document…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="-43" />
             <source>Выгрузить план-график</source>
             <translation>Export the procurement schedule</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Выгрузка плана-графика…</source>
             <translation>Exporting the procurement schedule…</translation>
         </message>
@@ -7287,7 +6817,7 @@ Details were written to:
             <translation>Procurement schedule export</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+99" />
             <source>Дата КП</source>
             <translation>Offer date</translation>
         </message>
@@ -7377,12 +6907,12 @@ Details were written to:
             <translation>Row {0}: price “{1}” not recognised — enter a number, e.g. 125 000.50.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Строка {0}: {1}</source>
             <translation>Row {0}: {1}</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+35" />
             <location line="+17" />
             <source>Файл КП</source>
             <translation>Offer file</translation>
@@ -7413,7 +6943,7 @@ Details were written to:
             <translation>Could not read the file: {0}</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+130" />
             <source>Позиции строки</source>
             <translation>Line items</translation>
         </message>
@@ -7488,7 +7018,7 @@ Details were written to:
             <translation>Acceptance</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="-5" />
             <source>Поставки</source>
             <translation>Deliveries</translation>
         </message>
@@ -7519,13 +7049,13 @@ Details were written to:
             <translation>Deadline</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+125" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+0" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
         <message>
-            <location line="-124" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+1" />
             <source>Накладная</source>
             <translation>Delivery note</translation>
         </message>
@@ -7575,7 +7105,7 @@ Details were written to:
             <translation>awaiting acceptance</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="-6" />
             <source>Стоимость проекта {0}; грант «Профессионалитет» — не более {1}. Лимиты источников: {2}; остаток проекта без обязательств: {3}.</source>
             <translation>Project cost {0}; the “Professionalitet” grant is at most {1}. Source limits: {2}; project balance without commitments: {3}.</translation>
         </message>
@@ -7635,142 +7165,137 @@ Details were written to:
             <translation>Procurement budget by source, mln ₽{0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="227" />
-            <source>№</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="78" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="81" />
             <source>№ строки</source>
             <translation>Row No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="87" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1350" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
             <source>КП</source>
             <translation>Offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
             <source>Строка плана</source>
             <translation>Plan line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="84" />
             <source>Ждут приёмки</source>
             <translation>Awaiting acceptance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="86" />
             <source>Контрактов</source>
             <translation>Contracts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1350" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
             <source>Потребности и НМЦК</source>
             <translation>Needs and initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1351" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>Контракты и поставки</source>
             <translation>Contracts and deliveries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1351" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>Поставщики</source>
             <translation>Suppliers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Бюджет</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1353" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Отменить закупку</source>
             <translation>Cancel procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1354" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Контракт заключён…</source>
             <translation>Contract signed…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1354" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Поставка…</source>
             <translation>Delivery…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1355" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
             <source>Поставлено на учёт</source>
             <translation>Put on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="221" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Закупки оборудования</source>
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
             <source>Мастерская / помещение</source>
             <translation>Workshop / room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1352" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="224" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1368" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
             <source>Предложений</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1368" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
             <source>Средняя цена за единицу</source>
             <translation>Mean unit price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1369" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Среднее квадр. отклонение σ</source>
             <translation>Standard deviation σ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement.py" line="1369" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Коэффициент вариации</source>
             <translation>Coefficient of variation</translation>
         </message>
@@ -7954,37 +7479,37 @@ Details were written to:
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="291" />
             <source>Справочники</source>
             <translation>Reference data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="294" />
             <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
             <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="297" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="298" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="299" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="300" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="301" />
             <source>Ответственный (МОЛ)</source>
             <translation>Responsible (custodian)</translation>
         </message>
@@ -8024,47 +7549,47 @@ Details were written to:
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="179" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="178" />
             <source>Здания</source>
             <translation>Buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="192" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="193" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="194" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="203" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="202" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="236" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="264" />
             <source>Новое здание</source>
             <translation>New building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="374" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="371" />
             <source>Все здания</source>
             <translation>All buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="379" />
             <source>Все виды</source>
             <translation>All kinds</translation>
         </message>
@@ -8079,52 +7604,52 @@ Details were written to:
             <translation>Area is a positive number, e.g. 72.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="182" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="182" />
             <source>Помещений</source>
             <translation>Rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="275" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="393" />
             <source>Здания и помещения</source>
             <translation>Buildings and rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="396" />
             <source>Здание:</source>
             <translation>Building:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="400" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="397" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="398" />
             <source>Здания…</source>
             <translation>Buildings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="399" />
             <source>Список зданий: добавить, переименовать, удалить</source>
             <translation>Buildings: add, rename, delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="282" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="395" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
@@ -8134,17 +7659,17 @@ Details were written to:
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="269" />
             <source>Здание: {0}</source>
             <translation>Building: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="275" />
             <source>Удалить здание «{0}»?</source>
             <translation>Delete building “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="446" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="441" />
             <source>помещение «{0}»</source>
             <translation>room “{0}”</translation>
         </message>
@@ -8152,7 +7677,7 @@ Details were written to:
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+80" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+81" />
             <source>Отчёт «{0}» не принимает фильтр {1}.</source>
             <translation>Report “{0}” does not accept filter {1}.</translation>
         </message>
@@ -8633,12 +8158,12 @@ Details were written to:
             <translation>page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="61" />
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="61" />
             <source>последние данные на {0}</source>
             <translation>latest data as of {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_kpi.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="48" />
             <source> от {0}</source>
             <translation> of {0}</translation>
         </message>
@@ -8685,18 +8210,18 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="+48" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="+48" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="+3" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="+3" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement_print.py" line="+56" />
+            <location filename="../../chemcluster_desktop/services/procurement/documents.py" line="+56" />
             <source>Источник не указан</source>
             <translation>No source given</translation>
         </message>
@@ -8737,7 +8262,7 @@ Details were written to:
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_accreditation.py" line="+25" />
+            <location filename="../../chemcluster_desktop/services/accreditation/report_accreditation.py" line="+25" />
             <source>Нет ни одной мастерской: добавьте мастерскую в разделе «Аккредитация».</source>
             <translation>There are no workshops: add one in the Accreditation section.</translation>
         </message>
@@ -8747,7 +8272,7 @@ Details were written to:
             <translation>Workshop accreditation packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="-21" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="-21" />
             <source>{0} «{1}» не найден(а).</source>
             <translation>{0} “{1}” not found.</translation>
         </message>
@@ -8993,7 +8518,7 @@ Details were written to:
             <translation>Items in total: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/labels.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/labels.py" line="108" />
             <source>Этикетки инвентаря</source>
             <translation>Inventory labels</translation>
         </message>
@@ -9073,17 +8598,17 @@ Details were written to:
             <translation>No. {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="95" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="94" />
             <source>Без помещения</source>
             <translation>No room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="43" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="43" />
             <source>не числится по учёту</source>
             <translation>not on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="58" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="58" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -9133,22 +8658,22 @@ Details were written to:
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="28" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="33" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="70" />
             <source>Инвентаризация № {0} от {1}</source>
             <translation>Stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="73" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="45" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="45" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
@@ -9173,12 +8698,12 @@ Details were written to:
             <translation> (not closed — preliminary result)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="29" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="29" />
             <source>В помещении «{0}» инвентаризаций не было.</source>
             <translation>No stock-takings in room “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_labels.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="37" />
             <source>Этикетки с QR-кодами</source>
             <translation>Labels with QR codes</translation>
         </message>
@@ -9203,17 +8728,17 @@ Details were written to:
             <translation>Readiness: {0} of {1} items met, coverage {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="109" />
             <source>Инвентаризационная опись</source>
             <translation>Inventory list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="42" />
             <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
             <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_schedule.py" line="79" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="79" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
@@ -9233,27 +8758,27 @@ Details were written to:
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
             <translation>A sheet of QR labels for the chosen items or room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="118" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
             <source>План-график закупок оборудования по источникам финансирования.</source>
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_inventory.py" line="81" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="82" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
             <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="57" />
             <source>Ведомость расхождений по результатам инвентаризации</source>
             <translation>Statement of stock-taking discrepancies</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_stocktaking.py" line="33" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="33" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
             <translation>No stock-takings yet: start one on the Inventory page.</translation>
         </message>
@@ -9293,42 +8818,42 @@ Details were written to:
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
             <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
             <translation>Inventory list by room (forms INV-1 / 0504087), with the signatures of the custodian and the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="114" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
             <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
             <translation>Stock-taking discrepancy statement: expected, found, surplus and shortage.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
             <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
             <translation>Workshop accreditation packet: cover, passport, checklist, list of missing items, layout plan, photos.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="126" />
             <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
             <translation>Justification of the initial (maximum) contract price by the comparable market prices method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
             <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
             <translation>“Technology” lesson timetable of the 8th grades: by class, instructor, workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
             <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
             <translation>Cluster indicators report: plan, actual, percentage achieved, comments.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
             <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_labels.py" line="35" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="35" />
             <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
             <translation>No items with inventory numbers for labels: choose other items.</translation>
         </message>
@@ -9341,87 +8866,87 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="413" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="413" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="226" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="301" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="417" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="380" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="371" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="90" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="268" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="70" />
             <source>Формирование документа «{0}»</source>
             <translation>Making document “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="210" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
@@ -9429,7 +8954,7 @@ Details were written to:
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/security.py" line="+39" />
+            <location filename="../../chemcluster_desktop/services/security.py" line="+41" />
             <source>Администратор</source>
             <translation>Administrator</translation>
         </message>
@@ -9462,7 +8987,7 @@ Details were written to:
     <context>
         <name>Schedule</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule.py" line="+74" />
+            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="+26" />
             <source>Понедельник</source>
             <translation>Monday</translation>
         </message>
@@ -9532,100 +9057,52 @@ Details were written to:
             <translation>Sun</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+64" />
             <source>Дни недели задаются числами 0 (понедельник) … 6 (воскресенье).</source>
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location line="+463" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+171" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="+35" />
             <source>Не задано время звонков: добавьте уроки на вкладке «Учебный год».</source>
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location line="+201" />
-            <location line="+12" />
-            <location line="+26" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+135" />
             <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
             <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
         <message>
-            <location line="-915" />
+            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="+9" />
             <source>Отметьте хотя бы один день недели.</source>
             <translation>Tick at least one weekday.</translation>
         </message>
         <message>
-            <location line="+73" />
-            <location line="+14" />
-            <source>Школа не найдена (возможно, её удалили).</source>
-            <translation>School not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location line="+38" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="+115" />
             <source>Выберите школу.</source>
             <translation>Choose a school.</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+13" />
-            <source>Класс не найден (возможно, его удалили).</source>
-            <translation>Class not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location line="+53" />
-            <location line="+19" />
-            <source>Преподаватель не найден (возможно, его удалили).</source>
-            <translation>Instructor not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location line="+44" />
-            <location line="+20" />
-            <source>Модуль не найден (возможно, его удалили).</source>
-            <translation>Module not found (perhaps deleted).</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Мастерская не найдена.</source>
-            <translation>Workshop not found.</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <location line="+12" />
-            <location line="+218" />
-            <source>Учебный период не найден.</source>
-            <translation>Term not found.</translation>
-        </message>
-        <message>
-            <location line="-196" />
-            <source>Каникулы не найдены.</source>
-            <translation>Holiday not found.</translation>
-        </message>
-        <message>
-            <location line="+52" />
-            <source>Урок не найден.</source>
-            <translation>Period not found.</translation>
-        </message>
-        <message>
-            <location line="+43" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+15" />
             <source>Учебный период «{0}» не найден. Есть: {1}.</source>
             <translation>Term “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="+65" />
             <source>Выберите модуль.</source>
             <translation>Choose a module.</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>Строка нагрузки не найдена.</source>
-            <translation>Load line not found.</translation>
+            <location line="+8" />
+            <source>Строка нагрузки</source>
+            <translation>Load line</translation>
         </message>
         <message>
-            <location line="-553" />
+            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="-33" />
             <location line="+10" />
             <source>Заполните поле «{0}».</source>
             <translation>Fill in “{0}”.</translation>
@@ -9641,28 +9118,28 @@ Details were written to:
             <translation>“{0}” must be at least {1}.</translation>
         </message>
         <message>
-            <location line="+129" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-20" />
             <source>В классе «{0}» {1} учеников: укажите число учеников больше нуля.</source>
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location line="+215" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-145" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+45" />
             <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
             <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
         <message>
-            <location line="+31" />
-            <location line="+15" />
+            <location line="+29" />
+            <location line="+23" />
             <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
             <translation>Period No. {0}: the end {1} is not after the start {2}. Correct the bell times.</translation>
         </message>
         <message>
-            <location line="+264" />
+            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="+3" />
             <source>Период «{0}» заканчивается раньше, чем начинается: исправьте даты.</source>
             <translation>Term “{0}” ends before it starts: correct the dates.</translation>
         </message>
@@ -9677,22 +9154,22 @@ Details were written to:
             <translation> … and {0} more.</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+48" />
             <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
             <translation>Timetable “{0}” generated: {1} placed, {2} h not placed</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-26" />
             <source>Занятие нельзя поставить сюда:</source>
             <translation>The lesson cannot be placed here:</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+104" />
             <source>Удалено занятий: {0}</source>
             <translation>Lessons deleted: {0}</translation>
         </message>
         <message>
-            <location line="-1007" />
+            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="-33" />
             <source>Неверная дата «{0}»: введите её как ДД.ММ.ГГГГ.</source>
             <translation>Invalid date “{0}”: enter it as DD.MM.YYYY.</translation>
         </message>
@@ -9702,72 +9179,113 @@ Details were written to:
             <translation>Invalid time “{0}”: enter it as HH:MM.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+21" />
             <source>«{0}»: нужно целое число.</source>
             <translation>“{0}”: a whole number is needed.</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-43" />
             <source>Школа «{0}» уже есть в справочнике.</source>
             <translation>School “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+5" />
+            <location line="+12" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <source>Класс «{0}» в этой школе уже есть.</source>
             <translation>Class “{0}” already exists in this school.</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+5" />
+            <location line="+11" />
+            <source>Карточка класса</source>
+            <translation>Class card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/instructors.py" line="+70" />
             <source>Преподаватель «{0}» уже есть.</source>
             <translation>Instructor “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+5" />
+            <location line="+17" />
+            <source>Карточка преподавателя</source>
+            <translation>Instructor card</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.</source>
             <translation>Instructor “{0}” has lessons ({1}): move or delete them first.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location filename="../../chemcluster_desktop/services/schedule/course_modules.py" line="+60" />
             <source>Модуль «{0}» уже есть.</source>
             <translation>Module “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+5" />
+            <location line="+18" />
+            <source>Карточка модуля</source>
+            <translation>Module card</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
             <translation>Module “{0}” has lessons ({1}): delete them first.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-92" />
             <source>Период «{0}» уже есть.</source>
             <translation>Term “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+43" />
+            <source>Запись о каникулах</source>
+            <translation>Holiday record</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
             <translation>Periods No. {0} and No. {1} overlap ({2}–{3} and from {4}). Correct the bell times.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+23" />
             <source>Урок № {0} уже есть.</source>
             <translation>Period No. {0} already exists.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+4" />
+            <source>Строка расписания звонков</source>
+            <translation>Bell-time line</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>На урок № {0} поставлено {1} занятий: сначала перенесите их.</source>
             <translation>Period No. {0} has {1} lessons: move them first.</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="-2" />
             <source>Этот класс уже изучает модуль «{0}» в этом периоде.</source>
             <translation>This class already takes module “{0}” in this term.</translation>
         </message>
         <message>
-            <location line="+147" />
+            <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+46" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-111" />
+            <location line="+10" />
+            <source>Карточка учебного периода</source>
+            <translation>Term card</translation>
+        </message>
+        <message>
+            <location line="+93" />
             <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
             <translation>{0} ({1}): module “{2}” needs {3} h, but in term “{4}” the class has only {5} periods on allowed days. Reduce the hours, widen the class's days or the term.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="-56" />
             <source>В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.</source>
             <translation>Class “{0}” ({1}) has {2} pupils: give a number of pupils above zero.</translation>
         </message>
@@ -9777,17 +9295,17 @@ Details were written to:
             <translation>Generation not started:</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+4" />
             <source>{0} ({1}): нагрузка {2} ч больше, чем {3} уроков, доступных классу в периоде «{4}».</source>
             <translation>{0} ({1}): the load of {2} h exceeds the {3} periods available to the class in term “{4}”.</translation>
         </message>
         <message>
-            <location line="+158" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-136" />
             <source>{0} не входит ни в один учебный период.</source>
             <translation>{0} is not in any term.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule_check.py" line="+121" />
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="+161" />
             <source>{0}: занятие {1} приходится на каникулы «{2}».</source>
             <translation>{0}: lesson {1} falls in the holiday “{2}”.</translation>
         </message>
@@ -9802,7 +9320,7 @@ Details were written to:
             <translation>{0}: the school cannot bring the class on {1}, period {2}.</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+25" />
             <source>{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.</source>
             <translation>{0} teaches {1} lessons at once: {2}, period {3}.</translation>
         </message>
@@ -9812,7 +9330,7 @@ Details were written to:
             <translation>{0} is in {1} lessons at once: {2}, period {3}.</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-44" />
             <source>{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.</source>
             <translation>{0}: {1} pupils, but module “{2}” allows groups of up to {3}.</translation>
         </message>
@@ -9837,62 +9355,62 @@ Details were written to:
             <translation>Module “{0}” is not held in “{1}”.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+8" />
             <source>«{0}» занята {1}, {2}-й урок: {3}.</source>
             <translation>“{0}” is busy on {1}, period {2}: {3}.</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+63" />
             <source>{0}: модуль «{1}» — размещено {2} ч из {3}.</source>
             <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule_solver.py" line="+144" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+193" />
             <source>Подготовка модели…</source>
             <translation>Preparing the model…</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+10" />
             <source>Построение недельного шаблона…</source>
             <translation>Building the weekly pattern…</translation>
         </message>
         <message>
-            <location line="+182" />
+            <location line="+8" />
             <source>Раскладка по датам…</source>
             <translation>Laying out by date…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+3" />
             <source>Готово</source>
             <translation>Ready</translation>
         </message>
         <message>
-            <location line="-295" />
+            <location line="+43" />
             <source>Распределение мастерских и преподавателей…</source>
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+128" />
             <source>Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.</source>
             <translation>No free day and period suits the school, the instructor and the workshop.</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+132" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-191" />
+            <location line="-213" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
         <message>
-            <location line="+211" />
+            <location line="+233" />
             <source>Не хватило свободного времени мастерской, преподавателя или класса.</source>
             <translation>Not enough free time of the workshop, the instructor or the class.</translation>
         </message>
         <message>
-            <location line="-283" />
+            <location line="-309" />
             <source>Модуль «{0}» не разрешён ни в одной мастерской.</source>
             <translation>Module “{0}” is not allowed in any workshop.</translation>
         </message>
@@ -9917,8 +9435,8 @@ Details were written to:
             <translation>No instructor of module “{0}” is free when the school can bring {1}.</translation>
         </message>
         <message>
-            <location line="+125" />
-            <location line="+171" />
+            <location line="+140" />
+            <location line="+185" />
             <source>Преподаватель {0} недоступен в некоторые даты.</source>
             <translation>Instructor {0} is unavailable on some dates.</translation>
         </message>
@@ -9928,12 +9446,12 @@ Details were written to:
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-312" />
+            <location line="-341" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+248" />
+            <location line="+274" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>
@@ -10061,7 +9579,7 @@ Details were written to:
     <context>
         <name>SchedulePage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+68" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+79" />
             <source>Поиск в справочнике (Ctrl+F)…</source>
             <translation>Search the reference list (Ctrl+F)…</translation>
         </message>
@@ -10142,12 +9660,12 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location line="+435" />
+            <location line="+420" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location line="-392" />
+            <location line="-377" />
             <source>Школа…</source>
             <translation>School…</translation>
         </message>
@@ -10183,24 +9701,24 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+374" />
+            <location line="+358" />
             <location line="+13" />
             <source>Сначала добавьте учебный период.</source>
             <translation>Add a term first.</translation>
         </message>
         <message>
-            <location line="-380" />
+            <location line="-364" />
             <source>Добавлено строк нагрузки: {0}</source>
             <translation>Load lines added: {0}</translation>
         </message>
         <message>
-            <location line="+65" />
-            <location line="+279" />
+            <location line="+55" />
+            <location line="+273" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="-242" />
+            <location line="-236" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
@@ -10222,40 +9740,40 @@ Details were written to:
         <message>
             <location line="+19" />
             <location line="+31" />
-            <location line="+167" />
+            <location line="+161" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="-198" />
+            <location line="-192" />
             <location line="+31" />
-            <location line="+173" />
+            <location line="+167" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-198" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+6" />
-            <location line="+196" />
+            <location line="+190" />
             <location line="+6" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location line="-208" />
+            <location line="-202" />
             <location line="+6" />
-            <location line="+197" />
+            <location line="+191" />
             <location line="+6" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location line="-209" />
+            <location line="-203" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
@@ -10282,38 +9800,38 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+191" />
+            <location line="+185" />
             <location line="+10" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location line="-194" />
+            <location line="-188" />
             <location line="+18" />
-            <location line="+187" />
+            <location line="+182" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-200" />
             <location line="+18" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
             <location line="-18" />
-            <location line="+202" />
+            <location line="+196" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location line="-202" />
-            <location line="+203" />
+            <location line="-196" />
+            <location line="+197" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-196" />
             <source>не назначены</source>
             <translation>not assigned</translation>
         </message>
@@ -10339,24 +9857,24 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location line="+204" />
+            <location line="+198" />
             <source>Урок</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="-201" />
-            <location line="+209" />
+            <location line="-195" />
+            <location line="+203" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location line="-209" />
-            <location line="+206" />
+            <location line="-203" />
+            <location line="+200" />
             <source>Каникулы</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-196" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
@@ -10371,7 +9889,7 @@ Details were written to:
             <translation>Lesson moved to {0}.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Выберите занятие в сетке, чтобы закрепить или открепить его.</source>
             <translation>Choose a lesson in the grid to pin or unpin it.</translation>
         </message>
@@ -10391,7 +9909,7 @@ Details were written to:
             <translation>lesson</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+32" />
             <location line="+18" />
             <location line="+16" />
             <source>Название *</source>
@@ -10479,7 +9997,7 @@ Details were written to:
             <translation>Term “{0}”: {1} lessons placed, {2} hours not placed ({3} s).</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+6" />
             <source>Генерация расписания</source>
             <translation>Timetable generation</translation>
         </message>
@@ -10514,7 +10032,7 @@ Details were written to:
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="71" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
@@ -10522,7 +10040,12 @@ Details were written to:
     <context>
         <name>Security</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/security.py" line="+22" />
+            <location filename="../../chemcluster_desktop/services/security.py" line="+30" />
+            <source>Учётная запись «{0}» отключена администратором: действие не выполнено. Обратитесь к администратору.</source>
+            <translation>The account «{0}» was disabled by an administrator: the action was not done. Contact the administrator.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Без входа нет права на это действие: войдите, указав --user ЛОГИН (или CHEMCLUSTER_USER) и пароль в CHEMCLUSTER_PASSWORD.</source>
             <translation>Not logged in: no right to do this. Log in with --user LOGIN (or CHEMCLUSTER_USER) and the password in CHEMCLUSTER_PASSWORD.</translation>
         </message>
@@ -10533,20 +10056,24 @@ Details were written to:
         </message>
         <message>
             <location line="+56" />
-            <location line="+145" />
-            <location line="+40" />
-            <location line="+13" />
+            <location line="+192" />
+            <location line="+43" />
+            <location line="+14" />
             <source>Пользователь «{0}» не найден.</source>
             <translation>User “{0}” not found.</translation>
         </message>
         <message>
-            <location line="-174" />
+            <location line="-225" />
             <source>Слишком много неудачных попыток входа. Подождите {0} с и попробуйте снова.</source>
             <translation>Too many failed log-in attempts. Wait {0} s and try again.</translation>
         </message>
         <message>
-            <location line="+36" />
-            <location line="+26" />
+            <location line="+34" />
+            <source>База данных сейчас занята записью в другой программе, поэтому вход не проверен. Повторите вход через минуту.</source>
+            <translation>Another program is writing to the database right now, so the log-in was not checked. Log in again in a minute.</translation>
+        </message>
+        <message>
+            <location line="+74" />
             <source>Неверный логин или пароль.</source>
             <translation>Wrong login or password.</translation>
         </message>
@@ -10566,12 +10093,12 @@ Details were written to:
             <translation>The password is too short: at least {0} characters.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Пользователь «{0}» уже есть.</source>
             <translation>User “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+28" />
             <source>Нельзя отключить или понизить единственного администратора: сначала назначьте другого.</source>
             <translation>The only administrator cannot be disabled or demoted: appoint another one first.</translation>
         </message>
@@ -10581,9 +10108,9 @@ Details were written to:
             <translation>You cannot disable yourself.</translation>
         </message>
         <message>
-            <location line="+33" />
-            <source>Текущий пароль указан неверно.</source>
-            <translation>The current password is wrong.</translation>
+            <location line="+37" />
+            <source>Текущий пароль не указан или указан неверно: чтобы сменить свой пароль, введите текущий.</source>
+            <translation>The current password is missing or wrong: to change your own password, enter the current one.</translation>
         </message>
     </context>
     <context>
@@ -10657,145 +10184,160 @@ Details were written to:
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="48" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="50" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="81" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="110" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="198" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="51" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="267" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="39" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="38" />
             <source>Настройки</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="52" />
             <source>Директор (Ф. И. О.)</source>
             <translation>Director (full name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="61" />
             <source>Выбрать…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="64" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="78" />
             <source>Логотип</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="93" />
             <source>Импорт из Excel</source>
             <translation>Import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
             <source>Экспорт и отчёты</source>
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="164" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="182" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="192" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
             <source>Краткое наименование</source>
             <translation>Short name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="45" />
             <source>Организация (печатается в каждом документе)</source>
             <translation>Organisation (printed in every document)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="83" />
             <source>Шаблон инвентарного номера *</source>
             <translation>Inventory number pattern *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="91" />
             <source>Папки по умолчанию (на этом компьютере)</source>
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="200" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="208" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="123" />
             <source>Укажите наименование колледжа.</source>
             <translation>Enter the college name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="116" />
             <source>Изменять настройки организации может только администратор.</source>
             <translation>Only an administrator can change the organisation's settings.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="96" />
+            <source>База данных (со следующего запуска)</source>
+            <translation>Database (from the next start)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="99" />
+            <source>Резервные копии</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
+            <source>рядом с базой данных, в папке backups</source>
+            <translation>beside the database, in the backups folder</translation>
         </message>
     </context>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="164" />
             <source>Новая база данных</source>
             <translation>New database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
             <source>База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» (лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?
 
 Демо-данные помечаются значком «ДЕМО»; для настоящей работы создайте отдельную базу.</source>
@@ -10804,418 +10346,443 @@ Details were written to:
 Demo data is marked with a “DEMO” badge; create a separate database for real work.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="169" />
             <source>Загрузить демо-данные</source>
             <translation>Load demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
             <source>Начать с пустой базы</source>
             <translation>Start with an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="176" />
             <source>Загрузка демо-данных</source>
             <translation>Loading demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="22" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="25" />
             <source>Администратор</source>
             <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="85" />
+            <source>База данных в сетевой папке</source>
+            <translation>Database in a network folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="102" />
+            <source>Ежедневная резервная копия</source>
+            <translation>Daily backup</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="119" />
+            <source>Проверка файла базы данных</source>
+            <translation>Checking the database file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="79" />
+            <source>База в сетевой папке: режим одного компьютера</source>
+            <translation>Database in a network folder: single-PC mode</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="129" />
+            <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
+            <translation>The database «{0}» is damaged ({1}). Restore it from the latest backup.</translation>
         </message>
     </context>
     <context>
         <name>Stocktaking</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="213" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="220" />
             <source>Фактическое количество</source>
             <translation>Actual quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="231" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="236" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="205" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="214" />
             <source>Найдено: {0}</source>
             <translation>Found: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="202" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="211" />
             <source>«{0}» уже отмечено.</source>
             <translation>“{0}” is already marked.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="117" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="132" />
             <source>Инвентаризация «{0}» не найдена.</source>
             <translation>Stock-taking “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="163" />
-            <source>Инвентаризация не найдена (id {0}).</source>
-            <translation>Stock-taking not found (id {0}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="195" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="204" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="88" />
             <source>Помещение не найдено (id {0}).</source>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="84" />
             <source>Дата инвентаризации ещё не наступила.</source>
             <translation>The stock-taking date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="233" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="238" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="218" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="225" />
             <source>Строка инвентаризации не найдена.</source>
             <translation>Stock-taking line not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="191" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="200" />
             <source>«{0}» списано — такого предмета по учёту нет.</source>
             <translation>“{0}” is written off — there is no such item on record.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="176" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="185" />
             <source>Введите или отсканируйте инвентарный номер.</source>
             <translation>Type or scan the inventory number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="230" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="235" />
             <source>Опишите найденный предмет (наименование, приметы).</source>
             <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="108" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="165" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="176" />
             <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
             <translation>Stock-taking {0} is closed: it cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="288" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="292" />
             <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
             <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="252" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="257" />
             <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
             <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="208" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
             <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="77" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="92" />
             <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
             <translation>A stock-taking is already going on in room “{0}”: continue or close it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="182" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="191" />
             <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
             <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="353" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="81" />
             <source>Недостача по инвентаризации № {0} от {1}</source>
             <translation>Shortage at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="403" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="128" />
             <source>уже списано</source>
             <translation>already written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="408" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="133" />
             <source>уже числится в этом помещении</source>
             <translation>already recorded in this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="422" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="147" />
             <source>списать недостающее</source>
             <translation>write off the missing quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="422" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="147" />
             <source>оприходовать излишек</source>
             <translation>receive the surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="425" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="150" />
             <source>списать</source>
             <translation>write off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="427" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="152" />
             <source>реактив: поправьте тару в карточке позиции</source>
             <translation>reagent: correct its containers in the item card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="361" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="87" />
             <source>Инвентаризация {0} ещё идёт: сначала завершите её.</source>
             <translation>Stock-taking {0} is still in progress: finish it first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="364" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="90" />
             <source>Результаты инвентаризации {0} уже проведены ({1}, {2}): повторно провести нельзя.</source>
             <translation>The results of stock-taking {0} are already posted ({1}, {2}): they cannot be posted again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="415" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="140" />
             <source>переместить из «{0}»</source>
             <translation>transfer from “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="418" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="143" />
             <source>числится уже в помещении «{0}»</source>
             <translation>now recorded in room “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="473" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="183" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="475" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="185" />
             <source>Излишки по инвентаризации № {0} от {1}</source>
             <translation>Surplus at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="397" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="122" />
             <source>завести новую карточку</source>
             <translation>create a new card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="497" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="186" />
             <source>Выявлено при инвентаризации № {0} от {1}</source>
             <translation>Found at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="514" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="208" />
             <source>Проведены результаты инвентаризации {0}: {1}</source>
             <translation>Results of stock-taking {0} posted: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="464" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="228" />
             <source>Строки {0} нет среди расхождений инвентаризации {1}.</source>
             <translation>Line {0} is not among the discrepancies of stock-taking {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="496" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="247" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="469" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="233" />
             <source>«{0}»: {1} — провести нельзя.</source>
             <translation>“{0}”: {1} — cannot be posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/stocktaking.py" line="500" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="250" />
             <source>«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.</source>
             <translation>“{0}”: equipment and furniture are counted by the piece, but {1} was found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="174" />
+            <source>Инвентаризация</source>
+            <translation>Stock-taking</translation>
         </message>
     </context>
     <context>
         <name>StocktakingDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="71" />
             <source>Помещение *</source>
             <translation>Room *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="77" />
             <source>Комиссия</source>
             <translation>Commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="78" />
             <source>Начать инвентаризацию</source>
             <translation>Start stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="126" />
             <source>Добавить неучтённый</source>
             <translation>Add unrecorded</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="137" />
             <source>Опись (ИНВ-1)</source>
             <translation>Inventory list (INV-1)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="141" />
             <source>Ведомость расхождений</source>
             <translation>Discrepancy statement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="169" />
             <source>Закрыть окно</source>
             <translation>Close window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="207" />
             <source>идёт</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="103" />
             <source>Скан:</source>
             <translation>Scan:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Результат</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="181" />
             <source>Новая инвентаризация</source>
             <translation>New stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="189" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="206" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="207" />
             <source>закрыта {0}</source>
             <translation>closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="146" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="145" />
             <source>Завершить инвентаризацию</source>
             <translation>Finish stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="335" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="333" />
             <source>Завершение инвентаризации</source>
             <translation>Finishing stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="328" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="326" />
             <source>Добавлен неучтённый предмет: {0}</source>
             <translation>Unrecorded item added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="317" />
             <source>Нужно число, например 3 или 2,5.</source>
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="124" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="348" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="345" />
             <source>Инвентаризация завершена: расхождений нет.</source>
             <translation>Stock-taking finished: no discrepancies.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="213" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="211" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="74" />
             <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
             <translation>Commission members, one per line: Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="336" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="334" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="234" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="101" />
             <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
             <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="350" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="347" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
             <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="151" />
             <source>Провести результаты…</source>
             <translation>Post results…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="153" />
             <source>Оформить по результатам списание, оприходование и перемещение</source>
             <translation>Make the write-off, receipt and transfer documents from the results</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="274" />
             <source>документов нет</source>
             <translation>no documents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
             <source>результаты проведены {0} ({1})</source>
             <translation>results posted {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="247" />
             <source>Инвентаризация {0} от {1} завершена, результаты не проведены — открыть</source>
             <translation>Stock-taking {0} of {1} is finished, its results are not posted — open it</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="275" />
             <source>Результаты проведены: {0}.</source>
             <translation>Results posted: {0}.</translation>
         </message>
@@ -11223,92 +10790,92 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>StocktakingPostDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="41" />
             <source>Постановка на учёт</source>
             <translation>Putting on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="44" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="43" />
             <source>Не проводится</source>
             <translation>Not posted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="67" />
             <source>Причина списания *</source>
             <translation>Write-off reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="135" />
             <source>Провести</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="139" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Пояснение</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="120" />
             <source>Расхождений нет: проводить нечего. «Провести» отметит инвентаризацию как проведённую.</source>
             <translation>No discrepancies: nothing to post. “Post” marks the stock-taking as posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="173" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="55" />
             <source>Проведение результатов инвентаризации {0}</source>
             <translation>Posting the results of stock-taking {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="58" />
             <source>Инвентаризация {0} от {1}, помещение «{2}». Отметьте строки, которые нужно провести: по ним будут оформлены документы движения. Неотмеченные строки останутся как есть.</source>
             <translation>Stock-taking {0} of {1}, room “{2}”. Tick the lines to post: movement documents will be made for them. Unticked lines stay as they are.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="114" />
             <source>Вид новой позиции: оборудование и мебель — по карточке на каждый предмет</source>
             <translation>Kind of the new item: equipment and furniture get one card per piece</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="170" />
             <source>Будет проведено строк: {0}</source>
             <translation>Lines to post: {0}</translation>
         </message>
@@ -11326,17 +10893,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="259" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="260" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="355" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="358" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
@@ -11361,17 +10928,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Role: *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="177" />
             <source>Новый пароль: *</source>
             <translation>New password: *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="172" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="178" />
             <source>Ещё раз: *</source>
             <translation>Again: *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="254" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="261" />
             <source>Задать пароль…</source>
             <translation>Set password…</translation>
         </message>
@@ -11391,37 +10958,37 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="191" />
             <source>Пароли не совпадают.</source>
             <translation>The passwords do not match.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="318" />
             <source>Разрешить вход</source>
             <translation>Allow log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="318" />
             <source>Запретить вход</source>
             <translation>Disable log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="276" />
             <source>задан</source>
             <translation>set</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="276" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="277" />
             <source>разрешён</source>
             <translation>allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="277" />
             <source>запрещён</source>
             <translation>disabled</translation>
         </message>
@@ -11436,7 +11003,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>may be part of the program</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="161" />
             <source>Пароль пользователя «{0}»</source>
             <translation>Password of user “{0}”</translation>
         </message>
@@ -11451,14 +11018,19 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Enter a login (Latin or Cyrillic letters, no spaces).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="324" />
             <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
             <translation>Only an administrator can add users and change roles. You can change your own password with “Set password…”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="321" />
             <source>Внимание: у администратора «{0}» нет пароля — войти под ним может любой. Задайте пароль.</source>
             <translation>Attention: administrator “{0}” has no password — anyone can log in as them. Set a password.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="176" />
+            <source>Текущий пароль:</source>
+            <translation>Current password:</translation>
         </message>
     </context>
     <context>
@@ -11522,157 +11094,157 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>WorkshopDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="81" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="93" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="113" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="116" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="130" />
             <source>Дата аккредитации</source>
             <translation>Accreditation date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="153" />
             <source>Примечания</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="189" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="190" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="330" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="327" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="104" />
             <source>Помещения *</source>
             <translation>Rooms *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="110" />
             <source>Рабочих мест *</source>
             <translation>Workplaces *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="118" />
             <source>запланирована</source>
             <translation>planned</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="139" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="150" />
             <source>План застройки</source>
             <translation>Layout plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="167" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="168" />
             <source>Удалить фото</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="178" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="177" />
             <source>Фото мастерской</source>
             <translation>Workshop photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
             <source>Новая мастерская</source>
             <translation>New workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="283" />
             <source>{0} год ({1} позиций)</source>
             <translation>{0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="137" />
             <source>Выбрать изображение…</source>
             <translation>Choose image…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
             <source>* — обязательные поля</source>
             <translation>* — required fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="251" />
             <source>Изображения (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="347" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="344" />
             <source>Выберите компетенцию.</source>
             <translation>Choose a competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="89" />
             <source>Выберите или введите новую</source>
             <translation>Choose or enter a new one</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="181" />
             <source>Фото добавляются после сохранения мастерской</source>
             <translation>Photos can be added after the workshop is saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="277" />
             <source>— лист появится после импорта —</source>
             <translation>— the list appears after the import —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="281" />
             <source>— у компетенции ещё нет листа —</source>
             <translation>— the competency has no list yet —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="342" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="339" />
             <source>Введите название мастерской.</source>
             <translation>Enter the workshop name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="349" />
             <source>Отметьте хотя бы одно помещение.</source>
             <translation>Tick at least one room.</translation>
         </message>
@@ -11680,112 +11252,112 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>Xlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="149" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="197" />
             <source>В книге нет ни одного листа.</source>
             <translation>The workbook has no sheets.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="391" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="437" />
             <source>Лист пуст: в нём нет ни одной строки.</source>
             <translation>The sheet is empty: it has no rows.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="68" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="72" />
             <source>Файл «{0}» не найден.</source>
             <translation>File “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="70" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="74" />
             <source>«{0}» — это папка, а не файл Excel.</source>
             <translation>“{0}” is a folder, not an Excel file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="73" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="77" />
             <source>Файл «{0}» пуст (0 байт). Выберите заполненный файл Excel (.xlsx).</source>
             <translation>File “{0}” is empty (0 bytes). Choose a filled-in Excel file (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="75" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="79" />
             <source>Файл «{0}» слишком большой ({1} МБ; допускается не больше {2} МБ). Разделите его на несколько файлов.</source>
             <translation>File “{0}” is too large ({1} MB; at most {2} MB allowed). Split it into several files.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="84" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="88" />
             <source>Файл «{0}» защищён паролем или сохранён в старом формате Excel 97–2003 (.xls). Снимите пароль и сохраните файл как «Книга Excel (.xlsx)».</source>
             <translation>File “{0}” is password-protected or in the old Excel 97–2003 format (.xls). Remove the password and save it as “Excel Workbook (.xlsx)”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="87" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="91" />
             <source>Файл «{0}» не является книгой Excel (.xlsx). Откройте его в Excel и сохраните как «Книга Excel (.xlsx)».</source>
             <translation>File “{0}” is not an Excel workbook (.xlsx). Open it in Excel and save it as “Excel Workbook (.xlsx)”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="155" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="203" />
             <source>В листе «{0}» слишком много строк ({1}; допускается не больше {2}). Разделите файл на части.</source>
             <translation>Sheet “{0}” has too many rows ({1}; at most {2} allowed). Split the file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="393" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="439" />
             <source>Не найдена строка заголовков таблицы в первых {0} строках. Нужны столбцы {1}; проверьте названия столбцов или воспользуйтесь шаблоном.</source>
             <translation>No table header row in the first {0} rows. Columns {1} are needed; check the column names or use the template.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="82" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="86" />
             <source>Не удаётся прочитать файл «{0}»: {1}.</source>
             <translation>Cannot read file “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="108" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="113" />
             <source>Файл «{0}» повреждён: это не читаемая книга Excel (.xlsx).</source>
             <translation>File “{0}” is damaged: it is not a readable Excel workbook (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="123" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="171" />
             <source>Не удаётся прочитать книгу Excel «{0}»: файл повреждён или в неподдерживаемом формате ({1}).</source>
             <translation>Cannot read Excel workbook “{0}”: the file is damaged or in an unsupported format ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="170" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="218" />
             <source>Не удаётся прочитать строку {0} листа «{1}»: файл повреждён ({2}).</source>
             <translation>Cannot read row {0} of sheet “{1}”: the file is damaged ({2}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="477" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="501" />
             <source>Не удаётся записать файл «{0}»: {1}.</source>
             <translation>Cannot write file “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="94" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="98" />
             <source>Файл «{0}» — архив, но не книга Excel (.xlsx).</source>
             <translation>File “{0}” is an archive but not an Excel workbook (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="104" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="108" />
             <source>Файл «{0}» слишком большой после распаковки ({1} МБ; допускается не больше {2} МБ). Разделите его на несколько файлов.</source>
             <translation>File “{0}” is too large when unpacked ({1} MB; at most {2} MB allowed). Split it into several files.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="146" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="194" />
             <source>В книге нет листа «{0}». Листы: {1}.</source>
             <translation>The workbook has no sheet “{0}”. Sheets: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="162" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="210" />
             <source>В листе «{0}» слишком много строк (больше {1}). Разделите файл на части.</source>
             <translation>Sheet “{0}” has too many rows (over {1}). Split the file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="100" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="104" />
             <source>Файл «{0}» подозрительно сильно сжат (часть «{1}» разворачивается в {2} МБ). Такой файл не читается из соображений безопасности.</source>
             <translation>File “{0}” is suspiciously highly compressed (part “{1}” expands to {2} MB). Such a file is not read for safety reasons.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement_print.py" line="-3" />
+            <location filename="../../chemcluster_desktop/services/procurement/documents.py" line="-3" />
             <source>План-график закупок оборудования</source>
             <translation>Equipment procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/procurement.py" line="+34" />
+            <location filename="../../chemcluster_desktop/xlsx/procurement.py" line="+35" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
@@ -11906,7 +11478,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="+61" />
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="+62" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
@@ -11914,6 +11486,210 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location line="+2" />
             <source>Занятий нет.</source>
             <translation>No lessons.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="154" />
+            <source>В книге нет ни одного видимого листа: покажите нужный лист в Excel («Показать лист») и сохраните файл.</source>
+            <translation>The workbook has no visible sheet: unhide the sheet you need in Excel («Unhide») and save the file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="142" />
+            <source>В файле «{0}» слишком много разных текстов (больше {1}): такой файл не читается, чтобы не занять всю память. Разделите его на несколько файлов.</source>
+            <translation>The file «{0}» holds too many distinct texts (more than {1}): it is not read so as not to use up all the memory. Split it into several files.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="557" />
+            <source>Не удаётся записать файл «{0}»: папки «{1}» нет. Укажите существующую папку.</source>
+            <translation>Cannot write the file «{0}»: the folder «{1}» does not exist. Choose an existing folder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextCheck</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>ФИО</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Название</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Логин</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Заводской номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Производитель</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Инвентарный номер</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Контакты</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Кому выдано</source>
+            <translation>Issued to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Цена</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Сумма</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Цена за единицу</source>
+            <translation>Unit price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="56" />
+            <source>Поле «{0}» содержит невидимый управляющий символ (код {1}, позиция {2}). Удалите его — такой символ обычно попадает при копировании из другой программы.</source>
+            <translation>The field «{0}» holds an invisible control character (code {1}, position {2}). Remove it — such characters usually come with text copied from another program.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="60" />
+            <source>Поле «{0}» слишком длинное: {1} символов, допускается не больше {2}. Сократите текст.</source>
+            <translation>The field «{0}» is too long: {1} characters, at most {2} allowed. Shorten the text.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="80" />
+            <source>Поле «{0}»: {1} при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
+            <translation>The field «{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseFolder</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="39" />
+            <source>Укажите папку.</source>
+            <translation>Choose a folder.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="54" />
+            <source>Где хранить базу данных</source>
+            <translation>Where to keep the database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="57" />
+            <source>Выберите папку для базы данных ChemCluster и её резервных копий. Папка профиля пользователя на компьютерах классов часто очищается при выходе из системы, поэтому предлагается общая папка, которая сохраняется. Папку можно сменить позже: Сервис → Настройки.</source>
+            <translation>Choose the folder for the ChemCluster database and its backups. The user profile folder on classroom PCs is often wiped at log-off, so a shared folder that is kept is suggested. You can change it later: Tools → Settings.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="67" />
+            <source>Обзор…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="78" />
+            <source>Хранить здесь</source>
+            <translation>Keep it here</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="79" />
+            <source>Оставить в папке пользователя</source>
+            <translation>Keep it in the user folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="85" />
+            <source>Папка базы данных</source>
+            <translation>Database folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="46" />
+            <source>В папку «{0}» нельзя записать файл: выберите папку, куда у вас есть право записи.</source>
+            <translation>No file can be written to «{0}»: choose a folder you may write to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="44" />
+            <source>Папку «{0}» создать нельзя: {1}.</source>
+            <translation>The folder «{0}» cannot be created: {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Form</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="79" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="80" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
         </message>
     </context>
 </TS>
