@@ -143,12 +143,16 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(op.f('ix_course_modules_programme_module_id'), 'course_modules')
-    for table, column in (('lessons', 'replaces_id'), ('holidays', 'term_id'), ('course_modules', 'programme_module_id'),
-                          ('workshops', 'lesson_pupils'), ('course_modules', 'kind'), ('schools', 'max_parallel'),
-                          ('schools', 'agreement'), ('schools', 'director'), ('school_classes', 'max_parallel'),
-                          ('school_classes', 'hours_cap'), ('terms', 'hours_cap')):
+    for table, column in (('lessons', 'replaces_id'), ('holidays', 'term_id')):  # leaf tables: rebuilt
         with op.batch_alter_table(table) as b:
             b.drop_column(column)
+    # referenced tables are not rebuilt (that would cascade-delete the rows pointing at them): a plain
+    # DROP COLUMN (SQLite 3.35+)
+    for table, column in (('course_modules', 'programme_module_id'), ('workshops', 'lesson_pupils'),
+                          ('course_modules', 'kind'), ('schools', 'max_parallel'), ('schools', 'agreement'),
+                          ('schools', 'director'), ('school_classes', 'max_parallel'),
+                          ('school_classes', 'hours_cap'), ('terms', 'hours_cap')):
+        op.drop_column(table, column)
     op.drop_index(op.f('ix_schedule_restore_points_term_id'), 'schedule_restore_points')
     op.drop_table('schedule_restore_points')
     op.drop_table('calendar_days')

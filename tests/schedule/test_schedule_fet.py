@@ -21,7 +21,7 @@ def test_export_fet_structure(db, tmp_path):
     root = ET.parse(path).getroot()
     assert root.tag == "fet"
     assert len(root.find("Teachers_List")) == 3
-    assert len(root.find("Rooms_List")) == 2
+    assert len(root.find("Rooms_List")) == 3
     assert {r.findtext("Capacity") for r in root.find("Rooms_List")} == {"14", "26"}
     assert len(root.find("Students_List")) == 3  # years = schools
     acts = root.find("Activities_List")

@@ -46,6 +46,13 @@ def validate_for_generation(inst: Instance) -> None:
             inst.term.name))
     if not problems:
         problems += fit_problems(inst, inst.requirements)
+        seen = set()
+        for r in inst.requirements:
+            if r.class_id in inst.classes and (r.class_id, r.module_id) not in seen:
+                seen.add((r.class_id, r.module_id))
+                p = inst.visit_problem(r.class_id, r.module_id)
+                if p:
+                    problems.append(p)
     if problems:
         more = translate("Schedule", " … и ещё {0}.").format(len(problems) - 5) if len(problems) > 5 else ""
         raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(problems[:5]) + more)

@@ -193,14 +193,26 @@ def delete_lessons(ids: list[int]) -> int:
 
 
 def set_locked(ids: list[int], locked: bool) -> int:
+    """Lock or unlock lessons; a subgroup's lesson takes the other subgroups of the same visit (same
+    class, module, date and lesson) along, so a visit is never half fixed."""
     require(WRITE)
     with uow() as s:
         n = 0
+        seen: set[int] = set()
         for i in ids:
             obj = s.get(Lesson, i)
-            if obj is not None and obj.locked != locked:
-                obj.locked = locked
-                n += 1
+            if obj is None:
+                continue
+            group = [obj]
+            if obj.subgroup:
+                group = list(s.scalars(select(Lesson).where(
+                    Lesson.class_id == obj.class_id, Lesson.module_id == obj.module_id, Lesson.date == obj.date,
+                    Lesson.slot_id == obj.slot_id, Lesson.subgroup > 0)))
+            for le in group:
+                if le.id not in seen and le.locked != locked:
+                    le.locked = locked
+                    n += 1
+                seen.add(le.id)
         return n
 
 

@@ -36,6 +36,13 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import Cancelled
 from chemcluster_desktop.services.schedule.check import requirement_units
 from chemcluster_desktop.services.schedule.data import Instance, split_sizes
+from chemcluster_desktop.services.schedule.reasons import (
+    block_days,
+    bottleneck_reason,
+    days_text,
+    no_place_reason,
+    taken_cells,
+)
 
 
 def _t(s: str) -> str:
@@ -44,18 +51,35 @@ def _t(s: str) -> str:
 
 @dataclass
 class Block:
+    """One class visit for one module: the whole class, or parallel subgroups (``parts``) taught at the
+    same hours in as many workshops by as many instructors."""
     idx: int
     class_id: int
     module_id: int
-    subgroup: int
-    pupils: int
+    parts: list[tuple[int, int]]  # (subgroup, pupils); [(0, pupils)] = the whole class
     hours: int
     length: int = 2
     visits: int = 0
-    workshop_id: int | None = None
-    instructor_id: int | None = None
+    workshop_ids: list[int] = field(default_factory=list)
+    instructor_ids: list[int] = field(default_factory=list)
     reason: str = ""
     cell: tuple[int, int, int] | None = None  # (phase, weekday, first slot number)
+
+    @property
+    def n(self) -> int:
+        return len(self.parts)
+
+    @property
+    def pupils(self) -> int:
+        """The largest group of the visit (what one workshop must hold)."""
+        return max(p for _s, p in self.parts)
+
+    @property
+    def subgroup(self) -> int:
+        return self.parts[0][0] if self.n == 1 else 0
+
+    def resources(self) -> list[tuple]:
+        return [("w", w) for w in self.workshop_ids] + [("i", i) for i in self.instructor_ids]
 
 
 @dataclass
@@ -84,19 +108,26 @@ def _subgroup_sizes(inst: Instance, units) -> dict[tuple[int, int, int], int]:
 
 
 def build_blocks(inst: Instance, locked: list[dict], length: int = 2) -> list[Block]:
+    """One block per class visit: the subgroups of one (class, module) with the same hours come together."""
     units = requirement_units(inst)
     sizes = _subgroup_sizes(inst, units)
     done: dict[tuple[int, int, int], int] = defaultdict(int)
     for le in locked:
         done[(le["class_id"], le["module_id"], le.get("subgroup") or 0)] += 1
-    blocks = []
+    visits: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for _r, cid, mid, sub, hours in units:
-        have = done.get((cid, mid, sub), 0) + (done.get((cid, mid, 0), 0) if sub else 0)
+        visits[(cid, mid, hours)].append(sub)
+    blocks = []
+    for (cid, mid, hours), subs in visits.items():
+        have = done.get((cid, mid, 0), 0)
+        if any(subs):
+            have += min(done.get((cid, mid, sub), 0) for sub in subs)
         left = hours - have
         if left <= 0:
             continue
         ln = min(length, left)
-        blocks.append(Block(len(blocks), cid, mid, sub, sizes[(cid, mid, sub)], left, ln, math.ceil(left / ln)))
+        parts = [(sub, sizes[(cid, mid, sub)]) for sub in sorted(subs)]
+        blocks.append(Block(len(blocks), cid, mid, parts, left, ln, math.ceil(left / ln)))
     return blocks
 
 
@@ -216,7 +247,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
 
 
 def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """The workshops and instructors each block could have; a block with none gets its reason."""
+    """The workshops and instructors each block could have; a block with too few gets its reason."""
     inst = g.inst
     ws_opts: dict[int, list[int]] = {}
     ins_opts: dict[int, list[int]] = {}
@@ -227,7 +258,10 @@ def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[in
         if not inst.workshops_for(b.module_id):
             b.reason = translate("Schedule", "Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
         elif not ws:
-            b.reason = translate("Schedule", "Нет мастерской на {0} рабочих мест для модуля «{1}».").format(b.pupils, m.name)
+            b.reason = translate("Schedule", "Нет мастерской на {0} учеников для модуля «{1}».").format(b.pupils, m.name)
+        elif len(ws) < b.n:
+            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а мастерских на {1} учеников "
+                                             "для модуля «{2}» только {3}.").format(b.n, b.pupils, m.name, len(ws))
         elif m.max_group and b.pupils > m.max_group:
             b.reason = translate("Schedule", "Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
                 b.pupils, m.name, m.max_group)
@@ -240,8 +274,12 @@ def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[in
         if not b.reason and not inst.instructors_for(b.module_id):
             b.reason = translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
         elif not b.reason and not ins:
-            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
-                          "привести {1}.").format(m.name, c.name)
+            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не работает в дни и часы, когда школа может "
+                                             "привести {1} ({2}).").format(m.name, c.name, days_text(c.weekdays))
+        elif not b.reason and len(ins) < b.n:
+            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а в его дни ({1}) модуль «{2}» "
+                                             "могут вести только: {3}.").format(
+                b.n, days_text(c.weekdays), m.name, ", ".join(inst.instructors[i].name for i in ins))
         if not b.reason and not any(g.phases[d] >= g.span[b.idx] for d in c.weekdays):
             b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
                 b.visits)
@@ -258,9 +296,9 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     m1 = cp_model.CpModel()
     u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
     v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
-    for b in live:
-        m1.AddExactlyOne(u[(b.idx, w)] for w in ws_opts[b.idx])
-        m1.AddExactlyOne(v[(b.idx, i)] for i in ins_opts[b.idx])
+    for b in live:  # a visit of n parallel subgroups takes n workshops and n instructors
+        m1.Add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
+        m1.Add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
     cells_per_day = len(g.slot_numbers)
     ws_cap = {w: sum(g.phases[d] * g.K for d in range(5)) * cells_per_day for w in inst.workshops}
     ins_cap = {}
@@ -297,8 +335,8 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
         raise Cancelled()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for b in live:
-            b.workshop_id = next(w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)]))
-            b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
+            b.workshop_ids = [w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)])]
+            b.instructor_ids = [i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)])]
         return live
     for b in live:
         b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
@@ -342,7 +380,7 @@ class _Vars:
 
 
 def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: set) -> _Vars:
-    """A boolean for every place a block may take (free of locked lessons and of its instructor's days
+    """A boolean for every place a block may take (free of locked lessons and of its instructors' days
     away); a block with no place gets its reason."""
     inst = g.inst
     out = _Vars()
@@ -356,34 +394,33 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
 
     for b in live:
         c = inst.classes[b.class_id]
-        ins = inst.instructors[b.instructor_id]
-        starts = g.starts_for(g.class_slots[c.id] & g.ins_slots[ins.id], b.length, aligned=True)
+        days, common, away = block_days(g, b)
+        starts = g.starts_for(common, b.length, aligned=True)
+        res = b.resources()
         off_dates = 0
-        for d in sorted(c.weekdays & ins.weekdays):
+        for d in sorted(days):
             for p in range(g.phases[d] - g.span[b.idx] + 1):
                 run = g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]
-                if ins.unavailable_dates and sum(day not in ins.unavailable_dates for day in run) < b.visits:
-                    off_dates += 1  # the instructor is away on too many of these dates to give every visit
+                if away and sum(day not in away for day in run) < b.visits:
+                    off_dates += 1  # an instructor is away on too many of these dates to give every visit
                     continue
                 for s in starts:
                     cells = [(pp, n) for pp in range(p, p + g.span[b.idx]) for n in g.covered(b, s)]
-                    if any((("w", b.workshop_id), pp, d, n) in blocked or (("i", b.instructor_id), pp, d, n) in blocked
-                           or class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
+                    if any((r, pp, d, n) in blocked for r in res for pp, n in cells) or any(
+                            class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
                         continue
                     x = model.NewBoolVar("")
                     out.a[(b.idx, p, d, s)] = x
                     out.by_block[b.idx].append(x)
                     out.day_vars[(c.id, d)].append(x)
-                    out.ins_day_vars[(b.instructor_id, p, d)].append(x)
+                    for i in b.instructor_ids:
+                        out.ins_day_vars[(i, p, d)].append(x)
                     for pp, n in cells:
-                        out.cover[(("w", b.workshop_id), pp, d, n)].append(x)
-                        out.cover[(("i", b.instructor_id), pp, d, n)].append(x)
+                        for r in res:
+                            out.cover[(r, pp, d, n)].append(x)
                         out.class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
         if not out.by_block[b.idx]:
-            b.reason = (translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
-                        if off_dates else
-                        translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и "
-                                              "мастерской."))
+            b.reason = no_place_reason(g, b, days, starts, off_dates, blocked)
     return out
 
 
@@ -444,10 +481,10 @@ def _first_fit(g: _Grid, live: list[Block], a: dict) -> dict[int, tuple]:
     for key in a:
         bi, p, d, s = key
         b = g.blocks[bi]
+        res = b.resources()
         for pp in range(p, p + g.span[bi]):
             for n in g.covered(b, s):
-                cells_of[key].append((("w", b.workshop_id), pp, d, n))
-                cells_of[key].append((("i", b.instructor_id), pp, d, n))
+                cells_of[key].extend((r, pp, d, n) for r in res)
                 cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
     keys_of: dict[int, list] = defaultdict(list)
     for key in a:
@@ -532,14 +569,15 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
         res.status = "GREEDY"
         for bi, (_b, p, d, s) in greedy.items():
             blocks[bi].cell = (p, d, s)
+    taken = taken_cells(g)
     for b in live:
         if b.cell is None and not b.reason:
-            b.reason = translate("Schedule", "Не хватило свободного времени мастерской, преподавателя или класса.")
+            b.reason = bottleneck_reason(g, b, taken)
 
 
 def _roll_out(g: _Grid, res: Result) -> None:
-    """Each placed block's weekly pattern as dated lessons (skipping its instructor's days away); the
-    hours left over, with the reason, as unplaced."""
+    """Each placed visit's weekly pattern as dated lessons — one per subgroup, all at the same hours —
+    skipping its instructors' days away; the hours left over, with the reason, as unplaced."""
     inst = g.inst
     slot_of_number = inst.slot_by_number
     for b in g.blocks:
@@ -548,24 +586,30 @@ def _roll_out(g: _Grid, res: Result) -> None:
         left = b.hours
         if b.cell is not None:
             p, d, s = b.cell
-            ins = inst.instructors[b.instructor_id]
+            away: dict = {}
+            for i in b.instructor_ids:
+                for day in inst.instructors[i].unavailable_dates:
+                    away.setdefault(day, inst.instructors[i].name)
             for day in g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]:
                 if left <= 0:
                     break
-                if day in ins.unavailable_dates:
+                if day in away:
                     continue
                 for n in g.covered(b, s):
                     if left <= 0:
                         break
-                    res.lessons.append({
-                        "class_id": b.class_id, "subgroup": b.subgroup,
-                        "pupils": b.pupils if b.subgroup else None, "module_id": b.module_id,
-                        "instructor_id": b.instructor_id, "workshop_id": b.workshop_id,
-                        "date": day, "slot_id": slot_of_number[n].id,
-                    })
+                    for k, (sub, size) in enumerate(b.parts):
+                        res.lessons.append({
+                            "class_id": b.class_id, "subgroup": sub, "pupils": size if sub else None,
+                            "module_id": b.module_id, "instructor_id": b.instructor_ids[k],
+                            "workshop_id": b.workshop_ids[k], "date": day, "slot_id": slot_of_number[n].id,
+                        })
                     left -= 1
             if left > 0:
-                b.reason = translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
+                days = sorted(x for x in away if x in g.dates[d])
+                who = sorted({away[x] for x in days})
+                b.reason = translate("Schedule", "Преподаватель {0} недоступен {1}.").format(
+                    ", ".join(who), ", ".join(x.strftime("%d.%m") for x in days[:6]))
         if left > 0:
             res.unplaced.append({
                 "class_id": b.class_id, "class": c.name, "school": inst.schools.get(c.school_id, ""),
