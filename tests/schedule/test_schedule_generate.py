@@ -74,7 +74,7 @@ def test_unplaced_reason_names_the_bottleneck(db):
     assert res["unplaced"] > 0
     reasons = [r["reason"] for r in res["reasons"]]
     assert all("может прийти в Пн, уроки 1–2" in r for r in reasons), reasons
-    named = [r for r in reasons if "мастерская «" in r or "преподаватель " in r or "класс " in r]
+    named = [r for r in reasons if "мастерская «" in r or "преподаватель " in r or "у класса уже другие модули: «" in r]
     assert named == reasons, reasons
     # the reasons are not one fixed text: they name the resource and the classes holding it
     assert any("8А (МБОУ «Средняя школа №" in r for r in reasons), reasons
