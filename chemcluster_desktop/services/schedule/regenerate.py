@@ -204,8 +204,8 @@ def undo(term_name) -> dict:
             for k in ("created_at", "updated_at"):
                 row[k] = dt.datetime.fromisoformat(row[k]) if row.get(k) else None
             rows.append(row)
-        for k in range(0, len(rows), 500):
-            s.execute(insert(Lesson), rows[k:k + 500])
+        for k in range(0, len(rows), 500):  # a Core insert: the ORM's would reset the version counter
+            s.execute(insert(Lesson.__table__), rows[k:k + 500])
         audit.record(s, "undo", "schedule", "Lesson", term["id"], translate(
             "Schedule", "Отменена генерация расписания «{0}»: восстановлено {1} занятий ({2})").format(
             term["name"], len(rows), point.label))
