@@ -56,6 +56,11 @@ def register(sub) -> None:
     sp.add_argument("--dry-run", action="store_true")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_substitute, open_db=True)
+    sp = ssub.add_parser("export", help=translate("CliSchedule", "расписание для школ: .xlsx (лист на школу) или .ics"))
+    sp.add_argument("--term", required=True, metavar="TERM")
+    sp.add_argument("--school", metavar="NAME")
+    sp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.ics")
+    sp.set_defaults(func=cmd_export, open_db=True)
     sp = ssub.add_parser("days-off", help=translate("CliSchedule", "занятия в нерабочие праздничные дни и каникулы"))
     sp.add_argument("--term", metavar="TERM")
     sp.add_argument("--json", action="store_true")
@@ -169,6 +174,32 @@ def cmd_substitute(args) -> int:
     for r in res["lessons"]:
         who = r["substitute"] or r.get("reason", "")
         print(f"  {r['date']} {r['slot']}  {r['school']} {r['class']}  «{r['module']}»  {r['workshop']}  → {who}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """``.xlsx``: one sheet per school; ``.ics``: the school's calendar (without ``--school``, one file per
+    school next to FILE, named «FILE — school.ics»)."""
+    import os
+
+    from chemcluster_desktop.services import schedule
+    from chemcluster_desktop.services.errors import ValidationError
+    from chemcluster_desktop.services.schedule import report_schedule
+
+    out = args.output
+    low = out.lower()
+    if low.endswith(".xlsx"):
+        n = report_schedule.export_xlsx(out, school=args.school, term=args.term)
+        print(translate("CliSchedule", "Записан {0}: занятий {1}.").format(out, n))
+        return 0
+    if not low.endswith(".ics"):
+        raise ValidationError(translate("CliSchedule", "Укажите файл .xlsx или .ics."))
+    schools = [args.school] if args.school else [s["name"] for s in schedule.list_schools()]
+    stem = out[:-4]
+    for name in schools:
+        path = out if args.school else f"{stem} — {name.replace('/', '-')}.ics"
+        n = report_schedule.export_ics(path, school=name, term=args.term)
+        print(translate("CliSchedule", "Записан {0}: событий {1}.").format(os.path.basename(path), n))
     return 0
 
 
