@@ -212,7 +212,8 @@ def build_synthetic(session, *, schools: int = 20, classes: int = 60, workshops:
         ws.append(w)
     mods = []
     for k in range(modules):
-        m = CourseModule(name=f"Модуль {tag}-{k + 1}", hours=module_hours[k % len(module_hours)])
+        # career-guidance modules (профпробы): their hours are not bounded by the subject's 34-hour cap
+        m = CourseModule(name=f"Модуль {tag}-{k + 1}", hours=module_hours[k % len(module_hours)], kind="guidance")
         session.add(m)
         mods.append(m)
     session.flush()

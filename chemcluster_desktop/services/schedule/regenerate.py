@@ -28,6 +28,7 @@ from chemcluster_desktop.services.errors import Cancelled, NotFoundError, Valida
 from chemcluster_desktop.services.schedule._common import WRITE, _fmt
 from chemcluster_desktop.services.schedule._common import today as _today
 from chemcluster_desktop.services.schedule.data import TermInfo
+from chemcluster_desktop.services.schedule.hours import cap_problems
 from chemcluster_desktop.services.schedule.instance import lesson_dicts, load_instance_in
 from chemcluster_desktop.services.schedule.solver import solve
 from chemcluster_desktop.services.schedule.terms import resolve_term
@@ -63,6 +64,10 @@ def plan(term_name, *, from_date: dt.date | None = None, today: dt.date | None =
         lessons = lesson_dicts(s, Lesson.term_id == term["id"])
         fingerprint = _fingerprint(s, term["id"])
         school_of = dict(s.execute(select(SchoolClass.id, School.name).join(School)).all())
+        over = cap_problems(s, term["id"])
+    if over:  # no class may go over the subject's cap (rows imported or written before the rule)
+        more = translate("Schedule", " … и ещё {0}.").format(len(over) - 5) if len(over) > 5 else ""
+        raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(over[:5]) + more)
     validate_for_generation(inst)
     kept = [le for le in lessons if le["locked"] or le["date"] < cut]
     old = [le for le in lessons if not (le["locked"] or le["date"] < cut)]
