@@ -238,9 +238,6 @@ class SchedulePage(BasePage):
             b.setVisible(w)
         self.grid.can_edit = w
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("accreditation", "schedule")
-
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)
         if not getattr(self, "_shown", False):
