@@ -49,8 +49,8 @@ def _fingerprint(s, term_id: int) -> list:
                           .where(Lesson.term_id == term_id)).one())
 
 
-def plan(term_name, *, from_date: dt.date | None = None, today: dt.date | None = None, progress=None,
-         cancelled=None, time_limit: float | None = None) -> dict:
+def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None = None,
+         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
     """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written)."""
     from chemcluster_desktop.services.schedule.generation import validate_for_generation
 
@@ -59,6 +59,10 @@ def plan(term_name, *, from_date: dt.date | None = None, today: dt.date | None =
     term = resolve_term(term_name)
     today = today or _today()
     cut = max(today, from_date or term["starts_on"], term["starts_on"])
+    end = min(to_date or term["ends_on"], term["ends_on"])  # lessons after it stay as they are too
+    if to_date is not None and end < cut:
+        raise ValidationError(translate("Schedule", "Период генерации пуст: с {0} по {1}. Прошедшие занятия (до {2}) "
+                                                    "не меняются.").format(_fmt(cut), _fmt(end), _fmt(today)))
     with read() as s:
         inst = load_instance_in(s, term["id"])
         lessons = lesson_dicts(s, Lesson.term_id == term["id"])
@@ -69,12 +73,12 @@ def plan(term_name, *, from_date: dt.date | None = None, today: dt.date | None =
         more = translate("Schedule", " … и ещё {0}.").format(len(over) - 5) if len(over) > 5 else ""
         raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(over[:5]) + more)
     validate_for_generation(inst)
-    kept = [le for le in lessons if le["locked"] or le["date"] < cut]
-    old = [le for le in lessons if not (le["locked"] or le["date"] < cut)]
-    if cut > term["ends_on"]:
+    kept = [le for le in lessons if le["locked"] or le["date"] < cut or le["date"] > end]
+    old = [le for le in lessons if not (le["locked"] or le["date"] < cut or le["date"] > end)]
+    if cut > end:
         result_lessons, unplaced, status = [], _left_hours(inst, kept), "PAST"
     else:
-        inst.term = TermInfo(inst.term.id, inst.term.name, cut, inst.term.ends_on)
+        inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
         inst._holiday_dates = None
         res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit)
         if cancelled is not None and cancelled():
@@ -113,8 +117,9 @@ def plan(term_name, *, from_date: dt.date | None = None, today: dt.date | None =
             row[name] += n
             totals[name] += n
     return {
-        "term": term["name"], "term_id": term["id"], "cut": cut, "kept": len(kept),
-        "kept_past": sum(1 for le in kept if le["date"] < cut), "kept_locked": sum(1 for le in kept if le["locked"]),
+        "term": term["name"], "term_id": term["id"], "cut": cut, "end": end, "kept": len(kept),
+        "kept_past": sum(1 for le in kept if le["date"] < cut), "kept_after": sum(1 for le in kept if le["date"] > end),
+        "kept_locked": sum(1 for le in kept if le["locked"]),
         "unchanged": len(same), **totals,
         "by_school": [{"school": k, **v} for k, v in sorted(by_school.items())],
         "placed": len(kept) + len(same) + len(added_rows),
