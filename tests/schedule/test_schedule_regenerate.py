@@ -119,3 +119,15 @@ def test_substitute_keeps_time_and_place(db):
         svc.substitute("Никто", a, b)
     with pytest.raises(ValidationError, match="раньше"):
         svc.substitute("Орлов", b, a)
+
+
+def test_regeneration_with_nothing_changed_changes_nothing(db, monkeypatch):
+    ids = small_instance()
+    svc.generate(TERM)
+    before = _rows(ids["term"])
+    monkeypatch.setenv("CHEMCLUSTER_TODAY", "2026-10-01")
+    preview = svc.generate(TERM, dry_run=True)
+    assert (preview["added"], preview["moved"], preview["removed"]) == (0, 0, 0)
+    assert preview["unchanged"] + preview["kept"] == len(before)
+    svc.generate(TERM)
+    assert _rows(ids["term"]) == before

@@ -80,7 +80,7 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     else:
         inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
         inst._holiday_dates = None
-        res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit)
+        res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
         if cancelled is not None and cancelled():
             raise Cancelled()
         result_lessons, unplaced, status = res.lessons, res.unplaced, res.status

@@ -36,6 +36,7 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import Cancelled
 from chemcluster_desktop.services.schedule.check import requirement_units
 from chemcluster_desktop.services.schedule.data import Instance, split_sizes
+from chemcluster_desktop.services.schedule.placement import _first_fit, _preferences, _preferred_keys
 from chemcluster_desktop.services.schedule.reasons import (
     block_days,
     bottleneck_reason,
@@ -173,6 +174,9 @@ class _Grid:
     span: dict[int, int]  # block -> phases it needs
     class_slots: dict[int, set[int]]
     ins_slots: dict[int, set[int]]
+    # (class, module) -> the resources and first (date, slot number) of the lessons being replaced: a
+    # regeneration keeps them where the constraints allow (stability), see :func:`_preferences`
+    prefer: dict = field(default_factory=dict)
 
     def report(self, done: int, total: int, text: str) -> None:
         if self.progress:
@@ -213,7 +217,7 @@ def _grid(inst: Instance, blocks: list[Block], locked: list[dict], progress, can
 
 
 def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, cancelled=None,
-          time_limit: float | None = None, workers: int = 2, length: int = 2) -> Result:
+          time_limit: float | None = None, workers: int = 2, length: int = 2, prefer: list[dict] | None = None) -> Result:
     """The stages of the module docstring in order; each block ends placed (``cell``) or with a reason."""
     from ortools.sat.python import cp_model
 
@@ -221,6 +225,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
     locked = locked or []
     res = Result()
     g = _grid(inst, build_blocks(inst, locked, length), locked, progress, cancelled)
+    g.prefer = _preferences(inst, prefer or [])
     g.report(0, 100, translate("Schedule", "Подготовка модели…"))
     # --- 2. resources
     ws_opts, ins_opts = _resource_options(g)
@@ -321,7 +326,15 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     mi = m1.NewIntVar(0, 10 ** 9, "mi")
     for kind, expr in loads:
         m1.Add(expr <= (mw if kind == "w" else mi))
-    m1.Minimize(mw + mi)
+    keep = []  # the workshops and instructors the replaced lessons had: kept unless the load forbids
+    for b in live:
+        pref = g.prefer.get((b.class_id, b.module_id))
+        if pref:
+            keep += [u[(b.idx, w)] for w in pref["ws"] if (b.idx, w) in u]
+            keep += [v[(b.idx, i)] for i in pref["ins"] if (b.idx, i) in v]
+    for x in keep:
+        m1.AddHint(x, 1)
+    m1.Minimize(mw + mi - 200 * sum(keep) if keep else mw + mi)
     s1 = cp_model.CpSolver()
     s1.parameters.num_workers = workers
     s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
@@ -459,8 +472,10 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         soft.append(z)
         soft_groups.append((z, xs))
     greedy = _first_fit(g, live, vs.a)
+    kept = _preferred_keys(g, live, vs.a)
+    hint = {**greedy, **kept}
     for key, x in vs.a.items():
-        model.AddHint(x, 1 if greedy.get(key[0]) == key else 0)
+        model.AddHint(x, 1 if hint.get(key[0]) == key else 0)
     for bi, v in placed.items():
         model.AddHint(v, 1 if bi in greedy else 0)
     chosen = {id(vs.a[key]) for key in greedy.values()}
@@ -468,48 +483,9 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
     g.check()
     gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
-    model.Maximize(gain - sum(soft))
+    stay = sum(20 * vs.a[key] for key in kept.values())  # a regenerated visit stays where it was
+    model.Maximize(gain + stay - sum(soft))
     return placed, greedy
-
-
-def _first_fit(g: _Grid, live: list[Block], a: dict) -> dict[int, tuple]:
-    """Greedy first fit, fewest options first: a hint for CP-SAT and the fallback if it finds nothing."""
-    greedy: dict[int, tuple] = {}
-    used: set = set()
-    used_class: set = set()
-    cells_of: dict[tuple, list] = defaultdict(list)
-    for key in a:
-        bi, p, d, s = key
-        b = g.blocks[bi]
-        res = b.resources()
-        for pp in range(p, p + g.span[bi]):
-            for n in g.covered(b, s):
-                cells_of[key].extend((r, pp, d, n) for r in res)
-                cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
-    keys_of: dict[int, list] = defaultdict(list)
-    for key in a:
-        keys_of[key[0]].append(key)
-
-    def class_clash(cell) -> bool:
-        res_, pp, d, n = cell
-        if res_[0] != "c":
-            return cell in used
-        _c, cid, sub = res_
-        if sub == 0:
-            return (cid, pp, d, n) in used_class
-        return cell in used or (("c", cid, 0), pp, d, n) in used
-
-    order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
-    for b in order:
-        for key in keys_of[b.idx]:
-            if not any(class_clash(cell) for cell in cells_of[key]):
-                greedy[b.idx] = key
-                for cell in cells_of[key]:
-                    used.add(cell)
-                    if cell[0][0] == "c":
-                        used_class.add((cell[0][1],) + cell[1:])
-                break
-    return greedy
 
 
 def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dict, greedy: dict[int, tuple],

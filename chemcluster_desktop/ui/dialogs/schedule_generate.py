@@ -95,6 +95,7 @@ class GenerateDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("genBySchool")
         self.table.setHorizontalHeaderLabels([_t("Школа"), _t("Добавится"), _t("Перенесётся"), _t("Удалится")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
