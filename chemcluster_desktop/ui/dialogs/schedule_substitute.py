@@ -74,6 +74,7 @@ class SubstituteDialog(QDialog):
         self.table.setObjectName("subTable")
         self.table.setHorizontalHeaderLabels([_t("Дата"), _t("Урок"), _t("Школа, класс"), _t("Модуль"),
                                               _t("Мастерская"), _t("Замена"), _t("Кто ещё может")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -110,8 +110,9 @@ class SchedulePage(BasePage):
         self.lock_button.clicked.connect(self.on_toggle_lock)
         self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
         self.fet_button.clicked.connect(self.on_export_fet)
-        self.sub_button = QPushButton(icon("account-switch-outline"), QCoreApplication.translate("SchedulePage", "Замена преподавателя…"))
+        self.sub_button = QPushButton(icon("account-switch-outline"), QCoreApplication.translate("SchedulePage", "Замена…"))
         self.sub_button.setObjectName("substituteButton")
+        self.sub_button.setToolTip(QCoreApplication.translate("SchedulePage", "Замена отсутствующего преподавателя"))
         self.sub_button.clicked.connect(self.on_substitute)
         self._week_widgets = []
         for lab, w in ((QCoreApplication.translate("SchedulePage", "Период:"), self.term), (QCoreApplication.translate("SchedulePage", "Вид:"), self.view), (None, self.entity),
@@ -126,7 +127,9 @@ class SchedulePage(BasePage):
                 self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self.toolbar.addSeparator()
-        for b in (self.lock_button, self.sub_button, self.fet_button, self.gen_button):
+        # «Замена…» sits at the end of the filter bar: the toolbar is full at 1366 px
+        self.filter_bar.addWidget(self.sub_button)
+        for b in (self.gen_button, self.lock_button, self.fet_button):
             b.setFlat(True)
             self.toolbar.addWidget(b)
 

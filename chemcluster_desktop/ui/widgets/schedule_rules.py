@@ -45,6 +45,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     t.verticalHeader().hide()
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
