@@ -74,10 +74,6 @@ def build(dest, *, title: str, college: str, college_short: str, college_directo
     first = True
     for paper in papers:
         for (year, month), rows in sorted(paper.months.items()):
-            if cancelled is not None and cancelled():
-                from chemcluster_desktop.services.errors import Cancelled
-
-                raise Cancelled()
             if not first:
                 story.append(PageBreak())
             first = False
@@ -108,5 +104,5 @@ def build(dest, *, title: str, college: str, college_short: str, college_directo
             n += len(rows)
     if not story:
         story.append(p(_t("Занятий нет."), CELL))
-    build_pdf(dest, info, story, title_block=False)
+    build_pdf(dest, info, story, title_block=False, cancelled=cancelled)
     return n

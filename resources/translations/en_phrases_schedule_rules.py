@@ -210,4 +210,5 @@ PHRASES: dict[str, str] = {
     "вариативный": "variable",
     "нерабочий": "non-working",
     "рабочий (перенос)": "working (transfer)",
+    "Точка восстановления расписания": "Timetable restore point",
 }
