@@ -110,7 +110,7 @@ class SchedulePage(BasePage):
         self.lock_button.clicked.connect(self.on_toggle_lock)
         self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
         self.fet_button.clicked.connect(self.on_export_fet)
-        self.sub_button = QPushButton(icon("account-switch-outline"), QCoreApplication.translate("SchedulePage", "Замена…"))
+        self.sub_button = QPushButton(icon("swap-horizontal"), QCoreApplication.translate("SchedulePage", "Замена…"))
         self.sub_button.setObjectName("substituteButton")
         self.sub_button.setToolTip(QCoreApplication.translate("SchedulePage", "Замена отсутствующего преподавателя"))
         self.sub_button.clicked.connect(self.on_substitute)
