@@ -211,4 +211,9 @@ PHRASES: dict[str, str] = {
     "нерабочий": "non-working",
     "рабочий (перенос)": "working (transfer)",
     "Точка восстановления расписания": "Timetable restore point",
+    "Мастерские: учеников на занятии (отдельно от рабочих мест экзамена)":
+        "Workshops: pupils at a lesson (apart from the exam workplaces)",
+    "Рабочих мест": "Workplaces",
+    "Учеников на занятии": "Pupils at a lesson",
+    "Учеников на занятии (0 = как рабочих мест)": "Pupils at a lesson (0 = as many as workplaces)",
 }

@@ -93,6 +93,16 @@ def test_hours_tab_shows_the_cap_and_calendar_tab_finds_day_off_lessons(window, 
     assert table.rowCount() == 3
     assert {(table.item(r, 2).text(), table.item(r, 3).text()) for r in range(3)} == {("26", "34")}
     assert page.load_tab.programme.rowCount() >= 5
+    # a workshop's pupils at a lesson, edited in its own form
+    ws = page.load_tab.workshops
+    row = next(r for r in range(ws.rowCount()) if ws.item(r, 0).text() == "Мастерская «Химическая технология»")
+    assert ws.item(row, 2).text() == "26"
+    page.load_tab.edit_workshop(ids["w2"])
+    dlg = page.load_tab.last_dialog
+    dlg.widgets["lesson_pupils"].setValue(30)
+    dlg.save()
+    assert next(w for w in svc.list_workshops() if w["id"] == ids["w2"])["lesson_pupils"] == 30
+    assert any(ws.item(r, 2).text() == "30" for r in range(ws.rowCount()))
     term = svc.resolve_term(TERM)
     svc.update_term(term["id"], {**term, "hours_cap": 26}, version=term["version"])
     page.refresh()

@@ -2,7 +2,8 @@
 
 - :class:`LoadTab` «Часы»: per class of the term's school year, the lesson hours of «Труд (технология)»
   planned against the cap (over the cap in red) and the career-guidance hours apart; below, the federal
-  work programme's modules (the reference list the methodist edits).
+  work programme's modules (the reference list the methodist edits) and the workshops' pupils at a
+  lesson (separate from their exam workplaces; a class larger than that comes as parallel halves).
 - :class:`CalendarTab` «Календарь»: the production calendar (public holidays, transferred days off and
   working Saturdays, editable) and «Проверить занятия» — the lessons that fall on a day off or in the
   school holidays.
@@ -113,7 +114,22 @@ class LoadTab(QWidget):
         self.programme.itemDoubleClicked.connect(lambda it: self.edit_programme(it.data(Qt.ItemDataRole.UserRole)))
         bl.addWidget(self.programme)
         split.addWidget(bottom)
-        split.setSizes([420, 200])
+        ws = QWidget()
+        wl = QVBoxLayout(ws)
+        wl.setContentsMargins(0, 0, 0, 0)
+        whead = QHBoxLayout()
+        whead.addWidget(QLabel(_t("Мастерские: учеников на занятии (отдельно от рабочих мест экзамена)")))
+        whead.addStretch(1)
+        self.ws_button = QPushButton(_t("Изменить…"))
+        self.ws_button.setObjectName("lessonPupilsEdit")
+        self.ws_button.clicked.connect(lambda: self.edit_workshop(_selected_id(self.workshops)))
+        whead.addWidget(self.ws_button)
+        wl.addLayout(whead)
+        self.workshops = _table([_t("Мастерская"), _t("Рабочих мест"), _t("Учеников на занятии")], "lessonPupilsTable")
+        self.workshops.itemDoubleClicked.connect(lambda it: self.edit_workshop(it.data(Qt.ItemDataRole.UserRole)))
+        wl.addWidget(self.workshops)
+        split.addWidget(ws)
+        split.setSizes([360, 170, 150])
         lay.addWidget(split)
 
     def refresh(self) -> None:
@@ -130,6 +146,9 @@ class LoadTab(QWidget):
                              "Сверх предела: {0}.").format(len(over)))
         _fill(self.classes, [[r["school"], r["class"], r["lesson_hours"], r["cap"], r["guidance_hours"]] for r in rows],
               red=lambda k: bool(rows[k]["over"]))
+        wss = svc.list_workshops()
+        _fill(self.workshops, [[w["name"], w["workplaces"], w["lesson_pupils"] or w["workplaces"]] for w in wss],
+              ids=[w["id"] for w in wss])
         prog = svc.list_programme_modules()
         _fill(self.programme, [[p["name"], p["grade"], p["hours"],
                                 _t("инвариантный") if p["invariant"] else _t("вариативный"), p["modules"]] for p in prog],
@@ -142,6 +161,17 @@ class LoadTab(QWidget):
                   ("invariant", _t("Вид"), "combo", [(True, _t("инвариантный")), (False, _t("вариативный"))])]
         dlg = RecordDialog(_t("Модуль федеральной рабочей программы"), fields, rec,
                            lambda v: svc.save_programme_module(v, pid), self)
+        dlg.saved.connect(lambda _x: self.refresh())
+        self.last_dialog = dlg
+        dlg.open()
+
+    def edit_workshop(self, wid) -> None:
+        w = next((x for x in svc.list_workshops() if x["id"] == wid), None)
+        if w is None:
+            return
+        fields = [("lesson_pupils", _t("Учеников на занятии (0 = как рабочих мест)"), "int", (0, 200))]
+        dlg = RecordDialog(w["name"], fields, {"lesson_pupils": w["lesson_pupils"] or 0},
+                           lambda v: svc.set_workshop_lesson_pupils(wid, v["lesson_pupils"] or None), self)
         dlg.saved.connect(lambda _x: self.refresh())
         self.last_dialog = dlg
         dlg.open()
