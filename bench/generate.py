@@ -33,7 +33,7 @@ from sqlalchemy import func, insert, select
 from bench import catalogue as cat
 
 TODAY = dt.date(2026, 11, 26)
-GENERATOR_VERSION = "8"
+GENERATOR_VERSION = "9"
 
 # the names the measurements look for
 STORE_ROOM = "Центральный склад оборудования (ауд. 001)"  # 10 % of the items: the 10,000-row PDF
@@ -611,8 +611,9 @@ def generate(path: str | Path, *, seed: int = 1, scale: float = 1.0, progress=No
                 instr_rows[-1]["full_name"], instr_rows[-1]["contact"])
         w.insert(schedule.Instructor, instr_rows)
         m0 = w.next_id(schedule.CourseModule)
+        # профпробы: career-guidance hours, not bounded by the subject's 34-hour cap (issue 15)
         mod_rows = [{"id": m0 + j, "name": n, "hours": 6 + (j % 3), "max_group": None, "workshop_kinds": comp,
-                     "description": f"Профессиональная проба по компетенции «{comp}»"}
+                     "description": f"Профессиональная проба по компетенции «{comp}»", "kind": "guidance"}
                     for j, (n, comp) in enumerate(cat.MODULES)]
         for r in mod_rows:
             r["search_key"] = schedule.module_search_key(r["name"], r["workshop_kinds"], r["description"])

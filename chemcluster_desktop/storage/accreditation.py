@@ -90,6 +90,7 @@ class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
     competency_id: Mapped[int | None] = mapped_column(ForeignKey("competencies.id", ondelete="RESTRICT"), index=True)
     list_id: Mapped[int | None] = mapped_column(ForeignKey("infrastructure_lists.id", ondelete="RESTRICT"))
     workplaces: Mapped[int] = mapped_column(Integer, default=1)
+    lesson_pupils: Mapped[int | None] = mapped_column(Integer)  # pupils at a lesson (NULL = workplaces); rev. 0013
     responsible: Mapped[str] = mapped_column(String(200), default="")
     area_m2: Mapped[str] = mapped_column(String(20), default="")
     layout_plan: Mapped[bytes | None] = mapped_column(LargeBinary)  # план застройки (PNG/JPEG bytes)

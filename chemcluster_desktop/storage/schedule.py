@@ -18,6 +18,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -40,6 +41,10 @@ class School(IdMixin, TimestampMixin, VersionedMixin, Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     contact: Mapped[str] = mapped_column(String(300), default="")
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    # revision 0013: the paper a school signs and how a class may come
+    director: Mapped[str] = mapped_column(String(200), default="")  # «СОГЛАСОВАНО» block
+    agreement: Mapped[str] = mapped_column(String(100), default="")  # network-agreement number
+    max_parallel: Mapped[int] = mapped_column(Integer, default=2)  # parallel subgroups of a class visit
 
     classes: Mapped[list[SchoolClass]] = relationship(back_populates="school", cascade="all, delete-orphan")
 
@@ -53,6 +58,8 @@ class SchoolClass(IdMixin, TimestampMixin, VersionedMixin, Base):
     # {"weekdays": [0, 2], "slots": [3, 4]} — weekdays 0=Mon; slot numbers the school can send them
     availability: Mapped[dict | None] = mapped_column(JSON)
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    hours_cap: Mapped[int | None] = mapped_column(Integer)  # NULL = the term's cap
+    max_parallel: Mapped[int | None] = mapped_column(Integer)  # NULL = the school's
 
     school: Mapped[School] = relationship(back_populates="classes")
 
@@ -78,6 +85,41 @@ class CourseModule(IdMixin, TimestampMixin, VersionedMixin, Base):
     # not indexed: the description has no length limit, and a PostgreSQL B-tree entry must stay under
     # ~2.7 kB (a few dozen modules are scanned anyway)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # "lesson": hours of the subject «Труд (технология)» (counted against the cap);
+    # "guidance": career-guidance hours (профориентационные занятия, профпробы), counted apart
+    kind: Mapped[str] = mapped_column(String(20), default="lesson")
+    # → programme_modules.id (no foreign key: see revision 0013; the service clears it on delete)
+    programme_module_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class ProgrammeModule(IdMixin, Base):
+    """A module of the federal work programme «Труд (технология)» (the methodist's reference list)."""
+
+    __tablename__ = "programme_modules"
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    grade: Mapped[int] = mapped_column(Integer, default=8)
+    hours: Mapped[int] = mapped_column(Integer, default=0)  # hours the programme gives it in that grade
+    invariant: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarDay(IdMixin, Base):
+    """The production calendar: a public holiday or transferred day off (``off``), or a weekend day
+    made a working day by a transfer (``work``)."""
+
+    __tablename__ = "calendar_days"
+    date: Mapped[dt.date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default="off")
+    name: Mapped[str] = mapped_column(String(300), default="")
+
+
+class RestorePoint(IdMixin, Base):
+    """The lessons of a term as they were before a generation: one action restores them."""
+
+    __tablename__ = "schedule_restore_points"
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    label: Mapped[str] = mapped_column(String(300), default="")
+    lessons: Mapped[list] = mapped_column(JSON)
 
 
 class WorkshopModule(Base):
@@ -99,11 +141,15 @@ class Term(IdMixin, TimestampMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)  # «2026/27, 1 полугодие»
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
+    hours_cap: Mapped[int] = mapped_column(Integer, default=34)  # lesson hours per class and school year
 
 
 class Holiday(IdMixin, Base):
+    """School holidays (каникулы); the public ones are :class:`CalendarDay`."""
+
     __tablename__ = "holidays"
     name: Mapped[str] = mapped_column(String(200), default="")
+    term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"))  # NULL = every term
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
 
@@ -146,10 +192,12 @@ class Lesson(IdMixin, TimestampMixin, VersionedMixin, Base):
     slot_id: Mapped[int] = mapped_column(ForeignKey("time_slots.id", ondelete="RESTRICT"))
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     generated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the instructor the lesson was planned with when a substitute took it over
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("instructors.id", ondelete="SET NULL"))
 
     school_class: Mapped[SchoolClass] = relationship()
     module: Mapped[CourseModule] = relationship()
-    instructor: Mapped[Instructor | None] = relationship()
+    instructor: Mapped[Instructor | None] = relationship(foreign_keys=[instructor_id])
     workshop: Mapped[Workshop] = relationship()
     slot: Mapped[TimeSlot] = relationship()
 

@@ -51,7 +51,8 @@ def write(path: str | os.PathLike, title: str, by_school: dict[str, list[dict]])
         for le in lessons:
             ws.append(safe_row([le["date"], _t(DAYS[le["date"].weekday()]), le["slot"],
                        f"{le['starts_at'].strftime('%H:%M')}–{le['ends_at'].strftime('%H:%M')}", le["class"],
-                       le["size"], le["module"], le["workshop"], le.get("instructor") or ""]))
+                       le["size"], le["module"], le["workshop"], (le.get("instructor") or "") + (
+                           _t(" (замена за {0})").format(le["replaces"]) if le.get("replaces") else "")]))
             ws.cell(ws.max_row, 1).number_format = "DD.MM.YYYY"
             n += 1
         for col, w in zip("ABCDEFGHI", (12, 6, 6, 13, 10, 10, 48, 44, 32), strict=True):

@@ -10,7 +10,7 @@ Hand-written.
 - PostgreSQL: a statement trigger refuses TRUNCATE of the journal (row triggers do not fire on it).
 
 Revision ID: 0014_trust
-Revises: 0009_items_indexes
+Revises: 0013_schedule_rules
 """
 import datetime as dt
 import hashlib
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014_trust'
-down_revision = '0009_items_indexes'
+down_revision = '0013_schedule_rules'
 branch_labels = None
 depends_on = None
 

@@ -13,3 +13,8 @@ PHRASES = {
     "{0} № {1} не найдена: её удалили или изменили. Обновите список (F5).":
         "{0} No. {1} not found: it was deleted or changed. Refresh the list (F5).",
 }
+
+PHRASES.update({
+    "Счётчик номеров": "Number counter",
+    "Попытка входа": "Log-in attempt",
+})

@@ -12,6 +12,7 @@ from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.schedule import (
+    CalendarDay,
     CourseModule,
     Holiday,
     Instructor,
@@ -38,7 +39,10 @@ def make_workshop(name: str, workplaces: int) -> int:
 
 def small_instance(*, pupils=(24, 18, 26), workplaces=(14, 26), term_days=(dt.date(2026, 9, 1),
                                                                             dt.date(2026, 12, 25))) -> dict:
-    """3 schools' classes, 2 workshops, 3 instructors, 3 modules, autumn holidays, 6 bells."""
+    """3 schools' classes, 3 workshops, 3 instructors, 3 modules, autumn holidays, 6 bells.
+
+    Module 1 is held in two 14-place workshops, so a class of more than 14 comes as two halves at the
+    same hours (with instructors 1 and 3); modules 2 and 3 take the whole class in the 26-place one."""
     ids: dict = {"classes": []}
     for n, (a, b) in enumerate([("08:30", "09:15"), ("09:25", "10:10"), ("10:25", "11:10"), ("11:25", "12:10"),
                                 ("12:20", "13:05"), ("13:15", "14:00")], start=1):
@@ -47,8 +51,9 @@ def small_instance(*, pupils=(24, 18, 26), workplaces=(14, 26), term_days=(dt.da
     svc.create_holiday({"name": "Осенние каникулы", "starts_on": dt.date(2026, 10, 26), "ends_on": dt.date(2026, 11, 3)})
     ids["w1"] = make_workshop("Мастерская «Лабораторный химический анализ»", workplaces[0])
     ids["w2"] = make_workshop("Мастерская «Химическая технология»", workplaces[1])
+    ids["w3"] = make_workshop("Мастерская «Аналитический контроль»", workplaces[0])
     ids["m1"] = svc.create_module({"name": "Профпроба «Лаборант химического анализа»", "hours": 8, "max_group": None,
-                                   "workshop_ids": [ids["w1"]]})
+                                   "workshop_ids": [ids["w1"], ids["w3"]]})
     ids["m2"] = svc.create_module({"name": "Профпроба «Аппаратчик-оператор»", "hours": 12,
                                    "workshop_ids": [ids["w2"]]})
     ids["m3"] = svc.create_module({"name": "Профпроба «Эколог»", "hours": 6, "workshop_ids": [ids["w1"], ids["w2"]]})
@@ -84,7 +89,9 @@ def load_all(term_id: int) -> dict:
             "instructors": {i.id: i.availability or {} for i in s.scalars(select(Instructor))},
             "wm": {(r.workshop_id, r.module_id) for r in s.scalars(select(WorkshopModule))},
             "im": {(r.instructor_id, r.module_id) for r in s.scalars(select(InstructorModule))},
-            "holidays": [(h.starts_on, h.ends_on) for h in s.scalars(select(Holiday))],
+            "holidays": [(h.starts_on, h.ends_on) for h in s.scalars(select(Holiday))]
+            + [(d.date, d.date) for d in s.scalars(select(CalendarDay).where(CalendarDay.kind == "off"))],
+            "max_parallel": {c.id: c.max_parallel or c.school.max_parallel for c in s.scalars(select(SchoolClass))},
             "reqs": [(r.class_id, r.module_id, r.subgroup, r.hours)
                      for r in s.scalars(select(Requirement).where(Requirement.term_id == term_id))],
             "schools": {x.id for x in s.scalars(select(School))},
@@ -131,6 +138,21 @@ def independent_violations(data: dict) -> list[str]:
     for k, subs in by_class.items():
         if len(subs) > 1 and (0 in subs or len(set(subs)) < len(subs)):
             bad.append(f"class double {k} {subs}")
+    # a class visit is whole, or every one of its (at most max_parallel) subgroups at the same hours
+    groups = defaultdict(set)
+    for le in lessons:
+        if le["subgroup"]:
+            groups[(le["class_id"], le["module_id"])].add(le["subgroup"])
+    at = defaultdict(set)
+    for le in lessons:
+        if le["subgroup"]:
+            at[(le["class_id"], le["module_id"], le["date"], le["slot"])].add(le["subgroup"])
+    for (cid, mid, day, slot), subs in at.items():
+        if subs != groups[(cid, mid)]:
+            bad.append(f"scattered visit {cid} {mid} {day} {slot}: {sorted(subs)} of {sorted(groups[(cid, mid)])}")
+    for (cid, _mid), subs in groups.items():
+        if len(subs) > data["max_parallel"][cid]:
+            bad.append(f"more parallel subgroups than allowed: class {cid} {sorted(subs)}")
     return bad
 
 

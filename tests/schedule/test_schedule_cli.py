@@ -64,3 +64,52 @@ def test_conflicts_lists_kinds_with_records(db_path, capsys):
     ws = next(c for c in conflicts if c["kind"] == "workshop_double")
     assert ws["workshop"] == "Мастерская «Химическая технология»" and len(ws["lesson_ids"]) == 2
     assert ws["date"] == "2026-09-07" and ws["slot"] == 1
+
+
+def test_generate_preview_lessons_load_substitute_undo(db_path, capsys):
+    """The forms of CLI.md that issue 15 adds, with their JSON shapes."""
+    _prepare(db_path)
+    db = str(db_path)
+    rc, out, err = run(capsys, "--db", db, "schedule", "generate", "--term", TERM, "--dry-run", "--json")
+    assert rc == 0, err
+    data = json.loads(out)
+    assert {"placed", "unplaced", "seconds", "added", "moved", "removed", "reasons"} <= set(data)
+    assert data["added"] > 0 and data["moved"] == data["removed"] == 0 and data["dry_run"] is True
+    rc, out, err = run(capsys, "--db", db, "schedule", "lessons", "--term", TERM, "--json")
+    assert json.loads(out) == {"lessons": []}  # the preview wrote nothing
+    rc, out, err = run(capsys, "--db", db, "schedule", "generate", "--term", TERM, "--json")
+    assert rc == 0, err
+    first = json.loads(out)
+    assert first["added"] == first["placed"] and first["reasons"] == []
+    rc, out, err = run(capsys, "--db", db, "schedule", "lessons", "--term", TERM, "--school",
+                       "Средняя школа № 4", "--json")
+    assert rc == 0, err
+    lessons = json.loads(out)["lessons"]
+    assert lessons and set(lessons[0]) >= {"date", "slot", "school", "class", "subgroup", "workshop", "instructor",
+                                           "module", "locked"}
+    assert {le["school"] for le in lessons} == {"МБОУ «Средняя школа № 4»"}
+    assert {le["subgroup"] for le in lessons} == {None, 1, 2}  # whole-class lessons and the two parallel halves
+    rc, out, err = run(capsys, "--db", db, "schedule", "load", "--term", TERM, "--json")
+    assert rc == 0, err
+    rows = json.loads(out)["classes"]
+    assert len(rows) == 3 and all(set(r) == {"school", "class", "lesson_hours", "cap", "guidance_hours"}
+                                  for r in rows)
+    assert {(r["lesson_hours"], r["cap"], r["guidance_hours"]) for r in rows} == {(26, 34, 0)}
+    rc, out, err = run(capsys, "--db", db, "schedule", "generate", "--term", TERM, "--from", "01.11.2026", "--json")
+    assert rc == 0, err
+    second = json.loads(out)
+    assert second["from"] == "2026-11-01" and second["kept"] > 0
+    rc, out, err = run(capsys, "--db", db, "schedule", "substitute", "--instructor", "Белова", "--from", "2026-09-01",
+                       "--to", "2026-12-25", "--dry-run", "--json")
+    assert rc == 0, err
+    sub = json.loads(out)
+    assert sub["instructor"] == "Белова Наталья Игоревна" and sub["dry_run"] is True
+    assert sub["replaced"] + sub["uncovered"] == len(sub["lessons"]) > 0
+    rc, out, err = run(capsys, "--db", db, "schedule", "undo", "--term", TERM)
+    assert rc == 0, err and "восстановлено" in out
+    rc, out, err = run(capsys, "--db", db, "schedule", "lessons", "--term", TERM, "--json")
+    assert len(json.loads(out)["lessons"]) == first["placed"]
+    rc, out, err = run(capsys, "--db", db, "schedule", "days-off", "--json")
+    assert rc == 0 and json.loads(out) == {"lessons": []}
+    rc, out, err = run(capsys, "--db", db, "schedule", "generate", "--term", TERM, "--from", "32.13.2026")
+    assert rc == 1 and "ДД.ММ.ГГГГ" in err

@@ -44,26 +44,42 @@ def test_locked_lessons_stay_on_regeneration(db):
     keep = sorted(data["lessons"], key=lambda le: (le["date"], le["slot"]))[:3]
     svc.set_locked([le["id"] for le in keep], True)
     res = svc.generate(TERM)
-    assert res["locked"] == 3 and res["unplaced"] == 0
+    assert res["locked"] >= 3 and res["unplaced"] == 0  # a half of a visit locks its other half
     after = load_all(ids["term"])
     kept = {le["id"]: le for le in after["lessons"] if le["locked"]}
-    assert set(kept) == {le["id"] for le in keep}
+    assert set(kept) >= {le["id"] for le in keep}
     for le in keep:
         assert kept[le["id"]]["date"] == le["date"] and kept[le["id"]]["slot"] == le["slot"]
     assert independent_violations(after) == []
     assert hours_missing(after) == 0
 
 
-def test_unplaceable_is_reported_with_reason(db):
+def test_module_without_instructor_is_refused_as_load(db):
     ids = small_instance()
-    # a module no instructor teaches
     mid = svc.create_module({"name": "Профпроба «Без преподавателя»", "hours": 4, "workshop_ids": [ids["w2"]]})
-    svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": mid})
-    res = svc.generate(TERM)
-    assert res["unplaced"] == 4, [(r["subgroup"], r["reason"], r.get("hours")) for r in res["reasons"]]
-    assert any("не ведёт ни один преподаватель" in r["reason"] for r in res["reasons"])
-    kinds = {c["kind"] for c in svc.check_conflicts(ids["term"])}
-    assert kinds == {"hours_unplaced"}
+    with pytest.raises(ValidationError, match="«Профпроба «Без преподавателя»» не ведёт ни один преподаватель"):
+        svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": mid})
+    assert not [r for r in svc.list_requirements(ids["term"]) if r["module_id"] == mid]
+
+
+def test_unplaced_reason_names_the_bottleneck(db):
+    """Every class may come only on Monday, lessons 1–2: the one 26-place workshop of module 2 holds one
+    class a week there, so the others are left out — and the reason names that workshop and who holds it."""
+    ids = small_instance()
+    for c in svc.list_classes():
+        svc.update_class(c["id"], {**c, "weekdays": [0], "slots": [1, 2]}, version=c["version"])
+    for i in svc.list_instructors():
+        svc.update_instructor(i["id"], {**i, "weekdays": [0, 1, 2, 3, 4], "slots": []}, version=i["version"])
+    res = svc.generate(TERM, time_limit=5)
+    assert res["unplaced"] > 0
+    reasons = [r["reason"] for r in res["reasons"]]
+    assert all("может прийти в Пн, уроки 1–2" in r for r in reasons), reasons
+    named = [r for r in reasons if "мастерская «" in r or "преподаватель " in r or "у класса уже другие модули: «" in r]
+    assert named == reasons, reasons
+    # the reasons are not one fixed text: they name the resource and the classes holding it
+    assert any("8А (МБОУ «Средняя школа №" in r for r in reasons), reasons
+    data = load_all(ids["term"])
+    assert independent_violations(data) == []
 
 
 def test_bad_input_refused_before_generation(db):

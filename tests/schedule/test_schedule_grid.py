@@ -115,11 +115,15 @@ def test_clash_red_in_grid_and_list_then_generate(window, qtbot):
     page.tabs.setCurrentIndex(5)
     assert page.ref_tables["requirements"].rowCount() == 9
     page.tabs.setCurrentIndex(0)
-    # generate in the background (locked lessons none; the two hand lessons are replaced)
+    # generate: the dialog previews in the background, then applies (the two hand lessons are replaced)
     page.on_generate()
+    dlg = page.last_dialog
+    qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not ops.running(), timeout=30000)
     ops.wait_all()
-    assert "размещено занятий" in page.message.text()
+    assert dlg.apply_button.isEnabled()
+    qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
+    assert "Записано" in dlg.summary.text()
     assert svc.check_conflicts(ids["term"]) == []
 
 

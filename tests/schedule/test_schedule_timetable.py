@@ -51,3 +51,57 @@ def test_xlsx_for_schools(db, tmp_path):
     ws = wb[wb.sheetnames[0]]
     assert ws["A3"].value == "Дата" and ws["I3"].value == "Преподаватель"
     assert sum(wb[s].max_row - 3 for s in wb.sheetnames) == n
+
+
+def test_school_paper_ics_and_substitutes(db, tmp_path):
+    """The paper a school signs: approval blocks with the names, the agreement number, one page per school
+    and month at most, workshop and instructor on each visit; an .ics per school; a substitute printed."""
+    import datetime as dt
+
+    from chemcluster_desktop.services.database import set_settings
+
+    ids = small_instance()
+    svc.generate(TERM)
+    set_settings({"college.director": "Смирнова Ольга Викторовна", "college.short_name": "ДХТ"})
+    s = next(x for x in svc.list_schools() if x["name"] == "МБОУ «Средняя школа № 4»")
+    svc.update_school(s["id"], {**s, "director": "Голубев Алексей Петрович", "agreement": "СП-04/2026"},
+                      version=s["version"])
+    svc.create_instructor({"full_name": "Петрова Анна Юрьевна", "weekdays": [0, 1, 2, 3, 4],
+                           "module_ids": [ids["m1"], ids["m2"], ids["m3"]]})
+    sub = svc.substitute("Соколов", dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+    assert sub["replaced"] > 0
+    dest = tmp_path / "school.pdf"
+    res = printing.build("schedule", dest, term=TERM, school="МБОУ «Средняя школа № 4»")
+    reader = PdfReader(str(dest))
+    months = {le["date"][:7] for le in svc.term_lessons(TERM, "МБОУ «Средняя школа № 4»")["lessons"]}
+    assert res.pages == len(reader.pages) <= len(months)
+    for page in reader.pages:
+        text = page.extract_text()
+        assert "СОГЛАСОВАНО" in text and "УТВЕРЖДАЮ" in text
+        assert "Голубев Алексей Петрович" in text and "Смирнова Ольга Викторовна" in text
+        assert "№ СП-04/2026" in text and "Мастерская «" in text
+    text = _text(dest)
+    assert "8А (1, 2)" in text  # the two halves of a visit on one line
+    assert "замена за Соколов Игорь Николаевич" in " ".join(text.split())
+    # every school of the term: one page per school and month at most
+    dest = tmp_path / "all.pdf"
+    res = printing.build("schedule", dest, term=TERM)
+    per = {(le["school"], le["date"][:7]) for le in svc.term_lessons(TERM)["lessons"]}
+    assert res.pages <= len(per)
+    # .ics of one school
+    path = tmp_path / "s.ics"
+    n = report_schedule.export_ics(path, school="МБОУ «Средняя школа № 4»", term=TERM)
+    raw = path.read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")
+    assert all(len(x) <= 75 for x in lines)
+    unfolded = raw.decode("utf-8").replace("\r\n ", "")
+    assert unfolded.count("BEGIN:VEVENT") == n > 0
+    assert "SUMMARY:8А (1\\, 2): Профпроба «Лаборант химического анализа»" in unfolded
+    assert "DTSTART;TZID=Europe/Moscow:2026" in unfolded
+    # .xlsx: the substitute is written next to the instructor
+    xpath = tmp_path / "s.xlsx"
+    report_schedule.export_xlsx(xpath, term=TERM, school="МБОУ «Средняя школа № 4»")
+    wb = load_workbook(xpath)
+    cells = [c.value for row in wb[wb.sheetnames[0]].iter_rows(min_row=4) for c in row if c.value]
+    assert any("замена за Соколов Игорь Николаевич" in str(v) for v in cells)

@@ -22,17 +22,28 @@ The package, by sub-area: :mod:`.schools` (schools, classes), :mod:`.instructors
 times), :mod:`.requirements`, :mod:`.lessons` (the week grid, hand-made lessons), :mod:`.generation`
 (conflicts, generation, FET export, figures); :mod:`.instance` turns the tables into the plain
 data of :mod:`.data` that :mod:`.check`, :mod:`.solver` and :mod:`.fet` work on; :mod:`._common`
-holds the field parsing and search helpers the modules share.
+holds the field parsing and search helpers the modules share. Issue 15 added :mod:`.hours` (the
+subject's cap, guidance hours, the federal programme's modules), :mod:`.calendar` (the production
+calendar), :mod:`.regenerate` (safe regeneration: preview, apply, undo), :mod:`.reasons` (why a visit is
+unplaced) and :mod:`.substitute`.
 """
 
 from __future__ import annotations
 
 from chemcluster_desktop.services.schedule._common import WRITE, weekday_names
+from chemcluster_desktop.services.schedule.calendar import (
+    delete_calendar_day,
+    lessons_on_days_off,
+    list_calendar,
+    save_calendar_day,
+)
 from chemcluster_desktop.services.schedule.course_modules import (
+    MODULE_KINDS,
     create_module,
     delete_module,
     list_modules,
     list_workshops,
+    set_workshop_lesson_pupils,
     set_workshop_modules,
     update_module,
 )
@@ -46,6 +57,12 @@ from chemcluster_desktop.services.schedule.generation import (
     units_count,
     validate_for_generation,
 )
+from chemcluster_desktop.services.schedule.hours import (
+    delete_programme_module,
+    list_programme_modules,
+    save_programme_module,
+)
+from chemcluster_desktop.services.schedule.hours import load as load_hours
 from chemcluster_desktop.services.schedule.instance import load_instance
 from chemcluster_desktop.services.schedule.instructors import (
     create_instructor,
@@ -63,9 +80,12 @@ from chemcluster_desktop.services.schedule.lessons import (
     move_clashes,
     move_lesson,
     set_locked,
+    term_lessons,
     update_lesson,
     week_start,
 )
+from chemcluster_desktop.services.schedule.regenerate import restore_points
+from chemcluster_desktop.services.schedule.regenerate import undo as undo_generation
 from chemcluster_desktop.services.schedule.requirements import (
     add_all_requirements,
     create_requirement,
@@ -83,6 +103,7 @@ from chemcluster_desktop.services.schedule.schools import (
     update_class,
     update_school,
 )
+from chemcluster_desktop.services.schedule.substitute import substitute
 from chemcluster_desktop.services.schedule.terms import (
     create_holiday,
     create_slot,
@@ -119,5 +140,9 @@ __all__ = [
     "pupils_reached", "summary", "conflict_kinds", "units_count",
     # lessons
     "week_start", "lessons_between", "lesson_clashes", "create_lesson", "get_lesson", "update_lesson",
-    "move_clashes", "move_lesson", "delete_lessons", "set_locked", "clear_term",
+    "move_clashes", "move_lesson", "delete_lessons", "set_locked", "clear_term", "term_lessons",
+    # the subject's hours, the production calendar, regeneration, substitutes (issue 15)
+    "load_hours", "list_programme_modules", "save_programme_module", "delete_programme_module", "MODULE_KINDS",
+    "list_calendar", "save_calendar_day", "delete_calendar_day", "lessons_on_days_off",
+    "restore_points", "undo_generation", "substitute", "set_workshop_lesson_pupils",
 ]

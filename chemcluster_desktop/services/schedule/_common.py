@@ -4,6 +4,7 @@ program shows them, class and instructor availability, and search over the folde
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from sqlalchemy import and_, false
 
@@ -14,6 +15,13 @@ from chemcluster_desktop.storage.schedule import NAME_END
 from chemcluster_desktop.storage.search import like_pattern
 
 WRITE = "schedule.write"
+
+
+def today() -> dt.date:
+    """The timetable's «today» (lessons before it are past and never regenerated). ``CHEMCLUSTER_TODAY``
+    (YYYY-MM-DD) sets it for scripts that replay a day and for the tests."""
+    v = os.environ.get("CHEMCLUSTER_TODAY")
+    return dt.date.fromisoformat(v) if v else dt.date.today()
 
 
 def _t(s: str) -> str:

@@ -24,6 +24,7 @@ KINDS = {
     "class_double": "Класс (подгруппа) на двух занятиях одновременно",
     "capacity": "Группа больше числа рабочих мест",
     "holiday": "Занятие в каникулы",
+    "day_off": "Занятие в нерабочий праздничный день",
     "outside_term": "Занятие вне учебного периода",
     "class_time": "Школа не может привести класс в это время",
     "instructor_unavailable": "Преподаватель недоступен",
@@ -157,7 +158,11 @@ def _lesson_rules(inst: Instance, names: _Names, out: list[dict], le: dict, day:
         _add(out, names, "capacity", [le], translate("Schedule", "{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.").format(
             names.cls(le["class_id"], le.get("subgroup") or 0), size, m.name, m.max_group),
             pupils=size, workplaces=m.max_group)
-    if day in holidays:
+    if day in inst.days_off:
+        _add(out, names, "day_off", [le], translate("Schedule", "{0}: занятие {1} приходится на нерабочий день «{2}» "
+                                                                "(производственный календарь).").format(
+            names.cls(le["class_id"], le.get("subgroup") or 0), day.strftime("%d.%m.%Y"), inst.days_off[day]))
+    elif day in holidays:
         _add(out, names, "holiday", [le], translate("Schedule", "{0}: занятие {1} приходится на каникулы «{2}».").format(
             names.cls(le["class_id"], le.get("subgroup") or 0), day.strftime("%d.%m.%Y"),
             inst.holiday_name(day)))

@@ -17,7 +17,7 @@ from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _in_key, _int, _req_text, _search
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.accreditation import Workshop
-from chemcluster_desktop.storage.schedule import CourseModule, Lesson, WorkshopModule
+from chemcluster_desktop.storage.schedule import CourseModule, Lesson, ProgrammeModule, WorkshopModule
 
 
 def list_modules(search: str = "") -> list[dict]:
@@ -37,7 +37,8 @@ def list_modules(search: str = "") -> list[dict]:
         for r in rows:
             out.append({"id": r.id, "name": r.name, "hours": r.hours, "max_group": r.max_group,
                         "workshop_kinds": r.workshop_kinds, "description": r.description, "version": r.version,
-                        "workshops": sorted(ws[r.id]), "workshop_ids": wids[r.id]})
+                        "workshops": sorted(ws[r.id]), "workshop_ids": wids[r.id], "kind": r.kind,
+                        "programme_module_id": r.programme_module_id})
         return out
 
 
@@ -68,6 +69,13 @@ def _save_module(data: dict, module_id: int | None, version: int | None) -> int:
         obj.max_group = max_group
         obj.workshop_kinds = str(data.get("workshop_kinds") or "").strip()
         obj.description = str(data.get("description") or "").strip()
+        obj.kind = _kind(data)
+        if "programme_module_id" in data:
+            pid = _int(data, "programme_module_id", "Модуль ФРП", required=False)
+            if pid is not None and s.get(ProgrammeModule, pid) is None:
+                raise ValidationError(translate("Schedule", "Выберите модуль федеральной рабочей программы из списка."),
+                                      field="programme_module_id")
+            obj.programme_module_id = pid
         s.flush()
         if "workshop_ids" in data:
             s.execute(delete(WorkshopModule).where(WorkshopModule.module_id == obj.id))
@@ -75,6 +83,17 @@ def _save_module(data: dict, module_id: int | None, version: int | None) -> int:
                 s.add(WorkshopModule(workshop_id=int(wid), module_id=obj.id))
         s.flush()
         return obj.id
+
+
+MODULE_KINDS = ("lesson", "guidance")
+
+
+def _kind(data: dict) -> str:
+    kind = str(data.get("kind") or "lesson")
+    if kind not in MODULE_KINDS:
+        raise ValidationError(translate("Schedule", "Вид часов модуля: «lesson» (уроки предмета) или «guidance» "
+                                                    "(профориентационные занятия)."), field="kind")
+    return kind
 
 
 def delete_module(module_id: int) -> None:
@@ -94,8 +113,18 @@ def list_workshops() -> list[dict]:
         mods = defaultdict(list)
         for wid, mid in s.execute(select(WorkshopModule.workshop_id, WorkshopModule.module_id)):
             mods[wid].append(mid)
-    return [{"id": w.id, "name": w.name, "workplaces": w.workplaces, "module_ids": mods[w.id]}
-            for w in accreditation.workshops()]
+        lesson_pupils = dict(s.execute(select(Workshop.id, Workshop.lesson_pupils)).all())
+    return [{"id": w.id, "name": w.name, "workplaces": w.workplaces, "module_ids": mods[w.id],
+             "lesson_pupils": lesson_pupils.get(w.id)} for w in accreditation.workshops()]
+
+
+def set_workshop_lesson_pupils(workshop_id: int, pupils: int | None) -> None:
+    """Pupils a workshop takes at a lesson (``None``: as many as its exam workplaces)."""
+    require(WRITE)
+    n = _int({"n": pupils}, "n", "Учеников на занятии", minimum=1, required=False)
+    with uow() as s:
+        w = get_or_404(s, Workshop, int(workshop_id), translate("Schedule", "Мастерская"))
+        w.lesson_pupils = n
 
 
 def set_workshop_modules(workshop_id: int, module_ids: list[int]) -> None:

@@ -43,13 +43,14 @@ class ClassInfo:
     pupils: int
     weekdays: set[int] = field(default_factory=lambda: set(WORKDAYS))
     slots: set[int] | None = None  # None = every slot
+    max_parallel: int = 2  # a visit: the whole class, or at most this many subgroups at the same hours
 
 
 @dataclass
 class WorkshopInfo:
     id: int
     name: str
-    workplaces: int
+    workplaces: int  # pupils at a lesson (the workshop's lesson capacity, else its exam workplaces)
 
 
 @dataclass
@@ -89,8 +90,9 @@ class Instance:
     workshop_modules: set[tuple[int, int]]  # (workshop_id, module_id)
     instructor_modules: set[tuple[int, int]]  # (instructor_id, module_id)
     requirements: list[RequirementInfo]
-    holidays: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)
+    holidays: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)  # school holidays
     schools: dict[int, str] = field(default_factory=dict)
+    days_off: dict[dt.date, str] = field(default_factory=dict)  # the production calendar's days off
 
     def __post_init__(self) -> None:
         self.slots = sorted(self.slots, key=lambda s: s.number)
@@ -107,7 +109,7 @@ class Instance:
 
     def holiday_dates(self) -> set[dt.date]:
         if self._holiday_dates is None:
-            out: set[dt.date] = set()
+            out: set[dt.date] = set(self.days_off)
             for a, b, _n in self.holidays:
                 d = a
                 while d <= b:
@@ -117,6 +119,8 @@ class Instance:
         return self._holiday_dates
 
     def holiday_name(self, day: dt.date) -> str:
+        if day in self.days_off:
+            return self.days_off[day]
         for a, b, n in self.holidays:
             if a <= day <= b:
                 return n
@@ -169,12 +173,44 @@ class Instance:
         return max(cap, 1)
 
     def split_count(self, class_id: int, module_id: int) -> int:
-        """How many subgroups the class is split into for this module (1 = the whole class)."""
+        """How many parallel subgroups a visit of the class is split into for this module (1 = the whole
+        class): as few as the largest group allows. More than the class's ``max_parallel`` means the
+        visit cannot be held (see :func:`visit_problems`)."""
         c = self.classes[class_id]
         cap = self.group_cap(module_id)
         if not cap or c.pupils <= cap:
             return 1
         return math.ceil(c.pupils / cap)
+
+    def visit_problem(self, class_id: int, module_id: int) -> str | None:
+        """Why a visit of the class for this module cannot be held at one time, or None."""
+        from chemcluster_desktop.i18n import translate
+
+        c, m = self.classes[class_id], self.modules.get(module_id)
+        ws = self.workshops_for(module_id)
+        if m is None or not ws:
+            return None  # reported elsewhere (module hosted nowhere)
+        n = self.split_count(class_id, module_id)
+        school = self.schools.get(c.school_id, "")
+        if n > c.max_parallel:
+            return translate("Schedule", "{0} ({1}), модуль «{2}»: {3} учеников не помещаются в {4} параллельные подгруппы "
+                                         "по {5} чел. Разрешите больше подгрупп, увеличьте вместимость мастерских или "
+                                         "разделите класс.").format(
+                c.name, school, m.name, c.pupils, c.max_parallel, self.group_cap(module_id))
+        if n > 1:
+            sizes = split_sizes(c.pupils, n)
+            cap = self.group_cap(module_id) or 0
+            fit = [w for w in ws if min(w.workplaces, m.max_group or w.workplaces) >= sizes[0]]
+            total = sum(sorted((min(w.workplaces, cap) for w in ws), reverse=True)[:n])
+            if len(fit) < n:
+                return translate("Schedule", "{0} ({1}), модуль «{2}»: {3} учеников в {4} подгруппах нужно {4} мастерских "
+                                             "одновременно, а модуль разрешён в {5} (вместе {6} мест).").format(
+                    c.name, school, m.name, c.pupils, n, len(fit), total)
+            ins = self.instructors_for(module_id)
+            if len(ins) < n:
+                return translate("Schedule", "{0} ({1}), модуль «{2}»: {3} подгруппы занимаются одновременно, а модуль ведут "
+                                             "только {4} преподавател(я/ей).").format(c.name, school, m.name, n, len(ins))
+        return None
 
 
 def split_sizes(pupils: int, n: int) -> list[int]:

@@ -22,6 +22,7 @@ from chemcluster_desktop.storage.schedule import (
     Instructor,
     InstructorModule,
     Lesson,
+    ProgrammeModule,
     Requirement,
     School,
     SchoolClass,
@@ -31,12 +32,18 @@ from chemcluster_desktop.storage.schedule import (
 )
 
 SCHOOLS = [
-    ("МБОУ «Средняя школа № 2»", "606000, г. Дзержинск, ул. Гайдара, д. 8", "Директор Климова Н. В., (8313) 25-14-02"),
-    ("МБОУ «Гимназия № 38»", "606019, г. Дзержинск, пр. Ленина, д. 102а", "Зам. директора Пахомова И. С., (8313) 32-38-11"),
-    ("МБОУ «Средняя школа № 7»", "606008, г. Дзержинск, ул. Чкалова, д. 13", "Директор Голубев А. П., (8313) 26-07-45"),
-    ("МБОУ «Лицей № 21»", "606023, г. Дзержинск, пр. Циолковского, д. 55", "Зам. директора Савина О. Л., (8313) 34-21-90"),
-    ("МБОУ «Средняя школа № 24»", "606033, г. Дзержинск, ул. Грибоедова, д. 20", "Директор Морозов С. Е., (8313) 28-24-16"),
-    ("МБОУ «Средняя школа № 39»", "606037, г. Дзержинск, ул. Пирогова, д. 37", "Директор Яковлева Т. Г., (8313) 27-39-03"),
+    ("МБОУ «Средняя школа № 2»", "606000, г. Дзержинск, ул. Гайдара, д. 8", "Директор Климова Н. В., (8313) 25-14-02",
+     "Климова Наталья Владимировна", "СП-02/2026"),
+    ("МБОУ «Гимназия № 38»", "606019, г. Дзержинск, пр. Ленина, д. 102а", "Зам. директора Пахомова И. С., (8313) 32-38-11",
+     "Кузнецов Павел Андреевич", "СП-38/2026"),
+    ("МБОУ «Средняя школа № 7»", "606008, г. Дзержинск, ул. Чкалова, д. 13", "Директор Голубев А. П., (8313) 26-07-45",
+     "Голубев Алексей Петрович", "СП-07/2026"),
+    ("МБОУ «Лицей № 21»", "606023, г. Дзержинск, пр. Циолковского, д. 55", "Зам. директора Савина О. Л., (8313) 34-21-90",
+     "Фролова Елена Михайловна", "СП-21/2026"),
+    ("МБОУ «Средняя школа № 24»", "606033, г. Дзержинск, ул. Грибоедова, д. 20", "Директор Морозов С. Е., (8313) 28-24-16",
+     "Морозов Сергей Евгеньевич", "СП-24/2026"),
+    ("МБОУ «Средняя школа № 39»", "606037, г. Дзержинск, ул. Пирогова, д. 37", "Директор Яковлева Т. Г., (8313) 27-39-03",
+     "Яковлева Татьяна Геннадьевна", "СП-39/2026"),
 ]
 
 # (school index, class, pupils, weekdays)
@@ -49,22 +56,33 @@ CLASSES = [
     (5, "8А", 25, [1, 2]), (5, "8Б", 20, [0, 4]),
 ]
 
-# (name, hours, max group, workshop kinds keywords)
+# (name, hours, max group, workshop kinds keywords, kind, module of the federal work programme)
+# Профпробы are career-guidance hours (counted apart); the lesson modules of «Труд (технология)» map to
+# the modules of the ФРП and keep every class within 34 lesson hours a year.
 MODULES = [
-    ("Профпроба «Лаборант химического анализа»", 12, 14, "анализ"),
-    ("Профпроба «Аппаратчик-оператор»", 12, 14, "технолог"),
-    ("Профпроба «Лаборант по контролю качества полимеров»", 8, 14, "полимер"),
-    ("Профпроба «Эколог-аналитик»", 8, 14, "окружающ"),
-    ("Профпроба «Оператор 3D-печати»", 10, 12, "аддитив"),
-    ("Профпроба «Химик-технолог: от молекулы к продукту»", 16, 14, "химическ"),
+    ("Профпроба «Лаборант химического анализа»", 8, 15, "анализ", "guidance", None),
+    ("Профпроба «Аппаратчик-оператор»", 8, 15, "технолог", "guidance", None),
+    ("Профпроба «Лаборант по контролю качества полимеров»", 6, 15, "полимер", "guidance", None),
+    ("Профпроба «Эколог-аналитик»", 6, 15, "окружающ", "guidance", None),
+    ("Профпроба «Оператор 3D-печати»", 6, 15, "аддитив", "guidance", None),
+    ("Профпроба «Химик-технолог: от молекулы к продукту»", 8, 15, "химическ", "guidance", None),
+    ("Химическое производство региона", 6, None, "технолог", "lesson", "Производство и технологии"),
+    ("Схемы химических установок", 4, None, "анализ", "lesson", "Компьютерная графика. Черчение"),
+    ("Прототипирование лабораторной оснастки", 10, None, "полимер", "lesson",
+     "3D-моделирование, прототипирование, макетирование"),
 ]
+LESSON_MODULES = (6, 7, 8)
 
+# pupils a workshop takes at a lesson (its exam workplaces are fewer): half a class
+LESSON_PUPILS = 15
+
+# every module has at least two instructors: a class larger than a workshop comes as two halves at once
 INSTRUCTORS = [
-    ("Орлов Дмитрий Сергеевич", [0, 1, 2, 3, 4], [0, 5], "orlov@dht-nn.ru"),
-    ("Белова Наталья Игоревна", [0, 1, 2, 3], [1, 5], "belova@dht-nn.ru"),
-    ("Лебедев Андрей Викторович", [1, 2, 3, 4], [2, 4], "lebedev@dht-nn.ru"),
-    ("Григорьева Татьяна Павловна", [0, 2, 3, 4], [3, 0], "grigorieva@dht-nn.ru"),
-    ("Соколов Игорь Николаевич", [0, 1, 2, 3, 4], [4, 1, 2, 5], "sokolov@dht-nn.ru"),
+    ("Орлов Дмитрий Сергеевич", [0, 1, 2, 3, 4], [0, 5, 3, 6], "orlov@dht-nn.ru"),
+    ("Белова Наталья Игоревна", [0, 1, 2, 3], [1, 5, 7], "belova@dht-nn.ru"),
+    ("Лебедев Андрей Викторович", [1, 2, 3, 4], [2, 4, 6, 8], "lebedev@dht-nn.ru"),
+    ("Григорьева Татьяна Павловна", [0, 2, 3, 4], [3, 0, 7], "grigorieva@dht-nn.ru"),
+    ("Соколов Игорь Николаевич", [0, 1, 2, 3, 4], [4, 1, 2, 5, 8, 7], "sokolov@dht-nn.ru"),
 ]
 
 BELLS = [("08:30", "09:15"), ("09:25", "10:10"), ("10:25", "11:10"), ("11:25", "12:10"), ("12:20", "13:05"),
@@ -79,8 +97,7 @@ HOLIDAYS = [
     ("Осенние каникулы", dt.date(2026, 10, 26), dt.date(2026, 11, 3)),
     ("Зимние каникулы", dt.date(2026, 12, 29), dt.date(2027, 1, 10)),
     ("Весенние каникулы", dt.date(2027, 3, 22), dt.date(2027, 3, 31)),
-    ("День защитника Отечества", dt.date(2027, 2, 23), dt.date(2027, 2, 23)),
-]
+]  # public holidays (4 November, 23 February, 8 March, May …) come from the production calendar
 
 
 def _time(s: str) -> dt.time:
@@ -90,8 +107,8 @@ def _time(s: str) -> dt.time:
 
 def load(session, rng: random.Random) -> None:
     schools = []
-    for name, address, contact in SCHOOLS:
-        sc = School(name=name, address=address, contact=contact)
+    for name, address, contact, director, agreement in SCHOOLS:
+        sc = School(name=name, address=address, contact=contact, director=director, agreement=agreement)
         session.add(sc)
         schools.append(sc)
     session.flush()
@@ -101,9 +118,11 @@ def load(session, rng: random.Random) -> None:
                         availability={"weekdays": days, "slots": [1, 2, 3, 4, 5, 6]})
         session.add(c)
         classes.append(c)
+    programme = dict(session.execute(select(ProgrammeModule.name, ProgrammeModule.id)).all())
     modules = []
-    for name, hours, max_group, kinds in MODULES:
-        m = CourseModule(name=name, hours=hours, max_group=max_group, workshop_kinds=kinds,
+    for name, hours, max_group, kinds, kind, frp in MODULES:
+        m = CourseModule(name=name, hours=hours, max_group=max_group, workshop_kinds=kinds, kind=kind,
+                         programme_module_id=programme.get(frp),
                          description="Практическое занятие в мастерской техникума для учащихся 8-х классов")
         session.add(m)
         modules.append(m)
@@ -129,20 +148,27 @@ def load(session, rng: random.Random) -> None:
     for name, a, b in HOLIDAYS:
         session.add(Holiday(name=name, starts_on=a, ends_on=b))
     session.flush()
-    # each class takes two modules in each half-year (rotating)
+    # each half-year a class takes one lesson module of «Труд (технология)» (at most 6 + 10 = 16 of its 34
+    # hours a year at the college) and, two classes in three, one профпроба (guidance hours)
     for ci, c in enumerate(classes):
         for half, t in enumerate(terms):
-            for k in range(2 if ci % 3 else 1):
-                m = modules[(ci + k + 2 * half) % len(modules)]
+            chosen = [modules[LESSON_MODULES[(ci + half) % len(LESSON_MODULES)]]]
+            if ci % 3:
+                chosen.append(modules[(ci + 2 * half) % 6])
+            for m in chosen:
                 session.add(Requirement(term_id=t.id, class_id=c.id, module_id=m.id, subgroup=0, hours=m.hours))
     workshops = list(session.scalars(select(Workshop).order_by(Workshop.id)))
     if not workshops:
         session.flush()
         return
-    for k, (m, (_n, _h, _g, kinds)) in enumerate(zip(modules, MODULES, strict=True)):
+    for w in workshops:
+        w.lesson_pupils = LESSON_PUPILS
+    for k, (m, (_n, _h, _g, kinds, _kind, _frp)) in enumerate(zip(modules, MODULES, strict=True)):
         hits = [w for w in workshops if kinds in w.name.lower()]
-        chosen = (hits + [workshops[(k + j) % len(workshops)] for j in range(len(workshops))])[:2]
-        for w in {w.id: w for w in chosen}.values():
+        # two distinct workshops per module: a class of more than 15 comes as two halves at the same hours
+        chosen = list({w.id: w for w in hits + [workshops[(k + j) % len(workshops)]
+                                                  for j in range(len(workshops))]}.values())[:2]
+        for w in chosen:
             session.add(WorkshopModule(workshop_id=w.id, module_id=m.id))
     session.flush()
     _generate_in_session(session, terms[0].id, lock_first=True)
@@ -155,11 +181,13 @@ def _generate_in_session(session, term_id: int, *, lock_first: bool = False, tim
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [{**le, "term_id": term_id, "locked": False, "generated": True, "created_at": now, "updated_at": now,
              "version": 1} for le in res.lessons]
-    if lock_first:
-        seen = set()
+    if lock_first:  # the first visit of each class in September is fixed (both halves of a split visit)
+        first: dict[int, tuple] = {}
+        for r in sorted(rows, key=lambda r: (r["date"], r["slot_id"])):
+            if r["date"] < dt.date(2026, 10, 1):
+                first.setdefault(r["class_id"], (r["date"], r["slot_id"]))
         for r in rows:
-            if r["class_id"] not in seen and r["date"] < dt.date(2026, 10, 1):
-                seen.add(r["class_id"])
+            if first.get(r["class_id"]) == (r["date"], r["slot_id"]):
                 r["locked"] = True
     for k in range(0, len(rows), 500):
         session.execute(insert(Lesson), rows[k:k + 500])
@@ -184,7 +212,8 @@ def build_synthetic(session, *, schools: int = 20, classes: int = 60, workshops:
         ws.append(w)
     mods = []
     for k in range(modules):
-        m = CourseModule(name=f"Модуль {tag}-{k + 1}", hours=module_hours[k % len(module_hours)])
+        # career-guidance modules (профпробы): their hours are not bounded by the subject's 34-hour cap
+        m = CourseModule(name=f"Модуль {tag}-{k + 1}", hours=module_hours[k % len(module_hours)], kind="guidance")
         session.add(m)
         mods.append(m)
     session.flush()

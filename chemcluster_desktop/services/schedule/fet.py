@@ -1,22 +1,26 @@
-"""FET 6 export: the term's requirements as a ``.fet`` file that ``fet-cl`` accepts and solves.
+"""FET 6 export: the problem our generator solves, as a ``.fet`` file that ``fet-cl`` accepts.
 
-FET builds one repeating week, while our classes take a module for a few weeks and then the next
-one. The export therefore mirrors the generator's decomposition: a FET *day* is one weekday of one
-phase («Ф1 Пн» …), a FET *hour* is a bell slot, and each block (class or subgroup × module) is one
-activity of duration 2 (a double lesson) — or 1 — that is repeated every week of its phase.
+Equal work (issue 15): the file carries the same hard problem, not a pre-digested one.
 
-- teachers = instructors (each activity gets the instructor the resource step assigned, as FET
-  activities must name their teachers), with *teacher not available times*;
-- students = years (schools) / groups (classes) / subgroups, with the number of pupils and
-  *students set not available times* for the days and hours the school cannot send the class;
-- subjects = modules; rooms = workshops with capacity = workplaces;
-- *activity preferred rooms* = the allowed workshops with enough workplaces;
-- basic compulsory time and space constraints.
+- **Real days and hours.** A FET *day* is one teaching date of the term (holidays, public days off and
+  the days the term leaves out are not days at all), named «07.09 Пн»; a FET *hour* is a bell slot.
+- **Visits.** Each block of the generator (a class visit series for one module: the whole class, or n
+  parallel halves) becomes ``visits`` activities of the block's length (a double lesson, the last one
+  single when the hours are odd), at most one a week (*min days between activities* of 5 teaching days).
+  The activity's students are the class: a visit takes the whole class, halves included.
+- **Resources chosen by the solver.** FET names an activity's teachers in advance; ours chooses the
+  instructor. So instructors are modelled as rooms: every activity gets a *virtual room* made of n sets
+  of the workshops that host the module and hold the group, plus n sets of the instructors («room»
+  «Преп. ФИО») qualified for it — FET picks one real room per set, all different, as ours picks n
+  workshops and n instructors. Instructors' weekdays, lesson numbers and dates away are *room not
+  available times* of their rooms.
+- Classes: *students set not available times* for the weekdays and lessons the school cannot send
+  them. Locked lessons: their workshop, instructor and class are not available then.
+- Subjects = modules; years = schools; groups = classes; the basic compulsory constraints.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -25,6 +29,7 @@ from chemcluster_desktop.services.schedule.data import Instance
 from chemcluster_desktop.services.schedule.solver import build_blocks
 
 DAY_NAMES = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
+WEEK = 5  # teaching days between two visits of one series (once a week)
 
 
 def _e(s: object) -> str:
@@ -32,86 +37,80 @@ def _e(s: object) -> str:
 
 
 def fet_names(inst: Instance) -> dict:
-    """Unique FET names for schools, classes and subgroups (FET wants every set name unique)."""
+    """Unique FET names for schools, classes, workshops and instructor rooms (FET wants them unique)."""
     school = {sid: f"{name} [{sid}]" for sid, name in inst.schools.items()}
     cls = {c.id: f"{c.name} — {inst.schools.get(c.school_id, '')} [{c.id}]" for c in inst.classes.values()}
-    return {"school": school, "class": cls}
+    ws = {w.id: f"{w.name} [{w.id}]" for w in inst.workshops.values()}
+    ins = {i.id: f"Преп. {i.name} [{i.id}]" for i in inst.instructors.values()}
+    return {"school": school, "class": cls, "workshop": ws, "instructor": ins}
+
+
+def _days(inst: Instance) -> list:
+    """Every teaching date of the term, in order (any weekday some class may come)."""
+    weekdays = sorted({d for c in inst.classes.values() for d in c.weekdays})
+    return sorted(day for d in weekdays for day in inst.teaching_dates(d))
 
 
 def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict:
     blocks = build_blocks(inst, locked or [])
-    weekdays = sorted({d for c in inst.classes.values() for d in c.weekdays} | set(range(5)))
-    K = max(1, min((b.visits for b in blocks), default=1))
-    phases = max(1, min(len(inst.teaching_dates(d)) // K for d in weekdays))
-    days = [(p, d) for p in range(phases) for d in weekdays]
-    day_name = {(p, d): f"Ф{p + 1} {DAY_NAMES[d]}" for p, d in days}
+    days = _days(inst)
+    day_name = {d: f"{d.strftime('%d.%m')} {DAY_NAMES[d.weekday()]}" for d in days}
     hours = [s.number for s in inst.slots]
     names = fet_names(inst)
-    acts = _activities(inst, blocks, K)
+    acts, virtual = _activities(inst, blocks, names)
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>', "", '<fet version="6.8.5">', "",
                       "<Mode>Official</Mode>",
                       f"<Institution_Name>{_e(inst.term.name)}</Institution_Name>",
-                      "<Comments>ChemCluster Desktop: 8th-grade Технология timetable export</Comments>", ""]
+                      "<Comments>ChemCluster Desktop: the 8th-grade timetable problem, as the generator solves it"
+                      "</Comments>", ""]
     out += _lists(inst, days, day_name, hours)
-    out += _students(inst, names, acts)
-    out += _activities_list(inst, names, acts)
-    out += _time_constraints(inst, names, days, day_name, hours)
-    out += _space_constraints(acts)
+    out += _students(inst, names)
+    out += _activities_list(inst, names, acts, virtual)
+    out += _time_constraints(inst, names, days, day_name, hours, acts, locked or [])
+    out += _space_constraints(inst, names, days, day_name, hours, acts, locked or [])
     out += ["", "</fet>", ""]
     Path(path).write_text("\n".join(out), encoding="utf-8")
     return {"path": str(path), "activities": len(acts), "days": len(days), "hours": len(hours),
-            "teachers": len(inst.instructors), "rooms": len(inst.workshops), "blocks": len(blocks)}
+            "teachers": len(inst.instructors), "rooms": len(inst.workshops) + len(inst.instructors) + len(virtual),
+            "blocks": len(blocks)}
 
 
-def _activities(inst: Instance, blocks: list, K: int) -> list[tuple]:
-    """(block, instructor, allowed workshops) per weekly activity, resources as the generator would
-    assign them (least loaded qualified instructor / big enough workshop)."""
-    ins_load: dict[int, int] = defaultdict(int)
+def _activities(inst: Instance, blocks: list, names: dict) -> tuple[list[tuple], dict[str, tuple]]:
+    """(block, duration, virtual room) per visit; the virtual rooms by name with their sets."""
     acts = []
+    virtual: dict[str, tuple] = {}
     for b in blocks:
-        c = inst.classes[b.class_id]
-        cands = [i for i in inst.instructors_for(b.module_id) if c.weekdays & i.weekdays]
-        rooms = [w for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
-        if not cands or not rooms:
-            continue
-        ins = min(cands, key=lambda i: (ins_load[i.id], i.id))
-        ins_load[ins.id] += b.hours
-        for _k in range(math.ceil(b.visits / K)):  # one weekly activity per phase the block spans
-            acts.append((b, ins, rooms))
-    return acts
-
-
-def _sub_name(names: dict, cid: int, k: int) -> str:
-    return f"{names['class'][cid]} / {k}"
+        rooms = [names["workshop"][w.id] for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
+        teachers = [names["instructor"][i.id] for i in inst.instructors_for(b.module_id)]
+        if len(rooms) < b.n or len(teachers) < b.n:
+            continue  # the generator reports these as unplaced; FET cannot take them either
+        vname = f"Визит [{b.idx}]"
+        virtual[vname] = (b.pupils * b.n, [rooms] * b.n + [teachers] * b.n)
+        left = b.hours
+        while left > 0:
+            dur = min(b.length, left)
+            acts.append((b, dur, vname))
+            left -= dur
+    return acts, virtual
 
 
 def _lists(inst: Instance, days: list, day_name: dict, hours: list[int]) -> list[str]:
-    """Days (phase × weekday), hours, subjects, activity tags and teachers."""
     out = ["<Days_List>", f"<Number_of_Days>{len(days)}</Number_of_Days>"]
-    for key in days:
-        out.append(f"<Day>\n\t<Name>{_e(day_name[key])}</Name>\n</Day>")
+    for d in days:
+        out.append(f"<Day>\n\t<Name>{_e(day_name[d])}</Name>\n</Day>")
     out += ["</Days_List>", "", "<Hours_List>", f"<Number_of_Hours>{len(hours)}</Number_of_Hours>"]
     for h in hours:
         out.append(f"<Hour>\n\t<Name>{h}</Name>\n</Hour>")
     out += ["</Hours_List>", "", "<Subjects_List>"]
     for m in inst.modules.values():
-        out.append(f"<Subject>\n\t<Name>{_e(m.name)}</Name>\n"
-                   f"\t<Comments></Comments>\n</Subject>")
-    out += ["</Subjects_List>", "", "<Activity_Tags_List>", "</Activity_Tags_List>", "", "<Teachers_List>"]
-    for i in inst.instructors.values():
-        out.append(f"<Teacher>\n\t<Name>{_e(i.name)}</Name>\n"
-                   f"\t<Target_Number_of_Hours>0</Target_Number_of_Hours>\n\t<Qualified_Subjects>\n"
-                   f"\t</Qualified_Subjects>\n\t<Comments></Comments>\n</Teacher>")
-    out += ["</Teachers_List>", ""]
+        out.append(f"<Subject>\n\t<Name>{_e(m.name)}</Name>\n\t<Comments></Comments>\n</Subject>")
+    out += ["</Subjects_List>", "", "<Activity_Tags_List>", "</Activity_Tags_List>", "", "<Teachers_List>",
+            "</Teachers_List>", ""]
     return out
 
 
-def _students(inst: Instance, names: dict, acts: list[tuple]) -> list[str]:
-    """Schools as years, classes as groups, subgroups as FET subgroups."""
-    subgroups: dict[int, set[int]] = defaultdict(set)
-    for b, _i, _r in acts:
-        if b.subgroup:
-            subgroups[b.class_id].add(b.subgroup)
+def _students(inst: Instance, names: dict) -> list[str]:
+    """Schools as years, classes as groups (a visit takes the whole class, its halves included)."""
     out = ["<Students_List>"]
     by_school = defaultdict(list)
     for c in inst.classes.values():
@@ -122,78 +121,125 @@ def _students(inst: Instance, names: dict, acts: list[tuple]) -> list[str]:
                    f"\t<Number_of_Students>{total}</Number_of_Students>\n\t<Comments></Comments>\n"
                    f"\t<Number_of_Categories>0</Number_of_Categories>\n\t<Separator> </Separator>")
         for c in sorted(classes, key=lambda c: c.name):
-            out.append(f"\t<Group>\n\t\t<Name>{_e(names['class'][c.id])}</Name>\n\t"
-                       f"\t\t\t<Number_of_Students>{c.pupils}</Number_of_Students>\n"
-                       f"\t\t<Comments></Comments>")
-            subs = sorted(subgroups.get(c.id, ()))
-            for k in subs:
-                size = math.ceil(c.pupils / len(subs))
-                out.append(f"\t\t<Subgroup>\n\t\t\t<Name>{_e(_sub_name(names, c.id, k))}</Name>\n\t\t"
-                           f"\t\t\t\t\t<Number_of_Students>{size}</Number_of_Students>\n"
-                           f"\t\t\t<Comments></Comments>\n\t\t</Subgroup>")
-            out.append("\t</Group>")
+            out.append(f"\t<Group>\n\t\t<Name>{_e(names['class'][c.id])}</Name>\n"
+                       f"\t\t<Number_of_Students>{c.pupils}</Number_of_Students>\n\t\t<Comments></Comments>\n\t</Group>")
         out.append("</Year>")
     out += ["</Students_List>", ""]
     return out
 
 
-def _activities_list(inst: Instance, names: dict, acts: list[tuple]) -> list[str]:
-    """One activity per (block, phase), numbered from 1 in the order of ``acts``; then the rooms."""
+def _activities_list(inst: Instance, names: dict, acts: list[tuple], virtual: dict) -> list[str]:
+    """One activity per visit, numbered from 1 in the order of ``acts``, grouped per block; then the
+    rooms: workshops, instructors as rooms, and the virtual room of each block."""
     out = ["<Activities_List>"]
-    for n, (b, ins, _rooms) in enumerate(acts, start=1):
-        students = _sub_name(names, b.class_id, b.subgroup) if b.subgroup else names["class"][b.class_id]
-        out.append(f"<Activity>\n\t<Teacher>{_e(ins.name)}</Teacher>\n\t<Subject>{_e(inst.modules[b.module_id].name)}"
-                   f"</Subject>\n\t<Students>{_e(students)}</Students>\n\t<Duration>{b.length}</Duration>\n"
-                   f"\t<Total_Duration>{b.length}</Total_Duration>\n\t<Id>{n}</Id>\n"
-                   f"\t<Activity_Group_Id>0</Activity_Group_Id>\n\t<Number_Of_Students>{b.pupils}</Number_Of_Students>\n"
-                   f"\t<Active>true</Active>\n\t<Comments>{_e(inst.modules[b.module_id].name)}: {b.hours} ч</Comments>\n"
+    group_of: dict[int, int] = {}
+    for n, (b, dur, _v) in enumerate(acts, start=1):
+        group_of.setdefault(b.idx, n)
+        out.append(f"<Activity>\n\t<Subject>{_e(inst.modules[b.module_id].name)}</Subject>\n"
+                   f"\t<Students>{_e(names['class'][b.class_id])}</Students>\n\t<Duration>{dur}</Duration>\n"
+                   f"\t<Total_Duration>{dur}</Total_Duration>\n\t<Id>{n}</Id>\n"
+                   f"\t<Activity_Group_Id>0</Activity_Group_Id>\n"
+                   f"\t<Number_Of_Students>{b.pupils * b.n}</Number_Of_Students>\n\t<Active>true</Active>\n"
+                   f"\t<Comments>{_e(inst.modules[b.module_id].name)}: {b.hours} ч, {b.n} подгр.</Comments>\n"
                    f"</Activity>")
     out += ["</Activities_List>", "", "<Buildings_List>", "</Buildings_List>", "", "<Rooms_List>"]
+
+    def room(name: str, capacity: int) -> None:
+        out.append(f"<Room>\n\t<Name>{_e(name)}</Name>\n\t<Building></Building>\n\t<Capacity>{capacity}</Capacity>\n"
+                   f"\t<Virtual>false</Virtual>\n\t<Comments></Comments>\n</Room>")
+
     for w in inst.workshops.values():
-        out.append(f"<Room>\n\t<Name>{_e(w.name)}</Name>\n"
-                   f"\t<Building></Building>\n\t<Capacity>{w.workplaces}</Capacity>\n\t<Virtual>false</Virtual>\n"
-                   f"\t<Comments></Comments>\n</Room>")
+        room(names["workshop"][w.id], w.workplaces)
+    for i in inst.instructors.values():
+        room(names["instructor"][i.id], 1000)
+    for vname, (cap, sets) in virtual.items():
+        body = "".join(f"\t<Set_of_Real_Rooms>\n\t\t<Number_of_Real_Rooms>{len(s)}</Number_of_Real_Rooms>\n"
+                       + "".join(f"\t\t<Real_Room>{_e(r)}</Real_Room>\n" for r in s) + "\t</Set_of_Real_Rooms>\n"
+                       for s in sets)
+        out.append(f"<Room>\n\t<Name>{_e(vname)}</Name>\n\t<Building></Building>\n\t<Capacity>{cap}</Capacity>\n"
+                   f"\t<Virtual>true</Virtual>\n\t<Number_of_Sets_of_Real_Rooms>{len(sets)}</Number_of_Sets_of_Real_Rooms>\n"
+                   f"{body}\t<Comments></Comments>\n</Room>")
     out += ["</Rooms_List>", ""]
     return out
 
 
-def _time_constraints(inst: Instance, names: dict, days: list, day_name: dict, hours: list[int]) -> list[str]:
-    """The compulsory time constraint and the hours each teacher and class cannot come."""
+def _not_avail(tag: str, who_tag: str, who: str, cells: list[tuple[str, int]]) -> str:
+    body = "".join(f"\t<Not_Available_Time>\n\t\t<Day>{_e(d)}</Day>\n\t\t<Hour>{h}</Hour>\n\t</Not_Available_Time>\n"
+                   for d, h in cells)
+    return (f"<{tag}>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<{who_tag}>{_e(who)}</{who_tag}>\n"
+            f"\t<Number_of_Not_Available_Times>{len(cells)}</Number_of_Not_Available_Times>\n{body}"
+            f"\t<Active>true</Active>\n\t<Comments></Comments>\n</{tag}>")
+
+
+def _locked_cells(inst: Instance, day_name: dict, locked: list[dict]) -> dict[tuple, set]:
+    out: dict[tuple, set] = defaultdict(set)
+    for le in locked:
+        if le["date"] not in day_name:
+            continue
+        cell = (day_name[le["date"]], inst.slot_by_id[le["slot_id"]].number)
+        out[("w", le["workshop_id"])].add(cell)
+        if le.get("instructor_id") is not None:
+            out[("i", le["instructor_id"])].add(cell)
+        out[("c", le["class_id"])].add(cell)
+    return out
+
+
+def _time_constraints(inst: Instance, names: dict, days: list, day_name: dict, hours: list[int], acts: list[tuple],
+                      locked: list[dict]) -> list[str]:
     out = ["<Time_Constraints_List>",
            "<ConstraintBasicCompulsoryTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
            "\t<Comments></Comments>\n</ConstraintBasicCompulsoryTime>"]
-
-    def not_avail(tag: str, who_tag: str, who: str, cells: list[tuple[tuple[int, int], int]]) -> None:
-        if not cells:
-            return
-        body = "".join(f"\t<Not_Available_Time>\n\t\t<Day>{_e(day_name[k])}</Day>\n\t\t<Hour>{h}</Hour>\n"
-                       f"\t</Not_Available_Time>\n" for k, h in cells)
-        out.append(f"<{tag}>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<{who_tag}>{_e(who)}</{who_tag}>\n"
-                   f"\t<Number_of_Not_Available_Times>{len(cells)}</Number_of_Not_Available_Times>\n{body}"
-                   f"\t<Active>true</Active>\n\t<Comments></Comments>\n</{tag}>")
-
-    for i in inst.instructors.values():
-        ok = inst.instructor_slots(i)
-        not_avail("ConstraintTeacherNotAvailableTimes", "Teacher", i.name,
-                  [(k, h) for k in days for h in hours if k[1] not in i.weekdays or h not in ok])
+    taken = _locked_cells(inst, day_name, locked)
+    order = {day_name[d]: k for k, d in enumerate(days)}
     for c in inst.classes.values():
         ok = inst.class_slots(c)
-        not_avail("ConstraintStudentsSetNotAvailableTimes", "Students", names["class"][c.id],
-                  [(k, h) for k in days for h in hours if k[1] not in c.weekdays or h not in ok])
+        cells = {(day_name[d], h) for d in days for h in hours if d.weekday() not in c.weekdays or h not in ok}
+        cells |= taken.get(("c", c.id), set())
+        if cells:
+            out.append(_not_avail("ConstraintStudentsSetNotAvailableTimes", "Students", names["class"][c.id],
+                                  sorted(cells, key=lambda x: (order[x[0]], x[1]))))
+    # visits of one series: at most one a week
+    series: dict[int, list[int]] = defaultdict(list)
+    for n, (b, _dur, _v) in enumerate(acts, start=1):
+        series[b.idx].append(n)
+    for ids in series.values():
+        if len(ids) < 2:
+            continue
+        body = "".join(f"\t<Activity_Id>{i}</Activity_Id>\n" for i in ids)
+        out.append(f"<ConstraintMinDaysBetweenActivities>\n\t<Weight_Percentage>100</Weight_Percentage>\n"
+                   f"\t<Consecutive_If_Same_Day>false</Consecutive_If_Same_Day>\n"
+                   f"\t<Number_of_Activities>{len(ids)}</Number_of_Activities>\n{body}"
+                   f"\t<MinDays>{WEEK}</MinDays>\n\t<Active>true</Active>\n\t<Comments></Comments>\n"
+                   f"</ConstraintMinDaysBetweenActivities>")
     out += ["</Time_Constraints_List>", ""]
     return out
 
 
-def _space_constraints(acts: list[tuple]) -> list[str]:
-    """The compulsory space constraint and each activity's allowed workshops."""
+def _space_constraints(inst: Instance, names: dict, days: list, day_name: dict, hours: list[int], acts: list[tuple],
+                       locked: list[dict]) -> list[str]:
     out = ["<Space_Constraints_List>",
            "<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
            "\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"]
-    for n, (_b, _ins, rooms) in enumerate(acts, start=1):
-        body = "".join(f"\t<Preferred_Room>{_e(w.name)}</Preferred_Room>\n" for w in rooms)
-        out.append(f"<ConstraintActivityPreferredRooms>\n\t<Weight_Percentage>100</Weight_Percentage>\n"
-                   f"\t<Activity_Id>{n}</Activity_Id>\n\t<Number_of_Preferred_Rooms>{len(rooms)}"
-                   f"</Number_of_Preferred_Rooms>\n{body}\t<Active>true</Active>\n\t<Comments></Comments>\n"
-                   f"</ConstraintActivityPreferredRooms>")
+    taken = _locked_cells(inst, day_name, locked)
+    order = {day_name[d]: k for k, d in enumerate(days)}
+    for i in inst.instructors.values():
+        ok = inst.instructor_slots(i)
+        cells = {(day_name[d], h) for d in days for h in hours
+                 if d.weekday() not in i.weekdays or h not in ok or d in i.unavailable_dates}
+        cells |= taken.get(("i", i.id), set())
+        if cells:
+            out.append(_not_avail("ConstraintRoomNotAvailableTimes", "Room", names["instructor"][i.id],
+                                  sorted(cells, key=lambda x: (order[x[0]], x[1]))))
+    for w in inst.workshops.values():
+        cells = taken.get(("w", w.id), set())
+        if cells:
+            out.append(_not_avail("ConstraintRoomNotAvailableTimes", "Room", names["workshop"][w.id],
+                                  sorted(cells, key=lambda x: (order[x[0]], x[1]))))
+    for n, (_b, _dur, vname) in enumerate(acts, start=1):
+        out.append(f"<ConstraintActivityPreferredRoom>\n\t<Weight_Percentage>100</Weight_Percentage>\n"
+                   f"\t<Activity_Id>{n}</Activity_Id>\n\t<Room>{_e(vname)}</Room>\n"
+                   f"\t<Number_of_Real_Rooms>0</Number_of_Real_Rooms>\n"
+                   f"\t<Permanently_Locked>true</Permanently_Locked>\n\t<Active>true</Active>\n\t<Comments></Comments>\n"
+                   f"</ConstraintActivityPreferredRoom>")
     out.append("</Space_Constraints_List>")
     return out

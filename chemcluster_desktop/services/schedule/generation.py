@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.context import read, uow
-from chemcluster_desktop.services.errors import Cancelled, ValidationError
-from chemcluster_desktop.services.schedule._common import WRITE
+from chemcluster_desktop.services.context import read
+from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.schedule.check import KINDS, check, kind_title, requirement_units
 from chemcluster_desktop.services.schedule.data import Instance
 from chemcluster_desktop.services.schedule.fet import write_fet
@@ -22,9 +17,7 @@ from chemcluster_desktop.services.schedule.instance import (
     load_instance,
     load_instance_in,
 )
-from chemcluster_desktop.services.schedule.solver import solve
 from chemcluster_desktop.services.schedule.terms import resolve_term, slot_problems
-from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.schedule import Lesson, SchoolClass, Term
 
 
@@ -46,6 +39,13 @@ def validate_for_generation(inst: Instance) -> None:
             inst.term.name))
     if not problems:
         problems += fit_problems(inst, inst.requirements)
+        seen = set()
+        for r in inst.requirements:
+            if r.class_id in inst.classes and (r.class_id, r.module_id) not in seen:
+                seen.add((r.class_id, r.module_id))
+                p = inst.visit_problem(r.class_id, r.module_id)
+                if p:
+                    problems.append(p)
     if problems:
         more = translate("Schedule", " … и ещё {0}.").format(len(problems) - 5) if len(problems) > 5 else ""
         raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(problems[:5]) + more)
@@ -71,35 +71,18 @@ def check_conflicts(term_id: int | None = None) -> list[dict]:
         return out
 
 
-def generate(term_name, *, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
-    """Generate the term's timetable; locked lessons stay. Returns placed, unplaced, seconds, reasons."""
-    require(WRITE)
-    t0 = time.monotonic()
-    term = resolve_term(term_name)
-    with read() as s:
-        inst = load_instance_in(s, term["id"])
-        locked = lesson_dicts(s, Lesson.term_id == term["id"], Lesson.locked.is_(True))
-    validate_for_generation(inst)
-    result = solve(inst, locked, progress=progress, cancelled=cancelled, time_limit=time_limit)
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [{**le, "term_id": term["id"], "locked": False, "generated": True, "created_at": now, "updated_at": now,
-             "version": 1} for le in result.lessons]
-    with uow() as s:
-        # every replaced and every new lesson in the journal, besides the summary of the run
-        audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term["id"], Lesson.locked.is_(False))
-        s.execute(delete(Lesson).where(Lesson.term_id == term["id"], Lesson.locked.is_(False)))
-        after = audit.max_id(s, Lesson)
-        for k in range(0, len(rows), 500):
-            s.execute(insert(Lesson), rows[k:k + 500])
-        audit.record_inserted(s, "schedule", Lesson, after, Lesson.term_id == term["id"])
-        audit.record(s, "generate", "schedule", "Lesson", term["id"],
-                     translate("Schedule", "Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч").format(
-                         term["name"], len(rows), sum(u["hours"] for u in result.unplaced)))
-    return {"placed": len(rows), "unplaced": sum(u["hours"] for u in result.unplaced),
-            "seconds": round(time.monotonic() - t0, 2), "reasons": result.unplaced, "locked": len(locked),
-            "term": term["name"], "status": result.status}
+def generate(term_name, *, from_date=None, to_date=None, dry_run: bool = False, today=None, progress=None,
+             cancelled=None, time_limit: float | None = None) -> dict:
+    """Generate the term's timetable from today (or ``from_date``) on; past and locked lessons stay as
+    they are (see :mod:`.regenerate`). Returns placed, unplaced, seconds, reasons, added, moved,
+    removed (per school too) and the restore point that undoes it; ``dry_run`` writes nothing."""
+    from chemcluster_desktop.services.schedule import regenerate
+
+    p = regenerate.plan(term_name, from_date=from_date, to_date=to_date, today=today, progress=progress,
+                        cancelled=cancelled, time_limit=time_limit)
+    out = regenerate.public(p) if dry_run else regenerate.apply(p)
+    out["locked"] = out["kept_locked"]
+    return out
 
 
 def pupils_reached(term_name: str | None = None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.common import get_or_404
@@ -23,6 +23,7 @@ from chemcluster_desktop.services.schedule.data import (
 )
 from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.schedule import (
+    CalendarDay,
     CourseModule,
     Holiday,
     Instructor,
@@ -49,11 +50,14 @@ def load_instance_in(s, term_id: int | None) -> Instance:
     slots = [SlotInfo(*r) for r in s.execute(select(TimeSlot.id, TimeSlot.number, TimeSlot.starts_at,
                                                      TimeSlot.ends_at))]
     classes = {}
-    for cid, school_id, name, pupils, av in s.execute(select(SchoolClass.id, SchoolClass.school_id, SchoolClass.name,
-                                                             SchoolClass.pupils, SchoolClass.availability)):
+    for cid, school_id, name, pupils, av, par in s.execute(
+            select(SchoolClass.id, SchoolClass.school_id, SchoolClass.name, SchoolClass.pupils,
+                   SchoolClass.availability, func.coalesce(SchoolClass.max_parallel, School.max_parallel))
+            .join(School, School.id == SchoolClass.school_id)):
         av = av or {}
         classes[cid] = ClassInfo(cid, school_id, name, pupils,
-                                 set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None)
+                                 set(av.get("weekdays", WORKDAYS)), set(av["slots"]) if av.get("slots") else None,
+                                 max(1, int(par or 2)))
     instructors = {}
     for iid, name, av in s.execute(select(Instructor.id, Instructor.full_name, Instructor.availability)):
         av = av or {}
@@ -67,7 +71,8 @@ def load_instance_in(s, term_id: int | None) -> Instance:
                    Requirement.hours).where(Requirement.term_id == term_id))]
     return Instance(
         term=term, slots=slots, classes=classes,
-        workshops={r[0]: WorkshopInfo(*r) for r in s.execute(select(Workshop.id, Workshop.name, Workshop.workplaces))},
+        workshops={r[0]: WorkshopInfo(*r) for r in s.execute(
+            select(Workshop.id, Workshop.name, func.coalesce(Workshop.lesson_pupils, Workshop.workplaces)))},
         modules={r[0]: ModuleInfo(*r) for r in s.execute(select(CourseModule.id, CourseModule.name, CourseModule.hours,
                                                                 CourseModule.max_group))},
         instructors=instructors,
@@ -75,8 +80,11 @@ def load_instance_in(s, term_id: int | None) -> Instance:
         instructor_modules={tuple(r) for r in s.execute(
             select(InstructorModule.instructor_id, InstructorModule.module_id))},
         requirements=reqs,
-        holidays=[tuple(r) for r in s.execute(select(Holiday.starts_on, Holiday.ends_on, Holiday.name))],
+        holidays=[tuple(r) for r in s.execute(select(Holiday.starts_on, Holiday.ends_on, Holiday.name).where(
+            Holiday.term_id.is_(None) | (Holiday.term_id == term.id)))],
         schools=dict(s.execute(select(School.id, School.name)).all()),
+        days_off=dict(s.execute(select(CalendarDay.date, CalendarDay.name).where(
+            CalendarDay.kind == "off", CalendarDay.date >= term.starts_on, CalendarDay.date <= term.ends_on)).all()),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import aliased
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
@@ -35,11 +36,14 @@ def week_start(day: dt.date) -> dt.date:
 def lessons_between(a: dt.date, b: dt.date, *, workshop_id=None, class_id=None, instructor_id=None,
                     school_id=None, term_id=None) -> list[dict]:
     """Lessons with names, for the grid and the printouts (dates a..b inclusive)."""
+    replaced = aliased(Instructor)
     with read() as s:
         stmt = (select(*LESSON_COLS, SchoolClass.name.label("class_name"), SchoolClass.pupils.label("class_pupils"),
                        SchoolClass.school_id, School.name.label("school"), CourseModule.name.label("module"),
                        Instructor.full_name.label("instructor"), Workshop.name.label("workshop"),
-                       TimeSlot.number.label("slot"), TimeSlot.starts_at, TimeSlot.ends_at)
+                       TimeSlot.number.label("slot"), TimeSlot.starts_at, TimeSlot.ends_at,
+                       Lesson.replaces_id, replaced.full_name.label("replaces"))
+                .outerjoin(replaced, replaced.id == Lesson.replaces_id)
                 .join(SchoolClass, SchoolClass.id == Lesson.class_id)
                 .join(School, School.id == SchoolClass.school_id)
                 .join(CourseModule, CourseModule.id == Lesson.module_id)
@@ -60,6 +64,30 @@ def lessons_between(a: dt.date, b: dt.date, *, workshop_id=None, class_id=None, 
             d["size"] = d["pupils"] or d["class_pupils"]
             out.append(d)
         return out
+
+
+def term_lessons(term_name, school: str | None = None) -> dict:
+    """``schedule lessons --json``: the term's lessons (of one school), in date and lesson order."""
+    from chemcluster_desktop.services.errors import NotFoundError
+    from chemcluster_desktop.services.schedule.terms import resolve_term
+    from chemcluster_desktop.storage.search import fold
+
+    t = resolve_term(term_name)
+    school_id = None
+    if school:
+        with read() as s:
+            rows = s.execute(select(School.id, School.name)).all()
+        hits = [i for i, n in rows if fold(n) == fold(school)] or [i for i, n in rows if fold(school) in fold(n)]
+        if not hits:
+            raise NotFoundError(translate("Schedule", "Школа «{0}» не найдена.").format(school))
+        school_id = hits[0]
+    out = []
+    for le in lessons_between(t["starts_on"], t["ends_on"], term_id=t["id"], school_id=school_id):
+        out.append({"date": le["date"].isoformat(), "slot": le["slot"], "school": le["school"],
+                    "class": le["class_name"], "subgroup": le["subgroup"] or None, "workshop": le["workshop"],
+                    "instructor": le["instructor"], "module": le["module"], "locked": bool(le["locked"]),
+                    "replaces": le["replaces"]})
+    return {"term": t["name"], "lessons": out}
 
 
 def _term_for(s, day: dt.date) -> int | None:
@@ -193,14 +221,26 @@ def delete_lessons(ids: list[int]) -> int:
 
 
 def set_locked(ids: list[int], locked: bool) -> int:
+    """Lock or unlock lessons; a subgroup's lesson takes the other subgroups of the same visit (same
+    class, module, date and lesson) along, so a visit is never half fixed."""
     require(WRITE)
     with uow() as s:
         n = 0
+        seen: set[int] = set()
         for i in ids:
             obj = s.get(Lesson, i)
-            if obj is not None and obj.locked != locked:
-                obj.locked = locked
-                n += 1
+            if obj is None:
+                continue
+            group = [obj]
+            if obj.subgroup:
+                group = list(s.scalars(select(Lesson).where(
+                    Lesson.class_id == obj.class_id, Lesson.module_id == obj.module_id, Lesson.date == obj.date,
+                    Lesson.slot_id == obj.slot_id, Lesson.subgroup > 0)))
+            for le in group:
+                if le.id not in seen and le.locked != locked:
+                    le.locked = locked
+                    n += 1
+                seen.add(le.id)
         return n
 
 

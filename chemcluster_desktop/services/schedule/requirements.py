@@ -12,6 +12,7 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _in_key, _in_name, _int, _search
+from chemcluster_desktop.services.schedule.hours import cap_problems, check_requirement_cap
 from chemcluster_desktop.services.schedule.instance import fit_problems, load_instance_in
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.schedule import CourseModule, Lesson, Requirement, School, SchoolClass, Term
@@ -78,6 +79,14 @@ def _save_requirement(data: dict, requirement_id: int | None) -> int:
         problems = fit_problems(inst, [r for r in inst.requirements if r.id == obj.id])
         if problems:
             raise ValidationError(problems[0], field="hours")
+        if not inst.instructors_for(module_id):
+            raise ValidationError(translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель: отметьте его у "
+                                                        "преподавателя, затем добавьте нагрузку.").format(m.name),
+                                  field="module_id")
+        problem = inst.visit_problem(class_id, module_id) if class_id in inst.classes else None
+        if problem:
+            raise ValidationError(problem, field="module_id")
+        check_requirement_cap(s, term_id, class_id)
         return obj.id
 
 
@@ -105,4 +114,9 @@ def add_all_requirements(term_id: int, class_ids: list[int] | None = None, modul
             after = audit.max_id(s, Requirement)
             s.execute(insert(Requirement), rows)
             audit.record_inserted(s, "schedule", Requirement, after, Requirement.term_id == term_id)
+            s.flush()
+            problems = cap_problems(s, term_id, {r["class_id"] for r in rows})
+            if problems:
+                more = translate("Schedule", " … и ещё {0}.").format(len(problems) - 3) if len(problems) > 3 else ""
+                raise ValidationError(translate("Schedule", "Нагрузка не добавлена:") + "\n• " + "\n• ".join(problems[:3]) + more)
         return len(rows)

@@ -31,7 +31,8 @@ def list_schools(search: str = "") -> list[dict]:
                 .order_by(School.name))
         stmt = _search(stmt, search, lambda w: _in_key(School.search_key, w))
         return [{"id": r.id, "name": r.name, "address": r.address, "contact": r.contact, "version": r.version,
-                 "classes": int(n or 0), "pupils": int(pupils or 0)}
+                 "classes": int(n or 0), "pupils": int(pupils or 0), "director": r.director,
+                 "agreement": r.agreement, "max_parallel": r.max_parallel}
                 for r, n, pupils in s.execute(stmt).all()]
 
 
@@ -46,6 +47,7 @@ def update_school(school_id: int, data: dict, *, version: int | None) -> None:
 def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
     require(WRITE)
     name = _req_text(data, "name", "Название")
+    max_parallel = _int(data, "max_parallel", "Подгрупп одновременно", minimum=1, required=False) or 2
     with uow() as s:
         other = s.scalar(select(School.id).where(School.name == name))
         if other is not None and other != school_id:
@@ -59,6 +61,9 @@ def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
             obj.name = name
         obj.address = str(data.get("address") or "").strip()
         obj.contact = str(data.get("contact") or "").strip()
+        obj.director = str(data.get("director") or "").strip()[:200]
+        obj.agreement = str(data.get("agreement") or "").strip()[:100]
+        obj.max_parallel = max_parallel
         s.flush()
         return obj.id
 
@@ -84,6 +89,7 @@ def list_classes(school_id: int | None = None, search: str = "") -> list[dict]:
             av = _avail_fields(c.availability)
             out.append({"id": c.id, "school_id": c.school_id, "school": school, "name": c.name, "pupils": c.pupils,
                         "weekdays": av["weekdays"], "slots": av["slots"], "version": c.version,
+                        "hours_cap": c.hours_cap, "max_parallel": c.max_parallel,
                         "title": f"{c.name} — {school}"})
         return out
 
@@ -124,6 +130,8 @@ def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
             check_version(obj, version)
             obj.school_id, obj.name, obj.pupils = school_id, name, pupils
         obj.availability = av
+        obj.hours_cap = _int(data, "hours_cap", "Предел часов", minimum=1, required=False)
+        obj.max_parallel = _int(data, "max_parallel", "Подгрупп одновременно", minimum=1, required=False)
         s.flush()
         return obj.id
 

@@ -36,6 +36,14 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import Cancelled
 from chemcluster_desktop.services.schedule.check import requirement_units
 from chemcluster_desktop.services.schedule.data import Instance, split_sizes
+from chemcluster_desktop.services.schedule.placement import _first_fit, _preferences, _preferred_keys
+from chemcluster_desktop.services.schedule.reasons import (
+    block_days,
+    bottleneck_reason,
+    days_text,
+    no_place_reason,
+    taken_cells,
+)
 
 
 def _t(s: str) -> str:
@@ -44,18 +52,35 @@ def _t(s: str) -> str:
 
 @dataclass
 class Block:
+    """One class visit for one module: the whole class, or parallel subgroups (``parts``) taught at the
+    same hours in as many workshops by as many instructors."""
     idx: int
     class_id: int
     module_id: int
-    subgroup: int
-    pupils: int
+    parts: list[tuple[int, int]]  # (subgroup, pupils); [(0, pupils)] = the whole class
     hours: int
     length: int = 2
     visits: int = 0
-    workshop_id: int | None = None
-    instructor_id: int | None = None
+    workshop_ids: list[int] = field(default_factory=list)
+    instructor_ids: list[int] = field(default_factory=list)
     reason: str = ""
     cell: tuple[int, int, int] | None = None  # (phase, weekday, first slot number)
+
+    @property
+    def n(self) -> int:
+        return len(self.parts)
+
+    @property
+    def pupils(self) -> int:
+        """The largest group of the visit (what one workshop must hold)."""
+        return max(p for _s, p in self.parts)
+
+    @property
+    def subgroup(self) -> int:
+        return self.parts[0][0] if self.n == 1 else 0
+
+    def resources(self) -> list[tuple]:
+        return [("w", w) for w in self.workshop_ids] + [("i", i) for i in self.instructor_ids]
 
 
 @dataclass
@@ -84,19 +109,26 @@ def _subgroup_sizes(inst: Instance, units) -> dict[tuple[int, int, int], int]:
 
 
 def build_blocks(inst: Instance, locked: list[dict], length: int = 2) -> list[Block]:
+    """One block per class visit: the subgroups of one (class, module) with the same hours come together."""
     units = requirement_units(inst)
     sizes = _subgroup_sizes(inst, units)
     done: dict[tuple[int, int, int], int] = defaultdict(int)
     for le in locked:
         done[(le["class_id"], le["module_id"], le.get("subgroup") or 0)] += 1
-    blocks = []
+    visits: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for _r, cid, mid, sub, hours in units:
-        have = done.get((cid, mid, sub), 0) + (done.get((cid, mid, 0), 0) if sub else 0)
+        visits[(cid, mid, hours)].append(sub)
+    blocks = []
+    for (cid, mid, hours), subs in visits.items():
+        have = done.get((cid, mid, 0), 0)
+        if any(subs):
+            have += min(done.get((cid, mid, sub), 0) for sub in subs)
         left = hours - have
         if left <= 0:
             continue
         ln = min(length, left)
-        blocks.append(Block(len(blocks), cid, mid, sub, sizes[(cid, mid, sub)], left, ln, math.ceil(left / ln)))
+        parts = [(sub, sizes[(cid, mid, sub)]) for sub in sorted(subs)]
+        blocks.append(Block(len(blocks), cid, mid, parts, left, ln, math.ceil(left / ln)))
     return blocks
 
 
@@ -142,6 +174,9 @@ class _Grid:
     span: dict[int, int]  # block -> phases it needs
     class_slots: dict[int, set[int]]
     ins_slots: dict[int, set[int]]
+    # (class, module) -> the resources and first (date, slot number) of the lessons being replaced: a
+    # regeneration keeps them where the constraints allow (stability), see :func:`_preferences`
+    prefer: dict = field(default_factory=dict)
 
     def report(self, done: int, total: int, text: str) -> None:
         if self.progress:
@@ -182,7 +217,7 @@ def _grid(inst: Instance, blocks: list[Block], locked: list[dict], progress, can
 
 
 def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, cancelled=None,
-          time_limit: float | None = None, workers: int = 2, length: int = 2) -> Result:
+          time_limit: float | None = None, workers: int = 2, length: int = 2, prefer: list[dict] | None = None) -> Result:
     """The stages of the module docstring in order; each block ends placed (``cell``) or with a reason."""
     from ortools.sat.python import cp_model
 
@@ -190,6 +225,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
     locked = locked or []
     res = Result()
     g = _grid(inst, build_blocks(inst, locked, length), locked, progress, cancelled)
+    g.prefer = _preferences(inst, prefer or [])
     g.report(0, 100, translate("Schedule", "Подготовка модели…"))
     # --- 2. resources
     ws_opts, ins_opts = _resource_options(g)
@@ -216,7 +252,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
 
 
 def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """The workshops and instructors each block could have; a block with none gets its reason."""
+    """The workshops and instructors each block could have; a block with too few gets its reason."""
     inst = g.inst
     ws_opts: dict[int, list[int]] = {}
     ins_opts: dict[int, list[int]] = {}
@@ -227,7 +263,10 @@ def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[in
         if not inst.workshops_for(b.module_id):
             b.reason = translate("Schedule", "Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
         elif not ws:
-            b.reason = translate("Schedule", "Нет мастерской на {0} рабочих мест для модуля «{1}».").format(b.pupils, m.name)
+            b.reason = translate("Schedule", "Нет мастерской на {0} учеников для модуля «{1}».").format(b.pupils, m.name)
+        elif len(ws) < b.n:
+            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а мастерских на {1} учеников "
+                                             "для модуля «{2}» только {3}.").format(b.n, b.pupils, m.name, len(ws))
         elif m.max_group and b.pupils > m.max_group:
             b.reason = translate("Schedule", "Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
                 b.pupils, m.name, m.max_group)
@@ -240,8 +279,12 @@ def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[in
         if not b.reason and not inst.instructors_for(b.module_id):
             b.reason = translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
         elif not b.reason and not ins:
-            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
-                          "привести {1}.").format(m.name, c.name)
+            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не работает в дни и часы, когда школа может "
+                                             "привести {1} ({2}).").format(m.name, c.name, days_text(c.weekdays))
+        elif not b.reason and len(ins) < b.n:
+            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а в его дни ({1}) модуль «{2}» "
+                                             "могут вести только: {3}.").format(
+                b.n, days_text(c.weekdays), m.name, ", ".join(inst.instructors[i].name for i in ins))
         if not b.reason and not any(g.phases[d] >= g.span[b.idx] for d in c.weekdays):
             b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
                 b.visits)
@@ -258,9 +301,9 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     m1 = cp_model.CpModel()
     u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
     v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
-    for b in live:
-        m1.AddExactlyOne(u[(b.idx, w)] for w in ws_opts[b.idx])
-        m1.AddExactlyOne(v[(b.idx, i)] for i in ins_opts[b.idx])
+    for b in live:  # a visit of n parallel subgroups takes n workshops and n instructors
+        m1.Add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
+        m1.Add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
     cells_per_day = len(g.slot_numbers)
     ws_cap = {w: sum(g.phases[d] * g.K for d in range(5)) * cells_per_day for w in inst.workshops}
     ins_cap = {}
@@ -283,7 +326,15 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     mi = m1.NewIntVar(0, 10 ** 9, "mi")
     for kind, expr in loads:
         m1.Add(expr <= (mw if kind == "w" else mi))
-    m1.Minimize(mw + mi)
+    keep = []  # the workshops and instructors the replaced lessons had: kept unless the load forbids
+    for b in live:
+        pref = g.prefer.get((b.class_id, b.module_id))
+        if pref:
+            keep += [u[(b.idx, w)] for w in pref["ws"] if (b.idx, w) in u]
+            keep += [v[(b.idx, i)] for i in pref["ins"] if (b.idx, i) in v]
+    for x in keep:
+        m1.AddHint(x, 1)
+    m1.Minimize(mw + mi - 200 * sum(keep) if keep else mw + mi)
     s1 = cp_model.CpSolver()
     s1.parameters.num_workers = workers
     s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
@@ -297,8 +348,8 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
         raise Cancelled()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for b in live:
-            b.workshop_id = next(w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)]))
-            b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
+            b.workshop_ids = [w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)])]
+            b.instructor_ids = [i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)])]
         return live
     for b in live:
         b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
@@ -342,7 +393,7 @@ class _Vars:
 
 
 def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: set) -> _Vars:
-    """A boolean for every place a block may take (free of locked lessons and of its instructor's days
+    """A boolean for every place a block may take (free of locked lessons and of its instructors' days
     away); a block with no place gets its reason."""
     inst = g.inst
     out = _Vars()
@@ -356,34 +407,33 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
 
     for b in live:
         c = inst.classes[b.class_id]
-        ins = inst.instructors[b.instructor_id]
-        starts = g.starts_for(g.class_slots[c.id] & g.ins_slots[ins.id], b.length, aligned=True)
+        days, common, away = block_days(g, b)
+        starts = g.starts_for(common, b.length, aligned=True)
+        res = b.resources()
         off_dates = 0
-        for d in sorted(c.weekdays & ins.weekdays):
+        for d in sorted(days):
             for p in range(g.phases[d] - g.span[b.idx] + 1):
                 run = g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]
-                if ins.unavailable_dates and sum(day not in ins.unavailable_dates for day in run) < b.visits:
-                    off_dates += 1  # the instructor is away on too many of these dates to give every visit
+                if away and sum(day not in away for day in run) < b.visits:
+                    off_dates += 1  # an instructor is away on too many of these dates to give every visit
                     continue
                 for s in starts:
                     cells = [(pp, n) for pp in range(p, p + g.span[b.idx]) for n in g.covered(b, s)]
-                    if any((("w", b.workshop_id), pp, d, n) in blocked or (("i", b.instructor_id), pp, d, n) in blocked
-                           or class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
+                    if any((r, pp, d, n) in blocked for r in res for pp, n in cells) or any(
+                            class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
                         continue
                     x = model.NewBoolVar("")
                     out.a[(b.idx, p, d, s)] = x
                     out.by_block[b.idx].append(x)
                     out.day_vars[(c.id, d)].append(x)
-                    out.ins_day_vars[(b.instructor_id, p, d)].append(x)
+                    for i in b.instructor_ids:
+                        out.ins_day_vars[(i, p, d)].append(x)
                     for pp, n in cells:
-                        out.cover[(("w", b.workshop_id), pp, d, n)].append(x)
-                        out.cover[(("i", b.instructor_id), pp, d, n)].append(x)
+                        for r in res:
+                            out.cover[(r, pp, d, n)].append(x)
                         out.class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
         if not out.by_block[b.idx]:
-            b.reason = (translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
-                        if off_dates else
-                        translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и "
-                                              "мастерской."))
+            b.reason = no_place_reason(g, b, days, starts, off_dates, blocked)
     return out
 
 
@@ -422,8 +472,10 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         soft.append(z)
         soft_groups.append((z, xs))
     greedy = _first_fit(g, live, vs.a)
+    kept = _preferred_keys(g, live, vs.a)
+    hint = {**greedy, **kept}
     for key, x in vs.a.items():
-        model.AddHint(x, 1 if greedy.get(key[0]) == key else 0)
+        model.AddHint(x, 1 if hint.get(key[0]) == key else 0)
     for bi, v in placed.items():
         model.AddHint(v, 1 if bi in greedy else 0)
     chosen = {id(vs.a[key]) for key in greedy.values()}
@@ -431,48 +483,9 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
     g.check()
     gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
-    model.Maximize(gain - sum(soft))
+    stay = sum(20 * vs.a[key] for key in kept.values())  # a regenerated visit stays where it was
+    model.Maximize(gain + stay - sum(soft))
     return placed, greedy
-
-
-def _first_fit(g: _Grid, live: list[Block], a: dict) -> dict[int, tuple]:
-    """Greedy first fit, fewest options first: a hint for CP-SAT and the fallback if it finds nothing."""
-    greedy: dict[int, tuple] = {}
-    used: set = set()
-    used_class: set = set()
-    cells_of: dict[tuple, list] = defaultdict(list)
-    for key in a:
-        bi, p, d, s = key
-        b = g.blocks[bi]
-        for pp in range(p, p + g.span[bi]):
-            for n in g.covered(b, s):
-                cells_of[key].append((("w", b.workshop_id), pp, d, n))
-                cells_of[key].append((("i", b.instructor_id), pp, d, n))
-                cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
-    keys_of: dict[int, list] = defaultdict(list)
-    for key in a:
-        keys_of[key[0]].append(key)
-
-    def class_clash(cell) -> bool:
-        res_, pp, d, n = cell
-        if res_[0] != "c":
-            return cell in used
-        _c, cid, sub = res_
-        if sub == 0:
-            return (cid, pp, d, n) in used_class
-        return cell in used or (("c", cid, 0), pp, d, n) in used
-
-    order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
-    for b in order:
-        for key in keys_of[b.idx]:
-            if not any(class_clash(cell) for cell in cells_of[key]):
-                greedy[b.idx] = key
-                for cell in cells_of[key]:
-                    used.add(cell)
-                    if cell[0][0] == "c":
-                        used_class.add((cell[0][1],) + cell[1:])
-                break
-    return greedy
 
 
 def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dict, greedy: dict[int, tuple],
@@ -532,14 +545,15 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
         res.status = "GREEDY"
         for bi, (_b, p, d, s) in greedy.items():
             blocks[bi].cell = (p, d, s)
+    taken = taken_cells(g)
     for b in live:
         if b.cell is None and not b.reason:
-            b.reason = translate("Schedule", "Не хватило свободного времени мастерской, преподавателя или класса.")
+            b.reason = bottleneck_reason(g, b, taken)
 
 
 def _roll_out(g: _Grid, res: Result) -> None:
-    """Each placed block's weekly pattern as dated lessons (skipping its instructor's days away); the
-    hours left over, with the reason, as unplaced."""
+    """Each placed visit's weekly pattern as dated lessons — one per subgroup, all at the same hours —
+    skipping its instructors' days away; the hours left over, with the reason, as unplaced."""
     inst = g.inst
     slot_of_number = inst.slot_by_number
     for b in g.blocks:
@@ -548,24 +562,30 @@ def _roll_out(g: _Grid, res: Result) -> None:
         left = b.hours
         if b.cell is not None:
             p, d, s = b.cell
-            ins = inst.instructors[b.instructor_id]
+            away: dict = {}
+            for i in b.instructor_ids:
+                for day in inst.instructors[i].unavailable_dates:
+                    away.setdefault(day, inst.instructors[i].name)
             for day in g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]:
                 if left <= 0:
                     break
-                if day in ins.unavailable_dates:
+                if day in away:
                     continue
                 for n in g.covered(b, s):
                     if left <= 0:
                         break
-                    res.lessons.append({
-                        "class_id": b.class_id, "subgroup": b.subgroup,
-                        "pupils": b.pupils if b.subgroup else None, "module_id": b.module_id,
-                        "instructor_id": b.instructor_id, "workshop_id": b.workshop_id,
-                        "date": day, "slot_id": slot_of_number[n].id,
-                    })
+                    for k, (sub, size) in enumerate(b.parts):
+                        res.lessons.append({
+                            "class_id": b.class_id, "subgroup": sub, "pupils": size if sub else None,
+                            "module_id": b.module_id, "instructor_id": b.instructor_ids[k],
+                            "workshop_id": b.workshop_ids[k], "date": day, "slot_id": slot_of_number[n].id,
+                        })
                     left -= 1
             if left > 0:
-                b.reason = translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
+                days = sorted(x for x in away if x in g.dates[d])
+                who = sorted({away[x] for x in days})
+                b.reason = translate("Schedule", "Преподаватель {0} недоступен {1}.").format(
+                    ", ".join(who), ", ".join(x.strftime("%d.%m") for x in days[:6]))
         if left > 0:
             res.unplaced.append({
                 "class_id": b.class_id, "class": c.name, "school": inst.schools.get(c.school_id, ""),

@@ -21,7 +21,7 @@ def list_terms() -> list[dict]:
     with read() as s:
         counts = dict(s.execute(select(Lesson.term_id, func.count()).group_by(Lesson.term_id)).all())
         return [{"id": t.id, "name": t.name, "starts_on": t.starts_on, "ends_on": t.ends_on, "version": t.version,
-                 "lessons": counts.get(t.id, 0)}
+                 "lessons": counts.get(t.id, 0), "hours_cap": t.hours_cap}
                 for t in s.scalars(select(Term).order_by(Term.starts_on))]
 
 
@@ -51,7 +51,15 @@ def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
             obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
             check_version(obj, version)
             obj.name, obj.starts_on, obj.ends_on = name, a, b
+        if data.get("hours_cap") not in (None, ""):
+            obj.hours_cap = _int(data, "hours_cap", "Предел часов в год", minimum=1)
         s.flush()
+        if data.get("hours_cap") not in (None, ""):
+            from chemcluster_desktop.services.schedule.hours import cap_problems
+
+            problems = cap_problems(s, obj.id)
+            if problems:
+                raise ValidationError(problems[0], field="hours_cap")
         return obj.id
 
 
@@ -66,7 +74,9 @@ def delete_term(term_id: int) -> None:
 
 def list_holidays() -> list[dict]:
     with read() as s:
-        return [{"id": h.id, "name": h.name, "starts_on": h.starts_on, "ends_on": h.ends_on}
+        terms = dict(s.execute(select(Term.id, Term.name)).all())
+        return [{"id": h.id, "name": h.name, "starts_on": h.starts_on, "ends_on": h.ends_on, "term_id": h.term_id,
+                 "term": terms.get(h.term_id, "")}
                 for h in s.scalars(select(Holiday).order_by(Holiday.starts_on))]
 
 
@@ -85,9 +95,22 @@ def _save_holiday(data: dict, holiday_id: int | None) -> int:
     if b < a:
         raise ValidationError(translate("Schedule", "Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.").format(name),
                               field="ends_on")
+    term_id = _int(data, "term_id", "Период", required=False)
     with uow() as s:
+        if term_id is not None and s.get(Term, term_id) is None:
+            raise ValidationError(translate("Schedule", "Выберите учебный период каникул."), field="term_id")
+        # overlapping school holidays of the same term (or of every term) are refused with the date
+        same = select(Holiday).where(Holiday.starts_on <= b, Holiday.ends_on >= a)
+        if holiday_id is not None:
+            same = same.where(Holiday.id != holiday_id)
+        for other in s.scalars(same):
+            if other.term_id is None or term_id is None or other.term_id == term_id:
+                day = max(a, other.starts_on)
+                raise ValidationError(translate("Schedule", "Каникулы «{0}» пересекаются с каникулами «{1}» ({2}–{3}) с {4}: "
+                                                            "исправьте даты.").format(
+                    name, other.name, _fmt(other.starts_on), _fmt(other.ends_on), _fmt(day)), field="starts_on")
         obj = Holiday() if holiday_id is None else get_or_404(s, Holiday, holiday_id, translate("Schedule", "Запись о каникулах"))
-        obj.name, obj.starts_on, obj.ends_on = name, a, b
+        obj.name, obj.starts_on, obj.ends_on, obj.term_id = name, a, b, term_id
         s.add(obj)
         s.flush()
         return obj.id

@@ -72,7 +72,7 @@ class SchedulePage(BasePage):
     write_permission = "schedule.write"
     icon_name = "calendar-clock"
 
-    TABS = ["week", "classes", "instructors", "modules", "year", "requirements"]
+    TABS = ["week", "classes", "instructors", "modules", "year", "requirements", "load", "calendar"]
 
     def setup_ui(self) -> None:
         self.table.hide()
@@ -111,6 +111,10 @@ class SchedulePage(BasePage):
         self.lock_button.clicked.connect(self.on_toggle_lock)
         self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
         self.fet_button.clicked.connect(self.on_export_fet)
+        self.sub_button = QPushButton(icon("swap-horizontal"), QCoreApplication.translate("SchedulePage", "Замена…"))
+        self.sub_button.setObjectName("substituteButton")
+        self.sub_button.setToolTip(QCoreApplication.translate("SchedulePage", "Замена отсутствующего преподавателя"))
+        self.sub_button.clicked.connect(self.on_substitute)
         self._week_widgets = []
         for lab, w in ((QCoreApplication.translate("SchedulePage", "Период:"), self.term), (QCoreApplication.translate("SchedulePage", "Вид:"), self.view), (None, self.entity),
                        (QCoreApplication.translate("SchedulePage", "Неделя:"), prev_b), (None, self.week), (None, next_b)):
@@ -124,7 +128,9 @@ class SchedulePage(BasePage):
                 self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self.toolbar.addSeparator()
-        for b in (self.lock_button, self.fet_button, self.gen_button):
+        # «Замена…» sits at the end of the filter bar: the toolbar is full at 1366 px
+        self.filter_bar.addWidget(self.sub_button)
+        for b in (self.gen_button, self.lock_button, self.fet_button):
             b.setFlat(True)
             self.toolbar.addWidget(b)
 
@@ -188,6 +194,14 @@ class SchedulePage(BasePage):
                 hl.addLayout(row)
             hl.addWidget(t, 1)
             self.tabs.addTab(holder, title)
+        # issue 15: the subject's hours against the cap, and the production calendar
+        from chemcluster_desktop.ui.widgets.schedule_rules import CalendarTab, LoadTab
+
+        self.load_tab = LoadTab(lambda: self.term.currentText(), self)
+        self.calendar_tab = CalendarTab(self.term_id, self)
+        self.calendar_tab.lesson_chosen.connect(self._goto_date)
+        self.tabs.addTab(self.load_tab, QCoreApplication.translate("SchedulePage", "Часы"))
+        self.tabs.addTab(self.calendar_tab, QCoreApplication.translate("SchedulePage", "Календарь"))
         self.splitter.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.term.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -233,7 +247,7 @@ class SchedulePage(BasePage):
     def on_role_changed(self) -> None:
         super().on_role_changed()
         w = self.can_write()
-        for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button]:
+        for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button, self.sub_button]:
             b.setVisible(w)
         self.grid.can_edit = w
 
@@ -270,6 +284,10 @@ class SchedulePage(BasePage):
                 w.setVisible(tab == "week")
             if tab == "week":
                 self._fill_entities()
+            elif tab == "load":
+                self.load_tab.refresh()
+            elif tab == "calendar":
+                self.calendar_tab.refresh()
             else:
                 self._fill_table(tab)
         finally:
@@ -395,7 +413,7 @@ class SchedulePage(BasePage):
         self.count_label.setText(QCoreApplication.translate("SchedulePage", "Записей: {0}").format(len(data)))
 
     def _apply_search(self) -> None:
-        if self.current_tab() != "week":
+        if self.current_tab() in self.ref_tables:
             self._fill_table(self.current_tab())
 
     # --- selection for the base toolbar ----------------------------------------------------------
@@ -404,12 +422,14 @@ class SchedulePage(BasePage):
         if tab == "week":
             it = self.grid.currentItem() if hasattr(self, "grid") else None
             return [0] if it is not None and it.data(Qt.ItemDataRole.UserRole) is not None else []
+        if tab not in self.ref_tables:  # the hours and calendar tabs have their own buttons
+            return []
         return sorted({i.row() for i in self.ref_tables[tab].selectionModel().selectedRows()})
 
     def _selected_record(self) -> dict | None:
         rows = self.selected_rows()
         tab = self.current_tab()
-        if not rows or tab == "week":
+        if not rows or tab not in self.ref_tables:
             return None
         return self._rows.get(tab, [])[rows[0]]
 
@@ -481,6 +501,10 @@ class SchedulePage(BasePage):
         tab = self.current_tab()
         if tab == "week":
             self.new_lesson()
+        elif tab == "load":
+            self.load_tab.edit_programme(None)
+        elif tab == "calendar":
+            self.calendar_tab.edit_day(None)
         else:
             self._record_dialog(tab, None)
 
@@ -536,15 +560,23 @@ class SchedulePage(BasePage):
             if not schools or rec.get("kind") == "school":
                 rec = {k: v for k, v in rec.items() if k != "kind"}
                 fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("address", QCoreApplication.translate("SchedulePage", "Адрес"), "text", None),
-                          ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None)]
+                          ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
+                          ("director", QCoreApplication.translate("SchedulePage", "Директор (блок «СОГЛАСОВАНО»)"), "text", None),
+                          ("agreement", QCoreApplication.translate("SchedulePage", "№ договора о сетевой форме"), "text", None),
+                          ("max_parallel", QCoreApplication.translate("SchedulePage", "Подгрупп одновременно, не более"), "int", (1, 6))]
+                rec.setdefault("max_parallel", 2)
                 self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec,
                                         _saver(rec, svc.create_school, svc.update_school), self))
                 return
             fields = [("school_id", QCoreApplication.translate("SchedulePage", "Школа *"), "combo", schools), ("name", QCoreApplication.translate("SchedulePage", "Класс *"), "text", None),
                       ("pupils", QCoreApplication.translate("SchedulePage", "Учеников *"), "int", (0, 60)), ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
-                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()])]
+                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
+                      ("hours_cap", QCoreApplication.translate("SchedulePage", "Предел уроков в год (0 = как в периоде)"), "int", (0, 200)),
+                      ("max_parallel", QCoreApplication.translate("SchedulePage", "Подгрупп одновременно (0 = как у школы)"), "int", (0, 6))]
+            save = _saver(rec, svc.create_class, svc.update_class)
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Класс"), fields, rec,
-                                    _saver(rec, svc.create_class, svc.update_class), self))
+                                    lambda v: save({**v, "hours_cap": v["hours_cap"] or None,
+                                                    "max_parallel": v["max_parallel"] or None}), self))
         elif tab == "instructors":
             fields = [("full_name", QCoreApplication.translate("SchedulePage", "ФИО *"), "text", None), ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
                       ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
@@ -556,7 +588,12 @@ class SchedulePage(BasePage):
             fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("hours", QCoreApplication.translate("SchedulePage", "Часов *"), "int", (1, 200)),
                       ("max_group", QCoreApplication.translate("SchedulePage", "Макс. группа"), "int", (0, 60)),
                       ("workshop_ids", QCoreApplication.translate("SchedulePage", "Мастерские"), "checks",
-                       [(w["id"], QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()])]
+                       [(w["id"], QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()]),
+                      ("kind", QCoreApplication.translate("SchedulePage", "Часы"), "combo",
+                       [("lesson", QCoreApplication.translate("SchedulePage", "уроки «Труд (технология)» (в пределе)")),
+                        ("guidance", QCoreApplication.translate("SchedulePage", "профориентационные (отдельно)"))]),
+                      ("programme_module_id", QCoreApplication.translate("SchedulePage", "Модуль ФРП"), "combo",
+                       [(None, "—")] + [(p["id"], p["name"]) for p in svc.list_programme_modules()])]
             save = _saver(rec, svc.create_module, svc.update_module)
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Модуль"), fields, rec,
                                     lambda v: save({**v, "max_group": v["max_group"] or None}), self))
@@ -572,9 +609,14 @@ class SchedulePage(BasePage):
             fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("starts_on", QCoreApplication.translate("SchedulePage", "С *"), "date", None),
                       ("ends_on", QCoreApplication.translate("SchedulePage", "По *"), "date", None)]
             if kind == "holiday":
+                fields.append(("term_id", QCoreApplication.translate("SchedulePage", "Период"), "combo",
+                               [(None, QCoreApplication.translate("SchedulePage", "все периоды"))]
+                               + [(t["id"], t["name"]) for t in svc.list_terms()]))
                 self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Каникулы"), fields, rec, _saver(rec, svc.create_holiday, svc.update_holiday, versioned=False),
                                         self))
             else:
+                fields.append(("hours_cap", QCoreApplication.translate("SchedulePage", "Предел уроков класса в год, ч"), "int", (1, 200)))
+                rec.setdefault("hours_cap", 34)
                 self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Учебный период"), fields, rec,
                                         _saver(rec, svc.create_term, svc.update_term), self))
         elif tab == "requirements":
@@ -590,22 +632,29 @@ class SchedulePage(BasePage):
 
     # --- generation, print, export -----------------------------------------------------------------
     def on_generate(self) -> None:
-        term = self.term.currentText()
-        if not term:
+        """The generation dialog: period, what stays, a preview by school, apply, undo (issue 15)."""
+        from chemcluster_desktop.ui.dialogs.schedule_generate import GenerateDialog
+
+        if self.term_id() is None:
             self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
             return
+        term = next(t for t in svc.list_terms() if t["id"] == self.term_id())
+        dlg = GenerateDialog(self, term)
+        dlg.changed.connect(self.refresh)
+        self.last_dialog = dlg
+        dlg.open()
 
-        def work(task):
-            return svc.generate(term, progress=task.progress, cancelled=task.is_cancelled)
+    def on_substitute(self) -> None:
+        from chemcluster_desktop.ui.dialogs.schedule_substitute import SubstituteDialog
 
-        def done(res):
-            text = QCoreApplication.translate("SchedulePage", "Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).").format(
-                res["term"], res["placed"], res["unplaced"], res["seconds"])
-            if res["reasons"]:
-                text += "\n" + "\n".join(f"{r['class']} — {r['module']}: {r['reason']}" for r in res["reasons"][:5])
-            self._show_message(text)
+        dlg = SubstituteDialog(self, start=self.week.date().toPython())
+        dlg.changed.connect(self.refresh)
+        self.last_dialog = dlg
+        dlg.open()
 
-        self.gen_task = ops.run_task(self, QCoreApplication.translate("SchedulePage", "Генерация расписания"), work, on_done=done)
+    def _goto_date(self, day) -> None:
+        self.tabs.setCurrentIndex(self.TABS.index("week"))
+        self.week.setDate(QDate(day.year, day.month, day.day))
 
     def _filters(self) -> dict:
         view, ent = self.view.currentData(), self.entity.currentText()

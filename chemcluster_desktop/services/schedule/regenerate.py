@@ -1,0 +1,224 @@
+"""Safe regeneration of a term: what stays, a preview of what changes, one journaled action, undo.
+
+- Lessons dated before the cut — today, or ``from_date`` when that is later — and locked lessons are
+  never touched (not even rewritten: their rows stay as they are). The solver sees them as fixed and
+  places only the hours they leave, on dates from the cut on.
+- :func:`plan` computes the new timetable and compares it with the lessons it would replace:
+  ``added`` / ``moved`` / ``removed`` (per school too). A lesson the new plan keeps at the same date,
+  lesson, workshop and instructor is kept as it is. Nothing is written.
+- :func:`apply` writes a plan in one unit of work: the term's lessons as they were go into a restore
+  point (``schedule_restore_points``), the journal records every removed and added lesson and the run.
+  It refuses when the term's lessons changed after the preview.
+- :func:`undo` puts the term's lessons back as the latest restore point holds them (same ids, same
+  values), journaled, and drops that point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter, defaultdict
+
+from sqlalchemy import delete, func, insert, select
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services import audit
+from chemcluster_desktop.services.context import read, uow
+from chemcluster_desktop.services.errors import Cancelled, NotFoundError, ValidationError
+from chemcluster_desktop.services.schedule._common import WRITE, _fmt
+from chemcluster_desktop.services.schedule._common import today as _today
+from chemcluster_desktop.services.schedule.data import TermInfo
+from chemcluster_desktop.services.schedule.hours import cap_problems
+from chemcluster_desktop.services.schedule.instance import lesson_dicts, load_instance_in
+from chemcluster_desktop.services.schedule.solver import solve
+from chemcluster_desktop.services.schedule.terms import resolve_term
+from chemcluster_desktop.services.security import require
+from chemcluster_desktop.storage.schedule import Lesson, RestorePoint, School, SchoolClass
+
+_KEY = ("class_id", "subgroup", "module_id", "date", "slot_id", "workshop_id", "instructor_id")
+_COLS = ("id", "term_id", "class_id", "subgroup", "pupils", "module_id", "instructor_id", "workshop_id", "date",
+         "slot_id", "locked", "generated", "replaces_id", "created_at", "updated_at", "version")
+
+
+def _key(le: dict) -> tuple:
+    return tuple(le.get(k) or 0 if k == "subgroup" else le.get(k) for k in _KEY)
+
+
+def _fingerprint(s, term_id: int) -> list:
+    return list(s.execute(select(func.count(Lesson.id), func.max(Lesson.id), func.max(Lesson.updated_at))
+                          .where(Lesson.term_id == term_id)).one())
+
+
+def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None = None,
+         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
+    """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written)."""
+    from chemcluster_desktop.services.schedule.generation import validate_for_generation
+
+    require(WRITE)
+    t0 = time.monotonic()
+    term = resolve_term(term_name)
+    today = today or _today()
+    cut = max(today, from_date or term["starts_on"], term["starts_on"])
+    end = min(to_date or term["ends_on"], term["ends_on"])  # lessons after it stay as they are too
+    if to_date is not None and end < cut:
+        raise ValidationError(translate("Schedule", "Период генерации пуст: с {0} по {1}. Прошедшие занятия (до {2}) "
+                                                    "не меняются.").format(_fmt(cut), _fmt(end), _fmt(today)))
+    with read() as s:
+        inst = load_instance_in(s, term["id"])
+        lessons = lesson_dicts(s, Lesson.term_id == term["id"])
+        fingerprint = _fingerprint(s, term["id"])
+        school_of = dict(s.execute(select(SchoolClass.id, School.name).join(School)).all())
+        over = cap_problems(s, term["id"])
+    if over:  # no class may go over the subject's cap (rows imported or written before the rule)
+        more = translate("Schedule", " … и ещё {0}.").format(len(over) - 5) if len(over) > 5 else ""
+        raise ValidationError(translate("Schedule", "Генерация не начата:") + "\n• " + "\n• ".join(over[:5]) + more)
+    validate_for_generation(inst)
+    kept = [le for le in lessons if le["locked"] or le["date"] < cut or le["date"] > end]
+    old = [le for le in lessons if not (le["locked"] or le["date"] < cut or le["date"] > end)]
+    if cut > end:
+        result_lessons, unplaced, status = [], _left_hours(inst, kept), "PAST"
+    else:
+        inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
+        inst._holiday_dates = None
+        res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        result_lessons, unplaced, status = res.lessons, res.unplaced, res.status
+    new_by_key = Counter(_key(le) for le in result_lessons)
+    same, replaced = [], []
+    for le in old:
+        k = _key(le)
+        if new_by_key[k] > 0:
+            new_by_key[k] -= 1
+            same.append(le)
+        else:
+            replaced.append(le)
+    old_keys = Counter(_key(le) for le in same)
+    added_rows = []
+    for le in result_lessons:
+        k = _key(le)
+        if old_keys[k] > 0:
+            old_keys[k] -= 1
+        else:
+            added_rows.append(le)
+    # moved: a lesson of the same class, subgroup and module that is now elsewhere
+    gone = defaultdict(int)
+    for le in replaced:
+        gone[(le["class_id"], le["subgroup"] or 0, le["module_id"])] += 1
+    come = defaultdict(int)
+    for le in added_rows:
+        come[(le["class_id"], le["subgroup"] or 0, le["module_id"])] += 1
+    by_school: dict[str, dict[str, int]] = defaultdict(lambda: {"added": 0, "moved": 0, "removed": 0})
+    totals = {"added": 0, "moved": 0, "removed": 0}
+    for k in set(gone) | set(come):
+        moved = min(gone[k], come[k])
+        row = by_school[school_of.get(k[0], "")]
+        for name, n in (("moved", moved), ("removed", gone[k] - moved), ("added", come[k] - moved)):
+            row[name] += n
+            totals[name] += n
+    return {
+        "term": term["name"], "term_id": term["id"], "cut": cut, "end": end, "kept": len(kept),
+        "kept_past": sum(1 for le in kept if le["date"] < cut), "kept_after": sum(1 for le in kept if le["date"] > end),
+        "kept_locked": sum(1 for le in kept if le["locked"]),
+        "unchanged": len(same), **totals,
+        "by_school": [{"school": k, **v} for k, v in sorted(by_school.items())],
+        "placed": len(kept) + len(same) + len(added_rows),
+        "unplaced": sum(u["hours"] for u in unplaced), "reasons": unplaced, "status": status,
+        "seconds": round(time.monotonic() - t0, 2),
+        "_remove": [le["id"] for le in replaced], "_add": added_rows, "_fingerprint": fingerprint,
+    }
+
+
+def _left_hours(inst, kept: list[dict]) -> list[dict]:
+    from chemcluster_desktop.services.schedule.check import check_hours
+
+    return [{"class_id": None, "class": h["class"], "school": h["school"], "subgroup": 0, "module": h["module"],
+             "hours": h["hours"] - h["placed"],
+             "reason": translate("Schedule", "Период уже прошёл: менять можно только занятия с сегодняшнего дня.")}
+            for h in check_hours(inst, kept)]
+
+
+def public(p: dict) -> dict:
+    """The plan without its private parts (what a preview or ``--json`` shows)."""
+    return {k: v for k, v in p.items() if not k.startswith("_")}
+
+
+def _row(le: dict) -> dict:
+    out = {}
+    for k in _COLS:
+        v = le.get(k)
+        out[k] = v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+    return out
+
+
+def apply(p: dict) -> dict:
+    """Write a plan (one unit of work, journaled, undoable)."""
+    require(WRITE)
+    term_id = p["term_id"]
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with uow() as s:
+        if _fingerprint(s, term_id) != p["_fingerprint"]:
+            raise ValidationError(translate("Schedule", "Расписание периода «{0}» изменилось после предпросмотра: "
+                                                        "запустите генерацию ещё раз.").format(p["term"]))
+        before = [dict(zip(_COLS, r, strict=True)) for r in s.execute(
+            select(*(getattr(Lesson, c) for c in _COLS)).where(Lesson.term_id == term_id).order_by(Lesson.id))]
+        point = RestorePoint(term_id=term_id, created_at=now, lessons=[_row(le) for le in before],
+                             label=translate("Schedule", "До генерации {0}").format(now.strftime("%d.%m.%Y %H:%M")))
+        s.add(point)
+        if p["_remove"]:
+            ids = p["_remove"]
+            for k in range(0, len(ids), 500):
+                audit.record_deleting(s, "schedule", Lesson, Lesson.id.in_(ids[k:k + 500]))
+                s.execute(delete(Lesson).where(Lesson.id.in_(ids[k:k + 500])))
+        rows = [{**le, "term_id": term_id, "locked": False, "generated": True, "created_at": now,
+                 "updated_at": now, "version": 1} for le in p["_add"]]
+        after = audit.max_id(s, Lesson)
+        for k in range(0, len(rows), 500):
+            s.execute(insert(Lesson), rows[k:k + 500])
+        if rows:
+            audit.record_inserted(s, "schedule", Lesson, after, Lesson.term_id == term_id)
+        s.flush()
+        audit.record(s, "generate", "schedule", "Lesson", term_id, translate(
+            "Schedule", "Сгенерировано расписание «{0}» с {1}: добавлено {2}, перенесено {3}, удалено {4}, "
+                        "без изменений {5}, не тронуто (прошедшие и закреплённые) {6}; не размещено {7} ч").format(
+            p["term"], _fmt(p["cut"]), p["added"], p["moved"], p["removed"], p["unchanged"], p["kept"],
+            p["unplaced"]))
+        pid = point.id
+    return {**public(p), "restore_point": pid}
+
+
+def restore_points(term_name) -> list[dict]:
+    term = resolve_term(term_name)
+    with read() as s:
+        return [{"id": r.id, "label": r.label, "created_at": r.created_at, "lessons": len(r.lessons or [])}
+                for r in s.scalars(select(RestorePoint).where(RestorePoint.term_id == term["id"])
+                                   .order_by(RestorePoint.id.desc()))]
+
+
+def undo(term_name) -> dict:
+    """The term's lessons back as they were before the latest generation (same rows), journaled."""
+    require(WRITE)
+    term = resolve_term(term_name)
+    with uow() as s:
+        point = s.scalars(select(RestorePoint).where(RestorePoint.term_id == term["id"])
+                          .order_by(RestorePoint.id.desc())).first()
+        if point is None:
+            raise NotFoundError(translate("Schedule", "Для периода «{0}» нечего отменять: генераций после "
+                                                      "обновления программы не было.").format(term["name"]))
+        audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term["id"])
+        s.execute(delete(Lesson).where(Lesson.term_id == term["id"]))
+        rows = []
+        for r in point.lessons:
+            row = dict(r)
+            row["date"] = dt.date.fromisoformat(row["date"])
+            for k in ("created_at", "updated_at"):
+                row[k] = dt.datetime.fromisoformat(row[k]) if row.get(k) else None
+            rows.append(row)
+        for k in range(0, len(rows), 500):  # a Core insert: the ORM's would reset the version counter
+            s.execute(insert(Lesson.__table__), rows[k:k + 500])
+        audit.record(s, "undo", "schedule", "Lesson", term["id"], translate(
+            "Schedule", "Отменена генерация расписания «{0}»: восстановлено {1} занятий ({2})").format(
+            term["name"], len(rows), point.label))
+        label = point.label
+        s.delete(point)
+    return {"term": term["name"], "restored": len(rows), "label": label}
