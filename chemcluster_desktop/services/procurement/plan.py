@@ -340,7 +340,7 @@ def _plan_info(s: Session, line: PlanLine) -> PlanLineInfo:
         src.name if src else "", line.planned_year, line.planned_quarter, line.notice_number, line.status, amount,
         line.version,
         [{"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit, "nmck": n.nmck, "status": n.status,
-          "room_id": n.room_id} for n in needs],
+          "room_id": n.room_id, "okpd2": n.okpd2} for n in needs],
         [StepInfo(st.status, st.date, st.user_login, st.note) for st in line.steps], nxt, blocked,
         list(s.scalars(select(Contract.id).where(Contract.plan_line_id == line.id).order_by(Contract.id))),
         line.ikz if line.law == "44-ФЗ" else "", on, rules.is_single(line.method), requests, warnings)
@@ -400,10 +400,21 @@ def list_plan_lines(q: ListQuery) -> list[dict]:
             out.append({"id": line.id, "number": line.number, "title": line.title, "law": line.law,
                         "method": line.method, "okpd2": line.okpd2, "source": source or "", "source_code": code or "",
                         "period": period, "status": line.status, "amount": Decimal(amount or 0),
-                        "needs": n_needs or 0, "notice_number": line.notice_number, "version": line.version})
+                        "needs": n_needs or 0, "notice_number": line.notice_number, "version": line.version,
+                        "ikz": line.ikz if line.law == "44-ФЗ" else ""})
         for r in out:
             r["amount"] = r["amount"].quantize(Decimal("0.01"))
         return out
+
+
+def plan_totals(rows: list[dict]) -> dict[str, Decimal]:
+    """«Итого» per law: the sum of the amounts of its lines that are neither failed nor cancelled (those
+    are listed apart) — the same rows the plan shows, so the total is the sum of its rows."""
+    out = {law: Decimal("0.00") for law in LAWS}
+    for r in rows:
+        if r["status"] not in ("failed", "cancelled"):
+            out[r["law"]] = out.get(r["law"], Decimal("0.00")) + (r["amount"] or Decimal("0.00"))
+    return out
 
 
 def plan_schedule_rows(source: str | None = None) -> list[dict]:
@@ -417,7 +428,8 @@ def plan_schedule_rows(source: str | None = None) -> list[dict]:
         for line in s.scalars(stmt):
             info = _plan_info(s, line)
             steps = {st.status: st for st in info.steps}
-            contract = s.scalar(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id).limit(1))
+            contracts = list(s.scalars(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id)))
+            contract = contracts[0] if contracts else None
             out.append({
                 "number": info.number, "title": info.title, "okpd2": info.okpd2, "law": info.law,
                 "method": info.method, "source": info.source_name, "year": info.planned_year,
@@ -427,8 +439,11 @@ def plan_schedule_rows(source: str | None = None) -> list[dict]:
                 "steps": [{"status": st.status, "label": status_label(st.status), "date": st.date,
                            "user": st.user_login, "note": st.note} for st in info.steps],
                 "published_on": steps["notice_published"].date if "notice_published" in steps else None,
-                "contract": f"№ {contract.number} от {contract.date.strftime('%d.%m.%Y')}" if contract else "",
-                "contract_price": contract.price if contract else None,
-                "supplier": contract.supplier.name if contract else "",
+                "contract": "; ".join(f"№ {c.number} от {c.date.strftime('%d.%m.%Y')}" for c in contracts),
+                "contract_price": sum((c.price for c in contracts), Decimal("0.00")) if contracts else None,
+                "supplier": "; ".join(dict.fromkeys(c.supplier.name for c in contracts)),
+                "ikz": info.ikz, "justified_on": info.justified_on, "warnings": list(info.warnings),
+                "okpd2_codes": [n.okpd2 for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)
+                                                            .order_by(Need.id))],
             })
         return out
