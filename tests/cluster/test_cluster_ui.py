@@ -79,7 +79,7 @@ def test_tiles_click_through(demo_window, qtbot):
     assert page.tabs.currentIndex() == page.TAB_PARTICIPANTS
     assert page.p_model.total() >= 8
     page.tabs.setCurrentIndex(page.TAB_DASHBOARD)
-    qtbot.mouseClick(page.dashboard.tiles["equipped"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.dashboard.tiles["workshop_coverage"], Qt.MouseButton.LeftButton)
     keys = [p.key for p in PAGES]
     assert demo_window.nav.currentRow() == keys.index("accreditation")
     demo_window.show_page("cluster")
@@ -188,8 +188,8 @@ def test_empty_database_offers_card_kpis(window, qtbot):
     page.tabs.setCurrentIndex(page.TAB_KPIS)
     assert page.card_kpis_btn.isVisible()
     qtbot.mouseClick(page.card_kpis_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 9, timeout=3000)
-    assert page.k_model.total() == 9
+    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 10, timeout=3000)
+    assert page.k_model.total() == 10
     assert not page.card_kpis_btn.isVisible()
     assert page.dashboard.tiles["participants"].value_label.text() == "0"
 

@@ -71,6 +71,16 @@ def pupils() -> Pupils:
     return Pupils(True, int(schedule.pupils_reached()))
 
 
+def equipment_paid_percent() -> Decimal | None:
+    """Paid under contracts against the equipment budget: what the plan-schedule commits to equipment
+    (contract prices, and the НМЦК of lines without a contract; failed and cancelled lines left out)."""
+    raw = procurement.budget()
+    base = raw.totals.limit - raw.totals.remaining  # committed = contracted + planned lines without a contract
+    if base <= 0:
+        return None
+    return _q(raw.totals.paid / base * HUNDRED)
+
+
 def computed_value(formula: str) -> Decimal | None:
     """The live value of a computed KPI (None when the data is not in the program)."""
     if formula == "participants":
@@ -88,6 +98,8 @@ def computed_value(formula: str) -> Decimal | None:
     if formula == "budget_paid":
         b = budget()
         return b.total.get("paid") if b.available else None
+    if formula == "equipment_paid":
+        return equipment_paid_percent()
     if formula == "pupils":
         p = pupils()
         return Decimal(p.pupils) if p.available else None
