@@ -71,6 +71,14 @@ def pupils() -> Pupils:
     return Pupils(True, int(schedule.pupils_reached()))
 
 
+def contract_alerts() -> list[dict]:
+    """Contract deliveries and payments overdue or due within two weeks (``procurement.deadlines``)."""
+    from chemcluster_desktop.services.procurement import deadlines
+
+    return [{"kind": a["kind"], "contract": a["contract"], "supplier": a["supplier"], "date": a["date"],
+             "overdue": a["overdue"], "amount": a["amount"], "text": a["text"]} for a in deadlines.alerts()]
+
+
 def equipment_paid_percent() -> Decimal | None:
     """Paid under contracts against the equipment budget: what the plan-schedule commits to equipment
     (contract prices, and the НМЦК of lines without a contract; failed and cancelled lines left out)."""

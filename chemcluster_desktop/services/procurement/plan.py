@@ -153,14 +153,14 @@ def _refresh_codes(s: Session, line: PlanLine, auto_before: str | None) -> None:
 
 def create_plan_line(data: dict) -> int:
     """A plan-schedule line from ``data``: title, need_ids, and optionally funding_source_id, law
-    (44-ФЗ), method (электронный аукцион), okpd2 (the first need's), planned_year (this year),
-    planned_quarter."""
+    (44-ФЗ), method (электронный аукцион; checked against the law's methods), planned_year (this year),
+    planned_quarter, on (the date of its «в плане» step, today)."""
     require(WRITE)
     with uow() as s:
         return _create_plan_line(s, data.get("title"), list(data.get("need_ids") or []),
                                  data.get("funding_source_id"), data.get("law", "44-ФЗ"),
                                  data.get("method", "электронный аукцион"), data.get("okpd2", ""),
-                                 data.get("planned_year"), data.get("planned_quarter"))
+                                 data.get("planned_year"), data.get("planned_quarter"), data.get("on"))
 
 
 def update_plan_line(line_id: int, data: dict, *, version: int | None = None) -> None:
