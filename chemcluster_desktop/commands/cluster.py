@@ -82,10 +82,9 @@ def cmd_kpi_list(args) -> int:
 
 
 def cmd_kpi_set(args) -> int:
-    from chemcluster_desktop.services import cluster
-
     import datetime as dt
 
+    from chemcluster_desktop.services import cluster
     from chemcluster_desktop.services.errors import ValidationError
 
     as_of = None

@@ -429,7 +429,6 @@ def plan_schedule_rows(source: str | None = None) -> list[dict]:
             info = _plan_info(s, line)
             steps = {st.status: st for st in info.steps}
             contracts = list(s.scalars(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id)))
-            contract = contracts[0] if contracts else None
             out.append({
                 "number": info.number, "title": info.title, "okpd2": info.okpd2, "law": info.law,
                 "method": info.method, "source": info.source_name, "year": info.planned_year,
