@@ -222,3 +222,28 @@ def test_edit_participant_and_direction_through_forms(demo_db, qtbot):
     qtbot.mouseClick(stale.buttons.button(stale.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert stale.saved_id is None  # refused: the direction changed since the form was opened
     assert cluster.get_direction(d["id"]).places_per_year == d["places_per_year"] + 5
+
+
+def test_card_and_own_indicators_apart_with_contract_alerts(demo_window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    demo_window.resize(1366, 768)
+    page = _page(demo_window, qtbot)
+    d = page.dashboard
+    card = {d.tiles_grid.itemAt(i).widget().code for i in range(d.tiles_grid.count())}
+    own = {d.own_grid.itemAt(i).widget().code for i in range(d.own_grid.count())}
+    assert card == {"audience", "participants", "directions", "students", "employment", "equipped"}
+    assert own == {"workshop_coverage", "workshops_ready", "equipment_paid", "pupils"}
+    assert "собственные" in d.own_title.text().lower()
+    # the demo's small purchase is late: the dashboard says so
+    assert d.alerts.isVisible() and "ЕП-2026-007" in d.alerts.text() and "Просрочено" in d.alerts.text()
+    # a typed value is dated
+    dlg = page.open_value_dialog("employment", "2026")
+    dlg.as_of.setDate(QDate(2026, 10, 1))
+    dlg.value.clear()
+    qtbot.keyClicks(dlg.value, "83.1")
+    qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
+    assert cluster.get_kpi("employment").value_for("2026").as_of == dt.date(2026, 10, 1)

@@ -54,7 +54,10 @@ def budget() -> Budget:
     raw = procurement.budget()
     keys = ("limit", "planned", "contracted", "paid")
     rows = [{"code": r.code, "name": r.name, **{k: getattr(r, k) for k in keys}} for r in raw.rows]
-    return Budget(True, rows, {k: getattr(raw.totals, k) for k in keys}, raw.project_total, raw.grant_cap)
+    total = {k: getattr(raw.totals, k) for k in keys}
+    # the equipment budget: what the plan-schedule commits (contracts, and НМЦК of lines without one)
+    total["committed"] = raw.totals.limit - raw.totals.remaining
+    return Budget(True, rows, total, raw.project_total, raw.grant_cap)
 
 
 @dataclass

@@ -22,7 +22,7 @@ def dashboard() -> dict:
         trend = None if val is None or prev is None else _q(val - prev)
         page = COMPUTED.get(k.computed, ("", "cluster"))[1] if k.computed else "cluster"
         tiles.append({
-            "code": k.code, "name": k.name, "unit": k.unit, "target": k.target, "target_period": k.period,
+            "code": k.code, "section": k.section, "name": k.name, "unit": k.unit, "target": k.target, "target_period": k.period,
             "value": val, "origin": origin, "percent": percent_of(val, k.target), "previous": prev,
             "previous_period": prev_period,
             "trend": trend, "page": page,
