@@ -48,6 +48,15 @@ def register(sub) -> None:
     p.add_argument("--number", required=True, help=translate("Cli", "исходящий номер"))
     p.set_defaults(func=cmd_request, open_db=True)
 
+    p = ps.add_parser("settings", help=translate("Cli", "настройки закупок: методика НМЦК, ИКУ, КПП, КВР, срок оплаты"))
+    p.add_argument("--methodology", help=translate("Cli", "методика обоснования НМЦК (печатается в обосновании)"))
+    p.add_argument("--iku", help=translate("Cli", "идентификационный код заказчика, 20 цифр"))
+    p.add_argument("--kpp", help=translate("Cli", "КПП колледжа"))
+    p.add_argument("--kvr", help=translate("Cli", "код вида расходов (разряды 34–36 ИКЗ)"))
+    p.add_argument("--payment-days", dest="payment_days", help=translate("Cli", "срок оплаты после приёмки, рабочих дней"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings, open_db=True)
+
     p = ps.add_parser("budget", help=translate("Cli", "бюджет по источникам: лимит, план, контракты, оплата, остаток"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_budget, open_db=True)
@@ -137,6 +146,23 @@ def _nmck_line(args) -> int:
             len(j.requests), sum(1 for r in j.requests if r["replied"])))
     for w in j.warnings:
         sys.stderr.write(w + "\n")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.procurement import rules
+
+    given = {f"procurement.{k}": v for k in ("methodology", "iku", "kpp", "kvr", "payment_days")
+             if (v := getattr(args, k)) is not None}
+    if given:
+        rules.set_procurement_settings(given)
+    cur = rules.get_procurement_settings()
+    if args.json:
+        print_json({k.split(".", 1)[1]: v for k, v in cur.items()})
+    else:
+        for k, v in cur.items():
+            print(f"{k.split('.', 1)[1]:<14} {v}")
     return 0
 
 

@@ -312,3 +312,17 @@ def test_working_days_skip_weekends():
     assert friday.weekday() == 4
     assert rules.add_working_days(friday, 1) == dt.date(2026, 12, 7)
     assert rules.add_working_days(friday, 7) == dt.date(2026, 12, 15)
+
+
+def test_procurement_settings_checked_field_by_field(world):
+    with pytest.raises(ValidationError) as e:
+        rules.set_procurement_settings({"procurement.methodology": "Новая методика", "procurement.iku": "123"})
+    assert e.value.field == "procurement.iku"
+    assert rules.get_procurement_settings()["procurement.methodology"] == rules.DEFAULTS["procurement.methodology"]
+    with pytest.raises(ValidationError) as e:
+        rules.set_procurement_settings({"procurement.kvr": "24"})
+    assert e.value.field == "procurement.kvr"
+    rules.set_procurement_settings({"procurement.methodology": "Новая методика", "procurement.payment_days": "5"})
+    cur = rules.get_procurement_settings()
+    assert cur["procurement.methodology"] == "Новая методика" and cur["procurement.payment_days"] == "5"
+    assert cur["procurement.iku"] == f"3{INN}{rules.DEFAULTS['procurement.kpp']}"

@@ -201,3 +201,30 @@ def settings_of(s: Session) -> dict[str, str]:
         if row.value:
             out[row.key] = row.value
     return out
+
+
+def get_procurement_settings() -> dict[str, str]:
+    """The procurement settings in force (defaults filled in; the ИКУ built from the college's ИНН and
+    the КПП when not typed)."""
+    from chemcluster_desktop.services.context import read
+
+    with read() as s:
+        return settings_of(s)
+
+
+def set_procurement_settings(values: dict[str, str]) -> None:
+    """Change procurement settings (the buyer's right): methodology, ИКУ, КПП, КВР, payment days, minimum
+    requests. Checked field by field; nothing is written when one is wrong."""
+    from chemcluster_desktop.services.context import uow
+    from chemcluster_desktop.services.procurement._common import WRITE
+    from chemcluster_desktop.services.security import require
+
+    require(WRITE)
+    clean = check_settings(values)
+    with uow() as s:
+        for k, v in clean.items():
+            row = s.get(Setting, k)
+            if row is None:
+                s.add(Setting(key=k, value=v))
+            else:
+                row.value = v
