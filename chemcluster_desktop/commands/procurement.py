@@ -54,6 +54,8 @@ def register(sub) -> None:
     p.add_argument("--kpp", help=translate("Cli", "КПП колледжа"))
     p.add_argument("--kvr", help=translate("Cli", "код вида расходов (разряды 34–36 ИКЗ)"))
     p.add_argument("--payment-days", dest="payment_days", help=translate("Cli", "срок оплаты после приёмки, рабочих дней"))
+    p.add_argument("--annual-volume", dest="annual_volume",
+                   help=translate("Cli", "совокупный годовой объём закупок (СГОЗ) для лимитов ст. 93, ₽"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_settings, open_db=True)
 
@@ -153,7 +155,7 @@ def cmd_settings(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services.procurement import rules
 
-    given = {f"procurement.{k}": v for k in ("methodology", "iku", "kpp", "kvr", "payment_days")
+    given = {f"procurement.{k}": v for k in ("methodology", "iku", "kpp", "kvr", "payment_days", "annual_volume")
              if (v := getattr(args, k)) is not None}
     if given:
         rules.set_procurement_settings(given)

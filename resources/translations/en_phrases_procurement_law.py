@@ -160,4 +160,16 @@ PHRASES: dict[str, str] = {
         "paid under contracts, % of the plan-schedule's equipment purchases",
     "Строка плана-графика (номер)": "Plan-schedule line (number)",
     "Закон (44-ФЗ | 223-ФЗ)": "Law (44-ФЗ | 223-ФЗ)",
+    "Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».":
+        "The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».",
+    "совокупный годовой объём закупок (СГОЗ) для лимитов ст. 93, ₽": "total annual volume of purchases (SGOZ) for the art. 93 limits, ₽",
+    "формируется автоматически (36 цифр)": "built automatically (36 digits)",
+    "ИКЗ": "Purchase code",
+    "НМЦК позиций": "Initial maximum price of the positions",
+    "Позиции контракта": "Contract positions",
+    "Срок поставки": "Delivery date",
+    " раб. дн. после приёмки": " working days after acceptance",
+    "Срок оплаты": "Payment term",
+    "Отметьте позиции, которые покрывает контракт.": "Tick the positions the contract covers.",
+    "Цена больше НМЦК отмеченных позиций.": "The price is above the initial maximum price of the ticked positions.",
 }

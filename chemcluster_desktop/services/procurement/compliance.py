@@ -68,7 +68,11 @@ def _year(line: PlanLine) -> int:
 
 
 def total_volume(s: Session, year: int) -> Decimal:
-    """The customer's total annual volume of 44-ФЗ purchases (СГОЗ) as the plan-schedule knows it."""
+    """The customer's total annual volume of purchases (СГОЗ): the setting when the college gave it, else
+    the year's 44-ФЗ plan-schedule as the program knows it."""
+    declared = rules.setting(s, "procurement.annual_volume")
+    if declared:
+        return Decimal(declared)
     total = Decimal("0.00")
     for ln in s.scalars(select(PlanLine).where(PlanLine.law == "44-ФЗ", PlanLine.status.not_in(INACTIVE))):
         if _year(ln) == year:
@@ -111,7 +115,9 @@ def check_small(s: Session, line: PlanLine, amount: Decimal, *, field: str = "am
                               field=field)
     year = _year(line)
     used = small_usage(s, year, point, exclude_line=line.id)
-    vol = total_volume(s, year) - committed_amount(s, line) + amount
+    vol = total_volume(s, year)
+    if not rules.setting(s, "procurement.annual_volume"):
+        vol = vol - committed_amount(s, line) + amount
     limit = rules.annual_limit(point, vol)
     if used + amount > limit:
         raise ValidationError(_t("Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе "

@@ -59,6 +59,9 @@ DEFAULTS = {
     "procurement.kvr": "244",
     "procurement.payment_days": "7",
     "procurement.min_requests": "5",
+    # the customer's total annual volume of purchases (СГОЗ) for the small-purchase limits; empty = the
+    # year's 44-ФЗ plan-schedule as the program knows it
+    "procurement.annual_volume": "",
 }
 SETTING_KEYS = tuple(DEFAULTS)
 
@@ -97,6 +100,14 @@ def check_settings(values: dict[str, str]) -> dict[str, str]:
     if kvr is not None and not re.fullmatch(r"\d{3}", kvr):
         raise ValidationError(_t("Код вида расходов — 3 цифры (например, 244); введено «{0}».").format(kvr),
                               field="procurement.kvr")
+    vol = clean.get("procurement.annual_volume", "")
+    if vol:
+        vol = vol.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        if not re.fullmatch(r"\d+(\.\d{1,2})?", vol):
+            raise ValidationError(_t("Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено "
+                                     "«{0}».").format(clean["procurement.annual_volume"]),
+                                  field="procurement.annual_volume")
+        clean["procurement.annual_volume"] = format(Decimal(vol).quantize(Decimal("0.01")), "f")
     for key, lo, hi in (("procurement.payment_days", 1, 30), ("procurement.min_requests", 3, 20)):
         if key in clean and (not clean[key].isdigit() or not lo <= int(clean[key]) <= hi):
             raise ValidationError(_t("Значение «{0}» — целое число от {1} до {2}.").format(clean[key], lo, hi),
