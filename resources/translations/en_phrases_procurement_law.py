@@ -172,4 +172,5 @@ PHRASES: dict[str, str] = {
     "Срок оплаты": "Payment term",
     "Отметьте позиции, которые покрывает контракт.": "Tick the positions the contract covers.",
     "Цена больше НМЦК отмеченных позиций.": "The price is above the initial maximum price of the ticked positions.",
+    "Итого по {0}": "Total under {0}",
 }
