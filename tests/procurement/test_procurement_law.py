@@ -299,6 +299,7 @@ def test_deadlines_alerts_and_acceptance_to_the_kopeck(world):
     costs = [Decimal(str(inventory.get_item(i)["cost"])) for i in ids]
     assert sum(costs, Decimal(0)) == Decimal("440000.00")
     assert sorted(costs) == [Decimal("146666.66"), Decimal("146666.67"), Decimal("146666.67")]
+    assert P.items_of_need(nid) == sorted(ids)  # accepted items linked back to the need
     # delivered in full: the delivery deadline is gone, the payment is due 7 working days after acceptance
     due = deadlines.due_json()["due"]
     assert [(r["kind"], r["date"], r["amount"]) for r in due] == [

@@ -64,6 +64,7 @@ from chemcluster_desktop.services.procurement.deliveries import (
 )
 from chemcluster_desktop.services.procurement.lookups import (
     counts,
+    items_of_need,
     needs_with_offers,
     rooms,
     unplanned_needs,
@@ -148,5 +149,5 @@ __all__ = [
     "pending_deliveries",
     # budget and look-ups
     "BudgetRow", "BudgetSummary", "budget", "limit_problem",
-    "counts", "needs_with_offers", "rooms", "unplanned_needs", "workshops",
+    "counts", "items_of_need", "needs_with_offers", "rooms", "unplanned_needs", "workshops",
 ]
