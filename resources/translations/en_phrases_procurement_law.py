@@ -173,4 +173,6 @@ PHRASES: dict[str, str] = {
     "Отметьте позиции, которые покрывает контракт.": "Tick the positions the contract covers.",
     "Цена больше НМЦК отмеченных позиций.": "The price is above the initial maximum price of the ticked positions.",
     "Итого по {0}": "Total under {0}",
+    "Запрос цен": "Request for prices",
+    "Позиция контракта": "Contract position",
 }
