@@ -132,3 +132,43 @@ def test_single_supplier_line_and_contract_with_positions_and_deadlines(setup, q
     assert c.price == Decimal("305000.00") and c.payment_days == 5
     assert c.delivery_due == dt.date.today() + dt.timedelta(days=30)
     assert P.get_plan_line(lid).status == "contract_signed"
+
+
+def test_price_requests_and_settings_dialogs(setup, qtbot):
+    from chemcluster_desktop.services.procurement import rules
+    from chemcluster_desktop.ui.dialogs.procurement_law_dialogs import (
+        PriceRequestsDialog,
+        ProcurementSettingsDialog,
+    )
+
+    nid = P.create_need({"name": "Весы", "quantity": "2", "okpd2": "28.29.31.110"})
+    add_offers(nid, setup["sup"][:2], ["100000.00", "110000.00"])
+    lid = P.create_plan_line({"title": "Весы", "need_ids": [nid]})
+    dlg = PriceRequestsDialog(None, P.get_plan_line(lid))
+    qtbot.addWidget(dlg)
+    dlg.resize(1000, 600)
+    assert dlg.table.rowCount() == 0 and not dlg.ok_button.isEnabled()
+    for i in range(3):
+        dlg.supplier.setCurrentIndex(i)
+        qtbot.keyClicks(dlg.number, f"01-0{i + 1}/26")
+        dlg.accept()
+    assert dlg.table.rowCount() == 3  # the form stays open for the next request
+    replies = [dlg.table.item(r, 3).text() for r in range(3)]
+    assert replies.count("ответа нет") == 1  # the third supplier sent no offer
+    assert "не меньше 5" in dlg.count.text()
+    dlg.supplier.setCurrentIndex(0)
+    dlg.sent_on.setDate(dlg.sent_on.date().addDays(5))  # in the future: refused beside the field
+    qtbot.keyClicks(dlg.number, "01-09/26")
+    dlg.accept()
+    assert dlg.errors["sent_on"].text() and dlg.table.rowCount() == 3
+
+    sd = ProcurementSettingsDialog(None)
+    qtbot.addWidget(sd)
+    sd.kvr.setText("24")
+    sd.accept()
+    assert sd.errors["procurement.kvr"].text() and sd.result() != sd.DialogCode.Accepted
+    sd.kvr.setText("244")
+    sd.methodology.setPlainText("Региональный порядок № 12")
+    sd.accept()
+    assert sd.result() == sd.DialogCode.Accepted
+    assert rules.get_procurement_settings()["procurement.methodology"] == "Региональный порядок № 12"
