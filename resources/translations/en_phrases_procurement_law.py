@@ -192,4 +192,9 @@ PHRASES: dict[str, str] = {
     "Запросы цен по строке {0}": "Requests for prices, line {0}",
     "КП получено": "offer received",
     "Методика рекомендует не меньше {0}.": "The methodology recommends at least {0}.",
+    "Запросы цен…": "Requests for prices…",
+    "Обоснование НМЦК закупки": "Price justification of the purchase",
+    "Настройки закупок…": "Procurement settings…",
+    "ИКЗ {0}": "purchase code {0}",
+    "цена обоснована {0}": "price justified {0}",
 }

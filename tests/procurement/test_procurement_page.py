@@ -226,3 +226,40 @@ def test_print_nmck_from_the_page_opens_the_preview(page, qtbot):
     text = " ".join(PdfReader(str(dlg.pdf_path)).pages[0].extract_text().replace("\u00a0", " ").split())
     assert "Весы аналитические" in text and "202 000,00" in text
     dlg.close()
+
+
+def test_plan_line_shows_ikz_warnings_and_prints_its_justification(page, qtbot):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from chemcluster_desktop.services import database
+    from chemcluster_desktop.services.context import uow
+    from chemcluster_desktop.storage.procurement import Offer
+    from chemcluster_desktop.ui import ops
+
+    f = page.fixture
+    database.set_settings({"college.inn": "5249023823"})
+    nid = P.create_need({"name": "Весы аналитические", "quantity": 2, "okpd2": "28.29.31.110"})
+    add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"], dt.date.today() - dt.timedelta(days=20))
+    lid = P.create_plan_line({"title": "Весы", "need_ids": [nid], "funding_source_id": f["src"]["federal"],
+                              "on": dt.date.today() - dt.timedelta(days=30)})
+    P.advance(lid, "price_justified", on=dt.date.today() - dt.timedelta(days=10))
+    with uow() as s:  # old data: an offer re-dated after the justification (as a pre-issue-14 database has)
+        o = s.query(Offer).filter(Offer.need_id == nid).first()
+        o.date = dt.date.today() - dt.timedelta(days=5)
+    page.show_tab("plan")
+    page.refresh()
+    assert page.select_id(lid)
+    line = P.get_plan_line(lid)
+    assert line.ikz and line.ikz in page.plan_info.text()
+    assert page.plan_warnings.isVisible() and "позже обоснования" in page.plan_warnings.text()
+    qtbot.mouseClick(page.justification_btn, Qt.MouseButton.LeftButton)
+    ops.wait_all(20000)
+    qtbot.waitUntil(lambda: getattr(page, "_last_preview", None) is not None, timeout=20000)
+    dlg = page._last_preview
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(str(dlg.pdf_path)).pages)
+                    .replace("\u00a0", " ").split())
+    assert f"Обоснование НМЦК закупки {line.number}" in text
+    assert "позже даты обоснования" in text and "не утверждается" in text  # flagged on paper too
+    dlg.close()
