@@ -50,8 +50,8 @@ def test_item_service_journal_rights_and_version(db, as_role):
 
 def test_workshop_service_journal_and_rights(db, as_role):
     as_role("coordinator", login="orlov")
-    wid = accreditation.create_workshop("Лабораторный химический анализ", rooms=["Ауд. 214"], competency=None,
-                                        workplaces=12, create_rooms=True)
+    wid = accreditation.create_workshop(dict(name="Лабораторный химический анализ", rooms=["Ауд. 214"],
+                                             competency=None, workplaces=12), create_rooms=True)
     with as_role("viewer"), pytest.raises(PermissionDenied):
         accreditation.delete_workshop(wid)
     with as_role("lab_manager"), pytest.raises(PermissionDenied):
