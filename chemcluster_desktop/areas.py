@@ -216,6 +216,8 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "Delivery": QT_TRANSLATE_NOOP("Journal", "Поставка"),
             "DeliveryLine": QT_TRANSLATE_NOOP("Journal", "Строка поставки"),
             "DeliveryItem": QT_TRANSLATE_NOOP("Journal", "Принятая позиция поставки"),
+            "PriceRequest": QT_TRANSLATE_NOOP("Journal", "Запрос цен"),
+            "ContractNeed": QT_TRANSLATE_NOOP("Journal", "Позиция контракта"),
         },
         listens_to=(Area.PROCUREMENT, Area.INVENTORY, Area.ACCREDITATION),
     ),

@@ -32,6 +32,8 @@ def register(sub) -> None:
     sp.add_argument("period", metavar="PERIOD")
     sp.add_argument("value", metavar="VALUE")
     sp.add_argument("--comment", default="")
+    sp.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                    help=_t("дата, на которую значение верно (по умолчанию сегодня)"))
     sp.set_defaults(func=cmd_kpi_set, open_db=True)
     sp = ksub.add_parser("init", help=_t("добавить показатели карточки проекта (плановые значения)"))
     sp.set_defaults(func=cmd_kpi_init, open_db=True)
@@ -68,6 +70,7 @@ def cmd_kpi_list(args) -> int:
             cluster.jsonable({"code": r.code, "name": r.name, "unit": r.unit, "target": r.target,
                               "target_period": r.target_period, "actual": r.actual, "origin": r.origin,
                               "percent": r.percent, "comment": r.comment, "computed": r.computed or None,
+                              "section": r.section, "as_of": r.as_of,
                               "values": {v.period: v.value for v in kpis[r.code].values}})
             for r in rows]})
         return 0
@@ -79,9 +82,18 @@ def cmd_kpi_list(args) -> int:
 
 
 def cmd_kpi_set(args) -> int:
-    from chemcluster_desktop.services import cluster
+    import datetime as dt
 
-    cluster.set_kpi_value(args.code, args.period, args.value, args.comment)
+    from chemcluster_desktop.services import cluster
+    from chemcluster_desktop.services.errors import ValidationError
+
+    as_of = None
+    if getattr(args, "as_of", None):
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError as e:
+            raise ValidationError(_t("Дата «{0}»: нужен формат ГГГГ-ММ-ДД.").format(args.as_of), field="as_of") from e
+    cluster.set_kpi_value(args.code, args.period, args.value, args.comment, as_of=as_of)
     k = cluster.get_kpi(args.code)
     per = cluster.validate_period(args.period)
     v = k.value_for(per)

@@ -1,7 +1,9 @@
 """``chemcluster procurement …``: НМЦК, budget, lists, the status road, acceptance; and
 ``chemcluster export plan-schedule FILE.xlsx``.
 
-    chemcluster procurement nmck --need ID [--json]
+    chemcluster procurement nmck --need ID | --line NUMBER [--json]
+    chemcluster procurement due [--json]
+    chemcluster procurement request --line NUMBER --supplier NAME --date YYYY-MM-DD --number OUT
     chemcluster procurement budget [--json]
     chemcluster procurement needs [--status S] [--json]
     chemcluster procurement plan [--json]
@@ -28,10 +30,34 @@ def register(sub) -> None:
     sp = sub.add_parser("procurement", help=translate("Cli", "закупки: НМЦК, бюджет, план-график, поставки"))
     ps = sp.add_subparsers(dest="procurement_command", metavar="ACTION", required=True)
 
-    p = ps.add_parser("nmck", help=translate("Cli", "обоснование НМЦК потребности методом сопоставимых рыночных цен"))
-    p.add_argument("--need", type=int, required=True, metavar="ID", help=translate("Cli", "номер (id) потребности"))
+    p = ps.add_parser("nmck", help=translate("Cli", "обоснование НМЦК методом сопоставимых рыночных цен"))
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--need", type=int, metavar="ID", help=translate("Cli", "номер (id) потребности"))
+    who.add_argument("--line", metavar="NUMBER", help=translate("Cli", "строка плана-графика: вся закупка"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nmck, open_db=True)
+
+    p = ps.add_parser("due", help=translate("Cli", "сроки поставки и оплаты по контрактам: наступающие и просроченные"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_due, open_db=True)
+
+    p = ps.add_parser("request", help=translate("Cli", "записать запрос цен, направленный поставщику"))
+    p.add_argument("--line", required=True, help=translate("Cli", "номер строки (ПГ-2026-001) или её id"))
+    p.add_argument("--supplier", required=True, help=translate("Cli", "поставщик: название или ИНН"))
+    p.add_argument("--date", required=True, help=translate("Cli", "дата отправки, ГГГГ-ММ-ДД"))
+    p.add_argument("--number", required=True, help=translate("Cli", "исходящий номер"))
+    p.set_defaults(func=cmd_request, open_db=True)
+
+    p = ps.add_parser("settings", help=translate("Cli", "настройки закупок: методика НМЦК, ИКУ, КПП, КВР, срок оплаты"))
+    p.add_argument("--methodology", help=translate("Cli", "методика обоснования НМЦК (печатается в обосновании)"))
+    p.add_argument("--iku", help=translate("Cli", "идентификационный код заказчика, 20 цифр"))
+    p.add_argument("--kpp", help=translate("Cli", "КПП колледжа"))
+    p.add_argument("--kvr", help=translate("Cli", "код вида расходов (разряды 34–36 ИКЗ)"))
+    p.add_argument("--payment-days", dest="payment_days", help=translate("Cli", "срок оплаты после приёмки, рабочих дней"))
+    p.add_argument("--annual-volume", dest="annual_volume",
+                   help=translate("Cli", "совокупный годовой объём закупок (СГОЗ) для лимитов ст. 93, ₽"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings, open_db=True)
 
     p = ps.add_parser("budget", help=translate("Cli", "бюджет по источникам: лимит, план, контракты, оплата, остаток"))
     p.add_argument("--json", action="store_true")
@@ -81,10 +107,13 @@ def _money(v: Decimal | None) -> str:
 def cmd_nmck(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import procurement as P
+    from chemcluster_desktop.services.procurement import justification as J
 
+    if args.line:
+        return _nmck_line(args)
     r = P.nmck_details(args.need)
     if args.json:
-        print_json(P.as_json(args.need, r))
+        print_json(J.need_json(args.need, r, J.need_justified_on(args.need)))
     else:
         n = P.get_need(args.need)
         print(translate("Cli", "Потребность № {0}: {1}, {2} {3}").format(n.id, n.name, _num(n.quantity), n.unit))
@@ -97,6 +126,86 @@ def cmd_nmck(args) -> int:
         print(translate("Cli", "НМЦК: {0} ₽").format(_money(r.nmck) if r.valid else "—"))
     if r.message:
         sys.stderr.write(r.message + "\n")
+    return 0
+
+
+def _nmck_line(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.procurement import justification as J
+
+    j = J.line_justification(args.line)
+    if args.json:
+        print_json(J.line_json(j))
+    else:
+        print(translate("Cli", "Строка {0}: {1} ({2}, {3})").format(j.number, j.title, j.law, j.method))
+        print(translate("Cli", "ИКЗ: {0}; цена обоснована: {1}").format(
+            j.ikz or "—", j.justified_on.strftime("%d.%m.%Y") if j.justified_on else "—"))
+        for p in j.positions:
+            print(f"  {p.name[:50]:<50} {_num(p.quantity):>6} {p.unit:<5} {p.okpd2 or '—':<14} "
+                  f"{_money(p.result.nmck) if p.result.valid else '—':>16}")
+        print(translate("Cli", "НМЦК закупки: {0} ₽").format(_money(j.total) if j.valid else "—"))
+        print(translate("Cli", "Запросов цен: {0}, ответили: {1}").format(
+            len(j.requests), sum(1 for r in j.requests if r["replied"])))
+    for w in j.warnings:
+        sys.stderr.write(w + "\n")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.procurement import rules
+
+    given = {f"procurement.{k}": v for k in ("methodology", "iku", "kpp", "kvr", "payment_days", "annual_volume")
+             if (v := getattr(args, k)) is not None}
+    if given:
+        rules.set_procurement_settings(given)
+    cur = rules.get_procurement_settings()
+    if args.json:
+        print_json({k.split(".", 1)[1]: v for k, v in cur.items()})
+    else:
+        for k, v in cur.items():
+            print(f"{k.split('.', 1)[1]:<14} {v}")
+    return 0
+
+
+def cmd_due(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.procurement import deadlines
+
+    data = deadlines.due_json()
+    if args.json:
+        print_json(data)
+        return 0
+    for r in data["due"]:
+        kind = translate("Cli", "поставка") if r["kind"] == "delivery" else translate("Cli", "оплата")
+        flag = translate("Cli", "ПРОСРОЧЕНО") if r["overdue"] else ""
+        amount = _money(Decimal(r["amount"])) + " ₽" if r["amount"] else ""
+        print(f"{r['date']}  {kind:<9} {r['contract']:<26} {r['supplier'][:34]:<34} {amount:>18} {flag}")
+    if not data["due"]:
+        print(translate("Cli", "Открытых сроков по контрактам нет."))
+    return 0
+
+
+def cmd_request(args) -> int:
+    import datetime as dt
+
+    from chemcluster_desktop.services import procurement as P
+    from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+    from chemcluster_desktop.services.procurement.price_requests import create_price_request
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError as e:
+        raise ValidationError(translate("Cli", "Дата «{0}»: нужен формат ГГГГ-ММ-ДД.").format(args.date),
+                              field="date") from e
+    ref = args.supplier.strip()
+    sup = next((x for x in P.all_suppliers() if x.inn == ref or x.name.casefold() == ref.casefold()), None)
+    if sup is None:
+        raise NotFoundError(translate("Cli", "Поставщик «{0}» не найден (название или ИНН).").format(ref))
+    create_price_request({"plan_line_id": _line_id(args.line), "supplier_id": sup.id, "sent_on": day,
+                          "outgoing_number": args.number})
+    print(translate("Cli", "Запрос цен записан: {0}, исх. {1} от {2}.").format(sup.name, args.number,
+                                                                             day.strftime("%d.%m.%Y")))
     return 0
 
 
@@ -154,13 +263,29 @@ def cmd_plan(args) -> int:
     from chemcluster_desktop.services.listing import ListQuery
 
     rows = P.list_plan_lines(ListQuery(limit=100000, sort="number"))
+    totals = P.plan_totals(rows)
     if args.json:
-        print_json({"lines": [{"id": r["id"], "number": r["number"], "title": r["title"], "status": r["status"],
-                               "source": r["source_code"], "amount": str(r["amount"]), "needs": r["needs"]}
-                              for r in rows]})
+        print_json({"lines": [{"number": r["number"], "law": r["law"], "method": r["method"], "ikz": r["ikz"] or None,
+                               "amount": str(r["amount"]), "status": r["status"], "id": r["id"], "title": r["title"],
+                               "source": r["source_code"], "needs": r["needs"]} for r in rows],
+                    "totals": {law: str(v) for law, v in totals.items()}})
         return 0
-    for r in rows:
-        print(f"{r['number']:<13} {r['title'][:50]:<50} {P.status_label(r['status']):<24} {_money(r['amount']):>16}")
+    for law in P.LAWS:
+        mine = [r for r in rows if r["law"] == law]
+        if not mine:
+            continue
+        print(translate("Cli", "План-график ({0})").format(law))
+        for r in mine:
+            if r["status"] not in P.INACTIVE:
+                print(f"  {r['number']:<13} {r['ikz'] or '':<36} {r['title'][:44]:<44} "
+                      f"{P.status_label(r['status']):<22} {_money(r['amount']):>16}")
+        print(f"  {translate('Cli', 'Итого'):<96} {_money(totals[law]):>16}")
+        apart = [r for r in mine if r["status"] in P.INACTIVE]
+        if apart:
+            print("  " + translate("Cli", "Не состоялись / отменены (в итог не входят):"))
+            for r in apart:
+                print(f"  {r['number']:<13} {r['title'][:50]:<50} {P.status_label(r['status']):<22} "
+                      f"{_money(r['amount']):>16}")
     return 0
 
 

@@ -28,6 +28,8 @@ class KpiLine:
     previous: Decimal | None
     comment: str
     origin: str = ""  # entered | computed | ''
+    section: str = "card"  # card (the project card's) | college (the college's own)
+    as_of: object = None  # the date the value is true on
 
 
 @dataclass
@@ -61,6 +63,36 @@ def _status(percent: Decimal | None):
     return st.BAD, st.BAD_BG
 
 
+def _kpi_table(lines: list[KpiLine], w: float) -> list:
+    rows = []
+    for ln in lines:
+        pct = "—" if ln.percent is None else st.number(ln.percent) + " %"
+        actual = _fmt(ln.actual, ln.unit)
+        if ln.origin == "computed":
+            actual += " *"
+        if ln.actual is not None and ln.as_of is not None:
+            actual += "\n" + _t("на {0}").format(st.date(ln.as_of))
+        rows.append([
+            str(ln.number), st.p(ln.name, st.CELL), ln.unit, _fmt(ln.target, ln.unit),
+            ln.target_period or "", _fmt(ln.previous, ln.unit), st.p(actual, st.CELL), pct, st.p(ln.comment, st.CELL),
+        ])
+    widths = [8 * mm, w * 0.27, 14 * mm, 26 * mm, 14 * mm, 26 * mm, 28 * mm, 18 * mm]
+    widths.append(w - sum(widths))
+
+    def row_style(i, r):
+        fg, bg = _status(lines[i].percent)
+        cmds = [("TEXTCOLOR", (7, 0), (7, 0), fg)]
+        if bg is not None:
+            cmds.append(("BACKGROUND", (7, 0), (7, 0), bg))
+        return cmds
+
+    if not rows:
+        return [st.p(_t("Показатели не заведены."), st.BASE)]
+    return st.table(rows, [_t("№"), _t("Показатель"), _t("Ед. изм."), _t("Плановое значение"), _t("Срок"),
+                           _t("Предыдущий период"), _t("Факт"), _t("% от плана"), _t("Комментарий")],
+                    widths, align=["C", "L", "C", "R", "C", "R", "R", "R", "L"], row_styles=row_style)
+
+
 def build(dest, rep: KpiReport, *, cancelled=None) -> None:
     info = st.DocInfo(
         title=_t("Отчёт о достижении показателей кластера «Химический потенциал»"),
@@ -72,35 +104,21 @@ def build(dest, rep: KpiReport, *, cancelled=None) -> None:
     )
     width = st.content_width(info)
     story = []
-    story.append(st.h2(_t("1. Показатели результативности проекта")))
-    rows = []
-    for ln in rep.lines:
-        pct = "—" if ln.percent is None else st.number(ln.percent) + " %"
-        actual = _fmt(ln.actual, ln.unit)
-        if ln.origin == "computed":
-            actual += " *"
-        rows.append([
-            str(ln.number), st.p(ln.name, st.CELL), ln.unit, _fmt(ln.target, ln.unit),
-            ln.target_period or "", _fmt(ln.previous, ln.unit), actual, pct, st.p(ln.comment, st.CELL),
-        ])
     w = width
-    widths = [8 * mm, w * 0.27, 14 * mm, 26 * mm, 14 * mm, 26 * mm, 26 * mm, 18 * mm]
-    widths.append(w - sum(widths))
-
-    def row_style(i, r):
-        fg, bg = _status(rep.lines[i].percent)
-        cmds = [("TEXTCOLOR", (7, 0), (7, 0), fg)]
-        if bg is not None:
-            cmds.append(("BACKGROUND", (7, 0), (7, 0), bg))
-        return cmds
-
-    story += st.table(rows, [_t("№"), _t("Показатель"), _t("Ед. изм."), _t("Плановое значение"), _t("Срок"),
-                             _t("Предыдущий период"), _t("Факт"), _t("% от плана"), _t("Комментарий")],
-                      widths, align=["C", "L", "C", "R", "C", "R", "R", "R", "L"], row_styles=row_style)
+    card = [ln for ln in rep.lines if ln.section == "card"]
+    own = [ln for ln in rep.lines if ln.section != "card"]
+    story.append(st.h2(_t("1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации "
+                          "2023–2024 гг.)")))
+    story += _kpi_table(card, w)
+    done = sum(1 for ln in card if ln.percent is not None and ln.percent >= 100)
+    story.append(st.p(_t("Достигнуто плановых значений карточки: {0} из {1}.").format(done, len(card)), st.BASE))
+    if own:
+        story.append(st.h2(_t("1а. Собственные показатели колледжа (в карточку проекта не входят)")))
+        story.append(st.p(_t("Плановые значения установлены колледжем, а не карточкой проекта."), st.SMALL))
+        story += _kpi_table(own, w)
     story.append(st.p(_t("* — значение рассчитано программой по данным разделов (реестр кластера, "
-                         "аккредитация, закупки, расписание) на дату формирования отчёта."), st.SMALL))
-    done = sum(1 for ln in rep.lines if ln.percent is not None and ln.percent >= 100)
-    story.append(st.p(_t("Достигнуто плановых значений: {0} из {1}.").format(done, len(rep.lines)), st.BASE))
+                         "аккредитация, закупки, расписание) на дату формирования отчёта; введённые значения "
+                         "датированы днём, на который они верны."), st.SMALL))
 
     if rep.participants:
         story.append(st.h2(_t("2. Участники кластера")))

@@ -32,6 +32,7 @@ class OfferRow:
     deviation: Decimal | None  # % from the mean
     stale: bool = False
     outlier: bool = False
+    late: bool = False  # dated after the justification
 
 
 @dataclass
@@ -52,6 +53,34 @@ class NmckSection:
     valid: bool
     message: str
     plan_number: str = ""
+    cv_over: bool = False  # rejected because V > 33 %
+
+
+@dataclass
+class RequestRow:
+    supplier: str
+    sent_on: dt.date
+    outgoing_number: str
+    reply: str  # «КП от …» or «ответа нет»
+
+
+@dataclass
+class LineDoc:
+    """One purchase's justification: its positions, the requests and the total."""
+
+    number: str
+    title: str
+    law: str
+    method: str
+    ikz: str
+    justified_on: dt.date | None
+    methodology: str
+    positions: list[NmckSection]
+    requests: list[RequestRow]
+    min_requests: int
+    total: Decimal | None
+    valid: bool
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +91,7 @@ class NmckReport:
     logo_png: bytes | None = None
     subtitle: str = ""
     notes: list[str] = field(default_factory=list)
+    lines: Sequence[LineDoc] = ()
 
 
 def _pct(v: Decimal | None, sign: bool = False) -> str:
@@ -94,12 +124,14 @@ def _section(sec: NmckSection, width: float) -> list:
             mark.append(translate("Reports", "старше 6 мес."))
         if o.outlier:
             mark.append(translate("Reports", "выпадает"))
+        if o.late:
+            mark.append(translate("Reports", "позже даты обоснования"))
         rows.append([str(o.number), st.p(o.supplier, st.CELL), o.inn, st.date(o.date), st.p(o.reference, st.CELL),
                      st.money(o.unit_price), _pct(o.deviation, True), ", ".join(mark)])
 
     def styles_for(i, r):
         o = sec.offers[i]
-        if o.outlier:
+        if o.outlier or o.late:
             return [("BACKGROUND", (0, 0), (-1, 0), st.BAD_BG)]
         if o.stale:
             return [("BACKGROUND", (0, 0), (-1, 0), st.WARN_BG)]
@@ -130,9 +162,62 @@ def _section(sec: NmckSection, width: float) -> list:
         story.append(st.p(verdict, st.BASE))
         if sec.message:
             story.append(st.p(sec.message, st.SMALL))
+    elif sec.cv_over:
+        story.append(st.markup("<b>" + escape(translate("Reports", "Коэффициент вариации {0} % больше 33 %: совокупность цен "
+                                                          "неоднородна.").format(_pct(sec.cv_percent))) + "</b>", st.BASE))
     else:
         story.append(st.markup("<b>" + escape(translate("Reports", "Обоснование отклонено.")) + "</b> " + escape(sec.message),
                                st.BASE))
+    return story
+
+
+def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
+    story: list = [st.h2(translate("Reports", "Обоснование НМЦК закупки {0}: {1}").format(doc.number, doc.title))]
+    facts = [
+        (translate("Reports", "Идентификационный код закупки (ИКЗ)"), doc.ikz or "—"),
+        (translate("Reports", "Закон, способ определения поставщика"), f"{doc.law}, {doc.method}"),
+        (translate("Reports", "Дата обоснования"), st.date(doc.justified_on) if doc.justified_on else
+         translate("Reports", "не обоснована (проект)")),
+        (translate("Reports", "Методика"), doc.methodology),
+        (translate("Reports", "Позиций"), str(len(doc.positions))),
+    ]
+    story += st.table([[st.p(k, st.CELL), st.p(v, st.CELL)] for k, v in facts],
+                      header=[translate("Reports", "Сведение"), translate("Reports", "Значение")],
+                      widths=[width * 0.30, width * 0.70], zebra=False)
+    story.append(Spacer(1, 3 * mm))
+    story.append(st.h3(translate("Reports", "Запросы ценовой информации (рекомендуется не меньше {0})").format(doc.min_requests)))
+    if doc.requests:
+        story += st.table([[str(i), st.p(r.supplier, st.CELL), st.date(r.sent_on), st.p(r.outgoing_number, st.CELL),
+                            st.p(r.reply, st.CELL)] for i, r in enumerate(doc.requests, 1)],
+                          header=[translate("Reports", "№"), translate("Reports", "Поставщик"), translate("Reports", "Дата запроса"),
+                                  translate("Reports", "Исх. №"), translate("Reports", "Ответ")],
+                          widths=[width * f for f in (0.05, 0.40, 0.13, 0.17, 0.25)], align=["C", "L", "C", "L", "L"])
+    else:
+        story.append(st.p(translate("Reports", "Запросы не зарегистрированы."), st.BASE))
+    for sec in doc.positions:
+        story.append(Spacer(1, 3 * mm))
+        story += _section(sec, width)
+    story.append(Spacer(1, 3 * mm))
+    story.append(st.h3(translate("Reports", "НМЦК закупки")))
+    rows = [[str(i), st.p(sec.name, st.CELL), sec.okpd2 or "—", f"{st.number(sec.quantity)} {sec.unit}",
+             st.money(sec.mean) if sec.mean is not None else "—",
+             st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"] for i, sec in enumerate(doc.positions, 1)]
+    rows.append(["", st.markup("<b>" + escape(translate("Reports", "Итого НМЦК закупки")) + "</b>", st.CELL), "", "", "",
+                 st.money(doc.total) if doc.valid and doc.total is not None else "—"])
+    story += st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Позиция"), translate("Reports", "ОКПД2 / КТРУ"),
+                                    translate("Reports", "Кол-во"), translate("Reports", "Цср, ₽"), translate("Reports", "НМЦК, ₽")],
+                      widths=[width * f for f in (0.05, 0.39, 0.15, 0.11, 0.14, 0.16)],
+                      align=["C", "L", "C", "R", "R", "R"], zebra=False)
+    for w in doc.warnings:
+        story.append(st.p(w, st.SMALL))
+    story.append(Spacer(1, 3 * mm))
+    if doc.valid:
+        story.append(st.p(translate("Reports", "Начальная (максимальная) цена контракта — {0} ₽.").format(st.money(doc.total)), st.BASE))
+        story.append(st.p(translate("Reports", "Дата составления обоснования: {0}").format(
+            st.date(doc.justified_on) if doc.justified_on else "—"), st.BASE))
+        story.append(st.signature_block([(translate("Reports", "Контрактный управляющий"), manager)], width))
+    else:
+        story.append(st.markup("<b>" + escape(translate("Reports", "Обоснование не утверждается.")) + "</b>", st.BASE))
     return story
 
 
@@ -141,18 +226,27 @@ def build(dest, rep: NmckReport, *, cancelled: Callable[[], bool] | None = None)
                       subtitle=rep.subtitle, logo_png=rep.logo_png)
     width = st.content_width(info)
     story: list = []
-    for i, sec in enumerate(rep.sections):
+    for i, doc in enumerate(rep.lines):
         if i:
             story.append(PageBreak())
-        story += _section(sec, width)
-        story.append(Spacer(1, 3 * mm))
-        story.append(st.p(translate("Reports", "Дата составления обоснования: {0}").format(st.date(dt.date.today())), st.BASE))
-        story.append(st.signature_block([(translate("Reports", "Контрактный управляющий"), rep.manager)], width))
+        story += _line_doc(doc, width, rep.manager)
         if cancelled and cancelled():
             from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
-    if not rep.sections:
+    for i, sec in enumerate(rep.sections):
+        if i or rep.lines:
+            story.append(PageBreak())
+        story += _section(sec, width)
+        story.append(Spacer(1, 3 * mm))
+        # a need outside the plan-schedule: a draft calculation, not a justification to sign
+        story.append(st.p(translate("Reports", "Предварительный расчёт по потребности вне плана-графика на {0}; обоснование "
+                                    "составляется по строке плана-графика.").format(st.date(dt.date.today())), st.SMALL))
+        if cancelled and cancelled():
+            from chemcluster_desktop.errors import Cancelled
+
+            raise Cancelled()
+    if not rep.sections and not rep.lines:
         story.append(st.p(translate("Reports", "Нет потребностей с коммерческими предложениями.")))
     for note in rep.notes:
         story.append(st.p(note, st.SMALL))

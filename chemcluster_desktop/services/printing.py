@@ -34,6 +34,8 @@ FILTER_NAMES = {
     "stocktaking": ("--stocktaking", "Инвентаризация (номер или id)"),
     "workshop": ("--workshop", "Мастерская"),
     "need": ("--need", "Потребность (id)"),
+    "line": ("--line", "Строка плана-графика (номер)"),
+    "law": ("--law", "Закон (44-ФЗ | 223-ФЗ)"),
     "source": ("--source", "Источник финансирования"),
     "school": ("--school", "Школа"),
     "class_": ("--class", "Класс"),

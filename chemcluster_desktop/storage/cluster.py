@@ -47,6 +47,7 @@ class Kpi(IdMixin, TimestampMixin, VersionedMixin, Base):
     computed: Mapped[str] = mapped_column(String(40), default="")  # '' = entered by hand, else formula code
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")  # where the figure comes from
+    section: Mapped[str] = mapped_column(String(10), default="card")  # card (project card) | college (own)
 
     values: Mapped[list[KpiValue]] = relationship(cascade="all, delete-orphan", order_by="KpiValue.period")
 
@@ -59,6 +60,7 @@ class KpiValue(IdMixin, TimestampMixin, VersionedMixin, Base):
     value: Mapped[Decimal] = mapped_column(Numeric(14, 2))
     comment: Mapped[str] = mapped_column(Text, default="")
     entered_by: Mapped[str] = mapped_column(String(64), default="")
+    as_of: Mapped[dt.date | None] = mapped_column(Date)  # the date the figure is true on
 
 
 def participant_search_key(name, role="", contact="", agreement_number="", inn="") -> str:

@@ -59,11 +59,26 @@ class PlanLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     planned_year: Mapped[int | None] = mapped_column(Integer)
     planned_quarter: Mapped[int | None] = mapped_column(Integer)
     notice_number: Mapped[str] = mapped_column(String(64), default="")  # извещение в ЕИС
+    ikz: Mapped[str] = mapped_column(String(36), default="")  # идентификационный код закупки (44-ФЗ)
     status: Mapped[str] = mapped_column(String(24), default="in_plan")
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
     needs: Mapped[list[Need]] = relationship(back_populates="plan_line")
     steps: Mapped[list[PlanStep]] = relationship(cascade="all, delete-orphan", order_by="PlanStep.id")
+    requests: Mapped[list[PriceRequest]] = relationship(cascade="all, delete-orphan",
+                                                        order_by="(PriceRequest.sent_on, PriceRequest.id)")
+
+
+class PriceRequest(IdMixin, Base):
+    """A request for prices sent to a supplier for a plan line (запрос ценовой информации)."""
+
+    __tablename__ = "price_requests"
+    plan_line_id: Mapped[int] = mapped_column(ForeignKey("plan_lines.id", ondelete="CASCADE"), index=True)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id", ondelete="RESTRICT"))
+    supplier_name: Mapped[str] = mapped_column(String(300), default="")
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    outgoing_number: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class PlanStep(IdMixin, Base):
@@ -125,10 +140,20 @@ class Contract(IdMixin, TimestampMixin, VersionedMixin, Base):
     funding_source_id: Mapped[int | None] = mapped_column(ForeignKey("funding_sources.id", ondelete="RESTRICT"))
     price: Mapped[Decimal] = mapped_column(Money)
     subject: Mapped[str] = mapped_column(String(500), default="")
+    delivery_due: Mapped[dt.date | None] = mapped_column(Date)  # срок поставки
+    payment_days: Mapped[int] = mapped_column(Integer, default=7)  # рабочих дней на оплату после приёмки
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
     supplier: Mapped[Supplier] = relationship()
     payments: Mapped[list[Payment]] = relationship(cascade="all, delete-orphan", order_by="Payment.due_on")
+
+
+class ContractNeed(Base):
+    """The needs a contract covers (a plan line may be bought under several contracts)."""
+
+    __tablename__ = "contract_needs"
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("needs.id", ondelete="RESTRICT"), primary_key=True)
 
 
 class Payment(IdMixin, Base):
@@ -161,6 +186,7 @@ class DeliveryLine(IdMixin, Base):
     name: Mapped[str] = mapped_column(String(500))
     quantity: Mapped[Decimal] = mapped_column(Quantity)
     unit_price: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal | None] = mapped_column(Money)  # the line's sum to the kopeck (None: quantity × price)
 
 
 class DeliveryItem(Base):

@@ -43,8 +43,8 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
     headers = [translate("Xlsx", "№ строки"), translate("Xlsx", "Предмет закупки / позиция"), translate("Xlsx", "ОКПД2"), translate("Xlsx", "Закон"), translate("Xlsx", "Способ закупки"),
                translate("Xlsx", "Источник финансирования"), translate("Xlsx", "Срок (квартал, год)"), translate("Xlsx", "Кол-во"), translate("Xlsx", "Ед. изм."),
                translate("Xlsx", "НМЦК, ₽"), translate("Xlsx", "Статус"), translate("Xlsx", "Извещение"), translate("Xlsx", "Контракт"), translate("Xlsx", "Цена контракта, ₽"),
-               translate("Xlsx", "Поставщик")]
-    widths = [14, 48, 14, 9, 22, 34, 14, 9, 9, 17, 22, 22, 28, 17, 32]
+               translate("Xlsx", "Поставщик"), translate("Xlsx", "ИКЗ")]
+    widths = [14, 48, 14, 9, 22, 34, 14, 9, 9, 17, 22, 22, 28, 17, 32, 40]
     ws.append(safe_row([title or translate("Xlsx", "План-график закупок")]))
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(safe_row([college]))
@@ -62,17 +62,39 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = ws.cell(hr + 1, 3)
 
+    # «Итого» is the sum of the rows it totals: failed and cancelled lines are listed apart, after it
+    inactive = ("failed", "cancelled")
+    active = [ln for ln in lines if ln.get("status") not in inactive]
+    apart = [ln for ln in lines if ln.get("status") in inactive]
     total = Decimal("0.00")
-    for ln in lines:
+    by_law: dict[str, Decimal] = {}
+    for ln in active:
+        by_law[ln.get("law", "")] = by_law.get(ln.get("law", ""), Decimal("0.00")) + (ln.get("amount") or Decimal("0.00"))
+    for ln in [*active, None, *apart]:
+        if ln is None:
+            for law, amount in sorted(by_law.items()):
+                ws.append(["", translate("Xlsx", "Итого по {0}").format(law), "", law, "", "", "", None, None, amount])
+                ws.cell(ws.max_row, 2).font = bold
+                ws.cell(ws.max_row, 10).number_format = MONEY_FMT
+            ws.append(["", translate("Xlsx", "Итого по плану-графику"), "", "", "", "", "", None, None, total])
+            ws.cell(ws.max_row, 2).font = bold
+            ws.cell(ws.max_row, 10).font = bold
+            ws.cell(ws.max_row, 10).number_format = MONEY_FMT
+            last_active = ws.max_row
+            if apart:
+                ws.append(["", translate("Xlsx", "Не состоялись или отменены (в итог не входят)")])
+                ws.cell(ws.max_row, 2).font = bold
+            continue
         period = ""
         if ln.get("year"):
             period = translate("Xlsx", "{0} кв. {1}").format(ln["quarter"], ln["year"]) if ln.get("quarter") else str(ln["year"])
         amount = ln.get("amount") or Decimal("0.00")
-        total += amount
+        if ln.get("status") not in inactive:
+            total += amount
         ws.append(safe_row([ln.get("number", ""), ln.get("title", ""), ln.get("okpd2", ""), ln.get("law", ""),
                    ln.get("method", ""), ln.get("source", ""), period, None, None, amount,
                    ln.get("status_label", ""), ln.get("notice_number", ""), ln.get("contract", ""),
-                   ln.get("contract_price"), ln.get("supplier", "")]))
+                   ln.get("contract_price"), ln.get("supplier", ""), ln.get("ikz", "")]))
         r = ws.max_row
         for i in range(1, len(headers) + 1):
             c = ws.cell(r, i)
@@ -83,20 +105,15 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
         ws.cell(r, 10).number_format = MONEY_FMT
         ws.cell(r, 14).number_format = MONEY_FMT
         for n in ln.get("needs", []):
-            ws.append(safe_row(["", "    " + str(n.get("name", "")), "", "", "", "", "", n.get("quantity"), n.get("unit", ""),
-                       n.get("nmck"), "", "", "", None, ""]))
+            ws.append(safe_row(["", "    " + str(n.get("name", "")), n.get("okpd2", ""), "", "", "", "", n.get("quantity"),
+                       n.get("unit", ""), n.get("nmck"), "", "", "", None, "", ""]))
             r = ws.max_row
             for i in range(1, len(headers) + 1):
                 ws.cell(r, i).border = border
                 ws.cell(r, i).alignment = wrap
             ws.cell(r, 8).number_format = QTY_FMT
             ws.cell(r, 10).number_format = MONEY_FMT
-    ws.append(safe_row(["", translate("Xlsx", "Итого по плану-графику"), "", "", "", "", "", None, None, total]))
-    r = ws.max_row
-    ws.cell(r, 2).font = bold
-    ws.cell(r, 10).font = bold
-    ws.cell(r, 10).number_format = MONEY_FMT
-    ws.auto_filter.ref = f"A{hr}:{get_column_letter(len(headers))}{r - 1}"
+    ws.auto_filter.ref = f"A{hr}:{get_column_letter(len(headers))}{last_active - 1}"
 
     st = wb.create_sheet(translate("Xlsx", "Ход закупок"))
     sh = [translate("Xlsx", "№ строки"), translate("Xlsx", "Шаг"), translate("Xlsx", "Дата"), translate("Xlsx", "Кто"), translate("Xlsx", "Примечание")]

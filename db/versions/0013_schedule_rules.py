@@ -21,7 +21,7 @@ Hand-written (issue 15).
 - ``schedule_restore_points``: a term's lessons before a generation (the undo of «Сгенерировать…»).
 
 Revision ID: 0013_schedule_rules
-Revises: 0009_items_indexes
+Revises: 0012_procurement_law
 """
 import datetime as dt
 
@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_schedule_rules'
-down_revision = '0009_items_indexes'
+down_revision = '0012_procurement_law'
 branch_labels = None
 depends_on = None
 

@@ -62,6 +62,6 @@ def test_kpi_set_refused_for_viewer(demo_db_path, capsys, monkeypatch):
 def test_kpi_init_in_new_database(db_path, capsys):
     rc, out, err = run(capsys, "--db", str(db_path), "cluster", "kpi", "init")
     assert rc == 0, err
-    assert "9" in out
+    assert "10" in out  # the six card indicators and four of the college's own
     rc, out, _ = run(capsys, "--db", str(db_path), "cluster", "kpi", "list", "--json")
     assert {k["code"] for k in json.loads(out)["kpis"]} >= {"audience", "students", "employment", "equipped"}

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from chemcluster_desktop.services import cluster
+from chemcluster_desktop.services import cluster, procurement
 from chemcluster_desktop.services.cluster.periods import _q
 from chemcluster_desktop.services.errors import NotFoundError, PermissionDenied, ValidationError
 from tests.cluster.helpers import check_pdf, norm
@@ -51,7 +51,13 @@ def test_demo_registry_and_kpis(demo_db):
     assert kpis["audience"].target == 19000
     assert kpis["students"].target == 2081
     assert kpis["employment"].target == 85 and kpis["employment"].unit == "%"
-    assert kpis["equipped"].target == 100 and kpis["equipped"].computed == "equipped"
+    # the card's «оснащённость» counts organisations: typed, not the workshops' mean coverage
+    assert kpis["equipped"].target == 100 and kpis["equipped"].computed == ""
+    assert kpis["equipped"].section == "card" and kpis["equipped"].period == "2024"
+    assert kpis["workshop_coverage"].computed == "equipped" and kpis["workshop_coverage"].section == "college"
+    assert [k.code for k in cluster.list_kpis() if k.section == "card"] == [
+        "audience", "participants", "directions", "students", "employment", "equipped"]
+    assert all(v.as_of is not None for k in kpis.values() for v in k.values)
     for code in ("audience", "students", "employment"):
         assert {v.period for v in kpis[code].values} == {"2024", "2025", "2026"}
     assert kpis["participants"].live == 8
@@ -151,14 +157,18 @@ def test_readiness_and_budget_figures(demo_db):
         tile = next(t for t in d["tiles"] if t["code"] == "workshops_ready")
         assert tile["value"] == r.ready
     if b.available:
-        tile = next(t for t in d["tiles"] if t["code"] == "budget_paid")
-        assert tile["value"] == _q(b.total["paid"])
+        # «освоено» against the equipment budget: paid / what the plan-schedule commits to equipment
+        tile = next(t for t in d["tiles"] if t["code"] == "equipment_paid")
+        raw = procurement.budget()
+        committed = raw.totals.limit - raw.totals.remaining
+        assert committed < raw.project_total
+        assert tile["value"] == _q(raw.totals.paid / committed * Decimal(100))
     assert p.pupils >= 0
 
 
 def test_card_kpis_in_a_new_database(db):
     assert cluster.list_kpis() == []
-    assert cluster.create_card_kpis() == 9
+    assert cluster.create_card_kpis() == 10
     assert cluster.create_card_kpis() == 0
     kpis = {k.code: k for k in cluster.list_kpis()}
     assert kpis["audience"].target == 19000 and kpis["directions"].target == 17

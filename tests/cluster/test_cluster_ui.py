@@ -79,7 +79,7 @@ def test_tiles_click_through(demo_window, qtbot):
     assert page.tabs.currentIndex() == page.TAB_PARTICIPANTS
     assert page.p_model.total() >= 8
     page.tabs.setCurrentIndex(page.TAB_DASHBOARD)
-    qtbot.mouseClick(page.dashboard.tiles["equipped"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.dashboard.tiles["workshop_coverage"], Qt.MouseButton.LeftButton)
     keys = [p.key for p in PAGES]
     assert demo_window.nav.currentRow() == keys.index("accreditation")
     demo_window.show_page("cluster")
@@ -187,8 +187,8 @@ def test_empty_database_offers_card_kpis(window, qtbot):
     page.tabs.setCurrentIndex(page.TAB_KPIS)
     assert page.card_kpis_btn.isVisible()
     qtbot.mouseClick(page.card_kpis_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 9, timeout=3000)
-    assert page.k_model.total() == 9
+    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 10, timeout=3000)
+    assert page.k_model.total() == 10
     assert not page.card_kpis_btn.isVisible()
     assert page.dashboard.tiles["participants"].value_label.text() == "0"
 
@@ -221,3 +221,28 @@ def test_edit_participant_and_direction_through_forms(demo_db, qtbot):
     qtbot.mouseClick(stale.buttons.button(stale.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert stale.saved_id is None  # refused: the direction changed since the form was opened
     assert cluster.get_direction(d["id"]).places_per_year == d["places_per_year"] + 5
+
+
+def test_card_and_own_indicators_apart_with_contract_alerts(demo_window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    demo_window.resize(1366, 768)
+    page = _page(demo_window, qtbot)
+    d = page.dashboard
+    card = {d.tiles_grid.itemAt(i).widget().code for i in range(d.tiles_grid.count())}
+    own = {d.own_grid.itemAt(i).widget().code for i in range(d.own_grid.count())}
+    assert card == {"audience", "participants", "directions", "students", "employment", "equipped"}
+    assert own == {"workshop_coverage", "workshops_ready", "equipment_paid", "pupils"}
+    assert "собственные" in d.own_title.text().lower()
+    # the demo's small purchase is late: the dashboard says so
+    assert d.alerts.isVisible() and "ЕП-2026-007" in d.alerts.text() and "Просрочено" in d.alerts.text()
+    # a typed value is dated
+    dlg = page.open_value_dialog("employment", "2026")
+    dlg.as_of.setDate(QDate(2026, 10, 1))
+    dlg.value.clear()
+    qtbot.keyClicks(dlg.value, "83.1")
+    qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
+    assert cluster.get_kpi("employment").value_for("2026").as_of == dt.date(2026, 10, 1)

@@ -37,9 +37,12 @@ def test_nmck_json_exact_shape(filled, capsys):
     code, out, _err = run(capsys, "--db", filled["path"], "procurement", "nmck", "--need", str(filled["good"]),
                           "--json")
     assert code == 0
-    assert json.loads(out) == {"need": filled["good"], "quantity": 2, "prices": ["100000.00", "110000.00",
-                                                                                "105000.50"],
-                               "mean": "105000.17", "cv_percent": "4.76", "nmck": "210000.33", "valid": True}
+    data = json.loads(out)
+    dates = data.pop("offer_dates")
+    assert data == {"need": filled["good"], "quantity": 2, "prices": ["100000.00", "110000.00", "105000.50"],
+                    "mean": "105000.17", "cv_percent": "4.76", "nmck": "210000.33", "valid": True,
+                    "justified_on": None}  # the line's price is not justified yet
+    assert len(dates) == 3 and all(len(d) == 10 for d in dates)
 
 
 def test_nmck_refused_says_why(filled, capsys):
@@ -47,7 +50,8 @@ def test_nmck_refused_says_why(filled, capsys):
                          "--json")
     data = json.loads(out)
     assert code == 0 and data["valid"] is False and data["cv_percent"] == "40.12"
-    assert set(data) == {"need", "quantity", "prices", "mean", "cv_percent", "nmck", "valid"}
+    assert set(data) == {"need", "quantity", "prices", "mean", "cv_percent", "nmck", "valid", "justified_on",
+                         "offer_dates"}
     assert "33 %" in err
     code, out, err = run(capsys, "--db", filled["path"], "procurement", "nmck", "--need", "9999")
     assert code == 1 and "не найден" in err

@@ -94,7 +94,10 @@ def test_gap_to_inventory_and_budget(setup):
     assert len(items) == 3 and len(_items()) == before + 3
     assert all(r["name"] == "Весы аналитические" and r["kind"] == "equipment" for r in items)
     assert all(r.get("inventory_number") for r in items)
-    assert all(Decimal(r["cost"]) == Decimal("146666.66") for r in items)
+    # to the kopeck: 440 000,00 over three cards — two at 146 666,66, the remainder on the last one
+    costs = sorted(Decimal(r["cost"]) for r in items)
+    assert costs == [Decimal("146666.66"), Decimal("146666.66"), Decimal("146666.68")]
+    assert sum(costs) == Decimal("440000.00")
     d = P.get_delivery(did)
     assert d.accepted_by == "admin" and sorted(d.lines[0].item_ids) == sorted(ids)
     from chemcluster_desktop.services import inventory

@@ -237,14 +237,15 @@ def test_accepting_a_delivery_refreshes_each_listening_page_once(window, page, q
     from chemcluster_desktop.ui import events
 
     f = page.fixture
-    nid = P.create_need("Весы аналитические", 2, room_id=f["gap"]["room_id"])
+    nid = P.create_need({"name": "Весы аналитические", "quantity": 2, "unit": "шт", "room_id": f["gap"]["room_id"]})
     add_offers(nid, f["sup"], ["152000.00", "148500.00", "155300.00"])
-    lid = P.create_plan_line("Поставка весов", [nid], f["src"]["federal"])
+    lid = P.create_plan_line({"title": "Поставка весов", "need_ids": [nid], "funding_source_id": f["src"]["federal"]})
     for st in ("price_justified", "notice_published", "supplier_chosen"):
         P.advance(lid, st, note="0332300001226000099" if st == "notice_published" else "")
-    cid = P.create_contract(lid, "0332300001226000099-01", P.get_plan_line(lid).steps[0].date, f["sup"][1],
-                            "290000.00")
-    P.create_delivery(cid, P.get_plan_line(lid).steps[0].date, "УПД № 5", [(nid, 2)])
+    day = P.get_plan_line(lid).steps[0].date
+    cid = P.create_contract({"plan_line_id": lid, "number": "0332300001226000099-01", "date": day,
+                             "supplier_id": f["sup"][1], "price": "290000.00"})
+    P.create_delivery({"contract_id": cid, "date": day, "document_number": "УПД № 5", "lines": [(nid, 2)]})
     inventory_page = window.show_page("inventory")
     journal_page = window.show_page("journal")
     window.show_page("procurement")
@@ -275,3 +276,40 @@ def test_accepting_a_delivery_refreshes_each_listening_page_once(window, page, q
     window.show_page("journal")
     assert refreshed == {"procurement": 1, "inventory": 1, "journal": 1}
     assert inventory_page.findChild(QTableView, "pageTable").model().total() >= 2
+
+
+def test_plan_line_shows_ikz_warnings_and_prints_its_justification(page, qtbot):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from chemcluster_desktop.services import database
+    from chemcluster_desktop.services.context import uow
+    from chemcluster_desktop.storage.procurement import Offer
+    from chemcluster_desktop.ui import ops
+
+    f = page.fixture
+    database.set_settings({"college.inn": "5249023823"})
+    nid = P.create_need({"name": "Весы аналитические", "quantity": 2, "okpd2": "28.29.31.110"})
+    add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"], dt.date.today() - dt.timedelta(days=20))
+    lid = P.create_plan_line({"title": "Весы", "need_ids": [nid], "funding_source_id": f["src"]["federal"],
+                              "on": dt.date.today() - dt.timedelta(days=30)})
+    P.advance(lid, "price_justified", on=dt.date.today() - dt.timedelta(days=10))
+    with uow() as s:  # old data: an offer re-dated after the justification (as a pre-issue-14 database has)
+        o = s.query(Offer).filter(Offer.need_id == nid).first()
+        o.date = dt.date.today() - dt.timedelta(days=5)
+    page.show_tab("plan")
+    page.refresh()
+    assert page.select_id(lid)
+    line = P.get_plan_line(lid)
+    assert line.ikz and line.ikz in page.plan_info.text()
+    assert page.plan_warnings.isVisible() and "позже обоснования" in page.plan_warnings.text()
+    qtbot.mouseClick(page.justification_btn, Qt.MouseButton.LeftButton)
+    ops.wait_all(20000)
+    qtbot.waitUntil(lambda: getattr(page, "_last_preview", None) is not None, timeout=20000)
+    dlg = page._last_preview
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(str(dlg.pdf_path)).pages)
+                    .replace("\u00a0", " ").split())
+    assert f"Обоснование НМЦК закупки {line.number}" in text
+    assert "позже даты обоснования" in text and "не утверждается" in text  # flagged on paper too
+    dlg.close()

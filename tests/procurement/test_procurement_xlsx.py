@@ -39,3 +39,24 @@ def test_plan_schedule_workbook(tmp_path):
     assert [s[1] for s in steps[1:]] == ["В плане", "Цена обоснована"]
     assert steps[2][2].date() == dt.date(2026, 3, 10)
     assert not (tmp_path / "plan.xlsx.part").exists()
+
+
+def test_plan_schedule_total_is_the_sum_of_its_rows(tmp_path):
+    def ln(number, law, amount, status):
+        return {"number": number, "title": number, "law": law, "method": "электронный аукцион", "amount":
+                Decimal(amount), "status": status, "status_label": status, "needs": [], "steps": [],
+                "ikz": "2635249023823524901001" + "00010010000244" if law == "44-ФЗ" else ""}
+
+    lines = [ln("ПГ-1", "44-ФЗ", "100.10", "in_plan"), ln("ПГ-2", "44-ФЗ", "50.00", "failed"),
+             ln("ПГ-3", "223-ФЗ", "7.05", "contract_signed"), ln("ПГ-4", "44-ФЗ", "20.20", "on_inventory")]
+    path = tmp_path / "p.xlsx"
+    write_plan_schedule(path, lines)
+    rows = list(load_workbook(path)["План-график"].iter_rows(values_only=True))
+    total = next(r for r in rows if r[1] == "Итого по плану-графику")
+    above = rows[:rows.index(total)]
+    amounts = [Decimal(str(r[9])) for r in above if r[0] in ("ПГ-1", "ПГ-3", "ПГ-4")]
+    assert Decimal(str(total[9])) == sum(amounts) == Decimal("127.35")
+    assert Decimal(str(next(r for r in rows if r[1] == "Итого по 44-ФЗ")[9])) == Decimal("120.30")
+    failed = next(r for r in rows if r[0] == "ПГ-2")
+    assert rows.index(failed) > rows.index(total)  # listed apart, after the total
+    assert next(r for r in rows if r[0] == "ПГ-1")[15].startswith("26")

@@ -113,6 +113,10 @@ DEMO_VALUES = {
         '2026': ('82.3', 'Предварительно, мониторинг на 1 октября'),
     },
     'equipped': {
+        '2024': ('0', 'Ни одна образовательная организация кластера ещё не завершила оснащение'),
+        '2025': ('0', 'Колледж: первые поставки по гранту, оснащение не завершено'),
+    },
+    'workshop_coverage': {
         '2024': ('31', 'Оборудование 2010-х годов, частично устаревшее'),
         '2025': ('48.6', 'Первые поставки по гранту: аналитическое оборудование'),
     },
@@ -120,10 +124,7 @@ DEMO_VALUES = {
         '2024': ('0', ''),
         '2025': ('0', 'Ближе всех — «Лабораторный химический анализ»'),
     },
-    'budget_paid': {
-        '2024': ('0', 'Конкурсный отбор «Профессионалитета»'),
-        '2025': ('4850000', 'Оплачены первые контракты по гранту'),
-    },
+
     'pupils': {
         '2024': ('0', 'Учебные планы скорректированы, занятия с сентября 2025 г.'),
         '2025': ('180', 'Пилот: две школы, I полугодие 2025/26 учебного года'),
@@ -153,10 +154,14 @@ def load(s, rng) -> None:
     for code, name, level, places, requested in DIRECTIONS:
         s.add(TrainingDirection(code=code, name=name, level=level, places_per_year=places,
                                 requested_by="; ".join(requested)))
-    for pos, (code, name, unit, target, period, computed, desc) in enumerate(CARD_KPIS, start=1):
+    today = dt.date.today()
+    for pos, (code, name, unit, target, period, computed, desc, section) in enumerate(CARD_KPIS, start=1):
         k = Kpi(code=code, name=name, unit=unit, target=Decimal(target), period=period, computed=computed,
-                description=desc, position=pos)
+                description=desc, position=pos, section=section)
         s.add(k)
         s.flush()
         for per, (val, comment) in DEMO_VALUES.get(code, {}).items():
-            s.add(KpiValue(kpi_id=k.id, period=per, value=Decimal(val), comment=comment, entered_by="admin"))
+            # a year's figure is dated at the year's end (this year's: today)
+            as_of = min(dt.date(int(per[:4]), 12, 31), today)
+            s.add(KpiValue(kpi_id=k.id, period=per, value=Decimal(val), comment=comment, entered_by="admin",
+                           as_of=as_of))

@@ -54,7 +54,10 @@ def budget() -> Budget:
     raw = procurement.budget()
     keys = ("limit", "planned", "contracted", "paid")
     rows = [{"code": r.code, "name": r.name, **{k: getattr(r, k) for k in keys}} for r in raw.rows]
-    return Budget(True, rows, {k: getattr(raw.totals, k) for k in keys}, raw.project_total, raw.grant_cap)
+    total = {k: getattr(raw.totals, k) for k in keys}
+    # the equipment budget: what the plan-schedule commits (contracts, and НМЦК of lines without one)
+    total["committed"] = raw.totals.limit - raw.totals.remaining
+    return Budget(True, rows, total, raw.project_total, raw.grant_cap)
 
 
 @dataclass
@@ -69,6 +72,24 @@ class Pupils:
 def pupils() -> Pupils:
     """8th-grade pupils reached by the timetable, from ``services.schedule.pupils_reached()``."""
     return Pupils(True, int(schedule.pupils_reached()))
+
+
+def contract_alerts() -> list[dict]:
+    """Contract deliveries and payments overdue or due within two weeks (``procurement.deadlines``)."""
+    from chemcluster_desktop.services.procurement import deadlines
+
+    return [{"kind": a["kind"], "contract": a["contract"], "supplier": a["supplier"], "date": a["date"],
+             "overdue": a["overdue"], "amount": a["amount"], "text": a["text"]} for a in deadlines.alerts()]
+
+
+def equipment_paid_percent() -> Decimal | None:
+    """Paid under contracts against the equipment budget: what the plan-schedule commits to equipment
+    (contract prices, and the НМЦК of lines without a contract; failed and cancelled lines left out)."""
+    raw = procurement.budget()
+    base = raw.totals.limit - raw.totals.remaining  # committed = contracted + planned lines without a contract
+    if base <= 0:
+        return None
+    return _q(raw.totals.paid / base * HUNDRED)
 
 
 def computed_value(formula: str) -> Decimal | None:
@@ -88,6 +109,8 @@ def computed_value(formula: str) -> Decimal | None:
     if formula == "budget_paid":
         b = budget()
         return b.total.get("paid") if b.available else None
+    if formula == "equipment_paid":
+        return equipment_paid_percent()
     if formula == "pupils":
         p = pupils()
         return Decimal(p.pupils) if p.available else None

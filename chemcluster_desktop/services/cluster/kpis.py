@@ -3,6 +3,7 @@ hand or computed from the data), the rows of the KPI table and report."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,32 +26,39 @@ from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, V
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.cluster import Kpi, KpiValue
 
-CARD = "Карточка флагманского проекта, п. 10"
+CARD = "Карточка флагманского проекта, п. 10 (сроки реализации 2023–2024 гг., п. 6)"
+CARD_PERIOD = "2024"  # the card's term: 2023–2024
+OWN = "Собственный показатель колледжа (в карточке проекта его нет)"
 
-# The card's planned results and the figures the program knows:
-# (code, name, unit, target, target period, computed formula, where the figure comes from)
+# The six planned results of the project card (п. 10), with its targets and term, and the college's own
+# indicators kept apart: (code, name, unit, target, target period, computed formula, where it comes from,
+# section)
 CARD_KPIS = [
-    ("audience", "Целевая аудитория", "чел.", "19000", "2026", "",
-     CARD),
-    ("participants", "Количество участников кластера (без школ)", "ед.", "8", "2026", "participants",
-     CARD + "; факт — по реестру участников"),
-    ("directions", "Количество направлений обучения", "ед.", "17", "2026", "directions",
-     CARD + "; факт — по реестру направлений"),
-    ("students", "Обучающиеся по программам СПО в рамках «Профессионалитета»", "чел.", "2081", "2026", "",
-     CARD),
-    ("employment", "Доля занятых выпускников программ «Профессионалитета»", "%", "85", "2026", "",
-     CARD),
-    ("equipped", "Доля образовательных организаций, оснащённых современным оборудованием", "%", "100", "2026",
-     "equipped",
-     CARD + "; факт — готовность мастерских по инфраструктурным листам"),
-    ("workshops_ready", "Мастерские, готовые к аккредитации (лист выполнен не менее чем на 95 %)", "ед.", "5", "2026",
-     "workshops_ready",
-     "Рассчитывается по чек-листам мастерских"),
-    ("budget_paid", "Освоено средств проекта (оплачено по контрактам)", "₽", "396600000", "2026", "budget_paid",
-     "Общая стоимость проекта ~396,6 млн ₽ (карточка, п. 8); факт — по платежам раздела «Закупки»"),
-    ("pupils", "Учащиеся 8-х классов на занятиях «Технология» в мастерских", "чел.", "1500", "2026", "pupils",
-     "Этап «Старт», п. 3 карточки; факт — по расписанию"),
+    ("audience", "Целевая аудитория", "чел.", "19000", CARD_PERIOD, "", CARD, "card"),
+    ("participants", "Количество участников кластера (без учреждений общего образования)", "ед.", "8", CARD_PERIOD,
+     "participants", CARD + "; факт — по реестру участников", "card"),
+    ("directions", "Количество направлений обучения", "ед.", "17", CARD_PERIOD, "directions",
+     CARD + "; факт — по реестру направлений", "card"),
+    ("students", "Количество обучающихся по программам СПО в рамках федерального проекта «Профессионалитет»", "чел.",
+     "2081", CARD_PERIOD, "", CARD, "card"),
+    ("employment", "Доля занятых выпускников образовательных организаций, реализующих программы СПО в рамках "
+     "федерального проекта «Профессионалитет»", "%", "85", CARD_PERIOD, "", CARD, "card"),
+    # the card counts organisations equipped, which the program cannot see: the value is typed, dated
+    ("equipped", "Доля образовательных организаций, оснащённых современным оборудованием в рамках федерального "
+     "проекта «Профессионалитет»", "%", "100", CARD_PERIOD, "",
+     CARD + "; факт — доля организаций кластера, завершивших оснащение (вводится по данным мониторинга)", "card"),
+    # the college's own indicators
+    ("workshop_coverage", "Средняя оснащённость мастерских колледжа по инфраструктурным листам", "%", "100", "2026",
+     "equipped", OWN + "; рассчитывается по чек-листам мастерских", "college"),
+    ("workshops_ready", "Мастерские колледжа, готовые к аккредитации (лист выполнен не менее чем на 95 %)", "ед.",
+     "5", "2026", "workshops_ready", OWN + "; рассчитывается по чек-листам мастерских", "college"),
+    ("equipment_paid", "Освоено средств на оборудование (оплачено по контрактам от суммы плана-графика закупок)",
+     "%", "100", "2026", "equipment_paid",
+     OWN + "; база — закупки оборудования плана-графика (не вся стоимость проекта 396,6 млн ₽)", "college"),
+    ("pupils", "Учащиеся 8-х классов на занятиях «Технология» в мастерских колледжа", "чел.", "1500", "2026",
+     "pupils", OWN + "; этап «Старт», п. 7.3 карточки; факт — по расписанию", "college"),
 ]
+SECTIONS = {"card": "Показатели карточки флагманского проекта", "college": "Собственные показатели колледжа"}
 
 
 @dataclass
@@ -61,6 +69,7 @@ class KpiValueInfo:
     comment: str
     version: int
     entered_by: str = ""
+    as_of: dt.date | None = None  # the date the value is true on
 
 
 @dataclass
@@ -77,6 +86,7 @@ class KpiInfo:
     version: int
     values: list[KpiValueInfo] = field(default_factory=list)
     live: Decimal | None = None  # computed now (computed KPIs only)
+    section: str = "card"
 
     def value_for(self, period: str) -> KpiValueInfo | None:
         return next((v for v in self.values if v.period == period), None)
@@ -103,16 +113,16 @@ class KpiInfo:
 
 
 def _kpi_info(k: Kpi, live: bool = True) -> KpiInfo:
-    vals = sorted((KpiValueInfo(v.id, v.period, _q(v.value), v.comment, v.version, v.entered_by) for v in k.values),
-                  key=lambda v: v.period)
+    vals = sorted((KpiValueInfo(v.id, v.period, _q(v.value), v.comment, v.version, v.entered_by, v.as_of)
+                   for v in k.values), key=lambda v: v.period)
     info = KpiInfo(k.id, k.code, k.name, k.unit, _q(k.target), k.period, k.computed, k.position, k.description,
-                   k.version, vals)
+                   k.version, vals, section=k.section or "card")
     return info
 
 
 def list_kpis(*, live: bool = True) -> list[KpiInfo]:
     with context.read() as s:
-        kpis = [_kpi_info(k) for k in s.scalars(select(Kpi).order_by(Kpi.position, Kpi.id))]
+        kpis = [_kpi_info(k) for k in s.scalars(select(Kpi).order_by((Kpi.section != "card"), Kpi.position, Kpi.id))]
     if live:
         cache: dict[str, Decimal | None] = {}
         for k in kpis:
@@ -145,10 +155,17 @@ def _find_kpi(s, code_or_id: str | int) -> Kpi:
 
 
 def set_kpi_value(kpi: str | int, period: object, value: object, comment: str = "", *,
-                  version: int | None = None) -> int:
-    """Enter (or correct) the actual value of a KPI for a period. Returns the value's id."""
+                  version: int | None = None, as_of: dt.date | None = None) -> int:
+    """Enter (or correct) the actual value of a KPI for a period, dated ``as_of`` (the day the figure is
+    true on; today by default). Returns the value's id."""
     require(WRITE)
     per = validate_period(period)
+    as_of = as_of or dt.date.today()
+    if not isinstance(as_of, dt.date) or as_of > dt.date.today():
+        raise ValidationError(_t("Дата значения не может быть в будущем."), field="as_of")
+    if int(per[:4]) > as_of.year:
+        raise ValidationError(_t("Значение за {0} не может быть известно на {1}.").format(
+            per, as_of.strftime("%d.%m.%Y")), field="as_of")
     comment = (comment or "").strip()
     if len(comment) > 2000:
         raise ValidationError(_t("Комментарий слишком длинный (больше 2000 символов)."), field="comment")
@@ -157,12 +174,14 @@ def set_kpi_value(kpi: str | int, period: object, value: object, comment: str = 
         val = parse_value(value, k.unit, k.name)
         row = s.scalar(select(KpiValue).where(KpiValue.kpi_id == k.id, KpiValue.period == per))
         if row is None:
-            row = KpiValue(kpi_id=k.id, period=per, value=val, comment=comment, entered_by=context.actor().login)
+            row = KpiValue(kpi_id=k.id, period=per, value=val, comment=comment, entered_by=context.actor().login,
+                           as_of=as_of)
             s.add(row)
         else:
             check_version(row, version)
             row.value = val
             row.comment = comment
+            row.as_of = as_of
             row.entered_by = context.actor().login
         s.flush()
         return row.id
@@ -228,12 +247,12 @@ def create_card_kpis() -> int:
         have = set(s.scalars(select(Kpi.code)))
         pos = s.scalar(select(func.max(Kpi.position))) or 0
         n = 0
-        for code, name, unit, target, period, formula, desc in CARD_KPIS:
+        for code, name, unit, target, period, formula, desc, section in CARD_KPIS:
             if code in have:
                 continue
             pos += 1
             s.add(Kpi(code=code, name=name, unit=unit, target=Decimal(target), period=period, computed=formula,
-                      description=desc, position=pos))
+                      description=desc, position=pos, section=section))
             n += 1
         return n
 
@@ -253,6 +272,8 @@ class KpiRow:
     previous: Decimal | None
     comment: str
     computed: str
+    section: str = "card"
+    as_of: dt.date | None = None  # the date of the typed value (today for a computed one)
 
 
 def kpi_rows(period: str | None = None) -> list[KpiRow]:
@@ -267,8 +288,9 @@ def kpi_rows(period: str | None = None) -> list[KpiRow]:
         comment = v.comment if v else ""
         if origin == "computed" and not comment:
             comment = _t("рассчитано программой: {0}").format(computed_names().get(k.computed, k.computed))
+        as_of = dt.date.today() if origin == "computed" else (v.as_of if v else None)
         out.append(KpiRow(k.code, k.name, k.unit, k.target, k.period, val, origin, percent_of(val, k.target),
-                          prev, comment, k.computed))
+                          prev, comment, k.computed, k.section, as_of))
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from decimal import Decimal
 
 from chemcluster_desktop.services.cluster._common import COMPUTED, READY_THRESHOLD
-from chemcluster_desktop.services.cluster.figures import budget, pupils, readiness
+from chemcluster_desktop.services.cluster.figures import budget, contract_alerts, pupils, readiness
 from chemcluster_desktop.services.cluster.kpis import _previous_entry, list_kpis, reported_periods
 from chemcluster_desktop.services.cluster.periods import _q, percent_of
 
@@ -22,7 +22,7 @@ def dashboard() -> dict:
         trend = None if val is None or prev is None else _q(val - prev)
         page = COMPUTED.get(k.computed, ("", "cluster"))[1] if k.computed else "cluster"
         tiles.append({
-            "code": k.code, "name": k.name, "unit": k.unit, "target": k.target, "target_period": k.period,
+            "code": k.code, "section": k.section, "name": k.name, "unit": k.unit, "target": k.target, "target_period": k.period,
             "value": val, "origin": origin, "percent": percent_of(val, k.target), "previous": prev,
             "previous_period": prev_period,
             "trend": trend, "page": page,
@@ -39,6 +39,8 @@ def dashboard() -> dict:
                    "project_total": b.project_total, "grant_cap": b.grant_cap, "note": b.note},
         "pupils": asdict(p),
         "periods": reported_periods(),
+        # contract deadlines due within two weeks or overdue (procurement), for the dashboard's alerts
+        "contract_alerts": contract_alerts(),
     }
 
 

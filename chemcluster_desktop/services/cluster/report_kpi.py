@@ -33,8 +33,11 @@ def build(dest, *, progress=None, cancelled=None, period: str | None = None) -> 
     if progress:
         progress(0, 3)
     rows = cluster.kpi_rows(per)
+    card = [r for r in rows if r.section == "card"]
+    own = [r for r in rows if r.section != "card"]
     lines = [kpi_report.KpiLine(i, r.name, r.unit, r.target, r.target_period, r.actual, r.percent, r.previous,
-                                r.comment, r.origin) for i, r in enumerate(rows, 1)]
+                                r.comment, r.origin, r.section, r.as_of)
+             for part in (card, own) for i, r in enumerate(part, 1)]
     if progress:
         progress(1, 3)
     kinds = cluster.kind_names()

@@ -64,6 +64,7 @@ from chemcluster_desktop.services.procurement.deliveries import (
 )
 from chemcluster_desktop.services.procurement.lookups import (
     counts,
+    items_of_need,
     needs_with_offers,
     rooms,
     unplanned_needs,
@@ -99,6 +100,7 @@ from chemcluster_desktop.services.procurement.plan import (
     get_plan_line,
     list_plan_lines,
     plan_schedule_rows,
+    plan_totals,
     remove_need_from_line,
     update_plan_line,
 )
@@ -138,7 +140,7 @@ __all__ = [
     "NmckResult", "as_json", "nmck", "nmck_details", "nmck_preview",
     # plan-schedule
     "PlanLineInfo", "StepInfo", "add_needs_to_line", "advance", "allowed_steps", "count_plan_lines",
-    "create_plan_line", "get_plan_line", "list_plan_lines", "plan_schedule_rows", "remove_need_from_line",
+    "create_plan_line", "get_plan_line", "list_plan_lines", "plan_schedule_rows", "plan_totals", "remove_need_from_line",
     "update_plan_line",
     # contracts, deliveries
     "ContractInfo", "PaymentInfo", "count_contracts", "create_contract", "create_payment", "get_contract",
@@ -147,5 +149,5 @@ __all__ = [
     "pending_deliveries",
     # budget and look-ups
     "BudgetRow", "BudgetSummary", "budget", "limit_problem",
-    "counts", "needs_with_offers", "rooms", "unplanned_needs", "workshops",
+    "counts", "items_of_need", "needs_with_offers", "rooms", "unplanned_needs", "workshops",
 ]

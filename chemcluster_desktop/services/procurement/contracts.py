@@ -14,19 +14,22 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
+from chemcluster_desktop.services.procurement import compliance, rules
 from chemcluster_desktop.services.procurement._common import WRITE, _text, parse_money, status_label
-from chemcluster_desktop.services.procurement.budgeting import _line_amounts, limit_problem
+from chemcluster_desktop.services.procurement.budgeting import limit_problem
 from chemcluster_desktop.services.procurement.deliveries import (
     DeliveryInfo,
     _contract_unit_price,
     _delivered_qty,
     _delivery_info,
+    contract_need_ids,
 )
 from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.services.procurement.plan import _last_step_date, _step
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.procurement import (
     Contract,
+    ContractNeed,
     Delivery,
     FundingSource,
     Need,
@@ -65,11 +68,19 @@ class ContractInfo:
     deliveries: list[DeliveryInfo]
     needs: list[dict]
     version: int
+    delivery_due: dt.date | None = None
+    payment_days: int = 7
+    accepted_on: dt.date | None = None  # the last acceptance of its deliveries
 
 
-def _payment_plan(price: Decimal, payments) -> list[tuple[Decimal, dt.date | None, str]]:
+# the road a contract may be signed from: competitive methods after the protocol, ст. 93 after the price
+AFTER_PROTOCOL = ("supplier_chosen", "contract_signed", "delivered", "accepted")
+AFTER_PRICE = ("price_justified", "contract_signed", "delivered", "accepted")
+
+
+def _payment_plan(price: Decimal, payments, days: int = 7) -> list[tuple[Decimal, dt.date | None, str]]:
     if not payments:
-        return [(price, None, translate("Procurement", "Оплата по факту поставки"))]
+        return [(price, None, translate("Procurement", "Оплата в течение {0} рабочих дней после приёмки").format(days))]
     out = []
     for i, p in enumerate(payments, start=1):
         if isinstance(p, dict):
@@ -84,52 +95,113 @@ def _payment_plan(price: Decimal, payments) -> list[tuple[Decimal, dt.date | Non
     return out
 
 
+def _contract_needs(s: Session, line: PlanLine, need_ids) -> list[Need]:
+    """The needs a new contract covers: those given (of this line, in no other contract), by default every
+    position of the line not yet under a contract."""
+    taken = set(s.scalars(select(ContractNeed.need_id).join(Contract, Contract.id == ContractNeed.contract_id)
+                          .where(Contract.plan_line_id == line.id)))
+    for c in s.scalars(select(Contract).where(Contract.plan_line_id == line.id)):
+        taken.update(contract_need_ids(s, c))
+    mine = compliance.needs_of(s, line.id)
+    if not need_ids:
+        out = [n for n in mine if n.id not in taken]
+        if not out:
+            raise ValidationError(translate("Procurement", "Все позиции строки {0} уже законтрактованы.").format(line.number),
+                                  field="needs")
+        return out
+    by_id = {n.id: n for n in mine}
+    out = []
+    for nid in dict.fromkeys(need_ids):
+        n = by_id.get(nid)
+        if n is None:
+            raise ValidationError(translate("Procurement", "Потребность № {0} не входит в строку {1}.").format(nid, line.number),
+                                  field="needs")
+        if nid in taken:
+            raise ValidationError(translate("Procurement", "Позиция «{0}» уже включена в другой контракт по строке {1}.").format(
+                n.name, line.number), field="needs")
+        out.append(n)
+    return out
+
+
 def _create_contract(s: Session, plan_line_id: int, number: str, date: dt.date, supplier_id: int, price,
-                     payments=None, subject: str = "", funding_source_id: int | None = None) -> int:
+                     payments=None, subject: str = "", funding_source_id: int | None = None, need_ids=None,
+                     delivery_due: dt.date | None = None, payment_days: int | None = None) -> int:
     line = get_or_404(s, PlanLine, plan_line_id, translate("Procurement", "Строка плана-графика"))
     number = _text(number, "number", translate("Procurement", "Номер контракта"), max_len=64)
     if not isinstance(date, dt.date):
         raise ValidationError(translate("Procurement", "Укажите дату контракта."), field="date")
     sup = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"))
     price = parse_money(price, "price", translate("Procurement", "Цена контракта"))
-    if line.status not in ("supplier_chosen", "contract_signed"):
-        raise ValidationError(translate("Procurement", "Контракт по строке {0} можно заключить только после определения поставщика "
-                                 "(сейчас статус «{1}»).").format(line.number, status_label(line.status)),
-                              field="plan_line")
+    single = rules.is_single(line.method)
+    if line.status not in (AFTER_PRICE if single else AFTER_PROTOCOL):
+        msg = (translate("Procurement", "Контракт с единственным поставщиком по строке {0} заключается после обоснования цены "
+                         "(сейчас статус «{1}»).") if single else
+               translate("Procurement", "Контракт по строке {0} можно заключить только после определения поставщика "
+                         "(сейчас статус «{1}»)."))
+        raise ValidationError(msg.format(line.number, status_label(line.status)), field="plan_line")
+    on = compliance.justified_on(line)
+    if on is not None and date < on:
+        raise ValidationError(translate("Procurement", "Дата контракта {0} раньше обоснования цены {1}.").format(
+            date.strftime("%d.%m.%Y"), on.strftime("%d.%m.%Y")), field="date")
+    if delivery_due is not None and (not isinstance(delivery_due, dt.date) or delivery_due < date):
+        raise ValidationError(translate("Procurement", "Срок поставки должен быть не раньше даты контракта."), field="delivery_due")
+    if payment_days in (None, ""):
+        payment_days = int(rules.setting(s, "procurement.payment_days") or 7)
+    try:
+        payment_days = int(payment_days)
+    except (TypeError, ValueError):
+        payment_days = 0
+    if not 1 <= payment_days <= 30:
+        raise ValidationError(translate("Procurement", "Срок оплаты — от 1 до 30 рабочих дней после приёмки (44-ФЗ, ст. 34 ч. 13.1: "
+                                 "не более 7)."), field="payment_days")
     if s.scalar(select(Contract.id).where(Contract.number == number, Contract.supplier_id == supplier_id)):
         raise DuplicateError(translate("Procurement", "Контракт № {0} с поставщиком «{1}» уже зарегистрирован.").format(number, sup.name),
                              field="number")
-    amount = _line_amounts(s).get(line.id, Decimal("0.00"))
-    if amount and price > amount:
-        raise ValidationError(translate("Procurement", "Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.").format(
-            fmt_money(price), fmt_money(amount)), field="price")
+    needs = _contract_needs(s, line, need_ids)
+    own = sum((n.nmck or Decimal("0.00") for n in needs), Decimal("0.00"))
+    if own and price > own:
+        raise ValidationError(translate("Procurement", "Цена контракта {0} ₽ больше НМЦК его позиций {1} ₽: так быть не может.").format(
+            fmt_money(price), fmt_money(own)), field="price")
+    amount = compliance.line_amount(s, line)
+    before = sum(s.scalars(select(Contract.price).where(Contract.plan_line_id == line.id)), Decimal("0.00"))
+    if amount and before + price > amount:
+        raise ValidationError(translate("Procurement", "Контракты по строке {0} составят {1} ₽ — больше НМЦК строки {2} ₽.").format(
+            line.number, fmt_money(before + price), fmt_money(amount)), field="price")
+    compliance.check_small(s, line, before + price, field="price", contract_price=True)
     source_id = funding_source_id if funding_source_id is not None else line.funding_source_id
     # the line's planned amount is replaced by the contract price
     has_contract = bool(s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)))
     msg = limit_problem(source_id, price, exclude_line=None if has_contract else line.id, session=s)
     if msg:
         raise ValidationError(msg, field="price")
-    plan = _payment_plan(price, payments)
+    plan = _payment_plan(price, payments, payment_days)
     c = Contract(number=number, date=date, supplier_id=sup.id, supplier=sup, plan_line_id=line.id,
-                 funding_source_id=source_id, price=price, subject=(subject or line.title)[:500])
+                 funding_source_id=source_id, price=price, subject=(subject or line.title)[:500],
+                 delivery_due=delivery_due, payment_days=payment_days)
     s.add(c)
+    s.flush()
+    for n in needs:
+        s.add(ContractNeed(contract_id=c.id, need_id=n.id))
     for amount_, due, note in plan:
         c.payments.append(Payment(amount=amount_, due_on=due, note=(note or "")[:300]))
     s.flush()
-    if line.status == "supplier_chosen":
+    if line.status in ("supplier_chosen", "price_justified"):
         _step(s, line, "contract_signed", translate("Procurement", "Контракт № {0}").format(number), max(date, _last_step_date(line)))
     return c.id
 
 
 def create_contract(data: dict) -> int:
     """A contract from ``data``: plan_line_id, number, date, supplier_id, price, and optionally
-    payments (a list of (amount, due_on[, note]) or dicts; without them one stage for the whole price),
-    subject (the line's title), funding_source_id (the line's)."""
+    payments (a list of (amount, due_on[, note]) or dicts; without them one stage for the whole price, due
+    ``payment_days`` working days after acceptance), subject (the line's title), funding_source_id (the
+    line's), need_ids (the line's positions not under another contract), delivery_due, payment_days
+    (the setting, 7)."""
     require(WRITE)
     with uow() as s:
         return _create_contract(s, data.get("plan_line_id"), data.get("number"), data.get("date"),
                                 data.get("supplier_id"), data.get("price"), data.get("payments"),
-                                data.get("subject") or "", data.get("funding_source_id"))
+                                data.get("subject") or "", data.get("funding_source_id"), data.get("need_ids"),
+                                data.get("delivery_due"), data.get("payment_days"))
 
 
 def create_payment(data: dict) -> int:
@@ -170,8 +242,10 @@ def _contract_info(s: Session, c: Contract) -> ContractInfo:
                   s.scalars(select(Delivery).where(Delivery.contract_id == c.id).order_by(Delivery.date, Delivery.id))]
     delivered = sum((d.amount for d in deliveries), Decimal("0.00"))
     needs = []
+    accepted = [d.accepted_at.date() for d in s.scalars(select(Delivery).where(Delivery.contract_id == c.id))
+                if d.accepted_at is not None]
     if line is not None:
-        for n in s.scalars(select(Need).where(Need.plan_line_id == line.id).order_by(Need.id)):
+        for n in (s.get(Need, nid) for nid in contract_need_ids(s, c)):
             done = _delivered_qty(s, c.id, n.id)
             needs.append({"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit, "nmck": n.nmck,
                           "delivered": done, "left": n.quantity - done,
@@ -181,7 +255,8 @@ def _contract_info(s: Session, c: Contract) -> ContractInfo:
                         src.name if src else "", c.price, paid, delivered, c.subject,
                         [PaymentInfo(p.id, p.amount, p.due_on, p.paid_on, p.note) for p in
                          sorted(c.payments, key=lambda p: (p.due_on is None, p.due_on or dt.date.min, p.id))],
-                        deliveries, needs, c.version)
+                        deliveries, needs, c.version, c.delivery_due, c.payment_days,
+                        max(accepted) if accepted else None)
 
 
 def get_contract(contract_id: int) -> ContractInfo:

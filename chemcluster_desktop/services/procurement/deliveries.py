@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,7 +16,6 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement._common import WRITE, _login, parse_money, parse_quantity
-from chemcluster_desktop.services.procurement.budgeting import _line_amounts
 from chemcluster_desktop.services.procurement.needs import _room_of_workshop
 from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.services.procurement.plan import _deliveries_of_line, _last_step_date, _step
@@ -25,6 +24,7 @@ from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.procurement import (
     Contract,
+    ContractNeed,
     Delivery,
     DeliveryItem,
     DeliveryLine,
@@ -63,17 +63,67 @@ def _delivery_info(s: Session, d: Delivery, number: str = "") -> DeliveryInfo:
         items = list(s.scalars(select(DeliveryItem.item_id).where(DeliveryItem.delivery_line_id == ln.id)
                                .order_by(DeliveryItem.item_id)))
         lines.append(DeliveryLineInfo(ln.id, ln.need_id, ln.name, ln.quantity, ln.unit_price, items))
-    amount = sum((ln.quantity * ln.unit_price for ln in d.lines), Decimal("0.00")).quantize(Decimal("0.01"))
+    amount = sum((line_amount(ln) for ln in d.lines), Decimal("0.00")).quantize(Decimal("0.01"))
     return DeliveryInfo(d.id, d.contract_id, number, d.date, d.document_number, d.accepted_at, d.accepted_by,
                         amount, lines, d.version)
 
 
+KOPECK = Decimal("0.01")
+
+
+def line_amount(ln: DeliveryLine) -> Decimal:
+    """A delivery line's sum: stored to the kopeck, or quantity × price for lines of older versions."""
+    return ln.amount if ln.amount is not None else (ln.quantity * ln.unit_price).quantize(KOPECK)
+
+
+def contract_need_ids(s: Session, c: Contract) -> list[int]:
+    """The needs the contract covers (all the plan line's needs for contracts registered without a list)."""
+    ids = list(s.scalars(select(ContractNeed.need_id).where(ContractNeed.contract_id == c.id)
+                         .order_by(ContractNeed.need_id)))
+    if ids or c.plan_line_id is None:
+        return ids
+    return list(s.scalars(select(Need.id).where(Need.plan_line_id == c.plan_line_id).order_by(Need.id)))
+
+
+def allocate(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """``total`` split in proportion to ``weights`` to the kopeck: every part rounded down, the kopecks left
+    over go to the last part, so the parts add up to ``total`` exactly."""
+    if not weights:
+        return []
+    wsum = sum(weights, Decimal(0))
+    with localcontext() as ctx:
+        ctx.prec = 34
+        parts = [((total * w / wsum) if wsum else total / len(weights)).quantize(KOPECK, rounding=ROUND_DOWN)
+                 for w in weights]
+    parts[-1] += total - sum(parts, Decimal(0))
+    return parts
+
+
+def contract_shares(s: Session, c: Contract) -> dict[int, Decimal]:
+    """The contract price split over its needs in proportion to their НМЦК (to the kopeck)."""
+    needs = [s.get(Need, nid) for nid in contract_need_ids(s, c)]
+    parts = allocate(c.price, [n.nmck or Decimal(0) for n in needs])
+    return {n.id: p for n, p in zip(needs, parts, strict=True)}
+
+
+def split_cost(amount: Decimal, units: int) -> list[Decimal]:
+    """The cost of each of ``units`` cards: equal to the kopeck, the remainder on the last card."""
+    return allocate(amount, [Decimal(1)] * units)
+
+
+def _delivered_amount(s: Session, contract_id: int, need_id: int) -> Decimal:
+    lines = s.scalars(select(DeliveryLine).join(Delivery, Delivery.id == DeliveryLine.delivery_id)
+                      .where(Delivery.contract_id == contract_id, DeliveryLine.need_id == need_id))
+    return sum((line_amount(ln) for ln in lines), Decimal("0.00"))
+
+
 def _contract_unit_price(s: Session, c: Contract, n: Need) -> Decimal:
-    """The need's unit price in the contract: its НМЦК share scaled by the tender's reduction."""
-    amount = _line_amounts(s).get(c.plan_line_id, Decimal("0.00"))
-    if not amount or not n.nmck or not n.quantity:
+    """The need's unit price in the contract (its share of the price per unit, rounded down; the
+    delivery that completes the need carries the kopecks left over)."""
+    share = contract_shares(s, c).get(n.id)
+    if not share or not n.quantity:
         return Decimal("0.00")
-    return (n.nmck * c.price / amount / n.quantity).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return (share / n.quantity).quantize(KOPECK, rounding=ROUND_DOWN)
 
 
 def _delivered_qty(s: Session, contract_id: int, need_id: int) -> Decimal:
@@ -99,29 +149,40 @@ def _create_delivery(s: Session, contract_id: int, date: dt.date, document_numbe
                  note=note or "")
     new_total = Decimal("0.00")
     seen: dict[int, Decimal] = {}
+    seen_amount: dict[int, Decimal] = {}
     for i, raw in enumerate(lines, start=1):
         if isinstance(raw, dict):
             need_id, qty, price = raw.get("need_id"), raw.get("quantity"), raw.get("unit_price")
         else:
             need_id, qty, price = (list(raw) + [None])[:3]
         n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
-        if n.plan_line_id != c.plan_line_id:
+        if n.plan_line_id != c.plan_line_id or n.id not in contract_need_ids(s, c):
             raise ValidationError(translate("Procurement", "Строка {0}: «{1}» не входит в контракт № {2}.").format(i, n.name, c.number),
                                   field="lines", row=i)
         qty = parse_quantity(qty, "quantity", translate("Procurement", "Количество в строке {0}").format(i), row=i)
-        if price in (None, ""):
-            price = _contract_unit_price(s, c, n)
-        price = parse_money(price, "unit_price", translate("Procurement", "Цена в строке {0}").format(i), row=i)
         done = _delivered_qty(s, c.id, n.id) + seen.get(n.id, Decimal(0))
+        if price in (None, ""):
+            # the contract's share of this need: the delivery that completes it takes what is left to the kopeck
+            share = contract_shares(s, c).get(n.id, Decimal("0.00"))
+            paid_for = _delivered_amount(s, c.id, n.id) + seen_amount.get(n.id, Decimal("0.00"))
+            if done + qty == n.quantity:
+                amount = share - paid_for
+            else:
+                amount = (share * qty / n.quantity).quantize(KOPECK, rounding=ROUND_DOWN)
+            price = (amount / qty).quantize(KOPECK, rounding=ROUND_DOWN)
+        else:
+            price = parse_money(price, "unit_price", translate("Procurement", "Цена в строке {0}").format(i), row=i)
+            amount = (qty * price).quantize(KOPECK)
         if done + qty > n.quantity:
             raise ValidationError(translate("Procurement", "Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, "
                                      "в этой поставке {4}. Уменьшите количество до {5}.").format(
                 n.name, _num(n.quantity), n.unit, _num(done), _num(qty), _num(n.quantity - done)),
                 field="lines", row=i)
         seen[n.id] = seen.get(n.id, Decimal(0)) + qty
-        new_total += qty * price
-        d.lines.append(DeliveryLine(need_id=n.id, name=n.name, quantity=qty, unit_price=price))
-    already = sum((ln.quantity * ln.unit_price for dd in s.scalars(select(Delivery).where(Delivery.contract_id == c.id))
+        seen_amount[n.id] = seen_amount.get(n.id, Decimal("0.00")) + amount
+        new_total += amount
+        d.lines.append(DeliveryLine(need_id=n.id, name=n.name, quantity=qty, unit_price=price, amount=amount))
+    already = sum((line_amount(ln) for dd in s.scalars(select(Delivery).where(Delivery.contract_id == c.id))
                    for ln in dd.lines), Decimal("0.00"))
     if already + new_total > c.price:
         raise ValidationError(translate("Procurement", "Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.")
@@ -167,17 +228,19 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
             c.number, c.date.strftime("%d.%m.%Y"), c.supplier.name, d.document_number or "—")
         base = {"name": ln.name, "model": (n.specification.split("\n")[0][:200] if n else ""), "room_id": room_id,
                 "responsible": room.responsible if room else "", "notes": note, "commissioned_on": on}
-        if whole:  # equipment is counted piece by piece: one card per unit
-            specs = [dict(base, kind="equipment", cost=ln.unit_price, quantity=Decimal(1), unit="шт.")
-                     for _ in range(int(ln.quantity))]
+        total = line_amount(ln)
+        if whole:  # equipment is counted piece by piece: one card per unit, the kopecks left on the last one
+            specs = [dict(base, kind="equipment", cost=cost, quantity=Decimal(1), unit="шт.")
+                     for cost in split_cost(total, int(ln.quantity))]
         else:
-            specs = [dict(base, kind="consumable", cost=(ln.unit_price * ln.quantity).quantize(Decimal("0.01")),
-                          quantity=ln.quantity, unit=n.unit if n else "шт.")]
+            specs = [dict(base, kind="consumable", cost=total, quantity=ln.quantity, unit=n.unit if n else "шт.")]
         ids = inventory.add_items_in_session(s, specs, document=note, on=on)
         for iid in ids:
             s.add(DeliveryItem(delivery_line_id=ln.id, item_id=iid))
         item_ids.extend(ids)
-    d.accepted_at = utcnow()
+    now = utcnow()
+    # the acceptance's date is the one the act is signed on: the payment term counts from it
+    d.accepted_at = now if on == now.date() else dt.datetime.combine(on, now.time())
     d.accepted_by = _login(s)
     s.flush()
     line = s.get(PlanLine, c.plan_line_id) if c.plan_line_id else None

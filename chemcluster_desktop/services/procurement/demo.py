@@ -21,6 +21,8 @@ from chemcluster_desktop.services.procurement.inn import complete_inn
 from chemcluster_desktop.services.procurement.needs import _create_need, _need_from_checklist_line
 from chemcluster_desktop.services.procurement.offers import _add_offer
 from chemcluster_desktop.services.procurement.plan import _advance, _create_plan_line
+from chemcluster_desktop.services.procurement.price_requests import _create_price_request
+from chemcluster_desktop.services.procurement.rules import SINGLE_P5
 from chemcluster_desktop.services.procurement.sources import _save_source
 from chemcluster_desktop.services.procurement.suppliers import _create_supplier
 from chemcluster_desktop.storage.accreditation import (
@@ -114,6 +116,15 @@ NEEDS = [
 # need key -> explicit unit prices (the need whose prices pull apart: CV > 33 %)
 SPREAD = {"rect": ["3900000.00", "5600000.00", "8700000.00"]}
 STALE = "refr"  # one offer older than six months
+
+# how many days ago each need's plan line has its price justified: the offers are dated before it
+JUSTIFIED_AGO = {"titr": 200, "ph": 200, "scales": 200, "gc": 170, "hplc": 170, "hood": 160, "bench": 160,
+                 "cabinet": 160, "printer3d": 110, "visc": 110, "moist": 110, "still": 50, "muffle": 50, "dryer": 50,
+                 "centr": 50, "panel": 30, "laptop": 30, "rotavap": 85, "cond": 40}
+# ОКПД2 of the positions the accreditation gaps bring (the first matching word)
+GAP_OKPD2 = [(("колба", "пипетка", "бюретка", "стакан", "цилиндр", "воронка", "чашка", "пробирка"), "23.19.23.110"),
+             (("весы",), "28.29.31.110"), (("плитка",), "27.51.28.110"), (("ph", "иономер"), "26.51.53.190"),
+             (("шкаф",), "31.01.12.160"), (("мешалка",), "28.29.50.000"), (("стол",), "31.01.12.160")]
 
 
 def _k(v: Decimal) -> Decimal:
@@ -227,6 +238,10 @@ class _Demo:
             n = self.s.get(Need, nid)
             if n is not None and n.quantity > 0:
                 self._offers_for(nid, _gap_price(n.name))
+                if not n.okpd2:
+                    low = n.name.casefold()
+                    n.okpd2 = next((code for words, code in GAP_OKPD2 if any(w in low for w in words)),
+                                   "32.99.53.130")
 
     def _offers_for(self, nid: int, b: Decimal, key: str = "") -> None:
         s, rng, sup, ago = self.s, self.rng, self.sup, self.ago
@@ -234,7 +249,9 @@ class _Demo:
         picks = rng.sample(range(len(sup)), k)
         prices = SPREAD.get(key) or [_price(b, rng) for _ in picks]
         for i, (si, p) in enumerate(zip(picks, prices, strict=False)):
-            day = ago(rng.randint(12, 120))
+            r = rng.randint(12, 120)
+            # an offer is dated 3–47 days before its line's justification (today's lines: 12–120 days ago)
+            day = ago(JUSTIFIED_AGO[key] + 3 + (r - 12) % 45 if key in JUSTIFIED_AGO else r)
             if key == STALE and i == 0:
                 day = ago(240)
             _add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
@@ -244,8 +261,23 @@ class _Demo:
     def line(self, title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
              ids: list[int] | None = None) -> int:
         nids = [self.need[k] for k in keys] + list(ids or [])
-        return _create_plan_line(self.s, title, nids, self.src[source], law, method, "", self.today.year, q,
-                                 self.ago(start))
+        lid = _create_plan_line(self.s, title, nids, self.src[source], law, method, "", self.today.year, q,
+                                self.ago(start))
+        self.requests(lid, nids, start)
+        return lid
+
+    def requests(self, lid: int, nids: list[int], start: int) -> None:
+        """Five requests for prices per line (the methodology's recommendation), sent before any offer
+        came: to every supplier whose offer is on the line, then to others that did not reply."""
+        s = self.s
+        offered = [o.supplier_id for nid in nids for o in sorted(s.get(Need, nid).offers, key=lambda o: o.id)]
+        chosen = list(dict.fromkeys(x for x in offered if x))
+        chosen += [x for x in self.sup if x not in chosen][:max(0, 5 - len(chosen))]
+        first = min((o.date for nid in nids for o in s.get(Need, nid).offers), default=self.ago(start))
+        for i, sid in enumerate(chosen, start=1):
+            day = min(first, self.ago(start)) - dt.timedelta(days=7)
+            _create_price_request(s, {"plan_line_id": lid, "supplier_id": sid, "sent_on": day,
+                                      "outgoing_number": f"{lid:02d}-{i:02d}/{day.strftime('%y')}"})
 
     def road(self, lid: int, steps: list[tuple[str, int, str]]) -> None:
         ln = self.s.get(PlanLine, lid)
@@ -265,7 +297,7 @@ class _Demo:
         c1 = _create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
                               [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
                                (price1 - _k(price1 * Decimal("0.3")), ago(90),
-                                "Окончательный расчёт")])
+                                "Окончательный расчёт")], delivery_due=ago(95))
         d1 = _create_delivery(s, c1, ago(100), "УПД № 1187",
                               [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
         _accept_delivery(s, d1, ago(98))
@@ -281,7 +313,7 @@ class _Demo:
         c2 = _create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
                               [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
                                (price2 - _k(price2 * Decimal("0.5")), ago(-20),
-                                "После приёмки")])
+                                "После приёмки")], delivery_due=ago(3))
         _create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
         _mark_paid(s, s.get(Contract, c2).payments[0].id, ago(98))
 
@@ -299,7 +331,7 @@ class _Demo:
         c3 = _create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
                               [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
                                (price3 - _k(price3 * Decimal("0.3")), ago(-40),
-                                "После поставки")])
+                                "После поставки")], delivery_due=ago(-20))
         _mark_paid(s, s.get(Contract, c3).payments[0].id, ago(88))
 
         # 4. employer co-financing (223-ФЗ): additive workshop, contract signed
@@ -310,7 +342,7 @@ class _Demo:
         amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
         price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
         _create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
-                         [(price4, ago(-30), "Оплата после приёмки")])
+                         [(price4, ago(-30), "Оплата после приёмки")], delivery_due=ago(-45))
 
         # 5. notice published (regional)
         l5 = line("Поставка общелабораторного оборудования", ["still", "muffle", "dryer", "centr"], "regional", q=3,
@@ -327,4 +359,11 @@ class _Demo:
         l8 = line("Поставка ротационных испарителей", ["rotavap"], "regional", q=3, start=90)
         road(l8, [("price_justified", 85, ""), ("notice_published", 70, "0332300012326000044"),
                   ("failed", 50, "Не подано ни одной заявки")])
-        # «rect» (CV > 33 %), «refr», «cond» and the remaining gaps stay unplanned needs
+        # 9. a small single-supplier purchase (ст. 93 ч. 1 п. 5): straight from the price to the contract;
+        # the supplier is late with the delivery (an overdue alert)
+        l9 = line("Поставка кондуктометров (закупка малого объёма)", ["cond"], "own", method=SINGLE_P5, q=3,
+                  start=45)
+        road(l9, [("price_justified", 40, "")])
+        price9 = s.get(Need, need["cond"]).nmck
+        _create_contract(s, l9, "ЕП-2026-007", ago(35), sup[4], price9, delivery_due=ago(5))
+        # «rect» (CV > 33 %), «refr» and the remaining gaps stay unplanned needs

@@ -42,11 +42,15 @@ def manager_name() -> str:
         return u.full_name if u is not None else ""
 
 
-def plan_report(source: str | None = None):
+def plan_report(source: str | None = None, law: str | None = None):
     from chemcluster_desktop.reports.procurement_plan import PlanReport
 
     info = college()
     lines = P.plan_schedule_rows(source)
+    if law:
+        if law not in P.LAWS:
+            raise ValidationError(translate("Reports", "Закон: 44-ФЗ или 223-ФЗ; введено «{0}».").format(law))
+        lines = [ln for ln in lines if ln["law"] == law]
     by_source: dict[str, object] = {}
     from decimal import Decimal
 
@@ -63,35 +67,73 @@ def plan_report(source: str | None = None):
                       by_source=sorted(by_source.items()))
 
 
-def nmck_report(need: int | str | None = None):
-    from chemcluster_desktop.reports.nmck import NmckReport, NmckSection, OfferRow
+def _need_section(nid: int, sups: dict, r=None, late_after=None):
+    from chemcluster_desktop.reports.nmck import NmckSection, OfferRow
+    from chemcluster_desktop.services.procurement.nmck_calc import CV_LIMIT
 
-    if need not in (None, ""):
+    n = P.get_need(nid)
+    r = r or P.nmck_details(nid)
+    offers = []
+    by_id = {o.id: o for o in n.offers}
+    for pt in r.offers:
+        o = by_id.get(pt.offer_id)
+        inn = sups[o.supplier_id].inn if o and o.supplier_id in sups else ""
+        offers.append(OfferRow(pt.number, pt.supplier, inn, pt.date, o.reference if o else "", pt.unit_price,
+                               r.deviation_percent(pt), pt.number in r.stale, pt.number in r.outliers,
+                               bool(late_after and pt.date and pt.date > late_after)))
+    return NmckSection(n.id, n.name, n.specification, n.quantity, n.unit, n.workshop or n.room, n.okpd2,
+                       n.law, offers, r.mean, r.sigma, r.cv_percent, r.nmck, r.valid, r.message, n.plan_number,
+                       cv_over=r.cv_percent is not None and r.cv_percent > CV_LIMIT and len(r.offers) >= 3)
+
+
+def _line_doc(ref, sups: dict):
+    from chemcluster_desktop.reports.nmck import LineDoc, RequestRow
+    from chemcluster_desktop.services.procurement.justification import line_justification
+
+    j = line_justification(ref)
+    positions = [_need_section(p.need_id, sups, p.result, j.justified_on) for p in j.positions]
+    replies: dict[str, list] = {}
+    for p in j.positions:
+        for o in p.result.offers:
+            replies.setdefault(o.supplier, []).append(o.date)
+    requests = []
+    for r in j.requests:
+        dates = sorted(d for d in replies.get(r["supplier"], []) if d)
+        reply = (translate("Reports", "КП от {0}").format(dates[0].strftime("%d.%m.%Y")) if r["replied"] and dates
+                 else translate("Reports", "ответа нет"))
+        requests.append(RequestRow(r["supplier"], r["sent_on"], r["outgoing_number"], reply))
+    return LineDoc(j.number, j.title, j.law, j.method, j.ikz, j.justified_on, j.methodology, positions, requests,
+                   j.min_requests, j.total, j.valid, list(j.warnings))
+
+
+def nmck_report(need: int | str | None = None, line: str | None = None):
+    """One justification per purchase: the line given, the line of the need given (a need outside the
+    plan gets a draft calculation), or every plan line and every unplanned need with offers."""
+    from chemcluster_desktop.reports.nmck import NmckReport
+
+    sups = {x.id: x for x in P.all_suppliers()}
+    lines, sections = [], []
+    if line not in (None, ""):
+        lines.append(_line_doc(line, sups))
+    elif need not in (None, ""):
         try:
-            ids = [int(str(need).strip())]
+            nid = int(str(need).strip())
         except ValueError as e:
             raise ValidationError(translate("Reports", "Потребность указывается номером (id), например --need 12.")) from e
-        P.get_need(ids[0])  # NotFoundError with a clear message
+        n = P.get_need(nid)  # NotFoundError with a clear message
+        if n.plan_number:
+            lines.append(_line_doc(n.plan_number, sups))
+        else:
+            sections.append(_need_section(nid, sups))
     else:
-        ids = P.needs_with_offers()
-    sups = {x.id: x for x in P.all_suppliers()}
-    sections = []
-    for nid in ids:
-        n = P.get_need(nid)
-        r = P.nmck_details(nid)
-        offers = []
-        by_id = {o.id: o for o in n.offers}
-        for pt in r.offers:
-            o = by_id.get(pt.offer_id)
-            inn = sups[o.supplier_id].inn if o and o.supplier_id in sups else ""
-            offers.append(OfferRow(pt.number, pt.supplier, inn, pt.date, o.reference if o else "", pt.unit_price,
-                                   r.deviation_percent(pt), pt.number in r.stale, pt.number in r.outliers))
-        sections.append(NmckSection(n.id, n.name, n.specification, n.quantity, n.unit, n.workshop or n.room, n.okpd2,
-                                    n.law, offers, r.mean, r.sigma, r.cv_percent, r.nmck, r.valid, r.message,
-                                    n.plan_number))
+        for row in P.list_plan_lines(P.ListQuery(limit=100000, sort="number")):
+            lines.append(_line_doc(row["number"], sups))
+        for nid in P.needs_with_offers():
+            if not P.get_need(nid).plan_number:
+                sections.append(_need_section(nid, sups))
     info = college()
     return NmckReport(college=info.get("college.name", ""), sections=sections, manager=manager_name(),
-                      logo_png=logo(info))
+                      logo_png=logo(info), lines=lines)
 
 
 def budget_report(source: str | None = None):

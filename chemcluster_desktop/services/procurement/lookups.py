@@ -9,7 +9,15 @@ from chemcluster_desktop.services.context import read
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.services.procurement.needs import list_needs
 from chemcluster_desktop.storage.core import Room
-from chemcluster_desktop.storage.procurement import Contract, Delivery, Need, Offer, PlanLine
+from chemcluster_desktop.storage.procurement import (
+    Contract,
+    Delivery,
+    DeliveryItem,
+    DeliveryLine,
+    Need,
+    Offer,
+    PlanLine,
+)
 
 
 def workshops() -> list[tuple[int, str]]:
@@ -40,3 +48,13 @@ def counts() -> dict[str, int]:
 def needs_with_offers() -> list[int]:
     with read() as s:
         return list(s.scalars(select(Need.id).where(and_(Need.id.in_(select(Offer.need_id)))).order_by(Need.id)))
+
+
+def items_of_need(need_id: int) -> list[int]:
+    """The inventory items accepted from deliveries of this need (delivery line → its need → the cards the
+    acceptance made): how a delivered item is linked back to the need, and through the need's checklist
+    line to the accreditation gap it closes."""
+    with read() as s:
+        return list(s.scalars(select(DeliveryItem.item_id)
+                              .join(DeliveryLine, DeliveryLine.id == DeliveryItem.delivery_line_id)
+                              .where(DeliveryLine.need_id == need_id).order_by(DeliveryItem.item_id)))

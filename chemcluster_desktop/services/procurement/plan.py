@@ -15,8 +15,10 @@ from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
+from chemcluster_desktop.services.procurement import compliance, rules
 from chemcluster_desktop.services.procurement._common import NEXT_STEPS, WRITE, _login, _text, status_label
 from chemcluster_desktop.services.procurement.budgeting import _check_line_limit
+from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.services.procurement.pricing import _compute_for
 from chemcluster_desktop.services.procurement.sources import _source_by
 from chemcluster_desktop.services.security import require
@@ -28,6 +30,7 @@ from chemcluster_desktop.storage.procurement import (
     Need,
     PlanLine,
     PlanStep,
+    Supplier,
 )
 
 
@@ -60,6 +63,21 @@ class PlanLineInfo:
     next_steps: list[str]
     blocked: dict[str, str]  # next step -> why it cannot be taken yet
     contract_ids: list[int]
+    ikz: str = ""
+    justified_on: dt.date | None = None
+    single: bool = False  # a single-supplier purchase (ст. 93): straight from the price to the contract
+    requests: list[dict] = ()  # requests for prices sent: {id, supplier, sent_on, outgoing_number, replied}
+    warnings: list[str] = ()  # what the screen and the paper flag (late offers, ИКЗ, small-purchase limit)
+
+
+def next_steps(line: PlanLine) -> tuple[str, ...]:
+    """The steps that may follow the line's status on its method's road."""
+    if rules.is_single(line.method):
+        if line.status == "price_justified":
+            return ("contract_signed", "cancelled")
+        if line.status in ("failed",):
+            return ("cancelled",)
+    return NEXT_STEPS.get(line.status, ())
 
 
 def _step(s: Session, line: PlanLine, status: str, note: str = "", on: dt.date | None = None) -> None:
@@ -104,6 +122,7 @@ def _create_plan_line(s: Session, title: str, need_ids: list[int], funding_sourc
         raise ValidationError(translate("Procurement", "Выберите хотя бы одну потребность для строки плана-графика."), field="needs")
     if law not in LAWS:
         raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+    method = rules.check_method(law, method)
     if funding_source_id is not None:
         get_or_404(s, FundingSource, funding_source_id, translate("Procurement", "Запись об источнике финансирования"))
     if planned_quarter is not None and planned_quarter not in (1, 2, 3, 4):
@@ -115,25 +134,33 @@ def _create_plan_line(s: Session, title: str, need_ids: list[int], funding_sourc
     s.add(line)
     s.flush()
     _attach_needs(s, line, list(dict.fromkeys(need_ids)))
-    if not line.okpd2:
-        first = s.scalar(select(Need.okpd2).where(Need.plan_line_id == line.id, Need.okpd2 != "").limit(1))
-        line.okpd2 = first or ""
+    _refresh_codes(s, line, None)
     _step(s, line, "in_plan", on=on)
     s.flush()
     _check_line_limit(s, line)
     return line.id
 
 
+def _refresh_codes(s: Session, line: PlanLine, auto_before: str | None) -> None:
+    """The line's ОКПД2 is its positions' common code (none when they differ); its ИКЗ is rebuilt unless
+    one was typed by hand."""
+    s.flush()
+    codes = {n.okpd2 for n in compliance.needs_of(s, line.id)}
+    line.okpd2 = codes.pop() if len(codes) == 1 else ""
+    if not line.ikz or line.ikz == auto_before:
+        line.ikz = compliance.auto_ikz(s, line)
+
+
 def create_plan_line(data: dict) -> int:
     """A plan-schedule line from ``data``: title, need_ids, and optionally funding_source_id, law
-    (44-ФЗ), method (электронный аукцион), okpd2 (the first need's), planned_year (this year),
-    planned_quarter."""
+    (44-ФЗ), method (электронный аукцион; checked against the law's methods), planned_year (this year),
+    planned_quarter, on (the date of its «в плане» step, today)."""
     require(WRITE)
     with uow() as s:
         return _create_plan_line(s, data.get("title"), list(data.get("need_ids") or []),
                                  data.get("funding_source_id"), data.get("law", "44-ФЗ"),
                                  data.get("method", "электронный аукцион"), data.get("okpd2", ""),
-                                 data.get("planned_year"), data.get("planned_quarter"))
+                                 data.get("planned_year"), data.get("planned_quarter"), data.get("on"))
 
 
 def update_plan_line(line_id: int, data: dict, *, version: int | None = None) -> None:
@@ -145,13 +172,19 @@ def update_plan_line(line_id: int, data: dict, *, version: int | None = None) ->
         check_version(line, version)
         if "title" in data:
             line.title = _text(data["title"], "title", translate("Procurement", "Предмет закупки"), max_len=500)
+        auto_before = compliance.auto_ikz(s, line)
         if "law" in data:
             if data["law"] not in LAWS:
                 raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
             line.law = data["law"]
-        for k in ("method", "okpd2", "notice_number"):
-            if k in data:
-                setattr(line, k, (data[k] or "").strip())
+        if "method" in data or "law" in data:
+            method = rules.check_method(line.law, data.get("method", line.method))
+            if method != line.method and s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)):
+                raise ValidationError(translate("Procurement", "По строке уже заключён контракт: способ закупки менять нельзя."),
+                                      field="method")
+            line.method = method
+        if "notice_number" in data:
+            line.notice_number = (data["notice_number"] or "").strip()[:64]
         if "planned_year" in data:
             line.planned_year = data["planned_year"]
         if "planned_quarter" in data:
@@ -166,6 +199,12 @@ def update_plan_line(line_id: int, data: dict, *, version: int | None = None) ->
                 get_or_404(s, FundingSource, data["funding_source_id"], translate("Procurement", "Запись об источнике финансирования"))
             line.funding_source_id = data["funding_source_id"]
         s.flush()
+        if "ikz" in data:
+            line.ikz = compliance.check_ikz(s, line, data["ikz"])
+        elif line.law != "44-ФЗ":
+            line.ikz = ""
+        elif not line.ikz or line.ikz == auto_before:
+            line.ikz = compliance.auto_ikz(s, line)
         _check_line_limit(s, line)
 
 
@@ -175,8 +214,9 @@ def add_needs_to_line(line_id: int, need_ids: list[int]) -> None:
         line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
         if line.status != "in_plan":
             raise ValidationError(translate("Procurement", "Добавлять потребности можно только в строку в статусе «В плане»."))
+        auto_before = compliance.auto_ikz(s, line)
         _attach_needs(s, line, need_ids)
-        s.flush()
+        _refresh_codes(s, line, auto_before)
         _check_line_limit(s, line)
 
 
@@ -192,8 +232,10 @@ def remove_need_from_line(line_id: int, need_id: int) -> None:
         if s.scalar(select(func.count(Need.id)).where(Need.plan_line_id == line.id)) <= 1:
             raise ValidationError(translate("Procurement", "В строке плана должна остаться хотя бы одна потребность; отмените строку, "
                                      "если закупка не нужна."))
+        auto_before = compliance.auto_ikz(s, line)
         n.plan_line_id = None
         n.status = "need"
+        _refresh_codes(s, line, auto_before)
 
 
 def _blocked(s: Session, line: PlanLine, status: str) -> str | None:
@@ -233,11 +275,11 @@ def _deliveries_of_line(s: Session, line_id: int) -> list[Delivery]:
 def allowed_steps(line_id: int) -> list[str]:
     with read() as s:
         line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
-        return list(NEXT_STEPS.get(line.status, ()))
+        return list(next_steps(line))
 
 
 def _advance(s: Session, line: PlanLine, status: str, note: str = "", on: dt.date | None = None) -> None:
-    allowed = NEXT_STEPS.get(line.status, ())
+    allowed = next_steps(line)
     if status not in allowed:
         names = ", ".join(f"«{status_label(x)}»" for x in allowed) or translate("Procurement", "никакой (строка закрыта)")
         raise ValidationError(translate("Procurement", "Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий "
@@ -253,9 +295,11 @@ def _advance(s: Session, line: PlanLine, status: str, note: str = "", on: dt.dat
         raise ValidationError(translate("Procurement", "Дата шага {0} раньше даты предыдущего шага {1}.").format(
             on.strftime("%d.%m.%Y"), last.strftime("%d.%m.%Y")), field="date")
     if status == "price_justified":
+        compliance.refuse_late_offers(s, line, on)
         for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)):
-            n.nmck = _compute_for(n).nmck
+            n.nmck = _compute_for(n, on).nmck
         s.flush()
+        compliance.check_small(s, line, compliance.line_amount(s, line))
         _check_line_limit(s, line)
     if status == "notice_published" and note:
         line.notice_number = note.strip()[:64]
@@ -275,16 +319,44 @@ def _plan_info(s: Session, line: PlanLine) -> PlanLineInfo:
     needs = list(s.scalars(select(Need).where(Need.plan_line_id == line.id).order_by(Need.id)))
     src = s.get(FundingSource, line.funding_source_id) if line.funding_source_id else None
     amount = sum((n.nmck or Decimal("0.00") for n in needs), Decimal("0.00"))
-    nxt = list(NEXT_STEPS.get(line.status, ()))
+    nxt = list(next_steps(line))
     blocked = {x: why for x in nxt if (why := _blocked(s, line, x))}
+    on = compliance.justified_on(line)
+    warnings = [translate("Procurement", "Предложение «{0}» от {1} по позиции «{2}» датировано позже обоснования цены "
+                          "({3}).").format(o.supplier.name if o.supplier else o.supplier_name,
+                                           o.date.strftime("%d.%m.%Y"), n.name, on.strftime("%d.%m.%Y"))
+                for n, o in compliance.late_offers(s, line, on)]
+    if (why := compliance.ikz_warning(s, line)):
+        warnings.append(why)
+    point = rules.small_point(line.law, line.method)
+    if point and line.status not in ("cancelled", "failed"):
+        st = next(x for x in compliance.small_status(s, line.planned_year or dt.date.today().year) if x["point"] == point)
+        if st["near"]:
+            warnings.append(translate("Procurement", "Закупки малого объёма ({0}) за {1} год: {2} ₽ из {3} ₽ допустимых.").format(
+                line.method, st["year"], fmt_money(st["used"]), fmt_money(st["limit"])))
+    requests = _requests_info(s, line, needs)
     return PlanLineInfo(
         line.id, line.number, line.title, line.law, line.method, line.okpd2, line.funding_source_id,
         src.name if src else "", line.planned_year, line.planned_quarter, line.notice_number, line.status, amount,
         line.version,
         [{"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit, "nmck": n.nmck, "status": n.status,
-          "room_id": n.room_id} for n in needs],
+          "room_id": n.room_id, "okpd2": n.okpd2} for n in needs],
         [StepInfo(st.status, st.date, st.user_login, st.note) for st in line.steps], nxt, blocked,
-        list(s.scalars(select(Contract.id).where(Contract.plan_line_id == line.id).order_by(Contract.id))))
+        list(s.scalars(select(Contract.id).where(Contract.plan_line_id == line.id).order_by(Contract.id))),
+        line.ikz if line.law == "44-ФЗ" else "", on, rules.is_single(line.method), requests, warnings)
+
+
+def _requests_info(s: Session, line: PlanLine, needs: list[Need]) -> list[dict]:
+    """The requests for prices with whether the supplier replied (an offer on one of the line's positions)."""
+    replied_ids = {o.supplier_id for n in needs for o in n.offers if o.supplier_id}
+    replied_names = {(o.supplier.name if o.supplier else o.supplier_name) for n in needs for o in n.offers}
+    out = []
+    for r in line.requests:
+        name = s.get(Supplier, r.supplier_id).name if r.supplier_id else r.supplier_name
+        out.append({"id": r.id, "supplier_id": r.supplier_id, "supplier": name, "sent_on": r.sent_on,
+                    "outgoing_number": r.outgoing_number,
+                    "replied": (r.supplier_id in replied_ids) if r.supplier_id else name in replied_names})
+    return out
 
 
 def get_plan_line(line_id: int) -> PlanLineInfo:
@@ -328,10 +400,21 @@ def list_plan_lines(q: ListQuery) -> list[dict]:
             out.append({"id": line.id, "number": line.number, "title": line.title, "law": line.law,
                         "method": line.method, "okpd2": line.okpd2, "source": source or "", "source_code": code or "",
                         "period": period, "status": line.status, "amount": Decimal(amount or 0),
-                        "needs": n_needs or 0, "notice_number": line.notice_number, "version": line.version})
+                        "needs": n_needs or 0, "notice_number": line.notice_number, "version": line.version,
+                        "ikz": line.ikz if line.law == "44-ФЗ" else ""})
         for r in out:
             r["amount"] = r["amount"].quantize(Decimal("0.01"))
         return out
+
+
+def plan_totals(rows: list[dict]) -> dict[str, Decimal]:
+    """«Итого» per law: the sum of the amounts of its lines that are neither failed nor cancelled (those
+    are listed apart) — the same rows the plan shows, so the total is the sum of its rows."""
+    out = {law: Decimal("0.00") for law in LAWS}
+    for r in rows:
+        if r["status"] not in ("failed", "cancelled"):
+            out[r["law"]] = out.get(r["law"], Decimal("0.00")) + (r["amount"] or Decimal("0.00"))
+    return out
 
 
 def plan_schedule_rows(source: str | None = None) -> list[dict]:
@@ -345,7 +428,7 @@ def plan_schedule_rows(source: str | None = None) -> list[dict]:
         for line in s.scalars(stmt):
             info = _plan_info(s, line)
             steps = {st.status: st for st in info.steps}
-            contract = s.scalar(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id).limit(1))
+            contracts = list(s.scalars(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id)))
             out.append({
                 "number": info.number, "title": info.title, "okpd2": info.okpd2, "law": info.law,
                 "method": info.method, "source": info.source_name, "year": info.planned_year,
@@ -355,8 +438,11 @@ def plan_schedule_rows(source: str | None = None) -> list[dict]:
                 "steps": [{"status": st.status, "label": status_label(st.status), "date": st.date,
                            "user": st.user_login, "note": st.note} for st in info.steps],
                 "published_on": steps["notice_published"].date if "notice_published" in steps else None,
-                "contract": f"№ {contract.number} от {contract.date.strftime('%d.%m.%Y')}" if contract else "",
-                "contract_price": contract.price if contract else None,
-                "supplier": contract.supplier.name if contract else "",
+                "contract": "; ".join(f"№ {c.number} от {c.date.strftime('%d.%m.%Y')}" for c in contracts),
+                "contract_price": sum((c.price for c in contracts), Decimal("0.00")) if contracts else None,
+                "supplier": "; ".join(dict.fromkeys(c.supplier.name for c in contracts)),
+                "ikz": info.ikz, "justified_on": info.justified_on, "warnings": list(info.warnings),
+                "okpd2_codes": [n.okpd2 for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)
+                                                            .order_by(Need.id))],
             })
         return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
@@ -12,10 +14,15 @@ from chemcluster_desktop.services.procurement.nmck_calc import NmckResult, Price
 from chemcluster_desktop.storage.procurement import Need
 
 
-def _compute_for(n: Need) -> NmckResult:
+def _compute_for(n: Need, as_of: dt.date | None = None) -> NmckResult:
+    """The need's НМЦК; an offer's age is counted from ``as_of`` — by default the date of its line's
+    justification step, today while the price is not justified yet."""
     offers = sorted(n.offers, key=lambda o: (o.date, o.id))
     pts = [PricePoint(o.id, o.supplier.name if o.supplier else o.supplier_name, o.date, o.unit_price) for o in offers]
-    return compute(n.quantity, pts)
+    if as_of is None:
+        dates = [st.date for st in (n.plan_line.steps if n.plan_line else []) if st.status == "price_justified"]
+        as_of = max(dates) if dates else None
+    return compute(n.quantity, pts, as_of)
 
 
 def _refresh_need_nmck(s: Session, n: Need) -> NmckResult:

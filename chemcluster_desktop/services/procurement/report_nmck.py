@@ -1,5 +1,5 @@
-"""``chemcluster report nmck [--need ID]``: the НМЦК justification table (every need with offers
-when no need is given)."""
+"""``chemcluster report nmck [--need ID | --line NUMBER]``: one НМЦК justification per purchase
+(plan-schedule line); every line and every unplanned need with offers when none is given."""
 
 from __future__ import annotations
 
@@ -7,20 +7,21 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import printing
 
 TITLE = "Обоснование НМЦК"
-FILTERS = ["need"]
+FILTERS = ["need", "line"]
 
 
-def build(dest, *, progress=None, cancelled=None, need: str | int | None = None) -> printing.ReportResult:
+def build(dest, *, progress=None, cancelled=None, need: str | int | None = None,
+          line: str | None = None) -> printing.ReportResult:
     from chemcluster_desktop.reports import nmck
     from chemcluster_desktop.services.procurement import documents as procurement_print
 
     if progress:
         progress(0, 2)
-    rep = procurement_print.nmck_report(need)
+    rep = procurement_print.nmck_report(need, line)
     if progress:
         progress(1, 2)
     nmck.build(dest, rep, cancelled=cancelled)
     if progress:
         progress(2, 2)
     return printing.ReportResult(str(dest), printing.page_count(dest), translate("Reports", TITLE),
-                                 len(rep.sections))
+                                 len(rep.lines) + len(rep.sections))

@@ -6,16 +6,17 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import printing
 
 TITLE = "План-график закупок оборудования"
-FILTERS = ["source"]
+FILTERS = ["source", "law"]
 
 
-def build(dest, *, progress=None, cancelled=None, source: str | None = None) -> printing.ReportResult:
+def build(dest, *, progress=None, cancelled=None, source: str | None = None,
+          law: str | None = None) -> printing.ReportResult:
     from chemcluster_desktop.reports import procurement_plan
     from chemcluster_desktop.services.procurement import documents as procurement_print
 
     if progress:
         progress(0, 2)
-    rep = procurement_print.plan_report(source)
+    rep = procurement_print.plan_report(source, law)
     if progress:
         progress(1, 2)
     procurement_plan.build(dest, rep, cancelled=cancelled)

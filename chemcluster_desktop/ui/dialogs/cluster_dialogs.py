@@ -162,6 +162,12 @@ class KpiValueDialog(ClusterForm):
         self.form.addRow("", self.hint)
         self.comment = self.add_row("comment", _t("Комментарий"), QPlainTextEdit())
         self.comment.setFixedHeight(70)
+        # every typed value is dated: the day the figure is true on
+        self.as_of = self.add_row("as_of", _t("Значение на дату"), QDateEdit(), True)
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("dd.MM.yyyy")
+        self.as_of.setMaximumDate(QDate.currentDate())
+        self.as_of.setDate(QDate.currentDate())
         if kpi_code:
             self.kpi.setCurrentIndex(max(self.kpi.findData(kpi_code), 0))
         self.period.setCurrentText(period or cluster.current_period())
@@ -189,6 +195,8 @@ class KpiValueDialog(ClusterForm):
         if v is not None:
             self.value.setText(fmt.decimal(v.value))
             self.comment.setPlainText(v.comment)
+            if v.as_of is not None:
+                self.as_of.setDate(QDate(v.as_of.year, v.as_of.month, v.as_of.day))
         self._check_value()
 
     def _check_value(self) -> bool:
@@ -205,8 +213,9 @@ class KpiValueDialog(ClusterForm):
         return True
 
     def save(self) -> int:
+        d = self.as_of.date()
         return cluster.set_kpi_value(self.kpi.currentData(), self.period.currentText(), self.value.text(),
-                                     self.comment.toPlainText())
+                                     self.comment.toPlainText(), as_of=dt.date(d.year(), d.month(), d.day()))
 
 
 class KpiDialog(ClusterForm):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.procurement import rules
 from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import forms
@@ -250,13 +251,18 @@ class PlanLineDialog(FormDialog):
         self.source = self.add("funding_source", QCoreApplication.translate("Procurement", "Источник финансирования"), combo(
             [(s.id, s.name) for s in P.list_sources()], line.funding_source_id if line else None), True)
         self.law = self.add("law", QCoreApplication.translate("Procurement", "Закон"), combo([(x, x) for x in P.LAWS], line.law if line else "44-ФЗ"))
+        # the methods of the chosen law (44-ФЗ ст. 24 and ст. 93; the 223-ФЗ purchase regulation's)
         self.method = QComboBox()
-        self.method.setEditable(True)
-        self.method.addItems(["электронный аукцион", "открытый конкурс в электронной форме",
-                              "запрос котировок в электронной форме", "закупка у единственного поставщика"])
-        if line:
-            self.method.setCurrentText(line.method)
+        self.method.setObjectName("planMethod")
+        self._fill_methods(line.method if line else rules.AUCTION)
+        self.law.currentIndexChanged.connect(lambda _i: self._fill_methods(self.method.currentText()))
         self.add("method", QCoreApplication.translate("Procurement", "Способ определения поставщика"), self.method)
+        self.ikz = QLineEdit(line.ikz if line else "")
+        self.ikz.setObjectName("planIkz")
+        self.ikz.setMaxLength(36)
+        self.ikz.setPlaceholderText(QCoreApplication.translate("Procurement", "формируется автоматически (36 цифр)"))
+        if line is not None:
+            self.add("ikz", QCoreApplication.translate("Procurement", "ИКЗ"), self.ikz)
         per = QWidget()
         h = QHBoxLayout(per)
         h.setContentsMargins(0, 0, 0, 0)
@@ -299,6 +305,19 @@ class PlanLineDialog(FormDialog):
         self.title.textChanged.connect(lambda _t_: self.validate())
         self.validate()
 
+    def _fill_methods(self, current: str) -> None:
+        law = self.law.currentData() or "44-ФЗ"
+        methods = rules.METHODS_44 if law == "44-ФЗ" else rules.METHODS_223
+        current = rules.ALIASES.get(current, current)
+        self.method.blockSignals(True)
+        self.method.clear()
+        self.method.addItems(list(methods))
+        if current in methods:
+            self.method.setCurrentText(current)
+        self.method.blockSignals(False)
+        if hasattr(self, "ikz"):
+            self.ikz.setEnabled(law == "44-ФЗ")
+
     def checked(self) -> list[int]:
         out = []
         for i in range(self.needs.count()):
@@ -337,9 +356,10 @@ class PlanLineDialog(FormDialog):
         if self.line is None:
             return P.create_plan_line(dict(common, title=self.title.text(), need_ids=self.checked(),
                                            funding_source_id=self.source.currentData()))
-        P.update_plan_line(self.line.id, dict(common, title=self.title.text(),
-                                              funding_source_id=self.source.currentData()),
-                           version=self.line.version)
+        data = dict(common, title=self.title.text(), funding_source_id=self.source.currentData())
+        if self.law.currentData() == "44-ФЗ" and self.ikz.text().strip() != (self.line.ikz or ""):
+            data["ikz"] = self.ikz.text()
+        P.update_plan_line(self.line.id, data, version=self.line.version)
         return self.line.id
 
 
@@ -350,8 +370,11 @@ class ContractDialog(FormDialog):
                          "ContractDialog")
         self.setMinimumWidth(720)
         self.line = line
+        # competitive purchases after the protocol; single-supplier ones (ст. 93) after the price
         choices = [(r["id"], f"{r['number']} · {r['title']}") for r in P.list_plan_lines(
             P.ListQuery(filters={"status": "supplier_chosen"}, limit=1000))]
+        choices += [(r["id"], f"{r['number']} · {r['title']}") for r in P.list_plan_lines(
+            P.ListQuery(filters={"status": "price_justified"}, limit=1000)) if rules.is_single(r["method"])]
         if line is not None and all(i != line.id for i, _n in choices):
             choices.insert(0, (line.id, f"{line.number} · {line.title}"))
         self.line_combo = combo(choices, line.id if line else None)
@@ -365,7 +388,20 @@ class ContractDialog(FormDialog):
         self.price = self.add("price", QCoreApplication.translate("Procurement", "Цена контракта, ₽"), money_edit("field_price"), True)
         self.nmck_label = QLabel()
         self.nmck_label.setProperty("role", "hint")
-        self.form.addRow(QCoreApplication.translate("Procurement", "НМЦК строки"), self.nmck_label)
+        self.form.addRow(QCoreApplication.translate("Procurement", "НМЦК позиций"), self.nmck_label)
+        # the positions this contract covers (a line may be bought under several contracts)
+        self.positions = QListWidget()
+        self.positions.setObjectName("contractPositions")
+        self.positions.setMaximumHeight(110)
+        self.add("needs", QCoreApplication.translate("Procurement", "Позиции контракта"), self.positions, True)
+        self.delivery_due = self.add("delivery_due", QCoreApplication.translate("Procurement", "Срок поставки"),
+                                     date_edit(dt.date.today() + dt.timedelta(days=60)))
+        self.payment_days = QSpinBox()
+        self.payment_days.setObjectName("paymentDays")
+        self.payment_days.setRange(1, 30)
+        self.payment_days.setValue(int(rules.get_procurement_settings().get("procurement.payment_days") or 7))
+        self.payment_days.setSuffix(QCoreApplication.translate("Procurement", " раб. дн. после приёмки"))
+        self.add("payment_days", QCoreApplication.translate("Procurement", "Срок оплаты"), self.payment_days)
         self.stages = QTableWidget(0, 3)
         self.stages.setObjectName("paymentStages")
         self.stages.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Сумма этапа, ₽"), QCoreApplication.translate("Procurement", "Срок оплаты"), QCoreApplication.translate("Procurement", "Примечание")])
@@ -398,8 +434,39 @@ class ContractDialog(FormDialog):
         self.finish_layout()
         self.price.textChanged.connect(lambda _x: self.validate())
         self.number.textChanged.connect(lambda _x: self.validate())
-        self.line_combo.currentIndexChanged.connect(lambda _i: self.validate())
+        self.line_combo.currentIndexChanged.connect(lambda _i: self._fill_positions())
+        self.positions.itemChanged.connect(lambda _i: self.validate())
+        self._fill_positions()
+
+    def _fill_positions(self) -> None:
+        line = self.current_line()
+        taken = set()
+        if line is not None:
+            for cid in line.contract_ids:
+                taken.update(n["id"] for n in P.get_contract(cid).needs)
+        self.positions.blockSignals(True)
+        self.positions.clear()
+        for n in (line.needs if line else []):
+            if n["id"] in taken:
+                continue
+            it = QListWidgetItem(f"{n['name']} — {fmt.decimal(n['quantity'])} {n['unit']} · "
+                                 f"{fmt.money(n['nmck']) if n['nmck'] is not None else '—'}")
+            it.setData(Qt.ItemDataRole.UserRole, n["id"])
+            it.setData(Qt.ItemDataRole.UserRole + 1, str(n["nmck"] or "0"))
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked)
+            self.positions.addItem(it)
+        self.positions.blockSignals(False)
         self.validate()
+
+    def checked_needs(self) -> list[int]:
+        return [int(self.positions.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.positions.count())
+                if self.positions.item(i).checkState() == Qt.CheckState.Checked]
+
+    def positions_nmck(self) -> Decimal:
+        return sum((Decimal(self.positions.item(i).data(Qt.ItemDataRole.UserRole + 1))
+                    for i in range(self.positions.count())
+                    if self.positions.item(i).checkState() == Qt.CheckState.Checked), Decimal("0.00"))
 
     def append_stage(self, amount: str, due: dt.date | None, note: str) -> None:
         r = self.stages.rowCount()
@@ -423,14 +490,19 @@ class ContractDialog(FormDialog):
         line = self.current_line()
         ok = line is not None
         self.set_error("plan_line", "" if ok else QCoreApplication.translate("Procurement", "Нет строк плана со статусом «Поставщик определён»."))
-        self.nmck_label.setText(fmt.money(line.amount) if line else "")
+        own = self.positions_nmck()
+        self.nmck_label.setText(fmt.money(own) if line else "")
+        has = bool(self.checked_needs())
+        self.set_error("needs", "" if has or line is None else
+                       QCoreApplication.translate("Procurement", "Отметьте позиции, которые покрывает контракт."))
+        ok &= has
         ok &= bool(self.number.text().strip())
         price = parse_money_text(self.price.text())
         perr = ""
         if self.price.text().strip() and (price is None or price <= 0):
             perr = QCoreApplication.translate("Procurement", "Цена — число больше нуля.")
-        elif price is not None and line is not None and line.amount and price > line.amount:
-            perr = QCoreApplication.translate("Procurement", "Цена больше НМЦК строки.")
+        elif price is not None and line is not None and own and price > own:
+            perr = QCoreApplication.translate("Procurement", "Цена больше НМЦК отмеченных позиций.")
         self.set_error("price", perr)
         ok &= price is not None and not perr
         warn = None
@@ -461,7 +533,9 @@ class ContractDialog(FormDialog):
         price = parse_money_text(self.price.text())
         return P.create_contract({"plan_line_id": self.line_combo.currentData(), "number": self.number.text(),
                                   "date": pydate(self.date.date()), "supplier_id": self.supplier.currentData(),
-                                  "price": price, "payments": self.payments()})
+                                  "price": price, "payments": self.payments(), "need_ids": self.checked_needs(),
+                                  "delivery_due": pydate(self.delivery_due.date()),
+                                  "payment_days": self.payment_days.value()})
 
 
 # --- delivery ----------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ KPIs with their values per period."""
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -76,9 +77,26 @@ class Dashboard(QScrollArea):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #37474f;")
         v.addWidget(self.summary)
+        # contract deliveries and payments overdue or due within two weeks (procurement)
+        self.alerts = QLabel()
+        self.alerts.setObjectName("contractAlerts")
+        self.alerts.setWordWrap(True)
+        self.alerts.setTextFormat(Qt.TextFormat.RichText)
+        self.alerts.linkActivated.connect(lambda _l: page.go_to("procurement"))
+        v.addWidget(self.alerts)
+        self.card_title = QLabel()
+        self.card_title.setProperty("role", "section")
+        self.card_title.setStyleSheet("font-weight: bold; color: #263238;")
+        v.addWidget(self.card_title)
         self.tiles_grid = QGridLayout()
         self.tiles_grid.setSpacing(10)
         v.addLayout(self.tiles_grid)
+        self.own_title = QLabel()
+        self.own_title.setStyleSheet("font-weight: bold; color: #263238;")
+        v.addWidget(self.own_title)
+        self.own_grid = QGridLayout()
+        self.own_grid.setSpacing(10)
+        v.addLayout(self.own_grid)
         self.tiles: dict[str, KpiTile] = {}
         charts = QGridLayout()
         charts.setSpacing(10)
@@ -104,17 +122,35 @@ class Dashboard(QScrollArea):
     def load(self) -> None:
         d = cluster.dashboard()
         self.data = d
-        while self.tiles_grid.count():
-            w = self.tiles_grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
+        for grid in (self.tiles_grid, self.own_grid):
+            while grid.count():
+                w = grid.takeAt(0).widget()
+                if w is not None:
+                    w.deleteLater()
         self.tiles.clear()
         cols = 3 if self.width() < 1200 else 5
-        for i, t in enumerate(d["tiles"]):
-            tile = KpiTile(t)
-            tile.clicked.connect(self.page.on_tile_clicked)
-            self.tiles_grid.addWidget(tile, i // cols, i % cols)
-            self.tiles[t["code"]] = tile
+        card = [t for t in d["tiles"] if t.get("section", "card") == "card"]
+        own = [t for t in d["tiles"] if t.get("section", "card") != "card"]
+        for grid, tiles in ((self.tiles_grid, card), (self.own_grid, own)):
+            for i, t in enumerate(tiles):
+                tile = KpiTile(t)
+                tile.clicked.connect(self.page.on_tile_clicked)
+                grid.addWidget(tile, i // cols, i % cols)
+                self.tiles[t["code"]] = tile
+        self.card_title.setText(_t("Показатели карточки флагманского проекта (срок — 2023–2024 гг.)") if card else "")
+        self.own_title.setText(_t("Собственные показатели колледжа (в карточку проекта не входят)") if own else "")
+        self.own_title.setVisible(bool(own))
+        alerts = d.get("contract_alerts") or []
+        if alerts:
+            rows = "".join(
+                f"<li style='color:{'#b71c1c' if a['overdue'] else '#8d6e00'}'>{escape(a['text'])}</li>"
+                for a in alerts[:8])
+            more = _t(" … и ещё {0}").format(len(alerts) - 8) if len(alerts) > 8 else ""
+            self.alerts.setText("<b>" + escape(_t("Сроки по контрактам")) + "</b> (<a href='procurement'>"
+                                + escape(_t("открыть закупки")) + f"</a>)<ul style='margin:0'>{rows}</ul>{more}")
+        else:
+            self.alerts.setText("")
+        self.alerts.setVisible(bool(alerts))
         self.kpi_chart.set_tiles(d["tiles"])
         self.budget_chart.set_budget(d["budget"])
         self.readiness_chart.set_readiness(d["readiness"])
@@ -123,9 +159,9 @@ class Dashboard(QScrollArea):
         if r["available"]:
             parts.append(_t("Мастерских готово к аккредитации: {0} из {1}").format(r["ready"], len(r["workshops"])))
         if b["available"]:
-            parts.append(_t("законтрактовано {0}, оплачено {1} из {2} стоимости проекта").format(
-                fmt.money(b["total"].get("contracted")), fmt.money(b["total"].get("paid")),
-                fmt.money(b["project_total"])))
+            parts.append(_t("законтрактовано {0}, оплачено {1} из {2}, предусмотренных планом-графиком на оборудование")
+                         .format(fmt.money(b["total"].get("contracted")), fmt.money(b["total"].get("paid")),
+                                 fmt.money(b["total"].get("committed"))))
         if p["available"]:
             parts.append(_t("охват 8-х классов: {0} учащихся").format(fmt.decimal(p["pupils"])))
         self.summary.setText("; ".join(parts) + ("." if parts else ""))

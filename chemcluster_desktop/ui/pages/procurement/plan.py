@@ -158,6 +158,27 @@ class PlanTab(ListTab):
         v.addWidget(self.plan_title)
         self.plan_info = hint()
         v.addWidget(self.plan_info)
+        # what the law's checks flag on this line (offers after the justification, ИКЗ, small-purchase limit)
+        self.plan_warnings = QLabel()
+        self.plan_warnings.setObjectName("planWarnings")
+        self.plan_warnings.setProperty("role", "error")
+        self.plan_warnings.setWordWrap(True)
+        v.addWidget(self.plan_warnings)
+        law_bar = QHBoxLayout()
+        self.requests_btn = QPushButton(icon("email-arrow-right-outline"), "")
+        self.requests_btn.setObjectName("priceRequestsBtn")
+        self.requests_btn.clicked.connect(self.open_price_requests)
+        self.justification_btn = QPushButton(icon("file-pdf-box"), "")
+        self.justification_btn.setObjectName("lineJustificationBtn")
+        self.justification_btn.clicked.connect(
+            lambda: self.plan_line and self.page.print_report("nmck", {"line": self.plan_line.number}))
+        self.settings_btn = QPushButton(icon("cog-outline"), "")
+        self.settings_btn.setObjectName("procurementSettingsBtn")
+        self.settings_btn.clicked.connect(self.open_procurement_settings)
+        for b in (self.requests_btn, self.justification_btn, self.settings_btn):
+            law_bar.addWidget(b)
+        law_bar.addStretch(1)
+        v.addLayout(law_bar)
         self.road = StatusRoad()
         v.addWidget(self.road)
         self.next_label = QLabel()
@@ -219,6 +240,14 @@ class PlanTab(ListTab):
         self.steps_caption.setText(QCoreApplication.translate("Procurement", "Ход закупки"))
         self.plan_needs.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"), QCoreApplication.translate("Procurement", "Кол-во"), QCoreApplication.translate("Procurement", "НМЦК"), QCoreApplication.translate("Procurement", "Статус")])
         self.steps_table.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Шаг"), QCoreApplication.translate("Procurement", "Дата"), QCoreApplication.translate("Procurement", "Кто"), QCoreApplication.translate("Procurement", "Примечание")])
+        self.requests_btn.setText(QCoreApplication.translate("Procurement", "Запросы цен…"))
+        self.justification_btn.setText(QCoreApplication.translate("Procurement", "Обоснование НМЦК закупки"))
+        self.settings_btn.setText(QCoreApplication.translate("Procurement", "Настройки закупок…"))
+        self.settings_btn.setEnabled(security.can("procurement.write"))
+        self.requests_btn.setEnabled(ln is not None and security.can("procurement.write"))
+        self.justification_btn.setEnabled(ln is not None)
+        self.plan_warnings.setText("\n".join(ln.warnings) if ln is not None else "")
+        self.plan_warnings.setVisible(bool(ln is not None and ln.warnings))
         if ln is None:
             self.plan_title.setText(QCoreApplication.translate("Procurement", "Выберите строку плана-графика"))
             self.plan_info.setText("")
@@ -234,6 +263,10 @@ class PlanTab(ListTab):
                 QCoreApplication.translate("Procurement", "НМЦК {0}").format(fmt.money(ln.amount))]
         if ln.notice_number:
             info.append(QCoreApplication.translate("Procurement", "извещение № {0}").format(ln.notice_number))
+        if ln.ikz:
+            info.append(QCoreApplication.translate("Procurement", "ИКЗ {0}").format(ln.ikz))
+        if ln.justified_on:
+            info.append(QCoreApplication.translate("Procurement", "цена обоснована {0}").format(fmt.date(ln.justified_on)))
         self.plan_info.setText(" · ".join(x for x in info if x))
         writable = security.can("procurement.write")
         self.next_label.setText(QCoreApplication.translate("Procurement", "Следующий шаг:") if ln.next_steps else QCoreApplication.translate("Procurement", "Закупка завершена: шагов больше нет."))
@@ -272,6 +305,19 @@ class PlanTab(ListTab):
             self.steps_table.setItem(r, 1, ro_item(fmt.date(st.date)))
             self.steps_table.setItem(r, 2, ro_item(st.user_login))
             self.steps_table.setItem(r, 3, ro_item(st.note))
+
+    def open_price_requests(self) -> None:
+        from chemcluster_desktop.ui.dialogs.procurement_law_dialogs import PriceRequestsDialog
+
+        if self.plan_line is None:
+            return
+        dlg = PriceRequestsDialog(self, self.plan_line)
+        dlg.exec()  # its saves publish their changes: the page refreshes by itself
+
+    def open_procurement_settings(self) -> None:
+        from chemcluster_desktop.ui.dialogs.procurement_law_dialogs import ProcurementSettingsDialog
+
+        ProcurementSettingsDialog(self).exec()
 
     def take_step(self, status: str):
         """The road's buttons: a form for steps that bring data (contract, delivery, acceptance), else a
