@@ -302,9 +302,10 @@ def test_plan_line_shows_ikz_warnings_and_prints_its_justification(page, qtbot):
     page.refresh()
     assert page.select_id(lid)
     line = P.get_plan_line(lid)
-    assert line.ikz and line.ikz in page.plan_info.text()
-    assert page.plan_warnings.isVisible() and "позже обоснования" in page.plan_warnings.text()
-    qtbot.mouseClick(page.justification_btn, Qt.MouseButton.LeftButton)
+    plan = page.tab("plan")
+    assert line.ikz and line.ikz in plan.plan_info.text()
+    assert plan.plan_warnings.isVisible() and "позже обоснования" in plan.plan_warnings.text()
+    qtbot.mouseClick(plan.justification_btn, Qt.MouseButton.LeftButton)
     ops.wait_all(20000)
     qtbot.waitUntil(lambda: getattr(page, "_last_preview", None) is not None, timeout=20000)
     dlg = page._last_preview
