@@ -164,6 +164,17 @@ class ItemCardDialog(QDialog):
         self.responsible.setObjectName("itemResponsible")
         self.responsible.setPlaceholderText(_t("Фамилия И. О."))
         form.addRow(_t("МОЛ"), self.responsible)
+        self.account = QLineEdit()
+        self.account.setObjectName("itemAccount")
+        self.account.setPlaceholderText(_t("например, 101.34"))
+        self.account.setMaxLength(32)
+        form.addRow(_t("Счёт учёта"), self.account)
+        self.accounting_number = QLineEdit()
+        self.accounting_number.setObjectName("itemAccountingNumber")
+        self.accounting_number.setMaxLength(64)
+        self.accounting_number.setToolTip(_t("Номер объекта в бухгалтерском учёте, если он отличается от "
+                                             "инвентарного (например, номер группы, из которой выделен предмет)."))
+        form.addRow(_t("Номер по учёту"), self.accounting_number)
 
         qrow = QHBoxLayout()
         self.quantity = NumberField(allow_empty=False)
@@ -341,6 +352,8 @@ class ItemCardDialog(QDialog):
         self.status.setCurrentIndex(max(self.status.findData(d["status"]), 0))
         self.room.setCurrentIndex(max(self.room.findData(d["room_id"]), 0))
         self.responsible.setText(d["responsible"])
+        self.account.setText(d.get("account") or "")
+        self.accounting_number.setText(d.get("accounting_number") or "")
         self.quantity.set_value(d["quantity"])
         self.unit.setCurrentText(d["unit"])
         self.min_quantity.set_value(d["min_quantity"])
@@ -472,6 +485,7 @@ class ItemCardDialog(QDialog):
             "min_quantity": self.min_quantity.value() if not self.min_quantity.problem() else self.min_quantity.text(),
             "notes": self.notes.toPlainText(), "custom_fields": custom or None,
             "issued_to": self.data.get("issued_to", ""),
+            "account": self.account.text(), "accounting_number": self.accounting_number.text(),
         }
         if kind == "reagent":
             d.update(cas_number=self.cas.text(), formula=self.formula.text(), storage_group=self.group.currentData(),
@@ -506,12 +520,17 @@ class ItemCardDialog(QDialog):
         self.form.setRowVisible(self.issued_label, unit_kind and bool(self.data.get("issued_to")))
         has_containers = kind == "reagent"
         self.tabs.setTabVisible(self.tabs.indexOf(self.reagent_tab), has_containers)
-        self.quantity.setReadOnly(unit_kind or kind == "reagent")
+        # equipment / furniture: 1 for a unit, N for a group of identical units under one number
+        self.quantity.setReadOnly(kind == "reagent")
         self.quantity.allow_empty = kind == "reagent"  # a reagent's amount is the sum of its containers
         if kind == "reagent":
             self.quantity.setToolTip(_t("Количество реактива — сумма его тар (вкладка «Вещество и тары»)."))
         if unit_kind:
-            self.quantity.set_value(1)
+            q = self.quantity.value()
+            if q is None or q < 1 or q != int(q):
+                self.quantity.set_value(1)
+            self.quantity.setToolTip(_t("1 — один предмет; больше 1 — группа одинаковых предметов под одним "
+                                        "инвентарным номером."))
             self.unit.setCurrentText("шт.")
         self.unit.setEnabled(not unit_kind)
         if not self.data:
