@@ -158,7 +158,8 @@ def _fill(levels: list[list[str]]) -> list[list[str]]:
         row = out[li]
         below = [any(out[k][j] for k in range(li + 1, len(out))) for j in range(width)]
         for j in range(1, width):
-            if not row[j] and below[j] and below[j - 1] and row[j - 1]:
+            same_parent = li == 0 or out[li - 1][j] == out[li - 1][j - 1]
+            if not row[j] and below[j] and below[j - 1] and row[j - 1] and same_parent:
                 row[j] = row[j - 1]
     return out
 
