@@ -163,22 +163,36 @@ def field_label(f: str) -> str:
     return _t(FIELDS[f][0]) if f in FIELDS else f
 
 
-def read_header(path) -> Layout:
+def read_header(path, *, fallback: bool = False) -> Layout:
     """Only the header of the first sheet (for the column mapping and its memory)."""
     wb = open_workbook(path)
     try:
-        return _layout(wb, iter_sheet_rows(wb))[0]
+        return _layout(wb, iter_sheet_rows(wb), fallback)[0]
     finally:
         wb.close()
 
 
-def _layout(wb, rows) -> tuple[Layout, Any]:
+def _first_text_row(head) -> Layout | None:
+    """When no header is recognised but the person maps the columns: the first row of captions."""
+    for rownum, values in head:
+        texts = [v for v in values if isinstance(v, str) and v.strip()]
+        if len(texts) >= 2 and len(texts) == len([v for v in values if cell_text(v)]):
+            caps = [cell_text(v) for v in values]
+            cols, loose, unmatched = match_header_row(values, SYNONYMS)
+            return Layout(header_row=rownum, last_row=rownum, captions=caps, columns=cols, uncertain=loose,
+                          unmatched=unmatched, guessed=False)
+    return None
+
+
+def _layout(wb, rows, fallback: bool = False) -> tuple[Layout, Any]:
     head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     ws = wb.worksheets[0] if wb.worksheets else None
     sheet = ws.title if ws is not None else ""
     if not head:
         raise XlsxFileError(_t("Лист «{0}» пуст: в нём нет ни одной строки.").format(sheet))
     lay = find_layout(head, SYNONYMS, field_label)
+    if lay is None and fallback:
+        lay = _first_text_row(head)
     if lay is None:
         raise XlsxFileError(_t("Лист «{0}»: не найдена строка заголовков таблицы в первых {1} строках. Нужны "
                                "столбцы «Наименование» и хотя бы один из «Инвентарный номер», «Количество», "
@@ -190,8 +204,10 @@ def _layout(wb, rows) -> tuple[Layout, Any]:
 
 def read_inventory(path, *, mapping: dict[int, str] | None = None,
                    progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None, today: dt.date | None = None) -> ParsedSheet:
-    """Parse the first sheet; ``mapping`` (column index → field, "" to ignore) overrides the guesses."""
+                   cancelled: Callable[[], bool] | None = None, today: dt.date | None = None,
+                   fallback: bool = False, require_name: bool = True) -> ParsedSheet:
+    """Parse the first sheet; ``mapping`` (column index → field, "" to ignore) overrides the guesses.
+    ``fallback``: when no header is recognised, the first row of captions is the header (to be mapped)."""
     today = today or dt.date.today()
     wb = open_workbook(path)
     try:
@@ -201,7 +217,7 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
             total_guess = int(ws.max_row or 0) if ws is not None else 0
         except Exception:
             total_guess = 0
-        lay, rest = _layout(wb, iter_sheet_rows(wb))
+        lay, rest = _layout(wb, iter_sheet_rows(wb), fallback or bool(mapping))
         header = HeaderMatch(lay.header_row, dict(lay.columns), lay.captions, list(lay.unmatched),
                              dict(lay.uncertain))
         sheet = ws.title if ws is not None else ""
@@ -213,14 +229,17 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
             header.columns = cols
             header.uncertain = {}
             header.unmatched = [(i, c) for i, c in enumerate(lay.captions) if c and i not in cols.values()]
-        if "name" not in header.columns:
-            raise XlsxFileError(_t("Лист «{0}»: нет столбца «Наименование» (строка заголовков {1}): без него "
-                                   "импорт невозможен. Укажите, какой столбец — наименование.")
-                                .format(sheet, lay.header_row))
+        no_name = _t("Лист «{0}»: нет столбца «Наименование» (строка заголовков {1}): без него импорт "
+                     "невозможен. Укажите, какой столбец — наименование.").format(sheet, lay.header_row)
+        if "name" not in header.columns and require_name:
+            raise XlsxFileError(no_name)
         out = ParsedSheet(header=header, sheet=sheet, ignored=list(lay.ignored_rows), responsible=lay.responsible,
                           statement=lay.statement and "quantity" in header.columns
                           and lay.columns.get("quantity") == header.columns.get("quantity"),
                           choices=list(lay.choices) if not mapping else [], captions=lay.captions)
+        if "name" not in header.columns:  # the preview: the columns are shown to be mapped
+            out.errors.append((lay.header_row, no_name))
+            return out
         cols = list(header.columns.items())
         name_col = header.columns["name"]
         account = ""

@@ -64,6 +64,7 @@ class Layout:
     responsible: str = ""  # МОЛ from the title block
     statement: bool = False  # balances by period: the closing quantity is the quantity
     column_numbers: tuple[int, ...] = ()
+    guessed: bool = True  # False: no header was recognised, the first row of captions is taken
 
 
 def is_column_numbers_row(values: Sequence[Any]) -> bool:

@@ -100,11 +100,11 @@ def _headers_key(captions: list[str]) -> str:
 
 def _remembered(captions: list[str]) -> dict[int, str] | None:
     with context.read() as s:
-        row = s.get(Setting, _headers_key(captions))
-    if row is None:
+        value = s.scalar(select(Setting.value).where(Setting.key == _headers_key(captions)))
+    if value is None:
         return None
     try:
-        saved = json.loads(row.value)
+        saved = json.loads(value)
     except ValueError:
         return None
     out = {}
@@ -153,25 +153,26 @@ def mapping_from_headers(captions: list[str], auto: dict[str, int], pairs: list[
     return mapping
 
 
-def _read(path, mapping, progress, cancelled) -> xinv.ParsedSheet:
+def _read(path, mapping, progress, cancelled, fallback=False, require_name=True) -> xinv.ParsedSheet:
     try:
-        return xinv.read_inventory(path, mapping=mapping, progress=progress, cancelled=cancelled)
+        return xinv.read_inventory(path, mapping=mapping, progress=progress, cancelled=cancelled,
+                                   fallback=fallback, require_name=require_name)
     except XlsxCancelled as e:
         raise Cancelled() from e
     except XlsxFileError as e:
         raise FileFormatError(str(e), row=e.row) from e
 
 
-def _header(path):
+def _header(path, fallback=False):
     try:
-        return xinv.read_header(path)
+        return xinv.read_header(path, fallback=fallback)
     except XlsxFileError as e:
         raise FileFormatError(str(e), row=e.row) from e
 
 
 def _resolve_mapping(path, mapping, map_headers) -> tuple[dict[int, str] | None, bool, list[str]]:
     """(mapping to use, whether it is the remembered one, the captions)."""
-    lay = _header(path)
+    lay = _header(path, True)  # a header not recognised may still have a remembered mapping
     if map_headers:
         return mapping_from_headers(lay.captions, lay.columns, list(map_headers)), False, lay.captions
     if mapping:
@@ -231,7 +232,7 @@ def preview_import(path, mapping: dict[int, str] | None = None, *, progress=None
                    map_headers: list[str] | None = None) -> ImportPreview:
     _check_groups(groups)
     mapping, remembered, _caps = _resolve_mapping(path, mapping, map_headers)
-    parsed = _read(path, mapping, progress, cancelled)
+    parsed = _read(path, mapping, progress, cancelled, fallback=True, require_name=False)
     with context.read() as s:
         plan = make_plan(s, parsed.rows, room=(room or "").strip(), responsible=parsed.responsible, groups=groups)
     report = _report(parsed, plan, True)
