@@ -236,7 +236,8 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
         out = ParsedSheet(header=header, sheet=sheet, ignored=list(lay.ignored_rows), responsible=lay.responsible,
                           statement=lay.statement and "quantity" in header.columns
                           and lay.columns.get("quantity") == header.columns.get("quantity"),
-                          choices=list(lay.choices) if not mapping else [], captions=lay.captions)
+                          choices=list(lay.choices) if header.columns == lay.columns else [],
+                          captions=lay.captions)
         if "name" not in header.columns:  # the preview: the columns are shown to be mapped
             out.errors.append((lay.header_row, no_name))
             return out
