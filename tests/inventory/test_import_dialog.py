@@ -70,3 +70,38 @@ def test_lab_sheet_groups_split_and_a_column_remapped(window, qtbot):
     assert len(tables) == 6 and all(r["quantity"] == Decimal(1) for r in tables)
     scales = inventory.list_items(ListQuery(search="Весы", limit=20))
     assert all(inventory.get_item(r["id"])["notes"] == "" for r in scales)  # the note column was left out
+
+
+def test_card_of_a_group_and_a_known_cas_offers_the_substance(window, qtbot):
+    from tests.inventory.helpers import add_room, type_text
+
+    lab = add_room("Лаборатория 201")
+    acid = inventory.create_item({"kind": "reagent", "name": "Кислота соляная", "cas_number": "7647-01-0",
+                                  "ghs_pictograms": ["GHS05"], "h_statements": "H290, H314",
+                                  "storage_group": "acids", "room_id": lab})
+    page = window.show_page("inventory")
+    page.set_kind("furniture")
+    page.actions_by_name["new"].trigger()
+    dlg = page.last_dialog
+    dlg.kind.setCurrentIndex(dlg.kind.findData("furniture"))
+    type_text(dlg.name, "Стол химический лабораторный")
+    assert not dlg.quantity.isReadOnly()  # a group: N identical units under one number
+    dlg.quantity.setText("6")
+    type_text(dlg.account, "101.36")
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+    card = inventory.get_item(dlg.saved_id)
+    assert card["quantity"] == Decimal(6) and card["account"] == "101.36" and card["is_group"]
+    # a new reagent card with a known CAS takes the substance's data instead of wiping it
+    page.set_kind("reagent")
+    page.actions_by_name["new"].trigger()
+    dlg = page.last_dialog
+    dlg.kind.setCurrentIndex(dlg.kind.findData("reagent"))
+    type_text(dlg.name, "Кислота соляная, ос.ч.")
+    dlg.tabs.setCurrentWidget(dlg.reagent_tab)
+    type_text(dlg.cas, "7647-01-0")
+    dlg.cas.editingFinished.emit()
+    assert "уже есть в справочнике" in dlg.substance_hint.text()
+    assert dlg.ghs["GHS05"].isChecked() and dlg.h.text() == "H290, H314"
+    assert dlg.group.currentData() == "acids"
+    dlg.reject()
+    assert inventory.get_item(acid)["h_statements"] == "H290,H314"
