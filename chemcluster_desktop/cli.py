@@ -1,8 +1,10 @@
 """``chemcluster``: with no sub-command it opens the GUI; with one it works headless.
 
 Exit codes: 0 success, 1 refused or failed (reason on stderr), 2 wrong usage. ``--json`` prints one
-JSON object on stdout. Area commands live in ``chemcluster_desktop/commands/<area>.py``; each module
-has ``register(subparsers)`` and sets ``func`` (called with the parsed args, returns an exit code).
+JSON object on stdout. Area commands live in ``chemcluster_desktop/commands/<area>.py``, declared as the
+area's ``commands`` in the area registry (:mod:`chemcluster_desktop.areas`); each module has
+``register(subparsers)`` and sets ``func`` (called with the parsed args, returns an exit code). Starting
+the GUI (no sub-command) does not import them.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import json
 import os
 import sys
 
-from chemcluster_desktop import __version__, i18n
+from chemcluster_desktop import __version__, areas, i18n
 from chemcluster_desktop.i18n import translate
 
-AREA_COMMANDS = ("inventory", "accreditation", "schedule", "procurement", "cluster", "reports", "admin")
+# the modules adding each area's sub-commands, in the registry's order
+AREA_COMMANDS = areas.command_modules()
+# the global options that take a value (``--db X`` / ``--db=X``): with only these the GUI starts
+_GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--user")
 
 # commands that only read: without --user they run as an anonymous viewer once log-in is required
 READ_ONLY = {"check", "stats", "backup", "report", "status", "conflicts", "nmck", "export", "export-fet"}
@@ -36,7 +41,9 @@ def fail(message: str) -> int:
     return 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, area_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``area_commands=False`` leaves out the areas' sub-commands (for a
+    GUI start, which needs none of them)."""
     p = argparse.ArgumentParser(
         prog="chemcluster",
         description=_t("ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера "
@@ -102,15 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_journal, open_db=True)
 
-    for area in AREA_COMMANDS:
-        try:
-            mod = importlib.import_module(f"chemcluster_desktop.commands.{area}")
-        except ModuleNotFoundError as e:
-            if e.name != f"chemcluster_desktop.commands.{area}":
-                raise
-            continue
-        mod.register(sub)
+    if area_commands:
+        for module in AREA_COMMANDS:
+            importlib.import_module(module).register(sub)
     return p
+
+
+def _starts_gui(argv: list[str]) -> bool:
+    """Nothing but global options with their values: no sub-command, so the GUI starts."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in _GLOBAL_VALUE_OPTIONS:
+            i += 2
+        elif a.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUE_OPTIONS)):
+            i += 1
+        else:
+            return False
+    return True
 
 
 def _login(args) -> None:
@@ -149,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             lang = a.split("=", 1)[1]
     if lang in i18n.SUPPORTED_LANGUAGES:
         i18n.set_language(lang)
-    parser = build_parser()
+    parser = build_parser(area_commands=not _starts_gui(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from chemcluster_desktop.app import main as gui_main
@@ -183,10 +199,10 @@ def main(argv: list[str] | None = None) -> int:
 # --- core commands -------------------------------------------------------------------------------
 def cmd_init(args) -> int:
     from chemcluster_desktop.services import context
-    from chemcluster_desktop.storage import migrate
+    from chemcluster_desktop.services.database import schema_revision
 
     db = context.current()
-    print(_t("База данных готова: {0} (схема {1})").format(db.display_name(), migrate.current_revision(db.engine)))
+    print(_t("База данных готова: {0} (схема {1})").format(db.display_name(), schema_revision()))
     return 0
 
 

@@ -65,3 +65,10 @@ def translate(context: str, text: str) -> str:
     if _hook is not None:
         return _hook(context, text)
     return _catalog.get((context, text), text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate recognises
+    """Mark ``text`` for translation in ``context`` without translating it now: lupdate extracts it,
+    and whoever shows it later calls ``translate(context, text)`` (declarations made at import
+    time, before the language is chosen, such as the area registry's titles)."""
+    return text

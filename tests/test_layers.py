@@ -1,6 +1,7 @@
 """ARCHITECTURE.md: no Qt below ``ui/``. Only ``ui/`` and ``app.py`` (which starts the GUI) import
 PySide6; services, storage, xlsx, reports, commands and the CLI must work on a machine without a
-display and stay importable without Qt."""
+display and stay importable without Qt. And the layers import only downward: ui/ and the CLI reach
+storage, xlsx and reports through the services; reports/ and xlsx/ know nothing of the database."""
 
 from __future__ import annotations
 
@@ -91,3 +92,53 @@ def test_importing_everything_below_ui_loads_no_qt():
     assert lines["FAILED"] == "", lines["FAILED"]
     assert lines["QT"] == "", "PySide6 loaded by: " + lines["QT"]
     assert lines["QT_AFTER_CLI"] == ""
+
+
+# --- imports between our own layers ------------------------------------------------------------------
+# ARCHITECTURE.md: ui/ and cli → services → storage / xlsx / reports. The top-level modules (areas, errors,
+# dates, i18n, paths, settings) are neutral: any layer may use them.
+FORBIDDEN = {
+    "ui": ("storage", "xlsx", "reports"),
+    "commands": ("storage", "xlsx", "reports", "ui"),
+    "cli.py": ("storage", "xlsx", "reports"),
+    "app.py": ("storage", "xlsx", "reports"),
+    "reports": ("services", "storage", "ui", "commands"),
+    "xlsx": ("services", "storage", "ui", "commands"),
+    "storage": ("services", "ui", "commands", "xlsx", "reports"),
+    "services": ("ui", "commands"),
+    "areas.py": ("services", "storage", "ui", "commands", "xlsx", "reports"),
+    "errors.py": ("services", "storage", "ui", "commands", "xlsx", "reports"),
+    "dates.py": ("services", "storage", "ui", "commands", "xlsx", "reports"),
+}
+
+
+def _own_imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append((node.lineno, node.module))
+            if node.module == "chemcluster_desktop":  # from chemcluster_desktop import storage
+                out += [(node.lineno, f"chemcluster_desktop.{a.name}") for a in node.names]
+    return [(ln, n) for ln, n in out if n.startswith("chemcluster_desktop.")]
+
+
+def test_layers_import_only_downward():
+    bad = []
+    checked = 0
+    for p in sorted(PKG.rglob("*.py")):
+        rel = p.relative_to(PKG)
+        if "__pycache__" in rel.parts:
+            continue
+        layer = rel.parts[0]
+        if layer not in FORBIDDEN:
+            continue
+        checked += 1
+        for ln, name in _own_imports(p):
+            target = name.split(".")[1]
+            if target in FORBIDDEN[layer]:
+                bad.append(f"{rel}:{ln}: {name}")
+    assert checked > 50
+    assert not bad, "imports against the layers (ARCHITECTURE.md):\n" + "\n".join(bad)

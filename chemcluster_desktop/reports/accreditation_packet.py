@@ -93,7 +93,7 @@ def build(dest, packets: list[dict], *, printed_on: dt.date | None = None,
     story = []
     for i, pk in enumerate(packets):
         if cancelled is not None and cancelled():
-            from chemcluster_desktop.services.errors import Cancelled
+            from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
         if i:

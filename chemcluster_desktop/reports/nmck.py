@@ -149,7 +149,7 @@ def build(dest, rep: NmckReport, *, cancelled: Callable[[], bool] | None = None)
         story.append(st.p(translate("Reports", "Дата составления обоснования: {0}").format(st.date(dt.date.today())), st.BASE))
         story.append(st.signature_block([(translate("Reports", "Контрактный управляющий"), rep.manager)], width))
         if cancelled and cancelled():
-            from chemcluster_desktop.services.errors import Cancelled
+            from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
     if not rep.sections:

@@ -54,7 +54,7 @@ def build(dest, rep: PlanReport, *, cancelled: Callable[[], bool] | None = None)
                      st.p(ln.get("status_label", ""), st.CELL), st.p(contract, st.CELL)])
         total += ln.get("amount") or Decimal("0.00")
         if cancelled and cancelled():
-            from chemcluster_desktop.services.errors import Cancelled
+            from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
     story = st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Предмет закупки, позиции"), translate("Reports", "ОКПД2"), translate("Reports", "Закон"),

@@ -79,7 +79,7 @@ def build(dest, *, title: str, college: str, sections: list[Section], slots: lis
     story = []
     for k, sec in enumerate(sections):
         if cancelled is not None and cancelled():
-            from chemcluster_desktop.services.errors import Cancelled
+            from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
         if k:

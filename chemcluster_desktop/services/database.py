@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
+from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
-from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.storage import engine, migrate
 from chemcluster_desktop.storage.core import Setting
 
 
@@ -18,55 +20,33 @@ def _t(s: str) -> str:
     return translate("Database", s)
 
 
-# stats --json keys (CLI.md) -> (module, class name)
-STATS = {
-    "items": ("inventory", "Item"),
-    "reagent_containers": ("inventory", "ReagentContainer"),
-    "substances": ("inventory", "Substance"),
-    "movements": ("inventory", "Movement"),
-    "stocktakings": ("inventory", "Stocktaking"),
-    "buildings": ("core", "Building"),
-    "rooms": ("core", "Room"),
-    "competencies": ("accreditation", "Competency"),
-    "infrastructure_lists": ("accreditation", "InfrastructureList"),
-    "infrastructure_lines": ("accreditation", "InfrastructureLine"),
-    "workshops": ("accreditation", "Workshop"),
-    "checklist_links": ("accreditation", "ChecklistLink"),
-    "evidence": ("accreditation", "Evidence"),
-    "schools": ("schedule", "School"),
-    "classes": ("schedule", "SchoolClass"),
-    "instructors": ("schedule", "Instructor"),
-    "modules": ("schedule", "CourseModule"),
-    "terms": ("schedule", "Term"),
-    "time_slots": ("schedule", "TimeSlot"),
-    "lessons": ("schedule", "Lesson"),
-    "suppliers": ("procurement", "Supplier"),
-    "funding_sources": ("procurement", "FundingSource"),
-    "needs": ("procurement", "Need"),
-    "offers": ("procurement", "Offer"),
-    "plan_lines": ("procurement", "PlanLine"),
-    "contracts": ("procurement", "Contract"),
-    "deliveries": ("procurement", "Delivery"),
-    "participants": ("cluster", "Participant"),
-    "training_directions": ("cluster", "TrainingDirection"),
-    "kpis": ("cluster", "Kpi"),
-    "kpi_values": ("cluster", "KpiValue"),
-    "users": ("core", "User"),
-    "audit_entries": ("core", "AuditEntry"),
-}
+# stats --json keys (CLI.md) -> (storage modules, model class name), declared by each area in the registry
+STATS = areas.stats_models()
 
 
-def _model(module: str, name: str):
-    import importlib
+def _model(modules: tuple[str, ...], name: str):
+    for module in modules:
+        found = getattr(importlib.import_module(module), name, None)
+        if found is not None:
+            return found
+    raise LookupError(f"{name} in {modules}")
 
-    return getattr(importlib.import_module(f"chemcluster_desktop.storage.{module}"), name)
+
+def database_url(db: str | None) -> str:
+    """The URL a ``--db`` value names: a path, an URL, ``$CHEMCLUSTER_DB`` or the default file."""
+    return engine.resolve_url(db)
+
+
+def schema_revision() -> str | None:
+    """The Alembic revision of the open database's schema (None before the first migration)."""
+    return migrate.current_revision(context.current().engine)
 
 
 def stats() -> dict[str, int]:
     out: dict[str, int] = {}
     with context.read() as s:
-        for key, (mod, name) in STATS.items():
-            m = _model(mod, name)
+        for key, (modules, name) in STATS.items():
+            m = _model(modules, name)
             out[key] = int(s.scalar(select(func.count()).select_from(m)) or 0)
     return out
 

@@ -1,7 +1,9 @@
 """The demo data set: a believable Dzerzhinsk cluster covering every area.
 
-Each area contributes a module ``services/<area>/demo.py`` (``services/core_demo.py`` for the core) with ``load(session, rng)``; they run in
-the order of ``storage.models.AREAS`` inside one transaction, so the demo loads whole or not at all.
+Each data area contributes a module ``services/<area>/demo.py`` (``services/core_demo.py`` for the core)
+with ``load(session, rng)``, declared as its ``demo`` in the area registry; they run in the registry's
+order (an area's tables may refer to earlier areas') inside one transaction, so the demo loads whole
+or not at all.
 """
 
 from __future__ import annotations
@@ -9,13 +11,13 @@ from __future__ import annotations
 import importlib
 import random
 
+from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.database import is_empty
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.core import Setting
-from chemcluster_desktop.storage.models import AREAS
 
 SEED = 20261126
 
@@ -27,13 +29,12 @@ def load_demo(progress=None) -> dict[str, int]:
                                              "(--db новый_файл.sqlite3) или восстановите пустую."))
     rng = random.Random(SEED)
     with context.uow() as s:
-        for i, area in enumerate(AREAS):
-            name = "core_demo" if area == "core" else f"{area}.demo"
-            mod = importlib.import_module(f"chemcluster_desktop.services.{name}")
-            mod.load(s, rng)
+        loaders = [spec.demo for spec in areas.data_owners() if spec.demo]
+        for i, name in enumerate(loaders):
+            importlib.import_module(name).load(s, rng)
             s.flush()
             if progress:
-                progress(i + 1, len(AREAS))
+                progress(i + 1, len(loaders))
         row = s.get(Setting, "demo")
         if row is None:
             s.add(Setting(key="demo", value="1"))

@@ -1,71 +1,18 @@
-"""Typed errors whose message is meant for the person at the keyboard.
+"""The typed errors, as the services' callers have always imported them: they live in the neutral
+module :mod:`chemcluster_desktop.errors` (so that ``reports/`` and ``xlsx/`` need not import upward)
+and are the same classes here."""
 
-Every message says what went wrong, where (field or row) and what to do. The GUI shows
-``str(error)`` in a dialog or beside the field; the CLI prints it on stderr and exits 1.
-"""
+from chemcluster_desktop.errors import (
+    Cancelled,
+    ConcurrentEditError,
+    DatabaseOpenError,
+    DuplicateError,
+    FileFormatError,
+    NotFoundError,
+    PermissionDenied,
+    ServiceError,
+    ValidationError,
+)
 
-from __future__ import annotations
-
-from chemcluster_desktop.i18n import translate
-
-
-class ServiceError(Exception):
-    """Base class: an operation was refused or failed; nothing was written."""
-
-    def __init__(self, message: str, *, field: str | None = None, row: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.row = row
-
-    def __str__(self) -> str:
-        return self.message
-
-
-class ValidationError(ServiceError):
-    """Bad input: a field or a row; ``errors`` may carry several (field, message) pairs."""
-
-    def __init__(self, message: str, *, field: str | None = None, row: int | None = None,
-                 errors: list[tuple[str, str]] | None = None):
-        super().__init__(message, field=field, row=row)
-        self.errors = errors or ([(field, message)] if field else [])
-
-
-class NotFoundError(ServiceError):
-    pass
-
-
-class DuplicateError(ValidationError):
-    pass
-
-
-class PermissionDenied(ServiceError):
-    pass
-
-
-class ConcurrentEditError(ServiceError):
-    """Someone else saved the record first (version column)."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(message or translate(
-            "Errors",
-            "Запись уже изменил другой пользователь. Обновите её (F5) и внесите изменения заново.",
-        ))
-
-
-class DatabaseOpenError(ServiceError):
-    """The database cannot be opened: missing, locked, read-only, corrupt, too new, wrong URL."""
-
-    def __init__(self, message: str, *, kind: str = "other", path: str | None = None):
-        super().__init__(message)
-        self.kind = kind  # corrupt | too_new | locked | readonly | url | unreachable | other
-        self.path = path
-
-
-class FileFormatError(ServiceError):
-    """A file given to an importer cannot be read as what it claims to be."""
-
-
-class Cancelled(ServiceError):
-    def __init__(self, message: str | None = None):
-        super().__init__(message or translate("Errors", "Операция отменена; ничего не изменено."))
+__all__ = ["Cancelled", "ConcurrentEditError", "DatabaseOpenError", "DuplicateError", "FileFormatError",
+           "NotFoundError", "PermissionDenied", "ServiceError", "ValidationError"]

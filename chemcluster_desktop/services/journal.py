@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
 
+from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.errors import NotFoundError
-from chemcluster_desktop.services.listing import ListQuery, apply_sort, count_of, window
+from chemcluster_desktop.services.listing import ListQuery, ListSpec
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.search import fold
 
@@ -27,20 +28,14 @@ def _t(s: str) -> str:
     return translate("Journal", s)
 
 
-AREAS = ("core", "inventory", "accreditation", "schedule", "procurement", "cluster")
+AREAS = tuple(a.value for a in areas.data_areas())  # the data areas, in the registry's order
 ACTIONS = ("create", "update", "delete", "import", "generate", "clear", "login", "login_failed", "restore")
 
 
 def area_name(code: str) -> str:
-    names = {
-        "core": _t("Пользователи и справочники"),
-        "inventory": _t("Инвентарь"),
-        "accreditation": _t("Аккредитация"),
-        "schedule": _t("Расписание"),
-        "procurement": _t("Закупки"),
-        "cluster": _t("Кластер"),
-    }
-    return names.get(code, code)
+    """The name of a data area in the journal (declared in the area registry)."""
+    name = areas.journal_names().get(code)
+    return _t(name) if name else code
 
 
 def action_name(code: str) -> str:
@@ -59,24 +54,10 @@ def action_name(code: str) -> str:
 
 
 def entity_name(code: str) -> str:
-    """A Russian name of a kind of record (the model class name in the journal)."""
-    names = {
-        "User": _t("Пользователь"), "Role": _t("Роль"), "Setting": _t("Настройка"), "Building": _t("Здание"),
-        "Room": _t("Помещение"), "Database": _t("База данных"),
-        "Item": _t("Позиция инвентаря"), "ReagentContainer": _t("Тара реактива"), "Substance": _t("Вещество"),
-        "Movement": _t("Движение"), "MovementLine": _t("Строка движения"), "Stocktaking": _t("Инвентаризация"),
-        "Competency": _t("Компетенция"), "InfrastructureList": _t("Инфраструктурный лист"),
-        "InfrastructureLine": _t("Позиция ИЛ"), "Workshop": _t("Мастерская"), "ChecklistLine": _t("Строка чек-листа"),
-        "ChecklistLink": _t("Связь чек-листа"), "Evidence": _t("Фото"),
-        "School": _t("Школа"), "SchoolClass": _t("Класс"), "Instructor": _t("Преподаватель"),
-        "CourseModule": _t("Модуль"), "Term": _t("Период"), "TimeSlot": _t("Время урока"), "Lesson": _t("Занятие"),
-        "Supplier": _t("Поставщик"), "FundingSource": _t("Источник финансирования"), "Need": _t("Потребность"),
-        "Offer": _t("Коммерческое предложение"), "PlanLine": _t("Строка плана-графика"), "Contract": _t("Контракт"),
-        "Payment": _t("Платёж"), "Delivery": _t("Поставка"), "DeliveryLine": _t("Строка поставки"),
-        "Participant": _t("Участник кластера"), "TrainingDirection": _t("Направление подготовки"),
-        "Kpi": _t("Показатель"), "KpiValue": _t("Значение показателя"),
-    }
-    return names.get(code, code)
+    """A Russian name of a kind of record (the model class name in the journal; declared with its area
+    in the area registry)."""
+    name = areas.entity_names().get(code)
+    return _t(name) if name else code
 
 
 def field_name(key: str) -> str:
@@ -160,11 +141,6 @@ SORT = {
 }
 
 
-def count(q: ListQuery) -> int:
-    with context.read() as s:
-        return count_of(s, _filtered(q))
-
-
 def _row(e: AuditEntry) -> dict:
     return {
         "id": e.id,
@@ -181,15 +157,11 @@ def _row(e: AuditEntry) -> dict:
     }
 
 
-def page(q: ListQuery) -> list[dict]:
-    """Newest first unless another sort is asked for."""
-    if not q.sort:
-        from dataclasses import replace
-
-        q = replace(q, sort="at", descending=True)
-    stmt = apply_sort(_filtered(q), SORT, q, AuditEntry.at, AuditEntry.id)
-    with context.read() as s:
-        return [_row(e) for e in s.scalars(window(stmt, q))]
+# the journal's list: newest first unless another sort is asked for
+ENTRIES = ListSpec(_filtered, SORT, AuditEntry.at, AuditEntry.id,
+                   natural_order=(AuditEntry.at.desc(), AuditEntry.id.desc()), row=lambda r: _row(r[0]))
+count = ENTRIES.count
+page = ENTRIES.page
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,15 @@
 """Paged, searched and sorted lists for the GUI's table model — all in SQL.
 
 A service that shows a list offers two functions taking a :class:`ListQuery`:
-``count(q) -> int`` and ``page(q) -> list[dict]`` (each dict has an ``"id"``). :func:`apply_query`
-adds the search (over a folded ``search_key`` column, Cyrillic case-insensitive, ё = е), the
-sort and the page window to a ``select()``.
+``count(q) -> int`` and ``page(q) -> list[dict]`` (each dict has an ``"id"``). Declare the list once
+as a :class:`ListSpec` — the statement for a query, its sort columns, how a row becomes a dict — and
+take both from it (``count = ENTRIES.count``, ``page = ENTRIES.page``). :func:`apply_search` adds the
+search (over a folded ``search_key`` column, Cyrillic case-insensitive, ё = е), :func:`apply_sort` the
+sort and :func:`window` the page window to a ``select()``.
+
+A :class:`ListQuery` is frozen (the model is TagStudio's ``BrowsingState``): a change is a new query,
+``dataclasses.replace(q, search="колба")``, so a query handed to a service or held by a table model
+never changes under it.
 
 A table with a trigram index (the inventory on SQLite: ``items_fts``, revision 0007) passes a
 :class:`TrigramIndex` to :func:`apply_search`: words of 3+ letters are then looked up in the index
@@ -13,22 +19,48 @@ words keep LIKE. Both give the same rows: substring of the folded key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Select, column, func, literal_column, select, table
 
+from chemcluster_desktop.services import context
 from chemcluster_desktop.storage.search import fold, fts_phrase, like_pattern
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListQuery:
+    """What a list shows: search text, filters (each list documents its names), sort key and
+    direction, and the page window. ``filters`` is a read-only mapping (a copy of what was given)."""
     search: str = ""
-    filters: dict[str, Any] = field(default_factory=dict)
+    filters: Mapping[str, Any] = field(default_factory=dict)
     sort: str | None = None
     descending: bool = False
     offset: int = 0
     limit: int = 200
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "search", self.search or "")
+        object.__setattr__(self, "filters", MappingProxyType(dict(self.filters or {})))
+
+    def __hash__(self) -> int:
+        return hash((self.search, tuple(sorted((k, repr(v)) for k, v in self.filters.items())), self.sort,
+                     self.descending, self.offset, self.limit))
+
+    def filter(self, name: str, default: Any = None) -> Any:
+        return self.filters.get(name, default)
+
+    def with_filters(self, **changes: Any) -> ListQuery:
+        """A new query with these filters set (``None`` or ``""`` removes one), from the first row."""
+        f = dict(self.filters)
+        for k, v in changes.items():
+            if v in (None, ""):
+                f.pop(k, None)
+            else:
+                f[k] = v
+        return replace(self, filters=f, offset=0)
 
 
 @dataclass(frozen=True)
@@ -101,3 +133,39 @@ def count_of(session, stmt: Select) -> int:
 
 def window(stmt: Select, q: ListQuery) -> Select:
     return stmt.offset(max(q.offset, 0)).limit(max(q.limit, 1))
+
+
+def _mapping(row) -> dict:
+    return dict(row._mapping)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One declaration of a paged list, from which both ``count(q)`` and ``page(q)`` come.
+
+    ``select(q)`` builds the filtered and searched statement (no order, no window); ``sort_columns``
+    maps the table's column keys to SQL expressions, ``default_sort`` is used for an empty or unknown
+    key and ``id_col`` breaks ties so that pages never overlap. ``natural_order`` (columns or
+    ``col.desc()``), when given, is the order of a query without a sort key instead of
+    ``default_sort``. ``row`` turns a result row into the dict the table shows (``dict(row._mapping)``
+    unless given)."""
+    select: Callable[[ListQuery], Select]
+    sort_columns: Mapping[str, Any]
+    default_sort: Any
+    id_col: Any
+    natural_order: tuple = ()
+    row: Callable[[Any], dict] = _mapping
+
+    def ordered(self, q: ListQuery) -> Select:
+        stmt = self.select(q)
+        if not q.sort and self.natural_order:
+            return stmt.order_by(*self.natural_order)
+        return apply_sort(stmt, self.sort_columns, q, self.default_sort, self.id_col)
+
+    def count(self, q: ListQuery) -> int:
+        with context.read() as s:
+            return count_of(s, self.select(q))
+
+    def page(self, q: ListQuery) -> list[dict]:
+        with context.read() as s:
+            return [self.row(r) for r in s.execute(window(self.ordered(q), q))]

@@ -78,30 +78,24 @@ def list_buildings() -> list[BuildingInfo]:
         return [BuildingInfo(b.id, b.name, b.address, b.version, int(n)) for b, n in rows]
 
 
+_N_ROOMS = select(Room.building_id, func.count(Room.id).label("n")).group_by(Room.building_id).subquery()
+
+
 def _buildings_stmt(q: ListQuery):
-    n_rooms = select(Room.building_id, func.count(Room.id).label("n")).group_by(Room.building_id).subquery()
-    stmt = (select(Building.id, Building.name, Building.address, func.coalesce(n_rooms.c.n, 0).label("rooms"))
-            .outerjoin(n_rooms, n_rooms.c.building_id == Building.id))
+    stmt = (select(Building.id, Building.name, Building.address, func.coalesce(_N_ROOMS.c.n, 0).label("rooms"))
+            .outerjoin(_N_ROOMS, _N_ROOMS.c.building_id == Building.id))
     text = fold(q.search)
     if text:
         # buildings are few: fold in Python is not needed, the name is matched on both cases
         ids = [b.id for b in list_buildings() if text in fold(b.name) or text in fold(b.address)]
         stmt = stmt.where(Building.id.in_(ids or [-1]))
-    return stmt, n_rooms
+    return stmt
 
 
-def count_buildings(q: ListQuery) -> int:
-    stmt, _ = _buildings_stmt(q)
-    with read() as s:
-        return listing.count_of(s, stmt)
-
-
-def list_buildings_page(q: ListQuery) -> list[dict]:
-    stmt, n_rooms = _buildings_stmt(q)
-    stmt = listing.apply_sort(stmt, {"name": Building.name, "address": Building.address,
-                                     "rooms": func.coalesce(n_rooms.c.n, 0)}, q, Building.name, Building.id)
-    with read() as s:
-        return [dict(r._mapping) for r in s.execute(listing.window(stmt, q))]
+BUILDINGS = listing.ListSpec(_buildings_stmt, {"name": Building.name, "address": Building.address,
+                                               "rooms": func.coalesce(_N_ROOMS.c.n, 0)}, Building.name, Building.id)
+count_buildings = BUILDINGS.count
+list_buildings_page = BUILDINGS.page
 
 
 def _check_building(name: str, address: str) -> tuple[str, str]:
@@ -182,20 +176,17 @@ ROOM_SORT = {"name": Room.name, "building": Building.name, "kind": Room.kind, "a
              "responsible": Room.responsible}
 
 
-def count_rooms(q: ListQuery) -> int:
-    with read() as s:
-        return listing.count_of(s, _rooms_stmt(q))
+def _room_row(r) -> dict:
+    row = dict(r._mapping)
+    row["kind_label"] = room_kind_label(row["kind"])
+    return row
 
 
-def list_rooms(q: ListQuery) -> list[dict]:
-    stmt = listing.apply_sort(_rooms_stmt(q), ROOM_SORT, q, Building.name, Room.id)
-    if not q.sort:
-        stmt = stmt.order_by(None).order_by(Building.name, Room.name, Room.id)
-    with read() as s:
-        rows = [dict(r._mapping) for r in s.execute(listing.window(stmt, q))]
-    for r in rows:
-        r["kind_label"] = room_kind_label(r["kind"])
-    return rows
+# rooms by building and name unless another sort is asked for
+ROOMS = listing.ListSpec(_rooms_stmt, ROOM_SORT, Building.name, Room.id,
+                         natural_order=(Building.name, Room.name, Room.id), row=_room_row)
+count_rooms = ROOMS.count
+list_rooms = ROOMS.page
 
 
 def all_rooms() -> list[RoomInfo]:

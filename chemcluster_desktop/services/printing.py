@@ -1,7 +1,8 @@
 """The registry of printed documents, shared by ``chemcluster report KIND`` and the reports centre.
 
 Each kind K is built by the module ``chemcluster_desktop.services.<area>.report_<K>`` (written by the area
-that owns the data), which defines:
+that owns the data and declared in that area's ``reports`` in :mod:`chemcluster_desktop.areas`), which
+defines:
 
     TITLE = "Инвентарная опись"            # Russian source text (context "Reports")
     FILTERS = ["room"]                     # names from FILTER_NAMES below that it understands
@@ -18,14 +19,12 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
+from chemcluster_desktop import areas
 from chemcluster_desktop.i18n import translate
 
-KINDS = ("inventory", "stocktaking", "labels", "accreditation", "procurement", "nmck", "schedule", "kpi",
-         "budget")
-# the area package whose ``report_<kind>`` module builds each kind
-_AREA_OF_KIND = {"inventory": "inventory", "stocktaking": "inventory", "labels": "inventory",
-                 "accreditation": "accreditation", "procurement": "procurement", "nmck": "procurement",
-                 "budget": "procurement", "schedule": "schedule", "kpi": "cluster"}
+# kind -> the module building it (``services/<area>/report_<kind>.py``), declared by each area in the registry
+_MODULES = areas.report_modules()
+KINDS = tuple(_MODULES)
 
 # filter name -> (CLI flag, Russian label)
 FILTER_NAMES = {
@@ -55,9 +54,7 @@ class ReportResult:
 
 
 def module(kind: str) -> ModuleType:
-    if kind not in KINDS:
-        raise KeyError(kind)
-    return importlib.import_module(f"chemcluster_desktop.services.{_AREA_OF_KIND[kind]}.report_{kind}")
+    return importlib.import_module(_MODULES[kind])
 
 
 def title(kind: str) -> str:

@@ -108,7 +108,14 @@ def _from_tables(name: str) -> list[tuple[str, str]]:
 
 
 def description(kind: str) -> str:
-    """A one-line description of a document kind for the reports centre."""
+    """A one-line description of a document kind for the reports centre: the report module's
+    ``DESCRIPTION`` (Russian, context ``Reports``, marked with ``QT_TRANSLATE_NOOP``) when it has one,
+    else the text kept here for the kinds written before modules carried their own."""
+    from chemcluster_desktop.services import printing
+
+    own = getattr(printing.module(kind), "DESCRIPTION", "") if kind in printing.KINDS else ""
+    if own:
+        return _t(own)
     texts = {
         "inventory": _t("Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии."),
         "stocktaking": _t("Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи."),

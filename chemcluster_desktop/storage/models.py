@@ -1,18 +1,19 @@
-"""Import every model module so that ``Base.metadata`` knows every table."""
+"""Import every model module so that ``Base.metadata`` knows every table.
 
-from chemcluster_desktop.storage import (  # noqa: F401
-    accreditation,
-    cluster,
-    core,
-    inventory,
-    procurement,
-    schedule,
-)
+The modules and their order come from the area registry (:mod:`chemcluster_desktop.areas`).
+"""
+
+import importlib
+
+from chemcluster_desktop import areas
 from chemcluster_desktop.storage.base import Base
+
+for _module in areas.storage_modules():
+    importlib.import_module(_module)
 
 # Order of the per-area Alembic revisions (db/versions/000N_<area>.py); a later area may refer to an
 # earlier one's tables, never the other way round.
-AREAS = ("core", "inventory", "accreditation", "schedule", "procurement", "cluster")
+AREAS = tuple(a.value for a in areas.data_areas())
 
 metadata = Base.metadata
 

@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from chemcluster_desktop.dates import match_date
 from chemcluster_desktop.i18n import translate
 
 # --- safety limits --------------------------------------------------------------------------------
@@ -242,11 +243,6 @@ def parse_number(v: Any) -> Decimal | None:
     return d
 
 
-_DATE_RX = [
-    (re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s.*)?$"), "dmy"),
-    (re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2})$"), "dmy2"),
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$"), "ymd"),
-]
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -268,19 +264,12 @@ def parse_date(v: Any) -> dt.date | None:
     s = cell_text(v)
     if not s:
         return None
-    for rx, kind in _DATE_RX:
-        m = rx.match(s)
-        if not m:
-            continue
-        a, b, c = (int(x) for x in m.groups())
-        try:
-            if kind == "dmy":
-                return dt.date(c, b, a)
-            if kind == "dmy2":
-                return dt.date(2000 + c if c < 70 else 1900 + c, b, a)
-            return dt.date(a, b, c)
-        except ValueError as e:
-            raise ValueError(v) from e
+    try:
+        d = match_date(s)
+    except ValueError as e:
+        raise ValueError(v) from e
+    if d is not None:
+        return d
     if re.fullmatch(r"\d{5}", s):
         return parse_date(int(s))
     raise ValueError(v)

@@ -17,7 +17,7 @@ from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.inventory import StocktakingLine
 from chemcluster_desktop.storage.schedule import Lesson, Requirement
 from tests.accreditation_helpers import workshop_with_items
-from tests.schedule_helpers import TERM, small_instance
+from tests.schedule.helpers import TERM, small_instance
 
 
 def _entries(entity: str, action: str) -> dict[int, dict]:

@@ -86,6 +86,12 @@ def check(inst: Instance, lessons: list[dict], *, hours: bool = True) -> list[di
             gc.enable()
 
 
+def _add(out: list[dict], names: _Names, kind: str, group: list[dict], message: str, **extra) -> None:
+    rec = names.base(group[0])
+    rec.update(extra)
+    out.append({"kind": kind, "message": message, "lesson_ids": [g["id"] for g in group], **rec})
+
+
 def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
     out: list[dict] = []
     names = _Names(inst)
@@ -96,48 +102,6 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
     by_cls: dict[tuple, list[dict]] = defaultdict(list)
     class_slots = {c.id: inst.class_slots(c) for c in inst.classes.values()}
     ins_slots = {i.id: inst.instructor_slots(i) for i in inst.instructors.values()}
-
-    def add(kind: str, group: list[dict], message: str, **extra) -> None:
-        rec = names.base(group[0])
-        rec.update(extra)
-        out.append({"kind": kind, "message": message, "lesson_ids": [g["id"] for g in group], **rec})
-
-    def detail(le: dict, day: dt.date) -> None:
-        slot = slots.get(le["slot_id"])
-        number = slot.number if slot else None
-        c = inst.classes.get(le["class_id"])
-        w = inst.workshops.get(le["workshop_id"])
-        m = inst.modules.get(le["module_id"])
-        size = le.get("pupils") or (c.pupils if c else 0)
-        if w is not None and size > w.workplaces:
-            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а в «{2}» {3} рабочих мест.").format(
-                names.cls(le["class_id"], le.get("subgroup") or 0), size, w.name, w.workplaces),
-                pupils=size, workplaces=w.workplaces)
-        elif m is not None and m.max_group and size > m.max_group:
-            add("capacity", [le], translate("Schedule", "{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.").format(
-                names.cls(le["class_id"], le.get("subgroup") or 0), size, m.name, m.max_group),
-                pupils=size, workplaces=m.max_group)
-        if day in holidays:
-            add("holiday", [le], translate("Schedule", "{0}: занятие {1} приходится на каникулы «{2}».").format(
-                names.cls(le["class_id"], le.get("subgroup") or 0), day.strftime("%d.%m.%Y"),
-                inst.holiday_name(day)))
-        if not (inst.term.starts_on <= day <= inst.term.ends_on):
-            add("outside_term", [le], translate("Schedule", "Занятие {0} вне периода «{1}».").format(
-                day.strftime("%d.%m.%Y"), inst.term.name))
-        if c is not None and (day.weekday() not in c.weekdays or number not in class_slots[c.id]):
-            add("class_time", [le], translate("Schedule", "{0}: школа не может привести класс в {1}, {2}-й урок.").format(
-                names.cls(c.id), day.strftime("%d.%m.%Y"), number))
-        ins = inst.instructors.get(le.get("instructor_id"))
-        if ins is not None:
-            if day.weekday() not in ins.weekdays or number not in ins_slots[ins.id] or day in ins.unavailable_dates:
-                add("instructor_unavailable", [le], translate("Schedule", "{0} недоступен {1}, {2}-й урок.").format(
-                    ins.name, day.strftime("%d.%m.%Y"), number))
-            if (ins.id, le["module_id"]) not in inst.instructor_modules:
-                add("instructor_not_qualified", [le], translate("Schedule", "{0} не ведёт модуль «{1}».").format(
-                    ins.name, m.name if m else le["module_id"]))
-        if w is not None and (w.id, le["module_id"]) not in inst.workshop_modules:
-            add("module_not_allowed", [le], translate("Schedule", "Модуль «{0}» не проводится в «{1}».").format(
-                m.name if m else le["module_id"], w.name))
 
     # fast pass: grouping plus one set lookup per rule; only a suspicious lesson gets the detailed look
     slot_num = {sid: sl.number for sid, sl in slots.items()}
@@ -169,17 +133,64 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
             suspicious = suspicious or cell not in ok_ins.get(iid, empty) or day in away.get(iid, empty) \
                 or (iid, mid) not in im
         if suspicious:
-            detail(le, day)
+            _lesson_rules(inst, names, out, le, day, holidays, class_slots, ins_slots)
+    _doubles(names, out, by_ws, by_ins, by_cls)
+    if hours:
+        out.extend(check_hours(inst, lessons))
+    return out
 
+
+def _lesson_rules(inst: Instance, names: _Names, out: list[dict], le: dict, day: dt.date, holidays,
+                  class_slots: dict, ins_slots: dict) -> None:
+    """The detailed look at one suspicious lesson: every rule it breaks on its own."""
+    slot = names.slots.get(le["slot_id"])  # inst.slot_by_id, built once
+    number = slot.number if slot else None
+    c = inst.classes.get(le["class_id"])
+    w = inst.workshops.get(le["workshop_id"])
+    m = inst.modules.get(le["module_id"])
+    size = le.get("pupils") or (c.pupils if c else 0)
+    if w is not None and size > w.workplaces:
+        _add(out, names, "capacity", [le], translate("Schedule", "{0}: {1} чел., а в «{2}» {3} рабочих мест.").format(
+            names.cls(le["class_id"], le.get("subgroup") or 0), size, w.name, w.workplaces),
+            pupils=size, workplaces=w.workplaces)
+    elif m is not None and m.max_group and size > m.max_group:
+        _add(out, names, "capacity", [le], translate("Schedule", "{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.").format(
+            names.cls(le["class_id"], le.get("subgroup") or 0), size, m.name, m.max_group),
+            pupils=size, workplaces=m.max_group)
+    if day in holidays:
+        _add(out, names, "holiday", [le], translate("Schedule", "{0}: занятие {1} приходится на каникулы «{2}».").format(
+            names.cls(le["class_id"], le.get("subgroup") or 0), day.strftime("%d.%m.%Y"),
+            inst.holiday_name(day)))
+    if not (inst.term.starts_on <= day <= inst.term.ends_on):
+        _add(out, names, "outside_term", [le], translate("Schedule", "Занятие {0} вне периода «{1}».").format(
+            day.strftime("%d.%m.%Y"), inst.term.name))
+    if c is not None and (day.weekday() not in c.weekdays or number not in class_slots[c.id]):
+        _add(out, names, "class_time", [le], translate("Schedule", "{0}: школа не может привести класс в {1}, {2}-й урок.").format(
+            names.cls(c.id), day.strftime("%d.%m.%Y"), number))
+    ins = inst.instructors.get(le.get("instructor_id"))
+    if ins is not None:
+        if day.weekday() not in ins.weekdays or number not in ins_slots[ins.id] or day in ins.unavailable_dates:
+            _add(out, names, "instructor_unavailable", [le], translate("Schedule", "{0} недоступен {1}, {2}-й урок.").format(
+                ins.name, day.strftime("%d.%m.%Y"), number))
+        if (ins.id, le["module_id"]) not in inst.instructor_modules:
+            _add(out, names, "instructor_not_qualified", [le], translate("Schedule", "{0} не ведёт модуль «{1}».").format(
+                ins.name, m.name if m else le["module_id"]))
+    if w is not None and (w.id, le["module_id"]) not in inst.workshop_modules:
+        _add(out, names, "module_not_allowed", [le], translate("Schedule", "Модуль «{0}» не проводится в «{1}».").format(
+            m.name if m else le["module_id"], w.name))
+
+
+def _doubles(names: _Names, out: list[dict], by_ws: dict, by_ins: dict, by_cls: dict) -> None:
+    """Two lessons in one workshop, with one instructor, or of one class (or subgroup) at the same time."""
     for group in by_ws.values():
         if len(group) > 1:
-            add("workshop_double", group, translate("Schedule", "«{0}» занята {1}, {2}-й урок: {3}.").format(
+            _add(out, names, "workshop_double", group, translate("Schedule", "«{0}» занята {1}, {2}-й урок: {3}.").format(
                 names.base(group[0])["workshop"], _as_date(group[0]["date"]).strftime("%d.%m.%Y"),
                 names.base(group[0])["slot"],
                 ", ".join(names.cls(g["class_id"], g.get("subgroup") or 0) for g in group)))
     for group in by_ins.values():
         if len(group) > 1:
-            add("instructor_double", group, translate("Schedule", "{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.").format(
+            _add(out, names, "instructor_double", group, translate("Schedule", "{0} ведёт {1} занятия одновременно: {2}, {3}-й урок.").format(
                 names.base(group[0])["instructor"], len(group),
                 _as_date(group[0]["date"]).strftime("%d.%m.%Y"), names.base(group[0])["slot"]))
     for group in by_cls.values():
@@ -187,12 +198,9 @@ def _check(inst: Instance, lessons: list[dict], *, hours: bool) -> list[dict]:
             continue
         subs = [g.get("subgroup") or 0 for g in group]
         if 0 in subs or len(set(subs)) < len(subs):
-            add("class_double", group, translate("Schedule", "{0} на {1} занятиях одновременно: {2}, {3}-й урок.").format(
+            _add(out, names, "class_double", group, translate("Schedule", "{0} на {1} занятиях одновременно: {2}, {3}-й урок.").format(
                 names.cls(group[0]["class_id"]), len(group),
                 _as_date(group[0]["date"]).strftime("%d.%m.%Y"), names.base(group[0])["slot"]))
-    if hours:
-        out.extend(check_hours(inst, lessons))
-    return out
 
 
 def placed_hours(inst: Instance, lessons: list[dict]) -> dict[tuple[int, int, int], int]:

@@ -13,6 +13,8 @@ import random
 
 from sqlalchemy import insert, select
 
+from chemcluster_desktop.services.schedule.instance import load_instance_in
+from chemcluster_desktop.services.schedule.solver import solve
 from chemcluster_desktop.storage.accreditation import Workshop
 from chemcluster_desktop.storage.schedule import (
     CourseModule,
@@ -148,10 +150,7 @@ def load(session, rng: random.Random) -> None:
 
 def _generate_in_session(session, term_id: int, *, lock_first: bool = False, time_limit: float = 3.0) -> dict:
     """Generation inside an open session (the demo's transaction): no service-level unit of work."""
-    from chemcluster_desktop.services.schedule import _load_instance
-    from chemcluster_desktop.services.schedule.solver import solve
-
-    inst = _load_instance(session, term_id)
+    inst = load_instance_in(session, term_id)
     res = solve(inst, [], time_limit=time_limit, workers=1)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [{**le, "term_id": term_id, "locked": False, "generated": True, "created_at": now, "updated_at": now,

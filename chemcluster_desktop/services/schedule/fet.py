@@ -47,8 +47,25 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
     day_name = {(p, d): f"Ф{p + 1} {DAY_NAMES[d]}" for p, d in days}
     hours = [s.number for s in inst.slots]
     names = fet_names(inst)
+    acts = _activities(inst, blocks, K)
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>', "", '<fet version="6.8.5">', "",
+                      "<Mode>Official</Mode>",
+                      f"<Institution_Name>{_e(inst.term.name)}</Institution_Name>",
+                      "<Comments>ChemCluster Desktop: 8th-grade Технология timetable export</Comments>", ""]
+    out += _lists(inst, days, day_name, hours)
+    out += _students(inst, names, acts)
+    out += _activities_list(inst, names, acts)
+    out += _time_constraints(inst, names, days, day_name, hours)
+    out += _space_constraints(acts)
+    out += ["", "</fet>", ""]
+    Path(path).write_text("\n".join(out), encoding="utf-8")
+    return {"path": str(path), "activities": len(acts), "days": len(days), "hours": len(hours),
+            "teachers": len(inst.instructors), "rooms": len(inst.workshops), "blocks": len(blocks)}
 
-    # resources as the generator would assign them (least loaded qualified instructor / big enough workshop)
+
+def _activities(inst: Instance, blocks: list, K: int) -> list[tuple]:
+    """(block, instructor, allowed workshops) per weekly activity, resources as the generator would
+    assign them (least loaded qualified instructor / big enough workshop)."""
     ins_load: dict[int, int] = defaultdict(int)
     acts = []
     for b in blocks:
@@ -61,20 +78,16 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
         ins_load[ins.id] += b.hours
         for _k in range(math.ceil(b.visits / K)):  # one weekly activity per phase the block spans
             acts.append((b, ins, rooms))
+    return acts
 
-    subgroups: dict[int, set[int]] = defaultdict(set)
-    for b, _i, _r in acts:
-        if b.subgroup:
-            subgroups[b.class_id].add(b.subgroup)
 
-    def sub_name(cid: int, k: int) -> str:
-        return f"{names['class'][cid]} / {k}"
+def _sub_name(names: dict, cid: int, k: int) -> str:
+    return f"{names['class'][cid]} / {k}"
 
-    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>', "", '<fet version="6.8.5">', "",
-                      "<Mode>Official</Mode>",
-                      f"<Institution_Name>{_e(inst.term.name)}</Institution_Name>",
-                      "<Comments>ChemCluster Desktop: 8th-grade Технология timetable export</Comments>", "",
-                      "<Days_List>", f"<Number_of_Days>{len(days)}</Number_of_Days>"]
+
+def _lists(inst: Instance, days: list, day_name: dict, hours: list[int]) -> list[str]:
+    """Days (phase × weekday), hours, subjects, activity tags and teachers."""
+    out = ["<Days_List>", f"<Number_of_Days>{len(days)}</Number_of_Days>"]
     for key in days:
         out.append(f"<Day>\n\t<Name>{_e(day_name[key])}</Name>\n</Day>")
     out += ["</Days_List>", "", "<Hours_List>", f"<Number_of_Hours>{len(hours)}</Number_of_Hours>"]
@@ -89,7 +102,17 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
         out.append(f"<Teacher>\n\t<Name>{_e(i.name)}</Name>\n"
                    f"\t<Target_Number_of_Hours>0</Target_Number_of_Hours>\n\t<Qualified_Subjects>\n"
                    f"\t</Qualified_Subjects>\n\t<Comments></Comments>\n</Teacher>")
-    out += ["</Teachers_List>", "", "<Students_List>"]
+    out += ["</Teachers_List>", ""]
+    return out
+
+
+def _students(inst: Instance, names: dict, acts: list[tuple]) -> list[str]:
+    """Schools as years, classes as groups, subgroups as FET subgroups."""
+    subgroups: dict[int, set[int]] = defaultdict(set)
+    for b, _i, _r in acts:
+        if b.subgroup:
+            subgroups[b.class_id].add(b.subgroup)
+    out = ["<Students_List>"]
     by_school = defaultdict(list)
     for c in inst.classes.values():
         by_school[c.school_id].append(c)
@@ -105,16 +128,20 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
             subs = sorted(subgroups.get(c.id, ()))
             for k in subs:
                 size = math.ceil(c.pupils / len(subs))
-                out.append(f"\t\t<Subgroup>\n\t\t\t<Name>{_e(sub_name(c.id, k))}</Name>\n\t\t"
+                out.append(f"\t\t<Subgroup>\n\t\t\t<Name>{_e(_sub_name(names, c.id, k))}</Name>\n\t\t"
                            f"\t\t\t\t\t<Number_of_Students>{size}</Number_of_Students>\n"
                            f"\t\t\t<Comments></Comments>\n\t\t</Subgroup>")
             out.append("\t</Group>")
         out.append("</Year>")
-    out += ["</Students_List>", "", "<Activities_List>"]
-    act_ids = []
+    out += ["</Students_List>", ""]
+    return out
+
+
+def _activities_list(inst: Instance, names: dict, acts: list[tuple]) -> list[str]:
+    """One activity per (block, phase), numbered from 1 in the order of ``acts``; then the rooms."""
+    out = ["<Activities_List>"]
     for n, (b, ins, _rooms) in enumerate(acts, start=1):
-        students = sub_name(b.class_id, b.subgroup) if b.subgroup else names["class"][b.class_id]
-        act_ids.append(n)
+        students = _sub_name(names, b.class_id, b.subgroup) if b.subgroup else names["class"][b.class_id]
         out.append(f"<Activity>\n\t<Teacher>{_e(ins.name)}</Teacher>\n\t<Subject>{_e(inst.modules[b.module_id].name)}"
                    f"</Subject>\n\t<Students>{_e(students)}</Students>\n\t<Duration>{b.length}</Duration>\n"
                    f"\t<Total_Duration>{b.length}</Total_Duration>\n\t<Id>{n}</Id>\n"
@@ -126,9 +153,15 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
         out.append(f"<Room>\n\t<Name>{_e(w.name)}</Name>\n"
                    f"\t<Building></Building>\n\t<Capacity>{w.workplaces}</Capacity>\n\t<Virtual>false</Virtual>\n"
                    f"\t<Comments></Comments>\n</Room>")
-    out += ["</Rooms_List>", "", "<Time_Constraints_List>",
-            "<ConstraintBasicCompulsoryTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
-            "\t<Comments></Comments>\n</ConstraintBasicCompulsoryTime>"]
+    out += ["</Rooms_List>", ""]
+    return out
+
+
+def _time_constraints(inst: Instance, names: dict, days: list, day_name: dict, hours: list[int]) -> list[str]:
+    """The compulsory time constraint and the hours each teacher and class cannot come."""
+    out = ["<Time_Constraints_List>",
+           "<ConstraintBasicCompulsoryTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
+           "\t<Comments></Comments>\n</ConstraintBasicCompulsoryTime>"]
 
     def not_avail(tag: str, who_tag: str, who: str, cells: list[tuple[tuple[int, int], int]]) -> None:
         if not cells:
@@ -147,16 +180,20 @@ def write_fet(inst: Instance, path, *, locked: list[dict] | None = None) -> dict
         ok = inst.class_slots(c)
         not_avail("ConstraintStudentsSetNotAvailableTimes", "Students", names["class"][c.id],
                   [(k, h) for k in days for h in hours if k[1] not in c.weekdays or h not in ok])
-    out += ["</Time_Constraints_List>", "", "<Space_Constraints_List>",
-            "<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
-            "\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"]
-    for n, (_b, _ins, rooms) in zip(act_ids, acts, strict=True):
+    out += ["</Time_Constraints_List>", ""]
+    return out
+
+
+def _space_constraints(acts: list[tuple]) -> list[str]:
+    """The compulsory space constraint and each activity's allowed workshops."""
+    out = ["<Space_Constraints_List>",
+           "<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n"
+           "\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"]
+    for n, (_b, _ins, rooms) in enumerate(acts, start=1):
         body = "".join(f"\t<Preferred_Room>{_e(w.name)}</Preferred_Room>\n" for w in rooms)
         out.append(f"<ConstraintActivityPreferredRooms>\n\t<Weight_Percentage>100</Weight_Percentage>\n"
                    f"\t<Activity_Id>{n}</Activity_Id>\n\t<Number_of_Preferred_Rooms>{len(rooms)}"
                    f"</Number_of_Preferred_Rooms>\n{body}\t<Active>true</Active>\n\t<Comments></Comments>\n"
                    f"</ConstraintActivityPreferredRooms>")
-    out += ["</Space_Constraints_List>", "", "</fet>", ""]
-    Path(path).write_text("\n".join(out), encoding="utf-8")
-    return {"path": str(path), "activities": len(acts), "days": len(days), "hours": len(hours),
-            "teachers": len(inst.instructors), "rooms": len(inst.workshops), "blocks": len(blocks)}
+    out.append("</Space_Constraints_List>")
+    return out

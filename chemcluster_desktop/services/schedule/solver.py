@@ -26,6 +26,7 @@ Whatever cannot be placed comes back with the reason.
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from collections import defaultdict
@@ -124,53 +125,102 @@ class _Stopper:
         self._done.set()
 
 
+
+@dataclass
+class _Grid:
+    """What every stage of a solve shares: the term seen as a weekly grid of phases × weekdays × slots."""
+    inst: Instance
+    blocks: list[Block]
+    locked: list[dict]
+    progress: object
+    cancelled: object
+    slot_numbers: list[int]
+    pos: dict[int, int]  # slot number -> its place in the day
+    dates: dict[int, list]  # weekday -> its teaching dates
+    K: int  # occurrences of a weekday in one phase
+    phases: dict[int, int]  # weekday -> number of phases
+    span: dict[int, int]  # block -> phases it needs
+    class_slots: dict[int, set[int]]
+    ins_slots: dict[int, set[int]]
+
+    def report(self, done: int, total: int, text: str) -> None:
+        if self.progress:
+            self.progress(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+
+    def starts_for(self, slots_ok: set[int], ln: int, aligned: bool = False) -> list[int]:
+        out = []
+        for k, n in enumerate(self.slot_numbers):
+            seq = self.slot_numbers[k:k + ln]
+            if len(seq) == ln and all(x in slots_ok for x in seq):
+                out.append(n)
+        if aligned and ln > 1:
+            # double lessons start on pair boundaries (1-2, 3-4, 5-6) where the hours allow it
+            even = [n for n in out if self.pos[n] % ln == 0]
+            if even:
+                return even
+        return out
+
+    def covered(self, b: Block, s: int) -> list[int]:
+        """The slot numbers a block starting at slot ``s`` takes each visit."""
+        return self.slot_numbers[self.pos[s]:self.pos[s] + b.length]
+
+
+def _grid(inst: Instance, blocks: list[Block], locked: list[dict], progress, cancelled) -> _Grid:
+    dates = {d: inst.teaching_dates(d) for d in range(7)}
+    K = max(1, min((b.visits for b in blocks if b.visits), default=1))
+    slot_numbers = [s.number for s in inst.slots]
+    return _Grid(inst, blocks, locked, progress, cancelled, slot_numbers,
+                 pos={n: k for k, n in enumerate(slot_numbers)}, dates=dates, K=K,
+                 phases={d: len(dates[d]) // K for d in range(7)},
+                 span={b.idx: math.ceil(b.visits / K) for b in blocks},
+                 class_slots={c.id: inst.class_slots(c) for c in inst.classes.values()},
+                 ins_slots={i.id: inst.instructor_slots(i) for i in inst.instructors.values()})
+
+
 def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, cancelled=None,
           time_limit: float | None = None, workers: int = 2, length: int = 2) -> Result:
+    """The stages of the module docstring in order; each block ends placed (``cell``) or with a reason."""
     from ortools.sat.python import cp_model
 
     t0 = time.monotonic()
     locked = locked or []
     res = Result()
-    blocks = build_blocks(inst, locked, length)
+    g = _grid(inst, build_blocks(inst, locked, length), locked, progress, cancelled)
+    g.report(0, 100, translate("Schedule", "Подготовка модели…"))
+    # --- 2. resources
+    ws_opts, ins_opts = _resource_options(g)
+    live = [b for b in g.blocks if not b.reason]
+    g.check()
+    if live:
+        live = _assign_resources(g, cp_model, live, ws_opts, ins_opts, workers, time_limit)
+    g.check()
+    # --- 3. weekly pattern
+    blocked, class_any = _locked_cells(g)
+    g.report(15, 100, translate("Schedule", "Построение недельного шаблона…"))
+    model = cp_model.CpModel()
+    vs = _pattern_vars(g, model, live, blocked, class_any)
+    g.check()
+    placed, greedy = _pattern_constraints(g, model, live, vs)
+    if placed:
+        _search(g, cp_model, model, live, vs, placed, greedy, res, workers=workers, time_limit=time_limit, t0=t0)
+    # --- 4. roll-out
+    g.report(92, 100, translate("Schedule", "Раскладка по датам…"))
+    _roll_out(g, res)
+    res.seconds = round(time.monotonic() - t0, 3)
+    g.report(100, 100, translate("Schedule", "Готово"))
+    return res
 
-    def report(done: int, total: int, text: str):
-        if progress:
-            progress(done, total, text)
 
-    def check():
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-
-    report(0, 100, translate("Schedule", "Подготовка модели…"))
-    slot_numbers = [s.number for s in inst.slots]
-    slot_of_number = inst.slot_by_number
-    pos = {n: k for k, n in enumerate(slot_numbers)}
-    hol = inst.holiday_dates()
-    dates = {d: inst.teaching_dates(d) for d in range(7)}
-    K = max(1, min((b.visits for b in blocks if b.visits), default=1))
-    phases = {d: len(dates[d]) // K for d in range(7)}
-    span = {b.idx: math.ceil(b.visits / K) for b in blocks}
-    class_slots = {c.id: inst.class_slots(c) for c in inst.classes.values()}
-    ins_slots = {i.id: inst.instructor_slots(i) for i in inst.instructors.values()}
-    _ = hol
-
-    def starts_for(slots_ok: set[int], ln: int, aligned: bool = False) -> list[int]:
-        out = []
-        for k, n in enumerate(slot_numbers):
-            seq = slot_numbers[k:k + ln]
-            if len(seq) == ln and all(x in slots_ok for x in seq):
-                out.append(n)
-        if aligned and ln > 1:
-            # double lessons start on pair boundaries (1-2, 3-4, 5-6) where the hours allow it
-            even = [n for n in out if pos[n] % ln == 0]
-            if even:
-                return even
-        return out
-
-    # --- 2. resources ----------------------------------------------------------------------------
+def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """The workshops and instructors each block could have; a block with none gets its reason."""
+    inst = g.inst
     ws_opts: dict[int, list[int]] = {}
     ins_opts: dict[int, list[int]] = {}
-    for b in blocks:
+    for b in g.blocks:
         c = inst.classes[b.class_id]
         ws = [w.id for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
         m = inst.modules[b.module_id]
@@ -184,93 +234,118 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         ins = []
         for i in inst.instructors_for(b.module_id):
             days = c.weekdays & i.weekdays
-            common = class_slots[c.id] & ins_slots[i.id]
-            if days and starts_for(common, b.length):
+            common = g.class_slots[c.id] & g.ins_slots[i.id]
+            if days and g.starts_for(common, b.length):
                 ins.append(i.id)
         if not b.reason and not inst.instructors_for(b.module_id):
             b.reason = translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
         elif not b.reason and not ins:
             b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может "
                           "привести {1}.").format(m.name, c.name)
-        if not b.reason and not any(phases[d] >= span[b.idx] for d in c.weekdays):
+        if not b.reason and not any(g.phases[d] >= g.span[b.idx] for d in c.weekdays):
             b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
                 b.visits)
         ws_opts[b.idx], ins_opts[b.idx] = ws, ins
-    live = [b for b in blocks if not b.reason]
-    check()
-    if live:
-        report(5, 100, translate("Schedule", "Распределение мастерских и преподавателей…"))
-        m1 = cp_model.CpModel()
-        u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
-        v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
-        for b in live:
-            m1.AddExactlyOne(u[(b.idx, w)] for w in ws_opts[b.idx])
-            m1.AddExactlyOne(v[(b.idx, i)] for i in ins_opts[b.idx])
-        cells_per_day = len(slot_numbers)
-        ws_cap = {w: sum(phases[d] * K for d in range(5)) * cells_per_day for w in inst.workshops}
-        ins_cap = {}
-        for i in inst.instructors.values():
-            ins_cap[i.id] = max(1, sum(phases[d] * K for d in i.weekdays) * len(ins_slots[i.id]))
-        loads = []
-        for w in inst.workshops:
-            terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
-            if terms:
-                m1.Add(sum(terms) <= ws_cap[w])
-                scale = max(1, round(10000 / max(ws_cap[w], 1)))
-                loads.append(("w", sum(terms) * scale))
-        for i in inst.instructors:
-            terms = [b.hours * v[(b.idx, i)] for b in live if (b.idx, i) in v]
-            if terms:
-                m1.Add(sum(terms) <= ins_cap[i])
-                scale = max(1, round(10000 / ins_cap[i]))
-                loads.append(("i", sum(terms) * scale))
-        mw = m1.NewIntVar(0, 10 ** 9, "mw")
-        mi = m1.NewIntVar(0, 10 ** 9, "mi")
-        for kind, expr in loads:
-            m1.Add(expr <= (mw if kind == "w" else mi))
-        # a class keeps the same instructor across its subgroups of a module where it can (fewer names)
-        m1.Minimize(mw + mi)
-        s1 = cp_model.CpSolver()
-        s1.parameters.num_workers = workers
-        s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
-        with _Stopper(s1, cancelled) as st:
-            status = s1.Solve(m1)
-            if status == cp_model.UNKNOWN and not st.hit:
-                # out of time before any answer (a busy PC): give it longer rather than report all unplaced
-                s1.parameters.max_time_in_seconds = max(5.0, (time_limit or 10) / 2)
-                status = s1.Solve(m1)
-        if st.hit:
-            raise Cancelled()
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            for b in live:
-                b.workshop_id = next(w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)]))
-                b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
-        else:
-            for b in live:
-                b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
-            live = []
-    check()
+    return ws_opts, ins_opts
 
-    # --- 3. weekly pattern -------------------------------------------------------------------------
-    blocked: set[tuple] = set()  # (resource, phase, weekday, slot number)
-    class_any: set[tuple] = set()  # (class, phase, weekday, slot number) with any locked lesson
+
+def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, workers: int,
+                      time_limit: float | None) -> list[Block]:
+    """One workshop and one instructor per block, balancing their loads (a small CP-SAT model).
+    Returns the blocks still in play: none when the load cannot fit at all."""
+    inst = g.inst
+    g.report(5, 100, translate("Schedule", "Распределение мастерских и преподавателей…"))
+    m1 = cp_model.CpModel()
+    u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
+    v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
+    for b in live:
+        m1.AddExactlyOne(u[(b.idx, w)] for w in ws_opts[b.idx])
+        m1.AddExactlyOne(v[(b.idx, i)] for i in ins_opts[b.idx])
+    cells_per_day = len(g.slot_numbers)
+    ws_cap = {w: sum(g.phases[d] * g.K for d in range(5)) * cells_per_day for w in inst.workshops}
+    ins_cap = {}
+    for i in inst.instructors.values():
+        ins_cap[i.id] = max(1, sum(g.phases[d] * g.K for d in i.weekdays) * len(g.ins_slots[i.id]))
+    loads = []
+    for w in inst.workshops:
+        terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
+        if terms:
+            m1.Add(sum(terms) <= ws_cap[w])
+            scale = max(1, round(10000 / max(ws_cap[w], 1)))
+            loads.append(("w", sum(terms) * scale))
+    for i in inst.instructors:
+        terms = [b.hours * v[(b.idx, i)] for b in live if (b.idx, i) in v]
+        if terms:
+            m1.Add(sum(terms) <= ins_cap[i])
+            scale = max(1, round(10000 / ins_cap[i]))
+            loads.append(("i", sum(terms) * scale))
+    mw = m1.NewIntVar(0, 10 ** 9, "mw")
+    mi = m1.NewIntVar(0, 10 ** 9, "mi")
+    for kind, expr in loads:
+        m1.Add(expr <= (mw if kind == "w" else mi))
+    m1.Minimize(mw + mi)
+    s1 = cp_model.CpSolver()
+    s1.parameters.num_workers = workers
+    s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
+    with _Stopper(s1, g.cancelled) as st:
+        status = s1.Solve(m1)
+        if status == cp_model.UNKNOWN and not st.hit:
+            # out of time before any answer (a busy PC): give it longer rather than report all unplaced
+            s1.parameters.max_time_in_seconds = max(5.0, (time_limit or 10) / 2)
+            status = s1.Solve(m1)
+    if st.hit:
+        raise Cancelled()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        for b in live:
+            b.workshop_id = next(w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)]))
+            b.instructor_id = next(i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)]))
+        return live
+    for b in live:
+        b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
+    return []
+
+
+def _locked_cells(g: _Grid) -> tuple[set[tuple], set[tuple]]:
+    """The (resource, phase, weekday, slot) cells locked lessons hold, and the (class, phase, weekday,
+    slot) cells where a class has any locked lesson."""
+    blocked: set[tuple] = set()
+    class_any: set[tuple] = set()
     occ_index: dict[tuple[int, object], int] = {}
     for d in range(7):
-        for k, day in enumerate(dates[d]):
+        for k, day in enumerate(g.dates[d]):
             occ_index[(d, day)] = k
-    for le in locked:
+    for le in g.locked:
         day = le["date"]
         d = day.weekday()
         k = occ_index.get((d, day))
-        if k is None or K == 0:
+        if k is None or g.K == 0:
             continue
-        p = k // K
-        n = inst.slot_by_id[le["slot_id"]].number
+        p = k // g.K
+        n = g.inst.slot_by_id[le["slot_id"]].number
         blocked.add((("w", le["workshop_id"]), p, d, n))
         if le.get("instructor_id") is not None:
             blocked.add((("i", le["instructor_id"]), p, d, n))
         blocked.add((("c", le["class_id"], le.get("subgroup") or 0), p, d, n))
         class_any.add((le["class_id"], p, d, n))
+    return blocked, class_any
+
+
+@dataclass
+class _Vars:
+    """The weekly pattern's booleans: ``a[(block, phase, weekday, first slot)]`` and how they group."""
+    a: dict = field(default_factory=dict)
+    by_block: dict = field(default_factory=lambda: defaultdict(list))
+    cover: dict = field(default_factory=lambda: defaultdict(list))  # (resource, p, d, slot) -> vars
+    class_cover: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    day_vars: dict = field(default_factory=lambda: defaultdict(list))  # (class, weekday) -> vars
+    ins_day_vars: dict = field(default_factory=lambda: defaultdict(list))  # (instructor, p, d) -> vars
+
+
+def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: set) -> _Vars:
+    """A boolean for every place a block may take (free of locked lessons and of its instructor's days
+    away); a block with no place gets its reason."""
+    inst = g.inst
+    out = _Vars()
 
     def class_res_blocked(cid: int, sub: int, p: int, d: int, n: int) -> bool:
         if (("c", cid, sub), p, d, n) in blocked or (("c", cid, 0), p, d, n) in blocked:
@@ -279,56 +354,51 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
             return (cid, p, d, n) in class_any
         return False
 
-    report(15, 100, translate("Schedule", "Построение недельного шаблона…"))
-    model = cp_model.CpModel()
-    a: dict[tuple[int, int, int, int], object] = {}
-    by_block: dict[int, list] = defaultdict(list)
-    cover: dict[tuple, list] = defaultdict(list)  # (resource, p, d, slot) -> vars
-    class_cover: dict[tuple[int, int, int, int], dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    day_vars: dict[tuple[int, int], list] = defaultdict(list)
-    ins_day_vars: dict[tuple[int, int, int], list] = defaultdict(list)
     for b in live:
         c = inst.classes[b.class_id]
         ins = inst.instructors[b.instructor_id]
-        ok_slots = class_slots[c.id] & ins_slots[ins.id]
-        starts = starts_for(ok_slots, b.length, aligned=True)
+        starts = g.starts_for(g.class_slots[c.id] & g.ins_slots[ins.id], b.length, aligned=True)
         off_dates = 0
         for d in sorted(c.weekdays & ins.weekdays):
-            for p in range(phases[d] - span[b.idx] + 1):
-                run = dates[d][p * K:(p + span[b.idx]) * K]
+            for p in range(g.phases[d] - g.span[b.idx] + 1):
+                run = g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]
                 if ins.unavailable_dates and sum(day not in ins.unavailable_dates for day in run) < b.visits:
                     off_dates += 1  # the instructor is away on too many of these dates to give every visit
                     continue
                 for s in starts:
-                    covered = slot_numbers[pos[s]:pos[s] + b.length]
-                    cells = [(pp, n) for pp in range(p, p + span[b.idx]) for n in covered]
+                    cells = [(pp, n) for pp in range(p, p + g.span[b.idx]) for n in g.covered(b, s)]
                     if any((("w", b.workshop_id), pp, d, n) in blocked or (("i", b.instructor_id), pp, d, n) in blocked
                            or class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
                         continue
                     x = model.NewBoolVar("")
-                    a[(b.idx, p, d, s)] = x
-                    by_block[b.idx].append(x)
-                    day_vars[(c.id, d)].append(x)
-                    ins_day_vars[(b.instructor_id, p, d)].append(x)
+                    out.a[(b.idx, p, d, s)] = x
+                    out.by_block[b.idx].append(x)
+                    out.day_vars[(c.id, d)].append(x)
+                    out.ins_day_vars[(b.instructor_id, p, d)].append(x)
                     for pp, n in cells:
-                        cover[(("w", b.workshop_id), pp, d, n)].append(x)
-                        cover[(("i", b.instructor_id), pp, d, n)].append(x)
-                        class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
-        if not by_block[b.idx]:
+                        out.cover[(("w", b.workshop_id), pp, d, n)].append(x)
+                        out.cover[(("i", b.instructor_id), pp, d, n)].append(x)
+                        out.class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
+        if not out.by_block[b.idx]:
             b.reason = (translate("Schedule", "Преподаватель {0} недоступен в некоторые даты.").format(ins.name)
                         if off_dates else
                         translate("Schedule", "Нет ни одного свободного дня и часа, подходящих школе, преподавателю и "
                                               "мастерской."))
-    check()
+    return out
+
+
+def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple[dict, dict[int, tuple]]:
+    """No clash in any cell, at most one place per block, the soft goals, and the first fit as a hint.
+    Returns ``placed`` (block -> the boolean «this block is placed») and the first fit."""
     placed = {}
     for b in live:
-        if by_block[b.idx]:
+        if vs.by_block[b.idx]:
             placed[b.idx] = model.NewBoolVar("")
-            model.Add(sum(by_block[b.idx]) == placed[b.idx])
-    for xs in cover.values():
+            model.Add(sum(vs.by_block[b.idx]) == placed[b.idx])
+    for xs in vs.cover.values():
         if len(xs) > 1:
             model.AddAtMostOne(xs)
-    for subs in class_cover.values():
+    for subs in vs.class_cover.values():
         whole = subs.get(0, [])
         others = [k for k in subs if k]
         if not others:
@@ -341,26 +411,41 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                     model.AddAtMostOne(xs)
     soft = []
     soft_groups = []
-    for xs in day_vars.values():
+    for xs in vs.day_vars.values():
         y = model.NewBoolVar("")
         model.Add(sum(xs) <= len(xs) * y)
         soft.append(3 * y)
         soft_groups.append((y, xs))
-    for xs in ins_day_vars.values():
+    for xs in vs.ins_day_vars.values():
         z = model.NewBoolVar("")
         model.Add(sum(xs) <= len(xs) * z)
         soft.append(z)
         soft_groups.append((z, xs))
-    # greedy first fit (fewest options first): a hint for CP-SAT and the fallback if it finds nothing
+    greedy = _first_fit(g, live, vs.a)
+    for key, x in vs.a.items():
+        model.AddHint(x, 1 if greedy.get(key[0]) == key else 0)
+    for bi, v in placed.items():
+        model.AddHint(v, 1 if bi in greedy else 0)
+    chosen = {id(vs.a[key]) for key in greedy.values()}
+    for y, xs in soft_groups:
+        model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
+    g.check()
+    gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
+    model.Maximize(gain - sum(soft))
+    return placed, greedy
+
+
+def _first_fit(g: _Grid, live: list[Block], a: dict) -> dict[int, tuple]:
+    """Greedy first fit, fewest options first: a hint for CP-SAT and the fallback if it finds nothing."""
     greedy: dict[int, tuple] = {}
     used: set = set()
+    used_class: set = set()
     cells_of: dict[tuple, list] = defaultdict(list)
     for key in a:
         bi, p, d, s = key
-        b = blocks[bi]
-        covered = slot_numbers[pos[s]:pos[s] + b.length]
-        for pp in range(p, p + span[bi]):
-            for n in covered:
+        b = g.blocks[bi]
+        for pp in range(p, p + g.span[bi]):
+            for n in g.covered(b, s):
                 cells_of[key].append((("w", b.workshop_id), pp, d, n))
                 cells_of[key].append((("i", b.instructor_id), pp, d, n))
                 cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
@@ -377,10 +462,8 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
             return (cid, pp, d, n) in used_class
         return cell in used or (("c", cid, 0), pp, d, n) in used
 
-    used_class: set = set()
     order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
     for b in order:
-        day_load = defaultdict(int)
         for key in keys_of[b.idx]:
             if not any(class_clash(cell) for cell in cells_of[key]):
                 greedy[b.idx] = key
@@ -389,93 +472,89 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                     if cell[0][0] == "c":
                         used_class.add((cell[0][1],) + cell[1:])
                 break
-        _ = day_load
-    for key, x in a.items():
-        model.AddHint(x, 1 if greedy.get(key[0]) == key else 0)
-    for bi, v in placed.items():
-        model.AddHint(v, 1 if bi in greedy else 0)
-    chosen = {id(a[key]) for key in greedy.values()}
-    for y, xs in soft_groups:
-        model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
-    check()
-    gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
-    model.Maximize(gain - sum(soft))
-    if placed:
-        # a quick hint: nothing; CP-SAT finds a first solution fast on these models
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers
-        limit = time_limit if time_limit is not None else min(8.0, 2.0 + 0.012 * len(live))
-        solver.parameters.max_time_in_seconds = max(0.5, limit - (time.monotonic() - t0))
-        total_gain = sum(100 * b.hours for b in live if b.idx in placed)
-        import os as _os
-        solver.parameters.log_search_progress = bool(_os.environ.get("CC_CPSAT_LOG"))
-        settle = min(1.5, max(0.3, limit / 5))
-        solver.parameters.symmetry_level = 0
-        solver.parameters.cp_model_probing_level = 0
+    return greedy
 
-        class CB(cp_model.CpSolverSolutionCallback):
-            def __init__(self):
-                super().__init__()
-                self.n = 0
 
-                self.all_placed_at: float | None = None
+def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dict, greedy: dict[int, tuple],
+            res: Result, *, workers: int, time_limit: float | None, t0: float) -> None:
+    """Run CP-SAT on the weekly pattern (stopping soon after every hour is placed) and give each block
+    its cell: the solver's answer, or the first fit when that is better or the solver found nothing."""
+    blocks, cancelled = g.blocks, g.cancelled
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    limit = time_limit if time_limit is not None else min(8.0, 2.0 + 0.012 * len(live))
+    solver.parameters.max_time_in_seconds = max(0.5, limit - (time.monotonic() - t0))
+    total_gain = sum(100 * b.hours for b in live if b.idx in placed)
+    solver.parameters.log_search_progress = bool(os.environ.get("CC_CPSAT_LOG"))
+    settle = min(1.5, max(0.3, limit / 5))
+    solver.parameters.symmetry_level = 0
+    solver.parameters.cp_model_probing_level = 0
 
-            def on_solution_callback(self):
-                self.n += 1
-                if cancelled is not None and cancelled():
+    class CB(cp_model.CpSolverSolutionCallback):
+        def __init__(self):
+            super().__init__()
+            self.n = 0
+            self.all_placed_at: float | None = None
+
+        def on_solution_callback(self):
+            self.n += 1
+            if cancelled is not None and cancelled():
+                self.StopSearch()
+                return
+            got = sum(100 * blocks[bi].hours * self.Value(v) for bi, v in placed.items())
+            frac = min(1.0, got / max(total_gain, 1))
+            g.report(20 + int(70 * frac), 100, translate("Schedule", "Найдено решение {0}: размещено {1:.0%} часов").format(
+                self.n, frac))
+            now = time.monotonic()
+            if got >= total_gain:
+                # everything placed: polish the soft goals for a short while, then stop
+                if self.all_placed_at is None:
+                    self.all_placed_at = now
+                elif now - self.all_placed_at > settle:
                     self.StopSearch()
-                    return
-                got = sum(100 * blocks[bi].hours * self.Value(v) for bi, v in placed.items())
-                frac = min(1.0, got / max(total_gain, 1))
-                report(20 + int(70 * frac), 100, translate("Schedule", "Найдено решение {0}: размещено {1:.0%} часов").format(
-                    self.n, frac))
-                now = time.monotonic()
-                if got >= total_gain:
-                    # everything placed: polish the soft goals for a short while, then stop
-                    if self.all_placed_at is None:
-                        self.all_placed_at = now
-                    elif now - self.all_placed_at > settle:
-                        self.StopSearch()
 
-        cb = CB()
-        report(20, 100, translate("Schedule", "Поиск расписания…"))
-        with _Stopper(solver, cancelled) as st:
-            status = solver.Solve(model, cb)
-        if st.hit or (cancelled is not None and cancelled()):
-            raise Cancelled()
-        res.status = solver.StatusName(status)
-        greedy_gain = sum(100 * blocks[bi].hours for bi in greedy)
-        solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        if solved and sum(100 * blocks[bi].hours * solver.Value(v) for bi, v in placed.items()) < greedy_gain:
-            solved = False  # stopped by the time limit on a worse answer than the first fit: keep the first fit
-        if solved:
-            for (bi, p, d, s), x in a.items():
-                if solver.Value(x):
-                    blocks[bi].cell = (p, d, s)
-        else:
-            res.status = "GREEDY"
-            for bi, (_b, p, d, s) in greedy.items():
+    cb = CB()
+    g.report(20, 100, translate("Schedule", "Поиск расписания…"))
+    with _Stopper(solver, cancelled) as st:
+        status = solver.Solve(model, cb)
+    if st.hit or (cancelled is not None and cancelled()):
+        raise Cancelled()
+    res.status = solver.StatusName(status)
+    greedy_gain = sum(100 * blocks[bi].hours for bi in greedy)
+    solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    if solved and sum(100 * blocks[bi].hours * solver.Value(v) for bi, v in placed.items()) < greedy_gain:
+        solved = False  # stopped by the time limit on a worse answer than the first fit: keep the first fit
+    if solved:
+        for (bi, p, d, s), x in vs.a.items():
+            if solver.Value(x):
                 blocks[bi].cell = (p, d, s)
-        for b in live:
-            if b.cell is None and not b.reason:
-                b.reason = translate("Schedule", "Не хватило свободного времени мастерской, преподавателя или класса.")
+    else:
+        res.status = "GREEDY"
+        for bi, (_b, p, d, s) in greedy.items():
+            blocks[bi].cell = (p, d, s)
+    for b in live:
+        if b.cell is None and not b.reason:
+            b.reason = translate("Schedule", "Не хватило свободного времени мастерской, преподавателя или класса.")
 
-    # --- 4. roll-out -------------------------------------------------------------------------------
-    report(92, 100, translate("Schedule", "Раскладка по датам…"))
-    for b in blocks:
+
+def _roll_out(g: _Grid, res: Result) -> None:
+    """Each placed block's weekly pattern as dated lessons (skipping its instructor's days away); the
+    hours left over, with the reason, as unplaced."""
+    inst = g.inst
+    slot_of_number = inst.slot_by_number
+    for b in g.blocks:
         c = inst.classes[b.class_id]
         m = inst.modules[b.module_id]
         left = b.hours
         if b.cell is not None:
             p, d, s = b.cell
             ins = inst.instructors[b.instructor_id]
-            seq = slot_numbers[pos[s]:pos[s] + b.length]
-            for day in dates[d][p * K:(p + span[b.idx]) * K]:
+            for day in g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]:
                 if left <= 0:
                     break
                 if day in ins.unavailable_dates:
                     continue
-                for n in seq:
+                for n in g.covered(b, s):
                     if left <= 0:
                         break
                     res.lessons.append({
@@ -493,6 +572,3 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
                 "subgroup": b.subgroup, "module_id": b.module_id, "module": m.name, "hours": left,
                 "reason": b.reason or translate("Schedule", "Не размещено."),
             })
-    res.seconds = round(time.monotonic() - t0, 3)
-    report(100, 100, translate("Schedule", "Готово"))
-    return res

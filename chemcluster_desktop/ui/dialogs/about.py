@@ -46,9 +46,9 @@ def database_text() -> str:
     except RuntimeError:
         return _t("не открыта")
     try:
-        from chemcluster_desktop.storage import migrate
+        from chemcluster_desktop.services.database import schema_revision
 
-        rev = migrate.current_revision(db.engine) or "—"
+        rev = schema_revision() or "—"
     except Exception:
         rev = "—"
     kind = _t("файл SQLite") if db.is_sqlite else _t("сервер PostgreSQL")

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
-from chemcluster_desktop.storage.accreditation import ZONES
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
@@ -62,7 +61,7 @@ class InfraLineDialog(QDialog):
         self.spec.setMaximumHeight(70)
         self.zone = QComboBox()
         self.zone.setObjectName("zone")
-        for z in ZONES:
+        for z in acc.ZONES:
             self.zone.addItem(acc.zone_label(z), z)
         self.quantity = QLineEdit("1")
         self.quantity.setObjectName("quantity")

@@ -137,9 +137,9 @@ def good_backups(db) -> list[backup_service.BackupInfo]:
 
 def offer_recovery(parent, db, error):
     """Returns the opened Database, or None."""
-    from chemcluster_desktop.storage.engine import resolve_url
+    from chemcluster_desktop.services.database import database_url
 
-    db = resolve_url(db)  # None means $CHEMCLUSTER_DB or the default file: name it once
+    db = database_url(db)  # None means $CHEMCLUSTER_DB or the default file: name it once
     dlg = RecoverDialog(parent, db, error, good_backups(db))
     if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.chosen_path:
         return None

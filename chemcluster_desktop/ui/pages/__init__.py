@@ -1,8 +1,12 @@
-"""The navigation rail: one entry per area (UI.md). Each page lives in its own module."""
+"""The navigation rail: one entry per area with a page (UI.md), in the area registry's order
+(:mod:`chemcluster_desktop.areas`, where each area declares its title, icon and page class). Each page
+lives in its own module."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from chemcluster_desktop import areas
 
 
 @dataclass(frozen=True)
@@ -14,31 +18,11 @@ class PageEntry:
     cls: str
 
 
-PAGES = [
-    PageEntry("inventory", "Инвентарь", "flask-outline", "chemcluster_desktop.ui.pages.inventory", "InventoryPage"),
-    PageEntry("accreditation", "Аккредитация", "certificate-outline",
-              "chemcluster_desktop.ui.pages.accreditation", "AccreditationPage"),
-    PageEntry("schedule", "Расписание", "calendar-clock", "chemcluster_desktop.ui.pages.schedule", "SchedulePage"),
-    PageEntry("procurement", "Закупки", "cart-outline", "chemcluster_desktop.ui.pages.procurement", "ProcurementPage"),
-    PageEntry("reports", "Отчёты", "file-pdf-box", "chemcluster_desktop.ui.pages.reports", "ReportsPage"),
-    PageEntry("cluster", "Кластер", "view-dashboard-outline", "chemcluster_desktop.ui.pages.cluster", "ClusterPage"),
-    PageEntry("reference", "Справочники", "book-open-variant", "chemcluster_desktop.ui.pages.reference",
-              "ReferencePage"),
-    PageEntry("journal", "Журнал", "history", "chemcluster_desktop.ui.pages.journal", "JournalPage"),
-]
+PAGES = [PageEntry(a.key, a.title, a.icon, a.page.module, a.page.cls) for a in areas.navigation()]
 
 
 def nav_titles() -> list[str]:
-    """For lupdate: the navigation labels as translate() calls."""
+    """The navigation labels in the current language."""
     from PySide6.QtCore import QCoreApplication
 
-    return [
-        QCoreApplication.translate("Navigation", "Инвентарь"),
-        QCoreApplication.translate("Navigation", "Аккредитация"),
-        QCoreApplication.translate("Navigation", "Расписание"),
-        QCoreApplication.translate("Navigation", "Закупки"),
-        QCoreApplication.translate("Navigation", "Отчёты"),
-        QCoreApplication.translate("Navigation", "Кластер"),
-        QCoreApplication.translate("Navigation", "Справочники"),
-        QCoreApplication.translate("Navigation", "Журнал"),
-    ]
+    return [QCoreApplication.translate("Navigation", e.title) for e in PAGES]

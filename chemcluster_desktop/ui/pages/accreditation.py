@@ -6,6 +6,7 @@ status by hand, comment and photos on the right. Actions: new workshop (Ctrl+N),
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -90,9 +91,6 @@ class AccreditationPage(BasePage):
     write_permission = "accreditation.write"
     empty_text = "Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I)."
     search_placeholder = "Поиск по чек-листу (Ctrl+F)…"
-
-    def listens_to(self) -> tuple[str, ...]:
-        return ("inventory", "procurement", "core")
 
     # --- build -------------------------------------------------------------------------------
     def setup_ui(self) -> None:
@@ -239,7 +237,7 @@ class AccreditationPage(BasePage):
             Column("comment", "Комментарий", width=200, sortable=False),
         ]
         model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
-        model.query.filters = {"workshop_id": -1}
+        model.query = replace(model.query, filters={"workshop_id": -1})
         self.set_model(model)
         self.table.setWordWrap(False)
 
@@ -357,8 +355,6 @@ class AccreditationPage(BasePage):
             return
         f = dict(self.model.query.filters)
         f["workshop_id"] = self.workshop_id if self.workshop_id is not None else -1
-        from dataclasses import replace
-
         self.model.query = replace(self.model.query, filters=f)
         self.empty_text = EMPTY_NO_WORKSHOPS if self.workshop_id is None else EMPTY_NO_LINES
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chemcluster_desktop import areas
 from chemcluster_desktop.services import security
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events
@@ -224,7 +225,8 @@ class BasePage(QWidget):
                 self._stale = True
 
     def listens_to(self) -> tuple[str, ...]:
-        return ()
+        """The data areas whose changes refresh this page, as its area declares them in the registry."""
+        return tuple(areas.listens_to(self.key))
 
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)

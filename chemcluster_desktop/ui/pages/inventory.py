@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -216,9 +217,6 @@ class InventoryPage(BasePage):
         self._fill_filters()
         events.bus().changed.connect(self._core_changed)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("core", "procurement")
-
     def _core_changed(self, area: str) -> None:
         if area in ("core", "*"):
             self._fill_filters()
@@ -342,7 +340,7 @@ class InventoryPage(BasePage):
             self.written_off.blockSignals(True)
             self.written_off.setChecked(True)
             self.written_off.blockSignals(False)
-        self.model.query.search = self.search.text()
+        self.model.query = replace(self.model.query, search=self.search.text())
         self.model.set_filters(self.current_filters())
         self._update_empty()
         ok = self.select_id(item_id)

@@ -5,6 +5,7 @@ the details show the old and new values side by side. Nothing here edits or dele
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -67,10 +68,6 @@ class JournalPage(BasePage):
     empty_text = "Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил."
     search_placeholder = "Поиск по журналу (Ctrl+F)…"
 
-    def listens_to(self) -> tuple[str, ...]:
-        # every change anywhere adds to the journal
-        return ("core", "inventory", "accreditation", "schedule", "procurement", "cluster", "reference")
-
     def setup_ui(self) -> None:
         cols = [
             Column("at", "Когда", kind="datetime", width=150),
@@ -82,7 +79,7 @@ class JournalPage(BasePage):
             Column("summary", "Описание"),
         ]
         model = PagedTableModel(cols, count=journal.count, page=journal.page, context=CTX, parent=self)
-        model.query.sort, model.query.descending = "at", True  # newest first, as the arrow shows
+        model.query = replace(model.query, sort="at", descending=True)  # newest first, as the arrow shows
         self.set_model(model)
         self.table.horizontalHeader().blockSignals(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)

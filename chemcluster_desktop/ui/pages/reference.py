@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import locations
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
-from chemcluster_desktop.storage.core import ROOM_KINDS
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
@@ -75,7 +74,7 @@ class RoomDialog(QDialog):
             self.building.addItem(b.name, b.id)
         self.kind = QComboBox()
         self.kind.setObjectName("roomKind")
-        for k in ROOM_KINDS:
+        for k in locations.ROOM_KINDS:
             self.kind.addItem(_kind_label(k), k)
         self.area = QLineEdit()
         self.area.setObjectName("roomArea")
@@ -380,7 +379,7 @@ class ReferencePage(BasePage):
         self.building_filter.setCurrentIndex(max(self.building_filter.findData(keep_b), 0))
         self.kind_filter.clear()
         self.kind_filter.addItem(_t("Все виды"), None)
-        for k in ROOM_KINDS:
+        for k in locations.ROOM_KINDS:
             self.kind_filter.addItem(_kind_label(k), k)
         self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(keep_k), 0))
         self.building_filter.blockSignals(False)
@@ -456,6 +455,3 @@ class ReferencePage(BasePage):
     def on_buildings(self) -> None:
         BuildingsDialog(self).exec()
         self.refresh()
-
-    def listens_to(self) -> tuple[str, ...]:
-        return ("core",)

@@ -53,6 +53,16 @@ def _school_short(name: str) -> str:
     return _short(name, 16)
 
 
+def _saver(rec: dict, create, update, *, versioned: bool = True):
+    """A record dialog's save: ``create(data)`` for a new record, ``update(id, data, version=…)`` (the
+    version the form was opened with) for one being edited; holidays, bells and load lines have no version."""
+    if rec.get("id") is None:
+        return create
+    if versioned:
+        return lambda v: update(rec["id"], v, version=rec.get("version"))
+    return lambda v: update(rec["id"], v)
+
+
 class SchedulePage(BasePage):
     key = "schedule"
     area = "schedule"
@@ -227,9 +237,6 @@ class SchedulePage(BasePage):
         for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button]:
             b.setVisible(w)
         self.grid.can_edit = w
-
-    def listens_to(self) -> tuple[str, ...]:
-        return ("accreditation", "schedule")
 
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)
@@ -460,7 +467,7 @@ class SchedulePage(BasePage):
             return [c["message"] for c in svc.lesson_clashes(v, exclude_id=lesson_id)]
 
         def save(v):
-            return svc.update_lesson(lesson_id, v, le["version"])
+            return svc.update_lesson(lesson_id, v, version=le["version"])
 
         self._open(LessonDialog(self._refs(), le, save, clash, self))
 
@@ -543,28 +550,28 @@ class SchedulePage(BasePage):
                 fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("address", QCoreApplication.translate("SchedulePage", "Адрес"), "text", None),
                           ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None)]
                 self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec,
-                                        lambda v: svc.save_school(v, rec.get("id"), rec.get("version")), self))
+                                        _saver(rec, svc.create_school, svc.update_school), self))
                 return
             fields = [("school_id", QCoreApplication.translate("SchedulePage", "Школа *"), "combo", schools), ("name", QCoreApplication.translate("SchedulePage", "Класс *"), "text", None),
                       ("pupils", QCoreApplication.translate("SchedulePage", "Учеников *"), "int", (0, 60)), ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
                       ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()])]
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Класс"), fields, rec,
-                                    lambda v: svc.save_class(v, rec.get("id"), rec.get("version")), self))
+                                    _saver(rec, svc.create_class, svc.update_class), self))
         elif tab == "instructors":
             fields = [("full_name", QCoreApplication.translate("SchedulePage", "ФИО *"), "text", None), ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
                       ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
                       ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
                       ("module_ids", QCoreApplication.translate("SchedulePage", "Ведёт модули"), "checks", [(m["id"], m["name"]) for m in svc.list_modules()])]
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Преподаватель"), fields, rec,
-                                    lambda v: svc.save_instructor(v, rec.get("id"), rec.get("version")), self))
+                                    _saver(rec, svc.create_instructor, svc.update_instructor), self))
         elif tab == "modules":
             fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("hours", QCoreApplication.translate("SchedulePage", "Часов *"), "int", (1, 200)),
                       ("max_group", QCoreApplication.translate("SchedulePage", "Макс. группа"), "int", (0, 60)),
                       ("workshop_ids", QCoreApplication.translate("SchedulePage", "Мастерские"), "checks",
                        [(w["id"], QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()])]
+            save = _saver(rec, svc.create_module, svc.update_module)
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Модуль"), fields, rec,
-                                    lambda v: svc.save_module({**v, "max_group": v["max_group"] or None}, rec.get("id"),
-                                                              rec.get("version")), self))
+                                    lambda v: save({**v, "max_group": v["max_group"] or None}), self))
         elif tab == "year":
             kind = rec.get("kind", "term")
             if "id" not in rec:
@@ -572,16 +579,16 @@ class SchedulePage(BasePage):
             if kind == "slot":
                 fields = [("number", QCoreApplication.translate("SchedulePage", "Номер урока *"), "int", (1, 12)), ("starts_at", QCoreApplication.translate("SchedulePage", "Начало *"), "time", None),
                           ("ends_at", QCoreApplication.translate("SchedulePage", "Окончание *"), "time", None)]
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Урок"), fields, rec, lambda v: svc.save_slot(v, rec.get("id")), self))
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Урок"), fields, rec, _saver(rec, svc.create_slot, svc.update_slot, versioned=False), self))
                 return
             fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("starts_on", QCoreApplication.translate("SchedulePage", "С *"), "date", None),
                       ("ends_on", QCoreApplication.translate("SchedulePage", "По *"), "date", None)]
             if kind == "holiday":
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Каникулы"), fields, rec, lambda v: svc.save_holiday(v, rec.get("id")),
+                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Каникулы"), fields, rec, _saver(rec, svc.create_holiday, svc.update_holiday, versioned=False),
                                         self))
             else:
                 self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Учебный период"), fields, rec,
-                                        lambda v: svc.save_term(v, rec.get("id"), rec.get("version")), self))
+                                        _saver(rec, svc.create_term, svc.update_term), self))
         elif tab == "requirements":
             if self.term_id() is None:
                 self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
@@ -589,9 +596,9 @@ class SchedulePage(BasePage):
             fields = [("class_id", QCoreApplication.translate("SchedulePage", "Класс *"), "combo", [(c["id"], c["title"]) for c in svc.list_classes()]),
                       ("module_id", QCoreApplication.translate("SchedulePage", "Модуль *"), "combo", [(m["id"], m["name"]) for m in svc.list_modules()]),
                       ("hours", QCoreApplication.translate("SchedulePage", "Часов (0 = как в модуле)"), "int", (0, 200))]
+            save = _saver(rec, svc.create_requirement, svc.update_requirement, versioned=False)
             self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Нагрузка"), fields, rec,
-                                    lambda v: svc.save_requirement({**v, "term_id": self.term_id()}, rec.get("id")),
-                                    self))
+                                    lambda v: save({**v, "term_id": self.term_id()}), self))
 
     # --- generation, print, export -----------------------------------------------------------------
     def on_generate(self) -> None:

@@ -9,21 +9,12 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from chemcluster_desktop.dates import parse_date_text
 from chemcluster_desktop.ui import format as fmt
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate("InventoryForms", s)
-
-
-def parse_date_text(text: str) -> dt.date | None:
-    """«26.11.2026» (or «26.11.26», «2026-11-26») → date; empty → None; raises ValueError."""
-    t = (text or "").strip()
-    if not t:
-        return None
-    from chemcluster_desktop.xlsx.common import parse_date
-
-    return parse_date(t)
 
 
 def date_text(d: dt.date | None) -> str:

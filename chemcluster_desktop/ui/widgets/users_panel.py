@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import context, security
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.storage.core import ROLE_CODES
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
@@ -65,7 +64,7 @@ class UserDialog(QDialog):
         self.full_name.setObjectName("userFullName")
         self.role = QComboBox()
         self.role.setObjectName("userRole")
-        for code in ROLE_CODES:
+        for code in security.ROLE_CODES:
             self.role.addItem(security.role_name(code), code)
         self.role.setCurrentIndex(max(0, self.role.findData(user.role if user else "viewer")))
         self.active = QCheckBox(_t("может входить в программу"))

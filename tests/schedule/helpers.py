@@ -42,27 +42,27 @@ def small_instance(*, pupils=(24, 18, 26), workplaces=(14, 26), term_days=(dt.da
     ids: dict = {"classes": []}
     for n, (a, b) in enumerate([("08:30", "09:15"), ("09:25", "10:10"), ("10:25", "11:10"), ("11:25", "12:10"),
                                 ("12:20", "13:05"), ("13:15", "14:00")], start=1):
-        svc.save_slot({"number": n, "starts_at": a, "ends_at": b})
-    ids["term"] = svc.save_term({"name": TERM, "starts_on": term_days[0], "ends_on": term_days[1]})
-    svc.save_holiday({"name": "Осенние каникулы", "starts_on": dt.date(2026, 10, 26), "ends_on": dt.date(2026, 11, 3)})
+        svc.create_slot({"number": n, "starts_at": a, "ends_at": b})
+    ids["term"] = svc.create_term({"name": TERM, "starts_on": term_days[0], "ends_on": term_days[1]})
+    svc.create_holiday({"name": "Осенние каникулы", "starts_on": dt.date(2026, 10, 26), "ends_on": dt.date(2026, 11, 3)})
     ids["w1"] = make_workshop("Мастерская «Лабораторный химический анализ»", workplaces[0])
     ids["w2"] = make_workshop("Мастерская «Химическая технология»", workplaces[1])
-    ids["m1"] = svc.save_module({"name": "Профпроба «Лаборант химического анализа»", "hours": 8, "max_group": None,
-                                 "workshop_ids": [ids["w1"]]})
-    ids["m2"] = svc.save_module({"name": "Профпроба «Аппаратчик-оператор»", "hours": 12,
-                                 "workshop_ids": [ids["w2"]]})
-    ids["m3"] = svc.save_module({"name": "Профпроба «Эколог»", "hours": 6, "workshop_ids": [ids["w1"], ids["w2"]]})
-    ids["i1"] = svc.save_instructor({"full_name": "Орлов Дмитрий Сергеевич", "weekdays": [0, 1, 2, 3, 4],
-                                     "module_ids": [ids["m1"], ids["m3"]],
-                                     "unavailable_dates": ["2026-09-15"]})
-    ids["i2"] = svc.save_instructor({"full_name": "Белова Наталья Игоревна", "weekdays": [1, 2, 3],
-                                     "slots": [1, 2, 3, 4], "module_ids": [ids["m2"]]})
-    ids["i3"] = svc.save_instructor({"full_name": "Соколов Игорь Николаевич", "weekdays": [0, 1, 2, 3, 4],
-                                     "module_ids": [ids["m1"], ids["m2"], ids["m3"]]})
+    ids["m1"] = svc.create_module({"name": "Профпроба «Лаборант химического анализа»", "hours": 8, "max_group": None,
+                                   "workshop_ids": [ids["w1"]]})
+    ids["m2"] = svc.create_module({"name": "Профпроба «Аппаратчик-оператор»", "hours": 12,
+                                   "workshop_ids": [ids["w2"]]})
+    ids["m3"] = svc.create_module({"name": "Профпроба «Эколог»", "hours": 6, "workshop_ids": [ids["w1"], ids["w2"]]})
+    ids["i1"] = svc.create_instructor({"full_name": "Орлов Дмитрий Сергеевич", "weekdays": [0, 1, 2, 3, 4],
+                                       "module_ids": [ids["m1"], ids["m3"]],
+                                       "unavailable_dates": ["2026-09-15"]})
+    ids["i2"] = svc.create_instructor({"full_name": "Белова Наталья Игоревна", "weekdays": [1, 2, 3],
+                                       "slots": [1, 2, 3, 4], "module_ids": [ids["m2"]]})
+    ids["i3"] = svc.create_instructor({"full_name": "Соколов Игорь Николаевич", "weekdays": [0, 1, 2, 3, 4],
+                                       "module_ids": [ids["m1"], ids["m2"], ids["m3"]]})
     for k, p in enumerate(pupils):
-        sid = svc.save_school({"name": f"МБОУ «Средняя школа № {k + 2}»", "address": "г. Дзержинск"})
-        cid = svc.save_class({"school_id": sid, "name": "8А", "pupils": p, "weekdays": [k % 5, (k + 2) % 5],
-                              "slots": [1, 2, 3, 4, 5, 6]})
+        sid = svc.create_school({"name": f"МБОУ «Средняя школа № {k + 2}»", "address": "г. Дзержинск"})
+        cid = svc.create_class({"school_id": sid, "name": "8А", "pupils": p, "weekdays": [k % 5, (k + 2) % 5],
+                                "slots": [1, 2, 3, 4, 5, 6]})
         ids["classes"].append(cid)
     svc.add_all_requirements(ids["term"])
     return ids

@@ -11,7 +11,7 @@ from chemcluster_desktop.services import printing
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
 from chemcluster_desktop.services.schedule import report_schedule
-from tests.schedule_helpers import TERM, small_instance
+from tests.schedule.helpers import TERM, small_instance
 
 
 def _text(path) -> str:

@@ -32,6 +32,8 @@ from chemcluster_desktop.storage.schedule import (
 from chemcluster_desktop.storage.search import fold
 from tests.migration_helpers import migrate_to
 
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
+
 RELEASE_010 = Path(__file__).resolve().parents[1] / "migrations" / "v0.1.0.sqlite3"
 
 
@@ -81,28 +83,28 @@ QUERIES = [
 
 def _data_set() -> dict:
     ids: dict = {}
-    m_lab = svc.save_module({"name": "Профпроба «Лаборант химического анализа»", "hours": 8,
-                             "workshop_kinds": "Лабораторный химический анализ",
-                             "description": "Титрование, весы, ёмкости"})
-    m_app = svc.save_module({"name": "Профпроба «Аппаратчик-оператор»", "hours": 12,
-                             "workshop_kinds": "Химическая технология", "description": "ЁМКОСТИ и насосы"})
-    m_eco = svc.save_module({"name": "Эколог", "hours": 6, "description": "Пробы воды, Дзержинск"})
-    m_odd = svc.save_module({"name": "Модуль 100% _ | Straße", "hours": 2, "description": "\\ обратная косая"})
+    m_lab = svc.create_module({"name": "Профпроба «Лаборант химического анализа»", "hours": 8,
+                               "workshop_kinds": "Лабораторный химический анализ",
+                               "description": "Титрование, весы, ёмкости"})
+    m_app = svc.create_module({"name": "Профпроба «Аппаратчик-оператор»", "hours": 12,
+                               "workshop_kinds": "Химическая технология", "description": "ЁМКОСТИ и насосы"})
+    m_eco = svc.create_module({"name": "Эколог", "hours": 6, "description": "Пробы воды, Дзержинск"})
+    m_odd = svc.create_module({"name": "Модуль 100% _ | Straße", "hours": 2, "description": "\\ обратная косая"})
     ids["modules"] = [m_lab, m_app, m_eco, m_odd]
-    svc.save_instructor({"full_name": "Фёдоров Пётр Ильич", "contact": "+7 910 000-00-01",
-                         "module_ids": [m_lab, m_app]})
-    svc.save_instructor({"full_name": "Белова Наталья", "contact": "belova@example.ru", "module_ids": [m_eco]})
-    svc.save_instructor({"full_name": "ЛИЦЕЙСКИЙ Игорь", "contact": "", "module_ids": []})
-    svc.save_instructor({"full_name": "Петров Лён", "contact": "8_800 | 100%", "module_ids": [m_odd, m_eco]})
-    s5 = svc.save_school({"name": "МБОУ «Средняя школа № 5»", "address": "г. Дзержинск, ул. Ленина, д. 1",
-                          "contact": "Завуч Фёдорова"})
-    s38 = svc.save_school({"name": "Лицей № 38", "address": "ул. Чкалова", "contact": "ЁЛКИНА Ольга"})
-    sz = svc.save_school({"name": "Школа «Зелёный берег»", "address": "", "contact": "тел. 8%800"})
-    svc.save_school({"name": "Пустая школа", "address": "Лесная", "contact": ""})
+    svc.create_instructor({"full_name": "Фёдоров Пётр Ильич", "contact": "+7 910 000-00-01",
+                           "module_ids": [m_lab, m_app]})
+    svc.create_instructor({"full_name": "Белова Наталья", "contact": "belova@example.ru", "module_ids": [m_eco]})
+    svc.create_instructor({"full_name": "ЛИЦЕЙСКИЙ Игорь", "contact": "", "module_ids": []})
+    svc.create_instructor({"full_name": "Петров Лён", "contact": "8_800 | 100%", "module_ids": [m_odd, m_eco]})
+    s5 = svc.create_school({"name": "МБОУ «Средняя школа № 5»", "address": "г. Дзержинск, ул. Ленина, д. 1",
+                            "contact": "Завуч Фёдорова"})
+    s38 = svc.create_school({"name": "Лицей № 38", "address": "ул. Чкалова", "contact": "ЁЛКИНА Ольга"})
+    sz = svc.create_school({"name": "Школа «Зелёный берег»", "address": "", "contact": "тел. 8%800"})
+    svc.create_school({"name": "Пустая школа", "address": "Лесная", "contact": ""})
     for sid, names in ((s5, ("8А", "8Б")), (s38, ("8Б", "8Ё")), (sz, ("8е", "8Лён"))):
         for n in names:
-            svc.save_class({"school_id": sid, "name": n, "pupils": 20, "weekdays": [0, 2], "slots": [1, 2]})
-    ids["term"] = svc.save_term({"name": "2026/27", "starts_on": dt.date(2026, 9, 1), "ends_on": dt.date(2027, 5, 28)})
+            svc.create_class({"school_id": sid, "name": n, "pupils": 20, "weekdays": [0, 2], "slots": [1, 2]})
+    ids["term"] = svc.create_term({"name": "2026/27", "starts_on": dt.date(2026, 9, 1), "ends_on": dt.date(2027, 5, 28)})
     svc.add_all_requirements(ids["term"])
     ids["schools"] = [s5, s38, sz]
     return ids
@@ -165,7 +167,7 @@ def test_filters_combine_with_search(db):
     assert [r["name"] for r in svc.list_classes(s5, "8б")] == ["8Б"]
     assert [r["school_id"] for r in svc.list_classes(search="8б")] == [s38, s5]  # ordered by school name
     assert svc.list_classes(s38, "средняя") == []
-    other = svc.save_term({"name": "2027/28", "starts_on": dt.date(2027, 9, 1), "ends_on": dt.date(2028, 5, 28)})
+    other = svc.create_term({"name": "2027/28", "starts_on": dt.date(2027, 9, 1), "ends_on": dt.date(2028, 5, 28)})
     svc.add_all_requirements(other)
     both = svc.list_requirements(search="эколог 8а")
     assert len(both) == 2 and {r["term_id"] for r in both} == {ids["term"], other}
@@ -187,21 +189,22 @@ def test_keys_follow_edits(db):
     s5 = ids["schools"][0]
     m_eco = ids["modules"][2]
     row = svc.list_schools("средняя")[0]
-    svc.save_school({"name": "Гимназия № 2", "address": row["address"], "contact": row["contact"]}, s5, row["version"])
+    svc.update_school(s5, {"name": "Гимназия № 2", "address": row["address"], "contact": row["contact"]},
+                      version=row["version"])
     assert svc.list_schools("средняя") == []
     assert [r["id"] for r in svc.list_schools("гимназия")] == [s5]
     assert [r["name"] for r in svc.list_classes(search="гимназия")] == ["8А", "8Б"]
     assert svc.list_requirements(search="средняя") == []
     mod = next(m for m in svc.list_modules("эколог"))
-    svc.save_module({"name": "Профпроба «Биолог»", "hours": mod["hours"], "description": mod["description"]},
-                    m_eco, mod["version"])
+    svc.update_module(m_eco, {"name": "Профпроба «Биолог»", "hours": mod["hours"], "description": mod["description"]},
+                      version=mod["version"])
     assert svc.list_modules("эколог") == []
     assert sorted(r["full_name"] for r in svc.list_instructors("биолог")) == ["Белова Наталья", "Петров Лён"]
     assert svc.list_instructors("эколог") == []
     # module assignments change what an instructor is found by
     ins = svc.list_instructors("белова")[0]
-    svc.save_instructor({"full_name": ins["full_name"], "contact": "новый контакт", "module_ids": []},
-                        ins["id"], ins["version"])
+    svc.update_instructor(ins["id"], {"full_name": ins["full_name"], "contact": "новый контакт", "module_ids": []},
+                          version=ins["version"])
     assert svc.list_instructors("биолог белова") == []
     assert [r["id"] for r in svc.list_instructors("КОНТАКТ")] == [ins["id"]]
     with context.read() as s:
@@ -250,10 +253,10 @@ def test_a_long_description_is_stored_and_found(db):
 
     rng = random.Random(5)
     text = "".join(rng.choice("абвгдеёжзийклмнопрстуфхцчшщъыьэюяABCxyz0123456789 ") for _ in range(20_000))
-    mid = svc.save_module({"name": "Длинный модуль", "hours": 2, "description": text + " финишнаяфраза"})
+    mid = svc.create_module({"name": "Длинный модуль", "hours": 2, "description": text + " финишнаяфраза"})
     assert [r["id"] for r in svc.list_modules("ФИНИШНАЯФРАЗА")] == [mid]
     long_name = "Ё" * 300
-    sid = svc.save_school({"name": long_name, "address": "Ы" * 300, "contact": "ß" * 300})
+    sid = svc.create_school({"name": long_name, "address": "Ы" * 300, "contact": "ß" * 300})
     assert [r["id"] for r in svc.list_schools("е" * 300)] == [sid]
     assert [r["id"] for r in svc.list_schools("ss" * 300)] == [sid]
 

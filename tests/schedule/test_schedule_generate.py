@@ -11,7 +11,9 @@ import pytest
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import Cancelled, PermissionDenied, ValidationError
-from tests.schedule_helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 
 def test_small_instance_generates_clash_free(db):
@@ -55,8 +57,8 @@ def test_locked_lessons_stay_on_regeneration(db):
 def test_unplaceable_is_reported_with_reason(db):
     ids = small_instance()
     # a module no instructor teaches
-    mid = svc.save_module({"name": "Профпроба «Без преподавателя»", "hours": 4, "workshop_ids": [ids["w2"]]})
-    svc.save_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": mid})
+    mid = svc.create_module({"name": "Профпроба «Без преподавателя»", "hours": 4, "workshop_ids": [ids["w2"]]})
+    svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": mid})
     res = svc.generate(TERM)
     assert res["unplaced"] == 4, [(r["subgroup"], r["reason"], r.get("hours")) for r in res["reasons"]]
     assert any("не ведёт ни один преподаватель" in r["reason"] for r in res["reasons"])
@@ -67,16 +69,16 @@ def test_unplaceable_is_reported_with_reason(db):
 def test_bad_input_refused_before_generation(db):
     ids = small_instance()
     with pytest.raises(ValidationError, match="больше нуля"):
-        svc.save_class({"school_id": 1, "name": "8Я", "pupils": 0})
+        svc.create_class({"school_id": 1, "name": "8Я", "pupils": 0})
     with pytest.raises(ValidationError, match="окончание"):
-        svc.save_slot({"number": 7, "starts_at": "15:00", "ends_at": "14:10"})
+        svc.create_slot({"number": 7, "starts_at": "15:00", "ends_at": "14:10"})
     with pytest.raises(ValidationError, match="пересекаются"):
-        svc.save_slot({"number": 7, "starts_at": "13:30", "ends_at": "14:20"})
+        svc.create_slot({"number": 7, "starts_at": "13:30", "ends_at": "14:20"})
     with pytest.raises(ValidationError, match="раньше"):
-        svc.save_term({"name": "Ошибка", "starts_on": dt.date(2027, 1, 10), "ends_on": dt.date(2026, 12, 1)})
+        svc.create_term({"name": "Ошибка", "starts_on": dt.date(2027, 1, 10), "ends_on": dt.date(2026, 12, 1)})
     with pytest.raises(ValidationError, match="только"):
-        svc.save_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": ids["m1"],
-                              "hours": 999, "subgroup": 3})
+        svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": ids["m1"],
+                                "hours": 999, "subgroup": 3})
     # data that slipped in another way (import, old version) is still refused before generation
     from chemcluster_desktop.storage.schedule import SchoolClass
 

@@ -6,7 +6,7 @@ import json
 
 from chemcluster_desktop import cli
 from chemcluster_desktop.services import context
-from tests.schedule_helpers import TERM, small_instance
+from tests.schedule.helpers import TERM, small_instance
 
 
 def run(capsys, *args):

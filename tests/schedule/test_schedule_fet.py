@@ -9,7 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from chemcluster_desktop.services import schedule as svc
-from tests.schedule_helpers import TERM, small_instance
+from tests.schedule.helpers import TERM, small_instance
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
 
 def test_export_fet_structure(db, tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.widgets.week_grid import MIME
-from tests.schedule_helpers import small_instance
+from tests.schedule.helpers import small_instance
 
 
 def _page(window, qtbot):
@@ -171,3 +171,33 @@ def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):
     assert not dlg.isVisible()
     assert any(c["name"] == "8Г" and c["pupils"] == 21 for c in svc.list_classes())
     qtbot.waitUntil(lambda: page.ref_tables["classes"].rowCount() == 4)
+
+
+def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
+    small_instance()
+    page = _page(window, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page.refresh()
+    table = page.ref_tables["classes"]
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    table.setCurrentCell(0, 1)  # not the «Школа» column, which edits the school
+    rec = page._selected_record()
+    page.on_edit()
+    dlg = page.last_dialog
+    assert dlg.widgets["name"].text() == rec["name"]
+    dlg.widgets["pupils"].setValue(23)
+    dlg.save()
+    assert not dlg.isVisible()
+    assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 23
+    # a form opened, then someone else saves the class: this form's save is refused, nothing lost
+    page.refresh()
+    table.setCurrentCell(0, 1)
+    page.on_edit()
+    stale = page.last_dialog
+    fresh = next(c for c in svc.list_classes() if c["id"] == rec["id"])
+    svc.update_class(rec["id"], {**fresh, "pupils": 24}, version=fresh["version"])
+    stale.widgets["pupils"].setValue(11)
+    stale.save()
+    assert stale.isVisible() and stale.message.isVisibleTo(stale)
+    assert "другой пользователь" in stale.message.text()
+    assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 24

@@ -1,0 +1,75 @@
+"""Reference records of the timetable through the area's create / update / delete convention:
+a stale version and a vanished record are refused with a message, nothing written; records without a
+version column (holidays, bells, load lines) update by id; workshops come from the accreditation area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chemcluster_desktop.services import schedule as svc
+from chemcluster_desktop.services.errors import ConcurrentEditError, NotFoundError
+from tests.schedule.helpers import TERM, small_instance
+
+pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
+
+
+def test_update_needs_the_version_the_form_saw(db):
+    ids = small_instance()
+    school = svc.list_schools()[0]
+    svc.update_school(school["id"], {**school, "contact": "Иванова"}, version=school["version"])
+    with pytest.raises(ConcurrentEditError):  # the same form saved a second time: it is stale now
+        svc.update_school(school["id"], {**school, "contact": "Петрова"}, version=school["version"])
+    assert next(s for s in svc.list_schools() if s["id"] == school["id"])["contact"] == "Иванова"
+    term = svc.resolve_term(TERM)
+    svc.update_term(ids["term"], {**term, "name": "Осень"}, version=term["version"])
+    assert svc.resolve_term("осень")["id"] == ids["term"]
+    lesson = svc.get_lesson(svc.create_lesson({
+        "class_id": ids["classes"][0], "module_id": ids["m2"], "instructor_id": ids["i3"],
+        "workshop_id": ids["w2"], "date": dt.date(2026, 9, 14), "slot_id": svc.list_slots()[0]["id"]},
+        allow_clash=True))
+    svc.set_locked([lesson["id"]], True)  # bumps the version
+    with pytest.raises(ConcurrentEditError):
+        svc.update_lesson(lesson["id"], lesson, version=lesson["version"], allow_clash=True)
+
+
+def test_a_vanished_record_is_named_in_the_refusal(db):
+    ids = small_instance()
+    cls = next(c for c in svc.list_classes() if c["id"] == ids["classes"][0])
+    svc.delete_class(cls["id"])
+    with pytest.raises(NotFoundError, match=f"Карточка класса № {cls['id']} не найдена"):
+        svc.update_class(cls["id"], cls, version=cls["version"])
+    with pytest.raises(NotFoundError, match="Строка нагрузки № 999999 не найдена"):
+        svc.update_requirement(999999, {"term_id": ids["term"], "class_id": ids["classes"][1],
+                                        "module_id": ids["m1"], "subgroup": 3})
+    with pytest.raises(NotFoundError, match="удалили или перегенерировали"):
+        svc.update_lesson(999999, {"class_id": ids["classes"][1], "module_id": ids["m1"],
+                                   "workshop_id": ids["w1"], "date": dt.date(2026, 9, 14),
+                                   "slot_id": svc.list_slots()[0]["id"]}, version=1, allow_clash=True)
+
+
+def test_records_without_a_version_update_by_id(db):
+    ids = small_instance()
+    holiday = svc.list_holidays()[0]
+    svc.update_holiday(holiday["id"], {**holiday, "ends_on": dt.date(2026, 11, 4)})
+    assert svc.list_holidays()[0]["ends_on"] == dt.date(2026, 11, 4)
+    last = svc.list_slots()[-1]
+    svc.update_slot(last["id"], {"number": last["number"], "starts_at": "13:20", "ends_at": "14:05"})
+    assert svc.list_slots()[-1]["label"].endswith("13:20–14:05")
+    req = svc.list_requirements(ids["term"])[0]
+    svc.update_requirement(req["id"], {**req, "hours": 4})
+    assert next(r for r in svc.list_requirements(ids["term"]) if r["id"] == req["id"])["hours"] == 4
+    svc.delete_requirement(req["id"])
+    assert all(r["id"] != req["id"] for r in svc.list_requirements(ids["term"]))
+
+
+def test_workshops_and_the_modules_they_host(db):
+    ids = small_instance()
+    ws = {w["id"]: w for w in svc.list_workshops()}
+    assert ws[ids["w1"]]["workplaces"] == 14 and sorted(ws[ids["w1"]]["module_ids"]) == sorted([ids["m1"], ids["m3"]])
+    svc.set_workshop_modules(ids["w1"], [ids["m2"]])
+    assert {w["id"]: w["module_ids"] for w in svc.list_workshops()}[ids["w1"]] == [ids["m2"]]
+    with pytest.raises(NotFoundError, match="Мастерская"):
+        svc.set_workshop_modules(999999, [ids["m2"]])
+    assert {w["id"]: w["module_ids"] for w in svc.list_workshops()}[ids["w1"]] == [ids["m2"]]
