@@ -54,6 +54,7 @@ from chemcluster_desktop.services.procurement.contracts import (
     list_contracts,
     mark_paid,
 )
+from chemcluster_desktop.services.procurement.acceptance import ACCEPT_KINDS, AcceptLine, acceptance_plan
 from chemcluster_desktop.services.procurement.deliveries import (
     DeliveryInfo,
     DeliveryLineInfo,
@@ -143,6 +144,7 @@ __all__ = [
     # contracts, deliveries
     "ContractInfo", "PaymentInfo", "count_contracts", "create_contract", "create_payment", "get_contract",
     "list_contracts", "mark_paid",
+    "ACCEPT_KINDS", "AcceptLine", "acceptance_plan",
     "DeliveryInfo", "DeliveryLineInfo", "accept_delivery", "create_delivery", "get_delivery",
     "pending_deliveries",
     # budget and look-ups
