@@ -190,7 +190,6 @@ def cmd_advance(args) -> int:
 
 def cmd_accept(args) -> int:
     from chemcluster_desktop.services import procurement as P
-
     from chemcluster_desktop.services.errors import ValidationError
     from chemcluster_desktop.services.procurement.acceptance import kind_label
 

@@ -43,6 +43,7 @@ from chemcluster_desktop.services.procurement._common import (
     parse_quantity,
     status_label,
 )
+from chemcluster_desktop.services.procurement.acceptance import ACCEPT_KINDS, AcceptLine, acceptance_plan
 from chemcluster_desktop.services.procurement.budgeting import BudgetRow, BudgetSummary, budget, limit_problem
 from chemcluster_desktop.services.procurement.contracts import (
     ContractInfo,
@@ -54,7 +55,6 @@ from chemcluster_desktop.services.procurement.contracts import (
     list_contracts,
     mark_paid,
 )
-from chemcluster_desktop.services.procurement.acceptance import ACCEPT_KINDS, AcceptLine, acceptance_plan
 from chemcluster_desktop.services.procurement.deliveries import (
     DeliveryInfo,
     DeliveryLineInfo,
