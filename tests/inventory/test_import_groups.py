@@ -155,3 +155,36 @@ def test_inventory_list_prints_quantity_and_sum(db, tmp_path):
     flat = text.replace("\u00a0", " ")
     assert "Стол химический лабораторный" in flat
     assert "147 000,00" in flat  # 6 × 24 500,00
+
+
+def test_accreditation_matching_counts_a_group_quantity(db, tmp_path):
+    """A room whose things came in as group rows covers the checklist by their quantities."""
+    from openpyxl import Workbook
+
+    from chemcluster_desktop.services import accreditation as acc
+    from tests.accreditation_helpers import shape_sample
+
+    acc.import_infrastructure_list(shape_sample(tmp_path / "il.xlsx"), "Лабораторный химический анализ")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Наименование", "Инв. номер", "Вид", "Кол-во", "Цена"])
+    for r in (["Весы электронные лабораторные", "ИН-1", "Оборудование", 3, "18 400"],
+              ["Плитка нагревательная", "ИН-2", "Оборудование", 3, "6 900"],
+              ["Колба коническая 100 мл", "ИН-3", "Оборудование", 9, "120"],
+              ["Шкаф вытяжной", "ИН-4", "Мебель", 1, "187 000"],
+              ["Огнетушитель", "ИН-5", "Оборудование", 2, "1 900"],
+              ["Стол", "ИН-6", "Мебель", 2, "8 000"],
+              ["Стул", "ИН-7", "Мебель", 4, "3 200"]):
+        ws.append(r)
+    wb.save(tmp_path / "room.xlsx")
+    rep = inventory.import_inventory(tmp_path / "room.xlsx", room="Ауд. 214")
+    assert rep.imported == 7 and rep.skipped == []  # the old import refused 6 of these 7 rows
+    wid = acc.create_workshop("Мастерская ЛХА", rooms=["Ауд. 214"], competency="Лабораторный химический анализ",
+                              workplaces=3)
+    acc.match(wid)
+    lines = {ln["name"]: ln for ln in acc.checklist(wid)}
+    assert lines["Колба коническая 100 мл"]["required"] == 9
+    assert lines["Колба коническая 100 мл"]["available"] == 9 and lines["Колба коническая 100 мл"]["status"] == "met"
+    assert lines["Стул"]["available"] == 4 and lines["Стул"]["status"] == "met"
+    st_ = acc.status(wid)
+    assert st_["met"] >= 7 and st_["coverage_percent"] > 80
