@@ -507,31 +507,9 @@ class ItemCardDialog(QDialog):
             w.textChanged.connect(lambda _t: self.validate())
 
     def _cas_entered(self) -> None:
-        """A known CAS number offers the substance's stored data: empty fields of the card take it (what
-        the person typed stays); the substance is shared, so its data is never wiped by an empty card."""
-        sub = inventory.substance_by_cas(self.cas.text())
-        if sub is None or (self.data.get("substance_id") == sub["id"]):
-            self.substance_hint.setText("")
-            return
-        filled = []
-        if not self.formula.text().strip() and sub["formula"]:
-            self.formula.setText(sub["formula"])
-            filled.append(_t("формула"))
-        if not self.h.text().strip() and sub["h_statements"]:
-            self.h.setText(sub["h_statements"].replace(",", ", "))
-            filled.append(_t("H-фразы"))
-        if not any(cb.isChecked() for cb in self.ghs.values()) and sub["ghs_pictograms"]:
-            for code in sub["ghs_pictograms"].split(","):
-                if code in self.ghs:
-                    self.ghs[code].setChecked(True)
-            filled.append(_t("пиктограммы"))
-        if not self.group.currentData() and sub["storage_group"]:
-            self.group.setCurrentIndex(max(self.group.findData(sub["storage_group"]), 0))
-            filled.append(_t("группа хранения"))
-        text = _t("Вещество «{0}» уже есть в справочнике (карточек: {1}).").format(sub["name"], sub["cards"])
-        if filled:
-            text += " " + _t("Подставлено из справочника: {0}.").format(", ".join(filled))
-        self.substance_hint.setText(text)
+        from chemcluster_desktop.ui.dialogs.substance_offer import offer_substance
+
+        offer_substance(self)
 
     def _room_changed(self) -> None:
         rid = self.room.currentData()
