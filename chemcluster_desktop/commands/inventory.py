@@ -9,6 +9,8 @@ import sys
 from chemcluster_desktop.commands.groups import group
 from chemcluster_desktop.i18n import translate
 
+SHOWN_ACTIONS = 200  # rows of the --dry-run listing (all of them in --json)
+
 
 def _t(s: str) -> str:
     return translate("Cli", s)
@@ -86,9 +88,11 @@ def cmd_import_inventory(args) -> int:
         if r.dry_run:
             for line in describe_mapping(preview_import(args.file, **opts, sample=0)):
                 print("  " + line)
-            for a in r.actions:
+            for a in r.actions[:SHOWN_ACTIONS]:
                 q = "" if a.quantity is None else f" × {a.quantity.normalize():f}"
                 print(f"  {a.row}: {a.action_label} — {a.name}{q}" + (f" ({a.reason})" if a.reason else ""))
+            if len(r.actions) > SHOWN_ACTIONS:
+                print("  " + _t("… и ещё {0} строк (все — в --json)").format(len(r.actions) - SHOWN_ACTIONS))
             print(_t("Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.")
                   .format(r.imported, r.total_rows, len(r.skipped)))
         else:

@@ -238,8 +238,9 @@ def _match(lay: Layout, synonyms: dict[str, Sequence[str]], tops: list[str], lab
             if (k, lay.captions[k]) not in lay.unmatched:
                 lay.unmatched.append((k, lay.captions[k]))
         if others:
+            exact_only = rank == 0 and all(r > 0 for r, _k, _p in others)
             why = (_t("остаток на конец периода — то, что числится сейчас") if per == "closing"
-                   else _t("название столбца совпадает точно") if rank == 0 else _t("он левее"))
+                   else _t("название столбца совпадает точно") if exact_only else _t("он левее"))
             lay.choices.append(_t("«{0}»: взят столбец «{1}» ({2}), потому что {3}; не импортируются: {4}.")
                                .format(label(f), lay.captions[j], column_letter(j), why,
                                        ", ".join(f"«{lay.captions[k]}» ({column_letter(k)})" for _r, k, _p in others)))

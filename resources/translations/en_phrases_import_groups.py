@@ -11,6 +11,7 @@ PHRASES: dict[str, str] = {
     "какой столбец — какое поле (повторяется); field пустое или «-» — не импортировать":
         "which column is which field (repeatable); an empty field or «-» leaves the column out",
     "строка {0}: не данные — {1}": "row {0}: not data — {1}",
+    "… и ещё {0} строк (все — в --json)": "… and {0} more rows (all of them in --json)",
     "Из них обновлено уже существующих карточек: {0}.": "Of them, existing cards updated: {0}.",
     "как поставить строку поставки на учёт (по умолчанию — по порогу малоценного имущества из настроек); "
     "повторяется":

@@ -130,3 +130,18 @@ def test_cli_statement_room_groups_and_json(tmp_path, capsys):
     assert e.value.code == 2
     code, _out, err = run("import", "inventory", str(STATEMENT), "--map", "Цена=colour")
     assert code == 1 and "colour" in err
+
+
+def test_two_quantity_columns_the_program_says_which_it_took(db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Наименование", "Количество", "Количество фактическое", "Вид"])
+    ws.append(["Колба", 10, 8, "расходный материал"])
+    wb.save(tmp_path / "two.xlsx")
+    pv = inventory.preview_import(tmp_path / "two.xlsx")
+    assert pv.mapping[1] == "quantity" and 2 not in pv.mapping
+    assert any("«Количество»: взят столбец «Количество» (B), потому что он левее" in n and "(C)" in n
+               for n in pv.notes)
+    # the person chooses the other one
+    rep = inventory.import_inventory(tmp_path / "two.xlsx", map_headers=["Количество фактическое=quantity"])
+    assert rep.created == 1 and inventory.list_items(ListQuery())[0]["quantity"] == Decimal(8)
