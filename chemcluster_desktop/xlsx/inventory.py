@@ -157,6 +157,8 @@ class ParsedSheet:
     statement: bool = False  # a statement of balances (ф. 0504035): the closing balance is taken
     choices: list[str] = field(default_factory=list)  # which column became a field when several could
     captions: list[str] = field(default_factory=list)  # every column's caption (header rows read together)
+    header_found: bool = True  # False: no header recognised, the first row of captions taken (to be mapped)
+    scanned: int = 0  # rows looked at for the header
 
 
 def field_label(f: str) -> str:
@@ -184,6 +186,12 @@ def _first_text_row(head) -> Layout | None:
     return None
 
 
+def not_found_message(sheet: str, scanned: int) -> str:
+    return _t("Лист «{0}»: не найдена строка заголовков таблицы в первых {1} строках. Нужны столбцы «Наименование» "
+              "и хотя бы один из «Инвентарный номер», «Количество», «Помещение», «Вид»; проверьте названия столбцов "
+              "или воспользуйтесь шаблоном.").format(sheet, scanned)
+
+
 def _layout(wb, rows, fallback: bool = False) -> tuple[Layout, Any]:
     head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     ws = wb.worksheets[0] if wb.worksheets else None
@@ -194,10 +202,8 @@ def _layout(wb, rows, fallback: bool = False) -> tuple[Layout, Any]:
     if lay is None and fallback:
         lay = _first_text_row(head)
     if lay is None:
-        raise XlsxFileError(_t("Лист «{0}»: не найдена строка заголовков таблицы в первых {1} строках. Нужны "
-                               "столбцы «Наименование» и хотя бы один из «Инвентарный номер», «Количество», "
-                               "«Помещение», «Вид»; проверьте названия столбцов или воспользуйтесь шаблоном.")
-                            .format(sheet, len(head)))
+        raise XlsxFileError(not_found_message(sheet, len(head)))
+    lay.scanned = len(head)
     after = [(n, v) for n, v in head if n > lay.last_row]
     return lay, itertools.chain(after, rows)
 
@@ -237,12 +243,13 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
                           statement=lay.statement and "quantity" in header.columns
                           and lay.columns.get("quantity") == header.columns.get("quantity"),
                           choices=list(lay.choices) if header.columns == lay.columns else [],
-                          captions=lay.captions)
+                          captions=lay.captions, header_found=lay.guessed, scanned=lay.scanned)
         if "name" not in header.columns:  # the preview: the columns are shown to be mapped
             out.errors.append((lay.header_row, no_name))
             return out
         cols = list(header.columns.items())
         name_col = header.columns["name"]
+        name_caption = norm_header(lay.captions[name_col]) if name_col < len(lay.captions) else ""
         account = ""
         finished = False  # after the statement's «Всего»: the signature block
         n = 0
@@ -256,7 +263,7 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
             if is_empty_row(values):
                 out.skipped_blank += 1
                 continue
-            why = _not_data(values, name_col, out.statement)
+            why = _not_data(values, name_col, out.statement, name_caption)
             if why == "account":
                 account = account_of(values) or account
                 out.ignored.append((rownum, _t("заголовок счёта {0}").format(account)))
@@ -299,7 +306,7 @@ def _is_grand_total(values: Sequence[Any]) -> bool:
     return False
 
 
-def _not_data(values: Sequence[Any], name_col: int, statement: bool) -> str | None:
+def _not_data(values: Sequence[Any], name_col: int, statement: bool, name_caption: str) -> str | None:
     """Why a non-empty row is not an object: "account", "total" or the reason text; None for data."""
     if account_of(values) is not None:
         return "account"
@@ -307,9 +314,8 @@ def _not_data(values: Sequence[Any], name_col: int, statement: bool) -> str | No
         return "total"
     if is_column_numbers_row(values):
         return _t("строка с номерами граф")
-    cols, _l, _u = match_header_row(values, SYNONYMS)
-    if len(cols) >= 3 and "name" in cols and norm_header(values[cols["name"]]) in ("наименование",):
-        return _t("повтор строки заголовков")
+    if name_col < len(values) and type(values[name_col]) is str and norm_header(values[name_col]) == name_caption:
+        return _t("повтор строки заголовков")  # a header repeated on every printed page
     if is_signature_row(values):
         return _t("блок подписей")
     if name_col >= len(values) or not cell_text(values[name_col]):

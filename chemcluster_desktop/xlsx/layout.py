@@ -65,6 +65,7 @@ class Layout:
     statement: bool = False  # balances by period: the closing quantity is the quantity
     column_numbers: tuple[int, ...] = ()
     guessed: bool = True  # False: no header was recognised, the first row of captions is taken
+    scanned: int = 0  # rows looked at for the header
 
 
 def is_column_numbers_row(values: Sequence[Any]) -> bool:

@@ -181,6 +181,24 @@ def _resolve_mapping(path, mapping, map_headers) -> tuple[dict[int, str] | None,
     return rem, rem is not None, lay.captions
 
 
+def _read_once(path, mapping, map_headers, progress, cancelled) -> tuple[xinv.ParsedSheet, dict[int, str] | None]:
+    """Parse the file (once in the common case: no remembered mapping for its headers)."""
+    if map_headers:
+        lay = _header(path, True)
+        mapping = mapping_from_headers(lay.captions, lay.columns, list(map_headers))
+    parsed = _read(path, mapping, progress, cancelled, fallback=True, require_name=False)
+    if not mapping:
+        rem = _remembered(parsed.captions)
+        if rem and rem != {j: f for f, j in parsed.header.columns.items()}:
+            mapping = rem
+            parsed = _read(path, mapping, progress, cancelled, fallback=True, require_name=False)
+        elif not rem and not parsed.header_found:
+            raise FileFormatError(xinv.not_found_message(parsed.sheet, parsed.scanned))
+    if "name" not in parsed.header.columns:
+        raise FileFormatError(parsed.errors[0][1], row=parsed.header.row)
+    return parsed, mapping
+
+
 def _check_groups(groups: str) -> None:
     if groups not in GROUP_MODES:
         raise ValidationError(_t("Группы: «keep» (одна карточка на группу) или «split» (карточка на каждую "
@@ -287,8 +305,8 @@ def import_inventory(path, *, dry_run: bool = False, strict: bool = False, progr
         require("inventory.write")
     _check_groups(groups)
     explicit = bool(mapping or map_headers)
-    mapping, _rem, captions = _resolve_mapping(path, mapping, map_headers)
-    parsed = _read(path, mapping, progress, cancelled)
+    parsed, mapping = _read_once(path, mapping, map_headers, progress, cancelled)
+    captions = parsed.captions
     if parsed.total_rows == 0 and not parsed.errors:
         raise FileFormatError(_t("Лист «{0}» файла «{1}»: под заголовком таблицы (строка {2}) нет строк с данными.")
                               .format(parsed.sheet, Path(path).name, parsed.header.row))
