@@ -1,4 +1,5 @@
-"""``chemcluster import inventory FILE.xlsx [--dry-run] [--strict]``, ``export inventory FILE.xlsx`` and
+"""``chemcluster import inventory FILE.xlsx [--dry-run] [--strict] [--room NAME] [--groups keep|split]
+[--map "Заголовок=field" …]``, ``export inventory FILE.xlsx`` and
 ``stocktaking post NUMBER [--dry-run] [--json] [--with-unknown]``."""
 
 from __future__ import annotations
@@ -7,6 +8,8 @@ import sys
 
 from chemcluster_desktop.commands.groups import group
 from chemcluster_desktop.i18n import translate
+
+SHOWN_ACTIONS = 200  # rows of the --dry-run listing (all of them in --json)
 
 
 def _t(s: str) -> str:
@@ -20,6 +23,13 @@ def register(sub) -> None:
     sp.add_argument("--dry-run", action="store_true", help=_t("ничего не записывать, показать, что будет"))
     sp.add_argument("--strict", action="store_true", help=_t("при любой ошибочной строке не импортировать ничего"))
     sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.add_argument("--room", metavar="NAME", default="",
+                    help=_t("помещение для строк без своего помещения (создаётся, если его нет)"))
+    sp.add_argument("--groups", choices=("keep", "split"), default="keep",
+                    help=_t("строка из N одинаковых предметов: keep — одна карточка-группа (по умолчанию), "
+                            "split — N карточек по одной штуке с новыми номерами"))
+    sp.add_argument("--map", action="append", default=[], metavar="\"Заголовок=field\"",
+                    help=_t("какой столбец — какое поле (повторяется); field пустое или «-» — не импортировать"))
     sp.set_defaults(func=cmd_import_inventory, open_db=True)
 
     exp = group(sub, "export", _t("выгрузка в Excel (.xlsx)"))
@@ -46,29 +56,50 @@ def register(sub) -> None:
 def _print_skipped(report) -> None:
     for row, reason in report.skipped:
         sys.stderr.write(_t("строка {0}: {1}").format(row, reason) + "\n")
+    for row, reason in report.ignored:
+        sys.stderr.write(_t("строка {0}: не данные — {1}").format(row, reason) + "\n")
 
 
 def cmd_import_inventory(args) -> int:
     from chemcluster_desktop.cli import fail, print_json
     from chemcluster_desktop.services import inventory
-    from chemcluster_desktop.services.inventory.importing import ImportRejected
+    from chemcluster_desktop.services.inventory.importing import (
+        ImportRejected,
+        describe_mapping,
+        preview_import,
+    )
 
+    opts = {"room": args.room, "groups": args.groups, "map_headers": args.map or None}
     try:
-        r = inventory.import_inventory(args.file, dry_run=args.dry_run, strict=args.strict)
+        r = inventory.import_inventory(args.file, dry_run=args.dry_run, strict=args.strict, **opts)
     except ImportRejected as e:
         _print_skipped(e.report)
         return fail(str(e))
     _print_skipped(r)
     if args.json:
         print_json({"imported": r.imported, "skipped": [{"row": a, "reason": b} for a, b in r.skipped],
-                    "created_rooms": r.created_rooms, "total_rows": r.total_rows, "dry_run": r.dry_run})
+                    "created_rooms": r.created_rooms, "total_rows": r.total_rows, "dry_run": r.dry_run,
+                    "created": r.created, "updated": r.updated, "cards_created": r.cards_created,
+                    "ignored": [{"row": a, "reason": b} for a, b in r.ignored],
+                    "actions": [{"row": a.row, "action": a.action, "name": a.name, "kind": a.kind, "room": a.room,
+                                 "quantity": None if a.quantity is None else str(a.quantity), "cards": a.cards,
+                                 "reason": a.reason} for a in r.actions]})
     else:
         if r.dry_run:
+            for line in describe_mapping(preview_import(args.file, **opts, sample=0)):
+                print("  " + line)
+            for a in r.actions[:SHOWN_ACTIONS]:
+                q = "" if a.quantity is None else f" × {a.quantity.normalize():f}"
+                print(f"  {a.row}: {a.action_label} — {a.name}{q}" + (f" ({a.reason})" if a.reason else ""))
+            if len(r.actions) > SHOWN_ACTIONS:
+                print("  " + _t("… и ещё {0} строк (все — в --json)").format(len(r.actions) - SHOWN_ACTIONS))
             print(_t("Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.")
                   .format(r.imported, r.total_rows, len(r.skipped)))
         else:
             print(_t("Импортировано {0} из {1} строк, пропущено {2}.").format(r.imported, r.total_rows,
                                                                           len(r.skipped)))
+        if r.updated:
+            print(_t("Из них обновлено уже существующих карточек: {0}.").format(r.updated))
         if r.created_rooms:
             verb = _t("Будут созданы помещения") if r.dry_run else _t("Созданы помещения")
             print(verb + ": " + ", ".join(r.created_rooms))

@@ -81,6 +81,9 @@ def register(sub) -> None:
 
     p = ps.add_parser("accept", help=translate("Cli", "принять поставку и поставить оборудование на учёт"))
     p.add_argument("--delivery", type=int, required=True, metavar="ID")
+    p.add_argument("--line-kind", action="append", default=[], metavar="LINE=unit|group|consumable",
+                   help=translate("Cli", "как поставить строку поставки на учёт (по умолчанию — по порогу "
+                                         "малоценного имущества из настроек); повторяется"))
     p.set_defaults(func=cmd_accept, open_db=True)
 
     p = ps.add_parser("supplier-add", help=translate("Cli", "добавить поставщика (ИНН проверяется по контрольным цифрам)"))
@@ -312,8 +315,20 @@ def cmd_advance(args) -> int:
 
 def cmd_accept(args) -> int:
     from chemcluster_desktop.services import procurement as P
+    from chemcluster_desktop.services.errors import ValidationError
+    from chemcluster_desktop.services.procurement.acceptance import kind_label
 
-    ids = P.accept_delivery(args.delivery)
+    kinds = {}
+    for pair in args.line_kind:
+        lid, _eq, kind = pair.partition("=")
+        if not lid.strip().isdigit() or kind.strip() not in P.ACCEPT_KINDS:
+            raise ValidationError(translate("Cli", "--line-kind «{0}»: нужен вид ID=unit|group|consumable.").format(pair))
+        kinds[int(lid)] = kind.strip()
+    plan = {al.line_id: al for al in P.acceptance_plan(args.delivery)}
+    ids = P.accept_delivery(args.delivery, kinds=kinds)
+    for lid, al in plan.items():
+        kind = kinds.get(lid, al.kind)
+        print(f"  {lid}: {al.name} — {kind_label(kind)}" + ("" if lid in kinds else f" ({al.reason})"))
     print(translate("Cli", "Поставка принята: на учёт поставлено {0} ед. оборудования.").format(len(ids)))
     return 0
 

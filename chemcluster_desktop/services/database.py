@@ -121,6 +121,8 @@ DB_SETTINGS_DEFAULTS = {
     "college.director": "",
     "college.logo": "",  # base64 PNG
     "inventory.number_pattern": "ХП-{year}-{seq:06d}",
+    # a delivered line at or below this price per unit is suggested as a group (ФСБУ 6/2020 п. 10)
+    "inventory.low_value_threshold": "10000",
     "demo": "0",
 }
 

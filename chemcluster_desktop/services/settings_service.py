@@ -14,7 +14,7 @@ from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.security import require
 
 KEYS = ("college.name", "college.short_name", "college.address", "college.inn", "college.director",
-        "inventory.number_pattern")
+        "inventory.number_pattern", "inventory.low_value_threshold")
 LOGO_KEY = "college.logo"
 MAX_LOGO_FILE = 5 * 1024 * 1024
 LOGO_SIDE = 512
@@ -28,6 +28,7 @@ def _t(s: str) -> str:
 def current() -> dict[str, str]:
     out = database.get_settings("college.")
     out["inventory.number_pattern"] = database.get_setting("inventory.number_pattern")
+    out["inventory.low_value_threshold"] = database.get_setting("inventory.low_value_threshold")
     return out
 
 
@@ -126,6 +127,19 @@ def validate(values: dict[str, str]) -> dict[str, str]:
                 errors.append(("inventory.number_pattern",
                                _t("Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, "
                                   "{{seq:06d}}).").format(pat)))
+    thr = clean.get("inventory.low_value_threshold")
+    if thr is not None:
+        try:
+            from chemcluster_desktop.xlsx.common import parse_number
+
+            v = parse_number(thr)
+            if v is None or v < 0:
+                raise ValueError(thr)
+            clean["inventory.low_value_threshold"] = format(v.normalize(), "f")
+        except ValueError:
+            errors.append(("inventory.low_value_threshold",
+                           _t("Порог малоценного имущества — сумма в рублях, например 10 000; введено «{0}».")
+                           .format(thr)))
     for k, limit in (("college.name", 300), ("college.address", 300), ("college.director", 200),
                      ("college.short_name", 60)):
         if len(clean.get(k, "")) > limit:

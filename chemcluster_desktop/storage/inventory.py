@@ -36,7 +36,8 @@ ITEM_STATUSES = ("in_use", "repair", "not_commissioned", "written_off")
 class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     """One line of the inventory.
 
-    Equipment and furniture are single units with an inventory number (quantity 1); consumables
+    Equipment and furniture carry an inventory number: a single unit (quantity 1) or a group of
+    identical units under one number (quantity N > 1, services.inventory.vocabulary.is_group); consumables
     are counted by ``quantity`` in ``unit`` with ``min_quantity``; a reagent item is the substance
     kept in a room, its containers in :class:`ReagentContainer`.
     """
@@ -66,6 +67,9 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     custom_fields: Mapped[dict | None] = mapped_column(JSON)
     search_key: Mapped[str] = mapped_column(String(800), default="", index=True)
+    # accounting account (101.34, 101.36, 105.36 …) and «номер по учёту» (0010_inventory_groups)
+    account: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    accounting_number: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     room: Mapped[Room | None] = relationship()
     substance: Mapped[Substance | None] = relationship()

@@ -5,13 +5,13 @@ KPIs split into the project card's and the college's own, every typed value date
 Hand-written.
 
 Revision ID: 0012_procurement_law
-Revises: 0009_items_indexes
+Revises: 0010_inventory_groups
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0012_procurement_law'
-down_revision = '0009_items_indexes'
+down_revision = '0010_inventory_groups'
 branch_labels = None
 depends_on = None
 

@@ -87,9 +87,11 @@ def test_ugly_file_import(db, tmp_path):
     assert scales.user_login == "admin" and scales.summary == "ОС-0001 Весы аналитические"
     assert values["cost"] == "1234.50" and values["commissioned_on"] == "2020-11-26" and values["kind"] == "equipment"
     assert scales.at is not None and isinstance(scales.at, dt.datetime)
-    # a second import of the same file: every numbered row is now a duplicate
+    # a second import of the same file updates the cards the first one made, never duplicates them
+    before = inventory.count_items(ListQuery())
     rep2 = inventory.import_inventory(path)
-    assert any("уже есть в инвентаре" in m for _r, m in rep2.skipped)
+    assert rep2.updated == 3 and rep2.created == 0 and inventory.count_items(ListQuery()) == before
+    assert not any("уже есть в инвентаре" in m for _r, m in rep2.skipped)
 
 
 def test_strict_imports_nothing(db, tmp_path):
@@ -191,7 +193,7 @@ def test_export_typed_cells(db, tmp_path):
     assert n == 3
     wb = load_workbook(out)
     ws = wb.active
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:O4"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:AE4"  # every column the import reads back
     head = [c.value for c in ws[1]]
     assert head[:3] == ["Инвентарный номер", "Наименование", "Вид"]
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}

@@ -138,6 +138,9 @@ def test_status_road_offers_only_allowed_steps(page, qtbot):
 
     dlg = _click_step(qtbot, page, "accepted")
     assert dlg.objectName() == "StepDialog" and dlg.delivery_id is not None
+    # each delivered line with its suggested way onto the inventory (expensive scales: one card per unit)
+    (box,) = dlg.kind_boxes.values()
+    assert box.currentData() == "unit" and "выше порога" in box.toolTip()
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     line = P.get_plan_line(lid)
     assert line.status == "on_inventory"

@@ -59,6 +59,7 @@ from chemcluster_desktop.services.inventory.reagents import (
     container_dict,
     delete_container,
     expiry_state,
+    substance_by_cas,
     update_container,
 )
 from chemcluster_desktop.services.inventory.room_lookup import room_by_name, rooms, rooms_with_items
@@ -81,6 +82,7 @@ from chemcluster_desktop.services.inventory.vocabulary import (
     STATUS_LABELS,
     STORAGE_GROUPS,
     UNIT_KINDS,
+    is_group,
     kind_label,
     movement_label,
     status_label,
@@ -93,7 +95,7 @@ __all__ = [
     # reference data
     "AREA", "EXPIRY_WARN_DAYS", "GHS_PICTOGRAMS", "INCOMPATIBLE", "ITEM_KINDS", "ITEM_STATUSES", "KIND_LABELS",
     "MOVEMENT_KINDS", "MOVEMENT_LABELS", "MOVEMENT_PREFIX", "STATUS_LABELS", "STORAGE_GROUPS", "UNIT_KINDS",
-    "kind_label", "movement_label", "status_label", "storage_group_label",
+    "is_group", "kind_label", "movement_label", "status_label", "storage_group_label",
     # validation and numbers
     "cas_valid", "clean_cas", "clean_ghs", "clean_h_statements", "to_decimal", "NumberAllocator",
     "next_inventory_number",
@@ -102,7 +104,7 @@ __all__ = [
     # items and reagents
     "ITEM_FIELDS", "SUBSTANCE_FIELDS", "add_items_in_session", "clean_item", "create_item", "delete_item",
     "find_by_code", "get_item", "update_item", "add_container", "clean_container", "container_dict",
-    "delete_container", "expiry_state", "update_container",
+    "delete_container", "expiry_state", "substance_by_cas", "update_container",
     # movements
     "MovementResult", "item_history", "list_movements", "make_movement", "make_movement_in_session",
     # the list

@@ -172,7 +172,7 @@ def _units_and_stock(s, rng, today: dt.date, work_rooms: list[Room], store: Room
                 if commissioned > today:
                     commissioned = today - dt.timedelta(days=30)
                 status = rng.choices(("in_use", "repair", "not_commissioned"), (90, 6, 4))[0]
-                items.append(Item(kind="equipment", inventory_number=number(year), name=name, model=model,
+                items.append(Item(kind="equipment", account="101.34", inventory_number=number(year), name=name, model=model,
                                   serial_number=f"{rng.randint(10, 99)}{rng.randint(100000, 999999)}",
                                   manufacturer=maker, country=country, cost=Decimal(cost),
                                   commissioned_on=None if status == "not_commissioned" else commissioned,
@@ -180,7 +180,7 @@ def _units_and_stock(s, rng, today: dt.date, work_rooms: list[Room], store: Room
                                   quantity=Decimal(1), unit="шт."))
     # equipment waiting in the store
     for name, model, maker, country, cost, _tag in EQUIPMENT[:6]:
-        items.append(Item(kind="equipment", inventory_number=number(2026), name=name, model=model,
+        items.append(Item(kind="equipment", account="101.34", inventory_number=number(2026), name=name, model=model,
                           serial_number=f"{rng.randint(10, 99)}{rng.randint(100000, 999999)}", manufacturer=maker,
                           country=country, cost=Decimal(cost), status="not_commissioned", room_id=equip_store.id,
                           responsible=equip_store.responsible, quantity=Decimal(1), unit="шт."))
@@ -188,12 +188,20 @@ def _units_and_stock(s, rng, today: dt.date, work_rooms: list[Room], store: Room
     for room in work_rooms:
         for name, model, year, cost in FURNITURE:
             count = rng.randint(2, 8) if "Стул" in name else rng.randint(0, 3)
-            for _k in range(count):
+            dates = [dt.date(int(year), rng.randint(1, 12), rng.randint(1, 28)) for _k in range(count)]
+            if "Стул" in name:
+                # identical low-value chairs: one group inventory object per room (ФСБУ 6/2020 п. 10)
                 items.append(Item(kind="furniture", inventory_number=number(int(year)), name=name, model=model,
                                   manufacturer="Лаб-Мебель", country="Россия", cost=Decimal(cost),
-                                  commissioned_on=dt.date(int(year), rng.randint(1, 12), rng.randint(1, 28)),
-                                  status="in_use", room_id=room.id, responsible=room.responsible,
-                                  quantity=Decimal(1), unit="шт."))
+                                  commissioned_on=min(dates), status="in_use", room_id=room.id,
+                                  responsible=room.responsible, quantity=Decimal(count), unit="шт.",
+                                  account="101.36"))
+                continue
+            for d in dates:
+                items.append(Item(kind="furniture", inventory_number=number(int(year)), name=name, model=model,
+                                  manufacturer="Лаб-Мебель", country="Россия", cost=Decimal(cost),
+                                  commissioned_on=d, status="in_use", room_id=room.id, responsible=room.responsible,
+                                  quantity=Decimal(1), unit="шт.", account="101.36"))
     # consumables: the store and a few laboratories
     for i, (name, unit, qty, mn) in enumerate(CONSUMABLES):
         for room in (store if i % 3 else equip_store, rng.choice(work_rooms)):

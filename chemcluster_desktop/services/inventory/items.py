@@ -25,7 +25,7 @@ from chemcluster_desktop.services.inventory.reagents import (
     container_dict,
 )
 from chemcluster_desktop.services.inventory.validation import to_decimal
-from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, kind_label, status_label
+from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group, kind_label, status_label
 from chemcluster_desktop.services.security import can, require
 from chemcluster_desktop.storage.inventory import (
     ITEM_KINDS,
@@ -40,7 +40,7 @@ from chemcluster_desktop.xlsx.common import parse_date
 
 ITEM_FIELDS = ("kind", "inventory_number", "name", "model", "serial_number", "manufacturer", "country", "cost",
                "commissioned_on", "status", "room_id", "responsible", "quantity", "unit", "min_quantity", "notes",
-               "custom_fields", "issued_to")
+               "custom_fields", "issued_to", "account", "accounting_number")
 
 
 # --- validation ----------------------------------------------------------------------------------------------
@@ -67,7 +67,10 @@ def clean_item(data: dict, *, row: int | None = None, partial: bool = False) -> 
         bad("inventory_number", _t("Инвентарный номер длиннее 64 знаков."))
     out["inventory_number"] = inv
     for f, lim in (("model", 200), ("serial_number", 100), ("manufacturer", 200), ("country", 100),
-                   ("responsible", 200), ("unit", 20), ("issued_to", 200)):
+                   ("responsible", 200), ("unit", 20), ("issued_to", 200), ("account", 32),
+                   ("accounting_number", 64)):
+        if f in ("account", "accounting_number") and f not in data:
+            continue  # a form without the accounting fields leaves them as they are
         v = str(data.get(f) or "").strip()
         if len(v) > lim:
             bad(f, _t("Значение длиннее {0} знаков.").format(lim))
@@ -102,10 +105,11 @@ def _clean_amounts(data: dict, kind: str, out: dict, bad, errors: list) -> None:
             out[f] = to_decimal(v, f, label, allow_none=allow_none)
         except ValidationError as e:
             bad(f, e.message)
-    if kind in UNIT_KINDS and out.get("quantity") not in (None, Decimal(1)) and not errors:
-        if out["quantity"] != Decimal(1):
-            bad("quantity", _t("Оборудование и мебель учитываются поштучно: количество 1 (для нескольких "
-                               "одинаковых предметов заведите отдельные карточки)."))
+    q = out.get("quantity")
+    if kind in UNIT_KINDS and q is not None and not errors and (q < 1 or q != q.to_integral_value()):
+        # one unit, or a group of N identical units under one inventory number
+        bad("quantity", _t("Оборудование и мебель учитываются в штуках: количество — целое число от 1 "
+                           "(больше 1 — группа одинаковых предметов под одним номером)."))
 
 
 def _clean_commissioned_on(d: Any, bad) -> dt.date | None:
@@ -205,7 +209,8 @@ def update_item(item_id: int, data: dict, *, version: int | None, containers: li
             item.substance = _substance_for(s, clean, item.substance)
             if conts is not None:
                 _sync_containers(s, item_id, conts)
-        elif item.quantity != qty_before and item.kind == "consumable":
+        elif item.quantity != qty_before and (item.kind == "consumable" or is_group(item.kind, qty_before)
+                                              or is_group(item.kind, item.quantity)):
             # a corrected count is a receipt or a write-off in the history, never a silent change
             diff = item.quantity - qty_before
             on = dt.date.today()
@@ -261,7 +266,8 @@ def delete_item(item_id: int, *, version: int | None = None) -> None:
 def _item_dict(s, item: Item) -> dict:
     d = {f: getattr(item, f) for f in ITEM_FIELDS}
     d.update(id=item.id, version=item.version, room=item.room.name if item.room else "",
-             kind_label=kind_label(item.kind), status_label=status_label(item.status))
+             kind_label=kind_label(item.kind), status_label=status_label(item.status),
+             is_group=is_group(item.kind, item.quantity))
     sub = item.substance
     for f in SUBSTANCE_FIELDS:
         d[f] = getattr(sub, f) if sub is not None else ("" if f != "cas_number" else None)

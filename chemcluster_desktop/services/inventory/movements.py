@@ -15,9 +15,9 @@ from chemcluster_desktop.services import context
 from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.inventory._common import _check_room, _date_not_future, _t
-from chemcluster_desktop.services.inventory.numbering import _movement_number
+from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
 from chemcluster_desktop.services.inventory.validation import to_decimal
-from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, movement_label
+from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group, movement_label
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import (
@@ -102,7 +102,11 @@ def _movement_in(s, kind: str, norm: list[tuple[int, Decimal | None]], on: dt.da
                                   field="lines")
         counted = item.kind in ("consumable",)
         qty = q if q is not None else item.quantity
-        if not counted and q is not None and q != item.quantity:
+        if (not counted and q is not None and q < item.quantity and kind in SPLIT_KINDS
+                and is_group(item.kind, item.quantity)):
+            item = _split_group(s, item, q, label, mv)
+            label = item.inventory_number or item.name
+        elif not counted and q is not None and q != item.quantity:
             raise ValidationError(_t("«{0}» учитывается целиком: количество {1}.")
                                   .format(label, item.quantity), field="quantity")
         from_rooms.add(item.room_id)
@@ -115,6 +119,31 @@ def _movement_in(s, kind: str, norm: list[tuple[int, Decimal | None]], on: dt.da
     s.add(mv)
     s.flush()
     return MovementResult(mv.id, mv.number, kind, len(mv.lines))
+
+
+SPLIT_KINDS = ("transfer", "issue", "write_off")
+_COPIED = ("kind", "name", "model", "manufacturer", "country", "cost", "commissioned_on", "status", "room_id",
+           "responsible", "unit", "notes", "custom_fields", "account")
+
+
+def _split_group(s, group: Item, q: Decimal, label: str, mv: Movement) -> Item:
+    """Part of a group moves (or is written off): the part becomes a card of its own — a new inventory
+    number from the pattern, the group's number kept as «номер по учёту» — and the document's line is
+    that card; the group keeps the rest."""
+    if q != q.to_integral_value():
+        raise ValidationError(_t("«{0}»: часть группы — целое число штук, а не {1}.").format(label, q),
+                              field="quantity")
+    part = Item(**{f: getattr(group, f) for f in _COPIED})
+    part.inventory_number = NumberAllocator(s).next()
+    part.accounting_number = group.accounting_number or group.inventory_number or ""
+    part.quantity = q
+    part.serial_number = ""
+    part.notes = (group.notes + "\n" if group.notes else "") + _t("Выделено из группы {0} документом {1}.") \
+        .format(group.inventory_number or group.name, mv.number)
+    group.quantity = group.quantity - q
+    s.add(part)
+    s.flush()
+    return part
 
 
 # What each kind of document does to one item: (session, the document, the item, the line's quantity,

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.common import check_version, get_or_404
@@ -46,18 +46,49 @@ def clean_substance(data: dict, bad) -> dict:
 
 
 def _substance_for(s, data: dict, existing: Substance | None = None) -> Substance:
+    """The substance a reagent card is saved with.
+
+    A substance is shared by every card with its CAS number, so its data changes only where the person
+    edited it: when the card comes to a substance it did not show (a new card, or a CAS number changed
+    to a known one), empty fields of the card leave the stored data as it is (no silent loss); the
+    card's own substance takes the card's fields as they were edited."""
     cas = data.get("cas_number")
     sub = existing
-    if sub is None and cas:
-        sub = s.scalar(select(Substance).where(Substance.cas_number == cas).limit(1))
+    own = existing is not None
+    if cas and (sub is None or (sub.cas_number or None) != cas):
+        known = s.scalar(select(Substance).where(Substance.cas_number == cas).limit(1))
+        if known is not None:
+            sub, own = known, False
     if sub is None:
         sub = Substance(name=data["name"])
         s.add(sub)
-    sub.name = data["name"]
-    sub.cas_number = cas
+        own = True
+    if own or not sub.name:
+        sub.name = data["name"]
+    sub.cas_number = cas if (own or cas) else sub.cas_number
     for f in ("formula", "ghs_pictograms", "h_statements", "storage_group"):
-        setattr(sub, f, data.get(f, "") or "")
+        v = data.get(f, "") or ""
+        if own or v:
+            setattr(sub, f, v)
     return sub
+
+
+def substance_by_cas(cas: str) -> dict | None:
+    """The stored data of the substance with this CAS number (a new card offers it), or None."""
+    try:
+        c = clean_cas(cas)
+    except ValidationError:
+        return None
+    if not c:
+        return None
+    with context.read() as s:
+        sub = s.scalar(select(Substance).where(Substance.cas_number == c).order_by(Substance.id).limit(1))
+        if sub is None:
+            return None
+        users = s.scalar(select(func.count(Item.id)).where(Item.substance_id == sub.id)) or 0
+        return {"id": sub.id, "name": sub.name, "cas_number": sub.cas_number, "formula": sub.formula,
+                "ghs_pictograms": sub.ghs_pictograms, "h_statements": sub.h_statements,
+                "storage_group": sub.storage_group, "cards": int(users)}
 
 
 # --- containers ----------------------------------------------------------------------------------------------

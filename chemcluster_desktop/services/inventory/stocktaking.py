@@ -36,6 +36,7 @@ from chemcluster_desktop.services.inventory.stocktaking_posting import (
     posting_plan,
 )
 from chemcluster_desktop.services.inventory.validation import to_decimal
+from chemcluster_desktop.services.inventory.vocabulary import is_group
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import Room
@@ -177,6 +178,10 @@ def _open(s, st_id: int) -> Stocktaking:
     return st
 
 
+def _count(q: Decimal) -> str:
+    return format(q.normalize(), "f") if q == q.to_integral_value() else str(q)
+
+
 def scan(st_id: int, code: str) -> ScanResult:
     """Mark an item found by its inventory number (typed, or scanned from a label's QR code)."""
     require("inventory.write")
@@ -209,8 +214,13 @@ def scan(st_id: int, code: str) -> ScanResult:
                                                             "излишек здесь.").format(label, other.name if other else "—"))
         if line.found_quantity >= line.expected_quantity and line.expected_quantity > 0:
             return ScanResult("again", line.id, iid, _t("«{0}» уже отмечено.").format(label))
-        line.found_quantity = line.expected_quantity if line.expected_quantity > 0 else Decimal(1)
         line.scanned_at = now
+        if is_group(item.kind, line.expected_quantity):
+            # a group's label is scanned once per unit found (or the count typed with set_found)
+            line.found_quantity = line.found_quantity + 1
+            return ScanResult("found", line.id, iid, _t("Найдено: {0} — {1} из {2} шт.")
+                              .format(label, _count(line.found_quantity), _count(line.expected_quantity)))
+        line.found_quantity = line.expected_quantity if line.expected_quantity > 0 else Decimal(1)
         return ScanResult("found", line.id, iid, _t("Найдено: {0}").format(label))
 
 

@@ -15,7 +15,7 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.inventory.items import add_items_in_session
 from chemcluster_desktop.services.inventory.movements import MovementResult, make_movement_in_session
-from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS
+from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.core import AuditEntry, Room
 from chemcluster_desktop.storage.inventory import Item, Movement, Stocktaking, StocktakingLine
@@ -133,7 +133,7 @@ def _plan(s, st: Stocktaking) -> PostingPlan:
                 pl.note = _t("уже числится в этом помещении")
                 continue
             pl.action = "transfer"
-            if item.kind == "consumable" and ln.found_quantity < item.quantity:
+            if (item.kind == "consumable" or is_group(item.kind, item.quantity)) and ln.found_quantity < item.quantity:
                 pl.quantity = ln.found_quantity
             else:
                 pl.quantity, pl.whole = item.quantity, True
@@ -145,6 +145,12 @@ def _plan(s, st: Stocktaking) -> PostingPlan:
         if item.kind == "consumable":
             pl.action = "write_off" if diff < 0 else "receipt"
             pl.note = _t("списать недостающее") if diff < 0 else _t("оприходовать излишек")
+        elif diff < 0 and ln.found_quantity > 0 and is_group(item.kind, item.quantity):
+            # part of a group not found: the missing units are split off the group and written off
+            pl.action = "write_off"
+            pl.note = _t("списать недостающие штуки группы")
+        elif diff > 0 and is_group(item.kind, item.quantity):
+            pl.note = _t("в группе больше штук, чем по учёту: поправьте количество в карточке")
         elif diff < 0 and ln.found_quantity == 0:  # a unit, or a reagent not found at all
             pl.action, pl.whole, pl.quantity = "write_off", True, item.quantity
             pl.note = _t("списать")

@@ -28,7 +28,13 @@ MOVEMENT_LABELS = {
     "write_off": "Списание",
 }
 MOVEMENT_PREFIX = {"receipt": "ПР", "transfer": "ПМ", "issue": "ВД", "return": "ВЗ", "write_off": "СП"}
-UNIT_KINDS = ("equipment", "furniture")  # counted as single units with an inventory number
+UNIT_KINDS = ("equipment", "furniture")  # counted in whole units under an inventory number
+
+
+def is_group(kind: str, quantity) -> bool:
+    """A group inventory object: identical units of equipment or furniture under one inventory
+    number (ФСБУ 6/2020 «Основные средства», п. 10: uniform low-value objects may be grouped)."""
+    return kind in UNIT_KINDS and quantity is not None and quantity > 1
 
 STORAGE_GROUPS = {
     "": "—",

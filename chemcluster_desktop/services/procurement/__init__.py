@@ -43,6 +43,7 @@ from chemcluster_desktop.services.procurement._common import (
     parse_quantity,
     status_label,
 )
+from chemcluster_desktop.services.procurement.acceptance import ACCEPT_KINDS, AcceptLine, acceptance_plan
 from chemcluster_desktop.services.procurement.budgeting import BudgetRow, BudgetSummary, budget, limit_problem
 from chemcluster_desktop.services.procurement.contracts import (
     ContractInfo,
@@ -145,6 +146,7 @@ __all__ = [
     # contracts, deliveries
     "ContractInfo", "PaymentInfo", "count_contracts", "create_contract", "create_payment", "get_contract",
     "list_contracts", "mark_paid",
+    "ACCEPT_KINDS", "AcceptLine", "acceptance_plan",
     "DeliveryInfo", "DeliveryLineInfo", "accept_delivery", "create_delivery", "get_delivery",
     "pending_deliveries",
     # budget and look-ups

@@ -15,6 +15,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.procurement import acceptance
 from chemcluster_desktop.services.procurement._common import WRITE, _login, parse_money, parse_quantity
 from chemcluster_desktop.services.procurement.needs import _room_of_workshop
 from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
@@ -208,8 +209,15 @@ def create_delivery(data: dict) -> int:
                                 list(data.get("lines") or []), data.get("note") or "")
 
 
-def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) -> list[int]:
+def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None,
+                     kinds: dict[int, str] | None = None) -> list[int]:
     d = get_or_404(s, Delivery, delivery_id, translate("Procurement", "Поставка"))
+    chosen = {al.line_id: al.kind for al in acceptance.plan_in(s, d)}
+    for lid, k in (kinds or {}).items():
+        if k not in acceptance.ACCEPT_KINDS:
+            raise ValidationError(translate("Procurement", "Неизвестный способ постановки на учёт «{0}»: unit, group "
+                                                           "или consumable.").format(k), field="kinds")
+        chosen[int(lid)] = k
     if d.accepted_at is not None:
         raise ValidationError(translate("Procurement", "Поставка по накладной {0} уже принята {1}.").format(
             d.document_number or d.id, d.accepted_at.strftime("%d.%m.%Y")))
@@ -223,15 +231,22 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
             raise ValidationError(translate("Procurement", "Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить "
                                      "оборудование на учёт.").format(ln.name), field="room")
         room = s.get(Room, room_id)
+        kind = chosen.get(ln.id, "unit")
         whole = ln.quantity == ln.quantity.to_integral_value()
+        if kind in ("unit", "group") and not whole:
+            raise ValidationError(translate("Procurement", "«{0}»: {1} — не целое число штук; поставьте строку на учёт "
+                                                           "как расходный материал.").format(ln.name, _num(ln.quantity)),
+                                  field="kinds")
         note = translate("Procurement", "Поставлено по контракту № {0} от {1} ({2}), накладная {3}").format(
             c.number, c.date.strftime("%d.%m.%Y"), c.supplier.name, d.document_number or "—")
         base = {"name": ln.name, "model": (n.specification.split("\n")[0][:200] if n else ""), "room_id": room_id,
                 "responsible": room.responsible if room else "", "notes": note, "commissioned_on": on}
         total = line_amount(ln)
-        if whole:  # equipment is counted piece by piece: one card per unit, the kopecks left on the last one
+        if kind == "unit":  # one card per unit, the kopecks of the line's total left on the last one
             specs = [dict(base, kind="equipment", cost=cost, quantity=Decimal(1), unit="шт.")
                      for cost in split_cost(total, int(ln.quantity))]
+        elif kind == "group":  # N identical low-value units under one inventory number (price per unit)
+            specs = [dict(base, kind="equipment", cost=ln.unit_price, quantity=ln.quantity, unit="шт.")]
         else:
             specs = [dict(base, kind="consumable", cost=total, quantity=ln.quantity, unit=n.unit if n else "шт.")]
         ids = inventory.add_items_in_session(s, specs, document=note, on=on)
@@ -257,12 +272,14 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None) ->
     return item_ids
 
 
-def accept_delivery(delivery_id: int, on: dt.date | None = None) -> list[int]:
-    """Accept a delivery: creates the inventory items (one per unit, in the need's room) in the same
-    transaction, links them to the delivery line, and moves the plan line along."""
+def accept_delivery(delivery_id: int, on: dt.date | None = None, kinds: dict[int, str] | None = None) -> list[int]:
+    """Accept a delivery: creates the inventory items (in the need's room) in the same transaction, links
+    them to the delivery line, and moves the plan line along. Each line goes on as ``kinds[line id]`` —
+    "unit" (a card per unit), "group" (one card of N units) or "consumable" — by default as
+    :func:`acceptance.acceptance_plan` suggests from the low-value threshold."""
     require(WRITE)
     with uow() as s:
-        return _accept_delivery(s, delivery_id, on)
+        return _accept_delivery(s, delivery_id, on, kinds)
 
 
 def get_delivery(delivery_id: int) -> DeliveryInfo:

@@ -163,6 +163,17 @@ class ItemCardDialog(QDialog):
         self.responsible.setObjectName("itemResponsible")
         self.responsible.setPlaceholderText(_t("Фамилия И. О."))
         form.addRow(_t("МОЛ"), self.responsible)
+        self.account = QLineEdit()
+        self.account.setObjectName("itemAccount")
+        self.account.setPlaceholderText(_t("например, 101.34"))
+        self.account.setMaxLength(32)
+        form.addRow(_t("Счёт учёта"), self.account)
+        self.accounting_number = QLineEdit()
+        self.accounting_number.setObjectName("itemAccountingNumber")
+        self.accounting_number.setMaxLength(64)
+        self.accounting_number.setToolTip(_t("Номер объекта в бухгалтерском учёте, если он отличается от "
+                                             "инвентарного (например, номер группы, из которой выделен предмет)."))
+        form.addRow(_t("Номер по учёту"), self.accounting_number)
 
         qrow = QHBoxLayout()
         self.quantity = NumberField(allow_empty=False)
@@ -207,6 +218,11 @@ class ItemCardDialog(QDialog):
         self.cas_err = error_label()
         sf.addRow(_t("Номер CAS"), self.cas)
         sf.addRow("", self.cas_err)
+        self.substance_hint = QLabel()
+        self.substance_hint.setObjectName("itemSubstanceHint")
+        self.substance_hint.setProperty("role", "hint")
+        self.substance_hint.setWordWrap(True)
+        sf.addRow("", self.substance_hint)
         self.formula = QLineEdit()
         self.formula.setObjectName("itemFormula")
         sf.addRow(_t("Формула"), self.formula)
@@ -340,6 +356,8 @@ class ItemCardDialog(QDialog):
         self.status.setCurrentIndex(max(self.status.findData(d["status"]), 0))
         self.room.setCurrentIndex(max(self.room.findData(d["room_id"]), 0))
         self.responsible.setText(d["responsible"])
+        self.account.setText(d.get("account") or "")
+        self.accounting_number.setText(d.get("accounting_number") or "")
         self.quantity.set_value(d["quantity"])
         self.unit.setCurrentText(d["unit"])
         self.min_quantity.set_value(d["min_quantity"])
@@ -471,6 +489,7 @@ class ItemCardDialog(QDialog):
             "min_quantity": self.min_quantity.value() if not self.min_quantity.problem() else self.min_quantity.text(),
             "notes": self.notes.toPlainText(), "custom_fields": custom or None,
             "issued_to": self.data.get("issued_to", ""),
+            "account": self.account.text(), "accounting_number": self.accounting_number.text(),
         }
         if kind == "reagent":
             d.update(cas_number=self.cas.text(), formula=self.formula.text(), storage_group=self.group.currentData(),
@@ -481,9 +500,15 @@ class ItemCardDialog(QDialog):
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(lambda _i: (self._update_kind(), self.validate()))
         self.room.currentIndexChanged.connect(lambda _i: self._room_changed())
+        self.cas.editingFinished.connect(self._cas_entered)
         for w in (self.name, self.number, self.cost, self.commissioned, self.quantity, self.min_quantity, self.cas,
                   self.h):
             w.textChanged.connect(lambda _t: self.validate())
+
+    def _cas_entered(self) -> None:
+        from chemcluster_desktop.ui.dialogs.substance_offer import offer_substance
+
+        offer_substance(self)
 
     def _room_changed(self) -> None:
         rid = self.room.currentData()
@@ -505,12 +530,17 @@ class ItemCardDialog(QDialog):
         self.form.setRowVisible(self.issued_label, unit_kind and bool(self.data.get("issued_to")))
         has_containers = kind == "reagent"
         self.tabs.setTabVisible(self.tabs.indexOf(self.reagent_tab), has_containers)
-        self.quantity.setReadOnly(unit_kind or kind == "reagent")
+        # equipment / furniture: 1 for a unit, N for a group of identical units under one number
+        self.quantity.setReadOnly(kind == "reagent")
         self.quantity.allow_empty = kind == "reagent"  # a reagent's amount is the sum of its containers
         if kind == "reagent":
             self.quantity.setToolTip(_t("Количество реактива — сумма его тар (вкладка «Вещество и тары»)."))
         if unit_kind:
-            self.quantity.set_value(1)
+            q = self.quantity.value()
+            if q is None or q < 1 or q != int(q):
+                self.quantity.set_value(1)
+            self.quantity.setToolTip(_t("1 — один предмет; больше 1 — группа одинаковых предметов под одним "
+                                        "инвентарным номером."))
             self.unit.setCurrentText("шт.")
         self.unit.setEnabled(not unit_kind)
         if not self.data:

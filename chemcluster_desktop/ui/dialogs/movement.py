@@ -98,7 +98,7 @@ class MovementDialog(QDialog):
                 it = QTableWidgetItem(v)
                 if j in (2, 4):
                     it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if j != 4 or r["kind"] != "consumable":
+                if j != 4 or not self._counted(r):
                     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, it)
         lay.addWidget(self.table, 1)
@@ -146,10 +146,15 @@ class MovementDialog(QDialog):
         self.ok_btn.setEnabled(bool(ok))
         return bool(ok)
 
+    @staticmethod
+    def _counted(r: dict) -> bool:
+        """Consumables, and groups (a part of a group moves as a card of its own): the quantity is typed."""
+        return r["kind"] == "consumable" or inventory.is_group(r["kind"], r["quantity"])
+
     def lines(self) -> list[tuple[int, object]]:
         out = []
         for i, r in enumerate(self.rows):
-            if r["kind"] == "consumable":
+            if self._counted(r):
                 it = self.table.item(i, 4)
                 text = it.text() if it is not None else ""
                 try:

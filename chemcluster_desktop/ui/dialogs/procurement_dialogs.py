@@ -617,6 +617,7 @@ class StepDialog(FormDialog):
                           .format(d.document_number, fmt.date(d.date), fmt.decimal(units), fmt.money(d.amount)))
             info.setWordWrap(True)
             self.lay.addWidget(info)
+            self.kind_boxes = self._acceptance_table(delivery_id)
         if status in ("failed", "cancelled"):
             self.note.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
         self.limit_warning = ""
@@ -633,10 +634,44 @@ class StepDialog(FormDialog):
         if status in ("failed", "cancelled") or self.limit_warning:
             self.ok_button.setEnabled(False)
 
+    def _acceptance_table(self, delivery_id: int) -> dict[int, QComboBox]:
+        """Each delivered line: unit cards, one group card or a consumable — suggested from the low-value
+        threshold of the settings; the person may change it."""
+        from chemcluster_desktop.services.procurement.acceptance import kind_label
+
+        plan = P.acceptance_plan(delivery_id)
+        t = QTableWidget(len(plan), 4)
+        t.setObjectName("acceptKinds")
+        t.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"),
+                                     QCoreApplication.translate("Procurement", "Кол-во"),
+                                     QCoreApplication.translate("Procurement", "Цена за ед., ₽"),
+                                     QCoreApplication.translate("Procurement", "Как поставить на учёт")])
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        t.setColumnWidth(3, 240)
+        boxes: dict[int, QComboBox] = {}
+        for i, al in enumerate(plan):
+            for j, v in enumerate((al.name, f"{fmt.decimal(al.quantity)} {al.unit}", fmt.money(al.unit_price))):
+                it = QTableWidgetItem(v)
+                it.setToolTip(al.reason)
+                t.setItem(i, j, it)
+            cb = QComboBox()
+            cb.setObjectName(f"acceptKind{al.line_id}")
+            for k in P.ACCEPT_KINDS:
+                cb.addItem(kind_label(k), k)
+            cb.setCurrentIndex(cb.findData(al.kind))
+            cb.setToolTip(al.reason)
+            t.setCellWidget(i, 3, cb)
+            boxes[al.line_id] = cb
+        table_readonly(t)
+        t.setMinimumHeight(60 + 30 * min(len(plan), 5))
+        self.lay.addWidget(t)
+        return boxes
+
     def save(self) -> int | None:
         on = pydate(self.date.date())
         if self.status == "accepted" and self.delivery_id is not None:
-            P.accept_delivery(self.delivery_id, on)
+            P.accept_delivery(self.delivery_id, on, kinds={lid: cb.currentData() for lid, cb in self.kind_boxes.items()})
             return self.line.id
         P.advance(self.line.id, self.status, note=self.note.text(), on=on, version=self.line.version)
         return self.line.id

@@ -86,6 +86,10 @@ class SettingsDialog(QDialog):
         self.sample.setProperty("role", "hint")
         f2.addRow("", self.sample)
         pat.textChanged.connect(self._on_pattern)
+        thr = self._row(f2, "inventory.low_value_threshold", _t("Порог малоценного имущества, ₽ за единицу"),
+                        cur.get("inventory.low_value_threshold", ""))
+        thr.setToolTip(_t("При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N "
+                          "штук), дороже — отдельными карточками оборудования."))
         lay.addWidget(inv)
 
         paths = QGroupBox(_t("Папки по умолчанию (на этом компьютере)"))

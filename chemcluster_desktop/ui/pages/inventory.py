@@ -503,14 +503,9 @@ class InventoryPage(BasePage):
         """Read the file in the background, then show the preview dialog."""
 
         def done(pv):
-            from chemcluster_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+            from chemcluster_desktop.ui.dialogs.inventory_import import InventoryImportDialog
 
-            dlg = ImportPreviewDialog(
-                self, _t("Импорт инвентаря: {0}").format(Path(path).name), pv,
-                repreview=lambda mapping: inventory.preview_import(path, mapping),
-                run_import=lambda mapping, task: inventory.import_inventory(
-                    path, mapping=mapping, progress=task.progress, cancelled=task.is_cancelled),
-                unit_text=_t("позиций"))
+            dlg = InventoryImportDialog(self, path, pv)
             dlg.imported.connect(self._imported)
             self._open_dialog(dlg)
 
