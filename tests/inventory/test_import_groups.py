@@ -162,7 +162,7 @@ def test_accreditation_matching_counts_a_group_quantity(db, tmp_path):
     from openpyxl import Workbook
 
     from chemcluster_desktop.services import accreditation as acc
-    from tests.accreditation_helpers import shape_sample
+    from tests.accreditation.helpers import shape_sample
 
     acc.import_infrastructure_list(shape_sample(tmp_path / "il.xlsx"), "Лабораторный химический анализ")
     wb = Workbook()
@@ -179,8 +179,8 @@ def test_accreditation_matching_counts_a_group_quantity(db, tmp_path):
     wb.save(tmp_path / "room.xlsx")
     rep = inventory.import_inventory(tmp_path / "room.xlsx", room="Ауд. 214")
     assert rep.imported == 7 and rep.skipped == []  # the old import refused 6 of these 7 rows
-    wid = acc.create_workshop("Мастерская ЛХА", rooms=["Ауд. 214"], competency="Лабораторный химический анализ",
-                              workplaces=3)
+    wid = acc.create_workshop(dict(name="Мастерская ЛХА", rooms=["Ауд. 214"],
+                                   competency="Лабораторный химический анализ", workplaces=3))
     acc.match(wid)
     lines = {ln["name"]: ln for ln in acc.checklist(wid)}
     assert lines["Колба коническая 100 мл"]["required"] == 9

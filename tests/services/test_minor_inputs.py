@@ -26,7 +26,7 @@ def test_real_dates_still_read():
 
 def test_import_refuses_amounts_that_round_to_zero(db, tmp_path):
     from chemcluster_desktop.services import inventory
-    from tests.inventory_helpers import make_xlsx
+    from tests.inventory.helpers import make_xlsx
 
     path = make_xlsx(tmp_path / "tiny.xlsx", [
         [1, "ОС-1", "Весы", "", "", "0,001", "", "", 1, "шт.", None, None],
@@ -39,7 +39,7 @@ def test_import_refuses_amounts_that_round_to_zero(db, tmp_path):
 
 
 def test_services_refuse_amounts_that_round_to_zero_and_overlong_names(db):
-    from tests.inventory_helpers import consumable, equipment
+    from tests.inventory.helpers import consumable, equipment
 
     with pytest.raises(ValidationError, match="станет нулём") as e:
         equipment(name="Весы", cost=Decimal("0.001"))

@@ -163,7 +163,7 @@ def test_concurrent_item_creation_gives_unique_numbers_and_documents(shared_db, 
 @pytest.mark.soak
 def test_two_imports_at_once_create_each_room_once(shared_db, tmp_path):
     from chemcluster_desktop.storage.core import Room
-    from tests.inventory_helpers import make_xlsx
+    from tests.inventory.helpers import make_xlsx
 
     path = make_xlsx(tmp_path / "rooms.xlsx", [
         [i, None, f"Колба {i}", "", "", "100", "", f"Лаборатория {i % 5}", 1, "шт.", None, None]

@@ -128,7 +128,7 @@ def test_control_characters_refused_with_the_field_named(db):
 
 def test_any_area_service_refuses_control_characters_and_nul(db):
     """The flush guard: an area service that does not check its fields itself still cannot store them."""
-    from tests.inventory_helpers import equipment
+    from tests.inventory.helpers import equipment
 
     with pytest.raises(ValidationError) as e:
         equipment(name="Весы\x00аналитические")
@@ -141,7 +141,7 @@ def test_long_ligature_name_saves_and_is_found(db):
     """«ﬃ» folds to «ffi»: a 300-character name made a 900-character search key (varchar(800))."""
     from chemcluster_desktop.services import inventory
     from chemcluster_desktop.services.listing import ListQuery
-    from tests.inventory_helpers import equipment
+    from tests.inventory.helpers import equipment
 
     iid = equipment(name="ﬃ" * 300)
     rows = inventory.list_items(ListQuery(search="ffiffi"))
