@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     event,
@@ -66,6 +67,14 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     custom_fields: Mapped[dict | None] = mapped_column(JSON)
     search_key: Mapped[str] = mapped_column(String(800), default="", index=True)
+    # a measuring instrument (средство измерения): its last verification (поверка), the interval in
+    # months and the certificate's number; any item: its last maintenance and the interval (issue 13)
+    measuring: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    verification_months: Mapped[int | None] = mapped_column(Integer)
+    verification_certificate: Mapped[str] = mapped_column(String(100), default="")
+    maintained_on: Mapped[dt.date | None] = mapped_column(Date)
+    maintenance_months: Mapped[int | None] = mapped_column(Integer)
 
     room: Mapped[Room | None] = relationship()
     substance: Mapped[Substance | None] = relationship()
@@ -136,6 +145,9 @@ class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     commission: Mapped[str] = mapped_column(Text, default="")  # members, one per line
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+    # the decision (ф. 0510439) this count carries out; older counts have none
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("stocktaking_decisions.id", ondelete="RESTRICT"),
+                                                    index=True)
 
     lines: Mapped[list[StocktakingLine]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
 
@@ -150,6 +162,8 @@ class StocktakingLine(IdMixin, Base):
     unknown_description: Mapped[str] = mapped_column(String(300), default="")
     scanned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     note: Mapped[str] = mapped_column(String(300), default="")
+    # a surplus's value: the commission's current estimate (typed or suggested from a similar card)
+    estimate: Mapped[Decimal | None] = mapped_column(Money)
 
     stocktaking: Mapped[Stocktaking] = relationship(back_populates="lines")
     item: Mapped[Item | None] = relationship()
