@@ -125,7 +125,7 @@ def _page_total(rows: list[OpisRow], counted: bool):
     return total
 
 
-COLUMNS = (7, None, 24, 23, 22, 9, 9, 21, 11, 21, 11, 21, 11, 20)
+COLUMNS = (7, None, 24, 22, 22, 9, 12, 21, 12, 21, 12, 21, 12, 20)
 
 
 def _table(op: Opis, counted: bool, w: float) -> GridTable:

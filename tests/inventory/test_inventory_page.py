@@ -161,7 +161,18 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     page.set_room(lab)
     st = page.open_stocktaking()
     st.room.setCurrentIndex(st.room.findData(lab))
-    type_text(st.commission, "Смирнова О. В.")
+    qtbot.mouseClick(st.start_btn, Qt.MouseButton.LeftButton)
+    assert st.st_id is None and "решению" in st.error.text()  # no count without a decision (ф. 0510439)
+    qtbot.mouseClick(st.new_decision_btn, Qt.MouseButton.LeftButton)
+    dec = st.last_decision_dialog
+    type_text(dec.number, "15-инв")
+    dec.set_member(0, "Смирнова О. В.", "Заместитель директора")
+    dec.set_member(1, "Орлов Д. С.", "Заведующий лабораторией")
+    dec.save()
+    assert dec.isVisible() and "председател" in dec.error.text()  # a commission without a chair is refused
+    dec.set_member(0, "Смирнова О. В.", "Заместитель директора", chair=True)
+    dec.save()
+    assert not dec.isVisible() and st.decision.currentData() == dec.decision_id
     qtbot.mouseClick(st.start_btn, Qt.MouseButton.LeftButton)
     assert st.st_id is not None and st.table.rowCount() == 2  # gloves and acid (scales moved, table written off)
     scale_no = inventory.get_item(scale)["inventory_number"]
@@ -303,7 +314,9 @@ def test_post_stocktaking_results_from_the_window(window, qtbot):
     scales = equipment("Весы", room_id=lab, inventory_number="ИН-1")
     centrifuge = equipment("Центрифуга", room_id=other, inventory_number="ИН-3")
     gloves = consumable(qty="100", room_id=lab)
-    sid = st_service.start(lab)
+    from tests.inventory.helpers import decision
+
+    sid = st_service.start(lab, decision=decision([lab]))
     st_service.scan(sid, "ИН-1")
     st_service.scan(sid, "ИН-3")
     line = next(ln["id"] for ln in st_service.get(sid)["lines"] if ln["item_id"] == gloves)

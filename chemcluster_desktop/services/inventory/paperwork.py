@@ -77,6 +77,11 @@ def commission_signers(dec: dict | None) -> list[tuple[str, str, str]]:
     return out
 
 
+def _named(name: str, serial: str | None) -> str:
+    """The object's name with its serial number, as the list identifies a unit."""
+    return _t("{0}, зав. № {1}").format(name, serial) if serial else name
+
+
 def _line_row(name, number, kind, item_status, unit, price, book, actual, facts, present=True) -> dict:
     status, function = status_and_function(kind, item_status, present=present,
                                            verification_expired=facts.get("verification_expired", False),
@@ -100,7 +105,7 @@ def stocktaking_lists(st_id: int) -> dict:
         if ln["state"] == "elsewhere" or not ln["item_id"]:
             mol = d["responsible"]  # found in this room: it is counted with this room's МОЛ
         acc = account_of(kind, price, f.get("account"))
-        groups[(mol, acc)].append(_line_row(ln["name"], ln["inventory_number"], kind, ln["item_status"], ln["unit"],
+        groups[(mol, acc)].append(_line_row(_named(ln["name"], ln["serial_number"]), ln["inventory_number"], kind, ln["item_status"], ln["unit"],
                                             price, ln["expected"], ln["found"], f,
                                             present=ln["found"] > 0 or ln["expected"] == 0))
     return {"stocktaking": d, "decision": dec, "groups": groups, "counted": True,
@@ -109,7 +114,11 @@ def stocktaking_lists(st_id: int) -> dict:
 
 
 def records_lists(items: list[dict], on: dt.date | None = None) -> dict:
-    """Blank lists of the records (the commission fills in the actual columns by hand)."""
+    """Blank lists of the records (the commission fills in the actual columns by hand); an item without
+    its own МОЛ is the room's МОЛ's."""
+    from chemcluster_desktop.services.inventory.room_lookup import rooms as all_rooms
+
+    room_mol = {r["name"]: r["responsible"] for r in all_rooms()}
     on = on or dt.date.today()
     facts = item_facts([it["id"] for it in items], on)
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -117,9 +126,10 @@ def records_lists(items: list[dict], on: dt.date | None = None) -> dict:
     for it in items:
         f = facts.get(it["id"], {})
         acc = account_of(it["kind"], it["cost"], f.get("account"))
-        mol = it.get("responsible") or ""
+        mol = it.get("responsible") or room_mol.get(it.get("room") or "", "") or ""
         rooms.add(it.get("room") or "")
-        groups[(mol, acc)].append(_line_row(it["name"], it["inventory_number"] or "", it["kind"], it["status"],
+        groups[(mol, acc)].append(_line_row(_named(it["name"], it.get("serial_number")), it["inventory_number"] or "",
+                                            it["kind"], it["status"],
                                             it["unit"], it["cost"], Decimal(it["quantity"]), None, f))
     return {"stocktaking": None, "decision": None, "groups": groups, "counted": False,
             "rooms": ", ".join(sorted(r for r in rooms if r)), "starts_on": None, "ends_on": None}
