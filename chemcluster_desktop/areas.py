@@ -116,6 +116,7 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "inventory-decision": _svc("inventory", "report_inventory_decision"),
             "discrepancies": _svc("inventory", "report_discrepancies"),
             "inventory-act": _svc("inventory", "report_inventory_act"),
+            "movement": _svc("inventory", "report_movement"),
         },
         stats={"items": "Item", "reagent_containers": "ReagentContainer", "substances": "Substance",
                "movements": "Movement", "stocktakings": "Stocktaking"},

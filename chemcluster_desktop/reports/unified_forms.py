@@ -141,10 +141,10 @@ def signatures(signers: Sequence[Signer], width: float, *, on: dt.date | None = 
 def _signature_table(signers: Sequence[Signer], width: float, on: dt.date | None) -> Table:
     width -= 0.5  # float sums of the column widths must not exceed the frame
     role_w = 48 * mm
-    pos_w = (width - role_w) * 0.34
-    sig_w = (width - role_w) * 0.22
-    name_w = (width - role_w) * 0.30
-    date_w = width - role_w - pos_w - sig_w - name_w
+    date_w = 22 * mm
+    pos_w = (width - role_w - date_w) * 0.38
+    sig_w = (width - role_w - date_w) * 0.24
+    name_w = width - role_w - pos_w - sig_w - date_w
     rows, style = [], [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 4)]

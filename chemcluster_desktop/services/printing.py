@@ -32,6 +32,7 @@ FILTER_NAMES = {
     "kind": ("--kind", "Вид позиций"),
     "ids": ("--ids", "Позиции (id через запятую)"),
     "stocktaking": ("--stocktaking", "Инвентаризация (номер или id)"),
+    "number": ("--number", "Номер документа"),
     "workshop": ("--workshop", "Мастерская"),
     "need": ("--need", "Потребность (id)"),
     "source": ("--source", "Источник финансирования"),

@@ -336,26 +336,28 @@ MAINTAINED = {"Шкаф вытяжной": 6, "Печь муфельная": 12,
 
 def _verification(today: dt.date, items: list[Item]) -> None:
     """Verification and maintenance dates: most current, a few running out within a month, one expired."""
-    k = 0
+    m = k = 0
     for it in items:
         if it.kind != "equipment":
             continue
         months = MEASURING.get(it.name)
         if months and it.status != "not_commissioned":
-            k += 1
-            # days left until the verification runs out: one overdue (-12), some within 30 days
-            left = -12 if k == 3 else (9, 21, 27)[k % 3] if k % 4 == 1 else 40 + (k * 37) % 300
+            m += 1
+            # days left until the verification runs out: the second instrument is 12 days overdue, three
+            # run out within the month, the rest later in the year
+            left = -12 if m == 2 else {1: 9, 5: 21, 9: 27}.get(m, 45 + (m * 37) % 300)
             due = today + dt.timedelta(days=left)
             verified = dt.date(due.year - months // 12, due.month, min(due.day, 28))
             it.measuring = True
             it.verification_months = months
             it.verified_on = verified
-            it.verification_certificate = f"С-ВЯ/{verified:%d-%m-%Y}/{410000 + k * 173}"
+            it.verification_certificate = f"С-ВЯ/{verified:%d-%m-%Y}/{410000 + m * 173}"
         months = MAINTAINED.get(it.name)
         if months and it.status == "in_use":
             k += 1
             it.maintenance_months = months
-            it.maintained_on = today - dt.timedelta(days=months * 30 - (12 if k % 5 == 0 else 90))
+            # one visit falls within the fortnight, the others months away
+            it.maintained_on = today - dt.timedelta(days=months * 30 - (12 if k == 3 else 60 + k * 9))
 
 
 def _stocktaking(s, today: dt.date, all_items: list[Item], lab201: Room) -> None:
