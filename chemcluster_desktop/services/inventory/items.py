@@ -24,6 +24,8 @@ from chemcluster_desktop.services.inventory.reagents import (
     clean_substance,
     container_dict,
 )
+from chemcluster_desktop.services.inventory.upkeep import FIELDS as UPKEEP_FIELDS
+from chemcluster_desktop.services.inventory.upkeep import clean_upkeep
 from chemcluster_desktop.services.inventory.validation import to_decimal
 from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, kind_label, status_label
 from chemcluster_desktop.services.security import can, require
@@ -36,8 +38,6 @@ from chemcluster_desktop.storage.inventory import (
     ReagentContainer,
     StocktakingLine,
 )
-from chemcluster_desktop.services.inventory.upkeep import FIELDS as UPKEEP_FIELDS
-from chemcluster_desktop.services.inventory.upkeep import clean_upkeep
 from chemcluster_desktop.xlsx.common import parse_date
 
 ITEM_FIELDS = ("kind", "inventory_number", "name", "model", "serial_number", "manufacturer", "country", "cost",
