@@ -282,6 +282,10 @@ class ItemCardDialog(QDialog):
         crow.addStretch(1)
         cl.addLayout(crow)
         self.tabs.addTab(cf, icon("form-textbox"), _t("Доп. поля"))
+        from chemcluster_desktop.ui.widgets.upkeep_tab import UpkeepTab
+
+        self.upkeep = UpkeepTab()  # verification (поверка) and maintenance
+        self.tabs.addTab(self.upkeep, icon("scale-balance"), _t("Поверка и обслуживание"))
 
         # history
         hist = QWidget()
@@ -361,6 +365,7 @@ class ItemCardDialog(QDialog):
             self.custom.setItem(r, 0, QTableWidgetItem(str(k)))
             self.custom.setItem(r, 1, QTableWidgetItem("" if v is None else str(v)))
         self._fill_history(d.get("history", []))
+        self.upkeep.set_values(d)
         self._update_kind()
         if d["status"] == "written_off" or self.read_only:
             self._set_read_only()
@@ -472,6 +477,7 @@ class ItemCardDialog(QDialog):
             "min_quantity": self.min_quantity.value() if not self.min_quantity.problem() else self.min_quantity.text(),
             "notes": self.notes.toPlainText(), "custom_fields": custom or None,
             "issued_to": self.data.get("issued_to", ""),
+            **self.upkeep.values(),
         }
         if kind == "reagent":
             d.update(cas_number=self.cas.text(), formula=self.formula.text(), storage_group=self.group.currentData(),
@@ -548,6 +554,9 @@ class ItemCardDialog(QDialog):
                   "cas_number": (self.cas, self.cas_err), "h_statements": (self.h, self.h_err),
                   "containers": (self.containers, self.containers_err)}
         f = getattr(e, "field", None)
+        if f in ("verified_on", "maintained_on", "verification_months", "maintenance_months",
+                 "verification_certificate"):
+            self.tabs.setCurrentWidget(self.upkeep)
         if f in fields:
             w, lab = fields[f]
             mark(w, lab, str(e))

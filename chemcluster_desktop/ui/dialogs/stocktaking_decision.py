@@ -92,6 +92,7 @@ class DecisionDialog(QDialog):
         self.members.horizontalHeader().setStretchLastSection(False)
         self.members.setColumnWidth(0, 240)
         self.members.setColumnWidth(1, 300)
+        self.members.setColumnWidth(2, 120)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for r in range(3):
             self._chair_cell(r)
