@@ -4,6 +4,7 @@ dialog refusing a counted room's МОЛ, the card's verification tab, verificati
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from chemcluster_desktop.services import inventory, settings_service
 from chemcluster_desktop.services.inventory import decisions
@@ -82,3 +83,23 @@ def test_demo_alerts_show_verification(demo_window, qtbot):
     assert "Истекла поверка" in over.text and over.severity == "bad"
     assert inventory.alert_counts()["verification_overdue"] == 1
 
+
+
+def test_surplus_estimate_from_the_stocktaking_window(window, qtbot):
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
+    from tests.inventory.helpers import decision
+
+    lab = add_room("Лаборатория 207", "Орлов Д. С.")
+    equipment("Весы", room_id=lab)
+    sid = st.start(lab, decision=decision([lab]))
+    line = st.add_unknown(sid, "Штатив без номера")
+    dlg = StocktakingDialog(window, stocktaking_id=sid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.table.setCurrentCell(0, 0)  # the scales: no surplus
+    assert not dlg.estimate_selected("100") and "излишка" in dlg.error.text()
+    row = next(r for r in range(dlg.table.rowCount()) if dlg.table.item(r, 1).text() == "Штатив без номера")
+    dlg.table.setCurrentCell(row, 0)
+    assert dlg.estimate_selected("2 350,00")
+    assert next(x for x in st.get(sid)["lines"] if x["id"] == line)["estimate"] == Decimal("2350.00")

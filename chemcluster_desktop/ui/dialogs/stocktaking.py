@@ -170,8 +170,14 @@ class StocktakingDialog(QDialog):
         self.post_btn.setObjectName("stPost")
         self.post_btn.setToolTip(_t("Оформить по результатам списание, оприходование и перемещение"))
         self.post_btn.clicked.connect(self.open_posting)
+        # a surplus's value for ф. 0504092: the commission's estimate, suggested from a similar card
+        self.estimate_btn = QPushButton(icon("cash-plus"), _t("Оценка излишка…"))
+        self.estimate_btn.setObjectName("stEstimate")
+        self.estimate_btn.setToolTip(_t("Текущая оценка выбранного излишка для ведомости расхождений (ф. 0504092)"))
+        self.estimate_btn.clicked.connect(lambda: self.estimate_selected())
         self.post_btn.hide()
         self.last_post_dialog = None
+        brow.addWidget(self.estimate_btn)
         brow.addWidget(self.post_btn)
         brow.addWidget(self.close_st_btn)
         wl.addLayout(brow)
@@ -191,6 +197,7 @@ class StocktakingDialog(QDialog):
         bottom.addWidget(self.done_btn)
         lay.addLayout(bottom)
         for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
+                  self.estimate_btn,
                   self.print_act_btn, self.close_st_btn,
                   self.post_btn, self.open_closed_btn):
             b.setAutoDefault(False)
@@ -277,6 +284,36 @@ class StocktakingDialog(QDialog):
             w.setEnabled(not closed)
         self.close_st_btn.setVisible(not closed)
         self.post_btn.setVisible(d["status"] == "closed")
+
+    def estimate_selected(self, text: str | None = None) -> bool:
+        """Set the estimate of the selected surplus line (asks, offering a similar card's price)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from chemcluster_desktop.services.inventory import surplus
+
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        line = next((ln for ln in (self.data or {}).get("lines", [])
+                     if item is not None and ln["id"] == item.data(Qt.ItemDataRole.UserRole)), None)
+        if line is None or line["found"] <= line["expected"]:
+            self.error.setText(_t("Выберите строку излишка (не числится по учёту или числится в другом месте)."))
+            return False
+        if text is None:
+            hint = line["estimate"] if line["estimate"] is not None else surplus.suggest_estimate(self.st_id,
+                                                                                                   line["id"])
+            text, ok = QInputDialog.getText(self, _t("Оценка излишка"),
+                                            _t("«{0}»: текущая оценка за единицу, ₽").format(line["name"]),
+                                            text=fmt.decimal(hint, 2) if hint is not None else "")
+            if not ok:
+                return False
+        try:
+            surplus.set_estimate(self.st_id, line["id"], text.replace(" ", "").replace("\u00a0", "") or None)
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return False
+        self.error.setText("")
+        self.reload()
+        return True
 
     def _offer_closed(self) -> None:
         rid = self.room.currentData()
