@@ -130,8 +130,13 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     mv = page.last_dialog
     assert mv.kind.currentData() == "transfer" and not mv.ok_btn.isEnabled()
     mv.room.setCurrentIndex(mv.room.findData(shop))
+    assert mv.print_after.isChecked() and "0504102" in mv.print_after.text()
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert inventory.get_item(scale)["room_id"] == shop
+    assert ops.wait_all()  # «Печать»: the transfer note, ф. 0504102, opens in the preview
+    text, _pages = pdf_text(page.last_preview.pdf_path)
+    assert "0504102" in text and "НАКЛАДНАЯ НА ВНУТРЕННЕЕ ПЕРЕМЕЩЕНИЕ" in text
+    page.last_preview.close()
 
     # 6. issue 30 pairs of gloves; more than in stock is refused, nothing written
     _select(page, gloves)
@@ -141,6 +146,7 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert mv.isVisible() and "в наличии только 120" in mv.error.text()
     mv.table.item(0, 4).setText("30")
+    mv.print_after.setChecked(False)  # no form this time
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert not mv.isVisible()
     assert inventory.get_item(gloves)["quantity"] == 90
@@ -156,6 +162,10 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.find_row(table) < 0)
     assert inventory.get_item(table)["status"] == "written_off"
+    assert ops.wait_all()  # furniture is household inventory: its act is ф. 0504143
+    text, _pages = pdf_text(page.last_preview.pdf_path)
+    assert "0504143" in text and "Сломан, акт № 14" in " ".join(text.split())
+    page.last_preview.close()
 
     # 8. stock-take the laboratory with a scanner typing numbers and Enter
     page.set_room(lab)
