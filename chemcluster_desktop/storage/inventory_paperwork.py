@@ -47,8 +47,8 @@ class CommissionMember(IdMixin, Base):
 
 
 class Attachment(IdMixin, Base):
-    """A file on an item's or a substance's card: kept in ``data`` (inside the database) or in the data
-    folder beside it (``stored_name``)."""
+    """A file on an item's or a substance's card (passport, certificate of verification, safety data
+    sheet, photo), kept inside the database."""
 
     __tablename__ = "attachments"
     __table_args__ = (Index("ix_attachments_owner", "owner_kind", "owner_id"), {"info": {"area": "inventory"}})
@@ -58,8 +58,7 @@ class Attachment(IdMixin, Base):
     file_name: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
-    data: Mapped[bytes | None] = mapped_column(LargeBinary)
-    stored_name: Mapped[str] = mapped_column(String(255), default="")  # file in the data folder when not inside
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # inside the database, so every backup holds it
     note: Mapped[str] = mapped_column(String(300), default="")
     added_by: Mapped[str] = mapped_column(String(64), default="")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

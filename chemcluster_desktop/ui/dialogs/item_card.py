@@ -286,6 +286,10 @@ class ItemCardDialog(QDialog):
 
         self.upkeep = UpkeepTab()  # verification (поверка) and maintenance
         self.tabs.addTab(self.upkeep, icon("scale-balance"), _t("Поверка и обслуживание"))
+        from chemcluster_desktop.ui.widgets.files_tab import FilesTab
+
+        self.files = FilesTab(read_only=self.read_only)  # passport, certificates, SDS, photos
+        self.tabs.addTab(self.files, icon("paperclip"), _t("Файлы"))
 
         # history
         hist = QWidget()
@@ -329,6 +333,7 @@ class ItemCardDialog(QDialog):
             self.quantity.set_value(1 if kind in inventory.UNIT_KINDS else None)
             self.unit.setCurrentText("г" if kind == "reagent" else "шт.")
             self.history_tab.setEnabled(False)
+            self.files.set_item(None)  # files are attached once the card is saved
             self._update_kind()
             return
         self.setWindowTitle(_t("Карточка: {0} {1}").format(d.get("inventory_number") or "", d["name"]).strip())
@@ -366,6 +371,7 @@ class ItemCardDialog(QDialog):
             self.custom.setItem(r, 1, QTableWidgetItem("" if v is None else str(v)))
         self._fill_history(d.get("history", []))
         self.upkeep.set_values(d)
+        self.files.set_item(d["id"], d.get("substance_id"))
         self._update_kind()
         if d["status"] == "written_off" or self.read_only:
             self._set_read_only()
