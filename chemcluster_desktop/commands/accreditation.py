@@ -93,8 +93,8 @@ def cmd_import_list(args) -> int:
 def cmd_workshop_add(args) -> int:
     from chemcluster_desktop.services import accreditation as acc
 
-    wid = acc.create_workshop(args.name, rooms=args.room, competency=args.competency, workplaces=args.workplaces,
-                              responsible=args.responsible, create_rooms=True)
+    wid = acc.create_workshop(dict(name=args.name, rooms=args.room, competency=args.competency,
+                                   workplaces=args.workplaces, responsible=args.responsible), create_rooms=True)
     info = acc.workshop(wid)
     lst = _t("лист {0} года").format(info.list_year) if info.list_year else _t("листа нет — импортируйте его")
     print(_t("Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.")

@@ -196,7 +196,8 @@ def cmd_accept(args) -> int:
 def cmd_supplier_add(args) -> int:
     from chemcluster_desktop.services import procurement as P
 
-    sid = P.create_supplier(args.name, args.inn, args.kpp, email=args.email, phone=args.phone)
+    sid = P.create_supplier({"name": args.name, "inn": args.inn, "kpp": args.kpp, "email": args.email,
+                             "phone": args.phone})
     print(translate("Cli", "Поставщик «{0}» добавлен (id {1}).").format(args.name, sid))
     return 0
 

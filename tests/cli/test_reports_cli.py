@@ -7,7 +7,7 @@ import pytest
 
 from chemcluster_desktop import cli
 from chemcluster_desktop.services import printing
-from tests.cluster_helpers import PLAIN_SHEETS, check_pdf
+from tests.cluster.helpers import PLAIN_SHEETS, check_pdf
 
 
 def run(capsys, *args):

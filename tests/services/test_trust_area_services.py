@@ -50,8 +50,8 @@ def test_item_service_journal_rights_and_version(db, as_role):
 
 def test_workshop_service_journal_and_rights(db, as_role):
     as_role("coordinator", login="orlov")
-    wid = accreditation.create_workshop("Лабораторный химический анализ", rooms=["Ауд. 214"], competency=None,
-                                        workplaces=12, create_rooms=True)
+    wid = accreditation.create_workshop(dict(name="Лабораторный химический анализ", rooms=["Ауд. 214"],
+                                             competency=None, workplaces=12), create_rooms=True)
     with as_role("viewer"), pytest.raises(PermissionDenied):
         accreditation.delete_workshop(wid)
     with as_role("lab_manager"), pytest.raises(PermissionDenied):
@@ -63,12 +63,12 @@ def test_workshop_service_journal_and_rights(db, as_role):
 
 def test_need_service_journal_rights_and_version(db, as_role):
     as_role("buyer", login="lebedev")
-    nid = procurement.create_need("Весы аналитические ВЛ-220", Decimal("2"))
+    nid = procurement.create_need({"name": "Весы аналитические ВЛ-220", "quantity": Decimal("2")})
     with as_role("viewer"), pytest.raises(PermissionDenied):
-        procurement.update_need(nid, name="x")
-    procurement.update_need(nid, version=1, quantity=Decimal("3"))
+        procurement.update_need(nid, {"name": "x"})
+    procurement.update_need(nid, {"quantity": Decimal("3")}, version=1)
     with pytest.raises(ConcurrentEditError):
-        procurement.update_need(nid, version=1, quantity=Decimal("4"))
+        procurement.update_need(nid, {"quantity": Decimal("4")}, version=1)
     procurement.delete_need(nid)
     j = _journal("Need", nid)
     assert [e[0] for e in j] == ["create", "update", "delete"]

@@ -16,7 +16,7 @@ from chemcluster_desktop.storage.accreditation import ChecklistLine, ChecklistLi
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.inventory import StocktakingLine
 from chemcluster_desktop.storage.schedule import Lesson, Requirement
-from tests.accreditation_helpers import workshop_with_items
+from tests.accreditation.helpers import workshop_with_items
 from tests.schedule.helpers import TERM, small_instance
 
 

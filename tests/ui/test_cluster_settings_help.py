@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from chemcluster_desktop.services import database, printing
-from tests.cluster_helpers import check_pdf
+from tests.cluster.helpers import check_pdf
 
 
 def _png(path):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from chemcluster_desktop.services import printing
 from chemcluster_desktop.ui import ops
-from tests.cluster_helpers import PLAIN_SHEETS, check_pdf
+from tests.cluster.helpers import PLAIN_SHEETS, check_pdf
 
 
 @pytest.fixture

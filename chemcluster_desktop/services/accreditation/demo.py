@@ -25,6 +25,9 @@ from chemcluster_desktop.storage.accreditation import (
 )
 from chemcluster_desktop.storage.core import Room
 
+from ._checklist_sql import _checklist_select, _sync_checklist
+from .auto_match import run_match
+
 W, C, E, S, T, G = "workplace", "consumables", "expert", "store", "safety", "general"
 
 # (zone, name, specification, quantity, unit, per workplace)
@@ -221,8 +224,17 @@ def photo_jpeg(caption: str, hue: int) -> bytes:
 
 
 def load(s, rng) -> None:
-    from chemcluster_desktop.services.accreditation import _checklist_select, _sync_checklist, run_match
+    comp_ids, list_ids = _competencies_and_lists(s)
+    for wi, (wname, rooms, ci, wp, target) in enumerate(WORKSHOPS):
+        w = _workshop(s, wi, wname, rooms, comp_ids[ci], list_ids[ci], wp)
+        rows = _review(s, rng, w.id, target)
+        if wi < 3:
+            _images(s, wi, w, wname, wp, rows)
+        s.flush()
 
+
+def _competencies_and_lists(s) -> tuple[list[int], list[int]]:
+    """The competencies with their lists; returns (competency ids, the id of each one's latest list)."""
     comp_ids, list_ids = [], []
     for code, name, lines in COMPETENCIES:
         c = Competency(code=code, name=name)
@@ -250,64 +262,76 @@ def load(s, rng) -> None:
             s.execute(insert(InfrastructureLine), rows)
             last = lst.id
         list_ids.append(last)
+    return comp_ids, list_ids
 
-    for wi, (wname, rooms, ci, wp, target) in enumerate(WORKSHOPS):
-        rids = _room_ids(s, rooms)
-        if not rids:
-            r = Room(name=rooms[0], kind="workshop")
-            s.add(r)
-            s.flush()
-            rids = [r.id]
-        first = s.get(Room, rids[0])
-        w = Workshop(name=wname, competency_id=comp_ids[ci], list_id=list_ids[ci], workplaces=wp,
-                     responsible=first.responsible or "", area_m2=first.area_m2 or "",
-                     notes="Демонстрационный экзамен запланирован на май 2027 г." if wi < 2 else "")
-        s.add(w)
+
+def _workshop(s, wi: int, wname: str, rooms: list[str], comp_id: int, list_id: int, wp: int) -> Workshop:
+    """A workshop on the demo rooms named like ``rooms`` (a new room when none is), matched."""
+    rids = _room_ids(s, rooms)
+    if not rids:
+        r = Room(name=rooms[0], kind="workshop")
+        s.add(r)
         s.flush()
-        for rid in rids:
-            s.add(WorkshopRoom(workshop_id=w.id, room_id=rid))
-        s.flush()
-        _sync_checklist(s, w.id)
-        run_match(s, w.id)
-        # the coordinator has gone through the proposals of the best-prepared workshops
-        cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == w.id)
-        if target >= 0.6:
-            s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
-                                                  ChecklistLink.state == "proposed", ChecklistLink.score >= 55)
-                      .values(state="confirmed", confirmed=True))
-            s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
-                                                  ChecklistLink.state == "proposed", ChecklistLink.score < 50)
-                      .values(state="rejected", confirmed=False))
-        s.flush()
-        base, e = _checklist_select()
-        rows = s.execute(base.add_columns(ChecklistLine.id, e["status"]).where(ChecklistLine.workshop_id == w.id)
-                         .order_by(InfrastructureLine.position)).all()
-        n = len(rows)
-        met = sum(1 for _i, st in rows if st == "met")
-        want = round(target * n)
-        open_lines = [cid for cid, st in rows if st != "met"]
-        rng.shuffle(open_lines)
-        for cid in open_lines[: max(0, want - met)]:
-            cl = s.get(ChecklistLine, cid)
-            cl.status_override = "met"
-            cl.override_comment = rng.choice(MET_COMMENTS)
-        rest = open_lines[max(0, want - met):]
-        for cid in rest[:2]:
-            cl = s.get(ChecklistLine, cid)
-            cl.status_override = "partial"
-            cl.override_comment = rng.choice(PARTIAL_COMMENTS)
-        for cid, _st in rows[3:6]:
-            s.get(ChecklistLine, cid).comment = rng.choice(LINE_COMMENTS)
-        if wi < 3:
-            w.layout_plan = layout_plan_png(f"План застройки: {wname}", wp)
-            w.layout_plan_name = "план_застройки.png"
-            captions = ["Общий вид мастерской", "Рабочие места участников", "Зона экспертов"]
-            for k, cap in enumerate(captions[: 3 - wi]):
-                s.add(Evidence(workshop_id=w.id, checklist_line_id=None, file_name=f"photo_{k + 1}.jpg",
-                               caption=cap, mime="image/jpeg", width=800, height=560,
-                               data=photo_jpeg(cap, wi * 20 + k * 13)))
-            if rows:
-                s.add(Evidence(workshop_id=w.id, checklist_line_id=rows[0][0], file_name="vesy.jpg",
-                               caption="Весы на рабочем месте № 1", mime="image/jpeg", width=800, height=560,
-                               data=photo_jpeg("Рабочее место № 1", wi * 7)))
-        s.flush()
+        rids = [r.id]
+    first = s.get(Room, rids[0])
+    w = Workshop(name=wname, competency_id=comp_id, list_id=list_id, workplaces=wp,
+                 responsible=first.responsible or "", area_m2=first.area_m2 or "",
+                 notes="Демонстрационный экзамен запланирован на май 2027 г." if wi < 2 else "")
+    s.add(w)
+    s.flush()
+    for rid in rids:
+        s.add(WorkshopRoom(workshop_id=w.id, room_id=rid))
+    s.flush()
+    _sync_checklist(s, w.id)
+    run_match(s, w.id)
+    return w
+
+
+def _review(s, rng, workshop_id: int, target: float) -> list:
+    """What the coordinator has done: proposals confirmed or refused (in the best-prepared workshops),
+    overrides with comments until about ``target`` of the lines are met, a few comments. Returns the
+    checklist rows (id, status) in list order."""
+    cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)
+    if target >= 0.6:
+        s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
+                                              ChecklistLink.state == "proposed", ChecklistLink.score >= 55)
+                  .values(state="confirmed", confirmed=True))
+        s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
+                                              ChecklistLink.state == "proposed", ChecklistLink.score < 50)
+                  .values(state="rejected", confirmed=False))
+    s.flush()
+    base, e = _checklist_select()
+    rows = s.execute(base.add_columns(ChecklistLine.id, e["status"]).where(ChecklistLine.workshop_id == workshop_id)
+                     .order_by(InfrastructureLine.position)).all()
+    n = len(rows)
+    met = sum(1 for _i, st in rows if st == "met")
+    want = round(target * n)
+    open_lines = [cid for cid, st in rows if st != "met"]
+    rng.shuffle(open_lines)
+    for cid in open_lines[: max(0, want - met)]:
+        cl = s.get(ChecklistLine, cid)
+        cl.status_override = "met"
+        cl.override_comment = rng.choice(MET_COMMENTS)
+    rest = open_lines[max(0, want - met):]
+    for cid in rest[:2]:
+        cl = s.get(ChecklistLine, cid)
+        cl.status_override = "partial"
+        cl.override_comment = rng.choice(PARTIAL_COMMENTS)
+    for cid, _st in rows[3:6]:
+        s.get(ChecklistLine, cid).comment = rng.choice(LINE_COMMENTS)
+    return rows
+
+
+def _images(s, wi: int, w: Workshop, wname: str, wp: int, rows: list) -> None:
+    """A layout plan and a few photos (of the workshop and of its first line)."""
+    w.layout_plan = layout_plan_png(f"План застройки: {wname}", wp)
+    w.layout_plan_name = "план_застройки.png"
+    captions = ["Общий вид мастерской", "Рабочие места участников", "Зона экспертов"]
+    for k, cap in enumerate(captions[: 3 - wi]):
+        s.add(Evidence(workshop_id=w.id, checklist_line_id=None, file_name=f"photo_{k + 1}.jpg",
+                       caption=cap, mime="image/jpeg", width=800, height=560,
+                       data=photo_jpeg(cap, wi * 20 + k * 13)))
+    if rows:
+        s.add(Evidence(workshop_id=w.id, checklist_line_id=rows[0][0], file_name="vesy.jpg",
+                       caption="Весы на рабочем месте № 1", mime="image/jpeg", width=800, height=560,
+                       data=photo_jpeg("Рабочее место № 1", wi * 7)))

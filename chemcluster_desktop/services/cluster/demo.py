@@ -15,9 +15,10 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from chemcluster_desktop.services.cluster import CARD_KPIS
+from chemcluster_desktop.services.cluster.kpis import CARD_KPIS
 from chemcluster_desktop.storage.cluster import Kpi, KpiValue, Participant, TrainingDirection
 from chemcluster_desktop.storage.core import Setting
+from chemcluster_desktop.storage.schedule import School
 
 COLLEGE_FALLBACK = "ГБПОУ «Дзержинский химический техникум имени Красной Армии»"
 
@@ -141,13 +142,8 @@ def load(s, rng) -> None:
             agreement_date=None if kind == "college" else day,
             inn="5249023823" if kind == "college" else "",
         ))
-    schools = []
-    try:
-        from chemcluster_desktop.storage.schedule import School
-
-        schools = list(s.scalars(select(School.name).order_by(School.name)))
-    except Exception:  # the schedule area may not be there
-        schools = []
+    # the schedule demo's schools, read in this (still open) demo transaction
+    schools = list(s.scalars(select(School.name).order_by(School.name)))
     for j, name in enumerate(schools or SCHOOLS_FALLBACK):
         day = dt.date(2023, 5, 15) + dt.timedelta(days=rng.randint(0, 120))
         s.add(Participant(name=name, kind="school", role="Обучение 8-х классов по предмету «Технология» в "

@@ -12,16 +12,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import exists, select
 
-from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.context import Actor
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.procurement._common import SOURCE_NAMES
+from chemcluster_desktop.services.procurement.contracts import _create_contract, _mark_paid
+from chemcluster_desktop.services.procurement.deliveries import _accept_delivery, _create_delivery
 from chemcluster_desktop.services.procurement.inn import complete_inn
+from chemcluster_desktop.services.procurement.needs import _create_need, _need_from_checklist_line
+from chemcluster_desktop.services.procurement.offers import _add_offer
+from chemcluster_desktop.services.procurement.plan import _advance, _create_plan_line
+from chemcluster_desktop.services.procurement.sources import _save_source
+from chemcluster_desktop.services.procurement.suppliers import _create_supplier
 from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,
     InfrastructureLine,
 )
 from chemcluster_desktop.storage.core import Room
-from chemcluster_desktop.storage.procurement import Need
+from chemcluster_desktop.storage.procurement import Contract, Need, PlanLine
 
 # The card gives the total (~396.6 mln ₽) and the grant cap (100 mln ₽); the rest is split believably.
 SOURCES = [
@@ -163,33 +171,65 @@ def load(s, rng) -> None:
 
 
 def _load(s, rng) -> None:
-    today = dt.date.today()
+    demo = _Demo(s, rng)
+    demo.sources_and_suppliers()
+    demo.needs()
+    demo.offers()
+    demo.delivered_lines()
+    demo.open_lines()
 
-    def ago(days: int) -> dt.date:
-        return today - dt.timedelta(days=days)
 
-    src = {code: P._save_source(s, None, code, P.SOURCE_NAMES[code], limit) for code, limit in SOURCES}
-    sup = [P._create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph, address=a)
-           for n, inn9, kpp, c, e, ph, a in SUPPLIERS]
-    rooms = list(s.scalars(select(Room).order_by(Room.id)))
+class _Demo:
+    """The demo's stages over the demo's session, in this order (``rng`` is drawn in the same order each
+    time); ``today`` is fixed once, every date is counted back from it."""
 
-    # needs: gaps of the accreditation demo first (arrive filled in), then typed by hand
-    gap_needs: list[int] = list(s.scalars(select(Need.id).where(Need.status == "need").order_by(Need.id)))[:6]
-    for cl_id in _gap_lines(s, max(0, 6 - len(gap_needs))):
-        try:
-            gap_needs.append(P._need_from_checklist_line(s, cl_id))
-        except P.ValidationError:
-            continue
-    need: dict[str, int] = {}
-    base: dict[str, Decimal] = {}
-    for key, name, spec, qty, unit, okpd2, room_kw, price, law in NEEDS:
-        need[key] = P._create_need(s, name=name, specification=spec, quantity=Decimal(qty), unit=unit,
-                                   room_id=_room(s, room_kw, rooms), okpd2=okpd2, law=law,
-                                   justification="Оснащение по программе «Профессионалитет»: " + room_kw)
-        base[key] = Decimal(price)
+    def __init__(self, s, rng) -> None:
+        self.s, self.rng, self.today = s, rng, dt.date.today()
+        self.src: dict[str, int] = {}
+        self.sup: list[int] = []
+        self.need: dict[str, int] = {}
+        self.base: dict[str, Decimal] = {}
+        self.gap_needs: list[int] = []
 
-    # offers: 3–4 per need from different suppliers
-    def offers_for(nid: int, b: Decimal, key: str = "") -> None:
+    def ago(self, days: int) -> dt.date:
+        return self.today - dt.timedelta(days=days)
+
+    def sources_and_suppliers(self) -> None:
+        s = self.s
+        self.src = {code: _save_source(s, None, code, SOURCE_NAMES[code], limit) for code, limit in SOURCES}
+        self.sup = [_create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph,
+                                     address=a)
+                    for n, inn9, kpp, c, e, ph, a in SUPPLIERS]
+
+    def needs(self) -> None:
+        s = self.s
+        rooms = list(s.scalars(select(Room).order_by(Room.id)))
+
+        # needs: gaps of the accreditation demo first (arrive filled in), then typed by hand
+        gap_needs = self.gap_needs
+        gap_needs.extend(list(s.scalars(select(Need.id).where(Need.status == "need").order_by(Need.id)))[:6])
+        for cl_id in _gap_lines(s, max(0, 6 - len(gap_needs))):
+            try:
+                gap_needs.append(_need_from_checklist_line(s, cl_id))
+            except ValidationError:
+                continue
+        for key, name, spec, qty, unit, okpd2, room_kw, price, law in NEEDS:
+            self.need[key] = _create_need(s, name=name, specification=spec, quantity=Decimal(qty), unit=unit,
+                                          room_id=_room(s, room_kw, rooms), okpd2=okpd2, law=law,
+                                          justification="Оснащение по программе «Профессионалитет»: " + room_kw)
+            self.base[key] = Decimal(price)
+
+    def offers(self) -> None:
+        """3–4 offers per need from different suppliers."""
+        for key, nid in self.need.items():
+            self._offers_for(nid, self.base[key], key)
+        for nid in self.gap_needs:
+            n = self.s.get(Need, nid)
+            if n is not None and n.quantity > 0:
+                self._offers_for(nid, _gap_price(n.name))
+
+    def _offers_for(self, nid: int, b: Decimal, key: str = "") -> None:
+        s, rng, sup, ago = self.s, self.rng, self.sup, self.ago
         k = 3 + (rng.random() < 0.4)
         picks = rng.sample(range(len(sup)), k)
         prices = SPREAD.get(key) or [_price(b, rng) for _ in picks]
@@ -197,93 +237,94 @@ def _load(s, rng) -> None:
             day = ago(rng.randint(12, 120))
             if key == STALE and i == 0:
                 day = ago(240)
-            P._add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
-                         reference=f"исх. № {rng.randint(10, 990)}/{day.strftime('%y')}",
-                         document_name=f"КП_{i + 1}.pdf")
+            _add_offer(s, nid, supplier_id=sup[si], date=day, unit_price=p,
+                       reference=f"исх. № {rng.randint(10, 990)}/{day.strftime('%y')}",
+                       document_name=f"КП_{i + 1}.pdf")
 
-    for key, nid in need.items():
-        offers_for(nid, base[key], key)
-    for nid in gap_needs:
-        n = s.get(Need, nid)
-        if n is not None and n.quantity > 0:
-            offers_for(nid, _gap_price(n.name))
-
-    def line(title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
+    def line(self, title, keys, source, *, law="44-ФЗ", method="электронный аукцион", q=None, start=200,
              ids: list[int] | None = None) -> int:
-        nids = [need[k] for k in keys] + list(ids or [])
-        return P._create_plan_line(s, title, nids, src[source], law, method, "", today.year, q, ago(start))
+        nids = [self.need[k] for k in keys] + list(ids or [])
+        return _create_plan_line(self.s, title, nids, self.src[source], law, method, "", self.today.year, q,
+                                 self.ago(start))
 
-    def road(lid: int, steps: list[tuple[str, int, str]]) -> None:
-        ln = s.get(P.PlanLine, lid)
+    def road(self, lid: int, steps: list[tuple[str, int, str]]) -> None:
+        ln = self.s.get(PlanLine, lid)
         for status, days, note in steps:
-            P._advance(s, ln, status, note, ago(days))
+            _advance(self.s, ln, status, note, self.ago(days))
 
-    # 1. analytical laboratory: delivered, accepted, on the inventory
-    l1 = line("Поставка лабораторного оборудования для мастерской «Лабораторный химический анализ»",
-              ["titr", "ph", "scales"], "federal", q=1, start=210)
-    road(l1, [("price_justified", 200, ""), ("notice_published", 185, "0332300012326000014"),
-              ("supplier_chosen", 160, "Победитель — ООО «ЛабТехСнаб»")])
-    amount1 = sum((s.get(Need, need[k]).nmck for k in ("titr", "ph", "scales")), Decimal(0))
-    price1 = (amount1 * Decimal("0.94")).quantize(Decimal("0.01"))
-    c1 = P._create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
-                            [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
-                             (price1 - _k(price1 * Decimal("0.3")), ago(90),
-                              "Окончательный расчёт")])
-    d1 = P._create_delivery(s, c1, ago(100), "УПД № 1187",
-                            [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
-    P._accept_delivery(s, d1, ago(98))
-    for p in s.get(P.Contract, c1).payments:
-        P._mark_paid(s, p.id, p.due_on)
+    def delivered_lines(self) -> None:
+        """Plan lines 1–2: delivered (accepted onto the inventory / waiting for acceptance)."""
+        s, need, sup, ago, line, road = self.s, self.need, self.sup, self.ago, self.line, self.road
+        # 1. analytical laboratory: delivered, accepted, on the inventory
+        l1 = line("Поставка лабораторного оборудования для мастерской «Лабораторный химический анализ»",
+                  ["titr", "ph", "scales"], "federal", q=1, start=210)
+        road(l1, [("price_justified", 200, ""), ("notice_published", 185, "0332300012326000014"),
+                  ("supplier_chosen", 160, "Победитель — ООО «ЛабТехСнаб»")])
+        amount1 = sum((s.get(Need, need[k]).nmck for k in ("titr", "ph", "scales")), Decimal(0))
+        price1 = (amount1 * Decimal("0.94")).quantize(Decimal("0.01"))
+        c1 = _create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
+                              [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
+                               (price1 - _k(price1 * Decimal("0.3")), ago(90),
+                                "Окончательный расчёт")])
+        d1 = _create_delivery(s, c1, ago(100), "УПД № 1187",
+                              [(need[k], s.get(Need, need[k]).quantity) for k in ("titr", "ph", "scales")])
+        _accept_delivery(s, d1, ago(98))
+        for p in s.get(Contract, c1).payments:
+            _mark_paid(s, p.id, p.due_on)
 
-    # 2. chromatographs: delivered, waiting for acceptance
-    l2 = line("Поставка хроматографического оборудования", ["gc", "hplc"], "federal", q=2, start=180)
-    road(l2, [("price_justified", 170, ""), ("notice_published", 150, "0332300012326000031"),
-              ("supplier_chosen", 120, "Победитель — АО «Аналитприбор Волга»")])
-    amount2 = sum((s.get(Need, need[k]).nmck for k in ("gc", "hplc")), Decimal(0))
-    price2 = (amount2 * Decimal("0.97")).quantize(Decimal("0.01"))
-    c2 = P._create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
-                            [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
-                             (price2 - _k(price2 * Decimal("0.5")), ago(-20),
-                              "После приёмки")])
-    P._create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
-    P._mark_paid(s, s.get(P.Contract, c2).payments[0].id, ago(98))
+        # 2. chromatographs: delivered, waiting for acceptance
+        l2 = line("Поставка хроматографического оборудования", ["gc", "hplc"], "federal", q=2, start=180)
+        road(l2, [("price_justified", 170, ""), ("notice_published", 150, "0332300012326000031"),
+                  ("supplier_chosen", 120, "Победитель — АО «Аналитприбор Волга»")])
+        amount2 = sum((s.get(Need, need[k]).nmck for k in ("gc", "hplc")), Decimal(0))
+        price2 = (amount2 * Decimal("0.97")).quantize(Decimal("0.01"))
+        c2 = _create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
+                              [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
+                               (price2 - _k(price2 * Decimal("0.5")), ago(-20),
+                                "После приёмки")])
+        _create_delivery(s, c2, ago(6), "УПД № 2045", [(need["gc"], 1), (need["hplc"], 1)])
+        _mark_paid(s, s.get(Contract, c2).payments[0].id, ago(98))
 
-    # 3. fume hoods and benches (regional): contract signed, partly paid
-    l3 = line("Поставка лабораторной мебели и вытяжных шкафов", ["hood", "bench", "cabinet"], "regional", q=2,
-              start=170)
-    road(l3, [("price_justified", 160, ""), ("notice_published", 140, "0332300012326000027"),
-              ("supplier_chosen", 115, "Победитель — ООО «ПромЛабМебель»")])
-    amount3 = sum((s.get(Need, need[k]).nmck for k in ("hood", "bench", "cabinet")), Decimal(0))
-    price3 = (amount3 * Decimal("0.91")).quantize(Decimal("0.01"))
-    c3 = P._create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
-                            [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
-                             (price3 - _k(price3 * Decimal("0.3")), ago(-40),
-                              "После поставки")])
-    P._mark_paid(s, s.get(P.Contract, c3).payments[0].id, ago(88))
+    def open_lines(self) -> None:
+        """Plan lines 3–8: contracted, notice published, price justified, in the plan, failed."""
+        s, need, sup, ago, line, road = self.s, self.need, self.sup, self.ago, self.line, self.road
+        gap_needs = self.gap_needs
+        # 3. fume hoods and benches (regional): contract signed, partly paid
+        l3 = line("Поставка лабораторной мебели и вытяжных шкафов", ["hood", "bench", "cabinet"], "regional", q=2,
+                  start=170)
+        road(l3, [("price_justified", 160, ""), ("notice_published", 140, "0332300012326000027"),
+                  ("supplier_chosen", 115, "Победитель — ООО «ПромЛабМебель»")])
+        amount3 = sum((s.get(Need, need[k]).nmck for k in ("hood", "bench", "cabinet")), Decimal(0))
+        price3 = (amount3 * Decimal("0.91")).quantize(Decimal("0.01"))
+        c3 = _create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
+                              [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
+                               (price3 - _k(price3 * Decimal("0.3")), ago(-40),
+                                "После поставки")])
+        _mark_paid(s, s.get(Contract, c3).payments[0].id, ago(88))
 
-    # 4. employer co-financing (223-ФЗ): additive workshop, contract signed
-    l4 = line("Оснащение мастерской «Аддитивные технологии» (софинансирование работодателей)",
-              ["printer3d", "visc", "moist"], "employer", law="223-ФЗ", method="запрос котировок", q=3, start=120)
-    road(l4, [("price_justified", 110, ""), ("notice_published", 95, "32615004321"),
-              ("supplier_chosen", 80, "Победитель — ООО «ТехноКомплект»")])
-    amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
-    price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
-    P._create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
-                       [(price4, ago(-30), "Оплата после приёмки")])
+        # 4. employer co-financing (223-ФЗ): additive workshop, contract signed
+        l4 = line("Оснащение мастерской «Аддитивные технологии» (софинансирование работодателей)",
+                  ["printer3d", "visc", "moist"], "employer", law="223-ФЗ", method="запрос котировок", q=3, start=120)
+        road(l4, [("price_justified", 110, ""), ("notice_published", 95, "32615004321"),
+                  ("supplier_chosen", 80, "Победитель — ООО «ТехноКомплект»")])
+        amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
+        price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
+        _create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
+                         [(price4, ago(-30), "Оплата после приёмки")])
 
-    # 5. notice published (regional)
-    l5 = line("Поставка общелабораторного оборудования", ["still", "muffle", "dryer", "centr"], "regional", q=3,
-              start=60)
-    road(l5, [("price_justified", 50, ""), ("notice_published", 20, "0332300012326000058")])
-    # 6. price justified (own funds)
-    l6 = line("Поставка компьютерной техники и интерактивных панелей", ["panel", "laptop"], "own", q=4, start=40)
-    road(l6, [("price_justified", 30, "")])
-    # 7. in the plan (regional), with the needs from the accreditation gaps
-    l7 = line("Оснащение мастерских по результатам чек-листов аккредитации", ["stirrer", "kfk"], "regional", q=4,
-              start=15, ids=gap_needs[:4])
-    del l7
-    # 8. failed tender, to be repeated
-    l8 = line("Поставка ротационных испарителей", ["rotavap"], "regional", q=3, start=90)
-    road(l8, [("price_justified", 85, ""), ("notice_published", 70, "0332300012326000044"),
-              ("failed", 50, "Не подано ни одной заявки")])
-    # «rect» (CV > 33 %), «refr», «cond» and the remaining gaps stay unplanned needs
+        # 5. notice published (regional)
+        l5 = line("Поставка общелабораторного оборудования", ["still", "muffle", "dryer", "centr"], "regional", q=3,
+                  start=60)
+        road(l5, [("price_justified", 50, ""), ("notice_published", 20, "0332300012326000058")])
+        # 6. price justified (own funds)
+        l6 = line("Поставка компьютерной техники и интерактивных панелей", ["panel", "laptop"], "own", q=4, start=40)
+        road(l6, [("price_justified", 30, "")])
+        # 7. in the plan (regional), with the needs from the accreditation gaps
+        l7 = line("Оснащение мастерских по результатам чек-листов аккредитации", ["stirrer", "kfk"], "regional", q=4,
+                  start=15, ids=gap_needs[:4])
+        del l7
+        # 8. failed tender, to be repeated
+        l8 = line("Поставка ротационных испарителей", ["rotavap"], "regional", q=3, start=90)
+        road(l8, [("price_justified", 85, ""), ("notice_published", 70, "0332300012326000044"),
+                  ("failed", 50, "Не подано ни одной заявки")])
+        # «rect» (CV > 33 %), «refr», «cond» and the remaining gaps stay unplanned needs

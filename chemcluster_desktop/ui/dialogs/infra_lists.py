@@ -42,7 +42,7 @@ def _t(s: str) -> str:
 
 
 class InfraLineDialog(QDialog):
-    """One line of a list. ``values()`` gives the fields for ``add_line``/``update_line``."""
+    """One line of a list. ``values()`` gives the fields for ``create_line``/``update_line``."""
 
     def __init__(self, parent=None, line: acc.LineInfo | None = None):
         super().__init__(parent)
@@ -248,7 +248,7 @@ class InfraListsDialog(QDialog):
 
         def save():
             try:
-                acc.add_line(lid, **dlg.values())
+                acc.create_line({**dlg.values(), "list_id": lid})
             except ServiceError as e:
                 self._fail(e)
                 return
@@ -268,7 +268,7 @@ class InfraListsDialog(QDialog):
 
         def save():
             try:
-                acc.update_line(ln.id, ln.version, **dlg.values())
+                acc.update_line(ln.id, dlg.values(), version=ln.version)
             except ServiceError as e:
                 self._fail(e)
                 return
@@ -308,7 +308,7 @@ class InfraListsDialog(QDialog):
         if not ok:
             return
         try:
-            lid = acc.create_list(comp.strip(), year)
+            lid = acc.create_list({"competency": comp.strip(), "year": year})
         except ServiceError as e:
             self._fail(e)
             return

@@ -256,9 +256,8 @@ class NeedDialog(FormDialog):
     def save(self) -> int | None:
         v = self.values()
         if self.need is None:
-            name, qty, unit = v.pop("name"), v.pop("quantity"), v.pop("unit")
-            return P.create_need(name, qty, unit, **v)
-        P.update_need(self.need.id, version=self.need.version, **v)
+            return P.create_need(v)
+        P.update_need(self.need.id, v, version=self.need.version)
         return self.need.id
 
 
@@ -299,8 +298,8 @@ class SupplierDialog(FormDialog):
         v = dict(name=self.name.text(), inn=self.inn.text(), kpp=self.kpp.text(), contact=self.contact.text(),
                  email=self.email.text(), phone=self.phone.text(), address=self.address.text())
         if self.sup is None:
-            return P.create_supplier(**v)
-        P.update_supplier(self.sup.id, version=self.sup.version, **v)
+            return P.create_supplier(v)
+        P.update_supplier(self.sup.id, v, version=self.sup.version)
         return self.sup.id
 
 
@@ -325,8 +324,11 @@ class SourceDialog(FormDialog):
         amount = parse_money_text(self.limit.text())
         if amount is None:
             raise ValidationError(QCoreApplication.translate("Procurement", "Введите лимит числом, например 100 000 000,00."), field="limit")
-        return P.save_source(self.src.id if self.src else None, self.code.text(), self.name.text(), amount,
-                             self.src.version if self.src else None)
+        data = {"code": self.code.text(), "name": self.name.text(), "limit": amount}
+        if self.src is None:
+            return P.create_source(data)
+        P.update_source(self.src.id, data, version=self.src.version)
+        return self.src.id
 
 
 # --- plan-schedule line -------------------------------------------------------------------------------------
@@ -425,9 +427,11 @@ class PlanLineDialog(FormDialog):
         common = dict(law=self.law.currentData(), method=self.method.currentText(),
                       planned_year=self.year.value(), planned_quarter=self.quarter.currentData())
         if self.line is None:
-            return P.create_plan_line(self.title.text(), self.checked(), self.source.currentData(), **common)
-        P.update_plan_line(self.line.id, version=self.line.version, title=self.title.text(),
-                           funding_source_id=self.source.currentData(), **common)
+            return P.create_plan_line(dict(common, title=self.title.text(), need_ids=self.checked(),
+                                           funding_source_id=self.source.currentData()))
+        P.update_plan_line(self.line.id, dict(common, title=self.title.text(),
+                                              funding_source_id=self.source.currentData()),
+                           version=self.line.version)
         return self.line.id
 
 
@@ -547,8 +551,9 @@ class ContractDialog(FormDialog):
 
     def save(self) -> int | None:
         price = parse_money_text(self.price.text())
-        return P.create_contract(self.line_combo.currentData(), self.number.text(), pydate(self.date.date()),
-                                 self.supplier.currentData(), price, payments=self.payments())
+        return P.create_contract({"plan_line_id": self.line_combo.currentData(), "number": self.number.text(),
+                                  "date": pydate(self.date.date()), "supplier_id": self.supplier.currentData(),
+                                  "price": price, "payments": self.payments()})
 
 
 # --- delivery ----------------------------------------------------------------------------------------------
@@ -601,7 +606,8 @@ class DeliveryDialog(FormDialog):
                 continue
             price = parse_money_text(self.lines.item(r, 4).text())
             lines.append((nid, q, price))
-        return P.create_delivery(self.contract.id, pydate(self.date.date()), self.doc.text(), lines)
+        return P.create_delivery({"contract_id": self.contract.id, "date": pydate(self.date.date()),
+                                  "document_number": self.doc.text(), "lines": lines})
 
 
 # --- a step of the status road ------------------------------------------------------------------------------------

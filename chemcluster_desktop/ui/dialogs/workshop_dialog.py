@@ -368,18 +368,16 @@ class WorkshopDialog(QDialog):
             date = dt.date(q.year(), q.month(), q.day())
         try:
             if isinstance(comp, str) and comp not in [self.competency.itemText(i) for i in range(self.competency.count())]:
-                comp = acc.create_competency(comp)
-            kw = dict(rooms=self.checked_rooms(), competency=comp, workplaces=self.workplaces.value(),
-                      responsible=self.responsible.text().strip(), area_m2=self.area.text().strip(),
-                      list_id=self.list_combo.currentData(), notes=self.notes.toPlainText().strip())
+                comp = acc.create_competency({"name": comp})
+            data = dict(name=self.name.text(), rooms=self.checked_rooms(), competency=comp,
+                        workplaces=self.workplaces.value(), responsible=self.responsible.text().strip(),
+                        area_m2=self.area.text().strip(), list_id=self.list_combo.currentData(),
+                        notes=self.notes.toPlainText().strip(), accreditation_date=date)
             if self.workshop_id is None:
-                wid = acc.create_workshop(self.name.text(), **kw)
-                if date is not None:
-                    info = acc.workshop(wid)
-                    acc.update_workshop(wid, info.version, name=info.name, accreditation_date=date, **kw)
+                wid = acc.create_workshop(data)
             else:
                 wid = self.workshop_id
-                acc.update_workshop(wid, self.info.version, name=self.name.text(), accreditation_date=date, **kw)
+                acc.update_workshop(wid, data, version=self.info.version)
             if self._plan_changed:
                 acc.set_layout_plan(wid, self._plan, self._plan_name)
         except ValidationError as e:

@@ -184,7 +184,11 @@ class ParticipantDialog(_FormDialog):
     def save(self) -> None:
         self.clear_errors()
         try:
-            self.saved_id = cluster.save_participant(self.data(), self.pid, self.version)
+            if self.pid is None:
+                self.saved_id = cluster.create_participant(self.data())
+            else:
+                cluster.update_participant(self.pid, self.data(), version=self.version)
+                self.saved_id = self.pid
         except ServiceError as e:
             self.show_service_error(e)
             return
@@ -247,7 +251,11 @@ class DirectionDialog(_FormDialog):
         data = {"code": self.code.text(), "name": self.name.text(), "level": self.level.currentData(),
                 "places_per_year": self.places.value(), "requested_by": self.requested.toPlainText()}
         try:
-            self.saved_id = cluster.save_direction(data, self.did, self.version)
+            if self.did is None:
+                self.saved_id = cluster.create_direction(data)
+            else:
+                cluster.update_direction(self.did, data, version=self.version)
+                self.saved_id = self.did
         except ServiceError as e:
             self.show_service_error(e)
             return
@@ -366,9 +374,10 @@ class KpiDialog(_FormDialog):
     def save(self) -> None:
         self.clear_errors()
         try:
-            cluster.update_kpi(self.kpi_id, name=self.name.text(), unit=self.unit.currentText(),
-                               target=self.target.text(), period=self.period.currentText(),
-                               description=self.description.toPlainText(), version=self.version)
+            cluster.update_kpi(self.kpi_id, {"name": self.name.text(), "unit": self.unit.currentText(),
+                                             "target": self.target.text(), "period": self.period.currentText(),
+                                             "description": self.description.toPlainText()},
+                               version=self.version)
         except ServiceError as e:
             self.show_service_error(e)
             return

@@ -897,12 +897,13 @@ class ProcurementPage(BasePage):
                 raise ValidationError(QCoreApplication.translate("Procurement", "Строка {0}: цена «{1}» не распознана — введите число, например 125 000,50.")
                                       .format(r + 1, v["price"]), field="unit_price")
             if v["id"] is None:
-                P.add_offer(self.need.id, supplier_id=v["supplier_id"], supplier_name=v["supplier_name"],
-                            date=v["date"], unit_price=price, reference=v["reference"])
+                P.create_offer({"need_id": self.need.id, "supplier_id": v["supplier_id"],
+                                "supplier_name": v["supplier_name"], "date": v["date"], "unit_price": price,
+                                "reference": v["reference"]})
             else:
-                P.update_offer(v["id"], version=v["version"], supplier_id=v["supplier_id"],
-                               supplier_name=v["supplier_name"], date=v["date"], unit_price=price,
-                               reference=v["reference"])
+                P.update_offer(v["id"], {"supplier_id": v["supplier_id"], "supplier_name": v["supplier_name"],
+                                         "date": v["date"], "unit_price": price, "reference": v["reference"]},
+                               version=v["version"])
         except ServiceError as e:
             self.offer_error.setText(QCoreApplication.translate("Procurement", "Строка {0}: {1}").format(r + 1, str(e)))
             self.offer_error.show()
@@ -955,7 +956,7 @@ class ProcurementPage(BasePage):
                 raise ServiceError(QCoreApplication.translate("Procurement", "Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера."))
             with open(path, "rb") as f:
                 data = f.read()
-            P.update_offer(offer_id, document_name=os.path.basename(path), document=data)
+            P.update_offer(offer_id, {"document_name": os.path.basename(path), "document": data})
         except OSError as e:
             QMessageBox.warning(self, QCoreApplication.translate("Procurement", "Файл КП"), QCoreApplication.translate("Procurement", "Не удалось прочитать файл: {0}").format(e.strerror or e))
             return

@@ -1,7 +1,7 @@
 import json
 
 from chemcluster_desktop.cli import main
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def test_cli_forms(db_path, tmp_path, capsys):

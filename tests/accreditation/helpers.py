@@ -174,8 +174,8 @@ def workshop_with_items(name: str = "Мастерская ЛХА", workplaces: i
         for n, kind, q in items:
             s.add(Item(kind=kind, name=n, quantity=Decimal(q), room_id=r.id))
         rid = r.id
-    return acc.create_workshop(name, rooms=[rid], competency="Лабораторный химический анализ",
-                               workplaces=workplaces)
+    return acc.create_workshop(dict(name=name, rooms=[rid], competency="Лабораторный химический анализ",
+                                    workplaces=workplaces))
 
 
 def shape_two_quantity_columns(path: Path) -> Path:

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.ui import ops
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _type(qtbot, widget, text: str) -> None:
@@ -214,3 +214,47 @@ def test_export_checklist_from_the_page(window, qtbot, tmp_path):
     page.on_export(str(tmp_path / "out"))
     assert ops.wait_all(10000)
     assert page.last_export.endswith("out.xlsx") and (tmp_path / "out.xlsx").stat().st_size > 0
+
+
+def test_workshop_card_saves_changes_and_date(window, qtbot, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    wid = h.workshop_with_items(tmp=tmp_path)
+    page = _page(window)
+    dlg = page.on_edit_workshop()
+    dlg.workplaces.setValue(5)
+    dlg.has_date.setChecked(True)
+    dlg.date.setDate(QDate(2027, 5, 14))
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    info = acc.workshop(wid)
+    assert dlg.saved_id == wid and info.workplaces == 5 and info.accreditation_date == dt.date(2027, 5, 14)
+    assert info.room_names == "Ауд. Мастерская ЛХА" and info.competency == "Лабораторный химический анализ"
+    assert acc.status(wid)["workplaces"] == 5
+
+
+def test_lists_editor_adds_and_changes_a_line(window, qtbot, tmp_path):
+    wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
+    before = len(acc.checklist(wid))
+    page = _page(window)
+    ed = page.on_lists()
+    lid = ed.current_list()
+    assert lid == acc.workshop(wid).list_id
+    dlg = ed.add_line()
+    _type(qtbot, dlg.name, "Штатив лабораторный")
+    dlg.quantity.setText("2")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    lines = acc.list_lines(lid)
+    new = next(ln for ln in lines if ln.name == "Штатив лабораторный")
+    assert new.quantity == 2 and new.per_workplace and ed.table.rowCount() == len(lines)
+    row = next(r for r in acc.checklist(wid) if r["name"] == "Штатив лабораторный")
+    assert len(acc.checklist(wid)) == before + 1 and row["required"] == 6
+    ed.table.selectRow(lines.index(new))
+    dlg2 = ed.edit_line()
+    dlg2.quantity.setText("1")
+    dlg2.per.setChecked(False)
+    qtbot.mouseClick(dlg2.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    row = next(r for r in acc.checklist(wid) if r["name"] == "Штатив лабораторный")
+    assert row["required"] == 1 and not row["per_workplace"]
+    ed.close()

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 
 from chemcluster_desktop.services import cluster
+from chemcluster_desktop.services.cluster.periods import _q
 from chemcluster_desktop.services.errors import NotFoundError, PermissionDenied, ValidationError
-from tests.cluster_helpers import check_pdf, norm
+from tests.cluster.helpers import check_pdf, norm
 
 
 def test_periods():
@@ -105,28 +106,34 @@ def test_viewer_cannot_write(demo_db, as_role):
 
 def test_registry_crud_and_computed_counts(db):
     assert cluster.computed_value("participants") == 0
-    pid = cluster.save_participant({"name": "АО «Тест» <b>", "kind": "enterprise", "inn": "5249000000",
-                                    "agreement_date": "01.02.2025"})
-    cluster.save_participant({"name": "Школа № 1", "kind": "school"})
+    pid = cluster.create_participant({"name": "АО «Тест» <b>", "kind": "enterprise", "inn": "5249000000",
+                                      "agreement_date": "01.02.2025"})
+    cluster.create_participant({"name": "Школа № 1", "kind": "school"})
     assert cluster.computed_value("participants") == 1
     with pytest.raises(ValidationError) as e:
-        cluster.save_participant({"name": "", "kind": "x", "inn": "12"})
+        cluster.create_participant({"name": "", "kind": "x", "inn": "12"})
     assert {f for f, _m in e.value.errors} == {"name", "kind", "inn"}
     with pytest.raises(ValidationError):
-        cluster.save_participant({"name": "АО «Тест» <b>", "kind": "enterprise"})
+        cluster.create_participant({"name": "АО «Тест» <b>", "kind": "enterprise"})
     p = cluster.get_participant(pid)
-    cluster.save_participant({**p.__dict__, "role": "Работодатель"}, pid, p.version)
+    cluster.update_participant(pid, {**p.__dict__, "role": "Работодатель"}, version=p.version)
+    assert cluster.get_participant(pid).role == "Работодатель"
     from chemcluster_desktop.services.errors import ConcurrentEditError
 
     with pytest.raises(ConcurrentEditError):
-        cluster.save_participant({**p.__dict__, "role": "Другое"}, pid, p.version)
+        cluster.update_participant(pid, {**p.__dict__, "role": "Другое"}, version=p.version)
     from chemcluster_desktop.services.listing import ListQuery
 
     assert cluster.count_participants(ListQuery(search="ТЕСТ")) == 1
-    did = cluster.save_direction({"code": "18.02.12", "name": "Технология аналитического контроля",
-                                  "level": "specialty", "places_per_year": "25"})
+    did = cluster.create_direction({"code": "18.02.12", "name": "Технология аналитического контроля",
+                                    "level": "specialty", "places_per_year": "25"})
     with pytest.raises(ValidationError, match="18.02.12"):
-        cluster.save_direction({"code": "18-02-12", "name": "x"})
+        cluster.create_direction({"code": "18-02-12", "name": "x"})
+    d = cluster.get_direction(did)
+    cluster.update_direction(did, {**d.__dict__, "places_per_year": 50}, version=d.version)
+    assert cluster.get_direction(did).places_per_year == 50
+    with pytest.raises(ConcurrentEditError):
+        cluster.delete_direction(did, version=d.version)
     assert cluster.computed_value("directions") == 1
     cluster.delete_direction(did)
     cluster.delete_participant(pid)
@@ -145,7 +152,7 @@ def test_readiness_and_budget_figures(demo_db):
         assert tile["value"] == r.ready
     if b.available:
         tile = next(t for t in d["tiles"] if t["code"] == "budget_paid")
-        assert tile["value"] == cluster._q(b.total["paid"])
+        assert tile["value"] == _q(b.total["paid"])
     assert p.pupils >= 0
 
 
@@ -158,3 +165,23 @@ def test_card_kpis_in_a_new_database(db):
     assert all(not k.values for k in kpis.values())
     rows = {r.code: r for r in cluster.kpi_rows("2024")}
     assert rows["students"].actual is None and rows["students"].percent is None
+
+
+def test_kpi_entered_by_hand_created_and_changed(db):
+    kid = cluster.create_kpi({"code": "grants", "name": "Гранты колледжа", "unit": "ед.", "target": "3",
+                              "period": "2026"})
+    k = cluster.get_kpi("grants")
+    assert (k.id, k.name, k.target, k.period, k.computed) == (kid, "Гранты колледжа", Decimal(3), "2026", "")
+    with pytest.raises(ValidationError, match="латинские"):
+        cluster.create_kpi({"code": "Гранты", "name": "x", "unit": "ед.", "target": "1"})
+    with pytest.raises(ValidationError):  # a share cannot exceed 100 %
+        cluster.update_kpi(kid, {"name": "Доля", "unit": "%", "target": "120"}, version=k.version)
+    cluster.update_kpi(kid, {"name": "Гранты и конкурсы", "unit": "ед.", "target": "4", "period": "2025-Q4",
+                             "description": "Победы в конкурсах"}, version=k.version)
+    k2 = cluster.get_kpi(kid)
+    assert (k2.name, k2.target, k2.period, k2.description) == ("Гранты и конкурсы", Decimal(4), "2025-Q4",
+                                                               "Победы в конкурсах")
+    from chemcluster_desktop.services.errors import ConcurrentEditError
+
+    with pytest.raises(ConcurrentEditError):
+        cluster.update_kpi(kid, {"name": "x", "unit": "ед.", "target": "1"}, version=k.version)

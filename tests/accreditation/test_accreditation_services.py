@@ -13,7 +13,7 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.storage.accreditation import InfrastructureLine, InfrastructureList
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _count(model) -> int:
@@ -60,10 +60,11 @@ def test_reimport_keeps_checklist_and_versions_by_year(db, tmp_path):
 def test_workshop_bad_input(db, tmp_path):
     h.workshop_with_items(tmp=tmp_path)
     with pytest.raises(ValidationError, match="рабочих мест") as e:
-        acc.create_workshop("Другая", rooms=["Ауд. 1"], competency=None, workplaces=0, create_rooms=True)
+        acc.create_workshop(dict(name="Другая", rooms=["Ауд. 1"], competency=None, workplaces=0), create_rooms=True)
     assert e.value.field == "workplaces"
     with pytest.raises(DuplicateError):
-        acc.create_workshop("мастерская  лха", rooms=["Ауд. 1"], competency=None, workplaces=2, create_rooms=True)
+        acc.create_workshop(dict(name="мастерская  лха", rooms=["Ауд. 1"], competency=None, workplaces=2),
+                            create_rooms=True)
     assert len(acc.workshops()) == 1
 
 
@@ -180,8 +181,8 @@ def test_gaps_become_needs_once(db, tmp_path):
     again = acc.create_needs_from_gaps(wid)
     assert again.created == 0 and len(again.skipped) == len(gaps)
     info = acc.workshop(wid)
-    acc.update_workshop(wid, info.version, name=info.name, rooms=[r for r, _n in info.rooms],
-                        competency=info.competency, workplaces=5)
+    acc.update_workshop(wid, dict(name=info.name, rooms=[r for r, _n in info.rooms], competency=info.competency,
+                                  workplaces=5), version=info.version)
     res3 = acc.create_needs_from_gaps(wid)
     assert res3.updated >= 1 and not any("Огнетушитель" in x for x in res3.skipped if "в работе" in x)
     assert _count(Need) == len(acc.gaps(wid))
@@ -229,24 +230,24 @@ def test_photos_are_checked(db, tmp_path):
 
 
 def test_lists_by_hand(db):
-    lid = acc.create_list("Аддитивное производство", 2026)
-    wid = acc.create_workshop("Мастерская АП", rooms=["Ауд. 112"], competency="Аддитивное производство",
-                              workplaces=4, create_rooms=True)
+    lid = acc.create_list({"competency": "Аддитивное производство", "year": 2026})
+    wid = acc.create_workshop(dict(name="Мастерская АП", rooms=["Ауд. 112"], competency="Аддитивное производство",
+                                   workplaces=4), create_rooms=True)
     assert acc.workshop(wid).list_id == lid
-    l1 = acc.add_line(lid, number="1", name="3D-принтер", quantity="1", zone="workplace")
+    l1 = acc.create_line(dict(list_id=lid, number="1", name="3D-принтер", quantity="1", zone="workplace"))
     with pytest.raises(DuplicateError):
-        acc.add_line(lid, number="1", name="Другое", quantity=1, zone="workplace")
+        acc.create_line(dict(list_id=lid, number="1", name="Другое", quantity=1, zone="workplace"))
     with pytest.raises(ValidationError):
-        acc.add_line(lid, number="2", name="Пластик", quantity="0", zone="consumables")
+        acc.create_line(dict(list_id=lid, number="2", name="Пластик", quantity="0", zone="consumables"))
     assert acc.checklist(wid)[0]["required"] == 4
     ln = acc.list_lines(lid)[0]
-    acc.update_line(l1, ln.version, number="1", name="3D-принтер FDM", quantity="2", zone="workplace",
-                    per_workplace=False)
+    acc.update_line(l1, dict(number="1", name="3D-принтер FDM", quantity="2", zone="workplace", per_workplace=False),
+                    version=ln.version)
     assert acc.checklist(wid)[0]["required"] == 2
     from chemcluster_desktop.services.errors import ConcurrentEditError
 
     with pytest.raises(ConcurrentEditError):
-        acc.update_line(l1, ln.version, name="x", quantity=1)
+        acc.update_line(l1, dict(name="x", quantity=1), version=ln.version)
     new = acc.copy_list(lid, 2027)
     assert len(acc.list_lines(new)) == 1
     acc.delete_line(l1)
@@ -317,3 +318,37 @@ def test_checklist_export_reads_back(db, tmp_path):
     first = rows[1]
     assert first[2] == row["name"] and first[6] == 3 and first[9] == "Выполнено"
     assert first[10] == 'Есть у партнёра <АО "Синтез"> & Co'
+
+
+def test_create_update_delete_take_data_and_versions(db):
+    import datetime as dt
+
+    from chemcluster_desktop.services.errors import ConcurrentEditError, NotFoundError
+
+    cid = acc.create_competency({"name": "Химический анализ воды", "code": "R9"})
+    lid = acc.create_list({"competency": cid, "year": 2026, "title": "ИЛ R9"})
+    wid = acc.create_workshop(dict(name="Мастерская R9", rooms=["Ауд. 9"], competency="R9", workplaces=2,
+                                   accreditation_date=dt.date(2027, 5, 20)), create_rooms=True)
+    info = acc.workshop(wid)
+    assert (info.competency_id, info.list_id, info.accreditation_date) == (cid, lid, dt.date(2027, 5, 20))
+    data = dict(name="Мастерская R9", rooms=["Ауд. 9"], competency=cid, workplaces=4, notes="после ремонта")
+    with pytest.raises(ConcurrentEditError):
+        acc.update_workshop(wid, data, version=info.version + 1)
+    acc.update_workshop(wid, data, version=info.version)
+    info = acc.workshop(wid)
+    assert info.workplaces == 4 and info.notes == "после ремонта" and info.accreditation_date is None
+    lnid = acc.create_line({"list_id": lid, "name": "Фотометр", "quantity": "1"})
+    ln = acc.list_lines(lid)[0]
+    with pytest.raises(ConcurrentEditError):
+        acc.delete_line(lnid, version=ln.version + 1)
+    acc.delete_line(lnid, version=ln.version)
+    with pytest.raises(NotFoundError, match="Позиция листа"):
+        acc.update_line(lnid, {"name": "Фотометр", "quantity": 1}, version=ln.version)
+    with pytest.raises(NotFoundError):
+        acc.create_line({"name": "Без листа", "quantity": 1})
+    with pytest.raises(ConcurrentEditError):
+        acc.delete_workshop(wid, version=info.version + 1)
+    acc.delete_workshop(wid, version=info.version)
+    with pytest.raises(NotFoundError, match="Мастерская"):
+        acc.delete_workshop(wid)
+    assert acc.workshops() == []

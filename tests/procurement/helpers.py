@@ -56,17 +56,19 @@ def make_sources() -> dict[str, int]:
     ids = {}
     for code, limit in (("federal", "100000000"), ("regional", "196600000"), ("employer", "70000000"),
                         ("own", "30000000")):
-        ids[code] = P.save_source(None, code, P.SOURCE_NAMES[code], limit)
+        ids[code] = P.create_source({"code": code, "name": P.SOURCE_NAMES[code], "limit": limit})
     return ids
 
 
 def make_suppliers(n: int = 3) -> list[int]:
     names = ["ООО «ЛабТехСнаб»", "ООО «Химприбор-НН»", "АО «Сибирская лаборатория»", "ООО «Аналит Волга»"]
-    return [P.create_supplier(names[i], INNS[i], "524901001" if INNS[i].startswith("52") else "770701001")
+    return [P.create_supplier({"name": names[i], "inn": INNS[i],
+                               "kpp": "524901001" if INNS[i].startswith("52") else "770701001"})
             for i in range(n)]
 
 
 def add_offers(need_id: int, suppliers: list[int], prices: list[str], date: dt.date | None = None) -> list[int]:
     date = date or dt.date.today() - dt.timedelta(days=10)
-    return [P.add_offer(need_id, supplier_id=sid, date=date, unit_price=p, reference=f"исх. {i + 1}")
+    return [P.create_offer({"need_id": need_id, "supplier_id": sid, "date": date, "unit_price": p,
+                            "reference": f"исх. {i + 1}"})
             for i, (sid, p) in enumerate(zip(suppliers, prices, strict=False))]

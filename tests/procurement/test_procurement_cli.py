@@ -9,7 +9,7 @@ import pytest
 from chemcluster_desktop import cli
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import procurement as P
-from tests.procurement_helpers import add_offers, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_sources, make_suppliers
 
 
 @pytest.fixture
@@ -18,11 +18,11 @@ def filled(db_path):
     context.set_actor(context.Actor("admin", "admin", "Администратор"))
     src = make_sources()
     sup = make_suppliers(3)
-    good = P.create_need("Весы аналитические", 2)
+    good = P.create_need({"name": "Весы аналитические", "quantity": 2})
     add_offers(good, sup, ["100000.00", "110000.00", "105000.50"])
-    bad = P.create_need("Установка ректификации", 1)
+    bad = P.create_need({"name": "Установка ректификации", "quantity": 1})
     add_offers(bad, sup, ["3900000.00", "5600000.00", "8700000.00"])
-    P.create_plan_line("Весы", [good], src["federal"])
+    P.create_plan_line({"title": "Весы", "need_ids": [good], "funding_source_id": src["federal"]})
     context.close_database()
     return {"path": str(db_path), "good": good, "bad": bad}
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.listing import ListQuery
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 
 @pytest.fixture
@@ -94,9 +94,10 @@ def _offered(page) -> set[str]:
 
 def test_status_road_offers_only_allowed_steps(page, qtbot):
     f = page.fixture
-    nid = P.create_need("Весы аналитические", 2, room_id=f["gap"]["room_id"])
+    nid = P.create_need({"name": "Весы аналитические", "quantity": 2, "room_id": f["gap"]["room_id"]})
     add_offers(nid, f["sup"], ["152000.00", "148500.00", "155300.00"])
-    lid = P.create_plan_line("Поставка весов", [nid], f["src"]["federal"])
+    lid = P.create_plan_line({"title": "Поставка весов", "need_ids": [nid],
+                              "funding_source_id": f["src"]["federal"]})
     page.show_tab("plan")
     page.refresh()
     assert page.select_id(lid)
@@ -150,8 +151,9 @@ def test_status_road_offers_only_allowed_steps(page, qtbot):
 
 def test_cancel_needs_a_reason(page, qtbot):
     f = page.fixture
-    nid = P.create_need("Центрифуга", 1)
-    lid = P.create_plan_line("Центрифуга", [nid], f["src"]["regional"])
+    nid = P.create_need({"name": "Центрифуга", "quantity": 1})
+    lid = P.create_plan_line({"title": "Центрифуга", "need_ids": [nid],
+                              "funding_source_id": f["src"]["regional"]})
     page.show_tab("plan")
     page.refresh()
     page.select_id(lid)
@@ -184,9 +186,9 @@ def test_supplier_card_checks_inn_as_you_type(page, qtbot):
 
 def test_budget_tab_chart_and_viewer_rights(page, qtbot, as_role):
     f = page.fixture
-    nid = P.create_need("Весы", 2)
+    nid = P.create_need({"name": "Весы", "quantity": 2})
     add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"])
-    P.create_plan_line("Весы", [nid], f["src"]["federal"])
+    P.create_plan_line({"title": "Весы", "need_ids": [nid], "funding_source_id": f["src"]["federal"]})
     page.show_tab("budget")
     assert page.chart.categories[0] == "Грант «Профессионалитет»"
     assert page.chart.values["planned"][0] == Decimal("0.2")  # 202 000 ₽ ≈ 0,2 млн
@@ -212,7 +214,7 @@ def test_print_nmck_from_the_page_opens_the_preview(page, qtbot):
     from chemcluster_desktop.ui import ops
 
     f = page.fixture
-    nid = P.create_need("Весы аналитические", 2)
+    nid = P.create_need({"name": "Весы аналитические", "quantity": 2})
     add_offers(nid, f["sup"], ["100000.00", "101000.00", "102000.00"])
     page.show_tab("needs")
     page.refresh()

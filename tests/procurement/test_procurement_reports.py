@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from chemcluster_desktop.services import printing
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 
 def text_of(path) -> str:
@@ -25,14 +25,16 @@ def data(db):
     sup = make_suppliers(3)
     n1 = P.need_from_checklist_line(gap["checklist_line_id"])
     add_offers(n1, sup, ["152000.00", "148500.00", "155300.00"])
-    n2 = P.create_need("Установка <ректификации> & K°", 1, okpd2="28.99.39.190")
+    n2 = P.create_need({"name": "Установка <ректификации> & K°", "quantity": 1, "okpd2": "28.99.39.190"})
     add_offers(n2, sup, ["3900000.00", "5600000.00", "8700000.00"])
-    n3 = P.create_need("Рефрактометр", 3)
+    n3 = P.create_need({"name": "Рефрактометр", "quantity": 3})
     add_offers(n3, sup[:2], ["158000.00", "160000.00"], date=dt.date.today() - dt.timedelta(days=250))
-    lid = P.create_plan_line("Поставка весов аналитических", [n1], src["federal"], planned_quarter=2)
+    lid = P.create_plan_line({"title": "Поставка весов аналитических", "need_ids": [n1],
+                              "funding_source_id": src["federal"], "planned_quarter": 2})
     for st in ("price_justified", "notice_published", "supplier_chosen"):
         P.advance(lid, st, note="0332300001226000001" if st == "notice_published" else "")
-    cid = P.create_contract(lid, "0332300001226000001-01", dt.date.today(), sup[0], "440000.00")
+    cid = P.create_contract({"plan_line_id": lid, "number": "0332300001226000001-01", "date": dt.date.today(),
+                             "supplier_id": sup[0], "price": "440000.00"})
     P.mark_paid(P.get_contract(cid).payments[0].id)
     return {"n1": n1, "n2": n2, "n3": n3, "line": lid}
 

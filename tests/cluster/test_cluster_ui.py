@@ -192,3 +192,33 @@ def test_empty_database_offers_card_kpis(window, qtbot):
     assert page.k_model.total() == 9
     assert not page.card_kpis_btn.isVisible()
     assert page.dashboard.tiles["participants"].value_label.text() == "0"
+
+
+def test_edit_participant_and_direction_through_forms(demo_db, qtbot):
+    from chemcluster_desktop.services.listing import ListQuery
+    from chemcluster_desktop.ui.pages.cluster import DirectionDialog, ParticipantDialog
+
+    p = next(x for x in cluster.list_participants(ListQuery(limit=100)) if x["kind"] == "enterprise")
+    dlg = ParticipantDialog(None, p["id"])
+    qtbot.addWidget(dlg)
+    assert dlg.name.text() == p["name"]
+    dlg.role.setText("Базовое предприятие: практика и стажировки")
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dlg.saved_id == p["id"]
+    after = cluster.get_participant(p["id"])
+    assert (after.role, after.name, after.version) == ("Базовое предприятие: практика и стажировки", p["name"],
+                                                       p["version"] + 1)
+
+    d = cluster.list_directions(ListQuery(limit=100))[0]
+    dlg = DirectionDialog(None, d["id"])
+    qtbot.addWidget(dlg)
+    dlg.places.setValue(d["places_per_year"] + 5)
+    stale = DirectionDialog(None, d["id"])  # a second form opened on the same version
+    qtbot.addWidget(stale)
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dlg.saved_id == d["id"]
+    assert cluster.get_direction(d["id"]).places_per_year == d["places_per_year"] + 5
+    stale.places.setValue(1)
+    qtbot.mouseClick(stale.buttons.button(stale.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert stale.saved_id is None  # refused: the direction changed since the form was opened
+    assert cluster.get_direction(d["id"]).places_per_year == d["places_per_year"] + 5

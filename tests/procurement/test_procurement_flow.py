@@ -17,7 +17,7 @@ from chemcluster_desktop.services.errors import (
     ValidationError,
 )
 from chemcluster_desktop.services.listing import ListQuery
-from tests.procurement_helpers import add_offers, make_gap, make_sources, make_suppliers
+from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 TODAY = dt.date.today()
 
@@ -53,7 +53,8 @@ def test_gap_to_inventory_and_budget(setup):
     assert b0.totals.limit == Decimal("396600000.00")
     assert b0.row("federal").planned == 0
 
-    lid = P.create_plan_line("Поставка весов аналитических", [nid], src["federal"], planned_quarter=1)
+    lid = P.create_plan_line({"title": "Поставка весов аналитических", "need_ids": [nid],
+                              "funding_source_id": src["federal"], "planned_quarter": 1})
     line = P.get_plan_line(lid)
     assert line.status == "in_plan" and line.number.startswith("ПГ-")
     assert line.next_steps == ["price_justified", "cancelled"]
@@ -69,8 +70,9 @@ def test_gap_to_inventory_and_budget(setup):
     assert "contract_signed" in line.blocked  # no contract yet
     assert P.get_need(nid).status == "supplier_chosen"
 
-    cid = P.create_contract(lid, "0332300001226000001-01", TODAY, sup[1], "440000.00",
-                            payments=[("132000.00", TODAY, "Аванс"), ("308000.00", None, "Окончательный")])
+    cid = P.create_contract({"plan_line_id": lid, "number": "0332300001226000001-01", "date": TODAY,
+                             "supplier_id": sup[1], "price": "440000.00",
+                             "payments": [("132000.00", TODAY, "Аванс"), ("308000.00", None, "Окончательный")]})
     assert P.get_plan_line(lid).status == "contract_signed"
     b2 = P.budget().row("federal")
     assert b2.contracted == Decimal("440000.00")
@@ -81,7 +83,8 @@ def test_gap_to_inventory_and_budget(setup):
     assert P.budget().row("federal").paid == Decimal("132000.00")
     assert P.budget().totals.paid == Decimal("132000.00")
 
-    did = P.create_delivery(cid, TODAY, "УПД № 17", [(nid, 3)])
+    did = P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД № 17",
+                             "lines": [(nid, 3)]})
     assert P.get_plan_line(lid).status == "delivered"
     assert P.get_delivery(did).amount <= Decimal("440000.00")
     before = len(_items())
@@ -107,9 +110,10 @@ def test_gap_to_inventory_and_budget(setup):
 
 
 def _line_ready(setup, prices=("100000.00", "101000.00", "102000.00"), qty=2, source="federal"):
-    nid = P.create_need("Дистиллятор", qty, room_id=setup["gap"]["room_id"])
+    nid = P.create_need({"name": "Дистиллятор", "quantity": qty, "room_id": setup["gap"]["room_id"]})
     add_offers(nid, setup["sup"], list(prices))
-    lid = P.create_plan_line("Поставка дистилляторов", [nid], setup["src"][source])
+    lid = P.create_plan_line({"title": "Поставка дистилляторов", "need_ids": [nid],
+                              "funding_source_id": setup["src"][source]})
     return nid, lid
 
 
@@ -128,103 +132,116 @@ def test_step_out_of_order_refused_nothing_changed(setup):
 
 
 def test_price_cannot_be_justified_with_two_offers_or_wide_spread(setup):
-    nid = P.create_need("Центрифуга", 1)
+    nid = P.create_need({"name": "Центрифуга", "quantity": 1})
     add_offers(nid, setup["sup"][:2], ["210000.00", "215000.00"])
-    lid = P.create_plan_line("Центрифуга", [nid], setup["src"]["regional"])
+    lid = P.create_plan_line({"title": "Центрифуга", "need_ids": [nid],
+                              "funding_source_id": setup["src"]["regional"]})
     with pytest.raises(ValidationError, match="не меньше\\s+трёх"):
         P.advance(lid, "price_justified")
-    n2 = P.create_need("Установка ректификации", 1)
+    n2 = P.create_need({"name": "Установка ректификации", "quantity": 1})
     add_offers(n2, setup["sup"], ["3900000.00", "5600000.00", "8700000.00"])
     assert P.nmck(n2)["valid"] is False
-    l2 = P.create_plan_line("Установка", [n2], setup["src"]["regional"])
+    l2 = P.create_plan_line({"title": "Установка", "need_ids": [n2],
+                             "funding_source_id": setup["src"]["regional"]})
     with pytest.raises(ValidationError, match="33 %"):
         P.advance(l2, "price_justified")
     assert P.get_plan_line(l2).status == "in_plan"
 
 
 def test_bad_offer_prices_refused(setup):
-    nid = P.create_need("Весы", 1)
+    nid = P.create_need({"name": "Весы", "quantity": 1})
     for bad in ("0", "-5", "abc", "12.345"):
         with pytest.raises(ValidationError) as e:
-            P.add_offer(nid, supplier_id=setup["sup"][0], date=TODAY, unit_price=bad)
+            P.create_offer({"need_id": nid, "supplier_id": setup["sup"][0], "date": TODAY, "unit_price": bad})
         assert e.value.field == "unit_price"
     with pytest.raises(ValidationError):
-        P.add_offer(nid, supplier_id=setup["sup"][0], date=TODAY, unit_price=12.5)  # float refused
+        P.create_offer({"need_id": nid, "supplier_id": setup["sup"][0], "date": TODAY,
+                        "unit_price": 12.5})  # float refused
     with pytest.raises(ValidationError, match="не наступила"):
-        P.add_offer(nid, supplier_id=setup["sup"][0], date=TODAY + dt.timedelta(days=3), unit_price="10")
+        P.create_offer({"need_id": nid, "supplier_id": setup["sup"][0], "date": TODAY + dt.timedelta(days=3),
+                        "unit_price": "10"})
     assert P.get_need(nid).offers == []
 
 
 def test_invalid_inn_refused(setup):
     n = len(P.all_suppliers())
     with pytest.raises(ValidationError, match="контрольных цифр") as e:
-        P.create_supplier("ООО «Опечатка»", "5249012348", "524901001")
+        P.create_supplier({"name": "ООО «Опечатка»", "inn": "5249012348", "kpp": "524901001"})
     assert e.value.field == "inn"
     with pytest.raises(DuplicateError):
-        P.create_supplier("Двойник", "5249012349", "524901001")
+        P.create_supplier({"name": "Двойник", "inn": "5249012349", "kpp": "524901001"})
     assert len(P.all_suppliers()) == n
 
 
 def test_over_source_limit_refused(setup):
     src = setup["src"]
-    P.save_source(src["own"], "own", P.SOURCE_NAMES["own"], "150000.00")
-    nid = P.create_need("Дистиллятор", 2)
+    P.update_source(src["own"], {"code": "own", "name": P.SOURCE_NAMES["own"], "limit": "150000.00"})
+    nid = P.create_need({"name": "Дистиллятор", "quantity": 2})
     add_offers(nid, setup["sup"], ["100000.00", "101000.00", "102000.00"])  # НМЦК 202 000
     assert P.limit_problem(src["own"], Decimal("202000.00")) is not None
     with pytest.raises(ValidationError, match="Превышен лимит"):
-        P.create_plan_line("Дистилляторы", [nid], src["own"])
+        P.create_plan_line({"title": "Дистилляторы", "need_ids": [nid], "funding_source_id": src["own"]})
     assert P.count_plan_lines(ListQuery()) == 0
     assert P.get_need(nid).plan_line_id is None and P.get_need(nid).status == "need"
     # the grant cannot be more than 100 mln, nor the limits more than the project
     with pytest.raises(ValidationError, match="Профессионалитет"):
-        P.save_source(src["federal"], "federal", "Грант", "100000000.01")
+        P.update_source(src["federal"], {"code": "federal", "name": "Грант", "limit": "100000000.01"})
     with pytest.raises(ValidationError, match="стоимость проекта"):
-        P.save_source(src["own"], "own", "Свои", "30000000.01")
+        P.update_source(src["own"], {"code": "own", "name": "Свои", "limit": "30000000.01"})
 
 
 def test_contract_over_limit_and_delivery_larger_than_contract(setup):
     nid, lid = _line_ready(setup, qty=2)
     for st in ("price_justified", "notice_published", "supplier_chosen"):
         P.advance(lid, st)
-    P.save_source(setup["src"]["federal"], "federal", "Грант", "202000.00")  # exactly the НМЦК
+    P.update_source(setup["src"]["federal"], {"code": "federal", "name": "Грант", "limit": "202000.00"})  # exactly the НМЦК
     with pytest.raises(ValidationError, match="больше НМЦК"):
-        P.create_contract(lid, "К-1", TODAY, setup["sup"][0], "300000.00")
+        P.create_contract({"plan_line_id": lid, "number": "К-1", "date": TODAY,
+                           "supplier_id": setup["sup"][0], "price": "300000.00"})
     with pytest.raises(ValidationError, match="больше цены контракта"):
-        P.create_contract(lid, "К-1", TODAY, setup["sup"][0], "190000.00", payments=[("200000.00", None)])
+        P.create_contract({"plan_line_id": lid, "number": "К-1", "date": TODAY,
+                           "supplier_id": setup["sup"][0], "price": "190000.00",
+                           "payments": [("200000.00", None)]})
     assert P.count_contracts(ListQuery()) == 0
-    cid = P.create_contract(lid, "К-1", TODAY, setup["sup"][0], "190000.00")
+    cid = P.create_contract({"plan_line_id": lid, "number": "К-1", "date": TODAY,
+                             "supplier_id": setup["sup"][0], "price": "190000.00"})
     with pytest.raises(ValidationError, match="Поставка больше контракта"):
-        P.create_delivery(cid, TODAY, "УПД-1", [(nid, 3)])
+        P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-1",
+                           "lines": [(nid, 3)]})
     with pytest.raises(ValidationError, match="Поставка больше контракта"):
-        P.create_delivery(cid, TODAY, "УПД-1", [(nid, 2, "100000.00")])  # 200 000 > 190 000
+        P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-1",
+                           "lines": [(nid, 2, "100000.00")]})  # 200 000 > 190 000
     assert P.get_contract(cid).deliveries == []
-    d1 = P.create_delivery(cid, TODAY, "УПД-1", [(nid, 1)])
+    d1 = P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-1",
+                            "lines": [(nid, 1)]})
     with pytest.raises(ValidationError, match="уже поставлено 1"):
-        P.create_delivery(cid, TODAY, "УПД-2", [(nid, 2)])
+        P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-2",
+                           "lines": [(nid, 2)]})
     assert len(P.get_contract(cid).deliveries) == 1
     P.accept_delivery(d1)
     assert P.get_plan_line(lid).status == "accepted"  # one of two delivered
-    d2 = P.create_delivery(cid, TODAY, "УПД-2", [(nid, 1)])
+    d2 = P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-2",
+                            "lines": [(nid, 1)]})
     assert P.get_plan_line(lid).status == "delivered"
     P.accept_delivery(d2)
     assert P.get_plan_line(lid).status == "on_inventory"
 
 
 def test_rights_and_concurrent_edit(setup, as_role):
-    nid = P.create_need("Весы", 1)
+    nid = P.create_need({"name": "Весы", "quantity": 1})
     with as_role("viewer"):
         with pytest.raises(PermissionDenied):
-            P.create_need("Ещё", 1)
+            P.create_need({"name": "Ещё", "quantity": 1})
         with pytest.raises(PermissionDenied):
-            P.add_offer(nid, supplier_name="X", date=TODAY, unit_price="10")
+            P.create_offer({"need_id": nid, "supplier_name": "X", "date": TODAY, "unit_price": "10"})
     with as_role("coordinator"):
-        P.create_need("Потребность координатора", 2)  # coordinators may list needs
+        P.create_need({"name": "Потребность координатора", "quantity": 2})  # coordinators may list needs
         with pytest.raises(PermissionDenied):
-            P.create_supplier("ООО «Тест»", "7707083893", "770701001")
+            P.create_supplier({"name": "ООО «Тест»", "inn": "7707083893", "kpp": "770701001"})
     v = P.get_need(nid).version
-    P.update_need(nid, version=v, quantity=2)
+    P.update_need(nid, {"quantity": 2}, version=v)
     with pytest.raises(ConcurrentEditError):
-        P.update_need(nid, version=v, quantity=3)
+        P.update_need(nid, {"quantity": 3}, version=v)
     assert P.get_need(nid).quantity == 2
     with pytest.raises(NotFoundError):
         P.get_need(99999)
@@ -232,7 +249,7 @@ def test_rights_and_concurrent_edit(setup, as_role):
 
 def test_lists_search_and_sort(setup):
     for name in ("Шкаф вытяжной", "Ёмкость мерная", "Весы"):
-        P.create_need(name, 1)
+        P.create_need({"name": name, "quantity": 1})
     rows = P.list_needs(ListQuery(search="емкость"))
     assert [r["name"] for r in rows] == ["Ёмкость мерная"]
     assert [r["name"] for r in P.list_needs(ListQuery(sort="name"))][:2] == ["Весы", "Ёмкость мерная"]
@@ -247,8 +264,10 @@ def test_buyer_accepts_delivery_onto_inventory(setup, as_role):
     with as_role("buyer", login="lebedeva"):
         for st in ("price_justified", "notice_published", "supplier_chosen"):
             P.advance(lid, st)
-        cid = P.create_contract(lid, "К-7", TODAY, setup["sup"][0], "190000.00")
-        did = P.create_delivery(cid, TODAY, "УПД-7", [(nid, 2)])
+        cid = P.create_contract({"plan_line_id": lid, "number": "К-7", "date": TODAY,
+                                 "supplier_id": setup["sup"][0], "price": "190000.00"})
+        did = P.create_delivery({"contract_id": cid, "date": TODAY, "document_number": "УПД-7",
+                                 "lines": [(nid, 2)]})
         from chemcluster_desktop.services import inventory
 
         with pytest.raises(PermissionDenied):

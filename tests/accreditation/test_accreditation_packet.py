@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import printing
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def _text(path) -> tuple[int, str]:
@@ -40,8 +40,8 @@ def test_packet_of_one_workshop(db, tmp_path):
 
 def test_every_workshop_in_one_pdf(db, tmp_path):
     h.workshop_with_items(tmp=tmp_path)
-    acc.create_workshop("Вторая мастерская", rooms=["Ауд. 2"], competency="Лабораторный химический анализ",
-                        workplaces=2, create_rooms=True)
+    acc.create_workshop(dict(name="Вторая мастерская", rooms=["Ауд. 2"], competency="Лабораторный химический анализ",
+                             workplaces=2), create_rooms=True)
     out = tmp_path / "all.pdf"
     printing.build("accreditation", out)
     _pages, text = _text(out)
@@ -62,7 +62,7 @@ def test_big_packet_is_built(db, tmp_path):
     """300 lines, 25 workplaces, 10 photos: all lines in the packet (its speed is measured in bench/)."""
     from chemcluster_desktop.reports import accreditation_packet
 
-    lid = acc.create_list("Большая компетенция", 2026)
+    lid = acc.create_list({"competency": "Большая компетенция", "year": 2026})
     zones = ["workplace", "consumables", "expert", "store", "safety", "general"]
     from sqlalchemy import insert
 
@@ -74,7 +74,7 @@ def test_big_packet_is_built(db, tmp_path):
             list_id=lid, position=i, number=str(i), zone=zones[i % 6], section="", name=f"Позиция оснащения № {i}",
             specification="Технические характеристики: мощность не менее 600 Вт, ГОСТ 25336-82", quantity=Decimal(2),
             unit="шт.", per_workplace=i % 2 == 0, note="", search_key=f"позиция {i}") for i in range(1, 301)])
-    wid = acc.create_workshop("Большая", rooms=["Ауд. Б"], competency="Большая компетенция", workplaces=25,
+    wid = acc.create_workshop(dict(name="Большая", rooms=["Ауд. Б"], competency="Большая компетенция", workplaces=25),
                               create_rooms=True)
     for k in range(10):
         acc.add_evidence(wid, h.jpeg(1600, 1200, (k * 20, 100, 150)), caption=f"Фото {k}", file_name=f"{k}.jpg")

@@ -9,7 +9,7 @@ from chemcluster_desktop.xlsx.infrastructure import (
     scope_of,
     zone_of,
 )
-from tests import accreditation_helpers as h
+from tests.accreditation import helpers as h
 
 
 def test_shared_sample_reads_with_zones_and_units():

@@ -1,0 +1,50 @@
+"""The plain data of a workshop's accreditation packet (the PDF is drawn by
+``reports.accreditation_packet``; the report kind is :mod:`.report_accreditation`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import select
+
+from chemcluster_desktop.services import context
+from chemcluster_desktop.services.printing import college_info
+from chemcluster_desktop.storage.accreditation import (
+    CHECK_STATUSES,
+    ZONES,
+    ChecklistLine,
+    Evidence,
+    InfrastructureLine,
+    InfrastructureList,
+    Workshop,
+    WorkshopRoom,
+)
+from chemcluster_desktop.storage.core import Room
+
+from ._common import status_label, zone_label
+from .checklists import checklist
+from .needs import gaps
+from .readiness import workshop_readiness, zone_readiness
+from .workshop_records import workshop
+
+
+def packet_data(workshop_id: int) -> dict:
+    """Plain data for ``reports.accreditation_packet``."""
+    info = workshop(workshop_id)
+    with context.read() as s:
+        rooms_full = [dict(name=r.name, area=r.area_m2 or "", responsible=r.responsible, kind=r.kind)
+                      for r in s.scalars(select(Room).join(WorkshopRoom, WorkshopRoom.room_id == Room.id)
+                                         .where(WorkshopRoom.workshop_id == workshop_id).order_by(Room.name))]
+        plan = s.scalar(select(Workshop.layout_plan).where(Workshop.id == workshop_id))
+        photos = [dict(id=r[0], caption=r[1], file_name=r[2], data=r[3], line=r[4]) for r in s.execute(
+            select(Evidence.id, Evidence.caption, Evidence.file_name, Evidence.data, InfrastructureLine.name)
+            .outerjoin(ChecklistLine, ChecklistLine.id == Evidence.checklist_line_id)
+            .outerjoin(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
+            .where(Evidence.workshop_id == workshop_id).order_by(Evidence.id))]
+        list_title = s.scalar(select(InfrastructureList.title).where(InfrastructureList.id == info.list_id)) or ""
+    return dict(college=college_info(), workshop=asdict(info), rooms=rooms_full, list_title=list_title,
+                checklist=checklist(workshop_id), gaps=gaps(workshop_id),
+                readiness=asdict(workshop_readiness(workshop_id)),
+                zones=[asdict(z) for z in zone_readiness(workshop_id)], layout_plan=plan, photos=photos,
+                zone_labels={z: zone_label(z) for z in ZONES},
+                status_labels={st: status_label(st) for st in CHECK_STATUSES})

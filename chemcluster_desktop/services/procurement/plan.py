@@ -1,0 +1,362 @@
+"""The plan-schedule: lines grouping needs, their status road (each step dated and signed), the list
+and the rows of the printed / exported plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.context import read, uow
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
+from chemcluster_desktop.services.procurement._common import NEXT_STEPS, WRITE, _login, _text, status_label
+from chemcluster_desktop.services.procurement.budgeting import _check_line_limit
+from chemcluster_desktop.services.procurement.pricing import _compute_for
+from chemcluster_desktop.services.procurement.sources import _source_by
+from chemcluster_desktop.services.security import require
+from chemcluster_desktop.storage.procurement import (
+    LAWS,
+    Contract,
+    Delivery,
+    FundingSource,
+    Need,
+    PlanLine,
+    PlanStep,
+)
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    status: str
+    date: dt.date
+    user_login: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PlanLineInfo:
+    id: int
+    number: str
+    title: str
+    law: str
+    method: str
+    okpd2: str
+    funding_source_id: int | None
+    source_name: str
+    planned_year: int | None
+    planned_quarter: int | None
+    notice_number: str
+    status: str
+    amount: Decimal
+    version: int
+    needs: list[dict]
+    steps: list[StepInfo]
+    next_steps: list[str]
+    blocked: dict[str, str]  # next step -> why it cannot be taken yet
+    contract_ids: list[int]
+
+
+def _step(s: Session, line: PlanLine, status: str, note: str = "", on: dt.date | None = None) -> None:
+    line.steps.append(PlanStep(status=status, date=on or dt.date.today(), user_login=_login(s), note=note or ""))
+    line.status = status
+    for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)):
+        n.status = "need" if status == "cancelled" else status
+
+
+def _last_step_date(line: PlanLine) -> dt.date:
+    return max((st.date for st in line.steps), default=dt.date.min)
+
+
+def _next_number(s: Session, year: int) -> str:
+    prefix = f"ПГ-{year}-"
+    nums = [x for x in s.scalars(select(PlanLine.number).where(PlanLine.number.like(prefix + "%")))]
+    seq = max((int(x[len(prefix):]) for x in nums if x[len(prefix):].isdigit()), default=0) + 1
+    return f"{prefix}{seq:03d}"
+
+
+def _attach_needs(s: Session, line: PlanLine, need_ids: list[int]) -> None:
+    for nid in need_ids:
+        n = get_or_404(s, Need, nid, translate("Procurement", "Потребность"))
+        if n.plan_line_id is not None and n.plan_line_id != line.id:
+            raise ValidationError(translate("Procurement", "Потребность «{0}» уже включена в строку плана {1}.").format(
+                n.name, n.plan_line.number if n.plan_line else n.plan_line_id), field="needs")
+        if n.status not in ("need", "in_plan"):
+            raise ValidationError(translate("Procurement", "Потребность «{0}» в статусе «{1}» нельзя включить в план.")
+                                  .format(n.name, status_label(n.status)), field="needs")
+        n.plan_line_id = line.id
+        n.status = line.status
+        if n.funding_source_id is None:
+            n.funding_source_id = line.funding_source_id
+
+
+def _create_plan_line(s: Session, title: str, need_ids: list[int], funding_source_id: int | None = None,
+                      law: str = "44-ФЗ", method: str = "электронный аукцион", okpd2: str = "",
+                      planned_year: int | None = None, planned_quarter: int | None = None,
+                      on: dt.date | None = None) -> int:
+    title = _text(title, "title", translate("Procurement", "Предмет закупки"), max_len=500)
+    if not need_ids:
+        raise ValidationError(translate("Procurement", "Выберите хотя бы одну потребность для строки плана-графика."), field="needs")
+    if law not in LAWS:
+        raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+    if funding_source_id is not None:
+        get_or_404(s, FundingSource, funding_source_id, translate("Procurement", "Запись об источнике финансирования"))
+    if planned_quarter is not None and planned_quarter not in (1, 2, 3, 4):
+        raise ValidationError(translate("Procurement", "Квартал — число от 1 до 4."), field="planned_quarter")
+    year = planned_year or (on or dt.date.today()).year
+    line = PlanLine(number=_next_number(s, year), title=title, law=law, method=(method or "")[:100],
+                    okpd2=(okpd2 or "").strip()[:20], funding_source_id=funding_source_id, planned_year=year,
+                    planned_quarter=planned_quarter, status="in_plan")
+    s.add(line)
+    s.flush()
+    _attach_needs(s, line, list(dict.fromkeys(need_ids)))
+    if not line.okpd2:
+        first = s.scalar(select(Need.okpd2).where(Need.plan_line_id == line.id, Need.okpd2 != "").limit(1))
+        line.okpd2 = first or ""
+    _step(s, line, "in_plan", on=on)
+    s.flush()
+    _check_line_limit(s, line)
+    return line.id
+
+
+def create_plan_line(data: dict) -> int:
+    """A plan-schedule line from ``data``: title, need_ids, and optionally funding_source_id, law
+    (44-ФЗ), method (электронный аукцион), okpd2 (the first need's), planned_year (this year),
+    planned_quarter."""
+    require(WRITE)
+    with uow() as s:
+        return _create_plan_line(s, data.get("title"), list(data.get("need_ids") or []),
+                                 data.get("funding_source_id"), data.get("law", "44-ФЗ"),
+                                 data.get("method", "электронный аукцион"), data.get("okpd2", ""),
+                                 data.get("planned_year"), data.get("planned_quarter"))
+
+
+def update_plan_line(line_id: int, data: dict, *, version: int | None = None) -> None:
+    """Change the fields ``data`` gives: title, law, method, okpd2, funding_source_id, planned_year,
+    planned_quarter, notice_number."""
+    require(WRITE)
+    with uow() as s:
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        check_version(line, version)
+        if "title" in data:
+            line.title = _text(data["title"], "title", translate("Procurement", "Предмет закупки"), max_len=500)
+        if "law" in data:
+            if data["law"] not in LAWS:
+                raise ValidationError(translate("Procurement", "Закон закупки: 44-ФЗ или 223-ФЗ."), field="law")
+            line.law = data["law"]
+        for k in ("method", "okpd2", "notice_number"):
+            if k in data:
+                setattr(line, k, (data[k] or "").strip())
+        if "planned_year" in data:
+            line.planned_year = data["planned_year"]
+        if "planned_quarter" in data:
+            if data["planned_quarter"] not in (None, 1, 2, 3, 4):
+                raise ValidationError(translate("Procurement", "Квартал — число от 1 до 4."), field="planned_quarter")
+            line.planned_quarter = data["planned_quarter"]
+        if "funding_source_id" in data and data["funding_source_id"] != line.funding_source_id:
+            if s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)):
+                raise ValidationError(translate("Procurement", "По строке уже заключён контракт: источник финансирования менять нельзя."),
+                                      field="funding_source")
+            if data["funding_source_id"] is not None:
+                get_or_404(s, FundingSource, data["funding_source_id"], translate("Procurement", "Запись об источнике финансирования"))
+            line.funding_source_id = data["funding_source_id"]
+        s.flush()
+        _check_line_limit(s, line)
+
+
+def add_needs_to_line(line_id: int, need_ids: list[int]) -> None:
+    require(WRITE)
+    with uow() as s:
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        if line.status != "in_plan":
+            raise ValidationError(translate("Procurement", "Добавлять потребности можно только в строку в статусе «В плане»."))
+        _attach_needs(s, line, need_ids)
+        s.flush()
+        _check_line_limit(s, line)
+
+
+def remove_need_from_line(line_id: int, need_id: int) -> None:
+    require(WRITE)
+    with uow() as s:
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
+        if n.plan_line_id != line.id:
+            raise ValidationError(translate("Procurement", "Потребность «{0}» не входит в строку {1}.").format(n.name, line.number))
+        if line.status != "in_plan":
+            raise ValidationError(translate("Procurement", "Исключать потребности можно только из строки в статусе «В плане»."))
+        if s.scalar(select(func.count(Need.id)).where(Need.plan_line_id == line.id)) <= 1:
+            raise ValidationError(translate("Procurement", "В строке плана должна остаться хотя бы одна потребность; отмените строку, "
+                                     "если закупка не нужна."))
+        n.plan_line_id = None
+        n.status = "need"
+
+
+def _blocked(s: Session, line: PlanLine, status: str) -> str | None:
+    """Why ``status`` cannot be taken yet (data missing), or None."""
+    if status == "price_justified":
+        needs = list(s.scalars(select(Need).where(Need.plan_line_id == line.id)))
+        for n in needs:
+            r = _compute_for(n)
+            if not r.valid:
+                return translate("Procurement", "«{0}»: {1}").format(n.name, r.message)
+        return None
+    if status == "contract_signed":
+        if not s.scalar(select(func.count(Contract.id)).where(Contract.plan_line_id == line.id)):
+            return translate("Procurement", "Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).")
+        return None
+    if status == "delivered":
+        if not _deliveries_of_line(s, line.id):
+            return translate("Procurement", "Зарегистрируйте поставку по контракту этой строки.")
+        return None
+    if status == "accepted":
+        if not any(d.accepted_at for d in _deliveries_of_line(s, line.id)):
+            return translate("Procurement", "Примите поставку: при приёмке оборудование ставится на учёт.")
+        return None
+    if status == "on_inventory":
+        ds = _deliveries_of_line(s, line.id)
+        if not ds or any(d.accepted_at is None for d in ds):
+            return translate("Procurement", "Есть непринятые поставки: примите их, чтобы поставить оборудование на учёт.")
+        return None
+    return None
+
+
+def _deliveries_of_line(s: Session, line_id: int) -> list[Delivery]:
+    return list(s.scalars(select(Delivery).join(Contract, Contract.id == Delivery.contract_id)
+                          .where(Contract.plan_line_id == line_id)))
+
+
+def allowed_steps(line_id: int) -> list[str]:
+    with read() as s:
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        return list(NEXT_STEPS.get(line.status, ()))
+
+
+def _advance(s: Session, line: PlanLine, status: str, note: str = "", on: dt.date | None = None) -> None:
+    allowed = NEXT_STEPS.get(line.status, ())
+    if status not in allowed:
+        names = ", ".join(f"«{status_label(x)}»" for x in allowed) or translate("Procurement", "никакой (строка закрыта)")
+        raise ValidationError(translate("Procurement", "Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий "
+                                 "шаг: {3}.").format(line.number, status_label(line.status), status_label(status),
+                                                     names), field="status")
+    why = _blocked(s, line, status)
+    if why:
+        raise ValidationError(translate("Procurement", "Шаг «{0}» по строке {1} пока невозможен: {2}").format(
+            status_label(status), line.number, why), field="status")
+    on = on or dt.date.today()
+    last = max((st.date for st in line.steps), default=None)
+    if last is not None and on < last:
+        raise ValidationError(translate("Procurement", "Дата шага {0} раньше даты предыдущего шага {1}.").format(
+            on.strftime("%d.%m.%Y"), last.strftime("%d.%m.%Y")), field="date")
+    if status == "price_justified":
+        for n in s.scalars(select(Need).where(Need.plan_line_id == line.id)):
+            n.nmck = _compute_for(n).nmck
+        s.flush()
+        _check_line_limit(s, line)
+    if status == "notice_published" and note:
+        line.notice_number = note.strip()[:64]
+    _step(s, line, status, note, on)
+
+
+def advance(line_id: int, status: str, note: str = "", on: dt.date | None = None, version: int | None = None) -> None:
+    """Take the next step of the status road; refused when it is not an allowed next step."""
+    require(WRITE)
+    with uow() as s:
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        check_version(line, version)
+        _advance(s, line, status, note, on)
+
+
+def _plan_info(s: Session, line: PlanLine) -> PlanLineInfo:
+    needs = list(s.scalars(select(Need).where(Need.plan_line_id == line.id).order_by(Need.id)))
+    src = s.get(FundingSource, line.funding_source_id) if line.funding_source_id else None
+    amount = sum((n.nmck or Decimal("0.00") for n in needs), Decimal("0.00"))
+    nxt = list(NEXT_STEPS.get(line.status, ()))
+    blocked = {x: why for x in nxt if (why := _blocked(s, line, x))}
+    return PlanLineInfo(
+        line.id, line.number, line.title, line.law, line.method, line.okpd2, line.funding_source_id,
+        src.name if src else "", line.planned_year, line.planned_quarter, line.notice_number, line.status, amount,
+        line.version,
+        [{"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit, "nmck": n.nmck, "status": n.status,
+          "room_id": n.room_id} for n in needs],
+        [StepInfo(st.status, st.date, st.user_login, st.note) for st in line.steps], nxt, blocked,
+        list(s.scalars(select(Contract.id).where(Contract.plan_line_id == line.id).order_by(Contract.id))))
+
+
+def get_plan_line(line_id: int) -> PlanLineInfo:
+    with read() as s:
+        return _plan_info(s, get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика")))
+
+
+def _plan_stmt(q: ListQuery):
+    amount = select(func.coalesce(func.sum(Need.nmck), 0)).where(Need.plan_line_id == PlanLine.id).scalar_subquery()
+    n_needs = select(func.count(Need.id)).where(Need.plan_line_id == PlanLine.id).scalar_subquery()
+    stmt = (select(PlanLine, FundingSource.name.label("source"), FundingSource.code.label("source_code"),
+                   amount.label("amount"), n_needs.label("needs"))
+            .outerjoin(FundingSource, FundingSource.id == PlanLine.funding_source_id))
+    f = q.filters
+    if f.get("status"):
+        stmt = stmt.where(PlanLine.status == f["status"])
+    if f.get("source"):
+        stmt = stmt.where(FundingSource.code == f["source"])
+    stmt = apply_search(stmt, PlanLine.search_key, q.search)
+    cols = {"number": PlanLine.number, "title": PlanLine.title, "status": PlanLine.status, "amount": amount,
+            "source": FundingSource.name, "law": PlanLine.law, "period": PlanLine.planned_quarter,
+            "needs": n_needs}
+    return stmt, cols
+
+
+def count_plan_lines(q: ListQuery) -> int:
+    with read() as s:
+        return count_of(s, _plan_stmt(q)[0])
+
+
+def list_plan_lines(q: ListQuery) -> list[dict]:
+    with read() as s:
+        stmt, cols = _plan_stmt(q)
+        stmt = window(apply_sort(stmt, cols, q, PlanLine.number, PlanLine.id), q)
+        out = []
+        for line, source, code, amount, n_needs in s.execute(stmt):
+            period = ""
+            if line.planned_year:
+                period = f"{line.planned_quarter} кв. {line.planned_year}" if line.planned_quarter else \
+                    str(line.planned_year)
+            out.append({"id": line.id, "number": line.number, "title": line.title, "law": line.law,
+                        "method": line.method, "okpd2": line.okpd2, "source": source or "", "source_code": code or "",
+                        "period": period, "status": line.status, "amount": Decimal(amount or 0),
+                        "needs": n_needs or 0, "notice_number": line.notice_number, "version": line.version})
+        for r in out:
+            r["amount"] = r["amount"].quantize(Decimal("0.01"))
+        return out
+
+
+def plan_schedule_rows(source: str | None = None) -> list[dict]:
+    """Every plan-schedule line with its needs and steps, for the xlsx export and the printed plan."""
+    with read() as s:
+        stmt = select(PlanLine).order_by(PlanLine.number)
+        if source:
+            f = _source_by(s, source)
+            stmt = stmt.where(PlanLine.funding_source_id == f.id)
+        out = []
+        for line in s.scalars(stmt):
+            info = _plan_info(s, line)
+            steps = {st.status: st for st in info.steps}
+            contract = s.scalar(select(Contract).where(Contract.plan_line_id == line.id).order_by(Contract.id).limit(1))
+            out.append({
+                "number": info.number, "title": info.title, "okpd2": info.okpd2, "law": info.law,
+                "method": info.method, "source": info.source_name, "year": info.planned_year,
+                "quarter": info.planned_quarter, "amount": info.amount, "status": info.status,
+                "status_label": status_label(info.status), "notice_number": info.notice_number,
+                "needs": info.needs,
+                "steps": [{"status": st.status, "label": status_label(st.status), "date": st.date,
+                           "user": st.user_login, "note": st.note} for st in info.steps],
+                "published_on": steps["notice_published"].date if "notice_published" in steps else None,
+                "contract": f"№ {contract.number} от {contract.date.strftime('%d.%m.%Y')}" if contract else "",
+                "contract_price": contract.price if contract else None,
+                "supplier": contract.supplier.name if contract else "",
+            })
+        return out

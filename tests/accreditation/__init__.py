@@ -1,0 +1,1 @@
+"""The accreditation area's tests: services, xlsx, the packet, CLI and GUI."""
