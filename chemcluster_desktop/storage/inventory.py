@@ -75,6 +75,9 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     verification_certificate: Mapped[str] = mapped_column(String(100), default="")
     maintained_on: Mapped[dt.date | None] = mapped_column(Date)
     maintenance_months: Mapped[int | None] = mapped_column(Integer)
+    # the last day the verification is valid (verified_on + the interval; kept by _item_key), so that
+    # readiness can leave out an instrument whose verification ran out in SQL on both backends
+    verification_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
     room: Mapped[Room | None] = relationship()
     substance: Mapped[Substance | None] = relationship()
@@ -178,6 +181,19 @@ def item_search_key(name, inventory_number, serial_number, model="", cas_number=
 def _item_key(_m, _c, t: Item) -> None:
     cas = t.substance.cas_number if t.substance is not None else ""
     t.search_key = item_search_key(t.name, t.inventory_number, t.serial_number, t.model, cas)
+    t.verification_until = add_months(t.verified_on, t.verification_months) if t.measuring else None
+
+
+def add_months(d: dt.date | None, months: int | None) -> dt.date | None:
+    """``d`` plus ``months`` calendar months (the 31st becomes the month's last day); None without both."""
+    if d is None or not months:
+        return None
+    import calendar
+
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 @event.listens_for(Substance, "before_insert")

@@ -81,10 +81,13 @@ def upgrade() -> None:
                                      server_default=""))
     op.add_column("items", sa.Column("maintained_on", sa.Date(), nullable=True))
     op.add_column("items", sa.Column("maintenance_months", sa.Integer(), nullable=True))
+    op.add_column("items", sa.Column("verification_until", sa.Date(), nullable=True))
+    op.create_index(op.f("ix_items_verification_until"), "items", ["verification_until"])
 
 
 def downgrade() -> None:
-    for col in ("maintenance_months", "maintained_on", "verification_certificate", "verification_months",
+    op.drop_index(op.f("ix_items_verification_until"), table_name="items")
+    for col in ("verification_until", "maintenance_months", "maintained_on", "verification_certificate", "verification_months",
                 "verified_on", "measuring"):
         op.drop_column("items", col)
     op.drop_column("stocktaking_lines", "estimate")

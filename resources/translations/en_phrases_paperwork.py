@@ -342,4 +342,14 @@ PHRASES: dict[str, str] = {
     "Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)":
         "Commission: the chair and members with positions (the rooms' custodians are not members)",
     "Председатель": "Chair",
+    # --- accreditation packet ------------------------------------------------------------------------------
+    "Документы": "Documents",
+    "ИСТЕКЛА — не учитывается": "EXPIRED — not counted",
+    "Поверка": "Verification",
+    "Средства измерения и документы на оборудование": "Measuring instruments and equipment documents",
+    "Средство измерения с истёкшей поверкой нельзя использовать на демонстрационном экзамене: в наличии по позиции "
+    "оно не считается.":
+        "A measuring instrument whose verification has expired cannot be used at a demonstration exam: it is not "
+        "counted as available for its line.",
+    "свид. № {0}": "cert. No. {0}",
 }

@@ -150,7 +150,7 @@ def load(s, rng) -> None:
     items = _units_and_stock(s, rng, today, work_rooms, store, equip_store)
     reagent_items = _reagents(s, rng, today, store, lab201)
     _documents(s, today, items, reagent_items, work_rooms)
-    _verification(today, items)
+    _verification(today, items, {r.id for r in work_rooms if r.kind == "workshop"})
     _stocktaking(s, today, items + reagent_items, lab201)
 
 
@@ -334,8 +334,10 @@ MAINTAINED = {"Шкаф вытяжной": 6, "Печь муфельная": 12,
               "Жидкостный хроматограф": 6, "Шкаф сушильный": 12}
 
 
-def _verification(today: dt.date, items: list[Item]) -> None:
-    """Verification and maintenance dates: most current, a few running out within a month, one expired."""
+def _verification(today: dt.date, items: list[Item], workshop_rooms: set[int]) -> None:
+    """Verification and maintenance dates: most current, a few running out within a month, and the
+    verification of one workshop's laboratory scales 12 days overdue (so readiness shows it)."""
+    expired = next((it for it in items if it.name == "Весы лабораторные" and it.room_id in workshop_rooms), None)
     m = k = 0
     for it in items:
         if it.kind != "equipment":
@@ -343,9 +345,9 @@ def _verification(today: dt.date, items: list[Item]) -> None:
         months = MEASURING.get(it.name)
         if months and it.status != "not_commissioned":
             m += 1
-            # days left until the verification runs out: the second instrument is 12 days overdue, three
-            # run out within the month, the rest later in the year
-            left = -12 if m == 2 else {1: 9, 5: 21, 9: 27}.get(m, 45 + (m * 37) % 300)
+            # days left until the verification runs out: the scales 12 days overdue, three run out
+            # within the month, the rest later in the year
+            left = -12 if it is expired else {1: 9, 5: 21, 9: 27}.get(m, 45 + (m * 37) % 300)
             due = today + dt.timedelta(days=left)
             verified = dt.date(due.year - months // 12, due.month, min(due.day, 28))
             it.measuring = True

@@ -14,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.storage.inventory import add_months
 
 OFF_BALANCE_LIMIT = Decimal(10000)
 
@@ -72,14 +73,7 @@ def status_and_function(kind: str, status: str, *, present: bool = True, verific
 
 def verification_due(verified_on: dt.date | None, months: int | None) -> dt.date | None:
     """The date the verification runs out (its interval in months after the last one)."""
-    if verified_on is None or not months:
-        return None
-    m = verified_on.month - 1 + months
-    y = verified_on.year + m // 12
-    m = m % 12 + 1
-    import calendar
-
-    return dt.date(y, m, min(verified_on.day, calendar.monthrange(y, m)[1]))
+    return add_months(verified_on, months)
 
 
 __all__ = ["ACCOUNTS", "OKEI", "account_of", "account_title", "okei", "status_and_function", "verification_due"]
