@@ -4,7 +4,7 @@ card's price)."""
 
 from __future__ import annotations
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services.errors import NotFoundError
 from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
@@ -13,7 +13,7 @@ from chemcluster_desktop.services.inventory.surplus import unit_value
 from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
 TITLE = "Ведомость расхождений по результатам инвентаризации (ф. 0504092)"
-DESCRIPTION = "Недостачи и излишки по счетам, излишки по текущей оценке"
+DESCRIPTION = QT_TRANSLATE_NOOP("Reports", "Недостачи и излишки по счетам, излишки по текущей оценке")
 FILTERS = ["stocktaking"]
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.inventory.report_discrepancies import pick
 from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
 TITLE = "Акт о результатах инвентаризации (ф. 0510463)"
-DESCRIPTION = "Итоги всех описей одного решения: по данным учёта, фактически, недостачи и излишки"
+DESCRIPTION = QT_TRANSLATE_NOOP("Reports", "Итоги всех описей одного решения: по данным учёта, фактически, недостачи и излишки")
 FILTERS = ["stocktaking"]
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.inventory.report_discrepancies import pick
 from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
 TITLE = "Решение о проведении инвентаризации (ф. 0510439)"
-DESCRIPTION = "Приказ, причина, сроки, помещения и МОЛ, состав комиссии с председателем"
+DESCRIPTION = QT_TRANSLATE_NOOP("Reports", "Приказ, причина, сроки, помещения и МОЛ, состав комиссии с председателем")
 FILTERS = ["stocktaking"]
 
 

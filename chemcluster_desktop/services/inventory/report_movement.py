@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.inventory import movement_forms
 from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
 TITLE = "Документ движения"
-DESCRIPTION = "Накладная на перемещение (ф. 0504102), акт о списании (ф. 0504104, 0504143, 0504230) или требование-накладная (ф. 0504204) по номеру документа"
+DESCRIPTION = QT_TRANSLATE_NOOP("Reports", "Накладная на перемещение (ф. 0504102), акт о списании (ф. 0504104, 0504143, "
+                                             "0504230) или требование-накладная (ф. 0504204) по номеру документа")
 FILTERS = ["number"]
 
 
