@@ -32,6 +32,8 @@ as acc; acc.match(…)`` is how every caller uses it.
 
 from __future__ import annotations
 
+from chemcluster_desktop.storage.accreditation import ZONES  # the zones of a list (ui/ reads them here)
+
 from ._common import (
     MAX_PHOTO_BYTES,
     MAX_PHOTO_PIXELS,
@@ -99,6 +101,7 @@ from .workshop_records import (
 )
 
 __all__ = [
+    "ZONES",
     "CompetencyInfo",
     "EvidenceInfo",
     "ImportReport",
