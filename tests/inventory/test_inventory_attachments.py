@@ -50,6 +50,7 @@ def test_attachment_rules(db, tmp_path):
     assert attachments.list_files("item", iid) == []
 
 
+@pytest.mark.sqlite_only  # restore replaces a database file (PostgreSQL restores with pg_restore)
 def test_attachments_travel_with_the_backup(db, tmp_path):
     iid = equipment("pH-метр", room_id=add_room("Лаборатория 205"))
     attachments.add_bytes("item", iid, "photo.png", b"\x89PNG\r\n\x1a\nDATA", kind="photo")
