@@ -1,5 +1,6 @@
 """``chemcluster import inventory FILE.xlsx [--dry-run] [--strict] [--room NAME] [--groups keep|split]
-[--map "Заголовок=field" …]``, ``export inventory FILE.xlsx`` and
+[--map "Заголовок=field" …]``, ``export inventory FILE.xlsx``, ``inventory movements [--json]``,
+``inventory due [--days N] [--json]`` and
 ``stocktaking post NUMBER [--dry-run] [--json] [--with-unknown]``."""
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ def register(sub) -> None:
     sp.add_argument("--search", default="", help=_t("строка поиска, как в окне программы"))
     sp.add_argument("--include-written-off", action="store_true", help=_t("включить списанные позиции"))
     sp.set_defaults(func=cmd_export_inventory, open_db=True)
+
+    inv = group(sub, "inventory", _t("инвентарь: документы движения, поверка и обслуживание"))
+    sp = inv.add_parser("movements", help=_t("документы движения: номер, дата, вид, помещения"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_movements, open_db=True)
+    sp = inv.add_parser("due", help=_t("поверка и обслуживание: истекает в ближайшие дни или просрочено"))
+    sp.add_argument("--days", type=int, default=30, metavar="N", help=_t("сколько дней вперёд (по умолчанию 30)"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_due, open_db=True)
 
     stk = group(sub, "stocktaking", _t("инвентаризация помещения"))
     sp = stk.add_parser("post", help=_t("провести результаты завершённой инвентаризации: списание, "
@@ -150,4 +160,44 @@ def cmd_stocktaking_post(args) -> int:
         print(f"  {d.number}  ({d.lines})")
     for pl in skipped:
         print("  " + _t("не проводится: {0} — {1}").format(pl.name, pl.note))
+    return 0
+
+
+def cmd_movements(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.inventory.movement_forms import list_documents
+    from chemcluster_desktop.services.inventory.vocabulary import movement_label
+
+    docs = list_documents()
+    if args.json:
+        print_json({"movements": [dict(d, date=d["date"].isoformat()) for d in docs]})
+        return 0
+    for d in docs:
+        rooms = " → ".join(x for x in (d["from_room"], d["to_room"]) if x)
+        who = f" ({d['person']})" if d["person"] else ""
+        print(f"{d['number']:<16} {d['date']:%d.%m.%Y}  {movement_label(d['kind']):<12} {rooms}{who}")
+    if not docs:
+        print(_t("Документов движения нет."))
+    return 0
+
+
+def cmd_due(args) -> int:
+    from chemcluster_desktop.cli import fail, print_json
+    from chemcluster_desktop.services.inventory import upkeep
+
+    if args.days < 0 or args.days > 3650:
+        return fail(_t("--days: от 0 до 3650 дней."))
+    rows = upkeep.due(days=args.days)
+    if args.json:
+        print_json({"due": [{"inventory_number": r["inventory_number"], "name": r["name"], "kind": r["kind"],
+                             "date": r["date"].isoformat() if r["date"] else None, "overdue": r["overdue"],
+                             "room": r["room"], "certificate": r["certificate"]} for r in rows]})
+        return 0
+    if not rows:
+        print(_t("В ближайшие {0} дн. поверка и обслуживание не истекают.").format(args.days))
+    for r in rows:
+        what = _t("поверка") if r["kind"] == "verification" else _t("обслуживание")
+        when = r["date"].strftime("%d.%m.%Y") if r["date"] else "—"
+        state = _t("ПРОСРОЧЕНО") if r["overdue"] else _t("до")
+        print(f"{r['inventory_number']:<16} {r['name']:<40} {what:<13} {state} {when}  {r['room']}")
     return 0

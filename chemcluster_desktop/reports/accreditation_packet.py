@@ -110,6 +110,41 @@ def build(dest, packets: list[dict], *, printed_on: dt.date | None = None,
         rl_config.useA85 = old_a85
 
 
+def _instruments(rows: list[dict], width: float) -> list:
+    """Measuring instruments (verification valid until / expired — then not counted) and the files on
+    the cards that prove a line (passport, certificate of verification)."""
+    if not rows:
+        return []
+    out: list = [CondPageBreak(40 * mm), p(_t("Средства измерения и документы на оборудование"), H3)]
+    cw = [0, 30 * mm, 0, 38 * mm, 0]
+    rest = width - sum(cw)
+    cw[0], cw[2], cw[4] = rest * 0.34, rest * 0.33, rest * 0.33
+    data, expired = [], []
+    for i, r in enumerate(rows):
+        if r["measuring"]:
+            state = (_t("ИСТЕКЛА — не учитывается") if r["expired"] else
+                     _t("до {0}").format(r["until"].strftime("%d.%m.%Y")))
+            if r["until"] is not None and r["expired"]:
+                state += " (" + r["until"].strftime("%d.%m.%Y") + ")"
+        else:
+            state = "—"
+        if r["expired"]:
+            expired.append(i)
+        docs = "\n".join(r["files"]) + (("\n" if r["files"] else "") + _t("свид. № {0}").format(r["certificate"])
+                                        if r["certificate"] else "")
+        data.append([fit(r["line"], cw[0]), fit(r["inventory_number"], cw[1]), fit(r["name"], cw[2]), fit(state, cw[3]),
+                     fit(docs or "—", cw[4])])
+    out += table(data, [_t("Позиция листа"), _t("Инв. номер"), _t("Оборудование"), _t("Поверка"),
+                        _t("Документы")], cw, align="LLLLL",
+                 row_styles=lambda i, _r: [("BACKGROUND", (3, 0), (3, 0), STATUS_COLORS["missing"][0]),
+                                           ("TEXTCOLOR", (3, 0), (3, 0), STATUS_COLORS["missing"][1])]
+                 if i in expired else [])
+    if expired:
+        out.append(p(_t("Средство измерения с истёкшей поверкой нельзя использовать на демонстрационном экзамене: "
+                        "в наличии по позиции оно не считается."), SMALL))
+    return out
+
+
 def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     w = pk["workshop"]
     rd = pk["readiness"]
@@ -208,6 +243,8 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     out.append(Spacer(1, 2 * mm))
     out.append(p(_t("* количество на одно рабочее место, умноженное на число рабочих мест ({0}).")
                  .format(w["workplaces"]), SMALL))
+
+    out += _instruments(pk.get("instruments") or [], width)
 
     # --- gaps --------------------------------------------------------------------------------
     out.append(CondPageBreak(50 * mm))

@@ -169,7 +169,7 @@ class _Layout:
 
     def __init__(self, rows: Sequence[Sequence[object]], widths: Sequence[float], head: Sequence[HeadCell],
                  head_rows: int, align: Sequence[str], bold_rows: set[int], zebra: bool,
-                 subtotal: Callable[[int, int], Sequence[object]] | None, style):
+                 subtotal: Callable[[int, int], Sequence[object]] | None, style, subtotal_lines: int = 1):
         self.widths = list(widths)
         self.x = [0.0, *accumulate(self.widths)]
         self.total_w = self.x[-1]
@@ -215,7 +215,7 @@ class _Layout:
             heights.append(one if nmax == 1 else nmax * lead + vpad)
         self.heights = heights
         self.cum = [0.0, *accumulate(heights)]  # cum[i] = height of rows [0, i)
-        self.sub_h = lead + vpad
+        self.sub_h = subtotal_lines * lead + vpad  # a subtotal cell may hold several lines («\n»)
         # header: rows heights so that every (spanned) cell's wrapped text fits
         self.head = []
         hh = [lead + vpad] * head_rows
@@ -276,14 +276,15 @@ class _Layout:
         bottom = y_top - self.sub_h
         base = self.first_baseline(y_top)
         for c, v in enumerate(self.subtotal(start, end)):
-            s = "" if v is None else str(v)
-            if not s:
-                continue
-            if self.bold.width(s) > self.widths[c] - 2 * st.pad_x:
-                # a label wider than its column runs on into the next (empty) ones
-                self.cell_text(text, self.bold, doc, state, x[c] + st.pad_x, base, s)
-            else:
-                self.cell_text(text, self.bold, doc, state, self.line_x(self.bold, c, c, s, self.align[c]), base, s)
+            for k, s in enumerate(("" if v is None else str(v)).split("\n")):
+                if not s:
+                    continue
+                y = base - k * st.leading
+                if self.bold.width(s) > self.widths[c] - 2 * st.pad_x:
+                    # a label wider than its column runs on into the next (empty) ones
+                    self.cell_text(text, self.bold, doc, state, x[c] + st.pad_x, y, s)
+                else:
+                    self.cell_text(text, self.bold, doc, state, self.line_x(self.bold, c, c, s, self.align[c]), y, s)
         path.append(f"0 {bottom:.2f} m {self.total_w:.2f} {bottom:.2f} l")
         return bottom
 
@@ -401,16 +402,17 @@ class GridTable(Flowable):
     def __init__(self, rows: Sequence[Sequence[object]], widths: Sequence[float], *, head: Sequence[HeadCell],
                  head_rows: int = 1, align: Sequence[str] | None = None, bold_rows: Sequence[int] = (),
                  zebra: bool = True, subtotal: Callable[[int, int], Sequence[object]] | None = None,
-                 style: GridStyle, _layout: _Layout | None = None, _start: int = 0, _end: int | None = None,
-                 _continued: bool = False):
+                 style: GridStyle, subtotal_lines: int = 1, every_page_subtotal: bool = False,
+                 _layout: _Layout | None = None, _start: int = 0, _end: int | None = None, _continued: bool = False):
         super().__init__()
         if _layout is None:
             _layout = _Layout(rows, widths, head, head_rows, align or ["L"] * len(widths), set(bold_rows), zebra,
-                              subtotal, style)
+                              subtotal, style, subtotal_lines)
         self._lay = _layout
         self._start = _start
         self._end = len(_layout.heights) if _end is None else _end
-        self._continued = _continued
+        # a form that totals every page (ф. 0510466) has the subtotal even when the table fits one page
+        self._continued = _continued or every_page_subtotal
 
     def _height(self, continued: bool | None = None) -> float:
         lay = self._lay

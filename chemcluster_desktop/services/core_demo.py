@@ -11,6 +11,11 @@ COLLEGE = {
     "college.address": "606023, Нижегородская область, г. Дзержинск, пр. Циолковского, д. 23",
     "college.inn": "5249023823",
     "college.director": "Смирнова Ольга Викторовна",
+    "college.kpp": "524901001",
+    "college.okpo": "02508293",
+    "college.unit": "Отделение химической технологии и аналитического контроля",
+    "college.director_position": "Директор",
+    "college.accountant": "Лаптева Марина Сергеевна",
 }
 
 BUILDINGS = [

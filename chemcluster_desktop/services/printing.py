@@ -32,6 +32,7 @@ FILTER_NAMES = {
     "kind": ("--kind", "Вид позиций"),
     "ids": ("--ids", "Позиции (id через запятую)"),
     "stocktaking": ("--stocktaking", "Инвентаризация (номер или id)"),
+    "number": ("--number", "Номер документа"),
     "workshop": ("--workshop", "Мастерская"),
     "need": ("--need", "Потребность (id)"),
     "line": ("--line", "Строка плана-графика (номер)"),
@@ -96,3 +97,14 @@ def college_info() -> dict[str, str]:
     from chemcluster_desktop.services.database import get_settings
 
     return get_settings("college.")
+
+
+def requisites() -> dict[str, str]:
+    """The institution's requisites every unified form prints (Сервис → Настройки): name, ИНН, КПП,
+    ОКПО, structural unit, address, director and his position, chief accountant."""
+    c = college_info()
+    return {"name": c.get("college.name", ""), "inn": c.get("college.inn", ""), "kpp": c.get("college.kpp", ""),
+            "okpo": c.get("college.okpo", ""), "unit": c.get("college.unit", ""),
+            "address": c.get("college.address", ""), "director": c.get("college.director", ""),
+            "director_position": c.get("college.director_position", "") or translate("Forms", "Директор"),
+            "accountant": c.get("college.accountant", "")}

@@ -13,8 +13,11 @@ from chemcluster_desktop.services import database
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.security import require
 
+# the institution's requisites printed in the header of every form (ф. 0510439, 0510466, 0504092 …):
+# ИНН, КПП, ОКПО, the structural unit, the director and his position, the chief accountant (issue 13)
+REQUISITES = ("college.kpp", "college.okpo", "college.unit", "college.director_position", "college.accountant")
 KEYS = ("college.name", "college.short_name", "college.address", "college.inn", "college.director",
-        "inventory.number_pattern", "inventory.low_value_threshold")
+        *REQUISITES, "inventory.number_pattern", "inventory.low_value_threshold")
 LOGO_KEY = "college.logo"
 MAX_LOGO_FILE = 5 * 1024 * 1024
 LOGO_SIDE = 512
@@ -112,6 +115,14 @@ def validate(values: dict[str, str]) -> dict[str, str]:
     inn = clean.get("college.inn", "")
     if inn and not re.fullmatch(r"\d{10}|\d{12}", inn):
         errors.append(("college.inn", _t("ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».").format(inn)))
+    kpp = clean.get("college.kpp", "")
+    if kpp and not re.fullmatch(r"\d{4}[0-9A-Z]{2}\d{3}", kpp):
+        errors.append(("college.kpp", _t("КПП — 9 знаков (4 цифры, 2 цифры или буквы, 3 цифры); введено «{0}».")
+                       .format(kpp)))
+    okpo = clean.get("college.okpo", "")
+    if okpo and not re.fullmatch(r"\d{8}|\d{10}", okpo):
+        errors.append(("college.okpo", _t("Код по ОКПО — 8 цифр (организация) или 10 цифр; введено «{0}».")
+                       .format(okpo)))
     pat = clean.get("inventory.number_pattern")
     if pat is not None:
         if "{seq" not in pat:
@@ -141,7 +152,8 @@ def validate(values: dict[str, str]) -> dict[str, str]:
                            _t("Порог малоценного имущества — сумма в рублях, например 10 000; введено «{0}».")
                            .format(thr)))
     for k, limit in (("college.name", 300), ("college.address", 300), ("college.director", 200),
-                     ("college.short_name", 60)):
+                     ("college.short_name", 60), ("college.unit", 300), ("college.director_position", 200),
+                     ("college.accountant", 200)):
         if len(clean.get(k, "")) > limit:
             errors.append((k, _t("Слишком длинное значение (больше {0} символов).").format(limit)))
     if errors:

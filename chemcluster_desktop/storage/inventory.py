@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     event,
@@ -70,6 +71,17 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     # accounting account (101.34, 101.36, 105.36 …) and «номер по учёту» (0010_inventory_groups)
     account: Mapped[str] = mapped_column(String(32), default="", server_default="")
     accounting_number: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # a measuring instrument (средство измерения): its last verification (поверка), the interval in
+    # months and the certificate's number; any item: its last maintenance and the interval (issue 13)
+    measuring: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    verification_months: Mapped[int | None] = mapped_column(Integer)
+    verification_certificate: Mapped[str] = mapped_column(String(100), default="")
+    maintained_on: Mapped[dt.date | None] = mapped_column(Date)
+    maintenance_months: Mapped[int | None] = mapped_column(Integer)
+    # the last day the verification is valid (verified_on + the interval; kept by _item_key), so that
+    # readiness can leave out an instrument whose verification ran out in SQL on both backends
+    verification_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
     room: Mapped[Room | None] = relationship()
     substance: Mapped[Substance | None] = relationship()
@@ -140,6 +152,9 @@ class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     commission: Mapped[str] = mapped_column(Text, default="")  # members, one per line
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+    # the decision (ф. 0510439) this count carries out; older counts have none
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("stocktaking_decisions.id", ondelete="RESTRICT"),
+                                                    index=True)
 
     lines: Mapped[list[StocktakingLine]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
 
@@ -154,6 +169,8 @@ class StocktakingLine(IdMixin, Base):
     unknown_description: Mapped[str] = mapped_column(String(300), default="")
     scanned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     note: Mapped[str] = mapped_column(String(300), default="")
+    # a surplus's value: the commission's current estimate (typed or suggested from a similar card)
+    estimate: Mapped[Decimal | None] = mapped_column(Money)
 
     stocktaking: Mapped[Stocktaking] = relationship(back_populates="lines")
     item: Mapped[Item | None] = relationship()
@@ -168,6 +185,19 @@ def item_search_key(name, inventory_number, serial_number, model="", cas_number=
 def _item_key(_m, _c, t: Item) -> None:
     cas = t.substance.cas_number if t.substance is not None else ""
     t.search_key = item_search_key(t.name, t.inventory_number, t.serial_number, t.model, cas)
+    t.verification_until = add_months(t.verified_on, t.verification_months) if t.measuring else None
+
+
+def add_months(d: dt.date | None, months: int | None) -> dt.date | None:
+    """``d`` plus ``months`` calendar months (the 31st becomes the month's last day); None without both."""
+    if d is None or not months:
+        return None
+    import calendar
+
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 @event.listens_for(Substance, "before_insert")

@@ -5,13 +5,13 @@ KPIs split into the project card's and the college's own, every typed value date
 Hand-written.
 
 Revision ID: 0012_procurement_law
-Revises: 0010_inventory_groups
+Revises: 0011_inventory_paperwork
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0012_procurement_law'
-down_revision = '0010_inventory_groups'
+down_revision = '0011_inventory_paperwork'
 branch_labels = None
 depends_on = None
 

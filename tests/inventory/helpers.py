@@ -103,3 +103,18 @@ def type_text(widget, text: str) -> None:
         for t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(t, key, Qt.KeyboardModifier.NoModifier, ch))
     QApplication.processEvents()
+
+
+def decision(room_ids, *, number="12-инв", chair=("Зайцева Т. П.", "Заместитель директора по АХР"),
+             members=(("Лаптева М. С.", "Главный бухгалтер"),), on=None) -> int:
+    """A stock-taking decision (ф. 0510439) counting the rooms, with a chair and members who are no МОЛ."""
+    import datetime as dt
+
+    from chemcluster_desktop.services.inventory import decisions
+
+    on = on or dt.date.today()
+    return decisions.create_decision({
+        "number": number, "date": on - dt.timedelta(days=1), "reason": "Плановая инвентаризация",
+        "starts_on": on - dt.timedelta(days=1), "ends_on": on + dt.timedelta(days=5), "room_ids": list(room_ids),
+        "members": [{"role": "chair", "name": chair[0], "position": chair[1]},
+                    *[{"role": "member", "name": n, "position": p} for n, p in members]]})

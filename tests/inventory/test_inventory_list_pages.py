@@ -1,4 +1,4 @@
-"""The ИНВ-1 inventory list over several pages, read back with pypdf: every row once, the header
+"""The inventory list (ф. 0510466) over several pages, read back with pypdf: every row once, the header
 and «стр. N из M» on every page, long text wrapped (never cut, never split across pages) and the
 page and room totals equal to the sums of the printed rows."""
 
@@ -62,7 +62,7 @@ def test_inventory_list_many_pages(big_room, tmp_path):
     for i, page in enumerate(pages, 1):
         assert f"стр. {i} из {n}" in page
         if "ХП-2026-" in page:
-            assert "Инвентарный" in page and "По данным учёта" in page and "Фактическое наличие" in page
+            assert "Фактическое" in page and "ОКЕИ" in page and "Целевая" in page
 
     # the long name: wrapped over several lines, every word printed in order, all on one page
     words = LONG_NAME.split()
@@ -98,15 +98,20 @@ def test_inventory_list_many_pages(big_room, tmp_path):
         seen_consumables += cons
         q = sum((x for x, _ in part), Decimal(0))
         s = sum((y for _, y in part if y is not None), Decimal(0))
-        assert f"позиций {len(part)}" in lines[0]
-        assert lines[0].rstrip().endswith(_plain(f"{number(q)} {money(s)}")), (lines[0], q, s)
+        assert f"порядковых номеров {len(part)} (" in lines[0]
+        # the page's quantity and sum by records follow the label (the actual columns are blank)
+        after = " ".join(page[page.index("Итого по странице"):].split())
+        assert _plain(f"{number(q)} {money(s)}") in after, (after[:200], q, s)
     assert subtotal_pages >= 3 and seen_consumables == len(consumables)
-    # the room total and the whole list
-    total_q = sum((q for _i, q, _s in rows), Decimal(0))
+    # one list per account: the cheap equipment off-balance (21), the consumables on 105.36, each with its
+    # totals in words and the МОЛ's statement naming its last entry
+    flat = " ".join(text.split())
     total_s = sum((s for _i, _q, s in rows if s is not None), Decimal(0))
-    room_line = next(ln for ln in text.splitlines() if "Итого по помещению" in ln)
-    assert room_line.rstrip().endswith(_plain(f"{number(total_q)} {money(total_s)}"))
-    assert f"в количестве {len(rows)} проверены" in text
+    assert "21 — Основные средства в эксплуатации" in flat and "105.36 — Прочие материальные запасы" in flat
+    assert "Итого по описи: количество порядковых номеров 90 (девяносто)" in flat
+    assert _plain(f"на сумму {money(total_s)} (") in flat
+    assert "Итого по описи: количество порядковых номеров 5 (пять); общее количество единиц по данным учёта 150 (сто пятьдесят)" in flat
+    assert "с № 1 по № 90" in flat and "с № 1 по № 5" in flat
 
 
 def test_wrap_text_never_cuts():

@@ -128,8 +128,13 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     mv = page.last_dialog
     assert mv.kind.currentData() == "transfer" and not mv.ok_btn.isEnabled()
     mv.room.setCurrentIndex(mv.room.findData(shop))
+    assert mv.print_after.isChecked() and "0504102" in mv.print_after.text()
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert inventory.get_item(scale)["room_id"] == shop
+    assert ops.wait_all()  # «Печать»: the transfer note, ф. 0504102, opens in the preview
+    text, _pages = pdf_text(page.last_preview.pdf_path)
+    assert "0504102" in text and "НАКЛАДНАЯ НА ВНУТРЕННЕЕ ПЕРЕМЕЩЕНИЕ" in text
+    page.last_preview.close()
 
     # 6. issue 30 pairs of gloves; more than in stock is refused, nothing written
     _select(page, gloves)
@@ -139,6 +144,7 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert mv.isVisible() and "в наличии только 120" in mv.error.text()
     mv.table.item(0, 4).setText("30")
+    mv.print_after.setChecked(False)  # no form this time
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     assert not mv.isVisible()
     assert inventory.get_item(gloves)["quantity"] == 90
@@ -154,12 +160,27 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.find_row(table) < 0)
     assert inventory.get_item(table)["status"] == "written_off"
+    assert ops.wait_all()  # furniture is household inventory: its act is ф. 0504143
+    text, _pages = pdf_text(page.last_preview.pdf_path)
+    assert "0504143" in text and "Сломан, акт № 14" in " ".join(text.split())
+    page.last_preview.close()
 
     # 8. stock-take the laboratory with a scanner typing numbers and Enter
     page.set_room(lab)
     st = page.open_stocktaking()
     st.room.setCurrentIndex(st.room.findData(lab))
-    type_text(st.commission, "Смирнова О. В.")
+    qtbot.mouseClick(st.start_btn, Qt.MouseButton.LeftButton)
+    assert st.st_id is None and "решению" in st.error.text()  # no count without a decision (ф. 0510439)
+    qtbot.mouseClick(st.new_decision_btn, Qt.MouseButton.LeftButton)
+    dec = st.last_decision_dialog
+    type_text(dec.number, "15-инв")
+    dec.set_member(0, "Смирнова О. В.", "Заместитель директора")
+    dec.set_member(1, "Орлов Д. С.", "Заведующий лабораторией")
+    dec.save()
+    assert dec.isVisible() and "председател" in dec.error.text()  # a commission without a chair is refused
+    dec.set_member(0, "Смирнова О. В.", "Заместитель директора", chair=True)
+    dec.save()
+    assert not dec.isVisible() and st.decision.currentData() == dec.decision_id
     qtbot.mouseClick(st.start_btn, Qt.MouseButton.LeftButton)
     assert st.st_id is not None and st.table.rowCount() == 2  # gloves and acid (scales moved, table written off)
     scale_no = inventory.get_item(scale)["inventory_number"]
@@ -301,7 +322,9 @@ def test_post_stocktaking_results_from_the_window(window, qtbot):
     scales = equipment("Весы", room_id=lab, inventory_number="ИН-1")
     centrifuge = equipment("Центрифуга", room_id=other, inventory_number="ИН-3")
     gloves = consumable(qty="100", room_id=lab)
-    sid = st_service.start(lab)
+    from tests.inventory.helpers import decision
+
+    sid = st_service.start(lab, decision=decision([lab]))
     st_service.scan(sid, "ИН-1")
     st_service.scan(sid, "ИН-3")
     line = next(ln["id"] for ln in st_service.get(sid)["lines"] if ln["item_id"] == gloves)

@@ -23,9 +23,10 @@ def test_inventory_list_by_room(small, tmp_path):
     res = printing.build("inventory", tmp_path / "inv.pdf", room="ауд. 201")
     text, pages = pdf_text(res.path)
     assert pages == res.pages and pages >= 2
-    assert "Инвентаризационная опись" in text and "ИНВ-1" in text
-    assert "Весы аналитические № 60 <ВЛ&220>" in text  # user text printed literally
-    assert "ХП-2026-000060" in text and "Кузнецова Е. А." in text
+    assert "ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ)" in text and "0510466" in text
+    flat = " ".join(text.split())
+    assert "Весы аналитические № 60 <ВЛ&220>" in flat  # user text printed literally
+    assert "ХП-2026-000060" in flat and "Кузнецова Е. А." in flat
     assert "стр. 1 из" in text
     assert res.rows == 60
     with pytest.raises(NotFoundError):
@@ -53,7 +54,10 @@ def test_label_qr_holds_the_number():
 
 def test_stocktaking_documents(small, tmp_path):
     room, ids = small
-    sid = st.start(room, commission="Смирнова О. В.\nОрлов Д. С.")
+    from tests.inventory.helpers import decision
+
+    sid = st.start(room, decision=decision([room], chair=("Смирнова О. В.", "Заместитель директора"),
+                                           members=(("Орлов Д. С.", "Заведующий лабораторией"),)))
     for i in ids[:58]:
         st.scan(sid, f"ХП-2026-{ids.index(i) + 1:06d}")
     st.add_unknown(sid, "Штатив без номера")
@@ -66,4 +70,17 @@ def test_stocktaking_documents(small, tmp_path):
     number = st.get(sid)["number"]
     res = printing.build("inventory", tmp_path / "inv1.pdf", stocktaking=number)
     text, _ = pdf_text(res.path)
-    assert "Фактическое наличие" in text and number in text
+    flat = " ".join(text.split()).replace("\u00a0", " ")
+    assert "Фактическое" in flat and number in flat and "0510466" in flat
+    # the header: requisites, basis; the totals in words; the commission and the МОЛ sign
+    assert "Решение о проведении инвентаризации (ф. 0510439)" in flat and "12-инв" in flat
+    # 60 on record and the unknown stand found (valued by nothing yet): 58 + 1 units found
+    assert "Итого по описи: количество порядковых номеров 61 (шестьдесят один)" in flat
+    assert "общее количество единиц фактически 59 (пятьдесят девять)" in flat
+    assert "Председатель комиссии" in flat and "Заместитель директора Смирнова О. В." in flat
+    assert "с № 1 по № 61" in flat and "Кузнецова Е. А." in flat and "РАСПИСКА" in flat
+    for kind, code in (("inventory-decision", "0510439"), ("discrepancies", "0504092"), ("inventory-act", "0510463")):
+        res = printing.build(kind, tmp_path / f"{kind}.pdf", stocktaking=number)
+        flat = " ".join(pdf_text(res.path)[0].split()).replace("\u00a0", " ")
+        assert code in flat and "Смирнова О. В." in flat and "Заместитель директора" in flat, kind
+    assert "Штатив без номера" in " ".join(pdf_text(tmp_path / "discrepancies.pdf")[0].split())

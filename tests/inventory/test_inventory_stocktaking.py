@@ -10,7 +10,7 @@ import pytest
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import PermissionDenied, ValidationError
 from chemcluster_desktop.services.inventory import stocktaking as st
-from tests.inventory.helpers import add_room, consumable, equipment
+from tests.inventory.helpers import add_room, consumable, decision, equipment
 
 pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
@@ -21,9 +21,12 @@ def test_stocktaking_walk(db):
     b = equipment("Шкаф", room_id=room, inventory_number="ИН-2")
     c = equipment("Центрифуга", room_id=other, inventory_number="ИН-3")
     gl = consumable(qty="100", room_id=room)
-    sid = st.start(room, commission="Смирнова О. В.\nОрлов Д. С.")
+    did = decision([room, other])
+    with pytest.raises(ValidationError, match="решению"):
+        st.start(room)  # no count without a decision
+    sid = st.start(room, decision=did)
     with pytest.raises(ValidationError):
-        st.start(room)  # one open stock-taking per room
+        st.start(room, decision=did)  # one open stock-taking per room
     d = st.get(sid)
     assert d["number"].startswith("ИНВ-") and len(d["lines"]) == 3
     assert st.scan(sid, "ИН-1").status == "found"
@@ -70,7 +73,7 @@ def _closed_walk():
            "centrifuge": equipment("Центрифуга", room_id=other, inventory_number="ИН-3"),
            "gloves": consumable(qty="100", room_id=room),
            "cotton": consumable("Вата", qty="10", room_id=room)}
-    sid = st.start(room)
+    sid = st.start(room, decision=decision([room]))
     st.scan(sid, "ИН-1")
     st.scan(sid, "ИН-3")
     lines = {ln["item_id"]: ln["id"] for ln in st.get(sid)["lines"]}
@@ -138,7 +141,7 @@ def test_post_chosen_lines_and_unknown_items(db):
 def test_post_refused_for_open_viewer_and_dry_run_writes_nothing(db, as_role):
     room = add_room("Лаборатория 201")
     equipment("Весы", room_id=room, inventory_number="ИН-1")
-    sid = st.start(room)
+    sid = st.start(room, decision=decision([room]))
     with pytest.raises(ValidationError, match="ещё идёт"):
         st.post(sid)
     st.close(sid)

@@ -85,6 +85,8 @@ def test_stocktaking_expected_lines_are_journaled(db):
     rid = add_room("Лаборатория 214")
     for name in ("Иономер", "Весы", "Плитка"):
         equipment(name, room_id=rid)
-    st = stocktaking.start(rid)
+    from tests.inventory.helpers import decision
+
+    st = stocktaking.start(rid, decision=decision([rid]))
     lines = _ids(StocktakingLine, StocktakingLine.stocktaking_id == st)
     assert len(lines) == 3 and set(_entries("StocktakingLine", "create")) == lines

@@ -8,7 +8,9 @@ required and available quantities, the status and the coverage of each line as S
 
 from __future__ import annotations
 
-from sqlalchemy import Float, and_, case, cast, delete, func, insert, literal, select, type_coerce
+import datetime as dt
+
+from sqlalchemy import Float, and_, case, cast, delete, func, insert, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.services import audit
@@ -25,15 +27,17 @@ from chemcluster_desktop.storage.inventory import Item
 
 
 def _avail_subquery():
-    """Available quantity per checklist line: counting links to items still in the workshop's rooms."""
+    """Available quantity per checklist line: counting links to items still in the workshop's rooms; a
+    measuring instrument whose verification (поверка) ran out is not usable and does not count."""
     amount = func.coalesce(ChecklistLink.quantity, Item.quantity)
+    usable = or_(Item.measuring.is_(False), Item.verification_until >= dt.date.today())
     return (select(ChecklistLink.checklist_line_id.label("clid"), func.sum(amount).label("avail"),
                    func.count(ChecklistLink.id).label("nlinks"))
             .join(ChecklistLine, ChecklistLine.id == ChecklistLink.checklist_line_id)
             .join(Item, Item.id == ChecklistLink.item_id)
             .join(WorkshopRoom, and_(WorkshopRoom.workshop_id == ChecklistLine.workshop_id,
                                      WorkshopRoom.room_id == Item.room_id))
-            .where(ChecklistLink.state.in_(COUNTING_LINK_STATES), Item.status != "written_off")
+            .where(ChecklistLink.state.in_(COUNTING_LINK_STATES), Item.status != "written_off", usable)
             .group_by(ChecklistLink.checklist_line_id).subquery("av"))
 
 

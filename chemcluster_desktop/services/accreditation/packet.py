@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 
 from sqlalchemy import select
@@ -28,6 +29,36 @@ from .readiness import workshop_readiness, zone_readiness
 from .workshop_records import workshop
 
 
+def _proofs(s, workshop_id: int) -> list[dict]:
+    """The linked items that need a word in the packet: measuring instruments (verification valid until,
+    or expired — then the item does not count, see ``_checklist_sql``) and items with attached files
+    (passport, certificate of verification) that prove their line."""
+    from chemcluster_desktop.storage.accreditation import COUNTING_LINK_STATES, ChecklistLink
+    from chemcluster_desktop.storage.inventory import Item
+    from chemcluster_desktop.storage.inventory_paperwork import Attachment
+
+    rows = s.execute(select(InfrastructureLine.number, InfrastructureLine.name, Item.id, Item.inventory_number,
+                            Item.name, Item.measuring, Item.verification_until, Item.verification_certificate)
+                     .select_from(ChecklistLink)
+                     .join(ChecklistLine, ChecklistLine.id == ChecklistLink.checklist_line_id)
+                     .join(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
+                     .join(Item, Item.id == ChecklistLink.item_id)
+                     .where(ChecklistLine.workshop_id == workshop_id,
+                            ChecklistLink.state.in_(COUNTING_LINK_STATES), Item.status != "written_off")
+                     .order_by(InfrastructureLine.id, Item.inventory_number)).all()
+    ids = [r[2] for r in rows]
+    files: dict[int, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        for oid, name in s.execute(select(Attachment.owner_id, Attachment.file_name)
+                                   .where(Attachment.owner_kind == "item", Attachment.owner_id.in_(ids[i:i + 500]))
+                                   .order_by(Attachment.id)):
+            files.setdefault(oid, []).append(name)
+    today = dt.date.today()
+    return [dict(line=f"{r[0] or ''} {r[1]}".strip(), inventory_number=r[3] or "", name=r[4], measuring=bool(r[5]),
+                 until=r[6], expired=bool(r[5]) and (r[6] is None or r[6] < today), certificate=r[7] or "",
+                 files=files.get(r[2], [])) for r in rows if r[5] or r[2] in files]
+
+
 def packet_data(workshop_id: int) -> dict:
     """Plain data for ``reports.accreditation_packet``."""
     info = workshop(workshop_id)
@@ -42,7 +73,9 @@ def packet_data(workshop_id: int) -> dict:
             .outerjoin(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
             .where(Evidence.workshop_id == workshop_id).order_by(Evidence.id))]
         list_title = s.scalar(select(InfrastructureList.title).where(InfrastructureList.id == info.list_id)) or ""
+        instruments = _proofs(s, workshop_id)
     return dict(college=college_info(), workshop=asdict(info), rooms=rooms_full, list_title=list_title,
+                instruments=instruments,
                 checklist=checklist(workshop_id), gaps=gaps(workshop_id),
                 readiness=asdict(workshop_readiness(workshop_id)),
                 zones=[asdict(z) for z in zone_readiness(workshop_id)], layout_plan=plan, photos=photos,

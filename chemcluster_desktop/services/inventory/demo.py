@@ -23,6 +23,7 @@ from chemcluster_desktop.storage.inventory import (
     StocktakingLine,
     Substance,
 )
+from chemcluster_desktop.storage.inventory_paperwork import CommissionMember, StocktakingDecision
 
 # (name, model, manufacturer, country, cost, rooms kinds where it lives)
 EQUIPMENT = [
@@ -149,6 +150,7 @@ def load(s, rng) -> None:
     items = _units_and_stock(s, rng, today, work_rooms, store, equip_store)
     reagent_items = _reagents(s, rng, today, store, lab201)
     _documents(s, today, items, reagent_items, work_rooms)
+    _verification(today, items, {r.id for r in work_rooms if r.kind == "workshop"})
     _stocktaking(s, today, items + reagent_items, lab201)
 
 
@@ -226,7 +228,8 @@ def _reagents(s, rng, today: dt.date, store: Room, lab201: Room) -> list[Item]:
         s.flush()
         for room in (store, lab201) if idx % 2 == 0 else (store,):
             item = Item(kind="reagent", name=name, substance_id=sub.id, room_id=room.id,
-                        responsible=room.responsible, unit=unit, quantity=Decimal(0), status="in_use")
+                        responsible=room.responsible, unit=unit, quantity=Decimal(0), status="in_use",
+                        cost=_reagent_price(idx, unit))
             item.substance = sub
             s.add(item)
             s.flush()
@@ -322,11 +325,69 @@ def _documents(s, today: dt.date, items: list[Item], reagent_items: list[Item], 
     s.flush()
 
 
+def _reagent_price(idx: int, unit: str) -> Decimal:
+    """The price of one unit of measure of a reagent (₽ per gram, per litre …), steady across runs."""
+    if unit == "г":
+        return Decimal("0.85") + Decimal(idx % 9) * Decimal("0.45")
+    return Decimal(320 + (idx * 137) % 900)
+
+
+# measuring instruments (средства измерения) of the demo: verified yearly, the weights every year, the
+# viscometer every two; the spread gives a few due within 30 days and one overdue
+MEASURING = {"Весы аналитические": 12, "Весы лабораторные": 12, "pH-метр": 12, "Иономер лабораторный": 12,
+             "Фотоколориметр": 12, "Спектрофотометр": 12, "Рефрактометр": 12, "Титратор автоматический": 12,
+             "Вискозиметр ротационный": 24, "Газоанализатор переносной": 12, "Анализатор влажности": 12}
+# equipment with scheduled maintenance (months between visits)
+MAINTAINED = {"Шкаф вытяжной": 6, "Печь муфельная": 12, "Центрифуга лабораторная": 12, "Хроматограф газовый": 6,
+              "Жидкостный хроматограф": 6, "Шкаф сушильный": 12}
+
+
+def _verification(today: dt.date, items: list[Item], workshop_rooms: set[int]) -> None:
+    """Verification and maintenance dates: most current, a few running out within a month, and the
+    verification of one workshop's laboratory scales 12 days overdue (so readiness shows it)."""
+    expired = next((it for it in items if it.name == "Весы лабораторные" and it.room_id in workshop_rooms), None)
+    m = k = 0
+    for it in items:
+        if it.kind != "equipment":
+            continue
+        months = MEASURING.get(it.name)
+        if months and it.status != "not_commissioned":
+            m += 1
+            # days left until the verification runs out: the scales 12 days overdue, three run out
+            # within the month, the rest later in the year
+            left = -12 if it is expired else {1: 9, 5: 21, 9: 27}.get(m, 45 + (m * 37) % 300)
+            due = today + dt.timedelta(days=left)
+            verified = dt.date(due.year - months // 12, due.month, min(due.day, 28))
+            it.measuring = True
+            it.verification_months = months
+            it.verified_on = verified
+            it.verification_certificate = f"С-ВЯ/{verified:%d-%m-%Y}/{410000 + m * 173}"
+        months = MAINTAINED.get(it.name)
+        if months and it.status == "in_use":
+            k += 1
+            it.maintenance_months = months
+            # one visit falls within the fortnight, the others months away
+            it.maintained_on = today - dt.timedelta(days=months * 30 - (12 if k == 3 else 60 + k * 9))
+
+
 def _stocktaking(s, today: dt.date, all_items: list[Item], lab201: Room) -> None:
-    """One closed stock-taking of the analytical chemistry laboratory: a shortage and an unknown item."""
-    st = Stocktaking(room_id=lab201.id, number=f"ИНВ-{today.year}-001", started_on=today - dt.timedelta(days=7),
+    """One closed stock-taking of the analytical chemistry laboratory: a shortage and an unknown item,
+    by a decision (ф. 0510439) whose commission has a chair and members with positions."""
+    started = today - dt.timedelta(days=7)
+    dec = StocktakingDecision(number="47-инв", date=started - dt.timedelta(days=3),
+                              reason="Плановая инвентаризация по графику учреждения", starts_on=started,
+                              ends_on=started + dt.timedelta(days=5), room_ids=[lab201.id],
+                              accounts="101.34, 101.36, 105.36, забалансовый счёт 21")
+    dec.members = [
+        CommissionMember(role="chair", name="Зайцева Т. П.", position="Заместитель директора по АХР", position_no=0),
+        CommissionMember(role="member", name="Лаптева М. С.", position="Главный бухгалтер", position_no=1),
+        CommissionMember(role="member", name="Орлов Д. С.", position="Заведующий лабораторией ФХМА",
+                         position_no=2)]
+    s.add(dec)
+    s.flush()
+    st = Stocktaking(room_id=lab201.id, number=f"ИНВ-{today.year}-001", started_on=started,
                      closed_at=utcnow() - dt.timedelta(days=6), status="closed",
-                     commission="Смирнова О. В.\nОрлов Д. С.\nКузнецова Е. А.")
+                     commission="Зайцева Т. П.\nЛаптева М. С.\nОрлов Д. С.", decision_id=dec.id)
     s.add(st)
     s.flush()
     in_room = [i for i in all_items if i.room_id == lab201.id and i.status != "written_off"]
@@ -337,5 +398,5 @@ def _stocktaking(s, today: dt.date, all_items: list[Item], lab201: Room) -> None
                               found_quantity=found, scanned_at=utcnow() - dt.timedelta(days=7) if found else None))
     s.add(StocktakingLine(stocktaking_id=st.id, item_id=None, expected_quantity=Decimal(0), found_quantity=Decimal(1),
                           unknown_description="Штатив лабораторный ШЛБ без инвентарного номера",
-                          scanned_at=utcnow() - dt.timedelta(days=7)))
+                          scanned_at=utcnow() - dt.timedelta(days=7), estimate=Decimal("2350.00")))
     s.flush()

@@ -24,6 +24,8 @@ from chemcluster_desktop.services.inventory.reagents import (
     clean_substance,
     container_dict,
 )
+from chemcluster_desktop.services.inventory.upkeep import FIELDS as UPKEEP_FIELDS
+from chemcluster_desktop.services.inventory.upkeep import clean_upkeep
 from chemcluster_desktop.services.inventory.validation import to_decimal
 from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group, kind_label, status_label
 from chemcluster_desktop.services.security import can, require
@@ -40,7 +42,7 @@ from chemcluster_desktop.xlsx.common import parse_date
 
 ITEM_FIELDS = ("kind", "inventory_number", "name", "model", "serial_number", "manufacturer", "country", "cost",
                "commissioned_on", "status", "room_id", "responsible", "quantity", "unit", "min_quantity", "notes",
-               "custom_fields", "issued_to", "account", "accounting_number")
+               "custom_fields", "issued_to", "account", "accounting_number", *UPKEEP_FIELDS)
 
 
 # --- validation ----------------------------------------------------------------------------------------------
@@ -89,6 +91,7 @@ def clean_item(data: dict, *, row: int | None = None, partial: bool = False) -> 
     out["custom_fields"] = {str(k).strip(): v for k, v in cf.items() if str(k).strip()} if cf else None
     if kind == "reagent":
         out.update(clean_substance(data, bad))
+    out.update(clean_upkeep(data, bad))  # verification / maintenance (issue 13)
     if errors:
         f, msg = errors[0]
         raise ValidationError(msg, field=f, row=row, errors=errors)

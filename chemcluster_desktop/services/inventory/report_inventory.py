@@ -1,19 +1,19 @@
-"""``report inventory``: the inventory list (form ИНВ-1 / 0504087 shape) by room."""
+"""``report inventory``: the inventory list, ф. 0510466 (инвентаризационная опись (сличительная
+ведомость) по объектам НФА) — one per МОЛ and account, of a stock-taking or of the records."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import Cancelled, NotFoundError, ValidationError
+from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.inventory.item_list import iter_items
 from chemcluster_desktop.services.inventory.room_lookup import room_by_name, rooms
 from chemcluster_desktop.services.inventory.vocabulary import KIND_LABELS
 from chemcluster_desktop.services.listing import ListQuery
-from chemcluster_desktop.services.printing import ReportResult, college_info, page_count
+from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
-TITLE = "Инвентаризационная опись"
+TITLE = "Инвентаризационная опись (ф. 0510466)"
 FILTERS = ["room", "kind", "ids", "stocktaking"]
 
 
@@ -43,40 +43,23 @@ def parse_ids(ids) -> list[int]:
 
 
 def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None, stocktaking=None) -> ReportResult:
+    """ф. 0510466, one list per МОЛ and account: of a stock-taking (counted), or of the records
+    (blank actual columns for the commission)."""
     # reportlab is imported when a document is made, not with the report registry
-    from chemcluster_desktop.reports import inventory_list as rep
-    from chemcluster_desktop.reports.styles import DocInfo
+    from chemcluster_desktop.reports import form_0510466 as rep
+    from chemcluster_desktop.reports.unified_forms import Requisites, Signer
 
-    college = college_info()
-    sections: list[rep.Section] = []
-    counted = False
-    subtitle = ""
-    signatures = []
     if stocktaking is not None:
-        sid = st_service.find(stocktaking)
-        d = st_service.get(sid)
-        counted = True
-        sec = rep.Section(d["room"], d["responsible"])
-        for ln in d["lines"]:
-            if ln["item_id"] is None:
-                continue
-            cost = ln["cost"]
-            unit_items = ln["kind"] != "consumable"
-            sec.rows.append(rep.ListRow(
-                ln["name"], ln["inventory_number"], ln["serial_number"], ln["unit"], ln["expected"],
-                (cost * ln["expected"]) if cost is not None and unit_items else None, ln["found"],
-                (cost * ln["found"]) if cost is not None and unit_items else None))
-        sections.append(sec)
-        subtitle = _t("Инвентаризация № {0} от {1}").format(d["number"], d["started_on"].strftime("%d.%m.%Y"))
-        for member in [m.strip() for m in d["commission"].splitlines() if m.strip()]:
-            signatures.append((_t("Член комиссии"), member))
-        signatures.append((_t("Материально ответственное лицо"), d["responsible"]))
+        if room or kind or ids:
+            raise ValidationError(_t("Опись инвентаризации строится по её строкам: --room, --kind и --ids с "
+                                     "--stocktaking не указываются."))
+        data = paperwork.stocktaking_lists(st_service.find(stocktaking))
+        base = data["stocktaking"]["number"]
+        on = data["stocktaking"]["started_on"]
     else:
         filters = {}
         if room is not None:
-            r = resolve_room(room)
-            filters["room_id"] = r["id"]
-            subtitle = r["name"]
+            filters["room_id"] = resolve_room(room)["id"]
         if kind:
             if kind not in KIND_LABELS:
                 raise ValidationError(_t("Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.")
@@ -84,29 +67,25 @@ def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None
             filters["kind"] = kind
         if ids:
             filters["ids"] = parse_ids(ids)
-        by_room: dict[str, rep.Section] = {}
-        responsible = {r["name"]: r["responsible"] for r in rooms()}
-        n = 0
-        for it in iter_items(ListQuery(filters=filters, sort="room")):
-            n += 1
+        items = []
+        for n, it in enumerate(iter_items(ListQuery(filters=filters, sort="room")), 1):
             if cancelled is not None and n % 1000 == 0 and cancelled():
                 raise Cancelled()
-            key = it.get("room") or _t("Без помещения")
-            sec = by_room.get(key)
-            if sec is None:
-                sec = by_room[key] = rep.Section(key, responsible.get(key, ""))
-            unit_items = it["kind"] != "consumable"
-            cost = it["cost"]
-            sec.rows.append(rep.ListRow(it["name"], it["inventory_number"] or "", it["serial_number"], it["unit"],
-                                        it["quantity"], (cost * Decimal(it["quantity"])) if cost is not None and
-                                        unit_items else None))
-        sections = list(by_room.values())
-        signatures = [(_t("Председатель комиссии"), ""), (_t("Член комиссии"), ""), (_t("Член комиссии"), "")]
-        if len(sections) == 1 and sections[0].responsible:
-            signatures.append((_t("Материально ответственное лицо"), sections[0].responsible))
-        else:
-            signatures.append((_t("Материально ответственное лицо"), ""))
-    info = DocInfo(title=_t(TITLE), college=college.get("college.name", ""), subtitle=subtitle, landscape=True,
-                   signatures=signatures)
-    rows = rep.build(dest, info, sections, counted=counted, cancelled=cancelled)
-    return ReportResult(str(dest), page_count(dest), info.title, rows)
+            items.append(it)
+        if not items:
+            raise NotFoundError(_t("Нет позиций для описи: измените фильтры."))
+        data = paperwork.records_lists(items)
+        base = "—"
+        on = None
+    dec = data["decision"]
+    signers = [Signer(*x) for x in paperwork.commission_signers(dec)]
+    keys = sorted(data["groups"], key=lambda k: (k[0] or "\uffff", k[1]))
+    lists = []
+    for k, (mol, acc) in enumerate(keys, 1):
+        rows = [rep.OpisRow(**r) for r in data["groups"][(mol, acc)]]
+        lists.append(rep.Opis(number=paperwork.list_number(base, k, len(keys)), date=on, responsible=mol,
+                              responsible_position="", account=paperwork.account_label(acc), rooms=data["rooms"],
+                              basis=paperwork.basis_of(dec), starts_on=data["starts_on"], ends_on=data["ends_on"],
+                              rows=rows, commission=signers))
+    n = rep.build_lists(dest, Requisites(**requisites()), lists, counted=data["counted"], cancelled=cancelled)
+    return ReportResult(str(dest), page_count(dest), _t(TITLE), n)

@@ -84,7 +84,8 @@ def alerts(room_id: int | None = None, today: dt.date | None = None, limit: int 
     today = today or dt.date.today()
     out: list[Alert] = []
     with context.read() as s:
-        for stage in (_expired_alerts, _incompatible_alerts, _low_stock_alerts, _expiring_alerts):
+        for stage in (_expired_alerts, _upkeep_overdue_alerts, _incompatible_alerts, _low_stock_alerts,
+                      _expiring_alerts, _upkeep_soon_alerts):
             left = None if limit is None else limit - len(out)
             if left is not None and left <= 0:
                 break
@@ -131,6 +132,41 @@ def _incompatible_alerts(s, room_id, _today, n) -> list[Alert]:
             for label, a, ia, b, ib in pairs]
 
 
+def _upkeep_alerts(room_id, today, n, overdue: bool) -> list[Alert]:
+    """Verification (поверка) and maintenance running out within 30 days or overdue (:mod:`.upkeep`)."""
+    from chemcluster_desktop.services.inventory.upkeep import due
+
+    rows = [d for d in due(on=today) if d["overdue"] == overdue]
+    if room_id:
+        from chemcluster_desktop.storage.core import Room as _Room
+
+        with context.read() as s:
+            name = s.scalar(select(_Room.name).where(_Room.id == room_id))
+        rows = [d for d in rows if d["room"] == name]
+    out = []
+    for d in rows[:n] if n is not None else rows:
+        when = d["date"].strftime("%d.%m.%Y") if d["date"] else "—"
+        label = f"{d['inventory_number']} {d['name']}".strip()
+        if d["kind"] == "verification":
+            text = (_t("Истекла поверка «{0}» ({1}): средство измерения нельзя использовать до новой поверки.")
+                    if overdue else _t("Поверка «{0}» действует до {1}: запишите прибор на поверку."))
+            kind = "verification_overdue" if overdue else "verification_due"
+        else:
+            text = (_t("Просрочено обслуживание «{0}» (срок {1}).") if overdue
+                    else _t("Плановое обслуживание «{0}» до {1}."))
+            kind = "maintenance_overdue" if overdue else "maintenance_due"
+        out.append(Alert(kind, "bad" if overdue else "warn", d["id"], text.format(label, when), d["room"]))
+    return out
+
+
+def _upkeep_overdue_alerts(_s, room_id, today, n) -> list[Alert]:
+    return _upkeep_alerts(room_id, today, n, overdue=True)
+
+
+def _upkeep_soon_alerts(_s, room_id, today, n) -> list[Alert]:
+    return _upkeep_alerts(room_id, today, n, overdue=False)
+
+
 def _low_stock_alerts(s, room_id, _today, n) -> list[Alert]:
     q = _low_stock_q(select(Item.id, Item.name, Item.quantity, Item.min_quantity, Item.unit, Room.name)
                      .join(Room, Room.id == Item.room_id, isouter=True), room_id)
@@ -156,6 +192,8 @@ def alert_counts(room_id: int | None = None, today: dt.date | None = None) -> di
         n = len(_incompatible(s, room_id))
         if n:
             c["incompatible"] = n
+    for a in _upkeep_alerts(room_id, today, None, True) + _upkeep_alerts(room_id, today, None, False):
+        c[a.kind] = c.get(a.kind, 0) + 1
     return c
 
 

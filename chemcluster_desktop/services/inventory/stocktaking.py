@@ -41,6 +41,7 @@ from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import Item, Stocktaking, StocktakingLine
+from chemcluster_desktop.storage.inventory_paperwork import StocktakingDecision
 
 
 def _t(s: str) -> str:
@@ -77,23 +78,39 @@ def _number(s, on: dt.date) -> str:
     return f"{prefix}{n + 1:03d}"
 
 
-def start(room_id: int, *, commission: str = "", on: dt.date | None = None) -> int:
-    """Open a stock-taking of the room with the expected list (every working item in it)."""
+def start(room_id: int, *, decision: int | None = None, on: dt.date | None = None) -> int:
+    """Open a stock-taking of the room with the expected list (every working item in it), carrying out
+    ``decision`` (ф. 0510439, :mod:`.decisions`): the room must be one it counts; the commission is its."""
     require("inventory.write")
     on = on or dt.date.today()
     if on > dt.date.today():
         raise ValidationError(_t("Дата инвентаризации ещё не наступила."), field="started_on")
+    if decision is None:
+        raise ValidationError(_t("Инвентаризация проводится по решению руководителя (ф. 0510439): сначала "
+                                 "оформите решение — приказ, даты, помещения, комиссию — и выберите его."),
+                              field="decision")
     with context.uow() as s:
         room = s.get(Room, room_id)
         if room is None:
             raise NotFoundError(_t("Помещение не найдено (id {0}).").format(room_id))
+        dec = get_or_404(s, StocktakingDecision, decision, _t("Решение об инвентаризации"))
+        if room_id not in (dec.room_ids or []):
+            raise ValidationError(_t("Решение № {0} от {1:%d.%m.%Y} не охватывает помещение «{2}»: добавьте его в "
+                                     "решение или выберите другое.").format(dec.number, dec.date, room.name),
+                                  field="decision")
+        if not dec.starts_on <= on <= dec.ends_on:
+            raise ValidationError(_t("Решение № {0} назначает инвентаризацию с {1:%d.%m.%Y} по {2:%d.%m.%Y}; "
+                                     "дата {3:%d.%m.%Y} вне этих сроков.").format(dec.number, dec.starts_on,
+                                                                                 dec.ends_on, on),
+                                  field="started_on")
+        commission = "\n".join(m.name for m in dec.members)
         open_id = s.scalar(select(Stocktaking.id).where(Stocktaking.room_id == room_id,
                                                         Stocktaking.status == "open"))
         if open_id is not None:
             raise ValidationError(_t("В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.")
                                   .format(room.name), field="room_id")
-        st = Stocktaking(room_id=room_id, number=_number(s, on), started_on=on, commission=commission.strip(),
-                         status="open")
+        st = Stocktaking(room_id=room_id, number=_number(s, on), started_on=on, commission=commission,
+                         status="open", decision_id=dec.id)
         s.add(st)
         s.flush()
         rows = [{"stocktaking_id": st.id, "item_id": iid, "expected_quantity": qty, "found_quantity": Decimal(0),
@@ -143,7 +160,7 @@ def get(st_id: int) -> dict:
         q = (select(StocktakingLine.id, StocktakingLine.item_id, StocktakingLine.expected_quantity,
                     StocktakingLine.found_quantity, StocktakingLine.unknown_description, StocktakingLine.scanned_at,
                     StocktakingLine.note, Item.inventory_number, Item.name, Item.serial_number, Item.unit, Item.cost,
-                    Item.room_id, Item.kind)
+                    Item.room_id, Item.kind, StocktakingLine.estimate, Item.responsible, Item.status, Item.quantity)
              .join(Item, Item.id == StocktakingLine.item_id, isouter=True)
              .where(StocktakingLine.stocktaking_id == st_id).order_by(StocktakingLine.id))
         for r in s.execute(q):
@@ -162,12 +179,14 @@ def get(st_id: int) -> dict:
                           "unknown_description": r[4], "scanned_at": r[5], "note": r[6],
                           "inventory_number": r[7] or "", "name": r[8] or r[4], "serial_number": r[9] or "",
                           "unit": r[10] or "шт.", "cost": r[11], "item_room_id": r[12], "kind": r[13] or "",
-                          "state": state})
+                          "estimate": r[14], "item_responsible": r[15] or "", "item_status": r[16] or "",
+                          "item_quantity": r[17], "state": state})
         who, when = posted_by(s, st.id) if st.status == "posted" else ("", None)
         return {"id": st.id, "number": st.number, "room_id": st.room_id, "room": room.name if room else "",
                 "posted_by": who, "posted_at": when,
                 "responsible": room.responsible if room else "", "started_on": st.started_on,
                 "closed_at": st.closed_at, "status": st.status, "commission": st.commission,
+                "decision_id": st.decision_id,
                 "version": st.version, "lines": lines}
 
 

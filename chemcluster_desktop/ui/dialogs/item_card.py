@@ -297,6 +297,14 @@ class ItemCardDialog(QDialog):
         crow.addStretch(1)
         cl.addLayout(crow)
         self.tabs.addTab(cf, icon("form-textbox"), _t("Доп. поля"))
+        from chemcluster_desktop.ui.widgets.upkeep_tab import UpkeepTab
+
+        self.upkeep = UpkeepTab()  # verification (поверка) and maintenance
+        self.tabs.addTab(self.upkeep, icon("scale-balance"), _t("Поверка и обслуживание"))
+        from chemcluster_desktop.ui.widgets.files_tab import FilesTab
+
+        self.files = FilesTab(read_only=self.read_only)  # passport, certificates, SDS, photos
+        self.tabs.addTab(self.files, icon("paperclip"), _t("Файлы"))
 
         # history
         hist = QWidget()
@@ -340,6 +348,7 @@ class ItemCardDialog(QDialog):
             self.quantity.set_value(1 if kind in inventory.UNIT_KINDS else None)
             self.unit.setCurrentText("г" if kind == "reagent" else "шт.")
             self.history_tab.setEnabled(False)
+            self.files.set_item(None)  # files are attached once the card is saved
             self._update_kind()
             return
         self.setWindowTitle(_t("Карточка: {0} {1}").format(d.get("inventory_number") or "", d["name"]).strip())
@@ -378,6 +387,8 @@ class ItemCardDialog(QDialog):
             self.custom.setItem(r, 0, QTableWidgetItem(str(k)))
             self.custom.setItem(r, 1, QTableWidgetItem("" if v is None else str(v)))
         self._fill_history(d.get("history", []))
+        self.upkeep.set_values(d)
+        self.files.set_item(d["id"], d.get("substance_id"))
         self._update_kind()
         if d["status"] == "written_off" or self.read_only:
             self._set_read_only()
@@ -490,6 +501,7 @@ class ItemCardDialog(QDialog):
             "notes": self.notes.toPlainText(), "custom_fields": custom or None,
             "issued_to": self.data.get("issued_to", ""),
             "account": self.account.text(), "accounting_number": self.accounting_number.text(),
+            **self.upkeep.values(),
         }
         if kind == "reagent":
             d.update(cas_number=self.cas.text(), formula=self.formula.text(), storage_group=self.group.currentData(),
@@ -577,6 +589,9 @@ class ItemCardDialog(QDialog):
                   "cas_number": (self.cas, self.cas_err), "h_statements": (self.h, self.h_err),
                   "containers": (self.containers, self.containers_err)}
         f = getattr(e, "field", None)
+        if f in ("verified_on", "maintained_on", "verification_months", "maintenance_months",
+                 "verification_certificate"):
+            self.tabs.setCurrentWidget(self.upkeep)
         if f in fields:
             w, lab = fields[f]
             mark(w, lab, str(e))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,7 @@ def _t(s: str) -> str:
 
 
 class MovementDialog(QDialog):
+    print_requested = Signal(str, dict)  # «report movement --number N» after posting (its unified form)
     """``MovementDialog(parent, "transfer", rows)`` where rows are list dicts of the page."""
 
     def __init__(self, parent, kind: str, rows: list[dict]):
@@ -107,6 +109,10 @@ class MovementDialog(QDialog):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
+        self.print_after = QCheckBox(_t("Печать: открыть унифицированную форму документа после проведения"))
+        self.print_after.setObjectName("movementPrint")
+        self.print_after.setChecked(True)
+        lay.addWidget(self.print_after)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_btn = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_btn.setText(_t("Провести"))
@@ -131,6 +137,10 @@ class MovementDialog(QDialog):
         self.form.setRowVisible(self.person_label, k in ("issue", "return"))
         self.person_label.setText(_t("Кому выдаётся *") if k == "issue" else _t("Кто возвращает"))
         self.reason_label.setText(_t("Причина списания *") if k == "write_off" else _t("Основание"))
+        forms = {"transfer": "0504102", "issue": "0504204", "return": "0504204", "write_off": "0504104 / 0504143"}
+        self.print_after.setVisible(k in forms)
+        if k in forms:
+            self.print_after.setText(_t("Печать: открыть форму {0} после проведения").format(forms[k]))
         self.validate()
 
     def validate(self) -> bool:
@@ -176,4 +186,6 @@ class MovementDialog(QDialog):
         except ServiceError as e:
             self.error.setText(str(e))
             return
+        if self.print_after.isVisible() and self.print_after.isChecked():
+            self.print_requested.emit("movement", {"number": self.result_doc.number})
         self.accept()

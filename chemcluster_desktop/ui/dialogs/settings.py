@@ -50,6 +50,7 @@ class SettingsDialog(QDialog):
         self._row(form, "college.address", _t("Адрес"), cur.get("college.address", ""))
         self._row(form, "college.inn", _t("ИНН"), cur.get("college.inn", "")).setMaxLength(12)
         self._row(form, "college.director", _t("Директор (Ф. И. О.)"), cur.get("college.director", ""))
+        self._requisites(form, cur)
         logo_box = QWidget()
         lh = QHBoxLayout(logo_box)
         lh.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +151,15 @@ class SettingsDialog(QDialog):
         self.fields[key] = e
         self.errors[key] = err
         return e
+
+    def _requisites(self, form: QFormLayout, cur: dict) -> None:
+        """The codes and people the unified forms print in their header (ф. 0510466 and the others)."""
+        self._row(form, "college.director_position", _t("Должность руководителя"),
+                  cur.get("college.director_position", "")).setPlaceholderText(_t("Директор"))
+        self._row(form, "college.kpp", _t("КПП"), cur.get("college.kpp", "")).setMaxLength(9)
+        self._row(form, "college.okpo", _t("Код по ОКПО"), cur.get("college.okpo", "")).setMaxLength(10)
+        self._row(form, "college.unit", _t("Структурное подразделение"), cur.get("college.unit", ""))
+        self._row(form, "college.accountant", _t("Главный бухгалтер (Ф. И. О.)"), cur.get("college.accountant", ""))
 
     def _dir_row(self, form: QFormLayout, label: str, value: str) -> QLineEdit:
         e = QLineEdit(value or "")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -69,12 +68,18 @@ class StocktakingDialog(QDialog):
         if room_id is not None:
             self.room.setCurrentIndex(max(self.room.findData(room_id), 0))
         sf.addRow(_t("Помещение *"), self.room)
-        self.commission = QPlainTextEdit()
-        self.commission.setObjectName("stCommission")
-        self.commission.setPlaceholderText(_t("Члены комиссии, по одному в строке: Фамилия И. О."))
-        self.commission.setTabChangesFocus(True)
-        self.commission.setFixedHeight(70)
-        sf.addRow(_t("Комиссия"), self.commission)
+        # the decision (ф. 0510439) the count carries out: its order, dates and commission
+        self.decision = QComboBox()
+        self.decision.setObjectName("stDecision")
+        self.new_decision_btn = QPushButton(icon("file-document-edit-outline"), _t("Новое решение…"))
+        self.new_decision_btn.setObjectName("stNewDecision")
+        self.new_decision_btn.setAutoDefault(False)
+        self.new_decision_btn.clicked.connect(self.new_decision)
+        drow = QHBoxLayout()
+        drow.addWidget(self.decision, 1)
+        drow.addWidget(self.new_decision_btn)
+        sf.addRow(_t("Решение (приказ) *"), drow)
+        self.last_decision_dialog = None
         self.start_btn = QPushButton(icon("play-circle-outline"), _t("Начать инвентаризацию"))
         self.start_btn.setObjectName("stStart")
         self.start_btn.clicked.connect(self.start)
@@ -85,6 +90,8 @@ class StocktakingDialog(QDialog):
         self.open_closed_btn.clicked.connect(self._open_closed)
         sf.addRow("", self.open_closed_btn)
         self.room.currentIndexChanged.connect(lambda _i: self._offer_closed())
+        self.room.currentIndexChanged.connect(lambda _i: self._fill_decisions())
+        self._fill_decisions()
         lay.addWidget(self.start_panel)
 
         # work panel
@@ -134,26 +141,42 @@ class StocktakingDialog(QDialog):
         self.summary.setWordWrap(True)
         wl.addWidget(self.summary)
         brow = QHBoxLayout()
-        self.print_list_btn = QPushButton(icon("printer-outline"), _t("Опись (ИНВ-1)"))
+        self.print_list_btn = QPushButton(icon("printer-outline"), _t("Описи (0510466)"))
         self.print_list_btn.setObjectName("stPrintList")
         self.print_list_btn.clicked.connect(lambda: self.print_requested.emit("inventory",
                                                                               {"stocktaking": str(self.st_id)}))
-        self.print_diff_btn = QPushButton(icon("printer-outline"), _t("Ведомость расхождений"))
+        self.print_diff_btn = QPushButton(icon("printer-outline"), _t("Расхождения (0504092)"))
         self.print_diff_btn.setObjectName("stPrintDiff")
-        self.print_diff_btn.clicked.connect(lambda: self.print_requested.emit("stocktaking",
+        self.print_diff_btn.clicked.connect(lambda: self.print_requested.emit("discrepancies",
                                                                               {"stocktaking": str(self.st_id)}))
+        self.print_decision_btn = QPushButton(icon("printer-outline"), _t("Решение (0510439)"))
+        self.print_decision_btn.setObjectName("stPrintDecision")
+        self.print_decision_btn.clicked.connect(lambda: self.print_requested.emit("inventory-decision",
+                                                                                  {"stocktaking": str(self.st_id)}))
+        self.print_act_btn = QPushButton(icon("printer-outline"), _t("Акт (0510463)"))
+        self.print_act_btn.setObjectName("stPrintAct")
+        self.print_act_btn.clicked.connect(lambda: self.print_requested.emit("inventory-act",
+                                                                             {"stocktaking": str(self.st_id)}))
         self.close_st_btn = QPushButton(icon("check-circle-outline"), _t("Завершить инвентаризацию"))
         self.close_st_btn.setObjectName("stClose")
         self.close_st_btn.clicked.connect(lambda: self.finish(confirm=True))
+        brow.addWidget(self.print_decision_btn)
         brow.addWidget(self.print_list_btn)
         brow.addWidget(self.print_diff_btn)
+        brow.addWidget(self.print_act_btn)
         brow.addStretch(1)
         self.post_btn = QPushButton(icon("file-document-check-outline"), _t("Провести результаты…"))
         self.post_btn.setObjectName("stPost")
         self.post_btn.setToolTip(_t("Оформить по результатам списание, оприходование и перемещение"))
         self.post_btn.clicked.connect(self.open_posting)
+        # a surplus's value for ф. 0504092: the commission's estimate, suggested from a similar card
+        self.estimate_btn = QPushButton(icon("cash-plus"), _t("Оценка излишка…"))
+        self.estimate_btn.setObjectName("stEstimate")
+        self.estimate_btn.setToolTip(_t("Текущая оценка выбранного излишка для ведомости расхождений (ф. 0504092)"))
+        self.estimate_btn.clicked.connect(lambda: self.estimate_selected())
         self.post_btn.hide()
         self.last_post_dialog = None
+        brow.addWidget(self.estimate_btn)
         brow.addWidget(self.post_btn)
         brow.addWidget(self.close_st_btn)
         wl.addLayout(brow)
@@ -172,7 +195,9 @@ class StocktakingDialog(QDialog):
         self.done_btn.clicked.connect(self.accept)
         bottom.addWidget(self.done_btn)
         lay.addLayout(bottom)
-        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.close_st_btn,
+        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
+                  self.estimate_btn,
+                  self.print_act_btn, self.close_st_btn,
                   self.post_btn, self.open_closed_btn):
             b.setAutoDefault(False)
         if self.st_id is not None:
@@ -189,13 +214,33 @@ class StocktakingDialog(QDialog):
             self.error.setText(_t("Выберите помещение."))
             return
         try:
-            self.st_id = st_service.start(rid, commission=self.commission.toPlainText())
+            self.st_id = st_service.start(rid, decision=self.decision.currentData())
         except ServiceError as e:
             self.error.setText(str(e))
             return
         self.error.setText("")
         self.reload()
         self.scan_field.setFocus()
+
+    def _fill_decisions(self, select: int | None = None) -> None:
+        from chemcluster_desktop.services.inventory import decisions
+
+        self.decision.clear()
+        rid = self.room.currentData()
+        for d in decisions.list_decisions(rid) if rid is not None else []:
+            self.decision.addItem(_t("№ {0} от {1} — {2}, {3}–{4}").format(
+                d["number"], fmt.date(d["date"]), d["reason"], fmt.date(d["starts_on"]), fmt.date(d["ends_on"])),
+                d["id"])
+        if select is not None:
+            self.decision.setCurrentIndex(max(self.decision.findData(select), 0))
+
+    def new_decision(self) -> None:
+        from chemcluster_desktop.ui.dialogs.stocktaking_decision import DecisionDialog
+
+        dlg = DecisionDialog(self, room_id=self.room.currentData())
+        self.last_decision_dialog = dlg
+        dlg.accepted.connect(lambda: self._fill_decisions(dlg.decision_id))
+        dlg.open()
 
     def reload(self) -> None:
         self.data = st_service.get(self.st_id)
@@ -237,6 +282,36 @@ class StocktakingDialog(QDialog):
             w.setEnabled(not closed)
         self.close_st_btn.setVisible(not closed)
         self.post_btn.setVisible(d["status"] == "closed")
+
+    def estimate_selected(self, text: str | None = None) -> bool:
+        """Set the estimate of the selected surplus line (asks, offering a similar card's price)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from chemcluster_desktop.services.inventory import surplus
+
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        line = next((ln for ln in (self.data or {}).get("lines", [])
+                     if item is not None and ln["id"] == item.data(Qt.ItemDataRole.UserRole)), None)
+        if line is None or line["found"] <= line["expected"]:
+            self.error.setText(_t("Выберите строку излишка (не числится по учёту или числится в другом месте)."))
+            return False
+        if text is None:
+            hint = line["estimate"] if line["estimate"] is not None else surplus.suggest_estimate(self.st_id,
+                                                                                                   line["id"])
+            text, ok = QInputDialog.getText(self, _t("Оценка излишка"),
+                                            _t("«{0}»: текущая оценка за единицу, ₽").format(line["name"]),
+                                            text=fmt.decimal(hint, 2) if hint is not None else "")
+            if not ok:
+                return False
+        try:
+            surplus.set_estimate(self.st_id, line["id"], text.replace(" ", "").replace("\u00a0", "") or None)
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return False
+        self.error.setText("")
+        self.reload()
+        return True
 
     def _offer_closed(self) -> None:
         rid = self.room.currentData()

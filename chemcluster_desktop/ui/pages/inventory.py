@@ -468,6 +468,7 @@ class InventoryPage(BasePage):
             return None
         dlg = MovementDialog(self, kind, rows)
         dlg.accepted.connect(lambda: self._movement_done(dlg))
+        dlg.print_requested.connect(lambda k, flt: self.print_report(k, **flt))
         self._open_dialog(dlg)
         return dlg
 

@@ -16,7 +16,10 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.ui.icons import icon
 
 ICONS = {"low_stock": ("package-variant-closed-minus", "#7a5300"), "expired": ("clock-alert-outline", "#9b1c14"),
-         "expiring": ("clock-outline", "#7a5300"), "incompatible": ("alert-octagon-outline", "#9b1c14")}
+         "expiring": ("clock-outline", "#7a5300"), "incompatible": ("alert-octagon-outline", "#9b1c14"),
+         # verification (поверка) and maintenance of equipment (issue 13)
+         "verification_overdue": ("scale-balance", "#9b1c14"), "verification_due": ("scale-balance", "#7a5300"),
+         "maintenance_overdue": ("wrench-clock", "#9b1c14"), "maintenance_due": ("wrench-clock", "#7a5300")}
 SHOWN = 100  # alerts listed before «… и ещё N»
 MORE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -1,0 +1,108 @@
+"""Movement documents on the unified forms (приказ Минфина России № 52н): ф. 0504102 (transfer),
+0504104 / 0504143 / 0504230 (write-off acts), 0504204 (требование-накладная). Plain data in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.reports.styles import date, money, number, p, table
+from chemcluster_desktop.reports.unified_forms import (
+    LABEL,
+    VALUE,
+    FormHead,
+    Requisites,
+    Signer,
+    build,
+    field_lines,
+    header,
+    signatures,
+    width,
+)
+from chemcluster_desktop.reports.words import count_words, money_words
+
+
+def _t(s: str) -> str:
+    return translate("Forms", s)
+
+
+def _approve(req: Requisites, w: float) -> Table:
+    """«УТВЕРЖДАЮ» of the head (the write-off acts)."""
+    block = [[p(_t("УТВЕРЖДАЮ"), VALUE)], [p(_t("Руководитель учреждения: {0}").format(req.director_position), LABEL)],
+             [p(_t("__________________ / {0} /").format(req.director), VALUE)], [p(_t("«___» ____________ 20__ г."), VALUE)]]
+    inner = Table(block, colWidths=[100 * mm])
+    t = Table([["", inner]], colWidths=[w - 100 * mm - 0.5, 100 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return t
+
+
+def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Callable[[], bool] | None = None) -> int:
+    code = d["form"]
+    land = code in ("0504104", "0504143", "0504230")
+    w = width(land)
+    story: list = []
+    if land:
+        story.append(_approve(req, w))
+    lines = []
+    if code == "0504102":
+        lines = [(_t("Отправитель (помещение)"), d["from_room"]), (_t("МОЛ отправителя"), d["from_mol"]),
+                 (_t("Получатель (помещение)"), d["to_room"]), (_t("МОЛ получателя"), d["to_mol"])]
+    elif code == "0504204":
+        lines = [(_t("Отправитель (помещение)"), d["from_room"] or d["to_room"]),
+                 (_t("МОЛ отправителя"), d["from_mol"] or d["to_mol"]), (_t("Получатель (кому выдано)"), d["person"])]
+        if d["kind"] == "return":
+            lines = [(_t("Сдал (от кого возвращено)"), d["person"]),
+                     (_t("Получатель (помещение)"), d["to_room"] or d["from_room"]),
+                     (_t("МОЛ получателя"), d["to_mol"] or d["from_mol"])]
+    else:
+        lines = [(_t("Местонахождение"), d["from_room"]), (_t("Материально ответственное лицо"), d["from_mol"])]
+    story += header(FormHead(title.upper(), d["number"], code, d["date"], req, lines=lines), w)
+    story.append(field_lines([(_t("Основание (причина)"), d["reason"] or "—")], w, 50 * mm))
+    story.append(Spacer(1, 2 * mm))
+    rows = []
+    for i, ln in enumerate(d["lines"], 1):
+        row = [str(i), p(ln["name"], VALUE), ln["inventory_number"], ln["unit"], ln["okei"], number(ln["quantity"]),
+               money(ln["price"]), money(ln["sum"]), ln["account"]]
+        if land:
+            row.insert(3, date(ln["commissioned_on"]))
+        rows.append(row)
+    head = ["№", _t("Наименование объекта"), _t("Номер (инвентарный, номенклатурный)"), _t("Ед. изм."),
+            _t("код по ОКЕИ"), _t("Количество"), _t("Цена, руб."), _t("Сумма, руб."), _t("Счёт")]
+    fixed = [8 * mm, 0, 30 * mm, 12 * mm, 13 * mm, 18 * mm, 22 * mm, 24 * mm, 16 * mm]
+    align = ["C", "L", "L", "C", "C", "R", "R", "R", "C"]
+    if land:
+        head.insert(3, _t("Дата ввода в эксплуатацию"))
+        fixed.insert(3, 22 * mm)
+        align.insert(3, "C")
+    fixed[1] = w - sum(fixed) - 0.5
+    total_q = sum((ln["quantity"] for ln in d["lines"]), Decimal(0))
+    tot = ["", _t("Итого"), "", "", "", number(total_q), "", money(d["total"]), ""]
+    if land:
+        tot.insert(3, "")
+    rows.append(tot)
+    story += table(rows, head, fixed, align=align)
+    n = len(d["lines"])
+    story.append(p(_t("Всего по документу: строк {0} ({1}); на сумму {2} ({3}).")
+                   .format(n, count_words(n), money(d["total"]), money_words(d["total"])), VALUE))
+    if code == "0504102":
+        signers = [Signer(_t("Сдал (отправитель)"), "", d["from_mol"]), Signer(_t("Принял (получатель)"), "", d["to_mol"])]
+    elif code == "0504204":
+        mol = d["from_mol"] or d["to_mol"]
+        signers = [Signer(_t("Затребовал"), "", d["person"] if d["kind"] == "issue" else mol),
+                   Signer(_t("Разрешил"), req.director_position, req.director),
+                   Signer(_t("Отпустил"), "", mol if d["kind"] == "issue" else d["person"]),
+                   Signer(_t("Получил"), "", d["person"] if d["kind"] == "issue" else mol)]
+    else:
+        story.append(p(_t("Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.")
+                       .format(d["reason"] or "—"), VALUE))
+        signers = [Signer(_t("Председатель комиссии")), Signer(_t("Члены комиссии")), Signer(""),
+                   Signer(_t("Материально ответственное лицо"), "", d["from_mol"]),
+                   Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant)]
+    story.append(signatures(signers, w, on=d["date"]))
+    build(dest, _t("Документ движения {0} (ф. {1})").format(d["number"], code), req.name, story, landscape=land,
+          cancelled=cancelled)
+    return n

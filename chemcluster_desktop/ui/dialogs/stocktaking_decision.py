@@ -1,0 +1,160 @@
+"""Решение о проведении инвентаризации (ф. 0510439): the order's number and date, the reason, the dates,
+the rooms counted, the accounts and the commission (name, position, one chair). The service refuses a
+commission without a chair or with a counted room's МОЛ; the message shows under the form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from chemcluster_desktop.services import inventory
+from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.inventory import decisions
+
+
+def _t(s: str) -> str:
+    return QCoreApplication.translate("DecisionDialog", s)
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(e: QDateEdit) -> dt.date:
+    q = e.date()
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class DecisionDialog(QDialog):
+    def __init__(self, parent=None, room_id: int | None = None):
+        super().__init__(parent)
+        self.setObjectName("DecisionDialog")
+        self.setWindowTitle(_t("Решение о проведении инвентаризации (ф. 0510439)"))
+        self.resize(760, 620)
+        self.decision_id: int | None = None
+        today = dt.date.today()
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.number = QLineEdit()
+        self.number.setObjectName("decNumber")
+        form.addRow(_t("Номер приказа *"), self.number)
+        self.date = self._date(today)
+        form.addRow(_t("Дата приказа *"), self.date)
+        self.reason = QComboBox()
+        self.reason.setObjectName("decReason")
+        self.reason.setEditable(True)
+        self.reason.addItems(list(decisions.REASONS))
+        form.addRow(_t("Причина *"), self.reason)
+        row = QHBoxLayout()
+        self.starts = self._date(today)
+        self.ends = self._date(today)
+        row.addWidget(self.starts)
+        row.addWidget(QLabel(_t("по")))
+        row.addWidget(self.ends)
+        row.addStretch(1)
+        form.addRow(_t("Сроки: с"), row)
+        self.rooms = QListWidget()
+        self.rooms.setObjectName("decRooms")
+        self.rooms.setFixedHeight(110)
+        for r in inventory.rooms():
+            it = QListWidgetItem(f"{r['name']} — {r['responsible'] or '—'}")
+            it.setData(Qt.ItemDataRole.UserRole, r["id"])
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked if r["id"] == room_id else Qt.CheckState.Unchecked)
+            self.rooms.addItem(it)
+        form.addRow(_t("Помещения (МОЛ) *"), self.rooms)
+        self.accounts = QLineEdit("101.34, 101.36, 105.36, 21")
+        self.accounts.setObjectName("decAccounts")
+        form.addRow(_t("Счета (что проверяется)"), self.accounts)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(_t("Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)")))
+        self.members = QTableWidget(3, 3)
+        self.members.setObjectName("decMembers")
+        self.members.setHorizontalHeaderLabels([_t("Фамилия И. О."), _t("Должность"), _t("Председатель")])
+        self.members.horizontalHeader().setStretchLastSection(False)
+        self.members.setColumnWidth(0, 240)
+        self.members.setColumnWidth(1, 300)
+        self.members.setColumnWidth(2, 120)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for r in range(3):
+            self._chair_cell(r)
+        lay.addWidget(self.members, 1)
+        add = QPushButton(_t("Добавить члена комиссии"))
+        add.setObjectName("decAddMember")
+        add.clicked.connect(self.add_member)
+        lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.error = QLabel()
+        self.error.setObjectName("decError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить решение"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _date(self, d: dt.date) -> QDateEdit:
+        e = QDateEdit(_qdate(d))
+        e.setCalendarPopup(True)
+        e.setDisplayFormat("dd.MM.yyyy")
+        return e
+
+    def _chair_cell(self, r: int) -> None:
+        it = QTableWidgetItem()
+        it.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        it.setCheckState(Qt.CheckState.Unchecked)
+        self.members.setItem(r, 2, it)
+
+    def add_member(self) -> None:
+        r = self.members.rowCount()
+        self.members.insertRow(r)
+        self._chair_cell(r)
+
+    def set_member(self, row: int, name: str, position: str, chair: bool = False) -> None:
+        while self.members.rowCount() <= row:
+            self.add_member()
+        self.members.setItem(row, 0, QTableWidgetItem(name))
+        self.members.setItem(row, 1, QTableWidgetItem(position))
+        self.members.item(row, 2).setCheckState(Qt.CheckState.Checked if chair else Qt.CheckState.Unchecked)
+
+    def values(self) -> dict:
+        members = []
+        for r in range(self.members.rowCount()):
+            name = (self.members.item(r, 0).text() if self.members.item(r, 0) else "").strip()
+            pos = (self.members.item(r, 1).text() if self.members.item(r, 1) else "").strip()
+            chair = self.members.item(r, 2).checkState() == Qt.CheckState.Checked
+            if name or pos:
+                members.append({"name": name, "position": pos, "role": "chair" if chair else "member"})
+        rooms = [self.rooms.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.rooms.count())
+                 if self.rooms.item(i).checkState() == Qt.CheckState.Checked]
+        return {"number": self.number.text(), "date": _pydate(self.date), "reason": self.reason.currentText(),
+                "starts_on": _pydate(self.starts), "ends_on": _pydate(self.ends), "room_ids": rooms,
+                "accounts": self.accounts.text(), "members": members}
+
+    def save(self) -> None:
+        try:
+            self.decision_id = decisions.create_decision(self.values())
+        except ServiceError as e:
+            self.error.setText(str(e))
+            return
+        self.accept()

@@ -1,0 +1,105 @@
+"""Movement documents and verification as a person meets them: each kind of movement prints its
+unified form (read back with pypdf: the form's code, the header, totals in words, signatures);
+verification dates on a card are checked; «inventory due» lists what runs out, in CLI.md's shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+
+from chemcluster_desktop import cli
+from chemcluster_desktop.services import inventory, printing, settings_service
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.inventory import upkeep
+from tests.inventory.helpers import add_room, consumable, equipment, pdf_text
+
+TODAY = dt.date.today()
+
+
+def _flat(path) -> str:
+    return " ".join(pdf_text(path)[0].split()).replace("\u00a0", " ")
+
+
+@pytest.fixture
+def rooms(db):
+    settings_service.save({"college.name": "ГБПОУ «ДХТ»", "college.inn": "5249023823", "college.kpp": "524901001",
+                           "college.okpo": "02508293", "college.director": "Смирнова О. В.",
+                           "college.accountant": "Лаптева М. С."})
+    return add_room("Лаборатория 201", "Кузнецова Е. А."), add_room("Лаборатория 203", "Орлов Д. С.")
+
+
+def test_each_movement_prints_its_form(rooms, tmp_path):
+    a, b = rooms
+    scales = equipment("Весы аналитические", room_id=a, inventory_number="ХП-1", cost=Decimal("96800.00"))
+    table = inventory.create_item({"kind": "furniture", "name": "Стол лабораторный", "room_id": a,
+                                   "cost": Decimal("32400.00")})
+    gloves = consumable(qty="100", room_id=a)
+    mv = inventory.make_movement("transfer", [scales], to_room_id=b, reason="Оснащение мастерской")
+    res = printing.build("movement", tmp_path / "t.pdf", number=mv.number)
+    flat = _flat(res.path)
+    assert "0504102" in flat and "НАКЛАДНАЯ НА ВНУТРЕННЕЕ ПЕРЕМЕЩЕНИЕ" in flat and mv.number in flat
+    assert "5249023823" in flat and "524901001" in flat and "02508293" in flat  # the codes box
+    assert "Лаборатория 201" in flat and "Лаборатория 203" in flat and "Орлов Д. С." in flat
+    assert "строк 1 (один); на сумму 96 800,00 (девяносто шесть тысяч восемьсот рублей 00 копеек)" in flat
+    assert "Сдал (отправитель)" in flat and "Принял (получатель)" in flat
+
+    mv = inventory.make_movement("issue", [(gloves, "20")], person="Иванов П. П.", reason="Практикум")
+    flat = _flat(printing.build("movement", tmp_path / "i.pdf", number=mv.number).path)
+    assert "0504204" in flat and "ТРЕБОВАНИЕ-НАКЛАДНАЯ" in flat and "Иванов П. П." in flat
+    assert "Затребовал" in flat and "Разрешил" in flat and "Смирнова О. В." in flat
+
+    for item, code in ((scales, "0504104"), (table, "0504143")):
+        mv = inventory.make_movement("write_off", [item], reason="Неисправен, ремонт нецелесообразен")
+        flat = _flat(printing.build("movement", tmp_path / f"{code}.pdf", number=mv.number).path)
+        assert code in flat and "АКТ О СПИСАНИИ" in flat and "УТВЕРЖДАЮ" in flat, code
+        assert "Председатель комиссии" in flat and "Лаптева М. С." in flat
+    receipt = inventory.item_history(scales)[0]["number"]
+    with pytest.raises(ValidationError, match="поставщика"):
+        printing.build("movement", tmp_path / "r.pdf", number=receipt)
+
+
+def test_verification_dates_are_checked(rooms):
+    a, _b = rooms
+    with pytest.raises(ValidationError) as e:
+        equipment("pH-метр", room_id=a, measuring=True, verified_on=TODAY + dt.timedelta(days=3),
+                  verification_months=12)
+    assert e.value.field == "verified_on" and "ещё не наступила" in str(e.value)
+    with pytest.raises(ValidationError, match="межповерочный"):
+        equipment("pH-метр", room_id=a, measuring=True)
+    with pytest.raises(ValidationError, match="от 1 до 120"):
+        equipment("pH-метр", room_id=a, measuring=True, verified_on=TODAY, verification_months=0)
+    iid = equipment("pH-метр", room_id=a, measuring=True, verified_on=TODAY - dt.timedelta(days=350),
+                    verification_months=12, verification_certificate="С-ВЯ/1")
+    card = inventory.get_item(iid)
+    assert card["measuring"] and card["verification_certificate"] == "С-ВЯ/1"
+    assert upkeep.state(True, card["verified_on"], 12) == "soon"
+    assert upkeep.expired_instruments([iid], on=TODAY + dt.timedelta(days=30)) == {iid}
+
+
+def test_inventory_due_cli(rooms, db_path, capsys):
+    a, _b = rooms
+    old = equipment("Весы лабораторные", room_id=a, inventory_number="ХП-9", measuring=True,
+                    verified_on=TODAY - dt.timedelta(days=400), verification_months=12)
+    equipment("Иономер", room_id=a, inventory_number="ХП-10", measuring=True,
+              verified_on=TODAY - dt.timedelta(days=30), verification_months=12)  # not due
+    equipment("Шкаф вытяжной", room_id=a, inventory_number="ХП-11", maintained_on=TODAY - dt.timedelta(days=170),
+              maintenance_months=6)
+    from chemcluster_desktop.services import context
+
+    context.close_database()
+    assert cli.main(["--db", str(db_path), "inventory", "due", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    due = {d["inventory_number"]: d for d in data["due"]}
+    assert set(due) == {"ХП-9", "ХП-11"} and old
+    assert due["ХП-9"]["kind"] == "verification" and due["ХП-9"]["overdue"] is True
+    assert due["ХП-11"]["kind"] == "maintenance" and due["ХП-11"]["overdue"] is False
+    assert dt.date.fromisoformat(due["ХП-9"]["date"]) < TODAY
+    assert cli.main(["--db", str(db_path), "inventory", "due", "--days", "400"]) == 0
+    assert "ХП-10" in capsys.readouterr().out
+    assert cli.main(["--db", str(db_path), "inventory", "movements", "--json"]) == 0
+    docs = json.loads(capsys.readouterr().out)["movements"]
+    assert {d["kind"] for d in docs} == {"receipt"} and all(set(d) >= {"number", "date", "kind", "from_room",
+                                                                        "to_room"} for d in docs)

@@ -1,0 +1,105 @@
+"""The paperwork in the window (offscreen, 1366×768): the requisites in the settings, the decision
+dialog refusing a counted room's МОЛ, the card's verification tab, verification alerts on the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from chemcluster_desktop.services import inventory, settings_service
+from chemcluster_desktop.services.inventory import decisions
+from tests.inventory.helpers import add_room, equipment, type_text
+
+TODAY = dt.date.today()
+
+
+def test_requisites_in_the_settings(window, qtbot):
+    from chemcluster_desktop.ui.dialogs.settings import open_settings
+
+    window.resize(1366, 768)
+    dlg = open_settings(window)
+    type_text(dlg.fields["college.name"], "ГБПОУ «ДХТ»")
+    type_text(dlg.fields["college.kpp"], "5249")
+    dlg.save()
+    assert dlg.isVisible() and "КПП — 9 знаков" in dlg.errors["college.kpp"].text()
+    type_text(dlg.fields["college.kpp"], "01001")
+    type_text(dlg.fields["college.okpo"], "02508293")
+    type_text(dlg.fields["college.unit"], "Отделение химической технологии")
+    dlg.save()
+    assert not dlg.isVisible()
+    cur = settings_service.current()
+    assert (cur["college.kpp"], cur["college.okpo"], cur["college.unit"]) == ("524901001", "02508293",
+                                                                              "Отделение химической технологии")
+
+
+def test_decision_dialog_refuses_the_mol(window, qtbot):
+    from chemcluster_desktop.ui.dialogs.stocktaking_decision import DecisionDialog
+
+    lab = add_room("Лаборатория 201", "Кузнецова Е. А.")
+    dlg = DecisionDialog(window, room_id=lab)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_text(dlg.number, "9-инв")
+    dlg.set_member(0, "Зайцева Т. П.", "Заместитель директора", chair=True)
+    dlg.set_member(1, "Кузнецова Е. А.", "Лаборант")
+    dlg.save()
+    assert dlg.isVisible() and "материально ответственное лицо" in dlg.error.text()
+    assert decisions.list_decisions() == []
+    dlg.set_member(1, "Лаптева М. С.", "Главный бухгалтер")
+    dlg.save()
+    assert not dlg.isVisible() and decisions.get_decision(dlg.decision_id)["room_ids"] == [lab]
+
+
+def test_card_verification_tab(window, qtbot):
+    from chemcluster_desktop.ui.dialogs.item_card import ItemCardDialog
+
+    lab = add_room("Лаборатория 205", "Орлов Д. С.")
+    iid = equipment("pH-метр", room_id=lab)
+    dlg = ItemCardDialog(window, iid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    up = dlg.upkeep
+    dlg.tabs.setCurrentWidget(up)
+    up.measuring.setChecked(True)
+    dlg.save()
+    assert dlg.isVisible() and dlg.tabs.currentWidget() is up and "межповерочный" in dlg.error.text()
+    type_text(up.verified_on, (TODAY - dt.timedelta(days=370)).strftime("%d.%m.%Y"))
+    up.verification_months.setValue(12)
+    type_text(up.certificate, "С-ВЯ/22-11-2025/1")
+    assert "истекла" in up.verification_state.text()
+    dlg.save()
+    assert not dlg.isVisible()
+    card = inventory.get_item(iid)
+    assert card["measuring"] and card["verification_months"] == 12 and card["verification_certificate"]
+
+
+def test_demo_alerts_show_verification(demo_window, qtbot):
+    page = demo_window.show_page("inventory")
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(page.alerts_panel.alerts), timeout=5000)
+    kinds = {a.kind for a in inventory.alerts()}
+    assert {"verification_overdue", "verification_due"} <= kinds
+    over = next(a for a in inventory.alerts() if a.kind == "verification_overdue")
+    assert "Истекла поверка" in over.text and over.severity == "bad"
+    assert inventory.alert_counts()["verification_overdue"] == 1
+
+
+
+def test_surplus_estimate_from_the_stocktaking_window(window, qtbot):
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
+    from tests.inventory.helpers import decision
+
+    lab = add_room("Лаборатория 207", "Орлов Д. С.")
+    equipment("Весы", room_id=lab)
+    sid = st.start(lab, decision=decision([lab]))
+    line = st.add_unknown(sid, "Штатив без номера")
+    dlg = StocktakingDialog(window, stocktaking_id=sid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.table.setCurrentCell(0, 0)  # the scales: no surplus
+    assert not dlg.estimate_selected("100") and "излишка" in dlg.error.text()
+    row = next(r for r in range(dlg.table.rowCount()) if dlg.table.item(r, 1).text() == "Штатив без номера")
+    dlg.table.setCurrentCell(row, 0)
+    assert dlg.estimate_selected("2 350,00")
+    assert next(x for x in st.get(sid)["lines"] if x["id"] == line)["estimate"] == Decimal("2350.00")
