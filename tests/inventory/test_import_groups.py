@@ -13,7 +13,7 @@ from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.inventory import stocktaking as st
 from chemcluster_desktop.services.listing import ListQuery
 from tests.inventory.files import LAB_SHEET
-from tests.inventory.helpers import add_room, pdf_text, room_ids
+from tests.inventory.helpers import add_room, decision, pdf_text, room_ids
 
 pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
@@ -100,7 +100,7 @@ def test_stocktaking_counts_found_units_of_a_group(db):
     inventory.import_inventory(LAB_SHEET, room=ROOM)
     room = room_ids()[ROOM]
     chairs = _items()["Стул лабораторный"]
-    sid = st.start(room, commission="Смирнова О. В.")
+    sid = st.start(room, decision=decision([room]))
     results = [st.scan(sid, "ИН-0102") for _ in range(10)]
     assert all(r.status == "found" for r in results)
     assert "10 из 12" in results[-1].text
