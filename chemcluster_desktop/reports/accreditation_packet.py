@@ -172,7 +172,7 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     out.append(CondPageBreak(60 * mm))
     out.append(p(_t("2. Чек-лист оснащения по инфраструктурному листу"), H2))
     labels = pk["status_labels"]
-    cw = [10 * mm, 50 * mm, 0, 17 * mm, 11 * mm, 17 * mm, 30 * mm, 0, 0]
+    cw = [10 * mm, 48 * mm, 0, 19 * mm, 11 * mm, 18 * mm, 30 * mm, 0, 0]
     rest = width - sum(cw)
     cw[2], cw[7], cw[8] = rest * 0.32, rest * 0.38, rest * 0.30
     header = [_t("№"), _t("Наименование"), _t("Характеристики"), _t("Требуется"), _t("Ед."), _t("В наличии"),
@@ -308,9 +308,9 @@ def _commission(pk: dict, width: float) -> list:
                     "позиции — в разделе 2, недостающее — в разделе 3.").format(
                    rd["met"], rd["lines"], _pct(rd["coverage_percent"])), SMALL),
                Spacer(1, 2 * mm),
-               p(_t("Оснащение мастерской «{0}» требованиям инфраструктурного листа ({1}): "
+               p(_t("Оснащение мастерской «{0}» требованиям инфраструктурного листа {1}: "
                     "соответствует / не соответствует (нужное подчеркнуть).").format(
-                   w["name"], pk.get("list_name") or "—"), BASE),
+                   w["name"], pk.get("list_ref") or "—"), BASE),
                Spacer(1, 3 * mm),
                p(_t("Замечания комиссии:"), BASE)]
     verdict += [p("_" * 150, SMALL) for _ in range(4)]

@@ -239,6 +239,13 @@ def set_list_kod(list_id: int, code: str) -> None:
         lst.kod_code = code
 
 
+def list_ref(kod_code: str, year: int | None) -> str:
+    """The list after «инфраструктурного листа»: «КОД 18.02.12-1-2026 (2026 г.)»."""
+    if kod_code:
+        return _t("КОД {0} ({1} г.)").format(kod_code, year or "")
+    return _t("{0} г. (код КОД не указан)").format(year or "—")
+
+
 def list_title_for_packet(kod_code: str, year: int | None, title: str) -> str:
     """How the packet names a list: by its КОД code and year, else by its title (marked as uncoded)."""
     if kod_code:

@@ -23,7 +23,7 @@ from chemcluster_desktop.storage.core import Room
 
 from ._common import status_label, zone_label
 from .checklists import checklist
-from .evidence import commission, commission_role_label, line_evidence, list_title_for_packet
+from .evidence import commission, commission_role_label, line_evidence, list_ref, list_title_for_packet
 from .needs import gaps
 from .readiness import workshop_readiness, zone_readiness
 from .workshop_records import workshop
@@ -53,6 +53,7 @@ def packet_data(workshop_id: int) -> dict:
     com = commission(workshop_id)
     return dict(college=college_info(), workshop=asdict(info), rooms=rooms_full, list_title=list_title,
                 kod_code=kod_code, list_name=list_title_for_packet(kod_code, year, list_title) if lst else "",
+                list_ref=list_ref(kod_code, year) if lst else "—",
                 commission=dict(com, members=[dict(m, role_label=commission_role_label(m["role"]))
                                               for m in com["members"]]),
                 checklist=rows, gaps=gaps(workshop_id),
