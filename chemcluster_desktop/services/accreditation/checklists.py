@@ -71,7 +71,7 @@ def _checklist_stmt(q: ListQuery):
             stmt = stmt.where(e["status"] == st)
     stmt = apply_search(stmt, InfrastructureLine.search_key, q.search)
     sorts = {"number": InfrastructureLine.position, "name": InfrastructureLine.name, "zone": InfrastructureLine.zone,
-             "required": e["required"], "available": e["avail"], "status": e["status"],
+             "required": e["required"], "available": e["avail"], "status": e["status"], "status_badge": e["status"],
              "unit": InfrastructureLine.unit, "links": e["nlinks"], "photos": nphoto}
     col = sorts.get(q.sort or "", InfrastructureLine.position)
     stmt = stmt.order_by(col.desc() if q.descending else col.asc(), ChecklistLine.id)
@@ -98,6 +98,7 @@ def _decorate(d: dict) -> dict:
     d["unconfirmed"] = bool(d["unconfirmed"])
     d["manual"] = d["status_override"] is not None
     d["status_text"] = status_text(d["status"], d["status_override"], d["unconfirmed"])
+    d["status_badge"] = f"{d['status']}_unconfirmed" if d["unconfirmed"] else d["status"]
     return d
 
 

@@ -102,6 +102,8 @@ def _loan_values(data: dict) -> dict:
         raise ValidationError(_t("Укажите номер договора: без документа оборудование партнёра не подтверждает "
                                  "наличие."), field="document_number")
     ddate = _date(data.get("document_date"), "document_date", _t("Дата договора"), required=True)
+    if data.get("quantity") in (None, ""):
+        raise ValidationError(_t("Укажите количество по договору."), field="quantity")
     try:
         qty = Decimal(str(data.get("quantity")).replace(",", ".").strip())
     except (InvalidOperation, ValueError):
