@@ -284,3 +284,31 @@ def test_lists_editor_adds_and_changes_a_line(window, qtbot, tmp_path):
     row = next(r for r in acc.checklist(wid) if r["name"] == "Штатив лабораторный")
     assert row["required"] == 1 and not row["per_workplace"]
     ed.close()
+
+
+def test_commission_and_kod_from_the_workshop_dialog(window, qtbot, tmp_path):
+    from chemcluster_desktop.ui.dialogs.workshop_dialog import WorkshopDialog
+
+    wid = h.workshop_with_items(tmp=tmp_path)
+    year = acc.workshop(wid).list_year
+    wd = WorkshopDialog(window, workshop_id=wid)
+    qtbot.addWidget(wd)
+    dlg = wd.open_commission()
+    _type(qtbot, dlg.kod, f"18.02.12-1-{year + 1}")
+    _type(qtbot, dlg.order, "214-ОД")
+    _type(qtbot, dlg.order_date, "10.11.2026")
+    for r, (name, title) in enumerate([("Смирнова Е. П.", "заместитель директора"), ("Ковалёв И. Н.", "эксперт"),
+                                       ("Белова А. С.", "преподаватель")]):
+        dlg.members.item(r, 1).setText(name)
+        dlg.members.item(r, 2).setText(title)
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    # the КОД's year is not the list's: refused, named, nothing written
+    assert dlg.isVisible() and "года" in dlg.error.text() and acc.commission(wid)["order"] == ""
+    dlg.kod.setText(f"18.02.12-1-{year}")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    com = acc.commission(wid)
+    assert com["kod_code"] == f"18.02.12-1-{year}" and com["order"] == "214-ОД"
+    assert [(m["role"], m["full_name"], m["job_title"]) for m in com["members"]] == [
+        ("chair", "Смирнова Е. П.", "заместитель директора"), ("member", "Ковалёв И. Н.", "эксперт"),
+        ("member", "Белова А. С.", "преподаватель")]

@@ -34,6 +34,7 @@ from chemcluster_desktop.storage.accreditation import (
     ChecklistLink,
     ChecklistLoan,
     CommissionMember,
+    InfrastructureList,
     WorkshopRoom,
 )
 from chemcluster_desktop.storage.inventory import Item
@@ -226,19 +227,23 @@ KOD_RE = re.compile(r"^(?:КОД\s*)?(\d{2}\.\d{2}\.\d{2})-(\d{1,2})-(\d{4})$", 
 def set_list_kod(list_id: int, code: str) -> None:
     """The КОД code of a list (empty clears it); its year must be the list's year."""
     require(WRITE)
-    code = " ".join((code or "").split())
     with context.uow() as s:
-        lst = _list(s, list_id)
-        if code:
-            m = KOD_RE.match(code)
-            if m is None:
-                raise ValidationError(_t("Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер "
-                                         "комплекта, год).").format(code), field="kod_code")
-            if int(m.group(3)) != lst.year:
-                raise ValidationError(_t("Код КОД «{0}» — {1} года, а лист — {2} года.").format(
-                    code, m.group(3), lst.year), field="kod_code")
-            code = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-        lst.kod_code = code
+        _set_kod(s, list_id, code)
+
+
+def _set_kod(s: Session, list_id: int, code: str) -> None:
+    code = " ".join((code or "").split())
+    lst = _list(s, list_id)
+    if code:
+        m = KOD_RE.match(code)
+        if m is None:
+            raise ValidationError(_t("Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер "
+                                     "комплекта, год).").format(code), field="kod_code")
+        if int(m.group(3)) != lst.year:
+            raise ValidationError(_t("Код КОД «{0}» — {1} года, а лист — {2} года.").format(
+                code, m.group(3), lst.year), field="kod_code")
+        code = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    lst.kod_code = code
 
 
 def list_ref(kod_code: str, year: int | None) -> str:
@@ -262,19 +267,24 @@ def commission_role_label(role: str) -> str:
 
 
 def commission(workshop_id: int) -> dict:
-    """``{"order": …, "order_date": date|None, "members": [{"role", "full_name", "job_title"}]}``."""
+    """``{"order": …, "order_date": date|None, "members": [{"role", "full_name", "job_title"}],
+    "kod_code": …, "list_year": N|None}`` (the КОД code and year of the workshop's list)."""
     with context.read() as s:
         w = _workshop(s, workshop_id)
         members = [dict(role=m.role, full_name=m.full_name, job_title=m.job_title) for m in s.scalars(
             select(CommissionMember).where(CommissionMember.workshop_id == w.id)
             .order_by(case((CommissionMember.role == "chair", 0), else_=1), CommissionMember.position,
                       CommissionMember.id))]
-        return dict(order=w.commission_order, order_date=w.commission_order_date, members=members)
+        lst = s.get(InfrastructureList, w.list_id) if w.list_id else None
+        return dict(order=w.commission_order, order_date=w.commission_order_date, members=members,
+                    kod_code=lst.kod_code if lst else "", list_year=lst.year if lst else None)
 
 
-def set_commission(workshop_id: int, order: str, order_date, members: list[dict]) -> None:
-    """The order that appointed the workshop's commission and its members, replacing the previous ones.
-    A commission needs the order's number and date, one chair, and each member's name and position."""
+def set_commission(workshop_id: int, order: str, order_date, members: list[dict], *,
+                   kod_code: str | None = None) -> None:
+    """The order that appointed the workshop's commission and its members, replacing the previous ones
+    (and, with ``kod_code``, the КОД code of the workshop's list, in the same transaction). A commission
+    needs the order's number and date, one chair, and each member's name and position."""
     require(WRITE)
     order = " ".join((order or "").split())
     if not order:
@@ -304,6 +314,11 @@ def set_commission(workshop_id: int, order: str, order_date, members: list[dict]
                               field="members")
     with context.uow() as s:
         w = _workshop(s, workshop_id)
+        if kod_code is not None:
+            if w.list_id is None:
+                raise ValidationError(_t("У мастерской нет инфраструктурного листа: код КОД указать не к чему."),
+                                      field="kod_code")
+            _set_kod(s, w.list_id, kod_code)
         w.commission_order, w.commission_order_date = order[:100], odate
         for old in s.scalars(select(CommissionMember).where(CommissionMember.workshop_id == w.id)):
             s.delete(old)
