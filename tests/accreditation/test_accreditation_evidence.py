@@ -171,6 +171,12 @@ def test_manual_met_without_evidence_refused_and_old_one_not_counted(db, tmp_pat
         "missing", True, True, "met", [])
     assert st["met"] == before["met"] - 1
     assert Decimal(str(st["coverage_percent"])) == _expected_coverage(st["checklist"])
+    # the Excel export says so too
+    from openpyxl import load_workbook
+
+    acc.export_checklist(wid, tmp_path / "cl.xlsx")
+    cells = [r for r in load_workbook(tmp_path / "cl.xlsx").active.iter_rows(values_only=True) if r[2] == "Стол"]
+    assert cells[0][9] == "Не выполнено («Выполнено» — вручную, без подтверждения)"
     # and its shortfall is in the gap list
     gap = next(g for g in acc.gaps(wid) if g["id"] == row["id"])
     assert gap["unmet"] == Decimal(row["required"])
