@@ -331,3 +331,54 @@ def test_demo_readiness_rests_on_evidence(demo_db):
     every = [ln for w in acc.workshops() for ln in acc.status(w.id)["checklist"]]
     assert any(ln["unconfirmed"] for ln in every)  # old manual statuses shown as such
     assert any(e["kind"] == "loan" for ln in every for e in ln["evidence"])
+
+
+def _due(verified: dt.date, months: int) -> dt.date:
+    """Issue 13's ``verification_due``, restated: the interval in months, the day clamped."""
+    import calendar
+
+    m = verified.month - 1 + months
+    y, m = verified.year + m // 12, m % 12 + 1
+    return dt.date(y, m, min(verified.day, calendar.monthrange(y, m)[1]))
+
+
+def test_expired_verification_rule_in_sql(db):
+    """The SQL rule that takes an instrument out of use, on both backends, against the date arithmetic
+    of the inventory's ``verification_due`` at the boundaries (month ends, leap day, same day)."""
+    from sqlalchemy import Boolean, Date, Integer, case, literal
+
+    from chemcluster_desktop.services.accreditation._checklist_sql import expired_expr
+
+    on_days = [dt.date(2026, 12, 6), dt.date(2027, 2, 28), dt.date(2028, 2, 29), dt.date(2026, 3, 31)]
+    verified = [dt.date(2025, 12, 6), dt.date(2025, 12, 5), dt.date(2025, 12, 7), dt.date(2026, 8, 31),
+                dt.date(2026, 2, 28), dt.date(2024, 2, 29), dt.date(2025, 3, 31), dt.date(2026, 1, 31)]
+    with context.read() as s:
+        for on in on_days:
+            for v in verified:
+                for months in (1, 6, 12, 24):
+                    expr = expired_expr(literal(True, Boolean()), literal(v, Date()), literal(months, Integer()), on)
+                    got = bool(s.scalar(select(case((expr, 1), else_=0))))
+                    assert got == (_due(v, months) < on), (on, v, months)
+        never = expired_expr(literal(True, Boolean()), literal(None, Date()), literal(12, Integer()), TODAY)
+        assert s.scalar(select(case((never, 1), else_=0))) == 1  # an instrument with no verification on record
+        plain = expired_expr(literal(False, Boolean()), literal(None, Date()), literal(None, Integer()), TODAY)
+        assert s.scalar(select(case((plain, 1), else_=0))) == 0  # not a measuring instrument
+
+
+@pytest.mark.skipif(not hasattr(Item, "verified_on"), reason="the verification columns come with issue 13")
+def test_instrument_with_expired_verification_does_not_count(db, tmp_path):
+    wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
+    acc.match(wid)
+    line = next(ln for ln in acc.status(wid)["checklist"] if ln["evidence"])
+    ev = acc.line_evidence(wid)[_row(wid, line["name"])["id"]]["evidence"][0]
+    with context.uow() as s:
+        it = s.get(Item, ev["item_id"])
+        it.measuring, it.verification_months = True, 12
+        it.verified_on = TODAY.replace(year=TODAY.year - 1) - dt.timedelta(days=1)
+    after = next(ln for ln in acc.status(wid)["checklist"] if ln["name"] == line["name"])
+    assert Decimal(str(after["available"])) == Decimal(str(line["available"])) - Decimal(str(ev["quantity"]))
+    assert [x["reason"] for x in after["excluded"]] == ["истёк срок поверки"]
+    with context.uow() as s:
+        s.get(Item, ev["item_id"]).verified_on = TODAY - dt.timedelta(days=30)
+    again = next(ln for ln in acc.status(wid)["checklist"] if ln["name"] == line["name"])
+    assert again["available"] == line["available"] and again["excluded"] == []

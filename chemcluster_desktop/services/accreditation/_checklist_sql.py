@@ -55,7 +55,12 @@ def verification_expired(on: dt.date | None = None):
     months = getattr(Item, "verification_months", None)
     if measuring is None or verified is None or months is None:
         return false()
-    on = on or dt.date.today()
+    return expired_expr(measuring, verified, months, on or dt.date.today())
+
+
+def expired_expr(measuring, verified, months, on: dt.date):
+    """The rule on any three expressions: due = verified + months (day clamped to the month's end);
+    expired when due < on, i.e. more whole months have passed, or as many and the day is later."""
     elapsed = (on.year * 12 + on.month) - (extract("year", verified) * 12 + extract("month", verified))
     run_out = or_(elapsed > months, and_(elapsed == months, extract("day", verified) < on.day))
     return and_(measuring.is_(True),
