@@ -88,6 +88,9 @@ def create_application(argv: list[str] | None = None, lang: str = "ru"):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "chemcluster.png"))))
     from chemcluster_desktop.ui.style import apply_style
 
     apply_style(app)
@@ -105,7 +108,8 @@ def open_database_gui(db: str | None, parent=None):
     from chemcluster_desktop.services.errors import DatabaseOpenError
 
     try:
-        return context.open_database(db)
+        # the file's integrity check runs in the background once the window is shown (ui.startup)
+        return context.open_database(db, check_file=False)
     except DatabaseOpenError as e:
         if e.kind == "corrupt":
             try:
@@ -121,8 +125,48 @@ def open_database_gui(db: str | None, parent=None):
         return None
 
 
-def main(db: str | None = None, lang: str | None = None) -> int:
+# what a bare system lacks when Qt cannot load (README, «Что нужно до установки»)
+LINUX_QT_PACKAGES = ("libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 "
+                     "libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 "
+                     "libxcb-xkb1 fonts-dejavu-core")
+
+
+def qt_missing_message(error: BaseException) -> str:
+    """A sentence naming what to install, instead of a traceback, when Qt does not load."""
+    if sys.platform.startswith("win"):
+        text = i18n.translate("App", "chemcluster: не удалось загрузить Qt ({0}). Нужна 64-разрядная Windows 10 "
+                                     "(1809 или новее) или Windows 11 и «Распространяемый пакет Visual C++ 2015–2022 "
+                                     "x64» (https://aka.ms/vs/17/release/vc_redist.x64.exe); либо установите программу "
+                                     "установщиком ChemCluster-Setup.")
+        return text.format(error) + "\n"
+    text = i18n.translate("App", "chemcluster: не удалось загрузить Qt ({0}). Окну программы нужны системные "
+                                 "библиотеки Qt; на Debian/Ubuntu установите их:\n  sudo apt-get install {1}\n"
+                                 "Команды без окна (например «chemcluster stats --json») работают и без них.")
+    return text.format(error, LINUX_QT_PACKAGES) + "\n"
+
+
+def _say_qt_missing(error: BaseException) -> None:
+    text = qt_missing_message(error)
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+    log.error("%s", text.strip())
+    if sys.platform.startswith("win"):  # the windowed program has no console: a system message box
+        try:
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(None, text, APP_NAME, 0x10)
+        except Exception:  # noqa: BLE001 - nothing more can be shown
+            pass
+
+
+def main(db: str | None = None, lang: str | None = None, user: str | None = None) -> int:
+    """The window. ``db``/``lang``/``user`` as ``chemcluster --db … --lang … --user …`` (cli.gui_main)."""
     setup_logging()
+    try:
+        import PySide6.QtWidgets  # noqa: F401 - fails on a system without Qt's libraries (libGL, libEGL, xcb…)
+    except ImportError as e:
+        _say_qt_missing(e)
+        return 1
     from chemcluster_desktop.settings import settings
 
     lang = lang or settings().get("language") or "ru"
@@ -135,12 +179,16 @@ def main(db: str | None = None, lang: str | None = None) -> int:
     from chemcluster_desktop.ui.crash import install_excepthook
 
     install_excepthook()
+    from chemcluster_desktop.ui.dialogs.database_folder import ask_database_folder, first_start_needs_folder
+
+    if first_start_needs_folder(db):
+        ask_database_folder()
     database = open_database_gui(db)
     if database is None:
         return 1
     from chemcluster_desktop.ui.startup import after_open
 
-    window = after_open(app)
+    window = after_open(app, user=user or os.environ.get("CHEMCLUSTER_USER") or None)
     if window is None:
         return 1
     window.show()

@@ -41,20 +41,41 @@ def fail(message: str) -> int:
     return 1
 
 
-def build_parser(*, area_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; ``area_commands=False`` leaves out the areas' sub-commands (for a
-    GUI start, which needs none of them)."""
-    p = argparse.ArgumentParser(
-        prog="chemcluster",
-        description=_t("ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера "
-                       "«Химический потенциал». Без команды открывает окно программы."),
-    )
+# the commands defined here; a start with one of them does not import the area command modules
+CORE_COMMANDS = ("init", "demo", "check", "stats", "backup", "restore", "user", "journal")
+
+
+def use_utf8_output() -> None:
+    """Write UTF-8 whatever the console's code page: a Russian Windows gives Python cp1251 (or cp866)
+    for a redirected or piped stdout, where «₽» and «№» cannot be encoded and JSON would come out in
+    cp1251. A stream that cannot be reconfigured (a test's capture, None in a windowed program) stays."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def add_global_options(p: argparse.ArgumentParser) -> None:
+    """--version, --db, --lang, --user: shared by ``chemcluster`` and ``chemcluster-gui``."""
     p.add_argument("--version", action="version", version=f"ChemCluster Desktop {__version__}")
     p.add_argument("--db", help=_t("файл SQLite или адрес SQLAlchemy (postgresql+psycopg://…); "
                                   "по умолчанию $CHEMCLUSTER_DB или файл в папке данных пользователя"))
     p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, help=_t("язык интерфейса (ru по умолчанию)"))
     p.add_argument("--user", help=_t("логин пользователя (или $CHEMCLUSTER_USER); пароль из "
                                     "$CHEMCLUSTER_PASSWORD или запрашивается"))
+
+
+def build_parser(*, area_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``area_commands=False`` leaves out the area commands (a core command or the GUI
+    does not need their modules imported)."""
+    p = argparse.ArgumentParser(
+        prog="chemcluster",
+        description=_t("ChemCluster Desktop: инвентарь, аккредитация, расписание, закупки и отчёты кластера "
+                       "«Химический потенциал». Без команды открывает окно программы."),
+    )
+    add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sp = sub.add_parser("init", help=_t("создать базу данных или обновить её схему"))
@@ -155,8 +176,14 @@ def _login(args) -> None:
         context.set_actor(context.Actor("admin", "admin", "Администратор"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def _global_parser(prog: str, add_help: bool = True) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, add_help=add_help, description=_t(
+        "ChemCluster Desktop: окно программы. Те же параметры, что у «chemcluster» без команды."))
+    add_global_options(p)
+    return p
+
+
+def _set_language(argv: list[str]) -> None:
     lang = os.environ.get("CHEMCLUSTER_LANG")
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
@@ -165,12 +192,37 @@ def main(argv: list[str] | None = None) -> int:
             lang = a.split("=", 1)[1]
     if lang in i18n.SUPPORTED_LANGUAGES:
         i18n.set_language(lang)
-    parser = build_parser(area_commands=not _starts_gui(argv))
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """``chemcluster-gui [--db DB] [--lang ru|en] [--user LOGIN]``: the window, with the same options as
+    ``chemcluster`` without a command (the no-console shortcut on Windows)."""
+    use_utf8_output()
+    argv = sys.argv[1:] if argv is None else argv
+    _set_language(argv)
+    args = _global_parser("chemcluster-gui").parse_args(argv)
+    from chemcluster_desktop.app import main as app_main
+
+    return app_main(db=args.db, lang=args.lang, user=args.user)
+
+
+def main(argv: list[str] | None = None) -> int:
+    use_utf8_output()
+    argv = sys.argv[1:] if argv is None else argv
+    _set_language(argv)
+    # a start without a command opens the window: parse the global options only (importing every
+    # area's command module and registering its parsers cost ~30 ms of each GUI start)
+    known, rest = _global_parser("chemcluster", add_help=False).parse_known_args(argv)
+    if not rest:
+        from chemcluster_desktop.app import main as app_main
+
+        return app_main(db=known.db, lang=known.lang, user=known.user)
+    parser = build_parser(area_commands=rest[0] not in CORE_COMMANDS)
     args = parser.parse_args(argv)
     if args.command is None:
-        from chemcluster_desktop.app import main as gui_main
+        from chemcluster_desktop.app import main as app_main
 
-        return gui_main(db=args.db, lang=args.lang)
+        return app_main(db=args.db, lang=args.lang, user=args.user)
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
         return 2

@@ -11,7 +11,6 @@ from the ``.ts`` file. The GUI installs Qt's own translator too and registers
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from chemcluster_desktop import paths
@@ -30,6 +29,8 @@ def load_catalog(lang: str) -> dict[tuple[str, str], str]:
     ts = paths.resource("translations", f"chemcluster_{lang}.ts")
     if not ts.is_file():
         return cat
+    import xml.etree.ElementTree as ET  # only for English: a Russian start does not load the XML parser
+
     root = ET.parse(ts).getroot()
     for ctx in root.iter("context"):
         name = ctx.findtext("name") or ""

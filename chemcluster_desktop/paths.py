@@ -61,13 +61,43 @@ def data_dir() -> Path:
     return base / "chemcluster"
 
 
+def _setting(name: str) -> str:
+    from chemcluster_desktop.settings import settings
+
+    try:
+        return str(settings().get(name) or "").strip()
+    except Exception:  # noqa: BLE001 - an unreadable settings file means the defaults
+        return ""
+
+
+def database_dir() -> Path:
+    """Where the default database lives: the folder chosen in the settings (or at the first start), else
+    the user data folder. ``%LOCALAPPDATA%`` is wiped on lab PCs with profile clean-up, so the first
+    start offers :func:`suggested_database_dir`."""
+    chosen = _setting("database_folder")
+    return Path(chosen).expanduser() if chosen else data_dir()
+
+
+def suggested_database_dir() -> Path:
+    """A folder that survives profile clean-up: on Windows the all-users Documents folder
+    (``C:\\Users\\Public\\Documents\\ChemCluster``), elsewhere the user data folder."""
+    if sys.platform.startswith("win") and not os.environ.get("CHEMCLUSTER_HOME"):
+        public = os.environ.get("PUBLIC") or r"C:\Users\Public"
+        return Path(public) / "Documents" / "ChemCluster"
+    return data_dir()
+
+
 def default_db_path() -> Path:
-    return data_dir() / "chemcluster.sqlite3"
+    return database_dir() / "chemcluster.sqlite3"
 
 
 def backups_dir_for(db_file: Path | None) -> Path:
-    """Backups of an SQLite file go beside the user data, in ``backups/``."""
-    return data_dir() / "backups"
+    """The root folder of automatic backups: the folder chosen in the settings, else ``backups/``
+    beside the database file (``db_file``; the default database's folder when None)."""
+    chosen = _setting("backup_folder")
+    if chosen:
+        return Path(chosen).expanduser()
+    return (Path(db_file).parent if db_file is not None else database_dir()) / "backups"
 
 
 def logs_dir() -> Path:

@@ -33,6 +33,9 @@ OPTIONS: dict[str, Option] = {o.name: o for o in [
     Option("paths/import_dir", str, "", "folder of the last import"),
     Option("paths/export_dir", str, "", "folder of the last export / report"),
     Option("demo_offered", bool, False, "the first-start offer of demo data was shown"),
+    Option("database_folder", str, "", "folder of the default database (asked at the first start)"),
+    Option("backup_folder", str, "", "folder of automatic backups (default: backups/ beside the database)"),
+    Option("network_warned", str, "", "network database files already warned about (one per line)"),
 ]}
 
 _lock = threading.Lock()

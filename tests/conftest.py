@@ -84,6 +84,10 @@ _pg_counter = itertools.count(1)
 _pg_state: dict[str, object] = {}
 
 
+# folders whose tests that use ``db`` run on SQLite and PostgreSQL (see pytest_generate_tests)
+AREA_TEST_DIRS = ("services", "inventory", "accreditation", "schedule", "procurement", "cluster")
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: a service test that does not run on PostgreSQL")
     config.addinivalue_line("markers", "both_backends: a service test outside tests/services/ (in its area's "
@@ -92,13 +96,16 @@ def pytest_configure(config):
 
 
 def pytest_generate_tests(metafunc):
-    """Service tests using ``db`` (tests/services/, or marked ``both_backends``) run on both backends when a
-    PostgreSQL server is given."""
-    if not PG_URL or "db" not in metafunc.fixturenames or "db_backend" not in metafunc.fixturenames:
+    """Tests using ``db`` — services, reports, xlsx; not the GUI (``qtbot``) nor a database file
+    (``db_path``) — in tests/services/ or an area's folder (tests/inventory/ …, see ``AREA_TEST_DIRS``),
+    or marked ``both_backends``, run on both backends when a PostgreSQL server is given."""
+    names = metafunc.fixturenames
+    if not PG_URL or "db" not in names or "db_backend" not in names:
         return
     path = str(metafunc.definition.path).replace(os.sep, "/")
-    service_test = "/tests/services/" in path or metafunc.definition.get_closest_marker("both_backends")
-    if not service_test or "db_path" in metafunc.fixturenames:
+    service_test = any(f"/tests/{d}/" in path for d in AREA_TEST_DIRS) or \
+        metafunc.definition.get_closest_marker("both_backends")
+    if not service_test or "db_path" in names or "qtbot" in names:
         return
     if metafunc.definition.get_closest_marker("sqlite_only"):
         return

@@ -38,7 +38,9 @@ def cmd_report(args) -> int:
     if not os.path.isdir(parent):
         raise ValidationError(_t("Папка «{0}» не существует: укажите существующую папку для файла PDF.")
                               .format(parent))
-    if not os.access(parent, os.W_OK):
+    from chemcluster_desktop.files import writable_dir
+
+    if not writable_dir(parent):  # tried: os.access ignores Windows ACLs
         raise ValidationError(_t("В папку «{0}» нельзя записать файл: нет прав.").format(parent))
     filters = {name: getattr(args, f"f_{name}") for name in printing.FILTER_NAMES
                if getattr(args, f"f_{name}", None) not in (None, "")}

@@ -8,7 +8,6 @@ into the program's search field finds the item. Codes are drawn as vector square
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -162,8 +161,7 @@ def build(dest, labels: list[Label], *, title: str = "", cancelled: Callable[[],
     if isinstance(dest, io.BytesIO):
         dest.write(data)
         return pages
-    tmp = f"{os.fspath(dest)}.part"
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, dest)
+    from chemcluster_desktop.files import write_atomic
+
+    write_atomic(dest, data)  # via dest.part, removed if the rename fails (the PDF open in a viewer)
     return pages

@@ -336,10 +336,9 @@ def build_pdf(dest: str | os.PathLike | io.BytesIO, info: DocInfo, story: list[F
     if isinstance(dest, io.BytesIO):
         dest.write(data)
         return
-    tmp = f"{os.fspath(dest)}.part"
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, dest)
+    from chemcluster_desktop.files import write_atomic
+
+    write_atomic(dest, data)  # via dest.part, removed if the rename fails (the PDF open in a viewer)
 
 
 def content_width(info: DocInfo) -> float:

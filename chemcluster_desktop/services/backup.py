@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from chemcluster_desktop import paths
+from chemcluster_desktop import files, paths
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.errors import ServiceError
@@ -75,9 +75,18 @@ def _current_url() -> str | None:
 
 
 def backups_dir(url: str | os.PathLike | None = None) -> Path:
-    """The folder of automatic backups of ``url`` (default: the open database)."""
+    """The folder of automatic backups of ``url`` (default: the open database): the folder chosen in the
+    settings, else ``backups/`` beside the default database; a file on a network share keeps its backups
+    beside it (every PC that opens it finds them; a PC's own folder may be wiped with the profile)."""
+    url = url or _current_url()
     d = paths.backups_dir_for(None)
-    tag = _db_tag(url or _current_url())
+    if url is not None:
+        from chemcluster_desktop.storage.engine import resolve_url
+
+        p = sqlite_path(resolve_url(url))
+        if p is not None and files.network_share(p):
+            d = paths.backups_dir_for(p)
+    tag = _db_tag(url)
     if tag:
         d = d / tag
     d.mkdir(parents=True, exist_ok=True)
@@ -132,17 +141,11 @@ def is_good_backup(path: str | os.PathLike) -> bool:
 
 
 def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
+    """Through a writable handle: on Windows fsync of a read-only one does nothing."""
+    files.fsync_file(path)
 
 
-def sqlite_backup(src: Path, dest: Path) -> Path:
+def sqlite_backup(src: Path, dest: Path, engine: Engine | None = None) -> Path:
     """Copy with the online backup API into ``dest.part``, check it, then rename: a copy interrupted
     at any point leaves only a ``.part`` file, never a file that looks like a good backup."""
     dest = Path(dest)
@@ -150,21 +153,25 @@ def sqlite_backup(src: Path, dest: Path) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
         tmp.unlink()
-    s = sqlite3.connect(str(src), timeout=30)
-    d = sqlite3.connect(str(tmp))
+    # a file on a network share is held in exclusive mode by the program's one connection: copy through it
+    shared = engine is not None and files.network_share(src)
     try:
-        s.backup(d, pages=1024)
-        d.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        d.close()
-        s.close()
-    try:
+        raw = engine.raw_connection() if shared else None
+        s = raw.driver_connection if raw is not None else sqlite3.connect(str(src), timeout=30)
+        try:
+            d = sqlite3.connect(str(tmp))
+            try:
+                s.backup(d, pages=1024)
+                d.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                d.close()
+        finally:
+            (raw or s).close()
         verify_sqlite_file(tmp)
-    except ServiceError:
-        tmp.unlink(missing_ok=True)
+        files.replace_durably(tmp, dest)  # fsync through a writable handle, rename, fsync the folder
+    except BaseException:  # a full disk, a locked source, a failed check: no .part left behind
+        files.remove_quietly(tmp)
         raise
-    _fsync(tmp)
-    os.replace(tmp, dest)
     return dest
 
 
@@ -187,7 +194,7 @@ def backup_engine(engine: Engine, url: str, dest: Path | None = None, reason: st
     path = sqlite_path(url)
     if path is not None:
         dest = Path(dest) if dest else _new_path(backups_dir(url), reason, ".sqlite3")
-        return sqlite_backup(path, dest)
+        return sqlite_backup(path, dest, engine)
     dest = Path(dest) if dest else _new_path(backups_dir(url), reason, ".pgdump")
     exe = shutil.which("pg_dump")
     if not exe:
@@ -195,12 +202,16 @@ def backup_engine(engine: Engine, url: str, dest: Path | None = None, reason: st
                               "PostgreSQL или сделайте копию средствами сервера."))
     args, env = _pg_args(url)
     tmp = dest.with_name(dest.name + ".part")
-    r = subprocess.run([exe, "-Fc", "--no-owner", "-f", str(tmp), *args], env=env, capture_output=True, text=True)
-    if r.returncode != 0:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(_t("pg_dump завершился с ошибкой: {0}").format(r.stderr.strip()))
-    verify_pgdump(tmp)
-    os.replace(tmp, dest)
+    try:
+        r = subprocess.run([exe, "-Fc", "--no-owner", "-f", str(tmp), *args], env=env, capture_output=True,
+                           text=True, **files.no_window())
+        if r.returncode != 0:
+            raise ServiceError(_t("pg_dump завершился с ошибкой: {0}").format(r.stderr.strip()))
+        verify_pgdump(tmp)
+        files.replace_durably(tmp, dest)
+    except BaseException:
+        files.remove_quietly(tmp)
+        raise
     return dest
 
 
@@ -213,7 +224,7 @@ def verify_pgdump(path: Path) -> None:
     exe = shutil.which("pg_restore")
     if not exe:
         return
-    r = subprocess.run([exe, "--list", str(path)], capture_output=True, text=True)
+    r = subprocess.run([exe, "--list", str(path)], capture_output=True, text=True, **files.no_window())
     if r.returncode != 0 or "audit_log" not in r.stdout:
         raise ServiceError(_t("Резервная копия «{0}» не прошла проверку: {1}").format(path, r.stderr.strip()))
 
@@ -313,7 +324,7 @@ def restore(src: str | os.PathLike) -> Path:
     verify_sqlite_file(src)
     url = db.url
     keep = _new_path(backups_dir(url), "before-restore", ".sqlite3")
-    sqlite_backup(target, keep)
+    sqlite_backup(target, keep, db.engine)
     actor = context.actor()
     context.close_database()
     return _replace_file(src, target, url, keep, actor)
@@ -321,11 +332,16 @@ def restore(src: str | os.PathLike) -> Path:
 
 def _replace_file(src: Path, target: Path, url: str, keep: Path | None, actor) -> Path | None:
     tmp = target.with_name(target.name + ".restore")
-    shutil.copyfile(src, tmp)
-    _fsync(tmp)
+    try:
+        shutil.copyfile(src, tmp)
+        _fsync(tmp)
+    except BaseException:
+        files.remove_quietly(tmp)
+        raise
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(tmp, target)
+    files.fsync_dir(target.parent)
     context.open_database(url)
     context.set_actor(actor)
     try:
@@ -354,7 +370,7 @@ def _restore_postgres(db, src: Path) -> Path:
     context.close_database()
     args, env = _pg_args(url)
     r = subprocess.run([exe, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
-                        *args, str(src)], env=env, capture_output=True, text=True)
+                        *args, str(src)], env=env, capture_output=True, text=True, **files.no_window())
     context.open_database(url)
     context.set_actor(actor)
     if r.returncode != 0:
@@ -388,7 +404,10 @@ def recover_corrupt(db: str | os.PathLike | None, src: str | os.PathLike) -> Pat
         if side.exists():
             os.replace(side, Path(str(aside) + suffix))
     tmp = target.with_name(target.name + ".restore")
-    shutil.copyfile(src, tmp)
-    _fsync(tmp)
-    os.replace(tmp, target)
+    try:
+        shutil.copyfile(src, tmp)
+        files.replace_durably(tmp, target)
+    except BaseException:
+        files.remove_quietly(tmp)
+        raise
     return aside

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from chemcluster_desktop import files
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import ConcurrentEditError, DatabaseOpenError, ServiceError
 from chemcluster_desktop.storage import migrate
@@ -34,6 +35,7 @@ from chemcluster_desktop.storage.engine import (
     is_sqlite,
     make_engine,
     make_session_factory,
+    network_location,
     resolve_url,
     sqlite_path,
 )
@@ -68,8 +70,24 @@ class Database:
             return str(self.path)
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def network(self) -> str | None:
+        """What makes the SQLite file a network file (opened in single-PC mode), or None."""
+        return network_location(self.url)
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def network_warning(db: Database) -> str | None:
+    """The warning to show once a database on a network share is open, or None."""
+    if not db.network:
+        return None
+    return _t("Файл базы данных «{0}» лежит в сетевой папке ({1}). Программа открыла его в режиме одного "
+              "компьютера: пока она работает здесь, на других компьютерах эта база не откроется. Чтобы с базой "
+              "работали несколько компьютеров одновременно, нужен сервер PostgreSQL (см. руководство, раздел "
+              "«Несколько компьютеров»); резервные копии этой базы пишутся рядом с ней, в папку «{2}».").format(
+        db.path, db.network, "backups")
 
 
 _db: Database | None = None
@@ -97,7 +115,7 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(
                 _t("Не удаётся создать папку для базы данных «{0}»: {1}. Укажите другую папку (--db).")
                 .format(parent, e.strerror or e), kind="readonly", path=str(path)) from e
-        if not os.access(parent, os.W_OK):
+        if not files.writable_dir(parent):  # tried: os.access ignores Windows ACLs
             raise DatabaseOpenError(
                 _t("Папка «{0}» недоступна для записи: базу данных создать нельзя. Укажите другую папку (--db).")
                 .format(parent), kind="readonly", path=str(path))
@@ -105,16 +123,17 @@ def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseOpenError(_t("«{0}» — это папка, а не файл базы данных.").format(path), kind="other",
                                 path=str(path))
-    if not os.access(path, os.R_OK):
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
         raise DatabaseOpenError(_t("Нет прав на чтение файла базы данных «{0}».").format(path),
-                                kind="readonly", path=str(path))
-    with open(path, "rb") as f:
-        head = f.read(16)
+                                kind="readonly", path=str(path)) from e
     if head and head != b"SQLite format 3\x00":
         raise DatabaseOpenError(
             _t("Файл «{0}» не является базой данных ChemCluster (повреждён или это другой файл). "
                "Восстановите базу из резервной копии.").format(path), kind="corrupt", path=str(path))
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not files.writable_file(path) or not files.writable_dir(path.parent):
         raise DatabaseOpenError(
             _t("Файл базы данных «{0}» или его папка доступны только для чтения. "
                "Скопируйте базу в папку, куда можно писать, или измените права.").format(path),
@@ -131,8 +150,11 @@ def quick_check(engine: Engine) -> list[str]:
 
 
 def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
-                  backup_before_upgrade: bool = True) -> Database:
-    """Open (and create, and upgrade) the database; make it the current one."""
+                  backup_before_upgrade: bool = True, check_file: bool = True) -> Database:
+    """Open (and create, and upgrade) the database; make it the current one.
+
+    ``check_file=False`` skips ``PRAGMA quick_check`` (16–120 ms on a large file): the GUI runs it
+    with :func:`check_current_file` in the background once the window is shown."""
     global _db
     try:
         url = resolve_url(db)
@@ -143,10 +165,12 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
+    if _db is not None and _db.url == url and path is not None and network_location(url):
+        _db.dispose()  # the same network file again: its exclusive lock would refuse the new engine
     try:
         engine = make_engine(url)
         if path is not None:
-            problems = quick_check(engine) if path.exists() and path.stat().st_size else []
+            problems = quick_check(engine) if check_file and path.exists() and path.stat().st_size else []
             if problems:
                 engine.dispose()
                 raise DatabaseOpenError(
@@ -181,7 +205,11 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as e:
         msg = str(getattr(e, "orig", e))
         low = msg.lower()
-        if "locked" in low or "busy" in low:
+        if ("locked" in low or "busy" in low) and path is not None and network_location(url):
+            kind, text_ = "locked", _t("База данных «{0}» в сетевой папке уже открыта на другом компьютере. Файл SQLite "
+                                       "в сетевой папке может открыть только один компьютер; закройте программу там "
+                                       "или перейдите на сервер PostgreSQL для работы с нескольких компьютеров.")
+        elif "locked" in low or "busy" in low:
             kind, text_ = "locked", _t("База данных «{0}» занята другой программой. Закройте её и попробуйте снова.")
         elif "not a database" in low or "malformed" in low or "corrupt" in low:
             kind, text_ = "corrupt", _t("База данных «{0}» повреждена. Восстановите её из последней резервной копии.")
@@ -204,6 +232,12 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
         audit.install(factory)
         _db = Database(url, engine, factory)
     return _db
+
+
+def check_current_file() -> list[str]:
+    """``PRAGMA quick_check`` of the open SQLite database (empty list when whole or PostgreSQL)."""
+    db = current()
+    return quick_check(db.engine) if db.is_sqlite else []
 
 
 def make_url_safe(url: str) -> str:

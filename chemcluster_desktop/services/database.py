@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
 from chemcluster_desktop import areas
@@ -72,6 +70,9 @@ class CheckResult:
 def check() -> CheckResult:
     """Integrity (SQLite integrity_check and foreign_key_check), schema revision, models vs tables,
     and the data rules every area promises (no negative stock…)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
     db = context.current()
     problems: list[str] = []
     integrity = "ok"
@@ -153,6 +154,19 @@ def is_demo() -> bool:
 
 
 def is_empty() -> bool:
-    """No working data yet (only the built-in roles, admin and settings)."""
-    st = stats()
-    return not any(v for k, v in st.items() if k not in ("users", "audit_entries"))
+    """No working data yet (only the built-in roles, admin and settings): one query of EXISTS over
+    every data table, which stops at the first row it finds (33 COUNT(*) took ~50 ms at 100k items)."""
+    import sys
+
+    from sqlalchemy import literal, or_
+
+    tables = [(mod, name) for key, (mod, name) in STATS.items() if key not in ("users", "audit_entries")]
+    # the areas whose models are already imported first: a working database answers there, and the
+    # other areas' model modules (~0.1 s of imports) are loaded only for a database that looks empty
+    loaded = [t for t in tables if f"chemcluster_desktop.storage.{t[0]}" in sys.modules]
+    with context.read() as s:
+        for group in (loaded, [t for t in tables if t not in loaded]):
+            if group and s.scalar(select(or_(*[select(literal(1)).select_from(_model(*t)).exists()
+                                              for t in group]))):
+                return False
+    return True

@@ -454,15 +454,11 @@ def write_table(path: str | os.PathLike, columns: Sequence[OutColumn], rows: Ite
                 progress(n)
     last = get_column_letter(max(len(columns), 1))
     ws.auto_filter.ref = f"A1:{last}{n + 1}"
-    tmp = f"{os.fspath(path)}.part"
+    from chemcluster_desktop.files import save_atomic
+
     try:
-        wb.save(tmp)
-        os.replace(tmp, path)
+        save_atomic(path, wb.save)  # path.part removed on any failure
     except OSError as e:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
         raise XlsxFileError(_t("Не удаётся записать файл «{0}»: {1}.").format(path, e.strerror or e)) from e
     return n
 

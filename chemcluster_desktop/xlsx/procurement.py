@@ -113,7 +113,7 @@ def write_plan_schedule(path: str | os.PathLike, lines: Sequence[dict], *, title
                        step.get("note", "")])
             st.cell(st.max_row, 3).number_format = DATE_FMT
     st.freeze_panes = "A2"
-    tmp = f"{os.fspath(path)}.part"
-    wb.save(tmp)
-    os.replace(tmp, path)
+    from chemcluster_desktop.files import save_atomic
+
+    save_atomic(path, wb.save)  # path.part removed on any failure
     return len(lines)

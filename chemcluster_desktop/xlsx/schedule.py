@@ -63,7 +63,7 @@ def write(path: str | os.PathLike, title: str, by_school: dict[str, list[dict]])
         ws.append([translate("Xlsx", "Занятий нет.")])
     wb.properties.creator = "ChemCluster Desktop"
     wb.properties.created = dt.datetime.now()
-    tmp = f"{os.fspath(path)}.part"
-    wb.save(tmp)
-    os.replace(tmp, path)
+    from chemcluster_desktop.files import save_atomic
+
+    save_atomic(path, wb.save)  # path.part removed on any failure
     return n

@@ -3,7 +3,6 @@ clear dialog — never a traceback, never an overwritten file — when the datab
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -163,15 +162,11 @@ def test_unwritable_data_folder(app, tmp_path):
 
 
 def test_read_only_file(app, db_path, monkeypatch):
-    # root ignores file modes, so the read-only file is simulated at os.access
-    real = os.access
+    # root ignores file modes, so the read-only file is simulated where writability is tried
+    from chemcluster_desktop import files
 
-    def access(path, mode, *a, **k):
-        if Path(path) == db_path and mode & os.W_OK:
-            return False
-        return real(path, mode, *a, **k)
-
-    monkeypatch.setattr(os, "access", access)
+    real = files.writable_file
+    monkeypatch.setattr(files, "writable_file", lambda path: Path(path) != db_path and real(path))
     before = db_path.read_bytes()
     result, seen = _open_gui(db_path)
     assert result is None

@@ -37,6 +37,7 @@ as acc; acc.match(…)`` is how every caller uses it.
 
 from __future__ import annotations
 
+# the zones of a list, the statuses and the kinds of loan (ui/ reads them here)
 from chemcluster_desktop.storage.accreditation import CHECK_STATUSES, LOAN_KINDS, ZONES
 
 from ._common import (

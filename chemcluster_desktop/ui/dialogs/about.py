@@ -31,9 +31,8 @@ def _t(s: str) -> str:
 LICENSE_FILES = [
     # (what, licence, file under resources/)
     ("DejaVu Sans", "Bitstream Vera / DejaVu", ("fonts", "LICENSE-DejaVu.txt")),
-    ("Material Design Icons 6.9.96", "Apache 2.0 / SIL OFL 1.1",
+    ("Material Design Icons 6.9.96 (SVG)", "Apache 2.0 / SIL OFL 1.1",
      ("licenses", "LICENSE-MaterialDesignIcons-Apache-2.0.txt")),
-    ("qtawesome", "MIT", ("licenses", "LICENSE-qtawesome-MIT.txt")),
     ("Qt / PySide6", "LGPL v3", ("licenses", "LICENSE-Qt-PySide6-LGPL-3.0.txt")),
 ]
 

@@ -93,6 +93,15 @@ class SettingsDialog(QDialog):
         f3 = QFormLayout(paths)
         self.import_dir = self._dir_row(f3, _t("Импорт из Excel"), settings().get("paths/import_dir"))
         self.export_dir = self._dir_row(f3, _t("Экспорт и отчёты"), settings().get("paths/export_dir"))
+        # where the data lives (issue 18): the default database's folder (from the next start) and backups
+        self.database_dir = self._dir_row(f3, _t("База данных (со следующего запуска)"),
+                                          settings().get("database_folder"))
+        self.database_dir.setObjectName("databaseFolder")
+        self.backup_dir = self._dir_row(f3, _t("Резервные копии"), settings().get("backup_folder"))
+        self.backup_dir.setObjectName("backupFolder")
+        self.backup_dir.setPlaceholderText(_t("рядом с базой данных, в папке backups"))
+        self.errors["folders"] = self._err()
+        f3.addRow("", self.errors["folders"])
         lay.addWidget(paths)
 
         self.general = self._err()
@@ -223,6 +232,13 @@ class SettingsDialog(QDialog):
         for k in list(self.errors):
             self.set_error(k, "")
         self.set_error(None, "")
+        from chemcluster_desktop.ui.dialogs.database_folder import folder_problem
+
+        for e in (self.database_dir, self.backup_dir):  # checked first: nothing is saved when one is wrong
+            problem = folder_problem(e.text()) if e.text().strip() else None
+            if problem:
+                self.set_error("folders", problem)
+                return
         try:
             settings_service.save(self.values(), self.logo)
         except ValidationError as e:
@@ -232,6 +248,8 @@ class SettingsDialog(QDialog):
         except ServiceError as e:
             self.set_error(None, str(e))
             return
+        settings().set("database_folder", self.database_dir.text().strip(), save=False)
+        settings().set("backup_folder", self.backup_dir.text().strip(), save=False)
         settings().set("paths/import_dir", self.import_dir.text().strip(), save=False)
         settings().set("paths/export_dir", self.export_dir.text().strip())
         events.notify("core")

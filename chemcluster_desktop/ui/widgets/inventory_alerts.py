@@ -50,7 +50,9 @@ class AlertsPanel(QWidget):
         self._pending: tuple[int | None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        # a 0 ms timer fired in the same pass of the event loop as the list's first paint and held the
+        # window back by the alerts query (~0.1 s at 100k items); a short pause lets the list show first
+        self._timer.setInterval(120)
         self._timer.timeout.connect(self.flush)
 
     @property

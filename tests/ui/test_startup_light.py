@@ -1,0 +1,118 @@
+"""What a start does and does not do before the window shows (issue 18): no icon font, no Alembic for a
+database at the head, no area command modules for a GUI start; the file check and the day's backup
+after the window is up, in the background; a damaged file found then offers the newest good backup.
+No timings are asserted here (bench/ is the judge)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from chemcluster_desktop.services import backup, context
+from chemcluster_desktop.storage import migrate
+from chemcluster_desktop.ui import ops
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHILD = r"""
+import json, sys
+from chemcluster_desktop.app import create_application, open_database_gui
+from chemcluster_desktop.ui import startup
+from chemcluster_desktop.ui.startup import after_open
+from PySide6.QtCore import QCoreApplication
+startup.offer_demo = lambda w: None  # the empty database's modal question would wait for a person
+app = create_application([sys.argv[0]], "ru")
+assert open_database_gui(sys.argv[1]) is not None
+w = after_open(app)
+w.show()
+for _ in range(20):
+    QCoreApplication.processEvents()
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("qtawesome", "qtpy", "alembic")
+                        or m.startswith("chemcluster_desktop.commands"))))
+"""
+
+
+def _env(tmp_path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", CHEMCLUSTER_HOME=str(tmp_path / "h"))
+    env.pop("CHEMCLUSTER_DB", None)
+    return env
+
+
+def test_known_head_is_alembic_head():
+    """The fast schema check names the head by the newest revision file: it must be Alembic's head
+    (revision ids are the file names; a revision named otherwise would make every start slow, or wrong)."""
+    assert migrate.known_head() == migrate.head_revision()
+    for p in (migrate.paths.db_dir() / "versions").glob("[0-9]*.py"):
+        assert p.stem in migrate.known_revisions(), f"{p.name}: its revision id must be its file name"
+
+
+def test_gui_start_on_a_current_database_loads_no_icon_font_alembic_or_commands(db_path, tmp_path):
+    r = subprocess.run([sys.executable, "-c", CHILD, str(db_path)], env=_env(tmp_path), cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert json.loads(r.stdout.strip().splitlines()[-1]) == []
+
+
+def test_needs_upgrade_at_head_and_refuses_unknown(db_path):
+    db = context.open_database(db_path)
+    assert migrate.current_revision(db.engine) == migrate.known_head()
+    assert migrate.needs_upgrade(db.engine) is False
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'abcdef999999'")
+    try:
+        migrate.needs_upgrade(db.engine)
+    except migrate.DatabaseTooNewError as e:
+        assert e.revision == "abcdef999999"
+    else:
+        raise AssertionError("an unknown revision must be refused")
+
+
+def test_file_check_and_daily_backup_run_after_the_window_is_shown(qtbot, qapp, db, monkeypatch):
+    from chemcluster_desktop.ui import startup
+
+    monkeypatch.setattr(startup, "offer_demo", lambda w: None)  # its modal question is tested elsewhere
+    monkeypatch.setattr(startup, "CHECK_DELAY_MS", 10)
+    monkeypatch.setattr(startup, "BACKUP_DELAY_MS", 20)
+    checked = []
+    real = context.check_current_file
+    monkeypatch.setattr(context, "check_current_file", lambda: checked.append(1) or real())
+    assert backup.list_backups() == []
+    w = startup.after_open(qapp)
+    qtbot.addWidget(w)
+    assert checked == [] and backup.list_backups() == []  # nothing of it before the window
+    w.show()
+    qtbot.waitUntil(lambda: bool(checked and [b for b in backup.list_backups() if b.reason == "daily"]), timeout=30000)
+    assert ops.wait_all()
+    assert backup.is_good_backup(backup.list_backups()[0].path)
+
+
+def test_damaged_file_found_after_start_offers_the_newest_good_backup(qtbot, qapp, db, db_path, monkeypatch):
+    from chemcluster_desktop.ui import startup
+    from chemcluster_desktop.ui.dialogs import recover
+
+    good = backup.backup()
+    monkeypatch.setattr(startup, "offer_demo", lambda w: None)
+    monkeypatch.setattr(startup, "CHECK_DELAY_MS", 10)
+    monkeypatch.setattr(startup, "BACKUP_DELAY_MS", 60_000)
+    monkeypatch.setattr(context, "check_current_file", lambda: ["*** in database main *** Page 7: btreeInitPage() returns error code 11"])
+    seen = {}
+
+    def act(dlg):  # the real dialog, driven: it lists the good backup; the person declines
+        seen["backups"] = [dlg.list.item(i).toolTip() for i in range(dlg.list.count())]
+        seen["text"] = dlg.findChild(type(dlg.info), "dialogHeader").text()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(recover.RecoverDialog, "exec", act)
+    w = startup.after_open(qapp)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: "backups" in seen, timeout=30000)
+    assert seen["backups"] == [str(good)]
+    assert "повреждена" in seen["text"] and "Page 7" in seen["text"]
+    qtbot.waitUntil(lambda: context._db is not None)
+    assert context.current().path == db_path  # declined: the same file is open again, work goes on
