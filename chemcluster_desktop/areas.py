@@ -160,6 +160,8 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "ChecklistLine": QT_TRANSLATE_NOOP("Journal", "Строка чек-листа"),
             "ChecklistLink": QT_TRANSLATE_NOOP("Journal", "Связь чек-листа"),
             "Evidence": QT_TRANSLATE_NOOP("Journal", "Фото"),
+            "ChecklistLoan": QT_TRANSLATE_NOOP("Journal", "Договор пользования/аренды"),
+            "CommissionMember": QT_TRANSLATE_NOOP("Journal", "Член комиссии"),
         },
         listens_to=(Area.ACCREDITATION, Area.INVENTORY, Area.PROCUREMENT, Area.CORE),
     ),

@@ -129,6 +129,9 @@ def cmd_status(args) -> int:
     print(_t("Мастерская «{0}», рабочих мест {1}").format(st["workshop"], st["workplaces"]))
     print(_t("Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %")
           .format(st["lines"], st["met"], st["partial"], st["missing"], str(st["coverage_percent"]).replace(".", ",")))
+    manual = [f"{ln['number'] or ln['no']} {ln['name']}" for ln in st["checklist"] if ln["unconfirmed"]]
+    if manual:  # not counted: the evidence does not support them
+        print(_t("Вручную без подтверждения: {0}").format("; ".join(manual)))
     for z in acc.zone_readiness(acc.find_workshop_id(args.workshop)):
         print(f"  {z.label}: {z.met}/{z.lines}, {str(z.coverage_percent).replace('.', ',')} %")
     return 0

@@ -2,8 +2,9 @@
 
 For each workshop: a cover page (college, workshop, competency, date), the workshop passport
 (rooms, area, workplaces, responsible person, readiness by zone), the checklist by zone with
-coloured statuses, the gap list, the layout plan (план застройки) and photos, and the signature
-block for the commission. Several workshops go into one document, each starting on a new page.
+coloured statuses and what proves each line (inventory numbers of the usable items, loan documents,
+what was not counted and why), the gap list, the layout plan (план застройки) and photos, and the
+commission from its record (order, members) with an empty verdict for it to fill in. Several workshops go into one document, each starting on a new page.
 """
 
 from __future__ import annotations
@@ -158,10 +159,10 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     out.append(p(w["name"], COVER_BIG))
     if w["competency"]:
         out.append(p(_t("Компетенция: «{0}»").format(w["competency"]), COVER_LINE))
-    if w.get("list_year"):
-        out.append(p(_t("Инфраструктурный лист {0} года").format(w["list_year"]), COVER_LINE))
+    if pk.get("list_name"):
+        out.append(p(pk["list_name"], COVER_LINE))
     out.append(Spacer(1, 10 * mm))
-    out.append(p(_t("Готовность: выполнено {0} из {1} позиций, покрытие {2}").format(
+    out.append(p(_t("По данным учёта: выполнено {0} из {1} позиций, покрытие {2}").format(
         rd["met"], rd["lines"], _pct(rd["coverage_percent"])), COVER_LINE))
     out.append(Spacer(1, 30 * mm))
     city = _t("г. Дзержинск")
@@ -176,8 +177,8 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     rows = [
         (_t("Наименование мастерской"), w["name"]),
         (_t("Компетенция"), w["competency"] or "—"),
-        (_t("Инфраструктурный лист"), (_t("{0} года").format(w["list_year"]) if w.get("list_year") else "—")
-         + (f". {pk['list_title']}" if pk.get("list_title") else "")),
+        (_t("Инфраструктурный лист"), (pk.get("list_name") or "—")
+         + (f". {pk['list_title']}" if pk.get("list_title") and pk.get("kod_code") else "")),
         (_t("Помещения"), room_text),
         (_t("Площадь, м²"), w["area_m2"] or "—"),
         (_t("Количество рабочих мест"), str(w["workplaces"])),
@@ -206,11 +207,11 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
     out.append(CondPageBreak(60 * mm))
     out.append(p(_t("2. Чек-лист оснащения по инфраструктурному листу"), H2))
     labels = pk["status_labels"]
-    cw = [11 * mm, 62 * mm, 0, 18 * mm, 12 * mm, 18 * mm, 24 * mm, 0]
+    cw = [10 * mm, 48 * mm, 0, 19 * mm, 11 * mm, 18 * mm, 30 * mm, 0, 0]
     rest = width - sum(cw)
-    cw[2], cw[7] = rest * 0.55, rest * 0.45
+    cw[2], cw[7], cw[8] = rest * 0.32, rest * 0.38, rest * 0.30
     header = [_t("№"), _t("Наименование"), _t("Характеристики"), _t("Требуется"), _t("Ед."), _t("В наличии"),
-              _t("Статус"), _t("Комментарий")]
+              _t("Статус"), _t("Подтверждение (инв. номера, договоры)"), _t("Комментарий")]
     by_zone: dict[str, list[dict]] = {}
     for r in pk["checklist"]:
         by_zone.setdefault(r["zone"], []).append(r)
@@ -228,10 +229,19 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
             if r.get("status_override"):
                 oc = _t("Статус установлен вручную: {0}").format(r.get("override_comment") or "")
                 comment = f"{comment}\n{oc}".strip()
+            excluded = r.get("excluded") or []
+            if excluded:
+                ex = _t("Не учтено: {0}").format("; ".join(f"{x['ref']} — {x['reason']}" for x in excluded))
+                comment = f"{comment}\n{ex}".strip()
             per = _t(" (на 1 раб. место × {0})").format(w["workplaces"]) if r["per_workplace"] else ""
+            status_cell = labels.get(r["status"], r["status"])
+            if r.get("unconfirmed"):
+                status_cell = _t("{0}\n(«{1}» — вручную, без подтверждения)").format(
+                    status_cell, labels.get(r["status_override"], r["status_override"]))
             data.append([fit(r["number"], cw[0]), fit(r["name"], cw[1]), fit(r["specification"], cw[2]),
                          number(r["required"]) + ("*" if per else ""), fit(r["unit"], cw[4], CELL_C),
-                         number(r["available"] or 0), labels.get(r["status"], r["status"]), fit(comment, cw[7])])
+                         number(r["available"] or 0), fit(status_cell, cw[6], CELL_C),
+                         fit(_evidence_text(r.get("evidence") or []), cw[7]), fit(comment, cw[8])])
 
         def styles(_i, row, lines=lines):
             st = lines[_i]["status"]
@@ -239,7 +249,7 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
             return [("BACKGROUND", (6, 0), (6, 0), bg), ("TEXTCOLOR", (6, 0), (6, 0), fg),
                     ("FONT", (6, 0), (6, 0), fonts.CONDENSED_BOLD, 8)]
 
-        out += table(data, header, cw, align="LLLRCRCL", row_styles=styles, chunk=80)
+        out += table(data, header, cw, align="LLLRCRCLL", row_styles=styles, chunk=80)
     out.append(Spacer(1, 2 * mm))
     out.append(p(_t("* количество на одно рабочее место, умноженное на число рабочих мест ({0}).")
                  .format(w["workplaces"]), SMALL))
@@ -295,14 +305,56 @@ def _packet(pk: dict, width: float, printed_on: dt.date) -> list:
         gt.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         out.append(gt)
-    # --- signatures --------------------------------------------------------------------------
-    conclusion = [p(_t("Заключение комиссии"), H2), p(_t("Комиссия рассмотрела оснащение мастерской «{0}» на соответствие инфраструктурному листу "
-                    "компетенции «{1}». Выполнено {2} из {3} позиций (покрытие {4}).").format(
-        w["name"], w["competency"] or "—", rd["met"], rd["lines"], _pct(rd["coverage_percent"])), BASE),
-        Spacer(1, 4 * mm)]
-    sigs = [(_t("Председатель комиссии"), ""), (_t("Член комиссии"), ""), (_t("Член комиссии"), ""),
-            (_t("Ответственный за мастерскую"), w["responsible"] or ""),
-            (_t("Директор"), pk["college"].get("college.director", ""))]
-    out.append(KeepTogether([*conclusion, SignatureBlock(sigs, width)]))
+    # --- the commission and its verdict (left for the commission to fill in) ----------------------
+    out += _commission(pk, width)
     return out
 
+
+def _evidence_text(evidence: list[dict]) -> str:
+    """Inventory numbers of the usable items and the loan documents that make a line's quantity."""
+    items = [x["ref"] for x in evidence if x["kind"] == "item"]
+    loans = [f"{x['ref']} ({x.get('detail', '')})" for x in evidence if x["kind"] == "loan"]
+    parts = []
+    if items:
+        parts.append(_t("Инв. №: {0}").format(", ".join(items)))
+    parts += loans
+    return "\n".join(parts) or "—"
+
+
+def _commission(pk: dict, width: float) -> list:
+    w = pk["workshop"]
+    com = pk.get("commission") or {}
+    members = com.get("members") or []
+    head = [CondPageBreak(120 * mm), p(_t("Комиссия и заключение"), H2)]
+    if com.get("order"):
+        od = com.get("order_date")
+        head.append(p(_t("Комиссия создана приказом № {0} от {1}.").format(
+            com["order"], od.strftime("%d.%m.%Y") if od else "—"), BASE))
+    else:
+        head.append(p(_t("Приказ о создании комиссии: № ________ от «____» ____________ 20____ г. "
+                         "(не записан в программе)."), BASE))
+    if members:
+        mrows = [[str(i), p(m["full_name"], CELL), p(m["job_title"], CELL), p(m["role_label"], CELL)]
+                 for i, m in enumerate(members, 1)]
+        head += table(mrows, [_t("№"), _t("Фамилия, имя, отчество"), _t("Должность"), _t("Роль в комиссии")],
+                      [10 * mm, 70 * mm, width - 130 * mm, 50 * mm], align="RLLL")
+    head.append(Spacer(1, 3 * mm))
+    rd = pk["readiness"]
+    verdict = [p(_t("Заключение комиссии"), H3),
+               p(_t("По данным учёта программы: выполнено {0} из {1} позиций, покрытие {2}; подтверждение каждой "
+                    "позиции — в разделе 2, недостающее — в разделе 3.").format(
+                   rd["met"], rd["lines"], _pct(rd["coverage_percent"])), SMALL),
+               Spacer(1, 2 * mm),
+               p(_t("Оснащение мастерской «{0}» требованиям инфраструктурного листа {1}: "
+                    "соответствует / не соответствует (нужное подчеркнуть).").format(
+                   w["name"], pk.get("list_ref") or "—"), BASE),
+               Spacer(1, 3 * mm),
+               p(_t("Замечания комиссии:"), BASE)]
+    verdict += [p("_" * 150, SMALL) for _ in range(4)]
+    verdict += [Spacer(1, 3 * mm), p(_t("Дата: «____» ____________ 20____ г."), BASE)]
+    if members:
+        sigs = [(f"{m['role_label']}, {m['job_title']}"[:80], m["full_name"]) for m in members]
+    else:
+        sigs = [(_t("Председатель комиссии"), ""), (_t("Член комиссии"), ""), (_t("Член комиссии"), "")]
+    sigs.append((_t("Ответственный за мастерскую"), w["responsible"] or ""))
+    return [*head, KeepTogether([*verdict, SignatureBlock(sigs, width)])]

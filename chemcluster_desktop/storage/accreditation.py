@@ -49,6 +49,9 @@ class InfrastructureList(IdMixin, TimestampMixin, VersionedMixin, Base):
     year: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(300), default="")
     source_file: Mapped[str] = mapped_column(String(500), default="")
+    # the code of the demo exam's «комплект оценочной документации» (КОД) this list belongs to, as
+    # ИРПО publishes it, e.g. «18.01.33-1-2026» (issue 14): the packet names the list by it and the year
+    kod_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     competency: Mapped[Competency] = relationship()
     lines: Mapped[list[InfrastructureLine]] = relationship(
@@ -97,6 +100,9 @@ class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
     layout_plan_name: Mapped[str] = mapped_column(String(200), default="")
     accreditation_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the order that appointed the accreditation commission (its members are CommissionMember rows)
+    commission_order: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    commission_order_date: Mapped[dt.date | None] = mapped_column(Date)
 
     competency: Mapped[Competency | None] = relationship()
     infra_list: Mapped[InfrastructureList | None] = relationship()
@@ -154,3 +160,37 @@ class Evidence(IdMixin, Base):
     height: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+LOAN_KINDS = ("loan", "lease")  # безвозмездное пользование | аренда
+
+
+class ChecklistLoan(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """Equipment a checklist line borrows for the exam: a loan (договор безвозмездного пользования)
+    or a lease (договор аренды) from a partner, by a document with its number and date, for a
+    quantity, until a date. A loan in force counts towards the line's available quantity (issue 14)."""
+
+    __tablename__ = "checklist_loans"
+    checklist_line_id: Mapped[int] = mapped_column(ForeignKey("checklist_lines.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="loan")  # LOAN_KINDS
+    partner: Mapped[str] = mapped_column(String(300))
+    document_number: Mapped[str] = mapped_column(String(100))
+    document_date: Mapped[dt.date] = mapped_column(Date)
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+COMMISSION_ROLES = ("chair", "member", "secretary")
+
+
+class CommissionMember(IdMixin, Base):
+    """A member of a workshop's accreditation commission, as the order appointing it names them."""
+
+    __tablename__ = "commission_members"
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order in the order's list
+    role: Mapped[str] = mapped_column(String(16), default="member")  # COMMISSION_ROLES
+    full_name: Mapped[str] = mapped_column(String(200))
+    job_title: Mapped[str] = mapped_column(String(300), default="")

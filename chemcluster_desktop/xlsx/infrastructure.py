@@ -573,8 +573,15 @@ def write_checklist(path, rows: list[dict], *, zone_labels: dict[str, str], stat
         d = Decimal(v)
         return int(d) if d == d.to_integral_value() else float(d)
 
+    def _status(r) -> str:
+        text = status_labels.get(r["status"], r["status"])
+        if r.get("unconfirmed"):  # a manual status the evidence does not support (issue 14)
+            claimed = status_labels.get(r["status_override"], r["status_override"])
+            text += " " + _t("(«{0}» — вручную, без подтверждения)").format(claimed)
+        return text
+
     out = ([r["number"], zone_labels.get(r["zone"], r["zone"]), r["name"], r["specification"], _num(r["quantity"]),
             yes if r["per_workplace"] else "", _num(r["required"]), r["unit"], _num(r["available"] or 0),
-            status_labels.get(r["status"], r["status"]), r["override_comment"] if r["status_override"] else "",
+            _status(r), r["override_comment"] if r["status_override"] else "",
             r["comment"], int(r["links"] or 0)] for r in rows)
     return write_table(path, cols, out, sheet_title=sheet_title)

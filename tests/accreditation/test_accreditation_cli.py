@@ -26,6 +26,12 @@ def test_cli_forms(db_path, tmp_path, capsys):
     capsys.readouterr()
     assert main([*db, "accreditation", "status", "--workshop", "Мастерская ООС", "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
+    lines = st.pop("checklist")
+    assert [ln["no"] for ln in lines] == [1, 2, 3, 4]
+    for ln in lines:  # the shape CLI.md promises, and nothing counted without evidence
+        assert {"no", "name", "required", "available", "status", "manual", "evidence"} <= set(ln)
+        assert ln["available"] == 0 and ln["status"] == "missing" and ln["manual"] is False
+        assert ln["evidence"] == [] and ln["required"] > 0
     assert st == {"workshop": "Мастерская ООС", "workplaces": 8, "lines": 4, "met": 0, "partial": 0, "missing": 4,
                   "coverage_percent": 0.0}
     assert main([*db, "accreditation", "status", "--workshop", "Нет такой"]) == 1

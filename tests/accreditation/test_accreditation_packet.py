@@ -20,7 +20,9 @@ def test_packet_of_one_workshop(db, tmp_path):
     row = next(r for r in acc.checklist(wid) if r["name"] == "Аптечка" or r["name"] == "Стул")
     hostile = 'Проверено <b>не жирным</b> & «кавычки» "quotes" ' + "Оченьдлинноесловобезпробелов" * 6
     acc.set_comment(row["id"], hostile)
-    acc.set_override(acc.checklist(wid)[1]["id"], "met", "Есть у партнёра <АО «Синтез»> & Co")
+    second = acc.checklist(wid)[1]
+    acc.add_loan(second["id"], dict(partner="<АО «Синтез»> & Co", document_number="17/26", document_date="02.11.2026",
+                                   quantity=second["required"], valid_until="30.06.2027"))
     acc.add_evidence(wid, h.jpeg(400, 300), caption="Общий вид <мастерской>", file_name="a.jpg")
     acc.set_layout_plan(wid, h.png(600, 400), "plan.png")
     out = tmp_path / "packet.pdf"

@@ -100,26 +100,52 @@ def test_reject_and_link_by_hand(window, qtbot, tmp_path):
     assert [lk.item_name for lk in d._links if lk.state == "confirmed"] == ["Плита кухонная"]
 
 
-def test_override_with_comment(window, qtbot, tmp_path):
+def test_override_needs_evidence_and_a_loan_gives_it(window, qtbot, tmp_path):
     wid = h.workshop_with_items(workplaces=2, tmp=tmp_path)
     page = _page(window)
     _select(page, qtbot, "Аптечка" if any(r["name"] == "Аптечка" for r in _rows(page)) else "Шкаф вытяжной")
     d = page.details
-    name = d.row["name"]
+    name, req = d.row["name"], d.row["required"]
     d.override.setCurrentIndex(d.override.findData("met"))
     assert d.override_error.isVisible()  # told at once that a comment is needed
     qtbot.mouseClick(d.override_btn, Qt.MouseButton.LeftButton)
     assert "обоснование" in d.override_error.text().lower() or "комментари" in d.override_error.text().lower()
-    assert next(r for r in acc.checklist(wid) if r["name"] == name)["status"] == "missing"
     _type(qtbot, d.override_comment, "Шкаф передан партнёром, акт № 12 от 20.11.2026")
     assert not d.override_error.isVisible()
+    qtbot.mouseClick(d.override_btn, Qt.MouseButton.LeftButton)
+    # no items, no loan: «Выполнено» by hand is refused in the panel, nothing written
+    assert "нельзя поставить вручную" in d.override_error.text() and d.override_error.isVisible()
+    row = next(r for r in acc.checklist(wid) if r["name"] == name)
+    assert row["status"] == "missing" and row["status_override"] is None
+    # a loan without its document number is refused in the dialog, which stays open
+    dlg = d.add_loan()
+    _type(qtbot, dlg.partner, "АО «Синтез»")
+    _type(qtbot, dlg.date, "20.11.2026")
+    _type(qtbot, dlg.valid_until, "30.06.2027")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "номер договора" in dlg.error.text().lower()
+    assert acc.loans(row["id"]) == []
+    _type(qtbot, dlg.number, "12/26-БП")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    [loan] = acc.loans(row["id"])
+    assert loan.quantity == req and loan.document_number == "12/26-БП"
+    assert d.row["status"] == "met" and d.loans.rowCount() == 1 and "12/26-БП" in d.loans.item(0, 0).text()
+    d.override.setCurrentIndex(d.override.findData("met"))  # now the evidence supports it
+    _type(qtbot, d.override_comment, "Шкаф партнёра по договору 12/26-БП")
     qtbot.mouseClick(d.override_btn, Qt.MouseButton.LeftButton)
     row = next(r for r in acc.checklist(wid) if r["name"] == name)
     assert row["status"] == "met" and row["status_override"] == "met"
     assert "✎" in d.badge.text()
-    assert page.fig_met.text().endswith("1")
-    page.status_filter.setCurrentIndex(page.status_filter.findData("overridden"))
+    # the loan is cancelled: the manual «Выполнено» stays, marked, and stops counting
+    acc.delete_loan(loan.id)
+    page.refresh()
+    d.show_line(row["id"])
+    assert d.badge.text().startswith("Не выполнено") and d.manual_note.isVisible()
+    assert "вручную, без подтверждения" in d.manual_note.text()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("unconfirmed"))
     assert [r["name"] for r in _rows(page)] == [name]
+    assert _rows(page)[0]["status_badge"] == "missing_unconfirmed"
 
 
 def test_viewer_sees_but_cannot_change(window, qtbot, tmp_path):
@@ -258,3 +284,31 @@ def test_lists_editor_adds_and_changes_a_line(window, qtbot, tmp_path):
     row = next(r for r in acc.checklist(wid) if r["name"] == "Штатив лабораторный")
     assert row["required"] == 1 and not row["per_workplace"]
     ed.close()
+
+
+def test_commission_and_kod_from_the_workshop_dialog(window, qtbot, tmp_path):
+    from chemcluster_desktop.ui.dialogs.workshop_dialog import WorkshopDialog
+
+    wid = h.workshop_with_items(tmp=tmp_path)
+    year = acc.workshop(wid).list_year
+    wd = WorkshopDialog(window, workshop_id=wid)
+    qtbot.addWidget(wd)
+    dlg = wd.open_commission()
+    _type(qtbot, dlg.kod, f"18.02.12-1-{year + 1}")
+    _type(qtbot, dlg.order, "214-ОД")
+    _type(qtbot, dlg.order_date, "10.11.2026")
+    for r, (name, title) in enumerate([("Смирнова Е. П.", "заместитель директора"), ("Ковалёв И. Н.", "эксперт"),
+                                       ("Белова А. С.", "преподаватель")]):
+        dlg.members.item(r, 1).setText(name)
+        dlg.members.item(r, 2).setText(title)
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    # the КОД's year is not the list's: refused, named, nothing written
+    assert dlg.isVisible() and "года" in dlg.error.text() and acc.commission(wid)["order"] == ""
+    dlg.kod.setText(f"18.02.12-1-{year}")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    com = acc.commission(wid)
+    assert com["kod_code"] == f"18.02.12-1-{year}" and com["order"] == "214-ОД"
+    assert [(m["role"], m["full_name"], m["job_title"]) for m in com["members"]] == [
+        ("chair", "Смирнова Е. П.", "заместитель директора"), ("member", "Ковалёв И. Н.", "эксперт"),
+        ("member", "Белова А. С.", "преподаватель")]

@@ -45,11 +45,12 @@ def test_bad_files_write_nothing(db, tmp_path, maker):
 def test_reimport_keeps_checklist_and_versions_by_year(db, tmp_path):
     wid = h.workshop_with_items(tmp=tmp_path)
     row = next(r for r in acc.checklist(wid) if r["name"] == "Стол")
-    acc.set_override(row["id"], "met", "Столы привезены из ауд. 114", row["version"])
+    acc.set_override(row["id"], "missing", "Столы не отвечают требованию к покрытию", row["version"])
     rep = acc.import_infrastructure_list(h.shape_sample(tmp_path / "again.xlsx"), "лабораторный химический АНАЛИЗ")
     assert rep.updated_list and rep.added == 0 and rep.removed == 0
     again = next(r for r in acc.checklist(wid) if r["name"] == "Стол")
-    assert again["id"] == row["id"] and again["status"] == "met"
+    assert again["id"] == row["id"] and again["status_override"] == "missing"
+    assert again["override_comment"] == "Столы не отвечают требованию к покрытию"
     rep25 = acc.import_infrastructure_list(h.shape_sample(tmp_path / "y.xlsx"), "Лабораторный химический анализ",
                                            year=2025)
     assert not rep25.updated_list
@@ -127,9 +128,16 @@ def test_override_needs_a_comment(db, tmp_path):
     with pytest.raises(ValidationError) as e:
         acc.set_override(row["id"], "met", "  ", row["version"])
     assert e.value.field == "override_comment"
-    acc.set_override(row["id"], "met", "Проверено на месте", row["version"])
+    # a «Выполнено» the evidence does not support is refused, naming the field, and nothing is written
+    with pytest.raises(ValidationError) as e:
+        acc.set_override(row["id"], "met", "Проверено на месте", row["version"])
+    assert e.value.field == "status" and "договор" in str(e.value)
     r = acc.checklist_line(row["id"])
-    assert r["status"] == "met" and r["computed_status"] == "missing" and r["override_comment"]
+    assert r["status_override"] is None and r["override_comment"] == "" and r["status"] == "missing"
+    # a lower status than the computed one (a known fault) is the coordinator's to set
+    acc.set_override(row["id"], "missing", "Проверено на месте: неисправно", row["version"])
+    r = acc.checklist_line(row["id"])
+    assert r["status"] == "missing" and r["manual"] and not r["unconfirmed"] and r["override_comment"]
     acc.set_override(row["id"], None, "")
     assert acc.checklist_line(row["id"])["status"] == "missing"
 
@@ -138,7 +146,8 @@ def test_readiness_by_workshop_zone_and_status_json(db, tmp_path):
     wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
     acc.match(wid)
     st = acc.status("Мастерская ЛХА")
-    assert list(st) == ["workshop", "workplaces", "lines", "met", "partial", "missing", "coverage_percent"]
+    assert list(st) == ["workshop", "workplaces", "lines", "met", "partial", "missing", "coverage_percent",
+                        "checklist"]
     assert st["lines"] == 8 and st["met"] + st["partial"] + st["missing"] == 8
     assert isinstance(st["coverage_percent"], float) and 0 < st["coverage_percent"] < 100
     zones = {z.zone: z for z in acc.zone_readiness(wid)}
@@ -274,7 +283,8 @@ def test_demo_readiness_varies(demo_db):
     rows = {r.name: r for r in acc.cluster_readiness()}
     assert len(rows) >= 4
     cov = sorted(r.coverage_percent for r in rows.values())
-    assert cov[0] < 50 and cov[-1] > 80
+    # readiness rests on quantities and evidence: no workshop is complete, the best is well ahead
+    assert cov[0] < 30 and cov[-1] > 60 and cov[-1] < 100
     assert all(r.lines > 0 for r in rows.values())
 
 
@@ -309,15 +319,15 @@ def test_checklist_export_reads_back(db, tmp_path):
     wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
     acc.match(wid)
     row = acc.checklist(wid)[0]
-    acc.set_override(row["id"], "met", 'Есть у партнёра <АО "Синтез"> & Co')
+    acc.set_override(row["id"], "missing", 'Неисправно, сообщено <АО "Синтез"> & Co')
     out = tmp_path / "cl.xlsx"
     assert acc.export_checklist(wid, out) == 8
     ws = load_workbook(out).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][2] == "Наименование" and len(rows) == 9
     first = rows[1]
-    assert first[2] == row["name"] and first[6] == 3 and first[9] == "Выполнено"
-    assert first[10] == 'Есть у партнёра <АО "Синтез"> & Co'
+    assert first[2] == row["name"] and first[6] == 3 and first[9] == "Не выполнено"
+    assert first[10] == 'Неисправно, сообщено <АО "Синтез"> & Co'
 
 
 def test_create_update_delete_take_data_and_versions(db):

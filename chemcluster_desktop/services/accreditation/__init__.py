@@ -5,10 +5,13 @@ Everything returns plain dataclasses / dicts. The checklist of a workshop is the
 × its workplaces held against the inventory items of its rooms that are linked to each line:
 
 - required = line quantity × workplaces when the line is per workplace, else the line quantity;
-- available = the linked items (links applied by the matching or confirmed by the coordinator) that
-  are still in one of the workshop's rooms and not written off;
-- status = met (available ≥ required) / partial (0 < available < required) / missing, unless the
-  coordinator overrode it (an override needs a comment);
+- available = the quantities of the linked items (links applied by the matching or confirmed by the
+  coordinator) that are still in one of the workshop's rooms and usable (in use: not on repair, not
+  commissioned or written off, and not a measuring instrument with an expired verification), plus the
+  quantities of the loans and leases in force recorded for the line;
+- status = met (available ≥ required) / partial (0 < available < required) / missing; the coordinator
+  may set a lower status with a comment; a higher one without the evidence is refused, and one the
+  evidence no longer supports is shown «вручную, без подтверждения» and does not count;
 - coverage of a line = 1 when met, 0 when missing, available / required when partial; the coverage
   of a workshop or zone is the mean over its lines, in per cent.
 
@@ -23,6 +26,8 @@ The package's modules, by sub-area:
 - ``linking``: links between checklist lines and items, by hand;
 - ``auto_match``: the automatic matching as a use case (the scorer itself is ``matching``);
 - ``needs``: gaps and procurement needs made from them;
+- ``evidence``: loans and leases, the evidence of each line, the КОД code of a list, the commission,
+  and linking a delivery's items to the line whose need bought them;
 - ``packet``: the data of the accreditation packet (the report kind is ``report_accreditation``);
 - ``_common`` and ``_checklist_sql``: what several of them share; ``demo``: the demo data.
 
@@ -32,7 +37,8 @@ as acc; acc.match(…)`` is how every caller uses it.
 
 from __future__ import annotations
 
-from chemcluster_desktop.storage.accreditation import ZONES  # the zones of a list (ui/ reads them here)
+# the zones of a list, the statuses and the kinds of loan (ui/ reads them here)
+from chemcluster_desktop.storage.accreditation import CHECK_STATUSES, LOAN_KINDS, ZONES
 
 from ._common import (
     MAX_PHOTO_BYTES,
@@ -52,6 +58,24 @@ from .checklists import (
     export_checklist,
     set_comment,
     set_override,
+    status_text,
+)
+from .evidence import (
+    KOD_RE,
+    LoanInfo,
+    add_loan,
+    commission,
+    commission_role_label,
+    delete_loan,
+    line_evidence,
+    link_delivered_items,
+    list_title_for_packet,
+    loan_document,
+    loan_kind_label,
+    loans,
+    set_commission,
+    set_list_kod,
+    update_loan,
 )
 from .infrastructure import (
     CompetencyInfo,
@@ -101,13 +125,17 @@ from .workshop_records import (
 )
 
 __all__ = [
+    "CHECK_STATUSES",
+    "LOAN_KINDS",
     "ZONES",
     "CompetencyInfo",
     "EvidenceInfo",
     "ImportReport",
+    "KOD_RE",
     "LineInfo",
     "LinkInfo",
     "ListInfo",
+    "LoanInfo",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
     "MAX_WORKPLACES",
@@ -118,11 +146,14 @@ __all__ = [
     "WorkshopReadiness",
     "ZoneReadiness",
     "add_evidence",
+    "add_loan",
     "checklist",
     "checklist_count",
     "checklist_line",
     "checklist_page",
     "cluster_readiness",
+    "commission",
+    "commission_role_label",
     "competencies",
     "confirm_all_proposals",
     "confirm_link",
@@ -135,6 +166,7 @@ __all__ = [
     "delete_evidence",
     "delete_line",
     "delete_list",
+    "delete_loan",
     "delete_workshop",
     "evidence",
     "evidence_data",
@@ -143,10 +175,16 @@ __all__ = [
     "gaps",
     "import_infrastructure_list",
     "layout_plan",
+    "line_evidence",
+    "link_delivered_items",
     "link_item",
     "links",
     "list_lines",
+    "list_title_for_packet",
     "lists",
+    "loan_document",
+    "loan_kind_label",
+    "loans",
     "match",
     "packet_data",
     "reject_link",
@@ -154,11 +192,15 @@ __all__ = [
     "rooms",
     "run_match",
     "set_comment",
+    "set_commission",
     "set_layout_plan",
+    "set_list_kod",
     "set_override",
     "status",
     "status_label",
+    "status_text",
     "update_line",
+    "update_loan",
     "update_workshop",
     "validate_image",
     "workshop",

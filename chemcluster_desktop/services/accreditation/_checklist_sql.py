@@ -10,7 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Float, and_, case, cast, delete, func, insert, literal, or_, select, type_coerce
+from sqlalchemy import (
+    Float,
+    and_,
+    case,
+    cast,
+    delete,
+    extract,
+    false,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.services import audit
@@ -18,6 +32,7 @@ from chemcluster_desktop.storage.accreditation import (
     COUNTING_LINK_STATES,
     ChecklistLine,
     ChecklistLink,
+    ChecklistLoan,
     InfrastructureLine,
     Workshop,
     WorkshopRoom,
@@ -25,31 +40,106 @@ from chemcluster_desktop.storage.accreditation import (
 from chemcluster_desktop.storage.base import Quantity
 from chemcluster_desktop.storage.inventory import Item
 
+# the item statuses that take an item out of use: «на ремонте», «не введено в эксплуатацию», «списано»
+UNUSABLE_STATUSES = ("repair", "not_commissioned", "written_off")
 
-def _avail_subquery():
-    """Available quantity per checklist line: counting links to items still in the workshop's rooms; a
-    measuring instrument whose verification (поверка) ran out is not usable and does not count."""
+
+def verification_expired(on: dt.date | None = None):
+    """SQL: the item is a measuring instrument (средство измерения) whose verification (поверка) has
+    run out on ``on`` (today), or that has no verification on record. The columns are the inventory
+    paperwork's (issue 13: ``measuring``, ``verified_on``, ``verification_months``); the rule is the
+    one of its ``verification_due`` (the interval in months after the last verification, the day
+    clamped to the month's end) written in portable SQL. Without those columns: never (false)."""
+    measuring = getattr(Item, "measuring", None)
+    verified = getattr(Item, "verified_on", None)
+    months = getattr(Item, "verification_months", None)
+    if measuring is None or verified is None or months is None:
+        return false()
+    return expired_expr(measuring, verified, months, on or dt.date.today())
+
+
+def expired_expr(measuring, verified, months, on: dt.date):
+    """The rule on any three expressions: due = verified + months (day clamped to the month's end);
+    expired when due < on, i.e. more whole months have passed, or as many and the day is later."""
+    elapsed = (on.year * 12 + on.month) - (extract("year", verified) * 12 + extract("month", verified))
+    run_out = or_(elapsed > months, and_(elapsed == months, extract("day", verified) < on.day))
+    return and_(measuring.is_(True),
+                or_(verified.is_(None), months.is_(None), months <= 0, run_out))
+
+
+def usable_condition(on: dt.date | None = None):
+    """SQL: an inventory item that may count towards a checklist line — in use (not «на ремонте», not
+    «не введено», not written off) and not a measuring instrument with an expired verification."""
+    return and_(Item.status.not_in(UNUSABLE_STATUSES), ~verification_expired(on))
+
+
+def unusable_reason(status: str, expired: bool) -> str:
+    """Why a linked item does not count (empty when it does)."""
+    from ._common import _t
+
+    if status == "repair":
+        return _t("на ремонте")
+    if status == "not_commissioned":
+        return _t("не введено в эксплуатацию")
+    if status == "written_off":
+        return _t("списано")
+    if expired:
+        return _t("истёк срок поверки")
+    return ""
+
+
+def _avail_subquery(on: dt.date | None = None):
+    """Available quantity per checklist line from items: counting links to usable items still in the
+    workshop's rooms, each with the link's quantity or the item's whole quantity (a group card counts
+    its quantity)."""
     amount = func.coalesce(ChecklistLink.quantity, Item.quantity)
-    usable = or_(Item.measuring.is_(False), Item.verification_until >= dt.date.today())
     return (select(ChecklistLink.checklist_line_id.label("clid"), func.sum(amount).label("avail"),
                    func.count(ChecklistLink.id).label("nlinks"))
             .join(ChecklistLine, ChecklistLine.id == ChecklistLink.checklist_line_id)
             .join(Item, Item.id == ChecklistLink.item_id)
             .join(WorkshopRoom, and_(WorkshopRoom.workshop_id == ChecklistLine.workshop_id,
                                      WorkshopRoom.room_id == Item.room_id))
-            .where(ChecklistLink.state.in_(COUNTING_LINK_STATES), Item.status != "written_off", usable)
+            .where(ChecklistLink.state.in_(COUNTING_LINK_STATES), usable_condition(on))
             .group_by(ChecklistLink.checklist_line_id).subquery("av"))
 
 
-def _checklist_select(extra_cols=()):
+def loan_in_force(on: dt.date | None = None):
+    """SQL: a loan or lease whose term has not run out (a loan signed ahead of the exam counts)."""
+    return ChecklistLoan.valid_until >= (on or dt.date.today())
+
+
+def _loan_subquery(on: dt.date | None = None):
+    """Quantity per checklist line covered by loans and leases in force."""
+    return (select(ChecklistLoan.checklist_line_id.label("clid"), func.sum(ChecklistLoan.quantity).label("lent"),
+                   func.count(ChecklistLoan.id).label("nloans"))
+            .where(loan_in_force(on)).group_by(ChecklistLoan.checklist_line_id).subquery("ln"))
+
+
+def _rank(status):
+    return case((status == "met", 2), (status == "partial", 1), else_=0)
+
+
+def _checklist_select(extra_cols=(), on: dt.date | None = None):
     """(a select over the checklist lines joined to their list lines and workshops, a dict of the
-    expressions ``required``, ``avail``, ``computed``, ``status``, ``cover``, ``nlinks``)."""
-    av = _avail_subquery()
+    expressions ``required``, ``items`` (usable linked items), ``lent`` (loans in force), ``avail``
+    (both), ``computed`` (from the quantities), ``status`` (the status that counts), ``unconfirmed``
+    (a manual status above what the evidence supports), ``cover``, ``nlinks``, ``nloans``).
+
+    The coordinator's manual status counts only where the evidence supports it: a lower status than
+    the computed one (an item known to be unfit) counts; a higher one (a «Выполнено» without the
+    items or loans behind it) is shown as «вручную, без подтверждения» and the computed status
+    counts (issue 14)."""
+    av = _avail_subquery(on)
+    ln = _loan_subquery(on)
     required = type_coerce(InfrastructureLine.quantity * case((InfrastructureLine.per_workplace,
                                                                Workshop.workplaces), else_=1), Quantity())
-    avail = func.coalesce(av.c.avail, 0)
+    items = type_coerce(func.coalesce(av.c.avail, 0), Quantity())
+    lent = type_coerce(func.coalesce(ln.c.lent, 0), Quantity())
+    avail = type_coerce(func.coalesce(av.c.avail, 0) + func.coalesce(ln.c.lent, 0), Quantity())
     computed = case((avail >= required, "met"), (avail > 0, "partial"), else_="missing")
-    status = func.coalesce(ChecklistLine.status_override, computed)
+    override = ChecklistLine.status_override
+    unconfirmed = and_(override.is_not(None), _rank(override) > _rank(computed))
+    status = case((override.is_(None), computed), (unconfirmed, computed), else_=override)
     cover = case((status == "met", 1.0), (status == "missing", 0.0),
                  (avail >= required, 1.0), else_=cast(avail, Float) / cast(required, Float))
     base = (select(*extra_cols)
@@ -57,9 +147,11 @@ def _checklist_select(extra_cols=()):
             .join(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
             .join(Workshop, and_(Workshop.id == ChecklistLine.workshop_id,
                                  Workshop.list_id == InfrastructureLine.list_id))
-            .outerjoin(av, av.c.clid == ChecklistLine.id))
-    return base, dict(required=required, avail=avail, computed=computed, status=status, cover=cover,
-                      nlinks=func.coalesce(av.c.nlinks, 0))
+            .outerjoin(av, av.c.clid == ChecklistLine.id)
+            .outerjoin(ln, ln.c.clid == ChecklistLine.id))
+    return base, dict(required=required, items=items, lent=lent, avail=avail, computed=computed, status=status,
+                      unconfirmed=unconfirmed, cover=cover, nlinks=func.coalesce(av.c.nlinks, 0),
+                      nloans=func.coalesce(ln.c.nloans, 0))
 
 
 def _sync_checklist(s: Session, workshop_id: int) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, delete, insert, select
+from sqlalchemy import and_, case, delete, insert, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.services import audit, context
@@ -83,9 +83,12 @@ def _open_lines(s: Session, workshop_id: int) -> tuple[int, list[m.LineIn]]:
     """(how many checklist lines the workshop has, the ones without an override with what they lack)."""
     base, e = _checklist_select()
     rows = s.execute(base.add_columns(ChecklistLine.id, InfrastructureLine.name, InfrastructureLine.specification,
-                                      e["required"], e["avail"], ChecklistLine.status_override)
+                                      e["required"], e["avail"], ChecklistLine.status_override,
+                                      case((e["unconfirmed"], 1), else_=0))
                      .where(ChecklistLine.workshop_id == workshop_id)).all()
-    return len(rows), [m.LineIn(r[0], r[1], r[2], Decimal(r[3]) - Decimal(r[4] or 0)) for r in rows if r[5] is None]
+    # a line with a manual status the evidence does not support is matched like an open one
+    return len(rows), [m.LineIn(r[0], r[1], r[2], Decimal(r[3]) - Decimal(r[4] or 0)) for r in rows
+                       if r[5] is None or r[6]]
 
 
 def _free_items(s: Session, workshop_id: int) -> list[m.ItemIn]:

@@ -6,7 +6,9 @@ the export to .xlsx.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
 
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.common import check_version, get_or_404
@@ -25,7 +27,7 @@ from chemcluster_desktop.xlsx.common import XlsxFileError
 from chemcluster_desktop.xlsx.infrastructure import write_checklist
 
 from ._checklist_sql import _checklist_select
-from ._common import WRITE, _t, status_label, zone_label
+from ._common import WRITE, _num, _t, status_label, zone_label
 from .workshop_records import workshop
 
 
@@ -42,7 +44,9 @@ def _checklist_stmt(q: ListQuery):
             InfrastructureLine.name.label("name"), InfrastructureLine.specification.label("specification"),
             InfrastructureLine.quantity.label("quantity"), InfrastructureLine.unit.label("unit"),
             InfrastructureLine.per_workplace.label("per_workplace"), e["required"].label("required"),
-            e["avail"].label("available"), e["computed"].label("computed_status"), e["status"].label("status"),
+            e["avail"].label("available"), e["items"].label("available_items"), e["lent"].label("available_loans"),
+            e["computed"].label("computed_status"), e["status"].label("status"),
+            case((e["unconfirmed"], 1), else_=0).label("unconfirmed"), e["nloans"].label("loans"),
             ChecklistLine.status_override.label("status_override"),
             ChecklistLine.override_comment.label("override_comment"), ChecklistLine.comment.label("comment"),
             ChecklistLine.version.label("version"), e["nlinks"].label("links"), nprop.label("proposals"),
@@ -61,11 +65,13 @@ def _checklist_stmt(q: ListQuery):
             stmt = stmt.where(nprop > 0)
         elif st == "overridden":
             stmt = stmt.where(ChecklistLine.status_override.is_not(None))
+        elif st == "unconfirmed":
+            stmt = stmt.where(e["unconfirmed"])
         else:
             stmt = stmt.where(e["status"] == st)
     stmt = apply_search(stmt, InfrastructureLine.search_key, q.search)
     sorts = {"number": InfrastructureLine.position, "name": InfrastructureLine.name, "zone": InfrastructureLine.zone,
-             "required": e["required"], "available": e["avail"], "status": e["status"],
+             "required": e["required"], "available": e["avail"], "status": e["status"], "status_badge": e["status"],
              "unit": InfrastructureLine.unit, "links": e["nlinks"], "photos": nphoto}
     col = sorts.get(q.sort or "", InfrastructureLine.position)
     stmt = stmt.order_by(col.desc() if q.descending else col.asc(), ChecklistLine.id)
@@ -82,11 +88,28 @@ def checklist_page(q: ListQuery) -> list[dict]:
         rows = s.execute(window(_checklist_stmt(q), q)).mappings().all()
         out = []
         for r in rows:
-            d = dict(r)
-            d["zone_label"] = zone_label(d["zone"])
-            d["per_label"] = _t("на 1 раб. место") if d["per_workplace"] else _t("на всех")
-            out.append(d)
+            out.append(_decorate(dict(r)))
         return out
+
+
+def _decorate(d: dict) -> dict:
+    d["zone_label"] = zone_label(d["zone"])
+    d["per_label"] = _t("на 1 раб. место") if d["per_workplace"] else _t("на всех")
+    d["unconfirmed"] = bool(d["unconfirmed"])
+    d["manual"] = d["status_override"] is not None
+    d["status_text"] = status_text(d["status"], d["status_override"], d["unconfirmed"])
+    d["status_badge"] = f"{d['status']}_unconfirmed" if d["unconfirmed"] else d["status"]
+    return d
+
+
+def status_text(status_: str, override: str | None, unconfirmed: bool) -> str:
+    """The status as the checklist shows and prints it: a manual status the evidence does not support
+    reads «Выполнено — вручную, без подтверждения» (it does not count; the computed status does)."""
+    if unconfirmed:
+        return _t("{0} — вручную, без подтверждения").format(status_label(override or status_))
+    if override is not None:
+        return _t("{0} (вручную)").format(status_label(status_))
+    return status_label(status_)
 
 
 def checklist(workshop_id: int, *, zone: str | None = None, status: str | None = None) -> list[dict]:
@@ -100,12 +123,13 @@ def checklist_line(checklist_line_id: int) -> dict:
         wid = get_or_404(s, ChecklistLine, checklist_line_id, _t("Строка чек-листа")).workshop_id
         q = ListQuery(filters={"workshop_id": wid}, limit=1)
         r = s.execute(_checklist_stmt(q).where(ChecklistLine.id == checklist_line_id)).mappings().first()
-    d = dict(r)
-    d["zone_label"] = zone_label(d["zone"])
-    return d
+    return _decorate(dict(r))
 
 
 # --- the coordinator's override and comment ------------------------------------------------------
+_RANK = {"missing": 0, "partial": 1, "met": 2}
+
+
 def set_override(checklist_line_id: int, status_: str | None, comment: str, version: int | None = None) -> None:
     require(WRITE)
     comment = (comment or "").strip()
@@ -114,6 +138,15 @@ def set_override(checklist_line_id: int, status_: str | None, comment: str, vers
     if status_ and not comment:
         raise ValidationError(_t("Ручная установка статуса требует комментария: объясните, почему статус "
                                  "отличается от рассчитанного."), field="override_comment")
+    if status_:
+        cur = checklist_line(checklist_line_id)
+        if _RANK[status_] > _RANK[cur["computed_status"]]:
+            short = Decimal(cur["required"]) - Decimal(cur["available"] or 0)
+            raise ValidationError(_t("Статус «{0}» нельзя поставить вручную: в наличии {1} из {2} {3} (исправные "
+                                     "привязанные позиции и договоры). Привяжите исправные позиции инвентаря или "
+                                     "запишите договор безвозмездного пользования или аренды на недостающие {4}.")
+                                  .format(status_label(status_), _num(cur["available"] or 0), _num(cur["required"]),
+                                          cur["unit"], _num(max(short, Decimal(0)))), field="status")
     with context.uow() as s:
         cl = get_or_404(s, ChecklistLine, checklist_line_id, _t("Строка чек-листа"))
         check_version(cl, version)

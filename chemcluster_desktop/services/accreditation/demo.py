@@ -1,11 +1,15 @@
 """Demo data of the accreditation area: three competencies with infrastructure lists by zone (one in
 two yearly versions), five workshops bound to the demo's workshop rooms, matched against whatever
 inventory the rooms hold when the demo runs, with confirmations, overrides with comments, evidence
-photos and layout plans so that readiness differs from workshop to workshop.
+photos and layout plans so that readiness differs from workshop to workshop; loans and leases
+from partners for part of what is missing, «Выполнено» set by hand without evidence (shown and
+printed «вручную, без подтверждения», not counted), КОД codes of the lists (the 2026 list of «Охрана
+окружающей среды» has none yet) and the commission of the two workshops whose exam is planned.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -15,6 +19,8 @@ from chemcluster_desktop import paths
 from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,
+    ChecklistLoan,
+    CommissionMember,
     Competency,
     Evidence,
     InfrastructureLine,
@@ -228,6 +234,8 @@ def load(s, rng) -> None:
     for wi, (wname, rooms, ci, wp, target) in enumerate(WORKSHOPS):
         w = _workshop(s, wi, wname, rooms, comp_ids[ci], list_ids[ci], wp)
         rows = _review(s, rng, w.id, target)
+        if wi < 2:
+            _commission(s, w)
         if wi < 3:
             _images(s, wi, w, wname, wp, rows)
         s.flush()
@@ -246,7 +254,8 @@ def _competencies_and_lists(s) -> tuple[list[int], list[int]]:
         for year in versions:
             lst = InfrastructureList(competency_id=c.id, year=year,
                                      title=f"Инфраструктурный лист компетенции «{name}» ({year})",
-                                     source_file=f"ИЛ_{code}_{year}.xlsx")
+                                     source_file=f"ИЛ_{code}_{year}.xlsx",
+                                     kod_code=f"{KOD_SPECIALTIES[code]}-1-{year}" if code != "R33" else "")
             s.add(lst)
             s.flush()
             rows = []
@@ -287,10 +296,29 @@ def _workshop(s, wi: int, wname: str, rooms: list[str], comp_id: int, list_id: i
     return w
 
 
+# partners that lend equipment for the exam: (kind, partner, document number prefix)
+PARTNERS = [
+    ("loan", "АО «Дзержинское оргстекло»", "БП"),
+    ("loan", "ННГУ им. Н. И. Лобачевского, Дзержинский филиал", "ДБП"),
+    ("lease", "ООО «Химлабприбор»", "А"),
+]
+# the demo exam's КОД codes of the lists (ИРПО: specialty code, КОД number, year)
+KOD_SPECIALTIES = {"R7": "18.02.12", "R45": "18.02.06", "R33": "20.02.01"}
+COMMISSION = [
+    ("chair", "Смирнова Елена Петровна", "заместитель директора по учебно-производственной работе"),
+    ("member", "Ковалёв Игорь Николаевич", "начальник ЦЗЛ АО «Синтез», эксперт демонстрационного экзамена"),
+    ("member", "Белова Анна Сергеевна", "преподаватель химических дисциплин"),
+    ("secretary", "Морозова Ольга Игоревна", "методист"),
+]
+
+
 def _review(s, rng, workshop_id: int, target: float) -> list:
-    """What the coordinator has done: proposals confirmed or refused (in the best-prepared workshops),
-    overrides with comments until about ``target`` of the lines are met, a few comments. Returns the
-    checklist rows (id, status) in list order."""
+    """What the coordinator has done: proposals confirmed or refused (in the best-prepared workshops);
+    loans and leases recorded for part of what is missing (the better prepared the workshop, the more);
+    for the rest of about ``target`` of the lines, a «Выполнено» set by hand with a comment in an older
+    version of the program — without evidence, so it shows «вручную, без подтверждения» and does not
+    count; two met lines lowered to «Частично» (instruments away for verification); a few comments.
+    Returns the checklist rows (id, status) in list order."""
     cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)
     if target >= 0.6:
         s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(cl_ids),
@@ -301,25 +329,46 @@ def _review(s, rng, workshop_id: int, target: float) -> list:
                   .values(state="rejected", confirmed=False))
     s.flush()
     base, e = _checklist_select()
-    rows = s.execute(base.add_columns(ChecklistLine.id, e["status"]).where(ChecklistLine.workshop_id == workshop_id)
+    rows = s.execute(base.add_columns(ChecklistLine.id, e["status"], e["required"], e["avail"])
+                     .where(ChecklistLine.workshop_id == workshop_id)
                      .order_by(InfrastructureLine.position)).all()
     n = len(rows)
-    met = sum(1 for _i, st in rows if st == "met")
+    met_ids = [r[0] for r in rows if r[1] == "met"]
     want = round(target * n)
-    open_lines = [cid for cid, st in rows if st != "met"]
+    open_lines = [r for r in rows if r[1] != "met"]
     rng.shuffle(open_lines)
-    for cid in open_lines[: max(0, want - met)]:
+    claimed = open_lines[: max(0, want - len(met_ids))]
+    lent = round(len(claimed) * (0.75 if target >= 0.9 else 0.5 if target >= 0.6 else 0.3))
+    today = dt.date.today()
+    for k, (cid, _st, req, avail) in enumerate(claimed):
         cl = s.get(ChecklistLine, cid)
-        cl.status_override = "met"
-        cl.override_comment = rng.choice(MET_COMMENTS)
-    rest = open_lines[max(0, want - met):]
-    for cid in rest[:2]:
+        if k < lent:
+            kind, partner, prefix = PARTNERS[k % len(PARTNERS)]
+            signed = today - dt.timedelta(days=15 + 4 * k)
+            s.add(ChecklistLoan(checklist_line_id=cid, kind=kind, partner=partner,
+                                document_number=f"{30 + workshop_id * 10 + k}/{signed:%y}-{prefix}",
+                                document_date=signed, quantity=Decimal(req) - Decimal(avail or 0),
+                                valid_from=signed, valid_until=today + dt.timedelta(days=200 + 10 * k),
+                                note="На период подготовки и проведения демонстрационного экзамена."))
+        else:
+            cl.status_override = "met"
+            cl.override_comment = rng.choice(MET_COMMENTS)
+    s.flush()
+    for cid in met_ids[-2:] if len(met_ids) > 4 else []:
         cl = s.get(ChecklistLine, cid)
         cl.status_override = "partial"
         cl.override_comment = rng.choice(PARTIAL_COMMENTS)
-    for cid, _st in rows[3:6]:
+    for cid, *_rest in rows[3:6]:
         s.get(ChecklistLine, cid).comment = rng.choice(LINE_COMMENTS)
-    return rows
+    return [(r[0], r[1]) for r in rows]
+
+
+def _commission(s, w: Workshop) -> None:
+    """The commission appointed by an order of the college, for the workshops whose exam is planned."""
+    w.commission_order = "214-ОД"
+    w.commission_order_date = dt.date.today() - dt.timedelta(days=26)
+    for i, (role, name, title) in enumerate(COMMISSION, 1):
+        s.add(CommissionMember(workshop_id=w.id, position=i, role=role, full_name=name, job_title=title))
 
 
 def _images(s, wi: int, w: Workshop, wname: str, wp: int, rows: list) -> None:

@@ -24,6 +24,7 @@ from chemcluster_desktop.storage.core import Room
 
 from ._common import status_label, zone_label
 from .checklists import checklist
+from .evidence import commission, commission_role_label, line_evidence, list_ref, list_title_for_packet
 from .needs import gaps
 from .readiness import workshop_readiness, zone_readiness
 from .workshop_records import workshop
@@ -72,11 +73,22 @@ def packet_data(workshop_id: int) -> dict:
             .outerjoin(ChecklistLine, ChecklistLine.id == Evidence.checklist_line_id)
             .outerjoin(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
             .where(Evidence.workshop_id == workshop_id).order_by(Evidence.id))]
-        list_title = s.scalar(select(InfrastructureList.title).where(InfrastructureList.id == info.list_id)) or ""
+        lst = s.execute(select(InfrastructureList.title, InfrastructureList.kod_code, InfrastructureList.year)
+                        .where(InfrastructureList.id == info.list_id)).first()
         instruments = _proofs(s, workshop_id)
+    list_title, kod_code, year = (lst[0] or "", lst[1] or "", lst[2]) if lst else ("", "", None)
+    ev = line_evidence(workshop_id)
+    rows = checklist(workshop_id)
+    for r in rows:  # what proves each line: inventory numbers and loan documents; what was not counted
+        e = ev.get(r["id"], {"evidence": [], "excluded": []})
+        r["evidence"], r["excluded"] = e["evidence"], e["excluded"]
+    com = commission(workshop_id)
     return dict(college=college_info(), workshop=asdict(info), rooms=rooms_full, list_title=list_title,
-                instruments=instruments,
-                checklist=checklist(workshop_id), gaps=gaps(workshop_id),
+                kod_code=kod_code, instruments=instruments, list_name=list_title_for_packet(kod_code, year, list_title) if lst else "",
+                list_ref=list_ref(kod_code, year) if lst else "—",
+                commission=dict(com, members=[dict(m, role_label=commission_role_label(m["role"]))
+                                              for m in com["members"]]),
+                checklist=rows, gaps=gaps(workshop_id),
                 readiness=asdict(workshop_readiness(workshop_id)),
                 zones=[asdict(z) for z in zone_readiness(workshop_id)], layout_plan=plan, photos=photos,
                 zone_labels={z: zone_label(z) for z in ZONES},

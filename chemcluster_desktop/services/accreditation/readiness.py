@@ -4,6 +4,7 @@ aggregated in SQL over the checklist expressions of :mod:`._checklist_sql`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import case, func, select
 
@@ -116,9 +117,32 @@ def zone_readiness(workshop_id: int | None = None) -> list[ZoneReadiness]:
     return out
 
 
+def _jnum(v) -> int | float:
+    d = Decimal(v or 0)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
 def status(workshop_name: str | int) -> dict:
-    """The JSON of ``accreditation status --json`` (CLI.md)."""
+    """The JSON of ``accreditation status --json`` (CLI.md): the counts, and per checklist line its
+    required and available quantities, the status that counts, whether the coordinator set a status
+    by hand (``manual``; ``unconfirmed`` when the evidence does not support it, ``claimed`` what was
+    set) and the evidence: the usable items by inventory number and the loans by document."""
+    from .checklists import checklist
+    from .evidence import line_evidence
+
     wid = find_workshop_id(workshop_name)
     r = workshop_readiness(wid)
+    ev = line_evidence(wid)
+    lines = []
+    for row in checklist(wid):
+        e = ev.get(row["id"], {"evidence": [], "excluded": []})
+        lines.append({"no": row["position"], "number": row["number"], "name": row["name"],
+                      "required": _jnum(row["required"]), "available": _jnum(row["available"]),
+                      "unit": row["unit"], "status": row["status"], "manual": row["manual"],
+                      "unconfirmed": row["unconfirmed"], "claimed": row["status_override"],
+                      "evidence": [{"kind": x["kind"], "ref": x["ref"], "quantity": _jnum(x["quantity"])}
+                                   for x in e["evidence"]],
+                      "excluded": [{"kind": x["kind"], "ref": x["ref"], "reason": x["reason"]}
+                                   for x in e["excluded"]]})
     return {"workshop": r.name, "workplaces": r.workplaces, "lines": r.lines, "met": r.met, "partial": r.partial,
-            "missing": r.missing, "coverage_percent": r.coverage_percent}
+            "missing": r.missing, "coverage_percent": r.coverage_percent, "checklist": lines}

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services import inventory
+from chemcluster_desktop.services import accreditation, inventory
 from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
@@ -250,6 +250,7 @@ def _accept_delivery(s: Session, delivery_id: int, on: dt.date | None = None,
         else:
             specs = [dict(base, kind="consumable", cost=total, quantity=ln.quantity, unit=n.unit if n else "шт.")]
         ids = inventory.add_items_in_session(s, specs, document=note, on=on)
+        accreditation.link_delivered_items(s, n.checklist_line_id if n else None, ids)  # the gap it closes
         for iid in ids:
             s.add(DeliveryItem(delivery_line_id=ln.id, item_id=iid))
         item_ids.extend(ids)

@@ -175,7 +175,14 @@ class WorkshopDialog(QDialog):
         phw = QWidget()
         phw.setLayout(ph_box)
         row(_t("Фото мастерской"), phw, "photos")
+        # the КОД code of the list and the commission the packet prints (issue 14)
+        self.commission_btn = QPushButton(_t("Комиссия и код КОД…"))
+        self.commission_btn.setObjectName("commissionButton")
+        self.commission_btn.clicked.connect(self.open_commission)
+        row(_t("Для пакета"), self.commission_btn, "commission")
         if workshop_id is None:
+            self.commission_btn.setEnabled(False)
+            self.commission_btn.setToolTip(_t("Комиссия записывается после сохранения мастерской"))
             self.photo_add.setEnabled(False)
             self.photo_del.setEnabled(False)
             self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
@@ -227,6 +234,16 @@ class WorkshopDialog(QDialog):
         if w.has_layout:
             self._set_plan(acc.layout_plan(w.id), w.layout_plan_name, changed=False)
         self._fill_photos()
+
+    def open_commission(self):
+        from chemcluster_desktop.ui.dialogs.commission_dialog import CommissionDialog
+
+        if self.workshop_id is None:
+            return None
+        dlg = CommissionDialog(self.workshop_id, self)
+        dlg.open()
+        self.commission_dialog = dlg
+        return dlg
 
     def _fill_photos(self) -> None:
         from PySide6.QtGui import QIcon

@@ -43,7 +43,10 @@ def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-STATUS_BADGES = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad")}
+STATUS_BADGES = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad"),
+                 # a manual «Выполнено» the evidence does not support: the status that counts, marked
+                 "partial_unconfirmed": ("Частично · вручную, без подтверждения", "warn"),
+                 "missing_unconfirmed": ("Не выполнено · вручную, без подтверждения", "bad")}
 
 
 def _zone_names() -> list[tuple[str, str]]:
@@ -65,6 +68,7 @@ def _status_names() -> list[tuple[str, str]]:
         ("missing", _t("Не выполнено")),
         ("proposals", _t("Есть предложения сопоставления")),
         ("overridden", _t("Статус установлен вручную")),
+        ("unconfirmed", _t("Вручную, без подтверждения")),
     ]
 
 
@@ -230,7 +234,7 @@ class AccreditationPage(BasePage):
             Column("required", "Требуется", kind="decimal", width=92),
             Column("unit", "Ед.", width=48),
             Column("available", "В наличии", kind="decimal", width=92),
-            Column("status", "Статус", kind="badge", width=108, badges=STATUS_BADGES),
+            Column("status_badge", "Статус", kind="badge", width=130, badges=STATUS_BADGES),
             Column("links", "Связей", kind="int", width=62),
             Column("proposals", "Предл.", kind="int", width=58, sortable=False),
             Column("photos", "Фото", kind="int", width=48),

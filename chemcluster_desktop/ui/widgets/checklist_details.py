@@ -1,6 +1,8 @@
 """The side panel of a checklist line: what is required, the inventory items linked to it (confirm or
 refuse the matching's proposals, link an item by hand), the status set by hand with its comment, the
-line's comment and its evidence photos."""
+line's loans and leases (a partner's equipment by document), the line's comment and its
+evidence photos. A status set by hand that the evidence does not support reads «вручную, без
+подтверждения» and does not count."""
 
 from __future__ import annotations
 
@@ -105,8 +107,14 @@ class ChecklistDetails(QScrollArea):
         self.badge = QLabel()
         self.badge.setObjectName("statusBadge")
         figs.addWidget(self.figures, 1)
-        figs.addWidget(self.badge)
+        figs.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         c.addLayout(figs)
+        self.manual_note = QLabel()
+        self.manual_note.setObjectName("manualNote")
+        self.manual_note.setWordWrap(True)
+        self.manual_note.setStyleSheet(badge_css("warn"))
+        self.manual_note.hide()
+        c.addWidget(self.manual_note)
 
         g = QGroupBox(_t("Позиции инвентаря"))
         gl = QVBoxLayout(g)
@@ -145,6 +153,37 @@ class ChecklistDetails(QScrollArea):
         lb2.addWidget(self.add_btn)
         gl.addLayout(lb2)
         c.addWidget(g)
+
+        gl_ = QGroupBox(_t("Договоры пользования и аренды"))
+        gl_.setObjectName("loansBox")
+        ll = QVBoxLayout(gl_)
+        self.loans = QTableWidget(0, 3)
+        self.loans.setObjectName("loansTable")
+        self.loans.setHorizontalHeaderLabels([_t("Договор"), _t("Кол-во"), _t("Срок по")])
+        self.loans.setWordWrap(True)
+        self.loans.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for i in (1, 2):
+            self.loans.horizontalHeader().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.loans.verticalHeader().hide()
+        self.loans.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loans.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loans.setMaximumHeight(110)
+        ll.addWidget(self.loans)
+        lbl = QHBoxLayout()
+        self.loan_add = QPushButton(icon("file-document-plus-outline"), _t("Записать договор…"))
+        self.loan_add.setObjectName("addLoan")
+        self.loan_add.setToolTip(_t("Оборудование партнёра по договору безвозмездного пользования или аренды "
+                                    "на недостающее количество"))
+        self.loan_del = QPushButton(icon("delete-outline"), _t("Удалить"))
+        self.loan_del.setObjectName("deleteLoan")
+        self.loan_add.clicked.connect(self.add_loan)
+        self.loan_del.clicked.connect(self.delete_loan)
+        lbl.addStretch(1)
+        lbl.addWidget(self.loan_add)
+        lbl.addWidget(self.loan_del)
+        ll.addLayout(lbl)
+        c.addWidget(gl_)
 
         g2 = QGroupBox(_t("Статус вручную"))
         f2 = QFormLayout(g2)
@@ -215,6 +254,7 @@ class ChecklistDetails(QScrollArea):
         lay.addWidget(self.content)
         self.content.hide()
         self._links: list = []
+        self._loans: list = []
 
     # --- show --------------------------------------------------------------------------------
     def show_line(self, checklist_line_id: int | None) -> None:
@@ -236,16 +276,31 @@ class ChecklistDetails(QScrollArea):
         spec = r["specification"] or _t("Характеристики не указаны")
         self.spec.setText(f"{r['zone_label']} · {spec}")
         per = _t(" (на 1 рабочее место × число мест)") if r["per_workplace"] else ""
-        self.figures.setText(_t("Требуется {0} {1}{2}; в наличии {3}").format(
-            fmt.decimal(r["required"]), r["unit"], per, fmt.decimal(r["available"] or Decimal(0))))
+        self.figures.setText(_t("Требуется {0} {1}{2}; в наличии {3} (исправные позиции {4}, по договорам {5})")
+                             .format(fmt.decimal(r["required"]), r["unit"], per,
+                                     fmt.decimal(r["available"] or Decimal(0)),
+                                     fmt.decimal(r["available_items"] or Decimal(0)),
+                                     fmt.decimal(r["available_loans"] or Decimal(0))))
         key = STATUS_BADGE.get(r["status"], (r["status"], "muted"))[1]
         text = status_text(r["status"])
         if r["status_override"]:
             text += " ✎"
         self.badge.setText(text)
         self.badge.setStyleSheet(badge_css(key))
-        self.badge.setToolTip(_t("Статус установлен вручную") if r["status_override"] else _t("Статус рассчитан"))
+        self.manual_note.setVisible(bool(r["unconfirmed"]))
+        self.manual_note.setText(_t("«{0}» — вручную, без подтверждения: не учитывается в готовности. Привяжите "
+                                    "исправные позиции или запишите договор на недостающее.")
+                                 .format(status_text(r["status_override"])) if r["unconfirmed"] else "")
+        if r["unconfirmed"]:
+            tip = _t("Статус установлен вручную, но не подтверждён: исправных позиций и договоров недостаточно. "
+                     "Он не учитывается в готовности.")
+        elif r["status_override"]:
+            tip = _t("Статус установлен вручную")
+        else:
+            tip = _t("Статус рассчитан по количеству исправных позиций и договоров")
+        self.badge.setToolTip(tip)
         self._fill_links()
+        self._fill_loans()
         i = self.override.findData(r["status_override"])
         self.override.blockSignals(True)
         self.override.setCurrentIndex(max(i, 0))
@@ -258,11 +313,13 @@ class ChecklistDetails(QScrollArea):
 
     def _fill_links(self) -> None:
         self._links = acc.links(self.row["id"])
+        excluded = {x["item_id"]: x["reason"] for x in acc.line_evidence(self.row["workshop_id"])
+                    .get(self.row["id"], {}).get("excluded", []) if x["kind"] == "item"}
         self.links.setRowCount(len(self._links))
         for i, lk in enumerate(self._links):
             name = lk.item_name + (f" · {lk.inventory_number}" if lk.inventory_number else "")
-            if not lk.in_rooms:
-                name += " " + _t("(не в помещениях мастерской)")
+            if lk.item_id in excluded:
+                name += " " + _t("(не учитывается: {0})").format(excluded[lk.item_id])
             it = QTableWidgetItem(name)
             it.setToolTip(f"{lk.item_name}\n{lk.model}\n{lk.room}")
             self.links.setItem(i, 0, it)
@@ -290,6 +347,20 @@ class ChecklistDetails(QScrollArea):
             self.links.clearSpans()
         self._link_selected()
 
+    def _fill_loans(self) -> None:
+        self._loans = acc.loans(self.row["id"])
+        self.loans.setRowCount(len(self._loans))
+        for i, ln in enumerate(self._loans):
+            it = QTableWidgetItem(f"{ln.document}, {ln.partner}")
+            it.setToolTip(ln.note)
+            self.loans.setItem(i, 0, it)
+            q = QTableWidgetItem(fmt.decimal(ln.quantity))
+            q.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.loans.setItem(i, 1, q)
+            until = QTableWidgetItem(ln.valid_until.strftime("%d.%m.%Y")
+                                     + ("" if ln.in_force else " " + _t("(истёк)")))
+            self.loans.setItem(i, 2, until)
+
     def _fill_photos(self) -> None:
         self.photos.clear()
         for e in acc.evidence(self.row["workshop_id"], self.row["id"]):
@@ -305,7 +376,8 @@ class ChecklistDetails(QScrollArea):
 
     def _apply_rights(self) -> None:
         w = security.can("accreditation.write")
-        for b in (self.add_btn, self.override_btn, self.comment_btn, self.photo_add, self.photo_del):
+        for b in (self.add_btn, self.override_btn, self.comment_btn, self.photo_add, self.photo_del, self.loan_add,
+                  self.loan_del):
             b.setEnabled(w)
         self.override.setEnabled(w)
         self.override_comment.setReadOnly(not w)
@@ -387,6 +459,35 @@ class ChecklistDetails(QScrollArea):
             return
         try:
             acc.link_item(self.row["id"], dlg.item_id, dlg.quantity)
+        except ServiceError as e:
+            self._fail(e)
+            return
+        self._after()
+
+    def add_loan(self):
+        from chemcluster_desktop.ui.dialogs.loan_dialog import LoanDialog
+
+        if self.row is None:
+            return None
+        dlg = LoanDialog(self.row, self)
+        dlg.accepted.connect(self._after)
+        dlg.open()
+        self.loan_dialog = dlg
+        return dlg
+
+    def delete_loan(self) -> None:
+        rows = {i.row() for i in self.loans.selectedIndexes()}
+        if not rows or not self._loans:
+            return
+        ln = self._loans[min(rows)]
+        box = QMessageBox(QMessageBox.Icon.Question, _t("Удаление"),
+                          _t("Удалить «{0}»? Его количество перестанет учитываться.").format(ln.document),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            acc.delete_loan(ln.id)
         except ServiceError as e:
             self._fail(e)
             return
