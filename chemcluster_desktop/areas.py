@@ -161,7 +161,7 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "ChecklistLink": QT_TRANSLATE_NOOP("Journal", "Связь чек-листа"),
             "Evidence": QT_TRANSLATE_NOOP("Journal", "Фото"),
             "ChecklistLoan": QT_TRANSLATE_NOOP("Journal", "Договор пользования/аренды"),
-            "CommissionMember": QT_TRANSLATE_NOOP("Journal", "Член комиссии"),
+            "WorkshopCommissionMember": QT_TRANSLATE_NOOP("Journal", "Член комиссии"),
         },
         listens_to=(Area.ACCREDITATION, Area.INVENTORY, Area.PROCUREMENT, Area.CORE),
     ),

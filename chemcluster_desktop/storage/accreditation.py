@@ -100,7 +100,7 @@ class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
     layout_plan_name: Mapped[str] = mapped_column(String(200), default="")
     accreditation_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # the order that appointed the accreditation commission (its members are CommissionMember rows)
+    # the order that appointed the accreditation commission (its members are WorkshopCommissionMember rows)
     commission_order: Mapped[str] = mapped_column(String(100), default="", server_default="")
     commission_order_date: Mapped[dt.date | None] = mapped_column(Date)
 
@@ -185,10 +185,10 @@ class ChecklistLoan(IdMixin, TimestampMixin, VersionedMixin, Base):
 COMMISSION_ROLES = ("chair", "member", "secretary")
 
 
-class CommissionMember(IdMixin, Base):
+class WorkshopCommissionMember(IdMixin, Base):
     """A member of a workshop's accreditation commission, as the order appointing it names them."""
 
-    __tablename__ = "commission_members"
+    __tablename__ = "workshop_commission_members"
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)  # order in the order's list
     role: Mapped[str] = mapped_column(String(16), default="member")  # COMMISSION_ROLES

@@ -46,7 +46,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_checklist_loans_checklist_line_id'), 'checklist_loans', ['checklist_line_id'])
     op.create_table(
-        'commission_members',
+        'workshop_commission_members',
         sa.Column('workshop_id', sa.Integer(), nullable=False),
         sa.Column('position', sa.Integer(), nullable=False),
         sa.Column('role', sa.String(length=16), nullable=False),
@@ -54,15 +54,15 @@ def upgrade() -> None:
         sa.Column('job_title', sa.String(length=300), nullable=False),
         sa.Column('id', sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(['workshop_id'], ['workshops.id'],
-                                name=op.f('fk_commission_members_workshop_id_workshops'), ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('id', name=op.f('pk_commission_members')),
+                                name=op.f('fk_workshop_commission_members_workshop_id_workshops'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_workshop_commission_members')),
     )
-    op.create_index(op.f('ix_commission_members_workshop_id'), 'commission_members', ['workshop_id'])
+    op.create_index(op.f('ix_workshop_commission_members_workshop_id'), 'workshop_commission_members', ['workshop_id'])
 
 
 def downgrade() -> None:
-    op.drop_index(op.f('ix_commission_members_workshop_id'), table_name='commission_members')
-    op.drop_table('commission_members')
+    op.drop_index(op.f('ix_workshop_commission_members_workshop_id'), table_name='workshop_commission_members')
+    op.drop_table('workshop_commission_members')
     op.drop_index(op.f('ix_checklist_loans_checklist_line_id'), table_name='checklist_loans')
     op.drop_table('checklist_loans')
     with op.batch_alter_table('workshops') as b:

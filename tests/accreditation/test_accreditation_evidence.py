@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import context, printing
 from chemcluster_desktop.services.errors import ValidationError
-from chemcluster_desktop.storage.accreditation import ChecklistLoan, CommissionMember
+from chemcluster_desktop.storage.accreditation import ChecklistLoan, WorkshopCommissionMember
 from chemcluster_desktop.storage.inventory import Item
 from tests.accreditation import helpers as h
 
@@ -210,7 +210,7 @@ def test_kod_code_and_commission_records(db, tmp_path):
     with pytest.raises(ValidationError) as e:
         acc.set_commission(wid, "214-ОД", "10.11.2026", [*members[:2], dict(full_name="Белова А. С.")])
     assert e.value.field == "job_title"
-    assert _count(CommissionMember) == 0 and acc.commission(wid)["order"] == ""
+    assert _count(WorkshopCommissionMember) == 0 and acc.commission(wid)["order"] == ""
     acc.set_commission(wid, "214-ОД", "10.11.2026", members)
     com = acc.commission(wid)
     assert com["order"] == "214-ОД" and com["order_date"] == dt.date(2026, 11, 10)

@@ -20,12 +20,12 @@ from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,
     ChecklistLoan,
-    CommissionMember,
     Competency,
     Evidence,
     InfrastructureLine,
     InfrastructureList,
     Workshop,
+    WorkshopCommissionMember,
     WorkshopRoom,
     line_search_key,
 )
@@ -368,7 +368,7 @@ def _commission(s, w: Workshop) -> None:
     w.commission_order = "214-ОД"
     w.commission_order_date = dt.date.today() - dt.timedelta(days=26)
     for i, (role, name, title) in enumerate(COMMISSION, 1):
-        s.add(CommissionMember(workshop_id=w.id, position=i, role=role, full_name=name, job_title=title))
+        s.add(WorkshopCommissionMember(workshop_id=w.id, position=i, role=role, full_name=name, job_title=title))
 
 
 def _images(s, wi: int, w: Workshop, wname: str, wp: int, rows: list) -> None:

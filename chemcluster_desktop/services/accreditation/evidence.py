@@ -33,8 +33,8 @@ from chemcluster_desktop.storage.accreditation import (
     ChecklistLine,
     ChecklistLink,
     ChecklistLoan,
-    CommissionMember,
     InfrastructureList,
+    WorkshopCommissionMember,
     WorkshopRoom,
 )
 from chemcluster_desktop.storage.inventory import Item
@@ -272,9 +272,9 @@ def commission(workshop_id: int) -> dict:
     with context.read() as s:
         w = _workshop(s, workshop_id)
         members = [dict(role=m.role, full_name=m.full_name, job_title=m.job_title) for m in s.scalars(
-            select(CommissionMember).where(CommissionMember.workshop_id == w.id)
-            .order_by(case((CommissionMember.role == "chair", 0), else_=1), CommissionMember.position,
-                      CommissionMember.id))]
+            select(WorkshopCommissionMember).where(WorkshopCommissionMember.workshop_id == w.id)
+            .order_by(case((WorkshopCommissionMember.role == "chair", 0), else_=1), WorkshopCommissionMember.position,
+                      WorkshopCommissionMember.id))]
         lst = s.get(InfrastructureList, w.list_id) if w.list_id else None
         return dict(order=w.commission_order, order_date=w.commission_order_date, members=members,
                     kod_code=lst.kod_code if lst else "", list_year=lst.year if lst else None)
@@ -320,11 +320,11 @@ def set_commission(workshop_id: int, order: str, order_date, members: list[dict]
                                       field="kod_code")
             _set_kod(s, w.list_id, kod_code)
         w.commission_order, w.commission_order_date = order[:100], odate
-        for old in s.scalars(select(CommissionMember).where(CommissionMember.workshop_id == w.id)):
+        for old in s.scalars(select(WorkshopCommissionMember).where(WorkshopCommissionMember.workshop_id == w.id)):
             s.delete(old)
         s.flush()
         for r in rows:
-            s.add(CommissionMember(workshop_id=w.id, **r))
+            s.add(WorkshopCommissionMember(workshop_id=w.id, **r))
 
 
 # --- a delivery closes its gap ------------------------------------------------------------------------
