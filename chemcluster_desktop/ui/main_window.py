@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop import APP_NAME, __version__
 from chemcluster_desktop.services import context, database
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, ops, screen
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages import PAGES, PageEntry
 
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1024, 640))
         self.pages: dict[str, QWidget] = {}
+        screen.install()  # this window and every dialog open inside the screen's available geometry
         self._build()
         self.retranslate_ui()
         self._restore()
@@ -329,9 +330,10 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geo = settings().get("window/geometry")
         if geo:
-            self.restoreGeometry(QByteArray(geo))
+            self.restoreGeometry(QByteArray(geo))  # saved on a larger screen? fitted below
         else:
-            self.resize(1366, 800)
+            self.resize(screen.fit_size(QSize(1366, 800), self))
+        screen.fit_to_screen(self)
         st = settings().get("window/state")
         if st:
             self.restoreState(QByteArray(st))
