@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from chemcluster_desktop import APP_NAME, __version__
@@ -256,14 +258,26 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
 
     def _fill_edit_menu(self) -> None:
-        """«Правка» shows the current page's own actions (with their shortcuts)."""
+        """«Правка» offers every action of the current page's toolbar (with their shortcuts), so that
+        an action the toolbar cannot show on a narrow screen is still a click away."""
         self.menu_edit.clear()
         page = self.current_page()
-        acts = getattr(page, "actions_by_name", {}) if page is not None else {}
-        for name in ("new", "edit", "delete", "import", "export", "print", "refresh"):
-            a = acts.get(name)
-            if a is not None and a.isVisible():
-                self.menu_edit.addAction(a)
+        tb = getattr(page, "toolbar", None) if page is not None else None
+        if tb is not None:
+            for a in tb.actions():
+                if a.isSeparator():
+                    if not self.menu_edit.isEmpty():
+                        self.menu_edit.addSeparator()
+                    continue
+                if not a.isVisible():
+                    continue
+                w = tb.widgetForAction(a)
+                if isinstance(a, QWidgetAction) and isinstance(w, QToolButton) and w.menu() is not None:
+                    w.menu().setTitle(w.text())
+                    w.menu().setIcon(w.icon())
+                    self.menu_edit.addMenu(w.menu())
+                elif not isinstance(a, QWidgetAction):
+                    self.menu_edit.addAction(a)
         if page is not None and hasattr(page, "focus_search"):
             if not self.menu_edit.isEmpty():
                 self.menu_edit.addSeparator()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,14 +104,16 @@ class SchedulePage(BasePage):
         next_b.setFixedWidth(32)
         prev_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(-7)))
         next_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(7)))
-        self.gen_button = QPushButton(icon("calendar-clock"), QCoreApplication.translate("SchedulePage", "Сгенерировать…"))
-        self.gen_button.setObjectName("generateButton")
-        self.gen_button.clicked.connect(self.on_generate)
-        self.lock_button = QPushButton(icon("lock-outline"), QCoreApplication.translate("SchedulePage", "Закрепить / открепить"))
-        self.lock_button.setObjectName("lockButton")
-        self.lock_button.clicked.connect(self.on_toggle_lock)
-        self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
-        self.fet_button.clicked.connect(self.on_export_fet)
+        # toolbar actions (not buttons): they go to the overflow menu and «Правка» like every other
+        self.act_generate = QAction(icon("calendar-clock"), QCoreApplication.translate("SchedulePage", "Сгенерировать…"), self)
+        self.act_generate.setObjectName("action_generate")
+        self.act_generate.triggered.connect(self.on_generate)
+        self.act_lock = QAction(icon("lock-outline"), QCoreApplication.translate("SchedulePage", "Закрепить / открепить"), self)
+        self.act_lock.setObjectName("action_lock")
+        self.act_lock.triggered.connect(self.on_toggle_lock)
+        self.act_fet = QAction(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"), self)
+        self.act_fet.setObjectName("action_export_fet")
+        self.act_fet.triggered.connect(self.on_export_fet)
         self._week_widgets = []
         for lab, w in ((QCoreApplication.translate("SchedulePage", "Период:"), self.term), (QCoreApplication.translate("SchedulePage", "Вид:"), self.view), (None, self.entity),
                        (QCoreApplication.translate("SchedulePage", "Неделя:"), prev_b), (None, self.week), (None, next_b)):
@@ -124,9 +127,13 @@ class SchedulePage(BasePage):
                 self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self.toolbar.addSeparator()
-        for b in (self.lock_button, self.fet_button, self.gen_button):
-            b.setFlat(True)
-            self.toolbar.addWidget(b)
+        for a in (self.act_lock, self.act_fet, self.act_generate):
+            self.toolbar.addAction(a)
+        self.gen_button = self.toolbar.widgetForAction(self.act_generate)
+        self.gen_button.setObjectName("generateButton")
+        self.lock_button = self.toolbar.widgetForAction(self.act_lock)
+        self.lock_button.setObjectName("lockButton")
+        self.fet_button = self.toolbar.widgetForAction(self.act_fet)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("scheduleTabs")
