@@ -391,6 +391,12 @@ class BasePage(QWidget):
             act.setEnabled(enabled)
             if needs_write:
                 act.setVisible(writable)
+        # a page's own toolbar actions marked ``act.setProperty("needs_write", True)`` follow the rights too
+        for act in self.toolbar.actions():
+            if act.property("needs_write") and act.objectName() not in {f"action_{n}" for n in self.actions_by_name}:
+                act.setVisible(writable)
+                if not writable:
+                    act.setEnabled(False)
         self.on_selection_changed()
 
     def update_actions(self) -> None:

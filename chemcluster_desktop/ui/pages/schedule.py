@@ -129,6 +129,8 @@ class SchedulePage(BasePage):
         self.toolbar.addSeparator()
         for a in (self.act_lock, self.act_fet, self.act_generate):
             self.toolbar.addAction(a)
+        for a in (self.act_lock, self.act_generate):  # hidden from roles without schedule.write
+            a.setProperty("needs_write", True)
         self.gen_button = self.toolbar.widgetForAction(self.act_generate)
         self.gen_button.setObjectName("generateButton")
         self.lock_button = self.toolbar.widgetForAction(self.act_lock)
@@ -203,6 +205,7 @@ class SchedulePage(BasePage):
         self.week.dateChanged.connect(lambda _d: self._load_week())
         self._rows: dict[str, list[dict]] = {}
         self._loading = False
+        self._apply_rights()  # a viewer never sees the planner's buttons, not only after a role change
 
     def _tab_buttons(self, key: str) -> list[QPushButton]:
         def button(text, name, fn):
@@ -239,10 +242,16 @@ class SchedulePage(BasePage):
 
     def on_role_changed(self) -> None:
         super().on_role_changed()
+        self._apply_rights()
+
+    def _apply_rights(self) -> None:
+        """What the current role may not do is not offered: the «add …» buttons and editing in the grid
+        (generate/lock on the toolbar follow BasePage's ``needs_write``)."""
         w = self.can_write()
-        for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button]:
+        for b in getattr(self, "_write_buttons", []):
             b.setVisible(w)
-        self.grid.can_edit = w
+        if hasattr(self, "grid"):
+            self.grid.can_edit = w
 
 
     # --- data ------------------------------------------------------------------------------------
