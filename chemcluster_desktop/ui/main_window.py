@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from chemcluster_desktop import APP_NAME, __version__
 from chemcluster_desktop.services import context, database
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, ops, screen
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages import PAGES, PageEntry
 
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1024, 640))
         self.pages: dict[str, QWidget] = {}
+        screen.install()  # this window and every dialog open inside the screen's available geometry
         self._build()
         self.retranslate_ui()
         self._restore()
@@ -255,14 +258,26 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
 
     def _fill_edit_menu(self) -> None:
-        """«Правка» shows the current page's own actions (with their shortcuts)."""
+        """«Правка» offers every action of the current page's toolbar (with their shortcuts), so that
+        an action the toolbar cannot show on a narrow screen is still a click away."""
         self.menu_edit.clear()
         page = self.current_page()
-        acts = getattr(page, "actions_by_name", {}) if page is not None else {}
-        for name in ("new", "edit", "delete", "import", "export", "print", "refresh"):
-            a = acts.get(name)
-            if a is not None and a.isVisible():
-                self.menu_edit.addAction(a)
+        tb = getattr(page, "toolbar", None) if page is not None else None
+        if tb is not None:
+            for a in tb.actions():
+                if a.isSeparator():
+                    if not self.menu_edit.isEmpty():
+                        self.menu_edit.addSeparator()
+                    continue
+                if not a.isVisible():
+                    continue
+                w = tb.widgetForAction(a)
+                if isinstance(a, QWidgetAction) and isinstance(w, QToolButton) and w.menu() is not None:
+                    w.menu().setTitle(w.text())
+                    w.menu().setIcon(w.icon())
+                    self.menu_edit.addMenu(w.menu())
+                elif not isinstance(a, QWidgetAction):
+                    self.menu_edit.addAction(a)
         if page is not None and hasattr(page, "focus_search"):
             if not self.menu_edit.isEmpty():
                 self.menu_edit.addSeparator()
@@ -334,9 +349,10 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geo = settings().get("window/geometry")
         if geo:
-            self.restoreGeometry(QByteArray(geo))
+            self.restoreGeometry(QByteArray(geo))  # saved on a larger screen? fitted below
         else:
-            self.resize(1366, 800)
+            self.resize(screen.fit_size(QSize(1366, 800), self))
+        screen.fit_to_screen(self)
         st = settings().get("window/state")
         if st:
             self.restoreState(QByteArray(st))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import screen
 from chemcluster_desktop.ui.icons import icon
 
 
@@ -35,7 +36,7 @@ class PdfPreviewDialog(QDialog):
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name or self.pdf_path.name
         self.setWindowTitle(title)
-        self.resize(980, 860)
+        self.resize(screen.fit_size(QSize(980, 860), self))
         self.doc = QPdfDocument(self)
         self.doc.load(str(self.pdf_path))
         lay = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import screen
 
 CTX = "WorkshopDialog"
 
@@ -61,9 +62,11 @@ class WorkshopDialog(QDialog):
         self._plan_changed = False
         self.setWindowTitle(_t("Мастерская") if workshop_id else _t("Новая мастерская"))
         self.setMinimumWidth(620)
-        self.resize(680, 800)
+        self.resize(screen.fit_size(QSize(680, 800), self))
         lay = QVBoxLayout(self)
-        form = QFormLayout()
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors: dict[str, QLabel] = {}
 
@@ -186,7 +189,9 @@ class WorkshopDialog(QDialog):
             self.photo_add.setEnabled(False)
             self.photo_del.setEnabled(False)
             self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
-        lay.addLayout(form)
+        # the form scrolls on a low screen: «Сохранить»/«Отмена» below it stay reachable
+        self.scroll = screen.scrolling(form_widget)
+        lay.addWidget(self.scroll, 1)
         self.general_error = error_label()
         lay.addWidget(self.general_error)
         hint = QLabel(_t("* — обязательные поля"))

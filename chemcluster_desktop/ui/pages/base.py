@@ -40,6 +40,9 @@ from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import PagedTableModel
 
+# the context of a page-wide action's shortcut: the whole window, while the page is the one shown
+PAGE_SHORTCUT = Qt.ShortcutContext.WindowShortcut
+
 
 class BasePage(QWidget):
     key = "base"
@@ -108,21 +111,24 @@ class BasePage(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setObjectName("pageToolbar")
-        for name, icon_name, _text, shortcut, handler, _w, _sel in self.ACTIONS:
+        for name, icon_name, _text, shortcut, handler, _w, sel in self.ACTIONS:
             if handler != "refresh" and type(self).__dict__.get(handler) is None and not self._overrides(handler):
                 continue
             act = QAction(icon(icon_name), "", self)
             act.setObjectName(f"action_{name}")
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # F5, Ctrl+N, Ctrl+I, Ctrl+E, Ctrl+P work as soon as the page is shown (focus still in the
+            # rail); Qt never matches a hidden page's actions. F2/Delete act on the list's selection:
+            # only with the focus in the page.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if sel else PAGE_SHORTCUT)
             act.triggered.connect(getattr(self, handler))
             self.addAction(act)
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
         find = QAction(self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setShortcutContext(PAGE_SHORTCUT)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         lay.addWidget(self.toolbar)
@@ -385,6 +391,12 @@ class BasePage(QWidget):
             act.setEnabled(enabled)
             if needs_write:
                 act.setVisible(writable)
+        # a page's own toolbar actions marked ``act.setProperty("needs_write", True)`` follow the rights too
+        for act in self.toolbar.actions():
+            if act.property("needs_write") and act.objectName() not in {f"action_{n}" for n in self.actions_by_name}:
+                act.setVisible(writable)
+                if not writable:
+                    act.setEnabled(False)
         self.on_selection_changed()
 
     def update_actions(self) -> None:

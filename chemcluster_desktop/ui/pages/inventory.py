@@ -35,7 +35,7 @@ from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
-from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, BasePage
 from chemcluster_desktop.ui.widgets.inventory_alerts import AlertsPanel
 
 CTX = "InventoryPage"
@@ -168,14 +168,14 @@ class InventoryPage(BasePage):
         self.act_stocktaking = QAction(icon("clipboard-check-outline"), "", self)
         self.act_stocktaking.setObjectName("action_stocktaking")
         self.act_stocktaking.setShortcut(QKeySequence("Ctrl+T"))
-        self.act_stocktaking.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_stocktaking.setShortcutContext(PAGE_SHORTCUT)
         self.act_stocktaking.triggered.connect(lambda: self.open_stocktaking())
         self.addAction(self.act_stocktaking)
         self.toolbar.addAction(self.act_stocktaking)
         self.act_labels = QAction(icon("qrcode"), "", self)
         self.act_labels.setObjectName("action_labels")
         self.act_labels.setShortcut(QKeySequence("Ctrl+L"))
-        self.act_labels.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_labels.setShortcutContext(PAGE_SHORTCUT)
         self.act_labels.triggered.connect(self.print_labels)
         self.addAction(self.act_labels)
         self.toolbar.addAction(self.act_labels)

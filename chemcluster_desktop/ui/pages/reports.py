@@ -34,6 +34,7 @@ from chemcluster_desktop.services import printing, report_filters, security
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT
 
 CTX = "ReportsPage"
 
@@ -200,7 +201,7 @@ class ReportsPage(QWidget):
                         (QKeySequence(QKeySequence.StandardKey.Print), lambda: self.on_print())):
             a = QAction(self)
             a.setShortcut(seq)
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.setShortcutContext(PAGE_SHORTCUT)  # without a click into the page first
             a.triggered.connect(fn)
             self.addAction(a)
         self._update_buttons()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,18 +104,20 @@ class SchedulePage(BasePage):
         next_b.setFixedWidth(32)
         prev_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(-7)))
         next_b.clicked.connect(lambda: self.week.setDate(self.week.date().addDays(7)))
-        self.gen_button = QPushButton(icon("calendar-clock"), QCoreApplication.translate("SchedulePage", "Сгенерировать…"))
-        self.gen_button.setObjectName("generateButton")
-        self.gen_button.clicked.connect(self.on_generate)
-        self.lock_button = QPushButton(icon("lock-outline"), QCoreApplication.translate("SchedulePage", "Закрепить / открепить"))
-        self.lock_button.setObjectName("lockButton")
-        self.lock_button.clicked.connect(self.on_toggle_lock)
-        self.fet_button = QPushButton(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"))
-        self.fet_button.clicked.connect(self.on_export_fet)
-        self.sub_button = QPushButton(icon("swap-horizontal"), QCoreApplication.translate("SchedulePage", "Замена…"))
-        self.sub_button.setObjectName("substituteButton")
-        self.sub_button.setToolTip(QCoreApplication.translate("SchedulePage", "Замена отсутствующего преподавателя"))
-        self.sub_button.clicked.connect(self.on_substitute)
+        # toolbar actions (not buttons): they go to the overflow menu and «Правка» like every other
+        self.act_generate = QAction(icon("calendar-clock"), QCoreApplication.translate("SchedulePage", "Сгенерировать…"), self)
+        self.act_generate.setObjectName("action_generate")
+        self.act_generate.triggered.connect(self.on_generate)
+        self.act_lock = QAction(icon("lock-outline"), QCoreApplication.translate("SchedulePage", "Закрепить / открепить"), self)
+        self.act_lock.setObjectName("action_lock")
+        self.act_lock.triggered.connect(self.on_toggle_lock)
+        self.act_fet = QAction(icon("file-export-outline"), QCoreApplication.translate("SchedulePage", "Экспорт в FET…"), self)
+        self.act_fet.setObjectName("action_export_fet")
+        self.act_fet.triggered.connect(self.on_export_fet)
+        self.act_substitute = QAction(icon("swap-horizontal"), QCoreApplication.translate("SchedulePage", "Замена…"), self)
+        self.act_substitute.setObjectName("action_substitute")
+        self.act_substitute.setToolTip(QCoreApplication.translate("SchedulePage", "Замена отсутствующего преподавателя"))
+        self.act_substitute.triggered.connect(self.on_substitute)
         self._week_widgets = []
         for lab, w in ((QCoreApplication.translate("SchedulePage", "Период:"), self.term), (QCoreApplication.translate("SchedulePage", "Вид:"), self.view), (None, self.entity),
                        (QCoreApplication.translate("SchedulePage", "Неделя:"), prev_b), (None, self.week), (None, next_b)):
@@ -128,11 +131,17 @@ class SchedulePage(BasePage):
                 self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self.toolbar.addSeparator()
-        # «Замена…» sits at the end of the filter bar: the toolbar is full at 1366 px
-        self.filter_bar.addWidget(self.sub_button)
-        for b in (self.gen_button, self.lock_button, self.fet_button):
-            b.setFlat(True)
-            self.toolbar.addWidget(b)
+        for a in (self.act_lock, self.act_fet, self.act_substitute, self.act_generate):
+            self.toolbar.addAction(a)
+        for a in (self.act_lock, self.act_generate, self.act_substitute):  # hidden from roles without schedule.write
+            a.setProperty("needs_write", True)
+        self.gen_button = self.toolbar.widgetForAction(self.act_generate)
+        self.gen_button.setObjectName("generateButton")
+        self.lock_button = self.toolbar.widgetForAction(self.act_lock)
+        self.lock_button.setObjectName("lockButton")
+        self.fet_button = self.toolbar.widgetForAction(self.act_fet)
+        self.sub_button = self.toolbar.widgetForAction(self.act_substitute)
+        self.sub_button.setObjectName("substituteButton")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("scheduleTabs")
@@ -210,6 +219,7 @@ class SchedulePage(BasePage):
         self.week.dateChanged.connect(lambda _d: self._load_week())
         self._rows: dict[str, list[dict]] = {}
         self._loading = False
+        self._apply_rights()  # a viewer never sees the planner's buttons, not only after a role change
 
     def _tab_buttons(self, key: str) -> list[QPushButton]:
         def button(text, name, fn):
@@ -246,10 +256,16 @@ class SchedulePage(BasePage):
 
     def on_role_changed(self) -> None:
         super().on_role_changed()
+        self._apply_rights()
+
+    def _apply_rights(self) -> None:
+        """What the current role may not do is not offered: the «add …» buttons and editing in the grid
+        (generate/lock on the toolbar follow BasePage's ``needs_write``)."""
         w = self.can_write()
-        for b in getattr(self, "_write_buttons", []) + [self.gen_button, self.lock_button, self.sub_button]:
+        for b in getattr(self, "_write_buttons", []):
             b.setVisible(w)
-        self.grid.can_edit = w
+        if hasattr(self, "grid"):
+            self.grid.can_edit = w
 
 
     # --- data ------------------------------------------------------------------------------------
