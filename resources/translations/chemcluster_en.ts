@@ -195,404 +195,404 @@
     <context>
         <name>AccreditationPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
             <source>Рабочее место участника</source>
             <translation>Participant's workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
             <source>Зона экспертов</source>
             <translation>Experts' zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="57" />
             <source>Склад</source>
             <translation>Store</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="68" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
             <source>Требуется</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="240" />
             <source>Фото</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="241" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="242" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="263" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="296" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="417" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="58" />
             <source>Охрана труда и ТБ</source>
             <translation>Health and safety</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
             <source>Связей</source>
             <translation>Links</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="239" />
             <source>Предл.</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
             <source>Зона:</source>
             <translation>Zone:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="265" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
             <source>Сопоставить</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
             <source>Подтвердить все</source>
             <translation>Confirm all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
             <source>Дефициты → закупки</source>
             <translation>Shortages → procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
             <source>Листы…</source>
             <translation>Lists…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
             <source>Карточка мастерской</source>
             <translation>Workshop card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="299" />
             <source>Удалить мастерскую</source>
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="607" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="611" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="629" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="633" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="250" />
             <source>Все зоны</source>
             <translation>All zones</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="251" />
             <source>Все статусы</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="594" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="595" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="599" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="318" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="427" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="424" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="428" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="498" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="502" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="528" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
             <source>Сопоставление…</source>
             <translation>Matching…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="561" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="565" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="619" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="623" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="94" />
             <source>Аккредитация мастерских</source>
             <translation>Workshop accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="59" />
             <source>Общая инфраструктура</source>
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="297" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="536" />
             <source>Сопоставление выполнено</source>
             <translation>Matching done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="626" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="630" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
             <source>Не выполненные и частично</source>
             <translation>Not met and partly met</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="69" />
             <source>Есть предложения сопоставления</source>
             <translation>There are matching proposals</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="70" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="417" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="537" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="541" />
             <source>Сопоставление с инвентарём</source>
             <translation>Matching with the inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="547" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="551" />
             <source>Предложения подтверждены</source>
             <translation>Proposals confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="562" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="566" />
             <source>Дефициты переданы в закупки</source>
             <translation>Shortages passed to procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="557" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="561" />
             <source>Создано потребностей: {0}, обновлено: {1}.</source>
             <translation>Needs created: {0}, updated: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="418" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="547" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="551" />
             <source>Подтверждено предложений: {0}.</source>
             <translation>Proposals confirmed: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="493" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="604" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="608" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="97" />
             <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
             <translation>No workshops. Create a workshop (Ctrl+N) and import the infrastructure list (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="82" />
             <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="406" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="321" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="325" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -603,9 +603,14 @@ Rooms: {2}
 {3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="536" />
             <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
             <translation>Workshop “{0}”: links applied — {1}, proposed for confirmation — {2}, items without a pair — {3}. Proposals are shown with the filter “There are matching proposals”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="71" />
+            <source>Вручную, без подтверждения</source>
+            <translation>By hand, unconfirmed</translation>
         </message>
     </context>
     <context>
@@ -945,199 +950,244 @@ The previous database was kept: {1}</translation>
     <context>
         <name>ChecklistDetails</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="141" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="197" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="178" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="217" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="201" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="178" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="350" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="422" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="445" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="483" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="61" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="61" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="123" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="123" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="119" />
             <source>Позиции инвентаря</source>
             <translation>Inventory items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="128" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="136" />
             <source>Подтвердить</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="139" />
             <source>Отклонить</source>
             <translation>Reject</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="188" />
             <source>Статус вручную</source>
             <translation>Manual status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="202" />
             <source>Обоснование *</source>
             <translation>Justification *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="209" />
             <source>Применить статус</source>
             <translation>Apply status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="229" />
             <source>Фото-подтверждения</source>
             <translation>Photo evidence</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="200" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="53" />
             <source>подтверждено</source>
             <translation>confirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="54" />
             <source>автоматически</source>
             <translation>automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="55" />
             <source>предложение</source>
             <translation>offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="56" />
             <source>отклонено</source>
             <translation>rejected</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="123" />
             <source>Связь</source>
             <translation>Link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="247" />
-            <source>Статус рассчитан</source>
-            <translation>Status calculated</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="526" />
             <source>Фото-подтверждение</source>
             <translation>Photo evidence</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="446" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="547" />
             <source>Удалить фото «{0}»?</source>
             <translation>Delete photo “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="223" />
             <source>Сохранить комментарий</source>
             <translation>Save comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="426" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="527" />
             <source>Изображения (*.jpg *.jpeg *.png)</source>
             <translation>Images (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="143" />
             <source>Связать позицию инвентаря из помещений мастерской</source>
             <translation>Link an inventory item from the workshop's rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="194" />
             <source>Рассчитывается автоматически</source>
             <translation>Calculated automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="276" />
             <source>Характеристики не указаны</source>
             <translation>No specifications given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="278" />
             <source> (на 1 рабочее место × число мест)</source>
             <translation> (per workplace × number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="298" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="239" />
-            <source>Требуется {0} {1}{2}; в наличии {3}</source>
-            <translation>Required {0} {1}{2}; available {3}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="265" />
-            <source>(не в помещениях мастерской)</source>
-            <translation>(not in the workshop's rooms)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="200" />
             <source>Почему статус отличается от рассчитанного (обязательно)</source>
             <translation>Why the status differs from the calculated one (required)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="342" />
             <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
             <translation>No linked items. Press “Match” or “Add…”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="337" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="409" />
             <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
             <translation>Write a justification: a manual status is not saved without one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="84" />
             <source>Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, статус, комментарий и фото.</source>
             <translation>Choose a checklist line to see the linked inventory items, status, comment and photos.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="157" />
+            <source>Договоры пользования и аренды</source>
+            <translation>Loan and lease agreements</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="174" />
+            <source>Записать договор…</source>
+            <translation>Record an agreement…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="176" />
+            <source>Оборудование партнёра по договору безвозмездного пользования или аренды на недостающее количество</source>
+            <translation>A partner's equipment under a loan or lease agreement for the missing quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="295" />
+            <source>Статус установлен вручную, но не подтверждён: исправных позиций и договоров недостаточно. Он не учитывается в готовности.</source>
+            <translation>The status was set by hand but is unconfirmed: usable items and agreements are not enough. It does not count in readiness.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
+            <source>Договор</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="162" />
+            <source>Срок по</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="300" />
+            <source>Статус рассчитан по количеству исправных позиций и договоров</source>
+            <translation>The status is computed from the quantities of usable items and agreements</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="279" />
+            <source>Требуется {0} {1}{2}; в наличии {3} (исправные позиции {4}, по договорам {5})</source>
+            <translation>Required {0} {1}{2}; available {3} (usable items {4}, by agreements {5})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="484" />
+            <source>Удалить «{0}»? Его количество перестанет учитываться.</source>
+            <translation>Delete «{0}»? Its quantity will stop counting.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="291" />
+            <source>«{0}» — вручную, без подтверждения: не учитывается в готовности. Привяжите исправные позиции или запишите договор на недостающее.</source>
+            <translation>«{0}» was set by hand without evidence: it does not count in readiness. Link usable items or record an agreement for what is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="322" />
+            <source>(не учитывается: {0})</source>
+            <translation>(not counted: {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="361" />
+            <source>(истёк)</source>
+            <translation>(expired)</translation>
         </message>
     </context>
     <context>
@@ -1338,22 +1388,17 @@ The previous database was kept: {1}</translation>
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/procurement.py" line="+28" />
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="+30" />
             <source>закупки: НМЦК, бюджет, план-график, поставки</source>
             <translation>procurement: initial max. price, budget, schedule, deliveries</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>обоснование НМЦК потребности методом сопоставимых рыночных цен</source>
-            <translation>initial max. price justification of a need by the comparable market prices method</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>номер (id) потребности</source>
             <translation>need number (id)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+27" />
             <source>бюджет по источникам: лимит, план, контракты, оплата, остаток</source>
             <translation>budget by source: limit, plan, contracts, payments, balance</translation>
         </message>
@@ -1378,12 +1423,83 @@ The previous database was kept: {1}</translation>
             <translation>next step of a procurement schedule line</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-30" />
+            <location line="+31" />
             <source>номер строки (ПГ-2026-001) или её id</source>
             <translation>line number (ПГ-2026-001) or its id</translation>
         </message>
         <message>
+            <location line="-43" />
+            <source>обоснование НМЦК методом сопоставимых рыночных цен</source>
+            <translation>justification of the initial maximum price by comparable market prices</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>строка плана-графика: вся закупка</source>
+            <translation>plan-schedule line: the whole purchase</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>сроки поставки и оплаты по контрактам: наступающие и просроченные</source>
+            <translation>contract delivery and payment deadlines: coming and overdue</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>записать запрос цен, направленный поставщику</source>
+            <translation>record a request for prices sent to a supplier</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>поставщик: название или ИНН</source>
+            <translation>supplier: name or INN</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>дата отправки, ГГГГ-ММ-ДД</source>
+            <translation>date sent, YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>исходящий номер</source>
+            <translation>outgoing number</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>настройки закупок: методика НМЦК, ИКУ, КПП, КВР, срок оплаты</source>
+            <translation>procurement settings: price methodology, customer code, KPP, expenditure type, payment term</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>методика обоснования НМЦК (печатается в обосновании)</source>
+            <translation>price justification methodology (printed in the justification)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>идентификационный код заказчика, 20 цифр</source>
+            <translation>customer identification code, 20 digits</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>КПП колледжа</source>
+            <translation>the college's KPP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>код вида расходов (разряды 34–36 ИКЗ)</source>
+            <translation>expenditure type code (digits 34–36 of the purchase code)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>срок оплаты после приёмки, рабочих дней</source>
+            <translation>payment term after acceptance, working days</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>совокупный годовой объём закупок (СГОЗ) для лимитов ст. 93, ₽</source>
+            <translation>total annual volume of purchases (SGOZ) for the art. 93 limits, ₽</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>новый статус: </source>
             <translation>new status: </translation>
         </message>
@@ -1391,6 +1507,11 @@ The previous database was kept: {1}</translation>
             <location line="+5" />
             <source>принять поставку и поставить оборудование на учёт</source>
             <translation>accept a delivery and put the equipment on record</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>как поставить строку поставки на учёт (по умолчанию — по порогу малоценного имущества из настроек); повторяется</source>
+            <translation>how a delivery line goes on the inventory (by default from the low-value threshold of the settings); repeatable</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1413,7 +1534,7 @@ The previous database was kept: {1}</translation>
             <translation>only one funding source (code: federal, regional, employer, own)</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+22" />
             <source>Потребность № {0}: {1}, {2} {3}</source>
             <translation>Need No. {0}: {1}, {2} {3}</translation>
         </message>
@@ -1433,7 +1554,62 @@ The previous database was kept: {1}</translation>
             <translation>Initial max. price: {0} ₽</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+14" />
+            <source>Строка {0}: {1} ({2}, {3})</source>
+            <translation>Line {0}: {1} ({2}, {3})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ИКЗ: {0}; цена обоснована: {1}</source>
+            <translation>Purchase code: {0}; price justified: {1}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>НМЦК закупки: {0} ₽</source>
+            <translation>Initial maximum price of the purchase: {0} ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Запросов цен: {0}, ответили: {1}</source>
+            <translation>Requests for prices: {0}, replied: {1}</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>поставка</source>
+            <translation>delivery</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>оплата</source>
+            <translation>payment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ПРОСРОЧЕНО</source>
+            <translation>OVERDUE</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Открытых сроков по контрактам нет.</source>
+            <translation>No open contract deadlines.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Дата «{0}»: нужен формат ГГГГ-ММ-ДД.</source>
+            <translation>Date «{0}»: use the format YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Поставщик «{0}» не найден (название или ИНН).</source>
+            <translation>Supplier «{0}» not found (name or INN).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Запрос цен записан: {0}, исх. {1} от {2}.</source>
+            <translation>Request for prices recorded: {0}, ref. {1} of {2}.</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
@@ -1468,7 +1644,17 @@ The previous database was kept: {1}</translation>
             <translation>Project cost {0} ₽, maximum grant {1} ₽.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+39" />
+            <source>План-график ({0})</source>
+            <translation>Plan-schedule ({0})</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Не состоялись / отменены (в итог не входят):</source>
+            <translation>Failed / cancelled (not in the total):</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Строка плана-графика «{0}» не найдена.</source>
             <translation>Procurement schedule line “{0}” not found.</translation>
         </message>
@@ -1478,7 +1664,12 @@ The previous database was kept: {1}</translation>
             <translation>Row {0}: {1}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
+            <source>--line-kind «{0}»: нужен вид ID=unit|group|consumable.</source>
+            <translation>--line-kind «{0}»: the form is ID=unit|group|consumable.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Поставка принята: на учёт поставлено {0} ед. оборудования.</source>
             <translation>Delivery accepted: {0} units of equipment put on record.</translation>
         </message>
@@ -1503,37 +1694,37 @@ The previous database was kept: {1}</translation>
             <translation>project indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="46" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="48" />
             <source>участники кластера</source>
             <translation>cluster participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="49" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="51" />
             <source>направления обучения</source>
             <translation>training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="17" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
             <source>импорт из Excel (.xlsx)</source>
             <translation>import from Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="36" />
             <source>выгрузка в Excel (.xlsx)</source>
             <translation>export to Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="22" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="26" />
             <source>итог одним объектом JSON</source>
             <translation>result as one JSON object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="73" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="114" />
             <source>Созданы помещения</source>
             <translation>Rooms created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="48" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="68" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
@@ -1553,37 +1744,37 @@ The previous database was kept: {1}</translation>
             <translation>Role of user “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="127" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="139" />
             <source>Охват учащихся 8-х классов: {0}</source>
             <translation>8th-grade pupils reached: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="28" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="39" />
             <source>только позиции этого помещения</source>
             <translation>only items of this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="31" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="42" />
             <source>включить списанные позиции</source>
             <translation>include written-off items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="76" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="117" />
             <source>ничего не импортировано</source>
             <translation>nothing imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="73" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="114" />
             <source>Будут созданы помещения</source>
             <translation>Rooms to be created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="96" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="137" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="89" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="130" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
@@ -1603,42 +1794,42 @@ The previous database was kept: {1}</translation>
             <translation>User “{0}” may not log in.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="38" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="40" />
             <source>удалить значение показателя за период</source>
             <translation>delete an indicator's value for a period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="88" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="100" />
             <source>Показатель «{0}» за {1}: {2} {3} (план {4}).</source>
             <translation>Indicator “{0}” for {1}: {2} {3} (plan {4}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="105" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="117" />
             <source>Значение показателя «{0}» за {1} удалено.</source>
             <translation>Value of indicator “{0}” for {1} deleted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="122" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="134" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="20" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="24" />
             <source>ничего не записывать, показать, что будет</source>
             <translation>write nothing, show what would happen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="26" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="37" />
             <source>выгрузить список инвентаря в Excel</source>
             <translation>export the inventory list to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="41" />
             <source>строка поиска, как в окне программы</source>
             <translation>search text, as in the program window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="109" />
             <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Imported {0} of {1} rows, {2} skipped.</translation>
         </message>
@@ -1673,82 +1864,82 @@ The previous database was kept: {1}</translation>
             <translation>cluster: indicators, summary, participants, directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="43" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="45" />
             <source>сводка кластера: показатели, готовность мастерских, бюджет</source>
             <translation>cluster summary: indicators, workshop readiness, budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="125" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="137" />
             <source>Бюджет: лимит {0} ₽, законтрактовано {1} ₽, оплачено {2} ₽</source>
             <translation>Budget: limit {0} ₽, contracted {1} ₽, paid {2} ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="18" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="22" />
             <source>импорт инвентаря из Excel: все верные строки одной транзакцией</source>
             <translation>inventory import from Excel: all valid rows in one transaction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
             <source>при любой ошибочной строке не импортировать ничего</source>
             <translation>import nothing if any row is wrong</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="67" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="106" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Dry run: {0} of {1} rows would be imported, {2} skipped.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="38" />
             <source>добавить показатели карточки проекта (плановые значения)</source>
             <translation>add the project card's indicators (target values)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/cluster.py" line="97" />
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="109" />
             <source>Добавлено показателей карточки проекта: {0}.</source>
             <translation>Project card indicators added: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="34" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="54" />
             <source>инвентаризация помещения</source>
             <translation>stock-taking of a room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="115" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="156" />
             <source>Проверка без записи: будут проведены</source>
             <translation>Dry run, nothing written: would post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="115" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="156" />
             <source>Проведены</source>
             <translation>Posted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="35" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
             <source>провести результаты завершённой инвентаризации: списание, оприходование, перемещение — всё или ничего</source>
             <translation>post the results of a finished stock-taking: write-off, receipt, transfer — all or nothing</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="37" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="57" />
             <source>номер инвентаризации (ИНВ-2026-001) или её id</source>
             <translation>stock-taking number (ИНВ-2026-001) or its id</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="40" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="60" />
             <source>поставить на учёт и неучтённые предметы (наименование — их описание)</source>
             <translation>also put unrecorded things on the records (named by their description)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="41" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
             <source>причина списания (по умолчанию «Недостача по инвентаризации № … от …»)</source>
             <translation>reason for the write-off (by default “Недостача по инвентаризации № … от …”)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="116" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="157" />
             <source>{0} результаты инвентаризации {1}: строк {2}, документов {3}.</source>
             <translation>{0} the results of stock-taking {1}: lines {2}, documents {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="121" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="162" />
             <source>не проводится: {0} — {1}</source>
             <translation>not posted: {0} — {1}</translation>
         </message>
@@ -1771,6 +1962,91 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/cli.py" line="379" />
             <source>Текущий пароль {0}: </source>
             <translation>Current password of {0}: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/cluster.py" line="36" />
+            <source>дата, на которую значение верно (по умолчанию сегодня)</source>
+            <translation>the date the value is true on (today by default)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="45" />
+            <source>инвентарь: документы движения, поверка и обслуживание</source>
+            <translation>inventory: movement documents, verification and maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="28" />
+            <source>помещение для строк без своего помещения (создаётся, если его нет)</source>
+            <translation>room for rows without a room of their own (created if it does not exist)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
+            <source>строка из N одинаковых предметов: keep — одна карточка-группа (по умолчанию), split — N карточек по одной штуке с новыми номерами</source>
+            <translation>a row of N identical things: keep — one group card (default), split — N single-unit cards with new numbers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="33" />
+            <source>какой столбец — какое поле (повторяется); field пустое или «-» — не импортировать</source>
+            <translation>which column is which field (repeatable); an empty field or «-» leaves the column out</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="46" />
+            <source>документы движения: номер, дата, вид, помещения</source>
+            <translation>movement documents: number, date, kind, rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="49" />
+            <source>поверка и обслуживание: истекает в ближайшие дни или просрочено</source>
+            <translation>verification and maintenance: running out soon or overdue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="50" />
+            <source>сколько дней вперёд (по умолчанию 30)</source>
+            <translation>how many days ahead (30 by default)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="180" />
+            <source>Документов движения нет.</source>
+            <translation>No movement documents.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="189" />
+            <source>--days: от 0 до 3650 дней.</source>
+            <translation>--days: from 0 to 3650 days.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="199" />
+            <source>поверка</source>
+            <translation>verification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="199" />
+            <source>обслуживание</source>
+            <translation>maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="201" />
+            <source>до</source>
+            <translation>until</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="197" />
+            <source>В ближайшие {0} дн. поверка и обслуживание не истекают.</source>
+            <translation>No verification or maintenance runs out in the next {0} days.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="70" />
+            <source>строка {0}: не данные — {1}</source>
+            <translation>row {0}: not data — {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="112" />
+            <source>Из них обновлено уже существующих карточек: {0}.</source>
+            <translation>Of them, existing cards updated: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="105" />
+            <source>… и ещё {0} строк (все — в --json)</source>
+            <translation>… and {0} more rows (all of them in --json)</translation>
         </message>
     </context>
     <context>
@@ -1876,7 +2152,7 @@ The previous database was kept: {1}</translation>
             <translation>workshop shortages → procurement needs</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="160" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="163" />
             <source>Потребностей создано {0}, обновлено {1}.</source>
             <translation>Needs created {0}, updated {1}.</translation>
         </message>
@@ -1925,11 +2201,16 @@ The previous database was kept: {1}</translation>
             <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
             <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="134" />
+            <source>Вручную без подтверждения: {0}</source>
+            <translation>Set by hand, unconfirmed: {0}</translation>
+        </message>
     </context>
     <context>
         <name>CliSchedule</name>
         <message>
-            <location filename="../../chemcluster_desktop/commands/schedule.py" line="+23" />
+            <location filename="../../chemcluster_desktop/commands/schedule.py" line="+30" />
             <source>расписание занятий 8-х классов в мастерских</source>
             <translation>8th-grade lesson timetable in the workshops</translation>
         </message>
@@ -1949,7 +2230,47 @@ The previous database was kept: {1}</translation>
             <translation>search time limit, s</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>менять занятия только с этой даты (прошедшие не меняются никогда)</source>
+            <translation>change lessons only from this date on (past ones are never changed)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>только показать, что изменится</source>
+            <translation>only show what would change</translation>
+        </message>
+        <message>
             <location line="+3" />
+            <source>отменить последнюю генерацию периода</source>
+            <translation>undo the term's latest generation</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>занятия периода (одной школы)</source>
+            <translation>the term's lessons (of one school)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>часы по классам против предела предмета</source>
+            <translation>hours per class against the subject's cap</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>замена отсутствующего преподавателя</source>
+            <translation>cover for an absent instructor</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>расписание для школ: .xlsx (лист на школу) или .ics</source>
+            <translation>the timetable for schools: .xlsx (a sheet per school) or .ics</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>занятия в нерабочие праздничные дни и каникулы</source>
+            <translation>lessons on public days off and in school holidays</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>конфликты расписания</source>
             <translation>timetable conflicts</translation>
         </message>
@@ -1964,9 +2285,14 @@ The previous database was kept: {1}</translation>
             <translation>export the term's load to a FET file (.fet)</translation>
         </message>
         <message>
-            <location line="+22" />
-            <source>Период «{0}»: размещено занятий {1}, не размещено часов {2}, {3} с.</source>
-            <translation>Term “{0}”: {1} lessons placed, {2} hours not placed, {3} s.</translation>
+            <location line="+27" />
+            <source>Период «{0}» с {1}: добавлено {2}, перенесено {3}, удалено {4}, без изменений {5}; прошедшие и закреплённые не тронуты: {6}. Не размещено часов {7}, {8} с.</source>
+            <translation>Term «{0}» from {1}: {2} added, {3} moved, {4} removed, {5} unchanged; past and locked left alone: {6}. Hours not placed {7}, {8} s.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>  {0}: +{1}, ↔{2}, −{3}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+3" />
@@ -1979,7 +2305,57 @@ The previous database was kept: {1}</translation>
             <translation>  {0} {1}{2}, “{3}”: {4} h — {5}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
+            <source>Период «{0}»: восстановлено занятий {1} ({2}).</source>
+            <translation>Term «{0}»: {1} lessons restored ({2}).</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source> (замена за {0})</source>
+            <translation> (covering for {0})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Всего занятий: {0}</source>
+            <translation>Lessons in all: {0}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>  ПРЕВЫШЕНИЕ на {0} ч</source>
+            <translation>  OVER by {0} h</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} {1}: уроков {2} ч из {3}, профориентация {4} ч{5}</source>
+            <translation>{0} {1}: lessons {2} h of {3}, career guidance {4} h{5}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{0} отсутствует {1} — {2}: заменено {3}, без замены {4}.</source>
+            <translation>{0} absent {1} — {2}: {3} covered, {4} not covered.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Записан {0}: занятий {1}.</source>
+            <translation>Written {0}: {1} lessons.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Укажите файл .xlsx или .ics.</source>
+            <translation>Give an .xlsx or .ics file.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Записан {0}: событий {1}.</source>
+            <translation>Written {0}: {1} events.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Занятий в нерабочие дни и каникулы: {0}</source>
+            <translation>Lessons on days off and in holidays: {0}</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Конфликтов нет.</source>
             <translation>No conflicts.</translation>
         </message>
@@ -1993,41 +2369,46 @@ The previous database was kept: {1}</translation>
             <source>Записан файл FET {0}: занятий {1}, дней {2}, уроков в дне {3}.</source>
             <translation>FET file {0} written: {1} lessons, {2} days, {3} periods a day.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/schedule.py" line="98" />
+            <source>Предпросмотр, ничего не записано. </source>
+            <translation>Preview, nothing written. </translation>
+        </message>
     </context>
     <context>
         <name>Cluster</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="35" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="36" />
             <source>Колледж (базовая организация)</source>
             <translation>College (lead organisation)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="36" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="37" />
             <source>Предприятие</source>
             <translation>Enterprise</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="38" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="38" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="39" />
             <source>Центр занятости</source>
             <translation>Employment centre</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="39" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="40" />
             <source>Орган власти</source>
             <translation>Authority</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="44" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="45" />
             <source>Специальность</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="44" />
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="45" />
             <source>Профессия</source>
             <translation>Trade</translation>
         </message>
@@ -2097,67 +2478,67 @@ The previous database was kept: {1}</translation>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="224" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="233" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="445" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="410" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="446" />
             <source>Период:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="196" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="219" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="229" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="230" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="231" />
             <source>Срок</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="232" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="198" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="234" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="124" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="160" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="194" />
             <source> к {0}</source>
             <translation> by {0}</translation>
         </message>
@@ -2182,62 +2563,62 @@ The previous database was kept: {1}</translation>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="229" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="226" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="235" />
             <source>Срок (год)</source>
             <translation>Due (year)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
             <source>введено</source>
             <translation>entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
             <source>рассчитано</source>
             <translation>calculated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="358" />
             <source>Все участники</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="330" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="366" />
             <source>Последние данные</source>
             <translation>Latest data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="441" />
             <source>Сводка</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="442" />
             <source>Участники</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="408" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="444" />
             <source>Показатели</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="411" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="447" />
             <source>Ввести значение…</source>
             <translation>Enter value…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="412" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="448" />
             <source>Удалить значение</source>
             <translation>Delete value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="413" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="449" />
             <source>План…</source>
             <translation>Plan…</translation>
         </message>
@@ -2252,32 +2633,32 @@ The previous database was kept: {1}</translation>
             <translation>A code like 18.02.12.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="233" />
             <source>% плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="187" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="193" />
             <source>План: {0} {1}{2}</source>
             <translation>Plan: {0} {1}{2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="467" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="503" />
             <source>{0}: план {1} {2}</source>
             <translation>{0}: plan {1} {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="517" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="553" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="509" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="545" />
             <source>участника «{0}»</source>
             <translation>participant “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="512" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="548" />
             <source>направление {0} «{1}»</source>
             <translation>direction {0} “{1}”</translation>
         </message>
@@ -2297,27 +2678,27 @@ The previous database was kept: {1}</translation>
             <translation>Year (2025) or quarter (2025-Q3)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="239" />
             <source>Источник / примечание</source>
             <translation>Source / note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="105" />
             <source>Готовность мастерских, %</source>
             <translation>Workshop readiness, %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="407" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="443" />
             <source>Направления обучения</source>
             <translation>Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="174" />
             <source>Кластер «Химический потенциал»</source>
             <translation>“Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="177" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
@@ -2332,52 +2713,47 @@ The previous database was kept: {1}</translation>
             <translation>Actual value of the indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="103" />
             <source>Выполнение показателей, % от плана</source>
             <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="104" />
             <source>Бюджет по источникам, млн ₽</source>
             <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="423" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="459" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="242" />
             <source>Факт рассчитывается программой: {0}.</source>
             <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="130" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="166" />
             <source>охват 8-х классов: {0} учащихся</source>
             <translation>8th grades reached: {0} pupils</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="545" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="581" />
             <source>значение показателя «{0}» за {1}</source>
             <translation>the value of indicator “{0}” for {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="417" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="453" />
             <source>Изменить наименование, плановое значение и срок показателя</source>
             <translation>Change the indicator's name, target value and due date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="460" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="496" />
             <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
             <translation>Choose an indicator to see its values by period.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="126" />
-            <source>законтрактовано {0}, оплачено {1} из {2} стоимости проекта</source>
-            <translation>contracted {0}, paid {1} of the project cost {2}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="524" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="560" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
@@ -2387,29 +2763,127 @@ The previous database was kept: {1}</translation>
             <translation>Add an enterprise from the register…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="414" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="450" />
             <source>Добавить показатели карточки проекта</source>
             <translation>Add the project card's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="415" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="451" />
             <source>Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, 85 % занятых выпускников, 100 % оснащённость и показатели программы</source>
             <translation>Target audience 19 000, 8 participants, 17 directions, 2 081 students, 85 % of graduates employed, 100 % equipped, and the programme's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="555" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="591" />
             <source>Нет показателей</source>
             <translation>No indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="556" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="592" />
             <source>В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» на вкладке «Показатели».</source>
             <translation>The database has no indicators yet. Press “Add the project card's indicators” on the “Indicators” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="526" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="562" />
             <source>Добавлено показателей: {0}</source>
             <translation>Indicators added: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="166" />
+            <source>Значение на дату</source>
+            <translation>Value as of</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="140" />
+            <source>Показатели карточки флагманского проекта (срок — 2023–2024 гг.)</source>
+            <translation>Flagship project card indicators (term 2023–2024)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <source>Собственные показатели колледжа (в карточку проекта не входят)</source>
+            <translation>The college's own indicators (not in the project card)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="148" />
+            <source> … и ещё {0}</source>
+            <translation> … and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="162" />
+            <source>законтрактовано {0}, оплачено {1} из {2}, предусмотренных планом-графиком на оборудование</source>
+            <translation>contracted {0}, paid {1} of {2} the plan-schedule commits to equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="150" />
+            <source>открыть закупки</source>
+            <translation>open procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="149" />
+            <source>Сроки по контрактам</source>
+            <translation>Contract deadlines</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommissionDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="40" />
+            <source>Комиссия и код КОД</source>
+            <translation>Commission and КОД code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="54" />
+            <source>Приказ о комиссии, № *</source>
+            <translation>Commission order No. *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="58" />
+            <source>Дата приказа *</source>
+            <translation>Order date *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="73" />
+            <source>Добавить члена комиссии</source>
+            <translation>Add a commission member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="75" />
+            <source>Убрать строку</source>
+            <translation>Remove the row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="88" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="89" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <source>Роль</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <source>Фамилия, имя, отчество</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <source>Должность</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="48" />
+            <source>например 18.02.12-1-{0}</source>
+            <translation>e.g. 18.02.12-1-{0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="50" />
+            <source>Код КОД листа {0} г.</source>
+            <translation>КОД code of the {0} list</translation>
         </message>
     </context>
     <context>
@@ -2738,6 +3212,132 @@ Please pass it to your administrator.</translation>
         </message>
     </context>
     <context>
+        <name>DatabaseFolder</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="39" />
+            <source>Укажите папку.</source>
+            <translation>Choose a folder.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="54" />
+            <source>Где хранить базу данных</source>
+            <translation>Where to keep the database</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="57" />
+            <source>Выберите папку для базы данных ChemCluster и её резервных копий. Папка профиля пользователя на компьютерах классов часто очищается при выходе из системы, поэтому предлагается общая папка, которая сохраняется. Папку можно сменить позже: Сервис → Настройки.</source>
+            <translation>Choose the folder for the ChemCluster database and its backups. The user profile folder on classroom PCs is often wiped at log-off, so a shared folder that is kept is suggested. You can change it later: Tools → Settings.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="67" />
+            <source>Обзор…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="78" />
+            <source>Хранить здесь</source>
+            <translation>Keep it here</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="79" />
+            <source>Оставить в папке пользователя</source>
+            <translation>Keep it in the user folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="85" />
+            <source>Папка базы данных</source>
+            <translation>Database folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="46" />
+            <source>В папку «{0}» нельзя записать файл: выберите папку, куда у вас есть право записи.</source>
+            <translation>No file can be written to «{0}»: choose a folder you may write to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="44" />
+            <source>Папку «{0}» создать нельзя: {1}.</source>
+            <translation>The folder «{0}» cannot be created: {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="50" />
+            <source>Решение о проведении инвентаризации (ф. 0510439)</source>
+            <translation>Decision to hold a stock-taking (form 0510439)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="58" />
+            <source>Номер приказа *</source>
+            <translation>Order number *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="60" />
+            <source>Дата приказа *</source>
+            <translation>Order date *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="65" />
+            <source>Причина *</source>
+            <translation>Reason *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="73" />
+            <source>Сроки: с</source>
+            <translation>Dates: from</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="83" />
+            <source>Помещения (МОЛ) *</source>
+            <translation>Rooms (custodians) *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="86" />
+            <source>Счета (что проверяется)</source>
+            <translation>Accounts (what is counted)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="100" />
+            <source>Добавить члена комиссии</source>
+            <translation>Add a commission member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="110" />
+            <source>Сохранить решение</source>
+            <translation>Save the decision</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="70" />
+            <source>по</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
+            <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
+            <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <source>Фамилия И. О.</source>
+            <translation>Surname I. O.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <source>Должность</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <source>Председатель</source>
+            <translation>Chair</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <location filename="../../chemcluster_desktop/services/demo.py" line="+37" />
@@ -2771,6 +3371,780 @@ Please pass it to your administrator.</translation>
             <location line="+17" />
             <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
             <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesTab</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="56" />
+            <source>Прикрепить файл…</source>
+            <translation>Attach file…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="59" />
+            <source>Открыть</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="62" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="69" />
+            <source>PDF, изображения, документы Word/Excel/OpenDocument, текст — до 50 МБ; файлы хранятся в базе данных и входят в резервные копии.</source>
+            <translation>PDF, images, Word/Excel/OpenDocument documents, text — up to 50 MB; the files are kept in the database and are part of every backup.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <source>Файл</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <source>Размер</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <source>К чему</source>
+            <translation>Attached to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <source>Добавил</source>
+            <translation>Added by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="65" />
+            <source>Вид:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="91" />
+            <source>вещество</source>
+            <translation>substance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="91" />
+            <source>позиция</source>
+            <translation>item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="98" />
+            <source>Прикрепить файл</source>
+            <translation>Attach file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="99" />
+            <source>Документы и изображения</source>
+            <translation>Documents and images</translation>
+        </message>
+    </context>
+    <context>
+        <name>Form</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="79" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="80" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Forms</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+109" />
+            <source>Директор</source>
+            <translation>Director</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <source>фактически</source>
+            <translation>actually</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <source>по данным учёта</source>
+            <translation>per records</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="159" />
+            <source>Материально ответственное лицо</source>
+            <translation>Custodian (materially responsible person)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="160" />
+            <source>ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ) ПО ОБЪЕКТАМ НЕФИНАНСОВЫХ АКТИВОВ</source>
+            <translation>INVENTORY LIST (RECONCILIATION STATEMENT) OF NON-FINANCIAL ASSETS</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="199" />
+            <source>Инвентаризационная опись (ф. 0510466)</source>
+            <translation>Inventory list (form 0510466)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
+            <source>{0}: количество порядковых номеров {1} ({2}); общее количество единиц {3} {4} ({5}); на сумму {6} ({7})</source>
+            <translation>{0}: entries {1} ({2}); total units {3} {4} ({5}); amount {6} ({7})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="134" />
+            <source>№ п/п</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="134" />
+            <source>Наименование объекта</source>
+            <translation>Object</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="135" />
+            <source>Номер (инвентарный, номенклатурный)</source>
+            <translation>Number (inventory, stock)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="136" />
+            <source>Статус объекта учёта</source>
+            <translation>Status of the object</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="136" />
+            <source>Целевая функция актива</source>
+            <translation>Target function of the asset</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="137" />
+            <source>Единица измерения</source>
+            <translation>Unit of measure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="137" />
+            <source>наим.</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="138" />
+            <source>код по ОКЕИ</source>
+            <translation>OKEI code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="138" />
+            <source>Цена, руб.</source>
+            <translation>Price, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="139" />
+            <source>Фактическое наличие</source>
+            <translation>Actually present</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="139" />
+            <source>По данным учёта</source>
+            <translation>By the records</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="140" />
+            <source>Отклонение (+ излишек, − недостача)</source>
+            <translation>Difference (+ surplus, − shortage)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="169" />
+            <source>РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход.</source>
+            <translation>RECEIPT. By the start of the stock-taking all incoming and outgoing documents on non-financial assets have been handed to the accounts department, all assets received under my (our) responsibility have been recorded and all that left have been written off.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
+            <source>Итого по странице: порядковых номеров {0} ({1})</source>
+            <translation>Page total: entries {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
+            <source>Итого по описи</source>
+            <translation>Inventory list total</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <source>единиц {0} {1} ({2})</source>
+            <translation>units {0} {1} ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <source>по учёту</source>
+            <translation>per records</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="162" />
+            <source>Номер счёта (группа объектов)</source>
+            <translation>Account (group of objects)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="163" />
+            <source>Местонахождение</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="166" />
+            <source>Основание для проведения инвентаризации</source>
+            <translation>Basis of the stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="167" />
+            <source>Дата начала инвентаризации</source>
+            <translation>Stock-taking start date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="168" />
+            <source>Дата окончания инвентаризации</source>
+            <translation>Stock-taking end date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="183" />
+            <source>Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в натуре в моём присутствии и внесены в опись, в связи с чем претензий к инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на моём ответственном хранении.</source>
+            <translation>All assets named in this list from No. 1 to No. {0} were checked by the commission in my presence and entered in the list; I have no claims against the stock-taking commission. The assets listed are in my safe keeping.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
+            <source>По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})</source>
+            <translation>Per records: entries {0}; amount {1} ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="141" />
+            <source>кол-во</source>
+            <translation>qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="141" />
+            <source>сумма</source>
+            <translation>amount</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="73" />
+            <source>Ед. изм.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <source>Сумма, руб.</source>
+            <translation>Amount, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <source>Счёт</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <source>Итого</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="78" />
+            <source>Дата ввода в эксплуатацию</source>
+            <translation>Commissioning date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="35" />
+            <source>УТВЕРЖДАЮ</source>
+            <translation>APPROVED</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="36" />
+            <source>«___» ____________ 20__ г.</source>
+            <translation>«___» ____________ 20__</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="52" />
+            <source>Отправитель (помещение)</source>
+            <translation>Sender (room)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="52" />
+            <source>МОЛ отправителя</source>
+            <translation>Sender's custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="53" />
+            <source>Получатель (помещение)</source>
+            <translation>Recipient (room)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="53" />
+            <source>МОЛ получателя</source>
+            <translation>Recipient's custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
+            <source>Сдал (отправитель)</source>
+            <translation>Handed over (sender)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
+            <source>Принял (получатель)</source>
+            <translation>Received (recipient)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="106" />
+            <source>Документ движения {0} (ф. {1})</source>
+            <translation>Movement document {0} (form {1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="56" />
+            <source>Получатель (кому выдано)</source>
+            <translation>Recipient (issued to)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <source>Основание (причина)</source>
+            <translation>Basis (reason)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="89" />
+            <source>Всего по документу: строк {0} ({1}); на сумму {2} ({3}).</source>
+            <translation>Document total: lines {0} ({1}); amount {2} ({3}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="95" />
+            <source>Затребовал</source>
+            <translation>Requested by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="96" />
+            <source>Разрешил</source>
+            <translation>Authorised by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="97" />
+            <source>Отпустил</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="98" />
+            <source>Получил</source>
+            <translation>Received by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
+            <source>Председатель комиссии</source>
+            <translation>Commission chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
+            <source>Члены комиссии</source>
+            <translation>Commission members</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="104" />
+            <source>Исполнитель (главный бухгалтер)</source>
+            <translation>Prepared by (chief accountant)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="104" />
+            <source>Главный бухгалтер</source>
+            <translation>Chief accountant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="35" />
+            <source>Руководитель учреждения: {0}</source>
+            <translation>Head of the institution: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="36" />
+            <source>__________________ / {0} /</source>
+            <translation>__________________ / {0} /</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="58" />
+            <source>Сдал (от кого возвращено)</source>
+            <translation>Returned by</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="100" />
+            <source>Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.</source>
+            <translation>The commission's conclusion: the objects listed in this act are to be written off because: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="76" />
+            <source>Решение о проведении инвентаризации (ф. 0510439)</source>
+            <translation>Decision to hold a stock-taking (form 0510439)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="141" />
+            <source>Ведомость расхождений (ф. 0504092)</source>
+            <translation>Discrepancy list (form 0504092)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="187" />
+            <source>Расхождений не выявлено.</source>
+            <translation>No discrepancies found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="194" />
+            <source>Акт о результатах инвентаризации (ф. 0510463)</source>
+            <translation>Stock-taking result act (form 0510463)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="57" />
+            <source>РЕШЕНИЕ О ПРОВЕДЕНИИ ИНВЕНТАРИЗАЦИИ</source>
+            <translation>DECISION TO HOLD A STOCK-TAKING</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="64" />
+            <source>1. Инвентаризируемые помещения и материально ответственные лица</source>
+            <translation>1. Rooms counted and their custodians</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="66" />
+            <source>Местонахождение (помещение)</source>
+            <translation>Location (room)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="68" />
+            <source>2. Состав инвентаризационной комиссии</source>
+            <translation>2. The stock-taking commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <source>Роль в комиссии</source>
+            <translation>Role in the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <source>Должность</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <source>Фамилия, инициалы</source>
+            <translation>Surname, initials</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="72" />
+            <source>Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены.</source>
+            <translation>The custodians of the rooms counted are not members of the commission.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="105" />
+            <source>ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ</source>
+            <translation>LIST OF DISCREPANCIES FOUND BY THE STOCK-TAKING</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="129" />
+            <source>Номер счёта</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="129" />
+            <source>Номер (инвентарный)</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="130" />
+            <source>сумма, руб.</source>
+            <translation>amount, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="130" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="170" />
+            <source>АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ</source>
+            <translation>STOCK-TAKING RESULT ACT</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="183" />
+            <source>Инвентаризационная опись (ф. 0510466), №</source>
+            <translation>Inventory list (form 0510466), No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <source>Счёт (группа объектов)</source>
+            <translation>Account (group of objects)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <source>Порядковых номеров</source>
+            <translation>Entries</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <source>По данным учёта, руб.</source>
+            <translation>Per records, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <source>Фактически, руб.</source>
+            <translation>Actual, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <source>Недостача, руб.</source>
+            <translation>Shortage, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <source>Излишки, руб.</source>
+            <translation>Surplus, RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="138" />
+            <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
+            <translation>No discrepancies between the actual stock and the records.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
+            <source>Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в ведомости расхождений (ф. 0504092).</source>
+            <translation>A shortage of {0} ({1}) and a surplus of {2} ({3}) were found; the discrepancies are in the discrepancy list (form 0504092).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="59" />
+            <source>Причина (основание) инвентаризации</source>
+            <translation>Reason (basis) of the stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
+            <source>Объекты инвентаризации (счета, группы)</source>
+            <translation>Objects counted (accounts, groups)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="74" />
+            <source>Руководитель учреждения</source>
+            <translation>Head of the institution</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="75" />
+            <source>С решением ознакомлены</source>
+            <translation>Acquainted with the decision</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="108" />
+            <source>Основание</source>
+            <translation>Grounds</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
+            <source>Излишки</source>
+            <translation>Surplus</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
+            <source>Недостача</source>
+            <translation>Shortage</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
+            <source>Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).</source>
+            <translation>Total: lines {0} ({1}); surplus {2} ({3}); shortage {4} ({5}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="191" />
+            <source>Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}</source>
+            <translation>The commission's conclusion: the stock-taking was made by {0} ({1}) lists. {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
+            <source>все нефинансовые активы помещений</source>
+            <translation>all non-financial assets of the rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="126" />
+            <source>Итого по счёту {0}</source>
+            <translation>Total of account {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <source>Коды</source>
+            <translation>Codes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <source>Форма по ОКУД</source>
+            <translation>Form by OKUD</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <source>по ОКПО</source>
+            <translation>by OKPO</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <source>КПП</source>
+            <translation>KPP</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="96" />
+            <source>по ОКЕИ</source>
+            <translation>by OKEI</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="98" />
+            <source>Учреждение</source>
+            <translation>Institution</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="99" />
+            <source>Структурное подразделение</source>
+            <translation>Structural unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
+            <source>руб.</source>
+            <translation>RUB</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="97" />
+            <source>от {0}</source>
+            <translation>of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <source>(должность)</source>
+            <translation>(position)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <source>(подпись)</source>
+            <translation>(signature)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <source>(расшифровка подписи)</source>
+            <translation>(name)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="156" />
+            <source>(дата)</source>
+            <translation>(date)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="71" />
+            <source>в эксплуатации</source>
+            <translation>in use</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="71" />
+            <source>продолжить эксплуатацию</source>
+            <translation>continue using</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="60" />
+            <source>отсутствует</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="60" />
+            <source>списание (недостача)</source>
+            <translation>write-off (shortage)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="64" />
+            <source>в запасе</source>
+            <translation>in stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="64" />
+            <source>использование по назначению</source>
+            <translation>use as intended</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="66" />
+            <source>требуется ремонт</source>
+            <translation>needs repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="66" />
+            <source>ремонт</source>
+            <translation>repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="68" />
+            <source>не введён в эксплуатацию</source>
+            <translation>not commissioned</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="68" />
+            <source>ввод в эксплуатацию</source>
+            <translation>commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="70" />
+            <source>не соответствует требованиям эксплуатации (истёк срок поверки)</source>
+            <translation>unfit for use (verification expired)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="70" />
+            <source>поверка</source>
+            <translation>verification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="63" />
+            <source>не соответствует требованиям (истёк срок годности)</source>
+            <translation>unfit (shelf life expired)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="63" />
+            <source>списание</source>
+            <translation>write-off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="58" />
+            <source>Укажите номер документа движения (--number), например ПМ-2026-0001.</source>
+            <translation>Give the movement document's number (--number), e.g. ПМ-2026-0001.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="50" />
+            <source>У документа «{0}» нет печатной унифицированной формы в программе: поступление оформляется документами поставщика (товарная накладная, акт приёмки).</source>
+            <translation>A «{0}» document has no unified form in the program: a receipt is documented by the supplier's papers (delivery note, acceptance act).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="65" />
+            <source>Документ движения «{0}» не найден: номера видны в `chemcluster inventory movements`.</source>
+            <translation>Movement document «{0}» not found: `chemcluster inventory movements` lists the numbers.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="84" />
+            <source>Документ движения № {0} не найден.</source>
+            <translation>Movement document No. {0} not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/paperwork.py" line="62" />
+            <source>Решение о проведении инвентаризации (ф. 0510439) от {0:%d.%m.%Y} № {1}; {2}</source>
+            <translation>Decision to hold a stock-taking (form 0510439) of {0:%d.%m.%Y} No. {1}; {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/paperwork.py" line="82" />
+            <source>{0}, зав. № {1}</source>
+            <translation>{0}, serial No. {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/paperwork.py" line="149" />
+            <source>Инвентаризация {0} начата без решения о проведении (ф. 0510439): для неё эту форму не составить. Оформите решение и проведите инвентаризацию по нему.</source>
+            <translation>Stock-taking {0} was started without a decision (form 0510439): this form cannot be made for it. Make a decision and hold the stock-taking by it.</translation>
         </message>
     </context>
     <context>
@@ -3367,16 +4741,21 @@ Please pass it to your administrator.</translation>
             <source>Файл похож на инвентарную опись (есть колонки инвентарного номера, модели или стоимости), а не на инфраструктурный лист. Выберите файл инфраструктурного листа компетенции.</source>
             <translation>The file looks like an inventory list (it has inventory number, model or cost columns), not like an infrastructure list. Choose the competency's infrastructure list file.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/infrastructure.py" line="580" />
+            <source>(«{0}» — вручную, без подтверждения)</source>
+            <translation>(«{0}» set by hand, unconfirmed)</translation>
+        </message>
     </context>
     <context>
         <name>Inventory</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="53" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="64" />
             <source>, создано помещений: {0}</source>
             <translation>, rooms created: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="342" />
+            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="181" />
             <source>Импорт из Excel «{0}»</source>
             <translation>Import from Excel “{0}”</translation>
         </message>
@@ -3391,80 +4770,280 @@ Please pass it to your administrator.</translation>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="60" />
             <source>Импортировано {0}, пропущено {1}</source>
             <translation>Imported {0}, skipped {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="195" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="237" />
             <source>Будут созданы помещения: {0}.</source>
             <translation>Rooms to be created: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="159" />
-            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
-            <translation>Inventory number “{0}” already exists.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="243" />
-            <source>Импорт из Excel «{0}»: {1} позиций, пропущено {2}</source>
-            <translation>Import from Excel “{0}”: {1} items, {2} skipped</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="201" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
             <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="126" />
             <source>Инвентарный номер «{0}» повторяется (уже в строке {1}).</source>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="192" />
-            <source>Пустых строк пропущено: {0}; строк итогов пропущено: {1}.</source>
-            <translation>Empty rows skipped: {0}; total rows skipped: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="239" />
             <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
             <translation>Inventory numbers will be assigned automatically: {0} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="230" />
-            <source>В файле «{0}» нет строк с данными под заголовком таблицы.</source>
-            <translation>File “{0}” has no data rows under the table header.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="93" />
             <source>Номер CAS «{0}» неверен (контрольная цифра не сходится).</source>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="237" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="318" />
             <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
             <translation>The file has {0} wrong rows; with --strict nothing was imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="65" />
+            <source>Файл прикрепляется к позиции или к веществу.</source>
+            <translation>A file is attached to an item or a substance.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="62" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="64" />
+            <source>Вещество</source>
+            <translation>Substance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="46" />
+            <source>Файл «{0}»: такой тип не прикрепляется. Можно: {1}.</source>
+            <translation>File «{0}»: this type cannot be attached. Allowed: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="49" />
+            <source>Файл «{0}» пуст.</source>
+            <translation>File “{0}” is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="51" />
+            <source>Файл «{0}» больше 50 МБ ({1:.1f} МБ): уменьшите его (сожмите PDF или фото).</source>
+            <translation>File «{0}» is over 50 MB ({1:.1f} MB): make it smaller (compress the PDF or photo).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="55" />
+            <source>Файл «{0}» не похож на {1}: содержимое не совпадает с расширением.</source>
+            <translation>File «{0}» does not look like {1}: the content does not match the extension.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="87" />
+            <source>Неизвестный вид файла «{0}».</source>
+            <translation>Unknown file kind «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="96" />
+            <source>Прикреплён файл «{0}» ({1}) к «{2}»</source>
+            <translation>File «{0}» ({1}) attached to «{2}»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="138" />
+            <source>Удалён файл «{0}»</source>
+            <translation>File «{0}» deleted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="77" />
+            <source>Не удаётся прочитать файл «{0}»: {1}</source>
+            <translation>Cannot read file “{0}”: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="125" />
+            <source>Файл № {0} не найден: его удалили. Обновите карточку.</source>
+            <translation>File No. {0} not found: it was deleted. Reopen the card.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="137" />
+            <source>Файл № {0} не найден: его уже удалили.</source>
+            <translation>File No. {0} not found: it was already deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="44" />
+            <source>создать</source>
+            <translation>create</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="44" />
+            <source>обновить</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="44" />
+            <source>пропустить</source>
+            <translation>skip</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="155" />
+            <source>карточка с этим номером уже есть — обновится</source>
+            <translation>a card with this number exists — it will be updated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="135" />
+            <source>Партия «{0}» этого реактива уже есть в строке {1}.</source>
+            <translation>Lot «{0}» of this reagent is already in row {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="160" />
+            <source>разбивается на {0} карточек по одной штуке</source>
+            <translation>split into {0} single-unit cards</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="161" />
+            <source>группа из {0} одинаковых предметов под одним номером</source>
+            <translation>a group of {0} identical things under one number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="236" />
+            <source>Корректировка остатка по импорту из Excel</source>
+            <translation>Stock correction by an Excel import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="228" />
+            <source>Ведомость остатков: количество — «остаток на конец периода»; строки с нулевым остатком (выбыло в периоде) не импортируются.</source>
+            <translation>A statement of balances: the quantity is the closing balance; rows with a zero balance (disposed of in the period) are not imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="263" />
+            <source>Сопоставление столбцов — то, что подтверждено раньше для файлов с такими же заголовками.</source>
+            <translation>The column mapping is the one confirmed before for files with the same headers.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="62" />
+            <source> (из них обновлено карточек: {0})</source>
+            <translation> (cards updated among them: {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="204" />
+            <source>Группы: «keep» (одна карточка на группу) или «split» (карточка на каждую штуку), а не «{0}».</source>
+            <translation>Groups: «keep» (one card per group) or «split» (a card per unit), not «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="231" />
+            <source>МОЛ из шапки файла: {0} (для строк без своего МОЛ).</source>
+            <translation>Responsible person from the file's title block: {0} (for rows without their own).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="234" />
+            <source>Пустых строк пропущено: {0}; строк, которые не являются данными (номера граф, счета, итоги, подписи, выбывшее): {1}.</source>
+            <translation>Empty rows skipped: {0}; rows that are not data (column numbers, accounts, totals, signatures, disposed of): {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="279" />
+            <source>не импортируется</source>
+            <translation>not imported</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="311" />
+            <source>Лист «{0}» файла «{1}»: под заголовком таблицы (строка {2}) нет строк с данными.</source>
+            <translation>Sheet «{0}» of «{1}»: there are no data rows under the table header (row {2}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="327" />
+            <source>Импорт из Excel «{0}»: создано {1}, обновлено {2}, пропущено {3}</source>
+            <translation>Excel import «{0}»: created {1}, updated {2}, skipped {3}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="135" />
+            <source>--map «{0}»: нужен вид «Заголовок=поле».</source>
+            <translation>--map «{0}»: the form is «Header=field».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="139" />
+            <source>--map «{0}»: поля «{1}» нет. Поля: {2}.</source>
+            <translation>--map «{0}»: there is no field «{1}». Fields: {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="145" />
+            <source>--map: столбца «{0}» в файле нет. Столбцы: {1}.</source>
+            <translation>--map: the file has no column «{0}». Columns: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="146" />
+            <source>--map: «{0}» подходит к нескольким столбцам; укажите заголовок точнее. Столбцы: {1}.</source>
+            <translation>--map: «{0}» fits several columns; give the header more exactly. Columns: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="42" />
+            <source>Дата поверки</source>
+            <translation>Verification date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="42" />
+            <source>Дата обслуживания</source>
+            <translation>Maintenance date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="58" />
+            <source>Межповерочный интервал</source>
+            <translation>Verification interval</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="59" />
+            <source>Интервал обслуживания</source>
+            <translation>Maintenance interval</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="80" />
+            <source>Для средства измерения укажите дату последней поверки и межповерочный интервал.</source>
+            <translation>For a measuring instrument enter the last verification date and the verification interval.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="77" />
+            <source>Номер свидетельства о поверке длиннее 100 знаков.</source>
+            <translation>The verification certificate number is longer than 100 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="55" />
+            <source>{0} {1:%d.%m.%Y} ещё не наступила: укажите дату последней проведённой поверки или обслуживания.</source>
+            <translation>{0} {1:%d.%m.%Y} is in the future: enter the date of the last verification or maintenance done.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="72" />
+            <source>{0}: от 1 до 120 месяцев, введено {1}.</source>
+            <translation>{0}: from 1 to 120 months, entered {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="69" />
+            <source>{0}: целое число месяцев, например 12.</source>
+            <translation>{0}: a whole number of months, e.g. 12.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/upkeep.py" line="52" />
+            <source>{0} «{1}» не распознана: нужен вид 26.11.2026.</source>
+            <translation>{0} «{1}» not recognised: use the form 26.11.2026.</translation>
         </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="105" />
             <source>Замечаний нет.</source>
             <translation>No remarks.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="109" />
             <source>Оповещения ({0})</source>
             <translation>Alerts ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="101" />
             <source>Показать все оповещения</source>
             <translation>Show all alerts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_alerts.py" line="99" />
             <source>… и ещё {0}</source>
             <translation>… and {0} more</translation>
         </message>
@@ -3505,6 +5084,104 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="43" />
             <source>Дата не распознана: нужен вид 26.11.2026.</source>
             <translation>Date not recognised: use the form 26.11.2026.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryImport</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="58" />
+            <source>— из файла; новое название создаст помещение —</source>
+            <translation>— from the file; a new name creates the room —</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="63" />
+            <source>одна карточка-группа</source>
+            <translation>one group card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="65" />
+            <source>N карточек по штуке</source>
+            <translation>N single-unit cards</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="86" />
+            <source>Что будет</source>
+            <translation>What happens</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="94" />
+            <source>Не данные</source>
+            <translation>Not data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="46" />
+            <source>строк</source>
+            <translation>rows</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="50" />
+            <source>Помещение для строк без помещения:</source>
+            <translation>Room for rows without a room:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="62" />
+            <source>Строка из N одинаковых предметов:</source>
+            <translation>A row of N identical things:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <source>Строка</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <source>Действие</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="80" />
+            <source>Кол-во</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="80" />
+            <source>Пояснение</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="89" />
+            <source>Почему не данные</source>
+            <translation>Why it is not data</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="41" />
+            <source>Импорт инвентаря: {0}</source>
+            <translation>Inventory import: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="121" />
+            <source>Что будет: создать {0}, обновить {1}, пропустить {2}</source>
+            <translation>What happens: create {0}, update {1}, skip {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="130" />
+            <source>Не данные ({0})</source>
+            <translation>Not data ({0})</translation>
         </message>
     </context>
     <context>
@@ -3605,37 +5282,37 @@ Please pass it to your administrator.</translation>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="496" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="497" />
             <source>Импорт инвентаря из Excel</source>
             <translation>Import inventory from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="497" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="498" />
             <source>Книги Excel (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="517" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="513" />
             <source>Чтение файла Excel…</source>
             <translation>Reading the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="528" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="524" />
             <source>Импорт завершён</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="537" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
             <source>Инвентарь.xlsx</source>
             <translation>Inventory.xlsx</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="538" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="553" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="549" />
             <source>Экспорт в Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
@@ -3643,11 +5320,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="451" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="513" />
-            <source>позиций</source>
-            <translation>items</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="363" />
@@ -3660,14 +5332,9 @@ Please pass it to your administrator.</translation>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="478" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="479" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="509" />
-            <source>Импорт инвентаря: {0}</source>
-            <translation>Inventory import: {0}</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
@@ -3700,7 +5367,7 @@ Please pass it to your administrator.</translation>
             <translation>Cost: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="531" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="527" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
@@ -3710,12 +5377,12 @@ Please pass it to your administrator.</translation>
             <translation>Issued: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="549" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="545" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="600" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="596" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
@@ -3755,7 +5422,7 @@ Please pass it to your administrator.</translation>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="476" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="477" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
@@ -3870,7 +5537,7 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="580" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="576" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
@@ -3908,149 +5575,309 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryXlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="305" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="503" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="285" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="467" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="289" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="472" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="293" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="477" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="465" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="466" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="286" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="468" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="287" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="469" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="288" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="470" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="290" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="474" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="291" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="475" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="292" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="476" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="294" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="478" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="295" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="479" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="296" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="480" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="297" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="492" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="215" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="383" />
             <source>«{0}»: «{1}» — не число.</source>
             <translation>“{0}”: “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="261" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="429" />
             <source>«{0}» длиннее {1} знаков.</source>
             <translation>“{0}” is longer than {1} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="264" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="432" />
             <source>Не указано наименование.</source>
             <translation>No name given.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="219" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="387" />
             <source>«{0}»: слишком большое значение.</source>
             <translation>“{0}”: the value is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="233" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="401" />
             <source>«{0}»: дата {1} ещё не наступила.</source>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="217" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="385" />
             <source>«{0}» не может быть отрицательным ({1}).</source>
             <translation>“{0}” cannot be negative ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="230" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="398" />
             <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="255" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="423" />
             <source>Группа хранения «{0}» не распознана.</source>
             <translation>Storage group “{0}” not recognised.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="162" />
-            <source>В файле не найден столбец «Наименование»: без него импорт невозможен.</source>
-            <translation>The file has no “Name” column: the import is impossible without it.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="275" />
-            <source>Оборудование и мебель учитываются поштучно: количество должно быть 1 (указано {0}). Разбейте строку на отдельные позиции.</source>
-            <translation>Equipment and furniture are recorded one by one: the quantity must be 1 (given {0}). Split the row into separate items.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="240" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="408" />
             <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
             <translation>Kind “{0}” not recognised: equipment, furniture, consumable or reagent.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="247" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="415" />
             <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
             <translation>State “{0}” not recognised: in use, under repair, not commissioned, written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="222" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="390" />
             <source>«{0}»: {1} — при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
             <translation>«{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="320" />
+            <source>строка с номерами граф</source>
+            <translation>the row of column numbers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="322" />
+            <source>повтор строки заголовков</source>
+            <translation>the header repeated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="324" />
+            <source>блок подписей</source>
+            <translation>signature block</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="194" />
+            <source>Лист «{0}»: не найдена строка заголовков таблицы в первых {1} строках. Нужны столбцы «Наименование» и хотя бы один из «Инвентарный номер», «Количество», «Помещение», «Вид»; проверьте названия столбцов или воспользуйтесь шаблоном.</source>
+            <translation>Sheet «{0}»: no table header in the first {1} rows. Columns «Наименование» and at least one of «Инвентарный номер», «Количество», «Помещение», «Вид» are needed; check the column names or use the template.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="327" />
+            <source>нет наименования объекта</source>
+            <translation>no object name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="242" />
+            <source>Лист «{0}»: нет столбца «Наименование» (строка заголовков {1}): без него импорт невозможен. Укажите, какой столбец — наименование.</source>
+            <translation>Sheet «{0}»: no «Наименование» column (header row {1}): nothing can be imported without it. Say which column is the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="471" />
+            <source>Страна</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="481" />
+            <source>Счёт учёта</source>
+            <translation>Accounting account</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="482" />
+            <source>Номер по учёту</source>
+            <translation>Accounting number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="484" />
+            <source>Формула</source>
+            <translation>Formula</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="486" />
+            <source>H-фразы</source>
+            <translation>H-statements</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="487" />
+            <source>Группа хранения</source>
+            <translation>Storage group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="488" />
+            <source>Партия</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="489" />
+            <source>Поставщик</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="490" />
+            <source>Дата получения</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="491" />
+            <source>Дата вскрытия</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="493" />
+            <source>Место хранения</source>
+            <translation>Storage place</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="494" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="495" />
+            <source>Дополнительные поля</source>
+            <translation>Custom fields</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="202" />
+            <source>Лист «{0}» пуст: в нём нет ни одной строки.</source>
+            <translation>Sheet «{0}» is empty: it has no rows.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="455" />
+            <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (указано {0}).</source>
+            <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (given {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <source>после итоговой строки «Всего» (подписи)</source>
+            <translation>after the grand total «Всего» (signatures)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
+            <source>итоговая строка «Всего»</source>
+            <translation>the grand total row «Всего»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="279" />
+            <source>строка итогов («Итого»)</source>
+            <translation>a subtotal row («Итого»)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="297" />
+            <source>выбыло в периоде (остаток на конец — 0)</source>
+            <translation>disposed of in the period (closing balance 0)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="273" />
+            <source>заголовок счёта {0}</source>
+            <translation>account caption {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="375" />
+            <source>«{0}»: нужен объект JSON вида {{"поле": значение}}.</source>
+            <translation>«{0}»: a JSON object like {{"field": value}} is needed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="243" />
+            <source>остаток на конец периода — то, что числится сейчас</source>
+            <translation>the closing balance is what is recorded now</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="244" />
+            <source>название столбца совпадает точно</source>
+            <translation>the column name matches exactly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="244" />
+            <source>он левее</source>
+            <translation>it is further left</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="245" />
+            <source>«{0}»: взят столбец «{1}» ({2}), потому что {3}; не импортируются: {4}.</source>
+            <translation>«{0}»: column «{1}» ({2}) is taken because {3}; not imported: {4}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="473" />
+            <source>Корпус</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="483" />
+            <source>CAS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="485" />
+            <source>Пиктограммы СГС</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4071,17 +5898,17 @@ Please pass it to your administrator.</translation>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="207" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="331" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="333" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -4156,87 +5983,87 @@ Please pass it to your administrator.</translation>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="178" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="189" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="195" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="201" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="208" />
             <source>Основное</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="219" />
             <source>Номер CAS</source>
             <translation>CAS number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
             <source>Формула</source>
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="233" />
             <source>Группа хранения</source>
             <translation>Storage group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
             <source>Пиктограммы СГС (GHS)</source>
             <translation>GHS pictograms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="246" />
             <source>H-фразы</source>
             <translation>H-statements</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="250" />
             <source>Тары (упаковки)</source>
             <translation>Containers (packages)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="262" />
             <source>Добавить тару</source>
             <translation>Add container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="264" />
             <source>Убрать тару</source>
             <translation>Remove container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="276" />
             <source>Вещество и тары</source>
             <translation>Substance and containers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
             <source>Добавить поле</source>
             <translation>Add field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
             <source>Удалить поле</source>
             <translation>Delete field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="299" />
             <source>Доп. поля</source>
             <translation>Extra fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="322" />
             <source>История</source>
             <translation>History</translation>
         </message>
@@ -4261,57 +6088,57 @@ Please pass it to your administrator.</translation>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="314" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="314" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
             <source>Откуда</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
             <source>Куда / кому</source>
             <translation>To / whom</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="521" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="563" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="320" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="344" />
             <source>Новая позиция: {0}</source>
             <translation>New item: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="414" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
             <source>Срок годности истёк</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="329" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="354" />
             <source>Карточка: {0} {1}</source>
             <translation>Card: {0} {1}</translation>
         </message>
@@ -4331,39 +6158,99 @@ Please pass it to your administrator.</translation>
             <translation>Assign the next number by the pattern</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="415" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="444" />
             <source>Срок годности истекает в ближайшие 30 дней</source>
             <translation>Expires within 30 days</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="442" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="471" />
             <source>Тара {0}: количество «{1}» — не число.</source>
             <translation>Container {0}: quantity “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="448" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="477" />
             <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="529" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="571" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="511" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="549" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="265" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="281" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
             <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="392" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="421" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
             <translation>The item is written off: the card is read-only, the history is kept.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="168" />
+            <source>например, 101.34</source>
+            <translation>e.g. 101.34</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="170" />
+            <source>Счёт учёта</source>
+            <translation>Accounting account</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
+            <source>Номер объекта в бухгалтерском учёте, если он отличается от инвентарного (например, номер группы, из которой выделен предмет).</source>
+            <translation>The object's number in the accounting records when it differs from the inventory number (e.g. the group the item was split off).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="176" />
+            <source>Номер по учёту</source>
+            <translation>Accounting number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="303" />
+            <source>Поверка и обслуживание</source>
+            <translation>Verification and maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="307" />
+            <source>Файлы</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="554" />
+            <source>1 — один предмет; больше 1 — группа одинаковых предметов под одним инвентарным номером.</source>
+            <translation>1 — a single item; more than 1 — a group of identical items under one inventory number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/substance_offer.py" line="26" />
+            <source>формула</source>
+            <translation>formula</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/substance_offer.py" line="34" />
+            <source>пиктограммы</source>
+            <translation>pictograms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/substance_offer.py" line="37" />
+            <source>группа хранения</source>
+            <translation>storage group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/substance_offer.py" line="38" />
+            <source>Вещество «{0}» уже есть в справочнике (карточек: {1}).</source>
+            <translation>Substance «{0}» is already known (cards: {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/substance_offer.py" line="40" />
+            <source>Подставлено из справочника: {0}.</source>
+            <translation>Filled in from the substance: {0}.</translation>
         </message>
     </context>
     <context>
@@ -4437,27 +6324,27 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Journal</name>
         <message>
-            <location filename="../../chemcluster_desktop/areas.py" line="+119" />
+            <location filename="../../chemcluster_desktop/areas.py" line="+125" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+28" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>Закупки</source>
             <translation>Procurement</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+38" />
             <source>Кластер</source>
             <translation>Cluster</translation>
         </message>
@@ -4472,7 +6359,7 @@ Please pass it to your administrator.</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-154" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
@@ -4482,17 +6369,17 @@ Please pass it to your administrator.</translation>
             <translation>Room</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+58" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+75" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
@@ -4547,7 +6434,7 @@ Please pass it to your administrator.</translation>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location line="-147" />
+            <location line="-163" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
@@ -4562,6 +6449,16 @@ Please pass it to your administrator.</translation>
             <translation>Settings</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Счётчик номеров</source>
+            <translation>Number counter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Попытка входа</source>
+            <translation>Log-in attempt</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Запись журнала</source>
             <translation>Journal entry</translation>
@@ -4572,7 +6469,7 @@ Please pass it to your administrator.</translation>
             <translation>Database</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+25" />
             <source>Позиция инвентаря</source>
             <translation>Inventory item</translation>
         </message>
@@ -4605,6 +6502,21 @@ Please pass it to your administrator.</translation>
             <location line="+1" />
             <source>Строка инвентаризации</source>
             <translation>Stock-taking line</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Решение об инвентаризации</source>
+            <translation>Stock-taking decision</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Член инвентаризационной комиссии</source>
+            <translation>Stock-taking commission member</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Прикреплённый файл</source>
+            <translation>Attached file</translation>
         </message>
         <message>
             <location line="+19" />
@@ -4640,6 +6552,16 @@ Please pass it to your administrator.</translation>
             <location line="+1" />
             <source>Фото</source>
             <translation>Photo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Договор пользования/аренды</source>
+            <translation>Loan/lease agreement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Член комиссии</source>
+            <translation>Commission member</translation>
         </message>
         <message>
             <location line="+19" />
@@ -4692,6 +6614,21 @@ Please pass it to your administrator.</translation>
             <translation>Lesson</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Модуль ФРП</source>
+            <translation>Federal programme module</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>День производственного календаря</source>
+            <translation>Production calendar day</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Точка восстановления расписания</source>
+            <translation>Timetable restore point</translation>
+        </message>
+        <message>
             <location line="+22" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
@@ -4735,6 +6672,16 @@ Please pass it to your administrator.</translation>
             <location line="+1" />
             <source>Принятая позиция поставки</source>
             <translation>Accepted delivery item</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Запрос цен</source>
+            <translation>Request for prices</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Позиция контракта</source>
+            <translation>Contract position</translation>
         </message>
         <message>
             <location line="+26" />
@@ -4907,12 +6854,12 @@ Please pass it to your administrator.</translation>
             <translation>no</translation>
         </message>
         <message>
-            <location line="-150" />
+            <location line="-166" />
             <source>Пользователи и справочники</source>
             <translation>Users and reference data</translation>
         </message>
         <message>
-            <location line="+112" />
+            <location line="+126" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
@@ -5088,6 +7035,69 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoanDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="37" />
+            <source>Договор пользования или аренды</source>
+            <translation>Loan or lease agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="53" />
+            <source>Вид договора</source>
+            <translation>Agreement kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="57" />
+            <source>Организация, предоставившая оборудование</source>
+            <translation>Organisation lending the equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="58" />
+            <source>Партнёр *</source>
+            <translation>Partner *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="62" />
+            <source>Номер договора *</source>
+            <translation>Agreement No. *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="65" />
+            <source>Дата договора *</source>
+            <translation>Agreement date *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="72" />
+            <source>Срок с</source>
+            <translation>Term from</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="75" />
+            <source>Срок по *</source>
+            <translation>Term until *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="79" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="88" />
+            <source>Записать</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="43" />
+            <source>Строка листа: {0}. Требуется {1} {2}, в наличии {3}.</source>
+            <translation>List line: {0}. Required {1} {2}, available {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="69" />
+            <source>Количество, {0} *</source>
+            <translation>Quantity, {0} *</translation>
         </message>
     </context>
     <context>
@@ -5289,144 +7299,144 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="297" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="298" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="295" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="296" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="404" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="45" />
             <source>Раздел «{0}» не удалось открыть: {1}</source>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="332" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="335" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="337" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="398" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="402" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
@@ -5434,155 +7444,165 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Movement</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="72" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="120" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="50" />
             <source>Вид документа</source>
             <translation>Document kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="54" />
             <source>Номер документа</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="59" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="63" />
             <source>— выберите помещение —</source>
             <translation>— choose a room —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
             <source>Куда (помещение) *</source>
             <translation>To (room) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="73" />
             <source>Кому выдаётся *</source>
             <translation>Issued to *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="81" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="118" />
             <source>Провести</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="92" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="130" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="136" />
             <source>Куда (помещение)</source>
             <translation>To (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="138" />
             <source>Кто возвращает</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="139" />
             <source>Причина списания *</source>
             <translation>Write-off reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="150" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="152" />
             <source>Укажите, кому выдаётся.</source>
             <translation>Enter who it is issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="128" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="134" />
             <source>{0}: позиций {1}</source>
             <translation>{0}: {1} items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="149" />
             <source>Укажите дату.</source>
             <translation>Enter the date.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="53" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="144" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="154" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="88" />
             <source>Позиции (количество можно изменить у расходных материалов):</source>
             <translation>Items (the quantity of consumables can be changed):</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="112" />
+            <source>Печать: открыть унифицированную форму документа после проведения</source>
+            <translation>Print: open the document's unified form after posting</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="143" />
+            <source>Печать: открыть форму {0} после проведения</source>
+            <translation>Print: open form {0} after posting</translation>
         </message>
     </context>
     <context>
         <name>Navigation</name>
         <message>
-            <location filename="../../chemcluster_desktop/areas.py" line="-101" />
+            <location filename="../../chemcluster_desktop/areas.py" line="-113" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+35" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+31" />
             <source>Закупки</source>
             <translation>Procurement</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
             <source>Отчёты</source>
             <translation>Reports</translation>
         </message>
@@ -5632,7 +7652,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+304" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+310" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -5642,7 +7662,7 @@ Details were written to:
             <translation>Nothing found for “{0}”.</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+113" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
@@ -5652,47 +7672,47 @@ Details were written to:
             <translation>Delete {0}?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="54" />
             <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
             <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="55" />
             <source>Поиск (Ctrl+F)…</source>
             <translation>Search (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="64" />
             <source>Создать</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="65" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
             <source>Экспорт</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
             <source>Обновить</source>
             <translation>Refresh</translation>
         </message>
@@ -5702,7 +7722,7 @@ Details were written to:
             <translation>Search the journal (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="98" />
             <source>Поиск по чек-листу (Ctrl+F)…</source>
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
@@ -5715,57 +7735,57 @@ Details were written to:
     <context>
         <name>PdfPreview</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="50" />
             <source>Уменьшить</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="51" />
             <source>Увеличить</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="52" />
             <source>Сохранить PDF…</source>
             <translation>Save PDF…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="55" />
             <source>Печать…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="58" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="91" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="44" />
             <source>Страниц: {0}</source>
             <translation>Pages: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="99" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="99" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="82" />
             <source>Страница {0} из {1}</source>
             <translation>Page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="75" />
             <source>Файл «{0}» не удалось открыть как PDF.</source>
             <translation>File “{0}” could not be opened as PDF.</translation>
         </message>
@@ -5809,7 +7829,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+111" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+121" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -5855,8 +7875,8 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+108" />
-            <location line="+58" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+127" />
+            <location line="+72" />
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+21" />
             <source>Запись об источнике финансирования</source>
             <translation>Funding source record</translation>
@@ -5869,14 +7889,14 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="-37" />
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+107" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+159" />
             <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+25" />
             <location line="+20" />
             <location line="+21" />
             <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+45" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-81" />
-            <location line="+102" />
-            <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+32" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-96" />
+            <location line="+124" />
+            <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+39" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-149" />
             <source>Потребность</source>
             <translation>Need</translation>
@@ -5893,22 +7913,22 @@ Details were written to:
             <translation>Project total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-85" />
-            <location line="+45" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-107" />
+            <location line="+54" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+148" />
             <source>Предмет закупки</source>
             <translation>Subject of procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+89" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+129" />
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-3" />
-            <location line="+31" />
-            <location line="+11" />
-            <location line="+49" />
-            <location line="+34" />
-            <location line="+23" />
+            <location line="+43" />
+            <location line="+12" />
+            <location line="+51" />
+            <location line="+36" />
+            <location line="+51" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
-            <location line="+114" />
+            <location line="+136" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
@@ -5919,8 +7939,8 @@ Details were written to:
             <translation>Contract number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-185" />
-            <location line="+188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-207" />
+            <location line="+210" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+221" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
@@ -5931,13 +7951,13 @@ Details were written to:
             <translation>Contract price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-14" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-17" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+44" />
-            <location line="+56" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+55" />
+            <location line="+74" />
             <source>Поставка</source>
             <translation>Delivery</translation>
         </message>
@@ -5953,13 +7973,13 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-186" />
-            <location line="+44" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-240" />
+            <location line="+54" />
             <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-226" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-245" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
@@ -5992,18 +8012,23 @@ Details were written to:
             <translation>Commercial offer record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-46" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-56" />
             <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
             <translation>Choose at least one need for the procurement schedule line.</translation>
         </message>
         <message>
-            <location line="+6" />
-            <location line="+49" />
+            <location line="+7" />
+            <location line="+63" />
             <source>Квартал — число от 1 до 4.</source>
             <translation>The quarter is a number from 1 to 4.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="-9" />
+            <source>По строке уже заключён контракт: способ закупки менять нельзя.</source>
+            <translation>The line has a contract already: its method cannot change.</translation>
+        </message>
+        <message>
+            <location line="+69" />
             <source>Зарегистрируйте контракт по этой строке (кнопка «Контракт заключён» открывает его форму).</source>
             <translation>Register the contract for this line (the “Contract signed” button opens its form).</translation>
         </message>
@@ -6028,17 +8053,37 @@ Details were written to:
             <translation>none (line closed)</translation>
         </message>
         <message>
+            <location line="+41" />
+            <source>Предложение «{0}» от {1} по позиции «{2}» датировано позже обоснования цены ({3}).</source>
+            <translation>The offer from «{0}» of {1} for «{2}» is dated after the price justification ({3}).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Закупки малого объёма ({0}) за {1} год: {2} ₽ из {3} ₽ допустимых.</source>
+            <translation>Small purchases ({0}) in {1}: {2} ₽ of {3} ₽ allowed.</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-2" />
             <source>Укажите дату контракта.</source>
             <translation>Enter the contract date.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+31" />
+            <source>Цена контракта {0} ₽ больше НМЦК его позиций {1} ₽: так быть не может.</source>
+            <translation>Contract price {0} ₽ is above the initial maximum price of its positions {1} ₽: that cannot be.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Контракты по строке {0} составят {1} ₽ — больше НМЦК строки {2} ₽.</source>
+            <translation>Contracts on line {0} would come to {1} ₽, above the line's initial maximum price {2} ₽.</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>Сумма этапа оплаты</source>
             <translation>Payment stage amount</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-118" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-148" />
             <source>Укажите дату поставки.</source>
             <translation>Enter the delivery date.</translation>
         </message>
@@ -6053,12 +8098,12 @@ Details were written to:
             <translation>A delivery can be registered only under a signed contract.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-65" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-119" />
             <source>Добавлять потребности можно только в строку в статусе «В плане».</source>
             <translation>Needs can be added only to a line with the status “Planned”.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Исключать потребности можно только из строки в статусе «В плане».</source>
             <translation>Needs can be removed only from a line with the status “Planned”.</translation>
         </message>
@@ -6068,12 +8113,7 @@ Details were written to:
             <translation>A plan line must keep at least one need; cancel the line if the purchase is not needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-69" />
-            <source>Оплата по факту поставки</source>
-            <translation>Payment on delivery</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+69" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="+92" />
             <source>Поставлено по контракту № {0} от {1} ({2}), накладная {3}</source>
             <translation>Delivered under contract No. {0} of {1} ({2}), delivery note {3}</translation>
         </message>
@@ -6223,12 +8263,12 @@ Details were written to:
             <translation>The limit of source “{0}” is exceeded: limit {1} ₽, already allocated {2} ₽, adding {3} ₽ — {4} ₽ short. Reduce the amount, choose another source or raise the limit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-30" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-37" />
             <source>По строке уже заключён контракт: источник финансирования менять нельзя.</source>
             <translation>The line already has a contract: the funding source cannot be changed.</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+89" />
             <source>Строка {0} в статусе «{1}»: шаг «{2}» сейчас невозможен. Допустимый следующий шаг: {3}.</source>
             <translation>Line {0} has status “{1}”: step “{2}” is not possible now. The allowed next step: {3}.</translation>
         </message>
@@ -6248,12 +8288,32 @@ Details were written to:
             <translation>Funding source “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+10" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-130" />
+            <source>Оплата в течение {0} рабочих дней после приёмки</source>
+            <translation>Payment within {0} working days after acceptance</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Сумма этапов оплаты {0} ₽ больше цены контракта {1} ₽.</source>
             <translation>Payment stages total {0} ₽, more than the contract price {1} ₽.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+16" />
+            <source>Все позиции строки {0} уже законтрактованы.</source>
+            <translation>Every position of line {0} is already under contract.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Потребность № {0} не входит в строку {1}.</source>
+            <translation>Need No. {0} is not on line {1}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Позиция «{0}» уже включена в другой контракт по строке {1}.</source>
+            <translation>Position «{0}» is already in another contract on line {1}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+4" />
             <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+23" />
             <location line="+11" />
@@ -6262,34 +8322,49 @@ Details were written to:
             <translation>Supplier card</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Контракт с единственным поставщиком по строке {0} заключается после обоснования цены (сейчас статус «{1}»).</source>
+            <translation>A single-supplier contract for line {0} is signed after the price is justified (status now «{1}»).</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Контракт по строке {0} можно заключить только после определения поставщика (сейчас статус «{1}»).</source>
             <translation>A contract for line {0} can be signed only after the supplier is chosen (status now “{1}”).</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
+            <source>Дата контракта {0} раньше обоснования цены {1}.</source>
+            <translation>The contract date {0} is before the price justification {1}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Срок поставки должен быть не раньше даты контракта.</source>
+            <translation>The delivery date must not be before the contract date.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Срок оплаты — от 1 до 30 рабочих дней после приёмки (44-ФЗ, ст. 34 ч. 13.1: не более 7).</source>
+            <translation>Payment term: 1 to 30 working days after acceptance (44-FZ art. 34 p. 13.1: at most 7).</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Контракт № {0} с поставщиком «{1}» уже зарегистрирован.</source>
             <translation>Contract No. {0} with supplier “{1}” is already registered.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Цена контракта {0} ₽ больше НМЦК строки плана {1} ₽: так быть не может.</source>
-            <translation>The contract price {0} ₽ exceeds the plan line's initial max. price {1} ₽: this cannot be.</translation>
-        </message>
-        <message>
-            <location line="+16" />
+            <location line="+31" />
             <source>Контракт № {0}</source>
             <translation>Contract No. {0}</translation>
         </message>
         <message>
-            <location line="+20" />
-            <location line="+49" />
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-79" />
+            <location line="+23" />
+            <location line="+52" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-102" />
             <source>Запись о контракте</source>
             <translation>Contract record</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="-39" />
             <source>Запись об этапе оплаты</source>
             <translation>Payment stage record</translation>
         </message>
@@ -6304,27 +8379,37 @@ Details were written to:
             <translation>Delivery date {0} is before the contract date {1}.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Количество в строке {0}</source>
             <translation>Quantity in row {0}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+12" />
             <source>Цена в строке {0}</source>
             <translation>Price in row {0}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Поставка больше контракта: сумма поставок составит {0} ₽ при цене контракта {1} ₽.</source>
             <translation>The delivery exceeds the contract: deliveries would total {0} ₽ against the contract price {1} ₽.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
+            <source>Неизвестный способ постановки на учёт «{0}»: unit, group или consumable.</source>
+            <translation>Unknown way onto the inventory «{0}»: unit, group or consumable.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Поставка по накладной {0} уже принята {1}.</source>
             <translation>The delivery by note {0} was already accepted on {1}.</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+15" />
+            <source>«{0}»: {1} — не целое число штук; поставьте строку на учёт как расходный материал.</source>
+            <translation>«{0}»: {1} is not a whole number of units; put the line on the inventory as a consumable.</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Принято по накладной {0}: {1} ед.</source>
             <translation>Accepted by delivery note {0}: {1} units.</translation>
         </message>
@@ -6344,7 +8429,7 @@ Details were written to:
             <translation>Need “{0}” is in the procurement schedule: remove it from the plan line first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-166" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-190" />
             <source>Потребность «{0}» уже включена в строку плана {1}.</source>
             <translation>Need “{0}” is already in plan line {1}.</translation>
         </message>
@@ -6354,12 +8439,12 @@ Details were written to:
             <translation>Need “{0}” with status “{1}” cannot be added to the plan.</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+121" />
             <source>Потребность «{0}» не входит в строку {1}.</source>
             <translation>Need “{0}” is not in line {1}.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>«{0}»: {1}</source>
             <translation>“{0}”: {1}</translation>
         </message>
@@ -6369,32 +8454,32 @@ Details were written to:
             <translation>The payment stages would total {0} ₽ — more than the contract price {1} ₽.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-77" />
+            <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-104" />
             <source>Строка {0}: «{1}» не входит в контракт № {2}.</source>
             <translation>Row {0}: “{1}” is not part of contract No. {2}.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+17" />
             <source>Поставка больше контракта: по «{0}» законтрактовано {1} {2}, уже поставлено {3}, в этой поставке {4}. Уменьшите количество до {5}.</source>
             <translation>The delivery exceeds the contract: “{0}” contracted {1} {2}, already delivered {3}, in this delivery {4}. Reduce the quantity to {5}.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Накладная {0}</source>
             <translation>Delivery note {0}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+37" />
             <source>Для «{0}» не указано помещение: укажите его в потребности, чтобы поставить оборудование на учёт.</source>
             <translation>No room given for “{0}”: give it in the need to put the equipment on record.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+41" />
             <source>Поставлено на учёт: {0} ед.</source>
             <translation>Put on record: {0} units.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-65" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="-126" />
             <source>Сумма этапа оплаты {0}</source>
             <translation>Payment stage amount {0}</translation>
         </message>
@@ -6556,9 +8641,19 @@ Details were written to:
             <translation>Procurement schedule line {0}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>Способ определения поставщика</source>
             <translation>Supplier selection method</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>формируется автоматически (36 цифр)</source>
+            <translation>built automatically (36 digits)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ИКЗ</source>
+            <translation>Purchase code</translation>
         </message>
         <message>
             <location line="+6" />
@@ -6582,12 +8677,11 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
-            <location line="+79" />
             <source>НМЦК строки</source>
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="-48" />
+            <location line="+44" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -6598,18 +8692,18 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+111" />
-            <location line="+113" />
+            <location line="+164" />
+            <location line="+116" />
             <source>Внимание: </source>
             <translation>Attention: </translation>
         </message>
         <message>
-            <location line="-203" />
+            <location line="-258" />
             <source>Контракт по строке {0}</source>
             <translation>Contract for line {0}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Дата заключения</source>
             <translation>Signed on</translation>
         </message>
@@ -6619,25 +8713,56 @@ Details were written to:
             <translation>Contract price, ₽</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>НМЦК позиций</source>
+            <translation>Initial maximum price of the positions</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Позиции контракта</source>
+            <translation>Contract positions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Срок поставки</source>
+            <translation>Delivery date</translation>
+        </message>
+        <message>
             <location line="+6" />
+            <source> раб. дн. после приёмки</source>
+            <translation> working days after acceptance</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Сумма этапа, ₽</source>
             <translation>Stage amount, ₽</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+98" />
+            <source>Цена больше НМЦК отмеченных позиций.</source>
+            <translation>The price is above the initial maximum price of the ticked positions.</translation>
+        </message>
+        <message>
+            <location line="+143" />
+            <source>Как поставить на учёт</source>
+            <translation>Onto the inventory as</translation>
+        </message>
+        <message>
+            <location line="-244" />
+            <location line="+3" />
             <source>Срок оплаты</source>
             <translation>Payment due</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+166" />
+            <location line="+204" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+123" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+221" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+242" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location line="-155" />
+            <location line="-193" />
             <source>Добавить этап</source>
             <translation>Add stage</translation>
         </message>
@@ -6653,9 +8778,14 @@ Details were written to:
             <translation>Payment stages</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+65" />
             <source>Нет строк плана со статусом «Поставщик определён».</source>
             <translation>No plan lines with the status “Supplier chosen”.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Отметьте позиции, которые покрывает контракт.</source>
+            <translation>Tick the positions the contract covers.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -6663,17 +8793,12 @@ Details were written to:
             <translation>The price is a number greater than zero.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Цена больше НМЦК строки.</source>
-            <translation>The price exceeds the line's initial max. price.</translation>
-        </message>
-        <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Этап {0}: сумма «{1}» не распознана.</source>
             <translation>Stage {0}: amount “{1}” not recognised.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+18" />
             <source>Поставка по контракту № {0}</source>
             <translation>Delivery under contract No. {0}</translation>
         </message>
@@ -6689,12 +8814,13 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
+            <location line="+94" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-1" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-94" />
             <source>По контракту</source>
             <translation>Under contract</translation>
         </message>
@@ -6710,12 +8836,13 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
+            <location line="+95" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+0" />
             <source>Цена за ед., ₽</source>
             <translation>Unit price, ₽</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="-74" />
             <source>Состав поставки</source>
             <translation>Delivery contents</translation>
         </message>
@@ -6767,12 +8894,12 @@ Details were written to:
             <translation>The delivery by note “{0}” of {1} will be accepted: {2} units for {3}. The equipment gets inventory numbers and is put on record in the rooms given in the needs.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Выполнить шаг</source>
             <translation>Do the step</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-133" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-154" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
@@ -6943,7 +9070,7 @@ Details were written to:
             <translation>Could not read the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+130" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+151" />
             <source>Позиции строки</source>
             <translation>Line items</translation>
         </message>
@@ -6953,12 +9080,13 @@ Details were written to:
             <translation>Procurement progress</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+13" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+1" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+0" />
             <source>НМЦК</source>
             <translation>Initial max. price</translation>
         </message>
@@ -6978,7 +9106,22 @@ Details were written to:
             <translation>Who</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Запросы цен…</source>
+            <translation>Requests for prices…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Обоснование НМЦК закупки</source>
+            <translation>Price justification of the purchase</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Настройки закупок…</source>
+            <translation>Procurement settings…</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Выберите строку плана-графика</source>
             <translation>Choose a procurement schedule line</translation>
         </message>
@@ -7003,6 +9146,16 @@ Details were written to:
             <translation>notice No. {0}</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>ИКЗ {0}</source>
+            <translation>purchase code {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>цена обоснована {0}</source>
+            <translation>price justified {0}</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Следующий шаг:</source>
             <translation>Next step:</translation>
@@ -7013,7 +9166,7 @@ Details were written to:
             <translation>The procurement is complete: no more steps.</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+69" />
             <source>Приёмка</source>
             <translation>Acceptance</translation>
         </message>
@@ -7298,6 +9451,321 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Коэффициент вариации</source>
             <translation>Coefficient of variation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="29" />
+            <source>оборудование поштучно</source>
+            <translation>equipment, unit by unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="29" />
+            <source>группа под одним номером</source>
+            <translation>a group under one number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="30" />
+            <source>расходный материал</source>
+            <translation>consumable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="64" />
+            <source>одна штука</source>
+            <translation>a single unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="65" />
+            <source>цена за единицу не выше порога {0} ₽: одна карточка на {1} шт.</source>
+            <translation>price per unit within the threshold of {0} ₽: one card for {1} units</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="59" />
+            <source>учитывается в «{0}», не в штуках</source>
+            <translation>counted in «{0}», not in units</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/acceptance.py" line="61" />
+            <source>цена за единицу выше порога {0} ₽: каждая штука — отдельная карточка</source>
+            <translation>price per unit above the threshold of {0} ₽: each unit is a card of its own</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="110" />
+            <source>НМЦК закупки</source>
+            <translation>Initial maximum price of the purchase</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="165" />
+            <source>ИКЗ не сформирован: укажите идентификационный код заказчика (ИНН и КПП колледжа) в настройках закупок.</source>
+            <translation>No purchase code: give the customer identification code (the college's INN and KPP) in the procurement settings.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="128" />
+            <source>Внимание: закупки малого объёма ({0}) за {1} год составят {2} ₽ из {3} ₽ допустимых.</source>
+            <translation>Note: small purchases ({0}) in {1} will come to {2} ₽ of {3} ₽ allowed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="149" />
+            <source>ИКЗ присваивается закупкам по 44-ФЗ; у закупки по 223-ФЗ его нет.</source>
+            <translation>A purchase code belongs to 44-FZ purchases; a 223-FZ purchase has none.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="49" />
+            <source>Дата обоснования цены {0} раньше даты коммерческого предложения «{1}» от {2} по позиции «{3}»: обоснование не может опираться на более поздние цены. Укажите дату не раньше {4} или замените предложение.</source>
+            <translation>The justification date {0} is before the offer from «{1}» of {2} for «{3}»: a justification cannot rest on later prices. Give a date not before {4} or replace the offer.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="112" />
+            <source>{0} {1} ₽ больше {2} ₽ — предела закупки малого объёма ({3}). Выберите конкурентный способ.</source>
+            <translation>{0} {1} ₽ is above {2} ₽, the limit of a small purchase ({3}). Choose a competitive method.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="123" />
+            <source>Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе {3} ₽ (уже {4} ₽): закупка не помещается в лимит. Выберите конкурентный способ.</source>
+            <translation>Small purchases ({0}) in {1} would come to {2} ₽ against the limit of {3} ₽ (already {4} ₽): the purchase does not fit. Choose a competitive method.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="69" />
+            <source>поставка по контракту № {0} ({1})</source>
+            <translation>delivery under contract No. {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="70" />
+            <source>оплата по контракту № {0} ({1})</source>
+            <translation>payment under contract No. {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="76" />
+            <source>Просрочено с {0}: {1}</source>
+            <translation>Overdue since {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="76" />
+            <source>Срок {0}: {1}</source>
+            <translation>Due {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/justification.py" line="96" />
+            <source>Цена по строке ещё не обоснована: документ — проект, возраст предложений считается от сегодняшнего дня.</source>
+            <translation>The line's price is not justified yet: this is a draft, the offers' age is counted from today.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/justification.py" line="78" />
+            <source>Строка плана-графика «{0}» не найдена.</source>
+            <translation>Procurement schedule line “{0}” not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/justification.py" line="107" />
+            <source>Направлено запросов цен: {0}; методика рекомендует не меньше {1}.</source>
+            <translation>Requests for prices sent: {0}; the methodology recommends at least {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/justification.py" line="100" />
+            <source>«{0}»: предложения № {1} датированы позже обоснования ({2}).</source>
+            <translation>«{0}»: offers No. {1} are dated after the justification ({2}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="34" />
+            <source>Укажите дату отправки запроса.</source>
+            <translation>Give the date the request was sent.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="45" />
+            <source>Укажите исходящий номер запроса.</source>
+            <translation>Give the request's outgoing number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="47" />
+            <source>Исходящий номер — не больше 64 знаков.</source>
+            <translation>The outgoing number: at most 64 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="53" />
+            <source>Укажите поставщика, которому отправлен запрос.</source>
+            <translation>Give the supplier the request was sent to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="64" />
+            <source>Запись о запросе цен</source>
+            <translation>The request for prices</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="36" />
+            <source>Дата запроса {0} ещё не наступила.</source>
+            <translation>The request date {0} has not come yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/price_requests.py" line="40" />
+            <source>Запрос от {0} отправлен позже обоснования цены ({1}): он не мог в нём участвовать.</source>
+            <translation>A request of {0} was sent after the price justification ({1}): it could not have been part of it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="190" />
+            <source>ИКЗ: разряды 23–26 (номер закупки в плане-графике) не могут быть 0000.</source>
+            <translation>Purchase code: digits 23–26 (the purchase's number in the plan-schedule) cannot be 0000.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="89" />
+            <source>Укажите методику обоснования НМЦК: она печатается в обосновании.</source>
+            <translation>Give the price justification methodology: it is printed in the justification.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="181" />
+            <source>ИКЗ — 36 цифр; введено {0} знаков «{1}».</source>
+            <translation>A purchase code has 36 digits; given {0} characters «{1}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="183" />
+            <source>ИКЗ: разряды 1–2 «{0}» не совпадают с годом закупки {1}.</source>
+            <translation>Purchase code: digits 1–2 «{0}» do not match the year {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="185" />
+            <source>ИКЗ: в разрядах 4–13 ИНН заказчика «{0}» с неверной контрольной цифрой.</source>
+            <translation>Purchase code: the customer's INN «{0}» in digits 4–13 has a wrong check digit.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="187" />
+            <source>ИКЗ: разряды 3–22 «{0}» не совпадают с идентификационным кодом заказчика {1}.</source>
+            <translation>Purchase code: digits 3–22 «{0}» do not match the customer identification code {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="193" />
+            <source>ИКЗ: разряды 30–33 «{0}» не совпадают с кодом ОКПД2 позиций закупки ({1}).</source>
+            <translation>Purchase code: digits 30–33 «{0}» do not match the OKPD2 code of the positions ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="93" />
+            <source>Идентификационный код заказчика — 20 цифр: 1 знак, ИНН (10 цифр с верной контрольной цифрой) и КПП (9 цифр); введено «{0}».</source>
+            <translation>The customer identification code has 20 digits: 1 digit, the INN (10 digits with a true check digit) and the KPP (9 digits); given «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="98" />
+            <source>КПП — 9 цифр; введено «{0}».</source>
+            <translation>KPP: 9 digits; given «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="101" />
+            <source>Код вида расходов — 3 цифры (например, 244); введено «{0}».</source>
+            <translation>Expenditure type code: 3 digits (e.g. 244); given «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="142" />
+            <source>Способ закупки по {0}: {1}; введено «{2}».</source>
+            <translation>Methods under {0}: {1}; given «{2}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="107" />
+            <source>Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».</source>
+            <translation>The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="113" />
+            <source>Значение «{0}» — целое число от {1} до {2}.</source>
+            <translation>«{0}»: a whole number from {1} to {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="58" />
+            <source>Дата отправки</source>
+            <translation>Date sent</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="59" />
+            <source>Исходящий номер</source>
+            <translation>Outgoing number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="61" />
+            <source>Записать запрос</source>
+            <translation>Record the request</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="108" />
+            <source>Настройки закупок</source>
+            <translation>Procurement settings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="111" />
+            <source>Методика обоснования НМЦК</source>
+            <translation>Price justification methodology</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="114" />
+            <source>Идентификационный код заказчика (ИКУ)</source>
+            <translation>Customer identification code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="117" />
+            <source>пусто — 3 + ИНН колледжа + КПП</source>
+            <translation>empty: 3 + the college's INN + KPP</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="118" />
+            <source>КПП колледжа</source>
+            <translation>the college's KPP</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="120" />
+            <source>Код вида расходов (разряды 34–36 ИКЗ)</source>
+            <translation>Expenditure type code (digits 34–36 of the purchase code)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="133" />
+            <source>запросов цен не меньше </source>
+            <translation>requests for prices at least </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="136" />
+            <source>Срок оплаты; запросы</source>
+            <translation>Payment term; requests</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="137" />
+            <source>Совокупный годовой объём закупок (СГОЗ), ₽</source>
+            <translation>Total annual volume of purchases (SGOZ), ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="139" />
+            <source>пусто — по плану-графику 44-ФЗ</source>
+            <translation>empty: from the 44-FZ plan-schedule</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="141" />
+            <source>Методика по умолчанию</source>
+            <translation>Default methodology</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="44" />
+            <source>Ответ</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="80" />
+            <source>Направлено запросов: {0}, ответили: {1}.</source>
+            <translation>Requests sent: {0}, replied: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="38" />
+            <source>Запросы цен по строке {0}</source>
+            <translation>Requests for prices, line {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="74" />
+            <source>КП получено</source>
+            <translation>offer received</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="74" />
+            <source>ответа нет</source>
+            <translation>no reply</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="82" />
+            <source>Методика рекомендует не меньше {0}.</source>
+            <translation>The methodology recommends at least {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="74" />
+            <source> — {0} ₽</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -7677,22 +10145,17 @@ Details were written to:
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+81" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="-24" />
             <source>Отчёт «{0}» не принимает фильтр {1}.</source>
             <translation>Report “{0}” does not accept filter {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="66" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
             <source>Отчёт о достижении показателей кластера «Химический потенциал»</source>
             <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="75" />
-            <source>1. Показатели результативности проекта</source>
-            <translation>1. Project performance indicators</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+74" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+104" />
             <source>Потребность № {0}: {1}</source>
             <translation>Need No. {0}: {1}</translation>
         </message>
@@ -7738,17 +10201,19 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
+            <location line="+68" />
             <source>Сведение</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+37" />
+            <location line="-68" />
+            <location line="+39" />
+            <location line="+29" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-61" />
             <source>старше 6 мес.</source>
             <translation>older than 6 months</translation>
         </message>
@@ -7758,13 +10223,19 @@ Details were written to:
             <translation>falls out</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>позже даты обоснования</source>
+            <translation>after the justification date</translation>
+        </message>
+        <message>
             <location line="+12" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+60" />
+            <location line="+52" />
+            <location line="+15" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-67" />
             <source>Поставщик (источник ценовой информации)</source>
             <translation>Supplier (source of price information)</translation>
         </message>
@@ -7835,18 +10306,118 @@ Details were written to:
         </message>
         <message>
             <location line="+6" />
+            <source>Коэффициент вариации {0} % больше 33 %: совокупность цен неоднородна.</source>
+            <translation>Coefficient of variation {0} % is above 33 %: the prices are not homogeneous.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Обоснование отклонено.</source>
             <translation>Justification rejected.</translation>
         </message>
         <message>
             <location line="+6" />
+            <source>Обоснование НМЦК закупки {0}: {1}</source>
+            <translation>Justification of the initial maximum price, purchase {0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Идентификационный код закупки (ИКЗ)</source>
+            <translation>Purchase identification code (IKZ)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Закон, способ определения поставщика</source>
+            <translation>Law, supplier selection method</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Дата обоснования</source>
+            <translation>Date of the justification</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>не обоснована (проект)</source>
+            <translation>not justified (draft)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Методика</source>
+            <translation>Methodology</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Запросы ценовой информации (рекомендуется не меньше {0})</source>
+            <translation>Requests for prices (at least {0} recommended)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Дата запроса</source>
+            <translation>Request date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Исх. №</source>
+            <translation>Ref. No.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ответ</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Запросы не зарегистрированы.</source>
+            <translation>No requests recorded.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>НМЦК закупки</source>
+            <translation>Initial maximum price of the purchase</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Итого НМЦК закупки</source>
+            <translation>Total initial maximum price of the purchase</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>ОКПД2 / КТРУ</source>
+            <translation>OKPD2 / KTRU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Цср, ₽</source>
+            <translation>Mean price, ₽</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Начальная (максимальная) цена контракта — {0} ₽.</source>
+            <translation>Initial maximum contract price: {0} ₽.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Обоснование не утверждается.</source>
+            <translation>The justification is not approved.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Обоснование начальной (максимальной) цены контракта</source>
             <translation>Justification of the initial (maximum) contract price</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-9" />
             <source>Дата составления обоснования: {0}</source>
             <translation>Justification date: {0}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Предварительный расчёт по потребности вне плана-графика на {0}; обоснование составляется по строке плана-графика.</source>
+            <translation>Preliminary calculation for a need outside the plan-schedule as of {0}; the justification is made per plan-schedule line.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -7854,7 +10425,7 @@ Details were written to:
             <translation>No needs with commercial offers.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="91" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
@@ -7864,34 +10435,29 @@ Details were written to:
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="97" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="91" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-25" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+37" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+22" />
             <source>План-график закупок оборудования</source>
             <translation>Equipment procurement schedule</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+5" />
             <source>Предмет закупки, позиции</source>
             <translation>Subject of procurement, items</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>ОКПД2</source>
-            <translation>OKPD2</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Закон</source>
-            <translation>Law</translation>
+            <source>№ / ИКЗ</source>
+            <translation>No. / purchase code</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7904,108 +10470,119 @@ Details were written to:
             <translation>Deadline</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+9" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-42" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+0" />
+            <location line="+34" />
             <source>НМЦК, ₽</source>
             <translation>Initial max. price, ₽</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-34" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
+            <source>План-график закупок (Федеральный закон № 44-ФЗ)</source>
+            <translation>Plan-schedule of purchases (Federal Law No. 44-FZ)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>План закупки (Федеральный закон № 223-ФЗ)</source>
+            <translation>Procurement plan (Federal Law No. 223-FZ)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Не состоялись или отменены (в итог не входят)</source>
+            <translation>Failed or cancelled (not in the total)</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>В плане-графике нет строк.</source>
             <translation>The procurement schedule has no lines.</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>Итого по плану-графику</source>
-            <translation>Procurement schedule total</translation>
+            <source>Итого по источникам</source>
+            <translation>Total by source</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Итоги по источникам финансирования</source>
-            <translation>Totals by funding source</translation>
+            <location line="+3" />
+            <source>Итоги по источникам финансирования (без несостоявшихся и отменённых)</source>
+            <translation>Totals by funding source (failed and cancelled left out)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>Предыдущий период</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>% от плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="178" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="100" />
-            <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта.</source>
-            <translation>* — value calculated by the program from the sections' data (cluster register, accreditation, procurement, timetable) on the date of the report.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="106" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
             <source>2. Участники кластера</source>
             <translation>2. Cluster participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Участник</source>
             <translation>Participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Соглашение</source>
             <translation>Agreement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="130" />
             <source>3. Направления обучения</source>
             <translation>3. Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="137" />
             <source>4. Финансирование по источникам, ₽</source>
             <translation>4. Funding by source, ₽</translation>
         </message>
@@ -8017,7 +10594,7 @@ Details were written to:
         <message>
             <location line="+1" />
             <location line="+50" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-9" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-34" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
@@ -8028,8 +10605,8 @@ Details were written to:
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-6" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-20" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+10" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-4" />
             <source>Контрактный управляющий</source>
             <translation>Contract manager</translation>
         </message>
@@ -8040,6 +10617,7 @@ Details were written to:
         </message>
         <message>
             <location line="+7" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+20" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
@@ -8081,7 +10659,7 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+30" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+19" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
@@ -8098,6 +10676,7 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-26" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
@@ -8107,40 +10686,35 @@ Details were written to:
             <translation>Price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
             <source>План (НМЦК)</source>
             <translation>Plan (initial maximum price)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="125" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="143" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="100" />
             <source>Отчётный период: {0}</source>
             <translation>Reporting period: {0}</translation>
         </message>
         <message>
             <location line="-37" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-30" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-39" />
             <source>Директор</source>
             <translation>Director</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="103" />
-            <source>Достигнуто плановых значений: {0} из {1}.</source>
-            <translation>Targets reached: {0} of {1}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/styles.py" line="239" />
@@ -8158,12 +10732,12 @@ Details were written to:
             <translation>page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="61" />
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="64" />
             <source>последние данные на {0}</source>
             <translation>latest data as of {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="51" />
             <source> от {0}</source>
             <translation> of {0}</translation>
         </message>
@@ -8210,7 +10784,7 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="+48" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="+51" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
@@ -8221,23 +10795,38 @@ Details were written to:
             <translation>Instructor</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/documents.py" line="+56" />
+            <location filename="../../chemcluster_desktop/services/procurement/documents.py" line="+52" />
+            <source>Закон: 44-ФЗ или 223-ФЗ; введено «{0}».</source>
+            <translation>Law: 44-ФЗ or 223-ФЗ; given «{0}».</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Источник не указан</source>
             <translation>No source given</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+83" />
+            <location line="+121" />
             <source>на {0} г.</source>
             <translation>for {0}</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="-81" />
+            <source>КП от {0}</source>
+            <translation>offer of {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ответа нет</source>
+            <translation>no reply</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Потребность указывается номером (id), например --need 12.</source>
             <translation>A need is given by its number (id), e.g. --need 12.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+29" />
             <source>Лимит источника «{0}» превышен на {1} ₽.</source>
             <translation>The limit of source “{0}” is exceeded by {1} ₽.</translation>
         </message>
@@ -8299,161 +10888,176 @@ Details were written to:
         </message>
         <message>
             <location line="+28" />
-            <source>Вид расписания: week (сетка недели) или term (список за период).</source>
-            <translation>Timetable form: week (weekly grid) or term (list for the term).</translation>
+            <source>Вид расписания: school (лист для школы на подпись), week (сетка недели) или term (список за период).</source>
+            <translation>Timetable view: school (the paper a school signs), week (week grid) or term (list of the term).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+11" />
+            <source>Лист на подпись строится для школ: уберите фильтр класса, мастерской или преподавателя.</source>
+            <translation>The paper to sign is made for schools: remove the class, workshop or instructor filter.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source> (замена за {0})</source>
+            <translation> (covering for {0})</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Преподаватель: {0}. Уроки {1}.</source>
+            <translation>Instructor: {0}. Lessons {1}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0}: занятия в мастерских ({1})</source>
+            <translation>{0}: lessons in the workshops ({1})</translation>
+        </message>
+        <message>
+            <location line="-86" />
             <source>Расписание занятий 8-х классов: {0}</source>
             <translation>8th-grade lesson timetable: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="200" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="132" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="168" />
             <source>г. Дзержинск</source>
             <translation>Dzerzhinsk</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="213" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="213" />
             <source>Требуется</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="213" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="177" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="213" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="173" />
             <source>1. Паспорт мастерской</source>
             <translation>1. Workshop passport</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="179" />
             <source>Компетенция</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="144" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="180" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="146" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="182" />
             <source>Помещения</source>
             <translation>Rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="185" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="159" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="195" />
             <source>Готовность по зонам</source>
             <translation>Readiness by zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="200" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-10" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="200" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="164" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="200" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="165" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="201" />
             <source>Покрытие</source>
             <translation>Coverage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="343" />
             <source>Заключение комиссии</source>
             <translation>Commission's conclusion</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="266" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="358" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="266" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="358" />
             <source>Член комиссии</source>
             <translation>Commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="152" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="188" />
             <source>Дата аккредитации</source>
             <translation>Accreditation date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="154" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="190" />
             <source>Примечания</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="226" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="273" />
             <source>Не хватает</source>
             <translation>Missing</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="239" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="286" />
             <source>5. Фотографии оснащения</source>
             <translation>5. Equipment photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="239" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="286" />
             <source>4. Фотографии оснащения</source>
             <translation>4. Equipment photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="125" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="161" />
             <source>Компетенция: «{0}»</source>
             <translation>Competency: “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="196" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="236" />
             <source> (на 1 раб. место × {0})</source>
             <translation> (per workplace × {0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="144" />
-            <source>{0} года</source>
-            <translation>{0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="176" />
             <source>, {0} м²</source>
             <translation>, {0} m²</translation>
         </message>
@@ -8463,7 +11067,7 @@ Details were written to:
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="100" />
+            <location line="+26" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
@@ -8523,7 +11127,7 @@ Details were written to:
             <translation>Inventory labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="138" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
@@ -8563,7 +11167,7 @@ Details were written to:
             <translation>, closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="138" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
@@ -8598,11 +11202,6 @@ Details were written to:
             <translation>No. {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="94" />
-            <source>Без помещения</source>
-            <translation>No room</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="43" />
             <source>не числится по учёту</source>
             <translation>not on record</translation>
@@ -8613,42 +11212,37 @@ Details were written to:
             <translation>{0} · {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="89" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="90" />
             <source>Пакеты аккредитации мастерских</source>
             <translation>Workshop accreditation packets</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="178" />
             <source>Наименование мастерской</source>
             <translation>Workshop name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="184" />
             <source>Количество рабочих мест</source>
             <translation>Number of workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="267" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="359" />
             <source>Ответственный за мастерскую</source>
             <translation>Workshop manager</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="231" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="278" />
             <source>4. План застройки мастерской</source>
             <translation>4. Workshop layout plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="127" />
-            <source>Инфраструктурный лист {0} года</source>
-            <translation>Infrastructure list {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="194" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="230" />
             <source>Статус установлен вручную: {0}</source>
             <translation>Status set manually: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="249" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="296" />
             <source>Изображение не читается</source>
             <translation>The image cannot be read</translation>
         </message>
@@ -8663,27 +11257,22 @@ Details were written to:
             <translation>Room “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="70" />
-            <source>Инвентаризация № {0} от {1}</source>
-            <translation>Stock-taking No. {0} of {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="56" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="45" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="54" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="88" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="89" />
             <source>Пакет аккредитации мастерской «{0}»</source>
             <translation>Accreditation packet of workshop “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="235" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="282" />
             <source>Изображение плана застройки не читается.</source>
             <translation>The layout plan image cannot be read.</translation>
         </message>
@@ -8703,34 +11292,24 @@ Details were written to:
             <translation>No stock-takings in room “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="61" />
             <source>Этикетки с QR-кодами</source>
             <translation>Labels with QR codes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="122" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="158" />
             <source>Пакет документов для аккредитации мастерской</source>
             <translation>Workshop accreditation document packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="172" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="208" />
             <source>2. Чек-лист оснащения по инфраструктурному листу</source>
             <translation>2. Equipment checklist by the infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="261" />
             <source>3. Перечень недостающего оборудования и материалов</source>
             <translation>3. List of missing equipment and materials</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="129" />
-            <source>Готовность: выполнено {0} из {1} позиций, покрытие {2}</source>
-            <translation>Readiness: {0} of {1} items met, coverage {2}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="109" />
-            <source>Инвентаризационная опись</source>
-            <translation>Inventory list</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="42" />
@@ -8738,12 +11317,12 @@ Details were written to:
             <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="79" />
+            <location filename="../../chemcluster_desktop/services/schedule/report_schedule.py" line="83" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="183" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="219" />
             <source>У мастерской нет инфраструктурного листа: чек-лист пуст.</source>
             <translation>The workshop has no infrastructure list: the checklist is empty.</translation>
         </message>
@@ -8768,7 +11347,7 @@ Details were written to:
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="82" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="65" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
             <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
         </message>
@@ -8778,24 +11357,19 @@ Details were written to:
             <translation>Statement of stock-taking discrepancies</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_stocktaking.py" line="33" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="30" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
             <translation>No stock-takings yet: start one on the Inventory page.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="217" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="264" />
             <source>Недостающих позиций нет: все требования инфраструктурного листа выполнены.</source>
             <translation>No missing items: every requirement of the infrastructure list is met.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="209" />
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="254" />
             <source>* количество на одно рабочее место, умноженное на число рабочих мест ({0}).</source>
             <translation>* quantity per workplace multiplied by the number of workplaces ({0}).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="262" />
-            <source>Комиссия рассмотрела оснащение мастерской «{0}» на соответствие инфраструктурному листу компетенции «{1}». Выполнено {2} из {3} позиций (покрытие {4}).</source>
-            <translation>The commission checked the equipment of workshop “{0}” against the infrastructure list of competency “{1}”. {2} of {3} items met (coverage {4}).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/inventory_list.py" line="112" />
@@ -8853,7 +11427,7 @@ Details were written to:
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="35" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="59" />
             <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
             <translation>No items with inventory numbers for labels: choose other items.</translation>
         </message>
@@ -8862,91 +11436,378 @@ Details were written to:
             <source>Итого по странице: позиций {0}</source>
             <translation>Page total: {0} items</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="+16" />
+            <source>Недостачи и излишки по счетам, излишки по текущей оценке</source>
+            <translation>Shortages and surpluses by account, surpluses at their estimate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="+15" />
+            <source>Итоги всех описей одного решения: по данным учёта, фактически, недостачи и излишки</source>
+            <translation>Totals of every list of one decision: per records, actual, shortages and surpluses</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="+12" />
+            <source>Приказ, причина, сроки, помещения и МОЛ, состав комиссии с председателем</source>
+            <translation>Order, reason, dates, rooms and custodians, the commission with its chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_movement.py" line="+12" />
+            <source>Накладная на перемещение (ф. 0504102), акт о списании (ф. 0504104, 0504143, 0504230) или требование-накладная (ф. 0504204) по номеру документа</source>
+            <translation>Transfer note (form 0504102), write-off act (forms 0504104, 0504143, 0504230) or requisition and issue note (form 0504204) by the document's number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="214" />
+            <source>Подтверждение (инв. номера, договоры)</source>
+            <translation>Evidence (inventory numbers, agreements)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="119" />
+            <source>Средства измерения и документы на оборудование</source>
+            <translation>Measuring instruments and equipment documents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="138" />
+            <source>Позиция листа</source>
+            <translation>List item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="138" />
+            <source>Поверка</source>
+            <translation>Verification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="139" />
+            <source>Документы</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="328" />
+            <source>Комиссия и заключение</source>
+            <translation>Commission and verdict</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="352" />
+            <source>Замечания комиссии:</source>
+            <translation>Remarks of the commission:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="354" />
+            <source>Дата: «____» ____________ 20____ г.</source>
+            <translation>Date: «____» ____________ 20____</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="126" />
+            <source>ИСТЕКЛА — не учитывается</source>
+            <translation>EXPIRED — not counted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="144" />
+            <source>Средство измерения с истёкшей поверкой нельзя использовать на демонстрационном экзамене: в наличии по позиции оно не считается.</source>
+            <translation>A measuring instrument whose verification has expired cannot be used at a demonstration exam: it is not counted as available for its line.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="334" />
+            <source>Приказ о создании комиссии: № ________ от «____» ____________ 20____ г. (не записан в программе).</source>
+            <translation>Order appointing the commission: No. ________ of «____» ____________ 20____ (not recorded in the program).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="339" />
+            <source>Фамилия, имя, отчество</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="339" />
+            <source>Должность</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="339" />
+            <source>Роль в комиссии</source>
+            <translation>Role in the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="165" />
+            <source>По данным учёта: выполнено {0} из {1} позиций, покрытие {2}</source>
+            <translation>By the records: {0} of {1} lines met, coverage {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="319" />
+            <source>Инв. №: {0}</source>
+            <translation>Inv. No.: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="344" />
+            <source>По данным учёта программы: выполнено {0} из {1} позиций, покрытие {2}; подтверждение каждой позиции — в разделе 2, недостающее — в разделе 3.</source>
+            <translation>By the program's records: {0} of {1} lines met, coverage {2}; the evidence of each line is in section 2, what is missing in section 3.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="348" />
+            <source>Оснащение мастерской «{0}» требованиям инфраструктурного листа {1}: соответствует / не соответствует (нужное подчеркнуть).</source>
+            <translation>The equipment of workshop «{0}» against infrastructure list {1}: complies / does not comply (underline as appropriate).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="127" />
+            <source>до {0}</source>
+            <translation>until {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="234" />
+            <source>Не учтено: {0}</source>
+            <translation>Not counted: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="239" />
+            <source>{0}
+(«{1}» — вручную, без подтверждения)</source>
+            <translation>{0}
+(«{1}» set by hand, unconfirmed)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="331" />
+            <source>Комиссия создана приказом № {0} от {1}.</source>
+            <translation>The commission was appointed by order No. {0} of {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/accreditation_packet.py" line="134" />
+            <source>свид. № {0}</source>
+            <translation>cert. No. {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="110" />
+            <source>1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации 2023–2024 гг.)</source>
+            <translation>1. Indicators of the flagship project card (card item 10; term 2023–2024)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
+            <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта; введённые значения датированы днём, на который они верны.</source>
+            <translation>* — computed by the program from its sections (cluster registry, accreditation, procurement, timetable) on the day of the report; typed values are dated by the day they are true on.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="90" />
+            <source>Показатели не заведены.</source>
+            <translation>No indicators yet.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="116" />
+            <source>1а. Собственные показатели колледжа (в карточку проекта не входят)</source>
+            <translation>1a. The college's own indicators (not part of the project card)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="117" />
+            <source>Плановые значения установлены колледжем, а не карточкой проекта.</source>
+            <translation>Targets set by the college, not by the project card.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
+            <source>Достигнуто плановых значений карточки: {0} из {1}.</source>
+            <translation>Card targets reached: {0} of {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="74" />
+            <source>на {0}</source>
+            <translation>as of {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="80" />
+            <source>«___» ____________ 20___ г.</source>
+            <translation>«___» ____________ 20___</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="82" />
+            <source>СОГЛАСОВАНО</source>
+            <translation>AGREED</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="85" />
+            <source>УТВЕРЖДАЮ</source>
+            <translation>APPROVED</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="99" />
+            <source>Уроки</source>
+            <translation>Periods</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="89" />
+            <source>Расписание занятий 8-х классов {0} в мастерских {1} на {2} {3} г.</source>
+            <translation>Timetable of the 8th grades of {0} in the workshops of {1} for {2} {3}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="91" />
+            <source>{0}. Договор о сетевой форме реализации образовательной программы № {1}</source>
+            <translation>{0}. Network-form educational programme agreement No. {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="82" />
+            <source>Директор {0}</source>
+            <translation>Director, {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="62" />
+            <source>Ведомость расхождений по результатам инвентаризации (ф. 0504092)</source>
+            <translation>Discrepancy list of the stock-taking (form 0504092)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="51" />
+            <source>не числится по учёту; оценка {0}</source>
+            <translation>not on record; estimate {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="51" />
+            <source>комиссии</source>
+            <translation>by the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="52" />
+            <source>не указана</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="91" />
+            <source>Инвентаризационная опись (ф. 0510466)</source>
+            <translation>Inventory list (form 0510466)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="54" />
+            <source>Опись инвентаризации строится по её строкам: --room, --kind и --ids с --stocktaking не указываются.</source>
+            <translation>A stock-taking's list is built from its lines: --room, --kind and --ids are not given with --stocktaking.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="76" />
+            <source>Нет позиций для описи: измените фильтры.</source>
+            <translation>No items for the list: change the filters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="52" />
+            <source>Акт о результатах инвентаризации (ф. 0510463)</source>
+            <translation>Stock-taking result act (form 0510463)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="32" />
+            <source>Решение о проведении инвентаризации (ф. 0510439)</source>
+            <translation>Decision to hold a stock-taking (form 0510439)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="24" />
+            <source>одна на группу</source>
+            <translation>one per group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="24" />
+            <source>по одной на каждую штуку группы</source>
+            <translation>one per unit of a group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="43" />
+            <source>--per: group (одна этикетка на группу) или unit (по одной на штуку), а не «{0}».</source>
+            <translation>--per: group (one label per group) or unit (one per unit), not «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="56" />
+            <source>{0} — группа, {1} шт.</source>
+            <translation>{0} — group, {1} pcs</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="51" />
+            <source>{0} ({1} из {2})</source>
+            <translation>{0} ({1} of {2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_movement.py" line="28" />
+            <source>Документов перемещения, выдачи или списания ещё нет: укажите --number.</source>
+            <translation>There are no transfer, issue or write-off documents yet: give --number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="83" />
+            <source>____________ / {0}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="397" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="364" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="302" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="274" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="409" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="371" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="91" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="269" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="222" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="71" />
             <source>Формирование документа «{0}»</source>
             <translation>Making document “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="211" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
@@ -8987,7 +11848,7 @@ Details were written to:
     <context>
         <name>Schedule</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="+26" />
+            <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="+34" />
             <source>Понедельник</source>
             <translation>Monday</translation>
         </message>
@@ -9062,17 +11923,17 @@ Details were written to:
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+171" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+194" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="+35" />
+            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="+28" />
             <source>Не задано время звонков: добавьте уроки на вкладке «Учебный год».</source>
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+135" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+163" />
             <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
             <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
@@ -9082,7 +11943,7 @@ Details were written to:
             <translation>Tick at least one weekday.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="+115" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="+121" />
             <source>Выберите школу.</source>
             <translation>Choose a school.</translation>
         </message>
@@ -9092,7 +11953,7 @@ Details were written to:
             <translation>Term “{0}” not found. Available: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="+65" />
+            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="+66" />
             <source>Выберите модуль.</source>
             <translation>Choose a module.</translation>
         </message>
@@ -9100,6 +11961,16 @@ Details were written to:
             <location line="+8" />
             <source>Строка нагрузки</source>
             <translation>Load line</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Модуль «{0}» не ведёт ни один преподаватель: отметьте его у преподавателя, затем добавьте нагрузку.</source>
+            <translation>No instructor teaches the module «{0}»: tick it on an instructor's card, then add the load.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Нагрузка не добавлена:</source>
+            <translation>Load not added:</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/schedule/_common.py" line="-33" />
@@ -9123,17 +11994,17 @@ Details were written to:
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-145" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-168" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+55" />
             <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
             <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+42" />
             <location line="+23" />
             <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
             <translation>Period No. {0}: the end {1} is not after the start {2}. Correct the bell times.</translation>
@@ -9149,22 +12020,24 @@ Details were written to:
             <translation>Term “{0}” has no load: add which modules the classes take.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+12" />
+            <location filename="../../chemcluster_desktop/services/schedule/regenerate.py" line="+73" />
+            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="-1" />
             <source> … и ещё {0}.</source>
             <translation> … and {0} more.</translation>
         </message>
         <message>
-            <location line="+48" />
-            <source>Сгенерировано расписание «{0}»: размещено {1}, не размещено {2} ч</source>
-            <translation>Timetable “{0}” generated: {1} placed, {2} h not placed</translation>
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-81" />
+            <source>Школа «{0}» не найдена.</source>
+            <translation>School «{0}» not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-26" />
+            <location line="+55" />
             <source>Занятие нельзя поставить сюда:</source>
             <translation>The lesson cannot be placed here:</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+116" />
             <source>Удалено занятий: {0}</source>
             <translation>Lessons deleted: {0}</translation>
         </message>
@@ -9184,24 +12057,24 @@ Details were written to:
             <translation>“{0}”: a whole number is needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-43" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-47" />
             <source>Школа «{0}» уже есть в справочнике.</source>
             <translation>School “{0}” already exists.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+12" />
+            <location line="+15" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>Класс «{0}» в этой школе уже есть.</source>
             <translation>Class “{0}” already exists in this school.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+11" />
+            <location line="+13" />
             <source>Карточка класса</source>
             <translation>Class card</translation>
         </message>
@@ -9222,28 +12095,53 @@ Details were written to:
             <translation>Instructor “{0}” has lessons ({1}): move or delete them first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/course_modules.py" line="+60" />
+            <location filename="../../chemcluster_desktop/services/schedule/course_modules.py" line="+61" />
             <source>Модуль «{0}» уже есть.</source>
             <translation>Module “{0}” already exists.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+18" />
+            <location line="+36" />
             <source>Карточка модуля</source>
             <translation>Module card</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-26" />
+            <source>Выберите модуль федеральной рабочей программы из списка.</source>
+            <translation>Choose a module of the federal work programme from the list.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Вид часов модуля: «lesson» (уроки предмета) или «guidance» (профориентационные занятия).</source>
+            <translation>Kind of the module's hours: «lesson» (lessons of the subject) or «guidance» (career guidance).</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
             <translation>Module “{0}” has lessons ({1}): delete them first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-92" />
+            <location line="+21" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-115" />
             <source>Период «{0}» уже есть.</source>
             <translation>Term “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+55" />
+            <source>Выберите учебный период каникул.</source>
+            <translation>Choose the term of the holidays.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Каникулы «{0}» пересекаются с каникулами «{1}» ({2}–{3}) с {4}: исправьте даты.</source>
+            <translation>Holidays «{0}» overlap «{1}» ({2}–{3}) from {4}: correct the dates.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Запись о каникулах</source>
             <translation>Holiday record</translation>
         </message>
@@ -9268,29 +12166,30 @@ Details were written to:
             <translation>Period No. {0} has {1} lessons: move them first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="-2" />
+            <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="-48" />
             <source>Этот класс уже изучает модуль «{0}» в этом периоде.</source>
             <translation>This class already takes module “{0}” in this term.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+46" />
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-111" />
-            <location line="+10" />
+            <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+47" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-134" />
+            <location line="+18" />
             <source>Карточка учебного периода</source>
             <translation>Term card</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+100" />
             <source>{0} ({1}): модулю «{2}» нужно {3} ч, а в периоде «{4}» у класса есть только {5} уроков в допустимые дни. Уменьшите часы, расширьте дни класса или период.</source>
             <translation>{0} ({1}): module “{2}” needs {3} h, but in term “{4}” the class has only {5} periods on allowed days. Reduce the hours, widen the class's days or the term.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="-56" />
+            <location filename="../../chemcluster_desktop/services/schedule/generation.py" line="-15" />
             <source>В классе «{0}» ({1}) {2} учеников: укажите число учеников больше нуля.</source>
             <translation>Class “{0}” ({1}) has {2} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+16" />
+            <location filename="../../chemcluster_desktop/services/schedule/regenerate.py" line="+1" />
             <source>Генерация не начата:</source>
             <translation>Generation not started:</translation>
         </message>
@@ -9300,12 +12199,12 @@ Details were written to:
             <translation>{0} ({1}): the load of {2} h exceeds the {3} periods available to the class in term “{4}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-136" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-148" />
             <source>{0} не входит ни в один учебный период.</source>
             <translation>{0} is not in any term.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="+161" />
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="+166" />
             <source>{0}: занятие {1} приходится на каникулы «{2}».</source>
             <translation>{0}: lesson {1} falls in the holiday “{2}”.</translation>
         </message>
@@ -9330,7 +12229,7 @@ Details were written to:
             <translation>{0} is in {1} lessons at once: {2}, period {3}.</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-48" />
             <source>{0}: {1} чел., а модуль «{2}» допускает группу до {3} чел.</source>
             <translation>{0}: {1} pupils, but module “{2}” allows groups of up to {3}.</translation>
         </message>
@@ -9340,7 +12239,12 @@ Details were written to:
             <translation>{0}: {1} pupils, but “{2}” has {3} workplaces.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+8" />
+            <source>{0}: занятие {1} приходится на нерабочий день «{2}» (производственный календарь).</source>
+            <translation>{0}: the lesson on {1} falls on the day off «{2}» (production calendar).</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>{0} недоступен {1}, {2}-й урок.</source>
             <translation>{0} is unavailable on {1}, period {2}.</translation>
         </message>
@@ -9365,7 +12269,7 @@ Details were written to:
             <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+193" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+229" />
             <source>Подготовка модели…</source>
             <translation>Preparing the model…</translation>
         </message>
@@ -9385,75 +12289,244 @@ Details were written to:
             <translation>Ready</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+16" />
+            <source>Нет мастерской на {0} учеников для модуля «{1}».</source>
+            <translation>No workshop for {0} pupils hosts the module «{1}».</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Класс приходит {0} подгруппами одновременно, а мастерских на {1} учеников для модуля «{2}» только {3}.</source>
+            <translation>The class comes as {0} subgroups at once, but only {3} workshops for {1} pupils host the module «{2}».</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Ни один преподаватель модуля «{0}» не работает в дни и часы, когда школа может привести {1} ({2}).</source>
+            <translation>No instructor of the module «{0}» works on the days and hours the school can bring {1} ({2}).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Класс приходит {0} подгруппами одновременно, а в его дни ({1}) модуль «{2}» могут вести только: {3}.</source>
+            <translation>The class comes as {0} subgroups at once, but on its days ({1}) only these can teach «{2}»: {3}.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Распределение мастерских и преподавателей…</source>
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+128" />
-            <source>Нет ни одного свободного дня и часа, подходящих школе, преподавателю и мастерской.</source>
-            <translation>No free day and period suits the school, the instructor and the workshop.</translation>
+            <location line="+287" />
+            <source>Преподаватель {0} недоступен {1}.</source>
+            <translation>Instructor {0} is away {1}.</translation>
         </message>
         <message>
-            <location line="+132" />
+            <location line="-57" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-213" />
+            <location line="-175" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
         <message>
-            <location line="+233" />
-            <source>Не хватило свободного времени мастерской, преподавателя или класса.</source>
-            <translation>Not enough free time of the workshop, the instructor or the class.</translation>
-        </message>
-        <message>
-            <location line="-309" />
+            <location line="-91" />
             <source>Модуль «{0}» не разрешён ни в одной мастерской.</source>
             <translation>Module “{0}” is not allowed in any workshop.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Модуль «{0}» не ведёт ни один преподаватель.</source>
             <translation>No instructor teaches module “{0}”.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.</source>
             <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
         </message>
         <message>
-            <location line="-16" />
-            <source>Нет мастерской на {0} рабочих мест для модуля «{1}».</source>
-            <translation>No workshop with {0} workplaces for module “{1}”.</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Ни один преподаватель модуля «{0}» не свободен в дни и часы, когда школа может привести {1}.</source>
-            <translation>No instructor of module “{0}” is free when the school can bring {1}.</translation>
-        </message>
-        <message>
-            <location line="+140" />
-            <location line="+185" />
-            <source>Преподаватель {0} недоступен в некоторые даты.</source>
-            <translation>Instructor {0} is unavailable on some dates.</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+304" />
             <source>Не размещено.</source>
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-341" />
+            <location line="-322" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+274" />
+            <location line="+248" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/calendar.py" line="+40" />
+            <source>Вид дня: «off» (нерабочий) или «work» (рабочий по переносу).</source>
+            <translation>Kind of day: «off» (non-working) or «work» (working by a transfer).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>На {0} в календаре уже есть запись «{1}»: исправьте её, а не добавляйте вторую.</source>
+            <translation>The calendar already has «{1}» on {0}: edit it rather than add a second one.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>День календаря</source>
+            <translation>Calendar day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/data.py" line="+196" />
+            <source>{0} ({1}), модуль «{2}»: {3} учеников не помещаются в {4} параллельные подгруппы по {5} чел. Разрешите больше подгрупп, увеличьте вместимость мастерских или разделите класс.</source>
+            <translation>{0} ({1}), module «{2}»: {3} pupils do not fit in {4} parallel subgroups of {5}. Allow more subgroups, increase the workshops' capacity or split the class.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{0} ({1}), модуль «{2}»: {3} учеников в {4} подгруппах нужно {4} мастерских одновременно, а модуль разрешён в {5} (вместе {6} мест).</source>
+            <translation>{0} ({1}), module «{2}»: {3} pupils in {4} subgroups need {4} workshops at once, but the module is allowed in {5} ({6} places together).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{0} ({1}), модуль «{2}»: {3} подгруппы занимаются одновременно, а модуль ведут только {4} преподавател(я/ей).</source>
+            <translation>{0} ({1}), module «{2}»: {3} subgroups work at once, but only {4} instructor(s) teach the module.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/hours.py" line="+88" />
+            <source>{0} ({1}): уроков «Труд (технология)» в {2} учебном году {3} ч — больше предела {4} ч на {5} ч. Уменьшите часы, отметьте модуль как профориентационный или измените предел периода.</source>
+            <translation>{0} ({1}): lessons of «Труд (технология)» in the {2} school year {3} h — over the cap of {4} h by {5} h. Reduce the hours, mark the module as career guidance or change the term's cap.</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Модуль ФРП «{0}» уже есть.</source>
+            <translation>Federal programme module «{0}» already exists.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Модуль ФРП</source>
+            <translation>Federal programme module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/reasons.py" line="+50" />
+            <source>{0} может прийти в {1}, уроки {2}</source>
+            <translation>{0} can come on {1}, lessons {2}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>мастерская «{0}»</source>
+            <translation>workshop «{0}»</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>преподаватель {0}</source>
+            <translation>instructor {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>класс {0}</source>
+            <translation>class {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0}, а {1} работает в {2}: общих дней нет.</source>
+            <translation>{0}, but {1} works on {2}: no day in common.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0}, а у преподавателя {1} нет {2} уроков подряд в эти часы.</source>
+            <translation>{0}, but instructor {1} has no {2} lessons in a row then.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0}, а {1} в это время занят(а) закреплёнными занятиями.</source>
+            <translation>{0}, but {1} is taken by locked lessons then.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Преподаватель {0} недоступен {1}: в дни класса ({2}) не набирается {3} занятий подряд.</source>
+            <translation>Instructor {0} is away {1}: {3} visits in a row cannot be had on the class's days ({2}).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0}: в период «{1}» не помещается {2} занятий подряд.</source>
+            <translation>{0}: {2} weekly visits in a row do not fit in the term «{1}».</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>{0}: поиск не успел разместить визит, запустите генерацию с большим временем.</source>
+            <translation>{0}: the search ran out of time for this visit; run the generation with more time.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{0}, а в эти часы у класса уже другие модули: {1}.</source>
+            <translation>{0}, but the class has other modules then: {1}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> и ещё {0}</source>
+            <translation> and {0} more</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0}, а {1} в это время занят(а): {2}{3}.</source>
+            <translation>{0}, but {1} is taken then: {2}{3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/regenerate.py" line="-10" />
+            <source>Период генерации пуст: с {0} по {1}. Прошедшие занятия (до {2}) не меняются.</source>
+            <translation>The period to generate is empty: {0} to {1}. Past lessons (before {2}) are not changed.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>Период уже прошёл: менять можно только занятия с сегодняшнего дня.</source>
+            <translation>The term is over: only lessons from today on can change.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Расписание периода «{0}» изменилось после предпросмотра: запустите генерацию ещё раз.</source>
+            <translation>The timetable of «{0}» changed after the preview: run the generation again.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>До генерации {0}</source>
+            <translation>Before the generation of {0}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Сгенерировано расписание «{0}» с {1}: добавлено {2}, перенесено {3}, удалено {4}, без изменений {5}, не тронуто (прошедшие и закреплённые) {6}; не размещено {7} ч</source>
+            <translation>Timetable «{0}» generated from {1}: {2} added, {3} moved, {4} removed, {5} unchanged, {6} left alone (past and locked); {7} h not placed</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Для периода «{0}» нечего отменять: генераций после обновления программы не было.</source>
+            <translation>Nothing to undo for «{0}»: no generation since the program was updated.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Отменена генерация расписания «{0}»: восстановлено {1} занятий ({2})</source>
+            <translation>Generation of the timetable «{0}» undone: {1} lessons restored ({2})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/substitute.py" line="+42" />
+            <source>Преподаватель «{0}» не найден.</source>
+            <translation>Instructor «{0}» not found.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Под «{0}» подходят несколько преподавателей: {1}. Уточните ФИО.</source>
+            <translation>Several instructors match «{0}»: {1}. Give the full name.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Отсутствие заканчивается ({0}) раньше, чем начинается ({1}).</source>
+            <translation>The absence ends ({0}) before it starts ({1}).</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Нет свободного преподавателя модуля «{0}» {1}, {2}-й урок.</source>
+            <translation>No free instructor of «{0}» on {1}, lesson {2}.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Замена: {0} отсутствует {1}–{2}; заменено занятий {3}, без замены {4}</source>
+            <translation>Cover: {0} absent {1}–{2}; {3} lessons covered, {4} not covered</translation>
         </message>
     </context>
     <context>
@@ -9577,9 +12650,127 @@ Details were written to:
         </message>
     </context>
     <context>
+        <name>ScheduleGenerate</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="84" />
+            <source>Менять занятия с</source>
+            <translation>Change lessons from</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="88" />
+            <source>Что останется</source>
+            <translation>What stays</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="90" />
+            <source>Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет записано, пока вы не нажмёте «Применить».</source>
+            <translation>Press «Предпросмотр»: the program shows what would change. Nothing is written until you press «Применить».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="109" />
+            <source>Отменить последнюю генерацию</source>
+            <translation>Undo the latest generation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="114" />
+            <source>Предпросмотр</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="118" />
+            <source>Применить</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="150" />
+            <source>Предпросмотр генерации</source>
+            <translation>Generation preview</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
+            <source>Отмена генерации</source>
+            <translation>Undo the generation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="81" />
+            <source>по</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <source>Добавится</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <source>Перенесётся</source>
+            <translation>Moved</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <source>Удалится</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="103" />
+            <source>Не размещено и почему:</source>
+            <translation>Not placed, and why:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="135" />
+            <source>Генераций, которые можно отменить, нет.</source>
+            <translation>No generation to undo.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="60" />
+            <source>Генерация расписания — {0}</source>
+            <translation>Timetable generation — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="85" />
+            <source>Не меняются никогда: занятия до {0} (прошедшие) и закреплённые 🔒; занятия после даты «по» тоже остаются.</source>
+            <translation>Never changed: lessons before {0} (past) and locked 🔒 ones; lessons after the «to» date stay as well.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="154" />
+            <source>С {0} по {1}: добавится {2}, перенесётся {3}, удалится {4}, без изменений {5}. Не тронуты: прошедшие {6}, закреплённые {7}, после периода {8}. Не размещено часов: {9}.</source>
+            <translation>{0} to {1}: {2} added, {3} moved, {4} removed, {5} unchanged. Left alone: {6} past, {7} locked, {8} after the period. Hours not placed: {9}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="186" />
+            <source>Записано: добавлено {0}, перенесено {1}, удалено {2}. Отменить можно кнопкой «Отменить последнюю генерацию».</source>
+            <translation>Written: {0} added, {1} moved, {2} removed. «Отменить последнюю генерацию» undoes it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
+            <source>Вернуть расписание периода «{0}» к состоянию «{1}» ({2} занятий)?</source>
+            <translation>Put the timetable of «{0}» back as it was «{1}» ({2} lessons)?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="206" />
+            <source>Расписание возвращено: {0} занятий ({1}).</source>
+            <translation>Timetable restored: {0} lessons ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="170" />
+            <source>, подгруппа {0}</source>
+            <translation>, subgroup {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>SchedulePage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+79" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+80" />
             <source>Поиск в справочнике (Ctrl+F)…</source>
             <translation>Search the reference list (Ctrl+F)…</translation>
         </message>
@@ -9604,7 +12795,7 @@ Details were written to:
             <translation>All lessons</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Сгенерировать…</source>
             <translation>Generate…</translation>
         </message>
@@ -9617,6 +12808,16 @@ Details were written to:
             <location line="+3" />
             <source>Экспорт в FET…</source>
             <translation>Export to FET…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Замена…</source>
+            <translation>Cover…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Замена отсутствующего преподавателя</source>
+            <translation>Cover for an absent instructor</translation>
         </message>
         <message>
             <location line="+3" />
@@ -9634,7 +12835,7 @@ Details were written to:
             <translation>Week:</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+56" />
             <source>Неделя</source>
             <translation>Week</translation>
         </message>
@@ -9660,12 +12861,23 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location line="+420" />
+            <location line="+463" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location line="-377" />
+            <location line="-434" />
+            <location line="+396" />
+            <source>Часы</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location line="-395" />
+            <source>Календарь</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Школа…</source>
             <translation>School…</translation>
         </message>
@@ -9701,24 +12913,24 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+358" />
-            <location line="+13" />
+            <location line="+392" />
+            <location line="+15" />
             <source>Сначала добавьте учебный период.</source>
             <translation>Add a term first.</translation>
         </message>
         <message>
-            <location line="-364" />
+            <location line="-400" />
             <source>Добавлено строк нагрузки: {0}</source>
             <translation>Load lines added: {0}</translation>
         </message>
         <message>
-            <location line="+55" />
-            <location line="+273" />
+            <location line="+65" />
+            <location line="+287" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="-236" />
+            <location line="-250" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
@@ -9740,40 +12952,40 @@ Details were written to:
         <message>
             <location line="+19" />
             <location line="+31" />
-            <location line="+161" />
+            <location line="+171" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="-192" />
+            <location line="-202" />
             <location line="+31" />
-            <location line="+167" />
+            <location line="+180" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location line="-198" />
+            <location line="-211" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+6" />
-            <location line="+190" />
-            <location line="+6" />
+            <location line="+200" />
+            <location line="+10" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-216" />
             <location line="+6" />
-            <location line="+191" />
-            <location line="+6" />
+            <location line="+201" />
+            <location line="+10" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location line="-203" />
+            <location line="-217" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
@@ -9800,38 +13012,38 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+185" />
-            <location line="+10" />
+            <location line="+191" />
+            <location line="+18" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location line="-188" />
+            <location line="-202" />
             <location line="+18" />
-            <location line="+182" />
+            <location line="+201" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location line="-200" />
+            <location line="-219" />
             <location line="+18" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
             <location line="-18" />
-            <location line="+196" />
+            <location line="+210" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location line="-196" />
-            <location line="+197" />
+            <location line="-210" />
+            <location line="+211" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-210" />
             <source>не назначены</source>
             <translation>not assigned</translation>
         </message>
@@ -9857,24 +13069,24 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location line="+198" />
+            <location line="+217" />
             <source>Урок</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="-195" />
-            <location line="+203" />
+            <location line="-214" />
+            <location line="+227" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location line="-203" />
-            <location line="+200" />
+            <location line="-227" />
+            <location line="+222" />
             <source>Каникулы</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-218" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
@@ -9884,7 +13096,7 @@ Details were written to:
             <translation>Records: {0}</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>Занятие перенесено на {0}.</source>
             <translation>Lesson moved to {0}.</translation>
         </message>
@@ -9904,21 +13116,36 @@ Details were written to:
             <translation>Lesson unpinned.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>занятие</source>
             <translation>lesson</translation>
         </message>
         <message>
             <location line="+32" />
-            <location line="+18" />
-            <location line="+16" />
+            <location line="+26" />
+            <location line="+21" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location line="-34" />
+            <location line="-47" />
             <source>Адрес</source>
             <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Директор (блок «СОГЛАСОВАНО»)</source>
+            <translation>Director (the «СОГЛАСОВАНО» block)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>№ договора о сетевой форме</source>
+            <translation>Network agreement No.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Подгрупп одновременно, не более</source>
+            <translation>Subgroups at once, at most</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9927,17 +13154,27 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+41" />
+            <location line="+55" />
             <source>Класс *</source>
             <translation>Class *</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-54" />
             <source>Учеников *</source>
             <translation>Pupils *</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
+            <source>Предел уроков в год (0 = как в периоде)</source>
+            <translation>Lesson-hours cap a year (0 = the term's)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Подгрупп одновременно (0 = как у школы)</source>
+            <translation>Subgroups at once (0 = the school's)</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>ФИО *</source>
             <translation>Full name *</translation>
         </message>
@@ -9957,7 +13194,22 @@ Details were written to:
             <translation>Hours *</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+5" />
+            <source>уроки «Труд (технология)» (в пределе)</source>
+            <translation>lessons of «Труд (технология)» (within the cap)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>профориентационные (отдельно)</source>
+            <translation>career guidance (apart)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Модуль ФРП</source>
+            <translation>Federal programme module</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Номер урока *</source>
             <translation>Period number *</translation>
         </message>
@@ -9982,7 +13234,22 @@ Details were written to:
             <translation>To *</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+2" />
+            <source>Период</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>все периоды</source>
+            <translation>every term</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Предел уроков класса в год, ч</source>
+            <translation>A class's lesson-hours cap a year, h</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Модуль *</source>
             <translation>Module *</translation>
         </message>
@@ -9992,17 +13259,7 @@ Details were written to:
             <translation>Hours (0 = as in the module)</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>Период «{0}»: размещено занятий {1}, не размещено часов {2} ({3} с).</source>
-            <translation>Term “{0}”: {1} lessons placed, {2} hours not placed ({3} s).</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Генерация расписания</source>
-            <translation>Timetable generation</translation>
-        </message>
-        <message>
-            <location line="+31" />
+            <location line="+60" />
             <source>Печать расписания</source>
             <translation>Print timetable</translation>
         </message>
@@ -10032,9 +13289,295 @@ Details were written to:
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="72" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleRules</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="102" />
+            <source>Добавить…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="105" />
+            <source>Изменить…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="107" />
+            <source>Удалить</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="162" />
+            <source>Модуль федеральной рабочей программы</source>
+            <translation>Federal work programme module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="207" />
+            <source>Добавить день…</source>
+            <translation>Add a day…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="212" />
+            <source>Проверить занятия</source>
+            <translation>Check lessons</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="240" />
+            <source>День производственного календаря</source>
+            <translation>Production calendar day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="92" />
+            <source>Школа</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="92" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="92" />
+            <source>Уроки, ч</source>
+            <translation>Lessons, h</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="92" />
+            <source>Предел, ч</source>
+            <translation>Cap, h</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="92" />
+            <source>Профориентация, ч</source>
+            <translation>Career guidance, h</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="100" />
+            <source>Модули федеральной рабочей программы «Труд (технология)»</source>
+            <translation>Modules of the federal work programme «Труд (технология)»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
+            <source>Модуль ФРП</source>
+            <translation>Federal programme module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
+            <source>Часов по ФРП</source>
+            <translation>Hours in the programme</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
+            <source>Вид</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
+            <source>Модулей курса</source>
+            <translation>Course modules</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="121" />
+            <source>Мастерские: учеников на занятии (отдельно от рабочих мест экзамена)</source>
+            <translation>Workshops: pupils at a lesson (apart from the exam workplaces)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="128" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="128" />
+            <source>Рабочих мест</source>
+            <translation>Workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="128" />
+            <source>Учеников на занятии</source>
+            <translation>Pupils at a lesson</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="159" />
+            <source>Модуль ФРП *</source>
+            <translation>Federal programme module *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="172" />
+            <source>Учеников на занятии (0 = как рабочих мест)</source>
+            <translation>Pupils at a lesson (0 = as many as workplaces)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="183" />
+            <source>Удаление</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="183" />
+            <source>Удалить модуль ФРП? Модули курса останутся без привязки.</source>
+            <translation>Delete the federal programme module? The course modules lose their link.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="204" />
+            <source>Производственный календарь: праздники и переносы выходных (ТК РФ, ст. 112; постановления Правительства РФ о переносе выходных дней)</source>
+            <translation>Production calendar: public holidays and transferred days off (Labour Code, art. 112; the Government's resolutions on transfers of days off)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <source>Название</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <source>День</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="238" />
+            <source>Дата *</source>
+            <translation>Date *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="238" />
+            <source>Название *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="239" />
+            <source>Вид дня</source>
+            <translation>Kind of day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="261" />
+            <source>Занятий в нерабочие дни и каникулы нет.</source>
+            <translation>No lessons on days off or in holidays.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="144" />
+            <source>Уроки «Труд (технология)» класса за учебный год против предела (34 ч в 8-м классе, меняется в карточке периода или класса); профориентационные часы считаются отдельно. Сверх предела: {0}.</source>
+            <translation>A class's lessons of «Труд (технология)» in the school year against the cap (34 h in the 8th grade, set in the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="154" />
+            <source>инвариантный</source>
+            <translation>invariant</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="154" />
+            <source>вариативный</source>
+            <translation>variable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="233" />
+            <source>нерабочий</source>
+            <translation>non-working</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="233" />
+            <source>рабочий (перенос)</source>
+            <translation>working (transfer)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleSubstitute</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="42" />
+            <source>Замена преподавателя</source>
+            <translation>Cover for an instructor</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="65" />
+            <source>Отсутствует</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="66" />
+            <source>С</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="68" />
+            <source>Нажмите «Подобрать»: для каждого занятия программа предложит свободного преподавателя, который ведёт этот модуль; время и мастерская не меняются.</source>
+            <translation>Press «Подобрать»: for each lesson the program proposes a free instructor who teaches the module; the time and the workshop stay.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="84" />
+            <source>Подобрать</source>
+            <translation>Propose</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="88" />
+            <source>Применить</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="92" />
+            <source>Закрыть</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="128" />
+            <source>Предложение: </source>
+            <translation>Proposal: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="128" />
+            <source>Записано: </source>
+            <translation>Written: </translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="62" />
+            <source>по</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="75" />
+            <source>Дата</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="75" />
+            <source>Урок</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="75" />
+            <source>Школа, класс</source>
+            <translation>School, class</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="75" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="76" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="76" />
+            <source>Замена</source>
+            <translation>Substitute</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="76" />
+            <source>Кто ещё может</source>
+            <translation>Who else can</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="129" />
+            <source>{0} отсутствует {1} — {2}; занятий {3}, замена найдена для {4}, без замены {5}.</source>
+            <translation>{0} absent {1} — {2}; {3} lessons, {4} covered, {5} not covered.</translation>
         </message>
     </context>
     <context>
@@ -10116,69 +13659,84 @@ Details were written to:
     <context>
         <name>Settings</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="63" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
             <source>логотипа</source>
             <translation>of the logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="69" />
             <source>Файл {0} пуст.</source>
             <translation>File {0} is empty.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="105" />
             <source>Не удаётся прочитать файл «{0}»: {1}</source>
             <translation>Cannot read file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="71" />
             <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File {0} is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="117" />
             <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
             <translation>INN is 10 digits (organisation) or 12 digits; entered “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="158" />
             <source>Слишком длинное значение (больше {0} символов).</source>
             <translation>The value is too long (over {0} characters).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="97" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="101" />
             <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File “{0}” is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="79" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="83" />
             <source>Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.</source>
             <translation>File {0} is a {1} image; PNG, JPEG, GIF or BMP is needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="139" />
             <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
             <translation>Pattern “{0}” not understood: {{year}} and {{seq}} are allowed (e.g. {{seq:06d}}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="114" />
             <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
             <translation>Enter the college name: it is printed on every document.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="118" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="130" />
             <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
             <translation>The inventory number pattern must contain {seq} (the sequence number), e.g. ХП-{year}-{seq:06d}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="93" />
             <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
             <translation>File {0} is not an image or is damaged. Choose a PNG, JPEG, GIF or BMP logo.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="78" />
             <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
             <translation>Image {0} is too large ({1}×{2} pixels): reduce it to a few thousand pixels per side.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="120" />
+            <source>КПП — 9 знаков (4 цифры, 2 цифры или буквы, 3 цифры); введено «{0}».</source>
+            <translation>KPP is 9 characters (4 digits, 2 digits or letters, 3 digits); entered «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="124" />
+            <source>Код по ОКПО — 8 цифр (организация) или 10 цифр; введено «{0}».</source>
+            <translation>The OKPO code is 8 digits (organisation) or 10; entered «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="152" />
+            <source>Порог малоценного имущества — сумма в рублях, например 10 000; введено «{0}».</source>
+            <translation>The low-value threshold is an amount in rubles, e.g. 10 000; entered «{0}».</translation>
         </message>
     </context>
     <context>
@@ -10194,22 +13752,22 @@ Details were written to:
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="114" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="198" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="212" />
             <source>нет</source>
             <translation>no</translation>
         </message>
@@ -10219,7 +13777,7 @@ Details were written to:
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="281" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
@@ -10234,47 +13792,47 @@ Details were written to:
             <translation>Director (full name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="62" />
             <source>Выбрать…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="65" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
             <source>Логотип</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="98" />
             <source>Импорт из Excel</source>
             <translation>Import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="99" />
             <source>Экспорт и отчёты</source>
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="171" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="178" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="196" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="206" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
         </message>
@@ -10289,44 +13847,84 @@ Details were written to:
             <translation>Organisation (printed in every document)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="84" />
             <source>Шаблон инвентарного номера *</source>
             <translation>Inventory number pattern *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="96" />
             <source>Папки по умолчанию (на этом компьютере)</source>
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="222" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="123" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="128" />
             <source>Укажите наименование колледжа.</source>
             <translation>Enter the college name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="121" />
             <source>Изменять настройки организации может только администратор.</source>
             <translation>Only an administrator can change the organisation's settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
             <source>База данных (со следующего запуска)</source>
             <translation>Database (from the next start)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="104" />
             <source>Резервные копии</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="106" />
             <source>рядом с базой данных, в папке backups</source>
             <translation>beside the database, in the backups folder</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="90" />
+            <source>Порог малоценного имущества, ₽ за единицу</source>
+            <translation>Low-value threshold, ₽ per unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="92" />
+            <source>При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N штук), дороже — отдельными карточками оборудования.</source>
+            <translation>At delivery acceptance a line cheaper than the threshold is suggested as a group (one card for N units), a dearer one as separate equipment cards.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="158" />
+            <source>Директор</source>
+            <translation>Director</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="161" />
+            <source>Структурное подразделение</source>
+            <translation>Structural unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="162" />
+            <source>Главный бухгалтер (Ф. И. О.)</source>
+            <translation>Chief accountant (full name)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
+            <source>Должность руководителя</source>
+            <translation>Head's position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="159" />
+            <source>КПП</source>
+            <translation>KPP</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="160" />
+            <source>Код по ОКПО</source>
+            <translation>OKPO code</translation>
         </message>
     </context>
     <context>
@@ -10394,102 +13992,102 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>Stocktaking</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="220" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="249" />
             <source>Фактическое количество</source>
             <translation>Actual quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="236" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="265" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="214" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="243" />
             <source>Найдено: {0}</source>
             <translation>Found: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="211" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="235" />
             <source>«{0}» уже отмечено.</source>
             <translation>“{0}” is already marked.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="132" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="150" />
             <source>Инвентаризация «{0}» не найдена.</source>
             <translation>Stock-taking “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="204" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="228" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="88" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="95" />
             <source>Помещение не найдено (id {0}).</source>
             <translation>Room not found (id {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="84" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="87" />
             <source>Дата инвентаризации ещё не наступила.</source>
             <translation>The stock-taking date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="238" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="267" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="225" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="254" />
             <source>Строка инвентаризации не найдена.</source>
             <translation>Stock-taking line not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="200" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="224" />
             <source>«{0}» списано — такого предмета по учёту нет.</source>
             <translation>“{0}” is written off — there is no such item on record.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="209" />
             <source>Введите или отсканируйте инвентарный номер.</source>
             <translation>Type or scan the inventory number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="235" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="264" />
             <source>Опишите найденный предмет (наименование, приметы).</source>
             <translation>Describe the item found (name, features).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="108" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="126" />
             <source>Начата инвентаризация {0}: «{1}», ожидается позиций: {2}</source>
             <translation>Stock-taking {0} started: “{1}”, items expected: {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="176" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="196" />
             <source>Инвентаризация {0} уже закрыта: изменить её нельзя.</source>
             <translation>Stock-taking {0} is closed: it cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="292" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="321" />
             <source>Закрыта инвентаризация {0}: недостача {1}, излишки {2}</source>
             <translation>Stock-taking {0} closed: shortage {1}, surplus {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="257" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="286" />
             <source>Строки ожидаемого списка не удаляются: поставьте количество 0.</source>
             <translation>Expected-list rows are not deleted: set the quantity to 0.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="208" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="232" />
             <source>«{0}» числится в помещении «{1}» — отмечено как излишек здесь.</source>
             <translation>“{0}” is recorded in room “{1}” — marked as surplus here.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="110" />
             <source>В помещении «{0}» уже идёт инвентаризация: продолжите её или закройте.</source>
             <translation>A stock-taking is already going on in room “{0}”: continue or close it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="191" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="215" />
             <source>«{0}» нет в инвентаре. Если предмет есть в помещении, добавьте его как неучтённый.</source>
             <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
         </message>
@@ -10519,12 +14117,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>receive the surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="150" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="156" />
             <source>списать</source>
             <translation>write off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="152" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="158" />
             <source>реактив: поправьте тару в карточке позиции</source>
             <translation>reagent: correct its containers in the item card</translation>
         </message>
@@ -10549,12 +14147,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>now recorded in room “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="183" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="189" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="191" />
             <source>Излишки по инвентаризации № {0} от {1}</source>
             <translation>Surplus at stock-taking No. {0} of {1}</translation>
         </message>
@@ -10564,227 +14162,422 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>create a new card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="186" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="192" />
             <source>Выявлено при инвентаризации № {0} от {1}</source>
             <translation>Found at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="208" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="214" />
             <source>Проведены результаты инвентаризации {0}: {1}</source>
             <translation>Results of stock-taking {0} posted: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="234" />
             <source>Строки {0} нет среди расхождений инвентаризации {1}.</source>
             <translation>Line {0} is not among the discrepancies of stock-taking {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="247" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="253" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="233" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="239" />
             <source>«{0}»: {1} — провести нельзя.</source>
             <translation>“{0}”: {1} — cannot be posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="250" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="256" />
             <source>«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.</source>
             <translation>“{0}”: equipment and furniture are counted by the piece, but {1} was found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="174" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="194" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="92" />
+            <source>Дата приказа</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="93" />
+            <source>Дата начала</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="94" />
+            <source>Дата окончания</source>
+            <translation>End date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="91" />
+            <source>Укажите номер приказа (решения) о проведении инвентаризации.</source>
+            <translation>Enter the number of the order (decision) to hold the stock-taking.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="103" />
+            <source>Укажите причину (основание) инвентаризации.</source>
+            <translation>Enter the reason (basis) of the stock-taking.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="106" />
+            <source>Выберите хотя бы одно помещение, которое инвентаризируется.</source>
+            <translation>Choose at least one room to count.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="131" />
+            <source>У комиссии нет председателя: отметьте одного из членов комиссии как председателя.</source>
+            <translation>The commission has no chair: mark one of its members as the chair.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="137" />
+            <source>В комиссии нужны председатель и хотя бы один член комиссии.</source>
+            <translation>The commission needs a chair and at least one member.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="178" />
+            <source>Решение об инвентаризации</source>
+            <translation>Stock-taking decision</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="69" />
+            <source>{0}: укажите дату (ДД.ММ.ГГГГ).</source>
+            <translation>{0}: enter a date (DD.MM.YYYY).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="126" />
+            <source>Роль в комиссии: председатель или член комиссии.</source>
+            <translation>Role in the commission: chair or member.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="96" />
+            <source>Дата окончания инвентаризации ({0:%d.%m.%Y}) раньше даты начала ({1:%d.%m.%Y}).</source>
+            <translation>The stock-taking's end date ({0:%d.%m.%Y}) is before its start date ({1:%d.%m.%Y}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="99" />
+            <source>Инвентаризация начинается ({0:%d.%m.%Y}) раньше, чем издан приказ ({1:%d.%m.%Y}).</source>
+            <translation>The stock-taking starts ({0:%d.%m.%Y}) before the order was issued ({1:%d.%m.%Y}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="110" />
+            <source>Помещение № {0} не найдено: обновите список.</source>
+            <translation>Room No. {0} not found: refresh the list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="134" />
+            <source>Председатель комиссии — один: {0}.</source>
+            <translation>The commission has one chair: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
+            <source>«{0}» включён(а) в комиссию дважды.</source>
+            <translation>«{0}» is in the commission twice.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="171" />
+            <source>Решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}</source>
+            <translation>Decision to hold a stock-taking No. {0} of {1:%d.%m.%Y}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="228" />
+            <source>Решение о проведении инвентаризации «{0}» не найдено.</source>
+            <translation>Stock-taking decision «{0}» not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="119" />
+            <source>Член комиссии № {0}: укажите фамилию и инициалы.</source>
+            <translation>Commission member No. {0}: enter the surname and initials.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="122" />
+            <source>Член комиссии «{0}»: укажите должность — она печатается в подписях.</source>
+            <translation>Commission member «{0}»: enter the position — it is printed with the signatures.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="146" />
+            <source>«{0}» — материально ответственное лицо инвентаризируемого помещения и не может входить в комиссию, которая его проверяет: замените члена комиссии.</source>
+            <translation>«{0}» is the custodian of a room being counted and cannot sit on the commission that checks them: replace this member.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="185" />
+            <source>По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.</source>
+            <translation>Stock-takings by this decision are under way in: {0} — these rooms cannot be removed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="89" />
+            <source>Инвентаризация проводится по решению руководителя (ф. 0510439): сначала оформите решение — приказ, даты, помещения, комиссию — и выберите его.</source>
+            <translation>A stock-taking is held by the head's decision (form 0510439): first make the decision — order, dates, rooms, commission — and choose it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="98" />
+            <source>Решение № {0} от {1:%d.%m.%Y} не охватывает помещение «{2}»: добавьте его в решение или выберите другое.</source>
+            <translation>Decision No. {0} of {1:%d.%m.%Y} does not cover the room «{2}»: add it to the decision or choose another.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="102" />
+            <source>Решение № {0} назначает инвентаризацию с {1:%d.%m.%Y} по {2:%d.%m.%Y}; дата {3:%d.%m.%Y} вне этих сроков.</source>
+            <translation>Decision No. {0} sets the stock-taking from {1:%d.%m.%Y} to {2:%d.%m.%Y}; {3:%d.%m.%Y} is outside.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="240" />
+            <source>Найдено: {0} — {1} из {2} шт.</source>
+            <translation>Found: {0} — {1} of {2} pcs</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="151" />
+            <source>списать недостающие штуки группы</source>
+            <translation>write off the group's missing units</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="153" />
+            <source>в группе больше штук, чем по учёту: поправьте количество в карточке</source>
+            <translation>the group has more units than recorded: correct the quantity in the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/surplus.py" line="57" />
+            <source>Оценка излишка</source>
+            <translation>Surplus estimate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/surplus.py" line="59" />
+            <source>Оценка излишка не может быть отрицательной.</source>
+            <translation>A surplus estimate cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/surplus.py" line="63" />
+            <source>Оценивается только излишек: в этой строке излишка нет.</source>
+            <translation>Only a surplus is estimated: this line has none.</translation>
         </message>
     </context>
     <context>
         <name>StocktakingDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="70" />
             <source>Помещение *</source>
             <translation>Room *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="77" />
-            <source>Комиссия</source>
-            <translation>Commission</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="83" />
             <source>Начать инвентаризацию</source>
             <translation>Start stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="126" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="133" />
             <source>Добавить неучтённый</source>
             <translation>Add unrecorded</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="137" />
-            <source>Опись (ИНВ-1)</source>
-            <translation>Inventory list (INV-1)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="141" />
-            <source>Ведомость расхождений</source>
-            <translation>Discrepancy statement</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
             <source>Закрыть окно</source>
             <translation>Close window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="252" />
             <source>идёт</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="103" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="110" />
             <source>Скан:</source>
             <translation>Scan:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="120" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="120" />
             <source>Результат</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="181" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="206" />
             <source>Новая инвентаризация</source>
             <translation>New stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="214" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="251" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="252" />
             <source>закрыта {0}</source>
             <translation>closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Завершить инвентаризацию</source>
             <translation>Finish stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="333" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="408" />
             <source>Завершение инвентаризации</source>
             <translation>Finishing stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="326" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="401" />
             <source>Добавлен неучтённый предмет: {0}</source>
             <translation>Unrecorded item added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="392" />
             <source>Нужно число, например 3 или 2,5.</source>
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="124" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="131" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="345" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="420" />
             <source>Инвентаризация завершена: расхождений нет.</source>
             <translation>Stock-taking finished: no discrepancies.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="256" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="74" />
-            <source>Члены комиссии, по одному в строке: Фамилия И. О.</source>
-            <translation>Commission members, one per line: Surname I. O.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="409" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="279" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="108" />
             <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
             <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="347" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="422" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
             <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="168" />
             <source>Провести результаты…</source>
             <translation>Post results…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="170" />
             <source>Оформить по результатам списание, оприходование и перемещение</source>
             <translation>Make the write-off, receipt and transfer documents from the results</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="349" />
             <source>документов нет</source>
             <translation>no documents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="254" />
             <source>результаты проведены {0} ({1})</source>
             <translation>results posted {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="322" />
             <source>Инвентаризация {0} от {1} завершена, результаты не проведены — открыть</source>
             <translation>Stock-taking {0} of {1} is finished, its results are not posted — open it</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="350" />
             <source>Результаты проведены: {0}.</source>
             <translation>Results posted: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="74" />
+            <source>Новое решение…</source>
+            <translation>New decision…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="81" />
+            <source>Решение (приказ) *</source>
+            <translation>Decision (order) *</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="144" />
+            <source>Описи (0510466)</source>
+            <translation>Lists (0510466)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="148" />
+            <source>Расхождения (0504092)</source>
+            <translation>Discrepancies (0504092)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="152" />
+            <source>Решение (0510439)</source>
+            <translation>Decision (0510439)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="156" />
+            <source>Акт (0510463)</source>
+            <translation>Act (0510463)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
+            <source>Оценка излишка…</source>
+            <translation>Surplus estimate…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="175" />
+            <source>Текущая оценка выбранного излишка для ведомости расхождений (ф. 0504092)</source>
+            <translation>The current estimate of the selected surplus for the discrepancy list (form 0504092)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="297" />
+            <source>Выберите строку излишка (не числится по учёту или числится в другом месте).</source>
+            <translation>Select a surplus line (not on record, or on record in another room).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="302" />
+            <source>Оценка излишка</source>
+            <translation>Surplus estimate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="231" />
+            <source>№ {0} от {1} — {2}, {3}–{4}</source>
+            <translation>No. {0} of {1} — {2}, {3}–{4}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="303" />
+            <source>«{0}»: текущая оценка за единицу, ₽</source>
+            <translation>«{0}»: current estimate per unit, ₽</translation>
         </message>
     </context>
     <context>
@@ -10878,6 +14671,207 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="170" />
             <source>Будет проведено строк: {0}</source>
             <translation>Lines to post: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextCheck</name>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>ФИО</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>Модель</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
+            <source>Название</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Логин</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
+            <source>Заводской номер</source>
+            <translation>Serial number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Производитель</source>
+            <translation>Manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Инвентарный номер</source>
+            <translation>Inventory number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
+            <source>Значение</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Контакты</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
+            <source>Кому выдано</source>
+            <translation>Issued to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Цена</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Сумма</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
+            <source>Цена за единицу</source>
+            <translation>Unit price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="56" />
+            <source>Поле «{0}» содержит невидимый управляющий символ (код {1}, позиция {2}). Удалите его — такой символ обычно попадает при копировании из другой программы.</source>
+            <translation>The field «{0}» holds an invisible control character (code {1}, position {2}). Remove it — such characters usually come with text copied from another program.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="60" />
+            <source>Поле «{0}» слишком длинное: {1} символов, допускается не больше {2}. Сократите текст.</source>
+            <translation>The field «{0}» is too long: {1} characters, at most {2} allowed. Shorten the text.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/textcheck.py" line="80" />
+            <source>Поле «{0}»: {1} при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
+            <translation>The field «{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpkeepTab</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="23" />
+            <source>не задан</source>
+            <translation>not set</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="24" />
+            <source> мес.</source>
+            <translation> mo.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="34" />
+            <source>Средство измерения (подлежит поверке)</source>
+            <translation>Measuring instrument (subject to verification)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="39" />
+            <source>Дата последней поверки</source>
+            <translation>Last verification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="44" />
+            <source>Межповерочный интервал</source>
+            <translation>Verification interval</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="48" />
+            <source>Свидетельство о поверке №</source>
+            <translation>Verification certificate No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="52" />
+            <source>Поверка действует</source>
+            <translation>Verification valid</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="55" />
+            <source>Последнее обслуживание</source>
+            <translation>Last maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="58" />
+            <source>Интервал обслуживания</source>
+            <translation>Maintenance interval</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="61" />
+            <source>Следующее обслуживание</source>
+            <translation>Next maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="102" />
+            <source>до {0}</source>
+            <translation>until {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="102" />
+            <source>до {0} — меньше 30 дней, запишите на поверку</source>
+            <translation>until {0} — less than 30 days, book the verification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="103" />
+            <source>истекла {0}: прибор нельзя использовать</source>
+            <translation>expired {0}: the instrument cannot be used</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="105" />
+            <source>не указаны дата и интервал поверки</source>
+            <translation>verification date and interval not given</translation>
         </message>
     </context>
     <context>
@@ -11094,159 +15088,174 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>WorkshopDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="84" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="96" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="116" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="119" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="130" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="133" />
             <source>Дата аккредитации</source>
             <translation>Accreditation date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="156" />
             <source>Примечания</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="201" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="202" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="327" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="349" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="93" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="107" />
             <source>Помещения *</source>
             <translation>Rooms *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="113" />
             <source>Рабочих мест *</source>
             <translation>Workplaces *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="121" />
             <source>запланирована</source>
             <translation>planned</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="142" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="153" />
             <source>План застройки</source>
             <translation>Layout plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="167" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="170" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="171" />
             <source>Удалить фото</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="180" />
             <source>Фото мастерской</source>
             <translation>Workshop photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
             <source>Новая мастерская</source>
             <translation>New workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="305" />
             <source>{0} год ({1} позиций)</source>
             <translation>{0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="137" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="140" />
             <source>Выбрать изображение…</source>
             <translation>Choose image…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="197" />
             <source>* — обязательные поля</source>
             <translation>* — required fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="273" />
             <source>Изображения (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="344" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="366" />
             <source>Выберите компетенцию.</source>
             <translation>Choose a competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="92" />
             <source>Выберите или введите новую</source>
             <translation>Choose or enter a new one</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="181" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="191" />
             <source>Фото добавляются после сохранения мастерской</source>
             <translation>Photos can be added after the workshop is saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="299" />
             <source>— лист появится после импорта —</source>
             <translation>— the list appears after the import —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="303" />
             <source>— у компетенции ещё нет листа —</source>
             <translation>— the competency has no list yet —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="339" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="361" />
             <source>Введите название мастерской.</source>
             <translation>Enter the workshop name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="371" />
             <source>Отметьте хотя бы одно помещение.</source>
             <translation>Tick at least one room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
+            <source>Комиссия и код КОД…</source>
+            <translation>Commission and КОД code…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
+            <source>Для пакета</source>
+            <translation>For the packet</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="188" />
+            <source>Комиссия записывается после сохранения мастерской</source>
+            <translation>The commission is recorded after the workshop is saved</translation>
         </message>
     </context>
     <context>
@@ -11363,12 +15372,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         </message>
         <message>
             <location line="+8" />
-            <location line="+59" />
+            <location line="+76" />
             <source>№ строки</source>
             <translation>Row No.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-76" />
             <source>Предмет закупки / позиция</source>
             <translation>Subject of procurement / item</translation>
         </message>
@@ -11438,22 +15447,37 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Supplier</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>ИКЗ</source>
+            <translation>Purchase code</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>План-график закупок</source>
             <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+28" />
+            <source>Итого по {0}</source>
+            <translation>Total under {0}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Не состоялись или отменены (в итог не входят)</source>
+            <translation>Failed or cancelled (not in the total)</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="-11" />
             <source>Итого по плану-графику</source>
             <translation>Procurement schedule total</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+39" />
             <source>Ход закупок</source>
             <translation>Procurement progress</translation>
         </message>
@@ -11478,7 +15502,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="+62" />
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="+63" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
@@ -11502,194 +15526,10 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <source>Не удаётся записать файл «{0}»: папки «{1}» нет. Укажите существующую папку.</source>
             <translation>Cannot write the file «{0}»: the folder «{1}» does not exist. Choose an existing folder.</translation>
         </message>
-    </context>
-    <context>
-        <name>TextCheck</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
-            <source>Наименование</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
-            <source>ФИО</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
-            <source>Модель</source>
-            <translation>Model</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="36" />
-            <source>МОЛ</source>
-            <translation>Custodian</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
-            <source>Комментарий</source>
-            <translation>Comment</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
-            <source>Примечание</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="37" />
-            <source>Название</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
-            <source>Логин</source>
-            <translation>Login</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
-            <source>Адрес</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="38" />
-            <source>Заводской номер</source>
-            <translation>Serial number</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
-            <source>Производитель</source>
-            <translation>Manufacturer</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
-            <source>Инвентарный номер</source>
-            <translation>Inventory number</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="39" />
-            <source>Значение</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
-            <source>Характеристики</source>
-            <translation>Specifications</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
-            <source>Контакты</source>
-            <translation>Contacts</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="40" />
-            <source>Кому выдано</source>
-            <translation>Issued to</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
-            <source>Стоимость</source>
-            <translation>Cost</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
-            <source>Количество</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="41" />
-            <source>Минимальный остаток</source>
-            <translation>Minimum stock</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
-            <source>Цена</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
-            <source>Сумма</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="42" />
-            <source>Цена за единицу</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="56" />
-            <source>Поле «{0}» содержит невидимый управляющий символ (код {1}, позиция {2}). Удалите его — такой символ обычно попадает при копировании из другой программы.</source>
-            <translation>The field «{0}» holds an invisible control character (code {1}, position {2}). Remove it — such characters usually come with text copied from another program.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="60" />
-            <source>Поле «{0}» слишком длинное: {1} символов, допускается не больше {2}. Сократите текст.</source>
-            <translation>The field «{0}» is too long: {1} characters, at most {2} allowed. Shorten the text.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/textcheck.py" line="80" />
-            <source>Поле «{0}»: {1} при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
-            <translation>The field «{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DatabaseFolder</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="39" />
-            <source>Укажите папку.</source>
-            <translation>Choose a folder.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="54" />
-            <source>Где хранить базу данных</source>
-            <translation>Where to keep the database</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="57" />
-            <source>Выберите папку для базы данных ChemCluster и её резервных копий. Папка профиля пользователя на компьютерах классов часто очищается при выходе из системы, поэтому предлагается общая папка, которая сохраняется. Папку можно сменить позже: Сервис → Настройки.</source>
-            <translation>Choose the folder for the ChemCluster database and its backups. The user profile folder on classroom PCs is often wiped at log-off, so a shared folder that is kept is suggested. You can change it later: Tools → Settings.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="67" />
-            <source>Обзор…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="78" />
-            <source>Хранить здесь</source>
-            <translation>Keep it here</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="79" />
-            <source>Оставить в папке пользователя</source>
-            <translation>Keep it in the user folder</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="85" />
-            <source>Папка базы данных</source>
-            <translation>Database folder</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="46" />
-            <source>В папку «{0}» нельзя записать файл: выберите папку, куда у вас есть право записи.</source>
-            <translation>No file can be written to «{0}»: choose a folder you may write to.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="44" />
-            <source>Папку «{0}» создать нельзя: {1}.</source>
-            <translation>The folder «{0}» cannot be created: {1}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Form</name>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="79" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="80" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="55" />
+            <source> (замена за {0})</source>
+            <translation> (covering for {0})</translation>
         </message>
     </context>
 </TS>
