@@ -44,8 +44,8 @@ def test_generation_dialog_previews_applies_and_undoes(window, qtbot, monkeypatc
     qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not ops.running(), timeout=60000)
     ops.wait_all()
-    assert dlg.plan is not None and _lessons(ids["term"]) == before  # the preview wrote nothing
-    assert dlg.table.rowCount() >= 1
+    qtbot.waitUntil(lambda: dlg.plan is not None and dlg.table.rowCount() >= 1, timeout=30000)  # filled on done
+    assert _lessons(ids["term"]) == before  # the preview wrote nothing
     assert "добавится" in dlg.summary.text() and "прошедшие" in dlg.summary.text()
     schools = {dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())}
     assert schools <= {s["name"] for s in svc.list_schools()}
