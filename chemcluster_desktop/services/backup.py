@@ -156,11 +156,7 @@ def sqlite_backup(src: Path, dest: Path, engine: Engine | None = None) -> Path:
     dest = Path(dest)
     try:
         return _sqlite_backup(src, dest, engine)
-    except (OSError, sqlite3.Error) as e:
-        try:
-            Path(str(dest) + ".part").unlink(missing_ok=True)
-        except OSError:
-            pass
+    except (OSError, sqlite3.Error) as e:  # _sqlite_backup has already removed its .part
         detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         if "full" in detail.lower() or getattr(e, "errno", None) == 28:
             detail = _t("на диске нет места")
