@@ -7,7 +7,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from chemcluster_desktop.services import audit, context
@@ -112,3 +112,33 @@ def test_lost_update_refused_with_reload_message(db):
         s.merge(b, load=False).name = "Печь муфельная"
     with context.read() as s:
         assert s.scalar(select(Item.name).where(Item.inventory_number == "ИН-2")) == "Муфельная печь ПМ-8"
+
+
+def test_every_session_factory_is_journaled_even_at_a_reused_address(db):
+    """A database opened after another was closed gets a new sessionmaker, which may sit at the address
+    of the old one: SQLAlchemy's ``event.contains`` then said «already listening» and that database's
+    changes went unjournaled (a flaky CI failure). Each factory here is journaled."""
+    import gc
+
+    from sqlalchemy.orm import sessionmaker
+
+    from chemcluster_desktop.services import textcheck
+
+    engine = context.current().engine
+    unjournaled = []
+    for i in range(60):
+        factory = sessionmaker(engine)
+        textcheck.install(factory)
+        audit.install(factory)
+        audit.install(factory)  # twice is once
+        with factory() as s, s.begin():
+            s.add(Item(kind="equipment", inventory_number=f"ИН-G{i}", name="Колба"))
+            s.flush()
+            n = s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.summary.contains(f"ИН-G{i}")))
+            if n != 1:
+                unjournaled.append((i, n))
+            s.rollback()
+        del factory, s
+        gc.collect()
+    assert unjournaled == []
