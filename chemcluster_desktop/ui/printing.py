@@ -22,19 +22,21 @@ the ``QPrinter`` is not touched by the GUI thread while the job runs.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 
 from chemcluster_desktop.services.errors import ServiceError
 
 MAX_DPI = 300
+BAND_PIXELS = 1_000_000  # pixels rendered and drawn per call (see _paint_page)
 
 
 def _t(s: str) -> str:
@@ -63,27 +65,84 @@ def render_dpi(printer: QPrinter) -> int:
     return max(72, min(MAX_DPI, printer.resolution()))
 
 
-def page_image(doc: QPdfDocument, index: int, dpi: int) -> QImage:
-    """One page as an image at ``dpi`` on white paper (QtPdf leaves the background transparent);
-    grayscale when it has no colour."""
+def page_pixels(doc: QPdfDocument, index: int, dpi: int) -> QSize:
     size = doc.pagePointSize(index)
-    px = QSize(max(1, round(size.width() * dpi / 72)), max(1, round(size.height() * dpi / 72)))
+    return QSize(max(1, round(size.width() * dpi / 72)), max(1, round(size.height() * dpi / 72)))
+
+
+def page_image(doc: QPdfDocument, index: int, dpi: int, gray: bool = False) -> QImage:
+    """One page as an image at ``dpi`` on white paper (QtPdf leaves the background transparent);
+    grayscale when ``gray`` or when it has no colour at all."""
+    return _render_page(doc, index, page_pixels(doc, index, dpi), gray)
+
+
+CHROMA_MAX = 48  # max(R,G,B) − min(R,G,B) still printed as grey: the grey-blue rules and footers of the
+                 # program's lists (#607d8b: 43); the accent blue (#1f6fb2: 147) or a red mark is colour
+
+
+def looks_black_and_white(img: QImage) -> bool:
+    """No pixel with a colour stronger than a grey-blue rule (checked on a ≤ 300 px wide copy)."""
+    small = img.scaledToWidth(min(img.width(), 300)).convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(small.constBits())[: small.sizeInBytes()]
+    b, g, r = data[0::4], data[1::4], data[2::4]
+    return all(max(x, y, z) - min(x, y, z) <= CHROMA_MAX for x, y, z in zip(r, g, b, strict=True))
+
+
+def _render_page(doc: QPdfDocument, index: int, px: QSize, gray: bool) -> QImage:
+    """The whole page at ``px``, rendered band by band (see :func:`_paint_page`), on white paper."""
     img = QImage(px, QImage.Format.Format_RGB32)
     img.fill(0xFFFFFFFF)
     p = QPainter(img)
-    p.drawImage(0, 0, doc.render(index, px))
+    step = max(16, BAND_PIXELS // px.width())
+    for top in range(0, px.height(), step):
+        h = min(step, px.height() - top)
+        opts = QPdfDocumentRenderOptions()
+        opts.setScaledSize(px)
+        opts.setScaledClipRect(QRect(0, top, px.width(), h))
+        p.drawImage(0, top, doc.render(index, QSize(px.width(), h), opts))
     p.end()
-    if img.allGray():
+    if gray or img.allGray():
         img = img.convertToFormat(QImage.Format.Format_Grayscale8)
     return img
 
 
-def _paint(painter: QPainter, printer: QPrinter, img: QImage) -> None:
-    """The image fitted into the printable area, centred, keeping its proportions."""
+def seams(img: QImage, step: int) -> list[int]:
+    """Where to cut a page image into bands of about ``step`` rows: at a row equal to the one above it
+    (blank paper, or only the table's vertical rules), so that a viewer or driver rounding each band
+    to its own pixels cannot cut through a line of text. Returns the band tops and the height."""
+    bpl, h = img.bytesPerLine(), img.height()
+    data = bytes(img.constBits())[: bpl * h]
+
+    def plain(y: int) -> bool:
+        return data[y * bpl:(y + 1) * bpl] == data[(y - 1) * bpl:y * bpl]
+
+    cuts, y = [0], step
+    while y < h:
+        cut = next((c for d in range(step // 2) for c in (y - d, y + d) if 0 < c < h and plain(c)), y)
+        cuts.append(cut)
+        y = cut + step
+    return [*cuts, h]
+
+
+def _paint_page(painter: QPainter, printer: QPrinter, doc: QPdfDocument, index: int, dpi: int,
+                cancelled: Callable[[], bool] | None) -> bool:
+    """One page fitted into the printable area, centred, keeping its proportions. Rendered and drawn in
+    bands of about ``BAND_PIXELS``: every call into Qt holds Python's interpreter lock while it runs, and
+    a whole 300 dpi page at once (render ~0.2 s, PDF compression ~0.5 s) stopped the window's Python code
+    that long; in bands the longest pause is a few tens of milliseconds."""
+    px = page_pixels(doc, index, dpi)
+    img = _render_page(doc, index, px, printer.colorMode() == QPrinter.ColorMode.GrayScale)
     area = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
-    scale = min(area.width() / img.width(), area.height() / img.height())
-    w, h = img.width() * scale, img.height() * scale
-    painter.drawImage(QRectF(area.x() + (area.width() - w) / 2, area.y() + (area.height() - h) / 2, w, h), img)
+    scale = min(area.width() / px.width(), area.height() / px.height())
+    x0 = area.x() + (area.width() - px.width() * scale) / 2
+    y0 = area.y() + (area.height() - px.height() * scale) / 2
+    cuts = seams(img, max(16, BAND_PIXELS // px.width()))
+    for top, bottom in itertools.pairwise(cuts):
+        if cancelled is not None and cancelled():
+            return False
+        band = img.copy(0, top, px.width(), bottom - top)
+        painter.drawImage(QRectF(x0, y0 + top * scale, px.width() * scale, (bottom - top) * scale), band)
+    return True
 
 
 def _pages(doc: QPdfDocument, printer: QPrinter) -> list[int]:
@@ -151,7 +210,9 @@ def _print_pages(doc, pages, printer, painter, dpi, progress, cancelled) -> bool
             if not layout.isEquivalentTo(printer.pageLayout()):
                 printer.setPageLayout(layout)  # takes effect on the new page
             printer.newPage()
-        _paint(painter, printer, page_image(doc, i, dpi))
+        if not _paint_page(painter, printer, doc, i, dpi, cancelled):
+            printer.abort()
+            return False
         if progress is not None:
             progress(k + 1, len(pages), _t("Печать: страница {0} из {1}").format(k + 1, len(pages)))
     return True
@@ -174,7 +235,7 @@ def default_printer(pdf_path: str | Path) -> tuple[QPrinter, int]:
     if doc.load(str(pdf_path)) != QPdfDocument.Error.None_ or not doc.pageCount():
         return printer, 0
     printer.setPageLayout(page_layout_for(doc.pagePointSize(0)))
-    if page_image(doc, 0, 36).format() == QImage.Format.Format_Grayscale8:
+    if looks_black_and_white(page_image(doc, 0, 50)):
         printer.setColorMode(QPrinter.ColorMode.GrayScale)
     return printer, doc.pageCount()
 

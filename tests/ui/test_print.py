@@ -64,11 +64,14 @@ def test_pages_print_in_their_own_paper_and_orientation(window, tmp_path):
     task = printing.start_print(window, src, printer)
     assert task is not None and ops.wait_all(120000)
     assert _mediaboxes(out) == [(842, 595), (595, 842), (1191, 842)]  # landscape A4, A4, landscape A3
-    reader = pypdf.PdfReader(out)
-    images = [next(iter(p["/Resources"]["/XObject"].values())).get_object() for p in reader.pages]
-    # 300 dpi, not the printer's 1200: A4 landscape is 3508 × 2480 pixels
-    assert [(int(i["/Width"]), int(i["/Height"])) for i in images] == [(3508, 2480), (2480, 3508), (4961, 3508)]
-    assert {str(i["/ColorSpace"]) for i in images} == {"/DeviceGray"}  # a black-and-white document
+    # each page is drawn in bands at 300 dpi, not the printer's 1200: A4 landscape is 3508 × 2480 pixels
+    pixels = []
+    for page in pypdf.PdfReader(out).pages:
+        bands = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
+        assert len(bands) > 1 and {str(b["/ColorSpace"]) for b in bands} == {"/DeviceGray"}  # black-and-white
+        assert len({int(b["/Width"]) for b in bands}) == 1
+        pixels.append((int(bands[0]["/Width"]), sum(int(b["/Height"]) for b in bands)))
+    assert pixels == [(3508, 2480), (2480, 3508), (4961, 3508)]
     assert "3" in window.statusBar().currentMessage()
     # the printed page shows the text on white paper (QtPdf's transparent background is not printed black)
     doc = QPdfDocument()
@@ -124,7 +127,7 @@ def test_cancel_stops_the_job_and_leaves_no_file(window, qtbot, tmp_path):
     assert "отменена" in window.statusBar().currentMessage()
 
 
-def test_a_file_that_is_not_a_pdf_is_refused_in_words(tmp_path):
+def test_a_file_that_is_not_a_pdf_is_refused_in_words(qapp, tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
     printer = QPrinter()
@@ -145,3 +148,37 @@ def test_preview_dialog_prints_in_the_background(window, tmp_path):
     assert task is not None and ops.wait_all(120000)
     assert _mediaboxes(out) == [(842, 595), (842, 595)]
     dlg.close()
+
+
+def test_grey_blue_rules_count_as_black_and_white_but_the_accent_blue_does_not(qapp, tmp_path):
+    """The program's lists have grey-blue headers and footers (#607d8b): printed as grayscale by default;
+    a page with the accent blue (#1f6fb2) keeps colour."""
+    for rgb, gray in (((0x60, 0x7D, 0x8B), True), ((0x1F, 0x6F, 0xB2), False)):
+        path = tmp_path / f"{rgb[0]}.pdf"
+        c = canvas.Canvas(str(path), pagesize=A4)
+        c.setFillColorRGB(*(v / 255 for v in rgb))
+        c.setStrokeColorRGB(*(v / 255 for v in rgb))
+        c.setFont("Helvetica", 10)
+        c.drawString(60, 800, "ГБПОУ header line")
+        c.line(60, 790, 530, 790)
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(60, 700, "Body text")
+        c.showPage()
+        c.save()
+        printer, count = printing.default_printer(path)
+        assert count == 1
+        assert (printer.colorMode() == QPrinter.ColorMode.GrayScale) is gray, rgb
+
+
+def test_bands_are_cut_where_a_row_repeats_the_one_above(qapp, tmp_path):
+    """A band seam never goes through a line of text: it is placed at a row equal to the row above."""
+    src = _pdf(tmp_path / "one.pdf", [A4])
+    doc = QPdfDocument()
+    doc.load(str(src))
+    img = printing.page_image(doc, 0, 150)
+    cuts = printing.seams(img, 200)
+    assert cuts[0] == 0 and cuts[-1] == img.height() and cuts == sorted(cuts) and len(cuts) > 3
+    bpl = img.bytesPerLine()
+    data = bytes(img.constBits())
+    for y in cuts[1:-1]:
+        assert data[y * bpl:(y + 1) * bpl] == data[(y - 1) * bpl:y * bpl]
