@@ -4,8 +4,10 @@ The program's documents are PDF files; a printer gets them as page images (QtPdf
 Qt has no vector path from a PDF to a Windows or CUPS printer). This module
 
 * renders each page at most at ``MAX_DPI`` (300 dpi; a 600/1200 dpi printer gets 4–16× fewer pixels
-  than it would at its own resolution and a printed table is as legible), grayscale where the page
-  has no colour (a quarter of the data of a colour image);
+  than it would at its own resolution and a printed table is as legible), in bands (see
+  :func:`_paint_page`), grayscale when the printer is set to black-and-white (the print dialog's
+  default for a document whose first page has no real colour: :func:`default_printer`) or the page
+  has no colour at all;
 * takes each page's paper size and orientation from the document (a landscape page prints landscape,
   an A3 page on A3 — the printer's driver falls back to its nearest paper if it has no A3);
 * runs the whole job in a background task (:func:`chemcluster_desktop.ui.ops.run_task`): progress per
