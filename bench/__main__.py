@@ -50,6 +50,8 @@ ROWS = [
     ("print", "  of which printing (300 dpi, worker thread)", "print_s", None, None, "", None),
     ("print", "  longest stand-still of the window while printing", "longest_stall_s", None, None, "< 250 ms",
      lambda f: f.get("longest_stall_s") is not None and f["longest_stall_s"] < 0.25),
+    ("print", "  (the same timer with nothing printing: the loaded machine's floor)", "idle_longest_stall_s", None,
+     None, "", None),
     ("print", "  peak memory, MB (program vs LibreOffice)", "peak_memory_mb", "libreoffice_peak_mb",
      "memory_ratio", "", None),
     ("accreditation_packet", "accreditation packet (300 lines, 10 photos)", "program_s", "baseline_s", "ratio",

@@ -91,21 +91,33 @@ def looks_black_and_white(img: QImage) -> bool:
 
 
 def _render_page(doc: QPdfDocument, index: int, px: QSize, gray: bool) -> QImage:
-    """The whole page at ``px``, rendered band by band (see :func:`_paint_page`), on white paper."""
-    img = QImage(px, QImage.Format.Format_RGB32)
-    img.fill(0xFFFFFFFF)
-    p = QPainter(img)
+    """The whole page at ``px`` on white paper (QtPdf leaves the background transparent), rendered band
+    by band (see :func:`_paint_page`); an 8-bit grayscale image when ``gray`` (each band converted on
+    its own: the whole page at once held the interpreter lock ~0.12 s) or when no band has colour."""
+    page = QImage(px, QImage.Format.Format_Grayscale8 if gray else QImage.Format.Format_RGB32)
+    page.fill(0xFFFFFFFF)
+    p = QPainter(page)
     step = max(16, BAND_PIXELS // px.width())
+    all_gray = True
     for top in range(0, px.height(), step):
         h = min(step, px.height() - top)
         opts = QPdfDocumentRenderOptions()
         opts.setScaledSize(px)
         opts.setScaledClipRect(QRect(0, top, px.width(), h))
-        p.drawImage(0, top, doc.render(index, QSize(px.width(), h), opts))
+        band = QImage(px.width(), h, QImage.Format.Format_RGB32)
+        band.fill(0xFFFFFFFF)
+        bp = QPainter(band)
+        bp.drawImage(0, 0, doc.render(index, QSize(px.width(), h), opts))
+        bp.end()
+        if gray:
+            band = band.convertToFormat(QImage.Format.Format_Grayscale8)
+        else:
+            all_gray = all_gray and band.allGray()
+        p.drawImage(0, top, band)
     p.end()
-    if gray or img.allGray():
-        img = img.convertToFormat(QImage.Format.Format_Grayscale8)
-    return img
+    if not gray and all_gray:
+        page = page.convertToFormat(QImage.Format.Format_Grayscale8)
+    return page
 
 
 def seams(img: QImage, step: int) -> list[int]:
