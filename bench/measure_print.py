@@ -113,6 +113,7 @@ def _child(db: str, room: str, work: str) -> None:
     t0 = time.perf_counter()
     built = reports.build("inventory", src, room=room)
     build_s = time.perf_counter() - t0
+    build_peak = maxrss_mb()
     printer, pages = printing.default_printer(src)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = Path(work) / "printed-list.pdf"
@@ -158,7 +159,8 @@ def _child(db: str, room: str, work: str) -> None:
         "output_mb": round(out.stat().st_size / 1e6, 1), "longest_stall_s": round(max(gaps or [0]) / 1000, 4),
         "stall_p99_s": round(percentile(gaps, 99) / 1000, 4), "stalls_over_100ms": sum(g > 100 for g in gaps),
         "timer_ticks": len(gaps), "idle_longest_stall_s": round(max(idle or [0]) / 1000, 4),
-        "idle_stall_p99_s": round(percentile(idle, 99) / 1000, 4), "peak_memory_mb": maxrss_mb()}), flush=True)
+        "idle_stall_p99_s": round(percentile(idle, 99) / 1000, 4), "peak_memory_mb": maxrss_mb(),
+        "peak_after_build_mb": build_peak}), flush=True)
     # PySide6 6.12 on Python 3.11 drops a reference to None at every call of a void Qt method; after the
     # ~60,000 calls of a long print the interpreter aborts at exit («deallocating None»): the result is out
     os._exit(0)
