@@ -19,6 +19,7 @@ FIGURES = {
     "export": "bench.measure_xlsx:measure_export",
     "inventory_pdf": "bench.measure_pdf:measure_inventory_pdf",
     "accreditation_packet": "bench.measure_pdf:measure_packet",
+    "print": "bench.measure_print:measure_print",
     "readiness": "bench.measure_accreditation:measure_readiness",
     "matching": "bench.measure_accreditation:measure_matching",
     "timetable": "bench.measure_schedule:measure_timetable",

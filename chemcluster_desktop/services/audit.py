@@ -186,7 +186,7 @@ def install(factory: sessionmaker) -> None:
 def record(session: Session, action: str, area: str, entity: str, entity_id: str = "", summary: str = "",
            old: dict | None = None, new: dict | None = None) -> None:
     """An explicit journal entry (imports, log-ins, backups, bulk operations)."""
-    if action not in ("login", "login_failed"):
+    if action not in ("login", "login_failed", "logout"):
         touch(session, area)
     _insert(session, [dict(
         at=utcnow(), user_login=_actor_login(session), action=action, area=area, entity=entity[:64],

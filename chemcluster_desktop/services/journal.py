@@ -29,7 +29,7 @@ def _t(s: str) -> str:
 
 
 AREAS = tuple(a.value for a in areas.data_areas())  # the data areas, in the registry's order
-ACTIONS = ("create", "update", "delete", "import", "generate", "clear", "login", "login_failed", "restore")
+ACTIONS = ("create", "update", "delete", "import", "generate", "clear", "login", "login_failed", "logout", "restore")
 
 
 def area_name(code: str) -> str:
@@ -48,6 +48,7 @@ def action_name(code: str) -> str:
         "clear": _t("Очистка расписания"),
         "login": _t("Вход"),
         "login_failed": _t("Неудачный вход"),
+        "logout": _t("Выход"),
         "restore": _t("Восстановление базы"),
     }
     return names.get(code, code)
@@ -79,7 +80,7 @@ def field_name(key: str) -> str:
 
 # badge colour of each action for the table
 ACTION_BADGES = {"create": "ok", "update": "info", "delete": "bad", "import": "info", "login": "muted",
-                 "login_failed": "warn", "restore": "warn",
+                 "login_failed": "warn", "logout": "muted", "restore": "warn",
                  "generate": "info", "clear": "bad"}
 
 

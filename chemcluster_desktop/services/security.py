@@ -280,6 +280,17 @@ def authenticate(login: str, password: str | None) -> Actor:
     raise PermissionDenied(translate("Security", "Неверный логин или пароль."))
 
 
+def logout(actor: Actor | None = None) -> None:
+    """The end of a session in the journal («Файл → Сменить пользователя»); the caller forgets the actor."""
+    from chemcluster_desktop.services import audit
+
+    a = actor or context.actor()
+    with _login_uow() as s:
+        s.info["actor"] = a
+        uid = s.scalar(select(User.id).where(User.login == a.login))
+        audit.record(s, "logout", "core", "User", uid or "", a.login)
+
+
 # --- managing users (administrator) ------------------------------------------------------------------
 def _check_login(login: str) -> str:
     login = check_text(login, "login")

@@ -125,12 +125,16 @@ class MainWindow(QMainWindow):
         self.act_backup.triggered.connect(self.on_backup)
         self.act_restore = QAction(icon("backup-restore"), "", self)
         self.act_restore.triggered.connect(self.on_restore)
+        self.act_switch_user = QAction(icon("account-multiple-outline"), "", self)
+        self.act_switch_user.setObjectName("action_switch_user")
+        self.act_switch_user.triggered.connect(self.switch_user)
         self.act_quit = QAction(icon("exit-to-app"), "", self)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.act_quit.triggered.connect(self.close)
         self.menu_file.addAction(self.act_backup)
         self.menu_file.addAction(self.act_restore)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_switch_user)
         self.menu_file.addAction(self.act_quit)
 
         self.menu_view = mb.addMenu("")
@@ -304,6 +308,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.act_backup.setText(_t("Резервная копия…"))
         self.act_restore.setText(_t("Восстановить из копии…"))
+        self.act_switch_user.setText(_t("Сменить пользователя…"))
         self.act_quit.setText(_t("Выход"))
         self.menu_view.setTitle(_t("&Вид"))
         self.menu_lang.setTitle(_t("Язык"))
@@ -372,6 +377,91 @@ class MainWindow(QMainWindow):
         self.save_state()
         ops.wait_all(10000)
         super().closeEvent(e)
+
+    # --- «Сменить пользователя» ---------------------------------------------------------------
+    def switch_user(self) -> bool:
+        """Log out and in without restarting: open windows are closed (asked first), the pages are built
+        anew for the new user's role, the journal records both. Cancelling the log-in quits the program,
+        as its «Выход» button says and as at start: the previous user's session is over and must not come
+        back to whoever stands at the PC. Returns True when someone logged in."""
+        from PySide6.QtWidgets import QMessageBox
+
+        busy = ops.running()
+        if busy:
+            QMessageBox.information(self, _t("Сменить пользователя"),
+                                    _t("Дождитесь окончания: «{0}».").format(busy[0].title))
+            return False
+        dialogs = self._open_dialogs()
+        if dialogs and not self._confirm_close(dialogs):
+            return False
+        for d in dialogs:
+            d.reject()
+        self.save_state()
+        self._log_out()
+        if not self._log_in():
+            self.close()
+            return False
+        self._rebuild_pages()
+        return True
+
+    def _open_dialogs(self) -> list:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        def ours(w) -> bool:
+            p = w.parentWidget()
+            while p is not None and p is not self:
+                p = p.parentWidget()
+            return p is self
+
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible() and ours(w)]
+
+    def _confirm_close(self, dialogs) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        names = "\n".join(f"• {d.windowTitle() or d.objectName()}" for d in dialogs)
+        box = QMessageBox(QMessageBox.Icon.Question, _t("Сменить пользователя"),
+                          _t("Открытые окна будут закрыты, несохранённые изменения в них пропадут:\n{0}\n\n"
+                             "Закрыть их и сменить пользователя?").format(names),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("switchUserConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(_t("Закрыть и сменить"))
+        box.button(QMessageBox.StandardButton.No).setText(_t("Вернуться к работе"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # the safe answer
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _log_out(self) -> None:
+        from chemcluster_desktop.services import security
+        from chemcluster_desktop.services.errors import ServiceError
+
+        try:
+            security.logout(context.actor())
+        except ServiceError as e:  # the journal entry is missed (database busy), the log-out still happens
+            log.warning("log-out not journaled: %s", e)
+        context.set_actor(context.Actor(security.ANONYMOUS, "viewer", ""))
+        self._drop_pages()  # nothing of the previous session stays visible behind the log-in
+        self.update_status()
+
+    def _log_in(self) -> bool:
+        from chemcluster_desktop.ui.dialogs.login import LoginDialog
+
+        dlg = LoginDialog(self)
+        dlg.login_edit.setFocus()
+        dlg.login_edit.lineEdit().selectAll()
+        return bool(dlg.exec()) and dlg.actor is not None
+
+    def _drop_pages(self) -> None:
+        for w in self.pages.values():
+            w.setParent(None)
+            w.deleteLater()
+        self.pages.clear()
+
+    def _rebuild_pages(self) -> None:
+        """The current page is built again for the new role (each page hides or disables what the role
+        cannot do when it is built); the others when first shown."""
+        row = max(self.nav.currentRow(), 0)
+        self.page(PAGES[row].key)
+        self.stack.setCurrentIndex(row)
+        self.retranslate_ui()
 
     # --- menu handlers -----------------------------------------------------------------------
     def on_backup(self) -> None:

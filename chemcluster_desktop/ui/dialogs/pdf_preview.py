@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -34,6 +34,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("PdfPreviewDialog")
         self.pdf_path = Path(pdf_path)
+        self.print_task = None
         self.suggested_name = suggested_name or self.pdf_path.name
         self.setWindowTitle(title)
         self.resize(screen.fit_size(QSize(980, 860), self))
@@ -102,33 +103,12 @@ class PdfPreviewDialog(QDialog):
         settings().set("paths/export_dir", str(Path(target).parent))
         return Path(target)
 
-    def print_(self, printer: QPrinter | None = None) -> bool:
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dlg = QPrintDialog(printer, self)
-            if dlg.exec() != QDialog.DialogCode.Accepted:
-                return False
-        return print_pdf(self.doc, printer)
+    def print_(self, printer: QPrinter | None = None):
+        """Print in the background (progress, «Отмена»); the running task, or None if not started."""
+        from chemcluster_desktop.ui.printing import start_print
 
-
-def print_pdf(doc: QPdfDocument, printer: QPrinter) -> bool:
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        n = doc.pageCount()
-        first, last = printer.fromPage() or 1, printer.toPage() or n
-        for i in range(first - 1, min(last, n)):
-            rect = printer.pageRect(QPrinter.Unit.DevicePixel)
-            size = doc.pagePointSize(i)
-            scale = min(rect.width() / size.width(), rect.height() / size.height())
-            img = doc.render(i, (size * scale).toSize())
-            painter.drawImage(QPointF(0, 0), img)
-            if i < min(last, n) - 1:
-                printer.newPage()
-    finally:
-        painter.end()
-    return True
+        self.print_task = start_print(self, self.pdf_path, printer)
+        return self.print_task
 
 
 def preview(parent, pdf_path, title: str, suggested_name: str | None = None) -> PdfPreviewDialog:

@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "clear": "Очистка расписания",
     "login": "Вход",
     "login_failed": "Неудачный вход",
+    "logout": "Выход",
     "restore": "Восстановление базы",
 }
 
@@ -54,6 +55,7 @@ def _lupdate_strings() -> list[str]:
     return [QCoreApplication.translate(CTX, "Создание"), QCoreApplication.translate(CTX, "Изменение"),
             QCoreApplication.translate(CTX, "Удаление"), QCoreApplication.translate(CTX, "Импорт"),
             QCoreApplication.translate(CTX, "Вход"), QCoreApplication.translate(CTX, "Неудачный вход"),
+            QCoreApplication.translate(CTX, "Выход"),
             QCoreApplication.translate(CTX, "Восстановление базы"),
             QCoreApplication.translate(CTX, "Генерация расписания"), QCoreApplication.translate(CTX, "Очистка расписания")]
 

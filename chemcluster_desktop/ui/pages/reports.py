@@ -13,7 +13,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -409,19 +408,13 @@ class ReportsPage(QWidget):
         self.info.setText(_t("Сохранено: {0}").format(target))
         return Path(target)
 
-    def on_print(self, printer=None) -> bool:
+    def on_print(self, printer=None):
+        """Print in the background (progress, «Отмена»); the running task, or None if not started."""
         if self.result is None:
-            return False
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+            return None
+        from chemcluster_desktop.ui.printing import start_print
 
-        from chemcluster_desktop.ui.dialogs.pdf_preview import print_pdf
-
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dlg = QPrintDialog(printer, self)
-            if dlg.exec() != QDialog.DialogCode.Accepted:
-                return False
-        return print_pdf(self.doc, printer)
+        return start_print(self, self.result.path, printer)
 
     def on_open_dialog(self):
         if self.result is None:
