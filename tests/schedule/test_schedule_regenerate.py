@@ -12,7 +12,7 @@ from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.schedule import Lesson
-from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, shown, small_instance
 
 pytestmark = pytest.mark.both_backends
 
@@ -36,7 +36,7 @@ def test_past_and_locked_lessons_survive_regeneration_byte_for_byte(db, monkeypa
     before = _rows(ids["term"])
     future = sorted((r for r in load_all(ids["term"])["lessons"] if r["date"] >= cut), key=lambda r: r["date"])
     locked_ids = [future[0]["id"]]
-    svc.set_locked(locked_ids, True)
+    svc.set_locked(locked_ids, True, versions=shown(locked_ids))
     before = _rows(ids["term"])
     # «today» is now in the middle of the term, and an instructor will be away in November
     monkeypatch.setenv("CHEMCLUSTER_TODAY", cut.isoformat())

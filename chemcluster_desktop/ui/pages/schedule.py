@@ -79,6 +79,7 @@ class SchedulePage(BasePage):
         self.table.hide()
         self.search.setPlaceholderText(QCoreApplication.translate("SchedulePage", "Поиск в справочнике (Ctrl+F)…"))
         self.last_dialog = None
+        self._shown_versions: dict[int, int] = {}
         # filters
         self.term = QComboBox()
         self.term.setObjectName("termCombo")
@@ -338,6 +339,8 @@ class SchedulePage(BasePage):
         if view != "all" and ent is not None:
             flt = {f"{view}_id": ent}
         lessons = svc.lessons_between(monday, monday + dt.timedelta(days=6), **flt)
+        # the version each lesson was shown at: a drag, a lock or a delete is refused if it changed meanwhile
+        self._shown_versions = {le["id"]: le["version"] for le in lessons}
         for le in lessons:
             le["school_short"] = _school_short(le["school"])
             le["module_short"] = _short(le["module"])
@@ -449,6 +452,9 @@ class SchedulePage(BasePage):
             return None
         return self._rows.get(tab, [])[rows[0]]
 
+    def _shown_version(self, lesson_id: int, default: int | None = None) -> int | None:
+        return self._shown_versions.get(lesson_id, default)
+
     def _selected_lesson_id(self) -> int | None:
         it = self.grid.currentItem()
         return it.data(Qt.ItemDataRole.UserRole) if it is not None else None
@@ -466,7 +472,7 @@ class SchedulePage(BasePage):
 
     def _move(self, lesson_id: int, day: dt.date, slot_id: int) -> None:
         try:
-            svc.move_lesson(lesson_id, day, slot_id)
+            svc.move_lesson(lesson_id, day, slot_id, version=self._shown_version(lesson_id))
         except ServiceError as e:
             self._show_message(str(e))
             return
@@ -505,7 +511,7 @@ class SchedulePage(BasePage):
             return
         le = svc.get_lesson(lid)
         try:
-            svc.set_locked([lid], not le["locked"])
+            svc.set_locked([lid], not le["locked"], versions={lid: self._shown_version(lid, le["version"])})
         except ServiceError as e:
             ops.show_error(self, e)
             return
@@ -544,7 +550,7 @@ class SchedulePage(BasePage):
             if tab == "week":
                 lid = self._selected_lesson_id()
                 if lid is not None and self.confirm_delete(QCoreApplication.translate("SchedulePage", "занятие")):
-                    svc.delete_lessons([lid])
+                    svc.delete_lessons([lid], versions={lid: self._shown_version(lid)})
             else:
                 rec = self._selected_record()
                 if rec is None:
