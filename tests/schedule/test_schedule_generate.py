@@ -11,7 +11,14 @@ import pytest
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import Cancelled, PermissionDenied, ValidationError
-from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, shown, small_instance
+from tests.schedule.helpers import (
+    TERM,
+    hours_missing,
+    independent_violations,
+    load_all,
+    shown,
+    small_instance,
+)
 
 pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 

@@ -12,7 +12,14 @@ from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.schedule import Lesson
-from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, shown, small_instance
+from tests.schedule.helpers import (
+    TERM,
+    hours_missing,
+    independent_violations,
+    load_all,
+    shown,
+    small_instance,
+)
 
 pytestmark = pytest.mark.both_backends
 
@@ -83,7 +90,7 @@ def test_nothing_to_undo_and_a_changed_timetable_after_preview(db):
     slot = svc.list_slots()[0]["id"]
     svc.create_lesson({"class_id": ids["classes"][0], "module_id": ids["m2"], "instructor_id": ids["i3"],
                        "workshop_id": ids["w2"], "date": dt.date(2026, 9, 1), "slot_id": slot}, allow_clash=True)
-    with pytest.raises(ValidationError, match="изменилось после предпросмотра"):
+    with pytest.raises(ValidationError, match="изменилось во время генерации или после предпросмотра"):
         regenerate.apply(plan)
 
 

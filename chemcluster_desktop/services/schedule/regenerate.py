@@ -19,7 +19,7 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
@@ -44,9 +44,20 @@ def _key(le: dict) -> tuple:
     return tuple(le.get(k) or 0 if k == "subgroup" else le.get(k) for k in _KEY)
 
 
-def _fingerprint(s, term_id: int) -> list:
-    return list(s.execute(select(func.count(Lesson.id), func.max(Lesson.id), func.max(Lesson.updated_at))
-                          .where(Lesson.term_id == term_id)).one())
+_STATE = ("id", "version", "locked", "class_id", "subgroup", "module_id", "instructor_id", "workshop_id", "date",
+          "slot_id")
+
+
+def _fingerprint(lessons: list[dict]) -> str:
+    """A digest of the term's lessons exactly as the solver saw them (every id, version and place). It is
+    computed from the very rows the plan was made from — not by a second query, which on PostgreSQL (read
+    committed) could already see a lesson pinned or created after the first one (issue 19, finding 5)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for le in sorted(lessons, key=lambda x: x["id"]):
+        h.update(repr(tuple(str(le.get(k)) for k in _STATE)).encode())
+    return h.hexdigest()
 
 
 def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None = None,
@@ -66,7 +77,7 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     with read() as s:
         inst = load_instance_in(s, term["id"])
         lessons = lesson_dicts(s, Lesson.term_id == term["id"])
-        fingerprint = _fingerprint(s, term["id"])
+        fingerprint = _fingerprint(lessons)
         school_of = dict(s.execute(select(SchoolClass.id, School.name).join(School)).all())
         over = cap_problems(s, term["id"])
     if over:  # no class may go over the subject's cap (rows imported or written before the rule)
@@ -156,10 +167,12 @@ def apply(p: dict) -> dict:
     require(WRITE)
     term_id = p["term_id"]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with uow() as s:
-        if _fingerprint(s, term_id) != p["_fingerprint"]:
-            raise ValidationError(translate("Schedule", "Расписание периода «{0}» изменилось после предпросмотра: "
-                                                        "запустите генерацию ещё раз.").format(p["term"]))
+    with uow() as s:  # the write lock is held from here: nobody pins, creates or moves a lesson meanwhile
+        if _fingerprint(lesson_dicts(s, Lesson.term_id == term_id)) != p["_fingerprint"]:
+            raise ValidationError(translate("Schedule", "Расписание периода «{0}» изменилось во время генерации или "
+                                                        "после предпросмотра (занятие закрепили, добавили или "
+                                                        "перенесли): запустите генерацию снова.").format(p["term"]))
+        _refuse_clashes(s, p)
         before = [dict(zip(_COLS, r, strict=True)) for r in s.execute(
             select(*(getattr(Lesson, c) for c in _COLS)).where(Lesson.term_id == term_id).order_by(Lesson.id))]
         point = RestorePoint(term_id=term_id, created_at=now, lessons=[_row(le) for le in before],
@@ -185,6 +198,29 @@ def apply(p: dict) -> dict:
             p["unplaced"]))
         pid = point.id
     return {**public(p), "restore_point": pid}
+
+
+def _refuse_clashes(s, p: dict) -> None:
+    """The last guard, under the write lock: the new lessons must not share a workshop, an instructor or a
+    class with any lesson that stays — of this term or of any other (a hand-made lesson outside the term,
+    an overlapping term). Nothing is written when they would."""
+    if not p["_add"]:
+        return
+    from chemcluster_desktop.services.schedule.check import check
+
+    days = {le["date"] for le in p["_add"]}
+    gone = set(p["_remove"])
+    stay = [le for le in lesson_dicts(s, Lesson.date >= min(days), Lesson.date <= max(days))
+            if le["id"] not in gone and le["date"] in days]
+    new = [{**le, "id": -1 - k} for k, le in enumerate(p["_add"])]
+    inst = load_instance_in(s, p["term_id"])
+    found = [c for c in check(inst, stay + new, hours=False)
+             if c["kind"] in ("workshop_double", "instructor_double", "class_double")
+             and any(i < 0 for i in c["lesson_ids"])]
+    if found:
+        raise ValidationError(translate("Schedule", "Расписание изменилось во время генерации — запустите генерацию "
+                                                    "снова. Новые занятия совпали бы с существующими:") + "\n• "
+                              + "\n• ".join(c["message"] for c in found[:5]))
 
 
 def restore_points(term_name) -> list[dict]:
