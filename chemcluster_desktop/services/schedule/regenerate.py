@@ -10,7 +10,8 @@
   point (``schedule_restore_points``), the journal records every removed and added lesson and the run.
   It refuses when the term's lessons changed after the preview.
 - :func:`undo` puts the term's lessons back as the latest restore point holds them (same ids, same
-  values), journaled, and drops that point.
+  values), journaled, and drops that point: the points are a stack, so the generation before can be
+  undone next (the latest :data:`KEEP_POINTS` generations of each term are kept).
 """
 
 from __future__ import annotations
@@ -61,8 +62,11 @@ def _fingerprint(lessons: list[dict]) -> str:
 
 
 def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None = None,
-         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
-    """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written)."""
+         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None,
+         keep_valid: bool = True) -> dict:
+    """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written).
+    ``keep_valid`` keeps every replaced lesson that still obeys the rules (see :mod:`.stable`) and places
+    only the hours they leave; ``False`` plans the whole period afresh (the old places are only hints)."""
     from chemcluster_desktop.services.schedule.generation import validate_for_generation
 
     require(WRITE)
@@ -89,12 +93,8 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     if cut > end:
         result_lessons, unplaced, status = [], _left_hours(inst, kept), "PAST"
     else:
-        inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
-        inst._holiday_dates = None
-        res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        result_lessons, unplaced, status = res.lessons, res.unplaced, res.status
+        result_lessons, unplaced, status = _solve(inst, kept, old, cut, end, keep_valid=keep_valid,
+                                                  progress=progress, cancelled=cancelled, time_limit=time_limit)
     new_by_key = Counter(_key(le) for le in result_lessons)
     same, replaced = [], []
     for le in old:
@@ -138,6 +138,31 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
         "seconds": round(time.monotonic() - t0, 2),
         "_remove": [le["id"] for le in replaced], "_add": added_rows, "_fingerprint": fingerprint,
     }
+
+
+def _solve(inst, kept: list[dict], old: list[dict], cut: dt.date, end: dt.date, *, keep_valid: bool, progress,
+           cancelled, time_limit) -> tuple[list[dict], list[dict], str]:
+    """The lessons from ``cut`` to ``end``: the still valid old ones plus what the solver places for the rest.
+    When that leaves hours unplaced, a fresh plan (old places as hints) is tried too and wins only if it
+    places more hours."""
+    from chemcluster_desktop.services.schedule.stable import still_valid
+
+    stay = still_valid(inst, kept, old) if keep_valid else []
+    inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
+    inst._holiday_dates = None
+    stay_ids = {le["id"] for le in stay}
+    res = solve(inst, kept + stay, progress=progress, cancelled=cancelled, time_limit=time_limit,
+                prefer=[le for le in old if le["id"] not in stay_ids])
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    lessons, unplaced, status = stay + res.lessons, res.unplaced, res.status or "KEPT"
+    if stay and unplaced:
+        fresh = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if sum(u["hours"] for u in fresh.unplaced) < sum(u["hours"] for u in unplaced):
+            lessons, unplaced, status = fresh.lessons, fresh.unplaced, fresh.status
+    return lessons, unplaced, status
 
 
 def _left_hours(inst, kept: list[dict]) -> list[dict]:
@@ -197,7 +222,18 @@ def apply(p: dict) -> dict:
             p["term"], _fmt(p["cut"]), p["added"], p["moved"], p["removed"], p["unchanged"], p["kept"],
             p["unplaced"]))
         pid = point.id
+        _prune(s, term_id)
     return {**public(p), "restore_point": pid}
+
+
+KEEP_POINTS = 20  # generations of a term that can be undone one after another (each point holds a timetable)
+
+
+def _prune(s, term_id: int) -> None:
+    old = list(s.scalars(select(RestorePoint.id).where(RestorePoint.term_id == term_id)
+                         .order_by(RestorePoint.id.desc()).offset(KEEP_POINTS)))
+    if old:
+        s.execute(delete(RestorePoint).where(RestorePoint.id.in_(old)))
 
 
 def _refuse_clashes(s, p: dict) -> None:
@@ -257,4 +293,9 @@ def undo(term_name) -> dict:
             term["name"], len(rows), point.label))
         label = point.label
         s.delete(point)
-    return {"term": term["name"], "restored": len(rows), "label": label}
+        s.flush()
+        # a stack: the generation before this one can be undone next
+        left = list(s.scalars(select(RestorePoint.label).where(RestorePoint.term_id == term["id"])
+                              .order_by(RestorePoint.id.desc())))
+    return {"term": term["name"], "restored": len(rows), "label": label, "left": len(left),
+            "next": left[0] if left else None}
