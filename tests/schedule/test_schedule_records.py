@@ -37,7 +37,7 @@ def test_update_needs_the_version_the_form_saw(db):
 def test_a_vanished_record_is_named_in_the_refusal(db):
     ids = small_instance()
     cls = next(c for c in svc.list_classes() if c["id"] == ids["classes"][0])
-    svc.delete_class(cls["id"])
+    svc.delete_class(cls["id"], version=cls["version"])
     with pytest.raises(NotFoundError, match=f"Карточка класса № {cls['id']} не найдена"):
         svc.update_class(cls["id"], cls, version=cls["version"])
     with pytest.raises(NotFoundError, match="Строка нагрузки № 999999 не найдена"):
@@ -92,7 +92,8 @@ def test_a_save_without_its_version_or_with_a_stale_one_is_refused(db):
         with pytest.raises(ValidationError, match="Не указана версия"):
             call()
     for name in ("update_school", "update_class", "update_term", "update_module", "update_instructor",
-                 "update_lesson", "move_lesson"):  # keyword-only and without a default
+                 "update_lesson", "move_lesson", "delete_school", "delete_class", "delete_term", "delete_module",
+                 "delete_instructor"):  # keyword-only and without a default
         import inspect
 
         p = inspect.signature(getattr(svc, name)).parameters["version"]
@@ -106,3 +107,12 @@ def test_a_save_without_its_version_or_with_a_stale_one_is_refused(db):
             call()
     assert svc.get_lesson(lid)["date"] == dt.date(2026, 9, 16) and not svc.get_lesson(lid)["locked"]
     assert svc.delete_lessons([lid], versions={lid: le["version"] + 1}) == 1
+    # deleting a record shown before someone else changed it is refused too
+    cls = next(c for c in svc.list_classes() if c["id"] == ids["classes"][0])
+    svc.update_class(cls["id"], {**cls, "pupils": cls["pupils"] + 1}, version=cls["version"])
+    with pytest.raises(ConcurrentEditError):
+        svc.delete_class(cls["id"], version=cls["version"])
+    with pytest.raises(ValidationError, match="Не указана версия"):
+        svc.delete_class(cls["id"], version=None)
+    svc.delete_class(cls["id"], version=cls["version"] + 1)
+    assert all(c["id"] != cls["id"] for c in svc.list_classes())

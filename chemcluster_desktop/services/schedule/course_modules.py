@@ -96,10 +96,12 @@ def _kind(data: dict) -> str:
     return kind
 
 
-def delete_module(module_id: int) -> None:
+def delete_module(module_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
+        require_version(obj, version)
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.module_id == module_id))
         if n:
             raise ValidationError(translate("Schedule", "По модулю «{0}» есть занятия ({1}): сначала удалите их.").format(obj.name, n))

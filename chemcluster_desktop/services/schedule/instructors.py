@@ -86,10 +86,12 @@ def _save_instructor(data: dict, instructor_id: int | None, version: int | None)
         return obj.id
 
 
-def delete_instructor(instructor_id: int) -> None:
+def delete_instructor(instructor_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
+        require_version(obj, version)
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.instructor_id == instructor_id))
         if n:
             raise ValidationError(translate("Schedule", "У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.")

@@ -68,10 +68,12 @@ def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_school(school_id: int) -> None:
+def delete_school(school_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
+        require_version(obj, version)
         of_school = Lesson.class_id.in_(select(SchoolClass.id).where(SchoolClass.school_id == school_id))
         audit.record_deleting(s, "schedule", Lesson, of_school)
         s.execute(delete(Lesson).where(of_school))
@@ -136,10 +138,12 @@ def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_class(class_id: int) -> None:
+def delete_class(class_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
+        require_version(obj, version)
         audit.record_deleting(s, "schedule", Lesson, Lesson.class_id == class_id)
         s.execute(delete(Lesson).where(Lesson.class_id == class_id))
         s.delete(obj)

@@ -63,10 +63,12 @@ def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_term(term_id: int) -> None:
+def delete_term(term_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
+        require_version(obj, version)
         audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term_id)
         s.execute(delete(Lesson).where(Lesson.term_id == term_id))
         s.delete(obj)

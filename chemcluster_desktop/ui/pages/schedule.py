@@ -437,15 +437,15 @@ class SchedulePage(ScheduleRecordsMixin, ScheduleOutputMixin, BasePage):
                 if not self.confirm_delete(f"«{name}»"):
                     return
                 if tab == "classes":
-                    svc.delete_class(rec["id"])
+                    svc.delete_class(rec["id"], version=rec["version"])
                 elif tab == "instructors":
-                    svc.delete_instructor(rec["id"])
+                    svc.delete_instructor(rec["id"], version=rec["version"])
                 elif tab == "modules":
-                    svc.delete_module(rec["id"])
+                    svc.delete_module(rec["id"], version=rec["version"])
                 elif tab == "requirements":
                     svc.delete_requirement(rec["id"])
                 elif rec["kind"] == "term":
-                    svc.delete_term(rec["id"])
+                    svc.delete_term(rec["id"], version=rec["version"])
                 elif rec["kind"] == "holiday":
                     svc.delete_holiday(rec["id"])
                 else:
