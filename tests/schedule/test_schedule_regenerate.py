@@ -187,3 +187,21 @@ def test_generations_are_undone_one_after_another(db, monkeypatch):
     with pytest.raises(NotFoundError, match="нечего отменять"):
         svc.undo_generation(TERM)
     assert len(_journal("undo")) == 3
+
+
+def test_fewer_hours_drop_the_latest_visits_and_keep_the_rest(db, monkeypatch):
+    ids = small_instance()
+    svc.generate(TERM)
+    monkeypatch.setenv("CHEMCLUSTER_TODAY", "2026-09-10")
+    cid = ids["classes"][2]  # 26 pupils: module 2 (12 h) comes whole, in the 26-place workshop
+    req = next(r for r in svc.list_requirements(ids["term"]) if r["class_id"] == cid and r["module_id"] == ids["m2"])
+    svc.update_requirement(req["id"], {**req, "hours": 8})
+    before = _rows(ids["term"])
+    mine = sorted((r for r in before.values() if r["class_id"] == cid and r["module_id"] == ids["m2"]),
+                  key=lambda r: (r["date"], r["slot_id"]))
+    assert len(mine) == 12
+    res = svc.generate(TERM)
+    after = _rows(ids["term"])
+    assert (res["added"], res["moved"], res["removed"]) == (0, 0, 4)
+    assert set(before) - set(after) == {r["id"] for r in mine[8:]}  # the four latest hours went
+    assert all(after[i] == r for i, r in before.items() if i in after)  # the rest untouched

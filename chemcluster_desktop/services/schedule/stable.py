@@ -8,8 +8,8 @@ a term where nothing changed has nothing to place and changes nothing, by constr
 
 A lesson is kept when:
 
-- the clash checker finds no rule it breaks together with the lessons that stay (past, locked, or kept
-  themselves): no double booking, no day off, the class's and the instructor's days and hours, the
+- it has an instructor, and the clash checker finds no rule it breaks together with the lessons that stay
+  (past, locked, or kept themselves): no double booking, no day off, the class's and the instructor's days and hours, the
   workshop's module and places, the instructor's module;
 - it belongs to a visit of the current load: the class still takes the module, the subgroup is one of
   the visit's parallel subgroups with the same number of pupils, and every parallel subgroup of the visit
@@ -59,7 +59,8 @@ def still_valid(inst: Instance, stay: list[dict], old: list[dict]) -> list[dict]
     for le in old:
         sub = le.get("subgroup") or 0
         key = key_of.get((le["class_id"], le["module_id"], sub))
-        if key is None or le["id"] in broken or (le.get("pupils") or None) != parts[key][sub]:
+        if (key is None or le["id"] in broken or le.get("instructor_id") is None
+                or (le.get("pupils") or None) != parts[key][sub]):
             continue
         at[(key, le["date"], le["slot_id"])].append(le)
     done: dict[tuple[int, int, int], int] = defaultdict(int)
