@@ -17,8 +17,8 @@ PHRASES: dict[str, str] = {
     "добавили или перенесли): запустите генерацию снова.":
         "The timetable of «{0}» changed while it was being generated or after the preview (a lesson was locked, "
         "added or moved): run the generation again.",
-    "Расписание изменилось во время генерации — запустите генерацию снова. Новые занятия совпали бы с "
-    "существующими:":
-        "The timetable changed while it was being generated — run the generation again. The new lessons would "
-        "collide with existing ones:",
+    "Расписание изменилось во время генерации, или новые занятия совпали бы с занятиями другого периода — "
+    "запустите генерацию снова (занятие другого периода сначала перенесите). Совпали бы:":
+        "The timetable changed while it was being generated, or the new lessons would collide with lessons of "
+        "another period — run the generation again (move the other period's lesson first). They would collide:",
 }

@@ -254,8 +254,10 @@ def _refuse_clashes(s, p: dict) -> None:
              if c["kind"] in ("workshop_double", "instructor_double", "class_double")
              and any(i < 0 for i in c["lesson_ids"])]
     if found:
-        raise ValidationError(translate("Schedule", "Расписание изменилось во время генерации — запустите генерацию "
-                                                    "снова. Новые занятия совпали бы с существующими:") + "\n• "
+        raise ValidationError(translate("Schedule", "Расписание изменилось во время генерации, или новые занятия "
+                                                    "совпали бы с занятиями другого периода — запустите генерацию "
+                                                    "снова (занятие другого периода сначала перенесите). Совпали бы:")
+                              + "\n• "
                               + "\n• ".join(c["message"] for c in found[:5]))
 
 
