@@ -53,6 +53,21 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
+def _warm_up_solver() -> None:
+    """Import OR-Tools (≈ 2 s: it imports pandas) in the background while the person looks at the dialog,
+    so «Предпросмотр» does not wait for it."""
+    import sys
+    import threading
+
+    if "ortools.sat.python.cp_model" in sys.modules:
+        return
+
+    def load() -> None:
+        import ortools.sat.python.cp_model  # noqa: F401
+
+    threading.Thread(target=load, name="ortools-import", daemon=True).start()
+
+
 class GenerateDialog(QDialog):
     changed = Signal()  # lessons were written (generation applied or undone)
 
@@ -135,6 +150,7 @@ class GenerateDialog(QDialog):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         self._update_undo()
+        _warm_up_solver()
 
     def _update_undo(self) -> None:
         try:
