@@ -4,6 +4,8 @@
         → {"placed": N, "unplaced": N, "seconds": X, "added": N, "moved": N, "removed": N,
            "reasons": [{"class": …, "module": …, "hours": N, "reason": …}], …}
     chemcluster schedule undo --term TERM                   the timetable as before the latest generation
+                                                            (again: as before the one before, and so on)
+    chemcluster schedule undo --term TERM --list [--json]   the generations that can be undone, latest first
     chemcluster schedule conflicts [--term TERM] [--json]   → {"conflicts": [{"kind": ..., ...}, ...]}
     chemcluster schedule export-fet FILE.fet --term TERM
     chemcluster schedule lessons --term TERM [--school NAME] [--json]
@@ -39,6 +41,9 @@ def register(sub) -> None:
     sp.set_defaults(func=cmd_generate, open_db=True)
     sp = ssub.add_parser("undo", help=translate("CliSchedule", "отменить последнюю генерацию периода"))
     sp.add_argument("--term", required=True, metavar="TERM")
+    sp.add_argument("--list", action="store_true",
+                    help=translate("CliSchedule", "только показать генерации, которые можно отменить"))
+    sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_undo, open_db=True)
     sp = ssub.add_parser("lessons", help=translate("CliSchedule", "занятия периода (одной школы)"))
     sp.add_argument("--term", required=True, metavar="TERM")
@@ -121,9 +126,30 @@ def _day(v):
 def cmd_undo(args) -> int:
     from chemcluster_desktop.services import schedule
 
+    if args.list:
+        points = schedule.restore_points(args.term)
+        if args.json:
+            from chemcluster_desktop.cli import print_json
+
+            print_json({"restore_points": [{"label": p["label"], "created_at": p["created_at"].isoformat(),
+                                            "lessons": p["lessons"]} for p in points]})
+            return 0
+        if not points:
+            print(translate("CliSchedule", "Генераций, которые можно отменить, нет."))
+        for p in points:
+            print(translate("CliSchedule", "{0}: {1} занятий").format(p["label"], p["lessons"]))
+        return 0
     res = schedule.undo_generation(args.term)
+    if args.json:
+        from chemcluster_desktop.cli import print_json
+
+        print_json(res)
+        return 0
     print(translate("CliSchedule", "Период «{0}»: восстановлено занятий {1} ({2}).").format(
         res["term"], res["restored"], res["label"]))
+    if res["left"]:
+        print(translate("CliSchedule", "Можно отменить ещё генераций: {0} (следующая вернёт к «{1}»).").format(
+            res["left"], res["next"]))
     return 0
 
 

@@ -168,3 +168,9 @@ def hours_missing(data: dict) -> int:
         for s in subs:
             missing += max(0, hours - count[(cid, mid, s)] - (count[(cid, mid, 0)] if s else 0))
     return missing
+
+
+def shown(ids) -> dict[int, int]:
+    """The lessons' current versions (what a person's screen shows), for lock / delete / move calls."""
+    with context.read() as s:
+        return dict(s.execute(select(Lesson.id, Lesson.version).where(Lesson.id.in_(list(ids)))).all())

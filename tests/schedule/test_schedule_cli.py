@@ -105,8 +105,13 @@ def test_generate_preview_lessons_load_substitute_undo(db_path, capsys):
     sub = json.loads(out)
     assert sub["instructor"] == "Белова Наталья Игоревна" and sub["dry_run"] is True
     assert sub["replaced"] + sub["uncovered"] == len(sub["lessons"]) > 0
+    rc, out, err = run(capsys, "--db", db, "schedule", "undo", "--term", TERM, "--list", "--json")
+    assert rc == 0, err
+    points = json.loads(out)["restore_points"]
+    assert len(points) == 2 and points[-1]["lessons"] == 0  # two generations: undone latest first
     rc, out, err = run(capsys, "--db", db, "schedule", "undo", "--term", TERM)
-    assert rc == 0, err and "восстановлено" in out
+    assert rc == 0, err
+    assert "восстановлено" in out and "Можно отменить ещё генераций: 1" in out
     rc, out, err = run(capsys, "--db", db, "schedule", "lessons", "--term", TERM, "--json")
     assert len(json.loads(out)["lessons"]) == first["placed"]
     rc, out, err = run(capsys, "--db", db, "schedule", "days-off", "--json")

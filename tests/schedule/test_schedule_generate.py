@@ -11,7 +11,14 @@ import pytest
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import Cancelled, PermissionDenied, ValidationError
-from tests.schedule.helpers import TERM, hours_missing, independent_violations, load_all, small_instance
+from tests.schedule.helpers import (
+    TERM,
+    hours_missing,
+    independent_violations,
+    load_all,
+    shown,
+    small_instance,
+)
 
 pytestmark = pytest.mark.both_backends  # a service test: SQLite and PostgreSQL
 
@@ -42,7 +49,7 @@ def test_locked_lessons_stay_on_regeneration(db):
     svc.generate(TERM)
     data = load_all(ids["term"])
     keep = sorted(data["lessons"], key=lambda le: (le["date"], le["slot"]))[:3]
-    svc.set_locked([le["id"] for le in keep], True)
+    svc.set_locked([le["id"] for le in keep], True, versions=shown(le["id"] for le in keep))
     res = svc.generate(TERM)
     assert res["locked"] >= 3 and res["unplaced"] == 0  # a half of a visit locks its other half
     after = load_all(ids["term"])
@@ -144,8 +151,8 @@ def test_hand_lesson_clash_refused_and_move(db):
     other["module_id"] = ids["m3"]
     svc.create_lesson(other)  # the other subgroup, another workshop, same time: allowed
     with pytest.raises(ValidationError, match="каникулы"):
-        svc.move_lesson(lid, dt.date(2026, 10, 26), slots[0]["id"])
-    svc.move_lesson(lid, day, slots[2]["id"])
+        svc.move_lesson(lid, dt.date(2026, 10, 26), slots[0]["id"], version=shown([lid])[lid])
+    svc.move_lesson(lid, day, slots[2]["id"], version=shown([lid])[lid])
     assert svc.get_lesson(lid)["slot_id"] == slots[2]["id"]
 
 

@@ -24,8 +24,9 @@ def test_cap_of_lesson_hours_refuses_with_the_figure(db):
     assert {(r["lesson_hours"], r["cap"], r["guidance_hours"]) for r in load.values()} == {(26, 34, 0)}
     extra = svc.create_module({"name": "Робототехника: линия розлива", "hours": 10, "workshop_ids": [ids["w2"]],
                                "kind": "lesson"})
-    svc.update_instructor(ids["i3"], {**next(i for i in svc.list_instructors() if i["id"] == ids["i3"]),
-                                      "module_ids": [ids["m1"], ids["m2"], ids["m3"], extra]}, version=None)
+    i3 = next(i for i in svc.list_instructors() if i["id"] == ids["i3"])
+    svc.update_instructor(ids["i3"], {**i3, "module_ids": [ids["m1"], ids["m2"], ids["m3"], extra]},
+                          version=i3["version"])
     before = len(svc.list_requirements(ids["term"]))
     with pytest.raises(ValidationError) as e:
         svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": extra})
@@ -34,8 +35,9 @@ def test_cap_of_lesson_hours_refuses_with_the_figure(db):
     # the same hours as career guidance are counted apart and accepted
     guidance = svc.create_module({"name": "Профпроба «Оператор линии»", "hours": 10, "workshop_ids": [ids["w2"]],
                                   "kind": "guidance", "max_group": None})
-    svc.update_instructor(ids["i3"], {**next(i for i in svc.list_instructors() if i["id"] == ids["i3"]),
-                                      "module_ids": [ids["m1"], ids["m2"], ids["m3"], extra, guidance]}, version=None)
+    i3 = next(i for i in svc.list_instructors() if i["id"] == ids["i3"])
+    svc.update_instructor(ids["i3"], {**i3, "module_ids": [ids["m1"], ids["m2"], ids["m3"], extra, guidance]},
+                          version=i3["version"])
     svc.create_requirement({"term_id": ids["term"], "class_id": ids["classes"][0], "module_id": guidance})
     row = _load()[("МБОУ «Средняя школа № 2»", "8А")]
     assert (row["lesson_hours"], row["guidance_hours"], row["cap"]) == (26, 10, 34)
@@ -79,7 +81,8 @@ def test_programme_modules_are_a_reference_list(db):
     svc.delete_programme_module(frp["Робототехника"]["id"])
     assert next(m for m in svc.list_modules() if m["id"] == ids["m2"])["programme_module_id"] is None
     with pytest.raises(ValidationError, match="федеральной рабочей программы"):
-        svc.update_module(mod["id"], {**mod, "programme_module_id": 99999}, version=None)
+        svc.update_module(mod["id"], {**mod, "programme_module_id": 99999},
+                          version=next(m for m in svc.list_modules() if m["id"] == ids["m2"])["version"])
     assert any(p["id"] == new for p in svc.list_programme_modules())
 
 
@@ -151,7 +154,7 @@ def test_a_visit_larger_than_the_parallel_workshops_is_refused(db):
            "помещаются в 1 параллельные подгруппы по 14 чел." in str(e.value)
     assert svc.summary(ids["term"])["lessons"] == 0
     # a workshop's lesson capacity is separate from its exam workplaces
-    svc.update_school(s["id"], {**s, "max_parallel": 2}, version=None)
+    svc.update_school(s["id"], {**s, "max_parallel": 2}, version=s["version"] + 1)
     svc.set_workshop_lesson_pupils(ids["w2"], 20)
     assert next(w for w in svc.list_workshops() if w["id"] == ids["w2"])["lesson_pupils"] == 20
     with pytest.raises(ValidationError, match="модуль «Профпроба «Аппаратчик-оператор»»: 24 учеников в 2 подгруппах "

@@ -41,6 +41,7 @@ def test_generation_dialog_previews_applies_and_undoes(window, qtbot, monkeypatc
     assert dlg.date_from.date() == QDate(2026, 10, 12)  # never before today
     assert dlg.date_from.minimumDate() == QDate(2026, 10, 12)
     assert not dlg.apply_button.isEnabled()
+    assert dlg.keep_valid.isChecked()  # by default a regeneration keeps what still obeys the rules
     qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not ops.running(), timeout=60000)
     ops.wait_all()
@@ -57,9 +58,11 @@ def test_generation_dialog_previews_applies_and_undoes(window, qtbot, monkeypatc
     assert independent_violations(load_all(ids["term"])) == []
     assert dlg.undo_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert "(2)" in dlg.undo_button.text()  # two generations to undo, the latest first
     qtbot.mouseClick(dlg.undo_button, Qt.MouseButton.LeftButton)
     assert _lessons(ids["term"]) == before
-    assert "возвращено" in dlg.summary.text()
+    assert "возвращено" in dlg.summary.text() and "ещё генераций: 1" in dlg.summary.text()
+    assert dlg.undo_button.isEnabled()  # the first generation can be undone next
 
 
 def test_substitute_dialog_proposes_then_applies(window, qtbot):

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import accreditation
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _in_key, _int, _req_text, _search
@@ -46,7 +46,7 @@ def create_module(data: dict) -> int:
     return _save_module(data, None, None)
 
 
-def update_module(module_id: int, data: dict, *, version: int | None) -> None:
+def update_module(module_id: int, data: dict, *, version: int) -> None:
     _save_module(data, module_id, version)
 
 
@@ -64,7 +64,7 @@ def _save_module(data: dict, module_id: int | None, version: int | None) -> int:
             s.add(obj)
         else:
             obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
-            check_version(obj, version)
+            require_version(obj, version)  # an update must say which version it was made from
             obj.name, obj.hours = name, hours
         obj.max_group = max_group
         obj.workshop_kinds = str(data.get("workshop_kinds") or "").strip()
@@ -96,10 +96,12 @@ def _kind(data: dict) -> str:
     return kind
 
 
-def delete_module(module_id: int) -> None:
+def delete_module(module_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
+        require_version(obj, version)
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.module_id == module_id))
         if n:
             raise ValidationError(translate("Schedule", "По модулю «{0}» есть занятия ({1}): сначала удалите их.").format(obj.name, n))

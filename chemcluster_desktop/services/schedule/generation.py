@@ -72,14 +72,15 @@ def check_conflicts(term_id: int | None = None) -> list[dict]:
 
 
 def generate(term_name, *, from_date=None, to_date=None, dry_run: bool = False, today=None, progress=None,
-             cancelled=None, time_limit: float | None = None) -> dict:
+             cancelled=None, time_limit: float | None = None, keep_valid: bool = True) -> dict:
     """Generate the term's timetable from today (or ``from_date``) on; past and locked lessons stay as
-    they are (see :mod:`.regenerate`). Returns placed, unplaced, seconds, reasons, added, moved,
+    they are, and so does every future lesson that still obeys the rules unless ``keep_valid`` is False
+    (see :mod:`.regenerate`, :mod:`.stable`). Returns placed, unplaced, seconds, reasons, added, moved,
     removed (per school too) and the restore point that undoes it; ``dry_run`` writes nothing."""
     from chemcluster_desktop.services.schedule import regenerate
 
     p = regenerate.plan(term_name, from_date=from_date, to_date=to_date, today=today, progress=progress,
-                        cancelled=cancelled, time_limit=time_limit)
+                        cancelled=cancelled, time_limit=time_limit, keep_valid=keep_valid)
     out = regenerate.public(p) if dry_run else regenerate.apply(p)
     out["locked"] = out["kept_locked"]
     return out

@@ -7,7 +7,7 @@ from collections import defaultdict
 from sqlalchemy import delete, func, or_, select
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import (
@@ -56,7 +56,7 @@ def create_instructor(data: dict) -> int:
     return _save_instructor(data, None, None)
 
 
-def update_instructor(instructor_id: int, data: dict, *, version: int | None) -> None:
+def update_instructor(instructor_id: int, data: dict, *, version: int) -> None:
     _save_instructor(data, instructor_id, version)
 
 
@@ -73,7 +73,7 @@ def _save_instructor(data: dict, instructor_id: int | None, version: int | None)
             s.add(obj)
         else:
             obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
-            check_version(obj, version)
+            require_version(obj, version)  # an update must say which version it was made from
             obj.full_name = name
         obj.contact = str(data.get("contact") or "").strip()
         obj.availability = av
@@ -86,10 +86,12 @@ def _save_instructor(data: dict, instructor_id: int | None, version: int | None)
         return obj.id
 
 
-def delete_instructor(instructor_id: int) -> None:
+def delete_instructor(instructor_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
+        require_version(obj, version)
         n = s.scalar(select(func.count()).select_from(Lesson).where(Lesson.instructor_id == instructor_id))
         if n:
             raise ValidationError(translate("Schedule", "У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.")

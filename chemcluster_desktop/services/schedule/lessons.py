@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.common import check_version
+from chemcluster_desktop.services.common import require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import NotFoundError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _date, _fmt, _int
@@ -96,17 +96,24 @@ def _term_for(s, day: dt.date) -> int | None:
 
 def lesson_clashes(data: dict, exclude_id: int | None = None) -> list[dict]:
     """Clashes the proposed lesson would have (hours not counted): used before a drop or a save."""
-    day = _date(data["date"])
     with read() as s:
-        term_id = data.get("term_id") or _term_for(s, day)
-        inst = load_instance_in(s, term_id)
-        if term_id is None:
-            inst.term = TermInfo(0, "", day, day)
-            msg_out = [{"kind": "outside_term", "message": translate("Schedule", "{0} не входит ни в один учебный период.").format(
-                _fmt(day)), "lesson_ids": []}]
-        else:
-            msg_out = []
-        around = lesson_dicts(s, Lesson.date == day, Lesson.slot_id == data["slot_id"])
+        return _clashes_in(s, data, exclude_id)
+
+
+def _clashes_in(s, data: dict, exclude_id: int | None = None) -> list[dict]:
+    """:func:`lesson_clashes` in the session ``s``. A save calls it inside its own unit of work, after the
+    write lock is taken (SQLite: the unit of work's first statement writes; PostgreSQL: the advisory write
+    lock of :func:`context.uow`), so two saves for one free slot cannot both see it free (issue 19, finding 5)."""
+    day = _date(data["date"])
+    term_id = data.get("term_id") or _term_for(s, day)
+    inst = load_instance_in(s, term_id)
+    if term_id is None:
+        inst.term = TermInfo(0, "", day, day)
+        msg_out = [{"kind": "outside_term", "message": translate("Schedule", "{0} не входит ни в один учебный период.").format(
+            _fmt(day)), "lesson_ids": []}]
+    else:
+        msg_out = []
+    around = lesson_dicts(s, Lesson.date == day, Lesson.slot_id == data["slot_id"])
     proposed = {"id": -1, "class_id": data["class_id"], "subgroup": data.get("subgroup") or 0,
                 "pupils": data.get("pupils"), "module_id": data["module_id"],
                 "instructor_id": data.get("instructor_id"), "workshop_id": data["workshop_id"],
@@ -140,9 +147,9 @@ def _refuse(clashes: list[dict]) -> None:
 def create_lesson(data: dict, *, allow_clash: bool = False) -> int:
     require(WRITE)
     d = _lesson_data(data)
-    if not allow_clash:
-        _refuse(lesson_clashes(d))
     with uow() as s:
+        if not allow_clash:  # checked under the write lock: see _clashes_in
+            _refuse(_clashes_in(s, d))
         term_id = _term_for(s, d["date"])
         obj = Lesson(term_id=term_id, locked=bool(data.get("locked", False)), generated=False, **d)
         s.add(obj)
@@ -163,22 +170,23 @@ def _gone() -> NotFoundError:
     return NotFoundError(translate("Schedule", "Занятие не найдено (возможно, его удалили или перегенерировали)."))
 
 
-def _lesson(s, lesson_id: int, version: int | None) -> Lesson:
-    """The lesson a form or a drag is about to change, as of the version it was shown at."""
+def _lesson(s, lesson_id: int, version: int) -> Lesson:
+    """The lesson a form or a drag is about to change, as of the version it was shown at (required: a save
+    without it would overwrite another user's change, issue 19 finding 14)."""
     obj = s.get(Lesson, lesson_id)
     if obj is None:
         raise _gone()
-    check_version(obj, version)
+    require_version(obj, version)
     return obj
 
 
-def update_lesson(lesson_id: int, data: dict, *, version: int | None, allow_clash: bool = False) -> None:
+def update_lesson(lesson_id: int, data: dict, *, version: int, allow_clash: bool = False) -> None:
     require(WRITE)
     d = _lesson_data(data)
-    if not allow_clash:
-        _refuse(lesson_clashes(d, exclude_id=lesson_id))
     with uow() as s:
         obj = _lesson(s, lesson_id, version)
+        if not allow_clash:
+            _refuse(_clashes_in(s, d, exclude_id=lesson_id))
         for k, v in d.items():
             setattr(obj, k, v)
         obj.term_id = _term_for(s, d["date"])
@@ -187,43 +195,66 @@ def update_lesson(lesson_id: int, data: dict, *, version: int | None, allow_clas
 
 
 def move_clashes(lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | None = None) -> list[dict]:
-    le = get_lesson(lesson_id)
+    with read() as s:
+        return _move_clashes_in(s, lesson_id, day, slot_id, workshop_id)
+
+
+def _move_clashes_in(s, lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | None) -> list[dict]:
+    rows = lesson_dicts(s, Lesson.id == lesson_id)
+    if not rows:
+        raise _gone()
+    le = rows[0]
     le.update(date=day, slot_id=slot_id)
     if workshop_id is not None:
         le["workshop_id"] = workshop_id
     le.pop("term_id", None)
-    return lesson_clashes(le, exclude_id=lesson_id)
+    return _clashes_in(s, le, exclude_id=lesson_id)
 
 
-def move_lesson(lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | None = None,
-                version: int | None = None) -> None:
-    """Move a lesson (drag and drop); refused with the clash when it would collide."""
+def move_lesson(lesson_id: int, day: dt.date, slot_id: int, workshop_id: int | None = None, *,
+                version: int) -> None:
+    """Move a lesson (drag and drop) shown at ``version``; refused with the clash when it would collide
+    (checked under the write lock, as :func:`create_lesson`)."""
     require(WRITE)
-    _refuse(move_clashes(lesson_id, day, slot_id, workshop_id))
     with uow() as s:
         obj = _lesson(s, lesson_id, version)
+        _refuse(_move_clashes_in(s, lesson_id, day, slot_id, workshop_id))
         obj.date, obj.slot_id = day, slot_id
         if workshop_id is not None:
             obj.workshop_id = workshop_id
         obj.term_id = _term_for(s, day)
 
 
-def delete_lessons(ids: list[int]) -> int:
+def _versions(ids: list[int], versions: dict[int, int]) -> None:
+    missing = [i for i in ids if i not in versions]
+    if missing:
+        raise ValidationError(translate("Errors", "Не указана версия записи, с которой начато изменение: "
+                                                  "сохранение вслепую перезаписало бы чужие правки. Откройте "
+                                                  "запись заново и повторите."), field="version")
+
+
+def delete_lessons(ids: list[int], *, versions: dict[int, int]) -> int:
+    """Delete lessons as they were shown (``versions``: id -> version); a lesson changed by someone else
+    meanwhile is refused (nothing deleted), one already gone is skipped."""
     require(WRITE)
+    _versions(ids, versions)
     with uow() as s:
         n = 0
         for i in ids:
             obj = s.get(Lesson, i)
             if obj is not None:
+                require_version(obj, versions[i])
                 s.delete(obj)
                 n += 1
         return n
 
 
-def set_locked(ids: list[int], locked: bool) -> int:
-    """Lock or unlock lessons; a subgroup's lesson takes the other subgroups of the same visit (same
-    class, module, date and lesson) along, so a visit is never half fixed."""
+def set_locked(ids: list[int], locked: bool, *, versions: dict[int, int]) -> int:
+    """Lock or unlock lessons as they were shown (``versions``: id -> version); a subgroup's lesson takes
+    the other subgroups of the same visit (same class, module, date and lesson) along, so a visit is never
+    half fixed."""
     require(WRITE)
+    _versions(ids, versions)
     with uow() as s:
         n = 0
         seen: set[int] = set()
@@ -231,6 +262,7 @@ def set_locked(ids: list[int], locked: bool) -> int:
             obj = s.get(Lesson, i)
             if obj is None:
                 continue
+            require_version(obj, versions[i])
             group = [obj]
             if obj.subgroup:
                 group = list(s.scalars(select(Lesson).where(

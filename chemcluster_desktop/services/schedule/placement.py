@@ -41,15 +41,20 @@ def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
     greedy: dict[int, tuple] = {}
     used: set = set()
     used_class: set = set()
-    cells_of: dict[tuple, list] = defaultdict(list)
-    for key in a:
+    res_of = {b.idx: b.resources() for b in live}
+    sub_of = {b.idx: b.subgroup for b in live}
+
+    def cells_of(key) -> list:  # computed only for the places tried (most blocks take one of the first)
         bi, p, d, s = key
         b = g.blocks[bi]
-        res = b.resources()
+        res, who = res_of[bi], ("c", b.class_id, sub_of[bi])
+        out = []
         for pp in range(p, p + g.span[bi]):
             for n in g.covered(b, s):
-                cells_of[key].extend((r, pp, d, n) for r in res)
-                cells_of[key].append((("c", b.class_id, b.subgroup), pp, d, n))
+                out.extend((r, pp, d, n) for r in res)
+                out.append((who, pp, d, n))
+        return out
+
     keys_of: dict[int, list] = defaultdict(list)
     for key in a:
         keys_of[key[0]].append(key)
@@ -66,9 +71,10 @@ def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
     order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
     for b in order:
         for key in keys_of[b.idx]:
-            if not any(class_clash(cell) for cell in cells_of[key]):
+            cells = cells_of(key)
+            if not any(class_clash(cell) for cell in cells):
                 greedy[b.idx] = key
-                for cell in cells_of[key]:
+                for cell in cells:
                     used.add(cell)
                     if cell[0][0] == "c":
                         used_class.add((cell[0][1],) + cell[1:])

@@ -10,7 +10,8 @@
   point (``schedule_restore_points``), the journal records every removed and added lesson and the run.
   It refuses when the term's lessons changed after the preview.
 - :func:`undo` puts the term's lessons back as the latest restore point holds them (same ids, same
-  values), journaled, and drops that point.
+  values), journaled, and drops that point: the points are a stack, so the generation before can be
+  undone next (the latest :data:`KEEP_POINTS` generations of each term are kept).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
@@ -44,14 +45,28 @@ def _key(le: dict) -> tuple:
     return tuple(le.get(k) or 0 if k == "subgroup" else le.get(k) for k in _KEY)
 
 
-def _fingerprint(s, term_id: int) -> list:
-    return list(s.execute(select(func.count(Lesson.id), func.max(Lesson.id), func.max(Lesson.updated_at))
-                          .where(Lesson.term_id == term_id)).one())
+_STATE = ("id", "version", "locked", "class_id", "subgroup", "module_id", "instructor_id", "workshop_id", "date",
+          "slot_id")
+
+
+def _fingerprint(lessons: list[dict]) -> str:
+    """A digest of the term's lessons exactly as the solver saw them (every id, version and place). It is
+    computed from the very rows the plan was made from — not by a second query, which on PostgreSQL (read
+    committed) could already see a lesson pinned or created after the first one (issue 19, finding 5)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for le in sorted(lessons, key=lambda x: x["id"]):
+        h.update(repr(tuple(str(le.get(k)) for k in _STATE)).encode())
+    return h.hexdigest()
 
 
 def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None = None,
-         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None) -> dict:
-    """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written)."""
+         today: dt.date | None = None, progress=None, cancelled=None, time_limit: float | None = None,
+         keep_valid: bool = True) -> dict:
+    """The new timetable from the cut on and how it differs from the lessons it replaces (nothing written).
+    ``keep_valid`` keeps every replaced lesson that still obeys the rules (see :mod:`.stable`) and places
+    only the hours they leave; ``False`` plans the whole period afresh (the old places are only hints)."""
     from chemcluster_desktop.services.schedule.generation import validate_for_generation
 
     require(WRITE)
@@ -66,7 +81,7 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     with read() as s:
         inst = load_instance_in(s, term["id"])
         lessons = lesson_dicts(s, Lesson.term_id == term["id"])
-        fingerprint = _fingerprint(s, term["id"])
+        fingerprint = _fingerprint(lessons)
         school_of = dict(s.execute(select(SchoolClass.id, School.name).join(School)).all())
         over = cap_problems(s, term["id"])
     if over:  # no class may go over the subject's cap (rows imported or written before the rule)
@@ -78,12 +93,8 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     if cut > end:
         result_lessons, unplaced, status = [], _left_hours(inst, kept), "PAST"
     else:
-        inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
-        inst._holiday_dates = None
-        res = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        result_lessons, unplaced, status = res.lessons, res.unplaced, res.status
+        result_lessons, unplaced, status = _solve(inst, kept, old, cut, end, keep_valid=keep_valid,
+                                                  progress=progress, cancelled=cancelled, time_limit=time_limit)
     new_by_key = Counter(_key(le) for le in result_lessons)
     same, replaced = [], []
     for le in old:
@@ -129,6 +140,31 @@ def plan(term_name, *, from_date: dt.date | None = None, to_date: dt.date | None
     }
 
 
+def _solve(inst, kept: list[dict], old: list[dict], cut: dt.date, end: dt.date, *, keep_valid: bool, progress,
+           cancelled, time_limit) -> tuple[list[dict], list[dict], str]:
+    """The lessons from ``cut`` to ``end``: the still valid old ones plus what the solver places for the rest.
+    When that leaves hours unplaced, a fresh plan (old places as hints) is tried too and wins only if it
+    places more hours."""
+    from chemcluster_desktop.services.schedule.stable import still_valid
+
+    stay = still_valid(inst, kept, old) if keep_valid else []
+    inst.term = TermInfo(inst.term.id, inst.term.name, cut, end)
+    inst._holiday_dates = None
+    stay_ids = {le["id"] for le in stay}
+    res = solve(inst, kept + stay, progress=progress, cancelled=cancelled, time_limit=time_limit,
+                prefer=[le for le in old if le["id"] not in stay_ids])
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    lessons, unplaced, status = stay + res.lessons, res.unplaced, res.status or "KEPT"
+    if stay and unplaced:
+        fresh = solve(inst, kept, progress=progress, cancelled=cancelled, time_limit=time_limit, prefer=old)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if sum(u["hours"] for u in fresh.unplaced) < sum(u["hours"] for u in unplaced):
+            lessons, unplaced, status = fresh.lessons, fresh.unplaced, fresh.status
+    return lessons, unplaced, status
+
+
 def _left_hours(inst, kept: list[dict]) -> list[dict]:
     from chemcluster_desktop.services.schedule.check import check_hours
 
@@ -156,10 +192,12 @@ def apply(p: dict) -> dict:
     require(WRITE)
     term_id = p["term_id"]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with uow() as s:
-        if _fingerprint(s, term_id) != p["_fingerprint"]:
-            raise ValidationError(translate("Schedule", "Расписание периода «{0}» изменилось после предпросмотра: "
-                                                        "запустите генерацию ещё раз.").format(p["term"]))
+    with uow() as s:  # the write lock is held from here: nobody pins, creates or moves a lesson meanwhile
+        if _fingerprint(lesson_dicts(s, Lesson.term_id == term_id)) != p["_fingerprint"]:
+            raise ValidationError(translate("Schedule", "Расписание периода «{0}» изменилось во время генерации или "
+                                                        "после предпросмотра (занятие закрепили, добавили или "
+                                                        "перенесли): запустите генерацию снова.").format(p["term"]))
+        _refuse_clashes(s, p)
         before = [dict(zip(_COLS, r, strict=True)) for r in s.execute(
             select(*(getattr(Lesson, c) for c in _COLS)).where(Lesson.term_id == term_id).order_by(Lesson.id))]
         point = RestorePoint(term_id=term_id, created_at=now, lessons=[_row(le) for le in before],
@@ -184,7 +222,43 @@ def apply(p: dict) -> dict:
             p["term"], _fmt(p["cut"]), p["added"], p["moved"], p["removed"], p["unchanged"], p["kept"],
             p["unplaced"]))
         pid = point.id
+        _prune(s, term_id)
     return {**public(p), "restore_point": pid}
+
+
+KEEP_POINTS = 20  # generations of a term that can be undone one after another (each point holds a timetable)
+
+
+def _prune(s, term_id: int) -> None:
+    old = list(s.scalars(select(RestorePoint.id).where(RestorePoint.term_id == term_id)
+                         .order_by(RestorePoint.id.desc()).offset(KEEP_POINTS)))
+    if old:
+        s.execute(delete(RestorePoint).where(RestorePoint.id.in_(old)))
+
+
+def _refuse_clashes(s, p: dict) -> None:
+    """The last guard, under the write lock: the new lessons must not share a workshop, an instructor or a
+    class with any lesson that stays — of this term or of any other (a hand-made lesson outside the term,
+    an overlapping term). Nothing is written when they would."""
+    if not p["_add"]:
+        return
+    from chemcluster_desktop.services.schedule.check import check
+
+    days = {le["date"] for le in p["_add"]}
+    gone = set(p["_remove"])
+    stay = [le for le in lesson_dicts(s, Lesson.date >= min(days), Lesson.date <= max(days))
+            if le["id"] not in gone and le["date"] in days]
+    new = [{**le, "id": -1 - k} for k, le in enumerate(p["_add"])]
+    inst = load_instance_in(s, p["term_id"])
+    found = [c for c in check(inst, stay + new, hours=False)
+             if c["kind"] in ("workshop_double", "instructor_double", "class_double")
+             and any(i < 0 for i in c["lesson_ids"])]
+    if found:
+        raise ValidationError(translate("Schedule", "Расписание изменилось во время генерации, или новые занятия "
+                                                    "совпали бы с занятиями другого периода — запустите генерацию "
+                                                    "снова (занятие другого периода сначала перенесите). Совпали бы:")
+                              + "\n• "
+                              + "\n• ".join(c["message"] for c in found[:5]))
 
 
 def restore_points(term_name) -> list[dict]:
@@ -221,4 +295,9 @@ def undo(term_name) -> dict:
             term["name"], len(rows), point.label))
         label = point.label
         s.delete(point)
-    return {"term": term["name"], "restored": len(rows), "label": label}
+        s.flush()
+        # a stack: the generation before this one can be undone next
+        left = list(s.scalars(select(RestorePoint.label).where(RestorePoint.term_id == term["id"])
+                              .order_by(RestorePoint.id.desc())))
+    return {"term": term["name"], "restored": len(rows), "label": label, "left": len(left),
+            "next": left[0] if left else None}

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, or_, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.schedule._common import (
@@ -40,7 +40,7 @@ def create_school(data: dict) -> int:
     return _save_school(data, None, None)
 
 
-def update_school(school_id: int, data: dict, *, version: int | None) -> None:
+def update_school(school_id: int, data: dict, *, version: int) -> None:
     _save_school(data, school_id, version)
 
 
@@ -57,7 +57,7 @@ def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
             s.add(obj)
         else:
             obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
-            check_version(obj, version)
+            require_version(obj, version)  # an update must say which version it was made from
             obj.name = name
         obj.address = str(data.get("address") or "").strip()
         obj.contact = str(data.get("contact") or "").strip()
@@ -68,10 +68,12 @@ def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_school(school_id: int) -> None:
+def delete_school(school_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
+        require_version(obj, version)
         of_school = Lesson.class_id.in_(select(SchoolClass.id).where(SchoolClass.school_id == school_id))
         audit.record_deleting(s, "schedule", Lesson, of_school)
         s.execute(delete(Lesson).where(of_school))
@@ -107,7 +109,7 @@ def create_class(data: dict) -> int:
     return _save_class(data, None, None)
 
 
-def update_class(class_id: int, data: dict, *, version: int | None) -> None:
+def update_class(class_id: int, data: dict, *, version: int) -> None:
     _save_class(data, class_id, version)
 
 
@@ -127,7 +129,7 @@ def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
             s.add(obj)
         else:
             obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
-            check_version(obj, version)
+            require_version(obj, version)  # an update must say which version it was made from
             obj.school_id, obj.name, obj.pupils = school_id, name, pupils
         obj.availability = av
         obj.hours_cap = _int(data, "hours_cap", "Предел часов", minimum=1, required=False)
@@ -136,10 +138,12 @@ def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_class(class_id: int) -> None:
+def delete_class(class_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
+        require_version(obj, version)
         audit.record_deleting(s, "schedule", Lesson, Lesson.class_id == class_id)
         s.execute(delete(Lesson).where(Lesson.class_id == class_id))
         s.delete(obj)

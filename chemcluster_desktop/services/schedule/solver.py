@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import os
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from chemcluster_desktop.services.schedule.reasons import (
     no_place_reason,
     taken_cells,
 )
+from chemcluster_desktop.services.schedule.stopper import Stopper as _Stopper
 
 
 def _t(s: str) -> str:
@@ -130,32 +130,6 @@ def build_blocks(inst: Instance, locked: list[dict], length: int = 2) -> list[Bl
         parts = [(sub, sizes[(cid, mid, sub)]) for sub in sorted(subs)]
         blocks.append(Block(len(blocks), cid, mid, parts, left, ln, math.ceil(left / ln)))
     return blocks
-
-
-class _Stopper:
-    """Stops a running CP-SAT search when the person cancels (polled from a watcher thread)."""
-
-    def __init__(self, solver, cancelled):
-        self.solver, self.cancelled = solver, cancelled
-        self.hit = False
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def __enter__(self):
-        if self.cancelled is not None:
-            self._thread.start()
-        return self
-
-    def _watch(self):
-        while not self._done.wait(0.05):
-            if self.cancelled():
-                self.hit = True
-                self.solver.stop_search()
-                return
-
-    def __exit__(self, *exc):
-        self._done.set()
-
 
 
 @dataclass
@@ -299,11 +273,11 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     inst = g.inst
     g.report(5, 100, translate("Schedule", "Распределение мастерских и преподавателей…"))
     m1 = cp_model.CpModel()
-    u = {(b.idx, w): m1.NewBoolVar("") for b in live for w in ws_opts[b.idx]}
-    v = {(b.idx, i): m1.NewBoolVar("") for b in live for i in ins_opts[b.idx]}
+    u = {(b.idx, w): m1.new_bool_var("") for b in live for w in ws_opts[b.idx]}
+    v = {(b.idx, i): m1.new_bool_var("") for b in live for i in ins_opts[b.idx]}
     for b in live:  # a visit of n parallel subgroups takes n workshops and n instructors
-        m1.Add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
-        m1.Add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
+        m1.add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
+        m1.add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
     cells_per_day = len(g.slot_numbers)
     ws_cap = {w: sum(g.phases[d] * g.K for d in range(5)) * cells_per_day for w in inst.workshops}
     ins_cap = {}
@@ -313,19 +287,19 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     for w in inst.workshops:
         terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
         if terms:
-            m1.Add(sum(terms) <= ws_cap[w])
+            m1.add(sum(terms) <= ws_cap[w])
             scale = max(1, round(10000 / max(ws_cap[w], 1)))
             loads.append(("w", sum(terms) * scale))
     for i in inst.instructors:
         terms = [b.hours * v[(b.idx, i)] for b in live if (b.idx, i) in v]
         if terms:
-            m1.Add(sum(terms) <= ins_cap[i])
+            m1.add(sum(terms) <= ins_cap[i])
             scale = max(1, round(10000 / ins_cap[i]))
             loads.append(("i", sum(terms) * scale))
-    mw = m1.NewIntVar(0, 10 ** 9, "mw")
-    mi = m1.NewIntVar(0, 10 ** 9, "mi")
+    mw = m1.new_int_var(0, 10 ** 9, "mw")
+    mi = m1.new_int_var(0, 10 ** 9, "mi")
     for kind, expr in loads:
-        m1.Add(expr <= (mw if kind == "w" else mi))
+        m1.add(expr <= (mw if kind == "w" else mi))
     keep = []  # the workshops and instructors the replaced lessons had: kept unless the load forbids
     for b in live:
         pref = g.prefer.get((b.class_id, b.module_id))
@@ -333,23 +307,23 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
             keep += [u[(b.idx, w)] for w in pref["ws"] if (b.idx, w) in u]
             keep += [v[(b.idx, i)] for i in pref["ins"] if (b.idx, i) in v]
     for x in keep:
-        m1.AddHint(x, 1)
-    m1.Minimize(mw + mi - 200 * sum(keep) if keep else mw + mi)
+        m1.add_hint(x, 1)
+    m1.minimize(mw + mi - 200 * sum(keep) if keep else mw + mi)
     s1 = cp_model.CpSolver()
     s1.parameters.num_workers = workers
     s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
     with _Stopper(s1, g.cancelled) as st:
-        status = s1.Solve(m1)
+        status = s1.solve(m1)
         if status == cp_model.UNKNOWN and not st.hit:
             # out of time before any answer (a busy PC): give it longer rather than report all unplaced
             s1.parameters.max_time_in_seconds = max(5.0, (time_limit or 10) / 2)
-            status = s1.Solve(m1)
+            status = s1.solve(m1)
     if st.hit:
         raise Cancelled()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for b in live:
-            b.workshop_ids = [w for w in ws_opts[b.idx] if s1.Value(u[(b.idx, w)])]
-            b.instructor_ids = [i for i in ins_opts[b.idx] if s1.Value(v[(b.idx, i)])]
+            b.workshop_ids = [w for w in ws_opts[b.idx] if s1.value(u[(b.idx, w)])]
+            b.instructor_ids = [i for i in ins_opts[b.idx] if s1.value(v[(b.idx, i)])]
         return live
     for b in live:
         b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
@@ -398,40 +372,45 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
     inst = g.inst
     out = _Vars()
 
-    def class_res_blocked(cid: int, sub: int, p: int, d: int, n: int) -> bool:
-        if (("c", cid, sub), p, d, n) in blocked or (("c", cid, 0), p, d, n) in blocked:
-            return True
-        if sub == 0:
-            return (cid, p, d, n) in class_any
-        return False
-
+    # the cells locked lessons hold, per resource (and per class), so a block looks only at its own
+    by_res: dict[tuple, set[tuple[int, int, int]]] = defaultdict(set)
+    for r, p, d, n in blocked:
+        by_res[r].add((p, d, n))
+    class_cells: dict[int, set[tuple[int, int, int]]] = defaultdict(set)
+    for cid, p, d, n in class_any:
+        class_cells[cid].add((p, d, n))
     for b in live:
         c = inst.classes[b.class_id]
+        sub = b.subgroup
         days, common, away = block_days(g, b)
         starts = g.starts_for(common, b.length, aligned=True)
         res = b.resources()
+        taken = set().union(*(by_res.get(r, ()) for r in res), by_res.get(("c", c.id, sub), ()),
+                            by_res.get(("c", c.id, 0), ()), class_cells.get(c.id, ()) if sub == 0 else ())
+        span = g.span[b.idx]
+        covered = {s: g.covered(b, s) for s in starts}
         off_dates = 0
         for d in sorted(days):
-            for p in range(g.phases[d] - g.span[b.idx] + 1):
-                run = g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]
+            for p in range(g.phases[d] - span + 1):
+                run = g.dates[d][p * g.K:(p + span) * g.K]
                 if away and sum(day not in away for day in run) < b.visits:
                     off_dates += 1  # an instructor is away on too many of these dates to give every visit
                     continue
                 for s in starts:
-                    cells = [(pp, n) for pp in range(p, p + g.span[b.idx]) for n in g.covered(b, s)]
-                    if any((r, pp, d, n) in blocked for r in res for pp, n in cells) or any(
-                            class_res_blocked(c.id, b.subgroup, pp, d, n) for pp, n in cells):
+                    cells = [(pp, n) for pp in range(p, p + span) for n in covered[s]]
+                    if taken and any((pp, d, n) in taken for pp, n in cells):
                         continue
-                    x = model.NewBoolVar("")
+                    x = model.new_bool_var("")
                     out.a[(b.idx, p, d, s)] = x
                     out.by_block[b.idx].append(x)
                     out.day_vars[(c.id, d)].append(x)
                     for i in b.instructor_ids:
                         out.ins_day_vars[(i, p, d)].append(x)
+                    class_cover = out.class_cover
                     for pp, n in cells:
                         for r in res:
                             out.cover[(r, pp, d, n)].append(x)
-                        out.class_cover[(c.id, pp, d, n)][b.subgroup].append(x)
+                        class_cover[(c.id, pp, d, n)][sub].append(x)
         if not out.by_block[b.idx]:
             b.reason = no_place_reason(g, b, days, starts, off_dates, blocked)
     return out
@@ -443,48 +422,48 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
     placed = {}
     for b in live:
         if vs.by_block[b.idx]:
-            placed[b.idx] = model.NewBoolVar("")
-            model.Add(sum(vs.by_block[b.idx]) == placed[b.idx])
+            placed[b.idx] = model.new_bool_var("")
+            model.add(sum(vs.by_block[b.idx]) == placed[b.idx])
     for xs in vs.cover.values():
         if len(xs) > 1:
-            model.AddAtMostOne(xs)
+            model.add_at_most_one(xs)
     for subs in vs.class_cover.values():
         whole = subs.get(0, [])
         others = [k for k in subs if k]
         if not others:
             if len(whole) > 1:
-                model.AddAtMostOne(whole)
+                model.add_at_most_one(whole)
         else:
             for k in others:
                 xs = whole + subs[k]
                 if len(xs) > 1:
-                    model.AddAtMostOne(xs)
+                    model.add_at_most_one(xs)
     soft = []
     soft_groups = []
     for xs in vs.day_vars.values():
-        y = model.NewBoolVar("")
-        model.Add(sum(xs) <= len(xs) * y)
+        y = model.new_bool_var("")
+        model.add(sum(xs) <= len(xs) * y)
         soft.append(3 * y)
         soft_groups.append((y, xs))
     for xs in vs.ins_day_vars.values():
-        z = model.NewBoolVar("")
-        model.Add(sum(xs) <= len(xs) * z)
+        z = model.new_bool_var("")
+        model.add(sum(xs) <= len(xs) * z)
         soft.append(z)
         soft_groups.append((z, xs))
     greedy = _first_fit(g, live, vs.a)
     kept = _preferred_keys(g, live, vs.a)
     hint = {**greedy, **kept}
     for key, x in vs.a.items():
-        model.AddHint(x, 1 if hint.get(key[0]) == key else 0)
+        model.add_hint(x, 1 if hint.get(key[0]) == key else 0)
     for bi, v in placed.items():
-        model.AddHint(v, 1 if bi in greedy else 0)
+        model.add_hint(v, 1 if bi in greedy else 0)
     chosen = {id(vs.a[key]) for key in greedy.values()}
     for y, xs in soft_groups:
-        model.AddHint(y, 1 if any(id(x) in chosen for x in xs) else 0)
+        model.add_hint(y, 1 if any(id(x) in chosen for x in xs) else 0)
     g.check()
     gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
     stay = sum(20 * vs.a[key] for key in kept.values())  # a regenerated visit stays where it was
-    model.Maximize(gain + stay - sum(soft))
+    model.maximize(gain + stay - sum(soft))
     return placed, greedy
 
 
@@ -512,9 +491,9 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
         def on_solution_callback(self):
             self.n += 1
             if cancelled is not None and cancelled():
-                self.StopSearch()
+                self.stop_search()
                 return
-            got = sum(100 * blocks[bi].hours * self.Value(v) for bi, v in placed.items())
+            got = sum(100 * blocks[bi].hours * self.value(v) for bi, v in placed.items())
             frac = min(1.0, got / max(total_gain, 1))
             g.report(20 + int(70 * frac), 100, translate("Schedule", "Найдено решение {0}: размещено {1:.0%} часов").format(
                 self.n, frac))
@@ -524,22 +503,25 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
                 if self.all_placed_at is None:
                     self.all_placed_at = now
                 elif now - self.all_placed_at > settle:
-                    self.StopSearch()
+                    self.stop_search()
 
     cb = CB()
     g.report(20, 100, translate("Schedule", "Поиск расписания…"))
-    with _Stopper(solver, cancelled) as st:
-        status = solver.Solve(model, cb)
+    def settled() -> bool:  # every hour placed and the soft goals polished for ``settle`` seconds
+        return cb.all_placed_at is not None and time.monotonic() - cb.all_placed_at > settle
+
+    with _Stopper(solver, cancelled, settled) as st:
+        status = solver.solve(model, cb)
     if st.hit or (cancelled is not None and cancelled()):
         raise Cancelled()
-    res.status = solver.StatusName(status)
+    res.status = solver.status_name(status)
     greedy_gain = sum(100 * blocks[bi].hours for bi in greedy)
     solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    if solved and sum(100 * blocks[bi].hours * solver.Value(v) for bi, v in placed.items()) < greedy_gain:
+    if solved and sum(100 * blocks[bi].hours * solver.value(v) for bi, v in placed.items()) < greedy_gain:
         solved = False  # stopped by the time limit on a worse answer than the first fit: keep the first fit
     if solved:
         for (bi, p, d, s), x in vs.a.items():
-            if solver.Value(x):
+            if solver.value(x):
                 blocks[bi].cell = (p, d, s)
     else:
         res.status = "GREEDY"

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
 from chemcluster_desktop.services.schedule._common import WRITE, _date, _fmt, _hm, _int, _req_text, _time
@@ -29,7 +29,7 @@ def create_term(data: dict) -> int:
     return _save_term(data, None, None)
 
 
-def update_term(term_id: int, data: dict, *, version: int | None) -> None:
+def update_term(term_id: int, data: dict, *, version: int) -> None:
     _save_term(data, term_id, version)
 
 
@@ -49,7 +49,7 @@ def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
             s.add(obj)
         else:
             obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
-            check_version(obj, version)
+            require_version(obj, version)  # an update must say which version it was made from
             obj.name, obj.starts_on, obj.ends_on = name, a, b
         if data.get("hours_cap") not in (None, ""):
             obj.hours_cap = _int(data, "hours_cap", "Предел часов в год", minimum=1)
@@ -63,10 +63,12 @@ def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
         return obj.id
 
 
-def delete_term(term_id: int) -> None:
+def delete_term(term_id: int, *, version: int) -> None:
+    """Delete the record as it was shown (``version``): one changed by someone else meanwhile is refused."""
     require(WRITE)
     with uow() as s:
         obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
+        require_version(obj, version)
         audit.record_deleting(s, "schedule", Lesson, Lesson.term_id == term_id)
         s.execute(delete(Lesson).where(Lesson.term_id == term_id))
         s.delete(obj)

@@ -249,17 +249,7 @@ class LessonDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        for key, combo in (("class_id", self.cls), ("module_id", self.module), ("instructor_id", self.instructor),
-                           ("workshop_id", self.workshop), ("slot_id", self.slot)):
-            if values.get(key) is not None:
-                i = combo.findData(values[key])
-                if i >= 0:
-                    combo.setCurrentIndex(i)
-        d = values.get("date") or dt.date.today()
-        self.date.setDate(QDate(d.year, d.month, d.day))
-        self.sub.setValue(values.get("subgroup") or 0)
-        self.pupils.setValue(values.get("pupils") or 0)
-        self.locked.setChecked(bool(values.get("locked")))
+        self._set_values(values)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -272,6 +262,19 @@ class LessonDialog(QDialog):
         self.pupils.valueChanged.connect(lambda _v: self._timer.start())
         self.date.dateChanged.connect(lambda _d: self._timer.start())
         self.update_clash()
+
+    def _set_values(self, values: dict) -> None:
+        for key, combo in (("class_id", self.cls), ("module_id", self.module), ("instructor_id", self.instructor),
+                           ("workshop_id", self.workshop), ("slot_id", self.slot)):
+            if values.get(key) is not None:
+                i = combo.findData(values[key])
+                if i >= 0:
+                    combo.setCurrentIndex(i)
+        d = values.get("date") or dt.date.today()
+        self.date.setDate(QDate(d.year, d.month, d.day))
+        self.sub.setValue(values.get("subgroup") or 0)
+        self.pupils.setValue(values.get("pupils") or 0)
+        self.locked.setChecked(bool(values.get("locked")))
 
     def values(self) -> dict:
         return {"class_id": self.cls.currentData(), "subgroup": self.sub.value(),

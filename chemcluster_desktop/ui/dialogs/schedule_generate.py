@@ -1,8 +1,9 @@
 """«Сгенерировать…» of the timetable: the period to regenerate, what stays, a preview before anything is
-written, and the undo of the latest generation.
+written, and the undo of the generations, latest first.
 
 1. The period (from – to; from is never before today: past lessons are not changed) and what stays:
-   past lessons, locked lessons, lessons after «по».
+   past lessons, locked lessons, lessons after «по», and (by default) every future lesson that still obeys
+   the rules — only the hours they leave are placed (:mod:`services.schedule.stable`).
 2. «Предпросмотр» computes the new timetable in the background (``regenerate.plan``): added, moved,
    removed per school, unchanged, the hours left unplaced and why. Nothing is written.
 3. «Применить» writes exactly that plan (``regenerate.apply``: one journaled action with a restore point);
@@ -16,6 +17,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -49,6 +51,21 @@ def _qdate(d: dt.date) -> QDate:
 
 def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
+
+
+def _warm_up_solver() -> None:
+    """Import OR-Tools (≈ 2 s: it imports pandas) in the background while the person looks at the dialog,
+    so «Предпросмотр» does not wait for it."""
+    import sys
+    import threading
+
+    if "ortools.sat.python.cp_model" in sys.modules:
+        return
+
+    def load() -> None:
+        import ortools.sat.python.cp_model  # noqa: F401
+
+    threading.Thread(target=load, name="ortools-import", daemon=True).start()
 
 
 class GenerateDialog(QDialog):
@@ -86,6 +103,14 @@ class GenerateDialog(QDialog):
                                "занятия после даты «по» тоже остаются.").format(today.strftime("%d.%m.%Y")))
         self.stays.setWordWrap(True)
         form.addRow(_t("Что останется"), self.stays)
+        self.keep_valid = QCheckBox(_t("Оставить на месте будущие занятия, которые не нарушают правил "
+                                       "(разместить только недостающие часы)"))
+        self.keep_valid.setObjectName("genKeepValid")
+        self.keep_valid.setToolTip(_t("Снимите, чтобы составить расписание периода заново: занятия могут "
+                                      "переместиться, их прежние места служат только подсказкой."))
+        self.keep_valid.setChecked(True)
+        self.keep_valid.toggled.connect(self._invalidate)
+        form.addRow("", self.keep_valid)
         lay.addLayout(form)
         self.summary = QLabel(_t("Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет "
                                  "записано, пока вы не нажмёте «Применить»."))
@@ -125,6 +150,7 @@ class GenerateDialog(QDialog):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         self._update_undo()
+        _warm_up_solver()
 
     def _update_undo(self) -> None:
         try:
@@ -132,7 +158,11 @@ class GenerateDialog(QDialog):
         except ServiceError:
             points = []
         self.undo_button.setEnabled(bool(points))
-        self.undo_button.setToolTip(points[0]["label"] if points else _t("Генераций, которые можно отменить, нет."))
+        # the restore points are a stack: after the latest generation is undone, the one before can be
+        self.undo_button.setText(_t("Отменить последнюю генерацию ({0})").format(len(points)) if len(points) > 1
+                                 else _t("Отменить последнюю генерацию"))
+        self.undo_button.setToolTip("\n".join(p["label"] for p in points) if points
+                                    else _t("Генераций, которые можно отменить, нет."))
 
     def _invalidate(self, *_a) -> None:
         self.plan = None
@@ -141,11 +171,12 @@ class GenerateDialog(QDialog):
     # --- preview ------------------------------------------------------------------------------------
     def on_preview(self) -> None:
         a, b = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        keep = self.keep_valid.isChecked()
         self._invalidate()
 
         def work(task):
             return regenerate.plan(self.term["name"], from_date=a, to_date=b, progress=task.progress,
-                                   cancelled=task.is_cancelled)
+                                   cancelled=task.is_cancelled, keep_valid=keep)
 
         self.task = ops.run_task(self, _t("Предпросмотр генерации"), work, on_done=self.show_plan)
 
@@ -203,6 +234,10 @@ class GenerateDialog(QDialog):
             ops.show_error(self, e)
             return
         self._invalidate()
-        self.summary.setText(_t("Расписание возвращено: {0} занятий ({1}).").format(res["restored"], res["label"]))
+        text = _t("Расписание возвращено: {0} занятий ({1}).").format(res["restored"], res["label"])
+        if res["left"]:
+            text += " " + _t("Можно отменить ещё генераций: {0} (следующая вернёт к «{1}»).").format(
+                res["left"], res["next"])
+        self.summary.setText(text)
         self._update_undo()
         self.changed.emit()

@@ -9,17 +9,13 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,9 +25,11 @@ from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import ops
-from chemcluster_desktop.ui.dialogs.schedule_forms import LessonDialog, RecordDialog
+from chemcluster_desktop.ui.dialogs.schedule_forms import LessonDialog
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.pages.schedule_output import ScheduleOutputMixin
+from chemcluster_desktop.ui.pages.schedule_records import ScheduleRecordsMixin
 from chemcluster_desktop.ui.widgets.week_grid import WeekGrid
 
 CTX = "SchedulePage"
@@ -55,17 +53,7 @@ def _school_short(name: str) -> str:
     return _short(name, 16)
 
 
-def _saver(rec: dict, create, update, *, versioned: bool = True):
-    """A record dialog's save: ``create(data)`` for a new record, ``update(id, data, version=…)`` (the
-    version the form was opened with) for one being edited; holidays, bells and load lines have no version."""
-    if rec.get("id") is None:
-        return create
-    if versioned:
-        return lambda v: update(rec["id"], v, version=rec.get("version"))
-    return lambda v: update(rec["id"], v)
-
-
-class SchedulePage(BasePage):
+class SchedulePage(ScheduleRecordsMixin, ScheduleOutputMixin, BasePage):
     key = "schedule"
     area = Area.SCHEDULE
     context = CTX
@@ -79,7 +67,33 @@ class SchedulePage(BasePage):
         self.table.hide()
         self.search.setPlaceholderText(QCoreApplication.translate("SchedulePage", "Поиск в справочнике (Ctrl+F)…"))
         self.last_dialog = None
-        # filters
+        self._shown_versions: dict[int, int] = {}
+        self._build_filters_and_actions()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("scheduleTabs")
+        week = self._build_week_tab()
+        self.tabs.addTab(week, QCoreApplication.translate("SchedulePage", "Неделя"))
+        self._build_ref_tabs()
+        # issue 15: the subject's hours against the cap, and the production calendar
+        from chemcluster_desktop.ui.widgets.schedule_rules import CalendarTab, LoadTab
+
+        self.load_tab = LoadTab(lambda: self.term.currentText(), self)
+        self.calendar_tab = CalendarTab(self.term_id, self)
+        self.calendar_tab.lesson_chosen.connect(self._goto_date)
+        self.tabs.addTab(self.load_tab, QCoreApplication.translate("SchedulePage", "Часы"))
+        self.tabs.addTab(self.calendar_tab, QCoreApplication.translate("SchedulePage", "Календарь"))
+        self.splitter.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.term.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.view.currentIndexChanged.connect(lambda _i: self._fill_entities())
+        self.entity.currentIndexChanged.connect(lambda _i: self._load_week())
+        self.week.dateChanged.connect(lambda _d: self._load_week())
+        self._rows: dict[str, list[dict]] = {}
+        self._loading = False
+        self._apply_rights()  # a viewer never sees the planner's buttons, not only after a role change
+
+    def _build_filters_and_actions(self) -> None:
+        """The period, view, entity and week filters; the page's own toolbar actions."""
         self.term = QComboBox()
         self.term.setObjectName("termCombo")
         self.term.setMinimumWidth(220)
@@ -143,8 +157,9 @@ class SchedulePage(BasePage):
         self.sub_button = self.toolbar.widgetForAction(self.act_substitute)
         self.sub_button.setObjectName("substituteButton")
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("scheduleTabs")
+
+    def _build_week_tab(self) -> QWidget:
+        """The week grid with the term's clashes beside it and the message line under it."""
         week = QWidget()
         wl = QVBoxLayout(week)
         wl.setContentsMargins(0, 4, 0, 0)
@@ -176,83 +191,7 @@ class SchedulePage(BasePage):
         self.message.setObjectName("gridMessage")
         self.message.setWordWrap(True)
         wl.addWidget(self.message)
-        self.tabs.addTab(week, QCoreApplication.translate("SchedulePage", "Неделя"))
-        self.ref_tables: dict[str, QTableWidget] = {}
-        for key, title in (("classes", QCoreApplication.translate("SchedulePage", "Школы и классы")), ("instructors", QCoreApplication.translate("SchedulePage", "Преподаватели")),
-                           ("modules", QCoreApplication.translate("SchedulePage", "Модули и мастерские")), ("year", QCoreApplication.translate("SchedulePage", "Учебный год")),
-                           ("requirements", QCoreApplication.translate("SchedulePage", "Нагрузка"))):
-            t = QTableWidget()
-            t.setObjectName(f"table_{key}")
-            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            t.setAlternatingRowColors(True)
-            t.verticalHeader().setVisible(False)
-            t.horizontalHeader().setStretchLastSection(True)
-            t.doubleClicked.connect(lambda _i: self.on_edit())
-            t.itemSelectionChanged.connect(self._selection_changed)
-            self.ref_tables[key] = t
-            holder = QWidget()
-            hl = QVBoxLayout(holder)
-            hl.setContentsMargins(0, 4, 0, 0)
-            extra = self._tab_buttons(key)
-            if extra:
-                row = QHBoxLayout()
-                for b in extra:
-                    row.addWidget(b)
-                row.addStretch(1)
-                hl.addLayout(row)
-            hl.addWidget(t, 1)
-            self.tabs.addTab(holder, title)
-        # issue 15: the subject's hours against the cap, and the production calendar
-        from chemcluster_desktop.ui.widgets.schedule_rules import CalendarTab, LoadTab
-
-        self.load_tab = LoadTab(lambda: self.term.currentText(), self)
-        self.calendar_tab = CalendarTab(self.term_id, self)
-        self.calendar_tab.lesson_chosen.connect(self._goto_date)
-        self.tabs.addTab(self.load_tab, QCoreApplication.translate("SchedulePage", "Часы"))
-        self.tabs.addTab(self.calendar_tab, QCoreApplication.translate("SchedulePage", "Календарь"))
-        self.splitter.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        self.term.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.view.currentIndexChanged.connect(lambda _i: self._fill_entities())
-        self.entity.currentIndexChanged.connect(lambda _i: self._load_week())
-        self.week.dateChanged.connect(lambda _d: self._load_week())
-        self._rows: dict[str, list[dict]] = {}
-        self._loading = False
-        self._apply_rights()  # a viewer never sees the planner's buttons, not only after a role change
-
-    def _tab_buttons(self, key: str) -> list[QPushButton]:
-        def button(text, name, fn):
-            b = QPushButton(icon("plus-circle-outline"), text)
-            b.setObjectName(name)
-            b.clicked.connect(fn)
-            self._write_buttons.append(b)
-            return b
-
-        if not hasattr(self, "_write_buttons"):
-            self._write_buttons: list[QPushButton] = []
-        if key == "classes":
-            return [button(QCoreApplication.translate("SchedulePage", "Школа…"), "newSchool", lambda: self._record_dialog("classes", {"kind": "school"})),
-                    button(QCoreApplication.translate("SchedulePage", "Класс…"), "newClass", lambda: self._record_dialog("classes", None))]
-        if key == "year":
-            return [button(QCoreApplication.translate("SchedulePage", "Учебный период…"), "newTerm", lambda: self._record_dialog("year", {"kind": "term"})),
-                    button(QCoreApplication.translate("SchedulePage", "Каникулы…"), "newHoliday", lambda: self._record_dialog("year", {"kind": "holiday"})),
-                    button(QCoreApplication.translate("SchedulePage", "Урок (звонок)…"), "newSlot", lambda: self._record_dialog("year", {"kind": "slot"}))]
-        if key == "requirements":
-            return [button(QCoreApplication.translate("SchedulePage", "Строка нагрузки…"), "newRequirement", lambda: self._record_dialog("requirements", None)),
-                    button(QCoreApplication.translate("SchedulePage", "Каждый класс — каждый модуль"), "allRequirements", self.on_all_requirements)]
-        return []
-
-    def on_all_requirements(self) -> None:
-        if self.term_id() is None:
-            self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
-            return
-        try:
-            n = svc.add_all_requirements(self.term_id())
-        except ServiceError as e:
-            ops.show_error(self, e)
-            return
-        self.count_label.setText(QCoreApplication.translate("SchedulePage", "Добавлено строк нагрузки: {0}").format(n))
+        return week
 
     def on_role_changed(self) -> None:
         super().on_role_changed()
@@ -338,6 +277,8 @@ class SchedulePage(BasePage):
         if view != "all" and ent is not None:
             flt = {f"{view}_id": ent}
         lessons = svc.lessons_between(monday, monday + dt.timedelta(days=6), **flt)
+        # the version each lesson was shown at: a drag, a lock or a delete is refused if it changed meanwhile
+        self._shown_versions = {le["id"]: le["version"] for le in lessons}
         for le in lessons:
             le["school_short"] = _school_short(le["school"])
             le["module_short"] = _short(le["module"])
@@ -372,66 +313,6 @@ class SchedulePage(BasePage):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def _fill_table(self, tab: str) -> None:
-        q = self.search.text()
-        t = self.ref_tables[tab]
-        days = svc.weekday_names()
-        if tab == "classes":
-            rows = svc.list_classes(search=q)
-            schools = {s["id"]: s for s in svc.list_schools()}
-            cols = [QCoreApplication.translate("SchedulePage", "Школа"), QCoreApplication.translate("SchedulePage", "Класс"), QCoreApplication.translate("SchedulePage", "Учеников"), QCoreApplication.translate("SchedulePage", "Дни"), QCoreApplication.translate("SchedulePage", "Уроки"), QCoreApplication.translate("SchedulePage", "Адрес, контакт")]
-            data = [[r["school"], r["name"], r["pupils"], ", ".join(days[d] for d in r["weekdays"]),
-                     ", ".join(map(str, r["slots"])) or QCoreApplication.translate("SchedulePage", "любые"),
-                     f"{schools[r['school_id']]['address']}; {schools[r['school_id']]['contact']}"] for r in rows]
-        elif tab == "instructors":
-            rows = svc.list_instructors(q)
-            cols = [QCoreApplication.translate("SchedulePage", "ФИО"), QCoreApplication.translate("SchedulePage", "Дни"), QCoreApplication.translate("SchedulePage", "Уроки"), QCoreApplication.translate("SchedulePage", "Недоступен"), QCoreApplication.translate("SchedulePage", "Модули"), QCoreApplication.translate("SchedulePage", "Контакт")]
-            data = [[r["full_name"], ", ".join(days[d] for d in r["weekdays"]), ", ".join(map(str, r["slots"]))
-                     or QCoreApplication.translate("SchedulePage", "любые"), ", ".join(dt.date.fromisoformat(x).strftime("%d.%m.%Y")
-                                              for x in r["unavailable_dates"]),
-                     "; ".join(r["modules"]), r["contact"]] for r in rows]
-        elif tab == "modules":
-            rows = svc.list_modules(q)
-            cols = [QCoreApplication.translate("SchedulePage", "Модуль"), QCoreApplication.translate("SchedulePage", "Часов"), QCoreApplication.translate("SchedulePage", "Макс. группа"), QCoreApplication.translate("SchedulePage", "Мастерские")]
-            data = [[r["name"], r["hours"], r["max_group"] or "—", "; ".join(r["workshops"]) or QCoreApplication.translate("SchedulePage", "не назначены")]
-                    for r in rows]
-        elif tab == "year":
-            terms, hols, slots = svc.list_terms(), svc.list_holidays(), svc.list_slots()
-            rows = ([{"kind": "term", **x} for x in terms] + [{"kind": "holiday", **x} for x in hols]
-                    + [{"kind": "slot", **x} for x in slots])
-            cols = [QCoreApplication.translate("SchedulePage", "Вид"), QCoreApplication.translate("SchedulePage", "Название"), QCoreApplication.translate("SchedulePage", "С"), QCoreApplication.translate("SchedulePage", "По")]
-            data = []
-            for r in rows:
-                if r["kind"] == "slot":
-                    data.append([QCoreApplication.translate("SchedulePage", "Урок"), str(r["number"]), r["starts_at"].strftime("%H:%M"),
-                                 r["ends_at"].strftime("%H:%M")])
-                else:
-                    data.append([QCoreApplication.translate("SchedulePage", "Учебный период") if r["kind"] == "term" else QCoreApplication.translate("SchedulePage", "Каникулы"), r["name"],
-                                 r["starts_on"].strftime("%d.%m.%Y"), r["ends_on"].strftime("%d.%m.%Y")])
-        else:
-            rows = svc.list_requirements(self.term_id(), q) if self.term_id() else []
-            cols = [QCoreApplication.translate("SchedulePage", "Школа"), QCoreApplication.translate("SchedulePage", "Класс"), QCoreApplication.translate("SchedulePage", "Модуль"), QCoreApplication.translate("SchedulePage", "Часов"), QCoreApplication.translate("SchedulePage", "Размещено")]
-            data = [[r["school"], r["name"] if "name" in r else r["class"] + (f" ({r['subgroup']})" if r["subgroup"]
-                                                                              else ""),
-                     r["module"], r["hours"], r["placed"]] for r in rows]
-        self._rows[tab] = rows
-        t.clear()
-        t.setColumnCount(len(cols))
-        t.setHorizontalHeaderLabels(cols)
-        t.setRowCount(len(data))
-        for i, row in enumerate(data):
-            for j, v in enumerate(row):
-                it = QTableWidgetItem(str(v))
-                if isinstance(v, int):
-                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                t.setItem(i, j, it)
-        t.resizeColumnsToContents()
-        self.count_label.setText(QCoreApplication.translate("SchedulePage", "Записей: {0}").format(len(data)))
-
-    def _apply_search(self) -> None:
-        if self.current_tab() in self.ref_tables:
-            self._fill_table(self.current_tab())
-
     # --- selection for the base toolbar ----------------------------------------------------------
     def selected_rows(self) -> list[int]:
         tab = self.current_tab() if hasattr(self, "tabs") else "week"
@@ -448,6 +329,9 @@ class SchedulePage(BasePage):
         if not rows or tab not in self.ref_tables:
             return None
         return self._rows.get(tab, [])[rows[0]]
+
+    def _shown_version(self, lesson_id: int, default: int | None = None) -> int | None:
+        return self._shown_versions.get(lesson_id, default)
 
     def _selected_lesson_id(self) -> int | None:
         it = self.grid.currentItem()
@@ -466,7 +350,7 @@ class SchedulePage(BasePage):
 
     def _move(self, lesson_id: int, day: dt.date, slot_id: int) -> None:
         try:
-            svc.move_lesson(lesson_id, day, slot_id)
+            svc.move_lesson(lesson_id, day, slot_id, version=self._shown_version(lesson_id))
         except ServiceError as e:
             self._show_message(str(e))
             return
@@ -505,7 +389,7 @@ class SchedulePage(BasePage):
             return
         le = svc.get_lesson(lid)
         try:
-            svc.set_locked([lid], not le["locked"])
+            svc.set_locked([lid], not le["locked"], versions={lid: self._shown_version(lid, le["version"])})
         except ServiceError as e:
             ops.show_error(self, e)
             return
@@ -544,7 +428,7 @@ class SchedulePage(BasePage):
             if tab == "week":
                 lid = self._selected_lesson_id()
                 if lid is not None and self.confirm_delete(QCoreApplication.translate("SchedulePage", "занятие")):
-                    svc.delete_lessons([lid])
+                    svc.delete_lessons([lid], versions={lid: self._shown_version(lid)})
             else:
                 rec = self._selected_record()
                 if rec is None:
@@ -553,179 +437,18 @@ class SchedulePage(BasePage):
                 if not self.confirm_delete(f"«{name}»"):
                     return
                 if tab == "classes":
-                    svc.delete_class(rec["id"])
+                    svc.delete_class(rec["id"], version=rec["version"])
                 elif tab == "instructors":
-                    svc.delete_instructor(rec["id"])
+                    svc.delete_instructor(rec["id"], version=rec["version"])
                 elif tab == "modules":
-                    svc.delete_module(rec["id"])
+                    svc.delete_module(rec["id"], version=rec["version"])
                 elif tab == "requirements":
                     svc.delete_requirement(rec["id"])
                 elif rec["kind"] == "term":
-                    svc.delete_term(rec["id"])
+                    svc.delete_term(rec["id"], version=rec["version"])
                 elif rec["kind"] == "holiday":
                     svc.delete_holiday(rec["id"])
                 else:
                     svc.delete_slot(rec["id"])
         except ServiceError as e:
             ops.show_error(self, e)
-
-    def _record_dialog(self, tab: str, rec: dict | None) -> None:
-        rec = rec or {}
-        if tab == "classes":
-            schools = [(s["id"], s["name"]) for s in svc.list_schools()]
-            if not schools or rec.get("kind") == "school":
-                rec = {k: v for k, v in rec.items() if k != "kind"}
-                fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("address", QCoreApplication.translate("SchedulePage", "Адрес"), "text", None),
-                          ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
-                          ("director", QCoreApplication.translate("SchedulePage", "Директор (блок «СОГЛАСОВАНО»)"), "text", None),
-                          ("agreement", QCoreApplication.translate("SchedulePage", "№ договора о сетевой форме"), "text", None),
-                          ("max_parallel", QCoreApplication.translate("SchedulePage", "Подгрупп одновременно, не более"), "int", (1, 6))]
-                rec.setdefault("max_parallel", 2)
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Школа"), fields, rec,
-                                        _saver(rec, svc.create_school, svc.update_school), self))
-                return
-            fields = [("school_id", QCoreApplication.translate("SchedulePage", "Школа *"), "combo", schools), ("name", QCoreApplication.translate("SchedulePage", "Класс *"), "text", None),
-                      ("pupils", QCoreApplication.translate("SchedulePage", "Учеников *"), "int", (0, 60)), ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
-                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
-                      ("hours_cap", QCoreApplication.translate("SchedulePage", "Предел уроков в год (0 = как в периоде)"), "int", (0, 200)),
-                      ("max_parallel", QCoreApplication.translate("SchedulePage", "Подгрупп одновременно (0 = как у школы)"), "int", (0, 6))]
-            save = _saver(rec, svc.create_class, svc.update_class)
-            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Класс"), fields, rec,
-                                    lambda v: save({**v, "hours_cap": v["hours_cap"] or None,
-                                                    "max_parallel": v["max_parallel"] or None}), self))
-        elif tab == "instructors":
-            fields = [("full_name", QCoreApplication.translate("SchedulePage", "ФИО *"), "text", None), ("contact", QCoreApplication.translate("SchedulePage", "Контакт"), "text", None),
-                      ("weekdays", QCoreApplication.translate("SchedulePage", "Дни"), "days", None),
-                      ("slots", QCoreApplication.translate("SchedulePage", "Уроки"), "checks", [(s["number"], s["label"]) for s in svc.list_slots()]),
-                      ("module_ids", QCoreApplication.translate("SchedulePage", "Ведёт модули"), "checks", [(m["id"], m["name"]) for m in svc.list_modules()])]
-            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Преподаватель"), fields, rec,
-                                    _saver(rec, svc.create_instructor, svc.update_instructor), self))
-        elif tab == "modules":
-            fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("hours", QCoreApplication.translate("SchedulePage", "Часов *"), "int", (1, 200)),
-                      ("max_group", QCoreApplication.translate("SchedulePage", "Макс. группа"), "int", (0, 60)),
-                      ("workshop_ids", QCoreApplication.translate("SchedulePage", "Мастерские"), "checks",
-                       [(w["id"], QCoreApplication.translate("SchedulePage", "{0} ({1} мест)").format(w["name"], w["workplaces"])) for w in svc.list_workshops()]),
-                      ("kind", QCoreApplication.translate("SchedulePage", "Часы"), "combo",
-                       [("lesson", QCoreApplication.translate("SchedulePage", "уроки «Труд (технология)» (в пределе)")),
-                        ("guidance", QCoreApplication.translate("SchedulePage", "профориентационные (отдельно)"))]),
-                      ("programme_module_id", QCoreApplication.translate("SchedulePage", "Модуль ФРП"), "combo",
-                       [(None, "—")] + [(p["id"], p["name"]) for p in svc.list_programme_modules()])]
-            save = _saver(rec, svc.create_module, svc.update_module)
-            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Модуль"), fields, rec,
-                                    lambda v: save({**v, "max_group": v["max_group"] or None}), self))
-        elif tab == "year":
-            kind = rec.get("kind", "term")
-            if "id" not in rec:
-                rec = {}
-            if kind == "slot":
-                fields = [("number", QCoreApplication.translate("SchedulePage", "Номер урока *"), "int", (1, 12)), ("starts_at", QCoreApplication.translate("SchedulePage", "Начало *"), "time", None),
-                          ("ends_at", QCoreApplication.translate("SchedulePage", "Окончание *"), "time", None)]
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Урок"), fields, rec, _saver(rec, svc.create_slot, svc.update_slot, versioned=False), self))
-                return
-            fields = [("name", QCoreApplication.translate("SchedulePage", "Название *"), "text", None), ("starts_on", QCoreApplication.translate("SchedulePage", "С *"), "date", None),
-                      ("ends_on", QCoreApplication.translate("SchedulePage", "По *"), "date", None)]
-            if kind == "holiday":
-                fields.append(("term_id", QCoreApplication.translate("SchedulePage", "Период"), "combo",
-                               [(None, QCoreApplication.translate("SchedulePage", "все периоды"))]
-                               + [(t["id"], t["name"]) for t in svc.list_terms()]))
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Каникулы"), fields, rec, _saver(rec, svc.create_holiday, svc.update_holiday, versioned=False),
-                                        self))
-            else:
-                fields.append(("hours_cap", QCoreApplication.translate("SchedulePage", "Предел уроков класса в год, ч"), "int", (1, 200)))
-                rec.setdefault("hours_cap", 34)
-                self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Учебный период"), fields, rec,
-                                        _saver(rec, svc.create_term, svc.update_term), self))
-        elif tab == "requirements":
-            if self.term_id() is None:
-                self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
-                return
-            fields = [("class_id", QCoreApplication.translate("SchedulePage", "Класс *"), "combo", [(c["id"], c["title"]) for c in svc.list_classes()]),
-                      ("module_id", QCoreApplication.translate("SchedulePage", "Модуль *"), "combo", [(m["id"], m["name"]) for m in svc.list_modules()]),
-                      ("hours", QCoreApplication.translate("SchedulePage", "Часов (0 = как в модуле)"), "int", (0, 200))]
-            save = _saver(rec, svc.create_requirement, svc.update_requirement, versioned=False)
-            self._open(RecordDialog(QCoreApplication.translate("SchedulePage", "Нагрузка"), fields, rec,
-                                    lambda v: save({**v, "term_id": self.term_id()}), self))
-
-    # --- generation, print, export -----------------------------------------------------------------
-    def on_generate(self) -> None:
-        """The generation dialog: period, what stays, a preview by school, apply, undo (issue 15)."""
-        from chemcluster_desktop.ui.dialogs.schedule_generate import GenerateDialog
-
-        if self.term_id() is None:
-            self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
-            return
-        term = next(t for t in svc.list_terms() if t["id"] == self.term_id())
-        dlg = GenerateDialog(self, term)
-        dlg.changed.connect(self.refresh)
-        self.last_dialog = dlg
-        dlg.open()
-
-    def on_substitute(self) -> None:
-        from chemcluster_desktop.ui.dialogs.schedule_substitute import SubstituteDialog
-
-        dlg = SubstituteDialog(self, start=self.week.date().toPython())
-        dlg.changed.connect(self.refresh)
-        self.last_dialog = dlg
-        dlg.open()
-
-    def _goto_date(self, day) -> None:
-        self.tabs.setCurrentIndex(self.TABS.index("week"))
-        self.week.setDate(QDate(day.year, day.month, day.day))
-
-    def _filters(self) -> dict:
-        view, ent = self.view.currentData(), self.entity.currentText()
-        flt = {"term": self.term.currentText() or None}
-        if view == "workshop" and ent:
-            flt["workshop"] = ent.rsplit(" (", 1)[0]
-        elif view == "class" and ent:
-            cls, school = ent.split(" — ", 1)
-            flt.update(class_=cls, school=school)
-        elif view == "instructor" and ent:
-            flt["instructor"] = ent
-        return flt
-
-    def on_print(self) -> None:
-        import tempfile
-
-        from chemcluster_desktop.services import printing
-        from chemcluster_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        flt = self._filters()
-        dest = tempfile.mktemp(suffix=".pdf", prefix="timetable-")
-
-        def work(task):
-            return printing.build("schedule", dest, progress=task.progress, cancelled=task.is_cancelled, **flt)
-
-        def done(res):
-            dlg = PdfPreviewDialog(res.path, res.title, self)
-            self.last_dialog = dlg
-            dlg.open()
-
-        ops.run_task(self, QCoreApplication.translate("SchedulePage", "Печать расписания"), work, on_done=done)
-
-    def on_export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from chemcluster_desktop.services.schedule import report_schedule
-
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"), "raspisanie.xlsx",
-                                               "Excel (*.xlsx)")
-        if not path:
-            return
-        flt = self._filters()
-        ops.run_task(self, QCoreApplication.translate("SchedulePage", "Экспорт в Excel"), lambda task: report_schedule.export_xlsx(path, **flt),
-                     on_done=lambda n: self._show_message(QCoreApplication.translate("SchedulePage", "Записано строк: {0} — {1}").format(n, path)))
-
-    def on_export_fet(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        term = self.term.currentText()
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
-        if not path or not term:
-            return
-        try:
-            res = svc.export_fet(path, term)
-        except ServiceError as e:
-            ops.show_error(self, e)
-            return
-        self._show_message(QCoreApplication.translate("SchedulePage", "Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))
