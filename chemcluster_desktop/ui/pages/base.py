@@ -112,7 +112,7 @@ class BasePage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setObjectName("pageToolbar")
         for name, icon_name, _text, shortcut, handler, _w, sel in self.ACTIONS:
-            if handler != "refresh" and type(self).__dict__.get(handler) is None and not self._overrides(handler):
+            if handler != "refresh" and not self.offers_action(handler):
                 continue
             act = QAction(icon(icon_name), "", self)
             act.setObjectName(f"action_{name}")
@@ -176,6 +176,11 @@ class BasePage(QWidget):
         self.body.addWidget(self.splitter, 1)
         self.empty_label.setParent(self.table.viewport())
         self.empty_label.hide()
+
+    def offers_action(self, handler: str) -> bool:
+        """Whether the toolbar shows the action of ``handler`` (``on_new``…): by default when the page
+        overrides the handler."""
+        return self._overrides(handler)
 
     def _overrides(self, handler: str) -> bool:
         for cls in type(self).__mro__:
