@@ -248,3 +248,22 @@ def test_card_and_own_indicators_apart_with_contract_alerts(demo_window, qtbot):
     qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
     assert cluster.get_kpi("employment").value_for("2026").as_of == dt.date(2026, 10, 1)
+
+
+def test_toolbar_and_search_follow_the_tab(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    acts = page.actions_by_name
+    assert "export" not in acts and "import" not in acts  # no tab offers them
+    page.show_tab("dashboard")
+    assert not page.search.isEnabled()
+    assert acts["print"].isEnabled() and not acts["new"].isEnabled() and not acts["delete"].isEnabled()
+    participants = page.show_tab("participants")
+    assert page.search.isEnabled() and acts["new"].isEnabled() and not acts["delete"].isEnabled()
+    participants.table.selectRow(0)
+    assert acts["delete"].isEnabled() and acts["edit"].isEnabled()
+    page.search.setText("Синтез")
+    page.search.returnPressed.emit()
+    assert participants.model.total() == 1
+    page.show_tab("kpis")
+    assert not page.search.isEnabled()
+    assert acts["new"].isEnabled() and acts["edit"].isEnabled() and not acts["delete"].isEnabled()

@@ -221,7 +221,5 @@ def install_menu(window) -> QAction:
     act.triggered.connect(lambda: open_settings(window))
     window.menu_tools.addAction(act)
     window.act_settings = act
-    sig = getattr(window, "language_change_requested", None)
-    if sig is not None:
-        sig.connect(lambda _l: QTimer.singleShot(0, lambda: act.setText(_t("Настройки…"))))
+    window.language_change_requested.connect(lambda _l: QTimer.singleShot(0, lambda: act.setText(_t("Настройки…"))))
     return act

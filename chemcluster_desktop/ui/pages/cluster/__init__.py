@@ -50,8 +50,11 @@ class ClusterPage(TabbedPage):
 
     # --- click-through ----------------------------------------------------------------------------
     def go_to(self, page_key: str):
-        show_page = getattr(self.window(), "show_page", None)  # None while the page is not in a window
-        return show_page(page_key) if show_page is not None else None
+        """Show another area's page in the main window (None while this page is not in one)."""
+        from chemcluster_desktop.ui.main_window import MainWindow
+
+        window = self.window()
+        return window.show_page(page_key) if isinstance(window, MainWindow) else None
 
     def on_tile_clicked(self, code: str) -> None:
         tile = next((t for t in (self.dashboard.data or {}).get("tiles", []) if t["code"] == code), None)
