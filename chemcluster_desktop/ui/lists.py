@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
 
@@ -48,6 +49,7 @@ class Tab(QWidget):
 
     name = ""
     title = ""
+    icon_name = ""  # the tab's icon (none when empty)
     permission: str | None = None  # the right needed to change what the tab shows
     actions: frozenset[str] | set[str] = frozenset()
     searchable = True  # False: the page's search field is disabled while the tab is shown
@@ -245,7 +247,10 @@ class TabbedPage(BasePage):
 
     def add_tab(self, tab: Tab) -> Tab:
         self.tab_list.append(tab)
-        self.tabs.addTab(tab, "")
+        if tab.icon_name:
+            self.tabs.addTab(tab, icon(tab.icon_name), "")
+        else:
+            self.tabs.addTab(tab, "")
         if isinstance(tab, ListTab):
             tab.selection_changed.connect(self.update_actions)
             tab.model.loaded.connect(lambda _n: self._update_count())

@@ -9,6 +9,8 @@ through to the tab or the page that shows their figure.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.ui.lists import TabbedPage
 from chemcluster_desktop.ui.pages.cluster.dashboard import CTX, DashboardTab, _t
@@ -84,3 +86,19 @@ class ClusterPage(TabbedPage):
         if page is None or not key.isdigit():
             return
         page.select_workshop(int(key))
+
+
+def _labels_for_lupdate() -> list[str]:
+    """The tabs' titles, empty hints and column headers (class attributes) as literal translate() calls
+    for pyside6-lupdate."""
+    tr = QCoreApplication.translate
+    return [
+        tr("Cluster", "Сводка"), tr("Cluster", "Участники"), tr("Cluster", "Направления обучения"),
+        tr("Cluster", "Показатели"), tr("Cluster", "Нет записей. Добавьте (Ctrl+N)."),
+        tr("Cluster", "Наименование"), tr("Cluster", "Вид"), tr("Cluster", "Роль в кластере"),
+        tr("Cluster", "№ соглашения"), tr("Cluster", "Дата"), tr("Cluster", "Контакт"), tr("Cluster", "ИНН"),
+        tr("Cluster", "Код"), tr("Cluster", "Специальность / профессия"), tr("Cluster", "Уровень"),
+        tr("Cluster", "Мест в год"), tr("Cluster", "Предприятия-заказчики"),
+        tr("Cluster", "Показатель"), tr("Cluster", "Ед."), tr("Cluster", "План"), tr("Cluster", "Срок"),
+        tr("Cluster", "Факт"), tr("Cluster", "% плана"), tr("Cluster", "Источник"), tr("Cluster", "Комментарий"),
+    ]

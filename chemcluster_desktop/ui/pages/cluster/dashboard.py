@@ -30,6 +30,7 @@ def _bold(label: QLabel) -> QLabel:
 class DashboardTab(Tab):
     name = "dashboard"
     title = "Сводка"
+    icon_name = "view-dashboard-outline"
     permission = "cluster.write"
     actions = frozenset({"print"})
     searchable = False

@@ -44,6 +44,7 @@ def _button(icon_name: str, object_name: str, slot) -> QPushButton:
 class KpisTab(ListTab):
     name = "kpis"
     title = "Показатели"
+    icon_name = "chart-line"
     permission = "cluster.write"
     actions = frozenset({"new", "edit", "print"})  # Создать / Изменить: the value of the chosen KPI
     empty_text = "Нет записей. Добавьте (Ctrl+N)."

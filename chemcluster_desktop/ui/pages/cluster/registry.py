@@ -55,6 +55,7 @@ class ClusterListTab(ListTab):
 class ParticipantsTab(ClusterListTab):
     name = "participants"
     title = "Участники"
+    icon_name = "account-group-outline"
     empty_text = "Нет записей. Добавьте (Ctrl+N)."
     dialog_class = ParticipantDialog
     columns = [
@@ -113,6 +114,7 @@ class ParticipantsTab(ClusterListTab):
 class DirectionsTab(ClusterListTab):
     name = "directions"
     title = "Направления обучения"
+    icon_name = "school-outline"
     empty_text = "Нет записей. Добавьте (Ctrl+N)."
     dialog_class = DirectionDialog
     columns = [
