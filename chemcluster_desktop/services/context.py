@@ -159,6 +159,50 @@ def quick_check(engine: Engine) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def _backup_before_upgrade(engine, url: str, path: Path | None):
+    """The copy made before a schema upgrade (and the old copies rotated); on PostgreSQL a missing
+    ``pg_dump`` does not stop the start (the upgrade is one transaction there)."""
+    from chemcluster_desktop.services import backup as backup_service
+
+    if path is None:
+        try:
+            return backup_service.backup_engine(engine, url, reason="pre-migration")
+        except Exception as e:  # noqa: BLE001 - no pg_dump on this PC must not stop the start
+            log.warning("pre-migration backup of %s skipped: %s", make_url_safe(url), e)
+            return None
+    p = backup_service.backup_engine(engine, url, reason="pre-migration")
+    try:
+        backup_service.rotate(url)
+    except OSError as e:
+        log.warning("backup rotation failed: %s", e)
+    return p
+
+
+def _open_error(e: Exception, url: str, path: Path | None) -> DatabaseOpenError:
+    """What the person is told when the driver refused to open the database: locked, damaged,
+    read-only, the server unreachable…"""
+    msg = str(getattr(e, "orig", e))
+    low = msg.lower()
+    if ("locked" in low or "busy" in low) and path is not None and network_location(url):
+        kind, text_ = "locked", _t("База данных «{0}» в сетевой папке уже открыта на другом компьютере. Файл SQLite "
+                                   "в сетевой папке может открыть только один компьютер; закройте программу там "
+                                   "или перейдите на сервер PostgreSQL для работы с нескольких компьютеров.")
+    elif "locked" in low or "busy" in low:
+        kind, text_ = "locked", _t("База данных «{0}» занята другой программой. Закройте её и попробуйте снова.")
+    elif "not a database" in low or "malformed" in low or "corrupt" in low:
+        kind, text_ = "corrupt", _t("База данных «{0}» повреждена. Восстановите её из последней резервной копии.")
+    elif "readonly" in low or "read-only" in low:
+        kind, text_ = "readonly", _t("База данных «{0}» доступна только для чтения.")
+    elif path is None:
+        kind, text_ = "unreachable", _t("Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, "
+                                        "пароль и что сервер запущен.")
+    else:
+        kind, text_ = "other", _t("Не удаётся открыть базу данных «{0}».")
+    where = str(path) if path else make_url_safe(url)
+    return DatabaseOpenError(text_.format(where) + f" ({msg.splitlines()[0] if msg else ''})",
+                             kind=kind, path=str(path) if path else None)
+
+
 def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
                   backup_before_upgrade: bool = True, check_file: bool = True) -> Database:
     """Open (and create, and upgrade) the database; make it the current one.
@@ -188,25 +232,8 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
                     _t("База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.")
                     .format(path, problems[0]), kind="corrupt", path=str(path))
         if upgrade:
-            def _backup():
-                if not backup_before_upgrade:
-                    return None
-                from chemcluster_desktop.services import backup as backup_service
-
-                if path is None:  # PostgreSQL: pg_dump where it is installed; the upgrade is one transaction
-                    try:
-                        return backup_service.backup_engine(engine, url, reason="pre-migration")
-                    except Exception as e:  # noqa: BLE001 - no pg_dump on this PC must not stop the start
-                        log.warning("pre-migration backup of %s skipped: %s", make_url_safe(url), e)
-                        return None
-                p = backup_service.backup_engine(engine, url, reason="pre-migration")
-                try:
-                    backup_service.rotate(url)
-                except OSError as e:
-                    log.warning("backup rotation failed: %s", e)
-                return p
-
-            migrate.upgrade(engine, before_upgrade=_backup)
+            migrate.upgrade(engine, before_upgrade=lambda: _backup_before_upgrade(engine, url, path)
+                            if backup_before_upgrade else None)
         else:
             migrate.needs_upgrade(engine)
     except migrate.DatabaseTooNewError as e:
@@ -214,26 +241,7 @@ def open_database(db: str | os.PathLike | None = None, *, upgrade: bool = True,
             _t("База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; "
                "база не изменена.").format(e.revision), kind="too_new", path=str(path) if path else None) from e
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as e:
-        msg = str(getattr(e, "orig", e))
-        low = msg.lower()
-        if ("locked" in low or "busy" in low) and path is not None and network_location(url):
-            kind, text_ = "locked", _t("База данных «{0}» в сетевой папке уже открыта на другом компьютере. Файл SQLite "
-                                       "в сетевой папке может открыть только один компьютер; закройте программу там "
-                                       "или перейдите на сервер PostgreSQL для работы с нескольких компьютеров.")
-        elif "locked" in low or "busy" in low:
-            kind, text_ = "locked", _t("База данных «{0}» занята другой программой. Закройте её и попробуйте снова.")
-        elif "not a database" in low or "malformed" in low or "corrupt" in low:
-            kind, text_ = "corrupt", _t("База данных «{0}» повреждена. Восстановите её из последней резервной копии.")
-        elif "readonly" in low or "read-only" in low:
-            kind, text_ = "readonly", _t("База данных «{0}» доступна только для чтения.")
-        elif path is None:
-            kind, text_ = "unreachable", _t("Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, "
-                                            "пароль и что сервер запущен.")
-        else:
-            kind, text_ = "other", _t("Не удаётся открыть базу данных «{0}».")
-        where = str(path) if path else make_url_safe(url)
-        raise DatabaseOpenError(text_.format(where) + f" ({msg.splitlines()[0] if msg else ''})",
-                                kind=kind, path=str(path) if path else None) from e
+        raise _open_error(e, url, path) from e
     try:
         generation = _ensure_generation(engine)
     except (OperationalError, DBAPIError) as e:

@@ -80,30 +80,21 @@ def _from_tables(name: str) -> list[tuple[str, str]]:
 
             return [(str(i), f"{i}: {n}") for i, n in s.execute(select(Need.id, Need.name).order_by(Need.id)
                                                                     .limit(LIMIT))]
-        if name == "source":
-            from chemcluster_desktop.storage.procurement import FundingSource
+    # the other areas' choices come through their public queries, not their tables
+    if name == "source":
+        from chemcluster_desktop.services import procurement
 
-            return [(c, n) for c, n in s.execute(select(FundingSource.code, FundingSource.name)
-                                                  .order_by(FundingSource.id))]
-        if name == "school":
-            from chemcluster_desktop.storage.schedule import School
+        return [(r.code, r.name) for r in procurement.list_sources()]
+    from chemcluster_desktop.services import schedule
 
-            return [(n, n) for n in s.scalars(select(School.name).order_by(School.name).limit(LIMIT))]
-        if name == "class_":
-            from chemcluster_desktop.storage.schedule import School, SchoolClass
-
-            return [(c, f"{c} — {sch}") for c, sch in s.execute(
-                select(SchoolClass.name, School.name).join(School, School.id == SchoolClass.school_id)
-                .order_by(School.name, SchoolClass.name).limit(LIMIT))]
-        if name == "instructor":
-            from chemcluster_desktop.storage.schedule import Instructor
-
-            return [(n, n) for n in s.scalars(select(Instructor.full_name).order_by(Instructor.full_name)
-                                              .limit(LIMIT))]
-        if name == "term":
-            from chemcluster_desktop.storage.schedule import Term
-
-            return [(n, n) for n in s.scalars(select(Term.name).order_by(Term.starts_on).limit(LIMIT))]
+    if name == "school":
+        return [(r["name"], r["name"]) for r in schedule.list_schools()[:LIMIT]]
+    if name == "class_":
+        return [(r["name"], r["title"]) for r in schedule.list_classes()[:LIMIT]]
+    if name == "instructor":
+        return [(r["full_name"], r["full_name"]) for r in schedule.list_instructors()[:LIMIT]]
+    if name == "term":
+        return [(r["name"], r["name"]) for r in schedule.list_terms()[:LIMIT]]
     return []
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,9 +63,10 @@ class FormDialog(QDialog):
         self.setMinimumWidth(560)
         self.lay = QVBoxLayout(self)
         self.form_box = QWidget()
-        self.form = QFormLayout(self.form_box)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.sections = QVBoxLayout(self.form_box)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        self.form = self._new_form()
+        self.sections.addLayout(self.form)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("formScroll")
         self.scroll.setWidgetResizable(True)
@@ -81,6 +83,22 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saved_id: int | None = None
+
+    @staticmethod
+    def _new_form() -> QFormLayout:
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        return form
+
+    def section(self, title: str) -> QGroupBox:
+        """Start a titled group of fields: the next :meth:`add` rows go into it."""
+        box = QGroupBox(title)
+        self.form = self._new_form()
+        self.form.setContentsMargins(9, 9, 9, 9)
+        box.setLayout(self.form)
+        self.sections.addWidget(box)
+        return box
 
     @property
     def general_error(self) -> QLabel:

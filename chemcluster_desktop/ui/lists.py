@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
 
@@ -48,8 +49,10 @@ class Tab(QWidget):
 
     name = ""
     title = ""
+    icon_name = ""  # the tab's icon (none when empty)
     permission: str | None = None  # the right needed to change what the tab shows
     actions: frozenset[str] | set[str] = frozenset()
+    searchable = True  # False: the page's search field is disabled while the tab is shown
     table: QTableView | None = None
     model: PagedTableModel | None = None
     empty_text = ""
@@ -114,6 +117,8 @@ class ListTab(Tab):
 
     columns: list[Column] = []
     details_sizes = (760, 600)
+    single_selection = False  # True: one row at a time
+    sortable = True  # False: the list keeps the service's order, the headers do not sort
 
     selection_changed = Signal()
 
@@ -128,8 +133,9 @@ class ListTab(Tab):
         self.table.setObjectName(f"{self.name}Table")
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection if self.single_selection
+                                    else QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(self.sortable)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         hh = self.table.horizontalHeader()
@@ -182,8 +188,9 @@ class ListTab(Tab):
             hh.restoreState(QByteArray(state))
         hh.sectionResized.connect(lambda *_a: self.save_state())
         hh.sectionMoved.connect(lambda *_a: self.save_state())
-        hh.setSortIndicatorShown(True)
-        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        hh.setSortIndicatorShown(self.sortable)
+        if self.sortable:
+            hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
 
     def save_state(self) -> None:
@@ -240,12 +247,20 @@ class TabbedPage(BasePage):
 
     def add_tab(self, tab: Tab) -> Tab:
         self.tab_list.append(tab)
-        self.tabs.addTab(tab, "")
+        if tab.icon_name:
+            self.tabs.addTab(tab, icon(tab.icon_name), "")
+        else:
+            self.tabs.addTab(tab, "")
         if isinstance(tab, ListTab):
             tab.selection_changed.connect(self.update_actions)
             tab.model.loaded.connect(lambda _n: self._update_count())
             tab.model.modelReset.connect(self._update_empty)
         return tab
+
+    def offers_action(self, handler: str) -> bool:
+        """A toolbar action is on the page when one of its tabs offers it."""
+        name = handler.removeprefix("on_")
+        return any(name in cls.actions for cls in self.tabs_classes)
 
     # tabs -----------------------------------------------------------------------------------------
     def current_tab(self) -> Tab:
@@ -267,6 +282,7 @@ class TabbedPage(BasePage):
             return
         t = self.tab_list[i]
         self.set_current_list(t.table, t.model, self.tr_(t.empty_text) if t.empty_text else "")
+        self.search.setEnabled(t.model is not None and t.searchable)
         if t.empty_text:
             self.empty_text = t.empty_text
         if self.isVisible():

@@ -33,11 +33,10 @@ def test_dashboard_shows_kpis_and_charts(demo_window, qtbot):
 
 def test_enter_kpi_actual_through_dialog(demo_window, qtbot):
     page = _page(demo_window, qtbot)
-    page.tabs.setCurrentIndex(page.TAB_KPIS)
-    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "students")
-    page.k_table.selectRow(row)
-    qtbot.mouseClick(page.add_value_btn, Qt.MouseButton.LeftButton)
-    dlg = page.dialog
+    kpis = page.show_tab("kpis")
+    kpis.select_code("students")
+    qtbot.mouseClick(kpis.add_value_btn, Qt.MouseButton.LeftButton)
+    dlg = page.active_dialog
     assert dlg is not None and dlg.isVisible()
     assert dlg.kpi.currentData() == "students"
     dlg.period.setCurrentText("2026")
@@ -54,12 +53,13 @@ def test_enter_kpi_actual_through_dialog(demo_window, qtbot):
     qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
     assert cluster.get_kpi("students").value_for("2026").value == 2081
+    page.show_tab("dashboard")  # the tab shown is the one refreshed: the tiles follow when shown
     qtbot.waitUntil(lambda: page.dashboard.tiles["students"].value_label.text() == fmt.decimal(Decimal(2081)),
                     timeout=3000)
     assert "100,0 %" in page.dashboard.tiles["students"].target_label.text()
-    page.tabs.setCurrentIndex(page.TAB_KPIS)
-    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "students")
-    assert page.k_model.row(row)["actual"] == 2081
+    kpis = page.show_tab("kpis")
+    row = next(r for r in range(kpis.model.rowCount()) if kpis.model.row(r)["code"] == "students")
+    assert kpis.model.row(row)["actual"] == 2081
 
 
 def test_percentage_above_100_refused(demo_window, qtbot):
@@ -76,9 +76,9 @@ def test_percentage_above_100_refused(demo_window, qtbot):
 def test_tiles_click_through(demo_window, qtbot):
     page = _page(demo_window, qtbot)
     qtbot.mouseClick(page.dashboard.tiles["participants"], Qt.MouseButton.LeftButton)
-    assert page.tabs.currentIndex() == page.TAB_PARTICIPANTS
-    assert page.p_model.total() >= 8
-    page.tabs.setCurrentIndex(page.TAB_DASHBOARD)
+    assert page.current_tab().name == "participants"
+    assert page.current_tab().model.total() >= 8
+    page.show_tab("dashboard")
     qtbot.mouseClick(page.dashboard.tiles["workshop_coverage"], Qt.MouseButton.LeftButton)
     keys = [p.key for p in PAGES]
     assert demo_window.nav.currentRow() == keys.index("accreditation")
@@ -96,10 +96,10 @@ def test_tiles_click_through(demo_window, qtbot):
 
 def test_add_participant_through_form(demo_window, qtbot):
     page = _page(demo_window, qtbot)
-    page.tabs.setCurrentIndex(page.TAB_PARTICIPANTS)
-    before = page.p_model.total()
+    participants = page.show_tab("participants")
+    before = participants.model.total()
     page.actions_by_name["new"].trigger()
-    dlg = page.dialog
+    dlg = page.active_dialog
     qtbot.keyClicks(dlg.inn, "12")
     assert dlg.errors["inn"].isVisible()
     dlg.inn.clear()
@@ -107,7 +107,8 @@ def test_add_participant_through_form(demo_window, qtbot):
     qtbot.keyClicks(dlg.name, " 2")
     dlg.kind.setCurrentIndex(dlg.kind.findData("enterprise"))
     qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.p_model.total() == before + 1, timeout=3000)
+    qtbot.waitUntil(lambda: participants.model.total() == before + 1, timeout=3000)
+    page.show_tab("dashboard")
     assert page.dashboard.tiles["participants"].value_label.text() == "9"
 
 
@@ -127,21 +128,19 @@ def test_viewer_sees_dashboard_but_cannot_write(demo_window, qtbot, as_role):
     with as_role("viewer"):
         page = _page(demo_window, qtbot)
         page.refresh()
-        page.tabs.setCurrentIndex(page.TAB_KPIS)
-        assert not page.add_value_btn.isVisible()
+        assert not page.show_tab("kpis").add_value_btn.isVisible()
         assert not page.actions_by_name["new"].isVisible()
-        page.tabs.setCurrentIndex(page.TAB_PARTICIPANTS)
+        page.show_tab("participants")
         assert not page.actions_by_name["delete"].isVisible()
         assert page.dashboard.tiles
 
 
 def test_change_kpi_target(demo_window, qtbot):
     page = _page(demo_window, qtbot)
-    page.tabs.setCurrentIndex(page.TAB_KPIS)
-    row = next(r for r in range(page.k_model.rowCount()) if page.k_model.row(r)["code"] == "audience")
-    page.k_table.selectRow(row)
-    qtbot.mouseClick(page.edit_kpi_btn, Qt.MouseButton.LeftButton)
-    dlg = page.dialog
+    kpis = page.show_tab("kpis")
+    kpis.select_code("audience")
+    qtbot.mouseClick(kpis.edit_kpi_btn, Qt.MouseButton.LeftButton)
+    dlg = page.active_dialog
     dlg.target.clear()
     qtbot.keyClicks(dlg.target, "-3")
     assert dlg.errors["value"].isVisible()
@@ -150,16 +149,17 @@ def test_change_kpi_target(demo_window, qtbot):
     qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
     assert cluster.get_kpi("audience").target == 20000
+    page.show_tab("dashboard")
     qtbot.waitUntil(lambda: "79,9 %" in page.dashboard.tiles["audience"].target_label.text(), timeout=3000)
 
 
 def test_add_direction_with_enterprises(demo_window, qtbot):
-    from chemcluster_desktop.ui.pages.cluster import DirectionDialog
+    from chemcluster_desktop.ui.dialogs.cluster_dialogs import DirectionDialog
 
     page = _page(demo_window, qtbot)
-    page.tabs.setCurrentIndex(page.TAB_DIRECTIONS)
+    page.show_tab("directions")
     page.on_new()
-    dlg = page.dialog
+    dlg = page.active_dialog
     assert isinstance(dlg, DirectionDialog)
     qtbot.keyClicks(dlg.code, "18-02")
     assert dlg.errors["code"].isVisible()
@@ -177,6 +177,7 @@ def test_add_direction_with_enterprises(demo_window, qtbot):
     assert not dlg.isVisible()
     rows = [d for d in cluster.list_directions() if d["code"] == "18.02.14"]
     assert rows and rows[0]["requested_by"] == "АО «Синтез ОКА»" and rows[0]["places_per_year"] == 25
+    page.show_tab("dashboard")
     qtbot.waitUntil(lambda: page.dashboard.tiles["directions"].value_label.text() == "18", timeout=3000)
 
 
@@ -184,18 +185,19 @@ def test_empty_database_offers_card_kpis(window, qtbot):
     page = window.show_page("cluster")
     assert not page.dashboard.tiles
     assert page.dashboard.kpi_chart.stack.currentWidget() is page.dashboard.kpi_chart.empty
-    page.tabs.setCurrentIndex(page.TAB_KPIS)
-    assert page.card_kpis_btn.isVisible()
-    qtbot.mouseClick(page.card_kpis_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.dashboard.tiles) == 10, timeout=3000)
-    assert page.k_model.total() == 10
-    assert not page.card_kpis_btn.isVisible()
+    kpis = page.show_tab("kpis")
+    assert kpis.card_kpis_btn.isVisible()
+    qtbot.mouseClick(kpis.card_kpis_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kpis.model.total() == 10, timeout=3000)
+    assert not kpis.card_kpis_btn.isVisible()
+    page.show_tab("dashboard")
+    assert len(page.dashboard.tiles) == 10
     assert page.dashboard.tiles["participants"].value_label.text() == "0"
 
 
 def test_edit_participant_and_direction_through_forms(demo_db, qtbot):
     from chemcluster_desktop.services.listing import ListQuery
-    from chemcluster_desktop.ui.pages.cluster import DirectionDialog, ParticipantDialog
+    from chemcluster_desktop.ui.dialogs.cluster_dialogs import DirectionDialog, ParticipantDialog
 
     p = next(x for x in cluster.list_participants(ListQuery(limit=100)) if x["kind"] == "enterprise")
     dlg = ParticipantDialog(None, p["id"])
@@ -246,3 +248,22 @@ def test_card_and_own_indicators_apart_with_contract_alerts(demo_window, qtbot):
     qtbot.keyClick(dlg.value, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=3000)
     assert cluster.get_kpi("employment").value_for("2026").as_of == dt.date(2026, 10, 1)
+
+
+def test_toolbar_and_search_follow_the_tab(demo_window, qtbot):
+    page = _page(demo_window, qtbot)
+    acts = page.actions_by_name
+    assert "export" not in acts and "import" not in acts  # no tab offers them
+    page.show_tab("dashboard")
+    assert not page.search.isEnabled()
+    assert acts["print"].isEnabled() and not acts["new"].isEnabled() and not acts["delete"].isEnabled()
+    participants = page.show_tab("participants")
+    assert page.search.isEnabled() and acts["new"].isEnabled() and not acts["delete"].isEnabled()
+    participants.table.selectRow(0)
+    assert acts["delete"].isEnabled() and acts["edit"].isEnabled()
+    page.search.setText("Синтез")
+    page.search.returnPressed.emit()
+    assert participants.model.total() == 1
+    page.show_tab("kpis")
+    assert not page.search.isEnabled()
+    assert acts["new"].isEnabled() and acts["edit"].isEnabled() and not acts["delete"].isEnabled()

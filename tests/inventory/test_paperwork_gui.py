@@ -20,12 +20,12 @@ def test_requisites_in_the_settings(window, qtbot):
     dlg = open_settings(window)
     type_text(dlg.fields["college.name"], "ГБПОУ «ДХТ»")
     type_text(dlg.fields["college.kpp"], "5249")
-    dlg.save()
+    dlg.accept()  # what «Сохранить» does
     assert dlg.isVisible() and "КПП — 9 знаков" in dlg.errors["college.kpp"].text()
     type_text(dlg.fields["college.kpp"], "01001")
     type_text(dlg.fields["college.okpo"], "02508293")
     type_text(dlg.fields["college.unit"], "Отделение химической технологии")
-    dlg.save()
+    dlg.accept()  # what «Сохранить» does
     assert not dlg.isVisible()
     cur = settings_service.current()
     assert (cur["college.kpp"], cur["college.okpo"], cur["college.unit"]) == ("524901001", "02508293",

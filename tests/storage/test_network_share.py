@@ -291,11 +291,11 @@ def test_settings_dialog_sets_database_and_backup_folders(qtbot, qapp, db, tmp_p
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     dlg.backup_dir.setText(str(blocker))
-    dlg.save()
-    assert not dlg.errors["folders"].isHidden() and not settings().get("backup_folder")
+    dlg.accept()  # what «Сохранить» does
+    assert not dlg.errors["backup_folder"].isHidden() and not settings().get("backup_folder")
     dlg.database_dir.setText(str(tmp_path / "D"))
     dlg.backup_dir.setText(str(tmp_path / "E" / "copies"))
-    dlg.save()
+    dlg.accept()
     assert settings().get("database_folder") == str(tmp_path / "D")
     assert settings().get("backup_folder") == str(tmp_path / "E" / "copies")
     assert backup.backup().parent.parent == tmp_path / "E" / "copies"  # a sub-folder per database

@@ -61,12 +61,12 @@ def test_card_validates_as_you_type_and_refuses_duplicates(ref, qtbot):
 
     def fill(dlg):
         type_text(dlg.area, "много")
-        assert dlg.area_error.text()
+        assert dlg.errors["area_m2"].text()
         dlg.area.clear()
         type_text(dlg.name, "лаборатория АНАЛИТИЧЕСКОЙ химии")
         dlg.building.setCurrentIndex(1)
         dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        errors.append(dlg.error.text())
+        errors.append(dlg.errors["name"].text())  # refused beside the name
         assert dlg.isVisible()  # stays open with the message
         dlg.reject()
 

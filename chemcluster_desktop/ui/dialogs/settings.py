@@ -6,22 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from chemcluster_desktop.services import security, settings_service
-from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
 
 CTX = "SettingsDialog"
@@ -31,26 +27,62 @@ def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
+    """The settings card: three groups of fields, mistakes beside the field, saved only when all are right."""
+
+    context = CTX
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("SettingsDialog")
-        self.setWindowTitle(_t("Настройки"))
+        super().__init__(parent, _t("Настройки"), "SettingsDialog")
         self.setMinimumWidth(760)
         self.logo: bytes | None | str = "keep"
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QLineEdit] = {}
-        lay = QVBoxLayout(self)
-
-        college = QGroupBox(_t("Организация (печатается в каждом документе)"))
-        form = QFormLayout(college)
         cur = settings_service.current()
-        self._row(form, "college.name", _t("Наименование *"), cur.get("college.name", ""))
-        self._row(form, "college.short_name", _t("Краткое наименование"), cur.get("college.short_name", ""))
-        self._row(form, "college.address", _t("Адрес"), cur.get("college.address", ""))
-        self._row(form, "college.inn", _t("ИНН"), cur.get("college.inn", "")).setMaxLength(12)
-        self._row(form, "college.director", _t("Директор (Ф. И. О.)"), cur.get("college.director", ""))
-        self._requisites(form, cur)
+        self.section(_t("Организация (печатается в каждом документе)"))
+        self._row("college.name", _t("Наименование"), cur, required=True)
+        self._row("college.short_name", _t("Краткое наименование"), cur)
+        self._row("college.address", _t("Адрес"), cur)
+        self._row("college.inn", _t("ИНН"), cur).setMaxLength(12)
+        self._row("college.director", _t("Директор (Ф. И. О.)"), cur)
+        self._requisites(cur)
+        self.add("logo", _t("Логотип"), self._logo_box())
+        self.section(_t("Инвентарь"))
+        pat = self._row("inventory.number_pattern", _t("Шаблон инвентарного номера"), cur, required=True)
+        self.sample = QLabel()
+        self.sample.setProperty("role", "hint")
+        self.form.addRow("", self.sample)
+        pat.textChanged.connect(self._on_pattern)
+        thr = self._row("inventory.low_value_threshold", _t("Порог малоценного имущества, ₽ за единицу"), cur)
+        thr.setToolTip(_t("При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N "
+                          "штук), дороже — отдельными карточками оборудования."))
+        self._folders()
+        self.finish_layout()
+        if not security.can("admin"):
+            self.ok_button.setEnabled(False)
+            self.message.setText(_t("Изменять настройки организации может только администратор."))
+            self.message.setProperty("role", "hint")
+            self.message.show()
+        self._show_logo(settings_service.logo_png())
+        self._on_pattern(pat.text())
+        self.fields["college.inn"].textChanged.connect(self._on_inn)
+        self.fields["college.name"].textChanged.connect(
+            lambda t: self.set_error("college.name", "" if t.strip() else _t("Укажите наименование колледжа.")))
+
+    # --- building ---------------------------------------------------------------------------------
+    def _row(self, key: str, label: str, cur: dict, required: bool = False) -> QLineEdit:
+        e = QLineEdit(cur.get(key, ""))
+        e.setCursorPosition(0)
+        e.setObjectName(f"field_{key.replace('.', '_')}")
+        return self.add(key, label, e, required)
+
+    def _requisites(self, cur: dict) -> None:
+        """The codes and people the unified forms print in their header (ф. 0510466 and the others)."""
+        self._row("college.director_position", _t("Должность руководителя"), cur).setPlaceholderText(_t("Директор"))
+        self._row("college.kpp", _t("КПП"), cur).setMaxLength(9)
+        self._row("college.okpo", _t("Код по ОКПО"), cur).setMaxLength(10)
+        self._row("college.unit", _t("Структурное подразделение"), cur)
+        self._row("college.accountant", _t("Главный бухгалтер (Ф. И. О.)"), cur)
+
+    def _logo_box(self) -> QWidget:
         logo_box = QWidget()
         lh = QHBoxLayout(logo_box)
         lh.setContentsMargins(0, 0, 0, 0)
@@ -69,99 +101,21 @@ class SettingsDialog(QDialog):
         lh.addWidget(self.logo_btn)
         lh.addWidget(self.logo_clear)
         lh.addStretch(1)
-        lv = QVBoxLayout()
-        lv.setSpacing(2)
-        lv.addWidget(logo_box)
-        self.errors["logo"] = self._err()
-        lv.addWidget(self.errors["logo"])
-        holder = QWidget()
-        holder.setLayout(lv)
-        form.addRow(_t("Логотип"), holder)
-        lay.addWidget(college)
+        return logo_box
 
-        inv = QGroupBox(_t("Инвентарь"))
-        f2 = QFormLayout(inv)
-        pat = self._row(f2, "inventory.number_pattern", _t("Шаблон инвентарного номера *"),
-                        cur.get("inventory.number_pattern", ""))
-        self.sample = QLabel()
-        self.sample.setProperty("role", "hint")
-        f2.addRow("", self.sample)
-        pat.textChanged.connect(self._on_pattern)
-        thr = self._row(f2, "inventory.low_value_threshold", _t("Порог малоценного имущества, ₽ за единицу"),
-                        cur.get("inventory.low_value_threshold", ""))
-        thr.setToolTip(_t("При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N "
-                          "штук), дороже — отдельными карточками оборудования."))
-        lay.addWidget(inv)
-
-        paths = QGroupBox(_t("Папки по умолчанию (на этом компьютере)"))
-        f3 = QFormLayout(paths)
-        self.import_dir = self._dir_row(f3, _t("Импорт из Excel"), settings().get("paths/import_dir"))
-        self.export_dir = self._dir_row(f3, _t("Экспорт и отчёты"), settings().get("paths/export_dir"))
+    def _folders(self) -> None:
+        self.section(_t("Папки по умолчанию (на этом компьютере)"))
+        self.import_dir = self._dir_row("import_dir", _t("Импорт из Excel"), settings().get("paths/import_dir"))
+        self.export_dir = self._dir_row("export_dir", _t("Экспорт и отчёты"), settings().get("paths/export_dir"))
         # where the data lives (issue 18): the default database's folder (from the next start) and backups
-        self.database_dir = self._dir_row(f3, _t("База данных (со следующего запуска)"),
+        self.database_dir = self._dir_row("database_folder", _t("База данных (со следующего запуска)"),
                                           settings().get("database_folder"))
         self.database_dir.setObjectName("databaseFolder")
-        self.backup_dir = self._dir_row(f3, _t("Резервные копии"), settings().get("backup_folder"))
+        self.backup_dir = self._dir_row("backup_folder", _t("Резервные копии"), settings().get("backup_folder"))
         self.backup_dir.setObjectName("backupFolder")
         self.backup_dir.setPlaceholderText(_t("рядом с базой данных, в папке backups"))
-        self.errors["folders"] = self._err()
-        f3.addRow("", self.errors["folders"])
-        lay.addWidget(paths)
 
-        self.general = self._err()
-        lay.addWidget(self.general)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        if not security.can("admin"):
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            self.general.setText(_t("Изменять настройки организации может только администратор."))
-            self.general.setProperty("role", "hint")
-            self.general.show()
-        self._show_logo(settings_service.logo_png())
-        self._on_pattern(pat.text())
-        self.fields["college.inn"].textChanged.connect(self._on_inn)
-        self.fields["college.name"].textChanged.connect(
-            lambda t: self.set_error("college.name", "" if t.strip() else _t("Укажите наименование колледжа.")))
-
-    # --- building ---------------------------------------------------------------------------------
-    @staticmethod
-    def _err() -> QLabel:
-        lab = QLabel()
-        lab.setProperty("role", "error")
-        lab.setWordWrap(True)
-        lab.hide()
-        return lab
-
-    def _row(self, form: QFormLayout, key: str, label: str, value: str) -> QLineEdit:
-        e = QLineEdit(value)
-        e.setCursorPosition(0)
-        e.setObjectName(f"field_{key.replace('.', '_')}")
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(e)
-        err = self._err()
-        v.addWidget(err)
-        form.addRow(label, box)
-        self.fields[key] = e
-        self.errors[key] = err
-        return e
-
-    def _requisites(self, form: QFormLayout, cur: dict) -> None:
-        """The codes and people the unified forms print in their header (ф. 0510466 and the others)."""
-        self._row(form, "college.director_position", _t("Должность руководителя"),
-                  cur.get("college.director_position", "")).setPlaceholderText(_t("Директор"))
-        self._row(form, "college.kpp", _t("КПП"), cur.get("college.kpp", "")).setMaxLength(9)
-        self._row(form, "college.okpo", _t("Код по ОКПО"), cur.get("college.okpo", "")).setMaxLength(10)
-        self._row(form, "college.unit", _t("Структурное подразделение"), cur.get("college.unit", ""))
-        self._row(form, "college.accountant", _t("Главный бухгалтер (Ф. И. О.)"), cur.get("college.accountant", ""))
-
-    def _dir_row(self, form: QFormLayout, label: str, value: str) -> QLineEdit:
+    def _dir_row(self, key: str, label: str, value: str) -> QLineEdit:
         e = QLineEdit(value or "")
         box = QWidget()
         h = QHBoxLayout(box)
@@ -171,7 +125,7 @@ class SettingsDialog(QDialog):
         b.setToolTip(_t("Выбрать папку"))
         b.clicked.connect(lambda: self._pick_dir(e))
         h.addWidget(b)
-        form.addRow(label, box)
+        self.add(key, label, box)
         return e
 
     def _pick_dir(self, e: QLineEdit) -> None:
@@ -180,16 +134,6 @@ class SettingsDialog(QDialog):
             e.setText(d)
 
     # --- validation as you type -----------------------------------------------------------------
-    def set_error(self, key: str | None, text: str) -> None:
-        lab = self.errors.get(key or "", self.general)
-        lab.setText(text)
-        lab.setVisible(bool(text))
-        w = self.fields.get(key or "")
-        if w is not None:
-            w.setProperty("invalid", bool(text))
-            w.style().unpolish(w)
-            w.style().polish(w)
-
     def _on_inn(self, t: str) -> None:
         t = t.strip()
         ok = not t or (t.isdigit() and len(t) in (10, 12))
@@ -239,33 +183,25 @@ class SettingsDialog(QDialog):
 
     # --- save -----------------------------------------------------------------------------------
     def values(self) -> dict[str, str]:
-        return {k: e.text() for k, e in self.fields.items()}
+        return {k: e.text() for k, e in self.fields.items() if k.startswith(("college.", "inventory."))}
 
-    def save(self) -> None:
-        for k in list(self.errors):
-            self.set_error(k, "")
-        self.set_error(None, "")
+    def validate(self) -> bool:
         from chemcluster_desktop.ui.dialogs.database_folder import folder_problem
 
-        for e in (self.database_dir, self.backup_dir):  # checked first: nothing is saved when one is wrong
+        ok = True
+        for key, e in (("database_folder", self.database_dir), ("backup_folder", self.backup_dir)):
             problem = folder_problem(e.text()) if e.text().strip() else None
-            if problem:
-                self.set_error("folders", problem)
-                return
-        try:
-            settings_service.save(self.values(), self.logo)
-        except ValidationError as e:
-            for k, msg in (e.errors or [(e.field, str(e))]):
-                self.set_error(k if k in self.errors else None, msg)
-            return
-        except ServiceError as e:
-            self.set_error(None, str(e))
-            return
+            if problem:  # checked first: nothing is saved when one is wrong
+                self.set_error(key, problem)
+                ok = False
+        return ok
+
+    def save(self) -> None:
+        settings_service.save(self.values(), self.logo)
         settings().set("database_folder", self.database_dir.text().strip(), save=False)
         settings().set("backup_folder", self.backup_dir.text().strip(), save=False)
         settings().set("paths/import_dir", self.import_dir.text().strip(), save=False)
         settings().set("paths/export_dir", self.export_dir.text().strip())
-        self.accept()
 
 
 def open_settings(parent=None) -> SettingsDialog:
@@ -285,7 +221,5 @@ def install_menu(window) -> QAction:
     act.triggered.connect(lambda: open_settings(window))
     window.menu_tools.addAction(act)
     window.act_settings = act
-    sig = getattr(window, "language_change_requested", None)
-    if sig is not None:
-        sig.connect(lambda _l: QTimer.singleShot(0, lambda: act.setText(_t("Настройки…"))))
+    window.language_change_requested.connect(lambda _l: QTimer.singleShot(0, lambda: act.setText(_t("Настройки…"))))
     return act

@@ -8,7 +8,9 @@ that ``pyside6-lupdate`` finds it; :meth:`retranslate_ui` is called when the lan
 
 Construction has two phases and a first load: the skeleton and then :meth:`build` (the subclass's
 widgets; no text yet), then :meth:`retranslate_ui` (every text), and the first :meth:`refresh` when the
-page is first shown. Subclasses use the public hooks — :meth:`build`, :meth:`retranslate_ui`,
+page is first shown. Until both phases are done no hook runs (:meth:`on_selection_changed`,
+:meth:`action_enabled`, :meth:`reload`): a hook may use every widget :meth:`build` makes, without
+``hasattr`` guards. Subclasses use the public hooks — :meth:`build`, :meth:`retranslate_ui`,
 :meth:`reload`, :meth:`on_selection_changed`, :meth:`action_enabled`, :meth:`on_data_changed`,
 :meth:`set_current_list` — and never override the private methods. A page of several lists is a
 :class:`chemcluster_desktop.ui.lists.TabbedPage` (``has_list = False``: no list of its own).
@@ -80,9 +82,12 @@ class BasePage(QWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self._stale = False
         self._loaded_once = False
+        self._constructed = False  # True once built and translated: the hooks run from then on
         self._build()
         self.build()
         self.retranslate_ui()
+        self._constructed = True
+        self._selection_changed()  # the toolbar for the (empty) selection; the data come on first show
         events.bus().changed.connect(self._on_data_changed)
 
     # --- translation -------------------------------------------------------------------------
@@ -112,7 +117,7 @@ class BasePage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setObjectName("pageToolbar")
         for name, icon_name, _text, shortcut, handler, _w, sel in self.ACTIONS:
-            if handler != "refresh" and type(self).__dict__.get(handler) is None and not self._overrides(handler):
+            if handler != "refresh" and not self.offers_action(handler):
                 continue
             act = QAction(icon(icon_name), "", self)
             act.setObjectName(f"action_{name}")
@@ -176,6 +181,11 @@ class BasePage(QWidget):
         self.body.addWidget(self.splitter, 1)
         self.empty_label.setParent(self.table.viewport())
         self.empty_label.hide()
+
+    def offers_action(self, handler: str) -> bool:
+        """Whether the toolbar shows the action of ``handler`` (``on_new``…): by default when the page
+        overrides the handler."""
+        return self._overrides(handler)
 
     def _overrides(self, handler: str) -> bool:
         for cls in type(self).__mro__:
@@ -265,6 +275,8 @@ class BasePage(QWidget):
         self.splitter.setStretchFactor(1, 1)
 
     def refresh(self) -> None:
+        if not self._constructed:  # a filter filled during build(): the first refresh comes on first show
+            return
         self.reload()
         self.refreshed.emit()
 
@@ -381,6 +393,8 @@ class BasePage(QWidget):
         return self.write_permission is None or security.can(self.write_permission)
 
     def _selection_changed(self) -> None:
+        if not self._constructed:  # while build() makes the lists: nothing to show in a panel not yet built
+            return
         has = bool(self.selected_rows())
         writable = self.can_write()
         for name, _i, _t, _s, _h, needs_write, needs_sel in self.ACTIONS:

@@ -245,8 +245,6 @@ class InventoryPage(BasePage):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        if not hasattr(self, "kind_buttons"):
-            return
         labels = {"": _t("Все"), "equipment": _t("Оборудование"), "furniture": _t("Мебель"),
                   "consumable": _t("Расходные"), "reagent": _t("Реактивы")}
         for k, b in self.kind_buttons.items():
@@ -301,8 +299,7 @@ class InventoryPage(BasePage):
 
     def reload(self) -> None:
         super().reload()
-        if hasattr(self, "alerts_panel"):  # after the list is on screen
-            self.alerts_panel.reload_later(self.room_filter.currentData())
+        self.alerts_panel.reload_later(self.room_filter.currentData())
 
     def current_query(self) -> ListQuery:
         q = self.model.query
@@ -351,8 +348,6 @@ class InventoryPage(BasePage):
 
     # --- details panel -----------------------------------------------------------------------------------------
     def on_selection_changed(self) -> None:
-        if not hasattr(self, "details"):
-            return
         rows = self.selected_rows()
         has = bool(rows)
         writable = self.can_write()

@@ -151,8 +151,6 @@ class JournalPage(BasePage):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        if not hasattr(self, "user_label"):
-            return
         self.user_label.setText(_t("Пользователь:"))
         self.area_label.setText(_t("Раздел:"))
         self.action_label.setText(_t("Действие:"))
@@ -232,14 +230,11 @@ class JournalPage(BasePage):
             self.model.set_filters(f)
 
     def reload(self) -> None:
-        if hasattr(self, "user_filter"):
-            self._fill_filters()
+        self._fill_filters()
         super().reload()
 
     # --- details ------------------------------------------------------------------------------
     def on_selection_changed(self) -> None:
-        if not hasattr(self, "changes"):
-            return
         rid = self.current_id()
         if rid is None:
             self.details_title.setText(_t("Выберите запись журнала, чтобы увидеть, что было и что стало."))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import locations
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -51,67 +51,38 @@ def _kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-class RoomDialog(QDialog):
-    """The card of a room: QFormLayout, required marked *, validation as you type."""
+class RoomDialog(FormDialog):
+    """The card of a room: required marked *, mistakes beside the field as you type, «Сохранить»
+    disabled until the card is valid."""
+
+    context = CTX
 
     def __init__(self, parent=None, room: locations.RoomInfo | None = None):
-        super().__init__(parent)
-        self.setObjectName("RoomDialog")
+        super().__init__(parent, _t("Помещение") if room is None else _t("Помещение: {0}").format(room.name),
+                         "RoomDialog")
         self.room = room
         self.room_id: int | None = room.id if room else None
-        self.setWindowTitle(_t("Помещение") if room is None else _t("Помещение: {0}").format(room.name))
         self.setMinimumWidth(520)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.name = QLineEdit()
-        self.name.setObjectName("roomName")
+        self.name = self.add("name", _t("Название"), QLineEdit(objectName="roomName"), required=True)
         self.name.setMaxLength(100)
-        self.name_error = QLabel()
-        self.name_error.setProperty("role", "error")
-        self.building = QComboBox()
-        self.building.setObjectName("roomBuilding")
+        self.building = self.add("building_id", _t("Здание"), QComboBox(objectName="roomBuilding"))
         self.building.addItem(_t("— без здания —"), None)
         for b in locations.list_buildings():
             self.building.addItem(b.name, b.id)
-        self.kind = QComboBox()
-        self.kind.setObjectName("roomKind")
+        self.kind = self.add("kind", _t("Вид"), QComboBox(objectName="roomKind"))
         for k in locations.ROOM_KINDS:
             self.kind.addItem(_kind_label(k), k)
-        self.area = QLineEdit()
-        self.area.setObjectName("roomArea")
+        self.area = self.add("area_m2", _t("Площадь, м²"), QLineEdit(objectName="roomArea"))
         self.area.setPlaceholderText(_t("например 72,5"))
-        self.area_error = QLabel()
-        self.area_error.setProperty("role", "error")
-        self.responsible = QLineEdit()
-        self.responsible.setObjectName("roomResponsible")
+        self.responsible = self.add("responsible", _t("Ответственный (МОЛ)"), QLineEdit(objectName="roomResponsible"))
         self.responsible.setPlaceholderText(_t("Фамилия И. О."))
-        self.notes = QPlainTextEdit()
+        self.notes = self.add("notes", _t("Примечание"), QPlainTextEdit())
         self.notes.setFixedHeight(70)
         self.notes.setTabChangesFocus(True)
-        form.addRow(_t("Название *"), self.name)
-        form.addRow("", self.name_error)
-        form.addRow(_t("Здание"), self.building)
-        form.addRow(_t("Вид"), self.kind)
-        form.addRow(_t("Площадь, м²"), self.area)
-        form.addRow("", self.area_error)
-        form.addRow(_t("Ответственный (МОЛ)"), self.responsible)
-        form.addRow(_t("Примечание"), self.notes)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
+        self.finish_layout()
         if room is not None:
             self.name.setText(room.name)
-            i = self.building.findData(room.building_id)
-            self.building.setCurrentIndex(max(i, 0))
+            self.building.setCurrentIndex(max(self.building.findData(room.building_id), 0))
             self.kind.setCurrentIndex(max(self.kind.findData(room.kind), 0))
             self.area.setText(room.area_m2.replace(".", ","))
             self.responsible.setText(room.responsible)
@@ -121,12 +92,8 @@ class RoomDialog(QDialog):
         self.validate()
 
     def validate(self) -> bool:
-        ok = True
-        if not self.name.text().strip():
-            self.name_error.setText(_t("Укажите название помещения."))
-            ok = False
-        else:
-            self.name_error.setText("")
+        name_ok = bool(self.name.text().strip())
+        self.set_error("name", "" if name_ok else _t("Укажите название помещения."))
         area = self.area.text().strip().replace(",", ".")
         bad_area = False
         if area:
@@ -134,15 +101,9 @@ class RoomDialog(QDialog):
                 bad_area = float(area) <= 0
             except ValueError:
                 bad_area = True
-        self.area_error.setText(_t("Площадь — положительное число, например 72,5.") if bad_area else "")
-        ok = ok and not bad_area
-        for w, bad in ((self.name, not self.name.text().strip()), (self.area, bad_area)):
-            w.setProperty("invalid", "true" if bad else "false")
-            w.style().unpolish(w)
-            w.style().polish(w)
-        self.name_error.setVisible(bool(self.name_error.text()))
-        self.area_error.setVisible(bool(self.area_error.text()))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self.set_error("area_m2", _t("Площадь — положительное число, например 72,5.") if bad_area else "")
+        ok = name_ok and not bad_area
+        self.ok_button.setEnabled(ok)
         return ok
 
     def values(self) -> dict:
@@ -150,29 +111,46 @@ class RoomDialog(QDialog):
                 "kind": self.kind.currentData(), "area_m2": self.area.text(),
                 "responsible": self.responsible.text(), "notes": self.notes.toPlainText()}
 
-    def save(self) -> None:
-        if not self.validate():
-            return
-        try:
-            if self.room is None:
-                self.room_id = locations.create_room(**self.values())
-            else:
-                locations.update_room(self.room.id, self.room.version, **self.values())
-        except ValidationError as e:
-            self.error.setText(str(e))
-            if e.field == "name":
-                self.name.setFocus()
-            return
-        except ServiceError as e:
-            self.error.setText(str(e))
-            return
-        self.accept()
+    def save(self) -> int:
+        if self.room is None:
+            self.room_id = locations.create_room(**self.values())
+        else:
+            locations.update_room(self.room.id, self.room.version, **self.values())
+        return self.room_id
+
+    def show_service_error(self, e: ServiceError) -> None:
+        super().show_service_error(e)
+        if isinstance(e, ValidationError) and e.field == "name":
+            self.name.setFocus()
+
+
+class BuildingDialog(FormDialog):
+    """The card of a building: name and address."""
+
+    context = CTX
+
+    def __init__(self, parent=None, title: str = "", building: locations.BuildingInfo | None = None):
+        super().__init__(parent, title, "BuildingDialog")
+        self.setMinimumWidth(440)
+        self.building = building
+        self.name = self.add("name", _t("Название"), QLineEdit(building.name if building else ""), required=True)
+        self.name.setObjectName("buildingName")
+        self.address = self.add("address", _t("Адрес"), QLineEdit(building.address if building else ""))
+        self.address.setObjectName("buildingAddress")
+        self.finish_layout()
+
+    def save(self) -> int:
+        b = self.building
+        if b is None:
+            return locations.create_building(self.name.text(), self.address.text())
+        locations.update_building(b.id, b.version, self.name.text(), self.address.text())
+        return b.id
 
 
 class BuildingsDialog(QDialog):
     """The small list of buildings: add, rename, delete."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, writable: bool = True):
         super().__init__(parent)
         self.setObjectName("BuildingsDialog")
         self.setWindowTitle(_t("Здания"))
@@ -205,7 +183,7 @@ class BuildingsDialog(QDialog):
         lay.addLayout(btns)
         lay.addWidget(self.table)
         lay.addWidget(close)
-        self.writable = parent.can_write() if hasattr(parent, "can_write") else True
+        self.writable = writable
         for b in (self.add_btn, self.edit_btn, self.del_btn):
             b.setVisible(self.writable)
         self.reload()
@@ -225,38 +203,8 @@ class BuildingsDialog(QDialog):
         return self._rows[r] if 0 <= r < len(self._rows) else None
 
     def _ask(self, title: str, b: locations.BuildingInfo | None):
-        dlg = QDialog(self)
-        dlg.setWindowTitle(title)
-        form = QFormLayout(dlg)
-        name = QLineEdit(b.name if b else "")
-        name.setObjectName("buildingName")
-        addr = QLineEdit(b.address if b else "")
-        addr.setObjectName("buildingAddress")
-        form.addRow(_t("Название *"), name)
-        form.addRow(_t("Адрес"), addr)
-        err = QLabel()
-        err.setProperty("role", "error")
-        err.setWordWrap(True)
-        form.addRow(err)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        form.addRow(bb)
-
-        def save():
-            try:
-                if b is None:
-                    locations.create_building(name.text(), addr.text())
-                else:
-                    locations.update_building(b.id, b.version, name.text(), addr.text())
-            except ServiceError as e:
-                err.setText(str(e))
-                return
-            dlg.accept()
-
-        bb.accepted.connect(save)
-        bb.rejected.connect(dlg.reject)
-        self._edit_dialog = dlg
+        dlg = BuildingDialog(self, title, b)
+        self.edit_dialog = dlg
         if dlg.exec():
             self.reload()
 
@@ -389,23 +337,21 @@ class ReferencePage(BasePage):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        if hasattr(self, "tabs"):
-            self.tabs.setTabText(0, _t("Здания и помещения"))
-            if self.tabs.count() > 1:
-                self.tabs.setTabText(1, _t("Пользователи"))
-            self.building_label.setText(_t("Здание:"))
-            self.kind_label.setText(_t("Вид:"))
-            self.act_buildings.setText(_t("Здания…"))
-            self.act_buildings.setToolTip(_t("Список зданий: добавить, переименовать, удалить"))
-            self._fill_filters()
-            if self.model is not None and getattr(self, "_loaded_once", False):
-                self.model.refresh()
-            if self.users_panel is not None and hasattr(self.users_panel, "retranslate_ui"):
-                self.users_panel.retranslate_ui()
+        self.tabs.setTabText(0, _t("Здания и помещения"))
+        if self.tabs.count() > 1:
+            self.tabs.setTabText(1, _t("Пользователи"))
+        self.building_label.setText(_t("Здание:"))
+        self.kind_label.setText(_t("Вид:"))
+        self.act_buildings.setText(_t("Здания…"))
+        self.act_buildings.setToolTip(_t("Список зданий: добавить, переименовать, удалить"))
+        self._fill_filters()
+        if self._loaded_once:  # a language change: the kinds in the list are translated too
+            self.model.refresh()
+        if self.users_panel is not None:
+            self.users_panel.retranslate_ui()
 
     def reload(self) -> None:
-        if hasattr(self, "building_filter"):
-            self._fill_filters()
+        self._fill_filters()
         super().reload()
 
     # --- actions -----------------------------------------------------------------------------
@@ -446,5 +392,5 @@ class ReferencePage(BasePage):
             QMessageBox.warning(self, _t("Не выполнено"), str(e))
 
     def on_buildings(self) -> None:
-        BuildingsDialog(self).exec()
+        BuildingsDialog(self, self.can_write()).exec()
         self.refresh()

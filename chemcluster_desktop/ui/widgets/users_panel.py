@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +27,7 @@ from chemcluster_desktop.services import context, security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
 
 
@@ -36,169 +35,109 @@ def _t(s: str) -> str:
     return QCoreApplication.translate("UsersPanel", s)
 
 
-def _error_label() -> QLabel:
-    lab = QLabel()
-    lab.setObjectName("fieldError")
-    lab.setStyleSheet("color: #b3261e;")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
-
-
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """Add a user (``user=None``) or change one (name, role, may log in). Enter saves, Esc cancels."""
 
+    context = "UsersPanel"
+
     def __init__(self, parent=None, user: security.UserInfo | None = None):
-        super().__init__(parent)
+        super().__init__(parent, _t("Новый пользователь") if user is None else
+                         _t("Пользователь «{0}»").format(user.login), "userDialog")
         self.user = user
         self.saved_login: str | None = None
-        self.setObjectName("userDialog")
-        self.setWindowTitle(_t("Новый пользователь") if user is None else _t("Пользователь «{0}»").format(user.login))
         self.setMinimumWidth(440)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.login = QLineEdit(user.login if user else "")
-        self.login.setObjectName("userLogin")
+        self.login = self.add("login", _t("Логин:"), QLineEdit(user.login if user else "", objectName="userLogin"),
+                              required=True)
         self.login.setReadOnly(user is not None)
         self.login.setMaxLength(64)
-        self.full_name = QLineEdit(user.full_name if user else "")
-        self.full_name.setObjectName("userFullName")
-        self.role = QComboBox()
-        self.role.setObjectName("userRole")
+        self.full_name = self.add("full_name", _t("Фамилия, имя, отчество:"),
+                                  QLineEdit(user.full_name if user else "", objectName="userFullName"))
+        self.role = self.add("role", _t("Роль:"), QComboBox(objectName="userRole"), required=True)
         for code in security.ROLE_CODES:
             self.role.addItem(security.role_name(code), code)
         self.role.setCurrentIndex(max(0, self.role.findData(user.role if user else "viewer")))
-        self.active = QCheckBox(_t("может входить в программу"))
-        self.active.setObjectName("userActive")
+        self.active = QCheckBox(_t("может входить в программу"), objectName="userActive")
         self.active.setChecked(user.active if user else True)
-        self.password = QLineEdit()
-        self.password.setObjectName("userPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setObjectName("userPassword2")
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {k: _error_label() for k in ("login", "password", "role", "active", "")}
-        form.addRow(_t("Логин: *"), self.login)
-        form.addRow("", self.errors["login"])
-        form.addRow(_t("Фамилия, имя, отчество:"), self.full_name)
-        form.addRow(_t("Роль: *"), self.role)
-        form.addRow("", self.errors["role"])
+        self.password = QLineEdit(objectName="userPassword", echoMode=QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit(objectName="userPassword2", echoMode=QLineEdit.EchoMode.Password)
         if user is None:
-            form.addRow(_t("Пароль:"), self.password)
-            form.addRow(_t("Пароль ещё раз:"), self.password2)
-            form.addRow("", self.errors["password"])
+            self.add("password", _t("Пароль:"), self.password)
+            self.add("password2", _t("Пароль ещё раз:"), self.password2)
         else:
-            form.addRow("", self.active)
-            form.addRow("", self.errors["active"])
-        lay.addLayout(form)
-        lay.addWidget(self.errors[""])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        self.login.textChanged.connect(self._validate)
-        self.password.textChanged.connect(self._validate)
-        self.password2.textChanged.connect(self._validate)
-        self._validate()
+            self.add("active", "", self.active)
+        self.finish_layout()
+        self.login.textChanged.connect(self.validate)
+        self.password.textChanged.connect(self.validate)
+        self.password2.textChanged.connect(self.validate)
+        self.validate()
 
-    def _set_error(self, key: str, text: str) -> None:
-        lab = self.errors.get(key) or self.errors[""]
-        lab.setText(text)
-        lab.setVisible(bool(text))
-
-    def _validate(self) -> bool:
+    def validate(self) -> bool:
         ok = True
         login = self.login.text().strip()
         if self.user is None:
             if not login:
-                self._set_error("login", _t("Укажите логин (латиницей или кириллицей, без пробелов)."))
+                self.set_error("login", _t("Укажите логин (латиницей или кириллицей, без пробелов)."))
                 ok = False
             elif any(c.isspace() for c in login):
-                self._set_error("login", _t("В логине не должно быть пробелов."))
+                self.set_error("login", _t("В логине не должно быть пробелов."))
                 ok = False
             else:
-                self._set_error("login", "")
+                self.set_error("login", "")
             pw, pw2 = self.password.text(), self.password2.text()
             if pw and len(pw) < security.MIN_PASSWORD:
-                self._set_error("password", _t("Пароль слишком короткий: нужно не меньше {0} символов.")
-                                .format(security.MIN_PASSWORD))
+                self.set_error("password", _t("Пароль слишком короткий: нужно не меньше {0} символов.")
+                               .format(security.MIN_PASSWORD))
                 ok = False
             elif pw != pw2:
-                self._set_error("password", _t("Пароли не совпадают."))
+                self.set_error("password", _t("Пароли не совпадают."))
                 ok = False
             else:
-                self._set_error("password", "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+                self.set_error("password", "")
+        self.ok_button.setEnabled(ok)
         return ok
 
     def save(self) -> None:
-        if not self._validate():
-            return
-        try:
-            if self.user is None:
-                security.add_user(self.login.text().strip(), self.role.currentData(), self.password.text() or None,
-                                  self.full_name.text().strip())
-                self.saved_login = self.login.text().strip()
-            else:
-                security.update_user(self.user.login, full_name=self.full_name.text(), role=self.role.currentData(),
-                                     active=self.active.isChecked(), version=self.user.version)
-                self.saved_login = self.user.login
-        except ServiceError as e:
-            self._set_error(e.field or "", str(e))
-            return
-        self.accept()
+        if self.user is None:
+            login = self.login.text().strip()
+            security.add_user(login, self.role.currentData(), self.password.text() or None,
+                              self.full_name.text().strip())
+        else:
+            login = self.user.login
+            security.update_user(login, full_name=self.full_name.text(), role=self.role.currentData(),
+                                 active=self.active.isChecked(), version=self.user.version)
+        self.saved_login = login
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(FormDialog):
     """Set a user's password (administrator) or one's own."""
 
+    context = "UsersPanel"
+
     def __init__(self, parent, login: str):
-        super().__init__(parent)
+        super().__init__(parent, _t("Пароль пользователя «{0}»").format(login), "passwordDialog")
+        self.setMinimumWidth(440)
         self.login = login
-        self.setObjectName("passwordDialog")
-        self.setWindowTitle(_t("Пароль пользователя «{0}»").format(login))
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.password = QLineEdit()
-        self.password.setObjectName("newPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = QLineEdit()
-        self.password2.setObjectName("newPassword2")
-        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         # one's own password: the current one is asked for (the service refuses without it)
         self.old_password = None
         if login == context.actor().login:
-            self.old_password = QLineEdit()
-            self.old_password.setObjectName("oldPassword")
-            self.old_password.setEchoMode(QLineEdit.EchoMode.Password)
-            form.addRow(_t("Текущий пароль:"), self.old_password)
-        form.addRow(_t("Новый пароль: *"), self.password)
-        form.addRow(_t("Ещё раз: *"), self.password2)
-        lay.addLayout(form)
-        self.error = _error_label()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+            self.old_password = self.add("old_password", _t("Текущий пароль:"),
+                                         QLineEdit(objectName="oldPassword", echoMode=QLineEdit.EchoMode.Password))
+        self.password = self.add("password", _t("Новый пароль:"),
+                                 QLineEdit(objectName="newPassword", echoMode=QLineEdit.EchoMode.Password), required=True)
+        self.password2 = self.add("password2", _t("Ещё раз:"),
+                                  QLineEdit(objectName="newPassword2", echoMode=QLineEdit.EchoMode.Password),
+                                  required=True)
+        self.finish_layout()
+
+    def validate(self) -> bool:
+        if self.password.text() != self.password2.text():
+            self.set_error("password2", _t("Пароли не совпадают."))
+            return False
+        return True
 
     def save(self) -> None:
-        if self.password.text() != self.password2.text():
-            self.error.setText(_t("Пароли не совпадают."))
-            self.error.show()
-            return
-        try:
-            security.set_password(self.login, self.password.text(),
-                                  old_password=self.old_password.text() if self.old_password is not None else None)
-        except ServiceError as e:
-            self.error.setText(str(e))
-            self.error.show()
-            return
-        self.accept()
+        security.set_password(self.login, self.password.text(),
+                              old_password=self.old_password.text() if self.old_password is not None else None)
 
 
 class UsersPanel(QWidget):
