@@ -13,9 +13,14 @@
   plan-schedule, 27–29 its serial number within it (001 for one lot), 30–33 the ОКПД2 class, subclass,
   group and subgroup of the object (0000 when its positions have different codes), 34–36 the
   expenditure type code (КВР, 244 for a budgetary institution's purchases).
-- **Payment term** (44-ФЗ ст. 34 ч. 13.1): at most 7 working days after the acceptance document is
-  signed (223-ФЗ ст. 3 ч. 5.3 — 7 working days for small business suppliers); working days here are
-  Monday to Friday (the production calendar's holidays are not known to the program).
+- **Payment term** (44-ФЗ ст. 34 ч. 13.1: the customer pays «не более чем в течение семи рабочих дней
+  с даты подписания заказчиком документа о приемке», ч. 7 ст. 94; the part is quoted in the letter of
+  Минстрой России от 16.05.2022 № 21357-ВК/08, consultant.ru/document/cons_doc_LAW_420699; 223-ФЗ
+  ст. 3 ч. 5.3 — 7 working days for small business suppliers). Working days are those of the production
+  calendar (ТК РФ ст. 112: public holidays, and the Government's transfers of days off) that the
+  timetable keeps as reference data (``services.schedule.calendar.list_calendar``): a row «off» is a
+  day off even on a weekday, a row «work» a working Saturday; a year the calendar does not hold counts
+  Monday to Friday only.
 - **НМЦК methodology**: cited from the setting ``procurement.methodology`` (editable for regional
   rules); the default is приказ Минэкономразвития России от 02.10.2013 № 567, which also recommends
   sending requests for prices to at least five suppliers (п. 3.7.1).
@@ -197,11 +202,21 @@ def ikz_problem(ikz: str, *, year: int | None, iku: str, okpd2_codes: list[str])
 
 # --- dates ---------------------------------------------------------------------------------------------
 
-def add_working_days(day: dt.date, n: int) -> dt.date:
+def is_working_day(d: dt.date, off=frozenset(), work=frozenset()) -> bool:
+    """Monday to Friday unless the production calendar makes it a day off (``off``); a weekend day the
+    calendar made a working day by a transfer (``work``) is one."""
+    if d in work:
+        return True
+    return d.weekday() < 5 and d not in off
+
+
+def add_working_days(day: dt.date, n: int, off=frozenset(), work=frozenset()) -> dt.date:
+    """The date ``n`` working days after ``day`` (the day itself not counted: a term «within 7 working
+    days from the acceptance» counts from the next day, ГК РФ ст. 191)."""
     d = day
     while n > 0:
         d += dt.timedelta(days=1)
-        if d.weekday() < 5:
+        if is_working_day(d, off, work):
             n -= 1
     return d
 

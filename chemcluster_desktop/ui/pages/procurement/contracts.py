@@ -143,7 +143,8 @@ class ContractsTab(ListTab):
             it = ro_item(fmt.money(p.amount), True)
             it.setData(Qt.ItemDataRole.UserRole, p.id)
             self.payments.setItem(r, 0, it)
-            self.payments.setItem(r, 1, ro_item(fmt.date(p.due_on)))
+            self.payments.setItem(r, 1, ro_item(fmt.date(p.due_by) if p.due_by else QCoreApplication.translate(
+                "Procurement", "после приёмки")))
             self.payments.setItem(r, 2, ro_item(fmt.date(p.paid_on) if p.paid_on else QCoreApplication.translate("Procurement", "не оплачено")))
             self.payments.setItem(r, 3, ro_item(p.note))
         for d in c.deliveries:
