@@ -31,8 +31,10 @@ from chemcluster_desktop.ui.pages.procurement.common import STATUS_BADGES, hint,
 
 # --- the status road ---------------------------------------------------------------------------------------
 class StatusRoad(QWidget):
-    """Chips for the road need → … → on the inventory: done (green, dated), current (accent), ahead (grey);
-    a failed or cancelled line ends in a red chip."""
+    """Chips for the line's own road (its method's: an auction or quotations go notice → protocol →
+    contract, a single-supplier purchase straight from the price to the contract) from the needs to the
+    books and the payment: done (green, dated), current (accent), ahead (grey); a failed or cancelled
+    line ends in a red chip."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,14 +43,16 @@ class StatusRoad(QWidget):
         self.grid.setContentsMargins(0, 4, 0, 4)
         self.grid.setHorizontalSpacing(2)
         self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(self.PER_ROW * 2, 1)  # chips keep their size at the left, not spread out
         self.chips: dict[str, QLabel] = {}
 
-    PER_ROW = 5
+    PER_ROW = 4  # four chips fit the details panel at 1366 px; a road wraps onto the next rows
 
     def set_line(self, line: P.PlanLineInfo | None) -> None:
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # gone at once, not when the deferred delete runs
                 w.deleteLater()
         self.chips = {}
         if line is None:
@@ -56,10 +60,14 @@ class StatusRoad(QWidget):
         done = {}
         for st in line.steps:
             done[st.status] = st
-        road = ["need", *P.ROAD]  # every line starts from the needs it groups
+        # every line starts from the needs it groups and goes its method's own road (a single-supplier
+        # purchase has no notice and no protocol), ending when its contracts are paid
+        road = ["need", *line.road, "paid"]
         if line.status in P.INACTIVE:
             reached = [s for s in road if s in done or s == "need"]
             road = reached + [line.status]
+        if line.paid_on is not None:
+            done["paid"] = P.StepInfo("paid", line.paid_on, "", "")
         current = line.status
         for i, status in enumerate(road):
             st = done.get(status)
