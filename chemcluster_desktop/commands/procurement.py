@@ -264,7 +264,6 @@ def cmd_plan(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import procurement as P
     from chemcluster_desktop.services.listing import ListQuery
-
     from chemcluster_desktop.services.procurement.compliance import small_purchases
 
     rows = P.list_plan_lines(ListQuery(limit=100000, sort="number"))
