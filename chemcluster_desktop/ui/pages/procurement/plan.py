@@ -22,6 +22,7 @@ from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.dialogs import procurement_contract_dialogs as C
 from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.lists import ListTab
@@ -337,19 +338,19 @@ class PlanTab(ListTab):
             ln = P.get_plan_line(ln.id)
             if status == "contract_signed":
                 if ln.contract_ids:
-                    return self.page.open_dialog(D.StepDialog(self, ln, status))
-                return self.page.open_dialog(D.ContractDialog(self, ln))
+                    return self.page.open_dialog(C.StepDialog(self, ln, status))
+                return self.page.open_dialog(C.ContractDialog(self, ln))
             if status == "delivered":
                 if not ln.contract_ids:
                     return None
-                return self.page.open_dialog(D.DeliveryDialog(self, P.get_contract(ln.contract_ids[-1])))
+                return self.page.open_dialog(C.DeliveryDialog(self, P.get_contract(ln.contract_ids[-1])))
             if status == "accepted":
                 pending = P.pending_deliveries(ln.id)
                 if not pending:
                     QMessageBox.information(self, QCoreApplication.translate("Procurement", "Приёмка"), ln.blocked.get("accepted", ""))
                     return None
-                return self.page.open_dialog(D.StepDialog(self, ln, status, delivery_id=pending[0]))
-            return self.page.open_dialog(D.StepDialog(self, ln, status))
+                return self.page.open_dialog(C.StepDialog(self, ln, status, delivery_id=pending[0]))
+            return self.page.open_dialog(C.StepDialog(self, ln, status))
         except ServiceError as e:
             ops.show_error(self, e)
             return None
