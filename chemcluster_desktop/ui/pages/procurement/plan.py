@@ -250,7 +250,9 @@ class PlanTab(ListTab):
         self.plan_needs.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"), QCoreApplication.translate("Procurement", "Кол-во"), QCoreApplication.translate("Procurement", "НМЦК"), QCoreApplication.translate("Procurement", "Статус")])
         self.steps_table.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Шаг"), QCoreApplication.translate("Procurement", "Дата"), QCoreApplication.translate("Procurement", "Кто"), QCoreApplication.translate("Procurement", "Примечание")])
         self.requests_btn.setText(QCoreApplication.translate("Procurement", "Запросы цен…"))
-        self.justification_btn.setText(QCoreApplication.translate("Procurement", "Обоснование НМЦК закупки"))
+        self.justification_btn.setText(QCoreApplication.translate("Procurement", "Обоснование цены контракта")
+                                       if ln is not None and ln.single else
+                                       QCoreApplication.translate("Procurement", "Обоснование НМЦК закупки"))
         self.settings_btn.setText(QCoreApplication.translate("Procurement", "Настройки закупок…"))
         self.settings_btn.setEnabled(security.can("procurement.write"))
         self.requests_btn.setEnabled(ln is not None and security.can("procurement.write"))
@@ -300,6 +302,10 @@ class PlanTab(ListTab):
         whys = [f"«{P.status_label(s)}»: {w}" for s, w in ln.blocked.items()
                 if s not in ("contract_signed", "delivered", "accepted")]
         self.blocked_label.setText("\n".join(whys))
+        self._fill_tables(ln)
+
+    def _fill_tables(self, ln: P.PlanLineInfo) -> None:
+        """The line's positions and its dated steps (newest first)."""
         for n in ln.needs:
             r = self.plan_needs.rowCount()
             self.plan_needs.insertRow(r)
