@@ -369,6 +369,12 @@ def test_each_method_shows_its_own_road(page, qtbot, method):
     assert _road(page) == expected
     paid_chip = page.tab("plan").road.chips["paid"]
     assert "dashed" in paid_chip.styleSheet()  # ahead: not paid yet
+    # the contract card: one stage due 7 working days after acceptance — not accepted yet
+    page.show_tab("contracts")
+    page.refresh()
+    assert page.select_id(cid)
+    assert page.tab("contracts").payments.item(0, 1).text() == "после приёмки"
+    page.show_tab("plan")
     P.mark_paid(P.get_contract(cid).payments[0].id)
     page.refresh()
     assert page.select_id(lid)
