@@ -100,6 +100,8 @@ class NmckReport:
 def _pct(v: Decimal | None, sign: bool = False) -> str:
     if v is None:
         return "—"
+    if v == 0:
+        v = abs(v)  # a deviation rounded to zero keeps no sign («-0,0» read as a price below the mean)
     return format(v, "+f" if sign else "f").replace(".", ",")
 
 

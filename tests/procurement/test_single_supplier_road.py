@@ -84,3 +84,10 @@ def test_single_supplier_justification_is_printed_as_its_contract_price(world, t
     out2 = tmp_path / "auction.pdf"
     printing.build("nmck", out2, line=P.get_plan_line(lid2).number)
     assert "Начальная (максимальная) цена контракта — " in _text(out2) and "Итого НМЦК закупки" in _text(out2)
+
+
+def test_a_deviation_rounded_to_zero_prints_without_a_minus():
+    from chemcluster_desktop.reports.nmck import _pct
+
+    assert _pct(Decimal("-0.04").quantize(Decimal("0.1")), sign=True) == "+0,0"
+    assert _pct(Decimal("-6.6"), sign=True) == "-6,6" and _pct(Decimal("9.6"), sign=True) == "+9,6"
