@@ -6,6 +6,19 @@
     chemcluster accreditation status --workshop NAME [--json]
     chemcluster accreditation readiness [--json]
     chemcluster accreditation needs --workshop NAME [--json]
+
+The evidence a packet proves a line with (issue 14):
+
+    chemcluster accreditation loan add --workshop NAME --line NO --partner ORG --document NUMBER
+                                       --date DATE --quantity X --until DATE [--from DATE]
+                                       [--kind loan|lease] [--note TEXT]
+    chemcluster accreditation loan list --workshop NAME [--json]
+    chemcluster accreditation loan remove ID
+    chemcluster accreditation commission set --workshop NAME --order NUMBER --order-date DATE
+                                             --chair "ФИО; должность" --member "ФИО; должность" …
+                                             [--secretary "ФИО; должность"] [--kod CODE]
+    chemcluster accreditation commission show --workshop NAME [--json]
+    chemcluster accreditation kod --workshop NAME CODE      the КОД code of the workshop's list ("" clears)
 """
 
 from __future__ import annotations
@@ -62,6 +75,7 @@ def register(sub) -> None:
     sp.add_argument("--workshop", required=True, metavar="NAME")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_needs, open_db=True)
+    _register_evidence(asub)
 
 
 def cmd_import_list(args) -> int:
@@ -163,4 +177,191 @@ def cmd_needs(args) -> int:
     print(_t("Потребностей создано {0}, обновлено {1}.").format(r.created, r.updated))
     for s in r.skipped:
         print("  " + s)
+    return 0
+
+
+# --- the evidence: loans and leases, the commission, the КОД code ------------------------------------------
+def _register_evidence(asub) -> None:
+    lp = asub.add_parser("loan", help=_t("оборудование партнёров по договорам (безвозмездное пользование, аренда)"))
+    lsub = lp.add_subparsers(dest="loan_command", metavar="ACTION", required=True)
+    sp = lsub.add_parser("add", help=_t("записать договор по строке чек-листа"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--line", required=True, metavar="NO", help=_t("номер позиции листа (например, 1.3) или № строки"))
+    sp.add_argument("--partner", required=True, metavar="ORG", help=_t("организация, предоставившая оборудование"))
+    sp.add_argument("--document", required=True, metavar="NUMBER", help=_t("номер договора"))
+    sp.add_argument("--date", required=True, metavar="DATE", help=_t("дата договора (ДД.ММ.ГГГГ)"))
+    sp.add_argument("--quantity", required=True, metavar="X", help=_t("количество по договору"))
+    sp.add_argument("--until", required=True, metavar="DATE", help=_t("срок договора (по)"))
+    sp.add_argument("--from", dest="valid_from", default="", metavar="DATE", help=_t("начало срока"))
+    sp.add_argument("--kind", choices=("loan", "lease"), default="loan",
+                    help=_t("loan — безвозмездное пользование, lease — аренда"))
+    sp.add_argument("--note", default="", metavar="TEXT")
+    sp.set_defaults(func=cmd_loan_add, open_db=True)
+    sp = lsub.add_parser("list", help=_t("договоры по строкам чек-листа мастерской"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_loan_list, open_db=True)
+    sp = lsub.add_parser("remove", help=_t("удалить запись о договоре"))
+    sp.add_argument("loan_id", type=int, metavar="ID")
+    sp.set_defaults(func=cmd_loan_remove, open_db=True)
+
+    cp = asub.add_parser("commission", help=_t("комиссия мастерской: приказ и состав"))
+    csub = cp.add_subparsers(dest="commission_command", metavar="ACTION", required=True)
+    sp = csub.add_parser("set", help=_t("записать приказ и состав комиссии (заменяет прежний состав)"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--order", required=True, metavar="NUMBER", help=_t("номер приказа о создании комиссии"))
+    sp.add_argument("--order-date", required=True, metavar="DATE", help=_t("дата приказа"))
+    sp.add_argument("--chair", required=True, metavar="\"ФИО; должность\"", help=_t("председатель комиссии"))
+    sp.add_argument("--member", action="append", default=[], metavar="\"ФИО; должность\"",
+                    help=_t("член комиссии; можно указать несколько раз"))
+    sp.add_argument("--secretary", action="append", default=[], metavar="\"ФИО; должность\"",
+                    help=_t("секретарь комиссии"))
+    sp.add_argument("--kod", default=None, metavar="CODE", help=_t("код КОД листа мастерской, например 18.02.12-1-2026"))
+    sp.set_defaults(func=cmd_commission_set, open_db=True)
+    sp = csub.add_parser("show", help=_t("приказ, состав комиссии и код КОД листа"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_commission_show, open_db=True)
+
+    sp = asub.add_parser("kod", help=_t("код КОД (комплект оценочной документации) листа мастерской"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("code", metavar="CODE", help=_t("например «КОД 18.02.12-1-2026»; пустая строка убирает код"))
+    sp.set_defaults(func=cmd_kod, open_db=True)
+
+
+def _line_id(workshop_id: int, ref: str) -> tuple[int, dict]:
+    """The checklist line by the list's position number («1.3»), else by its row number in the checklist."""
+    from chemcluster_desktop.services import accreditation as acc
+    from chemcluster_desktop.services.errors import NotFoundError
+
+    ref = ref.strip()
+    rows = acc.checklist(workshop_id)
+    found = [r for r in rows if (r["number"] or "").strip() == ref]
+    if not found and ref.isdigit():
+        found = [r for r in rows if r["position"] == int(ref)]
+    if len(found) != 1:
+        raise NotFoundError(_t("Строка чек-листа «{0}» не найдена (или таких несколько): укажите номер позиции листа "
+                               "или № строки из «accreditation status».").format(ref))
+    return found[0]["id"], found[0]
+
+
+def cmd_loan_add(args) -> int:
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop)
+    clid, row = _line_id(wid, args.line)
+    loan_id = acc.add_loan(clid, {"kind": args.kind, "partner": args.partner, "document_number": args.document,
+                                  "document_date": args.date, "quantity": args.quantity, "valid_from": args.valid_from,
+                                  "valid_until": args.until, "note": args.note})
+    ln = next(x for x in acc.loans(clid) if x.id == loan_id)
+    print(_t("Договор записан (id {0}): строка {1} «{2}» — {3}, {4}, количество {5}, по {6}.").format(
+        loan_id, row["number"] or row["position"], row["name"], ln.partner, ln.document,
+        _qty(ln.quantity), ln.valid_until.strftime("%d.%m.%Y")))
+    return 0
+
+
+def _qty(q) -> str:
+    from decimal import Decimal
+
+    d = Decimal(q)
+    return str(d.to_integral_value() if d == d.to_integral_value() else d.normalize()).replace(".", ",")
+
+
+def _workshop_loans(workshop_id: int) -> list[tuple[dict, object]]:
+    from chemcluster_desktop.services import accreditation as acc
+
+    return [(row, ln) for row in acc.checklist(workshop_id) for ln in acc.loans(row["id"])]
+
+
+def cmd_loan_list(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop)
+    rows = _workshop_loans(wid)
+    if args.json:
+        print_json({"workshop": acc.workshop(wid).name, "loans": [
+            {"id": ln.id, "line_no": row["position"], "line_number": row["number"], "line": row["name"],
+             "kind": ln.kind, "partner": ln.partner, "document_number": ln.document_number,
+             "document_date": ln.document_date.isoformat(), "quantity": str(ln.quantity),
+             "valid_from": ln.valid_from.isoformat() if ln.valid_from else None,
+             "valid_until": ln.valid_until.isoformat(), "in_force": ln.in_force, "note": ln.note}
+            for row, ln in rows]})
+        return 0
+    if not rows:
+        print(_t("Договоров по строкам чек-листа мастерской «{0}» нет.").format(acc.workshop(wid).name))
+    for row, ln in rows:
+        state = _t("действует") if ln.in_force else _t("срок истёк")
+        print(f"{ln.id:>5}  {str(row['number'] or row['position']):<8} {row['name'][:40]:<40}  {ln.partner[:30]:<30}  "
+              f"{ln.document}  {_qty(ln.quantity)}  {_t('по')} {ln.valid_until.strftime('%d.%m.%Y')} ({state})")
+    return 0
+
+
+def cmd_loan_remove(args) -> int:
+    from chemcluster_desktop.services import accreditation as acc
+
+    acc.delete_loan(args.loan_id)
+    print(_t("Запись о договоре id {0} удалена: его количество больше не входит в наличие по строке.").format(
+        args.loan_id))
+    return 0
+
+
+def _person(text: str, role: str) -> dict:
+    name, _sep, title = text.partition(";")
+    return {"role": role, "full_name": name.strip(), "job_title": title.strip()}
+
+
+def cmd_commission_set(args) -> int:
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop)
+    members = ([_person(args.chair, "chair")] + [_person(m, "member") for m in args.member]
+               + [_person(m, "secretary") for m in args.secretary])
+    acc.set_commission(wid, args.order, args.order_date, members, kod_code=args.kod)
+    return _print_commission(wid)
+
+
+def _print_commission(wid: int) -> int:
+    from chemcluster_desktop.services import accreditation as acc
+    from chemcluster_desktop.services.accreditation.evidence import list_ref
+
+    c = acc.commission(wid)
+    print(acc.workshop(wid).name)
+    if c["order"]:
+        print(_t("Приказ № {0} от {1}").format(c["order"], c["order_date"].strftime("%d.%m.%Y")
+                                                if c["order_date"] else "—"))
+    else:
+        print(_t("Приказ о комиссии не записан."))
+    for m in c["members"]:
+        print(f"  {acc.commission_role_label(m['role'])}: {m['full_name']}, {m['job_title']}")
+    print(_t("Инфраструктурный лист: {0}").format(list_ref(c["kod_code"], c["list_year"])))
+    return 0
+
+
+def cmd_commission_show(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop)
+    if args.json:
+        c = acc.commission(wid)
+        print_json({"workshop": acc.workshop(wid).name, "order": c["order"] or None,
+                    "order_date": c["order_date"].isoformat() if c["order_date"] else None,
+                    "members": c["members"], "kod_code": c["kod_code"] or None, "list_year": c["list_year"]})
+        return 0
+    return _print_commission(wid)
+
+
+def cmd_kod(args) -> int:
+    from chemcluster_desktop.services import accreditation as acc
+    from chemcluster_desktop.services.accreditation.evidence import list_ref
+    from chemcluster_desktop.services.errors import ValidationError
+
+    w = acc.workshop(acc.find_workshop_id(args.workshop))
+    if w.list_id is None:
+        raise ValidationError(_t("У мастерской «{0}» нет инфраструктурного листа: код КОД указать не к чему.")
+                              .format(w.name), field="kod_code")
+    acc.set_list_kod(w.list_id, args.code)
+    c = acc.commission(w.id)
+    print(_t("{0}: инфраструктурный лист {1}.").format(w.name, list_ref(c["kod_code"], c["list_year"])))
     return 0

@@ -264,14 +264,19 @@ def cmd_plan(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import procurement as P
     from chemcluster_desktop.services.listing import ListQuery
+    from chemcluster_desktop.services.procurement.compliance import small_purchases
 
     rows = P.list_plan_lines(ListQuery(limit=100000, sort="number"))
     totals = P.plan_totals(rows)
+    small = small_purchases()
     if args.json:
         print_json({"lines": [{"number": r["number"], "law": r["law"], "method": r["method"], "ikz": r["ikz"] or None,
                                "amount": str(r["amount"]), "status": r["status"], "id": r["id"], "title": r["title"],
                                "source": r["source_code"], "needs": r["needs"]} for r in rows],
-                    "totals": {law: str(v) for law, v in totals.items()}})
+                    "totals": {law: str(v) for law, v in totals.items()},
+                    "small_purchases": [{"point": x["point"], "method": x["method"], "year": x["year"],
+                                         "used": str(x["used"]), "limit": str(x["limit"]), "near": x["near"],
+                                         "over": x["over"]} for x in small]})
         return 0
     for law in P.LAWS:
         mine = [r for r in rows if r["law"] == law]
@@ -289,6 +294,11 @@ def cmd_plan(args) -> int:
             for r in apart:
                 print(f"  {r['number']:<13} {r['title'][:50]:<50} {P.status_label(r['status']):<22} "
                       f"{_money(r['amount']):>16}")
+    print(translate("Cli", "Закупки малого объёма за {0} год (ст. 93 44-ФЗ):").format(small[0]["year"]))
+    for x in small:
+        mark = (translate("Cli", " — ПРЕВЫШЕН") if x["over"] else translate("Cli", " — близко к пределу")
+                if x["near"] else "")
+        print(f"  {x['method']:<60} {_money(x['used']):>16} / {_money(x['limit'])}{mark}")
     return 0
 
 

@@ -81,6 +81,9 @@ class LineDoc:
     total: Decimal | None
     valid: bool
     warnings: list[str] = field(default_factory=list)
+    # a single-supplier purchase (44-ФЗ ст. 93): ст. 22 ч. 1 calls its figure «цена контракта, заключаемого
+    # с единственным поставщиком», not an initial maximum price; no notice, so no НМЦК of a notice
+    single: bool = False
 
 
 @dataclass
@@ -97,6 +100,8 @@ class NmckReport:
 def _pct(v: Decimal | None, sign: bool = False) -> str:
     if v is None:
         return "—"
+    if v == 0:
+        v = abs(v)  # a deviation rounded to zero keeps no sign («-0,0» read as a price below the mean)
     return format(v, "+f" if sign else "f").replace(".", ",")
 
 
@@ -172,7 +177,9 @@ def _section(sec: NmckSection, width: float) -> list:
 
 
 def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
-    story: list = [st.h2(translate("Reports", "Обоснование НМЦК закупки {0}: {1}").format(doc.number, doc.title))]
+    head = (translate("Reports", "Обоснование цены контракта с единственным поставщиком, закупка {0}: {1}") if doc.single
+            else translate("Reports", "Обоснование НМЦК закупки {0}: {1}"))
+    story: list = [st.h2(head.format(doc.number, doc.title))]
     facts = [
         (translate("Reports", "Идентификационный код закупки (ИКЗ)"), doc.ikz or "—"),
         (translate("Reports", "Закон, способ определения поставщика"), f"{doc.law}, {doc.method}"),
@@ -198,11 +205,13 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
         story.append(Spacer(1, 3 * mm))
         story += _section(sec, width)
     story.append(Spacer(1, 3 * mm))
-    story.append(st.h3(translate("Reports", "НМЦК закупки")))
+    story.append(st.h3(translate("Reports", "Цена контракта по позициям") if doc.single
+                       else translate("Reports", "НМЦК закупки")))
     rows = [[str(i), st.p(sec.name, st.CELL), sec.okpd2 or "—", f"{st.number(sec.quantity)} {sec.unit}",
              st.money(sec.mean) if sec.mean is not None else "—",
              st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"] for i, sec in enumerate(doc.positions, 1)]
-    rows.append(["", st.markup("<b>" + escape(translate("Reports", "Итого НМЦК закупки")) + "</b>", st.CELL), "", "", "",
+    total_label = translate("Reports", "Итого цена контракта") if doc.single else translate("Reports", "Итого НМЦК закупки")
+    rows.append(["", st.markup("<b>" + escape(total_label) + "</b>", st.CELL), "", "", "",
                  st.money(doc.total) if doc.valid and doc.total is not None else "—"])
     story += st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Позиция"), translate("Reports", "ОКПД2 / КТРУ"),
                                     translate("Reports", "Кол-во"), translate("Reports", "Цср, ₽"), translate("Reports", "НМЦК, ₽")],
@@ -212,7 +221,9 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
         story.append(st.p(w, st.SMALL))
     story.append(Spacer(1, 3 * mm))
     if doc.valid:
-        story.append(st.p(translate("Reports", "Начальная (максимальная) цена контракта — {0} ₽.").format(st.money(doc.total)), st.BASE))
+        verdict = (translate("Reports", "Цена контракта, заключаемого с единственным поставщиком, — {0} ₽.") if doc.single
+                   else translate("Reports", "Начальная (максимальная) цена контракта — {0} ₽."))
+        story.append(st.p(verdict.format(st.money(doc.total)), st.BASE))
         story.append(st.p(translate("Reports", "Дата составления обоснования: {0}").format(
             st.date(doc.justified_on) if doc.justified_on else "—"), st.BASE))
         story.append(st.signature_block([(translate("Reports", "Контрактный управляющий"), manager)], width))
@@ -222,7 +233,10 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
 
 
 def build(dest, rep: NmckReport, *, cancelled: Callable[[], bool] | None = None) -> None:
-    info = st.DocInfo(title=translate("Reports", "Обоснование начальной (максимальной) цены контракта"), college=rep.college,
+    title = (translate("Reports", "Обоснование цены контракта")
+             if rep.lines and not rep.sections and all(d.single for d in rep.lines)
+             else translate("Reports", "Обоснование начальной (максимальной) цены контракта"))
+    info = st.DocInfo(title=title, college=rep.college,
                       subtitle=rep.subtitle, logo_png=rep.logo_png)
     width = st.content_width(info)
     story: list = []

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from chemcluster_desktop.services import procurement as P
+from chemcluster_desktop.ui.dialogs import procurement_contract_dialogs as C
 from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from tests.procurement.helpers import add_offers, make_sources, make_suppliers
 
@@ -116,7 +117,7 @@ def test_single_supplier_line_and_contract_with_positions_and_deadlines(setup, q
     assert P.get_plan_line(lid).method == rules.SINGLE_P5
     P.advance(lid, "price_justified")
 
-    cd = D.ContractDialog(None, P.get_plan_line(lid))
+    cd = C.ContractDialog(None, P.get_plan_line(lid))
     qtbot.addWidget(cd)
     assert cd.positions.count() == 1 and cd.checked_needs() == [nid]
     cd.number.setText("ЕП-1")

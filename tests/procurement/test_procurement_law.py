@@ -303,7 +303,7 @@ def test_deadlines_alerts_and_acceptance_to_the_kopeck(world):
     # delivered in full: the delivery deadline is gone, the payment is due 7 working days after acceptance
     due = deadlines.due_json()["due"]
     assert [(r["kind"], r["date"], r["amount"]) for r in due] == [
-        ("payment", rules.add_working_days(TODAY, 7).isoformat(), "440000.00")]
+        ("payment", rules.add_working_days(TODAY, 7, *deadlines.working_calendar()).isoformat(), "440000.00")]
     P.mark_paid(P.get_contract(cid).payments[0].id, TODAY)
     assert deadlines.due_json()["due"] == []
 

@@ -3,6 +3,7 @@ offers table, and walking the status road by clicking only the steps it offers."
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services.listing import ListQuery
+from chemcluster_desktop.services.procurement import rules
 from tests.procurement.helpers import add_offers, make_gap, make_sources, make_suppliers
 
 
@@ -317,3 +319,64 @@ def test_plan_line_shows_ikz_warnings_and_prints_its_justification(page, qtbot):
     assert f"Обоснование НМЦК закупки {line.number}" in text
     assert "позже даты обоснования" in text and "не утверждается" in text  # flagged on paper too
     dlg.close()
+
+
+def _road(page) -> list[str]:
+    """The chips of the road in the order they are laid out (row by row), by their step code."""
+    grid = page.tab("plan").road.grid
+    chips = []
+    for i in range(grid.count()):
+        w = grid.itemAt(i).widget()
+        if w is not None and w.objectName().startswith("road_"):
+            r, c, _rs, _cs = grid.getItemPosition(i)
+            chips.append(((r, c), w.objectName()[len("road_"):]))
+    return [code for _pos, code in sorted(chips)]
+
+
+@pytest.mark.parametrize("method", [rules.AUCTION, rules.QUOTATIONS, rules.SINGLE_P4, rules.SINGLE_P5])
+def test_each_method_shows_its_own_road(page, qtbot, method):
+    """An auction or a request of quotations shows notice → protocol → contract; a ст. 93 single-supplier
+    purchase shows no notice and no protocol at all (not even greyed): plan → price → contract →
+    delivery → acceptance → books → payment. The payment chip turns done when the contract is paid."""
+    f = page.fixture
+    rules.set_procurement_settings({"procurement.annual_volume": "25000000"})  # the college's СГОЗ
+    nid = P.create_need({"name": "Кондуктометр", "quantity": 2, "room_id": f["gap"]["room_id"]})
+    add_offers(nid, f["sup"], ["50000.00", "51000.00", "52000.00"])
+    lid = P.create_plan_line({"title": "Кондуктометры", "need_ids": [nid], "funding_source_id": f["src"]["own"],
+                              "method": method})
+    page.show_tab("plan")
+    page.refresh()
+    assert page.select_id(lid)
+    single = method in (rules.SINGLE_P4, rules.SINGLE_P5)
+    middle = [] if single else ["notice_published", "supplier_chosen"]
+    expected = ["need", "in_plan", "price_justified", *middle, "contract_signed", "delivered", "accepted",
+                "on_inventory", "paid"]
+    assert _road(page) == expected
+    assert ("notice_published" in page.tab("plan").road.chips) is not single
+    # walk to the contract by the buttons the road offers
+    qtbot.mouseClick(page.tab("plan").step_buttons["price_justified"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.active_dialog.ok_button, Qt.MouseButton.LeftButton)
+    if single:
+        assert _offered(page) == {"contract_signed", "cancelled"}
+    else:
+        assert _offered(page) == {"notice_published", "cancelled"}
+        P.advance(lid, "notice_published", note="0332300012326000300")
+        P.advance(lid, "supplier_chosen", note="Протокол")
+    cid = P.create_contract({"plan_line_id": lid, "number": "К-1", "supplier_id": f["sup"][0],
+                             "price": "100000.00", "date": dt.date.today()})
+    page.refresh()
+    assert page.select_id(lid)
+    assert _road(page) == expected
+    paid_chip = page.tab("plan").road.chips["paid"]
+    assert "dashed" in paid_chip.styleSheet()  # ahead: not paid yet
+    # the contract card: one stage due 7 working days after acceptance — not accepted yet
+    page.show_tab("contracts")
+    page.refresh()
+    assert page.select_id(cid)
+    assert page.tab("contracts").payments.item(0, 1).text() == "после приёмки"
+    page.show_tab("plan")
+    P.mark_paid(P.get_contract(cid).payments[0].id)
+    page.refresh()
+    assert page.select_id(lid)
+    assert "dashed" not in page.tab("plan").road.chips["paid"].styleSheet()
+    assert page.tab("plan").road.chips["paid"].text() == "Оплачено"

@@ -218,9 +218,13 @@ def line_evidence(workshop_id: int, on: dt.date | None = None) -> dict[int, dict
 
 
 # --- the КОД code of a list -------------------------------------------------------------------------
-# ИРПО publishes the demo exam's assessment materials as «комплект оценочной документации» (КОД),
-# coded by the specialty's code from the ФГОС СПО list, the number of the КОД and its year, e.g.
-# «КОД 18.02.12-1-2026» (see README «Аккредитация», «Код КОД»).
+# ИРПО (ФГБОУ ДПО «Институт развития профессионального образования», the operator of the demo exam)
+# publishes the exam's assessment materials as «комплект оценочной документации» (КОД) coded
+# «КОД <code of the specialty or profession from the СПО list>-<number of the КОД>-<year>»: the published
+# sets carry names such as «КОД 09.02.07-2-2026», «Прил_2_ОЗ_КОД 09.02.07-2-2026-М1», «КОД 09.02.07-5-2025
+# Приложения к образцу задания Том 1» (files of the 2024–2026 sets as distributed to colleges, found in
+# public repositories of exam preparation). A code of another shape (such as «1.1-2025») is refused with
+# the field named; its year must be the list's. See README «Код КОД».
 KOD_RE = re.compile(r"^(?:КОД\s*)?(\d{2}\.\d{2}\.\d{2})-(\d{1,2})-(\d{4})$", re.IGNORECASE)
 
 
@@ -237,8 +241,9 @@ def _set_kod(s: Session, list_id: int, code: str) -> None:
     if code:
         m = KOD_RE.match(code)
         if m is None:
-            raise ValidationError(_t("Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер "
-                                     "комплекта, год).").format(code), field="kod_code")
+            raise ValidationError(_t("Код КОД «{0}» не по образцу «КОД 18.02.12-1-2026» (код специальности или "
+                                     "профессии, номер комплекта оценочной документации, год).").format(code),
+                                  field="kod_code")
         if int(m.group(3)) != lst.year:
             raise ValidationError(_t("Код КОД «{0}» — {1} года, а лист — {2} года.").format(
                 code, m.group(3), lst.year), field="kod_code")

@@ -35,6 +35,7 @@ from chemcluster_desktop.services.procurement._common import (
     NEXT_STEPS,
     PROJECT_TOTAL,
     ROAD,
+    SINGLE_ROAD,
     SOURCE_NAMES,
     STATUS_COLORS,
     STATUS_LABELS,
@@ -103,6 +104,7 @@ from chemcluster_desktop.services.procurement.plan import (
     plan_schedule_rows,
     plan_totals,
     remove_need_from_line,
+    road_of,
     update_plan_line,
 )
 from chemcluster_desktop.services.procurement.pricing import nmck, nmck_details, nmck_preview
@@ -128,7 +130,7 @@ from chemcluster_desktop.storage.procurement import LAWS
 __all__ = [
     # vocabulary and input checks
     "FROZEN", "GRANT_CAP", "GRANT_CODE", "INACTIVE", "LAWS", "NEEDS", "NEXT_STEPS", "PROJECT_TOTAL", "ROAD",
-    "SOURCE_NAMES", "STATUS_COLORS", "STATUS_LABELS", "WRITE", "ListQuery", "parse_money", "parse_quantity",
+    "SINGLE_ROAD", "SOURCE_NAMES", "STATUS_COLORS", "STATUS_LABELS", "WRITE", "ListQuery", "parse_money", "parse_quantity",
     "status_label",
     # funding sources and suppliers
     "SourceInfo", "create_source", "list_sources", "source_by", "update_source",
@@ -142,7 +144,7 @@ __all__ = [
     # plan-schedule
     "PlanLineInfo", "StepInfo", "add_needs_to_line", "advance", "allowed_steps", "count_plan_lines",
     "create_plan_line", "get_plan_line", "list_plan_lines", "plan_schedule_rows", "plan_totals", "remove_need_from_line",
-    "update_plan_line",
+    "road_of", "update_plan_line",
     # contracts, deliveries
     "ContractInfo", "PaymentInfo", "count_contracts", "create_contract", "create_payment", "get_contract",
     "list_contracts", "mark_paid",

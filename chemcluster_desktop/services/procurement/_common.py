@@ -31,6 +31,8 @@ STATUS_LABELS = {
     "accepted": "Принято",
     "on_inventory": "На учёте",
 }
+# not a status of the line: the road's last chip, done when every contract of the line is paid
+ROAD_ONLY_LABELS = {"paid": "Оплачено"}
 # colour of the status badge
 STATUS_COLORS = {
     "need": "muted", "in_plan": "info", "price_justified": "info", "notice_published": "info",
@@ -53,6 +55,9 @@ NEXT_STEPS: dict[str, tuple[str, ...]] = {
 }
 ROAD = ("in_plan", "price_justified", "notice_published", "supplier_chosen", "contract_signed", "delivered",
         "accepted", "on_inventory")
+# a single-supplier purchase (44-ФЗ ст. 93; 223-ФЗ «единственный поставщик») has no notice and no protocol:
+# from the justified price straight to the contract
+SINGLE_ROAD = ("in_plan", "price_justified", "contract_signed", "delivered", "accepted", "on_inventory")
 INACTIVE = ("cancelled", "failed")
 FROZEN = ("price_justified", "notice_published", "supplier_chosen", "contract_signed", "delivered", "accepted",
           "on_inventory")
@@ -80,7 +85,7 @@ def _status_names_for_lupdate() -> list[str]:
 
 
 def status_label(code: str) -> str:
-    return _t(STATUS_LABELS.get(code, code))
+    return _t(STATUS_LABELS.get(code) or ROAD_ONLY_LABELS.get(code, code))
 
 
 def parse_money(value, field_name: str, label: str, *, positive: bool = True, row: int | None = None) -> Decimal:

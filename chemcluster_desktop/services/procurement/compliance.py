@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement import rules
-from chemcluster_desktop.services.procurement._common import INACTIVE
+from chemcluster_desktop.services.procurement._common import FROZEN, INACTIVE
 from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.storage.procurement import Contract, Need, PlanLine
 
@@ -81,8 +81,11 @@ def total_volume(s: Session, year: int) -> Decimal:
 
 
 def small_usage(s: Session, year: int, point: str, *, exclude_line: int | None = None) -> Decimal:
+    """The year's volume under the ground: the lines whose price is justified or further (each was checked
+    against the limit at its justification; a line still only «в плане» holds nothing yet — otherwise a
+    purchase refused at its justification would go on eating the limit of the others)."""
     total = Decimal("0.00")
-    for ln in s.scalars(select(PlanLine).where(PlanLine.law == "44-ФЗ", PlanLine.status.not_in(INACTIVE))):
+    for ln in s.scalars(select(PlanLine).where(PlanLine.law == "44-ФЗ", PlanLine.status.in_(FROZEN))):
         if ln.id != exclude_line and _year(ln) == year and rules.small_point(ln.law, ln.method) == point:
             total += committed_amount(s, ln)
     return total
@@ -92,7 +95,7 @@ def small_status(s: Session, year: int) -> list[dict]:
     """Per point of ст. 93: the year's used volume, its limit and whether it is near or over."""
     vol = total_volume(s, year)
     out = []
-    for point, method in (("p4", rules.SINGLE_P4), ("p5", rules.SINGLE_P5)):
+    for point, method in rules.SMALL_POINTS.items():
         used = small_usage(s, year, point)
         limit = rules.annual_limit(point, vol)
         out.append({"point": point, "method": method, "year": year, "used": used, "limit": limit,
@@ -100,18 +103,27 @@ def small_status(s: Session, year: int) -> list[dict]:
     return out
 
 
+def small_purchases(year: int | None = None) -> list[dict]:
+    """The year's small purchases per ground of ст. 93 (used, limit, near/over), for the CLI and the screen."""
+    from chemcluster_desktop.services.context import read
+
+    with read() as s:
+        return small_status(s, year or dt.date.today().year)
+
+
 def check_small(s: Session, line: PlanLine, amount: Decimal, *, field: str = "amount",
                 contract_price: bool = False) -> str | None:
-    """Refuse a small purchase over 600 000 ₽ or one that would take the year's volume over the limit;
-    return a warning when it brings the volume to 90 % of the limit or more, else None."""
+    """Refuse a small purchase over its ground's contract limit (600 000 ₽; 5 млн ₽ electronically under
+    ч. 12) or one that would take the year's volume over the limit; return a warning when it brings the
+    volume to 90 % of the limit or more, else None."""
     point = rules.small_point(line.law, line.method)
     if point is None:
         return None
     what = _t("Цена контракта") if contract_price else _t("НМЦК закупки")
-    if amount > rules.SMALL_CONTRACT_LIMIT:
+    cap = rules.CONTRACT_LIMITS[point]
+    if amount > cap:
         raise ValidationError(_t("{0} {1} ₽ больше {2} ₽ — предела закупки малого объёма ({3}). Выберите "
-                                 "конкурентный способ.").format(what, fmt_money(amount),
-                                                                fmt_money(rules.SMALL_CONTRACT_LIMIT), line.method),
+                                 "конкурентный способ.").format(what, fmt_money(amount), fmt_money(cap), line.method),
                               field=field)
     year = _year(line)
     used = small_usage(s, year, point, exclude_line=line.id)

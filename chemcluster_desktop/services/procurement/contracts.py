@@ -14,7 +14,7 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
-from chemcluster_desktop.services.procurement import compliance, rules
+from chemcluster_desktop.services.procurement import compliance, deadlines, rules
 from chemcluster_desktop.services.procurement._common import WRITE, _text, parse_money, status_label
 from chemcluster_desktop.services.procurement.budgeting import limit_problem
 from chemcluster_desktop.services.procurement.deliveries import (
@@ -46,6 +46,7 @@ class PaymentInfo:
     due_on: dt.date | None
     paid_on: dt.date | None
     note: str
+    due_by: dt.date | None = None  # its own date, else the working days after the contract's acceptance
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def mark_paid(payment_id: int, paid_on: dt.date | None = None) -> None:
         _mark_paid(s, payment_id, paid_on)
 
 
-def _contract_info(s: Session, c: Contract) -> ContractInfo:
+def _contract_info(s: Session, c: Contract, calendar=None) -> ContractInfo:
     line = s.get(PlanLine, c.plan_line_id) if c.plan_line_id else None
     src = s.get(FundingSource, c.funding_source_id) if c.funding_source_id else None
     paid = sum((p.amount for p in c.payments if p.paid_on), Decimal("0.00"))
@@ -250,18 +251,22 @@ def _contract_info(s: Session, c: Contract) -> ContractInfo:
             needs.append({"id": n.id, "name": n.name, "quantity": n.quantity, "unit": n.unit, "nmck": n.nmck,
                           "delivered": done, "left": n.quantity - done,
                           "unit_price": _contract_unit_price(s, c, n)})
+    complete = (bool(accepted) and len(accepted) == len(deliveries) and all(n["left"] <= 0 for n in needs))
+    after = (deadlines.payment_due(max(accepted), c.payment_days, calendar) if complete else None)
     return ContractInfo(c.id, c.number, c.date, c.supplier_id, c.supplier.name, c.plan_line_id,
                         line.number if line else "", line.status if line else "", c.funding_source_id,
                         src.name if src else "", c.price, paid, delivered, c.subject,
-                        [PaymentInfo(p.id, p.amount, p.due_on, p.paid_on, p.note) for p in
+                        [PaymentInfo(p.id, p.amount, p.due_on, p.paid_on, p.note, p.due_on or after) for p in
                          sorted(c.payments, key=lambda p: (p.due_on is None, p.due_on or dt.date.min, p.id))],
                         deliveries, needs, c.version, c.delivery_due, c.payment_days,
                         max(accepted) if accepted else None)
 
 
 def get_contract(contract_id: int) -> ContractInfo:
+    cal = deadlines.working_calendar()  # read before this session opens (its own read)
     with read() as s:
-        return _contract_info(s, get_or_404(s, Contract, contract_id, translate("Procurement", "Запись о контракте")))
+        return _contract_info(s, get_or_404(s, Contract, contract_id, translate("Procurement", "Запись о контракте")),
+                              cal)
 
 
 def _contract_stmt(q: ListQuery):

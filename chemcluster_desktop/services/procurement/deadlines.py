@@ -1,6 +1,7 @@
 """Contract deadlines: delivery by the contract's date, payment within its term after acceptance (44-ФЗ
-ст. 34 ч. 13.1 — at most 7 working days from the acceptance document; a stage with its own date keeps
-it). Due and overdue ones feed the dashboard's alerts and ``chemcluster procurement due``."""
+ст. 34 ч. 13.1 — at most 7 working days from the acceptance document, counted on the production
+calendar: public holidays and transfers are not working days; a stage with its own date keeps it).
+Due and overdue ones feed the dashboard's alerts and ``chemcluster procurement due``."""
 
 from __future__ import annotations
 
@@ -22,6 +23,25 @@ def _t(s: str) -> str:
     return translate("Procurement", s)
 
 
+Calendar = tuple[frozenset, frozenset]
+
+
+def working_calendar() -> Calendar:
+    """The production calendar's days off and transferred working days (every year it holds), read
+    through the timetable's public query before the caller opens its own session."""
+    from chemcluster_desktop.services.schedule.calendar import list_calendar
+
+    rows = list_calendar()
+    return (frozenset(r["date"] for r in rows if r["kind"] == "off"),
+            frozenset(r["date"] for r in rows if r["kind"] == "work"))
+
+
+def payment_due(accepted: dt.date, days: int | None, calendar: Calendar | None = None) -> dt.date:
+    """The last day to pay: ``days`` working days (7 by default) after the acceptance document's date."""
+    off, work = calendar if calendar is not None else working_calendar()
+    return rules.add_working_days(accepted, days or 7, off, work)
+
+
 def _accepted_on(deliveries: list[Delivery]) -> dt.date | None:
     days = [d.accepted_at.date() for d in deliveries if d.accepted_at is not None]
     return max(days) if days else None
@@ -32,6 +52,7 @@ def deadlines(today: dt.date | None = None) -> list[dict]:
     plan_line, kind (delivery | payment), date, amount (payments), overdue, days}."""
     today = today or dt.date.today()
     out: list[dict] = []
+    cal = working_calendar()
     with read() as s:
         for c in s.scalars(select(Contract).order_by(Contract.date, Contract.id)):
             line = s.get(PlanLine, c.plan_line_id) if c.plan_line_id else None
@@ -50,7 +71,7 @@ def deadlines(today: dt.date | None = None) -> list[dict]:
                     continue
                 due = p.due_on
                 if due is None and accepted is not None:
-                    due = rules.add_working_days(accepted, c.payment_days or 7)
+                    due = payment_due(accepted, c.payment_days, cal)
                 if due is not None:
                     out.append(dict(base, kind="payment", date=due, amount=p.amount, payment_id=p.id))
     for r in out:

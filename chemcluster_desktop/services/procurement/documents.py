@@ -102,8 +102,10 @@ def _line_doc(ref, sups: dict):
         reply = (translate("Reports", "КП от {0}").format(dates[0].strftime("%d.%m.%Y")) if r["replied"] and dates
                  else translate("Reports", "ответа нет"))
         requests.append(RequestRow(r["supplier"], r["sent_on"], r["outgoing_number"], reply))
+    from chemcluster_desktop.services.procurement.rules import is_single
+
     return LineDoc(j.number, j.title, j.law, j.method, j.ikz, j.justified_on, j.methodology, positions, requests,
-                   j.min_requests, j.total, j.valid, list(j.warnings))
+                   j.min_requests, j.total, j.valid, list(j.warnings), is_single(j.method))
 
 
 def nmck_report(need: int | str | None = None, line: str | None = None):

@@ -16,7 +16,15 @@ from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
 from chemcluster_desktop.services.procurement import compliance, rules
-from chemcluster_desktop.services.procurement._common import NEXT_STEPS, WRITE, _login, _text, status_label
+from chemcluster_desktop.services.procurement._common import (
+    NEXT_STEPS,
+    ROAD,
+    SINGLE_ROAD,
+    WRITE,
+    _login,
+    _text,
+    status_label,
+)
 from chemcluster_desktop.services.procurement.budgeting import _check_line_limit
 from chemcluster_desktop.services.procurement.nmck_calc import fmt_money
 from chemcluster_desktop.services.procurement.pricing import _compute_for
@@ -68,6 +76,28 @@ class PlanLineInfo:
     single: bool = False  # a single-supplier purchase (ст. 93): straight from the price to the contract
     requests: list[dict] = ()  # requests for prices sent: {id, supplier, sent_on, outgoing_number, replied}
     warnings: list[str] = ()  # what the screen and the paper flag (late offers, ИКЗ, small-purchase limit)
+    road: tuple[str, ...] = ROAD  # the steps of its method's road, in order (see road_of)
+    paid_on: dt.date | None = None  # every contract of the line paid in full: the last payment's date
+
+
+def road_of(method: str) -> tuple[str, ...]:
+    """The steps a line of this method goes through: a competitive purchase notice → protocol → contract,
+    a single-supplier one (ст. 93) the justified price → contract; then delivery, acceptance, the books."""
+    return SINGLE_ROAD if rules.is_single(method) else ROAD
+
+
+def _paid_on(s: Session, line: PlanLine) -> dt.date | None:
+    """The date the line's contracts were paid in full (the last payment), or None while one is not."""
+    contracts = list(s.scalars(select(Contract).where(Contract.plan_line_id == line.id)))
+    if not contracts:
+        return None
+    days = []
+    for c in contracts:
+        paid = [p for p in c.payments if p.paid_on is not None]
+        if not c.payments or len(paid) < len(c.payments) or sum((p.amount for p in paid), Decimal(0)) < c.price:
+            return None
+        days += [p.paid_on for p in paid]
+    return max(days)
 
 
 def next_steps(line: PlanLine) -> tuple[str, ...]:
@@ -343,7 +373,8 @@ def _plan_info(s: Session, line: PlanLine) -> PlanLineInfo:
           "room_id": n.room_id, "okpd2": n.okpd2} for n in needs],
         [StepInfo(st.status, st.date, st.user_login, st.note) for st in line.steps], nxt, blocked,
         list(s.scalars(select(Contract.id).where(Contract.plan_line_id == line.id).order_by(Contract.id))),
-        line.ikz if line.law == "44-ФЗ" else "", on, rules.is_single(line.method), requests, warnings)
+        line.ikz if line.law == "44-ФЗ" else "", on, rules.is_single(line.method), requests, warnings,
+        road_of(line.method), _paid_on(s, line))
 
 
 def _requests_info(s: Session, line: PlanLine, needs: list[Need]) -> list[dict]:

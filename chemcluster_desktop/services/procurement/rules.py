@@ -3,19 +3,32 @@
 - **Methods** (44-ФЗ ст. 24: competitive — electronic auction, tender, request of quotations — and the
   single supplier of ст. 93). A competitive purchase goes notice → protocol (supplier chosen) →
   contract; a single-supplier one goes from the justified price straight to the contract.
-- **Small purchases** (44-ФЗ ст. 93 ч. 1 п. 4 and п. 5, ред. Федерального закона от 02.07.2021
-  № 360-ФЗ): a contract of at most 600 000 ₽; the year's volume under п. 4 at most 2 млн ₽ or 10 % of
-  the customer's total annual volume (СГОЗ) but not over 50 млн ₽; under п. 5 (state educational
-  organisations, the college's usual ground) at most 50 % of СГОЗ and not over 30 млн ₽.
+- **Small purchases** (44-ФЗ ст. 93 ч. 1 п. 4 and п. 5, in the wording of Федеральный закон от 02.07.2021
+  № 360-ФЗ, in force since 01.01.2022): a contract of at most 600 000 ₽; the year's volume under п. 4 at
+  most 2 млн ₽ or 10 % of the customer's total annual volume (СГОЗ), and not over 50 млн ₽ (as summarised
+  e.g. at lol-info.ru/grazhdanskoe-pravo: «до 600 000 руб. …, если годовой объем закупок не превышает
+  2 млн руб. или 10 % от СГОЗ и составляет не более 50 млн рублей»); under п. 5 (state and municipal
+  educational organisations — the college's usual ground) at most 50 % of СГОЗ and not over 30 млн ₽.
+  The same purchases made electronically through an electronic shop (ст. 93 ч. 12 as amended by
+  Федеральный закон от 28.04.2023 № 154-ФЗ: «с 3 млн до 5 млн рублей и годового объема до 100 млн рублей,
+  а также исключение таких закупок из состава годового объема, предусмотренного пунктами 4–5.2 части 1
+  статьи 93», eeo-news.services.persis.ru, обзор на 02.05.2023) are a separate method here: a contract of
+  at most 5 млн ₽, at most 100 млн ₽ a year, not counted in the п. 4 / п. 5 volumes. A 5 млн ₽ small
+  purchase is thus only the electronic one; п. 5 itself stays at 600 000 ₽ a contract.
 - **ИКЗ** (44-ФЗ ст. 23; Порядок формирования идентификационного кода закупки, приказ Минфина России
   от 10.04.2019 № 55н, п. 5): 36 digits — 1–2 the last two digits of the year, 3–22 the customer's
   identification code (ИКУ, 20 digits: 1 + ИНН + КПП), 23–26 the purchase's number in the year's
   plan-schedule, 27–29 its serial number within it (001 for one lot), 30–33 the ОКПД2 class, subclass,
   group and subgroup of the object (0000 when its positions have different codes), 34–36 the
   expenditure type code (КВР, 244 for a budgetary institution's purchases).
-- **Payment term** (44-ФЗ ст. 34 ч. 13.1): at most 7 working days after the acceptance document is
-  signed (223-ФЗ ст. 3 ч. 5.3 — 7 working days for small business suppliers); working days here are
-  Monday to Friday (the production calendar's holidays are not known to the program).
+- **Payment term** (44-ФЗ ст. 34 ч. 13.1: the customer pays «не более чем в течение семи рабочих дней
+  с даты подписания заказчиком документа о приемке», ч. 7 ст. 94; the part is quoted in the letter of
+  Минстрой России от 16.05.2022 № 21357-ВК/08, consultant.ru/document/cons_doc_LAW_420699; 223-ФЗ
+  ст. 3 ч. 5.3 — 7 working days for small business suppliers). Working days are those of the production
+  calendar (ТК РФ ст. 112: public holidays, and the Government's transfers of days off) that the
+  timetable keeps as reference data (``services.schedule.calendar.list_calendar``): a row «off» is a
+  day off even on a weekday, a row «work» a working Saturday; a year the calendar does not hold counts
+  Monday to Friday only.
 - **НМЦК methodology**: cited from the setting ``procurement.methodology`` (editable for regional
   rules); the default is приказ Минэкономразвития России от 02.10.2013 № 567, which also recommends
   sending requests for prices to at least five suppliers (п. 3.7.1).
@@ -40,12 +53,17 @@ QUOTATIONS = "электронный запрос котировок"
 TENDER = "электронный конкурс"
 SINGLE_P4 = "единственный поставщик (п. 4 ч. 1 ст. 93)"
 SINGLE_P5 = "единственный поставщик (п. 5 ч. 1 ст. 93)"
-METHODS_44 = (AUCTION, QUOTATIONS, TENDER, SINGLE_P4, SINGLE_P5)
+SINGLE_E = "единственный поставщик (ч. 12 ст. 93, в электронной форме)"
+METHODS_44 = (AUCTION, QUOTATIONS, TENDER, SINGLE_P4, SINGLE_P5, SINGLE_E)
 METHODS_223 = ("конкурс", "аукцион", "запрос котировок", "запрос предложений", "единственный поставщик")
 
 SMALL_CONTRACT_LIMIT = Decimal("600000.00")
 P4_FLOOR, P4_SHARE, P4_CAP = Decimal("2000000.00"), Decimal("0.10"), Decimal("50000000.00")
 P5_SHARE, P5_CAP = Decimal("0.50"), Decimal("30000000.00")
+E12_CONTRACT_LIMIT, E12_CAP = Decimal("5000000.00"), Decimal("100000000.00")
+# the small-purchase grounds: their method and the most one contract may cost
+SMALL_POINTS = {"p4": SINGLE_P4, "p5": SINGLE_P5, "e12": SINGLE_E}
+CONTRACT_LIMITS = {"p4": SMALL_CONTRACT_LIMIT, "p5": SMALL_CONTRACT_LIMIT, "e12": E12_CONTRACT_LIMIT}
 WARN_SHARE = Decimal("0.90")  # warn when a small purchase brings the year's volume to 90 % of the limit
 
 DEFAULTS = {
@@ -122,10 +140,11 @@ def is_single(method: str) -> bool:
 
 
 def small_point(law: str, method: str) -> str | None:
-    """'p4' / 'p5' for a 44-ФЗ small purchase under ст. 93 ч. 1 п. 4 / п. 5, else None."""
+    """'p4' / 'p5' for a 44-ФЗ small purchase under ст. 93 ч. 1 п. 4 / п. 5, 'e12' for one made
+    electronically under ст. 93 ч. 12, else None."""
     if law != "44-ФЗ":
         return None
-    return {SINGLE_P4: "p4", SINGLE_P5: "p5"}.get(method)
+    return {m: p for p, m in SMALL_POINTS.items()}.get(method)
 
 
 # the names the earlier forms used
@@ -149,6 +168,8 @@ def annual_limit(point: str, total_volume: Decimal) -> Decimal:
     (СГОЗ) is ``total_volume``."""
     if point == "p4":
         return max(P4_FLOOR, min((total_volume * P4_SHARE).quantize(Decimal("0.01")), P4_CAP))
+    if point == "e12":
+        return E12_CAP
     return min((total_volume * P5_SHARE).quantize(Decimal("0.01")), P5_CAP)
 
 
@@ -197,11 +218,21 @@ def ikz_problem(ikz: str, *, year: int | None, iku: str, okpd2_codes: list[str])
 
 # --- dates ---------------------------------------------------------------------------------------------
 
-def add_working_days(day: dt.date, n: int) -> dt.date:
+def is_working_day(d: dt.date, off=frozenset(), work=frozenset()) -> bool:
+    """Monday to Friday unless the production calendar makes it a day off (``off``); a weekend day the
+    calendar made a working day by a transfer (``work``) is one."""
+    if d in work:
+        return True
+    return d.weekday() < 5 and d not in off
+
+
+def add_working_days(day: dt.date, n: int, off=frozenset(), work=frozenset()) -> dt.date:
+    """The date ``n`` working days after ``day`` (the day itself not counted: a term «within 7 working
+    days from the acceptance» counts from the next day, ГК РФ ст. 191)."""
     d = day
     while n > 0:
         d += dt.timedelta(days=1)
-        if d.weekday() < 5:
+        if is_working_day(d, off, work):
             n -= 1
     return d
 

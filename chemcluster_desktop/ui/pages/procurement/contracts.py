@@ -13,6 +13,7 @@ from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.dialogs import procurement_contract_dialogs as C
 from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.lists import ListTab
@@ -51,7 +52,7 @@ class ContractsTab(ListTab):
         self.show_contract(self.current_id())
 
     def on_new(self):
-        return self.page.open_dialog(D.ContractDialog(self))
+        return self.page.open_dialog(C.ContractDialog(self))
 
     def on_print(self):
         return self.page.print_report("budget", {})
@@ -143,7 +144,8 @@ class ContractsTab(ListTab):
             it = ro_item(fmt.money(p.amount), True)
             it.setData(Qt.ItemDataRole.UserRole, p.id)
             self.payments.setItem(r, 0, it)
-            self.payments.setItem(r, 1, ro_item(fmt.date(p.due_on)))
+            self.payments.setItem(r, 1, ro_item(fmt.date(p.due_by) if p.due_by else QCoreApplication.translate(
+                "Procurement", "после приёмки")))
             self.payments.setItem(r, 2, ro_item(fmt.date(p.paid_on) if p.paid_on else QCoreApplication.translate("Procurement", "не оплачено")))
             self.payments.setItem(r, 3, ro_item(p.note))
         for d in c.deliveries:
@@ -181,7 +183,7 @@ class ContractsTab(ListTab):
     def new_delivery(self):
         if self.contract is None:
             return None
-        return self.page.open_dialog(D.DeliveryDialog(self, self.contract))
+        return self.page.open_dialog(C.DeliveryDialog(self, self.contract))
 
     def accept_delivery(self):
         c = self.contract
@@ -190,4 +192,4 @@ class ContractsTab(ListTab):
         pending = [d for d in c.deliveries if d.accepted_at is None]
         if not pending or c.plan_line_id is None:
             return None
-        return self.page.open_dialog(D.StepDialog(self, P.get_plan_line(c.plan_line_id), "accepted", delivery_id=pending[0].id))
+        return self.page.open_dialog(C.StepDialog(self, P.get_plan_line(c.plan_line_id), "accepted", delivery_id=pending[0].id))

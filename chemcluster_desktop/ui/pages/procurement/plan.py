@@ -22,6 +22,7 @@ from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.dialogs import procurement_contract_dialogs as C
 from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.lists import ListTab
@@ -31,8 +32,10 @@ from chemcluster_desktop.ui.pages.procurement.common import STATUS_BADGES, hint,
 
 # --- the status road ---------------------------------------------------------------------------------------
 class StatusRoad(QWidget):
-    """Chips for the road need → … → on the inventory: done (green, dated), current (accent), ahead (grey);
-    a failed or cancelled line ends in a red chip."""
+    """Chips for the line's own road (its method's: an auction or quotations go notice → protocol →
+    contract, a single-supplier purchase straight from the price to the contract) from the needs to the
+    books and the payment: done (green, dated), current (accent), ahead (grey); a failed or cancelled
+    line ends in a red chip."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,14 +44,16 @@ class StatusRoad(QWidget):
         self.grid.setContentsMargins(0, 4, 0, 4)
         self.grid.setHorizontalSpacing(2)
         self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(self.PER_ROW * 2, 1)  # chips keep their size at the left, not spread out
         self.chips: dict[str, QLabel] = {}
 
-    PER_ROW = 5
+    PER_ROW = 4  # four chips fit the details panel at 1366 px; a road wraps onto the next rows
 
     def set_line(self, line: P.PlanLineInfo | None) -> None:
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:
+                w.hide()  # gone at once, not when the deferred delete runs
                 w.deleteLater()
         self.chips = {}
         if line is None:
@@ -56,10 +61,14 @@ class StatusRoad(QWidget):
         done = {}
         for st in line.steps:
             done[st.status] = st
-        road = ["need", *P.ROAD]  # every line starts from the needs it groups
+        # every line starts from the needs it groups and goes its method's own road (a single-supplier
+        # purchase has no notice and no protocol), ending when its contracts are paid
+        road = ["need", *line.road, "paid"]
         if line.status in P.INACTIVE:
             reached = [s for s in road if s in done or s == "need"]
             road = reached + [line.status]
+        if line.paid_on is not None:
+            done["paid"] = P.StepInfo("paid", line.paid_on, "", "")
         current = line.status
         for i, status in enumerate(road):
             st = done.get(status)
@@ -241,7 +250,9 @@ class PlanTab(ListTab):
         self.plan_needs.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Позиция"), QCoreApplication.translate("Procurement", "Кол-во"), QCoreApplication.translate("Procurement", "НМЦК"), QCoreApplication.translate("Procurement", "Статус")])
         self.steps_table.setHorizontalHeaderLabels([QCoreApplication.translate("Procurement", "Шаг"), QCoreApplication.translate("Procurement", "Дата"), QCoreApplication.translate("Procurement", "Кто"), QCoreApplication.translate("Procurement", "Примечание")])
         self.requests_btn.setText(QCoreApplication.translate("Procurement", "Запросы цен…"))
-        self.justification_btn.setText(QCoreApplication.translate("Procurement", "Обоснование НМЦК закупки"))
+        self.justification_btn.setText(QCoreApplication.translate("Procurement", "Обоснование цены контракта")
+                                       if ln is not None and ln.single else
+                                       QCoreApplication.translate("Procurement", "Обоснование НМЦК закупки"))
         self.settings_btn.setText(QCoreApplication.translate("Procurement", "Настройки закупок…"))
         self.settings_btn.setEnabled(security.can("procurement.write"))
         self.requests_btn.setEnabled(ln is not None and security.can("procurement.write"))
@@ -291,6 +302,10 @@ class PlanTab(ListTab):
         whys = [f"«{P.status_label(s)}»: {w}" for s, w in ln.blocked.items()
                 if s not in ("contract_signed", "delivered", "accepted")]
         self.blocked_label.setText("\n".join(whys))
+        self._fill_tables(ln)
+
+    def _fill_tables(self, ln: P.PlanLineInfo) -> None:
+        """The line's positions and its dated steps (newest first)."""
         for n in ln.needs:
             r = self.plan_needs.rowCount()
             self.plan_needs.insertRow(r)
@@ -329,19 +344,19 @@ class PlanTab(ListTab):
             ln = P.get_plan_line(ln.id)
             if status == "contract_signed":
                 if ln.contract_ids:
-                    return self.page.open_dialog(D.StepDialog(self, ln, status))
-                return self.page.open_dialog(D.ContractDialog(self, ln))
+                    return self.page.open_dialog(C.StepDialog(self, ln, status))
+                return self.page.open_dialog(C.ContractDialog(self, ln))
             if status == "delivered":
                 if not ln.contract_ids:
                     return None
-                return self.page.open_dialog(D.DeliveryDialog(self, P.get_contract(ln.contract_ids[-1])))
+                return self.page.open_dialog(C.DeliveryDialog(self, P.get_contract(ln.contract_ids[-1])))
             if status == "accepted":
                 pending = P.pending_deliveries(ln.id)
                 if not pending:
                     QMessageBox.information(self, QCoreApplication.translate("Procurement", "Приёмка"), ln.blocked.get("accepted", ""))
                     return None
-                return self.page.open_dialog(D.StepDialog(self, ln, status, delivery_id=pending[0]))
-            return self.page.open_dialog(D.StepDialog(self, ln, status))
+                return self.page.open_dialog(C.StepDialog(self, ln, status, delivery_id=pending[0]))
+            return self.page.open_dialog(C.StepDialog(self, ln, status))
         except ServiceError as e:
             ops.show_error(self, e)
             return None
