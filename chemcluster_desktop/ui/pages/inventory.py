@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.inventory import attachments
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
@@ -450,6 +451,8 @@ class InventoryPage(BasePage):
             return
         what = _t("позицию «{0}»{1}").format(r["name"], f" ({r['inventory_number']})" if r.get("inventory_number")
                                               else "")
+        files = attachments.count_files("item", r["id"])
+        what += _t(" вместе с её файлами ({0})").format(files) if files else ""
         if not self.confirm_delete(what):
             return
         try:
