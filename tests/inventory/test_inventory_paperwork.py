@@ -121,3 +121,30 @@ def test_posted_surplus_enters_the_records_at_its_estimate(db):
         ("Штатив лабораторный без номера", Decimal(1), Decimal("1999.90")),
         ("Штатив лабораторный без номера", Decimal(1), Decimal("1999.90")),
         ("Наконечники для дозатора, упаковка", Decimal(3), Decimal("450.00"))]
+
+
+def test_decision_edit_same_checks_and_refused_after_posting(db):
+    lab = add_room("Лаборатория 207", "Кузнецова Е. А.")
+    equipment("Весы", room_id=lab, inventory_number="ИН-207")
+    did = decision([lab], number="22-инв")
+    d = decisions.get_decision(did)
+    data = {k: d[k] for k in ("number", "date", "reason", "starts_on", "ends_on", "room_ids", "accounts")}
+    members = [dict(m) for m in d["members"]]
+    with pytest.raises(ValidationError, match="нет председателя"):
+        decisions.update_decision(did, dict(data, members=[dict(m, role="member") for m in members]),
+                                  version=d["version"])
+    with pytest.raises(ValidationError, match="материально ответственное лицо"):
+        decisions.update_decision(did, dict(data, members=[*members, {"role": "member", "name": "Кузнецова Е. А.",
+                                                                      "position": "Лаборант"}]), version=d["version"])
+    assert decisions.get_decision(did)["members"] == d["members"]  # nothing written
+    decisions.update_decision(did, dict(data, number="22/1-инв", members=members), version=d["version"])
+    assert decisions.get_decision(did)["number"] == "22/1-инв" and decisions.editable(did) == ""
+    sid = st.start(lab, decision=did)
+    st.scan(sid, "ИН-207")
+    st.close(sid)
+    st.post(sid)
+    assert "уже проведены" in decisions.editable(did)
+    cur = decisions.get_decision(did)
+    with pytest.raises(ValidationError, match="уже проведены"):
+        decisions.update_decision(did, dict(data, number="22/2-инв", members=members), version=cur["version"])
+    assert decisions.get_decision(did)["number"] == "22/1-инв"

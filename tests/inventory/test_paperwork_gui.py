@@ -103,3 +103,45 @@ def test_surplus_estimate_from_the_stocktaking_window(window, qtbot):
     dlg.table.setCurrentCell(row, 0)
     assert dlg.estimate_selected("2 350,00")
     assert next(x for x in st.get(sid)["lines"] if x["id"] == line)["estimate"] == Decimal("2350.00")
+
+
+def test_decision_edited_from_the_stocktaking_window_then_locked_by_posting(window, qtbot):
+    """An existing decision opens in the same form from the stock-taking window; the МОЛ is refused as
+    on creation (nothing written); once the count's result is posted the form is read-only."""
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
+    from tests.inventory.helpers import decision
+
+    lab = add_room("Лаборатория 206", "Кузнецова Е. А.")
+    equipment("Весы", room_id=lab, inventory_number="ИН-206")
+    did = decision([lab], number="21-инв")
+    sdlg = StocktakingDialog(window, room_id=lab)
+    qtbot.addWidget(sdlg)
+    sdlg.show()
+    assert sdlg.decision.currentData() == did
+    sdlg.edit_decision_btn.click()
+    dlg = sdlg.last_decision_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=3000)
+    assert dlg.number.text() == "21-инв" and dlg.members.item(0, 0).text() == "Зайцева Т. П."
+    version = decisions.get_decision(did)["version"]
+    dlg.set_member(1, "Кузнецова Елена Андреевна", "Лаборант")
+    dlg.save()
+    assert dlg.isVisible() and "материально ответственное лицо" in dlg.error.text()
+    assert decisions.get_decision(did)["version"] == version  # nothing written
+    dlg.set_member(1, "Лаптева М. С.", "Главный бухгалтер")
+    dlg.set_member(2, "Смирнов П. Р.", "Инженер")
+    dlg.save()
+    assert not dlg.isVisible()
+    assert [m["name"] for m in decisions.get_decision(did)["members"]] == ["Зайцева Т. П.", "Лаптева М. С.",
+                                                                           "Смирнов П. Р."]
+    sdlg.start()
+    st.scan(sdlg.st_id, "ИН-206")
+    st.close(sdlg.st_id)
+    assert "Смирнов П. Р." in st.get(sdlg.st_id)["commission"]
+    st.post(sdlg.st_id)
+    sdlg.reload()
+    sdlg.decision_btn.click()
+    locked = sdlg.last_decision_dialog
+    qtbot.waitUntil(locked.isVisible, timeout=3000)
+    assert not locked.save_btn.isEnabled() and "уже проведены" in locked.error.text()
+    assert not locked.members.isEnabled()

@@ -75,9 +75,15 @@ class StocktakingDialog(QDialog):
         self.new_decision_btn.setObjectName("stNewDecision")
         self.new_decision_btn.setAutoDefault(False)
         self.new_decision_btn.clicked.connect(self.new_decision)
+        self.edit_decision_btn = QPushButton(icon("pencil-outline"), _t("Изменить…"))
+        self.edit_decision_btn.setObjectName("stEditDecision")
+        self.edit_decision_btn.setToolTip(_t("Изменить выбранное решение (до проведения результатов)"))
+        self.edit_decision_btn.setAutoDefault(False)
+        self.edit_decision_btn.clicked.connect(lambda: self.edit_decision(self.decision.currentData()))
         drow = QHBoxLayout()
         drow.addWidget(self.decision, 1)
         drow.addWidget(self.new_decision_btn)
+        drow.addWidget(self.edit_decision_btn)
         sf.addRow(_t("Решение (приказ) *"), drow)
         self.last_decision_dialog = None
         self.start_btn = QPushButton(icon("play-circle-outline"), _t("Начать инвентаризацию"))
@@ -160,6 +166,11 @@ class StocktakingDialog(QDialog):
         self.close_st_btn = QPushButton(icon("check-circle-outline"), _t("Завершить инвентаризацию"))
         self.close_st_btn.setObjectName("stClose")
         self.close_st_btn.clicked.connect(lambda: self.finish(confirm=True))
+        self.decision_btn = QPushButton(icon("file-document-edit-outline"), _t("Решение…"))
+        self.decision_btn.setObjectName("stDecisionEdit")
+        self.decision_btn.setToolTip(_t("Решение о проведении инвентаризации (ф. 0510439): посмотреть и изменить"))
+        self.decision_btn.clicked.connect(lambda: self.edit_decision((self.data or {}).get("decision_id")))
+        brow.addWidget(self.decision_btn)
         brow.addWidget(self.print_decision_btn)
         brow.addWidget(self.print_list_btn)
         brow.addWidget(self.print_diff_btn)
@@ -196,6 +207,7 @@ class StocktakingDialog(QDialog):
         bottom.addWidget(self.done_btn)
         lay.addLayout(bottom)
         for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
+                  self.decision_btn,
                   self.estimate_btn,
                   self.print_act_btn, self.close_st_btn,
                   self.post_btn, self.open_closed_btn):
@@ -242,6 +254,18 @@ class StocktakingDialog(QDialog):
         dlg.accepted.connect(lambda: self._fill_decisions(dlg.decision_id))
         dlg.open()
 
+    def edit_decision(self, decision_id: int | None) -> None:
+        """The decision's form for editing (read-only with the reason once a count by it is posted)."""
+        from chemcluster_desktop.ui.dialogs.stocktaking_decision import DecisionDialog
+
+        if decision_id is None:
+            self.error.setText(_t("Выберите решение."))
+            return
+        dlg = DecisionDialog(self, decision_id=decision_id)
+        self.last_decision_dialog = dlg
+        dlg.accepted.connect(lambda: self._fill_decisions(decision_id) if self.st_id is None else self.reload())
+        dlg.open()
+
     def reload(self) -> None:
         self.data = st_service.get(self.st_id)
         d = self.data
@@ -282,6 +306,7 @@ class StocktakingDialog(QDialog):
             w.setEnabled(not closed)
         self.close_st_btn.setVisible(not closed)
         self.post_btn.setVisible(d["status"] == "closed")
+        self.decision_btn.setVisible(bool(d.get("decision_id")))
 
     def estimate_selected(self, text: str | None = None) -> bool:
         """Set the estimate of the selected surplus line (asks, offering a similar card's price)."""
