@@ -145,3 +145,30 @@ def test_decision_edited_from_the_stocktaking_window_then_locked_by_posting(wind
     qtbot.waitUntil(locked.isVisible, timeout=3000)
     assert not locked.save_btn.isEnabled() and "уже проведены" in locked.error.text()
     assert not locked.members.isEnabled()
+
+
+def test_dashboard_upkeep_tile_opens_the_due_items(demo_window, qtbot):
+    """The dashboard counts the demo's verifications and maintenance due within 30 days and the one
+    expired; a click opens the inventory showing exactly those items; ✕ returns to the whole list."""
+    from PySide6.QtCore import Qt
+
+    from chemcluster_desktop.services.inventory import upkeep
+
+    expected = upkeep.summary()
+    assert expected["overdue"] == 1 and expected["soon"] >= 3
+    page = demo_window.show_page("cluster")
+    tile = page.dashboard.upkeep
+    qtbot.waitUntil(lambda: tile.data.get("ids") == expected["ids"], timeout=5000)
+    text = tile.value_label.text()
+    assert f">{expected['overdue']}</span>" in text and "просрочено" in text
+    assert f">{expected['soon']}</span>" in text and "30 дн." in text
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    inv = demo_window.current_page()
+    assert inv.key == "inventory" and inv.due_chip.isVisible() and not inv.room_filter.isVisible()
+    qtbot.waitUntil(lambda: inv.model.total() == len(expected["ids"]), timeout=5000)
+    shown = {inv.model.row(r)["id"] for r in range(inv.model.rowCount())}
+    assert shown == set(expected["ids"])
+    assert "Весы лабораторные" in {inv.model.row(r)["name"] for r in range(inv.model.rowCount())}  # the expired one
+    inv.due_chip.click()
+    assert not inv.due_chip.isVisible() and inv.room_filter.isVisible() and inv.kind_buttons[""].isVisible()
+    qtbot.waitUntil(lambda: inv.model.total() > len(expected["ids"]), timeout=5000)

@@ -41,6 +41,7 @@ from chemcluster_desktop.ui.dialogs.cluster_dialogs import (
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.pages.dashboard_upkeep import UpkeepTile
 from chemcluster_desktop.ui.widgets.dashboard_charts import (
     BudgetChart,
     KpiHistoryChart,
@@ -84,6 +85,8 @@ class Dashboard(QScrollArea):
         self.alerts.setTextFormat(Qt.TextFormat.RichText)
         self.alerts.linkActivated.connect(lambda _l: page.go_to("procurement"))
         v.addWidget(self.alerts)
+        self.upkeep = UpkeepTile(page)  # verification / maintenance due in 30 days and overdue → the inventory
+        v.addWidget(self.upkeep)
         self.card_title = QLabel()
         self.card_title.setProperty("role", "section")
         self.card_title.setStyleSheet("font-weight: bold; color: #263238;")
@@ -151,6 +154,7 @@ class Dashboard(QScrollArea):
         else:
             self.alerts.setText("")
         self.alerts.setVisible(bool(alerts))
+        self.upkeep.load()
         self.kpi_chart.set_tiles(d["tiles"])
         self.budget_chart.set_budget(d["budget"])
         self.readiness_chart.set_readiness(d["readiness"])

@@ -35,8 +35,9 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
-from chemcluster_desktop.ui.models.table import Column, PagedTableModel
+from chemcluster_desktop.ui.models.table import PagedTableModel
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, BasePage
+from chemcluster_desktop.ui.pages.inventory_columns import columns
 from chemcluster_desktop.ui.widgets.inventory_alerts import AlertsPanel
 
 CTX = "InventoryPage"
@@ -44,49 +45,6 @@ CTX = "InventoryPage"
 
 def _t(s: str) -> str:
     return QCoreApplication.translate("InventoryPage", s)
-
-
-STATUS_BADGES = {
-    "in_use": ("В эксплуатации", "ok"),
-    "repair": ("На ремонте", "warn"),
-    "not_commissioned": ("Не введено", "info"),
-    "written_off": ("Списано", "muted"),
-}
-ALERT_BADGES = {
-    "low": ("Мало", "warn"),
-    "expiring": ("Истекает срок", "warn"),
-    "expired": ("Просрочено", "bad"),
-}
-
-
-def columns() -> list[Column]:
-    return [
-        Column("inventory_number", "Инв. номер", width=125),
-        Column("name", "Наименование", width=240),
-        Column("room", "Помещение", width=190),
-        Column("status", "Состояние", kind="badge", width=135, badges=STATUS_BADGES),
-        Column("quantity", "Кол-во", kind="decimal", width=65),
-        Column("unit", "Ед.", width=45, sortable=False),
-        Column("cost", "Стоимость", kind="money", width=110),
-        Column("alert", "Внимание", kind="badge", width=105, sortable=False, badges=ALERT_BADGES),
-        Column("expires_on", "Годен до", kind="date", width=85, sortable=False),
-        Column("commissioned_on", "Ввод", kind="date", width=85),
-        Column("kind_label", "Вид", width=140, sortable=False),
-        Column("model", "Модель", width=140),
-        Column("serial_number", "Зав. номер", width=100),
-        Column("issued_to", "Выдано", width=150, sortable=False),
-    ]
-
-
-def _translations() -> list[str]:  # for lupdate: column headers and badges
-    tr = QCoreApplication.translate
-    return [tr("InventoryPage", "Инв. номер"), tr("InventoryPage", "Наименование"), tr("InventoryPage", "Вид"),
-            tr("InventoryPage", "Модель"), tr("InventoryPage", "Зав. номер"), tr("InventoryPage", "Помещение"),
-            tr("InventoryPage", "Состояние"), tr("InventoryPage", "Кол-во"), tr("InventoryPage", "Ед."),
-            tr("InventoryPage", "Стоимость"), tr("InventoryPage", "Ввод"), tr("InventoryPage", "Годен до"),
-            tr("InventoryPage", "Внимание"), tr("InventoryPage", "Выдано"), tr("InventoryPage", "В эксплуатации"),
-            tr("InventoryPage", "На ремонте"), tr("InventoryPage", "Не введено"), tr("InventoryPage", "Списано"),
-            tr("InventoryPage", "Мало"), tr("InventoryPage", "Истекает срок"), tr("InventoryPage", "Просрочено")]
 
 
 class InventoryPage(BasePage):
@@ -142,6 +100,15 @@ class InventoryPage(BasePage):
         self.written_off.setObjectName("showWrittenOff")
         self.written_off.toggled.connect(lambda _c: self._filters_changed())
         self.filter_bar.addWidget(self.written_off)
+        # the dashboard's verification / maintenance tile shows exactly its items; ✕ returns to the list
+        self._due_ids: list[int] | None = None
+        self.due_chip = QToolButton()
+        self.due_chip.setObjectName("dueChip")
+        self.due_chip.setStyleSheet("QToolButton { padding: 3px 10px; border: 1px solid #c62828; border-radius: 10px;"
+                                    " background: #fdecea; color: #8e1b1b; }")
+        self.due_chip.clicked.connect(lambda: self.show_due_items(None))
+        self.due_chip.hide()
+        self.filter_bar.addWidget(self.due_chip)
         self.filter_bar.addStretch(1)
 
         # extra actions: movements, stock-taking, labels
@@ -286,11 +253,38 @@ class InventoryPage(BasePage):
     def set_room(self, room_id: int | None) -> None:
         self.room_filter.setCurrentIndex(max(self.room_filter.findData(room_id), 0))
 
+    def show_due_items(self, ids: list[int] | None, label: str = "") -> None:
+        """Only these items (verification / maintenance due, from the dashboard), every other filter
+        cleared; ``None`` returns to the whole list."""
+        self._due_ids = None if ids is None else list(ids)
+        if ids is not None:
+            for w, i in ((self.room_filter, 0), (self.status_filter, 0)):
+                w.blockSignals(True)
+                w.setCurrentIndex(i)
+                w.blockSignals(False)
+            self.kind_buttons[""].setChecked(True)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            if self.model is not None:
+                self.model.set_search("")
+        self.due_chip.setText(f"{label}  ✕")
+        self.due_chip.setToolTip(_t("Показать весь инвентарь"))
+        self.due_chip.setVisible(ids is not None)
+        # the other filters are cleared and would only crowd the bar while the chip says what is shown
+        for w in (*self.kind_buttons.values(), self.room_label, self.room_filter, self.status_label_w,
+                  self.status_filter, self.written_off):
+            w.setVisible(ids is None)
+        self._filters_changed()
+
     def current_filters(self) -> dict:
         f = {"kind": self.current_kind() or None, "room_id": self.room_filter.currentData(),
              "status": self.status_filter.currentData(),
              "include_written_off": True if self.written_off.isChecked() else None}
-        return {k: v for k, v in f.items() if v not in (None, "")}
+        f = {k: v for k, v in f.items() if v not in (None, "")}
+        if self._due_ids is not None:
+            f["due_ids"] = self._due_ids
+        return f
 
     def _filters_changed(self) -> None:
         if self.model is None:
