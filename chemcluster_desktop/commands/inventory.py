@@ -1,6 +1,7 @@
 """``chemcluster import inventory FILE.xlsx [--dry-run] [--strict] [--room NAME] [--groups keep|split]
 [--map "Заголовок=field" …]``, ``export inventory FILE.xlsx``, ``inventory movements [--json]``,
-``inventory due [--days N] [--json]``, ``inventory decision add|list|show`` (ф. 0510439) and
+``inventory due [--days N] [--json]``, ``inventory decision add|list|show`` (ф. 0510439),
+``inventory mol list|set`` (the МОЛ's positions for the forms' signatures) and
 ``stocktaking post NUMBER [--dry-run] [--json] [--with-unknown]``."""
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def register(sub) -> None:
     sp.set_defaults(func=cmd_due, open_db=True)
 
     _register_decisions(inv)
+    _register_mols(inv)
 
     stk = group(sub, "stocktaking", _t("инвентаризация помещения"))
     sp = stk.add_parser("post", help=_t("провести результаты завершённой инвентаризации: списание, "
@@ -319,3 +321,38 @@ def cmd_decision_show(args) -> int:
     from chemcluster_desktop.services.inventory import decisions
 
     return _show(decisions.find_decision(args.number), args.json)
+
+
+# --- МОЛ and their positions ---------------------------------------------------------------------------
+def _register_mols(inv) -> None:
+    mol = inv.add_parser("mol", help=_t("материально ответственные лица и их должности (для подписей на формах)"))
+    msub = mol.add_subparsers(dest="mol_command", metavar="list|set", required=True)
+    sp = msub.add_parser("list", help=_t("МОЛ помещений и позиций, их должности"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_mol_list, open_db=True)
+    sp = msub.add_parser("set", help=_t("указать должность МОЛ"))
+    sp.add_argument("name", metavar="NAME", help=_t("фамилия и инициалы, как в помещении или карточке"))
+    sp.add_argument("--position", required=True, help=_t("должность («» — очистить)"))
+    sp.set_defaults(func=cmd_mol_set, open_db=True)
+
+
+def cmd_mol_list(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.inventory import positions
+
+    rows = positions.mols()
+    if args.json:
+        print_json({"mols": [{"name": m["name"], "position": m["position"], "rooms": m["rooms"],
+                              "items": m["items"]} for m in rows]})
+        return 0
+    for m in rows:
+        print(f"{m['name']:<24} {m['position'] or '—':<46} {', '.join(m['rooms'])}")
+    return 0
+
+
+def cmd_mol_set(args) -> int:
+    from chemcluster_desktop.services.inventory import positions
+
+    positions.set_position(args.name, args.position)
+    print(_t("Должность «{0}»: {1}").format(args.name, args.position.strip() or "—"))
+    return 0

@@ -107,3 +107,19 @@ def test_decision_cli_add_list_show(demo_db_path, capsys, monkeypatch):
     assert "48-инв" in [x["number"] for x in json.loads(out)["decisions"]]
     code, _out, err = run(capsys, *base, "show", "99-нет")
     assert code == 1 and "не найдено" in err
+
+
+def test_mol_cli_list_and_set(demo_db_path, capsys, monkeypatch):
+    db = str(demo_db_path)
+    code, out, _err = run(capsys, "--db", db, "inventory", "mol", "list", "--json")
+    mols = {m["name"]: m for m in json.loads(out)["mols"]}
+    assert code == 0 and mols["Орлов Д. С."]["position"] == "Заведующий лабораторией ФХМА"  # the demo's
+    monkeypatch.setenv("CHEMCLUSTER_PASSWORD", "labmanager")
+    code, out, err = run(capsys, "--db", db, "--user", "labmanager", "inventory", "mol", "set",
+                         "Орлов Дмитрий Сергеевич", "--position", "Лаборант")
+    assert code == 0, err
+    code, out, _err = run(capsys, "--db", db, "inventory", "mol", "list", "--json")
+    assert {m["name"]: m["position"] for m in json.loads(out)["mols"]}["Орлов Д. С."] == "Лаборант"
+    code, _out, err = run(capsys, "--db", db, "--user", "labmanager", "inventory", "mol", "set", " ",
+                          "--position", "Лаборант")
+    assert code == 1 and "фамилию" in err

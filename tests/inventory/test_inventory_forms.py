@@ -103,3 +103,35 @@ def test_inventory_due_cli(rooms, db_path, capsys):
     docs = json.loads(capsys.readouterr().out)["movements"]
     assert {d["kind"] for d in docs} == {"receipt"} and all(set(d) >= {"number", "date", "kind", "from_room",
                                                                         "to_room"} for d in docs)
+
+
+def test_mol_position_stored_and_printed(rooms, tmp_path):
+    """The МОЛ's position is entered once (matched by surname and initials) and printed with her name on
+    the movement forms and the stock-taking forms (0510466, 0504092, 0510463, 0510439)."""
+    from chemcluster_desktop.services.inventory import positions
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from tests.inventory.helpers import decision
+
+    a, b = rooms
+    with pytest.raises(ValidationError, match="длиннее 200"):
+        positions.set_position("Кузнецова Е. А.", "З" * 201)
+    assert positions.position_of(["Кузнецова Е. А."]) == {"Кузнецова Е. А.": ""}  # nothing written
+    positions.set_positions({"Кузнецова Елена Андреевна": "Заведующий лабораторией",
+                             "Орлов Д. С.": "Лаборант"})
+    assert positions.position_of(["Кузнецова Е. А.", "Орлов Дмитрий Сергеевич"]) == {
+        "Кузнецова Е. А.": "Заведующий лабораторией", "Орлов Дмитрий Сергеевич": "Лаборант"}
+    assert {m["name"]: m["position"] for m in positions.mols()} == {"Кузнецова Е. А.": "Заведующий лабораторией",
+                                                                   "Орлов Д. С.": "Лаборант"}
+    scales = equipment("Весы аналитические", room_id=a, inventory_number="ХП-1", cost=Decimal("96800.00"))
+    equipment("Шкаф вытяжной", room_id=a, inventory_number="ХП-2", serial_number="SN-2")
+    mv = inventory.make_movement("transfer", [scales], to_room_id=b, reason="Оснащение мастерской")
+    flat = _flat(printing.build("movement", tmp_path / "t.pdf", number=mv.number).path)
+    assert "Заведующий лабораторией Кузнецова Е. А." in flat and "Лаборант Орлов Д. С." in flat
+    sid = st.start(a, decision=decision([a]))
+    st.scan(sid, "ХП-2")
+    st.close(sid)
+    for kind in ("inventory", "discrepancies", "inventory-act", "inventory-decision"):
+        flat = _flat(printing.build(kind, tmp_path / f"{kind}.pdf", stocktaking=str(sid)).path)
+        assert "Заведующий лабораторией Кузнецова Е. А." in flat, kind
+    flat = _flat(tmp_path / "discrepancies.pdf")
+    assert "С ведомостью ознакомлен(а): материально ответственное лицо" in flat

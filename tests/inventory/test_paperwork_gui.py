@@ -172,3 +172,23 @@ def test_dashboard_upkeep_tile_opens_the_due_items(demo_window, qtbot):
     inv.due_chip.click()
     assert not inv.due_chip.isVisible() and inv.room_filter.isVisible() and inv.kind_buttons[""].isVisible()
     qtbot.waitUntil(lambda: inv.model.total() > len(expected["ids"]), timeout=5000)
+
+
+def test_mol_positions_dialog_from_the_inventory_page(window, qtbot):
+    from chemcluster_desktop.services.inventory import positions
+
+    add_room("Лаборатория 208", "Кузнецова Е. А.")
+    page = window.show_page("inventory")
+    page.act_mols.trigger()
+    dlg = page.last_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=3000)
+    assert [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())] == ["Кузнецова Е. А."]
+    assert dlg.table.item(0, 2).text() == "Лаборатория 208"
+    dlg.set_position("Кузнецова Е. А.", "Я" * 201)
+    dlg.save()
+    assert dlg.isVisible() and "длиннее 200" in dlg.error.text()
+    assert positions.position_of(["Кузнецова Е. А."])["Кузнецова Е. А."] == ""  # nothing written
+    dlg.set_position("Кузнецова Е. А.", "Заведующий лабораторией")
+    dlg.save()
+    assert not dlg.isVisible()
+    assert positions.position_of(["Кузнецова Е. А."])["Кузнецова Е. А."] == "Заведующий лабораторией"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -38,6 +37,7 @@ from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import PagedTableModel
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, BasePage
 from chemcluster_desktop.ui.pages.inventory_columns import columns
+from chemcluster_desktop.ui.pages.inventory_excel import InventoryExcelMixin
 from chemcluster_desktop.ui.widgets.inventory_alerts import AlertsPanel
 
 CTX = "InventoryPage"
@@ -47,7 +47,7 @@ def _t(s: str) -> str:
     return QCoreApplication.translate("InventoryPage", s)
 
 
-class InventoryPage(BasePage):
+class InventoryPage(InventoryExcelMixin, BasePage):
     key = "inventory"
     area = Area.INVENTORY
     context = "InventoryPage"
@@ -147,6 +147,10 @@ class InventoryPage(BasePage):
         self.act_labels.triggered.connect(self.print_labels)
         self.addAction(self.act_labels)
         self.toolbar.addAction(self.act_labels)
+        self.act_mols = QAction(icon("account-group-outline"), "", self)  # МОЛ and their positions
+        self.act_mols.setObjectName("action_mols")
+        self.act_mols.triggered.connect(self.open_mols)
+        self.toolbar.addAction(self.act_mols)
 
         model = PagedTableModel(columns(), count=inventory.count_items, page=inventory.list_items, context=CTX)
         model.row_tint = lambda r: "muted" if r.get("status") == "written_off" else None
@@ -235,6 +239,8 @@ class InventoryPage(BasePage):
         self.act_stocktaking.setToolTip(_t("Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)"))
         self.act_labels.setText(_t("Этикетки"))
         self.act_labels.setToolTip(_t("Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)"))
+        self.act_mols.setText(_t("МОЛ"))
+        self.act_mols.setToolTip(_t("Материально ответственные лица и их должности для подписей на формах"))
         self.details_title.setText(_t("Позиция"))
         self._fill_filters()
         self.on_selection_changed()
@@ -475,6 +481,13 @@ class InventoryPage(BasePage):
                 dlg.result_doc.number, inventory.movement_label(dlg.result_doc.kind), dlg.result_doc.lines))
             self.count_label.setText(_t("Проведён документ {0}.").format(dlg.result_doc.number))
 
+    def open_mols(self):
+        from chemcluster_desktop.ui.dialogs.mol_positions import MolPositionsDialog
+
+        dlg = MolPositionsDialog(self, read_only=not self.can_write())
+        self._open_dialog(dlg)
+        return dlg
+
     def open_stocktaking(self, stocktaking_id: int | None = None):
         from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
 
@@ -487,67 +500,6 @@ class InventoryPage(BasePage):
         dlg.print_requested.connect(lambda kind, flt: self.print_report(kind, **flt))
         self._open_dialog(dlg)
         return dlg
-
-    # --- Excel -------------------------------------------------------------------------------------------------------
-    def on_import(self) -> None:
-        start = settings().get("paths/import_dir") or str(Path.home())
-        path, _f = QFileDialog.getOpenFileName(self, _t("Импорт инвентаря из Excel"), start,
-                                               _t("Книги Excel (*.xlsx)"))
-        if path:
-            settings().set("paths/import_dir", str(Path(path).parent))
-            self.import_file(path)
-
-    def import_file(self, path: str):
-        """Read the file in the background, then show the preview dialog."""
-
-        def done(pv):
-            from chemcluster_desktop.ui.dialogs.inventory_import import InventoryImportDialog
-
-            dlg = InventoryImportDialog(self, path, pv)
-            dlg.imported.connect(self._imported)
-            self._open_dialog(dlg)
-
-        self.last_task = ops.run_task(self, _t("Чтение файла Excel…"),
-                                      lambda task: inventory.preview_import(path, progress=task.progress,
-                                                                            cancelled=task.is_cancelled),
-                                      on_done=done)
-        return self.last_task
-
-    def _imported(self, report) -> None:
-        self.last_report = report
-        text = report.summary()
-        self.count_label.setText(text)
-        self.status_message.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Information, _t("Импорт завершён"), text, QMessageBox.StandardButton.Ok,
-                          self)
-        if report.skipped:
-            box.setDetailedText("\n".join(_t("строка {0}: {1}").format(r, m) for r, m in report.skipped))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_message = box
-        box.open()
-
-    def on_export(self) -> None:
-        start = Path(settings().get("paths/export_dir") or Path.home()) / _t("Инвентарь.xlsx")
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), str(start), _t("Книги Excel (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            settings().set("paths/export_dir", str(Path(path).parent))
-            self.export_to(path)
-
-    def export_to(self, path: str):
-        q = self.current_query()
-
-        def done(n):
-            text = _t("Выгружено позиций: {0} → {1}").format(n, path)
-            self.count_label.setText(text)
-            self.status_message.emit(text)
-
-        self.last_task = ops.run_task(self, _t("Экспорт в Excel…"),
-                                      lambda task: inventory.export_inventory(path, q, progress=task.progress,
-                                                                              cancelled=task.is_cancelled),
-                                      on_done=done)
-        return self.last_task
 
     # --- printing -----------------------------------------------------------------------------------------------
     def on_print(self) -> None:
