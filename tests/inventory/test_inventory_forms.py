@@ -135,3 +135,44 @@ def test_mol_position_stored_and_printed(rooms, tmp_path):
         assert "Заведующий лабораторией Кузнецова Е. А." in flat, kind
     flat = _flat(tmp_path / "discrepancies.pdf")
     assert "С ведомостью ознакомлен(а): материально ответственное лицо" in flat
+
+
+def test_0510466_object_table_numbered_as_the_form(rooms, tmp_path):
+    """The object table of ф. 0510466 read back with pypdf: graphs 1–13 in the form's order — number,
+    name, inventory number, status, target function, unit and its ОКЕИ code, then the actual presence
+    (graphs 8–9: quantity and sum), the records (10–11) and the deviation (12–13) — on every page."""
+    import re
+
+    from pypdf import PdfReader
+
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from tests.inventory.helpers import decision
+
+    a, _b = rooms
+    for i in range(1, 31):
+        equipment(f"Колбонагреватель ПЭ-4100 № {i}", room_id=a, inventory_number=f"КН-{i:03d}",
+                  serial_number=f"SN-{i}", cost=Decimal("15600.00"))
+    sid = st.start(a, decision=decision([a]))
+    for i in range(1, 30):
+        st.scan(sid, f"КН-{i:03d}")
+    st.close(sid)
+    res = printing.build("inventory", tmp_path / "opis.pdf", stocktaking=str(sid))
+    pages = [" ".join((pg.extract_text() or "").split()) for pg in PdfReader(res.path).pages]
+    table_pages = [t for t in pages if "Колбонагреватель" in t]
+    assert len(table_pages) >= 2
+    for t in table_pages:
+        assert "1 2 3 4 5 6 7 8 9 10 11 12 13" in t and "14" not in t.split("1 2 3 4 5 6 7 8 9 10 11 12 13")[1][:4]
+        head = t[t.index("№ п/п"):t.index("1 2 3 4 5 6 7 8 9 10 11 12 13")]
+        order = ["Наименование", "Номер", "Статус объекта", "Целевая", "Единица", "ОКЕИ", "Фактическое наличие",
+                 "По данным учёта", "Отклонение"]
+        pos = [head.index(w) for w in order]
+        assert pos == sorted(pos), head
+        assert "Цена" not in head
+    flat = " ".join(pages)
+    # a row: number, name, inventory number … unit, ОКЕИ 796, actual 1 / 15 600,00, records 1 / 15 600,00
+    assert re.search(r"КН-001 в эксплуатации продолжить эксплуатацию шт\. 796 1 15 600,00 1 15 600,00", flat)
+    # the missing one: actual 0, records 1, deviation −1 / −15 600,00
+    assert re.search(r"КН-030 .*?шт\. 796 0 0,00 1 15 600,00 -1 -15 600,00", flat)
+    assert "Итого по описи: количество порядковых номеров 30 (тридцать)" in flat
+    assert "общее количество единиц фактически 29 (двадцать девять)" in flat
+    assert "на сумму 452 400,00 (четыреста пятьдесят две тысячи четыреста рублей 00 копеек)" in flat
