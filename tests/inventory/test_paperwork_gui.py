@@ -192,3 +192,28 @@ def test_mol_positions_dialog_from_the_inventory_page(window, qtbot):
     dlg.save()
     assert not dlg.isVisible()
     assert positions.position_of(["Кузнецова Е. А."])["Кузнецова Е. А."] == "Заведующий лабораторией"
+
+
+def test_demo_stocktaking_window_prints_every_form(demo_window, qtbot):
+    """On the demo data, from the stock-taking window: the decision (0510439), the list per МОЛ
+    (0510466), the discrepancy list (0504092) and the act (0510463) print, each with its code and the
+    МОЛ's position beside her name."""
+    from PySide6.QtCore import Qt
+
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from chemcluster_desktop.ui import ops
+    from tests.inventory.helpers import pdf_text
+
+    page = demo_window.show_page("inventory")
+    sid = st.find(f"ИНВ-{TODAY.year}-001")
+    dlg = page.open_stocktaking(sid)
+    qtbot.waitUntil(dlg.isVisible, timeout=3000)
+    assert dlg.decision_btn.isVisible()
+    for btn, code in ((dlg.print_decision_btn, "0510439"), (dlg.print_list_btn, "0510466"),
+                      (dlg.print_diff_btn, "0504092"), (dlg.print_act_btn, "0510463")):
+        qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
+        assert ops.wait_all()
+        flat = " ".join(pdf_text(page.last_preview.pdf_path)[0].split())
+        assert code in flat and "Заведующий лабораторией аналитической химии Кузнецова Е. А." in flat, code
+        page.last_preview.close()
+    dlg.accept()
