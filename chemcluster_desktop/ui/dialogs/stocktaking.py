@@ -58,6 +58,38 @@ class StocktakingDialog(QDialog):
         self._closed_id: int | None = None
         lay = QVBoxLayout(self)
 
+        self._build_start_panel(lay, room_id)
+
+        self._build_work_panel(lay)
+
+        self.error = QLabel()
+        self.error.setObjectName("stError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.done_btn = QPushButton(_t("Закрыть окно"))
+        self.done_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.done_btn.setAutoDefault(False)
+        self.done_btn.clicked.connect(self.accept)
+        bottom.addWidget(self.done_btn)
+        lay.addLayout(bottom)
+        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
+                  self.decision_btn,
+                  self.estimate_btn,
+                  self.print_act_btn, self.close_st_btn,
+                  self.post_btn, self.open_closed_btn):
+            b.setAutoDefault(False)
+        if self.st_id is not None:
+            self.reload()
+        else:
+            self.setWindowTitle(_t("Новая инвентаризация"))
+            self.work_panel.hide()
+            self._offer_closed()
+
+    def _build_start_panel(self, lay: QVBoxLayout, room_id: int | None) -> None:
+        """The room and the decision (ф. 0510439) the count starts by."""
         # start panel
         self.start_panel = QWidget()
         sf = QFormLayout(self.start_panel)
@@ -100,6 +132,8 @@ class StocktakingDialog(QDialog):
         self._fill_decisions()
         lay.addWidget(self.start_panel)
 
+    def _build_work_panel(self, lay: QVBoxLayout) -> None:
+        """The scan field, the lines, unknown things and the summary."""
         # work panel
         self.work_panel = QWidget()
         wl = QVBoxLayout(self.work_panel)
@@ -146,6 +180,11 @@ class StocktakingDialog(QDialog):
         self.summary.setObjectName("stSummary")
         self.summary.setWordWrap(True)
         wl.addWidget(self.summary)
+        self._build_buttons(wl)
+        lay.addWidget(self.work_panel, 1)
+
+    def _build_buttons(self, wl: QVBoxLayout) -> None:
+        """The forms to print, the estimate of a surplus, posting and closing."""
         brow = QHBoxLayout()
         self.print_list_btn = QPushButton(icon("printer-outline"), _t("Описи (0510466)"))
         self.print_list_btn.setObjectName("stPrintList")
@@ -191,33 +230,6 @@ class StocktakingDialog(QDialog):
         brow.addWidget(self.post_btn)
         brow.addWidget(self.close_st_btn)
         wl.addLayout(brow)
-        lay.addWidget(self.work_panel, 1)
-
-        self.error = QLabel()
-        self.error.setObjectName("stError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        self.done_btn = QPushButton(_t("Закрыть окно"))
-        self.done_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.done_btn.setAutoDefault(False)
-        self.done_btn.clicked.connect(self.accept)
-        bottom.addWidget(self.done_btn)
-        lay.addLayout(bottom)
-        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
-                  self.decision_btn,
-                  self.estimate_btn,
-                  self.print_act_btn, self.close_st_btn,
-                  self.post_btn, self.open_closed_btn):
-            b.setAutoDefault(False)
-        if self.st_id is not None:
-            self.reload()
-        else:
-            self.setWindowTitle(_t("Новая инвентаризация"))
-            self.work_panel.hide()
-            self._offer_closed()
 
     # --- actions ----------------------------------------------------------------------------------------
     def start(self) -> None:

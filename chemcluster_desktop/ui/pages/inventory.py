@@ -63,6 +63,49 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.last_preview = None
         self.last_report = None
         self.last_task = None
+        self._build_filters()
+        self._build_actions()
+
+        model = PagedTableModel(columns(), count=inventory.count_items, page=inventory.list_items, context=CTX)
+        model.row_tint = lambda r: "muted" if r.get("status") == "written_off" else None
+        self.set_model(model)
+        if not settings().get_bytes(f"header/{self.key}"):
+            self.table.horizontalHeader().blockSignals(True)
+            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # name
+            self.table.horizontalHeader().blockSignals(False)
+
+        # details: the selected item and the alerts
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("inventorySide")
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(8, 0, 0, 0)
+        self.details_title = QLabel()
+        self.details_title.setStyleSheet("font-weight: bold;")
+        bl.addWidget(self.details_title)
+        self.details = QLabel()
+        self.details.setObjectName("itemDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addWidget(self.details, 1)
+        side.addWidget(box)
+        self.alerts_panel = AlertsPanel()
+        self.alerts_panel.setContentsMargins(8, 0, 0, 0)
+        self.alerts_panel.item_activated.connect(self.show_item)
+        side.addWidget(self.alerts_panel)
+        side.setStretchFactor(0, 2)
+        side.setStretchFactor(1, 3)
+        side.setSizes([230, 470])
+        side.setMinimumWidth(300)
+        self.set_details_widget(side)
+        self.splitter.setSizes([900, 340])
+        self._fill_filters()
+        events.bus().changed.connect(self._core_changed)
+
+    def _build_filters(self) -> None:
+        """Kind buttons, room and state filters, written-off, the due-items chip."""
         # kind filter: segmented buttons
         self.kind_group = QButtonGroup(self)
         self.kind_group.setExclusive(True)
@@ -111,6 +154,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.filter_bar.addWidget(self.due_chip)
         self.filter_bar.addStretch(1)
 
+    def _build_actions(self) -> None:
+        """Movements, stock-taking, labels, МОЛ."""
         # extra actions: movements, stock-taking, labels
         self.toolbar.addSeparator()
         self.move_menu = QMenu(self)
@@ -151,44 +196,6 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.act_mols.setObjectName("action_mols")
         self.act_mols.triggered.connect(self.open_mols)
         self.toolbar.addAction(self.act_mols)
-
-        model = PagedTableModel(columns(), count=inventory.count_items, page=inventory.list_items, context=CTX)
-        model.row_tint = lambda r: "muted" if r.get("status") == "written_off" else None
-        self.set_model(model)
-        if not settings().get_bytes(f"header/{self.key}"):
-            self.table.horizontalHeader().blockSignals(True)
-            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # name
-            self.table.horizontalHeader().blockSignals(False)
-
-        # details: the selected item and the alerts
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.setObjectName("inventorySide")
-        box = QWidget()
-        bl = QVBoxLayout(box)
-        bl.setContentsMargins(8, 0, 0, 0)
-        self.details_title = QLabel()
-        self.details_title.setStyleSheet("font-weight: bold;")
-        bl.addWidget(self.details_title)
-        self.details = QLabel()
-        self.details.setObjectName("itemDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bl.addWidget(self.details, 1)
-        side.addWidget(box)
-        self.alerts_panel = AlertsPanel()
-        self.alerts_panel.setContentsMargins(8, 0, 0, 0)
-        self.alerts_panel.item_activated.connect(self.show_item)
-        side.addWidget(self.alerts_panel)
-        side.setStretchFactor(0, 2)
-        side.setStretchFactor(1, 3)
-        side.setSizes([230, 470])
-        side.setMinimumWidth(300)
-        self.set_details_widget(side)
-        self.splitter.setSizes([900, 340])
-        self._fill_filters()
-        events.bus().changed.connect(self._core_changed)
 
     def _core_changed(self, areas: frozenset) -> None:
         if Area.CORE in areas:
