@@ -30,7 +30,7 @@ class MolPositionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("MolPositionsDialog")
         self.setWindowTitle(_t("Материально ответственные лица и их должности"))
-        self.resize(820, 480)
+        self.resize(900, 480)
         lay = QVBoxLayout(self)
         hint = QLabel(_t("Должность печатается рядом с подписью МОЛ в описи (ф. 0510466), ведомости расхождений "
                          "(ф. 0504092), акте (ф. 0510463) и документах движения."))
@@ -43,9 +43,9 @@ class MolPositionsDialog(QDialog):
         self.table.verticalHeader().hide()
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(1, 300)
-        self.table.setColumnWidth(3, 70)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(1, 360)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         self.error = QLabel()
         self.error.setObjectName("molError")
@@ -69,6 +69,7 @@ class MolPositionsDialog(QDialog):
         for r, m in enumerate(self.people):
             for c, text in enumerate((m["name"], m["position"], ", ".join(m["rooms"]), str(m["items"]))):
                 it = QTableWidgetItem(text)
+                it.setToolTip(text)  # the whole position / list of rooms when the column elides it
                 if c != 1 or self.read_only:
                     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if c == 3:
