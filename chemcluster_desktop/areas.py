@@ -134,6 +134,7 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "StocktakingDecision": QT_TRANSLATE_NOOP("Journal", "Решение об инвентаризации"),
             "CommissionMember": QT_TRANSLATE_NOOP("Journal", "Член инвентаризационной комиссии"),
             "Attachment": QT_TRANSLATE_NOOP("Journal", "Прикреплённый файл"),
+            "ResponsiblePerson": QT_TRANSLATE_NOOP("Journal", "Должность МОЛ"),
         },
         listens_to=(Area.INVENTORY, Area.CORE, Area.PROCUREMENT),
     ),

@@ -1,6 +1,7 @@
 """``chemcluster import inventory FILE.xlsx [--dry-run] [--strict] [--room NAME] [--groups keep|split]
 [--map "Заголовок=field" …]``, ``export inventory FILE.xlsx``, ``inventory movements [--json]``,
-``inventory due [--days N] [--json]`` and
+``inventory due [--days N] [--json]``, ``inventory decision add|list|show`` (ф. 0510439),
+``inventory mol list|set`` (the МОЛ's positions for the forms' signatures) and
 ``stocktaking post NUMBER [--dry-run] [--json] [--with-unknown]``."""
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def register(sub) -> None:
     sp.add_argument("--days", type=int, default=30, metavar="N", help=_t("сколько дней вперёд (по умолчанию 30)"))
     sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
     sp.set_defaults(func=cmd_due, open_db=True)
+
+    _register_decisions(inv)
+    _register_mols(inv)
 
     stk = group(sub, "stocktaking", _t("инвентаризация помещения"))
     sp = stk.add_parser("post", help=_t("провести результаты завершённой инвентаризации: списание, "
@@ -200,4 +204,155 @@ def cmd_due(args) -> int:
         when = r["date"].strftime("%d.%m.%Y") if r["date"] else "—"
         state = _t("ПРОСРОЧЕНО") if r["overdue"] else _t("до")
         print(f"{r['inventory_number']:<16} {r['name']:<40} {what:<13} {state} {when}  {r['room']}")
+    return 0
+
+
+# --- decisions (ф. 0510439) ------------------------------------------------------------------------------
+def _register_decisions(inv) -> None:
+    dec = inv.add_parser("decision", help=_t("решения о проведении инвентаризации (ф. 0510439)"))
+    dsub = dec.add_subparsers(dest="decision_command", metavar="add|list|show", required=True)
+    sp = dsub.add_parser("add", help=_t("новое решение: приказ, сроки, помещения, комиссия с председателем"))
+    sp.add_argument("--number", required=True, help=_t("номер приказа (решения)"))
+    sp.add_argument("--date", required=True, metavar="ДД.ММ.ГГГГ", help=_t("дата приказа"))
+    sp.add_argument("--reason", required=True, help=_t("причина (основание) инвентаризации"))
+    sp.add_argument("--from", dest="starts_on", metavar="ДД.ММ.ГГГГ",
+                    help=_t("дата начала (по умолчанию дата приказа)"))
+    sp.add_argument("--to", dest="ends_on", metavar="ДД.ММ.ГГГГ", help=_t("дата окончания (по умолчанию дата начала)"))
+    sp.add_argument("--room", action="append", default=[], metavar="NAME", required=True,
+                    help=_t("инвентаризируемое помещение (повторяется)"))
+    sp.add_argument("--accounts", default="", help=_t("счета, которые проверяются, например «101.34, 105.36, 21»"))
+    sp.add_argument("--chair", required=True, metavar="\"Фамилия И. О.=Должность\"",
+                    help=_t("председатель комиссии"))
+    sp.add_argument("--member", action="append", default=[], metavar="\"Фамилия И. О.=Должность\"",
+                    help=_t("член комиссии (повторяется)"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_decision_add, open_db=True)
+    sp = dsub.add_parser("list", help=_t("решения, новые сначала"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_decision_list, open_db=True)
+    sp = dsub.add_parser("show", help=_t("решение полностью: сроки, помещения и МОЛ, комиссия, инвентаризации"))
+    sp.add_argument("number", metavar="NUMBER", help=_t("номер приказа или id решения"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_decision_show, open_db=True)
+
+
+def _person(text: str, role: str) -> dict:
+    from chemcluster_desktop.services.errors import ValidationError
+
+    name, sep, position = text.partition("=")
+    if not sep or not name.strip() or not position.strip():
+        raise ValidationError(_t("«{0}»: укажите «Фамилия И. О.=Должность» — должность печатается в подписях.")
+                              .format(text), field="members")
+    return {"role": role, "name": name.strip(), "position": position.strip()}
+
+
+def _decision_json(d: dict) -> dict:
+    return {"id": d["id"], "number": d["number"], "date": d["date"].isoformat(), "reason": d["reason"],
+            "starts_on": d["starts_on"].isoformat(), "ends_on": d["ends_on"].isoformat(), "accounts": d["accounts"],
+            "rooms": [{"name": r["name"], "responsible": r["responsible"]} for r in d["rooms"]],
+            "members": [{"role": m["role"], "name": m["name"], "position": m["position"]} for m in d["members"]],
+            "stocktakings": [{"number": x["number"], "status": x["status"]} for x in d["stocktakings"]]}
+
+
+def cmd_decision_add(args) -> int:
+    from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.services.errors import NotFoundError
+    from chemcluster_desktop.services.inventory import decisions
+
+    room_ids = []
+    for name in args.room:
+        room = inventory.room_by_name(name)
+        if room is None:
+            raise NotFoundError(_t("Помещение «{0}» не найдено.").format(name))
+        room_ids.append(room["id"])
+    members = [_person(args.chair, "chair"), *[_person(m, "member") for m in args.member]]
+    did = decisions.create_decision({"number": args.number, "date": args.date, "reason": args.reason,
+                                     "starts_on": args.starts_on, "ends_on": args.ends_on, "room_ids": room_ids,
+                                     "accounts": args.accounts, "members": members})
+    return _show(did, args.json, _t("Решение сохранено."))
+
+
+def _show(did: int, as_json: bool, head: str = "") -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.inventory import decisions
+
+    d = decisions.get_decision(did)
+    if as_json:
+        print_json(_decision_json(d))
+        return 0
+    if head:
+        print(head)
+    print(_t("Решение о проведении инвентаризации (ф. 0510439) № {0} от {1:%d.%m.%Y}").format(d["number"], d["date"]))
+    print("  " + _t("Причина: {0}").format(d["reason"]))
+    print("  " + _t("Сроки: с {0:%d.%m.%Y} по {1:%d.%m.%Y}").format(d["starts_on"], d["ends_on"]))
+    if d["accounts"]:
+        print("  " + _t("Счета: {0}").format(d["accounts"]))
+    for r in d["rooms"]:
+        print("  " + _t("Помещение: {0} — МОЛ {1}").format(r["name"], r["responsible"] or "—"))
+    for m in d["members"]:
+        role = _t("председатель") if m["role"] == "chair" else _t("член комиссии")
+        print(f"  {role}: {m['position']} {m['name']}")
+    states = {"open": _t("идёт"), "closed": _t("закрыта"), "posted": _t("результаты проведены")}
+    for x in d["stocktakings"]:
+        print("  " + _t("Инвентаризация {0}: {1}").format(x["number"], states.get(x["status"], x["status"])))
+    return 0
+
+
+def cmd_decision_list(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.inventory import decisions
+    from chemcluster_desktop.services.inventory.paperwork import rooms_of
+
+    rows = decisions.list_decisions()
+    if args.json:
+        print_json({"decisions": [{"id": d["id"], "number": d["number"], "date": d["date"].isoformat(),
+                                   "starts_on": d["starts_on"].isoformat(), "ends_on": d["ends_on"].isoformat(),
+                                   "reason": d["reason"], "rooms": rooms_of(d["room_ids"])} for d in rows]})
+        return 0
+    if not rows:
+        print(_t("Решений о проведении инвентаризации нет."))
+    for d in rows:
+        print(f"{d['number']:<12} {d['date']:%d.%m.%Y}  {d['starts_on']:%d.%m.%Y}–{d['ends_on']:%d.%m.%Y}  "
+              f"{d['reason']}  ({', '.join(rooms_of(d['room_ids']))})")
+    return 0
+
+
+def cmd_decision_show(args) -> int:
+    from chemcluster_desktop.services.inventory import decisions
+
+    return _show(decisions.find_decision(args.number), args.json)
+
+
+# --- МОЛ and their positions ---------------------------------------------------------------------------
+def _register_mols(inv) -> None:
+    mol = inv.add_parser("mol", help=_t("материально ответственные лица и их должности (для подписей на формах)"))
+    msub = mol.add_subparsers(dest="mol_command", metavar="list|set", required=True)
+    sp = msub.add_parser("list", help=_t("МОЛ помещений и позиций, их должности"))
+    sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
+    sp.set_defaults(func=cmd_mol_list, open_db=True)
+    sp = msub.add_parser("set", help=_t("указать должность МОЛ"))
+    sp.add_argument("name", metavar="NAME", help=_t("фамилия и инициалы, как в помещении или карточке"))
+    sp.add_argument("--position", required=True, help=_t("должность («» — очистить)"))
+    sp.set_defaults(func=cmd_mol_set, open_db=True)
+
+
+def cmd_mol_list(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services.inventory import positions
+
+    rows = positions.mols()
+    if args.json:
+        print_json({"mols": [{"name": m["name"], "position": m["position"], "rooms": m["rooms"],
+                              "items": m["items"]} for m in rows]})
+        return 0
+    for m in rows:
+        print(f"{m['name']:<24} {m['position'] or '—':<46} {', '.join(m['rooms'])}")
+    return 0
+
+
+def cmd_mol_set(args) -> int:
+    from chemcluster_desktop.services.inventory import positions
+
+    positions.set_position(args.name, args.position)
+    print(_t("Должность «{0}»: {1}").format(args.name, args.position.strip() or "—"))
     return 0

@@ -8,9 +8,7 @@ starting on its own page:
 - the header: institution with ОКПО / ИНН / КПП in the codes box, structural unit, МОЛ, account,
   the basis (decision ф. 0510439: number and date), the start and end dates, unit of measure руб. (ОКЕИ 383);
 - the МОЛ's receipt before the count;
-- the objects: № п/п, наименование, номер (инвентарный / номенклатурный), статус объекта учёта,
-  целевая функция актива, единица измерения (наименование, код по ОКЕИ), цена, фактическое наличие
-  (количество, сумма), по данным учёта (количество, сумма), отклонение (количество, сумма);
+- the objects, graphs 1–13 (see COLUMNS below for the source of the numbering);
 - «Итого по странице» on every page: the number of entries and the units actually found in words,
   and the sums; «Итого по описи» the same for the whole list, the sums in words;
 - the commission's signatures (chair and members with position and name) and the МОЛ's closing
@@ -119,13 +117,23 @@ def _page_total(rows: list[OpisRow], counted: bool):
         bq = _sum(r.book_quantity for r in part)
         bsum = _sum(r.book_sum for r in part)
         dq, ds = aq - bq, asum - bsum
-        return ["", label, "", "", "", "", "", "", number(aq) if counted else "", money(asum) if counted else "",
+        return ["", label, "", "", "", "", "", number(aq) if counted else "", money(asum) if counted else "",
                 number(bq), money(bsum), number(dq) if counted else "", money(ds) if counted else ""]
 
     return total
 
 
-COLUMNS = (7, None, 24, 22, 22, 9, 12, 21, 12, 21, 12, 21, 12, 20)
+# The object table, graphs 1–13. The full official text of the form (Приложение к приказу Минфина России
+# от 15.04.2021 № 61н в ред. приказа от 07.11.2022 № 157н, ОКУД 0510466) could not be retrieved here; the
+# numbering follows what the Minfin text that cross-refers to the form states of its object table
+# («Раздел 4 Инвентаризационной описи (ф. 0510466)»: Гр. 2 — наименование объекта, Гр. 3 — его номер,
+# Гр. 8 и 9 — количество и сумма фактического наличия, by which an object present is chosen; quoted by
+# КонсультантПлюс, https://consultant.ru/document/cons_doc_LAW_473628/010a7bbc3d06ef1dc3f11bed8a161394fc5d7784),
+# so there is no price column between the unit's code and the actual presence: the unit value is the sum
+# over the quantity. Graphs 4–7 (статус, целевая функция, единица измерения и код по ОКЕИ) and 10–13 (по
+# данным учёта, отклонение) keep the order of ф. 0504087 which the form replaced; they are not verified
+# against the official text (README «Инвентаризация»).
+COLUMNS = (7, None, 30, 24, 24, 10, 12, 14, 24, 14, 24, 14, 22)
 
 
 def _table(op: Opis, counted: bool, w: float) -> GridTable:
@@ -135,22 +143,23 @@ def _table(op: Opis, counted: bool, w: float) -> GridTable:
             HeadCell(_t("Номер (инвентарный, номенклатурный)"), 2, 2, 0, 1),
             HeadCell(_t("Статус объекта учёта"), 3, 3, 0, 1), HeadCell(_t("Целевая функция актива"), 4, 4, 0, 1),
             HeadCell(_t("Единица измерения"), 5, 6, 0, 0), HeadCell(_t("наим."), 5, 5, 1, 1),
-            HeadCell(_t("код по ОКЕИ"), 6, 6, 1, 1), HeadCell(_t("Цена, руб."), 7, 7, 0, 1),
-            HeadCell(_t("Фактическое наличие"), 8, 9, 0, 0), HeadCell(_t("По данным учёта"), 10, 11, 0, 0),
-            HeadCell(_t("Отклонение (+ излишек, − недостача)"), 12, 13, 0, 0),
-            *[HeadCell(t, c, c, 1, 1) for c, t in ((8, _t("кол-во")), (9, _t("сумма")), (10, _t("кол-во")),
-                                                   (11, _t("сумма")), (12, _t("кол-во")), (13, _t("сумма")))]]
+            HeadCell(_t("код по ОКЕИ"), 6, 6, 1, 1),
+            HeadCell(_t("Фактическое наличие"), 7, 8, 0, 0), HeadCell(_t("По данным учёта"), 9, 10, 0, 0),
+            HeadCell(_t("Отклонение (+ излишек, − недостача)"), 11, 12, 0, 0),
+            *[HeadCell(t, c, c, 1, 1) for c, t in ((7, _t("кол-во")), (8, _t("сумма, руб.")), (9, _t("кол-во")),
+                                                   (10, _t("сумма, руб.")), (11, _t("кол-во")),
+                                                   (12, _t("сумма, руб.")))]]
     rows = []
     for i, r in enumerate(op.rows, 1):
         dq = (r.actual_quantity - r.book_quantity) if counted and r.actual_quantity is not None else None
         ds = (_sum([r.actual_sum]) - _sum([r.book_sum])) if dq is not None else None
-        rows.append([str(i), r.name, r.number, r.status, r.function, r.unit, r.okei, money(r.price),
+        rows.append([str(i), r.name, r.number, r.status, r.function, r.unit, r.okei,
                      number(r.actual_quantity) if counted else "", money(r.actual_sum) if counted else "",
                      number(r.book_quantity), money(r.book_sum), number(dq) if dq else "",
                      money(ds) if dq else ""])
     numbers = [HeadCell(str(c + 1), c, c, 2, 2) for c in range(len(COLUMNS))]
     return GridTable(rows, widths, head=head + numbers, head_rows=3,
-                     align=["C", "L", "L", "L", "L", "C", "C", "R", "R", "R", "R", "R", "R", "R"],
+                     align=["C", "L", "L", "L", "L", "C", "C", "R", "R", "R", "R", "R", "R"],
                      subtotal=_page_total(op.rows, counted), subtotal_lines=2, every_page_subtotal=True,
                      style=GRID)
 

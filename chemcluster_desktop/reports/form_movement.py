@@ -47,19 +47,28 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
     story: list = []
     if land:
         story.append(_approve(req, w))
+    pos = {k: d.get(f"{k}_position", "") for k in ("from_mol", "to_mol", "person")}
+
+    def who(k: str, fallback: str | None = None) -> str:  # «Должность Фамилия И. О.»
+        key = k if d[k] or fallback is None else fallback
+        return f"{pos[key]} {d[key]}".strip()
+
+    def signer(role: str, k: str) -> Signer:
+        return Signer(role, pos[k], d[k])
+
     lines = []
     if code == "0504102":
-        lines = [(_t("Отправитель (помещение)"), d["from_room"]), (_t("МОЛ отправителя"), d["from_mol"]),
-                 (_t("Получатель (помещение)"), d["to_room"]), (_t("МОЛ получателя"), d["to_mol"])]
+        lines = [(_t("Отправитель (помещение)"), d["from_room"]), (_t("МОЛ отправителя"), who("from_mol")),
+                 (_t("Получатель (помещение)"), d["to_room"]), (_t("МОЛ получателя"), who("to_mol"))]
     elif code == "0504204":
         lines = [(_t("Отправитель (помещение)"), d["from_room"] or d["to_room"]),
-                 (_t("МОЛ отправителя"), d["from_mol"] or d["to_mol"]), (_t("Получатель (кому выдано)"), d["person"])]
+                 (_t("МОЛ отправителя"), who("from_mol", "to_mol")), (_t("Получатель (кому выдано)"), who("person"))]
         if d["kind"] == "return":
-            lines = [(_t("Сдал (от кого возвращено)"), d["person"]),
+            lines = [(_t("Сдал (от кого возвращено)"), who("person")),
                      (_t("Получатель (помещение)"), d["to_room"] or d["from_room"]),
-                     (_t("МОЛ получателя"), d["to_mol"] or d["from_mol"])]
+                     (_t("МОЛ получателя"), who("to_mol", "from_mol"))]
     else:
-        lines = [(_t("Местонахождение"), d["from_room"]), (_t("Материально ответственное лицо"), d["from_mol"])]
+        lines = [(_t("Местонахождение"), d["from_room"]), (_t("Материально ответственное лицо"), who("from_mol"))]
     story += header(FormHead(title.upper(), d["number"], code, d["date"], req, lines=lines), w)
     story.append(field_lines([(_t("Основание (причина)"), d["reason"] or "—")], w, 50 * mm))
     story.append(Spacer(1, 2 * mm))
@@ -89,18 +98,19 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
     story.append(p(_t("Всего по документу: строк {0} ({1}); на сумму {2} ({3}).")
                    .format(n, count_words(n), money(d["total"]), money_words(d["total"])), VALUE))
     if code == "0504102":
-        signers = [Signer(_t("Сдал (отправитель)"), "", d["from_mol"]), Signer(_t("Принял (получатель)"), "", d["to_mol"])]
+        signers = [signer(_t("Сдал (отправитель)"), "from_mol"), signer(_t("Принял (получатель)"), "to_mol")]
     elif code == "0504204":
-        mol = d["from_mol"] or d["to_mol"]
-        signers = [Signer(_t("Затребовал"), "", d["person"] if d["kind"] == "issue" else mol),
+        mol = "from_mol" if d["from_mol"] else "to_mol"
+        issue = d["kind"] == "issue"
+        signers = [signer(_t("Затребовал"), "person" if issue else mol),
                    Signer(_t("Разрешил"), req.director_position, req.director),
-                   Signer(_t("Отпустил"), "", mol if d["kind"] == "issue" else d["person"]),
-                   Signer(_t("Получил"), "", d["person"] if d["kind"] == "issue" else mol)]
+                   signer(_t("Отпустил"), mol if issue else "person"),
+                   signer(_t("Получил"), "person" if issue else mol)]
     else:
         story.append(p(_t("Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.")
                        .format(d["reason"] or "—"), VALUE))
         signers = [Signer(_t("Председатель комиссии")), Signer(_t("Члены комиссии")), Signer(""),
-                   Signer(_t("Материально ответственное лицо"), "", d["from_mol"]),
+                   signer(_t("Материально ответственное лицо"), "from_mol"),
                    Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant)]
     story.append(signatures(signers, w, on=d["date"]))
     build(dest, _t("Документ движения {0} (ф. {1})").format(d["number"], code), req.name, story, landscape=land,

@@ -97,13 +97,15 @@ class Discrepancy:
     rooms: str
     lines: list[DiffLine] = field(default_factory=list)
     commission: list[Signer] = field(default_factory=list)
+    responsible_position: str = ""
 
 
 def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
                         cancelled: Callable[[], bool] | None = None) -> int:
     w = width(True)
     story = header(FormHead(_t("ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ"), d.number, "0504092", d.date,
-                            req, lines=[(_t("Материально ответственное лицо"), d.responsible),
+                            req, lines=[(_t("Материально ответственное лицо"),
+                                         f"{d.responsible_position} {d.responsible}".strip()),
                                         (_t("Местонахождение"), d.rooms)]), w)
     story.append(field_lines([(_t("Основание"), d.basis)], w, 40 * mm))
     rows = []
@@ -138,6 +140,8 @@ def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
         story.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), VALUE))
     story.append(signatures([Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant),
                              *d.commission], w))
+    story.append(signatures([Signer(_t("С ведомостью ознакомлен(а): материально ответственное лицо"),
+                                    d.responsible_position, d.responsible)], w))
     build(dest, _t("Ведомость расхождений (ф. 0504092)"), req.name, story, landscape=True, cancelled=cancelled)
     return n
 

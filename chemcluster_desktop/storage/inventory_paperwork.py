@@ -1,5 +1,5 @@
-"""Inventory paperwork: the stock-taking decision (ф. 0510439) with its commission, and files
-attached to items and substances (issue 13)."""
+"""Inventory paperwork: the stock-taking decision (ф. 0510439) with its commission, files attached to
+items and substances, and the МОЛ's position printed with her signature (issue 13)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,14 @@ class Attachment(IdMixin, Base):
     note: Mapped[str] = mapped_column(String(300), default="")
     added_by: Mapped[str] = mapped_column(String(64), default="")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ResponsiblePerson(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A материально ответственное лицо as the forms sign her: the name as written on rooms and items
+    (matched by surname and initials, :func:`services.inventory.decisions.person_key`) and her position."""
+
+    __tablename__ = "responsible_persons"
+    __table_args__ = {"info": {"area": "inventory"}}
+    person_key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")

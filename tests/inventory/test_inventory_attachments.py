@@ -85,3 +85,32 @@ def test_files_tab_on_the_card(window, qtbot, tmp_path, monkeypatch):
     tab.table.setCurrentCell(0, 0)
     tab.open_selected()
     assert opened and open(opened[0], "rb").read() == PDF
+
+
+@pytest.mark.both_backends
+def test_deleting_a_card_deletes_its_files_journaled(db):
+    """A card entered by mistake takes its files with it; the journal keeps each file's name, size and
+    SHA-256. The substance's files stay with the substance."""
+    import hashlib
+    import json
+
+    from sqlalchemy import select
+
+    from chemcluster_desktop.services import context
+    from chemcluster_desktop.storage.core import AuditEntry
+
+    lab = add_room("Лаборатория 209")
+    iid = equipment("Весы по ошибке", room_id=lab)
+    keep = equipment("Весы настоящие", room_id=lab, serial_number="SN-2")
+    aid = attachments.add_bytes("item", iid, "Паспорт весов.pdf", PDF, kind="passport")
+    attachments.add_bytes("item", keep, "Паспорт.pdf", PDF, kind="passport")
+    assert attachments.count_files("item", iid) == 1
+    inventory.delete_item(iid)
+    assert attachments.list_files("item", iid) == [] and attachments.count_files("item", iid) == 0
+    assert len(attachments.list_files("item", keep)) == 1  # another card's file is untouched
+    with context.read() as s:
+        summary, old_values = s.execute(select(AuditEntry.summary, AuditEntry.old_values).where(
+            AuditEntry.entity == "Attachment", AuditEntry.entity_id == str(aid), AuditEntry.action == "delete")).one()
+    assert "Паспорт весов.pdf" in summary and "Весы по ошибке" in summary
+    old = json.loads(old_values)
+    assert (old["size"], old["sha256"]) == (len(PDF), hashlib.sha256(PDF).hexdigest())

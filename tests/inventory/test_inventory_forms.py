@@ -103,3 +103,76 @@ def test_inventory_due_cli(rooms, db_path, capsys):
     docs = json.loads(capsys.readouterr().out)["movements"]
     assert {d["kind"] for d in docs} == {"receipt"} and all(set(d) >= {"number", "date", "kind", "from_room",
                                                                         "to_room"} for d in docs)
+
+
+def test_mol_position_stored_and_printed(rooms, tmp_path):
+    """The МОЛ's position is entered once (matched by surname and initials) and printed with her name on
+    the movement forms and the stock-taking forms (0510466, 0504092, 0510463, 0510439)."""
+    from chemcluster_desktop.services.inventory import positions
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from tests.inventory.helpers import decision
+
+    a, b = rooms
+    with pytest.raises(ValidationError, match="длиннее 200"):
+        positions.set_position("Кузнецова Е. А.", "З" * 201)
+    assert positions.position_of(["Кузнецова Е. А."]) == {"Кузнецова Е. А.": ""}  # nothing written
+    positions.set_positions({"Кузнецова Елена Андреевна": "Заведующий лабораторией",
+                             "Орлов Д. С.": "Лаборант"})
+    assert positions.position_of(["Кузнецова Е. А.", "Орлов Дмитрий Сергеевич"]) == {
+        "Кузнецова Е. А.": "Заведующий лабораторией", "Орлов Дмитрий Сергеевич": "Лаборант"}
+    assert {m["name"]: m["position"] for m in positions.mols()} == {"Кузнецова Е. А.": "Заведующий лабораторией",
+                                                                   "Орлов Д. С.": "Лаборант"}
+    scales = equipment("Весы аналитические", room_id=a, inventory_number="ХП-1", cost=Decimal("96800.00"))
+    equipment("Шкаф вытяжной", room_id=a, inventory_number="ХП-2", serial_number="SN-2")
+    mv = inventory.make_movement("transfer", [scales], to_room_id=b, reason="Оснащение мастерской")
+    flat = _flat(printing.build("movement", tmp_path / "t.pdf", number=mv.number).path)
+    assert "Заведующий лабораторией Кузнецова Е. А." in flat and "Лаборант Орлов Д. С." in flat
+    sid = st.start(a, decision=decision([a]))
+    st.scan(sid, "ХП-2")
+    st.close(sid)
+    for kind in ("inventory", "discrepancies", "inventory-act", "inventory-decision"):
+        flat = _flat(printing.build(kind, tmp_path / f"{kind}.pdf", stocktaking=str(sid)).path)
+        assert "Заведующий лабораторией Кузнецова Е. А." in flat, kind
+    flat = _flat(tmp_path / "discrepancies.pdf")
+    assert "С ведомостью ознакомлен(а): материально ответственное лицо" in flat
+
+
+def test_0510466_object_table_numbered_as_the_form(rooms, tmp_path):
+    """The object table of ф. 0510466 read back with pypdf: graphs 1–13 in the form's order — number,
+    name, inventory number, status, target function, unit and its ОКЕИ code, then the actual presence
+    (graphs 8–9: quantity and sum), the records (10–11) and the deviation (12–13) — on every page."""
+    import re
+
+    from pypdf import PdfReader
+
+    from chemcluster_desktop.services.inventory import stocktaking as st
+    from tests.inventory.helpers import decision
+
+    a, _b = rooms
+    for i in range(1, 31):
+        equipment(f"Колбонагреватель ПЭ-4100 № {i}", room_id=a, inventory_number=f"КН-{i:03d}",
+                  serial_number=f"SN-{i}", cost=Decimal("15600.00"))
+    sid = st.start(a, decision=decision([a]))
+    for i in range(1, 30):
+        st.scan(sid, f"КН-{i:03d}")
+    st.close(sid)
+    res = printing.build("inventory", tmp_path / "opis.pdf", stocktaking=str(sid))
+    pages = [" ".join((pg.extract_text() or "").split()) for pg in PdfReader(res.path).pages]
+    table_pages = [t for t in pages if "Колбонагреватель" in t]
+    assert len(table_pages) >= 2
+    for t in table_pages:
+        assert "1 2 3 4 5 6 7 8 9 10 11 12 13" in t and "14" not in t.split("1 2 3 4 5 6 7 8 9 10 11 12 13")[1][:4]
+        head = t[t.index("№ п/п"):t.index("1 2 3 4 5 6 7 8 9 10 11 12 13")]
+        order = ["Наименование", "Номер", "Статус объекта", "Целевая", "Единица", "ОКЕИ", "Фактическое наличие",
+                 "По данным учёта", "Отклонение"]
+        pos = [head.index(w) for w in order]
+        assert pos == sorted(pos), head
+        assert "Цена" not in head
+    flat = " ".join(pages)
+    # a row: number, name, inventory number … unit, ОКЕИ 796, actual 1 / 15 600,00, records 1 / 15 600,00
+    assert re.search(r"КН-001 в эксплуатации продолжить эксплуатацию шт\. 796 1 15 600,00 1 15 600,00", flat)
+    # the missing one: actual 0, records 1, deviation −1 / −15 600,00
+    assert re.search(r"КН-030 .*?шт\. 796 0 0,00 1 15 600,00 -1 -15 600,00", flat)
+    assert "Итого по описи: количество порядковых номеров 30 (тридцать)" in flat
+    assert "общее количество единиц фактически 29 (двадцать девять)" in flat
+    assert "на сумму 452 400,00 (четыреста пятьдесят две тысячи четыреста рублей 00 копеек)" in flat

@@ -99,3 +99,52 @@ def test_numbers_in_words():
     assert money_words(Decimal("5871600.00")) == "пять миллионов восемьсот семьдесят одна тысяча шестьсот рублей 00 копеек"
     assert money_words(Decimal("21.01")) == "двадцать один рубль 01 копейка"
     assert quantity_words(Decimal("2.5")) == "две целых пять десятых"
+
+
+def test_posted_surplus_enters_the_records_at_its_estimate(db):
+    """A surplus found at stock-taking and valued by the commission (ф. 0504092) becomes a card whose
+    cost is that estimate — one unit each for equipment, the unit price of a consumable stock."""
+    from chemcluster_desktop.services import inventory
+
+    lab = add_room("Лаборатория 204", "Кузнецова Е. А.")
+    equipment("Весы", room_id=lab, inventory_number="ИН-204-1")
+    sid = st.start(lab, decision=decision([lab]))
+    st.scan(sid, "ИН-204-1")
+    stands = st.add_unknown(sid, "Штатив лабораторный без номера", quantity=2)
+    tips = st.add_unknown(sid, "Наконечники для дозатора, упаковка", quantity=3)
+    surplus.set_estimate(sid, stands, "1 999,90")
+    surplus.set_estimate(sid, tips, "450")
+    st.close(sid)
+    res = st.post(sid, [stands, tips], kinds={stands: "equipment", tips: "consumable"})
+    cards = [inventory.get_item(i) for i in res.created_items]
+    assert [(c["name"], c["quantity"], c["cost"]) for c in cards] == [
+        ("Штатив лабораторный без номера", Decimal(1), Decimal("1999.90")),
+        ("Штатив лабораторный без номера", Decimal(1), Decimal("1999.90")),
+        ("Наконечники для дозатора, упаковка", Decimal(3), Decimal("450.00"))]
+
+
+def test_decision_edit_same_checks_and_refused_after_posting(db):
+    lab = add_room("Лаборатория 207", "Кузнецова Е. А.")
+    equipment("Весы", room_id=lab, inventory_number="ИН-207")
+    did = decision([lab], number="22-инв")
+    d = decisions.get_decision(did)
+    data = {k: d[k] for k in ("number", "date", "reason", "starts_on", "ends_on", "room_ids", "accounts")}
+    members = [dict(m) for m in d["members"]]
+    with pytest.raises(ValidationError, match="нет председателя"):
+        decisions.update_decision(did, dict(data, members=[dict(m, role="member") for m in members]),
+                                  version=d["version"])
+    with pytest.raises(ValidationError, match="материально ответственное лицо"):
+        decisions.update_decision(did, dict(data, members=[*members, {"role": "member", "name": "Кузнецова Е. А.",
+                                                                      "position": "Лаборант"}]), version=d["version"])
+    assert decisions.get_decision(did)["members"] == d["members"]  # nothing written
+    decisions.update_decision(did, dict(data, number="22/1-инв", members=members), version=d["version"])
+    assert decisions.get_decision(did)["number"] == "22/1-инв" and decisions.editable(did) == ""
+    sid = st.start(lab, decision=did)
+    st.scan(sid, "ИН-207")
+    st.close(sid)
+    st.post(sid)
+    assert "уже проведены" in decisions.editable(did)
+    cur = decisions.get_decision(did)
+    with pytest.raises(ValidationError, match="уже проведены"):
+        decisions.update_decision(did, dict(data, number="22/2-инв", members=members), version=cur["version"])
+    assert decisions.get_decision(did)["number"] == "22/1-инв"

@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import audit, context
@@ -139,5 +139,29 @@ def delete_file(att_id: int) -> None:
         s.execute(delete(Attachment).where(Attachment.id == att_id))
 
 
-__all__ = ["ALLOWED", "KINDS", "MAX_SIZE", "add_bytes", "add_file", "check_file", "delete_file", "export_to",
-           "files_of_item", "kind_label", "list_files"]
+def count_files(owner_kind: str, owner_id: int) -> int:
+    """How many files the card holds (the deletion's confirmation names them)."""
+    with context.read() as s:
+        return s.scalar(select(func.count(Attachment.id)).where(Attachment.owner_kind == owner_kind,
+                                                                Attachment.owner_id == owner_id)) or 0
+
+
+def delete_owned_in_session(s, owner_kind: str, owner_id: int, owner_name: str) -> int:
+    """Inside the caller's unit of work: remove the files of a card being deleted, each journaled with
+    its name, kind, size and SHA-256 (what was removed stays provable); returns how many."""
+    rows = s.execute(select(Attachment.id, Attachment.file_name, Attachment.kind, Attachment.size,
+                            Attachment.sha256, Attachment.added_by)
+                     .where(Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id)
+                     .order_by(Attachment.id)).all()
+    for aid, name, kind, size, sha, by in rows:
+        audit.record(s, "delete", "inventory", "Attachment", str(aid),
+                     _t("Удалён файл «{0}» вместе с карточкой «{1}»").format(name, owner_name),
+                     old={"owner_kind": owner_kind, "owner_id": owner_id, "file_name": name, "kind": kind,
+                          "size": size, "sha256": sha, "added_by": by})
+    if rows:
+        s.execute(delete(Attachment).where(Attachment.id.in_([r[0] for r in rows])))
+    return len(rows)
+
+
+__all__ = ["ALLOWED", "KINDS", "MAX_SIZE", "add_bytes", "add_file", "check_file", "count_files",
+           "delete_file", "delete_owned_in_session", "export_to", "files_of_item", "kind_label", "list_files"]

@@ -177,14 +177,37 @@ def update_decision(decision_id: int, data: dict[str, Any], *, version: int | No
     with context.uow() as s:
         dec = get_or_404(s, StocktakingDecision, decision_id, _t("Решение об инвентаризации"))
         check_version(dec, version)
+        counts = s.execute(select(Stocktaking.number, Stocktaking.room_id, Stocktaking.status)
+                           .where(Stocktaking.decision_id == decision_id).order_by(Stocktaking.id)).all()
+        posted = [n for n, _r, st in counts if st == "posted"]
+        if posted:
+            raise ValidationError(_t("Результаты инвентаризации {0} по этому решению уже проведены: решение "
+                                     "(ф. 0510439) изменить нельзя — оно основание проведённых документов.")
+                                  .format(", ".join(posted)), field="number")
         v = clean_decision(s, data)
-        used = set(s.scalars(select(Stocktaking.room_id).where(Stocktaking.decision_id == decision_id)))
-        dropped = used - set(v["room_ids"])
+        dropped = {r for _n, r, _st in counts} - set(v["room_ids"])
         if dropped:
             names = ", ".join(sorted(s.scalars(select(Room.name).where(Room.id.in_(dropped)))))
             raise ValidationError(_t("По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.")
                                   .format(names), field="room_ids")
         _apply(dec, v)
+        # the counts by this decision sign with its commission
+        for st in s.scalars(select(Stocktaking).where(Stocktaking.decision_id == decision_id)):
+            st.commission = commission_text(v["members"])
+        audit.record(s, "update", "inventory", "StocktakingDecision", str(dec.id),
+                     _t("Изменено решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}").format(dec.number,
+                                                                                                     dec.date))
+
+
+def editable(decision_id: int) -> str:
+    """Why the decision cannot be edited any more («» when it can): a count by it has been posted."""
+    with context.read() as s:
+        posted = list(s.scalars(select(Stocktaking.number).where(Stocktaking.decision_id == decision_id,
+                                                                 Stocktaking.status == "posted")))
+    if posted:
+        return _t("Результаты инвентаризации {0} по этому решению уже проведены: решение изменить нельзя.").format(
+            ", ".join(posted))
+    return ""
 
 
 def get_decision(decision_id: int) -> dict:
@@ -234,5 +257,6 @@ def commission_text(members: list[dict]) -> str:
     return "\n".join(m["name"] for m in members)
 
 
-__all__ = ["REASONS", "clean_decision", "commission_text", "create_decision", "find_decision", "get_decision",
+__all__ = ["REASONS", "clean_decision", "commission_text", "create_decision", "editable", "find_decision",
+           "get_decision",
            "list_decisions", "person_key", "responsibles", "update_decision"]

@@ -23,7 +23,11 @@ from chemcluster_desktop.storage.inventory import (
     StocktakingLine,
     Substance,
 )
-from chemcluster_desktop.storage.inventory_paperwork import CommissionMember, StocktakingDecision
+from chemcluster_desktop.storage.inventory_paperwork import (
+    CommissionMember,
+    ResponsiblePerson,
+    StocktakingDecision,
+)
 
 # (name, model, manufacturer, country, cost, rooms kinds where it lives)
 EQUIPMENT = [
@@ -152,6 +156,27 @@ def load(s, rng) -> None:
     _documents(s, today, items, reagent_items, work_rooms)
     _verification(today, items, {r.id for r in work_rooms if r.kind == "workshop"})
     _stocktaking(s, today, items + reagent_items, lab201)
+    _positions(s, rooms)
+
+
+# the demo МОЛ's positions, printed with their signatures on the forms
+DEMO_POSITIONS = {"Кузнецова Е. А.": "Заведующий лабораторией аналитической химии",
+                  "Орлов Д. С.": "Заведующий лабораторией ФХМА",
+                  "Белова Н. И.": "Мастер производственного обучения",
+                  "Лебедев А. В.": "Заведующий мастерскими",
+                  "Григорьева Т. П.": "Преподаватель"}
+
+
+def _positions(s, rooms: list[Room]) -> None:
+    from chemcluster_desktop.services.inventory.decisions import person_key
+
+    done = set()
+    for r in rooms:
+        pos = DEMO_POSITIONS.get(r.responsible)
+        if pos and r.responsible not in done:
+            done.add(r.responsible)
+            s.add(ResponsiblePerson(person_key=person_key(r.responsible), name=r.responsible, position=pos))
+    s.flush()
 
 
 def _units_and_stock(s, rng, today: dt.date, work_rooms: list[Room], store: Room, equip_store: Room) -> list[Item]:

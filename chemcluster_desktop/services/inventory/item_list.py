@@ -65,6 +65,8 @@ def _filtered(stmt, q: ListQuery, *, index_drives: bool = True):
         stmt = stmt.where(Item.status != "written_off")
     if f.get("ids"):
         stmt = stmt.where(Item.id.in_([int(i) for i in f["ids"]]))
+    if "due_ids" in f:  # the dashboard's «verification and maintenance» tile: exactly these (none when empty)
+        stmt = stmt.where(Item.id.in_([int(i) for i in f["due_ids"]]))
     if f.get("low_stock"):
         stmt = stmt.where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity)
     if f.get("issued"):
@@ -83,7 +85,8 @@ _COUNT_FILTERS = ("kind", "room_id", "status", "ids", "low_stock", "issued")
 def count_items(q: ListQuery) -> int:
     tri = _items_trigram()
     with context.read() as s:
-        if tri is not None and (q.search or "").strip() and not any((q.filters or {}).get(k) for k in _COUNT_FILTERS):
+        if (tri is not None and (q.search or "").strip() and "due_ids" not in (q.filters or {})
+                and not any((q.filters or {}).get(k) for k in _COUNT_FILTERS)):
             return _count_searched(s, q, tri)
         return listing.count_of(s, _filtered(select(Item.id), q))
 

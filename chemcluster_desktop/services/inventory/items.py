@@ -14,6 +14,7 @@ from chemcluster_desktop.services import context
 from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.inventory._common import _check_room, _chunks, _date_not_future, _t
+from chemcluster_desktop.services.inventory.attachments import delete_owned_in_session
 from chemcluster_desktop.services.inventory.movements import item_history
 from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
 from chemcluster_desktop.services.inventory.reagents import (
@@ -240,7 +241,12 @@ def _check_change(s, item: Item, clean: dict) -> None:
 
 def delete_item(item_id: int, *, version: int | None = None) -> None:
     """Delete an item entered by mistake. Items that have a history beyond their receipt must be
-    written off instead (the history stays). ``version``, when given, is the one the list showed."""
+    written off instead (the history stays). ``version``, when given, is the one the list showed.
+
+    The card's own files go with it in the same unit of work, each journaled with its name, size and
+    SHA-256: a card that may be deleted never entered any document, so its files prove nothing left on
+    record, and a file kept for a card that no longer exists could never be seen or removed again (a
+    substance's files stay with the substance)."""
     require("inventory.write")
     with context.uow() as s:
         item = get_or_404(s, Item, item_id, _t("Позиция"))
@@ -256,6 +262,7 @@ def delete_item(item_id: int, *, version: int | None = None) -> None:
             s.delete(line)
         for c in s.scalars(select(ReagentContainer).where(ReagentContainer.item_id == item_id)):
             s.delete(c)
+        delete_owned_in_session(s, "item", item_id, item.name)
         s.flush()
         for mid in mv_ids:
             mv = s.get(Movement, mid)

@@ -99,6 +99,11 @@ def movement_document(movement_id: int) -> dict:
                 "to_room": to_room.name if to_room else "", "from_mol": from_room.responsible if from_room else "",
                 "to_mol": to_room.responsible if to_room else "", "person": mv.person, "reason": mv.reason,
                 "created_by": mv.created_by}
+    from chemcluster_desktop.services.inventory.positions import position_of
+
+    pos = position_of([head["from_mol"], head["to_mol"], head["person"]])
+    for k in ("from_mol", "to_mol", "person"):  # each signer's position (the МОЛ records)
+        head[f"{k}_position"] = pos.get(head[k].strip(), "") if head[k] else ""
     return {**head, "lines": lines, "form": form_of(head["kind"], kinds),
             "total": sum((ln["sum"] or Decimal(0) for ln in lines), Decimal(0))}
 

@@ -9,6 +9,7 @@ from chemcluster_desktop.services.errors import NotFoundError
 from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.inventory.form_codes import account_of
+from chemcluster_desktop.services.inventory.positions import position_of
 from chemcluster_desktop.services.inventory.surplus import unit_value
 from chemcluster_desktop.services.printing import ReportResult, page_count, requisites
 
@@ -56,7 +57,9 @@ def build(dest, *, progress=None, cancelled=None, stocktaking=None) -> ReportRes
         lines.append(rep.DiffLine(acc, ln["name"], ln["inventory_number"], ln["unit"], diff,
                                   None if price is None else price * abs(diff), note))
     data = rep.Discrepancy(number=d["number"], date=(d["closed_at"].date() if d["closed_at"] else d["started_on"]),
-                           basis=paperwork.basis_of(dec), responsible=d["responsible"], rooms=d["room"], lines=lines,
+                           basis=paperwork.basis_of(dec), responsible=d["responsible"],
+                           responsible_position=position_of([d["responsible"]]).get(d["responsible"], ""),
+                           rooms=d["room"], lines=lines,
                            commission=[Signer(*x) for x in paperwork.commission_signers(dec)])
     n = rep.build_discrepancies(dest, Requisites(**requisites()), data, cancelled=cancelled)
     return ReportResult(str(dest), page_count(dest), _t(TITLE), n)

@@ -8,6 +8,7 @@ from chemcluster_desktop.services.errors import Cancelled, NotFoundError, Valida
 from chemcluster_desktop.services.inventory import paperwork
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.inventory.item_list import iter_items
+from chemcluster_desktop.services.inventory.positions import position_of
 from chemcluster_desktop.services.inventory.room_lookup import room_by_name, rooms
 from chemcluster_desktop.services.inventory.vocabulary import KIND_LABELS
 from chemcluster_desktop.services.listing import ListQuery
@@ -80,11 +81,12 @@ def build(dest, *, progress=None, cancelled=None, room=None, kind=None, ids=None
     dec = data["decision"]
     signers = [Signer(*x) for x in paperwork.commission_signers(dec)]
     keys = sorted(data["groups"], key=lambda k: (k[0] or "\uffff", k[1]))
+    positions = position_of([mol for mol, _acc in keys])
     lists = []
     for k, (mol, acc) in enumerate(keys, 1):
         rows = [rep.OpisRow(**r) for r in data["groups"][(mol, acc)]]
         lists.append(rep.Opis(number=paperwork.list_number(base, k, len(keys)), date=on, responsible=mol,
-                              responsible_position="", account=paperwork.account_label(acc), rooms=data["rooms"],
+                              responsible_position=positions.get(mol, ""), account=paperwork.account_label(acc), rooms=data["rooms"],
                               basis=paperwork.basis_of(dec), starts_on=data["starts_on"], ends_on=data["ends_on"],
                               rows=rows, commission=signers))
     n = rep.build_lists(dest, Requisites(**requisites()), lists, counted=data["counted"], cancelled=cancelled)

@@ -44,6 +44,7 @@ class PostingLine:
     from_room: str = ""
     checked: bool = True  # the proposed choice; unknown things are only created when asked
     note: str = ""
+    estimate: Decimal | None = None  # for «create»: the commission's estimate of one unit (the new card's cost)
 
     @property
     def postable(self) -> bool:
@@ -119,7 +120,7 @@ def _plan(s, st: Stocktaking) -> PostingPlan:
             kind = "equipment" if qty == 1 else "consumable"
             plan.lines.append(PostingLine(ln.id, "create", None, "", ln.unknown_description, "шт.", qty,
                                           False, kind, checked=False,
-                                          note=_t("завести новую карточку")))
+                                          note=_t("завести новую карточку"), estimate=ln.estimate))
             continue
         pl = PostingLine(ln.id, "none", item.id, item.inventory_number or "", item.name, item.unit,
                          abs(diff), False, item.kind, from_room=rooms.get(item.room_id, ""))
@@ -243,7 +244,9 @@ def _chosen(plan: PostingPlan, line_ids: list[int] | set[int] | None) -> list[Po
 
 def _new_item_specs(chosen: list[PostingLine], kinds: dict[int, str] | None, room_id: int,
                     found: str) -> list[dict]:
-    """Cards for the unknown things chosen: one per piece of a unit kind, one stock otherwise."""
+    """Cards for the unknown things chosen: one per piece of a unit kind, one stock otherwise. The
+    commission's estimate of one unit (ф. 0504092 values a surplus at its current estimate) becomes the
+    new card's cost, so the surplus enters the records at the value the discrepancy list shows."""
     specs = []
     for pl in chosen:
         if pl.action != "create":
@@ -255,9 +258,9 @@ def _new_item_specs(chosen: list[PostingLine], kinds: dict[int, str] | None, roo
             if pl.quantity != int(pl.quantity):
                 raise ValidationError(_t("«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.")
                                       .format(pl.name, pl.quantity), field="quantity")
-            specs += [{"kind": kind, "name": pl.name, "room_id": room_id, "quantity": 1,
+            specs += [{"kind": kind, "name": pl.name, "room_id": room_id, "quantity": 1, "cost": pl.estimate,
                        "notes": found} for _ in range(int(pl.quantity))]
         else:
             specs.append({"kind": kind, "name": pl.name, "room_id": room_id, "quantity": pl.quantity,
-                          "unit": pl.unit, "notes": found})
+                          "unit": pl.unit, "cost": pl.estimate, "notes": found})
     return specs

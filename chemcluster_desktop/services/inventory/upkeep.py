@@ -124,6 +124,16 @@ def due(days: int = WINDOW, on: dt.date | None = None) -> list[dict]:
     return out
 
 
+def summary(days: int = WINDOW, on: dt.date | None = None) -> dict:
+    """The dashboard's tile: items whose verification or maintenance falls due within ``days`` and
+    items with one overdue (an item with both counts as overdue), with their ids."""
+    rows = due(days=days, on=on)
+    overdue = sorted({r["id"] for r in rows if r["overdue"]})
+    soon = sorted({r["id"] for r in rows if not r["overdue"]} - set(overdue))
+    return {"soon": len(soon), "overdue": len(overdue), "soon_ids": soon, "overdue_ids": overdue,
+            "ids": sorted(set(soon) | set(overdue)), "days": days}
+
+
 def expired_instruments(item_ids: list[int], on: dt.date | None = None) -> set[int]:
     """Of the items given, the measuring instruments whose verification has run out (or was never
     entered): not usable at a demonstration exam."""
@@ -141,4 +151,4 @@ def expired_instruments(item_ids: list[int], on: dt.date | None = None) -> set[i
     return bad
 
 
-__all__ = ["FIELDS", "WINDOW", "clean_upkeep", "due", "expired_instruments", "next_maintenance", "state"]
+__all__ = ["FIELDS", "WINDOW", "clean_upkeep", "due", "expired_instruments", "next_maintenance", "state", "summary"]

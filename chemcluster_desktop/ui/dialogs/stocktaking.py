@@ -58,6 +58,38 @@ class StocktakingDialog(QDialog):
         self._closed_id: int | None = None
         lay = QVBoxLayout(self)
 
+        self._build_start_panel(lay, room_id)
+
+        self._build_work_panel(lay)
+
+        self.error = QLabel()
+        self.error.setObjectName("stError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.done_btn = QPushButton(_t("Закрыть окно"))
+        self.done_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.done_btn.setAutoDefault(False)
+        self.done_btn.clicked.connect(self.accept)
+        bottom.addWidget(self.done_btn)
+        lay.addLayout(bottom)
+        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
+                  self.decision_btn,
+                  self.estimate_btn,
+                  self.print_act_btn, self.close_st_btn,
+                  self.post_btn, self.open_closed_btn):
+            b.setAutoDefault(False)
+        if self.st_id is not None:
+            self.reload()
+        else:
+            self.setWindowTitle(_t("Новая инвентаризация"))
+            self.work_panel.hide()
+            self._offer_closed()
+
+    def _build_start_panel(self, lay: QVBoxLayout, room_id: int | None) -> None:
+        """The room and the decision (ф. 0510439) the count starts by."""
         # start panel
         self.start_panel = QWidget()
         sf = QFormLayout(self.start_panel)
@@ -75,9 +107,15 @@ class StocktakingDialog(QDialog):
         self.new_decision_btn.setObjectName("stNewDecision")
         self.new_decision_btn.setAutoDefault(False)
         self.new_decision_btn.clicked.connect(self.new_decision)
+        self.edit_decision_btn = QPushButton(icon("pencil-outline"), _t("Изменить…"))
+        self.edit_decision_btn.setObjectName("stEditDecision")
+        self.edit_decision_btn.setToolTip(_t("Изменить выбранное решение (до проведения результатов)"))
+        self.edit_decision_btn.setAutoDefault(False)
+        self.edit_decision_btn.clicked.connect(lambda: self.edit_decision(self.decision.currentData()))
         drow = QHBoxLayout()
         drow.addWidget(self.decision, 1)
         drow.addWidget(self.new_decision_btn)
+        drow.addWidget(self.edit_decision_btn)
         sf.addRow(_t("Решение (приказ) *"), drow)
         self.last_decision_dialog = None
         self.start_btn = QPushButton(icon("play-circle-outline"), _t("Начать инвентаризацию"))
@@ -94,6 +132,8 @@ class StocktakingDialog(QDialog):
         self._fill_decisions()
         lay.addWidget(self.start_panel)
 
+    def _build_work_panel(self, lay: QVBoxLayout) -> None:
+        """The scan field, the lines, unknown things and the summary."""
         # work panel
         self.work_panel = QWidget()
         wl = QVBoxLayout(self.work_panel)
@@ -140,6 +180,11 @@ class StocktakingDialog(QDialog):
         self.summary.setObjectName("stSummary")
         self.summary.setWordWrap(True)
         wl.addWidget(self.summary)
+        self._build_buttons(wl)
+        lay.addWidget(self.work_panel, 1)
+
+    def _build_buttons(self, wl: QVBoxLayout) -> None:
+        """The forms to print, the estimate of a surplus, posting and closing."""
         brow = QHBoxLayout()
         self.print_list_btn = QPushButton(icon("printer-outline"), _t("Описи (0510466)"))
         self.print_list_btn.setObjectName("stPrintList")
@@ -160,6 +205,11 @@ class StocktakingDialog(QDialog):
         self.close_st_btn = QPushButton(icon("check-circle-outline"), _t("Завершить инвентаризацию"))
         self.close_st_btn.setObjectName("stClose")
         self.close_st_btn.clicked.connect(lambda: self.finish(confirm=True))
+        self.decision_btn = QPushButton(icon("file-document-edit-outline"), _t("Решение…"))
+        self.decision_btn.setObjectName("stDecisionEdit")
+        self.decision_btn.setToolTip(_t("Решение о проведении инвентаризации (ф. 0510439): посмотреть и изменить"))
+        self.decision_btn.clicked.connect(lambda: self.edit_decision((self.data or {}).get("decision_id")))
+        brow.addWidget(self.decision_btn)
         brow.addWidget(self.print_decision_btn)
         brow.addWidget(self.print_list_btn)
         brow.addWidget(self.print_diff_btn)
@@ -180,32 +230,6 @@ class StocktakingDialog(QDialog):
         brow.addWidget(self.post_btn)
         brow.addWidget(self.close_st_btn)
         wl.addLayout(brow)
-        lay.addWidget(self.work_panel, 1)
-
-        self.error = QLabel()
-        self.error.setObjectName("stError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        self.done_btn = QPushButton(_t("Закрыть окно"))
-        self.done_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.done_btn.setAutoDefault(False)
-        self.done_btn.clicked.connect(self.accept)
-        bottom.addWidget(self.done_btn)
-        lay.addLayout(bottom)
-        for b in (self.start_btn, self.unknown_btn, self.print_list_btn, self.print_diff_btn, self.print_decision_btn,
-                  self.estimate_btn,
-                  self.print_act_btn, self.close_st_btn,
-                  self.post_btn, self.open_closed_btn):
-            b.setAutoDefault(False)
-        if self.st_id is not None:
-            self.reload()
-        else:
-            self.setWindowTitle(_t("Новая инвентаризация"))
-            self.work_panel.hide()
-            self._offer_closed()
 
     # --- actions ----------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -240,6 +264,18 @@ class StocktakingDialog(QDialog):
         dlg = DecisionDialog(self, room_id=self.room.currentData())
         self.last_decision_dialog = dlg
         dlg.accepted.connect(lambda: self._fill_decisions(dlg.decision_id))
+        dlg.open()
+
+    def edit_decision(self, decision_id: int | None) -> None:
+        """The decision's form for editing (read-only with the reason once a count by it is posted)."""
+        from chemcluster_desktop.ui.dialogs.stocktaking_decision import DecisionDialog
+
+        if decision_id is None:
+            self.error.setText(_t("Выберите решение."))
+            return
+        dlg = DecisionDialog(self, decision_id=decision_id)
+        self.last_decision_dialog = dlg
+        dlg.accepted.connect(lambda: self._fill_decisions(decision_id) if self.st_id is None else self.reload())
         dlg.open()
 
     def reload(self) -> None:
@@ -282,6 +318,7 @@ class StocktakingDialog(QDialog):
             w.setEnabled(not closed)
         self.close_st_btn.setVisible(not closed)
         self.post_btn.setVisible(d["status"] == "closed")
+        self.decision_btn.setVisible(bool(d.get("decision_id")))
 
     def estimate_selected(self, text: str | None = None) -> bool:
         """Set the estimate of the selected surplus line (asks, offering a similar card's price)."""

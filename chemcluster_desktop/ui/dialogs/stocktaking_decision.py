@@ -1,6 +1,9 @@
 """Решение о проведении инвентаризации (ф. 0510439): the order's number and date, the reason, the dates,
 the rooms counted, the accounts and the commission (name, position, one chair). The service refuses a
-commission without a chair or with a counted room's МОЛ; the message shows under the form."""
+commission without a chair or with a counted room's МОЛ; the message shows under the form.
+
+``DecisionDialog(parent, decision_id=N)`` edits an existing decision with the same checks; once a
+count by it has been posted the form is shown read-only with the reason."""
 
 from __future__ import annotations
 
@@ -44,12 +47,13 @@ def _pydate(e: QDateEdit) -> dt.date:
 
 
 class DecisionDialog(QDialog):
-    def __init__(self, parent=None, room_id: int | None = None):
+    def __init__(self, parent=None, room_id: int | None = None, decision_id: int | None = None):
         super().__init__(parent)
         self.setObjectName("DecisionDialog")
         self.setWindowTitle(_t("Решение о проведении инвентаризации (ф. 0510439)"))
         self.resize(760, 620)
-        self.decision_id: int | None = None
+        self.decision_id: int | None = decision_id
+        self.version: int | None = None
         today = dt.date.today()
         lay = QVBoxLayout(self)
         form = QFormLayout()
@@ -112,6 +116,35 @@ class DecisionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if decision_id is not None:
+            self.load(decision_id)
+
+    def load(self, decision_id: int) -> None:
+        """Fill the form from a saved decision; read-only with the reason once a count by it is posted."""
+        d = decisions.get_decision(decision_id)
+        self.setWindowTitle(_t("Решение № {0} о проведении инвентаризации (ф. 0510439)").format(d["number"]))
+        self.version = d["version"]
+        self.number.setText(d["number"])
+        self.date.setDate(_qdate(d["date"]))
+        self.reason.setCurrentText(d["reason"])
+        self.starts.setDate(_qdate(d["starts_on"]))
+        self.ends.setDate(_qdate(d["ends_on"]))
+        self.accounts.setText(d["accounts"])
+        for i in range(self.rooms.count()):
+            it = self.rooms.item(i)
+            on = it.data(Qt.ItemDataRole.UserRole) in d["room_ids"]
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.members.setRowCount(0)
+        for r, m in enumerate(d["members"]):
+            self.set_member(r, m["name"], m["position"], m["role"] == "chair")
+        why = decisions.editable(decision_id)
+        if why:
+            self.error.setText(why)
+            self.save_btn.setEnabled(False)
+            for w in (self.number, self.date, self.reason, self.starts, self.ends, self.rooms, self.accounts,
+                      self.members):
+                w.setEnabled(False)
 
     def _date(self, d: dt.date) -> QDateEdit:
         e = QDateEdit(_qdate(d))
@@ -153,7 +186,10 @@ class DecisionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.decision_id = decisions.create_decision(self.values())
+            if self.version is not None and self.decision_id is not None:
+                decisions.update_decision(self.decision_id, self.values(), version=self.version)
+            else:
+                self.decision_id = decisions.create_decision(self.values())
         except ServiceError as e:
             self.error.setText(str(e))
             return

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -28,14 +27,17 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.inventory import attachments
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
-from chemcluster_desktop.ui.models.table import Column, PagedTableModel
+from chemcluster_desktop.ui.models.table import PagedTableModel
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, BasePage
+from chemcluster_desktop.ui.pages.inventory_columns import columns
+from chemcluster_desktop.ui.pages.inventory_excel import InventoryExcelMixin
 from chemcluster_desktop.ui.widgets.inventory_alerts import AlertsPanel
 
 CTX = "InventoryPage"
@@ -45,50 +47,7 @@ def _t(s: str) -> str:
     return QCoreApplication.translate("InventoryPage", s)
 
 
-STATUS_BADGES = {
-    "in_use": ("В эксплуатации", "ok"),
-    "repair": ("На ремонте", "warn"),
-    "not_commissioned": ("Не введено", "info"),
-    "written_off": ("Списано", "muted"),
-}
-ALERT_BADGES = {
-    "low": ("Мало", "warn"),
-    "expiring": ("Истекает срок", "warn"),
-    "expired": ("Просрочено", "bad"),
-}
-
-
-def columns() -> list[Column]:
-    return [
-        Column("inventory_number", "Инв. номер", width=125),
-        Column("name", "Наименование", width=240),
-        Column("room", "Помещение", width=190),
-        Column("status", "Состояние", kind="badge", width=135, badges=STATUS_BADGES),
-        Column("quantity", "Кол-во", kind="decimal", width=65),
-        Column("unit", "Ед.", width=45, sortable=False),
-        Column("cost", "Стоимость", kind="money", width=110),
-        Column("alert", "Внимание", kind="badge", width=105, sortable=False, badges=ALERT_BADGES),
-        Column("expires_on", "Годен до", kind="date", width=85, sortable=False),
-        Column("commissioned_on", "Ввод", kind="date", width=85),
-        Column("kind_label", "Вид", width=140, sortable=False),
-        Column("model", "Модель", width=140),
-        Column("serial_number", "Зав. номер", width=100),
-        Column("issued_to", "Выдано", width=150, sortable=False),
-    ]
-
-
-def _translations() -> list[str]:  # for lupdate: column headers and badges
-    tr = QCoreApplication.translate
-    return [tr("InventoryPage", "Инв. номер"), tr("InventoryPage", "Наименование"), tr("InventoryPage", "Вид"),
-            tr("InventoryPage", "Модель"), tr("InventoryPage", "Зав. номер"), tr("InventoryPage", "Помещение"),
-            tr("InventoryPage", "Состояние"), tr("InventoryPage", "Кол-во"), tr("InventoryPage", "Ед."),
-            tr("InventoryPage", "Стоимость"), tr("InventoryPage", "Ввод"), tr("InventoryPage", "Годен до"),
-            tr("InventoryPage", "Внимание"), tr("InventoryPage", "Выдано"), tr("InventoryPage", "В эксплуатации"),
-            tr("InventoryPage", "На ремонте"), tr("InventoryPage", "Не введено"), tr("InventoryPage", "Списано"),
-            tr("InventoryPage", "Мало"), tr("InventoryPage", "Истекает срок"), tr("InventoryPage", "Просрочено")]
-
-
-class InventoryPage(BasePage):
+class InventoryPage(InventoryExcelMixin, BasePage):
     key = "inventory"
     area = Area.INVENTORY
     context = "InventoryPage"
@@ -104,81 +63,8 @@ class InventoryPage(BasePage):
         self.last_preview = None
         self.last_report = None
         self.last_task = None
-        # kind filter: segmented buttons
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.setExclusive(True)
-        self.kind_buttons: dict[str, QToolButton] = {}
-        for i, k in enumerate(("", *inventory.ITEM_KINDS)):
-            b = QToolButton()
-            b.setObjectName(f"kind_{k or 'all'}")
-            b.setCheckable(True)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            b.setStyleSheet("QToolButton { padding: 4px 12px; border: 1px solid #c5ccd3; }"
-                            "QToolButton:checked { background: #dbe9f6; color: #0d3c66; font-weight: bold; }")
-            self.kind_group.addButton(b, i)
-            self.kind_buttons[k] = b
-            self.filter_bar.addWidget(b)
-        self.kind_buttons[""].setChecked(True)
-        self.kind_group.idClicked.connect(lambda _i: self._filters_changed())
-        self.filter_bar.addSpacing(16)
-        self.room_label = QLabel()
-        self.filter_bar.addWidget(self.room_label)
-        self.room_filter = QComboBox()
-        self.room_filter.setObjectName("roomFilter")
-        self.room_filter.setMinimumWidth(200)
-        self.room_filter.setMaximumWidth(320)
-        self.room_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.room_filter.setMinimumContentsLength(22)
-        self.room_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        self.filter_bar.addWidget(self.room_filter)
-        self.status_label_w = QLabel()
-        self.filter_bar.addWidget(self.status_label_w)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        self.filter_bar.addWidget(self.status_filter)
-        self.written_off = QCheckBox()
-        self.written_off.setObjectName("showWrittenOff")
-        self.written_off.toggled.connect(lambda _c: self._filters_changed())
-        self.filter_bar.addWidget(self.written_off)
-        self.filter_bar.addStretch(1)
-
-        # extra actions: movements, stock-taking, labels
-        self.toolbar.addSeparator()
-        self.move_menu = QMenu(self)
-        self.move_actions: dict[str, QAction] = {}
-        for k, shortcut in (("transfer", "Ctrl+M"), ("issue", "Ctrl+Shift+I"), ("return", "Ctrl+Shift+R"),
-                            ("receipt", ""), ("write_off", "Ctrl+Shift+D")):
-            a = QAction(self)
-            a.setObjectName(f"action_move_{k}")
-            if shortcut:
-                a.setShortcut(QKeySequence(shortcut))
-                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.addAction(a)
-            a.triggered.connect(lambda _c=False, kk=k: self.open_movement(kk))
-            self.move_menu.addAction(a)
-            self.move_actions[k] = a
-        self.move_btn = QToolButton()
-        self.move_btn.setObjectName("moveButton")
-        self.move_btn.setIcon(icon("swap-horizontal"))
-        self.move_btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.move_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.move_btn.setMenu(self.move_menu)
-        self.toolbar.addWidget(self.move_btn)
-        self.act_stocktaking = QAction(icon("clipboard-check-outline"), "", self)
-        self.act_stocktaking.setObjectName("action_stocktaking")
-        self.act_stocktaking.setShortcut(QKeySequence("Ctrl+T"))
-        self.act_stocktaking.setShortcutContext(PAGE_SHORTCUT)
-        self.act_stocktaking.triggered.connect(lambda: self.open_stocktaking())
-        self.addAction(self.act_stocktaking)
-        self.toolbar.addAction(self.act_stocktaking)
-        self.act_labels = QAction(icon("qrcode"), "", self)
-        self.act_labels.setObjectName("action_labels")
-        self.act_labels.setShortcut(QKeySequence("Ctrl+L"))
-        self.act_labels.setShortcutContext(PAGE_SHORTCUT)
-        self.act_labels.triggered.connect(self.print_labels)
-        self.addAction(self.act_labels)
-        self.toolbar.addAction(self.act_labels)
+        self._build_filters()
+        self._build_actions()
 
         model = PagedTableModel(columns(), count=inventory.count_items, page=inventory.list_items, context=CTX)
         model.row_tint = lambda r: "muted" if r.get("status") == "written_off" else None
@@ -217,6 +103,99 @@ class InventoryPage(BasePage):
         self.splitter.setSizes([900, 340])
         self._fill_filters()
         events.bus().changed.connect(self._core_changed)
+
+    def _build_filters(self) -> None:
+        """Kind buttons, room and state filters, written-off, the due-items chip."""
+        # kind filter: segmented buttons
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons: dict[str, QToolButton] = {}
+        for i, k in enumerate(("", *inventory.ITEM_KINDS)):
+            b = QToolButton()
+            b.setObjectName(f"kind_{k or 'all'}")
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setStyleSheet("QToolButton { padding: 4px 12px; border: 1px solid #c5ccd3; }"
+                            "QToolButton:checked { background: #dbe9f6; color: #0d3c66; font-weight: bold; }")
+            self.kind_group.addButton(b, i)
+            self.kind_buttons[k] = b
+            self.filter_bar.addWidget(b)
+        self.kind_buttons[""].setChecked(True)
+        self.kind_group.idClicked.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addSpacing(16)
+        self.room_label = QLabel()
+        self.filter_bar.addWidget(self.room_label)
+        self.room_filter = QComboBox()
+        self.room_filter.setObjectName("roomFilter")
+        self.room_filter.setMinimumWidth(200)
+        self.room_filter.setMaximumWidth(320)
+        self.room_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room_filter.setMinimumContentsLength(22)
+        self.room_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addWidget(self.room_filter)
+        self.status_label_w = QLabel()
+        self.filter_bar.addWidget(self.status_label_w)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.filter_bar.addWidget(self.status_filter)
+        self.written_off = QCheckBox()
+        self.written_off.setObjectName("showWrittenOff")
+        self.written_off.toggled.connect(lambda _c: self._filters_changed())
+        self.filter_bar.addWidget(self.written_off)
+        # the dashboard's verification / maintenance tile shows exactly its items; ✕ returns to the list
+        self._due_ids: list[int] | None = None
+        self.due_chip = QToolButton()
+        self.due_chip.setObjectName("dueChip")
+        self.due_chip.setStyleSheet("QToolButton { padding: 3px 10px; border: 1px solid #c62828; border-radius: 10px;"
+                                    " background: #fdecea; color: #8e1b1b; }")
+        self.due_chip.clicked.connect(lambda: self.show_due_items(None))
+        self.due_chip.hide()
+        self.filter_bar.addWidget(self.due_chip)
+        self.filter_bar.addStretch(1)
+
+    def _build_actions(self) -> None:
+        """Movements, stock-taking, labels, МОЛ."""
+        # extra actions: movements, stock-taking, labels
+        self.toolbar.addSeparator()
+        self.move_menu = QMenu(self)
+        self.move_actions: dict[str, QAction] = {}
+        for k, shortcut in (("transfer", "Ctrl+M"), ("issue", "Ctrl+Shift+I"), ("return", "Ctrl+Shift+R"),
+                            ("receipt", ""), ("write_off", "Ctrl+Shift+D")):
+            a = QAction(self)
+            a.setObjectName(f"action_move_{k}")
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(a)
+            a.triggered.connect(lambda _c=False, kk=k: self.open_movement(kk))
+            self.move_menu.addAction(a)
+            self.move_actions[k] = a
+        self.move_btn = QToolButton()
+        self.move_btn.setObjectName("moveButton")
+        self.move_btn.setIcon(icon("swap-horizontal"))
+        self.move_btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.move_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_btn.setMenu(self.move_menu)
+        self.toolbar.addWidget(self.move_btn)
+        self.act_stocktaking = QAction(icon("clipboard-check-outline"), "", self)
+        self.act_stocktaking.setObjectName("action_stocktaking")
+        self.act_stocktaking.setShortcut(QKeySequence("Ctrl+T"))
+        self.act_stocktaking.setShortcutContext(PAGE_SHORTCUT)
+        self.act_stocktaking.triggered.connect(lambda: self.open_stocktaking())
+        self.addAction(self.act_stocktaking)
+        self.toolbar.addAction(self.act_stocktaking)
+        self.act_labels = QAction(icon("qrcode"), "", self)
+        self.act_labels.setObjectName("action_labels")
+        self.act_labels.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_labels.setShortcutContext(PAGE_SHORTCUT)
+        self.act_labels.triggered.connect(self.print_labels)
+        self.addAction(self.act_labels)
+        self.toolbar.addAction(self.act_labels)
+        self.act_mols = QAction(icon("account-group-outline"), "", self)  # МОЛ and their positions
+        self.act_mols.setObjectName("action_mols")
+        self.act_mols.triggered.connect(self.open_mols)
+        self.toolbar.addAction(self.act_mols)
 
     def _core_changed(self, areas: frozenset) -> None:
         if Area.CORE in areas:
@@ -265,6 +244,8 @@ class InventoryPage(BasePage):
         self.act_stocktaking.setToolTip(_t("Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)"))
         self.act_labels.setText(_t("Этикетки"))
         self.act_labels.setToolTip(_t("Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)"))
+        self.act_mols.setText(_t("МОЛ"))
+        self.act_mols.setToolTip(_t("Материально ответственные лица и их должности для подписей на формах"))
         self.details_title.setText(_t("Позиция"))
         self._fill_filters()
         self.on_selection_changed()
@@ -283,11 +264,38 @@ class InventoryPage(BasePage):
     def set_room(self, room_id: int | None) -> None:
         self.room_filter.setCurrentIndex(max(self.room_filter.findData(room_id), 0))
 
+    def show_due_items(self, ids: list[int] | None, label: str = "") -> None:
+        """Only these items (verification / maintenance due, from the dashboard), every other filter
+        cleared; ``None`` returns to the whole list."""
+        self._due_ids = None if ids is None else list(ids)
+        if ids is not None:
+            for w, i in ((self.room_filter, 0), (self.status_filter, 0)):
+                w.blockSignals(True)
+                w.setCurrentIndex(i)
+                w.blockSignals(False)
+            self.kind_buttons[""].setChecked(True)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            if self.model is not None:
+                self.model.set_search("")
+        self.due_chip.setText(f"{label}  ✕")
+        self.due_chip.setToolTip(_t("Показать весь инвентарь"))
+        self.due_chip.setVisible(ids is not None)
+        # the other filters are cleared and would only crowd the bar while the chip says what is shown
+        for w in (*self.kind_buttons.values(), self.room_label, self.room_filter, self.status_label_w,
+                  self.status_filter, self.written_off):
+            w.setVisible(ids is None)
+        self._filters_changed()
+
     def current_filters(self) -> dict:
         f = {"kind": self.current_kind() or None, "room_id": self.room_filter.currentData(),
              "status": self.status_filter.currentData(),
              "include_written_off": True if self.written_off.isChecked() else None}
-        return {k: v for k, v in f.items() if v not in (None, "")}
+        f = {k: v for k, v in f.items() if v not in (None, "")}
+        if self._due_ids is not None:
+            f["due_ids"] = self._due_ids
+        return f
 
     def _filters_changed(self) -> None:
         if self.model is None:
@@ -445,6 +453,8 @@ class InventoryPage(BasePage):
             return
         what = _t("позицию «{0}»{1}").format(r["name"], f" ({r['inventory_number']})" if r.get("inventory_number")
                                               else "")
+        files = attachments.count_files("item", r["id"])
+        what += _t(" вместе с её файлами ({0})").format(files) if files else ""
         if not self.confirm_delete(what):
             return
         try:
@@ -473,6 +483,13 @@ class InventoryPage(BasePage):
                 dlg.result_doc.number, inventory.movement_label(dlg.result_doc.kind), dlg.result_doc.lines))
             self.count_label.setText(_t("Проведён документ {0}.").format(dlg.result_doc.number))
 
+    def open_mols(self):
+        from chemcluster_desktop.ui.dialogs.mol_positions import MolPositionsDialog
+
+        dlg = MolPositionsDialog(self, read_only=not self.can_write())
+        self._open_dialog(dlg)
+        return dlg
+
     def open_stocktaking(self, stocktaking_id: int | None = None):
         from chemcluster_desktop.ui.dialogs.stocktaking import StocktakingDialog
 
@@ -485,67 +502,6 @@ class InventoryPage(BasePage):
         dlg.print_requested.connect(lambda kind, flt: self.print_report(kind, **flt))
         self._open_dialog(dlg)
         return dlg
-
-    # --- Excel -------------------------------------------------------------------------------------------------------
-    def on_import(self) -> None:
-        start = settings().get("paths/import_dir") or str(Path.home())
-        path, _f = QFileDialog.getOpenFileName(self, _t("Импорт инвентаря из Excel"), start,
-                                               _t("Книги Excel (*.xlsx)"))
-        if path:
-            settings().set("paths/import_dir", str(Path(path).parent))
-            self.import_file(path)
-
-    def import_file(self, path: str):
-        """Read the file in the background, then show the preview dialog."""
-
-        def done(pv):
-            from chemcluster_desktop.ui.dialogs.inventory_import import InventoryImportDialog
-
-            dlg = InventoryImportDialog(self, path, pv)
-            dlg.imported.connect(self._imported)
-            self._open_dialog(dlg)
-
-        self.last_task = ops.run_task(self, _t("Чтение файла Excel…"),
-                                      lambda task: inventory.preview_import(path, progress=task.progress,
-                                                                            cancelled=task.is_cancelled),
-                                      on_done=done)
-        return self.last_task
-
-    def _imported(self, report) -> None:
-        self.last_report = report
-        text = report.summary()
-        self.count_label.setText(text)
-        self.status_message.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Information, _t("Импорт завершён"), text, QMessageBox.StandardButton.Ok,
-                          self)
-        if report.skipped:
-            box.setDetailedText("\n".join(_t("строка {0}: {1}").format(r, m) for r, m in report.skipped))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_message = box
-        box.open()
-
-    def on_export(self) -> None:
-        start = Path(settings().get("paths/export_dir") or Path.home()) / _t("Инвентарь.xlsx")
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), str(start), _t("Книги Excel (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            settings().set("paths/export_dir", str(Path(path).parent))
-            self.export_to(path)
-
-    def export_to(self, path: str):
-        q = self.current_query()
-
-        def done(n):
-            text = _t("Выгружено позиций: {0} → {1}").format(n, path)
-            self.count_label.setText(text)
-            self.status_message.emit(text)
-
-        self.last_task = ops.run_task(self, _t("Экспорт в Excel…"),
-                                      lambda task: inventory.export_inventory(path, q, progress=task.progress,
-                                                                              cancelled=task.is_cancelled),
-                                      on_done=done)
-        return self.last_task
 
     # --- printing -----------------------------------------------------------------------------------------------
     def on_print(self) -> None:

@@ -12,6 +12,7 @@ from chemcluster_desktop.services import cluster
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.lists import Tab
+from chemcluster_desktop.ui.pages.dashboard_upkeep import UpkeepTile
 from chemcluster_desktop.ui.widgets.dashboard_charts import BudgetChart, KpiProgressChart, ReadinessChart
 from chemcluster_desktop.ui.widgets.dashboard_tiles import TILE_QSS, KpiTile
 
@@ -61,6 +62,8 @@ class DashboardTab(Tab):
         self.alerts.setTextFormat(Qt.TextFormat.RichText)
         self.alerts.linkActivated.connect(lambda _l: self.page.go_to("procurement"))
         v.addWidget(self.alerts)
+        self.upkeep = UpkeepTile(self.page)  # verification / maintenance due in 30 days and overdue → the inventory
+        v.addWidget(self.upkeep)
         self.card_title = _bold(QLabel())
         self.card_title.setProperty("role", "section")
         v.addWidget(self.card_title)
@@ -112,6 +115,7 @@ class DashboardTab(Tab):
         self.data = d
         self._fill_tiles(d["tiles"])
         self._fill_alerts(d.get("contract_alerts") or [])
+        self.upkeep.load()
         self.kpi_chart.set_tiles(d["tiles"])
         self.budget_chart.set_budget(d["budget"])
         self.readiness_chart.set_readiness(d["readiness"])
