@@ -178,7 +178,7 @@ def test_invalid_inn_refused(setup):
 
 def test_over_source_limit_refused(setup):
     src = setup["src"]
-    P.update_source(src["own"], {"code": "own", "name": P.SOURCE_NAMES["own"], "limit": "150000.00"})
+    P.update_source(src["own"], {"code": "own", "name": P.SOURCE_NAMES["own"], "limit": "150000.00"}, version=P.source_by(src["own"]).version)
     nid = P.create_need({"name": "Дистиллятор", "quantity": 2})
     add_offers(nid, setup["sup"], ["100000.00", "101000.00", "102000.00"])  # НМЦК 202 000
     assert P.limit_problem(src["own"], Decimal("202000.00")) is not None
@@ -188,16 +188,16 @@ def test_over_source_limit_refused(setup):
     assert P.get_need(nid).plan_line_id is None and P.get_need(nid).status == "need"
     # the grant cannot be more than 100 mln, nor the limits more than the project
     with pytest.raises(ValidationError, match="Профессионалитет"):
-        P.update_source(src["federal"], {"code": "federal", "name": "Грант", "limit": "100000000.01"})
+        P.update_source(src["federal"], {"code": "federal", "name": "Грант", "limit": "100000000.01"}, version=P.source_by(src["federal"]).version)
     with pytest.raises(ValidationError, match="стоимость проекта"):
-        P.update_source(src["own"], {"code": "own", "name": "Свои", "limit": "30000000.01"})
+        P.update_source(src["own"], {"code": "own", "name": "Свои", "limit": "30000000.01"}, version=P.source_by(src["own"]).version)
 
 
 def test_contract_over_limit_and_delivery_larger_than_contract(setup):
     nid, lid = _line_ready(setup, qty=2)
     for st in ("price_justified", "notice_published", "supplier_chosen"):
         P.advance(lid, st)
-    P.update_source(setup["src"]["federal"], {"code": "federal", "name": "Грант", "limit": "202000.00"})  # exactly the НМЦК
+    P.update_source(setup["src"]["federal"], {"code": "federal", "name": "Грант", "limit": "202000.00"}, version=P.source_by(setup["src"]["federal"]).version)  # exactly the НМЦК
     with pytest.raises(ValidationError, match="больше НМЦК"):
         P.create_contract({"plan_line_id": lid, "number": "К-1", "date": TODAY,
                            "supplier_id": setup["sup"][0], "price": "300000.00"})

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from chemcluster_desktop.services import context
-from chemcluster_desktop.services.errors import ConcurrentEditError, PermissionDenied
+from chemcluster_desktop.services.errors import ConcurrentEditError, PermissionDenied, ValidationError
 from chemcluster_desktop.storage.core import AuditEntry
 
 inventory = pytest.importorskip("chemcluster_desktop.services.inventory")
@@ -65,7 +65,11 @@ def test_need_service_journal_rights_and_version(db, as_role):
     as_role("buyer", login="lebedev")
     nid = procurement.create_need({"name": "Весы аналитические ВЛ-220", "quantity": Decimal("2")})
     with as_role("viewer"), pytest.raises(PermissionDenied):
-        procurement.update_need(nid, {"name": "x"})
+        procurement.update_need(nid, {"name": "x"}, version=1)
+    with pytest.raises(TypeError):  # a save that does not say which version it was made from
+        procurement.update_need(nid, {"quantity": Decimal("3")})
+    with pytest.raises(ValidationError, match="версия"):
+        procurement.update_need(nid, {"quantity": Decimal("3")}, version=None)
     procurement.update_need(nid, {"quantity": Decimal("3")}, version=1)
     with pytest.raises(ConcurrentEditError):
         procurement.update_need(nid, {"quantity": Decimal("4")}, version=1)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
@@ -131,12 +131,12 @@ def need_from_checklist_line(checklist_line_id: int, quantity=None) -> int:
         return _need_from_checklist_line(s, checklist_line_id, quantity)
 
 
-def update_need(need_id: int, data: dict, *, version: int | None = None) -> None:
+def update_need(need_id: int, data: dict, *, version: int) -> None:
     """Change the fields of :data:`NEED_FIELDS` that ``data`` gives; refused once the price is justified."""
     require(NEEDS)
     with uow() as s:
         n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
-        check_version(n, version)
+        require_version(n, version)
         if n.status in FROZEN:
             raise ValidationError(translate("Procurement", "Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя "
                                      "изменить.").format(n.name, status_label(n.status)))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement._common import FROZEN, WRITE, parse_money, status_label
@@ -87,13 +87,13 @@ def create_offer(data: dict) -> int:
                           data.get("document_name") or "", data.get("document"))
 
 
-def update_offer(offer_id: int, data: dict, *, version: int | None = None) -> None:
+def update_offer(offer_id: int, data: dict, *, version: int) -> None:
     """Change fields of an offer: supplier_id, supplier_name, date, unit_price, reference, document_name,
     document."""
     require(WRITE)
     with uow() as s:
         o = get_or_404(s, Offer, offer_id, translate("Procurement", "Запись о коммерческом предложении"))
-        check_version(o, version)
+        require_version(o, version)
         n = _editable_need(s, o.need_id)
         sup_id = data["supplier_id"] if "supplier_id" in data else o.supplier_id
         sup_name = data.get("supplier_name", o.supplier_name if sup_id is None else "")

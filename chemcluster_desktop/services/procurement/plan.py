@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
@@ -193,13 +193,13 @@ def create_plan_line(data: dict) -> int:
                                  data.get("planned_year"), data.get("planned_quarter"), data.get("on"))
 
 
-def update_plan_line(line_id: int, data: dict, *, version: int | None = None) -> None:
+def update_plan_line(line_id: int, data: dict, *, version: int) -> None:
     """Change the fields ``data`` gives: title, law, method, okpd2, funding_source_id, planned_year,
     planned_quarter, notice_number."""
     require(WRITE)
     with uow() as s:
         line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
-        check_version(line, version)
+        require_version(line, version)
         if "title" in data:
             line.title = _text(data["title"], "title", translate("Procurement", "Предмет закупки"), max_len=500)
         auto_before = compliance.auto_ikz(s, line)

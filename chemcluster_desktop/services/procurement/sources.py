@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
 from chemcluster_desktop.services.procurement._common import (
@@ -74,7 +74,7 @@ def _save_source(s: Session, source_id: int | None, code: str, name: str, limit,
         s.flush()
         return f.id
     f = get_or_404(s, FundingSource, source_id, translate("Procurement", "Запись об источнике финансирования"))
-    check_version(f, version)
+    require_version(f, version)
     committed = _committed(s, f.id)
     if limit < committed:
         raise ValidationError(translate("Procurement", "Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.")
@@ -91,7 +91,7 @@ def create_source(data: dict) -> int:
         return _save_source(s, None, data.get("code"), data.get("name"), data.get("limit"))
 
 
-def update_source(source_id: int, data: dict, *, version: int | None = None) -> None:
+def update_source(source_id: int, data: dict, *, version: int) -> None:
     """Change a funding source: ``data`` gives all of code, name, limit (as :func:`create_source`)."""
     require(WRITE)
     with uow() as s:

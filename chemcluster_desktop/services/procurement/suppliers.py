@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import read, uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, apply_sort, count_of, window
@@ -75,12 +75,12 @@ def create_supplier(data: dict) -> int:
         return _create_supplier(s, **data)
 
 
-def update_supplier(supplier_id: int, data: dict, *, version: int | None = None) -> None:
+def update_supplier(supplier_id: int, data: dict, *, version: int) -> None:
     """Change the fields ``data`` gives (those given as None keep their value)."""
     require(WRITE)
     with uow() as s:
         x = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"))
-        check_version(x, version)
+        require_version(x, version)
         merged = {k: getattr(x, k) for k in ("name", "inn", "kpp", "contact", "email", "phone", "address")}
         merged.update({k: v for k, v in data.items() if v is not None})
         for k, v in _validate_supplier(s, supplier_id, merged).items():

@@ -440,9 +440,9 @@ class NeedsTab(ListTab):
         path, _f = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Procurement", "Файл коммерческого предложения"), "",
                                                QCoreApplication.translate("Procurement", "Документы (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx)"))
         if path:
-            self.attach_file(oid, path)
+            self.attach_file(oid, path, version=self.offers.item(r, 0).data(Qt.ItemDataRole.UserRole + 1))
 
-    def attach_file(self, offer_id: int, path: str) -> None:
+    def attach_file(self, offer_id: int, path: str, *, version: int) -> None:
         import os
 
         try:
@@ -450,7 +450,7 @@ class NeedsTab(ListTab):
                 raise ServiceError(QCoreApplication.translate("Procurement", "Файл больше 20 МБ: сожмите его или прикрепите скан меньшего размера."))
             with open(path, "rb") as f:
                 data = f.read()
-            P.update_offer(offer_id, {"document_name": os.path.basename(path), "document": data})
+            P.update_offer(offer_id, {"document_name": os.path.basename(path), "document": data}, version=version)
         except OSError as e:
             QMessageBox.warning(self, QCoreApplication.translate("Procurement", "Файл КП"), QCoreApplication.translate("Procurement", "Не удалось прочитать файл: {0}").format(e.strerror or e))
             return
