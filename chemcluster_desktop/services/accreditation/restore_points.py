@@ -1,0 +1,272 @@
+"""Restore points of the bulk accreditation actions (issue 16): one step puts back exactly what an
+import of a list into a competency that has one, a re-match, «Подтвердить все» or «Дефициты →
+закупки» changed.
+
+A *scope* names the records an action may change: the rows of a list (``list_id``), the checklists
+of some workshops (``workshops``: their checklist lines, links, loans and line photos, and their
+``list_id``) and the procurement needs made from a workshop's gaps (``needs_workshop``). Before the
+action the rows of the scope are kept as JSON (values tagged so Decimal, dates and bytes come back
+exactly); right after it, a fingerprint of the same scope. :func:`undo` refuses when the scope has
+changed since (it would overwrite later work), else brings every table of the scope back to the
+kept rows — same ids, same values — journaled, and drops the point.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from chemcluster_desktop.services import audit, context
+from chemcluster_desktop.services.errors import NotFoundError, ValidationError
+from chemcluster_desktop.services.security import require
+from chemcluster_desktop.storage.accreditation import (
+    AccreditationRestorePoint,
+    ChecklistLine,
+    ChecklistLink,
+    ChecklistLoan,
+    Evidence,
+    InfrastructureLine,
+    InfrastructureList,
+    Workshop,
+)
+from chemcluster_desktop.storage.base import Base, utcnow
+from chemcluster_desktop.storage.procurement import Need
+
+from ._common import WRITE, _t
+
+# how many restore points a workshop (or list) keeps: the older ones are dropped
+KEEP = 10
+
+
+@dataclass
+class RestorePointInfo:
+    id: int
+    kind: str
+    workshop_id: int | None
+    list_id: int | None
+    created_at: dt.datetime
+    created_by: str
+    label: str
+
+
+@dataclass
+class UndoResult:
+    id: int
+    kind: str
+    label: str
+    restored: int  # rows put back (inserted or brought back to their values)
+    removed: int  # rows the action had added, removed again
+    dry_run: bool = False
+
+
+# --- the scope --------------------------------------------------------------------------------------
+def _tables(scope: dict) -> list[tuple[type, tuple[str, ...] | None, object]]:
+    """(model, columns kept or None for all, condition), parents before children."""
+    out: list[tuple[type, tuple[str, ...] | None, object]] = []
+    lid = scope.get("list_id")
+    if lid is not None:
+        out.append((InfrastructureList, None, InfrastructureList.id == lid))
+        out.append((InfrastructureLine, None, InfrastructureLine.list_id == lid))
+    ws = scope.get("workshops") or []
+    if ws:
+        cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id.in_(ws))
+        out.append((Workshop, ("id", "list_id"), Workshop.id.in_(ws)))
+        out.append((ChecklistLine, None, ChecklistLine.workshop_id.in_(ws)))
+        out.append((ChecklistLink, None, ChecklistLink.checklist_line_id.in_(cl_ids)))
+        out.append((ChecklistLoan, None, ChecklistLoan.checklist_line_id.in_(cl_ids)))
+        out.append((Evidence, None, and_(Evidence.workshop_id.in_(ws), Evidence.checklist_line_id.is_not(None))))
+    if scope.get("needs_workshop") is not None:
+        out.append((Need, None, Need.workshop_id == scope["needs_workshop"]))
+    return out
+
+
+def _enc(v):
+    if isinstance(v, Decimal):
+        return {"$d": str(v)}
+    if isinstance(v, dt.datetime):
+        return {"$t": v.isoformat()}
+    if isinstance(v, dt.date):
+        return {"$a": v.isoformat()}
+    if isinstance(v, bytes | bytearray | memoryview):
+        return {"$b": base64.b64encode(bytes(v)).decode("ascii")}
+    return v
+
+
+def _dec(v):
+    if isinstance(v, dict) and len(v) == 1:
+        k, x = next(iter(v.items()))
+        if k == "$d":
+            return Decimal(x)
+        if k == "$t":
+            return dt.datetime.fromisoformat(x)
+        if k == "$a":
+            return dt.date.fromisoformat(x)
+        if k == "$b":
+            return base64.b64decode(x)
+    return v
+
+
+def _cols(model, keep):
+    t = model.__table__
+    return [c for c in t.columns if keep is None or c.name in keep]
+
+
+def snapshot(s: Session, scope: dict) -> dict[str, list[dict]]:
+    """The rows of the scope now, per table name, encoded for JSON, ordered by id."""
+    s.flush()
+    out: dict[str, list[dict]] = {}
+    for model, keep, cond in _tables(scope):
+        cols = _cols(model, keep)
+        rows = s.execute(select(*cols).where(cond).order_by(model.__table__.c.id)).all()
+        out[model.__tablename__] = [{c.name: _enc(v) for c, v in zip(cols, r, strict=True)} for r in rows]
+    return out
+
+
+def fingerprint(rows: dict[str, list[dict]]) -> str:
+    return hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str)
+                          .encode("utf-8")).hexdigest()
+
+
+def make_point(s: Session, kind: str, label: str, scope: dict, before: dict, *, workshop_id: int | None = None,
+               list_id: int | None = None) -> int:
+    """Keep ``before`` (a :func:`snapshot` taken before the action) and the fingerprint of the scope
+    now (after the action); the oldest points of the same workshop / list beyond :data:`KEEP` go."""
+    after = fingerprint(snapshot(s, scope))
+    login = context.actor().login if context.actor() else ""
+    p = AccreditationRestorePoint(kind=kind, workshop_id=workshop_id, list_id=list_id, created_at=utcnow(),
+                                  created_by=login[:64], label=label[:500], scope=scope, rows=before,
+                                  after_hash=after)
+    s.add(p)
+    s.flush()
+    same = (AccreditationRestorePoint.workshop_id == workshop_id if workshop_id is not None
+            else AccreditationRestorePoint.list_id == list_id)
+    old = list(s.scalars(select(AccreditationRestorePoint.id).where(same)
+                         .order_by(AccreditationRestorePoint.id.desc()).offset(KEEP)))
+    if old:
+        s.execute(delete(AccreditationRestorePoint).where(AccreditationRestorePoint.id.in_(old)))
+    return p.id
+
+
+# --- listing and undo -------------------------------------------------------------------------------
+def kind_label(kind: str) -> str:
+    return {"list_import": _t("Импорт листа"), "match": _t("Сопоставление"),
+            "confirm_all": _t("Подтверждение предложений"), "needs": _t("Дефициты → закупки")}.get(kind, kind)
+
+
+def restore_points(workshop_id: int | None = None, list_id: int | None = None) -> list[RestorePointInfo]:
+    """The points that can be undone, newest first: of a workshop (its own and those of its list's
+    imports), of a list, or all."""
+    with context.read() as s:
+        stmt = select(AccreditationRestorePoint).order_by(AccreditationRestorePoint.id.desc())
+        if workshop_id is not None:
+            lid = s.scalar(select(Workshop.list_id).where(Workshop.id == workshop_id))
+            cond = AccreditationRestorePoint.workshop_id == workshop_id
+            if lid is not None:
+                cond = cond | (AccreditationRestorePoint.list_id == lid)
+            stmt = stmt.where(cond)
+        elif list_id is not None:
+            stmt = stmt.where(AccreditationRestorePoint.list_id == list_id)
+        return [RestorePointInfo(p.id, p.kind, p.workshop_id, p.list_id, p.created_at, p.created_by, p.label)
+                for p in s.scalars(stmt)]
+
+
+def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run: bool = False) -> UndoResult:
+    """Undo the action of restore point ``point_id`` (default: the newest one of ``workshop_id``, or
+    the newest of all). Refused when the records have changed since the action."""
+    require(WRITE)
+    if point_id is None:
+        pts = restore_points(workshop_id)
+        if not pts:
+            raise NotFoundError(_t("Отменять нечего: массовых действий с аккредитацией, которые можно отменить, "
+                                   "не было."))
+        point_id = pts[0].id
+    with context.uow() as s:
+        p = s.get(AccreditationRestorePoint, point_id)
+        if p is None:
+            raise NotFoundError(_t("Точка восстановления № {0} не найдена (уже отменена?).").format(point_id))
+        if fingerprint(snapshot(s, p.scope)) != p.after_hash:
+            raise ValidationError(_t("«{0}» нельзя отменить: после этого действия лист, чек-листы или потребности "
+                                     "уже изменены (например, подтверждена связь или принято предложение). "
+                                     "Отмена стёрла бы эти изменения.").format(p.label))
+        _refuse_if_referenced(s, p)
+        restored, removed = _restore(s, p.scope, p.rows)
+        res = UndoResult(p.id, p.kind, p.label, restored, removed, dry_run)
+        audit.record(s, "restore", "accreditation", "AccreditationRestorePoint", p.id,
+                     _t("Отменено: {0} (восстановлено записей {1}, удалено {2})").format(p.label, restored, removed))
+        s.delete(p)
+        if dry_run:
+            s.rollback()
+    return res
+
+
+def _refuse_if_referenced(s: Session, p: AccreditationRestorePoint) -> None:
+    """Needs the action created are removed by the undo only while nothing refers to them."""
+    if p.scope.get("needs_workshop") is None:
+        return
+    kept = {r["id"] for r in p.rows.get(Need.__tablename__, [])}
+    now = [i for i in s.scalars(select(Need.id).where(Need.workshop_id == p.scope["needs_workshop"])) if i not in kept]
+    if not now:
+        return
+    users = []
+    for t in Base.metadata.sorted_tables:
+        for fk in t.foreign_keys:
+            if fk.column.table is Need.__table__ and t is not Need.__table__:
+                n = s.execute(select(t.c[fk.parent.name]).where(fk.parent.in_(now)).limit(1)).first()
+                if n is not None:
+                    users.append(t.name)
+    if users:
+        raise ValidationError(_t("«{0}» нельзя отменить: на созданные потребности уже ссылаются записи закупок "
+                                 "({1}). Удалите их в «Закупках» или оставьте потребности.")
+                              .format(p.label, ", ".join(sorted(set(users)))))
+
+
+def _restore(s: Session, scope: dict, rows: dict) -> tuple[int, int]:
+    """Bring each table of the scope to the kept rows: changed rows updated (parents first), rows the
+    action added deleted (children first), rows it removed inserted (parents first)."""
+    tables = _tables(scope)
+    kept = {m.__tablename__: {r["id"]: {k: _dec(v) for k, v in r.items()} for r in rows.get(m.__tablename__, [])}
+            for m, _k, _c in tables}
+    now = {}
+    for model, keep, cond in tables:
+        cols = _cols(model, keep)
+        now[model.__tablename__] = {r[0]: dict(zip([c.name for c in cols], r, strict=True))
+                                    for r in s.execute(select(*cols).where(cond))}
+    restored = removed = 0
+    for model, _keep, _cond in tables:
+        t = model.__table__
+        for rid, old in kept[t.name].items():
+            cur = now[t.name].get(rid)
+            if cur is not None and cur != old:
+                diff = {k: v for k, v in old.items() if cur.get(k) != v}
+                s.execute(update(t).where(t.c.id == rid).values(**diff))
+                audit.record(s, "update", "accreditation", model.__name__, rid, _t("Восстановлено отменой"),
+                             old={k: cur.get(k) for k in diff}, new=diff)
+                restored += 1
+    for model, keep, _cond in reversed(tables):
+        t = model.__table__
+        if keep is not None:  # only some columns kept (a workshop's list): updated, never removed or added
+            continue
+        gone = [rid for rid in now[t.name] if rid not in kept[t.name]]
+        if gone:
+            audit.record_deleting(s, "accreditation", model, t.c.id.in_(gone))
+            s.execute(delete(t).where(t.c.id.in_(gone)))
+            removed += len(gone)
+    for model, keep, _cond in tables:
+        t = model.__table__
+        if keep is not None:
+            continue
+        back = [old for rid, old in kept[t.name].items() if rid not in now[t.name]]
+        if back:
+            # a Core insert with the old ids: the ORM's would reset the version counter
+            s.execute(insert(t), back)
+            audit.record_created(s, "accreditation", model.__name__, [(r["id"], r) for r in back])
+            restored += len(back)
+    s.flush()
+    return restored, removed
