@@ -41,6 +41,8 @@ from chemcluster_desktop.storage.procurement import Need
 
 from ._common import WRITE, _t
 
+# tables whose changed rows are updated in place (never replaced: rows outside the scope refer to them)
+IN_PLACE = {"infrastructure_lists"}
 # how many restore points a workshop (or list) keeps: the older ones are dropped
 KEEP = 10
 
@@ -61,8 +63,8 @@ class UndoResult:
     id: int
     kind: str
     label: str
-    restored: int  # rows put back (inserted or brought back to their values)
-    removed: int  # rows the action had added, removed again
+    restored: int  # rows written back as they were
+    removed: int  # rows of the action's state deleted (added by it, or changed and written back)
     dry_run: bool = False
 
 
@@ -82,6 +84,8 @@ def _tables(scope: dict) -> list[tuple[type, tuple[str, ...] | None, object]]:
         out.append((ChecklistLink, None, ChecklistLink.checklist_line_id.in_(cl_ids)))
         out.append((ChecklistLoan, None, ChecklistLoan.checklist_line_id.in_(cl_ids)))
         out.append((Evidence, None, and_(Evidence.workshop_id.in_(ws), Evidence.checklist_line_id.is_not(None))))
+        # a need made from a gap refers to its checklist line (SET NULL when the line goes)
+        out.append((Need, ("id", "checklist_line_id"), Need.workshop_id.in_(ws)))
     if scope.get("needs_workshop") is not None:
         out.append((Need, None, Need.workshop_id == scope["needs_workshop"]))
     return out
@@ -227,46 +231,59 @@ def _refuse_if_referenced(s: Session, p: AccreditationRestorePoint) -> None:
                               .format(p.label, ", ".join(sorted(set(users)))))
 
 
+def _current(s: Session, model, keep, cond) -> dict[int, dict]:
+    cols = _cols(model, keep)
+    names = [c.name for c in cols]
+    return {r["id"]: r for r in (dict(zip(names, x, strict=True)) for x in s.execute(select(*cols).where(cond)))}
+
+
 def _restore(s: Session, scope: dict, rows: dict) -> tuple[int, int]:
-    """Bring each table of the scope to the kept rows: changed rows updated (parents first), rows the
-    action added deleted (children first), rows it removed inserted (parents first)."""
+    """Bring each table of the scope to the kept rows. The references kept column by column (a
+    workshop's list, a need's checklist line) are cleared first and set last; the rows the action
+    added or changed are deleted (children first) and the kept rows that are missing then are
+    inserted with their ids (parents first). A changed row is deleted and inserted rather than
+    updated: SQLite gives the ids of deleted rows again, so the same id may be another record whose
+    children are not there yet. Returns (rows written back, rows deleted)."""
     tables = _tables(scope)
     kept = {m.__tablename__: {r["id"]: {k: _dec(v) for k, v in r.items()} for r in rows.get(m.__tablename__, [])}
             for m, _k, _c in tables}
-    now = {}
-    for model, keep, cond in tables:
-        cols = _cols(model, keep)
-        now[model.__tablename__] = {r[0]: dict(zip([c.name for c in cols], r, strict=True))
-                                    for r in s.execute(select(*cols).where(cond))}
+    full = [(m, k, c) for m, k, c in tables if k is None]
+    partial = [(m, k, c) for m, k, c in tables if k is not None]
+    for model, keep, cond in partial:
+        for rid, cur in _current(s, model, keep, cond).items():
+            old = kept[model.__tablename__].get(rid)
+            if old is not None and old != cur:
+                t = model.__table__
+                s.execute(update(t).where(t.c.id == rid).values(**{k: None for k in old if k != "id"
+                                                                  and old[k] != cur.get(k)}))
     restored = removed = 0
-    for model, _keep, _cond in tables:
+    for model, keep, cond in reversed(full):
         t = model.__table__
-        for rid, old in kept[t.name].items():
-            cur = now[t.name].get(rid)
-            if cur is not None and cur != old:
+        mine = kept[t.name]
+        bad = [rid for rid, cur in _current(s, model, keep, cond).items()
+               if mine.get(rid) != cur and (rid not in mine or t.name not in IN_PLACE)]
+        for k in range(0, len(bad), 500):
+            part = bad[k:k + 500]
+            audit.record_deleting(s, "accreditation", model, t.c.id.in_(part))
+            s.execute(delete(t).where(t.c.id.in_(part)))
+        removed += len(bad)
+    for model, keep, cond in full:
+        t = model.__table__
+        present = _current(s, model, keep, cond)
+        back = [old for rid, old in kept[t.name].items() if rid not in present]
+        for k in range(0, len(back), 500):  # a Core insert with the old ids: the ORM's would reset the version
+            s.execute(insert(t), back[k:k + 500])
+        audit.record_created(s, "accreditation", model.__name__, [(r["id"], r) for r in back])
+        restored += len(back)
+    for model, keep, cond in [x for x in full if x[0].__tablename__ in IN_PLACE] + partial:
+        t = model.__table__
+        for rid, cur in _current(s, model, keep, cond).items():
+            old = kept[t.name].get(rid)
+            if old is not None and old != cur:
                 diff = {k: v for k, v in old.items() if cur.get(k) != v}
                 s.execute(update(t).where(t.c.id == rid).values(**diff))
                 audit.record(s, "update", "accreditation", model.__name__, rid, _t("Восстановлено отменой"),
                              old={k: cur.get(k) for k in diff}, new=diff)
                 restored += 1
-    for model, keep, _cond in reversed(tables):
-        t = model.__table__
-        if keep is not None:  # only some columns kept (a workshop's list): updated, never removed or added
-            continue
-        gone = [rid for rid in now[t.name] if rid not in kept[t.name]]
-        if gone:
-            audit.record_deleting(s, "accreditation", model, t.c.id.in_(gone))
-            s.execute(delete(t).where(t.c.id.in_(gone)))
-            removed += len(gone)
-    for model, keep, _cond in tables:
-        t = model.__table__
-        if keep is not None:
-            continue
-        back = [old for rid, old in kept[t.name].items() if rid not in now[t.name]]
-        if back:
-            # a Core insert with the old ids: the ORM's would reset the version counter
-            s.execute(insert(t), back)
-            audit.record_created(s, "accreditation", model.__name__, [(r["id"], r) for r in back])
-            restored += len(back)
     s.flush()
     return restored, removed
