@@ -133,6 +133,12 @@ def create_needs_from_gaps(workshop_id: int, line_ids: list[int] | None = None, 
     return res
 
 
+def _need_status(code: str) -> str:
+    from chemcluster_desktop.services.procurement._common import status_label
+
+    return status_label(code)
+
+
 def _one_need(s: Session, w, r: dict, res: NeedsResult) -> None:
     room_id = s.scalar(select(WorkshopRoom.room_id).where(WorkshopRoom.workshop_id == w.id)
                        .order_by(WorkshopRoom.room_id).limit(1))
@@ -164,7 +170,7 @@ def _one_need(s: Session, w, r: dict, res: NeedsResult) -> None:
         n0 = existing[-1]
         plan.action, plan.need_id = "skip", n0.id
         plan.note = _t("потребность № {0} уже в работе у закупок (статус «{1}»); новая не создаётся").format(
-            n0.id, n0.status)
+            n0.id, _need_status(n0.status))
         res.skipped.append(f"«{r['name'][:60]}»: {plan.note}.")
         return
     n = Need(name=r["name"][:500], specification=r["specification"] or "", quantity=qty, unit=r["unit"],
