@@ -20,7 +20,8 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, delete, false, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chemcluster_desktop.services import audit, context
@@ -77,9 +78,12 @@ def _tables(scope: dict) -> list[tuple[type, tuple[str, ...] | None, object]]:
         out.append((InfrastructureList, None, InfrastructureList.id == lid))
         out.append((InfrastructureLine, None, InfrastructureLine.list_id == lid))
     ws = scope.get("workshops") or []
+    if ws or lid is not None:
+        # the workshops on the list too: one bound to it after the action changes the fingerprint
+        on_list = Workshop.list_id == lid if lid is not None else false()
+        out.append((Workshop, ("id", "list_id"), or_(Workshop.id.in_(ws), on_list)))
     if ws:
         cl_ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id.in_(ws))
-        out.append((Workshop, ("id", "list_id"), Workshop.id.in_(ws)))
         out.append((ChecklistLine, None, ChecklistLine.workshop_id.in_(ws)))
         out.append((ChecklistLink, None, ChecklistLink.checklist_line_id.in_(cl_ids)))
         out.append((ChecklistLoan, None, ChecklistLoan.checklist_line_id.in_(cl_ids)))
@@ -200,7 +204,12 @@ def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run
                                      "уже изменены (например, подтверждена связь или принято предложение). "
                                      "Отмена стёрла бы эти изменения.").format(p.label))
         _refuse_if_referenced(s, p)
-        restored, removed = _restore(s, p.scope, p.rows)
+        try:
+            with s.begin_nested():
+                restored, removed = _restore(s, p.scope, p.rows)
+        except IntegrityError as e:
+            raise ValidationError(_t("«{0}» нельзя отменить: на восстанавливаемые или удаляемые записи уже "
+                                     "ссылаются другие данные. Ничего не изменено.").format(p.label)) from e
         res = UndoResult(p.id, p.kind, p.label, restored, removed, dry_run)
         audit.record(s, "restore", "accreditation", "AccreditationRestorePoint", p.id,
                      _t("Отменено: {0} (восстановлено записей {1}, удалено {2})").format(p.label, restored, removed))
