@@ -192,7 +192,7 @@ def confirm_proposals(workshop_id: int, link_ids: list[int] | None = None, *, in
                      _t("Подтверждены предложения сопоставления: {0} (связи № {1})").format(
                          len(chosen), ", ".join(map(str, chosen[:50]))))
         res.restore_point = restore.make_point(
-            s, "confirm_all", _t("Подтверждение {0} предложений «{1}»").format(len(chosen), w.name), scope, before,
+            s, "confirm_all", _t("Подтверждение предложений «{0}»: {1}").format(w.name, len(chosen)), scope, before,
             workshop_id=workshop_id)
         return res
 

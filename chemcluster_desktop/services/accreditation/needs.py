@@ -162,14 +162,14 @@ def _one_need(s: Session, w, r: dict, res: NeedsResult) -> None:
             res.updated += 1
         else:
             plan.action = "skip"
-            plan.note = _t("потребность № {0} уже создана с тем же количеством").format(open_need.id)
+            plan.note = _t("потребность № {0} уже создана, количество то же").format(open_need.id)
             res.skipped.append(f"«{r['name'][:60]}»: {plan.note}.")
         res.need_ids.append(open_need.id)
         return
     if existing:
         n0 = existing[-1]
         plan.action, plan.need_id = "skip", n0.id
-        plan.note = _t("потребность № {0} уже в работе у закупок (статус «{1}»); новая не создаётся").format(
+        plan.note = _t("потребность № {0} уже в работе у закупок («{1}»)").format(
             n0.id, _need_status(n0.status))
         res.skipped.append(f"«{r['name'][:60]}»: {plan.note}.")
         return

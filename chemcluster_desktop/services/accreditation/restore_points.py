@@ -187,8 +187,8 @@ def restore_points(workshop_id: int | None = None, list_id: int | None = None) -
 
 def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run: bool = False) -> UndoResult:
     """Undo the action of restore point ``point_id`` (default: the newest one of ``workshop_id``, or
-    the newest of all). Refused when the records have changed since the action."""
-    require(WRITE)
+    the newest of all). Refused when the records have changed since the action. The right is the
+    action's own: «Дефициты → закупки» is undone by whoever may make needs."""
     if point_id is None:
         pts = restore_points(workshop_id)
         if not pts:
@@ -199,6 +199,7 @@ def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run
         p = s.get(AccreditationRestorePoint, point_id)
         if p is None:
             raise NotFoundError(_t("Точка восстановления № {0} не найдена (уже отменена?).").format(point_id))
+        require("procurement.needs" if p.kind == "needs" else WRITE)
         if fingerprint(snapshot(s, p.scope)) != p.after_hash:
             raise ValidationError(_t("«{0}» нельзя отменить: после этого действия лист, чек-листы или потребности "
                                      "уже изменены (например, подтверждена связь или принято предложение). "

@@ -88,7 +88,7 @@ def _match_preview(page, wid: int, r) -> None:
         return
     dlg = BulkPreviewDialog(page, title=_t("Сопоставление: что изменится"), headline=head,
                             tables=[PreviewTable("", [_t("Что"), _t("Строка листа"), _t("Позиция инвентаря"),
-                                                      _t("Оценка"), _t("Почему")], rows)],
+                                                      _t("Сходство"), _t("Почему")], rows)],
                             confirm_text=_t("Сопоставить"), note=_undo_hint())
     dlg.setObjectName("MatchPreviewDialog")
     dlg.accepted.connect(lambda: _match_apply(page, wid))
@@ -124,7 +124,7 @@ def confirm_preview(page, wid: int) -> BulkPreviewDialog | None:
         len(props), len(props) - weak, weak)
     dlg = BulkPreviewDialog(page, title=_t("Подтвердить предложения"), headline=head,
                             tables=[PreviewTable("", [_t("✓"), _t("Строка листа"), _t("Позиция инвентаря"),
-                                                      _t("Оценка"), _t("Почему не отмечено")], rows,
+                                                      _t("Сходство"), _t("Почему не отмечено")], rows,
                                                  checkable=True)],
                             confirm_text=_t("Подтвердить отмеченные"), note=_undo_hint())
     dlg.setObjectName("ConfirmPreviewDialog")

@@ -96,7 +96,8 @@ class BulkPreviewDialog(QDialog):
         if tables and tables[0].checkable:
             self.tables[0].itemChanged.connect(lambda _it: self._update_confirm())
         self._update_confirm()
-        self.resize(980, 600)
+        rows = sum(len(s.rows) for s in tables)
+        self.resize(980, min(620, 260 + 30 * rows + 60 * len(tables)))
         fit_to_screen(self)
         self.cancel_btn.setFocus()
 
@@ -106,7 +107,7 @@ class BulkPreviewDialog(QDialog):
         tw.verticalHeader().hide()
         tw.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         tw.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        tw.setWordWrap(False)
+        tw.setWordWrap(True)
         for r, row in enumerate(spec.rows):
             for c, text in enumerate(row.cells):
                 it = QTableWidgetItem(text)
@@ -125,10 +126,18 @@ class BulkPreviewDialog(QDialog):
         tw.resizeColumnsToContents()
         h = tw.horizontalHeader()
         for c in range(len(spec.columns)):
-            tw.setColumnWidth(c, min(tw.columnWidth(c), 380))
+            tw.setColumnWidth(c, min(tw.columnWidth(c), 340))
+        if len(spec.columns) > 2:  # the last column (a note, a reason) takes the room left and wraps
+            tw.setColumnWidth(len(spec.columns) - 1, 120)
         h.setStretchLastSection(True)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.sectionResized.connect(lambda *_a: tw.resizeRowsToContents())
         return tw
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        for tw in self.tables:  # long notes wrap at the width the dialog got
+            tw.resizeRowsToContents()
 
     def checked_keys(self) -> list:
         if not self._specs or not self._specs[0].checkable:
