@@ -160,3 +160,5 @@ PHRASES: dict[str, str] = {
     "точка восстановления с этим номером": "the restore point with this number",
     "уже есть": "exists",
 }
+
+PHRASES["Точка восстановления аккредитации"] = "Accreditation restore point"
