@@ -148,18 +148,21 @@ def make_point(s: Session, kind: str, label: str, scope: dict, before: dict, *, 
     now (after the action); the oldest points of the same workshop / list beyond :data:`KEEP` go."""
     after = fingerprint(snapshot(s, scope))
     login = context.actor().login if context.actor() else ""
-    p = AccreditationRestorePoint(kind=kind, workshop_id=workshop_id, list_id=list_id, created_at=utcnow(),
-                                  created_by=login[:64], label=label[:500], scope=scope, rows=before,
-                                  after_hash=after)
-    s.add(p)
-    s.flush()
+    # a Core insert: the ORM's flush would copy the whole JSON of the rows into the journal
+    t = AccreditationRestorePoint.__table__
+    pid = s.execute(insert(t).values(kind=kind, workshop_id=workshop_id, list_id=list_id, created_at=utcnow(),
+                                     created_by=login[:64], label=label[:500], scope=scope, rows=before,
+                                     after_hash=after)).inserted_primary_key[0]
+    audit.record(s, "create", "accreditation", "AccreditationRestorePoint", pid, label[:500],
+                 new={"kind": kind, "workshop_id": workshop_id, "list_id": list_id,
+                      "records": sum(len(v) for v in before.values())})
     same = (AccreditationRestorePoint.workshop_id == workshop_id if workshop_id is not None
             else AccreditationRestorePoint.list_id == list_id)
     old = list(s.scalars(select(AccreditationRestorePoint.id).where(same)
                          .order_by(AccreditationRestorePoint.id.desc()).offset(KEEP)))
     if old:
         s.execute(delete(AccreditationRestorePoint).where(AccreditationRestorePoint.id.in_(old)))
-    return p.id
+    return pid
 
 
 # --- listing and undo -------------------------------------------------------------------------------
@@ -172,7 +175,9 @@ def restore_points(workshop_id: int | None = None, list_id: int | None = None) -
     """The points that can be undone, newest first: of a workshop (its own and those of its list's
     imports), of a list, or all."""
     with context.read() as s:
-        stmt = select(AccreditationRestorePoint).order_by(AccreditationRestorePoint.id.desc())
+        P = AccreditationRestorePoint  # noqa: N806
+        stmt = (select(P.id, P.kind, P.workshop_id, P.list_id, P.created_at, P.created_by, P.label)
+                .order_by(P.id.desc()))  # not the rows: the list must stay light
         if workshop_id is not None:
             lid = s.scalar(select(Workshop.list_id).where(Workshop.id == workshop_id))
             cond = AccreditationRestorePoint.workshop_id == workshop_id
@@ -181,8 +186,7 @@ def restore_points(workshop_id: int | None = None, list_id: int | None = None) -
             stmt = stmt.where(cond)
         elif list_id is not None:
             stmt = stmt.where(AccreditationRestorePoint.list_id == list_id)
-        return [RestorePointInfo(p.id, p.kind, p.workshop_id, p.list_id, p.created_at, p.created_by, p.label)
-                for p in s.scalars(stmt)]
+        return [RestorePointInfo(*r) for r in s.execute(stmt)]
 
 
 def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run: bool = False) -> UndoResult:
@@ -196,7 +200,8 @@ def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run
                                    "не было."))
         point_id = pts[0].id
     with context.uow() as s:
-        p = s.get(AccreditationRestorePoint, point_id)
+        p = s.execute(select(AccreditationRestorePoint.__table__).where(
+            AccreditationRestorePoint.id == point_id)).first()
         if p is None:
             raise NotFoundError(_t("Точка восстановления № {0} не найдена (уже отменена?).").format(point_id))
         require("procurement.needs" if p.kind == "needs" else WRITE)
@@ -214,13 +219,13 @@ def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run
         res = UndoResult(p.id, p.kind, p.label, restored, removed, dry_run)
         audit.record(s, "restore", "accreditation", "AccreditationRestorePoint", p.id,
                      _t("Отменено: {0} (восстановлено записей {1}, удалено {2})").format(p.label, restored, removed))
-        s.delete(p)
+        s.execute(delete(AccreditationRestorePoint).where(AccreditationRestorePoint.id == p.id))
         if dry_run:
             s.rollback()
     return res
 
 
-def _refuse_if_referenced(s: Session, p: AccreditationRestorePoint) -> None:
+def _refuse_if_referenced(s: Session, p) -> None:
     """Needs the action created are removed by the undo only while nothing refers to them."""
     if p.scope.get("needs_workshop") is None:
         return
