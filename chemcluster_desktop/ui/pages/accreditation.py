@@ -137,7 +137,41 @@ class AccreditationPage(BasePage):
         self.act_lists = add_action("lists", "format-list-numbered", None, self.on_lists, False)
         self.act_undo = add_action("undo", "backup-restore", None, self.on_undo, True)
 
-        # left: workshops
+        left = self._build_workshop_panel()
+        centre, cl, head = self._build_header()
+        cl.addWidget(head)
+        self.splitter.insertWidget(0, left)
+        cl.addWidget(self.table, 1)
+        self.splitter.insertWidget(1, centre)
+        self.details = ChecklistDetails()
+        self.set_details_widget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([230, 800, 340])
+
+        cols = [
+            Column("number", "№", width=44),
+            Column("name", "Наименование", width=220, tooltip_key="specification"),
+            Column("zone_label", "Зона", width=110, sortable=False),
+            Column("required", "Требуется", kind="decimal", width=92),
+            Column("unit", "Ед.", width=48),
+            Column("available", "В наличии", kind="decimal", width=92),
+            Column("status_badge", "Статус", kind="badge", width=130, badges=STATUS_BADGES),
+            Column("links", "Связей", kind="int", width=62),
+            Column("proposals", "Предл.", kind="int", width=58, sortable=False),
+            Column("photos", "Фото", kind="int", width=48),
+            Column("specification", "Характеристики", width=200),
+            Column("comment", "Комментарий", width=200, sortable=False),
+        ]
+        model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
+        model.query = replace(model.query, filters={"workshop_id": -1})
+        self.set_model(model)
+        self.table.setWordWrap(False)
+
+
+    def _build_workshop_panel(self) -> QFrame:
+        """Left: the workshops with their coverage and the new / card / delete buttons."""
         left = QFrame()
         left.setObjectName("workshopPanel")
         ll = QVBoxLayout(left)
@@ -166,7 +200,10 @@ class AccreditationPage(BasePage):
             wb.addWidget(b)
         ll.addLayout(wb)
 
-        # centre: the workshop's header + the checklist table
+        return left
+
+    def _build_header(self):
+        """Centre: the workshop's header (figures, zone chart); the checklist table goes under it."""
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -215,35 +252,7 @@ class AccreditationPage(BasePage):
         self.chart.setMaximumHeight(200)
         self.chart.zone_clicked.connect(self._chart_clicked)
         hl.addWidget(self.chart, 4)
-        cl.addWidget(head)
-        self.splitter.insertWidget(0, left)
-        cl.addWidget(self.table, 1)
-        self.splitter.insertWidget(1, centre)
-        self.details = ChecklistDetails()
-        self.set_details_widget(self.details)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 800, 340])
-
-        cols = [
-            Column("number", "№", width=44),
-            Column("name", "Наименование", width=220, tooltip_key="specification"),
-            Column("zone_label", "Зона", width=110, sortable=False),
-            Column("required", "Требуется", kind="decimal", width=92),
-            Column("unit", "Ед.", width=48),
-            Column("available", "В наличии", kind="decimal", width=92),
-            Column("status_badge", "Статус", kind="badge", width=130, badges=STATUS_BADGES),
-            Column("links", "Связей", kind="int", width=62),
-            Column("proposals", "Предл.", kind="int", width=58, sortable=False),
-            Column("photos", "Фото", kind="int", width=48),
-            Column("specification", "Характеристики", width=200),
-            Column("comment", "Комментарий", width=200, sortable=False),
-        ]
-        model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
-        model.query = replace(model.query, filters={"workshop_id": -1})
-        self.set_model(model)
-        self.table.setWordWrap(False)
+        return centre, cl, head
 
     def _fill_filters(self) -> None:
         for combo, items, all_text in ((self.zone_filter, _zone_names(), _t("Все зоны")),
