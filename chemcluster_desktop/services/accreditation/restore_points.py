@@ -54,7 +54,7 @@ class RestorePointInfo:
     kind: str
     workshop_id: int | None
     list_id: int | None
-    created_at: dt.datetime
+    created_at: dt.datetime  # local time
     created_by: str
     label: str
 
@@ -186,7 +186,9 @@ def restore_points(workshop_id: int | None = None, list_id: int | None = None) -
             stmt = stmt.where(cond)
         elif list_id is not None:
             stmt = stmt.where(AccreditationRestorePoint.list_id == list_id)
-        return [RestorePointInfo(*r) for r in s.execute(stmt)]
+        # stored in UTC (as the journal); shown in the computer's local time
+        return [RestorePointInfo(*r[:4], r[4].replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None), *r[5:])
+                for r in s.execute(stmt)]
 
 
 def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run: bool = False) -> UndoResult:
