@@ -163,6 +163,7 @@ REGISTRY: tuple[AreaSpec, ...] = (
             "Evidence": QT_TRANSLATE_NOOP("Journal", "Фото"),
             "ChecklistLoan": QT_TRANSLATE_NOOP("Journal", "Договор пользования/аренды"),
             "WorkshopCommissionMember": QT_TRANSLATE_NOOP("Journal", "Член комиссии"),
+            "AccreditationRestorePoint": QT_TRANSLATE_NOOP("Journal", "Точка восстановления аккредитации"),
         },
         listens_to=(Area.ACCREDITATION, Area.INVENTORY, Area.PROCUREMENT, Area.CORE),
     ),

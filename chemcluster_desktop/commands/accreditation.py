@@ -2,10 +2,17 @@
 
     chemcluster import infrastructure-list FILE.xlsx --competency NAME [--year YYYY] [--dry-run] [--strict]
     chemcluster workshop add NAME --room ROOM --competency NAME --workplaces N
-    chemcluster accreditation match --workshop NAME
+    chemcluster accreditation match --workshop NAME [--dry-run] [--json]
+    chemcluster accreditation confirm --workshop NAME [--link ID …] [--include-weak] [--dry-run] [--json]
     chemcluster accreditation status --workshop NAME [--json]
     chemcluster accreditation readiness [--json]
-    chemcluster accreditation needs --workshop NAME [--json]
+    chemcluster accreditation needs --workshop NAME [--line ID …] [--dry-run] [--json]
+    chemcluster accreditation undo [--workshop NAME | --id N] [--dry-run] [--json]
+    chemcluster accreditation undo --list [--workshop NAME] [--json]
+
+The bulk actions (import into a competency that has a list, match, confirm, needs) print what they
+change; with ``--dry-run`` nothing is written. Each one that writes keeps a restore point: ``undo``
+puts back the records it changed (refused when they have changed since).
 
 The evidence a packet proves a line with (issue 14):
 
@@ -62,8 +69,26 @@ def register(sub) -> None:
     asub = ap.add_subparsers(dest="accreditation_command", metavar="ACTION", required=True)
     sp = asub.add_parser("match", help=_t("сопоставить лист с инвентарём мастерской"))
     sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--dry-run", action="store_true", help=_t("только показать, что изменится"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_match, open_db=True)
+    sp = asub.add_parser("confirm", help=_t("подтвердить предложения сопоставления (кроме слабых)"))
+    sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--link", type=int, action="append", metavar="ID",
+                    help=_t("подтвердить только это предложение; можно указать несколько раз"))
+    sp.add_argument("--include-weak", action="store_true",
+                    help=_t("подтвердить и слабые предложения (низкая оценка, разные признаки)"))
+    sp.add_argument("--dry-run", action="store_true", help=_t("только показать, что изменится"))
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_confirm, open_db=True)
+    sp = asub.add_parser("undo", help=_t("отменить последнее массовое действие (импорт листа, сопоставление, "
+                                         "подтверждение, дефициты → закупки)"))
+    sp.add_argument("--workshop", metavar="NAME", help=_t("последнее действие этой мастерской"))
+    sp.add_argument("--id", type=int, metavar="N", help=_t("точка восстановления с этим номером"))
+    sp.add_argument("--list", action="store_true", help=_t("показать, что можно отменить"))
+    sp.add_argument("--dry-run", action="store_true", help=_t("только проверить, ничего не менять"))
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_undo, open_db=True)
     sp = asub.add_parser("status", help=_t("готовность мастерской"))
     sp.add_argument("--workshop", required=True, metavar="NAME")
     sp.add_argument("--json", action="store_true")
@@ -73,6 +98,9 @@ def register(sub) -> None:
     sp.set_defaults(func=cmd_readiness, open_db=True)
     sp = asub.add_parser("needs", help=_t("дефициты мастерской → потребности закупок"))
     sp.add_argument("--workshop", required=True, metavar="NAME")
+    sp.add_argument("--line", type=int, action="append", metavar="ID",
+                    help=_t("только эта строка чек-листа (id); можно указать несколько раз"))
+    sp.add_argument("--dry-run", action="store_true", help=_t("только показать, что будет создано"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_needs, open_db=True)
     _register_evidence(asub)
@@ -91,18 +119,52 @@ def cmd_import_list(args) -> int:
     if args.json:
         print_json({"competency": r.competency, "year": r.year, "list_id": r.list_id, "imported": r.imported,
                     "skipped": len(r.skipped), "added": r.added, "changed": r.changed, "removed": r.removed,
-                    "by_zone": r.by_zone, "dry_run": r.dry_run})
-    else:
-        zones = ", ".join(f"{acc.zone_label(z)}: {n}" for z, n in r.by_zone.items())
-        head = _t("Проверка (ничего не записано)") if r.dry_run else _t("Импортировано")
-        print(_t("{0}: лист «{1}» на {2} год — {3} позиций, пропущено строк: {4}.")
-              .format(head, r.competency, r.year, r.imported, len(r.skipped)))
-        if zones:
-            print(_t("По зонам: {0}.").format(zones))
-        print(_t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet))
-        if r.updated_list and not r.dry_run:
-            print(_t("Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.").format(r.added, r.changed, r.removed))
+                    "by_zone": r.by_zone, "dry_run": r.dry_run, "warnings": r.warnings,
+                    "added_lines": r.added_lines, "changed_lines": r.changed_lines, "removed_lines": r.removed_lines,
+                    "workshops": [_impact_json(w) for w in r.workshops], "restore_point": r.restore_point})
+        return 0 if r.imported else 1
+    zones = ", ".join(f"{acc.zone_label(z)}: {n}" for z, n in r.by_zone.items())
+    head = _t("Проверка (ничего не записано)") if r.dry_run else _t("Импортировано")
+    print(_t("{0}: лист «{1}» на {2} год — {3} позиций, пропущено строк: {4}.")
+          .format(head, r.competency, r.year, r.imported, len(r.skipped)))
+    if zones:
+        print(_t("По зонам: {0}.").format(zones))
+    print(_t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet))
+    if r.updated_list:
+        verb = _t("Лист этого года будет обновлён") if r.dry_run else _t("Лист обновлён")
+        print(_t("{0}: добавлено {1}, изменено {2}, удалено {3}.").format(verb, r.added, r.changed, r.removed))
+        _print_names(_t("Удаляются"), r.removed_lines)
+        _print_names(_t("Изменяются"), r.changed_lines)
+        _print_names(_t("Добавляются"), r.added_lines)
+    for w in r.workshops:
+        print(_t("  «{0}»: готовность {1} % → {2} %; теряет связей {3}, договоров {4}, фото {5}").format(
+            w.name, _pct(w.readiness_before), _pct(w.readiness_after), w.links_lost, w.loans_lost, w.photos_lost))
+    _print_undo(r.restore_point)
     return 0 if r.imported else 1
+
+
+def _pct(v: float) -> str:
+    return (f"{v:.1f}" if v != int(v) else f"{v:.0f}").replace(".", ",")
+
+
+def _impact_json(w) -> dict:
+    return {"workshop": w.name, "readiness_before": w.readiness_before, "readiness_after": w.readiness_after,
+            "links_lost": w.links_lost, "loans_lost": w.loans_lost, "photos_lost": w.photos_lost}
+
+
+def _print_names(head: str, names: list[str], limit: int = 20) -> None:
+    if not names:
+        return
+    print(f"{head} ({len(names)}):")
+    for n in names[:limit]:
+        print("  - " + n)
+    if len(names) > limit:
+        print("  " + _t("… и ещё {0}").format(len(names) - limit))
+
+
+def _print_undo(point: int | None) -> None:
+    if point is not None:
+        print(_t("Отменить: chemcluster accreditation undo --id {0}").format(point))
 
 
 def cmd_workshop_add(args) -> int:
@@ -117,18 +179,82 @@ def cmd_workshop_add(args) -> int:
     return 0
 
 
+def _change_json(c) -> dict:
+    return {"line": c.line, "item": c.item, "score": c.score, "state": c.state, "reason": c.reason}
+
+
 def cmd_match(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import accreditation as acc
 
-    r = acc.match(args.workshop)
+    r = acc.match(args.workshop, dry_run=args.dry_run)
     if args.json:
         print_json({"workshop": r.workshop, "lines": r.lines, "items": r.items, "applied": r.applied,
-                    "proposed": r.proposed, "still_open": r.still_open, "seconds": r.seconds})
-    else:
-        print(_t("Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} "
-                 "({4} позиций инвентаря, {5} с).").format(r.workshop, r.applied, r.proposed, r.still_open,
-                                                          r.items, r.seconds))
+                    "proposed": r.proposed, "still_open": r.still_open, "seconds": r.seconds,
+                    "dry_run": r.dry_run, "kept": r.kept, "added": [_change_json(c) for c in r.added],
+                    "dropped": [_change_json(c) for c in r.dropped], "restore_point": r.restore_point})
+        return 0
+    if r.dry_run:
+        print(_t("Предпросмотр, ничего не записано."))
+    print(_t("Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} "
+             "({4} позиций инвентаря, {5} с).").format(r.workshop, r.applied, r.proposed, r.still_open,
+                                                      r.items, r.seconds))
+    print(_t("Прежних предложений оставлено: {0}; новых и изменённых связей: {1}; снимается предложений: {2}.")
+          .format(r.kept, len(r.added), len(r.dropped)))
+    for c in r.dropped:
+        print("  - " + _t("{0} ↔ {1}: {2}").format(c.line, c.item, c.reason))
+    _print_undo(r.restore_point)
+    return 0
+
+
+def cmd_confirm(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop)
+    props = {p.link_id: p for p in acc.proposals(wid)}
+    r = acc.confirm_proposals(wid, args.link, include_weak=args.include_weak, dry_run=args.dry_run)
+    chosen = set(r.link_ids)
+    if args.json:
+        print_json({"workshop": r.workshop, "confirmed": r.confirmed, "left": r.left, "dry_run": r.dry_run,
+                    "restore_point": r.restore_point,
+                    "proposals": [{"link": p.link_id, "line": p.line, "item": p.item, "score": p.score,
+                                   "weak": p.weak, "reason": p.reason, "confirmed": p.link_id in chosen}
+                                  for p in props.values()]})
+        return 0
+    head = _t("Будет подтверждено") if r.dry_run else _t("Подтверждено")
+    print(_t("{0} предложений: {1}; остаются ждать: {2}.").format(head, r.confirmed, r.left))
+    for p in props.values():
+        mark = "+" if p.link_id in chosen else " "
+        why = f"  [{p.reason}]" if p.reason else ""
+        print(f" {mark} #{p.link_id} {p.line} ↔ {p.item} ({p.score}){why}")
+    _print_undo(r.restore_point)
+    return 0
+
+
+def cmd_undo(args) -> int:
+    from chemcluster_desktop.cli import print_json
+    from chemcluster_desktop.services import accreditation as acc
+
+    wid = acc.find_workshop_id(args.workshop) if args.workshop else None
+    if args.list:
+        pts = acc.restore_points(wid)
+        if args.json:
+            print_json({"restore_points": [{"id": p.id, "kind": p.kind, "label": p.label, "by": p.created_by,
+                                            "created_at": p.created_at.isoformat(timespec="seconds")}
+                                           for p in pts]})
+        elif not pts:
+            print(_t("Отменять нечего."))
+        for p in [] if args.json else pts:
+            print(f"{p.id:>5}  {p.created_at:%d.%m.%Y %H:%M}  {p.label}")
+        return 0
+    r = acc.undo(args.id, workshop_id=wid, dry_run=args.dry_run)
+    if args.json:
+        print_json({"id": r.id, "kind": r.kind, "label": r.label, "restored": r.restored, "removed": r.removed,
+                    "dry_run": r.dry_run})
+        return 0
+    head = _t("Проверка (ничего не изменено): можно отменить") if r.dry_run else _t("Отменено")
+    print(_t("{0}: {1}. Восстановлено записей {2}, удалено {3}.").format(head, r.label, r.restored, r.removed))
     return 0
 
 
@@ -170,13 +296,29 @@ def cmd_needs(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import accreditation as acc
 
-    r = acc.create_needs_from_gaps(acc.find_workshop_id(args.workshop))
+    r = acc.create_needs_from_gaps(acc.find_workshop_id(args.workshop), args.line, dry_run=args.dry_run)
     if args.json:
-        print_json({"created": r.created, "updated": r.updated, "skipped": r.skipped, "need_ids": r.need_ids})
+        print_json({"created": r.created, "updated": r.updated, "skipped": r.skipped, "need_ids": r.need_ids,
+                    "dry_run": r.dry_run, "restore_point": r.restore_point,
+                    "plan": [{"line": p.checklist_line_id, "number": p.number, "name": p.name,
+                              "quantity": str(p.quantity), "unit": p.unit, "action": p.action, "need": p.need_id,
+                              "unit_price": None if p.unit_price is None else str(p.unit_price),
+                              "estimate": None if p.estimate is None else str(p.estimate), "note": p.note}
+                             for p in r.plan]})
         return 0
-    print(_t("Потребностей создано {0}, обновлено {1}.").format(r.created, r.updated))
-    for s in r.skipped:
+    if r.dry_run:
+        print(_t("Предпросмотр, ничего не записано. Будет создано потребностей {0}, обновлено {1}.")
+              .format(r.created, r.updated))
+    else:
+        print(_t("Потребностей создано {0}, обновлено {1}.").format(r.created, r.updated))
+    acts = {"create": _t("создать"), "update": _t("обновить"), "skip": _t("пропустить")}
+    for p in r.plan:
+        price = _t("≈ {0} ₽").format(str(p.estimate).replace(".", ",")) if p.estimate is not None else "—"
+        print(f"  [{p.checklist_line_id}] {acts.get(p.action, p.action)}: {p.number} {p.name} — "
+              f"{str(p.quantity).replace('.', ',')} {p.unit}, {price}" + (f" ({p.note})" if p.note else ""))
+    for s in r.skipped if not r.plan else []:
         print("  " + s)
+    _print_undo(r.restore_point)
     return 0
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -194,3 +195,25 @@ class WorkshopCommissionMember(IdMixin, Base):
     role: Mapped[str] = mapped_column(String(16), default="member")  # COMMISSION_ROLES
     full_name: Mapped[str] = mapped_column(String(200))
     job_title: Mapped[str] = mapped_column(String(300), default="")
+
+
+RESTORE_KINDS = ("list_import", "match", "confirm_all", "needs")
+
+
+class AccreditationRestorePoint(IdMixin, Base):
+    """The records a bulk accreditation action was about to change, as they were (issue 16): the
+    import of a list into a competency that has one, a re-match, «Подтвердить все», gaps → needs.
+    ``scope`` says which records (the list, the workshops); ``rows`` holds them per table as JSON;
+    ``after_hash`` is the fingerprint of the same records right after the action, so an undo that
+    would overwrite later changes is refused. Undoing restores the rows and drops the point."""
+
+    __tablename__ = "accreditation_restore_points"
+    kind: Mapped[str] = mapped_column(String(24))  # RESTORE_KINDS
+    workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("infrastructure_lists.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    label: Mapped[str] = mapped_column(String(500), default="")
+    scope: Mapped[dict] = mapped_column(JSON)
+    rows: Mapped[dict] = mapped_column(JSON)
+    after_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -45,3 +45,64 @@ def test_cli_refuses_bad_file(db_path, tmp_path, capsys):
     f = h.not_a_list(tmp_path / "pupils.xlsx")
     assert main(["--db", str(db_path), "import", "infrastructure-list", str(f), "--competency", "X"]) == 1
     assert "не похож на инфраструктурный лист" in capsys.readouterr().err
+
+
+def test_cli_dry_runs_and_undo(db_path, tmp_path, capsys):
+    """Issue 16: --dry-run of the import over a list, match, confirm and needs writes nothing; each real
+    run prints its restore point; «accreditation undo» lists and undoes them."""
+    from chemcluster_desktop.services import context
+    from tests.accreditation.test_accreditation_undo import COMP, dump, other_competency_file
+
+    db = ["--db", str(db_path)]
+    context.open_database(db_path)
+    try:
+        wid = h.workshop_with_items(workplaces=1, tmp=tmp_path, items=[
+            ("Перчатки нитриловые", "consumable", 1), ("Стол", "furniture", 1),
+            ("Стол для весов антивибрационный", "furniture", 1)])
+        start = dump()
+    finally:
+        context.close_database()
+    ws = ["--workshop", "Мастерская ЛХА"]
+    f = other_competency_file(tmp_path / "ooc.xlsx")
+    assert main([*db, "import", "infrastructure-list", str(f), "--competency", COMP, "--year", "2026",
+                 "--dry-run", "--json"]) == 0
+    out = capsys.readouterr()
+    rep = json.loads(out.out)
+    assert rep["removed"] == 8 and len(rep["removed_lines"]) == 8 and rep["restore_point"] is None
+    assert rep["workshops"][0]["readiness_after"] == 0 and "Охрана окружающей среды" in out.err
+    assert main([*db, "accreditation", "match", *ws, "--dry-run", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["dry_run"] and m["proposed"] > 0 and m["restore_point"] is None
+    assert main([*db, "accreditation", "needs", *ws, "--dry-run", "--json"]) == 0
+    n = json.loads(capsys.readouterr().out)
+    assert n["dry_run"] and n["created"] == len(n["plan"]) > 0
+    context.open_database(db_path)
+    try:
+        assert dump() == start
+    finally:
+        context.close_database()
+    assert main([*db, "accreditation", "match", *ws]) == 0
+    assert "accreditation undo --id" in capsys.readouterr().out
+    assert main([*db, "accreditation", "confirm", *ws, "--json"]) == 0
+    c = json.loads(capsys.readouterr().out)
+    weak = [p for p in c["proposals"] if p["weak"]]
+    assert weak and not any(p["confirmed"] for p in weak) and c["restore_point"]
+    assert main([*db, "accreditation", "undo", "--list", "--json"]) == 0
+    kinds = [p["kind"] for p in json.loads(capsys.readouterr().out)["restore_points"]]
+    assert kinds[:2] == ["confirm_all", "match"]
+    assert main([*db, "accreditation", "undo", *ws]) == 0  # the confirm
+    assert main([*db, "accreditation", "undo", *ws, "--json"]) == 0  # the match
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["kind"] == "match"
+    context.open_database(db_path)
+    try:
+        assert dump() == start and wid
+    finally:
+        context.close_database()
+    # left: the first import of the list, which the workshop was then made on: refused, nothing changed
+    assert main([*db, "accreditation", "undo", *ws]) == 1
+    assert "нельзя отменить" in capsys.readouterr().err
+    context.open_database(db_path)
+    try:
+        assert dump() == start
+    finally:
+        context.close_database()

@@ -19,7 +19,7 @@ def test_packet_of_one_workshop(db, tmp_path):
     acc.match(wid)
     row = next(r for r in acc.checklist(wid) if r["name"] == "Аптечка" or r["name"] == "Стул")
     hostile = 'Проверено <b>не жирным</b> & «кавычки» "quotes" ' + "Оченьдлинноесловобезпробелов" * 6
-    acc.set_comment(row["id"], hostile)
+    acc.set_comment(row["id"], hostile, row["version"])
     second = acc.checklist(wid)[1]
     acc.add_loan(second["id"], dict(partner="<АО «Синтез»> & Co", document_number="17/26", document_date="02.11.2026",
                                    quantity=second["required"], valid_until="30.06.2027"))

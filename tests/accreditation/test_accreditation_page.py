@@ -65,6 +65,10 @@ def test_confirm_a_proposed_match(window, qtbot, tmp_path):
     page = _page(window)
     page.on_match()
     assert ops.wait_all(10000)
+    preview = page._dialog  # the match is previewed first
+    assert preview.objectName() == "MatchPreviewDialog" and preview.cancel_btn.isDefault()
+    qtbot.mouseClick(preview.confirm_btn, Qt.MouseButton.LeftButton)
+    assert ops.wait_all(10000)
     page._info_box.close()
     page.status_filter.setCurrentIndex(page.status_filter.findData("proposals"))
     assert [r["name"] for r in _rows(page)] == ["Стол"]
@@ -207,7 +211,9 @@ def test_needs_and_packet_preview(window, qtbot, tmp_path):
     wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
     acc.match(wid)
     page = _page(window)
-    page.on_needs()
+    dlg = page.on_needs()
+    assert dlg.objectName() == "NeedsPreviewDialog" and dlg.checked_keys()
+    qtbot.mouseClick(dlg.confirm_btn, Qt.MouseButton.LeftButton)
     assert "Создано потребностей" in page._info_box.text()
     page._info_box.close()
     page.on_print()

@@ -138,7 +138,9 @@ def test_override_needs_a_comment(db, tmp_path):
     acc.set_override(row["id"], "missing", "Проверено на месте: неисправно", row["version"])
     r = acc.checklist_line(row["id"])
     assert r["status"] == "missing" and r["manual"] and not r["unconfirmed"] and r["override_comment"]
-    acc.set_override(row["id"], None, "")
+    with pytest.raises(ValidationError, match="версия"):  # a save that does not say its version: refused
+        acc.set_override(row["id"], None, "", None)
+    acc.set_override(row["id"], None, "", acc.checklist_line(row["id"])["version"])
     assert acc.checklist_line(row["id"])["status"] == "missing"
 
 
@@ -319,7 +321,7 @@ def test_checklist_export_reads_back(db, tmp_path):
     wid = h.workshop_with_items(workplaces=3, tmp=tmp_path)
     acc.match(wid)
     row = acc.checklist(wid)[0]
-    acc.set_override(row["id"], "missing", 'Неисправно, сообщено <АО "Синтез"> & Co')
+    acc.set_override(row["id"], "missing", 'Неисправно, сообщено <АО "Синтез"> & Co', row["version"])
     out = tmp_path / "cl.xlsx"
     assert acc.export_checklist(wid, out) == 8
     ws = load_workbook(out).active

@@ -28,6 +28,9 @@ The package's modules, by sub-area:
 - ``needs``: gaps and procurement needs made from them;
 - ``evidence``: loans and leases, the evidence of each line, the КОД code of a list, the commission,
   and linking a delivery's items to the line whose need bought them;
+- ``restore_points``: the undo of the bulk actions (list import into a competency that has one,
+  re-match, «Подтвердить все», gaps → needs): the records as they were, one step back;
+  ``_impact``: what such an action does to each workshop (readiness, links lost), for the previews;
 - ``packet``: the data of the accreditation packet (the report kind is ``report_accreditation``);
 - ``_common`` and ``_checklist_sql``: what several of them share; ``demo``: the demo data.
 
@@ -49,7 +52,8 @@ from ._common import (
     status_label,
     zone_label,
 )
-from .auto_match import MatchResult, match, run_match
+from ._impact import WorkshopImpact
+from .auto_match import LinkChange, MatchResult, match, run_match
 from .checklists import (
     checklist,
     checklist_count,
@@ -92,9 +96,22 @@ from .infrastructure import (
     lists,
     update_line,
 )
-from .linking import LinkInfo, confirm_all_proposals, confirm_link, link_item, links, reject_link, room_items
+from .linking import (
+    ConfirmResult,
+    LinkInfo,
+    Proposal,
+    confirm_all_proposals,
+    confirm_link,
+    confirm_proposals,
+    link_item,
+    links,
+    proposals,
+    reject_link,
+    room_items,
+)
 from .list_import import ImportReport, import_infrastructure_list
-from .needs import NeedsResult, create_needs_from_gaps, gaps
+from .matching import CONFIRM_THRESHOLD
+from .needs import NeedPlan, NeedsResult, create_needs_from_gaps, gaps, plan_needs
 from .packet import packet_data
 from .photos import (
     EvidenceInfo,
@@ -114,6 +131,7 @@ from .readiness import (
     workshop_readiness,
     zone_readiness,
 )
+from .restore_points import RestorePointInfo, UndoResult, kind_label, restore_points, undo
 from .workshop_records import (
     WorkshopInfo,
     create_workshop,
@@ -126,6 +144,20 @@ from .workshop_records import (
 
 __all__ = [
     "CHECK_STATUSES",
+    "CONFIRM_THRESHOLD",
+    "ConfirmResult",
+    "LinkChange",
+    "NeedPlan",
+    "Proposal",
+    "RestorePointInfo",
+    "UndoResult",
+    "WorkshopImpact",
+    "confirm_proposals",
+    "kind_label",
+    "plan_needs",
+    "proposals",
+    "restore_points",
+    "undo",
     "LOAN_KINDS",
     "ZONES",
     "CompetencyInfo",

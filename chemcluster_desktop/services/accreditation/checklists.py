@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 
 from chemcluster_desktop.services import context
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.errors import FileFormatError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery, apply_search, count_of, window
 from chemcluster_desktop.services.security import require
@@ -130,7 +130,7 @@ def checklist_line(checklist_line_id: int) -> dict:
 _RANK = {"missing": 0, "partial": 1, "met": 2}
 
 
-def set_override(checklist_line_id: int, status_: str | None, comment: str, version: int | None = None) -> None:
+def set_override(checklist_line_id: int, status_: str | None, comment: str, version: int) -> None:
     require(WRITE)
     comment = (comment or "").strip()
     if status_ not in (None, "", *CHECK_STATUSES):
@@ -149,16 +149,16 @@ def set_override(checklist_line_id: int, status_: str | None, comment: str, vers
                                           cur["unit"], _num(max(short, Decimal(0)))), field="status")
     with context.uow() as s:
         cl = get_or_404(s, ChecklistLine, checklist_line_id, _t("Строка чек-листа"))
-        check_version(cl, version)
+        require_version(cl, version)
         cl.status_override = status_ or None
         cl.override_comment = comment if status_ else ""
 
 
-def set_comment(checklist_line_id: int, comment: str, version: int | None = None) -> None:
+def set_comment(checklist_line_id: int, comment: str, version: int) -> None:
     require(WRITE)
     with context.uow() as s:
         cl = get_or_404(s, ChecklistLine, checklist_line_id, _t("Строка чек-листа"))
-        check_version(cl, version)
+        require_version(cl, version)
         cl.comment = (comment or "").strip()
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from chemcluster_desktop.dates import parse_date_text
 from chemcluster_desktop.services import context
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.accreditation import (
@@ -151,12 +151,12 @@ def add_loan(checklist_line_id: int, data: dict) -> int:
         return ln.id
 
 
-def update_loan(loan_id: int, data: dict, version: int | None = None) -> None:
+def update_loan(loan_id: int, data: dict, version: int) -> None:
     require(WRITE)
     values = _loan_values(data)
     with context.uow() as s:
         ln = get_or_404(s, ChecklistLoan, loan_id, _t("Договор"))
-        check_version(ln, version)
+        require_version(ln, version)
         for k, v in values.items():
             setattr(ln, k, v)
 

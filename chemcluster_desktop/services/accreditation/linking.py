@@ -4,7 +4,7 @@ proposes them is in :mod:`.auto_match`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import and_, select, update
@@ -14,11 +14,19 @@ from chemcluster_desktop.services.common import get_or_404
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.listing import apply_search
 from chemcluster_desktop.services.security import require
-from chemcluster_desktop.storage.accreditation import ChecklistLine, ChecklistLink, WorkshopRoom
+from chemcluster_desktop.storage.accreditation import (
+    ChecklistLine,
+    ChecklistLink,
+    InfrastructureLine,
+    Workshop,
+    WorkshopRoom,
+)
 from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import Item
 
+from . import restore_points as restore
 from ._common import WRITE, _t
+from .matching import CONFIRM_THRESHOLD, weak_signs
 
 
 @dataclass
@@ -102,14 +110,94 @@ def reject_link(link_id: int) -> None:
         lk.state, lk.confirmed = "rejected", False
 
 
-def confirm_all_proposals(workshop_id: int) -> int:
+@dataclass
+class Proposal:
+    """A pending proposal as the «Подтвердить все» preview lists it; ``weak`` ones start unticked."""
+
+    link_id: int
+    line: str
+    item: str
+    score: int
+    weak: bool
+    reason: str
+
+
+@dataclass
+class ConfirmResult:
+    workshop: str
+    confirmed: int
+    left: int  # proposals still pending
+    link_ids: list[int] = field(default_factory=list)
+    dry_run: bool = False
+    restore_point: int | None = None
+
+
+def proposals(workshop_id: int) -> list[Proposal]:
+    """The workshop's pending proposals with the signs that one is weak (a low score, or a describing
+    word that differs: «Перчатки латексные» ↔ «Перчатки нитриловые»), by line."""
+    with context.read() as s:
+        return _proposals(s, workshop_id)
+
+
+def _proposals(s, workshop_id: int) -> list[Proposal]:
+    rows = s.execute(select(ChecklistLink.id, ChecklistLink.score, InfrastructureLine.number,
+                            InfrastructureLine.name, InfrastructureLine.specification, Item.name, Item.model,
+                            Item.inventory_number)
+                     .join(ChecklistLine, ChecklistLine.id == ChecklistLink.checklist_line_id)
+                     .join(InfrastructureLine, InfrastructureLine.id == ChecklistLine.line_id)
+                     .join(Item, Item.id == ChecklistLink.item_id)
+                     .where(ChecklistLine.workshop_id == workshop_id, ChecklistLink.state == "proposed")
+                     .order_by(InfrastructureLine.position, ChecklistLink.score.desc(), ChecklistLink.id))
+    out = []
+    for lid, score, num, lname, spec, iname, model, inv in rows:
+        only_line, only_item, low = weak_signs(lname, spec or "", iname, model or "", score)
+        why = []
+        if only_line:
+            why.append(_t("разные признаки: {0} ↔ {1}").format(", ".join(f"«{w}»" for w in only_line),
+                                                                ", ".join(f"«{w}»" for w in only_item)))
+        if low:
+            why.append(_t("слабое совпадение: {0} < {1}").format(score, CONFIRM_THRESHOLD))
+        out.append(Proposal(lid, f"{num} {lname}".strip(), f"{iname} ({inv})" if inv else iname, score,
+                            bool(why), "; ".join(why)))
+    return out
+
+
+def confirm_proposals(workshop_id: int, link_ids: list[int] | None = None, *, include_weak: bool = False,
+                      dry_run: bool = False) -> ConfirmResult:
+    """Confirm the given pending proposals of the workshop (default: every one that is not weak, or
+    every one with ``include_weak``). One unit of work with a restore point; ``dry_run`` writes nothing."""
     require(WRITE)
     with context.uow() as s:
-        ids = select(ChecklistLine.id).where(ChecklistLine.workshop_id == workshop_id)
-        res = s.execute(update(ChecklistLink).where(ChecklistLink.checklist_line_id.in_(ids),
-                                                    ChecklistLink.state == "proposed")
-                        .values(state="confirmed", confirmed=True))
-        n = res.rowcount or 0
+        w = get_or_404(s, Workshop, workshop_id, _t("Мастерская"))
+        props = _proposals(s, workshop_id)
+        if link_ids is None:
+            chosen = [p.link_id for p in props if include_weak or not p.weak]
+        else:
+            mine = {p.link_id for p in props}
+            stray = [i for i in link_ids if i not in mine]
+            if stray:
+                raise ValidationError(_t("Предложения № {0} не относятся к мастерской «{1}» или уже не ждут "
+                                         "подтверждения: обновите список.").format(
+                    ", ".join(map(str, stray[:10])), w.name))
+            chosen = list(dict.fromkeys(link_ids))
+        res = ConfirmResult(w.name, len(chosen), len(props) - len(chosen), chosen, dry_run)
+        if dry_run or not chosen:
+            return res
+        scope = {"workshops": [workshop_id]}
+        before = restore.snapshot(s, scope)
+        for k in range(0, len(chosen), 500):
+            part = chosen[k:k + 500]
+            s.execute(update(ChecklistLink).where(ChecklistLink.id.in_(part)).values(state="confirmed", confirmed=True))
         audit.record(s, "update", "accreditation", "ChecklistLink", workshop_id,
-                     _t("Подтверждены все предложения сопоставления: {0}").format(n))
-        return n
+                     _t("Подтверждены предложения сопоставления: {0} (связи № {1})").format(
+                         len(chosen), ", ".join(map(str, chosen[:50]))))
+        res.restore_point = restore.make_point(
+            s, "confirm_all", _t("Подтверждение предложений «{0}»: {1}").format(w.name, len(chosen)), scope, before,
+            workshop_id=workshop_id)
+        return res
+
+
+def confirm_all_proposals(workshop_id: int) -> int:
+    """Every pending proposal, weak ones too (scripts); undoable. The GUI and the CLI confirm what
+    the preview leaves ticked (:func:`confirm_proposals`)."""
+    return confirm_proposals(workshop_id, include_weak=True).confirmed

@@ -239,3 +239,32 @@ def match(lines: list[LineIn], items: list[ItemIn], *, rejected: set[tuple[int, 
     if progress is not None:
         progress(len(lines), len(lines))
     return applied, proposed
+
+
+# --- weak proposals (issue 16) -------------------------------------------------------------------------
+# «Подтвердить все» leaves unticked a proposal below this score, or one whose names differ by a
+# describing word (an adjective on both sides: «Перчатки латексные» ↔ «Перчатки нитриловые» — another
+# material). The scores between DOUBTFUL (40) and CONFIDENT (72) are the doubtful band; below its
+# middle a pair shares little more than its head noun.
+CONFIRM_THRESHOLD = 60
+_ADJ = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ую|юю)$")
+
+
+def _adjectives(text: object) -> dict[str, str]:
+    """The describing words (Russian adjectives) of a name: stem → the word as written."""
+    words = [w for w in _SPLIT.split(fold(text)) if len(w) > 4 and not any(c.isdigit() for c in w)]
+    return {stem(w): w for w in words if _ADJ.search(w)}
+
+
+def weak_signs(line_name: str, line_spec: str, item_name: str, item_model: str,
+               score: int) -> tuple[list[str], list[str], bool]:
+    """Why a proposal should not be confirmed without a look: (describing words of the line the item
+    lacks, those of the item the line lacks — a conflict when both are non-empty, score below
+    :data:`CONFIRM_THRESHOLD`)."""
+    line_words = set(tokens(line_name)) | set(tokens(line_spec))
+    item_words = set(tokens(item_name)) | set(tokens(item_model))
+    only_line = [w for st, w in sorted(_adjectives(line_name).items()) if st not in item_words]
+    only_item = [w for st, w in sorted(_adjectives(item_name).items()) if st not in line_words]
+    if not (only_line and only_item):
+        only_line, only_item = [], []
+    return only_line, only_item, score < CONFIRM_THRESHOLD

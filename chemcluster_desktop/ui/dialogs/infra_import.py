@@ -1,5 +1,7 @@
 """Import an infrastructure list from Excel: choose the file, the competency and the year; check first
-(nothing written) and see every line that cannot be read, then import."""
+(nothing written) and see every line that cannot be read, then import. An import that removes or
+changes lines, costs a workshop links or readiness, or whose file names another competency shows
+its preview first (Cancel is the default) and can be undone from here or from the page (issue 16)."""
 
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class InfraImportDialog(QDialog):
         self.resize(760, 560)
         self.result_report = None
         self.checked_report = None
+        self.preview = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
         fbox = QHBoxLayout()
@@ -99,12 +102,18 @@ class InfraImportDialog(QDialog):
         self.check_btn = self.buttons.addButton(_t("Проверить"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_btn = self.buttons.addButton(_t("Импортировать"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_btn.setObjectName("importButton")
+        self.undo_btn = self.buttons.addButton(_t("Отменить импорт"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_btn.setObjectName("undoButton")
+        self.undo_btn.hide()
         self.buttons.addButton(_t("Закрыть"), QDialogButtonBox.ButtonRole.RejectRole)
         self.check_btn.clicked.connect(lambda: self.run(dry_run=True))
-        self.import_btn.clicked.connect(lambda: self.run(dry_run=False))
+        self.import_btn.clicked.connect(self.start_import)
+        self.undo_btn.clicked.connect(self.undo_import)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.import_btn.setDefault(True)
+        for b in (self.check_btn, self.import_btn, self.undo_btn):
+            b.setAutoDefault(False)
+        self.check_btn.setDefault(True)  # Enter checks, it never writes
 
     def browse(self) -> None:
         start = settings().get("paths/import_dir") or str(Path.home())
@@ -114,7 +123,25 @@ class InfraImportDialog(QDialog):
             settings().set("paths/import_dir", str(Path(path).parent))
             self.run(dry_run=True)
 
-    def run(self, dry_run: bool) -> None:
+    def start_import(self) -> None:
+        """«Импортировать»: a check first; what would harm the list or its workshops is shown for confirmation."""
+        self.run(dry_run=True, then_import=True)
+
+    def undo_import(self) -> None:
+        r = self.result_report
+        if r is None or r.restore_point is None:
+            return
+        try:
+            res = acc.undo(r.restore_point)
+        except ServiceError as e:
+            self.summary.setText(str(e))
+            return
+        self.undo_btn.hide()
+        self.import_btn.setEnabled(True)
+        self.summary.setText(_t("Импорт отменён: лист и чек-листы мастерских восстановлены (записей: {0}).")
+                             .format(res.restored))
+
+    def run(self, dry_run: bool, then_import: bool = False) -> None:
         path = self.file.text().strip()
         comp = self.competency.currentText().strip()
         if not path:
@@ -134,7 +161,7 @@ class InfraImportDialog(QDialog):
                                                   cancelled=task.is_cancelled)
 
         ops.run_task(self, _t("Импорт инфраструктурного листа"), work,
-                     on_done=lambda r: self._done(r, dry_run), on_error=self._failed)
+                     on_done=lambda r: self._done(r, dry_run, then_import), on_error=self._failed)
 
     def _failed(self, e: BaseException) -> None:
         self.check_btn.setEnabled(True)
@@ -147,7 +174,7 @@ class InfraImportDialog(QDialog):
         else:
             ops.show_error(self, e)
 
-    def _done(self, r, dry_run: bool) -> None:
+    def _done(self, r, dry_run: bool, then_import: bool = False) -> None:
         self.check_btn.setEnabled(True)
         self.import_btn.setEnabled(True)
         self.summary.setProperty("role", "")
@@ -157,12 +184,19 @@ class InfraImportDialog(QDialog):
             text = _t("Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: "
                       "{4}. Ничего не записано.").format(r.imported, r.competency, r.year, zones, len(r.skipped))
             self.checked_report = r
+            if r.updated_list or r.workshops:
+                text += " " + _t("Если импортировать: {0}.").format(r.consequences())
         else:
             text = _t("Импортировано {0} позиций листа «{1}» на {2} год ({3}); пропущено строк: {4}.").format(
                 r.imported, r.competency, r.year, zones, len(r.skipped))
             if r.updated_list:
-                text += " " + _t("Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы "
-                                 "мастерских сохранены.").format(r.added, r.changed, r.removed)
+                text += " " + _t("Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}.").format(
+                    r.added, r.changed, r.removed)
+            lost = sum(w.links_lost for w in r.workshops)
+            if lost:
+                text += " " + _t("Мастерские потеряли связей: {0}.").format(lost)
+            if r.restore_point is not None:
+                text += " " + _t("Импорт можно отменить («Отменить импорт»).")
             self.result_report = r
         text += " " + _t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet)
         if r.warnings:
@@ -177,3 +211,16 @@ class InfraImportDialog(QDialog):
         self.errors.resizeRowsToContents()
         if not dry_run:
             self.import_btn.setEnabled(False)
+            self.undo_btn.setVisible(r.restore_point is not None)
+        elif then_import and r.imported:
+            self._confirm(r)
+
+    def _confirm(self, r) -> None:
+        if not r.harmful:
+            self.run(dry_run=False)
+            return
+        from chemcluster_desktop.ui.dialogs.acc_bulk import import_preview
+
+        self.preview = import_preview(self, r)
+        self.preview.accepted.connect(lambda: self.run(dry_run=False))
+        self.preview.open()

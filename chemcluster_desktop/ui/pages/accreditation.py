@@ -5,9 +5,7 @@ status by hand, comment and photos on the right. Actions: new workshop (Ctrl+N),
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,7 +27,7 @@ from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.dialogs import acc_bulk, acc_output
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -137,8 +135,43 @@ class AccreditationPage(BasePage):
         self.act_confirm_all = add_action("confirm_all", "check-all", None, self.on_confirm_all, True)
         self.act_needs = add_action("needs", "cart-arrow-right", None, self.on_needs, False)
         self.act_lists = add_action("lists", "format-list-numbered", None, self.on_lists, False)
+        self.act_undo = add_action("undo", "backup-restore", None, self.on_undo, True)
 
-        # left: workshops
+        left = self._build_workshop_panel()
+        centre, cl, head = self._build_header()
+        cl.addWidget(head)
+        self.splitter.insertWidget(0, left)
+        cl.addWidget(self.table, 1)
+        self.splitter.insertWidget(1, centre)
+        self.details = ChecklistDetails()
+        self.set_details_widget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([230, 800, 340])
+
+        cols = [
+            Column("number", "№", width=44),
+            Column("name", "Наименование", width=220, tooltip_key="specification"),
+            Column("zone_label", "Зона", width=110, sortable=False),
+            Column("required", "Требуется", kind="decimal", width=92),
+            Column("unit", "Ед.", width=48),
+            Column("available", "В наличии", kind="decimal", width=92),
+            Column("status_badge", "Статус", kind="badge", width=130, badges=STATUS_BADGES),
+            Column("links", "Связей", kind="int", width=62),
+            Column("proposals", "Предл.", kind="int", width=58, sortable=False),
+            Column("photos", "Фото", kind="int", width=48),
+            Column("specification", "Характеристики", width=200),
+            Column("comment", "Комментарий", width=200, sortable=False),
+        ]
+        model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
+        model.query = replace(model.query, filters={"workshop_id": -1})
+        self.set_model(model)
+        self.table.setWordWrap(False)
+
+
+    def _build_workshop_panel(self) -> QFrame:
+        """Left: the workshops with their coverage and the new / card / delete buttons."""
         left = QFrame()
         left.setObjectName("workshopPanel")
         ll = QVBoxLayout(left)
@@ -167,7 +200,10 @@ class AccreditationPage(BasePage):
             wb.addWidget(b)
         ll.addLayout(wb)
 
-        # centre: the workshop's header + the checklist table
+        return left
+
+    def _build_header(self):
+        """Centre: the workshop's header (figures, zone chart); the checklist table goes under it."""
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -216,35 +252,7 @@ class AccreditationPage(BasePage):
         self.chart.setMaximumHeight(200)
         self.chart.zone_clicked.connect(self._chart_clicked)
         hl.addWidget(self.chart, 4)
-        cl.addWidget(head)
-        self.splitter.insertWidget(0, left)
-        cl.addWidget(self.table, 1)
-        self.splitter.insertWidget(1, centre)
-        self.details = ChecklistDetails()
-        self.set_details_widget(self.details)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 800, 340])
-
-        cols = [
-            Column("number", "№", width=44),
-            Column("name", "Наименование", width=220, tooltip_key="specification"),
-            Column("zone_label", "Зона", width=110, sortable=False),
-            Column("required", "Требуется", kind="decimal", width=92),
-            Column("unit", "Ед.", width=48),
-            Column("available", "В наличии", kind="decimal", width=92),
-            Column("status_badge", "Статус", kind="badge", width=130, badges=STATUS_BADGES),
-            Column("links", "Связей", kind="int", width=62),
-            Column("proposals", "Предл.", kind="int", width=58, sortable=False),
-            Column("photos", "Фото", kind="int", width=48),
-            Column("specification", "Характеристики", width=200),
-            Column("comment", "Комментарий", width=200, sortable=False),
-        ]
-        model = PagedTableModel(cols, count=acc.checklist_count, page=acc.checklist_page, context=CTX)
-        model.query = replace(model.query, filters={"workshop_id": -1})
-        self.set_model(model)
-        self.table.setWordWrap(False)
+        return centre, cl, head
 
     def _fill_filters(self) -> None:
         for combo, items, all_text in ((self.zone_filter, _zone_names(), _t("Все зоны")),
@@ -272,6 +280,9 @@ class AccreditationPage(BasePage):
         self.act_confirm_all.setToolTip(_t("Подтвердить все предложения сопоставления мастерской"))
         self.act_needs.setText(_t("Дефициты → закупки"))
         self.act_needs.setToolTip(_t("Создать потребности закупок по недостающим количествам"))
+        self.act_undo.setText(_t("Отменить действие"))
+        self.act_undo.setToolTip(_t("Отменить последний импорт листа, сопоставление, подтверждение или передачу "
+                                    "дефицитов в закупки этой мастерской"))
         self.act_lists.setText(_t("Листы…"))
         self.act_lists.setToolTip(_t("Инфраструктурные листы компетенций: просмотр и правка"))
         imp = self.actions_by_name.get("import")
@@ -305,6 +316,8 @@ class AccreditationPage(BasePage):
         super().reload()
         self._update_header()
         self._update_actions()
+        if self.current_id() is None:
+            self._check_details()  # a line deleted (an import, an undo) or of another workshop goes
 
     def _reload_workshops(self) -> None:
         keep = self.workshop_id
@@ -443,6 +456,8 @@ class AccreditationPage(BasePage):
         self.act_match.setVisible(write)
         self.act_confirm_all.setVisible(write)
         self.act_needs.setVisible(security.can("procurement.needs"))
+        self.act_undo.setVisible(write or security.can("procurement.needs"))
+        self.act_undo.setEnabled(has and bool(acc.restore_points(self.workshop_id)))
         self.ws_new.setVisible(write)
         self.ws_del.setVisible(write)
         self.ws_edit.setEnabled(has)
@@ -456,11 +471,29 @@ class AccreditationPage(BasePage):
         self._update_actions()
 
     def on_selection_changed(self) -> None:
+        """The panel follows the selected line; with none selected it keeps a line only while that line
+        still exists in the workshop shown (a filter may hide the line just edited), else it is cleared."""
         if not hasattr(self, "details"):
             return
         cid = self.current_id()
-        if cid is not None or self.details.row is None:
-            self.details.show_line(cid)
+        row = self.details.row
+        if cid is not None:
+            if row is None or row["id"] != cid:
+                self.details.show_line(cid)
+        elif row is not None:
+            self._check_details()
+
+    def _check_details(self) -> None:
+        row = self.details.row
+        if row is None:
+            return
+        keep = row["workshop_id"] == self.workshop_id
+        if keep:
+            try:
+                acc.checklist_line(row["id"])
+            except ServiceError:
+                keep = False
+        self.details.show_line(row["id"] if keep else None)
 
     # --- workshop actions --------------------------------------------------------------------
     def on_new(self):
@@ -523,47 +556,19 @@ class AccreditationPage(BasePage):
         self._dialog = dlg
         return dlg
 
+    # the bulk actions: previewed, undoable (ui/dialogs/acc_bulk.py)
     def on_match(self) -> None:
-        if self.workshop_id is None:
-            return
-        wid = self.workshop_id
+        if self.workshop_id is not None:
+            acc_bulk.run_match(self, self.workshop_id)
 
-        def work(task):
-            return acc.match(wid, progress=lambda d, t: task.progress(d, t, _t("Сопоставление…")),
-                             cancelled=task.is_cancelled)
+    def on_confirm_all(self):
+        return acc_bulk.confirm_preview(self, self.workshop_id) if self.workshop_id is not None else None
 
-        def done(r):
-            self.show_info(_t("Сопоставление выполнено"), _t(
-                "Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — "
-                "{3}. Предложения видны при фильтре «Есть предложения сопоставления».").format(
-                r.workshop, r.applied, r.proposed, r.still_open))
+    def on_needs(self):
+        return acc_bulk.needs_preview(self, self.workshop_id) if self.workshop_id is not None else None
 
-        ops.run_task(self, _t("Сопоставление с инвентарём"), work, on_done=done)
-
-    def on_confirm_all(self) -> None:
-        if self.workshop_id is None:
-            return
-        try:
-            n = acc.confirm_all_proposals(self.workshop_id)
-        except ServiceError as e:
-            QMessageBox.warning(self, _t("Не выполнено"), str(e))
-            return
-        self.show_info(_t("Предложения подтверждены"), _t("Подтверждено предложений: {0}.").format(n))
-
-    def on_needs(self) -> None:
-        if self.workshop_id is None:
-            return
-        try:
-            r = acc.create_needs_from_gaps(self.workshop_id)
-        except ServiceError as e:
-            QMessageBox.warning(self, _t("Не выполнено"), str(e))
-            return
-        text = _t("Создано потребностей: {0}, обновлено: {1}.").format(r.created, r.updated)
-        if r.skipped:
-            text += "\n\n" + "\n".join(r.skipped[:15])
-            if len(r.skipped) > 15:
-                text += "\n" + _t("… и ещё {0}").format(len(r.skipped) - 15)
-        self.show_info(_t("Дефициты переданы в закупки"), text)
+    def on_undo(self):
+        return acc_bulk.undo_last(self, self.workshop_id)
 
     def show_info(self, title: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
@@ -585,49 +590,9 @@ class AccreditationPage(BasePage):
 
     def on_export(self, target: str | None = None) -> None:
         """Ctrl+E: the workshop's checklist to Excel."""
-        if self.workshop_id is None:
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        from chemcluster_desktop.settings import settings
-
-        w = acc.workshop(self.workshop_id)
-        if not target:
-            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "checklist"
-            start = Path(settings().get("paths/export_dir") or Path.home()) / f"Чек-лист — {safe}.xlsx"
-            target, _f = QFileDialog.getSaveFileName(self, _t("Чек-лист в Excel"), str(start),
-                                                     _t("Книга Excel (*.xlsx)"))
-        if not target:
-            return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
-        wid = w.id
-
-        def done(n):
-            settings().set("paths/export_dir", str(Path(target).parent))
-            self.status_message.emit(_t("Чек-лист сохранён: {0} строк, {1}").format(n, target))
-            self.last_export = target
-
-        ops.run_task(self, _t("Экспорт чек-листа"), lambda task: acc.export_checklist(wid, target), on_done=done)
+        if self.workshop_id is not None:
+            acc_output.export_checklist(self, self.workshop_id, target)
 
     def on_print(self) -> None:
-        if self.workshop_id is None:
-            return
-        from chemcluster_desktop.services import printing
-
-        w = acc.workshop(self.workshop_id)
-        out = Path(tempfile.mkdtemp(prefix="chemcluster-")) / "packet.pdf"
-
-        def work(task):
-            return printing.build("accreditation", out, workshop=w.id,
-                                  progress=lambda d, t: task.progress(d, t, _t("Подготовка пакета…")),
-                                  cancelled=task.is_cancelled)
-
-        def done(res):
-            from chemcluster_desktop.ui.dialogs.pdf_preview import preview
-
-            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "packet"
-            self._preview = preview(self, res.path, _t("Пакет аккредитации: {0}").format(w.name),
-                                    suggested_name=f"Пакет аккредитации — {safe}.pdf")
-
-        ops.run_task(self, _t("Пакет аккредитации"), work, on_done=done)
+        if self.workshop_id is not None:
+            acc_output.print_packet(self, self.workshop_id)
