@@ -191,6 +191,481 @@
             <source>Компетенция</source>
             <translation>Competency</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="81" />
+            <source>на ремонте</source>
+            <translation>under repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="83" />
+            <source>не введено в эксплуатацию</source>
+            <translation>not commissioned</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="85" />
+            <source>списано</source>
+            <translation>written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="87" />
+            <source>истёк срок поверки</source>
+            <translation>verification expired</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="57" />
+            <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
+            <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="53" />
+            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
+            <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="97" />
+            <source>на 1 раб. место</source>
+            <translation>per workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="97" />
+            <source>на всех</source>
+            <translation>for everyone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="139" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation>Setting a status by hand needs a comment: explain why it differs from the calculated one.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="151" />
+            <source>Строка чек-листа</source>
+            <translation>Checklist line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="109" />
+            <source>{0} — вручную, без подтверждения</source>
+            <translation>{0} — set by hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="111" />
+            <source>{0} (вручную)</source>
+            <translation>{0} (by hand)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="137" />
+            <source>Неизвестный статус «{0}».</source>
+            <translation>Unknown status “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="145" />
+            <source>Статус «{0}» нельзя поставить вручную: в наличии {1} из {2} {3} (исправные привязанные позиции и договоры). Привяжите исправные позиции инвентаря или запишите договор безвозмездного пользования или аренды на недостающие {4}.</source>
+            <translation>Status «{0}» cannot be set by hand: {1} of {2} {3} available (usable linked items and agreements). Link usable inventory items or record a loan or lease agreement for the missing {4}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="105" />
+            <source>Дата договора</source>
+            <translation>Agreement date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="115" />
+            <source>Начало срока</source>
+            <translation>Term start</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="116" />
+            <source>Срок договора (по)</source>
+            <translation>Agreement term (until)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="292" />
+            <source>Дата приказа</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="73" />
+            <source>{0} № {1} от {2}</source>
+            <translation>{0} No. {1} of {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="99" />
+            <source>Укажите партнёра, предоставившего оборудование (организацию по договору).</source>
+            <translation>Enter the partner lending the equipment (the organisation of the agreement).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="103" />
+            <source>Укажите номер договора: без документа оборудование партнёра не подтверждает наличие.</source>
+            <translation>Enter the agreement number: without a document a partner's equipment is no evidence.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="107" />
+            <source>Укажите количество по договору.</source>
+            <translation>Enter the quantity of the agreement.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="114" />
+            <source>Количество по договору должно быть больше нуля.</source>
+            <translation>The quantity of the agreement must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="158" />
+            <source>Договор</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="253" />
+            <source>{0} г. (код КОД не указан)</source>
+            <translation>{0} (no КОД code given)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <source>{0} — код КОД не указан</source>
+            <translation>{0} — no КОД code given</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="291" />
+            <source>Укажите номер приказа о создании комиссии.</source>
+            <translation>Enter the number of the order appointing the commission.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="313" />
+            <source>В комиссии не меньше трёх человек: председатель и члены комиссии.</source>
+            <translation>A commission has at least three people: the chair and members.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="68" />
+            <source>Договор безвозмездного пользования</source>
+            <translation>Free-use (loan) agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="68" />
+            <source>Договор аренды</source>
+            <translation>Lease agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="197" />
+            <source>не в помещениях мастерской</source>
+            <translation>not in the workshop's rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="252" />
+            <source>КОД {0} ({1} г.)</source>
+            <translation>КОД {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="259" />
+            <source>Инфраструктурный лист КОД {0} ({1} г.)</source>
+            <translation>Infrastructure list КОД {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <source>Председатель комиссии</source>
+            <translation>Commission chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <source>Член комиссии</source>
+            <translation>Commission member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="266" />
+            <source>Секретарь комиссии</source>
+            <translation>Secretary of the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="87" />
+            <source>{0}: укажите дату.</source>
+            <translation>{0}: enter a date.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="95" />
+            <source>Вид договора «{0}» неизвестен: безвозмездное пользование (loan) или аренда (lease).</source>
+            <translation>Unknown agreement kind «{0}»: free use (loan) or lease (lease).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="118" />
+            <source>Срок договора ({0}) кончается раньше его даты ({1}).</source>
+            <translation>The agreement's term ({0}) ends before its date ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="121" />
+            <source>Начало срока ({0}) позже его конца ({1}).</source>
+            <translation>The term's start ({0}) is after its end ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <source>Инфраструктурный лист {0} г.</source>
+            <translation>Infrastructure list {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="310" />
+            <source>В комиссии должен быть один председатель (сейчас {0}).</source>
+            <translation>A commission has exactly one chair (now {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="319" />
+            <source>У мастерской нет инфраструктурного листа: код КОД указать не к чему.</source>
+            <translation>The workshop has no infrastructure list: there is nothing to give a КОД code to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="84" />
+            <source>{0}: «{1}» — не дата; введите дату как ДД.ММ.ГГГГ.</source>
+            <translation>{0}: «{1}» is not a date; enter it as DD.MM.YYYY.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="111" />
+            <source>Количество по договору «{0}» — не число.</source>
+            <translation>The agreement's quantity «{0}» is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="192" />
+            <source>б/н ({0})</source>
+            <translation>no number ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="209" />
+            <source>{0}: {1}, по {2}</source>
+            <translation>{0}: {1}, until {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="215" />
+            <source>срок договора истёк {0}</source>
+            <translation>agreement expired on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="240" />
+            <source>Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер комплекта, год).</source>
+            <translation>КОД code «{0}» does not follow «18.02.12-1-2026» (specialty code, set number, year).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="243" />
+            <source>Код КОД «{0}» — {1} года, а лист — {2} года.</source>
+            <translation>КОД code «{0}» is of {1}, but the list is of {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="301" />
+            <source>Член комиссии {0}: укажите фамилию и инициалы.</source>
+            <translation>Commission member {0}: enter the surname and initials.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="303" />
+            <source>Член комиссии {0} ({1}): укажите должность.</source>
+            <translation>Commission member {0} ({1}): enter the position.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="306" />
+            <source>Член комиссии {0}: роль «{1}» неизвестна.</source>
+            <translation>Commission member {0}: unknown role «{1}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="87" />
+            <source>Название компетенции обязательно.</source>
+            <translation>The competency name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="187" />
+            <source>Наименование позиции обязательно.</source>
+            <translation>The item name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="194" />
+            <source>Количество должно быть числом больше нуля.</source>
+            <translation>The quantity must be a number greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="247" />
+            <source>Позиция листа</source>
+            <translation>List item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="154" />
+            <source>Копия листа на {0} год: {1} позиций</source>
+            <translation>Copy of the list for {0}: {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="198" />
+            <source>Неизвестная зона «{0}».</source>
+            <translation>Unknown zone “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="218" />
+            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
+            <translation>Item No. {0} already exists in this section. Give another number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="91" />
+            <source>Компетенция «{0}» уже есть.</source>
+            <translation>Competency “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="123" />
+            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
+            <translation>The list of competency “{0}” for {1} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="139" />
+            <source>Лист этой компетенции на {0} год уже есть.</source>
+            <translation>This competency's list for {0} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="165" />
+            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
+            <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="74" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="77" />
+            <source>Позиция инвентаря</source>
+            <translation>Inventory item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="91" />
+            <source>Связь</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="114" />
+            <source>Подтверждены все предложения сопоставления: {0}</source>
+            <translation>All matching proposals confirmed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="69" />
+            <source> и ещё {0}</source>
+            <translation> and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="70" />
+            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
+            <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="101" />
+            <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
+            <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="125" />
+            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
+            <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="128" />
+            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
+            <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="61" />
+            <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
+            <translation>No shortages: every checklist line is met.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="65" />
+            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
+            <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="81" />
+            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
+            <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="75" />
+            <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
+            <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="39" />
+            <source>файл</source>
+            <translation>file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="137" />
+            <source>Фотография</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="156" />
+            <source>Фото не найдено (возможно, удалено).</source>
+            <translation>Photo not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="41" />
+            <source>Файл «{0}» пуст.</source>
+            <translation>File “{0}” is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="43" />
+            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
+            <translation>Photo “{0}” is too large: {1:.1f} MB, the limit is {2} MB. Make it smaller (e.g. save as JPEG up to 4000 pixels).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="126" />
+            <source>Строка чек-листа не найдена.</source>
+            <translation>Checklist line not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="51" />
+            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
+            <translation>File “{0}” is not a PNG or JPEG image. Choose a photo (.jpg, .png).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="67" />
+            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
+            <translation>Image “{0}” is too large: {1}×{2} pixels (limit {3} million pixels). Make it smaller.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="74" />
+            <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
+            <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="95" />
+            <source>Файл «{0}» не открывается: {1}.</source>
+            <translation>File “{0}” does not open: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="72" />
+            <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
+            <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="64" />
+            <source>Название мастерской обязательно.</source>
+            <translation>The workshop name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="70" />
+            <source>Укажите хотя бы одно помещение мастерской.</source>
+            <translation>Give at least one room of the workshop.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="89" />
+            <source>Выбранный лист не относится к компетенции мастерской.</source>
+            <translation>The chosen list is not of the workshop's competency.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="101" />
+            <source>Название мастерской длиннее 300 символов.</source>
+            <translation>The workshop name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="56" />
+            <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
+            <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="78" />
+            <source>Мастерская «{0}» уже есть.</source>
+            <translation>Workshop “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="53" />
+            <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
+            <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
+        </message>
     </context>
     <context>
         <name>AccreditationPage</name>
@@ -643,32 +1118,32 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="281" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="289" />
             <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
             <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="294" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="302" />
             <source>Журнал: и ещё {0} нарушений цепочки.</source>
             <translation>Journal: and {0} more breaks of the chain.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="271" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="279" />
             <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
             <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="283" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="291" />
             <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
             <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="285" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="293" />
             <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
             <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="287" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
             <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
             <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
@@ -676,12 +1151,12 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="221" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="217" />
             <source>Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент PostgreSQL или сделайте копию средствами сервера.</source>
             <translation>Backing up a PostgreSQL database needs pg_dump. Install the PostgreSQL client or back up on the server.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="524" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="520" />
             <source>Восстановление базы PostgreSQL выполняется на сервере.</source>
             <translation>A PostgreSQL database is restored on the server.</translation>
         </message>
@@ -691,12 +1166,12 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>Backup “{0}” failed the integrity check: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="229" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="225" />
             <source>pg_dump завершился с ошибкой: {0}</source>
             <translation>pg_dump failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="249" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="245" />
             <source>Резервная копия «{0}» не прошла проверку: {1}</source>
             <translation>Backup “{0}” failed the check: {1}</translation>
         </message>
@@ -706,7 +1181,7 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>Backup “{0}” cannot be read: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="243" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="239" />
             <source>Файл «{0}» не является копией pg_dump.</source>
             <translation>File “{0}” is not a pg_dump archive.</translation>
         </message>
@@ -716,42 +1191,42 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>File “{0}” is not a ChemCluster backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="488" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="484" />
             <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
             <translation>pg_restore failed; the database was not changed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="473" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="469" />
             <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL. База не изменена.</source>
             <translation>Restoring a PostgreSQL database needs pg_restore. Install the PostgreSQL client. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="166" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="162" />
             <source>на диске нет места</source>
             <translation>the disk is full</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="371" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="367" />
             <source> Прежняя база сохранена в «{0}».</source>
             <translation> The previous database is kept in «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="398" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="394" />
             <source>Другая программа слишком долго сохраняет изменения в эту базу; восстановление не начато, база не изменена. Повторите через минуту.</source>
             <translation>Another program has been saving into this database for too long; the restore was not started, the database is unchanged. Try again in a minute.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="357" />
             <source>Файл «{0}» — база данных SQLite, но не резервная копия ChemCluster (в нём нет таблиц программы). База не изменена.</source>
             <translation>«{0}» is an SQLite database but not a ChemCluster backup (it lacks the program's tables). The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="365" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
             <source>Резервная копия «{0}» сделана более новой версией программы (схема {1}): эта версия не сможет её открыть. Обновите ChemCluster Desktop. База не изменена.</source>
             <translation>The backup «{0}» was made by a newer version of the program (schema {1}): this version cannot open it. Update ChemCluster Desktop. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="388" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="384" />
             <source>Файл резервной копии «{0}» не найден. База не изменена.</source>
             <translation>The backup file «{0}» was not found. The database is unchanged.</translation>
         </message>
@@ -761,22 +1236,22 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>The backups folder «{0}» cannot be created: {1}. Free some space or give a backup file (-o FILE) in another folder.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="167" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="163" />
             <source>Резервная копия «{0}» не записана: {1}. Исходная база не изменена; укажите другую папку или освободите место.</source>
             <translation>The backup «{0}» was not written: {1}. The database itself is unchanged; choose another folder or free some space.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="357" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="353" />
             <source>Резервная копия «{0}» не читается: {1}. База не изменена.</source>
             <translation>The backup «{0}» cannot be read: {1}. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="409" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="405" />
             <source>Восстановление не удалось: {0}.</source>
             <translation>The restore failed: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="410" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="406" />
             <source>Восстановление не выполнено: {0}. База не изменена.</source>
             <translation>The restore was not done: {0}. The database is unchanged.</translation>
         </message>
@@ -2292,7 +2767,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+5" />
             <source>  {0}: +{1}, ↔{2}, −{3}</source>
-            <translation type="unfinished" />
+            <translation>  {0}: +{1}, ↔{2}, −{3}</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2413,7 +2888,7 @@ The previous database was kept: {1}</translation>
             <translation>Trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="80" />
             <source>Укажите наименование участника.</source>
             <translation>Enter the participant name.</translation>
         </message>
@@ -2821,6 +3296,206 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="149" />
             <source>Сроки по контрактам</source>
             <translation>Contract deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="67" />
+            <source>Запись о направлении обучения</source>
+            <translation>Training direction record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="81" />
+            <source>Укажите наименование направления.</source>
+            <translation>Enter the direction name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="84" />
+            <source>Уровень — специальность или профессия.</source>
+            <translation>Level is a specialty or a trade.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="78" />
+            <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
+            <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="107" />
+            <source>Направление {0} «{1}» уже есть.</source>
+            <translation>Direction {0} “{1}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="91" />
+            <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
+            <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="165" />
+            <source>Дата значения не может быть в будущем.</source>
+            <translation>The value's date cannot be in the future.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="171" />
+            <source>Комментарий слишком длинный (больше 2000 символов).</source>
+            <translation>The comment is too long (over 2000 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="205" />
+            <source>Укажите наименование показателя.</source>
+            <translation>Enter the indicator name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="218" />
+            <source>Запись о показателе</source>
+            <translation>KPI record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="229" />
+            <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
+            <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="141" />
+            <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
+            <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="153" />
+            <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
+            <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="167" />
+            <source>Значение за {0} не может быть известно на {1}.</source>
+            <translation>A value for {0} cannot be known on {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="290" />
+            <source>рассчитано программой: {0}</source>
+            <translation>calculated by the program: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="197" />
+            <source>У показателя «{0}» нет значения за период {1}.</source>
+            <translation>Indicator “{0}” has no value for period {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="234" />
+            <source>Показатель с кодом «{0}» уже есть.</source>
+            <translation>An indicator with code “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="72" />
+            <source>Карточка участника</source>
+            <translation>Participant card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="85" />
+            <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
+            <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="104" />
+            <source>Дата соглашения в далёком будущем: проверьте год.</source>
+            <translation>The agreement date is far in the future: check the year.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="82" />
+            <source>Наименование длиннее 300 символов.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="89" />
+            <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
+            <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="119" />
+            <source>Участник «{0}» уже есть в реестре.</source>
+            <translation>Participant “{0}” is already in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="98" />
+            <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
+            <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="20" />
+            <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="25" />
+            <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="30" />
+            <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
+            <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="69" />
+            <source>Показатель {0}: значение — не число.</source>
+            <translation>Indicator {0}: the value is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="71" />
+            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
+            <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="75" />
+            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
+            <translation>Indicator {0} is a percentage: the value cannot exceed 100 (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="78" />
+            <source>Показатель {0}: значение слишком велико.</source>
+            <translation>Indicator {0}: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="61" />
+            <source>Показатель {0}: введите значение.</source>
+            <translation>Indicator {0}: enter a value.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="66" />
+            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
+            <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>средняя оснащённость мастерских колледжа по инфраструктурным листам</source>
+            <translation>mean equipment of the college's workshops by infrastructure lists</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>оплачено по контрактам, % от суммы закупок оборудования плана-графика</source>
+            <translation>paid under contracts, % of the plan-schedule's equipment purchases</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>число участников в реестре (без школ)</source>
+            <translation>number of participants in the register (schools excluded)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>число направлений обучения в реестре</source>
+            <translation>number of training directions in the register</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>мастерские с выполнением листа не ниже 95 %</source>
+            <translation>workshops with the list at least 95 % met</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>оплачено по контрактам, все источники</source>
+            <translation>paid under contracts, all sources</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>учащиеся 8-х классов в расписании</source>
+            <translation>8th-grade pupils in the timetable</translation>
         </message>
     </context>
     <context>
@@ -4146,6 +4821,26 @@ Please pass it to your administrator.</translation>
             <source>Инвентаризация {0} начата без решения о проведении (ф. 0510439): для неё эту форму не составить. Оформите решение и проведите инвентаризацию по нему.</source>
             <translation>Stock-taking {0} was started without a decision (form 0510439): this form cannot be made for it. Make a decision and hold the stock-taking by it.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Машины и оборудование</source>
+            <translation>Machinery and equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Инвентарь производственный и хозяйственный</source>
+            <translation>Production and household inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Прочие материальные запасы</source>
+            <translation>Other inventories</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Основные средства в эксплуатации (забалансовый счёт 21)</source>
+            <translation>Fixed assets in use (off-balance account 21)</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
@@ -5024,6 +5719,466 @@ Please pass it to your administrator.</translation>
             <source>{0} «{1}» не распознана: нужен вид 26.11.2026.</source>
             <translation>{0} «{1}» not recognised: use the form 26.11.2026.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="63" />
+            <source>Укажите наименование.</source>
+            <translation>Enter the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="69" />
+            <source>Инвентарный номер длиннее 64 знаков.</source>
+            <translation>The inventory number is longer than 64 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="114" />
+            <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (больше 1 — группа одинаковых предметов под одним номером).</source>
+            <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (more than 1 is a group of identical things under one number).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="127" />
+            <source>Дата ввода в эксплуатацию</source>
+            <translation>Commissioning date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="231" />
+            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
+            <translation>The item is written off; it can return to use only by being put on record again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="234" />
+            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
+            <translation>To write an item off, make a “Write-off” document with a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="238" />
+            <source>У позиции есть тары реактива: вид изменить нельзя.</source>
+            <translation>The item has reagent containers: its kind cannot be changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="344" />
+            <source>Инвентарные номера повторяются в поставке.</source>
+            <translation>Inventory numbers repeat in the delivery.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="65" />
+            <source>Наименование длиннее 300 знаков.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="175" />
+            <source>Постановка на учёт</source>
+            <translation>Putting on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="361" />
+            <source>Поступление по поставке</source>
+            <translation>Receipt by delivery</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="59" />
+            <source>Неизвестный вид позиции «{0}».</source>
+            <translation>Unknown item kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="84" />
+            <source>Неизвестное состояние «{0}».</source>
+            <translation>Unknown state “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="140" />
+            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
+            <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="78" />
+            <source>Значение длиннее {0} знаков.</source>
+            <translation>The value is longer than {0} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="222" />
+            <source>Корректировка остатка в карточке</source>
+            <translation>Stock correction in the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="252" />
+            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
+            <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="348" />
+            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
+            <translation>Inventory number “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="123" />
+            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
+            <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="66" />
+            <source>Дата документа</source>
+            <translation>Document date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="70" />
+            <source>Выберите хотя бы одну позицию.</source>
+            <translation>Choose at least one item.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="72" />
+            <source>Укажите помещение, куда перемещаются позиции.</source>
+            <translation>Give the room the items move to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="74" />
+            <source>Укажите, кому выдаются позиции.</source>
+            <translation>Give who the items are issued to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="76" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="85" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="141" />
+            <source>Выделено из группы {0} документом {1}.</source>
+            <translation>Split off group {0} by document {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="64" />
+            <source>Неизвестный вид движения «{0}».</source>
+            <translation>Unknown movement kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="134" />
+            <source>«{0}»: часть группы — целое число штук, а не {1}.</source>
+            <translation>«{0}»: part of a group is a whole number of units, not {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="162" />
+            <source>«{0}» уже находится в этом помещении.</source>
+            <translation>“{0}” is already in this room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="164" />
+            <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="101" />
+            <source>Позиция «{0}» списана: движения по ней невозможны.</source>
+            <translation>Item “{0}” is written off: no movements are possible.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="115" />
+            <source>Остаток «{0}» стал бы отрицательным.</source>
+            <translation>The stock of “{0}” would become negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="191" />
+            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="196" />
+            <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
+            <translation>“{0}” is already issued: {1}. Record the return first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="206" />
+            <source>«{0}» не выдавалось: возвращать нечего.</source>
+            <translation>“{0}” was not issued: nothing to return.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="218" />
+            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="110" />
+            <source>«{0}» учитывается целиком: количество {1}.</source>
+            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="97" />
+            <source>Количество в таре</source>
+            <translation>Quantity per container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <source>Дата получения</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <source>Дата вскрытия</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="102" />
+            <source>Срок годности</source>
+            <translation>Expiry date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="115" />
+            <source>Тару нельзя вскрыть раньше, чем её получили.</source>
+            <translation>A container cannot be opened before it was received.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="187" />
+            <source>Тара</source>
+            <translation>Container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="175" />
+            <source>Тару можно добавить только к реактиву.</source>
+            <translation>Containers can be added to reagents only.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="43" />
+            <source>Неизвестная группа хранения «{0}».</source>
+            <translation>Unknown storage group “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="109" />
+            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="151" />
+            <source>Истекла поверка «{0}» ({1}): средство измерения нельзя использовать до новой поверки.</source>
+            <translation>Verification of «{0}» expired ({1}): the instrument cannot be used until it is verified again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="152" />
+            <source>Поверка «{0}» действует до {1}: запишите прибор на поверку.</source>
+            <translation>Verification of «{0}» is valid until {1}: book it for verification.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="155" />
+            <source>Просрочено обслуживание «{0}» (срок {1}).</source>
+            <translation>Maintenance of «{0}» is overdue (due {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="156" />
+            <source>Плановое обслуживание «{0}» до {1}.</source>
+            <translation>Scheduled maintenance of «{0}» by {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="107" />
+            <source> (партия {0})</source>
+            <translation> (batch {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="129" />
+            <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
+            <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="173" />
+            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
+            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="109" />
+            <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
+            <translation>Reagent “{0}”{1} expired on {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="112" />
+            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
+            <translation>“{0}”{1} expires: until {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="31" />
+            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation>CAS number “{0}” is wrong: use the form 7647-01-0 with a correct check digit.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="77" />
+            <source>Поле «{0}» обязательно.</source>
+            <translation>Field “{0}” is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="89" />
+            <source>«{0}»: «{1}» — не число.</source>
+            <translation>“{0}”: “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="91" />
+            <source>«{0}» не может быть отрицательным.</source>
+            <translation>“{0}” cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="93" />
+            <source>«{0}»: слишком большое значение.</source>
+            <translation>“{0}”: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="48" />
+            <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
+            <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="65" />
+            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
+            <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Паспорт</source>
+            <translation>Passport</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Свидетельство о поверке</source>
+            <translation>Verification certificate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Паспорт безопасности (SDS)</source>
+            <translation>Safety data sheet (SDS)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Сертификат</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Другое</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Оборудование</source>
+            <translation>Equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Мебель</source>
+            <translation>Furniture</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Реактивы</source>
+            <translation>Reagents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>В эксплуатации</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>На ремонте</source>
+            <translation>Under repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>Не введено</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>Списано</source>
+            <translation>Written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Поступление</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Перемещение</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Выдача</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Возврат</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Списание</source>
+            <translation>Write-off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Общего хранения</source>
+            <translation>General storage</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Кислоты</source>
+            <translation>Acids</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Щёлочи и основания</source>
+            <translation>Alkalis and bases</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Окислители</source>
+            <translation>Oxidisers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Легковоспламеняющиеся (ЛВЖ)</source>
+            <translation>Flammable liquids</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Восстановители</source>
+            <translation>Reducing agents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Реагирующие с водой</source>
+            <translation>Water-reactive</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Ядовитые</source>
+            <translation>Toxic</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -5865,19 +7020,29 @@ Please pass it to your administrator.</translation>
             <translation>«{0}»: column «{1}» ({2}) is taken because {3}; not imported: {4}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="52" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="52" />
+            <source>Сумма</source>
+            <translation>Sum</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="473" />
             <source>Корпус</source>
-            <translation type="unfinished" />
+            <translation>Building</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="483" />
             <source>CAS</source>
-            <translation type="unfinished" />
+            <translation>CAS</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="485" />
             <source>Пиктограммы СГС</source>
-            <translation type="unfinished" />
+            <translation>GHS pictograms</translation>
         </message>
     </context>
     <context>
@@ -9765,7 +10930,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="74" />
             <source> — {0} ₽</source>
-            <translation type="unfinished" />
+            <translation> — {0} ₽</translation>
         </message>
     </context>
     <context>
@@ -10686,22 +11851,22 @@ Details were written to:
             <translation>Price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>План (НМЦК)</source>
             <translation>Plan (initial maximum price)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
@@ -11719,9 +12884,104 @@ Details were written to:
             <translation>There are no transfer, issue or write-off documents yet: give --number.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>январь</source>
+            <translation>January</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>февраль</source>
+            <translation>February</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>март</source>
+            <translation>March</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>апрель</source>
+            <translation>April</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>май</source>
+            <translation>May</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>июнь</source>
+            <translation>June</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>июль</source>
+            <translation>July</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>август</source>
+            <translation>August</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>сентябрь</source>
+            <translation>September</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>октябрь</source>
+            <translation>October</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>ноябрь</source>
+            <translation>November</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>декабрь</source>
+            <translation>December</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Вс</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="83" />
             <source>____________ / {0}</source>
-            <translation type="unfinished" />
+            <translation>____________ / {0}</translation>
         </message>
     </context>
     <context>
@@ -12527,6 +13787,66 @@ Details were written to:
             <location line="+20" />
             <source>Замена: {0} отсутствует {1}–{2}; заменено занятий {3}, без замены {4}</source>
             <translation>Cover: {0} absent {1}–{2}; {3} lessons covered, {4} not covered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Мастерская занята дважды</source>
+            <translation>Workshop booked twice</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель ведёт два занятия одновременно</source>
+            <translation>Instructor has two lessons at once</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Класс (подгруппа) на двух занятиях одновременно</source>
+            <translation>Class (subgroup) in two lessons at once</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Группа больше числа рабочих мест</source>
+            <translation>Group larger than the number of workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие в каникулы</source>
+            <translation>Lesson during the holidays</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие в нерабочий праздничный день</source>
+            <translation>Lesson on a public holiday</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие вне учебного периода</source>
+            <translation>Lesson outside the term</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Школа не может привести класс в это время</source>
+            <translation>The school cannot bring the class at this time</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель недоступен</source>
+            <translation>Instructor unavailable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Модуль не проводится в этой мастерской</source>
+            <translation>The module is not taught in this workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель не ведёт этот модуль</source>
+            <translation>The instructor does not teach this module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Часы модуля размещены не полностью</source>
+            <translation>Not all of the module's hours are placed</translation>
         </message>
     </context>
     <context>
@@ -15530,6 +16850,81 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="55" />
             <source> (замена за {0})</source>
             <translation> (covering for {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>День</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Урок</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Время</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Учеников</source>
+            <translation>Pupils</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Вс</source>
+            <translation>Sun</translation>
         </message>
     </context>
 </TS>
