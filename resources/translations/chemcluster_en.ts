@@ -314,12 +314,12 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="253" />
             <source>{0} г. (код КОД не указан)</source>
-            <translation>{0} (no КОД code given)</translation>
+            <translation>{0} (no KOD code given)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
             <source>{0} — код КОД не указан</source>
-            <translation>{0} — no КОД code given</translation>
+            <translation>{0} — no KOD code given</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="291" />
@@ -349,12 +349,12 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="252" />
             <source>КОД {0} ({1} г.)</source>
-            <translation>КОД {0} ({1})</translation>
+            <translation>KOD {0} ({1})</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="259" />
             <source>Инфраструктурный лист КОД {0} ({1} г.)</source>
-            <translation>Infrastructure list КОД {0} ({1})</translation>
+            <translation>Infrastructure list KOD {0} ({1})</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
@@ -404,7 +404,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="319" />
             <source>У мастерской нет инфраструктурного листа: код КОД указать не к чему.</source>
-            <translation>The workshop has no infrastructure list: there is nothing to give a КОД code to.</translation>
+            <translation>The workshop has no infrastructure list: there is nothing to give a KOD code to.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="84" />
@@ -434,12 +434,12 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="240" />
             <source>Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер комплекта, год).</source>
-            <translation>КОД code «{0}» does not follow «18.02.12-1-2026» (specialty code, set number, year).</translation>
+            <translation>KOD code «{0}» does not follow «18.02.12-1-2026» (specialty code, set number, year).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="243" />
             <source>Код КОД «{0}» — {1} года, а лист — {2} года.</source>
-            <translation>КОД code «{0}» is of {1}, but the list is of {2}.</translation>
+            <translation>KOD code «{0}» is of {1}, but the list is of {2}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="301" />
@@ -1086,6 +1086,16 @@ Rooms: {2}
             <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="71" />
             <source>Вручную, без подтверждения</source>
             <translation>By hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <source>Частично · вручную, без подтверждения</source>
+            <translation>Partial · by hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <source>Не выполнено · вручную, без подтверждения</source>
+            <translation>Not met · by hand, unconfirmed</translation>
         </message>
     </context>
     <context>
@@ -1838,27 +1848,27 @@ The previous database was kept: {1}</translation>
             <translation>make a PDF document: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="59" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="58" />
             <source>{0}: {1} (страниц: {2})</source>
             <translation>{0}: {1} (pages: {2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="39" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="38" />
             <source>Папка «{0}» не существует: укажите существующую папку для файла PDF.</source>
             <translation>Folder “{0}” does not exist: choose an existing folder for the PDF file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="44" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="43" />
             <source>В папку «{0}» нельзя записать файл: нет прав.</source>
             <translation>Cannot write to folder “{0}”: no permission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="50" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="49" />
             <source>Документ «{0}» пока недоступен в этой версии программы ({1}).</source>
             <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="58" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="57" />
             <source>Не удалось записать файл «{0}»: {1}</source>
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
@@ -3503,7 +3513,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="40" />
             <source>Комиссия и код КОД</source>
-            <translation>Commission and КОД code</translation>
+            <translation>Commission and KOD code</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="54" />
@@ -3558,7 +3568,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="50" />
             <source>Код КОД листа {0} г.</source>
-            <translation>КОД code of the {0} list</translation>
+            <translation>KOD code of the {0} list</translation>
         </message>
     </context>
     <context>
@@ -3952,62 +3962,62 @@ Please pass it to your administrator.</translation>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="66" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="74" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="84" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="101" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="112" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="71" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="89" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Председатель</source>
             <translation>Chair</translation>
         </message>
@@ -4124,12 +4134,12 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Form</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="+79" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="80" />
+            <location line="+1" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -4137,7 +4147,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+109" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+130" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
@@ -5079,127 +5089,127 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraLists</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="81" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="85" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="89" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="187" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="194" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="241" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
             <source>Зона *</source>
             <translation>Zone *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="87" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
             <source>Новый лист…</source>
             <translation>New list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
             <source>Копия на другой год…</source>
             <translation>Copy to another year…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="157" />
             <source>Удалить лист</source>
             <translation>Delete list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
             <source>Добавить позицию</source>
             <translation>Add item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
             <source>Новый лист</source>
             <translation>New list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
             <source>Год листа:</source>
             <translation>List year:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
             <source>Копия листа</source>
             <translation>List copy</translation>
         </message>
@@ -5214,67 +5224,67 @@ Please pass it to your administrator.</translation>
             <translation>New list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="150" />
             <source>Лист:</source>
             <translation>List:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>На 1 раб. м.</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="143" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="144" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
             <source>Год новой версии листа:</source>
             <translation>Year of the new list version:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="114" />
             <source>Введите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="208" />
             <source>{0} — {1} год ({2} позиций)</source>
             <translation>{0} — {1} ({2} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="72" />
             <source>на 1 рабочее место (умножается на число мест)</source>
             <translation>per workplace (multiplied by the number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
             <source>Компетенция (можно ввести новую):</source>
             <translation>Competency (you can enter a new one):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="122" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="333" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="334" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
             <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
             <translation>No lists. Import a list from Excel or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="286" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
@@ -6179,6 +6189,51 @@ Please pass it to your administrator.</translation>
             <source>Ядовитые</source>
             <translation>Toxic</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Взрывчатые вещества</source>
+            <translation>Explosives</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Воспламеняющиеся</source>
+            <translation>Flammable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Окисляющие</source>
+            <translation>Oxidising</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Газы под давлением</source>
+            <translation>Gases under pressure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Коррозионные</source>
+            <translation>Corrosive</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Токсичные</source>
+            <translation>Toxic</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Вредные (раздражающие)</source>
+            <translation>Harmful (irritant)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Опасные для здоровья</source>
+            <translation>Health hazard</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Опасные для окружающей среды</source>
+            <translation>Hazardous to the environment</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -6657,37 +6712,37 @@ Please pass it to your administrator.</translation>
             <translation>Serial No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>В эксплуатации</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>На ремонте</source>
             <translation>Under repair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>Не введено</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>Списано</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Мало</source>
             <translation>Low</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Истекает срок</source>
             <translation>Expiring</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Просрочено</source>
             <translation>Expired</translation>
         </message>
@@ -8817,7 +8872,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+310" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+313" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -8895,6 +8950,66 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="99" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="32" />
+            <source>Закупки оборудования</source>
+            <translation>Equipment procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="23" />
+            <source>Источники финансирования</source>
+            <translation>Funding sources</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="69" />
+            <source>Бюджет</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="25" />
+            <source>Контракты и поставки</source>
+            <translation>Contracts and deliveries</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="48" />
+            <source>Потребности и НМЦК</source>
+            <translation>Needs and initial max. price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="52" />
+            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
+            <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="99" />
+            <source>План-график</source>
+            <translation>Procurement schedule</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/suppliers.py" line="17" />
+            <source>Поставщики</source>
+            <translation>Suppliers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="26" />
+            <source>Источников нет. Добавьте (Ctrl+N) грант, областной бюджет, средства работодателей и собственные средства.</source>
+            <translation>No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="28" />
+            <source>Контрактов нет. Контракт регистрируется по строке плана, когда поставщик определён.</source>
+            <translation>No contracts. A contract is registered on a plan line once the supplier is chosen.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="102" />
+            <source>План-график пуст. Отметьте потребности с обоснованной ценой и нажмите «Создать» (Ctrl+N).</source>
+            <translation>The procurement schedule is empty. Mark needs with a justified price and press «New» (Ctrl+N).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/suppliers.py" line="20" />
+            <source>Поставщиков нет. Добавьте (Ctrl+N): ИНН проверяется по контрольным цифрам.</source>
+            <translation>No suppliers. Add one (Ctrl+N): the INN is checked by its control digits.</translation>
         </message>
     </context>
     <context>
@@ -8994,7 +9109,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+111" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+122" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -9008,8 +9123,8 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+68" />
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
             <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+40" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-115" />
-            <location line="+74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-116" />
+            <location line="+75" />
             <location line="+42" />
             <source>Наименование</source>
             <translation>Name</translation>
@@ -9062,7 +9177,7 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-96" />
             <location line="+124" />
             <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+39" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-150" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
@@ -9080,7 +9195,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-107" />
             <location line="+54" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+149" />
             <source>Предмет закупки</source>
             <translation>Subject of procurement</translation>
         </message>
@@ -9093,7 +9208,7 @@ Details were written to:
             <location line="+36" />
             <location line="+51" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
-            <location line="+136" />
+            <location line="+137" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
@@ -9104,8 +9219,8 @@ Details were written to:
             <translation>Contract number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-207" />
-            <location line="+210" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-208" />
+            <location line="+211" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+221" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
@@ -9144,7 +9259,7 @@ Details were written to:
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-245" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-246" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
@@ -9684,7 +9799,7 @@ Details were written to:
             <translation>No. {0} “{1}” — {2} ₽ ({3} % of the mean)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-20" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-21" />
             <source>Потребность № {0}</source>
             <translation>Need No. {0}</translation>
         </message>
@@ -9694,7 +9809,7 @@ Details were written to:
             <translation>Technical specifications</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>— не указана —</source>
             <translation>— not given —</translation>
         </message>
@@ -9846,7 +9961,7 @@ Details were written to:
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -9873,7 +9988,12 @@ Details were written to:
             <translation>Signed on</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>{0} (ИНН {1})</source>
+            <translation>{0} (INN {1})</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Цена контракта, ₽</source>
             <translation>Contract price, ₽</translation>
         </message>
@@ -9922,7 +10042,7 @@ Details were written to:
             <location line="+0" />
             <location line="+204" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+123" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+242" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+243" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
@@ -10291,12 +10411,13 @@ Details were written to:
             <translation>Choose a procurement schedule line</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+150" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+8" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+2" />
             <source>источник не указан</source>
             <translation>no source given</translation>
         </message>
@@ -10763,67 +10884,67 @@ Details were written to:
             <translation>A request of {0} was sent after the price justification ({1}): it could not have been part of it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="190" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="199" />
             <source>ИКЗ: разряды 23–26 (номер закупки в плане-графике) не могут быть 0000.</source>
             <translation>Purchase code: digits 23–26 (the purchase's number in the plan-schedule) cannot be 0000.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="98" />
             <source>Укажите методику обоснования НМЦК: она печатается в обосновании.</source>
             <translation>Give the price justification methodology: it is printed in the justification.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="181" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="190" />
             <source>ИКЗ — 36 цифр; введено {0} знаков «{1}».</source>
             <translation>A purchase code has 36 digits; given {0} characters «{1}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="183" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="192" />
             <source>ИКЗ: разряды 1–2 «{0}» не совпадают с годом закупки {1}.</source>
             <translation>Purchase code: digits 1–2 «{0}» do not match the year {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="194" />
             <source>ИКЗ: в разрядах 4–13 ИНН заказчика «{0}» с неверной контрольной цифрой.</source>
             <translation>Purchase code: the customer's INN «{0}» in digits 4–13 has a wrong check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="187" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="196" />
             <source>ИКЗ: разряды 3–22 «{0}» не совпадают с идентификационным кодом заказчика {1}.</source>
             <translation>Purchase code: digits 3–22 «{0}» do not match the customer identification code {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="193" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="202" />
             <source>ИКЗ: разряды 30–33 «{0}» не совпадают с кодом ОКПД2 позиций закупки ({1}).</source>
             <translation>Purchase code: digits 30–33 «{0}» do not match the OKPD2 code of the positions ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="102" />
             <source>Идентификационный код заказчика — 20 цифр: 1 знак, ИНН (10 цифр с верной контрольной цифрой) и КПП (9 цифр); введено «{0}».</source>
             <translation>The customer identification code has 20 digits: 1 digit, the INN (10 digits with a true check digit) and the KPP (9 digits); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="98" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="107" />
             <source>КПП — 9 цифр; введено «{0}».</source>
             <translation>KPP: 9 digits; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="110" />
             <source>Код вида расходов — 3 цифры (например, 244); введено «{0}».</source>
             <translation>Expenditure type code: 3 digits (e.g. 244); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="142" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="151" />
             <source>Способ закупки по {0}: {1}; введено «{2}».</source>
             <translation>Methods under {0}: {1}; given «{2}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="107" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="116" />
             <source>Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».</source>
             <translation>The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="122" />
             <source>Значение «{0}» — целое число от {1} до {2}.</source>
             <translation>«{0}»: a whole number from {1} to {2}.</translation>
         </message>
@@ -10931,6 +11052,56 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="74" />
             <source> — {0} ₽</source>
             <translation> — {0} ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="+39" />
+            <source>электронный аукцион</source>
+            <translation>electronic auction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>электронный запрос котировок</source>
+            <translation>electronic request for quotations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>электронный конкурс</source>
+            <translation>electronic tender</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик (п. 4 ч. 1 ст. 93)</source>
+            <translation>single supplier (art. 93 part 1 cl. 4)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик (п. 5 ч. 1 ст. 93)</source>
+            <translation>single supplier (art. 93 part 1 cl. 5)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>конкурс</source>
+            <translation>tender</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>аукцион</source>
+            <translation>auction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>запрос котировок</source>
+            <translation>request for quotations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>запрос предложений</source>
+            <translation>request for proposals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик</source>
+            <translation>single supplier</translation>
         </message>
     </context>
     <context>
@@ -12337,17 +12508,17 @@ Details were written to:
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="57" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="57" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="58" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
@@ -12357,12 +12528,12 @@ Details were written to:
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="46" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="77" />
             <source>№ {0}</source>
             <translation>No. {0}</translation>
         </message>
@@ -12502,12 +12673,12 @@ Details were written to:
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="124" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
             <translation>A sheet of QR labels for the chosen items or room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
             <source>План-график закупок оборудования по источникам финансирования.</source>
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
@@ -12557,37 +12728,37 @@ Details were written to:
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
             <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
             <translation>Inventory list by room (forms INV-1 / 0504087), with the signatures of the custodian and the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
             <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
             <translation>Stock-taking discrepancy statement: expected, found, surplus and shortage.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
             <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
             <translation>Workshop accreditation packet: cover, passport, checklist, list of missing items, layout plan, photos.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
             <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
             <translation>Justification of the initial (maximum) contract price by the comparable market prices method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
             <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
             <translation>“Technology” lesson timetable of the 8th grades: by class, instructor, workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="130" />
             <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
             <translation>Cluster indicators report: plan, actual, percentage achieved, comments.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="131" />
             <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
@@ -12983,21 +13154,126 @@ Details were written to:
             <source>____________ / {0}</source>
             <translation>____________ / {0}</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_movement.py" line="11" />
+            <source>Документ движения</source>
+            <translation>Movement document</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Инвентаризация</source>
+            <translation>Stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Номер документа</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Потребность</source>
+            <translation>Need</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Строка плана-графика</source>
+            <translation>Procurement schedule line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Закон</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="11" />
+            <source>Отчёт о достижении показателей кластера</source>
+            <translation>Report on the cluster's indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Вид позиций</source>
+            <translation>Kind of items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Позиции</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Вид расписания</source>
+            <translation>Timetable view</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Отчётный период</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Этикетки группы</source>
+            <translation>Labels of a group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>id через запятую</source>
+            <translation>ids separated by commas</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>номер или id</source>
+            <translation>number or id</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>номер</source>
+            <translation>number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>44-ФЗ | 223-ФЗ</source>
+            <translation>44-ФЗ | 223-ФЗ</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>group — одна, unit — на каждую штуку</source>
+            <translation>group — one, unit — one per unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/report_budget.py" line="8" />
+            <source>Бюджет закупок по источникам финансирования</source>
+            <translation>Procurement budget by funding source</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/report_nmck.py" line="9" />
+            <source>Обоснование НМЦК</source>
+            <translation>Initial max. price justification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="48" />
+            <source>на каждую штуку</source>
+            <translation>one per unit</translation>
+        </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
@@ -13022,27 +13298,27 @@ Details were written to:
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="364" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="301" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="371" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
@@ -13651,7 +13927,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/schedule/hours.py" line="+88" />
             <source>{0} ({1}): уроков «Труд (технология)» в {2} учебном году {3} ч — больше предела {4} ч на {5} ч. Уменьшите часы, отметьте модуль как профориентационный или измените предел периода.</source>
-            <translation>{0} ({1}): lessons of «Труд (технология)» in the {2} school year {3} h — over the cap of {4} h by {5} h. Reduce the hours, mark the module as career guidance or change the term's cap.</translation>
+            <translation>{0} ({1}): lessons of «Labour (Technology)» in the {2} school year {3} h — over the cap of {4} h by {5} h. Reduce the hours, mark the module as career guidance or change the term's cap.</translation>
         </message>
         <message>
             <location line="+35" />
@@ -13984,7 +14260,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="90" />
             <source>Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет записано, пока вы не нажмёте «Применить».</source>
-            <translation>Press «Предпросмотр»: the program shows what would change. Nothing is written until you press «Применить».</translation>
+            <translation>Press «Preview»: the program shows what would change. Nothing is written until you press «Apply».</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="109" />
@@ -14069,7 +14345,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="186" />
             <source>Записано: добавлено {0}, перенесено {1}, удалено {2}. Отменить можно кнопкой «Отменить последнюю генерацию».</source>
-            <translation>Written: {0} added, {1} moved, {2} removed. «Отменить последнюю генерацию» undoes it.</translation>
+            <translation>Written: {0} added, {1} moved, {2} removed. «Undo the latest generation» undoes it.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
@@ -14455,7 +14731,7 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Директор (блок «СОГЛАСОВАНО»)</source>
-            <translation>Director (the «СОГЛАСОВАНО» block)</translation>
+            <translation>Director (the «AGREED» block)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -14516,7 +14792,7 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>уроки «Труд (технология)» (в пределе)</source>
-            <translation>lessons of «Труд (технология)» (within the cap)</translation>
+            <translation>lessons of «Labour (Technology)» (within the cap)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -14613,6 +14889,21 @@ Details were written to:
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Гимн.</source>
+            <translation>Gymn.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Лицей</source>
+            <translation>Lyceum</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Шк.</source>
+            <translation>Sch.</translation>
+        </message>
     </context>
     <context>
         <name>ScheduleRules</name>
@@ -14679,7 +14970,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="100" />
             <source>Модули федеральной рабочей программы «Труд (технология)»</source>
-            <translation>Modules of the federal work programme «Труд (технология)»</translation>
+            <translation>Modules of the federal work programme «Labour (Technology)»</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
@@ -14784,7 +15075,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="144" />
             <source>Уроки «Труд (технология)» класса за учебный год против предела (34 ч в 8-м классе, меняется в карточке периода или класса); профориентационные часы считаются отдельно. Сверх предела: {0}.</source>
-            <translation>A class's lessons of «Труд (технология)» in the school year against the cap (34 h in the 8th grade, set in the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.</translation>
+            <translation>A class's lessons of «Labour (Technology)» in the school year against the cap (34 h in the 8th grade, set in the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="154" />
@@ -14827,7 +15118,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="68" />
             <source>Нажмите «Подобрать»: для каждого занятия программа предложит свободного преподавателя, который ведёт этот модуль; время и мастерская не меняются.</source>
-            <translation>Press «Подобрать»: for each lesson the program proposes a free instructor who teaches the module; the time and the workshop stay.</translation>
+            <translation>Press «Propose»: for each lesson the program proposes a free instructor who teaches the module; the time and the workshop stay.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="84" />
@@ -15517,112 +15808,112 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="99" />
             <source>Дата приказа</source>
             <translation>Order date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="100" />
             <source>Дата начала</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="101" />
             <source>Дата окончания</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="98" />
             <source>Укажите номер приказа (решения) о проведении инвентаризации.</source>
             <translation>Enter the number of the order (decision) to hold the stock-taking.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="110" />
             <source>Укажите причину (основание) инвентаризации.</source>
             <translation>Enter the reason (basis) of the stock-taking.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="106" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="113" />
             <source>Выберите хотя бы одно помещение, которое инвентаризируется.</source>
             <translation>Choose at least one room to count.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="131" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="138" />
             <source>У комиссии нет председателя: отметьте одного из членов комиссии как председателя.</source>
             <translation>The commission has no chair: mark one of its members as the chair.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="137" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="144" />
             <source>В комиссии нужны председатель и хотя бы один член комиссии.</source>
             <translation>The commission needs a chair and at least one member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="178" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="185" />
             <source>Решение об инвентаризации</source>
             <translation>Stock-taking decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="76" />
             <source>{0}: укажите дату (ДД.ММ.ГГГГ).</source>
             <translation>{0}: enter a date (DD.MM.YYYY).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="133" />
             <source>Роль в комиссии: председатель или член комиссии.</source>
             <translation>Role in the commission: chair or member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="96" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="103" />
             <source>Дата окончания инвентаризации ({0:%d.%m.%Y}) раньше даты начала ({1:%d.%m.%Y}).</source>
             <translation>The stock-taking's end date ({0:%d.%m.%Y}) is before its start date ({1:%d.%m.%Y}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="99" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="106" />
             <source>Инвентаризация начинается ({0:%d.%m.%Y}) раньше, чем издан приказ ({1:%d.%m.%Y}).</source>
             <translation>The stock-taking starts ({0:%d.%m.%Y}) before the order was issued ({1:%d.%m.%Y}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="117" />
             <source>Помещение № {0} не найдено: обновите список.</source>
             <translation>Room No. {0} not found: refresh the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="134" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
             <source>Председатель комиссии — один: {0}.</source>
             <translation>The commission has one chair: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="148" />
             <source>«{0}» включён(а) в комиссию дважды.</source>
             <translation>«{0}» is in the commission twice.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="171" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="178" />
             <source>Решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}</source>
             <translation>Decision to hold a stock-taking No. {0} of {1:%d.%m.%Y}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="235" />
             <source>Решение о проведении инвентаризации «{0}» не найдено.</source>
             <translation>Stock-taking decision «{0}» not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="119" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="126" />
             <source>Член комиссии № {0}: укажите фамилию и инициалы.</source>
             <translation>Commission member No. {0}: enter the surname and initials.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="129" />
             <source>Член комиссии «{0}»: укажите должность — она печатается в подписях.</source>
             <translation>Commission member «{0}»: enter the position — it is printed with the signatures.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="146" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="153" />
             <source>«{0}» — материально ответственное лицо инвентаризируемого помещения и не может входить в комиссию, которая его проверяет: замените члена комиссии.</source>
             <translation>«{0}» is the custodian of a room being counted and cannot sit on the commission that checks them: replace this member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="192" />
             <source>По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.</source>
             <translation>Stock-takings by this decision are under way in: {0} — these rooms cannot be removed.</translation>
         </message>
@@ -15670,6 +15961,36 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/services/inventory/surplus.py" line="63" />
             <source>Оценивается только излишек: в этой строке излишка нет.</source>
             <translation>Only a surplus is estimated: this line has none.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="+35" />
+            <source>Перед составлением годовой бухгалтерской (финансовой) отчётности</source>
+            <translation>Before the annual financial statements</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Смена материально ответственного лица</source>
+            <translation>Change of the custodian</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Выявление фактов хищения, злоупотребления или порчи имущества</source>
+            <translation>Theft, abuse or damage of property found</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Плановая инвентаризация по графику учреждения</source>
+            <translation>Scheduled stock-taking by the institution's plan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Реорганизация или ликвидация учреждения</source>
+            <translation>Reorganisation or liquidation of the institution</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация</source>
+            <translation>Natural disaster, fire, accident or another emergency</translation>
         </message>
     </context>
     <context>
@@ -16346,6 +16667,36 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <source>Текущий пароль:</source>
             <translation>Current password:</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Логин</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Фамилия, имя, отчество</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Роль</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Пароль</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Вход</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Последний вход</source>
+            <translation>Last login</translation>
+        </message>
     </context>
     <context>
         <name>WeekGrid</name>
@@ -16565,7 +16916,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
             <source>Комиссия и код КОД…</source>
-            <translation>Commission and КОД code…</translation>
+            <translation>Commission and KOD code…</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />

@@ -44,6 +44,66 @@ PHRASES = {
     "Модуль не проводится в этой мастерской": "The module is not taught in this workshop",
     "Преподаватель не ведёт этот модуль": "The instructor does not teach this module",
     "Часы модуля размещены не полностью": "Not all of the module's hours are placed",
+    # services/inventory: GHS pictograms (names as in the GHS, UN «Purple Book»)
+    "Взрывчатые вещества": "Explosives",
+    "Воспламеняющиеся": "Flammable",
+    "Окисляющие": "Oxidising",
+    "Газы под давлением": "Gases under pressure",
+    "Коррозионные": "Corrosive",
+    "Токсичные": "Toxic",
+    "Вредные (раздражающие)": "Harmful (irritant)",
+    "Опасные для здоровья": "Health hazard",
+    "Опасные для окружающей среды": "Hazardous to the environment",
+    # procurement: empty lists, suppliers, methods of determining the supplier (44-ФЗ art. 24, 93; 223-ФЗ)
+    "Источников нет. Добавьте (Ctrl+N) грант, областной бюджет, средства работодателей и собственные средства.":
+        "No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.",
+    "Контрактов нет. Контракт регистрируется по строке плана, когда поставщик определён.":
+        "No contracts. A contract is registered on a plan line once the supplier is chosen.",
+    "План-график пуст. Отметьте потребности с обоснованной ценой и нажмите «Создать» (Ctrl+N).":
+        "The procurement schedule is empty. Mark needs with a justified price and press «New» (Ctrl+N).",
+    "Поставщиков нет. Добавьте (Ctrl+N): ИНН проверяется по контрольным цифрам.":
+        "No suppliers. Add one (Ctrl+N): the INN is checked by its control digits.",
+    "{0} (ИНН {1})": "{0} (INN {1})",
+    "электронный аукцион": "electronic auction",
+    "электронный запрос котировок": "electronic request for quotations",
+    "электронный конкурс": "electronic tender",
+    "единственный поставщик (п. 4 ч. 1 ст. 93)": "single supplier (art. 93 part 1 cl. 4)",
+    "единственный поставщик (п. 5 ч. 1 ст. 93)": "single supplier (art. 93 part 1 cl. 5)",
+    "конкурс": "tender",
+    "аукцион": "auction",
+    "запрос котировок": "request for quotations",
+    "запрос предложений": "request for proposals",
+    "единственный поставщик": "single supplier",
+    # reports: document names, filters (the reports centre) and the form of their values (the command line)
+    "Отчёт о достижении показателей кластера": "Report on the cluster's indicators",
+    "Бюджет закупок по источникам финансирования": "Procurement budget by funding source",
+    "Обоснование НМЦК": "Initial max. price justification",
+    "Вид позиций": "Kind of items",
+    "Позиции": "Items",
+    "Вид расписания": "Timetable view",
+    "Отчётный период": "Reporting period",
+    "Этикетки группы": "Labels of a group",
+    "id через запятую": "ids separated by commas",
+    "номер или id": "number or id",
+    "номер": "number",
+    "44-ФЗ | 223-ФЗ": "44-ФЗ | 223-ФЗ",
+    "group — одна, unit — на каждую штуку": "group — one, unit — one per unit",
+    "одна на группу": "one per group",
+    "на каждую штуку": "one per unit",
+    # timetable: short school kinds in the week grid
+    "Гимн.": "Gymn.",
+    "Лицей": "Lyceum",
+    "Шк.": "Sch.",
+    # inventory: reasons for a stock-taking (402-ФЗ art. 11 part 3)
+    "Перед составлением годовой бухгалтерской (финансовой) отчётности": "Before the annual accounting (financial) statements",
+    "Смена материально ответственного лица": "Change of the financially responsible person",
+    "Выявление фактов хищения, злоупотребления или порчи имущества": "Theft, abuse or damage of property discovered",
+    "Плановая инвентаризация по графику учреждения": "Scheduled stock-taking by the institution's plan",
+    "Реорганизация или ликвидация учреждения": "Reorganisation or liquidation of the institution",
+    "Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация":
+        "Natural disaster, fire, accident or other emergency",
+    # reference: users
+    "Последний вход": "Last login",
 }
 
 CONTEXT_PHRASES: dict[tuple[str, str], str] = {}

@@ -21,8 +21,8 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib.util
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -199,6 +199,11 @@ def extract(path: Path, helpers_by_module: dict[str, dict[str, str]] | None = No
                 if _is_translate_call(n) and isinstance(n.args[0], ast.Attribute) and \
                         n.args[0].attr == "context" and _str(n.args[1]):
                     found.append((ctx, _str(n.args[1]), n.lineno))
+        elif any(isinstance(b, ast.Name) and b.id.endswith(("Tab", "Page")) for b in cls.bases):
+            # a page's tab (ListTab …) or a page without its own context: BasePage.tr_ finds these in "Page"
+            for a in ("title", "title_text", "empty_text"):
+                if a in attrs and _str(attrs[a]):
+                    found.append(("Page", _str(attrs[a]), attrs[a].lineno))
         if "search_placeholder" in attrs and _str(attrs["search_placeholder"]):
             found.append(("Page", _str(attrs["search_placeholder"]), attrs["search_placeholder"].lineno))
         if "ACTIONS" in attrs and isinstance(attrs["ACTIONS"], ast.List):
@@ -228,15 +233,22 @@ def extract(path: Path, helpers_by_module: dict[str, dict[str, str]] | None = No
                     for v in kw.value.values:
                         if isinstance(v, ast.Tuple) and v.elts and _str(v.elts[0]):
                             texts.append(_str(v.elts[0]))
+                elif kw.arg == "badges" and isinstance(kw.value, ast.Name):  # badges=STATUS_BADGES
+                    texts.extend(_module_vocab(tree).get(kw.value.id, ([], 0))[0])
             for ctx in model_contexts:
                 found.extend((ctx, t, n.lineno) for t in texts)
     found.extend(_vocabulary(tree, helpers))
+    if path.name.startswith("report_"):  # a document kind's name (services.printing.title: context "Reports")
+        for st in tree.body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and st.targets[0].id in ("TITLE", "DESCRIPTION") and _str(st.value):
+                found.append(("Reports", _str(st.value), st.lineno))
     return [(c, s, ln) for c, s, ln in found if s.strip()]
 
 
 def _literal_strings(node) -> list[str] | None:
     """The texts of a literal vocabulary: ``{"in_use": "В эксплуатации", …}`` (values; a tuple value
-    gives its first text), ``("Пн", "Вт", …)``."""
+    gives its texts: ``("--room", "Помещение")``), ``("Пн", "Вт", …)``."""
     if isinstance(node, ast.Dict):
         items = node.values
     elif isinstance(node, (ast.List, ast.Tuple)):
@@ -244,33 +256,44 @@ def _literal_strings(node) -> list[str] | None:
     else:
         return None
     out = []
-    for v in items:
-        if isinstance(v, (ast.Tuple, ast.List)) and v.elts:
-            v = v.elts[0]
-        if isinstance(v, ast.Constant) and isinstance(v.value, str) and _CYRILLIC.search(v.value):
-            out.append(v.value)  # only texts in the source language: not the codes beside them
+    for item in items:
+        for v in item.elts if isinstance(item, (ast.Tuple, ast.List)) else [item]:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str) and _CYRILLIC.search(v.value):
+                out.append(v.value)  # only texts in the source language: not the codes beside them
     return out or None
 
 
-def _vocabulary(tree: ast.Module, helpers: dict[str, str]) -> list[tuple[str, str, int]]:
-    """Module-level vocabularies translated where they are used: ``_t(STATUS_LABELS.get(k, k))``,
-    ``_t(DAYS[d])``, ``{k: _t(v[0]) for k, v in COMPUTED.items()}``, ``for k, v in KINDS.items():
-    combo.addItem(_t(v), k)`` — every text of the vocabulary, in the helper's context."""
+def _module_vocab(tree: ast.Module) -> dict[str, tuple[list[str], int]]:
     vocab: dict[str, tuple[list[str], int]] = {}
-    for st in tree.body:
+    body = list(tree.body)
+    body += [st for cls in tree.body if isinstance(cls, ast.ClassDef) for st in cls.body]  # HEADERS = (…)
+    for st in body:
         target = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else \
             st.target if isinstance(st, ast.AnnAssign) else None
         if isinstance(target, ast.Name) and st.value is not None:
             texts = _literal_strings(st.value)
             if texts:
                 vocab[target.id] = (texts, st.lineno)
+    return vocab
+
+
+def _ref(node) -> str | None:
+    """``NAME`` or ``self.NAME`` / ``module.NAME``: what may name a vocabulary."""
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _vocabulary(tree: ast.Module, helpers: dict[str, str]) -> list[tuple[str, str, int]]:
+    """Module-level vocabularies translated where they are used: ``_t(STATUS_LABELS.get(k, k))``,
+    ``_t(DAYS[d])``, ``{k: _t(v[0]) for k, v in COMPUTED.items()}``, ``for k, v in KINDS.items():
+    combo.addItem(_t(v), k)`` — every text of the vocabulary, in the helper's context."""
+    vocab = _module_vocab(tree)
     if not vocab:
         return []
     bound: dict[str, str] = {}  # loop variable → vocabulary it runs over
     for n in ast.walk(tree):
         loops = [(n.target, n.iter)] if isinstance(n, (ast.For, ast.comprehension)) else []
         for target, it in loops:
-            names = {x.id for x in ast.walk(it) if isinstance(x, ast.Name) and x.id in vocab}
+            names = {_ref(x) for x in ast.walk(it) if _ref(x) in vocab}
             if len(names) == 1:
                 name = names.pop()
                 for t in ast.walk(target):
@@ -291,8 +314,9 @@ def _vocabulary(tree: ast.Module, helpers: dict[str, str]) -> list[tuple[str, st
         if isinstance(arg, ast.Constant):
             continue
         for x in ast.walk(arg):
-            if isinstance(x, ast.Name) and (x.id in vocab or x.id in bound):
-                name = x.id if x.id in vocab else bound[x.id]
+            ref = _ref(x)
+            if ref in vocab or (isinstance(x, ast.Name) and ref in bound):
+                name = ref if ref in vocab else bound[ref]
                 if (ctx, name) not in done:
                     done.add((ctx, name))
                     texts, line = vocab[name]

@@ -268,7 +268,6 @@ class ReportsPage(QWidget):
             names, available = [], False
             self._set_error(_t("Документ недоступен: {0}").format(e))
         for name in names:
-            flag, label = printing.FILTER_NAMES.get(name, (name, name))
             if name in report_filters.FREE_TEXT:
                 w = QLineEdit()
                 w.setPlaceholderText(_t("например, 12, 15, 40"))
@@ -280,7 +279,7 @@ class ReportsPage(QWidget):
                 w.lineEdit().setPlaceholderText(_t("— все —"))
             w.setObjectName(f"filter_{name}")
             self.filter_widgets[name] = w
-            self.filters_form.addRow(QCoreApplication.translate("Reports", label) + ":", w)
+            self.filters_form.addRow(printing.filter_label(name) + ":", w)
         cls = self.filter_widgets.get("class_")
         if isinstance(cls, QComboBox) and "school" in self.filter_widgets:
             cls.activated.connect(self._class_chosen)
