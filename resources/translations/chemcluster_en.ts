@@ -830,12 +830,12 @@
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="611" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="610" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="633" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="631" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
@@ -865,12 +865,12 @@
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="597" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="599" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -915,7 +915,7 @@
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="623" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="622" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
@@ -950,7 +950,7 @@
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="630" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="628" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
@@ -1022,7 +1022,7 @@ Responsible: {4}</translation>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="608" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="607" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
@@ -2416,7 +2416,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
             <source>причина списания (по умолчанию «Недостача по инвентаризации № … от …»)</source>
-            <translation>reason for the write-off (by default “Недостача по инвентаризации № … от …”)</translation>
+            <translation>reason for the write-off (by default “Shortage at stock-taking No. … of …”)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="157" />
@@ -2532,6 +2532,16 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="105" />
             <source>… и ещё {0} строк (все — в --json)</source>
             <translation>… and {0} more rows (all of them in --json)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="32" />
+            <source>"Заголовок=field"</source>
+            <translation>"Header=field"</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="285" />
+            <source>Итого</source>
+            <translation>Total</translation>
         </message>
     </context>
     <context>
@@ -4056,6 +4066,39 @@ Please pass it to your administrator.</translation>
             <location line="+17" />
             <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
             <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileNames</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Чек-лист — {0}</source>
+            <translation>Checklist — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Пакет аккредитации — {0}</source>
+            <translation>Accreditation packet — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Расписание для школ</source>
+            <translation>Timetable for schools</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Расписание</source>
+            <translation>Timetable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>План-график закупок</source>
+            <translation>Procurement schedule</translation>
         </message>
     </context>
     <context>
@@ -6512,11 +6555,6 @@ Please pass it to your administrator.</translation>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
-            <source>Инвентарь.xlsx</source>
-            <translation>Inventory.xlsx</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
@@ -8594,17 +8632,17 @@ Please pass it to your administrator.</translation>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="419" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
@@ -8624,27 +8662,27 @@ Please pass it to your administrator.</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="332" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="347" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="335" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="350" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="337" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="413" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="417" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
@@ -10209,12 +10247,12 @@ Details were written to:
             <translation>supplier “{0}” (INN {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="-43" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="-44" />
             <source>Выгрузить план-график</source>
             <translation>Export the procurement schedule</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Выгрузка плана-графика…</source>
             <translation>Exporting the procurement schedule…</translation>
         </message>
@@ -10604,137 +10642,137 @@ Details were written to:
             <translation>Procurement budget by source, mln ₽{0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
             <source>№ строки</source>
             <translation>Row No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="84" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="88" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
             <source>КП</source>
             <translation>Offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="81" />
             <source>Строка плана</source>
             <translation>Plan line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="85" />
             <source>Ждут приёмки</source>
             <translation>Awaiting acceptance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="87" />
             <source>Контрактов</source>
             <translation>Contracts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>Потребности и НМЦК</source>
             <translation>Needs and initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Контракты и поставки</source>
             <translation>Contracts and deliveries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Поставщики</source>
             <translation>Suppliers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Бюджет</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Отменить закупку</source>
             <translation>Cancel procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
             <source>Контракт заключён…</source>
             <translation>Contract signed…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
             <source>Поставка…</source>
             <translation>Delivery…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="78" />
             <source>Поставлено на учёт</source>
             <translation>Put on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Закупки оборудования</source>
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
             <source>Мастерская / помещение</source>
             <translation>Workshop / room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="93" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Предложений</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Средняя цена за единицу</source>
             <translation>Mean unit price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
             <source>Среднее квадр. отклонение σ</source>
             <translation>Standard deviation σ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
             <source>Коэффициент вариации</source>
             <translation>Coefficient of variation</translation>
         </message>
@@ -10884,67 +10922,67 @@ Details were written to:
             <translation>A request of {0} was sent after the price justification ({1}): it could not have been part of it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="206" />
             <source>ИКЗ: разряды 23–26 (номер закупки в плане-графике) не могут быть 0000.</source>
             <translation>Purchase code: digits 23–26 (the purchase's number in the plan-schedule) cannot be 0000.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="98" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="105" />
             <source>Укажите методику обоснования НМЦК: она печатается в обосновании.</source>
             <translation>Give the price justification methodology: it is printed in the justification.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="190" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="197" />
             <source>ИКЗ — 36 цифр; введено {0} знаков «{1}».</source>
             <translation>A purchase code has 36 digits; given {0} characters «{1}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="192" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="199" />
             <source>ИКЗ: разряды 1–2 «{0}» не совпадают с годом закупки {1}.</source>
             <translation>Purchase code: digits 1–2 «{0}» do not match the year {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="194" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="201" />
             <source>ИКЗ: в разрядах 4–13 ИНН заказчика «{0}» с неверной контрольной цифрой.</source>
             <translation>Purchase code: the customer's INN «{0}» in digits 4–13 has a wrong check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="196" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="203" />
             <source>ИКЗ: разряды 3–22 «{0}» не совпадают с идентификационным кодом заказчика {1}.</source>
             <translation>Purchase code: digits 3–22 «{0}» do not match the customer identification code {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="202" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="209" />
             <source>ИКЗ: разряды 30–33 «{0}» не совпадают с кодом ОКПД2 позиций закупки ({1}).</source>
             <translation>Purchase code: digits 30–33 «{0}» do not match the OKPD2 code of the positions ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="102" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="109" />
             <source>Идентификационный код заказчика — 20 цифр: 1 знак, ИНН (10 цифр с верной контрольной цифрой) и КПП (9 цифр); введено «{0}».</source>
             <translation>The customer identification code has 20 digits: 1 digit, the INN (10 digits with a true check digit) and the KPP (9 digits); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="107" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="114" />
             <source>КПП — 9 цифр; введено «{0}».</source>
             <translation>KPP: 9 digits; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="117" />
             <source>Код вида расходов — 3 цифры (например, 244); введено «{0}».</source>
             <translation>Expenditure type code: 3 digits (e.g. 244); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="151" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="158" />
             <source>Способ закупки по {0}: {1}; введено «{2}».</source>
             <translation>Methods under {0}: {1}; given «{2}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="116" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="123" />
             <source>Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».</source>
             <translation>The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="129" />
             <source>Значение «{0}» — целое число от {1} до {2}.</source>
             <translation>«{0}»: a whole number from {1} to {2}.</translation>
         </message>
@@ -11102,6 +11140,11 @@ Details were written to:
             <location line="+1" />
             <source>единственный поставщик</source>
             <translation>single supplier</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="60" />
+            <source>Приказ Минэкономразвития России от 02.10.2013 № 567 «Об утверждении Методических рекомендаций по применению методов определения начальной (максимальной) цены контракта, цены контракта, заключаемого с единственным поставщиком (подрядчиком, исполнителем)»; статья 22 Федерального закона от 05.04.2013 № 44-ФЗ; метод сопоставимых рыночных цен (анализа рынка)</source>
+            <translation>Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567 «On approving the methodological recommendations on the methods of determining the initial (maximum) contract price and the price of a contract concluded with a single supplier (contractor, performer)»; article 22 of Federal Law No. 44-ФЗ of 05.04.2013; the comparable market prices (market analysis) method</translation>
         </message>
     </context>
     <context>
@@ -13190,7 +13233,7 @@ Details were written to:
             <translation>Law</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="11" />
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="74" />
             <source>Отчёт о достижении показателей кластера</source>
             <translation>Report on the cluster's indicators</translation>
         </message>
@@ -13245,12 +13288,12 @@ Details were written to:
             <translation>group — one, unit — one per unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/report_budget.py" line="8" />
+            <location filename="../../chemcluster_desktop/services/procurement/report_budget.py" line="24" />
             <source>Бюджет закупок по источникам финансирования</source>
             <translation>Procurement budget by funding source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/report_nmck.py" line="9" />
+            <location filename="../../chemcluster_desktop/services/procurement/report_nmck.py" line="26" />
             <source>Обоснование НМЦК</source>
             <translation>Initial max. price justification</translation>
         </message>
@@ -13258,6 +13301,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/report_filters.py" line="48" />
             <source>на каждую штуку</source>
             <translation>one per unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="44" />
+            <source> (ОКПД2 {0})</source>
+            <translation> (OKPD2 {0})</translation>
         </message>
     </context>
     <context>
@@ -14865,7 +14913,7 @@ Details were written to:
             <translation>Timetable export for schools</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
@@ -14880,7 +14928,7 @@ Details were written to:
             <translation>Export to FET</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Записан файл FET: {0} (занятий {1}).</source>
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
@@ -15541,12 +15589,12 @@ Details were written to:
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
             <source>Новая база данных</source>
             <translation>New database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="166" />
             <source>База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» (лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?
 
 Демо-данные помечаются значком «ДЕМО»; для настоящей работы создайте отдельную базу.</source>
@@ -15555,17 +15603,17 @@ Details were written to:
 Demo data is marked with a “DEMO” badge; create a separate database for real work.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
             <source>Загрузить демо-данные</source>
             <translation>Load demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="171" />
             <source>Начать с пустой базы</source>
             <translation>Start with an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="177" />
             <source>Загрузка демо-данных</source>
             <translation>Loading demo data</translation>
         </message>

@@ -102,6 +102,23 @@ PHRASES = {
     "Реорганизация или ликвидация учреждения": "Reorganisation or liquidation of the institution",
     "Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация":
         "Natural disaster, fire, accident or other emergency",
+    # ui/filenames.py: the names save dialogs offer
+    "Чек-лист — {0}": "Checklist — {0}",
+    "Пакет аккредитации — {0}": "Accreditation packet — {0}",
+    "Расписание для школ": "Timetable for schools",
+    "План-график закупок": "Procurement schedule",
+    # procurement: the НМЦК justification's legal basis (the default of Settings → procurement) and the plan
+    ("Приказ Минэкономразвития России от 02.10.2013 № 567 «Об утверждении Методических рекомендаций "
+     "по применению методов определения начальной (максимальной) цены контракта, цены контракта, "
+     "заключаемого с единственным поставщиком (подрядчиком, исполнителем)»; статья 22 Федерального "
+     "закона от 05.04.2013 № 44-ФЗ; метод сопоставимых рыночных цен (анализа рынка)"):
+        ("Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567 «On approving the "
+         "methodological recommendations on the methods of determining the initial (maximum) contract price and "
+         "the price of a contract concluded with a single supplier (contractor, performer)»; article 22 of "
+         "Federal Law No. 44-ФЗ of 05.04.2013; the comparable market prices (market analysis) method"),
+    " (ОКПД2 {0})": " (OKPD2 {0})",
+    # command line
+    '"Заголовок=field"': '"Header=field"',
     # reference: users
     "Последний вход": "Last login",
 }

@@ -216,8 +216,9 @@ def extract(path: Path, helpers_by_module: dict[str, dict[str, str]] | None = No
         fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
         if fname in aliases and len(n.args) >= 2 and _str(n.args[0]) and _str(n.args[1]):
             found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))
-        elif _is_translate_call(n) and isinstance(n.args[0], ast.Name) and _str(n.args[0]) and _str(n.args[1]):
-            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))  # translate(CTX, "…")
+        elif _is_translate_call(n) and _str(n.args[0]) and _str(n.args[1]):
+            # translate(CTX, "…"); and literal contexts too: lupdate misses those inside f-strings
+            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))
         elif fname in helpers and n.args and _str(n.args[0]) is not None:
             found.append((helpers[fname], _str(n.args[0]), n.lineno))
         elif fname == "PageEntry" and len(n.args) > 1 and _str(n.args[1]):

@@ -79,6 +79,13 @@ def _t(s: str) -> str:
     return translate("Procurement", s)
 
 
+def methodology_text(value: str) -> str:
+    """The methodology as a document cites it: the program's default in the interface language, a text the
+    college typed (Settings) as typed."""
+    default = DEFAULTS["procurement.methodology"]
+    return _t(DEFAULTS["procurement.methodology"]) if value == default else value
+
+
 def setting(s: Session, key: str) -> str:
     row = s.get(Setting, key)
     if row is not None and row.value != "":

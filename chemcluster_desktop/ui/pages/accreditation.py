@@ -29,7 +29,7 @@ from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -593,9 +593,8 @@ class AccreditationPage(BasePage):
 
         w = acc.workshop(self.workshop_id)
         if not target:
-            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "checklist"
-            start = Path(settings().get("paths/export_dir") or Path.home()) / f"Чек-лист — {safe}.xlsx"
-            target, _f = QFileDialog.getSaveFileName(self, _t("Чек-лист в Excel"), str(start),
+            start = filenames.start_path(filenames.default_name("checklist", w.name, ext="xlsx"))
+            target, _f = QFileDialog.getSaveFileName(self, _t("Чек-лист в Excel"), start,
                                                      _t("Книга Excel (*.xlsx)"))
         if not target:
             return
@@ -626,8 +625,7 @@ class AccreditationPage(BasePage):
         def done(res):
             from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
-            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in w.name).strip() or "packet"
             self._preview = preview(self, res.path, _t("Пакет аккредитации: {0}").format(w.name),
-                                    suggested_name=f"Пакет аккредитации — {safe}.pdf")
+                                    suggested_name=filenames.default_name("accreditation_packet", w.name, ext="pdf"))
 
         ops.run_task(self, _t("Пакет аккредитации"), work, on_done=done)

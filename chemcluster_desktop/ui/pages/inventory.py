@@ -31,7 +31,7 @@ from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
@@ -530,8 +530,8 @@ class InventoryPage(BasePage):
         box.open()
 
     def on_export(self) -> None:
-        start = Path(settings().get("paths/export_dir") or Path.home()) / _t("Инвентарь.xlsx")
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), str(start), _t("Книги Excel (*.xlsx)"))
+        start = filenames.start_path(filenames.default_name("inventory", ext="xlsx"))
+        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), start, _t("Книги Excel (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
@@ -588,7 +588,7 @@ class InventoryPage(BasePage):
         def done(res):
             from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
-            self.last_preview = preview(self, res.path, res.title, suggested_name=f"{res.title}.pdf")
+            self.last_preview = preview(self, res.path, res.title, suggested_name=filenames.pdf_name(res.title))
 
         def work(task):
             return printing.build(kind, out, progress=task.progress, cancelled=task.is_cancelled, **filters)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import printing, report_filters, security
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT
 
@@ -79,7 +79,7 @@ def generate_and_preview(parent, kind: str, filters: dict | None = None):
     from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
     def done(res):
-        parent._last_preview = preview(parent, res.path, res.title, suggested_name=f"{kind}.pdf")
+        parent._last_preview = preview(parent, res.path, res.title, suggested_name=filenames.report_name(kind))
 
     return generate(parent, kind, filters or {}, done)
 
@@ -386,7 +386,7 @@ class ReportsPage(QWidget):
         return generate(self, self.kind, self.current_filters(), done, failed)
 
     def suggested_name(self) -> str:
-        return f"{self.kind}.pdf"
+        return filenames.report_name(self.kind)
 
     def on_save(self, target: str | None = None) -> Path | None:
         if self.result is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 from chemcluster_desktop.ui.dialogs.schedule_forms import LessonDialog, RecordDialog
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import BasePage
@@ -708,7 +708,8 @@ class SchedulePage(BasePage):
 
         from chemcluster_desktop.services.schedule import report_schedule
 
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"), "raspisanie.xlsx",
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"),
+                                               filenames.start_path(filenames.default_name("schedule_schools", ext="xlsx")),
                                                "Excel (*.xlsx)")
         if not path:
             return
@@ -720,7 +721,9 @@ class SchedulePage(BasePage):
         from PySide6.QtWidgets import QFileDialog
 
         term = self.term.currentText()
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"),
+                                               filenames.start_path(filenames.default_name("schedule_fet", ext="fet")),
+                                               "FET (*.fet)")
         if not path or not term:
             return
         try:
