@@ -138,6 +138,12 @@ def walk_pages(window, capture: Capture, trigger: bool = True) -> None:
                 _trigger(window, capture, where, _page_actions(page))
                 _select_first_row(page)
                 _trigger(window, capture, where, opener_buttons(page))
+        if e.key == "reports":  # every document's name, description and filters with their lists
+            for row in range(page.list.count()):
+                page.list.setCurrentRow(row)
+                pump()
+                ops.wait_all(30000)
+                capture.check(page, f"reports/{page.list.item(row).text()}")
 
 
 def walk_menus(window, capture: Capture) -> None:
