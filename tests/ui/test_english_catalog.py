@@ -3,6 +3,7 @@ the English catalog — the texts that went missing when the areas were split in
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PKG = ROOT / "chemcluster_desktop"
 
 
+@functools.cache
 def _update():
     spec = importlib.util.spec_from_file_location("tr_update", ROOT / "resources" / "translations" / "update.py")
     mod = importlib.util.module_from_spec(spec)
@@ -18,8 +20,13 @@ def _update():
     return mod
 
 
+@functools.cache
+def _helpers(mod) -> dict:
+    return mod.all_helpers(mod.sources())
+
+
 def _found(mod, rel: str) -> set[tuple[str, str]]:
-    helpers = mod.all_helpers(mod.sources())
+    helpers = _helpers(mod)
     return {(c, s) for c, s, _ln in mod.extract(PKG / rel, helpers)}
 
 
