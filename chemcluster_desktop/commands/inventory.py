@@ -30,7 +30,7 @@ def register(sub) -> None:
     sp.add_argument("--groups", choices=("keep", "split"), default="keep",
                     help=_t("строка из N одинаковых предметов: keep — одна карточка-группа (по умолчанию), "
                             "split — N карточек по одной штуке с новыми номерами"))
-    sp.add_argument("--map", action="append", default=[], metavar="\"Заголовок=field\"",
+    sp.add_argument("--map", action="append", default=[], metavar=_t("\"Заголовок=field\""),
                     help=_t("какой столбец — какое поле (повторяется); field пустое или «-» — не импортировать"))
     sp.set_defaults(func=cmd_import_inventory, open_db=True)
 

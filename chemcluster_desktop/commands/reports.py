@@ -22,9 +22,8 @@ def register(sub) -> None:
     sp.add_argument("kind", metavar="KIND", choices=printing.KINDS,
                     help=" | ".join(printing.KINDS))
     sp.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help=_t("куда записать PDF"))
-    for name, (flag, label) in printing.FILTER_NAMES.items():
-        sp.add_argument(flag, dest=f"f_{name}", metavar=name.rstrip("_").upper(),
-                        help=translate("Reports", label))
+    for name, (flag, _label) in printing.FILTER_NAMES.items():
+        sp.add_argument(flag, dest=f"f_{name}", metavar=name.rstrip("_").upper(), help=printing.filter_help(name))
     sp.set_defaults(func=cmd_report, open_db=True)
 
 

@@ -41,7 +41,7 @@ def _rows(lines, w, law: str) -> list:
     rows = []
     for ln in lines:
         needs = "\n".join(f"— {n['name']}: {st.number(n['quantity'])} {n['unit']}"
-                          + (f" (ОКПД2 {n['okpd2']})" if n.get("okpd2") else "") for n in ln.get("needs", []))
+                          + (_t(" (ОКПД2 {0})").format(n["okpd2"]) if n.get("okpd2") else "") for n in ln.get("needs", []))
         subject = st.p(f"{ln['title']}\n{needs}" if needs else ln["title"], st.CELL)
         contract = ln.get("contract", "")
         if ln.get("supplier"):

@@ -26,26 +26,47 @@ from chemcluster_desktop.i18n import translate
 _MODULES = areas.report_modules()
 KINDS = tuple(_MODULES)
 
-# filter name -> (CLI flag, Russian label)
+# filter name -> (CLI flag, Russian label): the label names the filter in the reports centre (where each
+# has a list to choose from); the command line adds CLI_VALUES, the form of the value it takes
 FILTER_NAMES = {
     "room": ("--room", "Помещение"),
     "kind": ("--kind", "Вид позиций"),
-    "ids": ("--ids", "Позиции (id через запятую)"),
-    "stocktaking": ("--stocktaking", "Инвентаризация (номер или id)"),
+    "ids": ("--ids", "Позиции"),
+    "stocktaking": ("--stocktaking", "Инвентаризация"),
     "number": ("--number", "Номер документа"),
     "workshop": ("--workshop", "Мастерская"),
-    "need": ("--need", "Потребность (id)"),
-    "line": ("--line", "Строка плана-графика (номер)"),
-    "law": ("--law", "Закон (44-ФЗ | 223-ФЗ)"),
+    "need": ("--need", "Потребность"),
+    "line": ("--line", "Строка плана-графика"),
+    "law": ("--law", "Закон"),
     "source": ("--source", "Источник финансирования"),
     "school": ("--school", "Школа"),
     "class_": ("--class", "Класс"),
     "instructor": ("--instructor", "Преподаватель"),
     "term": ("--term", "Учебный период"),
-    "view": ("--view", "Вид расписания (week | term)"),
+    "view": ("--view", "Вид расписания"),
     "period": ("--period", "Отчётный период"),
-    "per": ("--per", "Этикетки группы: group — одна, unit — на каждую штуку"),
+    "per": ("--per", "Этикетки группы"),
 }
+CLI_VALUES = {
+    "ids": "id через запятую",
+    "stocktaking": "номер или id",
+    "need": "id",
+    "line": "номер",
+    "law": "44-ФЗ | 223-ФЗ",
+    "view": "week | term",
+    "per": "group — одна, unit — на каждую штуку",
+}
+
+
+def filter_label(name: str) -> str:
+    """The filter's name as the reports centre shows it (no internal values)."""
+    return translate("Reports", FILTER_NAMES[name][1]) if name in FILTER_NAMES else name
+
+
+def filter_help(name: str) -> str:
+    """The filter's help on the command line: its name and the form of the value."""
+    label = filter_label(name)
+    return f"{label} ({translate('Reports', CLI_VALUES[name])})" if name in CLI_VALUES else label
 
 
 @dataclass

@@ -44,6 +44,8 @@ def choices(name: str, kind: str | None = None) -> list[tuple[str, str]]:
 def _from_tables(name: str) -> list[tuple[str, str]]:
     if name == "view":
         return [("week", _t("Неделя")), ("term", _t("Учебный период"))]
+    if name == "per":
+        return [("group", _t("одна на группу")), ("unit", _t("на каждую штуку"))]
     if name == "period":
         from chemcluster_desktop.services import cluster
 

@@ -54,7 +54,7 @@ def error_label() -> QLabel:
 class FormDialog(QDialog):
     """A card: fields with their errors beside them, a general message line, Save / Cancel."""
 
-    context = "Form"  # translation context of the buttons (a subclass may keep its area's)
+    context = "Form"  # a subclass may keep its area's context for its own texts; Save/Cancel stay in "Form"
 
     def __init__(self, parent=None, title: str = "", name: str = "FormDialog"):
         super().__init__(parent)
@@ -78,8 +78,8 @@ class FormDialog(QDialog):
         self.message = error_label()
         self.message.setObjectName("formMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate(self.context, "Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate(self.context, "Отмена"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("Form", "Сохранить"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Form", "Отмена"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saved_id: int | None = None

@@ -327,6 +327,21 @@ class MainWindow(QMainWindow):
                 p.retranslate_ui()
         self.update_status()
 
+    def rebuild_pages(self) -> None:
+        """After a language switch every page is built anew, so that each of its texts — the panels, the
+        tables' headers and the cells the services word (statuses, alerts, periods) — is in the new
+        language without a restart; the page shown is rebuilt at once, the others when next opened."""
+        for page in self.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+            page.hide()
+            page.setParent(None)
+            page.deleteLater()
+        self.pages.clear()
+        row = self.nav.currentRow()
+        if 0 <= row < len(PAGES):
+            self.page(PAGES[row].key)
+
     def _on_data_changed(self, _area: str) -> None:
         self.update_status()
 

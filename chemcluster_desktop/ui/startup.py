@@ -148,6 +148,7 @@ def build_main_window(app):
 
         install_translators(app, lang)
         settings().set("language", lang)
+        w.rebuild_pages()  # every page in the new language, data cells included (issue 16)
         w.retranslate_ui()
 
     w.language_change_requested.connect(change_language)

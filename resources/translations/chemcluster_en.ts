@@ -191,6 +191,481 @@
             <source>Компетенция</source>
             <translation>Competency</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="81" />
+            <source>на ремонте</source>
+            <translation>under repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="83" />
+            <source>не введено в эксплуатацию</source>
+            <translation>not commissioned</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="85" />
+            <source>списано</source>
+            <translation>written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/_checklist_sql.py" line="87" />
+            <source>истёк срок поверки</source>
+            <translation>verification expired</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="57" />
+            <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
+            <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="53" />
+            <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
+            <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="97" />
+            <source>на 1 раб. место</source>
+            <translation>per workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="97" />
+            <source>на всех</source>
+            <translation>for everyone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="139" />
+            <source>Ручная установка статуса требует комментария: объясните, почему статус отличается от рассчитанного.</source>
+            <translation>Setting a status by hand needs a comment: explain why it differs from the calculated one.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="151" />
+            <source>Строка чек-листа</source>
+            <translation>Checklist line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="109" />
+            <source>{0} — вручную, без подтверждения</source>
+            <translation>{0} — set by hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="111" />
+            <source>{0} (вручную)</source>
+            <translation>{0} (by hand)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="137" />
+            <source>Неизвестный статус «{0}».</source>
+            <translation>Unknown status “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/checklists.py" line="145" />
+            <source>Статус «{0}» нельзя поставить вручную: в наличии {1} из {2} {3} (исправные привязанные позиции и договоры). Привяжите исправные позиции инвентаря или запишите договор безвозмездного пользования или аренды на недостающие {4}.</source>
+            <translation>Status «{0}» cannot be set by hand: {1} of {2} {3} available (usable linked items and agreements). Link usable inventory items or record a loan or lease agreement for the missing {4}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="105" />
+            <source>Дата договора</source>
+            <translation>Agreement date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="115" />
+            <source>Начало срока</source>
+            <translation>Term start</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="116" />
+            <source>Срок договора (по)</source>
+            <translation>Agreement term (until)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="292" />
+            <source>Дата приказа</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="73" />
+            <source>{0} № {1} от {2}</source>
+            <translation>{0} No. {1} of {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="99" />
+            <source>Укажите партнёра, предоставившего оборудование (организацию по договору).</source>
+            <translation>Enter the partner lending the equipment (the organisation of the agreement).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="103" />
+            <source>Укажите номер договора: без документа оборудование партнёра не подтверждает наличие.</source>
+            <translation>Enter the agreement number: without a document a partner's equipment is no evidence.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="107" />
+            <source>Укажите количество по договору.</source>
+            <translation>Enter the quantity of the agreement.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="114" />
+            <source>Количество по договору должно быть больше нуля.</source>
+            <translation>The quantity of the agreement must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="158" />
+            <source>Договор</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="253" />
+            <source>{0} г. (код КОД не указан)</source>
+            <translation>{0} (no KOD code given)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <source>{0} — код КОД не указан</source>
+            <translation>{0} — no KOD code given</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="291" />
+            <source>Укажите номер приказа о создании комиссии.</source>
+            <translation>Enter the number of the order appointing the commission.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="313" />
+            <source>В комиссии не меньше трёх человек: председатель и члены комиссии.</source>
+            <translation>A commission has at least three people: the chair and members.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="68" />
+            <source>Договор безвозмездного пользования</source>
+            <translation>Free-use (loan) agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="68" />
+            <source>Договор аренды</source>
+            <translation>Lease agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="197" />
+            <source>не в помещениях мастерской</source>
+            <translation>not in the workshop's rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="252" />
+            <source>КОД {0} ({1} г.)</source>
+            <translation>KOD {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="259" />
+            <source>Инфраструктурный лист КОД {0} ({1} г.)</source>
+            <translation>Infrastructure list KOD {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <source>Председатель комиссии</source>
+            <translation>Commission chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <source>Член комиссии</source>
+            <translation>Commission member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="266" />
+            <source>Секретарь комиссии</source>
+            <translation>Secretary of the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="87" />
+            <source>{0}: укажите дату.</source>
+            <translation>{0}: enter a date.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="95" />
+            <source>Вид договора «{0}» неизвестен: безвозмездное пользование (loan) или аренда (lease).</source>
+            <translation>Unknown agreement kind «{0}»: free use (loan) or lease (lease).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="118" />
+            <source>Срок договора ({0}) кончается раньше его даты ({1}).</source>
+            <translation>The agreement's term ({0}) ends before its date ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="121" />
+            <source>Начало срока ({0}) позже его конца ({1}).</source>
+            <translation>The term's start ({0}) is after its end ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <source>Инфраструктурный лист {0} г.</source>
+            <translation>Infrastructure list {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="310" />
+            <source>В комиссии должен быть один председатель (сейчас {0}).</source>
+            <translation>A commission has exactly one chair (now {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="319" />
+            <source>У мастерской нет инфраструктурного листа: код КОД указать не к чему.</source>
+            <translation>The workshop has no infrastructure list: there is nothing to give a KOD code to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="84" />
+            <source>{0}: «{1}» — не дата; введите дату как ДД.ММ.ГГГГ.</source>
+            <translation>{0}: «{1}» is not a date; enter it as DD.MM.YYYY.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="111" />
+            <source>Количество по договору «{0}» — не число.</source>
+            <translation>The agreement's quantity «{0}» is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="192" />
+            <source>б/н ({0})</source>
+            <translation>no number ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="209" />
+            <source>{0}: {1}, по {2}</source>
+            <translation>{0}: {1}, until {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="215" />
+            <source>срок договора истёк {0}</source>
+            <translation>agreement expired on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="240" />
+            <source>Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер комплекта, год).</source>
+            <translation>KOD code «{0}» does not follow «18.02.12-1-2026» (specialty code, set number, year).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="243" />
+            <source>Код КОД «{0}» — {1} года, а лист — {2} года.</source>
+            <translation>KOD code «{0}» is of {1}, but the list is of {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="301" />
+            <source>Член комиссии {0}: укажите фамилию и инициалы.</source>
+            <translation>Commission member {0}: enter the surname and initials.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="303" />
+            <source>Член комиссии {0} ({1}): укажите должность.</source>
+            <translation>Commission member {0} ({1}): enter the position.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="306" />
+            <source>Член комиссии {0}: роль «{1}» неизвестна.</source>
+            <translation>Commission member {0}: unknown role «{1}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="87" />
+            <source>Название компетенции обязательно.</source>
+            <translation>The competency name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="187" />
+            <source>Наименование позиции обязательно.</source>
+            <translation>The item name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="194" />
+            <source>Количество должно быть числом больше нуля.</source>
+            <translation>The quantity must be a number greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="247" />
+            <source>Позиция листа</source>
+            <translation>List item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="154" />
+            <source>Копия листа на {0} год: {1} позиций</source>
+            <translation>Copy of the list for {0}: {1} items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="198" />
+            <source>Неизвестная зона «{0}».</source>
+            <translation>Unknown zone “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="218" />
+            <source>Позиция № {0} в этом разделе уже есть. Укажите другой номер.</source>
+            <translation>Item No. {0} already exists in this section. Give another number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="91" />
+            <source>Компетенция «{0}» уже есть.</source>
+            <translation>Competency “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="123" />
+            <source>Лист компетенции «{0}» на {1} год уже есть.</source>
+            <translation>The list of competency “{0}” for {1} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="139" />
+            <source>Лист этой компетенции на {0} год уже есть.</source>
+            <translation>This competency's list for {0} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/infrastructure.py" line="165" />
+            <source>Лист используется мастерскими: {0}. Сначала выберите для них другой лист.</source>
+            <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="74" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="77" />
+            <source>Позиция инвентаря</source>
+            <translation>Inventory item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="91" />
+            <source>Связь</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="114" />
+            <source>Подтверждены все предложения сопоставления: {0}</source>
+            <translation>All matching proposals confirmed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="69" />
+            <source> и ещё {0}</source>
+            <translation> and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="70" />
+            <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
+            <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="101" />
+            <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
+            <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="125" />
+            <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
+            <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="128" />
+            <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
+            <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="61" />
+            <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
+            <translation>No shortages: every checklist line is met.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="65" />
+            <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
+            <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="81" />
+            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
+            <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="75" />
+            <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
+            <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="39" />
+            <source>файл</source>
+            <translation>file</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="137" />
+            <source>Фотография</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="156" />
+            <source>Фото не найдено (возможно, удалено).</source>
+            <translation>Photo not found (perhaps deleted).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="41" />
+            <source>Файл «{0}» пуст.</source>
+            <translation>File “{0}” is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="43" />
+            <source>Фото «{0}» слишком большое: {1:.1f} МБ при пределе {2} МБ. Уменьшите его (например, сохраните в JPEG с разрешением до 4000 точек).</source>
+            <translation>Photo “{0}” is too large: {1:.1f} MB, the limit is {2} MB. Make it smaller (e.g. save as JPEG up to 4000 pixels).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="126" />
+            <source>Строка чек-листа не найдена.</source>
+            <translation>Checklist line not found.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="51" />
+            <source>Файл «{0}» не является изображением PNG или JPEG. Выберите фотографию (.jpg, .png).</source>
+            <translation>File “{0}” is not a PNG or JPEG image. Choose a photo (.jpg, .png).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="67" />
+            <source>Изображение «{0}» слишком большое: {1}×{2} точек (предел {3} млн точек). Уменьшите его.</source>
+            <translation>Image “{0}” is too large: {1}×{2} pixels (limit {3} million pixels). Make it smaller.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="74" />
+            <source>Изображение «{0}» повреждено и не читается. Выберите другой файл.</source>
+            <translation>Image “{0}” is damaged and cannot be read. Choose another file.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="95" />
+            <source>Файл «{0}» не открывается: {1}.</source>
+            <translation>File “{0}” does not open: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="72" />
+            <source>Изображение «{0}» слишком большое по числу точек. Уменьшите его.</source>
+            <translation>Image “{0}” has too many pixels. Make it smaller.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="64" />
+            <source>Название мастерской обязательно.</source>
+            <translation>The workshop name is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="70" />
+            <source>Укажите хотя бы одно помещение мастерской.</source>
+            <translation>Give at least one room of the workshop.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="89" />
+            <source>Выбранный лист не относится к компетенции мастерской.</source>
+            <translation>The chosen list is not of the workshop's competency.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="101" />
+            <source>Название мастерской длиннее 300 символов.</source>
+            <translation>The workshop name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="56" />
+            <source>Число рабочих мест должно быть от 1 до {0} (указано {1}).</source>
+            <translation>The number of workplaces must be from 1 to {0} (given {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="78" />
+            <source>Мастерская «{0}» уже есть.</source>
+            <translation>Workshop “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/workshop_records.py" line="53" />
+            <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
+            <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
+        </message>
     </context>
     <context>
         <name>AccreditationPage</name>
@@ -355,12 +830,12 @@
             <translation>Delete workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="611" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="610" />
             <source>Экспорт чек-листа</source>
             <translation>Checklist export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="633" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="631" />
             <source>Пакет аккредитации</source>
             <translation>Accreditation packet</translation>
         </message>
@@ -390,12 +865,12 @@
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="597" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="599" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -440,7 +915,7 @@
             <translation>… and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="623" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="622" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
@@ -475,7 +950,7 @@
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="630" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="628" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
@@ -547,7 +1022,7 @@ Responsible: {4}</translation>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="608" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="607" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
@@ -612,6 +1087,16 @@ Rooms: {2}
             <source>Вручную, без подтверждения</source>
             <translation>By hand, unconfirmed</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <source>Частично · вручную, без подтверждения</source>
+            <translation>Partial · by hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <source>Не выполнено · вручную, без подтверждения</source>
+            <translation>Not met · by hand, unconfirmed</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -643,32 +1128,32 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="281" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="289" />
             <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
             <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="294" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="302" />
             <source>Журнал: и ещё {0} нарушений цепочки.</source>
             <translation>Journal: and {0} more breaks of the chain.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="271" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="279" />
             <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
             <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="283" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="291" />
             <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
             <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="285" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="293" />
             <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
             <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="287" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
             <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
             <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
@@ -676,12 +1161,12 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="221" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="217" />
             <source>Для резервной копии базы PostgreSQL нужна программа pg_dump. Установите клиент PostgreSQL или сделайте копию средствами сервера.</source>
             <translation>Backing up a PostgreSQL database needs pg_dump. Install the PostgreSQL client or back up on the server.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="524" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="520" />
             <source>Восстановление базы PostgreSQL выполняется на сервере.</source>
             <translation>A PostgreSQL database is restored on the server.</translation>
         </message>
@@ -691,12 +1176,12 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>Backup “{0}” failed the integrity check: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="229" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="225" />
             <source>pg_dump завершился с ошибкой: {0}</source>
             <translation>pg_dump failed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="249" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="245" />
             <source>Резервная копия «{0}» не прошла проверку: {1}</source>
             <translation>Backup “{0}” failed the check: {1}</translation>
         </message>
@@ -706,7 +1191,7 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>Backup “{0}” cannot be read: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="243" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="239" />
             <source>Файл «{0}» не является копией pg_dump.</source>
             <translation>File “{0}” is not a pg_dump archive.</translation>
         </message>
@@ -716,42 +1201,42 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>File “{0}” is not a ChemCluster backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="488" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="484" />
             <source>pg_restore завершился с ошибкой; база не изменена: {0}</source>
             <translation>pg_restore failed; the database was not changed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="473" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="469" />
             <source>Для восстановления базы PostgreSQL нужна программа pg_restore. Установите клиент PostgreSQL. База не изменена.</source>
             <translation>Restoring a PostgreSQL database needs pg_restore. Install the PostgreSQL client. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="166" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="162" />
             <source>на диске нет места</source>
             <translation>the disk is full</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="371" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="367" />
             <source> Прежняя база сохранена в «{0}».</source>
             <translation> The previous database is kept in «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="398" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="394" />
             <source>Другая программа слишком долго сохраняет изменения в эту базу; восстановление не начато, база не изменена. Повторите через минуту.</source>
             <translation>Another program has been saving into this database for too long; the restore was not started, the database is unchanged. Try again in a minute.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="357" />
             <source>Файл «{0}» — база данных SQLite, но не резервная копия ChemCluster (в нём нет таблиц программы). База не изменена.</source>
             <translation>«{0}» is an SQLite database but not a ChemCluster backup (it lacks the program's tables). The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="365" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="361" />
             <source>Резервная копия «{0}» сделана более новой версией программы (схема {1}): эта версия не сможет её открыть. Обновите ChemCluster Desktop. База не изменена.</source>
             <translation>The backup «{0}» was made by a newer version of the program (schema {1}): this version cannot open it. Update ChemCluster Desktop. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="388" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="384" />
             <source>Файл резервной копии «{0}» не найден. База не изменена.</source>
             <translation>The backup file «{0}» was not found. The database is unchanged.</translation>
         </message>
@@ -761,22 +1246,22 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>The backups folder «{0}» cannot be created: {1}. Free some space or give a backup file (-o FILE) in another folder.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="167" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="163" />
             <source>Резервная копия «{0}» не записана: {1}. Исходная база не изменена; укажите другую папку или освободите место.</source>
             <translation>The backup «{0}» was not written: {1}. The database itself is unchanged; choose another folder or free some space.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="357" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="353" />
             <source>Резервная копия «{0}» не читается: {1}. База не изменена.</source>
             <translation>The backup «{0}» cannot be read: {1}. The database is unchanged.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="409" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="405" />
             <source>Восстановление не удалось: {0}.</source>
             <translation>The restore failed: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/backup.py" line="410" />
+            <location filename="../../chemcluster_desktop/services/backup.py" line="406" />
             <source>Восстановление не выполнено: {0}. База не изменена.</source>
             <translation>The restore was not done: {0}. The database is unchanged.</translation>
         </message>
@@ -1363,27 +1848,27 @@ The previous database was kept: {1}</translation>
             <translation>make a PDF document: </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="59" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="58" />
             <source>{0}: {1} (страниц: {2})</source>
             <translation>{0}: {1} (pages: {2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="39" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="38" />
             <source>Папка «{0}» не существует: укажите существующую папку для файла PDF.</source>
             <translation>Folder “{0}” does not exist: choose an existing folder for the PDF file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="44" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="43" />
             <source>В папку «{0}» нельзя записать файл: нет прав.</source>
             <translation>Cannot write to folder “{0}”: no permission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="50" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="49" />
             <source>Документ «{0}» пока недоступен в этой версии программы ({1}).</source>
             <translation>Document “{0}” is not available in this version of the program yet ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/reports.py" line="58" />
+            <location filename="../../chemcluster_desktop/commands/reports.py" line="57" />
             <source>Не удалось записать файл «{0}»: {1}</source>
             <translation>Could not write file “{0}”: {1}</translation>
         </message>
@@ -1931,7 +2416,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
             <source>причина списания (по умолчанию «Недостача по инвентаризации № … от …»)</source>
-            <translation>reason for the write-off (by default “Недостача по инвентаризации № … от …”)</translation>
+            <translation>reason for the write-off (by default “Shortage at stock-taking No. … of …”)</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="157" />
@@ -2047,6 +2532,16 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="105" />
             <source>… и ещё {0} строк (все — в --json)</source>
             <translation>… and {0} more rows (all of them in --json)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="32" />
+            <source>"Заголовок=field"</source>
+            <translation>"Header=field"</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="285" />
+            <source>Итого</source>
+            <translation>Total</translation>
         </message>
     </context>
     <context>
@@ -2292,7 +2787,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location line="+5" />
             <source>  {0}: +{1}, ↔{2}, −{3}</source>
-            <translation type="unfinished" />
+            <translation>  {0}: +{1}, ↔{2}, −{3}</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2413,7 +2908,7 @@ The previous database was kept: {1}</translation>
             <translation>Trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="80" />
             <source>Укажите наименование участника.</source>
             <translation>Enter the participant name.</translation>
         </message>
@@ -2822,13 +3317,213 @@ The previous database was kept: {1}</translation>
             <source>Сроки по контрактам</source>
             <translation>Contract deadlines</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="67" />
+            <source>Запись о направлении обучения</source>
+            <translation>Training direction record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="81" />
+            <source>Укажите наименование направления.</source>
+            <translation>Enter the direction name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="84" />
+            <source>Уровень — специальность или профессия.</source>
+            <translation>Level is a specialty or a trade.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="78" />
+            <source>Код специальности или профессии — вида 18.02.12 (введено «{0}»).</source>
+            <translation>A specialty or trade code looks like 18.02.12 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="107" />
+            <source>Направление {0} «{1}» уже есть.</source>
+            <translation>Direction {0} “{1}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/directions.py" line="91" />
+            <source>Мест в год — целое число от 0 до 10 000 (введено «{0}»).</source>
+            <translation>Places per year is a whole number from 0 to 10,000 (entered “{0}”).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="165" />
+            <source>Дата значения не может быть в будущем.</source>
+            <translation>The value's date cannot be in the future.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="171" />
+            <source>Комментарий слишком длинный (больше 2000 символов).</source>
+            <translation>The comment is too long (over 2000 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="205" />
+            <source>Укажите наименование показателя.</source>
+            <translation>Enter the indicator name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="218" />
+            <source>Запись о показателе</source>
+            <translation>KPI record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="229" />
+            <source>Код показателя — латинские строчные буквы, цифры и «_» (до 40 символов).</source>
+            <translation>An indicator code is lowercase Latin letters, digits and “_” (up to 40 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="141" />
+            <source>Показатель «{0}» не найден. Список показателей: «chemcluster cluster kpi list».</source>
+            <translation>Indicator “{0}” not found. List of indicators: “chemcluster cluster kpi list”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="153" />
+            <source>Показатель «{0}» не найден. Есть показатели: {1}.</source>
+            <translation>Indicator “{0}” not found. Indicators: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="167" />
+            <source>Значение за {0} не может быть известно на {1}.</source>
+            <translation>A value for {0} cannot be known on {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="290" />
+            <source>рассчитано программой: {0}</source>
+            <translation>calculated by the program: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="197" />
+            <source>У показателя «{0}» нет значения за период {1}.</source>
+            <translation>Indicator “{0}” has no value for period {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/kpis.py" line="234" />
+            <source>Показатель с кодом «{0}» уже есть.</source>
+            <translation>An indicator with code “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="72" />
+            <source>Карточка участника</source>
+            <translation>Participant card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="85" />
+            <source>Выберите вид участника: колледж, предприятие, школа, центр занятости или орган власти.</source>
+            <translation>Choose the participant kind: college, enterprise, school, employment centre or authority.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="104" />
+            <source>Дата соглашения в далёком будущем: проверьте год.</source>
+            <translation>The agreement date is far in the future: check the year.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="82" />
+            <source>Наименование длиннее 300 символов.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="89" />
+            <source>ИНН — 10 цифр (организация) или 12 цифр (ИП); введено «{0}».</source>
+            <translation>INN is 10 digits (organisation) or 12 digits (sole trader); entered “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="119" />
+            <source>Участник «{0}» уже есть в реестре.</source>
+            <translation>Participant “{0}” is already in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/participants.py" line="98" />
+            <source>Дата соглашения «{0}» не распознана: введите ДД.ММ.ГГГГ.</source>
+            <translation>Agreement date “{0}” not recognised: enter DD.MM.YYYY.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="20" />
+            <source>Укажите отчётный период: год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Give the reporting period: a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="25" />
+            <source>Период «{0}» не существует: укажите год (например, 2025) или квартал (2025-Q3).</source>
+            <translation>Period “{0}” does not exist: give a year (e.g. 2025) or a quarter (2025-Q3).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="30" />
+            <source>Период «{0}» не существует: проект охватывает {1}–{2} годы.</source>
+            <translation>Period “{0}” does not exist: the project covers {1}–{2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="69" />
+            <source>Показатель {0}: значение — не число.</source>
+            <translation>Indicator {0}: the value is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="71" />
+            <source>Показатель {0}: значение не может быть отрицательным (введено {1}).</source>
+            <translation>Indicator {0}: the value cannot be negative (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="75" />
+            <source>Показатель {0} — доля в процентах: значение не может быть больше 100 (введено {1}).</source>
+            <translation>Indicator {0} is a percentage: the value cannot exceed 100 (entered {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="78" />
+            <source>Показатель {0}: значение слишком велико.</source>
+            <translation>Indicator {0}: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="61" />
+            <source>Показатель {0}: введите значение.</source>
+            <translation>Indicator {0}: enter a value.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/periods.py" line="66" />
+            <source>Показатель {0}: «{1}» — не число. Введите число, например 1250 или 84,5.</source>
+            <translation>Indicator {0}: “{1}” is not a number. Enter a number, e.g. 1250 or 84.5.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>средняя оснащённость мастерских колледжа по инфраструктурным листам</source>
+            <translation>mean equipment of the college's workshops by infrastructure lists</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>оплачено по контрактам, % от суммы закупок оборудования плана-графика</source>
+            <translation>paid under contracts, % of the plan-schedule's equipment purchases</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>число участников в реестре (без школ)</source>
+            <translation>number of participants in the register (schools excluded)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>число направлений обучения в реестре</source>
+            <translation>number of training directions in the register</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>мастерские с выполнением листа не ниже 95 %</source>
+            <translation>workshops with the list at least 95 % met</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>оплачено по контрактам, все источники</source>
+            <translation>paid under contracts, all sources</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/_common.py" line="19" />
+            <source>учащиеся 8-х классов в расписании</source>
+            <translation>8th-grade pupils in the timetable</translation>
+        </message>
     </context>
     <context>
         <name>CommissionDialog</name>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="40" />
             <source>Комиссия и код КОД</source>
-            <translation>Commission and КОД code</translation>
+            <translation>Commission and KOD code</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="54" />
@@ -2883,7 +3578,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="50" />
             <source>Код КОД листа {0} г.</source>
-            <translation>КОД code of the {0} list</translation>
+            <translation>KOD code of the {0} list</translation>
         </message>
     </context>
     <context>
@@ -3277,62 +3972,62 @@ Please pass it to your administrator.</translation>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="66" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="74" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="84" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="101" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="112" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="71" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="89" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
             <source>Председатель</source>
             <translation>Chair</translation>
         </message>
@@ -3371,6 +4066,39 @@ Please pass it to your administrator.</translation>
             <location line="+17" />
             <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
             <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileNames</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Инвентарь</source>
+            <translation>Inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Чек-лист — {0}</source>
+            <translation>Checklist — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Пакет аккредитации — {0}</source>
+            <translation>Accreditation packet — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Расписание для школ</source>
+            <translation>Timetable for schools</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>Расписание</source>
+            <translation>Timetable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/filenames.py" line="20" />
+            <source>План-график закупок</source>
+            <translation>Procurement schedule</translation>
         </message>
     </context>
     <context>
@@ -3449,12 +4177,12 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Form</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="+79" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="80" />
+            <location line="+1" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -3462,7 +4190,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+109" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+130" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
@@ -4146,6 +4874,26 @@ Please pass it to your administrator.</translation>
             <source>Инвентаризация {0} начата без решения о проведении (ф. 0510439): для неё эту форму не составить. Оформите решение и проведите инвентаризацию по нему.</source>
             <translation>Stock-taking {0} was started without a decision (form 0510439): this form cannot be made for it. Make a decision and hold the stock-taking by it.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Машины и оборудование</source>
+            <translation>Machinery and equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Инвентарь производственный и хозяйственный</source>
+            <translation>Production and household inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Прочие материальные запасы</source>
+            <translation>Other inventories</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/form_codes.py" line="21" />
+            <source>Основные средства в эксплуатации (забалансовый счёт 21)</source>
+            <translation>Fixed assets in use (off-balance account 21)</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
@@ -4384,127 +5132,127 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraLists</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="81" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="85" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="89" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="187" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="194" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="241" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
             <source>Зона *</source>
             <translation>Zone *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="87" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
             <source>Новый лист…</source>
             <translation>New list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
             <source>Копия на другой год…</source>
             <translation>Copy to another year…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="157" />
             <source>Удалить лист</source>
             <translation>Delete list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
             <source>Добавить позицию</source>
             <translation>Add item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
             <source>Новый лист</source>
             <translation>New list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
             <source>Год листа:</source>
             <translation>List year:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
             <source>Копия листа</source>
             <translation>List copy</translation>
         </message>
@@ -4519,67 +5267,67 @@ Please pass it to your administrator.</translation>
             <translation>New list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="150" />
             <source>Лист:</source>
             <translation>List:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
             <source>На 1 раб. м.</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="143" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="144" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
             <source>Год новой версии листа:</source>
             <translation>Year of the new list version:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="114" />
             <source>Введите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="208" />
             <source>{0} — {1} год ({2} позиций)</source>
             <translation>{0} — {1} ({2} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="72" />
             <source>на 1 рабочее место (умножается на число мест)</source>
             <translation>per workplace (multiplied by the number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
             <source>Компетенция (можно ввести новую):</source>
             <translation>Competency (you can enter a new one):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="122" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="333" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="334" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
             <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
             <translation>No lists. Import a list from Excel or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="286" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
@@ -5024,6 +5772,511 @@ Please pass it to your administrator.</translation>
             <source>{0} «{1}» не распознана: нужен вид 26.11.2026.</source>
             <translation>{0} «{1}» not recognised: use the form 26.11.2026.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="63" />
+            <source>Укажите наименование.</source>
+            <translation>Enter the name.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="69" />
+            <source>Инвентарный номер длиннее 64 знаков.</source>
+            <translation>The inventory number is longer than 64 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
+            <source>Минимальный остаток</source>
+            <translation>Minimum stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="114" />
+            <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (больше 1 — группа одинаковых предметов под одним номером).</source>
+            <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (more than 1 is a group of identical things under one number).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="127" />
+            <source>Дата ввода в эксплуатацию</source>
+            <translation>Commissioning date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="231" />
+            <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
+            <translation>The item is written off; it can return to use only by being put on record again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="234" />
+            <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
+            <translation>To write an item off, make a “Write-off” document with a reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="238" />
+            <source>У позиции есть тары реактива: вид изменить нельзя.</source>
+            <translation>The item has reagent containers: its kind cannot be changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="344" />
+            <source>Инвентарные номера повторяются в поставке.</source>
+            <translation>Inventory numbers repeat in the delivery.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="65" />
+            <source>Наименование длиннее 300 знаков.</source>
+            <translation>The name is longer than 300 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="175" />
+            <source>Постановка на учёт</source>
+            <translation>Putting on record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="361" />
+            <source>Поступление по поставке</source>
+            <translation>Receipt by delivery</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="59" />
+            <source>Неизвестный вид позиции «{0}».</source>
+            <translation>Unknown item kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="84" />
+            <source>Неизвестное состояние «{0}».</source>
+            <translation>Unknown state “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="140" />
+            <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
+            <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="78" />
+            <source>Значение длиннее {0} знаков.</source>
+            <translation>The value is longer than {0} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="222" />
+            <source>Корректировка остатка в карточке</source>
+            <translation>Stock correction in the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="252" />
+            <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
+            <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="348" />
+            <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
+            <translation>Inventory number “{0}” already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="123" />
+            <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
+            <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="66" />
+            <source>Дата документа</source>
+            <translation>Document date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="70" />
+            <source>Выберите хотя бы одну позицию.</source>
+            <translation>Choose at least one item.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="72" />
+            <source>Укажите помещение, куда перемещаются позиции.</source>
+            <translation>Give the room the items move to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="74" />
+            <source>Укажите, кому выдаются позиции.</source>
+            <translation>Give who the items are issued to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="76" />
+            <source>Укажите причину списания.</source>
+            <translation>Give the write-off reason.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="85" />
+            <source>Количество должно быть больше нуля.</source>
+            <translation>The quantity must be greater than zero.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="141" />
+            <source>Выделено из группы {0} документом {1}.</source>
+            <translation>Split off group {0} by document {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="64" />
+            <source>Неизвестный вид движения «{0}».</source>
+            <translation>Unknown movement kind “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="134" />
+            <source>«{0}»: часть группы — целое число штук, а не {1}.</source>
+            <translation>«{0}»: part of a group is a whole number of units, not {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="162" />
+            <source>«{0}» уже находится в этом помещении.</source>
+            <translation>“{0}” is already in this room.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="164" />
+            <source>Нельзя переместить {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot move {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="101" />
+            <source>Позиция «{0}» списана: движения по ней невозможны.</source>
+            <translation>Item “{0}” is written off: no movements are possible.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="115" />
+            <source>Остаток «{0}» стал бы отрицательным.</source>
+            <translation>The stock of “{0}” would become negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="191" />
+            <source>Нельзя выдать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot issue {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="196" />
+            <source>«{0}» уже выдано: {1}. Сначала оформите возврат.</source>
+            <translation>“{0}” is already issued: {1}. Record the return first.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="206" />
+            <source>«{0}» не выдавалось: возвращать нечего.</source>
+            <translation>“{0}” was not issued: nothing to return.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="218" />
+            <source>Нельзя списать {0} {1} «{2}»: в наличии только {3}.</source>
+            <translation>Cannot write off {0} {1} of “{2}”: only {3} in stock.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movements.py" line="110" />
+            <source>«{0}» учитывается целиком: количество {1}.</source>
+            <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="97" />
+            <source>Количество в таре</source>
+            <translation>Quantity per container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <source>Дата получения</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <source>Дата вскрытия</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="102" />
+            <source>Срок годности</source>
+            <translation>Expiry date</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="115" />
+            <source>Тару нельзя вскрыть раньше, чем её получили.</source>
+            <translation>A container cannot be opened before it was received.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="187" />
+            <source>Тара</source>
+            <translation>Container</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="175" />
+            <source>Тару можно добавить только к реактиву.</source>
+            <translation>Containers can be added to reagents only.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="43" />
+            <source>Неизвестная группа хранения «{0}».</source>
+            <translation>Unknown storage group “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="109" />
+            <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
+            <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="151" />
+            <source>Истекла поверка «{0}» ({1}): средство измерения нельзя использовать до новой поверки.</source>
+            <translation>Verification of «{0}» expired ({1}): the instrument cannot be used until it is verified again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="152" />
+            <source>Поверка «{0}» действует до {1}: запишите прибор на поверку.</source>
+            <translation>Verification of «{0}» is valid until {1}: book it for verification.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="155" />
+            <source>Просрочено обслуживание «{0}» (срок {1}).</source>
+            <translation>Maintenance of «{0}» is overdue (due {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="156" />
+            <source>Плановое обслуживание «{0}» до {1}.</source>
+            <translation>Scheduled maintenance of «{0}» by {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="107" />
+            <source> (партия {0})</source>
+            <translation> (batch {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="129" />
+            <source>Несовместимое хранение в «{0}»: «{1}» ({2}) и «{3}» ({4}).</source>
+            <translation>Incompatible storage in “{0}”: “{1}” ({2}) and “{3}” ({4}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="173" />
+            <source>Мало на складе: «{0}» — {1} {2} при минимуме {3}.</source>
+            <translation>Low stock: “{0}” — {1} {2}, minimum {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="109" />
+            <source>Просрочен реактив «{0}»{1}: срок годности истёк {2}.</source>
+            <translation>Reagent “{0}”{1} expired on {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/stock_alerts.py" line="112" />
+            <source>Истекает срок годности «{0}»{1}: до {2}.</source>
+            <translation>“{0}”{1} expires: until {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="31" />
+            <source>Номер CAS «{0}» неверен: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
+            <translation>CAS number “{0}” is wrong: use the form 7647-01-0 with a correct check digit.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="77" />
+            <source>Поле «{0}» обязательно.</source>
+            <translation>Field “{0}” is required.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="89" />
+            <source>«{0}»: «{1}» — не число.</source>
+            <translation>“{0}”: “{1}” is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="91" />
+            <source>«{0}» не может быть отрицательным.</source>
+            <translation>“{0}” cannot be negative.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="93" />
+            <source>«{0}»: слишком большое значение.</source>
+            <translation>“{0}”: the value is too large.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="48" />
+            <source>Пиктограмма «{0}» неизвестна: допустимы GHS01–GHS09.</source>
+            <translation>Unknown pictogram “{0}”: GHS01–GHS09 are allowed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/validation.py" line="65" />
+            <source>Фраза опасности «{0}» записана неверно: нужен вид H225, H319.</source>
+            <translation>Hazard statement “{0}” is wrong: use the form H225, H319.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Паспорт</source>
+            <translation>Passport</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Свидетельство о поверке</source>
+            <translation>Verification certificate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Паспорт безопасности (SDS)</source>
+            <translation>Safety data sheet (SDS)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Сертификат</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="27" />
+            <source>Другое</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Оборудование</source>
+            <translation>Equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Мебель</source>
+            <translation>Furniture</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="11" />
+            <source>Реактивы</source>
+            <translation>Reagents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>В эксплуатации</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>На ремонте</source>
+            <translation>Under repair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>Не введено</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="17" />
+            <source>Списано</source>
+            <translation>Written off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Поступление</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Перемещение</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Выдача</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Возврат</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="23" />
+            <source>Списание</source>
+            <translation>Write-off</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Общего хранения</source>
+            <translation>General storage</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Кислоты</source>
+            <translation>Acids</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Щёлочи и основания</source>
+            <translation>Alkalis and bases</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Окислители</source>
+            <translation>Oxidisers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Легковоспламеняющиеся (ЛВЖ)</source>
+            <translation>Flammable liquids</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Восстановители</source>
+            <translation>Reducing agents</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Реагирующие с водой</source>
+            <translation>Water-reactive</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="39" />
+            <source>Ядовитые</source>
+            <translation>Toxic</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Взрывчатые вещества</source>
+            <translation>Explosives</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Воспламеняющиеся</source>
+            <translation>Flammable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Окисляющие</source>
+            <translation>Oxidising</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Газы под давлением</source>
+            <translation>Gases under pressure</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Коррозионные</source>
+            <translation>Corrosive</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Токсичные</source>
+            <translation>Toxic</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Вредные (раздражающие)</source>
+            <translation>Harmful (irritant)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Опасные для здоровья</source>
+            <translation>Health hazard</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/vocabulary.py" line="58" />
+            <source>Опасные для окружающей среды</source>
+            <translation>Hazardous to the environment</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -5302,11 +6555,6 @@ Please pass it to your administrator.</translation>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
-            <source>Инвентарь.xlsx</source>
-            <translation>Inventory.xlsx</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
@@ -5502,37 +6750,37 @@ Please pass it to your administrator.</translation>
             <translation>Serial No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>В эксплуатации</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>На ремонте</source>
             <translation>Under repair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>Не введено</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
             <source>Списано</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Мало</source>
             <translation>Low</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Истекает срок</source>
             <translation>Expiring</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
             <source>Просрочено</source>
             <translation>Expired</translation>
         </message>
@@ -5865,19 +7113,29 @@ Please pass it to your administrator.</translation>
             <translation>«{0}»: column «{1}» ({2}) is taken because {3}; not imported: {4}.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="52" />
+            <source>Стоимость</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="52" />
+            <source>Сумма</source>
+            <translation>Sum</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="473" />
             <source>Корпус</source>
-            <translation type="unfinished" />
+            <translation>Building</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="483" />
             <source>CAS</source>
-            <translation type="unfinished" />
+            <translation>CAS</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="485" />
             <source>Пиктограммы СГС</source>
-            <translation type="unfinished" />
+            <translation>GHS pictograms</translation>
         </message>
     </context>
     <context>
@@ -7374,17 +8632,17 @@ Please pass it to your administrator.</translation>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="419" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
@@ -7404,27 +8662,27 @@ Please pass it to your administrator.</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="332" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="347" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="335" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="350" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="337" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="413" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="417" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
@@ -7652,7 +8910,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+310" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+313" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -7730,6 +8988,66 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="99" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="32" />
+            <source>Закупки оборудования</source>
+            <translation>Equipment procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="23" />
+            <source>Источники финансирования</source>
+            <translation>Funding sources</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="69" />
+            <source>Бюджет</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="25" />
+            <source>Контракты и поставки</source>
+            <translation>Contracts and deliveries</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="48" />
+            <source>Потребности и НМЦК</source>
+            <translation>Needs and initial max. price</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="52" />
+            <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
+            <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="99" />
+            <source>План-график</source>
+            <translation>Procurement schedule</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/suppliers.py" line="17" />
+            <source>Поставщики</source>
+            <translation>Suppliers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="26" />
+            <source>Источников нет. Добавьте (Ctrl+N) грант, областной бюджет, средства работодателей и собственные средства.</source>
+            <translation>No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="28" />
+            <source>Контрактов нет. Контракт регистрируется по строке плана, когда поставщик определён.</source>
+            <translation>No contracts. A contract is registered on a plan line once the supplier is chosen.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="102" />
+            <source>План-график пуст. Отметьте потребности с обоснованной ценой и нажмите «Создать» (Ctrl+N).</source>
+            <translation>The procurement schedule is empty. Mark needs with a justified price and press «New» (Ctrl+N).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/suppliers.py" line="20" />
+            <source>Поставщиков нет. Добавьте (Ctrl+N): ИНН проверяется по контрольным цифрам.</source>
+            <translation>No suppliers. Add one (Ctrl+N): the INN is checked by its control digits.</translation>
         </message>
     </context>
     <context>
@@ -7829,7 +9147,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+111" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+122" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -7843,8 +9161,8 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/needs.py" line="+68" />
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
             <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+40" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-115" />
-            <location line="+74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-116" />
+            <location line="+75" />
             <location line="+42" />
             <source>Наименование</source>
             <translation>Name</translation>
@@ -7897,7 +9215,7 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-96" />
             <location line="+124" />
             <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+39" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-150" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
@@ -7915,7 +9233,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-107" />
             <location line="+54" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+149" />
             <source>Предмет закупки</source>
             <translation>Subject of procurement</translation>
         </message>
@@ -7928,7 +9246,7 @@ Details were written to:
             <location line="+36" />
             <location line="+51" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
-            <location line="+136" />
+            <location line="+137" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
@@ -7939,8 +9257,8 @@ Details were written to:
             <translation>Contract number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-207" />
-            <location line="+210" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-208" />
+            <location line="+211" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+221" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
@@ -7979,7 +9297,7 @@ Details were written to:
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-245" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-246" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
@@ -8519,7 +9837,7 @@ Details were written to:
             <translation>No. {0} “{1}” — {2} ₽ ({3} % of the mean)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-20" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-21" />
             <source>Потребность № {0}</source>
             <translation>Need No. {0}</translation>
         </message>
@@ -8529,7 +9847,7 @@ Details were written to:
             <translation>Technical specifications</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>— не указана —</source>
             <translation>— not given —</translation>
         </message>
@@ -8681,7 +9999,7 @@ Details were written to:
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -8708,7 +10026,12 @@ Details were written to:
             <translation>Signed on</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>{0} (ИНН {1})</source>
+            <translation>{0} (INN {1})</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Цена контракта, ₽</source>
             <translation>Contract price, ₽</translation>
         </message>
@@ -8757,7 +10080,7 @@ Details were written to:
             <location line="+0" />
             <location line="+204" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+123" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+242" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+243" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
@@ -8924,12 +10247,12 @@ Details were written to:
             <translation>supplier “{0}” (INN {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="-43" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="-44" />
             <source>Выгрузить план-график</source>
             <translation>Export the procurement schedule</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Выгрузка плана-графика…</source>
             <translation>Exporting the procurement schedule…</translation>
         </message>
@@ -9126,12 +10449,13 @@ Details were written to:
             <translation>Choose a procurement schedule line</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+150" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+8" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+2" />
             <source>источник не указан</source>
             <translation>no source given</translation>
         </message>
@@ -9318,137 +10642,137 @@ Details were written to:
             <translation>Procurement budget by source, mln ₽{0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
             <source>№ строки</source>
             <translation>Row No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="84" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="88" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
             <source>КП</source>
             <translation>Offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="81" />
             <source>Строка плана</source>
             <translation>Plan line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="85" />
             <source>Ждут приёмки</source>
             <translation>Awaiting acceptance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="87" />
             <source>Контрактов</source>
             <translation>Contracts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
             <source>Потребности и НМЦК</source>
             <translation>Needs and initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Контракты и поставки</source>
             <translation>Contracts and deliveries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
             <source>Поставщики</source>
             <translation>Suppliers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Бюджет</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Отменить закупку</source>
             <translation>Cancel procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
             <source>Контракт заключён…</source>
             <translation>Contract signed…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
             <source>Поставка…</source>
             <translation>Delivery…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="78" />
             <source>Поставлено на учёт</source>
             <translation>Put on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="76" />
             <source>Закупки оборудования</source>
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="80" />
             <source>Мастерская / помещение</source>
             <translation>Workshop / room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="75" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="93" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Предложений</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
             <source>Средняя цена за единицу</source>
             <translation>Mean unit price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
             <source>Среднее квадр. отклонение σ</source>
             <translation>Standard deviation σ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/__init__.py" line="92" />
             <source>Коэффициент вариации</source>
             <translation>Coefficient of variation</translation>
         </message>
@@ -9598,67 +10922,67 @@ Details were written to:
             <translation>A request of {0} was sent after the price justification ({1}): it could not have been part of it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="190" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="206" />
             <source>ИКЗ: разряды 23–26 (номер закупки в плане-графике) не могут быть 0000.</source>
             <translation>Purchase code: digits 23–26 (the purchase's number in the plan-schedule) cannot be 0000.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="89" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="105" />
             <source>Укажите методику обоснования НМЦК: она печатается в обосновании.</source>
             <translation>Give the price justification methodology: it is printed in the justification.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="181" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="197" />
             <source>ИКЗ — 36 цифр; введено {0} знаков «{1}».</source>
             <translation>A purchase code has 36 digits; given {0} characters «{1}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="183" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="199" />
             <source>ИКЗ: разряды 1–2 «{0}» не совпадают с годом закупки {1}.</source>
             <translation>Purchase code: digits 1–2 «{0}» do not match the year {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="201" />
             <source>ИКЗ: в разрядах 4–13 ИНН заказчика «{0}» с неверной контрольной цифрой.</source>
             <translation>Purchase code: the customer's INN «{0}» in digits 4–13 has a wrong check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="187" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="203" />
             <source>ИКЗ: разряды 3–22 «{0}» не совпадают с идентификационным кодом заказчика {1}.</source>
             <translation>Purchase code: digits 3–22 «{0}» do not match the customer identification code {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="193" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="209" />
             <source>ИКЗ: разряды 30–33 «{0}» не совпадают с кодом ОКПД2 позиций закупки ({1}).</source>
             <translation>Purchase code: digits 30–33 «{0}» do not match the OKPD2 code of the positions ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="109" />
             <source>Идентификационный код заказчика — 20 цифр: 1 знак, ИНН (10 цифр с верной контрольной цифрой) и КПП (9 цифр); введено «{0}».</source>
             <translation>The customer identification code has 20 digits: 1 digit, the INN (10 digits with a true check digit) and the KPP (9 digits); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="98" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="114" />
             <source>КПП — 9 цифр; введено «{0}».</source>
             <translation>KPP: 9 digits; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="117" />
             <source>Код вида расходов — 3 цифры (например, 244); введено «{0}».</source>
             <translation>Expenditure type code: 3 digits (e.g. 244); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="142" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="158" />
             <source>Способ закупки по {0}: {1}; введено «{2}».</source>
             <translation>Methods under {0}: {1}; given «{2}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="107" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="123" />
             <source>Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».</source>
             <translation>The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="113" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="129" />
             <source>Значение «{0}» — целое число от {1} до {2}.</source>
             <translation>«{0}»: a whole number from {1} to {2}.</translation>
         </message>
@@ -9765,7 +11089,62 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="74" />
             <source> — {0} ₽</source>
-            <translation type="unfinished" />
+            <translation> — {0} ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="+39" />
+            <source>электронный аукцион</source>
+            <translation>electronic auction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>электронный запрос котировок</source>
+            <translation>electronic request for quotations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>электронный конкурс</source>
+            <translation>electronic tender</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик (п. 4 ч. 1 ст. 93)</source>
+            <translation>single supplier (art. 93 part 1 cl. 4)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик (п. 5 ч. 1 ст. 93)</source>
+            <translation>single supplier (art. 93 part 1 cl. 5)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>конкурс</source>
+            <translation>tender</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>аукцион</source>
+            <translation>auction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>запрос котировок</source>
+            <translation>request for quotations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>запрос предложений</source>
+            <translation>request for proposals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик</source>
+            <translation>single supplier</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="60" />
+            <source>Приказ Минэкономразвития России от 02.10.2013 № 567 «Об утверждении Методических рекомендаций по применению методов определения начальной (максимальной) цены контракта, цены контракта, заключаемого с единственным поставщиком (подрядчиком, исполнителем)»; статья 22 Федерального закона от 05.04.2013 № 44-ФЗ; метод сопоставимых рыночных цен (анализа рынка)</source>
+            <translation>Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567 «On approving the methodological recommendations on the methods of determining the initial (maximum) contract price and the price of a contract concluded with a single supplier (contractor, performer)»; article 22 of Federal Law No. 44-ФЗ of 05.04.2013; the comparable market prices (market analysis) method</translation>
         </message>
     </context>
     <context>
@@ -10686,22 +12065,22 @@ Details were written to:
             <translation>Price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>План (НМЦК)</source>
             <translation>Plan (initial maximum price)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
@@ -11172,17 +12551,17 @@ Details were written to:
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="57" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="55" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="57" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="58" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
@@ -11192,12 +12571,12 @@ Details were written to:
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="46" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="77" />
             <source>№ {0}</source>
             <translation>No. {0}</translation>
         </message>
@@ -11337,12 +12716,12 @@ Details were written to:
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="124" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
             <translation>A sheet of QR labels for the chosen items or room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
             <source>План-график закупок оборудования по источникам финансирования.</source>
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
@@ -11392,37 +12771,37 @@ Details were written to:
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
             <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
             <translation>Inventory list by room (forms INV-1 / 0504087), with the signatures of the custodian and the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
             <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
             <translation>Stock-taking discrepancy statement: expected, found, surplus and shortage.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
             <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
             <translation>Workshop accreditation packet: cover, passport, checklist, list of missing items, layout plan, photos.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
             <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
             <translation>Justification of the initial (maximum) contract price by the comparable market prices method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
             <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
             <translation>“Technology” lesson timetable of the 8th grades: by class, instructor, workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="130" />
             <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
             <translation>Cluster indicators report: plan, actual, percentage achieved, comments.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="131" />
             <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
@@ -11719,25 +13098,230 @@ Details were written to:
             <translation>There are no transfer, issue or write-off documents yet: give --number.</translation>
         </message>
         <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>январь</source>
+            <translation>January</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>февраль</source>
+            <translation>February</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>март</source>
+            <translation>March</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>апрель</source>
+            <translation>April</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>май</source>
+            <translation>May</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>июнь</source>
+            <translation>June</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>июль</source>
+            <translation>July</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>август</source>
+            <translation>August</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>сентябрь</source>
+            <translation>September</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>октябрь</source>
+            <translation>October</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>ноябрь</source>
+            <translation>November</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="36" />
+            <source>декабрь</source>
+            <translation>December</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/timetable.py" line="20" />
+            <source>Вс</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
             <location filename="../../chemcluster_desktop/reports/school_timetable.py" line="83" />
             <source>____________ / {0}</source>
-            <translation type="unfinished" />
+            <translation>____________ / {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_movement.py" line="11" />
+            <source>Документ движения</source>
+            <translation>Movement document</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Помещение</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Инвентаризация</source>
+            <translation>Stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Номер документа</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Потребность</source>
+            <translation>Need</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Строка плана-графика</source>
+            <translation>Procurement schedule line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Закон</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/cluster/report_kpi.py" line="74" />
+            <source>Отчёт о достижении показателей кластера</source>
+            <translation>Report on the cluster's indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Вид позиций</source>
+            <translation>Kind of items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Позиции</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Вид расписания</source>
+            <translation>Timetable view</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Отчётный период</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <source>Этикетки группы</source>
+            <translation>Labels of a group</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>id через запятую</source>
+            <translation>ids separated by commas</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>номер или id</source>
+            <translation>number or id</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>номер</source>
+            <translation>number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>44-ФЗ | 223-ФЗ</source>
+            <translation>44-ФЗ | 223-ФЗ</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <source>group — одна, unit — на каждую штуку</source>
+            <translation>group — one, unit — one per unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/report_budget.py" line="24" />
+            <source>Бюджет закупок по источникам финансирования</source>
+            <translation>Procurement budget by funding source</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/report_nmck.py" line="26" />
+            <source>Обоснование НМЦК</source>
+            <translation>Initial max. price justification</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="48" />
+            <source>на каждую штуку</source>
+            <translation>one per unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="44" />
+            <source> (ОКПД2 {0})</source>
+            <translation> (OKPD2 {0})</translation>
         </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
@@ -11762,27 +13346,27 @@ Details were written to:
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="364" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="301" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="371" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
@@ -12391,7 +13975,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/services/schedule/hours.py" line="+88" />
             <source>{0} ({1}): уроков «Труд (технология)» в {2} учебном году {3} ч — больше предела {4} ч на {5} ч. Уменьшите часы, отметьте модуль как профориентационный или измените предел периода.</source>
-            <translation>{0} ({1}): lessons of «Труд (технология)» in the {2} school year {3} h — over the cap of {4} h by {5} h. Reduce the hours, mark the module as career guidance or change the term's cap.</translation>
+            <translation>{0} ({1}): lessons of «Labour (Technology)» in the {2} school year {3} h — over the cap of {4} h by {5} h. Reduce the hours, mark the module as career guidance or change the term's cap.</translation>
         </message>
         <message>
             <location line="+35" />
@@ -12527,6 +14111,66 @@ Details were written to:
             <location line="+20" />
             <source>Замена: {0} отсутствует {1}–{2}; заменено занятий {3}, без замены {4}</source>
             <translation>Cover: {0} absent {1}–{2}; {3} lessons covered, {4} not covered</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Мастерская занята дважды</source>
+            <translation>Workshop booked twice</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель ведёт два занятия одновременно</source>
+            <translation>Instructor has two lessons at once</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Класс (подгруппа) на двух занятиях одновременно</source>
+            <translation>Class (subgroup) in two lessons at once</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Группа больше числа рабочих мест</source>
+            <translation>Group larger than the number of workplaces</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие в каникулы</source>
+            <translation>Lesson during the holidays</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие в нерабочий праздничный день</source>
+            <translation>Lesson on a public holiday</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Занятие вне учебного периода</source>
+            <translation>Lesson outside the term</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Школа не может привести класс в это время</source>
+            <translation>The school cannot bring the class at this time</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель недоступен</source>
+            <translation>Instructor unavailable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Модуль не проводится в этой мастерской</source>
+            <translation>The module is not taught in this workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Преподаватель не ведёт этот модуль</source>
+            <translation>The instructor does not teach this module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/schedule/check.py" line="21" />
+            <source>Часы модуля размещены не полностью</source>
+            <translation>Not all of the module's hours are placed</translation>
         </message>
     </context>
     <context>
@@ -12664,7 +14308,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="90" />
             <source>Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет записано, пока вы не нажмёте «Применить».</source>
-            <translation>Press «Предпросмотр»: the program shows what would change. Nothing is written until you press «Применить».</translation>
+            <translation>Press «Preview»: the program shows what would change. Nothing is written until you press «Apply».</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="109" />
@@ -12749,7 +14393,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="186" />
             <source>Записано: добавлено {0}, перенесено {1}, удалено {2}. Отменить можно кнопкой «Отменить последнюю генерацию».</source>
-            <translation>Written: {0} added, {1} moved, {2} removed. «Отменить последнюю генерацию» undoes it.</translation>
+            <translation>Written: {0} added, {1} moved, {2} removed. «Undo the latest generation» undoes it.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
@@ -13135,7 +14779,7 @@ Details were written to:
         <message>
             <location line="+2" />
             <source>Директор (блок «СОГЛАСОВАНО»)</source>
-            <translation>Director (the «СОГЛАСОВАНО» block)</translation>
+            <translation>Director (the «AGREED» block)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13196,7 +14840,7 @@ Details were written to:
         <message>
             <location line="+5" />
             <source>уроки «Труд (технология)» (в пределе)</source>
-            <translation>lessons of «Труд (технология)» (within the cap)</translation>
+            <translation>lessons of «Labour (Technology)» (within the cap)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13269,7 +14913,7 @@ Details were written to:
             <translation>Timetable export for schools</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
@@ -13284,7 +14928,7 @@ Details were written to:
             <translation>Export to FET</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Записан файл FET: {0} (занятий {1}).</source>
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
@@ -13292,6 +14936,21 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="72" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Гимн.</source>
+            <translation>Gymn.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Лицей</source>
+            <translation>Lyceum</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <source>Шк.</source>
+            <translation>Sch.</translation>
         </message>
     </context>
     <context>
@@ -13359,7 +15018,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="100" />
             <source>Модули федеральной рабочей программы «Труд (технология)»</source>
-            <translation>Modules of the federal work programme «Труд (технология)»</translation>
+            <translation>Modules of the federal work programme «Labour (Technology)»</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="112" />
@@ -13464,7 +15123,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="144" />
             <source>Уроки «Труд (технология)» класса за учебный год против предела (34 ч в 8-м классе, меняется в карточке периода или класса); профориентационные часы считаются отдельно. Сверх предела: {0}.</source>
-            <translation>A class's lessons of «Труд (технология)» in the school year against the cap (34 h in the 8th grade, set in the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.</translation>
+            <translation>A class's lessons of «Labour (Technology)» in the school year against the cap (34 h in the 8th grade, set in the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="154" />
@@ -13507,7 +15166,7 @@ Details were written to:
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="68" />
             <source>Нажмите «Подобрать»: для каждого занятия программа предложит свободного преподавателя, который ведёт этот модуль; время и мастерская не меняются.</source>
-            <translation>Press «Подобрать»: for each lesson the program proposes a free instructor who teaches the module; the time and the workshop stay.</translation>
+            <translation>Press «Propose»: for each lesson the program proposes a free instructor who teaches the module; the time and the workshop stay.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_substitute.py" line="84" />
@@ -13930,12 +15589,12 @@ Details were written to:
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
             <source>Новая база данных</source>
             <translation>New database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="166" />
             <source>База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» (лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?
 
 Демо-данные помечаются значком «ДЕМО»; для настоящей работы создайте отдельную базу.</source>
@@ -13944,17 +15603,17 @@ Details were written to:
 Demo data is marked with a “DEMO” badge; create a separate database for real work.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
             <source>Загрузить демо-данные</source>
             <translation>Load demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="171" />
             <source>Начать с пустой базы</source>
             <translation>Start with an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="177" />
             <source>Загрузка демо-данных</source>
             <translation>Loading demo data</translation>
         </message>
@@ -14197,112 +15856,112 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="92" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="99" />
             <source>Дата приказа</source>
             <translation>Order date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="100" />
             <source>Дата начала</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="94" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="101" />
             <source>Дата окончания</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="98" />
             <source>Укажите номер приказа (решения) о проведении инвентаризации.</source>
             <translation>Enter the number of the order (decision) to hold the stock-taking.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="110" />
             <source>Укажите причину (основание) инвентаризации.</source>
             <translation>Enter the reason (basis) of the stock-taking.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="106" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="113" />
             <source>Выберите хотя бы одно помещение, которое инвентаризируется.</source>
             <translation>Choose at least one room to count.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="131" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="138" />
             <source>У комиссии нет председателя: отметьте одного из членов комиссии как председателя.</source>
             <translation>The commission has no chair: mark one of its members as the chair.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="137" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="144" />
             <source>В комиссии нужны председатель и хотя бы один член комиссии.</source>
             <translation>The commission needs a chair and at least one member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="178" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="185" />
             <source>Решение об инвентаризации</source>
             <translation>Stock-taking decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="76" />
             <source>{0}: укажите дату (ДД.ММ.ГГГГ).</source>
             <translation>{0}: enter a date (DD.MM.YYYY).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="126" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="133" />
             <source>Роль в комиссии: председатель или член комиссии.</source>
             <translation>Role in the commission: chair or member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="96" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="103" />
             <source>Дата окончания инвентаризации ({0:%d.%m.%Y}) раньше даты начала ({1:%d.%m.%Y}).</source>
             <translation>The stock-taking's end date ({0:%d.%m.%Y}) is before its start date ({1:%d.%m.%Y}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="99" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="106" />
             <source>Инвентаризация начинается ({0:%d.%m.%Y}) раньше, чем издан приказ ({1:%d.%m.%Y}).</source>
             <translation>The stock-taking starts ({0:%d.%m.%Y}) before the order was issued ({1:%d.%m.%Y}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="117" />
             <source>Помещение № {0} не найдено: обновите список.</source>
             <translation>Room No. {0} not found: refresh the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="134" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
             <source>Председатель комиссии — один: {0}.</source>
             <translation>The commission has one chair: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="148" />
             <source>«{0}» включён(а) в комиссию дважды.</source>
             <translation>«{0}» is in the commission twice.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="171" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="178" />
             <source>Решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}</source>
             <translation>Decision to hold a stock-taking No. {0} of {1:%d.%m.%Y}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="235" />
             <source>Решение о проведении инвентаризации «{0}» не найдено.</source>
             <translation>Stock-taking decision «{0}» not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="119" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="126" />
             <source>Член комиссии № {0}: укажите фамилию и инициалы.</source>
             <translation>Commission member No. {0}: enter the surname and initials.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="129" />
             <source>Член комиссии «{0}»: укажите должность — она печатается в подписях.</source>
             <translation>Commission member «{0}»: enter the position — it is printed with the signatures.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="146" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="153" />
             <source>«{0}» — материально ответственное лицо инвентаризируемого помещения и не может входить в комиссию, которая его проверяет: замените члена комиссии.</source>
             <translation>«{0}» is the custodian of a room being counted and cannot sit on the commission that checks them: replace this member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="185" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="192" />
             <source>По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.</source>
             <translation>Stock-takings by this decision are under way in: {0} — these rooms cannot be removed.</translation>
         </message>
@@ -14350,6 +16009,36 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/services/inventory/surplus.py" line="63" />
             <source>Оценивается только излишек: в этой строке излишка нет.</source>
             <translation>Only a surplus is estimated: this line has none.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="+35" />
+            <source>Перед составлением годовой бухгалтерской (финансовой) отчётности</source>
+            <translation>Before the annual financial statements</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Смена материально ответственного лица</source>
+            <translation>Change of the custodian</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Выявление фактов хищения, злоупотребления или порчи имущества</source>
+            <translation>Theft, abuse or damage of property found</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Плановая инвентаризация по графику учреждения</source>
+            <translation>Scheduled stock-taking by the institution's plan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Реорганизация или ликвидация учреждения</source>
+            <translation>Reorganisation or liquidation of the institution</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация</source>
+            <translation>Natural disaster, fire, accident or another emergency</translation>
         </message>
     </context>
     <context>
@@ -15026,6 +16715,36 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <source>Текущий пароль:</source>
             <translation>Current password:</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Логин</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Фамилия, имя, отчество</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Роль</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Пароль</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Вход</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <source>Последний вход</source>
+            <translation>Last login</translation>
+        </message>
     </context>
     <context>
         <name>WeekGrid</name>
@@ -15245,7 +16964,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
             <source>Комиссия и код КОД…</source>
-            <translation>Commission and КОД code…</translation>
+            <translation>Commission and KOD code…</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
@@ -15530,6 +17249,81 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="55" />
             <source> (замена за {0})</source>
             <translation> (covering for {0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>День</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Урок</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Время</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Класс</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Учеников</source>
+            <translation>Pupils</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Модуль</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="12" />
+            <source>Преподаватель</source>
+            <translation>Instructor</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Пн</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Вт</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Ср</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Чт</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Пт</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Сб</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/xlsx/schedule.py" line="13" />
+            <source>Вс</source>
+            <translation>Sun</translation>
         </message>
     </context>
 </TS>

@@ -2099,7 +2099,7 @@ PHRASES.update({
     "оприходовать излишек": "receive the surplus",
     "переместить из «{0}»": "transfer from “{0}”",
     "поставить на учёт и неучтённые предметы (наименование — их описание)": "also put unrecorded things on the records (named by their description)",
-    "причина списания (по умолчанию «Недостача по инвентаризации № … от …»)": "reason for the write-off (by default “Недостача по инвентаризации № … от …”)",
+    "причина списания (по умолчанию «Недостача по инвентаризации № … от …»)": "reason for the write-off (by default “Shortage at stock-taking No. … of …”)",
     "провести результаты завершённой инвентаризации: списание, оприходование, перемещение — всё или ничего": "post the results of a finished stock-taking: write-off, receipt, transfer — all or nothing",
     "реактив: поправьте тару в карточке позиции": "reagent: correct its containers in the item card",
     "результаты проведены {0} ({1})": "results posted {0} ({1})",

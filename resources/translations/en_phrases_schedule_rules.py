@@ -65,7 +65,7 @@ PHRASES: dict[str, str] = {
     "Модуль ФРП «{0}» уже есть.": "Federal programme module «{0}» already exists.",
     "{0} ({1}): уроков «Труд (технология)» в {2} учебном году {3} ч — больше предела {4} ч на {5} ч. Уменьшите часы, "
     "отметьте модуль как профориентационный или измените предел периода.":
-        "{0} ({1}): lessons of «Труд (технология)» in the {2} school year {3} h — over the cap of {4} h by {5} h. "
+        "{0} ({1}): lessons of «Labour (Technology)» in the {2} school year {3} h — over the cap of {4} h by {5} h. "
         "Reduce the hours, mark the module as career guidance or change the term's cap.",
     "Модуль «{0}» не ведёт ни один преподаватель: отметьте его у преподавателя, затем добавьте нагрузку.":
         "No instructor teaches the module «{0}»: tick it on an instructor's card, then add the load.",
@@ -131,7 +131,7 @@ PHRASES: dict[str, str] = {
     "Менять занятия с": "Change lessons from",
     "Что останется": "What stays",
     "Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет записано, пока вы не нажмёте «Применить».":
-        "Press «Предпросмотр»: the program shows what would change. Nothing is written until you press «Применить».",
+        "Press «Preview»: the program shows what would change. Nothing is written until you press «Apply».",
     "Отменить последнюю генерацию": "Undo the latest generation",
     "Предпросмотр": "Preview",
     "Применить": "Apply",
@@ -151,7 +151,7 @@ PHRASES: dict[str, str] = {
         "{0} to {1}: {2} added, {3} moved, {4} removed, {5} unchanged. Left alone: {6} past, {7} locked, {8} after "
         "the period. Hours not placed: {9}.",
     "Записано: добавлено {0}, перенесено {1}, удалено {2}. Отменить можно кнопкой «Отменить последнюю генерацию».":
-        "Written: {0} added, {1} moved, {2} removed. «Отменить последнюю генерацию» undoes it.",
+        "Written: {0} added, {1} moved, {2} removed. «Undo the latest generation» undoes it.",
     "Вернуть расписание периода «{0}» к состоянию «{1}» ({2} занятий)?":
         "Put the timetable of «{0}» back as it was «{1}» ({2} lessons)?",
     "Расписание возвращено: {0} занятий ({1}).": "Timetable restored: {0} lessons ({1}).",
@@ -160,7 +160,7 @@ PHRASES: dict[str, str] = {
     "Отсутствует": "Absent",
     "Нажмите «Подобрать»: для каждого занятия программа предложит свободного преподавателя, который ведёт этот модуль; "
     "время и мастерская не меняются.":
-        "Press «Подобрать»: for each lesson the program proposes a free instructor who teaches the module; the time "
+        "Press «Propose»: for each lesson the program proposes a free instructor who teaches the module; the time "
         "and the workshop stay.",
     "Подобрать": "Propose",
     "Предложение: ": "Proposal: ",
@@ -176,10 +176,10 @@ PHRASES: dict[str, str] = {
     "Календарь": "Calendar",
     "Предел уроков в год (0 = как в периоде)": "Lesson-hours cap a year (0 = the term's)",
     "Подгрупп одновременно (0 = как у школы)": "Subgroups at once (0 = the school's)",
-    "Директор (блок «СОГЛАСОВАНО»)": "Director (the «СОГЛАСОВАНО» block)",
+    "Директор (блок «СОГЛАСОВАНО»)": "Director (the «AGREED» block)",
     "№ договора о сетевой форме": "Network agreement No.",
     "Подгрупп одновременно, не более": "Subgroups at once, at most",
-    "уроки «Труд (технология)» (в пределе)": "lessons of «Труд (технология)» (within the cap)",
+    "уроки «Труд (технология)» (в пределе)": "lessons of «Labour (Technology)» (within the cap)",
     "профориентационные (отдельно)": "career guidance (apart)",
     "Предел уроков класса в год, ч": "A class's lesson-hours cap a year, h",
     "все периоды": "every term",
@@ -190,7 +190,7 @@ PHRASES: dict[str, str] = {
     "Уроки, ч": "Lessons, h",
     "Предел, ч": "Cap, h",
     "Профориентация, ч": "Career guidance, h",
-    "Модули федеральной рабочей программы «Труд (технология)»": "Modules of the federal work programme «Труд (технология)»",
+    "Модули федеральной рабочей программы «Труд (технология)»": "Modules of the federal work programme «Labour (Technology)»",
     "Часов по ФРП": "Hours in the programme",
     "Модулей курса": "Course modules",
     "Модуль ФРП *": "Federal programme module *",
@@ -204,7 +204,7 @@ PHRASES: dict[str, str] = {
     "Занятий в нерабочие дни и каникулы нет.": "No lessons on days off or in holidays.",
     "Уроки «Труд (технология)» класса за учебный год против предела (34 ч в 8-м классе, меняется в карточке периода "
     "или класса); профориентационные часы считаются отдельно. Сверх предела: {0}.":
-        "A class's lessons of «Труд (технология)» in the school year against the cap (34 h in the 8th grade, set in "
+        "A class's lessons of «Labour (Technology)» in the school year against the cap (34 h in the 8th grade, set in "
         "the term's or the class's card); career-guidance hours are counted apart. Over the cap: {0}.",
     "инвариантный": "invariant",
     "вариативный": "variable",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,7 @@ TS = HERE / "chemcluster_en.ts"
 QM = HERE / "chemcluster_en.qm"
 
 TRANSLATE_NAMES = {"translate"}
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def _tool(name: str) -> str:
@@ -100,19 +102,72 @@ def _helper_contexts(tree: ast.Module) -> dict[str, str]:
     return out
 
 
-def extract(path: Path) -> list[tuple[str, str, int]]:
-    """(context, source, line) for the strings lupdate cannot see."""
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _parse(path: Path) -> ast.Module | None:
     try:
-        tree = ast.parse(path.read_text("utf-8"))
+        return ast.parse(path.read_text("utf-8"))
     except (SyntaxError, UnicodeDecodeError):
-        return []
-    found: list[tuple[str, str, int]] = []
+        return None
+
+
+def _read_consts(tree: ast.Module) -> None:
     _CONSTS.clear()
     for st in tree.body:
         if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
                 and isinstance(st.value, ast.Constant) and isinstance(st.value.value, str):
             _CONSTS[st.targets[0].id] = st.value.value
-    helpers = _helper_contexts(tree)
+
+
+def all_helpers(files: list[Path]) -> dict[str, dict[str, str]]:
+    """module name → its translate helpers (``{"_t": "Inventory"}``), for the modules that import a
+    helper from another (``from …._common import _t``: the area packages share one per area)."""
+    out: dict[str, dict[str, str]] = {}
+    for f in files:
+        tree = _parse(f)
+        if tree is not None:
+            _read_consts(tree)
+            out[_module_name(f)] = _helper_contexts(tree)
+    return out
+
+
+def _imported_helpers(tree: ast.Module, path: Path, helpers: dict[str, dict[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    pkg = _module_name(path).split(".")
+    if path.name == "__init__.py":
+        pkg.append("__init__")  # ``from . import x`` in a package's __init__ is the package itself
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.ImportFrom):
+            continue
+        if n.level:
+            base = pkg[:-n.level]
+            src = ".".join(base + ([n.module] if n.module else []))
+        else:
+            src = n.module or ""
+        known = helpers.get(src, {})
+        for a in n.names:
+            if a.name in known:
+                out[a.asname or a.name] = known[a.name]
+    return out
+
+
+def extract(path: Path, helpers_by_module: dict[str, dict[str, str]] | None = None) -> list[tuple[str, str, int]]:
+    """(context, source, line) for the strings lupdate cannot see."""
+    tree = _parse(path)
+    if tree is None:
+        return []
+    found: list[tuple[str, str, int]] = []
+    helpers = {}
+    if helpers_by_module:
+        helpers.update(_imported_helpers(tree, path, helpers_by_module))
+    _read_consts(tree)
+    helpers.update(_helper_contexts(tree))
     aliases = _aliases(tree)
     model_contexts = set()
     for n in ast.walk(tree):
@@ -144,6 +199,11 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
                 if _is_translate_call(n) and isinstance(n.args[0], ast.Attribute) and \
                         n.args[0].attr == "context" and _str(n.args[1]):
                     found.append((ctx, _str(n.args[1]), n.lineno))
+        elif any(isinstance(b, ast.Name) and b.id.endswith(("Tab", "Page")) for b in cls.bases):
+            # a page's tab (ListTab …) or a page without its own context: BasePage.tr_ finds these in "Page"
+            for a in ("title", "title_text", "empty_text"):
+                if a in attrs and _str(attrs[a]):
+                    found.append(("Page", _str(attrs[a]), attrs[a].lineno))
         if "search_placeholder" in attrs and _str(attrs["search_placeholder"]):
             found.append(("Page", _str(attrs["search_placeholder"]), attrs["search_placeholder"].lineno))
         if "ACTIONS" in attrs and isinstance(attrs["ACTIONS"], ast.List):
@@ -156,8 +216,9 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
         fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
         if fname in aliases and len(n.args) >= 2 and _str(n.args[0]) and _str(n.args[1]):
             found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))
-        elif _is_translate_call(n) and isinstance(n.args[0], ast.Name) and _str(n.args[0]) and _str(n.args[1]):
-            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))  # translate(CTX, "…")
+        elif _is_translate_call(n) and _str(n.args[0]) and _str(n.args[1]):
+            # translate(CTX, "…"); and literal contexts too: lupdate misses those inside f-strings
+            found.append((_str(n.args[0]), _str(n.args[1]), n.lineno))
         elif fname in helpers and n.args and _str(n.args[0]) is not None:
             found.append((helpers[fname], _str(n.args[0]), n.lineno))
         elif fname == "PageEntry" and len(n.args) > 1 and _str(n.args[1]):
@@ -173,9 +234,95 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
                     for v in kw.value.values:
                         if isinstance(v, ast.Tuple) and v.elts and _str(v.elts[0]):
                             texts.append(_str(v.elts[0]))
+                elif kw.arg == "badges" and isinstance(kw.value, ast.Name):  # badges=STATUS_BADGES
+                    texts.extend(_module_vocab(tree).get(kw.value.id, ([], 0))[0])
             for ctx in model_contexts:
                 found.extend((ctx, t, n.lineno) for t in texts)
+    found.extend(_vocabulary(tree, helpers))
+    if path.name.startswith("report_"):  # a document kind's name (services.printing.title: context "Reports")
+        for st in tree.body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and st.targets[0].id in ("TITLE", "DESCRIPTION") and _str(st.value):
+                found.append(("Reports", _str(st.value), st.lineno))
     return [(c, s, ln) for c, s, ln in found if s.strip()]
+
+
+def _literal_strings(node) -> list[str] | None:
+    """The texts of a literal vocabulary: ``{"in_use": "В эксплуатации", …}`` (values; a tuple value
+    gives its texts: ``("--room", "Помещение")``), ``("Пн", "Вт", …)``."""
+    if isinstance(node, ast.Dict):
+        items = node.values
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        items = node.elts
+    else:
+        return None
+    out = []
+    for item in items:
+        for v in item.elts if isinstance(item, (ast.Tuple, ast.List)) else [item]:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str) and _CYRILLIC.search(v.value):
+                out.append(v.value)  # only texts in the source language: not the codes beside them
+    return out or None
+
+
+def _module_vocab(tree: ast.Module) -> dict[str, tuple[list[str], int]]:
+    vocab: dict[str, tuple[list[str], int]] = {}
+    body = list(tree.body)
+    body += [st for cls in tree.body if isinstance(cls, ast.ClassDef) for st in cls.body]  # HEADERS = (…)
+    for st in body:
+        target = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else \
+            st.target if isinstance(st, ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and st.value is not None:
+            texts = _literal_strings(st.value)
+            if texts:
+                vocab[target.id] = (texts, st.lineno)
+    return vocab
+
+
+def _ref(node) -> str | None:
+    """``NAME`` or ``self.NAME`` / ``module.NAME``: what may name a vocabulary."""
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _vocabulary(tree: ast.Module, helpers: dict[str, str]) -> list[tuple[str, str, int]]:
+    """Module-level vocabularies translated where they are used: ``_t(STATUS_LABELS.get(k, k))``,
+    ``_t(DAYS[d])``, ``{k: _t(v[0]) for k, v in COMPUTED.items()}``, ``for k, v in KINDS.items():
+    combo.addItem(_t(v), k)`` — every text of the vocabulary, in the helper's context."""
+    vocab = _module_vocab(tree)
+    if not vocab:
+        return []
+    bound: dict[str, str] = {}  # loop variable → vocabulary it runs over
+    for n in ast.walk(tree):
+        loops = [(n.target, n.iter)] if isinstance(n, (ast.For, ast.comprehension)) else []
+        for target, it in loops:
+            names = {_ref(x) for x in ast.walk(it) if _ref(x) in vocab}
+            if len(names) == 1:
+                name = names.pop()
+                for t in ast.walk(target):
+                    if isinstance(t, ast.Name):
+                        bound[t.id] = name
+    out: list[tuple[str, str, int]] = []
+    done: set[tuple[str, str]] = set()
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call):
+            continue
+        fname = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+        if fname in helpers and n.args:
+            ctx, arg = helpers[fname], n.args[0]
+        elif _is_translate_call(n) and _str(n.args[0]) is not None:
+            ctx, arg = _str(n.args[0]), n.args[1]
+        else:
+            continue
+        if isinstance(arg, ast.Constant):
+            continue
+        for x in ast.walk(arg):
+            ref = _ref(x)
+            if ref in vocab or (isinstance(x, ast.Name) and ref in bound):
+                name = ref if ref in vocab else bound[ref]
+                if (ctx, name) not in done:
+                    done.add((ctx, name))
+                    texts, line = vocab[name]
+                    out.extend((ctx, t, line) for t in texts)
+    return out
 
 
 # --- .ts handling ----------------------------------------------------------------------------------
@@ -289,9 +436,10 @@ def main(argv: list[str] | None = None) -> int:
     files = sources()
     run_lupdate(files)
     extra = []
+    helpers = all_helpers(files)
     for f in files:
         rel = Path("..", "..", f.relative_to(ROOT)).as_posix()
-        extra.extend((c, s, rel, ln) for c, s, ln in extract(f))
+        extra.extend((c, s, rel, ln) for c, s, ln in extract(f, helpers))
     phrases, ctx_phrases = load_phrases()
     total, filled, todo = merge(extra, phrases, ctx_phrases)
     run_lrelease()

@@ -94,6 +94,7 @@ def test_language_switch(app, qtbot, demo_db):
     # and back
     w.act_ru.trigger()
     assert w.nav.item(0).text() == "Инвентарь" and w.menu_file.title() == "&Файл"
+    ref = w.show_page("reference")  # the pages are built anew in the new language
     assert ref.title_label.text() == "Справочники"
     assert settings().get("language") == "ru"
     w.close()

@@ -82,6 +82,7 @@ from chemcluster_desktop.services.inventory.vocabulary import (
     STATUS_LABELS,
     STORAGE_GROUPS,
     UNIT_KINDS,
+    ghs_label,
     is_group,
     kind_label,
     movement_label,
@@ -95,7 +96,7 @@ __all__ = [
     # reference data
     "AREA", "EXPIRY_WARN_DAYS", "GHS_PICTOGRAMS", "INCOMPATIBLE", "ITEM_KINDS", "ITEM_STATUSES", "KIND_LABELS",
     "MOVEMENT_KINDS", "MOVEMENT_LABELS", "MOVEMENT_PREFIX", "STATUS_LABELS", "STORAGE_GROUPS", "UNIT_KINDS",
-    "is_group", "kind_label", "movement_label", "status_label", "storage_group_label",
+    "ghs_label", "is_group", "kind_label", "movement_label", "status_label", "storage_group_label",
     # validation and numbers
     "cas_valid", "clean_cas", "clean_ghs", "clean_h_statements", "to_decimal", "NumberAllocator",
     "next_inventory_number",

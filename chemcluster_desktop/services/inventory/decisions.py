@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services import audit, context
 from chemcluster_desktop.services.common import check_version, get_or_404
 from chemcluster_desktop.services.errors import ValidationError
@@ -29,14 +29,21 @@ from chemcluster_desktop.storage.core import Room, User
 from chemcluster_desktop.storage.inventory import Item, Stocktaking
 from chemcluster_desktop.storage.inventory_paperwork import CommissionMember, StocktakingDecision
 
+# the reasons of ч. 3 ст. 11 Федерального закона № 402-ФЗ «О бухгалтерском учёте» and the institution's
+# plan; stored and printed as in the order's (Russian) form, shown in the interface language by reason_label()
 REASONS = (
-    "Перед составлением годовой бухгалтерской (финансовой) отчётности",
-    "Смена материально ответственного лица",
-    "Выявление фактов хищения, злоупотребления или порчи имущества",
-    "Плановая инвентаризация по графику учреждения",
-    "Реорганизация или ликвидация учреждения",
-    "Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация",
+    QT_TRANSLATE_NOOP("Stocktaking", "Перед составлением годовой бухгалтерской (финансовой) отчётности"),
+    QT_TRANSLATE_NOOP("Stocktaking", "Смена материально ответственного лица"),
+    QT_TRANSLATE_NOOP("Stocktaking", "Выявление фактов хищения, злоупотребления или порчи имущества"),
+    QT_TRANSLATE_NOOP("Stocktaking", "Плановая инвентаризация по графику учреждения"),
+    QT_TRANSLATE_NOOP("Stocktaking", "Реорганизация или ликвидация учреждения"),
+    QT_TRANSLATE_NOOP("Stocktaking", "Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация"),
 )
+
+
+def reason_label(reason: str) -> str:
+    """A standard reason in the interface language (a reason typed by hand is shown as typed)."""
+    return translate("Stocktaking", reason) if reason in REASONS else reason
 
 
 def _t(s: str) -> str:

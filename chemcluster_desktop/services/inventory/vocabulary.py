@@ -82,3 +82,7 @@ def movement_label(k: str) -> str:
 
 def storage_group_label(k: str) -> str:
     return _t(STORAGE_GROUPS.get(k or "", k or ""))
+
+
+def ghs_label(code: str) -> str:
+    return _t(GHS_PICTOGRAMS.get(code, code))

@@ -108,7 +108,7 @@ def line_justification(ref: int | str) -> LineJustification:
                 len(requests), minimum))
         return LineJustification(line.id, line.number, line.title, line.law, line.method,
                                  line.ikz if line.law == "44-ФЗ" else "", line.status, on, positions, requests,
-                                 st["procurement.methodology"], minimum, warnings)
+                                 rules.methodology_text(st["procurement.methodology"]), minimum, warnings)
 
 
 def need_justified_on(need_id: int) -> dt.date | None:

@@ -426,7 +426,8 @@ def list_plan_lines(q: ListQuery) -> list[dict]:
         for line, source, code, amount, n_needs in s.execute(stmt):
             period = ""
             if line.planned_year:
-                period = f"{line.planned_quarter} кв. {line.planned_year}" if line.planned_quarter else \
+                period = translate("Procurement", "{0} кв. {1}").format(line.planned_quarter, line.planned_year) \
+                    if line.planned_quarter else \
                     str(line.planned_year)
             out.append({"id": line.id, "number": line.number, "title": line.title, "law": line.law,
                         "method": line.method, "okpd2": line.okpd2, "source": source or "", "source_code": code or "",

@@ -43,19 +43,28 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement.inn import inn_valid
 from chemcluster_desktop.storage.core import Setting
 
-AUCTION = "электронный аукцион"
-QUOTATIONS = "электронный запрос котировок"
-TENDER = "электронный конкурс"
-SINGLE_P4 = "единственный поставщик (п. 4 ч. 1 ст. 93)"
-SINGLE_P5 = "единственный поставщик (п. 5 ч. 1 ст. 93)"
-SINGLE_E = "единственный поставщик (ч. 12 ст. 93, в электронной форме)"
+# the stored value is the law's Russian term; method_label() gives it in the interface language
+AUCTION = QT_TRANSLATE_NOOP("Procurement", "электронный аукцион")
+QUOTATIONS = QT_TRANSLATE_NOOP("Procurement", "электронный запрос котировок")
+TENDER = QT_TRANSLATE_NOOP("Procurement", "электронный конкурс")
+SINGLE_P4 = QT_TRANSLATE_NOOP("Procurement", "единственный поставщик (п. 4 ч. 1 ст. 93)")
+SINGLE_P5 = QT_TRANSLATE_NOOP("Procurement", "единственный поставщик (п. 5 ч. 1 ст. 93)")
+SINGLE_E = QT_TRANSLATE_NOOP("Procurement", "единственный поставщик (ч. 12 ст. 93, в электронной форме)")
 METHODS_44 = (AUCTION, QUOTATIONS, TENDER, SINGLE_P4, SINGLE_P5, SINGLE_E)
-METHODS_223 = ("конкурс", "аукцион", "запрос котировок", "запрос предложений", "единственный поставщик")
+METHODS_223 = (QT_TRANSLATE_NOOP("Procurement", "конкурс"), QT_TRANSLATE_NOOP("Procurement", "аукцион"),
+               QT_TRANSLATE_NOOP("Procurement", "запрос котировок"),
+               QT_TRANSLATE_NOOP("Procurement", "запрос предложений"),
+               QT_TRANSLATE_NOOP("Procurement", "единственный поставщик"))
+
+
+def method_label(method: str) -> str:
+    """A method of determining the supplier as the interface shows it (stored: the Russian term)."""
+    return translate("Procurement", method) if method else method
 
 SMALL_CONTRACT_LIMIT = Decimal("600000.00")
 P4_FLOOR, P4_SHARE, P4_CAP = Decimal("2000000.00"), Decimal("0.10"), Decimal("50000000.00")
@@ -86,6 +95,13 @@ SETTING_KEYS = tuple(DEFAULTS)
 
 def _t(s: str) -> str:
     return translate("Procurement", s)
+
+
+def methodology_text(value: str) -> str:
+    """The methodology as a document cites it: the program's default in the interface language, a text the
+    college typed (Settings) as typed."""
+    default = DEFAULTS["procurement.methodology"]
+    return _t(DEFAULTS["procurement.methodology"]) if value == default else value
 
 
 def setting(s: Session, key: str) -> str:

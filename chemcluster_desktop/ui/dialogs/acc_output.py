@@ -10,17 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from chemcluster_desktop.services import accreditation as acc
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 
 CTX = "AccreditationPage"
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
-
-
-def _safe(name: str, default: str) -> str:
-    return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or default
 
 
 def export_checklist(page, workshop_id: int, target: str | None = None) -> None:
@@ -31,8 +27,8 @@ def export_checklist(page, workshop_id: int, target: str | None = None) -> None:
 
     w = acc.workshop(workshop_id)
     if not target:
-        start = Path(settings().get("paths/export_dir") or Path.home()) / f"Чек-лист — {_safe(w.name, 'checklist')}.xlsx"
-        target, _f = QFileDialog.getSaveFileName(page, _t("Чек-лист в Excel"), str(start),
+        start = filenames.start_path(filenames.default_name("checklist", w.name, ext="xlsx"))
+        target, _f = QFileDialog.getSaveFileName(page, _t("Чек-лист в Excel"), start,
                                                  _t("Книга Excel (*.xlsx)"))
     if not target:
         return
@@ -64,6 +60,6 @@ def print_packet(page, workshop_id: int) -> None:
         from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
         page._preview = preview(page, res.path, _t("Пакет аккредитации: {0}").format(w.name),
-                                suggested_name=f"Пакет аккредитации — {_safe(w.name, 'packet')}.pdf")
+                                suggested_name=filenames.default_name("accreditation_packet", w.name, ext="pdf"))
 
     ops.run_task(page, _t("Пакет аккредитации"), work, on_done=done)

@@ -66,6 +66,7 @@ class InfraLineDialog(QDialog):
         self.quantity.setObjectName("quantity")
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.unit = QComboBox()
+        self.unit.setObjectName("infraUnit")  # units of measure: stored as written (ОКЕИ symbols)
         self.unit.setEditable(True)
         self.unit.addItems(["шт.", "компл.", "пара", "упак.", "набор", "л", "мл", "кг", "г", "м"])
         self.per = QCheckBox(_t("на 1 рабочее место (умножается на число мест)"))

@@ -70,8 +70,8 @@ class ReagentTabMixin:
         ghs = QGroupBox(_t("Пиктограммы СГС (GHS)"))
         gl = QGridLayout(ghs)
         self.ghs: dict[str, QCheckBox] = {}
-        for i, (code, label) in enumerate(inventory.GHS_PICTOGRAMS.items()):
-            cb = QCheckBox(f"{code} — {QCoreApplication.translate('Inventory', label)}")
+        for i, code in enumerate(inventory.GHS_PICTOGRAMS):
+            cb = QCheckBox(f"{code} — {inventory.ghs_label(code)}")
             cb.setObjectName(f"ghs_{code}")
             self.ghs[code] = cb
             gl.addWidget(cb, i // 3, i % 3)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import screen
+from chemcluster_desktop.ui import filenames, screen
 from chemcluster_desktop.ui.icons import icon
 
 
@@ -35,7 +35,7 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("PdfPreviewDialog")
         self.pdf_path = Path(pdf_path)
         self.print_task = None
-        self.suggested_name = suggested_name or self.pdf_path.name
+        self.suggested_name = suggested_name or filenames.pdf_name(title)
         self.setWindowTitle(title)
         self.resize(screen.fit_size(QSize(980, 860), self))
         self.doc = QPdfDocument(self)
@@ -76,7 +76,7 @@ class PdfPreviewDialog(QDialog):
             self.info.setText(_t("Файл «{0}» не удалось открыть как PDF.").format(self.pdf_path.name))
             self.print_btn.setEnabled(False)
         self.save_btn.clicked.connect(self.save_as)
-        self.print_btn.clicked.connect(self.print_)
+        self.print_btn.clicked.connect(lambda: self.print_())  # clicked(bool) must not reach print_(printer)
         self.close_btn.clicked.connect(self.reject)
 
     def _page_changed(self, page: int) -> None:

@@ -61,7 +61,7 @@ class ContractDialog(FormDialog):
         self.number = self.add("number", QCoreApplication.translate("Procurement", "Номер контракта"), QLineEdit(line.notice_number + "-01" if line and
                                                                          line.notice_number else ""), True)
         self.date = self.add("date", QCoreApplication.translate("Procurement", "Дата заключения"), date_edit())
-        self.supplier = self.add("supplier", QCoreApplication.translate("Procurement", "Поставщик"), combo([(s.id, f"{s.name} (ИНН {s.inn})")
+        self.supplier = self.add("supplier", QCoreApplication.translate("Procurement", "Поставщик"), combo([(s.id, QCoreApplication.translate("Procurement", "{0} (ИНН {1})").format(s.name, s.inn))
                                                                     for s in P.all_suppliers()]), True)
         self.price = self.add("price", QCoreApplication.translate("Procurement", "Цена контракта, ₽"), money_edit("field_price"), True)
         self.nmck_label = QLabel()

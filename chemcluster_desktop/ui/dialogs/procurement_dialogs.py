@@ -109,6 +109,7 @@ class NeedDialog(FormDialog):
         self.quantity.setObjectName("field_quantity")
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.unit = QComboBox()
+        self.unit.setObjectName("needUnit")  # units of measure: stored as written (ОКЕИ symbols)
         self.unit.setEditable(True)
         self.unit.addItems(["шт.", "компл.", "уп.", "м", "л", "кг"])
         self.unit.setCurrentText(need.unit if need else "шт.")
@@ -251,7 +252,7 @@ class PlanLineDialog(FormDialog):
         self.method = QComboBox()
         self.method.setObjectName("planMethod")
         self._fill_methods(line.method if line else rules.AUCTION)
-        self.law.currentIndexChanged.connect(lambda _i: self._fill_methods(self.method.currentText()))
+        self.law.currentIndexChanged.connect(lambda _i: self._fill_methods(self.method.currentData() or ""))
         self.add("method", QCoreApplication.translate("Procurement", "Способ определения поставщика"), self.method)
         self.ikz = QLineEdit(line.ikz if line else "")
         self.ikz.setObjectName("planIkz")
@@ -307,9 +308,10 @@ class PlanLineDialog(FormDialog):
         current = rules.ALIASES.get(current, current)
         self.method.blockSignals(True)
         self.method.clear()
-        self.method.addItems(list(methods))
+        for m in methods:  # shown in the interface language, stored as the law's Russian term
+            self.method.addItem(rules.method_label(m), m)
         if current in methods:
-            self.method.setCurrentText(current)
+            self.method.setCurrentIndex(self.method.findData(current))
         self.method.blockSignals(False)
         if hasattr(self, "ikz"):
             self.ikz.setEnabled(law == "44-ФЗ")
@@ -347,7 +349,7 @@ class PlanLineDialog(FormDialog):
         return ok
 
     def save(self) -> int | None:
-        common = dict(law=self.law.currentData(), method=self.method.currentText(),
+        common = dict(law=self.law.currentData(), method=self.method.currentData(),
                       planned_year=self.year.value(), planned_quarter=self.quarter.currentData())
         if self.line is None:
             return P.create_plan_line(dict(common, title=self.title.text(), need_ids=self.checked(),

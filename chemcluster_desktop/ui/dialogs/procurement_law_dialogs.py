@@ -53,7 +53,7 @@ class PriceRequestsDialog(FormDialog):
         self.lay.addWidget(self.count)
         self.lay.removeItem(self.form)
         self.lay.addLayout(self.form)
-        self.supplier = self.add("supplier", _tr("Поставщик"), combo([(s.id, f"{s.name} (ИНН {s.inn})")
+        self.supplier = self.add("supplier", _tr("Поставщик"), combo([(s.id, _tr("{0} (ИНН {1})").format(s.name, s.inn))
                                                                        for s in P.all_suppliers()]), True)
         self.sent_on = self.add("sent_on", _tr("Дата отправки"), date_edit(dt.date.today()))
         self.number = self.add("outgoing_number", _tr("Исходящий номер"), QLineEdit(), True)

@@ -65,7 +65,8 @@ class DecisionDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("decReason")
         self.reason.setEditable(True)
-        self.reason.addItems(list(decisions.REASONS))
+        for r in decisions.REASONS:  # shown in the interface language, kept in the order's Russian words
+            self.reason.addItem(decisions.reason_label(r), r)
         form.addRow(_t("Причина *"), self.reason)
         row = QHBoxLayout()
         self.starts = self._date(today)
@@ -180,9 +181,14 @@ class DecisionDialog(QDialog):
                 members.append({"name": name, "position": pos, "role": "chair" if chair else "member"})
         rooms = [self.rooms.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.rooms.count())
                  if self.rooms.item(i).checkState() == Qt.CheckState.Checked]
-        return {"number": self.number.text(), "date": _pydate(self.date), "reason": self.reason.currentText(),
+        return {"number": self.number.text(), "date": _pydate(self.date), "reason": self._reason(),
                 "starts_on": _pydate(self.starts), "ends_on": _pydate(self.ends), "room_ids": rooms,
                 "accounts": self.accounts.text(), "members": members}
+
+    def _reason(self) -> str:
+        text = self.reason.currentText().strip()
+        i = self.reason.findText(text)
+        return self.reason.itemData(i) if i >= 0 and self.reason.itemData(i) else text
 
     def save(self) -> None:
         try:

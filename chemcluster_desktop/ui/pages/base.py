@@ -92,7 +92,10 @@ class BasePage(QWidget):
 
     # --- translation -------------------------------------------------------------------------
     def tr_(self, text: str) -> str:
-        return QCoreApplication.translate(self.context, text)
+        """``text`` in the page's context; a text the page inherits (the base's empty hint, a tab's
+        title) is found in the shared "Page" context."""
+        out = QCoreApplication.translate(self.context, text)
+        return out if out != text else QCoreApplication.translate("Page", text)
 
     # --- skeleton ----------------------------------------------------------------------------
     def _build(self) -> None:

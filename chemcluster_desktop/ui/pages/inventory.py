@@ -31,7 +31,7 @@ from chemcluster_desktop.services.inventory import attachments
 from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import PagedTableModel
@@ -539,7 +539,7 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         def done(res):
             from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
-            self.last_preview = preview(self, res.path, res.title, suggested_name=f"{res.title}.pdf")
+            self.last_preview = preview(self, res.path, res.title, suggested_name=filenames.pdf_name(res.title))
 
         def work(task):
             return printing.build(kind, out, progress=task.progress, cancelled=task.is_cancelled, **filters)

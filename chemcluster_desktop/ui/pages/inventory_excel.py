@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 
 
 def _t(s: str) -> str:
@@ -57,8 +57,8 @@ class InventoryExcelMixin:
         box.open()
 
     def on_export(self) -> None:
-        start = Path(settings().get("paths/export_dir") or Path.home()) / _t("Инвентарь.xlsx")
-        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), str(start), _t("Книги Excel (*.xlsx)"))
+        start = filenames.start_path(filenames.default_name("inventory", ext="xlsx"))
+        path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), start, _t("Книги Excel (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"

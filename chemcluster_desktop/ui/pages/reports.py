@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import printing, report_filters, security
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops
+from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT
 
@@ -78,7 +78,7 @@ def generate_and_preview(parent, kind: str, filters: dict | None = None):
     from chemcluster_desktop.ui.dialogs.pdf_preview import preview
 
     def done(res):
-        parent._last_preview = preview(parent, res.path, res.title, suggested_name=f"{kind}.pdf")
+        parent._last_preview = preview(parent, res.path, res.title, suggested_name=filenames.report_name(kind))
 
     return generate(parent, kind, filters or {}, done)
 
@@ -267,7 +267,6 @@ class ReportsPage(QWidget):
             names, available = [], False
             self._set_error(_t("Документ недоступен: {0}").format(e))
         for name in names:
-            flag, label = printing.FILTER_NAMES.get(name, (name, name))
             if name in report_filters.FREE_TEXT:
                 w = QLineEdit()
                 w.setPlaceholderText(_t("например, 12, 15, 40"))
@@ -279,7 +278,7 @@ class ReportsPage(QWidget):
                 w.lineEdit().setPlaceholderText(_t("— все —"))
             w.setObjectName(f"filter_{name}")
             self.filter_widgets[name] = w
-            self.filters_form.addRow(QCoreApplication.translate("Reports", label) + ":", w)
+            self.filters_form.addRow(printing.filter_label(name) + ":", w)
         cls = self.filter_widgets.get("class_")
         if isinstance(cls, QComboBox) and "school" in self.filter_widgets:
             cls.activated.connect(self._class_chosen)
@@ -386,7 +385,7 @@ class ReportsPage(QWidget):
         return generate(self, self.kind, self.current_filters(), done, failed)
 
     def suggested_name(self) -> str:
-        return f"{self.kind}.pdf"
+        return filenames.report_name(self.kind)
 
     def on_save(self, target: str | None = None) -> Path | None:
         if self.result is None:

@@ -47,7 +47,7 @@ def _short(name: str, n: int = 28) -> str:
 def _school_short(name: str) -> str:
     for key in ("№", "No"):
         if key in name:
-            kind = "Гимн." if "Гимназ" in name else "Лицей" if "Лице" in name else "Шк."
+            kind = _t("Гимн.") if "Гимназ" in name else _t("Лицей") if "Лице" in name else _t("Шк.")
             num = name.split(key)[1].strip(' »"')
             return f"{kind} {num}"
     return _short(name, 16)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 
 
 class ScheduleOutputMixin:
@@ -74,7 +74,8 @@ class ScheduleOutputMixin:
 
         from chemcluster_desktop.services.schedule import report_schedule
 
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"), "raspisanie.xlsx",
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт расписания для школ"),
+                                               filenames.start_path(filenames.default_name("schedule_schools", ext="xlsx")),
                                                "Excel (*.xlsx)")
         if not path:
             return
@@ -86,7 +87,9 @@ class ScheduleOutputMixin:
         from PySide6.QtWidgets import QFileDialog
 
         term = self.term.currentText()
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"), "raspisanie.fet", "FET (*.fet)")
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("SchedulePage", "Экспорт в FET"),
+                                               filenames.start_path(filenames.default_name("schedule_fet", ext="fet")),
+                                               "FET (*.fet)")
         if not path or not term:
             return
         try:

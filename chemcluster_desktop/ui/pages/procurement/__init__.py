@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from chemcluster_desktop.areas import Area
-from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui import filenames, ops
 from chemcluster_desktop.ui.lists import TabbedPage
 from chemcluster_desktop.ui.pages.procurement.budget import BudgetTab, SourcesTab
 from chemcluster_desktop.ui.pages.procurement.common import CTX, STATUS_BADGES
@@ -46,7 +46,8 @@ class ProcurementPage(TabbedPage):
         return generate_and_preview(self, kind, filters)
 
     def export_plan(self):
-        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Procurement", "Выгрузить план-график"), "план-график.xlsx",
+        path, _f = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Procurement", "Выгрузить план-график"),
+                                               filenames.start_path(filenames.default_name("procurement_plan", ext="xlsx")),
                                                "Excel (*.xlsx)")
         if path:
             return self.export_to(path)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.procurement import rules
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.dialogs import procurement_contract_dialogs as C
@@ -270,7 +271,7 @@ class PlanTab(ListTab):
         if ln.planned_year:
             period = QCoreApplication.translate("Procurement", "{0} кв. {1}").format(ln.planned_quarter, ln.planned_year) if ln.planned_quarter else \
                 str(ln.planned_year)
-        info = [ln.source_name or QCoreApplication.translate("Procurement", "источник не указан"), ln.law, ln.method, period,
+        info = [ln.source_name or QCoreApplication.translate("Procurement", "источник не указан"), ln.law, rules.method_label(ln.method), period,
                 QCoreApplication.translate("Procurement", "НМЦК {0}").format(fmt.money(ln.amount))]
         if ln.notice_number:
             info.append(QCoreApplication.translate("Procurement", "извещение № {0}").format(ln.notice_number))
