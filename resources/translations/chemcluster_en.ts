@@ -85,6 +85,357 @@
         </message>
     </context>
     <context>
+        <name>AccBulk</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="37" />
+            <source>Отменить можно кнопкой «Отменить действие» на панели страницы.</source>
+            <translation>It can be undone with «Undo action» on the page's toolbar.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="56" />
+            <source>Заменить строки листа</source>
+            <translation>Replace the list's lines</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="56" />
+            <source>Импортировать</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="71" />
+            <source>Сопоставление с инвентарём</source>
+            <translation>Matching with the inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="143" />
+            <source>Предложения подтверждены</source>
+            <translation>Proposals confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="157" />
+            <source>создать</source>
+            <translation>create</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="157" />
+            <source>обновить</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="157" />
+            <source>уже есть</source>
+            <translation>exists</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="183" />
+            <source>Дефициты переданы в закупки</source>
+            <translation>Shortages passed to procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="195" />
+            <source>Отменить действие</source>
+            <translation>Undo action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="201" />
+            <source>Не отменять</source>
+            <translation>Do not undo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="55" />
+            <source>Будет так: {0}.</source>
+            <translation>This will happen: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="57" />
+            <source>Импорт листа: что изменится</source>
+            <translation>List import: what will change</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="83" />
+            <source>Будет применено связей: {0}, предложено: {1}; прежних предложений останется {2}, снимется {3}; позиций без пары: {4}.</source>
+            <translation>Links to apply: {0}, to propose: {1}; earlier proposals kept {2}, dropped {3}; lines without a match: {4}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="86" />
+            <source>Сопоставление</source>
+            <translation>Matching</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="89" />
+            <source>Сопоставление: что изменится</source>
+            <translation>Matching: what will change</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="92" />
+            <source>Сопоставить</source>
+            <translation>Match</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="105" />
+            <source>Сопоставление выполнено</source>
+            <translation>Matching done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="117" />
+            <source>Подтверждение</source>
+            <translation>Confirmation</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="117" />
+            <source>Предложений, ждущих подтверждения, нет.</source>
+            <translation>No proposals are waiting for confirmation.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="122" />
+            <source>Предложений: {0}; отмечены для подтверждения {1}. Слабые ({2}: низкая оценка или разные признаки — например, другой материал) не отмечены: проверьте их и отметьте сами.</source>
+            <translation>Proposals: {0}; ticked for confirmation {1}. The weak ones ({2}: a low score or differing attributes — another material, for example) are not ticked: check them and tick them yourself.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="125" />
+            <source>Подтвердить предложения</source>
+            <translation>Confirm proposals</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="129" />
+            <source>Подтвердить отмеченные</source>
+            <translation>Confirm ticked</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="155" />
+            <source>Дефициты</source>
+            <translation>Gaps</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="155" />
+            <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
+            <translation>No shortages: every checklist line is met.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="164" />
+            <source>Будет создано потребностей: {0}, обновлено: {1}; оценка по ценам инвентаря: {2} (где цена известна). Снимите отметку со строк, которые закупать не нужно.</source>
+            <translation>Needs to create: {0}, to update: {1}; estimate from inventory prices: {2} (where a price is known). Untick the lines that need not be bought.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="166" />
+            <source>Дефициты → закупки</source>
+            <translation>Shortages → procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="169" />
+            <source>Создать потребности</source>
+            <translation>Create needs</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="192" />
+            <source>Отмена действия</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="192" />
+            <source>Отменять нечего.</source>
+            <translation>Nothing to undo.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="212" />
+            <source>Действие отменено</source>
+            <translation>Action undone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="50" />
+            <source>Что</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="50" />
+            <source>Позиция</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="52" />
+            <source>Мастерские, работающие по этому листу:</source>
+            <translation>Workshops working to this list:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="75" />
+            <source>применяется</source>
+            <translation>applied</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="75" />
+            <source>предлагается</source>
+            <translation>proposed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="75" />
+            <source>подтверждена</source>
+            <translation>confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="76" />
+            <source>отклонена</source>
+            <translation>rejected</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="141" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="195" />
+            <source>Отменить «{0}» ({1:%d.%m.%Y %H:%M}, {2})? Лист, связи чек-листа и потребности вернутся к состоянию до этого действия.</source>
+            <translation>Undo «{0}» ({1:%d.%m.%Y %H:%M}, {2})? The list, the checklist links and the needs go back to how they were before it.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="45" />
+            <source>Добавляется</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="49" />
+            <source>Строки листа «{0}» на {1} год:</source>
+            <translation>Lines of the list «{0}» for {1}:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="53" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="53" />
+            <source>Готовность</source>
+            <translation>Readiness</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="53" />
+            <source>Теряет связей</source>
+            <translation>Links lost</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="53" />
+            <source>Договоров</source>
+            <translation>Agreements</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="54" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="80" />
+            <source>Снимается</source>
+            <translation>Dropped</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="86" />
+            <source>Сопоставление ничего не изменит: новых пар нет, прежние предложения остаются.</source>
+            <translation>Matching would change nothing: no new pairs, the earlier proposals stay.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="210" />
+            <source>Не отменено</source>
+            <translation>Not undone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="212" />
+            <source>Отменено: {0}. Восстановлено записей: {1}.</source>
+            <translation>Undone: {0}. Records restored: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="43" />
+            <source>Удаляется</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="44" />
+            <source>Изменяется</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="68" />
+            <source>Сопоставление…</source>
+            <translation>Matching…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="90" />
+            <source>Строка листа</source>
+            <translation>List line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="90" />
+            <source>Позиция инвентаря</source>
+            <translation>Inventory item</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="91" />
+            <source>Сходство</source>
+            <translation>Similarity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="91" />
+            <source>Почему</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="127" />
+            <source>Почему не отмечено</source>
+            <translation>Why not ticked</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="143" />
+            <source>Подтверждено предложений: {0}; ждут решения: {1}.</source>
+            <translation>Proposals confirmed: {0}; awaiting a decision: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="167" />
+            <source>Действие</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="167" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="167" />
+            <source>Количество</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="168" />
+            <source>Оценка</source>
+            <translation>Estimate</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="168" />
+            <source>Примечание</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="183" />
+            <source>Создано потребностей: {0}, обновлено: {1}.</source>
+            <translation>Needs created: {0}, updated: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="105" />
+            <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, снято предложений — {3}, позиций без пары — {4}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
+            <translation>Workshop «{0}»: links applied — {1}, proposed for confirmation — {2}, proposals dropped — {3}, lines without a match — {4}. The proposals are shown with the filter «Has matching proposals».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="126" />
+            <source>✓</source>
+            <translation>✓</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccPreview</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_preview.py" line="88" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>Accreditation</name>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/_common.py" line="35" />
@@ -212,12 +563,7 @@
             <translation>verification expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="57" />
-            <source>Сопоставление с инвентарём: применено {0}, предложено {1}</source>
-            <translation>Matching with the inventory: {0} applied, {1} proposed</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="53" />
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="74" />
             <source>У мастерской «{0}» нет инфраструктурного листа: импортируйте лист компетенции или выберите его в карточке мастерской.</source>
             <translation>Workshop “{0}” has no infrastructure list: import the competency's list or choose it in the workshop card.</translation>
         </message>
@@ -277,7 +623,7 @@
             <translation>Agreement term (until)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="292" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="297" />
             <source>Дата приказа</source>
             <translation>Order date</translation>
         </message>
@@ -312,22 +658,22 @@
             <translation>Agreement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="253" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="258" />
             <source>{0} г. (код КОД не указан)</source>
             <translation>{0} (no KOD code given)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
             <source>{0} — код КОД не указан</source>
             <translation>{0} — no KOD code given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="291" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="296" />
             <source>Укажите номер приказа о создании комиссии.</source>
             <translation>Enter the number of the order appointing the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="313" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="318" />
             <source>В комиссии не меньше трёх человек: председатель и члены комиссии.</source>
             <translation>A commission has at least three people: the chair and members.</translation>
         </message>
@@ -347,27 +693,27 @@
             <translation>not in the workshop's rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="252" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="257" />
             <source>КОД {0} ({1} г.)</source>
             <translation>KOD {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="259" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="264" />
             <source>Инфраструктурный лист КОД {0} ({1} г.)</source>
             <translation>Infrastructure list KOD {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="270" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="270" />
             <source>Член комиссии</source>
             <translation>Commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="266" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="271" />
             <source>Секретарь комиссии</source>
             <translation>Secretary of the commission</translation>
         </message>
@@ -392,17 +738,17 @@
             <translation>The term's start ({0}) is after its end ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="260" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="265" />
             <source>Инфраструктурный лист {0} г.</source>
             <translation>Infrastructure list {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="310" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="315" />
             <source>В комиссии должен быть один председатель (сейчас {0}).</source>
             <translation>A commission has exactly one chair (now {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="319" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="324" />
             <source>У мастерской нет инфраструктурного листа: код КОД указать не к чему.</source>
             <translation>The workshop has no infrastructure list: there is nothing to give a KOD code to.</translation>
         </message>
@@ -432,27 +778,22 @@
             <translation>agreement expired on {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="240" />
-            <source>Код КОД «{0}» не по образцу «18.02.12-1-2026» (код специальности, номер комплекта, год).</source>
-            <translation>KOD code «{0}» does not follow «18.02.12-1-2026» (specialty code, set number, year).</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="243" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="248" />
             <source>Код КОД «{0}» — {1} года, а лист — {2} года.</source>
             <translation>KOD code «{0}» is of {1}, but the list is of {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="301" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="306" />
             <source>Член комиссии {0}: укажите фамилию и инициалы.</source>
             <translation>Commission member {0}: enter the surname and initials.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="303" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="308" />
             <source>Член комиссии {0} ({1}): укажите должность.</source>
             <translation>Commission member {0} ({1}): enter the position.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="306" />
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="311" />
             <source>Член комиссии {0}: роль «{1}» неизвестна.</source>
             <translation>Commission member {0}: unknown role «{1}».</translation>
         </message>
@@ -512,69 +853,54 @@
             <translation>The list is used by workshops: {0}. Choose another list for them first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="82" />
             <source>Количество должно быть больше нуля.</source>
             <translation>The quantity must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="77" />
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="85" />
             <source>Позиция инвентаря</source>
             <translation>Inventory item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="99" />
             <source>Связь</source>
             <translation>Link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="114" />
-            <source>Подтверждены все предложения сопоставления: {0}</source>
-            <translation>All matching proposals confirmed: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="110" />
             <source> и ещё {0}</source>
             <translation> and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="111" />
             <source>Строгий режим: в листе {0} строк с ошибками ({1}{2}); ничего не импортировано.</source>
             <translation>Strict mode: the list has {0} rows with errors ({1}{2}); nothing imported.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="128" />
             <source>Импорт листа «{0}» ({1}): {2} позиций, пропущено {3}</source>
             <translation>Import of list “{0}” ({1}): {2} items, {3} skipped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="186" />
             <source>В заголовке файла указана компетенция «{0}», а лист импортируется в «{1}». Проверьте, тот ли это файл.</source>
             <translation>The file header names competency “{0}”, but the list is imported into “{1}”. Check that it is the right file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="189" />
             <source>В заголовке файла указан {0} год, а лист импортируется как лист {1} года.</source>
             <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="61" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="115" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
             <translation>No shortages: every checklist line is met.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="152" />
             <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
             <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="81" />
-            <source>«{0}»: потребность № {1} уже в работе у закупок (статус «{2}»); новая не создана.</source>
-            <translation>“{0}”: need No. {1} is already being procured (status “{2}”); no new one was created.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="75" />
-            <source>«{0}»: потребность № {1} уже создана с тем же количеством.</source>
-            <translation>“{0}”: need No. {1} already exists with the same quantity.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/photos.py" line="39" />
@@ -666,408 +992,563 @@
             <source>Число рабочих мест должно быть целым числом от 1 до {0}.</source>
             <translation>The number of workplaces must be a whole number from 1 to {0}.</translation>
         </message>
-    </context>
-    <context>
-        <name>AccreditationPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
-            <source>Рабочее место участника</source>
-            <translation>Participant's workplace</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="164" />
+            <source>позиция инвентаря применена к другой строке</source>
+            <translation>the item is applied to another line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
-            <source>Расходные материалы</source>
-            <translation>Consumables</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="177" />
+            <source>Предложение применено сопоставлением</source>
+            <translation>Proposal applied by the matching</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
-            <source>Зона экспертов</source>
-            <translation>Experts' zone</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="166" />
+            <source>позиция больше не свободна (списана, перемещена или уже учтена)</source>
+            <translation>the item is no longer free (written off, moved or already counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="57" />
-            <source>Склад</source>
-            <translation>Store</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="84" />
+            <source>Сопоставление с инвентарём: применено {0}, предложено {1}, снято предложений {2}</source>
+            <translation>Matching with the inventory: {0} applied, {1} proposed, {2} proposals dropped</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
-            <source>Выполнено</source>
-            <translation>Done</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="168" />
+            <source>статус строки установлен вручную</source>
+            <translation>the line's status is set by hand</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
-            <source>Частично</source>
-            <translation>Partly</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="90" />
+            <source>Сопоставление «{0}»</source>
+            <translation>Matching «{0}»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="68" />
-            <source>Не выполнено</source>
-            <translation>Not done</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="113" />
+            <source>было предложено</source>
+            <translation>was proposed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="231" />
-            <source>№</source>
-            <translation>No.</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/auto_match.py" line="170" />
+            <source>строка уже закрыта применёнными связями</source>
+            <translation>the line is already covered by applied links</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="232" />
-            <source>Наименование</source>
-            <translation>Name</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="244" />
+            <source>Код КОД «{0}» не по образцу «КОД 18.02.12-1-2026» (код специальности или профессии, номер комплекта оценочной документации, год).</source>
+            <translation>The КОД code «{0}» does not follow the pattern «КОД 18.02.12-1-2026» (the code of the specialty or profession, the number of the assessment documentation set, the year).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="233" />
-            <source>Зона</source>
-            <translation>Zone</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="192" />
+            <source>Подтверждены предложения сопоставления: {0} (связи № {1})</source>
+            <translation>Matching proposals confirmed: {0} (links No. {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="234" />
-            <source>Требуется</source>
-            <translation>Required</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="195" />
+            <source>Подтверждение предложений «{0}»: {1}</source>
+            <translation>Confirmation of proposals «{0}»: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
-            <source>Ед.</source>
-            <translation>Unit</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="156" />
+            <source>разные признаки: {0} ↔ {1}</source>
+            <translation>differing attributes: {0} ↔ {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="236" />
-            <source>В наличии</source>
-            <translation>In stock</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="159" />
+            <source>слабое совпадение: {0} &lt; {1}</source>
+            <translation>weak match: {0} &lt; {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
-            <source>Статус</source>
-            <translation>Status</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="179" />
+            <source>Предложения № {0} не относятся к мастерской «{1}» или уже не ждут подтверждения: обновите список.</source>
+            <translation>Proposals No. {0} do not belong to workshop «{1}» or no longer await confirmation: refresh the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="240" />
-            <source>Фото</source>
-            <translation>Photo</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="87" />
+            <source>изменений в существующих данных нет</source>
+            <translation>no change to existing data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="241" />
-            <source>Характеристики</source>
-            <translation>Specifications</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="167" />
+            <source>Импорт листа «{0}» ({1}) из «{2}»</source>
+            <translation>Import of the list «{0}» ({1}) from «{2}»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="242" />
-            <source>Комментарий</source>
-            <translation>Comment</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="74" />
+            <source>строк листа будет удалено: {0}</source>
+            <translation>list lines to be removed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="267" />
-            <source>Статус:</source>
-            <translation>Status:</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="76" />
+            <source>изменено: {0}</source>
+            <translation>changed: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="296" />
-            <source>Мастерские</source>
-            <translation>Workshops</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="78" />
+            <source>добавлено: {0}</source>
+            <translation>added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
-            <source>Строка</source>
-            <translation>Row</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="81" />
+            <source>мастерских, теряющих связи с инвентарём: {0} (связей: {1})</source>
+            <translation>workshops losing links to the inventory: {0} ({1} links)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
-            <source>Мастерская</source>
-            <translation>Workshop</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="85" />
+            <source>готовность «{0}»: {1} % → {2} %</source>
+            <translation>readiness of «{0}»: {1} % → {2} %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
-            <source>лист {0} года</source>
-            <translation>{0} list</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="172" />
+            <source>потребность № {0} уже в работе у закупок («{1}»)</source>
+            <translation>need No. {0} is already with procurement («{1}»)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="58" />
-            <source>Охрана труда и ТБ</source>
-            <translation>Health and safety</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="116" />
+            <source>Ни одна строка не выбрана.</source>
+            <translation>No line is selected.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="238" />
-            <source>Связей</source>
-            <translation>Links</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="165" />
+            <source>потребность № {0} уже создана, количество то же</source>
+            <translation>need No. {0} already exists with the same quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="239" />
-            <source>Предл.</source>
-            <translation>Offers</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="159" />
+            <source>было {0}</source>
+            <translation>was {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="266" />
-            <source>Зона:</source>
-            <translation>Zone:</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="109" />
+            <source>Строки чек-листа № {0} не относятся к дефицитам мастерской «{1}»: обновите список.</source>
+            <translation>Checklist lines No. {0} are not gaps of workshop «{1}»: refresh the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="269" />
-            <source>Сопоставить</source>
-            <translation>Match</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="128" />
+            <source>Дефициты «{0}» → закупки: создано {1}, обновлено {2}</source>
+            <translation>Gaps of «{0}» → procurement: {1} created, {2} updated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
-            <source>Подтвердить все</source>
-            <translation>Confirm all</translation>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="131" />
+            <source>Дефициты → закупки «{0}»: создано {1}, обновлено {2}</source>
+            <translation>Gaps → procurement «{0}»: {1} created, {2} updated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="273" />
-            <source>Дефициты → закупки</source>
-            <translation>Shortages → procurement</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
-            <source>Листы…</source>
-            <translation>Lists…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
-            <source>Карточка мастерской</source>
-            <translation>Workshop card</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="299" />
-            <source>Удалить мастерскую</source>
-            <translation>Delete workshop</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="610" />
-            <source>Экспорт чек-листа</source>
-            <translation>Checklist export</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="631" />
-            <source>Пакет аккредитации</source>
-            <translation>Accreditation packet</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="250" />
-            <source>Все зоны</source>
-            <translation>All zones</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="251" />
-            <source>Все статусы</source>
-            <translation>All statuses</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="170" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="170" />
+            <source>Сопоставление</source>
+            <translation>Matching</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="171" />
+            <source>Подтверждение предложений</source>
+            <translation>Confirmation of proposals</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="171" />
+            <source>Дефициты → закупки</source>
+            <translation>Shortages → procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="201" />
+            <source>Отменять нечего: массовых действий с аккредитацией, которые можно отменить, не было.</source>
+            <translation>Nothing to undo: there has been no bulk accreditation action that can be undone.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="223" />
+            <source>Отменено: {0} (восстановлено записей {1}, удалено {2})</source>
+            <translation>Undone: {0} ({1} records restored, {2} removed)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="246" />
+            <source>«{0}» нельзя отменить: на созданные потребности уже ссылаются записи закупок ({1}). Удалите их в «Закупках» или оставьте потребности.</source>
+            <translation>«{0}» cannot be undone: procurement records already refer to the needs it created ({1}). Delete them in «Procurement» or keep the needs.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="302" />
+            <source>Восстановлено отменой</source>
+            <translation>Restored by an undo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="208" />
+            <source>Точка восстановления № {0} не найдена (уже отменена?).</source>
+            <translation>Restore point No. {0} not found (already undone?).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="211" />
+            <source>«{0}» нельзя отменить: после этого действия лист, чек-листы или потребности уже изменены (например, подтверждена связь или принято предложение). Отмена стёрла бы эти изменения.</source>
+            <translation>«{0}» cannot be undone: the list, the checklists or the needs have changed since (a link confirmed or a proposal accepted, for example). Undoing would erase those changes.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="219" />
+            <source>«{0}» нельзя отменить: на восстанавливаемые или удаляемые записи уже ссылаются другие данные. Ничего не изменено.</source>
+            <translation>«{0}» cannot be undone: other data already refers to the records it would restore or remove. Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccreditationPage</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
+            <source>Рабочее место участника</source>
+            <translation>Participant's workplace</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
+            <source>Расходные материалы</source>
+            <translation>Consumables</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <source>Зона экспертов</source>
+            <translation>Experts' zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
+            <source>Склад</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
+            <source>Выполнено</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <source>Частично</source>
+            <translation>Partly</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
+            <source>Не выполнено</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="154" />
+            <source>№</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="155" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="156" />
+            <source>Зона</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="157" />
+            <source>Требуется</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="158" />
+            <source>Ед.</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="159" />
+            <source>В наличии</source>
+            <translation>In stock</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
+            <source>Статус</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="163" />
+            <source>Фото</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="164" />
+            <source>Характеристики</source>
+            <translation>Specifications</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="165" />
+            <source>Комментарий</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
+            <source>Статус:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="307" />
+            <source>Мастерские</source>
+            <translation>Workshops</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="297" />
+            <source>Строка</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="305" />
+            <source>Мастерская</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="434" />
+            <source>лист {0} года</source>
+            <translation>{0} list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
+            <source>Охрана труда и ТБ</source>
+            <translation>Health and safety</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="161" />
+            <source>Связей</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="162" />
+            <source>Предл.</source>
+            <translation>Offers</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
+            <source>Зона:</source>
+            <translation>Zone:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="277" />
+            <source>Сопоставить</source>
+            <translation>Match</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <source>Подтвердить все</source>
+            <translation>Confirm all</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="281" />
+            <source>Дефициты → закупки</source>
+            <translation>Shortages → procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
+            <source>Листы…</source>
+            <translation>Lists…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="309" />
+            <source>Карточка мастерской</source>
+            <translation>Workshop card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="310" />
+            <source>Удалить мастерскую</source>
+            <translation>Delete workshop</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="44" />
+            <source>Экспорт чек-листа</source>
+            <translation>Checklist export</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="65" />
+            <source>Пакет аккредитации</source>
+            <translation>Accreditation packet</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="258" />
+            <source>Все зоны</source>
+            <translation>All zones</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="259" />
+            <source>Все статусы</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
+            <source>Импорт листа</source>
+            <translation>List import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="301" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="597" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="31" />
             <source>Чек-лист в Excel</source>
             <translation>Checklist to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="598" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="32" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="331" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="438" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="426" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="439" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="427" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="440" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="428" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="441" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="502" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="535" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
-            <source>Сопоставление…</source>
-            <translation>Matching…</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="565" />
-            <source>… и ещё {0}</source>
-            <translation>… and {0} more</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="622" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="56" />
             <source>Подготовка пакета…</source>
             <translation>Preparing the packet…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="92" />
             <source>Аккредитация мастерских</source>
             <translation>Workshop accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="57" />
             <source>Общая инфраструктура</source>
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="308" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="418" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="536" />
-            <source>Сопоставление выполнено</source>
-            <translation>Matching done</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="436" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="628" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="62" />
             <source>Пакет аккредитации: {0}</source>
             <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
             <source>Не выполненные и частично</source>
             <translation>Not met and partly met</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
             <source>Есть предложения сопоставления</source>
             <translation>There are matching proposals</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="68" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="421" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="434" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="541" />
-            <source>Сопоставление с инвентарём</source>
-            <translation>Matching with the inventory</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="551" />
-            <source>Предложения подтверждены</source>
-            <translation>Proposals confirmed</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="566" />
-            <source>Дефициты переданы в закупки</source>
-            <translation>Shortages passed to procurement</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="302" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="561" />
-            <source>Создано потребностей: {0}, обновлено: {1}.</source>
-            <translation>Needs created: {0}, updated: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="422" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="551" />
-            <source>Подтверждено предложений: {0}.</source>
-            <translation>Proposals confirmed: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="497" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="530" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="607" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_output.py" line="41" />
             <source>Чек-лист сохранён: {0} строк, {1}</source>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="95" />
             <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
             <translation>No workshops. Create a workshop (Ctrl+N) and import the infrastructure list (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="80" />
             <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="325" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="338" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -1078,24 +1559,29 @@ Rooms: {2}
 {3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="536" />
-            <source>Мастерская «{0}»: применено связей — {1}, предложено на подтверждение — {2}, позиций без пары — {3}. Предложения видны при фильтре «Есть предложения сопоставления».</source>
-            <translation>Workshop “{0}”: links applied — {1}, proposed for confirmation — {2}, items without a pair — {3}. Proposals are shown with the filter “There are matching proposals”.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="69" />
             <source>Вручную, без подтверждения</source>
             <translation>By hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
             <source>Частично · вручную, без подтверждения</source>
             <translation>Partial · by hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
             <source>Не выполнено · вручную, без подтверждения</source>
             <translation>Not met · by hand, unconfirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <source>Отменить действие</source>
+            <translation>Undo action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
+            <source>Отменить последний импорт листа, сопоставление, подтверждение или передачу дефицитов в закупки этой мастерской</source>
+            <translation>Undo this workshop's latest list import, matching, confirmation or gaps handed to procurement</translation>
         </message>
     </context>
     <context>
@@ -2129,7 +2615,7 @@ The previous database was kept: {1}</translation>
             <translation>Project cost {0} ₽, maximum grant {1} ₽.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+44" />
             <source>План-график ({0})</source>
             <translation>Plan-schedule ({0})</translation>
         </message>
@@ -2139,7 +2625,22 @@ The previous database was kept: {1}</translation>
             <translation>Failed / cancelled (not in the total):</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+4" />
+            <source>Закупки малого объёма за {0} год (ст. 93 44-ФЗ):</source>
+            <translation>Small purchases in {0} (Art. 93 of 44-FZ):</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> — ПРЕВЫШЕН</source>
+            <translation> — EXCEEDED</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source> — близко к пределу</source>
+            <translation> — close to the limit</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Строка плана-графика «{0}» не найдена.</source>
             <translation>Procurement schedule line “{0}” not found.</translation>
         </message>
@@ -2189,27 +2690,27 @@ The previous database was kept: {1}</translation>
             <translation>training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="21" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="22" />
             <source>импорт из Excel (.xlsx)</source>
             <translation>import from Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="36" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="37" />
             <source>выгрузка в Excel (.xlsx)</source>
             <translation>export to Excel (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="26" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="27" />
             <source>итог одним объектом JSON</source>
             <translation>result as one JSON object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="114" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="118" />
             <source>Созданы помещения</source>
             <translation>Rooms created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="68" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="72" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
@@ -2234,32 +2735,32 @@ The previous database was kept: {1}</translation>
             <translation>8th-grade pupils reached: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="39" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="40" />
             <source>только позиции этого помещения</source>
             <translation>only items of this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="42" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="43" />
             <source>включить списанные позиции</source>
             <translation>include written-off items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="117" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="121" />
             <source>ничего не импортировано</source>
             <translation>nothing imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="114" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="118" />
             <source>Будут созданы помещения</source>
             <translation>Rooms to be created</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="137" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="141" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="130" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="134" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
@@ -2299,22 +2800,22 @@ The previous database was kept: {1}</translation>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="24" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
             <source>ничего не записывать, показать, что будет</source>
             <translation>write nothing, show what would happen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="37" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="38" />
             <source>выгрузить список инвентаря в Excel</source>
             <translation>export the inventory list to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="41" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="42" />
             <source>строка поиска, как в окне программы</source>
             <translation>search text, as in the program window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="109" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="113" />
             <source>Импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Imported {0} of {1} rows, {2} skipped.</translation>
         </message>
@@ -2359,17 +2860,17 @@ The previous database was kept: {1}</translation>
             <translation>Budget: limit {0} ₽, contracted {1} ₽, paid {2} ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="22" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="23" />
             <source>импорт инвентаря из Excel: все верные строки одной транзакцией</source>
             <translation>inventory import from Excel: all valid rows in one transaction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="25" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="26" />
             <source>при любой ошибочной строке не импортировать ничего</source>
             <translation>import nothing if any row is wrong</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="106" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="110" />
             <source>Проверка без записи: будет импортировано {0} из {1} строк, пропущено {2}.</source>
             <translation>Dry run: {0} of {1} rows would be imported, {2} skipped.</translation>
         </message>
@@ -2384,47 +2885,47 @@ The previous database was kept: {1}</translation>
             <translation>Project card indicators added: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="54" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="58" />
             <source>инвентаризация помещения</source>
             <translation>stock-taking of a room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="156" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="160" />
             <source>Проверка без записи: будут проведены</source>
             <translation>Dry run, nothing written: would post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="156" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="160" />
             <source>Проведены</source>
             <translation>Posted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="55" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="59" />
             <source>провести результаты завершённой инвентаризации: списание, оприходование, перемещение — всё или ничего</source>
             <translation>post the results of a finished stock-taking: write-off, receipt, transfer — all or nothing</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="57" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
             <source>номер инвентаризации (ИНВ-2026-001) или её id</source>
             <translation>stock-taking number (ИНВ-2026-001) or its id</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="60" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="64" />
             <source>поставить на учёт и неучтённые предметы (наименование — их описание)</source>
             <translation>also put unrecorded things on the records (named by their description)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="61" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="65" />
             <source>причина списания (по умолчанию «Недостача по инвентаризации № … от …»)</source>
             <translation>reason for the write-off (by default “Shortage at stock-taking No. … of …”)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="157" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="161" />
             <source>{0} результаты инвентаризации {1}: строк {2}, документов {3}.</source>
             <translation>{0} the results of stock-taking {1}: lines {2}, documents {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="162" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="166" />
             <source>не проводится: {0} — {1}</source>
             <translation>not posted: {0} — {1}</translation>
         </message>
@@ -2454,258 +2955,773 @@ The previous database was kept: {1}</translation>
             <translation>the date the value is true on (today by default)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="45" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="46" />
             <source>инвентарь: документы движения, поверка и обслуживание</source>
             <translation>inventory: movement documents, verification and maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="28" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="29" />
             <source>помещение для строк без своего помещения (создаётся, если его нет)</source>
             <translation>room for rows without a room of their own (created if it does not exist)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="30" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="31" />
             <source>строка из N одинаковых предметов: keep — одна карточка-группа (по умолчанию), split — N карточек по одной штуке с новыми номерами</source>
             <translation>a row of N identical things: keep — one group card (default), split — N single-unit cards with new numbers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="33" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="34" />
             <source>какой столбец — какое поле (повторяется); field пустое или «-» — не импортировать</source>
             <translation>which column is which field (repeatable); an empty field or «-» leaves the column out</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="46" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="47" />
             <source>документы движения: номер, дата, вид, помещения</source>
             <translation>movement documents: number, date, kind, rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="49" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="50" />
             <source>поверка и обслуживание: истекает в ближайшие дни или просрочено</source>
             <translation>verification and maintenance: running out soon or overdue</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="50" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="51" />
             <source>сколько дней вперёд (по умолчанию 30)</source>
             <translation>how many days ahead (30 by default)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="180" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="184" />
             <source>Документов движения нет.</source>
             <translation>No movement documents.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="189" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="193" />
             <source>--days: от 0 до 3650 дней.</source>
             <translation>--days: from 0 to 3650 days.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="199" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="203" />
             <source>поверка</source>
             <translation>verification</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="199" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="203" />
             <source>обслуживание</source>
             <translation>maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="201" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="205" />
             <source>до</source>
             <translation>until</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="197" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="201" />
             <source>В ближайшие {0} дн. поверка и обслуживание не истекают.</source>
             <translation>No verification or maintenance runs out in the next {0} days.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="74" />
             <source>строка {0}: не данные — {1}</source>
             <translation>row {0}: not data — {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="112" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="116" />
             <source>Из них обновлено уже существующих карточек: {0}.</source>
             <translation>Of them, existing cards updated: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="105" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="109" />
             <source>… и ещё {0} строк (все — в --json)</source>
             <translation>… and {0} more rows (all of them in --json)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/inventory.py" line="32" />
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="33" />
             <source>"Заголовок=field"</source>
             <translation>"Header=field"</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/procurement.py" line="285" />
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="290" />
             <source>Итого</source>
             <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="272" />
+            <source>Решение сохранено.</source>
+            <translation>Decision saved.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="295" />
+            <source>идёт</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="295" />
+            <source>закрыта</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="295" />
+            <source>результаты проведены</source>
+            <translation>results posted</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="212" />
+            <source>решения о проведении инвентаризации (ф. 0510439)</source>
+            <translation>stock-taking decisions (form 0510439)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="214" />
+            <source>новое решение: приказ, сроки, помещения, комиссия с председателем</source>
+            <translation>new decision: order, dates, rooms, commission with a chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="215" />
+            <source>номер приказа (решения)</source>
+            <translation>order (decision) number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="216" />
+            <source>дата приказа</source>
+            <translation>date of the order</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="217" />
+            <source>причина (основание) инвентаризации</source>
+            <translation>reason for the stock-taking</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="219" />
+            <source>дата начала (по умолчанию дата приказа)</source>
+            <translation>start date (default: the order date)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="220" />
+            <source>дата окончания (по умолчанию дата начала)</source>
+            <translation>end date (default: the start date)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="222" />
+            <source>инвентаризируемое помещение (повторяется)</source>
+            <translation>room to count (repeatable)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="223" />
+            <source>счета, которые проверяются, например «101.34, 105.36, 21»</source>
+            <translation>accounts counted, e.g. «101.34, 105.36, 21»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="225" />
+            <source>председатель комиссии</source>
+            <translation>chair of the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="227" />
+            <source>член комиссии (повторяется)</source>
+            <translation>commission member (repeatable)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="230" />
+            <source>решения, новые сначала</source>
+            <translation>decisions, newest first</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="233" />
+            <source>решение полностью: сроки, помещения и МОЛ, комиссия, инвентаризации</source>
+            <translation>the whole decision: dates, rooms and custodians, commission, stock-takings</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="234" />
+            <source>номер приказа или id решения</source>
+            <translation>order number or decision id</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="293" />
+            <source>председатель</source>
+            <translation>chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="293" />
+            <source>член комиссии</source>
+            <translation>member</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="313" />
+            <source>Решений о проведении инвентаризации нет.</source>
+            <translation>There are no stock-taking decisions.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="328" />
+            <source>материально ответственные лица и их должности (для подписей на формах)</source>
+            <translation>custodians and their positions (for the forms' signatures)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="330" />
+            <source>МОЛ помещений и позиций, их должности</source>
+            <translation>custodians of rooms and items, their positions</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="333" />
+            <source>указать должность МОЛ</source>
+            <translation>set a custodian's position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="334" />
+            <source>фамилия и инициалы, как в помещении или карточке</source>
+            <translation>surname and initials, as on the room or the card</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="335" />
+            <source>должность («» — очистить)</source>
+            <translation>position («» clears it)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="285" />
+            <source>Решение о проведении инвентаризации (ф. 0510439) № {0} от {1:%d.%m.%Y}</source>
+            <translation>Stock-taking decision (form 0510439) No. {0} of {1:%d.%m.%Y}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="357" />
+            <source>Должность «{0}»: {1}</source>
+            <translation>Position of «{0}»: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="244" />
+            <source>«{0}»: укажите «Фамилия И. О.=Должность» — должность печатается в подписях.</source>
+            <translation>«{0}»: give «Surname I. O.=Position» — the position is printed with the signature.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="286" />
+            <source>Причина: {0}</source>
+            <translation>Reason: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="287" />
+            <source>Сроки: с {0:%d.%m.%Y} по {1:%d.%m.%Y}</source>
+            <translation>Dates: from {0:%d.%m.%Y} to {1:%d.%m.%Y}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="289" />
+            <source>Счета: {0}</source>
+            <translation>Accounts: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="291" />
+            <source>Помещение: {0} — МОЛ {1}</source>
+            <translation>Room: {0} — custodian {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="297" />
+            <source>Инвентаризация {0}: {1}</source>
+            <translation>Stock-taking {0}: {1}</translation>
         </message>
     </context>
     <context>
         <name>CliAccreditation</name>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="24" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="44" />
             <source>импорт из Excel</source>
             <translation>import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="34" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="54" />
             <source>мастерские</source>
             <translation>workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="36" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="56" />
             <source>добавить мастерскую</source>
             <translation>add a workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="54" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="92" />
             <source>готовность мастерской</source>
             <translation>workshop readiness</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="83" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="127" />
             <source>Импортировано</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="176" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="74" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="116" />
             <source>пропущена строка {0}: {1}</source>
             <translation>row {0} skipped: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="76" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="118" />
             <source>внимание: {0}</source>
             <translation>attention: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="87" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="131" />
             <source>По зонам: {0}.</source>
             <translation>By zone: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="100" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="176" />
             <source>листа нет — импортируйте его</source>
             <translation>no list — import it</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="48" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="68" />
             <source>аккредитация мастерских</source>
             <translation>workshop accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="83" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="127" />
             <source>Проверка (ничего не записано)</source>
             <translation>Check (nothing written)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="129" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="269" />
             <source>Мастерская «{0}», рабочих мест {1}</source>
             <translation>Workshop “{0}”, {1} workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="25" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="45" />
             <source>инфраструктурный лист компетенции (.xlsx)</source>
             <translation>competency infrastructure list (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="27" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="47" />
             <source>компетенция (создаётся, если её нет)</source>
             <translation>competency (created if missing)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="29" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="49" />
             <source>ничего не записывать, только показать итог</source>
             <translation>write nothing, only show the result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="44" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="64" />
             <source>список мастерских с готовностью</source>
             <translation>list of workshops with readiness</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="50" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="70" />
             <source>сопоставить лист с инвентарём мастерской</source>
             <translation>match the list with the workshop's inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="58" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="96" />
             <source>готовность всех мастерских кластера</source>
             <translation>readiness of all cluster workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="61" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="99" />
             <source>дефициты мастерской → потребности закупок</source>
             <translation>workshop shortages → procurement needs</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="163" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="313" />
             <source>Потребностей создано {0}, обновлено {1}.</source>
             <translation>Needs created {0}, updated {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="30" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="50" />
             <source>не импортировать ничего при любой ошибке в строках</source>
             <translation>import nothing if any row has an error</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="90" />
-            <source>Лист обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
-            <translation>List updated: {0} added, {1} changed, {2} deleted.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="28" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="48" />
             <source>год листа (по умолчанию из заголовка файла или текущий)</source>
             <translation>list year (by default from the file header or the current one)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="39" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="59" />
             <source>помещение (создаётся, если его нет); можно указать несколько раз</source>
             <translation>room (created if missing); may be given several times</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="101" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="177" />
             <source>Мастерская «{0}» добавлена (id {1}): {2}, рабочих мест {3}, {4}.</source>
             <translation>Workshop “{0}” added (id {1}): {2}, {3} workplaces, {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="130" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="270" />
             <source>Позиций {0}: выполнено {1}, частично {2}, не выполнено {3}; покрытие {4} %</source>
             <translation>Items {0}: met {1}, partly {2}, not met {3}; coverage {4} %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="84" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="128" />
             <source>{0}: лист «{1}» на {2} год — {3} позиций, пропущено строк: {4}.</source>
             <translation>{0}: list “{1}” for {2} — {3} items, rows skipped: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="115" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="199" />
             <source>Мастерская «{0}»: применено связей {1}, предложено на подтверждение {2}, позиций без пары {3} ({4} позиций инвентаря, {5} с).</source>
             <translation>Workshop “{0}”: {1} links applied, {2} proposed for confirmation, {3} items without a pair ({4} inventory items, {5} s).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="88" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="132" />
             <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
             <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="134" />
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="274" />
             <source>Вручную без подтверждения: {0}</source>
             <translation>Set by hand, unconfirmed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="225" />
+            <source>Будет подтверждено</source>
+            <translation>To be confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="225" />
+            <source>Подтверждено</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="256" />
+            <source>Проверка (ничего не изменено): можно отменить</source>
+            <translation>Check (nothing changed): can be undone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="256" />
+            <source>Отменено</source>
+            <translation>Undone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="314" />
+            <source>создать</source>
+            <translation>create</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="314" />
+            <source>обновить</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="314" />
+            <source>пропустить</source>
+            <translation>skip</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="72" />
+            <source>только показать, что изменится</source>
+            <translation>only show what would change</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="75" />
+            <source>подтвердить предложения сопоставления (кроме слабых)</source>
+            <translation>confirm the matching proposals (except the weak ones)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="78" />
+            <source>подтвердить только это предложение; можно указать несколько раз</source>
+            <translation>confirm only this proposal; may be repeated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="80" />
+            <source>подтвердить и слабые предложения (низкая оценка, разные признаки)</source>
+            <translation>confirm the weak proposals too (low score, differing attributes)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="84" />
+            <source>отменить последнее массовое действие (импорт листа, сопоставление, подтверждение, дефициты → закупки)</source>
+            <translation>undo the latest bulk action (list import, matching, confirmation, gaps → procurement)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="86" />
+            <source>последнее действие этой мастерской</source>
+            <translation>this workshop's latest action</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="87" />
+            <source>точка восстановления с этим номером</source>
+            <translation>the restore point with this number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="88" />
+            <source>показать, что можно отменить</source>
+            <translation>show what can be undone</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="89" />
+            <source>только проверить, ничего не менять</source>
+            <translation>only check, change nothing</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="102" />
+            <source>только эта строка чек-листа (id); можно указать несколько раз</source>
+            <translation>only this checklist line (id); may be repeated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="103" />
+            <source>только показать, что будет создано</source>
+            <translation>only show what would be created</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="134" />
+            <source>Лист этого года будет обновлён</source>
+            <translation>This year's list will be updated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="134" />
+            <source>Лист обновлён</source>
+            <translation>List updated</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="136" />
+            <source>Удаляются</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="137" />
+            <source>Изменяются</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="138" />
+            <source>Добавляются</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="198" />
+            <source>Предпросмотр, ничего не записано.</source>
+            <translation>Preview, nothing written.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="327" />
+            <source>оборудование партнёров по договорам (безвозмездное пользование, аренда)</source>
+            <translation>partners' equipment under agreements (free use, lease)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="329" />
+            <source>записать договор по строке чек-листа</source>
+            <translation>record an agreement for a checklist line</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="331" />
+            <source>номер позиции листа (например, 1.3) или № строки</source>
+            <translation>the list's position number (e.g. 1.3) or the line No.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="332" />
+            <source>организация, предоставившая оборудование</source>
+            <translation>the organisation that provides the equipment</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="333" />
+            <source>номер договора</source>
+            <translation>agreement number</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="334" />
+            <source>дата договора (ДД.ММ.ГГГГ)</source>
+            <translation>agreement date (DD.MM.YYYY)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="335" />
+            <source>количество по договору</source>
+            <translation>quantity under the agreement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="336" />
+            <source>срок договора (по)</source>
+            <translation>term of the agreement (until)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="337" />
+            <source>начало срока</source>
+            <translation>start of the term</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="339" />
+            <source>loan — безвозмездное пользование, lease — аренда</source>
+            <translation>loan — free use, lease — lease</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="342" />
+            <source>договоры по строкам чек-листа мастерской</source>
+            <translation>agreements for the workshop's checklist lines</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="346" />
+            <source>удалить запись о договоре</source>
+            <translation>delete an agreement record</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="350" />
+            <source>комиссия мастерской: приказ и состав</source>
+            <translation>the workshop's commission: order and members</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="352" />
+            <source>записать приказ и состав комиссии (заменяет прежний состав)</source>
+            <translation>record the order and the members of the commission (replaces the previous members)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="354" />
+            <source>номер приказа о создании комиссии</source>
+            <translation>number of the order appointing the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="355" />
+            <source>дата приказа</source>
+            <translation>date of the order</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="356" />
+            <source>председатель комиссии</source>
+            <translation>chair of the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="358" />
+            <source>член комиссии; можно указать несколько раз</source>
+            <translation>member of the commission; may be given several times</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="360" />
+            <source>секретарь комиссии</source>
+            <translation>secretary of the commission</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="361" />
+            <source>код КОД листа мастерской, например 18.02.12-1-2026</source>
+            <translation>the КОД code of the workshop's list, e.g. 18.02.12-1-2026</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="363" />
+            <source>приказ, состав комиссии и код КОД листа</source>
+            <translation>the order, the commission's members and the list's КОД code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="368" />
+            <source>код КОД (комплект оценочной документации) листа мастерской</source>
+            <translation>the КОД code (assessment documentation set) of the workshop's list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="370" />
+            <source>например «КОД 18.02.12-1-2026»; пустая строка убирает код</source>
+            <translation>e.g. «КОД 18.02.12-1-2026»; an empty string clears it</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="436" />
+            <source>действует</source>
+            <translation>in force</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="436" />
+            <source>срок истёк</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="476" />
+            <source>Приказ о комиссии не записан.</source>
+            <translation>No order appointing the commission is recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="202" />
+            <source>Прежних предложений оставлено: {0}; новых и изменённых связей: {1}; снимается предложений: {2}.</source>
+            <translation>Earlier proposals kept: {0}; new and changed links: {1}; proposals dropped: {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="226" />
+            <source>{0} предложений: {1}; остаются ждать: {2}.</source>
+            <translation>{0} proposals: {1}; still waiting: {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="257" />
+            <source>{0}: {1}. Восстановлено записей {2}, удалено {3}.</source>
+            <translation>{0}: {1}. Records restored {2}, removed {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="399" />
+            <source>Договор записан (id {0}): строка {1} «{2}» — {3}, {4}, количество {5}, по {6}.</source>
+            <translation>Agreement recorded (id {0}): line {1} «{2}» — {3}, {4}, quantity {5}, until {6}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="446" />
+            <source>Запись о договоре id {0} удалена: его количество больше не входит в наличие по строке.</source>
+            <translation>Agreement record id {0} deleted: its quantity no longer counts as available for the line.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="479" />
+            <source>Инфраструктурный лист: {0}</source>
+            <translation>Infrastructure list: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="508" />
+            <source>{0}: инфраструктурный лист {1}.</source>
+            <translation>{0}: infrastructure list {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="135" />
+            <source>{0}: добавлено {1}, изменено {2}, удалено {3}.</source>
+            <translation>{0}: {1} added, {2} changed, {3} removed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="140" />
+            <source>  «{0}»: готовность {1} % → {2} %; теряет связей {3}, договоров {4}, фото {5}</source>
+            <translation>  «{0}»: readiness {1} % → {2} %; loses {3} links, {4} agreements, {5} photos</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="167" />
+            <source>Отменить: chemcluster accreditation undo --id {0}</source>
+            <translation>To undo: chemcluster accreditation undo --id {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="247" />
+            <source>Отменять нечего.</source>
+            <translation>Nothing to undo.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="310" />
+            <source>Предпросмотр, ничего не записано. Будет создано потребностей {0}, обновлено {1}.</source>
+            <translation>Preview, nothing written. Needs to be created {0}, updated {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="385" />
+            <source>Строка чек-листа «{0}» не найдена (или таких несколько): укажите номер позиции листа или № строки из «accreditation status».</source>
+            <translation>Checklist line «{0}» was not found (or there are several): give the list's position number or the line No. from «accreditation status».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="434" />
+            <source>Договоров по строкам чек-листа мастерской «{0}» нет.</source>
+            <translation>Workshop «{0}» has no agreements for its checklist lines.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="438" />
+            <source>по</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="473" />
+            <source>Приказ № {0} от {1}</source>
+            <translation>Order No. {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="504" />
+            <source>У мастерской «{0}» нет инфраструктурного листа: код КОД указать не к чему.</source>
+            <translation>Workshop «{0}» has no infrastructure list: there is nothing to give a КОД code to.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="162" />
+            <source>… и ещё {0}</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="316" />
+            <source>≈ {0} ₽</source>
+            <translation>≈ {0} ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="205" />
+            <source>{0} ↔ {1}: {2}</source>
+            <translation>{0} ↔ {1}: {2}</translation>
         </message>
     </context>
     <context>
         <name>CliSchedule</name>
         <message>
-            <location filename="../../chemcluster_desktop/commands/schedule.py" line="+30" />
+            <location filename="../../chemcluster_desktop/commands/schedule.py" line="+32" />
             <source>расписание занятий 8-х классов в мастерских</source>
             <translation>8th-grade lesson timetable in the workshops</translation>
         </message>
@@ -2738,6 +3754,11 @@ The previous database was kept: {1}</translation>
             <location line="+3" />
             <source>отменить последнюю генерацию периода</source>
             <translation>undo the term's latest generation</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>только показать генерации, которые можно отменить</source>
+            <translation>only list the generations that can be undone</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2800,9 +3821,24 @@ The previous database was kept: {1}</translation>
             <translation>  {0} {1}{2}, “{3}”: {4} h — {5}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+25" />
+            <source>Генераций, которые можно отменить, нет.</source>
+            <translation>There are no generations to undo.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0}: {1} занятий</source>
+            <translation>{0}: {1} lessons</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Период «{0}»: восстановлено занятий {1} ({2}).</source>
             <translation>Term «{0}»: {1} lessons restored ({2}).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Можно отменить ещё генераций: {0} (следующая вернёт к «{1}»).</source>
+            <translation>Generations that can still be undone: {0} (the next one returns to «{1}»).</translation>
         </message>
         <message>
             <location line="+15" />
@@ -2865,7 +3901,7 @@ The previous database was kept: {1}</translation>
             <translation>FET file {0} written: {1} lessons, {2} days, {3} periods a day.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/schedule.py" line="98" />
+            <location filename="../../chemcluster_desktop/commands/schedule.py" line="103" />
             <source>Предпросмотр, ничего не записано. </source>
             <translation>Preview, nothing written. </translation>
         </message>
@@ -2978,57 +4014,57 @@ The previous database was kept: {1}</translation>
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="445" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="90" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="446" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="137" />
             <source>Период:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="99" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="99" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="100" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="102" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="102" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="102" />
             <source>Срок</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="103" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="103" />
             <source>Источник</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="125" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
@@ -3068,52 +4104,52 @@ The previous database was kept: {1}</translation>
             <translation>Due (year)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="77" />
             <source>введено</source>
             <translation>entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="345" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="77" />
             <source>рассчитано</source>
             <translation>calculated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="358" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="97" />
             <source>Все участники</source>
             <translation>All participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="366" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="152" />
             <source>Последние данные</source>
             <translation>Latest data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="441" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="96" />
             <source>Сводка</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="442" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="96" />
             <source>Участники</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="444" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="97" />
             <source>Показатели</source>
             <translation>Indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="447" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="138" />
             <source>Ввести значение…</source>
             <translation>Enter value…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="448" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="139" />
             <source>Удалить значение</source>
             <translation>Delete value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="449" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="140" />
             <source>План…</source>
             <translation>Plan…</translation>
         </message>
@@ -3128,7 +4164,7 @@ The previous database was kept: {1}</translation>
             <translation>A code like 18.02.12.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="103" />
             <source>% плана</source>
             <translation>% of plan</translation>
         </message>
@@ -3138,22 +4174,22 @@ The previous database was kept: {1}</translation>
             <translation>Plan: {0} {1}{2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="503" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="198" />
             <source>{0}: план {1} {2}</source>
             <translation>{0}: plan {1} {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="553" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="260" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="545" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="108" />
             <source>участника «{0}»</source>
             <translation>participant “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="548" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="135" />
             <source>направление {0} «{1}»</source>
             <translation>direction {0} “{1}”</translation>
         </message>
@@ -3178,22 +4214,17 @@ The previous database was kept: {1}</translation>
             <translation>Source / note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="88" />
             <source>Готовность мастерских, %</source>
             <translation>Workshop readiness, %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="443" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="96" />
             <source>Направления обучения</source>
             <translation>Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="174" />
-            <source>Кластер «Химический потенциал»</source>
-            <translation>“Chemical Potential” cluster</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="97" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
@@ -3208,17 +4239,17 @@ The previous database was kept: {1}</translation>
             <translation>Actual value of the indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="103" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="86" />
             <source>Выполнение показателей, % от плана</source>
             <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="87" />
             <source>Бюджет по источникам, млн ₽</source>
             <translation>Budget by source, mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="459" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="41" />
             <source>Отчёт о показателях кластера (Ctrl+P)</source>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
@@ -3228,27 +4259,27 @@ The previous database was kept: {1}</translation>
             <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="131" />
             <source>охват 8-х классов: {0} учащихся</source>
             <translation>8th grades reached: {0} pupils</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="581" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="255" />
             <source>значение показателя «{0}» за {1}</source>
             <translation>the value of indicator “{0}” for {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="453" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="144" />
             <source>Изменить наименование, плановое значение и срок показателя</source>
             <translation>Change the indicator's name, target value and due date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="496" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="191" />
             <source>Выберите показатель, чтобы увидеть его значения по периодам.</source>
             <translation>Choose an indicator to see its values by period.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="560" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="234" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
@@ -3258,27 +4289,27 @@ The previous database was kept: {1}</translation>
             <translation>Add an enterprise from the register…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="450" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="141" />
             <source>Добавить показатели карточки проекта</source>
             <translation>Add the project card's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="451" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="142" />
             <source>Целевая аудитория 19 000, 8 участников, 17 направлений, 2 081 обучающийся, 85 % занятых выпускников, 100 % оснащённость и показатели программы</source>
             <translation>Target audience 19 000, 8 participants, 17 directions, 2 081 students, 85 % of graduates employed, 100 % equipped, and the programme's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="591" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="264" />
             <source>Нет показателей</source>
             <translation>No indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="592" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="265" />
             <source>В базе ещё нет показателей. Нажмите «Добавить показатели карточки проекта» на вкладке «Показатели».</source>
             <translation>The database has no indicators yet. Press “Add the project card's indicators” on the “Indicators” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="562" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="236" />
             <source>Добавлено показателей: {0}</source>
             <translation>Indicators added: {0}</translation>
         </message>
@@ -3288,32 +4319,32 @@ The previous database was kept: {1}</translation>
             <translation>Value as of</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="150" />
             <source>Показатели карточки флагманского проекта (срок — 2023–2024 гг.)</source>
             <translation>Flagship project card indicators (term 2023–2024)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="151" />
             <source>Собственные показатели колледжа (в карточку проекта не входят)</source>
             <translation>The college's own indicators (not in the project card)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="159" />
             <source> … и ещё {0}</source>
             <translation> … and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="127" />
             <source>законтрактовано {0}, оплачено {1} из {2}, предусмотренных планом-графиком на оборудование</source>
             <translation>contracted {0}, paid {1} of {2} the plan-schedule commits to equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="161" />
             <source>открыть закупки</source>
             <translation>open procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="160" />
             <source>Сроки по контрактам</source>
             <translation>Contract deadlines</translation>
         </message>
@@ -3747,6 +4778,46 @@ Please pass it to your administrator.</translation>
             <source>Нет значений по периодам. Введите их кнопкой «Ввести значение…».</source>
             <translation>No values by period. Enter them with “Enter value…”.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="26" />
+            <source>Поверка и обслуживание</source>
+            <translation>Verification and maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="34" />
+            <source>Поверка средств измерений и обслуживание оборудования</source>
+            <translation>Verification of instruments and equipment maintenance</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="44" />
+            <source>Щёлкните, чтобы открыть инвентарь: только эти позиции.</source>
+            <translation>Click to open the inventory with only these items.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="62" />
+            <source>Средство измерения с истёкшей поверкой не считается годным для демонстрационного экзамена.</source>
+            <translation>An instrument whose verification has expired does not count as usable at a demonstration exam.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="63" />
+            <source>Просроченных нет.</source>
+            <translation>Nothing overdue.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="59" />
+            <source>просрочено</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="71" />
+            <source>Поверка и ТО: {0}</source>
+            <translation>Verification and maintenance: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/dashboard_upkeep.py" line="61" />
+            <source>истекает в ближайшие {0} дн.</source>
+            <translation>due within {0} days</translation>
+        </message>
     </context>
     <context>
         <name>Database</name>
@@ -3771,12 +4842,12 @@ Please pass it to your administrator.</translation>
             <translation>Database file “{0}” or its folder is read-only. Copy the database to a writable folder or change the permissions.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="224" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="191" />
             <source>База данных «{0}» занята другой программой. Закройте её и попробуйте снова.</source>
             <translation>Database “{0}” is in use by another program. Close it and try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="466" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="474" />
             <source>База данных занята другой программой слишком долго; изменения не сохранены. Повторите действие через минуту.</source>
             <translation>The database was busy in another program for too long; changes were not saved. Try again in a minute.</translation>
         </message>
@@ -3786,17 +4857,17 @@ Please pass it to your administrator.</translation>
             <translation>Folder “{0}” is not writable: the database cannot be created. Choose another folder (--db).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="173" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="217" />
             <source>Неверный адрес базы данных «{0}». Укажите путь к файлу SQLite или адрес вида postgresql+psycopg://пользователь:пароль@сервер/база.</source>
             <translation>Invalid database address “{0}”. Give a path to an SQLite file or an address like postgresql+psycopg://user:password@server/database.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="214" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="241" />
             <source>База данных создана более новой версией программы (схема {0}). Обновите ChemCluster Desktop; база не изменена.</source>
             <translation>The database was created by a newer version of the program (schema {0}). Update ChemCluster Desktop; the database was not changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="226" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="193" />
             <source>База данных «{0}» повреждена. Восстановите её из последней резервной копии.</source>
             <translation>Database “{0}” is damaged. Restore it from the latest backup.</translation>
         </message>
@@ -3806,22 +4877,22 @@ Please pass it to your administrator.</translation>
             <translation>Cannot create the database folder “{0}”: {1}. Choose another folder (--db).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="188" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="232" />
             <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
             <translation>Database “{0}” is damaged ({1}). Restore it from the latest backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="195" />
             <source>База данных «{0}» доступна только для чтения.</source>
             <translation>Database “{0}” is read-only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="230" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="197" />
             <source>Не удаётся подключиться к серверу базы данных «{0}». Проверьте адрес, пароль и что сервер запущен.</source>
             <translation>Cannot connect to database server “{0}”. Check the address, the password and that the server is running.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="241" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="200" />
             <source>Не удаётся открыть базу данных «{0}».</source>
             <translation>Cannot open database “{0}”.</translation>
         </message>
@@ -3856,7 +4927,7 @@ Please pass it to your administrator.</translation>
             <translation>Schema differs from the program: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="547" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="555" />
             <source>В тексте есть нулевой символ (NUL), который база данных не хранит: изменения не сохранены. Удалите его из текста.</source>
             <translation>The text holds a NUL character, which the database cannot store: the changes were not saved. Remove it from the text.</translation>
         </message>
@@ -3866,42 +4937,42 @@ Please pass it to your administrator.</translation>
             <translation>The database file «{0}» is in a network folder ({1}). The program opened it in single-PC mode: while it runs here, this database will not open on other PCs. For several PCs working at the same time you need a PostgreSQL server (see the manual, «Several PCs»); backups of this database are written beside it, in the «{2}» folder.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="317" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="325" />
             <source>База данных «{0}» была заменена резервной копией ({1}, {2}), пока эта программа была открыта. Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. База, какой она была до замены, сохранена в «{3}». Перезапустите программу и повторите действие.</source>
             <translation>The database «{0}» was replaced by a backup ({1}, {2}) while this program had it open. Your last action was NOT saved: writing into the replaced database is refused. The database as it was before the replacement is kept in «{3}». Restart the program and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="322" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="330" />
             <source>База данных «{0}» была заменена другим файлом, пока эта программа была открыта. Ваше последнее действие НЕ сохранено: запись в заменённую базу запрещена. Перезапустите программу и повторите действие.</source>
             <translation>The database «{0}» was replaced by another file while this program had it open. Your last action was NOT saved: writing into the replaced database is refused. Restart the program and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="535" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="543" />
             <source>На диске с базой данных «{0}» нет места: изменения не сохранены (база не изменена). Освободите место на диске и повторите действие.</source>
             <translation>The disk of the database «{0}» is full: the changes were not saved (the database is unchanged). Free some disk space and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="538" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="546" />
             <source>База данных «{0}» доступна только для чтения: изменения не сохранены. Проверьте права на файл и папку (или на таблицы сервера).</source>
             <translation>The database «{0}» is read-only: the changes were not saved. Check the rights on the file and the folder (or on the server's tables).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="541" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="549" />
             <source>Ошибка чтения или записи файла базы данных «{0}» (диск, сетевая папка): изменения не сохранены. Проверьте диск или подключение и повторите.</source>
             <translation>Reading or writing the database file «{0}» failed (disk, network folder): the changes were not saved. Check the disk or the connection and try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="544" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="552" />
             <source>Соединение с сервером базы данных «{0}» потеряно: изменения не сохранены. Проверьте сеть и повторите действие.</source>
             <translation>The connection to the database server «{0}» was lost: the changes were not saved. Check the network and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="220" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="187" />
             <source>База данных «{0}» в сетевой папке уже открыта на другом компьютере. Файл SQLite в сетевой папке может открыть только один компьютер; закройте программу там или перейдите на сервер PostgreSQL для работы с нескольких компьютеров.</source>
             <translation>The database «{0}» in a network folder is already open on another PC. Only one PC can open an SQLite file in a network folder; close the program there, or move to a PostgreSQL server to work from several PCs.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="495" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="503" />
             <source>База данных заменяется резервной копией в другой программе; изменения не сохранены. Повторите действие через минуту.</source>
             <translation>Another program is replacing the database with a backup; the changes were not saved. Repeat the action in a minute.</translation>
         </message>
@@ -3957,79 +5028,84 @@ Please pass it to your administrator.</translation>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="53" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="62" />
             <source>Номер приказа *</source>
             <translation>Order number *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="64" />
             <source>Дата приказа *</source>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="70" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="78" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="115" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="116" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="75" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="93" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
             <source>Председатель</source>
             <translation>Chair</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="127" />
+            <source>Решение № {0} о проведении инвентаризации (ф. 0510439)</source>
+            <translation>Stock-taking decision No. {0} (form 0510439)</translation>
         </message>
     </context>
     <context>
@@ -4064,6 +5140,7 @@ Please pass it to your administrator.</translation>
         </message>
         <message>
             <location line="+17" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+231" />
             <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
             <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
         </message>
@@ -4177,7 +5254,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Form</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="+79" />
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="+81" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
@@ -4195,192 +5272,187 @@ Please pass it to your administrator.</translation>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="101" />
             <source>фактически</source>
             <translation>actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="101" />
             <source>по данным учёта</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="159" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="168" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="160" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="169" />
             <source>ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ) ПО ОБЪЕКТАМ НЕФИНАНСОВЫХ АКТИВОВ</source>
             <translation>INVENTORY LIST (RECONCILIATION STATEMENT) OF NON-FINANCIAL ASSETS</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="199" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="208" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
             <source>{0}: количество порядковых номеров {1} ({2}); общее количество единиц {3} {4} ({5}); на сумму {6} ({7})</source>
             <translation>{0}: entries {1} ({2}); total units {3} {4} ({5}); amount {6} ({7})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="142" />
             <source>№ п/п</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="142" />
             <source>Наименование объекта</source>
             <translation>Object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="135" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="143" />
             <source>Номер (инвентарный, номенклатурный)</source>
             <translation>Number (inventory, stock)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="136" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="144" />
             <source>Статус объекта учёта</source>
             <translation>Status of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="136" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="144" />
             <source>Целевая функция актива</source>
             <translation>Target function of the asset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
             <source>Единица измерения</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
             <source>наим.</source>
             <translation>name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="138" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
             <source>код по ОКЕИ</source>
             <translation>OKEI code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="138" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
             <source>Цена, руб.</source>
             <translation>Price, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="139" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>Фактическое наличие</source>
             <translation>Actually present</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="139" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>По данным учёта</source>
             <translation>By the records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>Отклонение (+ излишек, − недостача)</source>
             <translation>Difference (+ surplus, − shortage)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="169" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="178" />
             <source>РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход.</source>
             <translation>RECEIPT. By the start of the stock-taking all incoming and outgoing documents on non-financial assets have been handed to the accounts department, all assets received under my (our) responsibility have been recorded and all that left have been written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="112" />
             <source>Итого по странице: порядковых номеров {0} ({1})</source>
             <translation>Page total: entries {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="185" />
             <source>Итого по описи</source>
             <translation>Inventory list total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
             <source>единиц {0} {1} ({2})</source>
             <translation>units {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
             <source>по учёту</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="162" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="171" />
             <source>Номер счёта (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="163" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
             <source>Местонахождение</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="166" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
             <source>Основание для проведения инвентаризации</source>
             <translation>Basis of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="167" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
             <source>Дата начала инвентаризации</source>
             <translation>Stock-taking start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="168" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="177" />
             <source>Дата окончания инвентаризации</source>
             <translation>Stock-taking end date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="183" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="192" />
             <source>Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в натуре в моём присутствии и внесены в опись, в связи с чем претензий к инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на моём ответственном хранении.</source>
             <translation>All assets named in this list from No. 1 to No. {0} were checked by the commission in my presence and entered in the list; I have no claims against the stock-taking commission. The assets listed are in my safe keeping.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="188" />
             <source>По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})</source>
             <translation>Per records: entries {0}; amount {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="141" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>кол-во</source>
             <translation>qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="141" />
-            <source>сумма</source>
-            <translation>amount</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="82" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
             <source>Сумма, руб.</source>
             <translation>Amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
             <source>Счёт</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="78" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
@@ -4395,92 +5467,92 @@ Please pass it to your administrator.</translation>
             <translation>«___» ____________ 20__</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="52" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="61" />
             <source>Отправитель (помещение)</source>
             <translation>Sender (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="52" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="61" />
             <source>МОЛ отправителя</source>
             <translation>Sender's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="62" />
             <source>Получатель (помещение)</source>
             <translation>Recipient (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="62" />
             <source>МОЛ получателя</source>
             <translation>Recipient's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="101" />
             <source>Сдал (отправитель)</source>
             <translation>Handed over (sender)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="101" />
             <source>Принял (получатель)</source>
             <translation>Received (recipient)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="106" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Документ движения {0} (ф. {1})</source>
             <translation>Movement document {0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="56" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
             <source>Получатель (кому выдано)</source>
             <translation>Recipient (issued to)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="73" />
             <source>Основание (причина)</source>
             <translation>Basis (reason)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="98" />
             <source>Всего по документу: строк {0} ({1}); на сумму {2} ({3}).</source>
             <translation>Document total: lines {0} ({1}); amount {2} ({3}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="95" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
             <source>Затребовал</source>
             <translation>Requested by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="96" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="106" />
             <source>Разрешил</source>
             <translation>Authorised by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="97" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="107" />
             <source>Отпустил</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="108" />
             <source>Получил</source>
             <translation>Received by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
             <source>Члены комиссии</source>
             <translation>Commission members</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="104" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
             <source>Исполнитель (главный бухгалтер)</source>
             <translation>Prepared by (chief accountant)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="104" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
             <source>Главный бухгалтер</source>
             <translation>Chief accountant</translation>
         </message>
@@ -4495,12 +5567,12 @@ Please pass it to your administrator.</translation>
             <translation>__________________ / {0} /</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="58" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="67" />
             <source>Сдал (от кого возвращено)</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
             <source>Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.</source>
             <translation>The commission's conclusion: the objects listed in this act are to be written off because: {0}.</translation>
         </message>
@@ -4510,17 +5582,17 @@ Please pass it to your administrator.</translation>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="141" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="145" />
             <source>Ведомость расхождений (ф. 0504092)</source>
             <translation>Discrepancy list (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="187" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="191" />
             <source>Расхождений не выявлено.</source>
             <translation>No discrepancies found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="194" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="198" />
             <source>Акт о результатах инвентаризации (ф. 0510463)</source>
             <translation>Stock-taking result act (form 0510463)</translation>
         </message>
@@ -4565,77 +5637,77 @@ Please pass it to your administrator.</translation>
             <translation>The custodians of the rooms counted are not members of the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="105" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="106" />
             <source>ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ</source>
             <translation>LIST OF DISCREPANCIES FOUND BY THE STOCK-TAKING</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="129" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="131" />
             <source>Номер счёта</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="129" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="131" />
             <source>Номер (инвентарный)</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="130" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>сумма, руб.</source>
             <translation>amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="130" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="170" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="174" />
             <source>АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ</source>
             <translation>STOCK-TAKING RESULT ACT</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="183" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="187" />
             <source>Инвентаризационная опись (ф. 0510466), №</source>
             <translation>Inventory list (form 0510466), No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
             <source>Счёт (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
             <source>Порядковых номеров</source>
             <translation>Entries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="184" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
             <source>По данным учёта, руб.</source>
             <translation>Per records, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
             <source>Фактически, руб.</source>
             <translation>Actual, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
             <source>Недостача, руб.</source>
             <translation>Shortage, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="185" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
             <source>Излишки, руб.</source>
             <translation>Surplus, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="138" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation>No discrepancies between the actual stock and the records.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="192" />
             <source>Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в ведомости расхождений (ф. 0504092).</source>
             <translation>A shortage of {0} ({1}) and a surplus of {2} ({3}) were found; the discrepancies are in the discrepancy list (form 0504092).</translation>
         </message>
@@ -4660,27 +5732,27 @@ Please pass it to your administrator.</translation>
             <translation>Acquainted with the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="108" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="110" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
             <source>Излишки</source>
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
             <source>Недостача</source>
             <translation>Shortage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="136" />
             <source>Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).</source>
             <translation>Total: lines {0} ({1}); surplus {2} ({3}); shortage {4} ({5}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="191" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="195" />
             <source>Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}</source>
             <translation>The commission's conclusion: the stock-taking was made by {0} ({1}) lists. {2}</translation>
         </message>
@@ -4690,7 +5762,7 @@ Please pass it to your administrator.</translation>
             <translation>all non-financial assets of the rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="126" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="128" />
             <source>Итого по счёту {0}</source>
             <translation>Total of account {0}</translation>
         </message>
@@ -4894,6 +5966,11 @@ Please pass it to your administrator.</translation>
             <source>Основные средства в эксплуатации (забалансовый счёт 21)</source>
             <translation>Fixed assets in use (off-balance account 21)</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="143" />
+            <source>С ведомостью ознакомлен(а): материально ответственное лицо</source>
+            <translation>Acknowledged by the custodian</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
@@ -5009,124 +6086,149 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraImport</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="108" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="120" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="95" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="59" />
             <source>Обзор…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="63" />
             <source>Файл *</source>
             <translation>File *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="72" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="74" />
             <source>из заголовка файла</source>
             <translation>from the file header</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="84" />
             <source>Год листа</source>
             <translation>List year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="102" />
             <source>Проверить</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="103" />
             <source>Импортировать</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="120" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="95" />
             <source>Что не так</source>
             <translation>What is wrong</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="148" />
             <source>Выберите файл.</source>
             <translation>Choose a file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="124" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="151" />
             <source>Укажите компетенцию.</source>
             <translation>Give the competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="160" />
             <source>Чтение листа…</source>
             <translation>Reading the list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="48" />
             <source>Импорт инфраструктурного листа</source>
             <translation>Infrastructure list import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="58" />
             <source>Файл .xlsx с инфраструктурным листом</source>
             <translation>An .xlsx file with the infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="71" />
             <source>Компетенция (новая будет создана)</source>
             <translation>Competency (a new one will be created)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
             <source>Не импортировать ничего, если есть строки с ошибками</source>
             <translation>Import nothing if some rows have errors</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="88" />
             <source>Выберите файл и нажмите «Проверить»: ничего не будет записано, пока вы не нажмёте «Импортировать».</source>
             <translation>Choose a file and press “Check”: nothing is written until you press “Import”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="184" />
             <source>Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: {4}. Ничего не записано.</source>
             <translation>Check: {0} items of list “{1}” for {2} ({3}) would be imported; rows with errors: {4}. Nothing written.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="190" />
             <source>Импортировано {0} позиций листа «{1}» на {2} год ({3}); пропущено строк: {4}.</source>
             <translation>Imported {0} items of list “{1}” for {2} ({3}); rows skipped: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="164" />
-            <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}; чек-листы мастерских сохранены.</source>
-            <translation>This year's list updated: {0} added, {1} changed, {2} deleted; workshop checklists kept.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="167" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="201" />
             <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
             <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="105" />
+            <source>Отменить импорт</source>
+            <translation>Undo import</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="141" />
+            <source>Импорт отменён: лист и чек-листы мастерских восстановлены (записей: {0}).</source>
+            <translation>Import undone: the list and the workshops' checklists are restored ({0} records).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="199" />
+            <source>Импорт можно отменить («Отменить импорт»).</source>
+            <translation>The import can be undone («Undo import»).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="188" />
+            <source>Если импортировать: {0}.</source>
+            <translation>If imported: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="193" />
+            <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
+            <translation>This year's list updated: {0} added, {1} changed, {2} removed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="197" />
+            <source>Мастерские потеряли связей: {0}.</source>
+            <translation>Links the workshops lost: {0}.</translation>
         </message>
     </context>
     <context>
@@ -5773,112 +6875,112 @@ Please pass it to your administrator.</translation>
             <translation>{0} «{1}» not recognised: use the form 26.11.2026.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="63" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="64" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="70" />
             <source>Инвентарный номер длиннее 64 знаков.</source>
             <translation>The inventory number is longer than 64 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="104" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="114" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="115" />
             <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (больше 1 — группа одинаковых предметов под одним номером).</source>
             <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (more than 1 is a group of identical things under one number).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="128" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="231" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="232" />
             <source>Позиция списана; вернуть её в работу можно только новой постановкой на учёт.</source>
             <translation>The item is written off; it can return to use only by being put on record again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="234" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="235" />
             <source>Чтобы списать позицию, оформите документ «Списание» с причиной.</source>
             <translation>To write an item off, make a “Write-off” document with a reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="238" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="239" />
             <source>У позиции есть тары реактива: вид изменить нельзя.</source>
             <translation>The item has reagent containers: its kind cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="344" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="351" />
             <source>Инвентарные номера повторяются в поставке.</source>
             <translation>Inventory numbers repeat in the delivery.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="66" />
             <source>Наименование длиннее 300 знаков.</source>
             <translation>The name is longer than 300 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="175" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="176" />
             <source>Постановка на учёт</source>
             <translation>Putting on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="361" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="368" />
             <source>Поступление по поставке</source>
             <translation>Receipt by delivery</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="59" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="60" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="84" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="85" />
             <source>Неизвестное состояние «{0}».</source>
             <translation>Unknown state “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="140" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="141" />
             <source>Инвентарный номер «{0}» уже есть у другой позиции. Укажите другой номер или оставьте поле пустым — номер будет присвоен автоматически.</source>
             <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="78" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="79" />
             <source>Значение длиннее {0} знаков.</source>
             <translation>The value is longer than {0} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="222" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="223" />
             <source>Корректировка остатка в карточке</source>
             <translation>Stock correction in the card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="252" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="258" />
             <source>У позиции «{0}» уже есть движения или инвентаризации: удалить её нельзя, оформите списание.</source>
             <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="348" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="355" />
             <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="124" />
             <source>Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.</source>
             <translation>Commissioning date “{0}” not recognised: use the form 26.11.2026.</translation>
         </message>
@@ -6277,6 +7379,21 @@ Please pass it to your administrator.</translation>
             <source>Опасные для окружающей среды</source>
             <translation>Hazardous to the environment</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="158" />
+            <source>Удалён файл «{0}» вместе с карточкой «{1}»</source>
+            <translation>File «{0}» deleted with the card «{1}»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/positions.py" line="76" />
+            <source>Укажите фамилию и инициалы материально ответственного лица.</source>
+            <translation>Give the custodian's surname and initials.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/positions.py" line="79" />
+            <source>«{0}»: должность длиннее {1} знаков — сократите её.</source>
+            <translation>«{0}»: the position is longer than {1} characters — shorten it.</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -6440,384 +7557,404 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="208" />
             <source>Все помещения</source>
             <translation>All rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="219" />
             <source>Любое состояние</source>
             <translation>Any state</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Все</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
             <source>Расходные</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="254" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
             <source>Помещение:</source>
             <translation>Room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="232" />
             <source>Состояние:</source>
             <translation>State:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
             <source>Списанные</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Выдача сотруднику…</source>
             <translation>Issue to an employee…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Возврат…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Поступление (приход)…</source>
             <translation>Receipt…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
             <source>Списание…</source>
             <translation>Write-off…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="243" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
             <source>Этикетки</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="497" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="24" />
             <source>Импорт инвентаря из Excel</source>
             <translation>Import inventory from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="498" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="25" />
             <source>Книги Excel (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="513" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="40" />
             <source>Чтение файла Excel…</source>
             <translation>Reading the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="524" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="51" />
             <source>Импорт завершён</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="61" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="549" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="76" />
             <source>Экспорт в Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="451" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="454" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="363" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="366" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="479" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="484" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="375" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="375" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="377" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="381" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="527" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="54" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="545" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="72" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="596" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="547" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="367" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="370" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="54" />
             <source>Инвентарь лабораторий и мастерских</source>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Перемещение в другое помещение…</source>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="467" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="477" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="482" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="43" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="43" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="44" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="45" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="45" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="45" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="46" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="46" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="43" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="44" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="47" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="47" />
             <source>Внимание</source>
             <translation>Attention</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="46" />
             <source>Ввод</source>
             <translation>Entry</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="44" />
             <source>Зав. номер</source>
             <translation>Serial No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="47" />
             <source>В эксплуатации</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="48" />
             <source>На ремонте</source>
             <translation>Under repair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="48" />
             <source>Не введено</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="48" />
             <source>Списано</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="49" />
             <source>Мало</source>
             <translation>Low</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="49" />
             <source>Истекает срок</source>
             <translation>Expiring</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_columns.py" line="49" />
             <source>Просрочено</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="576" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="527" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="57" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="257" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="244" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
             <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
             <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
+            <source>Материально ответственные лица и их должности для подписей на формах</source>
+            <translation>Custodians and their positions for the forms' signatures</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="283" />
+            <source>Показать весь инвентарь</source>
+            <translation>Show the whole inventory</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="457" />
+            <source> вместе с её файлами ({0})</source>
+            <translation> with its files ({0})</translation>
         </message>
     </context>
     <context>
@@ -7141,347 +8278,347 @@ Please pass it to your administrator.</translation>
     <context>
         <name>ItemCard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="118" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="181" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="184" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="229" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="331" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="93" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="333" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="95" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="40" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="40" />
             <source>Партия</source>
             <translation>Batch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="40" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="40" />
             <source>Получено</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="40" />
             <source>Вскрыто</source>
             <translation>Opened</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="41" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="41" />
             <source>Место хранения</source>
             <translation>Storage place</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="124" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="162" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="177" />
             <source>— не указано —</source>
             <translation>— not given —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="211" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="217" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="201" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="223" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="110" />
             <source>Основное</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="55" />
             <source>Номер CAS</source>
             <translation>CAS number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="64" />
             <source>Формула</source>
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="69" />
             <source>Группа хранения</source>
             <translation>Storage group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="70" />
             <source>Пиктограммы СГС (GHS)</source>
             <translation>GHS pictograms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="82" />
             <source>H-фразы</source>
             <translation>H-statements</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="86" />
             <source>Тары (упаковки)</source>
             <translation>Containers (packages)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="98" />
             <source>Добавить тару</source>
             <translation>Add container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="100" />
             <source>Убрать тару</source>
             <translation>Remove container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="112" />
             <source>Вещество и тары</source>
             <translation>Substance and containers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="245" />
             <source>Добавить поле</source>
             <translation>Add field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
             <source>Удалить поле</source>
             <translation>Delete field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="254" />
             <source>Доп. поля</source>
             <translation>Extra fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="277" />
             <source>История</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="152" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="152" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
             <source>Страна</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="239" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="239" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
             <source>Откуда</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
             <source>Куда / кому</source>
             <translation>To / whom</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="563" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="444" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="344" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
             <source>Новая позиция: {0}</source>
             <translation>New item: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="134" />
             <source>Срок годности истёк</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="294" />
             <source>Карточка: {0} {1}</source>
             <translation>Card: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="131" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="147" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="167" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
             <source>Присвоить следующий номер по шаблону</source>
             <translation>Assign the next number by the pattern</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="444" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="135" />
             <source>Срок годности истекает в ближайшие 30 дней</source>
             <translation>Expires within 30 days</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="471" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="162" />
             <source>Тара {0}: количество «{1}» — не число.</source>
             <translation>Container {0}: quantity “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="477" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card_reagent.py" line="168" />
             <source>Тара {0}: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="571" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="452" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="549" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="430" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="236" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
             <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="421" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="361" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
             <translation>The item is written off: the card is read-only, the history is kept.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="188" />
             <source>например, 101.34</source>
             <translation>e.g. 101.34</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="190" />
             <source>Счёт учёта</source>
             <translation>Accounting account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="194" />
             <source>Номер объекта в бухгалтерском учёте, если он отличается от инвентарного (например, номер группы, из которой выделен предмет).</source>
             <translation>The object's number in the accounting records when it differs from the inventory number (e.g. the group the item was split off).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="196" />
             <source>Номер по учёту</source>
             <translation>Accounting number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
             <source>Поверка и обслуживание</source>
             <translation>Verification and maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="262" />
             <source>Файлы</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="554" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="435" />
             <source>1 — один предмет; больше 1 — группа одинаковых предметов под одним инвентарным номером.</source>
             <translation>1 — a single item; more than 1 — a group of identical items under one inventory number.</translation>
         </message>
@@ -7587,12 +8724,12 @@ Please pass it to your administrator.</translation>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
@@ -7617,7 +8754,7 @@ Please pass it to your administrator.</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="-154" />
+            <location line="-156" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
@@ -7627,12 +8764,12 @@ Please pass it to your administrator.</translation>
             <translation>Room</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
@@ -7642,27 +8779,27 @@ Please pass it to your administrator.</translation>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
@@ -7687,12 +8824,12 @@ Please pass it to your administrator.</translation>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location line="-163" />
+            <location line="-165" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
@@ -7777,6 +8914,11 @@ Please pass it to your administrator.</translation>
             <translation>Attached file</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Должность МОЛ</source>
+            <translation>Position of the custodian</translation>
+        </message>
+        <message>
             <location line="+19" />
             <source>Компетенция</source>
             <translation>Competency</translation>
@@ -7820,6 +8962,11 @@ Please pass it to your administrator.</translation>
             <location line="+1" />
             <source>Член комиссии</source>
             <translation>Commission member</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Точка восстановления аккредитации</source>
+            <translation>Accreditation restore point</translation>
         </message>
         <message>
             <location line="+19" />
@@ -7957,167 +9104,167 @@ Please pass it to your administrator.</translation>
             <translation>Indicator value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
             <source>Логин</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Вход разрешён</source>
             <translation>Log-in allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Пароль</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Неудачных входов</source>
             <translation>Failed log-ins</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Сумма</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Помещение (№)</source>
             <translation>Room (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Здание (№)</source>
             <translation>Building (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Ключ</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Рабочих мест</source>
             <translation>Workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Мин. остаток</source>
             <translation>Min. stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Заголовок</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Год</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>НМЦК</source>
             <translation>Initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>№ записи</source>
             <translation>Record No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="188" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="189" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="188" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="189" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location line="-166" />
+            <location line="-168" />
             <source>Пользователи и справочники</source>
             <translation>Users and reference data</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+128" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
@@ -8127,7 +9274,7 @@ Please pass it to your administrator.</translation>
             <translation>Commercial offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="198" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
         </message>
@@ -8141,46 +9288,51 @@ Please pass it to your administrator.</translation>
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
+            <source>Выход</source>
+            <translation>Log-out</translation>
+        </message>
     </context>
     <context>
         <name>JournalPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Создание</source>
             <translation>Creation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
             <source>Изменение</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="59" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="76" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
@@ -8200,32 +9352,32 @@ Please pass it to your administrator.</translation>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="67" />
             <source>Журнал изменений</source>
             <translation>Change journal</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="75" />
             <source>Когда</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
             <source>Действие</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="79" />
             <source>Раздел</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="80" />
             <source>Запись</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="81" />
             <source>Описание</source>
             <translation>Description</translation>
         </message>
@@ -8270,29 +9422,34 @@ Please pass it to your administrator.</translation>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="250" />
             <source>{0}, {1}: {2} — {3} {4}</source>
             <translation>{0}, {1}: {2} — {3} {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="240" />
             <source>Выберите запись журнала, чтобы увидеть, что было и что стало.</source>
             <translation>Choose a journal entry to see what it was and what it became.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="70" />
             <source>Записей журнала нет. Здесь появится каждое изменение данных: кто, когда и что изменил.</source>
             <translation>No journal entries. Every change of data appears here: who changed what and when.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="60" />
             <source>Генерация расписания</source>
             <translation>Timetable generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="60" />
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="58" />
+            <source>Выход</source>
+            <translation>Log-out</translation>
         </message>
     </context>
     <context>
@@ -8557,102 +9714,102 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="419" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="509" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
@@ -8662,41 +9819,120 @@ Please pass it to your administrator.</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="347" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="350" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="357" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="413" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="503" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="417" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="507" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <source>Сменить пользователя…</source>
+            <translation>Switch user…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="437" />
+            <source>Сменить пользователя</source>
+            <translation>Switch user</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="442" />
+            <source>Закрыть и сменить</source>
+            <translation>Close and switch</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="443" />
+            <source>Вернуться к работе</source>
+            <translation>Back to work</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
+            <source>Открытые окна будут закрыты, несохранённые изменения в них пропадут:
+{0}
+
+Закрыть их и сменить пользователя?</source>
+            <translation>The open windows will be closed and unsaved changes in them lost:
+{0}
+
+Close them and switch user?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="407" />
+            <source>Дождитесь окончания: «{0}».</source>
+            <translation>Wait until «{0}» has finished.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MolDialog</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="32" />
+            <source>Материально ответственные лица и их должности</source>
+            <translation>Custodians and their positions</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="35" />
+            <source>Должность печатается рядом с подписью МОЛ в описи (ф. 0510466), ведомости расхождений (ф. 0504092), акте (ф. 0510463) и документах движения.</source>
+            <translation>The position is printed with the custodian's signature on the inventory list (form 0510466), the discrepancy list (form 0504092), the act (form 0510463) and the movement documents.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="56" />
+            <source>Сохранить</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="57" />
+            <source>Отмена</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <source>МОЛ</source>
+            <translation>Custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <source>Должность</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <source>Помещения</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <source>Позиций</source>
+            <translation>Items</translation>
         </message>
     </context>
     <context>
@@ -8840,17 +10076,17 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Navigation</name>
         <message>
-            <location filename="../../chemcluster_desktop/areas.py" line="-113" />
+            <location filename="../../chemcluster_desktop/areas.py" line="-115" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Расписание</source>
             <translation>Timetable</translation>
         </message>
@@ -8910,7 +10146,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+313" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+325" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -8920,7 +10156,7 @@ Details were written to:
             <translation>Nothing found for “{0}”.</translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+115" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
@@ -8930,62 +10166,62 @@ Details were written to:
             <translation>Delete {0}?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="56" />
             <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
             <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="57" />
             <source>Поиск (Ctrl+F)…</source>
             <translation>Search (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
             <source>Создать</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
             <source>Экспорт</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="71" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="72" />
             <source>Обновить</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/journal.py" line="71" />
             <source>Поиск по журналу (Ctrl+F)…</source>
             <translation>Search the journal (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="96" />
             <source>Поиск по чек-листу (Ctrl+F)…</source>
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="58" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
@@ -9005,7 +10241,7 @@ Details were written to:
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="25" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="26" />
             <source>Контракты и поставки</source>
             <translation>Contracts and deliveries</translation>
         </message>
@@ -9020,7 +10256,7 @@ Details were written to:
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="108" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
@@ -9035,12 +10271,12 @@ Details were written to:
             <translation>No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="28" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="29" />
             <source>Контрактов нет. Контракт регистрируется по строке плана, когда поставщик определён.</source>
             <translation>No contracts. A contract is registered on a plan line once the supplier is chosen.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="111" />
             <source>План-график пуст. Отметьте потребности с обоснованной ценой и нажмите «Создать» (Ctrl+N).</source>
             <translation>The procurement schedule is empty. Mark needs with a justified price and press «New» (Ctrl+N).</translation>
         </message>
@@ -9049,63 +10285,131 @@ Details were written to:
             <source>Поставщиков нет. Добавьте (Ctrl+N): ИНН проверяется по контрольным цифрам.</source>
             <translation>No suppliers. Add one (Ctrl+N): the INN is checked by its control digits.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="27" />
+            <source>Кластер «Химический потенциал»</source>
+            <translation>“Chemical Potential” cluster</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/__init__.py" line="30" />
+            <source>Нет записей. Добавьте (Ctrl+N).</source>
+            <translation>No records. Add one (Ctrl+N).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="33" />
+            <source>Сводка</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/kpis.py" line="46" />
+            <source>Показатели</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="57" />
+            <source>Участники</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/registry.py" line="116" />
+            <source>Направления обучения</source>
+            <translation>Training directions</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="51" />
             <source>Уменьшить</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="52" />
             <source>Увеличить</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="53" />
             <source>Сохранить PDF…</source>
             <translation>Save PDF…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="56" />
             <source>Печать…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="59" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="92" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="44" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="45" />
             <source>Страниц: {0}</source>
             <translation>Pages: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="100" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="100" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="83" />
             <source>Страница {0} из {1}</source>
             <translation>Page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="76" />
             <source>Файл «{0}» не удалось открыть как PDF.</source>
             <translation>File “{0}” could not be opened as PDF.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="291" />
+            <source>Печать отменена: на принтер ничего не отправлено.</source>
+            <translation>Printing cancelled: nothing was sent to the printer.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="296" />
+            <source>Печать «{0}»</source>
+            <translation>Printing «{0}»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="173" />
+            <source>Файл «{0}» не удалось открыть как PDF: печатать нечего.</source>
+            <translation>The file «{0}» could not be opened as a PDF: there is nothing to print.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="185" />
+            <source>В выбранном диапазоне нет страниц (в документе {0}).</source>
+            <translation>The chosen range has no pages (the document has {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="196" />
+            <source>Принтер «{0}» не начал печать. Проверьте, что он включён и доступен.</source>
+            <translation>The printer «{0}» did not start printing. Check that it is switched on and reachable.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="231" />
+            <source>Печать: страница {0} из {1}</source>
+            <translation>Printing: page {0} of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="292" />
+            <source>Отправлено на печать: {0} стр.</source>
+            <translation>Sent to the printer: {0} pages.</translation>
         </message>
     </context>
     <context>
@@ -9146,8 +10450,8 @@ Details were written to:
             <translation>A sole trader (12-digit INN) has no KPP.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+111" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+122" />
+            <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+118" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -9193,7 +10497,7 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+127" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+157" />
             <location line="+72" />
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+21" />
             <source>Запись об источнике финансирования</source>
@@ -9238,27 +10542,27 @@ Details were written to:
             <translation>Subject of procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+129" />
+            <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+130" />
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-3" />
             <location line="+43" />
             <location line="+12" />
             <location line="+51" />
             <location line="+36" />
-            <location line="+51" />
+            <location line="+52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+60" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
-            <location line="+137" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+1" />
             <source>Номер контракта</source>
             <translation>Contract number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-208" />
-            <location line="+211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+3" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-70" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+221" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
@@ -9269,7 +10573,7 @@ Details were written to:
             <translation>Contract price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-17" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="-17" />
             <source>Контракт</source>
             <translation>Contract</translation>
         </message>
@@ -9291,13 +10595,13 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-240" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-241" />
             <location line="+54" />
             <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-246" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-52" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
@@ -9676,13 +10980,13 @@ Details were written to:
         </message>
         <message>
             <location line="+23" />
-            <location line="+52" />
+            <location line="+55" />
             <location filename="../../chemcluster_desktop/services/procurement/deliveries.py" line="-102" />
             <source>Запись о контракте</source>
             <translation>Contract record</translation>
         </message>
         <message>
-            <location line="-39" />
+            <location line="-42" />
             <source>Запись об этапе оплаты</source>
             <translation>Payment stage record</translation>
         </message>
@@ -10009,9 +11313,9 @@ Details were written to:
             <translation>Tick at least one need.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+164" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+142" />
             <location line="+116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+5" />
             <source>Внимание: </source>
             <translation>Attention: </translation>
         </message>
@@ -10079,8 +11383,8 @@ Details were written to:
         <message>
             <location line="+0" />
             <location line="+204" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+123" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+243" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+124" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+252" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
@@ -10403,7 +11707,7 @@ Details were written to:
             <translation>Procurement progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+13" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+13" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+1" />
             <source>Кол-во</source>
             <translation>Qty</translation>
@@ -10435,6 +11739,11 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
+            <source>Обоснование цены контракта</source>
+            <translation>Justification of the contract price</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Обоснование НМЦК закупки</source>
             <translation>Price justification of the purchase</translation>
         </message>
@@ -10449,7 +11758,7 @@ Details were written to:
             <translation>Choose a procurement schedule line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+150" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+151" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+8" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
@@ -10490,7 +11799,7 @@ Details were written to:
             <translation>The procurement is complete: no more steps.</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+73" />
             <source>Приёмка</source>
             <translation>Acceptance</translation>
         </message>
@@ -10572,7 +11881,12 @@ Details were written to:
             <translation>delivered for {0}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
+            <source>после приёмки</source>
+            <translation>after acceptance</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>не оплачено</source>
             <translation>not paid</translation>
         </message>
@@ -10812,22 +12126,22 @@ Details were written to:
             <translation>price per unit above the threshold of {0} ₽: each unit is a card of its own</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="110" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="122" />
             <source>НМЦК закупки</source>
             <translation>Initial maximum price of the purchase</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="165" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="177" />
             <source>ИКЗ не сформирован: укажите идентификационный код заказчика (ИНН и КПП колледжа) в настройках закупок.</source>
             <translation>No purchase code: give the customer identification code (the college's INN and KPP) in the procurement settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="140" />
             <source>Внимание: закупки малого объёма ({0}) за {1} год составят {2} ₽ из {3} ₽ допустимых.</source>
             <translation>Note: small purchases ({0}) in {1} will come to {2} ₽ of {3} ₽ allowed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="149" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="161" />
             <source>ИКЗ присваивается закупкам по 44-ФЗ; у закупки по 223-ФЗ его нет.</source>
             <translation>A purchase code belongs to 44-FZ purchases; a 223-FZ purchase has none.</translation>
         </message>
@@ -10837,32 +12151,32 @@ Details were written to:
             <translation>The justification date {0} is before the offer from «{1}» of {2} for «{3}»: a justification cannot rest on later prices. Give a date not before {4} or replace the offer.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="112" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="125" />
             <source>{0} {1} ₽ больше {2} ₽ — предела закупки малого объёма ({3}). Выберите конкурентный способ.</source>
             <translation>{0} {1} ₽ is above {2} ₽, the limit of a small purchase ({3}). Choose a competitive method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="135" />
             <source>Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе {3} ₽ (уже {4} ₽): закупка не помещается в лимит. Выберите конкурентный способ.</source>
             <translation>Small purchases ({0}) in {1} would come to {2} ₽ against the limit of {3} ₽ (already {4} ₽): the purchase does not fit. Choose a competitive method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="90" />
             <source>поставка по контракту № {0} ({1})</source>
             <translation>delivery under contract No. {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="91" />
             <source>оплата по контракту № {0} ({1})</source>
             <translation>payment under contract No. {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="97" />
             <source>Просрочено с {0}: {1}</source>
             <translation>Overdue since {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="97" />
             <source>Срок {0}: {1}</source>
             <translation>Due {0}: {1}</translation>
         </message>
@@ -10922,67 +12236,67 @@ Details were written to:
             <translation>A request of {0} was sent after the price justification ({1}): it could not have been part of it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="206" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="227" />
             <source>ИКЗ: разряды 23–26 (номер закупки в плане-графике) не могут быть 0000.</source>
             <translation>Purchase code: digits 23–26 (the purchase's number in the plan-schedule) cannot be 0000.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="105" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="123" />
             <source>Укажите методику обоснования НМЦК: она печатается в обосновании.</source>
             <translation>Give the price justification methodology: it is printed in the justification.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="197" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="218" />
             <source>ИКЗ — 36 цифр; введено {0} знаков «{1}».</source>
             <translation>A purchase code has 36 digits; given {0} characters «{1}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="199" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="220" />
             <source>ИКЗ: разряды 1–2 «{0}» не совпадают с годом закупки {1}.</source>
             <translation>Purchase code: digits 1–2 «{0}» do not match the year {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="201" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="222" />
             <source>ИКЗ: в разрядах 4–13 ИНН заказчика «{0}» с неверной контрольной цифрой.</source>
             <translation>Purchase code: the customer's INN «{0}» in digits 4–13 has a wrong check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="203" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="224" />
             <source>ИКЗ: разряды 3–22 «{0}» не совпадают с идентификационным кодом заказчика {1}.</source>
             <translation>Purchase code: digits 3–22 «{0}» do not match the customer identification code {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="209" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="230" />
             <source>ИКЗ: разряды 30–33 «{0}» не совпадают с кодом ОКПД2 позиций закупки ({1}).</source>
             <translation>Purchase code: digits 30–33 «{0}» do not match the OKPD2 code of the positions ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="109" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="127" />
             <source>Идентификационный код заказчика — 20 цифр: 1 знак, ИНН (10 цифр с верной контрольной цифрой) и КПП (9 цифр); введено «{0}».</source>
             <translation>The customer identification code has 20 digits: 1 digit, the INN (10 digits with a true check digit) and the KPP (9 digits); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="114" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="132" />
             <source>КПП — 9 цифр; введено «{0}».</source>
             <translation>KPP: 9 digits; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="117" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="135" />
             <source>Код вида расходов — 3 цифры (например, 244); введено «{0}».</source>
             <translation>Expenditure type code: 3 digits (e.g. 244); given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="158" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="177" />
             <source>Способ закупки по {0}: {1}; введено «{2}».</source>
             <translation>Methods under {0}: {1}; given «{2}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="141" />
             <source>Совокупный годовой объём закупок — сумма в рублях, например 25 000 000; введено «{0}».</source>
             <translation>The total annual volume of purchases is a sum in roubles, e.g. 25 000 000; given «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="129" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="147" />
             <source>Значение «{0}» — целое число от {1} до {2}.</source>
             <translation>«{0}»: a whole number from {1} to {2}.</translation>
         </message>
@@ -11087,12 +12401,12 @@ Details were written to:
             <translation>The methodology recommends at least {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/procurement/deadlines.py" line="95" />
             <source> — {0} ₽</source>
             <translation> — {0} ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="+39" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="+52" />
             <source>электронный аукцион</source>
             <translation>electronic auction</translation>
         </message>
@@ -11115,6 +12429,11 @@ Details were written to:
             <location line="+1" />
             <source>единственный поставщик (п. 5 ч. 1 ст. 93)</source>
             <translation>single supplier (art. 93 part 1 cl. 5)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>единственный поставщик (ч. 12 ст. 93, в электронной форме)</source>
+            <translation>single supplier (Art. 93 Part 12, in electronic form)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -11142,7 +12461,7 @@ Details were written to:
             <translation>single supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="60" />
+            <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="78" />
             <source>Приказ Минэкономразвития России от 02.10.2013 № 567 «Об утверждении Методических рекомендаций по применению методов определения начальной (максимальной) цены контракта, цены контракта, заключаемого с единственным поставщиком (подрядчиком, исполнителем)»; статья 22 Федерального закона от 05.04.2013 № 44-ФЗ; метод сопоставимых рыночных цен (анализа рынка)</source>
             <translation>Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567 «On approving the methodological recommendations on the methods of determining the initial (maximum) contract price and the price of a contract concluded with a single supplier (contractor, performer)»; article 22 of Federal Law No. 44-ФЗ of 05.04.2013; the comparable market prices (market analysis) method</translation>
         </message>
@@ -11326,197 +12645,182 @@ Details were written to:
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="239" />
             <source>Справочники</source>
             <translation>Reference data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="242" />
             <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
             <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="245" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="246" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="247" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="248" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="249" />
             <source>Ответственный (МОЛ)</source>
             <translation>Responsible (custodian)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="69" />
             <source>— без здания —</source>
             <translation>— no building —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="76" />
             <source>например 72,5</source>
             <translation>e.g. 72.5</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="78" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="91" />
-            <source>Название *</source>
-            <translation>Name *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="79" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="103" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="104" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="178" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="156" />
             <source>Здания</source>
             <translation>Buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="170" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="171" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="172" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="202" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="180" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="138" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="264" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="212" />
             <source>Новое здание</source>
             <translation>New building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="371" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="319" />
             <source>Все здания</source>
             <translation>All buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="379" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="327" />
             <source>Все виды</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="126" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="96" />
             <source>Укажите название помещения.</source>
             <translation>Enter the room name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="137" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="104" />
             <source>Площадь — положительное число, например 72,5.</source>
             <translation>Area is a positive number, e.g. 72.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="66" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="160" />
             <source>Помещений</source>
             <translation>Rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="223" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="340" />
             <source>Здания и помещения</source>
             <translation>Buildings and rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="343" />
             <source>Здание:</source>
             <translation>Building:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="344" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="345" />
             <source>Здания…</source>
             <translation>Buildings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="346" />
             <source>Список зданий: добавить, переименовать, удалить</source>
             <translation>Buildings: add, rename, delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="230" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="342" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="61" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="217" />
             <source>Здание: {0}</source>
             <translation>Building: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="223" />
             <source>Удалить здание «{0}»?</source>
             <translation>Delete building “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="441" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="387" />
             <source>помещение «{0}»</source>
             <translation>room “{0}”</translation>
         </message>
@@ -11534,7 +12838,7 @@ Details were written to:
             <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+104" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+109" />
             <source>Потребность № {0}: {1}</source>
             <translation>Need No. {0}: {1}</translation>
         </message>
@@ -11580,19 +12884,19 @@ Details were written to:
         </message>
         <message>
             <location line="+3" />
-            <location line="+68" />
+            <location line="+70" />
             <source>Сведение</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="-70" />
             <location line="+39" />
-            <location line="+29" />
+            <location line="+31" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-63" />
             <source>старше 6 мес.</source>
             <translation>older than 6 months</translation>
         </message>
@@ -11608,13 +12912,13 @@ Details were written to:
         </message>
         <message>
             <location line="+12" />
-            <location line="+52" />
-            <location line="+15" />
+            <location line="+54" />
+            <location line="+17" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="-67" />
+            <location line="-71" />
             <source>Поставщик (источник ценовой информации)</source>
             <translation>Supplier (source of price information)</translation>
         </message>
@@ -11695,11 +12999,16 @@ Details were written to:
         </message>
         <message>
             <location line="+6" />
+            <source>Обоснование цены контракта с единственным поставщиком, закупка {0}: {1}</source>
+            <translation>Justification of the price of a contract with a single supplier, purchase {0}: {1}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Обоснование НМЦК закупки {0}: {1}</source>
             <translation>Justification of the initial maximum price, purchase {0}: {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Идентификационный код закупки (ИКЗ)</source>
             <translation>Purchase identification code (IKZ)</translation>
         </message>
@@ -11750,6 +13059,11 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
+            <source>Цена контракта по позициям</source>
+            <translation>Contract price by position</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>НМЦК закупки</source>
             <translation>Initial maximum price of the purchase</translation>
         </message>
@@ -11759,7 +13073,12 @@ Details were written to:
             <translation>Total initial maximum price of the purchase</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+0" />
+            <source>Итого цена контракта</source>
+            <translation>Total contract price</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -11775,26 +13094,36 @@ Details were written to:
         </message>
         <message>
             <location line="+7" />
+            <source>Цена контракта, заключаемого с единственным поставщиком, — {0} ₽.</source>
+            <translation>The price of the contract with a single supplier is {0} ₽.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Начальная (максимальная) цена контракта — {0} ₽.</source>
             <translation>Initial maximum contract price: {0} ₽.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Обоснование не утверждается.</source>
             <translation>The justification is not approved.</translation>
         </message>
         <message>
             <location line="+5" />
+            <source>Обоснование цены контракта</source>
+            <translation>Justification of the contract price</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Обоснование начальной (максимальной) цены контракта</source>
             <translation>Justification of the initial (maximum) contract price</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-11" />
             <source>Дата составления обоснования: {0}</source>
             <translation>Justification date: {0}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Предварительный расчёт по потребности вне плана-графика на {0}; обоснование составляется по строке плана-графика.</source>
             <translation>Preliminary calculation for a need outside the plan-schedule as of {0}; the justification is made per plan-schedule line.</translation>
         </message>
@@ -11849,7 +13178,7 @@ Details were written to:
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-42" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-47" />
             <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+0" />
             <location line="+34" />
             <source>НМЦК, ₽</source>
@@ -11984,7 +13313,7 @@ Details were written to:
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+10" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+12" />
             <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-4" />
             <source>Контрактный управляющий</source>
             <translation>Contract manager</translation>
@@ -12055,7 +13384,7 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-26" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-30" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
@@ -12185,12 +13514,12 @@ Details were written to:
         </message>
         <message>
             <location line="+2" />
-            <location line="+121" />
+            <location line="+123" />
             <source>на {0} г.</source>
             <translation>for {0}</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-83" />
             <source>КП от {0}</source>
             <translation>offer of {0}</translation>
         </message>
@@ -12200,7 +13529,7 @@ Details were written to:
             <translation>no reply</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Потребность указывается номером (id), например --need 12.</source>
             <translation>A need is given by its number (id), e.g. --need 12.</translation>
         </message>
@@ -12446,7 +13775,7 @@ Details were written to:
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
@@ -12631,7 +13960,7 @@ Details were written to:
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="33" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="34" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
@@ -12641,7 +13970,7 @@ Details were written to:
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="54" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="55" />
             <source>числится в другом помещении</source>
             <translation>recorded in another room</translation>
         </message>
@@ -12691,7 +14020,7 @@ Details were written to:
             <translation>3. List of missing equipment and materials</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="42" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="43" />
             <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
             <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
         </message>
@@ -12716,17 +14045,17 @@ Details were written to:
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="124" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="115" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения.</source>
             <translation>A sheet of QR labels for the chosen items or room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="127" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="118" />
             <source>План-график закупок оборудования по источникам финансирования.</source>
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="65" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="66" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
             <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
         </message>
@@ -12736,7 +14065,7 @@ Details were written to:
             <translation>Statement of stock-taking discrepancies</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="30" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="31" />
             <source>Инвентаризаций ещё не было: начните её на странице «Инвентарь».</source>
             <translation>No stock-takings yet: start one on the Inventory page.</translation>
         </message>
@@ -12771,37 +14100,37 @@ Details were written to:
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="113" />
             <source>Инвентарная опись по помещениям (формы ИНВ-1 / 0504087), с подписями МОЛ и комиссии.</source>
             <translation>Inventory list by room (forms INV-1 / 0504087), with the signatures of the custodian and the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="123" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="114" />
             <source>Ведомость расхождений инвентаризации: ожидалось, найдено, излишки и недостачи.</source>
             <translation>Stock-taking discrepancy statement: expected, found, surplus and shortage.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="125" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="116" />
             <source>Пакет аккредитации мастерской: обложка, паспорт, чек-лист, перечень недостающего, план застройки, фотографии.</source>
             <translation>Workshop accreditation packet: cover, passport, checklist, list of missing items, layout plan, photos.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="119" />
             <source>Обоснование начальной (максимальной) цены контракта методом сопоставимых рыночных цен.</source>
             <translation>Justification of the initial (maximum) contract price by the comparable market prices method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="129" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="120" />
             <source>Расписание занятий «Технология» для 8-х классов: по классу, преподавателю, мастерской.</source>
             <translation>“Technology” lesson timetable of the 8th grades: by class, instructor, workshop.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="130" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="121" />
             <source>Отчёт о достижении показателей кластера: план, факт, процент выполнения, комментарии.</source>
             <translation>Cluster indicators report: plan, actual, percentage achieved, comments.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/report_filters.py" line="131" />
+            <location filename="../../chemcluster_desktop/services/report_filters.py" line="122" />
             <source>Бюджет проекта по источникам: лимит, план, законтрактовано, оплачено.</source>
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
@@ -12816,17 +14145,17 @@ Details were written to:
             <translation>Page total: {0} items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="+16" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="+17" />
             <source>Недостачи и излишки по счетам, излишки по текущей оценке</source>
             <translation>Shortages and surpluses by account, surpluses at their estimate</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="+15" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="+16" />
             <source>Итоги всех описей одного решения: по данным учёта, фактически, недостачи и излишки</source>
             <translation>Totals of every list of one decision: per records, actual, shortages and surpluses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="+12" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="+13" />
             <source>Приказ, причина, сроки, помещения и МОЛ, состав комиссии с председателем</source>
             <translation>Order, reason, dates, rooms and custodians, the commission with its chair</translation>
         </message>
@@ -13023,47 +14352,47 @@ Details were written to:
             <translation>Director, {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="62" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="65" />
             <source>Ведомость расхождений по результатам инвентаризации (ф. 0504092)</source>
             <translation>Discrepancy list of the stock-taking (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="52" />
             <source>не числится по учёту; оценка {0}</source>
             <translation>not on record; estimate {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="52" />
             <source>комиссии</source>
             <translation>by the commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="52" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_discrepancies.py" line="53" />
             <source>не указана</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="91" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="93" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="54" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="55" />
             <source>Опись инвентаризации строится по её строкам: --room, --kind и --ids с --stocktaking не указываются.</source>
             <translation>A stock-taking's list is built from its lines: --room, --kind and --ids are not given with --stocktaking.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="77" />
             <source>Нет позиций для описи: измените фильтры.</source>
             <translation>No items for the list: change the filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="52" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_act.py" line="56" />
             <source>Акт о результатах инвентаризации (ф. 0510463)</source>
             <translation>Stock-taking result act (form 0510463)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="32" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory_decision.py" line="36" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
@@ -13311,87 +14640,87 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="396" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="395" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="363" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="362" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="300" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="272" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="407" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="371" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="370" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="90" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="268" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="222" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="70" />
             <source>Формирование документа «{0}»</source>
             <translation>Making document “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="210" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
@@ -13507,7 +14836,7 @@ Details were written to:
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+194" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+196" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
@@ -13517,7 +14846,7 @@ Details were written to:
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+163" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-61" />
             <source>Занятие не найдено (возможно, его удалили или перегенерировали).</source>
             <translation>Lesson not found (perhaps deleted or regenerated).</translation>
         </message>
@@ -13527,7 +14856,7 @@ Details were written to:
             <translation>Tick at least one weekday.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="+121" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="+123" />
             <source>Выберите школу.</source>
             <translation>Choose a school.</translation>
         </message>
@@ -13578,12 +14907,12 @@ Details were written to:
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-168" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-170" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+57" />
             <source>Каникулы «{0}» заканчиваются раньше, чем начинаются: исправьте даты.</source>
             <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
@@ -13605,23 +14934,23 @@ Details were written to:
         </message>
         <message>
             <location line="+12" />
-            <location filename="../../chemcluster_desktop/services/schedule/regenerate.py" line="+73" />
+            <location filename="../../chemcluster_desktop/services/schedule/regenerate.py" line="+88" />
             <location filename="../../chemcluster_desktop/services/schedule/requirements.py" line="-1" />
             <source> … и ещё {0}.</source>
             <translation> … and {0} more.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-81" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-88" />
             <source>Школа «{0}» не найдена.</source>
             <translation>School «{0}» not found.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+62" />
             <source>Занятие нельзя поставить сюда:</source>
             <translation>The lesson cannot be placed here:</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+141" />
             <source>Удалено занятий: {0}</source>
             <translation>Lessons deleted: {0}</translation>
         </message>
@@ -13641,24 +14970,24 @@ Details were written to:
             <translation>“{0}”: a whole number is needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-47" />
+            <location filename="../../chemcluster_desktop/services/schedule/schools.py" line="-49" />
             <source>Школа «{0}» уже есть в справочнике.</source>
             <translation>School “{0}” already exists.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+15" />
+            <location line="+16" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>Класс «{0}» в этой школе уже есть.</source>
             <translation>Class “{0}” already exists in this school.</translation>
         </message>
         <message>
             <location line="+5" />
-            <location line="+13" />
+            <location line="+14" />
             <source>Карточка класса</source>
             <translation>Class card</translation>
         </message>
@@ -13669,12 +14998,12 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Карточка преподавателя</source>
             <translation>Instructor card</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>У преподавателя «{0}» есть занятия ({1}): сначала перенесите или удалите их.</source>
             <translation>Instructor “{0}” has lessons ({1}): move or delete them first.</translation>
         </message>
@@ -13685,12 +15014,12 @@ Details were written to:
         </message>
         <message>
             <location line="+5" />
-            <location line="+36" />
+            <location line="+37" />
             <source>Карточка модуля</source>
             <translation>Module card</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <source>Выберите модуль федеральной рабочей программы из списка.</source>
             <translation>Choose a module of the federal work programme from the list.</translation>
         </message>
@@ -13700,7 +15029,7 @@ Details were written to:
             <translation>Kind of the module's hours: «lesson» (lessons of the subject) or «guidance» (career guidance).</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>По модулю «{0}» есть занятия ({1}): сначала удалите их.</source>
             <translation>Module “{0}” has lessons ({1}): delete them first.</translation>
         </message>
@@ -13710,12 +15039,12 @@ Details were written to:
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-115" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-117" />
             <source>Период «{0}» уже есть.</source>
             <translation>Term “{0}” already exists.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+57" />
             <source>Выберите учебный период каникул.</source>
             <translation>Choose the term of the holidays.</translation>
         </message>
@@ -13756,8 +15085,8 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+47" />
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-134" />
-            <location line="+18" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-136" />
+            <location line="+19" />
             <source>Карточка учебного периода</source>
             <translation>Term card</translation>
         </message>
@@ -13783,7 +15112,7 @@ Details were written to:
             <translation>{0} ({1}): the load of {2} h exceeds the {3} periods available to the class in term “{4}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-148" />
+            <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="-173" />
             <source>{0} не входит ни в один учебный период.</source>
             <translation>{0} is not in any term.</translation>
         </message>
@@ -13853,7 +15182,7 @@ Details were written to:
             <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+229" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+203" />
             <source>Подготовка модели…</source>
             <translation>Preparing the model…</translation>
         </message>
@@ -13898,17 +15227,17 @@ Details were written to:
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+287" />
+            <location line="+295" />
             <source>Преподаватель {0} недоступен {1}.</source>
             <translation>Instructor {0} is away {1}.</translation>
         </message>
         <message>
-            <location line="-57" />
+            <location line="-60" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-175" />
+            <location line="-180" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
@@ -13928,17 +15257,17 @@ Details were written to:
             <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
         </message>
         <message>
-            <location line="+304" />
+            <location line="+312" />
             <source>Не размещено.</source>
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-322" />
+            <location line="-330" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+248" />
+            <location line="+253" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>
@@ -14058,17 +15387,17 @@ Details were written to:
             <translation>The period to generate is empty: {0} to {1}. Past lessons (before {2}) are not changed.</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+94" />
             <source>Период уже прошёл: менять можно только занятия с сегодняшнего дня.</source>
             <translation>The term is over: only lessons from today on can change.</translation>
         </message>
         <message>
             <location line="+24" />
-            <source>Расписание периода «{0}» изменилось после предпросмотра: запустите генерацию ещё раз.</source>
-            <translation>The timetable of «{0}» changed after the preview: run the generation again.</translation>
+            <source>Расписание периода «{0}» изменилось во время генерации или после предпросмотра (занятие закрепили, добавили или перенесли): запустите генерацию снова.</source>
+            <translation>The timetable of «{0}» changed while it was being generated or after the preview (a lesson was locked, added or moved): run the generation again.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>До генерации {0}</source>
             <translation>Before the generation of {0}</translation>
         </message>
@@ -14078,7 +15407,12 @@ Details were written to:
             <translation>Timetable «{0}» generated from {1}: {2} added, {3} moved, {4} removed, {5} unchanged, {6} left alone (past and locked); {7} h not placed</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+38" />
+            <source>Расписание изменилось во время генерации, или новые занятия совпали бы с занятиями другого периода — запустите генерацию снова (занятие другого периода сначала перенесите). Совпали бы:</source>
+            <translation>The timetable changed while it was being generated, or the new lessons would collide with lessons of another period — run the generation again (move the other period's lesson first). They would collide:</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>Для периода «{0}» нечего отменять: генераций после обновления программы не было.</source>
             <translation>Nothing to undo for «{0}»: no generation since the program was updated.</translation>
         </message>
@@ -14278,7 +15612,7 @@ Details were written to:
             <translation>Period *</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+50" />
             <source>Заполните класс, модуль, мастерскую и урок.</source>
             <translation>Fill in the class, module, workshop and period.</translation>
         </message>
@@ -14296,130 +15630,150 @@ Details were written to:
     <context>
         <name>ScheduleGenerate</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="101" />
             <source>Менять занятия с</source>
             <translation>Change lessons from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="105" />
             <source>Что останется</source>
             <translation>What stays</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="115" />
             <source>Нажмите «Предпросмотр»: программа покажет, что изменится. Ничего не будет записано, пока вы не нажмёте «Применить».</source>
             <translation>Press «Preview»: the program shows what would change. Nothing is written until you press «Apply».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="134" />
             <source>Отменить последнюю генерацию</source>
             <translation>Undo the latest generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="139" />
             <source>Предпросмотр</source>
             <translation>Preview</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="143" />
             <source>Применить</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="147" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="181" />
             <source>Предпросмотр генерации</source>
             <translation>Generation preview</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="226" />
             <source>Отмена генерации</source>
             <translation>Undo the generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="98" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
             <source>Добавится</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
             <source>Перенесётся</source>
             <translation>Moved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="122" />
             <source>Удалится</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="103" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="128" />
             <source>Не размещено и почему:</source>
             <translation>Not placed, and why:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="165" />
             <source>Генераций, которые можно отменить, нет.</source>
             <translation>No generation to undo.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="77" />
             <source>Генерация расписания — {0}</source>
             <translation>Timetable generation — {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="102" />
             <source>Не меняются никогда: занятия до {0} (прошедшие) и закреплённые 🔒; занятия после даты «по» тоже остаются.</source>
             <translation>Never changed: lessons before {0} (past) and locked 🔒 ones; lessons after the «to» date stay as well.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="185" />
             <source>С {0} по {1}: добавится {2}, перенесётся {3}, удалится {4}, без изменений {5}. Не тронуты: прошедшие {6}, закреплённые {7}, после периода {8}. Не размещено часов: {9}.</source>
             <translation>{0} to {1}: {2} added, {3} moved, {4} removed, {5} unchanged. Left alone: {6} past, {7} locked, {8} after the period. Hours not placed: {9}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="217" />
             <source>Записано: добавлено {0}, перенесено {1}, удалено {2}. Отменить можно кнопкой «Отменить последнюю генерацию».</source>
             <translation>Written: {0} added, {1} moved, {2} removed. «Undo the latest generation» undoes it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="226" />
             <source>Вернуть расписание периода «{0}» к состоянию «{1}» ({2} занятий)?</source>
             <translation>Put the timetable of «{0}» back as it was «{1}» ({2} lessons)?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="237" />
             <source>Расписание возвращено: {0} занятий ({1}).</source>
             <translation>Timetable restored: {0} lessons ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="201" />
             <source>, подгруппа {0}</source>
             <translation>, subgroup {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="106" />
+            <source>Оставить на месте будущие занятия, которые не нарушают правил (разместить только недостающие часы)</source>
+            <translation>Keep future lessons that break no rule where they are (place only the missing hours)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="109" />
+            <source>Снимите, чтобы составить расписание периода заново: занятия могут переместиться, их прежние места служат только подсказкой.</source>
+            <translation>Untick to plan the period afresh: lessons may move; their former places are only hints.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="162" />
+            <source>Отменить последнюю генерацию ({0})</source>
+            <translation>Undo the latest generation ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="239" />
+            <source>Можно отменить ещё генераций: {0} (следующая вернёт к «{1}»).</source>
+            <translation>Generations that can still be undone: {0} (the next one returns to «{1}»).</translation>
         </message>
     </context>
     <context>
         <name>SchedulePage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+80" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+68" />
             <source>Поиск в справочнике (Ctrl+F)…</source>
             <translation>Search the reference list (Ctrl+F)…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+34" />
             <source>По мастерской</source>
             <translation>By workshop</translation>
         </message>
@@ -14479,12 +15833,12 @@ Details were written to:
             <translation>Week:</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="-62" />
             <source>Неделя</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+45" />
             <source>Школы и классы</source>
             <translation>Schools and classes</translation>
         </message>
@@ -14505,23 +15859,23 @@ Details were written to:
         </message>
         <message>
             <location line="+1" />
-            <location line="+463" />
+            <location line="+191" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location line="-434" />
-            <location line="+396" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+8" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-38" />
             <source>Часы</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location line="-395" />
+            <location line="+1" />
             <source>Календарь</source>
             <translation>Calendar</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-118" />
             <source>Школа…</source>
             <translation>School…</translation>
         </message>
@@ -14556,25 +15910,25 @@ Details were written to:
             <translation>Every class — every module</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+392" />
-            <location line="+15" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_output.py" line="+21" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+5" />
+            <location line="+137" />
             <source>Сначала добавьте учебный период.</source>
             <translation>Add a term first.</translation>
         </message>
         <message>
-            <location line="-400" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-130" />
             <source>Добавлено строк нагрузки: {0}</source>
             <translation>Load lines added: {0}</translation>
         </message>
         <message>
-            <location line="+65" />
-            <location line="+287" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+175" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+97" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="-250" />
+            <location line="+39" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
@@ -14594,42 +15948,42 @@ Details were written to:
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-88" />
             <location line="+31" />
-            <location line="+171" />
+            <location line="+34" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-65" />
             <location line="+31" />
-            <location line="+180" />
+            <location line="+43" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location line="-211" />
+            <location line="-74" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
             <location line="+0" />
             <location line="+6" />
-            <location line="+200" />
+            <location line="+63" />
             <location line="+10" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location line="-216" />
+            <location line="-79" />
             <location line="+6" />
-            <location line="+201" />
+            <location line="+64" />
             <location line="+10" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-80" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
@@ -14656,38 +16010,38 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+191" />
+            <location line="+54" />
             <location line="+18" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-65" />
             <location line="+18" />
-            <location line="+201" />
+            <location line="+64" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location line="-219" />
+            <location line="-82" />
             <location line="+18" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
             <location line="-18" />
-            <location line="+210" />
+            <location line="+73" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location line="-210" />
-            <location line="+211" />
+            <location line="-73" />
+            <location line="+74" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location line="-210" />
+            <location line="-73" />
             <source>не назначены</source>
             <translation>not assigned</translation>
         </message>
@@ -14713,24 +16067,24 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location line="+217" />
+            <location line="+80" />
             <source>Урок</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="-214" />
-            <location line="+227" />
+            <location line="-77" />
+            <location line="+90" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location line="-227" />
-            <location line="+222" />
+            <location line="-90" />
+            <location line="+85" />
             <source>Каникулы</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location line="-218" />
+            <location line="-81" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
@@ -14740,7 +16094,7 @@ Details were written to:
             <translation>Records: {0}</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+53" />
             <source>Занятие перенесено на {0}.</source>
             <translation>Lesson moved to {0}.</translation>
         </message>
@@ -14765,7 +16119,7 @@ Details were written to:
             <translation>lesson</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+12" />
             <location line="+26" />
             <location line="+21" />
             <source>Название *</source>
@@ -14903,7 +16257,7 @@ Details were written to:
             <translation>Hours (0 = as in the module)</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule_output.py" line="+49" />
             <source>Печать расписания</source>
             <translation>Print timetable</translation>
         </message>
@@ -14933,22 +16287,22 @@ Details were written to:
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="60" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
             <source>Гимн.</source>
             <translation>Gymn.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
             <source>Лицей</source>
             <translation>Lyceum</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
             <source>Шк.</source>
             <translation>Sch.</translation>
         </message>
@@ -15258,14 +16612,14 @@ Details were written to:
         </message>
         <message>
             <location line="+56" />
-            <location line="+192" />
+            <location line="+203" />
             <location line="+43" />
             <location line="+14" />
             <source>Пользователь «{0}» не найден.</source>
             <translation>User “{0}” not found.</translation>
         </message>
         <message>
-            <location line="-225" />
+            <location line="-236" />
             <source>Слишком много неудачных попыток входа. Подождите {0} с и попробуйте снова.</source>
             <translation>Too many failed log-in attempts. Wait {0} s and try again.</translation>
         </message>
@@ -15280,7 +16634,7 @@ Details were written to:
             <translation>Wrong login or password.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+18" />
             <source>Логин не может быть пустым или содержать пробелы (не длиннее 64 символов).</source>
             <translation>The login cannot be empty or contain spaces (at most 64 characters).</translation>
         </message>
@@ -15401,189 +16755,179 @@ Details were written to:
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="48" />
-            <source>Наименование *</source>
-            <translation>Name *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="43" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="48" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="114" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="156" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="44" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="217" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="38" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="36" />
             <source>Настройки</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="45" />
             <source>Директор (Ф. И. О.)</source>
             <translation>Director (full name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
             <source>Выбрать…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="97" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="47" />
             <source>Логотип</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
             <source>Импорт из Excel</source>
             <translation>Import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
             <source>Экспорт и отчёты</source>
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="125" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="178" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="132" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="140" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="150" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="42" />
             <source>Краткое наименование</source>
             <translation>Short name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="45" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="40" />
             <source>Организация (печатается в каждом документе)</source>
             <translation>Organisation (printed in every document)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="84" />
-            <source>Шаблон инвентарного номера *</source>
-            <translation>Inventory number pattern *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="107" />
             <source>Папки по умолчанию (на этом компьютере)</source>
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="222" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="166" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="128" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="68" />
             <source>Укажите наименование колледжа.</source>
             <translation>Enter the college name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="61" />
             <source>Изменять настройки организации может только администратор.</source>
             <translation>Only an administrator can change the organisation's settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="111" />
             <source>База данных (со следующего запуска)</source>
             <translation>Database (from the next start)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="114" />
             <source>Резервные копии</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="116" />
             <source>рядом с базой данных, в папке backups</source>
             <translation>beside the database, in the backups folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="54" />
             <source>Порог малоценного имущества, ₽ за единицу</source>
             <translation>Low-value threshold, ₽ per unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="55" />
             <source>При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N штук), дороже — отдельными карточками оборудования.</source>
             <translation>At delivery acceptance a line cheaper than the threshold is suggested as a group (one card for N units), a dearer one as separate equipment cards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
             <source>Структурное подразделение</source>
             <translation>Structural unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="83" />
             <source>Главный бухгалтер (Ф. И. О.)</source>
             <translation>Chief accountant (full name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
             <source>Должность руководителя</source>
             <translation>Head's position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="80" />
             <source>КПП</source>
             <translation>KPP</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="81" />
             <source>Код по ОКПО</source>
             <translation>OKPO code</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="41" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
+            <source>Шаблон инвентарного номера</source>
+            <translation>Inventory number pattern</translation>
         </message>
     </context>
     <context>
@@ -15751,102 +17095,102 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>“{0}” is not in the inventory. If the item is in the room, add it as unrecorded.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="81" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="82" />
             <source>Недостача по инвентаризации № {0} от {1}</source>
             <translation>Shortage at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="129" />
             <source>уже списано</source>
             <translation>already written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="133" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="134" />
             <source>уже числится в этом помещении</source>
             <translation>already recorded in this room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="147" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="148" />
             <source>списать недостающее</source>
             <translation>write off the missing quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="147" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="148" />
             <source>оприходовать излишек</source>
             <translation>receive the surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="156" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="157" />
             <source>списать</source>
             <translation>write off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="158" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="159" />
             <source>реактив: поправьте тару в карточке позиции</source>
             <translation>reagent: correct its containers in the item card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="87" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="88" />
             <source>Инвентаризация {0} ещё идёт: сначала завершите её.</source>
             <translation>Stock-taking {0} is still in progress: finish it first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="90" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="91" />
             <source>Результаты инвентаризации {0} уже проведены ({1}, {2}): повторно провести нельзя.</source>
             <translation>The results of stock-taking {0} are already posted ({1}, {2}): they cannot be posted again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="140" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="141" />
             <source>переместить из «{0}»</source>
             <translation>transfer from “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="143" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="144" />
             <source>числится уже в помещении «{0}»</source>
             <translation>now recorded in room “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="190" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="191" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="192" />
             <source>Излишки по инвентаризации № {0} от {1}</source>
             <translation>Surplus at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="122" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="123" />
             <source>завести новую карточку</source>
             <translation>create a new card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="192" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="193" />
             <source>Выявлено при инвентаризации № {0} от {1}</source>
             <translation>Found at stock-taking No. {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="214" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="215" />
             <source>Проведены результаты инвентаризации {0}: {1}</source>
             <translation>Results of stock-taking {0} posted: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="234" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="235" />
             <source>Строки {0} нет среди расхождений инвентаризации {1}.</source>
             <translation>Line {0} is not among the discrepancies of stock-taking {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="253" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="256" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="239" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="240" />
             <source>«{0}»: {1} — провести нельзя.</source>
             <translation>“{0}”: {1} — cannot be posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="256" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="259" />
             <source>«{0}»: оборудование и мебель учитываются поштучно, а найдено {1}.</source>
             <translation>“{0}”: equipment and furniture are counted by the piece, but {1} was found.</translation>
         </message>
@@ -15941,7 +17285,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Decision to hold a stock-taking No. {0} of {1:%d.%m.%Y}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="235" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="258" />
             <source>Решение о проведении инвентаризации «{0}» не найдено.</source>
             <translation>Stock-taking decision «{0}» not found.</translation>
         </message>
@@ -15961,7 +17305,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>«{0}» is the custodian of a room being counted and cannot sit on the commission that checks them: replace this member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="192" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="198" />
             <source>По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.</source>
             <translation>Stock-takings by this decision are under way in: {0} — these rooms cannot be removed.</translation>
         </message>
@@ -15986,12 +17330,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Found: {0} — {1} of {2} pcs</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="151" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="152" />
             <source>списать недостающие штуки группы</source>
             <translation>write off the group's missing units</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="153" />
+            <location filename="../../chemcluster_desktop/services/inventory/stocktaking_posting.py" line="154" />
             <source>в группе больше штук, чем по учёту: поправьте количество в карточке</source>
             <translation>the group has more units than recorded: correct the quantity in the card</translation>
         </message>
@@ -16040,233 +17384,273 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <source>Стихийное бедствие, пожар, авария или другая чрезвычайная ситуация</source>
             <translation>Natural disaster, fire, accident or another emergency</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="215" />
+            <source>Результаты инвентаризации {0} по этому решению уже проведены: решение изменить нельзя.</source>
+            <translation>The results of stock-taking {0} by this decision are already posted: the decision cannot be changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="205" />
+            <source>Изменено решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}</source>
+            <translation>Stock-taking decision No. {0} of {1:%d.%m.%Y} changed</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="191" />
+            <source>Результаты инвентаризации {0} по этому решению уже проведены: решение (ф. 0510439) изменить нельзя — оно основание проведённых документов.</source>
+            <translation>The results of stock-taking {0} by this decision are already posted: the decision (form 0510439) cannot be changed — it is the basis of posted documents.</translation>
+        </message>
     </context>
     <context>
         <name>StocktakingDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="102" />
             <source>Помещение *</source>
             <translation>Room *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="121" />
             <source>Начать инвентаризацию</source>
             <translation>Start stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
             <source>Добавить неучтённый</source>
             <translation>Add unrecorded</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="72" />
             <source>Закрыть окно</source>
             <translation>Close window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="288" />
             <source>идёт</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="150" />
             <source>Скан:</source>
             <translation>Scan:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Результат</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="87" />
             <source>Новая инвентаризация</source>
             <translation>New stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="214" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="238" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="287" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="252" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="288" />
             <source>закрыта {0}</source>
             <translation>closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="205" />
             <source>Завершить инвентаризацию</source>
             <translation>Finish stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="408" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="445" />
             <source>Завершение инвентаризации</source>
             <translation>Finishing stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="438" />
             <source>Добавлен неучтённый предмет: {0}</source>
             <translation>Unrecorded item added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="392" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="429" />
             <source>Нужно число, например 3 или 2,5.</source>
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="171" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="420" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="457" />
             <source>Инвентаризация завершена: расхождений нет.</source>
             <translation>Stock-taking finished: no discrepancies.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="446" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="315" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="148" />
             <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
             <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="422" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="459" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
             <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="218" />
             <source>Провести результаты…</source>
             <translation>Post results…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="220" />
             <source>Оформить по результатам списание, оприходование и перемещение</source>
             <translation>Make the write-off, receipt and transfer documents from the results</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="386" />
             <source>документов нет</source>
             <translation>no documents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="254" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="290" />
             <source>результаты проведены {0} ({1})</source>
             <translation>results posted {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="359" />
             <source>Инвентаризация {0} от {1} завершена, результаты не проведены — открыть</source>
             <translation>Stock-taking {0} of {1} is finished, its results are not posted — open it</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="350" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="387" />
             <source>Результаты проведены: {0}.</source>
             <translation>Results posted: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
             <source>Новое решение…</source>
             <translation>New decision…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
             <source>Решение (приказ) *</source>
             <translation>Decision (order) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="144" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="189" />
             <source>Описи (0510466)</source>
             <translation>Lists (0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="193" />
             <source>Расхождения (0504092)</source>
             <translation>Discrepancies (0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="197" />
             <source>Решение (0510439)</source>
             <translation>Decision (0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="201" />
             <source>Акт (0510463)</source>
             <translation>Act (0510463)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="223" />
             <source>Оценка излишка…</source>
             <translation>Surplus estimate…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="175" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="225" />
             <source>Текущая оценка выбранного излишка для ведомости расхождений (ф. 0504092)</source>
             <translation>The current estimate of the selected surplus for the discrepancy list (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="334" />
             <source>Выберите строку излишка (не числится по учёту или числится в другом месте).</source>
             <translation>Select a surplus line (not on record, or on record in another room).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="339" />
             <source>Оценка излишка</source>
             <translation>Surplus estimate</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="255" />
             <source>№ {0} от {1} — {2}, {3}–{4}</source>
             <translation>No. {0} of {1} — {2}, {3}–{4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="340" />
             <source>«{0}»: текущая оценка за единицу, ₽</source>
             <translation>«{0}»: current estimate per unit, ₽</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="110" />
+            <source>Изменить…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <source>Изменить выбранное решение (до проведения результатов)</source>
+            <translation>Edit the chosen decision (until the results are posted)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="208" />
+            <source>Решение…</source>
+            <translation>Decision…</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="210" />
+            <source>Решение о проведении инвентаризации (ф. 0510439): посмотреть и изменить</source>
+            <translation>Stock-taking decision (form 0510439): view and edit</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="274" />
+            <source>Выберите решение.</source>
+            <translation>Choose a decision.</translation>
         </message>
     </context>
     <context>
@@ -16566,184 +17950,174 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>UsersPanel</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="96" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="97" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="198" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="260" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="199" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="358" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="297" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="88" />
             <source>Пароль слишком короткий: нужно не меньше {0} символов.</source>
             <translation>The password is too short: at least {0} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="81" />
-            <source>Логин: *</source>
-            <translation>Login: *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="53" />
             <source>Фамилия, имя, отчество:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="84" />
-            <source>Роль: *</source>
-            <translation>Role: *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="177" />
-            <source>Новый пароль: *</source>
-            <translation>New password: *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="178" />
-            <source>Ещё раз: *</source>
-            <translation>Again: *</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="200" />
             <source>Задать пароль…</source>
             <translation>Set password…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="44" />
             <source>Новый пользователь</source>
             <translation>New user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="64" />
             <source>Пароль:</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="65" />
             <source>Пароль ещё раз:</source>
             <translation>Password again:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="134" />
             <source>Пароли не совпадают.</source>
             <translation>The passwords do not match.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="257" />
             <source>Разрешить вход</source>
             <translation>Allow log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="257" />
             <source>Запретить вход</source>
             <translation>Disable log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="215" />
             <source>задан</source>
             <translation>set</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="215" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="216" />
             <source>разрешён</source>
             <translation>allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="216" />
             <source>запрещён</source>
             <translation>disabled</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="45" />
             <source>Пользователь «{0}»</source>
             <translation>User “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="59" />
             <source>может входить в программу</source>
             <translation>may be part of the program</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="117" />
             <source>Пароль пользователя «{0}»</source>
             <translation>Password of user “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="82" />
             <source>В логине не должно быть пробелов.</source>
             <translation>A login cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="79" />
             <source>Укажите логин (латиницей или кириллицей, без пробелов).</source>
             <translation>Enter a login (Latin or Cyrillic letters, no spaces).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="324" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="263" />
             <source>Добавлять пользователей и менять роли может только администратор. Свой пароль можно сменить кнопкой «Задать пароль…».</source>
             <translation>Only an administrator can add users and change roles. You can change your own password with “Set password…”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="321" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="260" />
             <source>Внимание: у администратора «{0}» нет пароля — войти под ним может любой. Задайте пароль.</source>
             <translation>Attention: administrator “{0}” has no password — anyone can log in as them. Set a password.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="123" />
             <source>Текущий пароль:</source>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Логин</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Фамилия, имя, отчество</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Роль</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Пароль</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="144" />
             <source>Последний вход</source>
             <translation>Last login</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="49" />
+            <source>Логин:</source>
+            <translation>Login:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="55" />
+            <source>Роль:</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="125" />
+            <source>Новый пароль:</source>
+            <translation>New password:</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/users_panel.py" line="127" />
+            <source>Ещё раз:</source>
+            <translation>Again:</translation>
         </message>
     </context>
     <context>
