@@ -175,7 +175,7 @@ class ListTab(Tab):
         self.table.setModel(self.model)
         for i, c in enumerate(self.model.columns):
             if c.width:
-                self.table.setColumnWidth(i, c.width)
+                self.table.setColumnWidth(i, max(c.width, self.table.horizontalHeader().sectionSizeHint(i)))
         state = settings().get_bytes(self._header_key())
         hh = self.table.horizontalHeader()
         if state:

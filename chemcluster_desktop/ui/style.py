@@ -80,4 +80,9 @@ def apply_style(app: QApplication) -> None:
     if family:
         f = QFont(family, 10)
         app.setFont(f)
+    # table headers are drawn bold (QSS below); give them the bold font itself so that Qt measures the
+    # sections it sizes to their contents with it too (else «Цена за ед., ₽» is cut to «Јена за ед., ₽»)
+    bold = QFont(app.font())
+    bold.setBold(True)
+    app.setFont(bold, "QHeaderView")
     app.setStyleSheet(QSS)

@@ -323,7 +323,7 @@ class ClusterPage(BasePage):
         t.setModel(model)
         for i, c in enumerate(model.columns):
             if c.width:
-                t.setColumnWidth(i, c.width)
+                t.setColumnWidth(i, max(c.width, t.horizontalHeader().sectionSizeHint(i)))
         t.doubleClicked.connect(lambda _i: self._activate())
         t.installEventFilter(self)
         t.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())

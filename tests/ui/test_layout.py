@@ -1,0 +1,92 @@
+"""Issue 16: the layout test that cannot be fooled. Every page (every tab of it, with demo data, as the
+administrator and as each role) and every dialog (with realistic data) is opened on the simulated
+1366×768 laptop screen (tests/conftest.py) and measured by the checks of
+tests/ui/test_layout_checks.py (each of which is proven there to catch a planted defect): no
+overlapping siblings, nothing cut off, no cut or elided label/button/header text, no message wrapped
+inside a word, no blank drop-down, every window inside the screen, every enabled action on the
+toolbar or behind «»» and in «Правка». A failure names the page or dialog and what broke."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget
+
+from chemcluster_desktop.ui.pages import PAGES
+from tests.ui.test_layout_checks import _menu_actions, check_actions, check_all, check_inside_screen
+
+PAGE_KEYS = [p.key for p in PAGES]
+ROLES = ("lab_manager", "coordinator", "planner", "buyer", "viewer")
+
+
+def _settle(qtbot) -> None:
+    from chemcluster_desktop.ui import ops
+
+    ops.wait_all()
+    QApplication.processEvents()
+    qtbot.wait(10)
+
+
+def _select_first_row(page) -> None:
+    for view in page.findChildren(QAbstractItemView):
+        if view.isVisible() and view.model() is not None and view.model().rowCount() > 0 \
+                and view.selectionModel() is not None and not view.selectionModel().hasSelection():
+            view.selectRow(0) if hasattr(view, "selectRow") else view.setCurrentIndex(view.model().index(0, 0))
+
+
+def _visible_tab_widgets(page) -> list[QTabWidget]:
+    return [t for t in page.findChildren(QTabWidget) if t.isVisible()]
+
+
+def page_findings(window, key: str, qtbot, *, tabs: bool = True) -> list[str]:
+    """Show page ``key`` (and each of its tabs), select a first row, and measure everything shown."""
+    page = window.show_page(key)
+    _settle(qtbot)
+    found: list[str] = []
+
+    def measure(where: str) -> None:
+        _select_first_row(page)
+        _settle(qtbot)
+        found.extend(f"{where}: {f}" for f in check_all(window))
+        tb = getattr(page, "toolbar", None)
+        if tb is not None and tb.isVisible():
+            window.menu_edit.aboutToShow.emit()
+            found.extend(f"{where}: {f}" for f in check_actions(tb, _menu_actions(window.menu_edit)))
+
+    measure(key)
+    if tabs:
+        seen = set()
+        for tw in _visible_tab_widgets(page):
+            for i in range(tw.count()):
+                if not tw.isTabEnabled(i) or (id(tw), i) in seen:
+                    continue
+                seen.add((id(tw), i))
+                tw.setCurrentIndex(i)
+                _settle(qtbot)
+                measure(f"{key} › {tw.tabText(i)}")
+            tw.setCurrentIndex(0)
+    found.extend(check_inside_screen())
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_page_layout_admin_demo(demo_window, qtbot, key):
+    found = page_findings(demo_window, key, qtbot)
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_layout_per_role(qtbot, demo_db, as_role, role):
+    from chemcluster_desktop.app import create_application
+    from chemcluster_desktop.ui.main_window import MainWindow
+
+    with as_role(role):
+        create_application()
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        found = []
+        for key in PAGE_KEYS:
+            found += page_findings(w, key, qtbot, tabs=False)
+        w.close()
+    assert found == [], "\n".join(found)
