@@ -32,6 +32,7 @@ QStatusBar QLabel { padding: 0 6px; color: #455a64; }
 #countLabel { color: #607d8b; }
 #demoBadge { background: #ffb300; color: #3e2723; font-weight: bold; padding: 1px 8px; border-radius: 8px; }
 QTableView { gridline-color: #e3e7eb; selection-background-color: #cfe3f6; selection-color: #0d2a44; }
+QHeaderView { font-weight: bold; }
 QHeaderView::section { background: #f3f5f7; border: none; border-right: 1px solid #e0e4e8;
                        border-bottom: 1px solid #d0d6dc; padding: 4px 6px; font-weight: bold; color: #37474f; }
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {
@@ -80,9 +81,4 @@ def apply_style(app: QApplication) -> None:
     if family:
         f = QFont(family, 10)
         app.setFont(f)
-    # table headers are drawn bold (QSS below); give them the bold font itself so that Qt measures the
-    # sections it sizes to their contents with it too (else «Цена за ед., ₽» is cut to «Јена за ед., ₽»)
-    bold = QFont(app.font())
-    bold.setBold(True)
-    app.setFont(bold, "QHeaderView")
     app.setStyleSheet(QSS)

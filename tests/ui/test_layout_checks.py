@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
+    QStyleOptionHeader,
     QTabBar,
     QToolBar,
     QToolButton,
@@ -109,6 +111,8 @@ def check_overlaps(root: QWidget) -> list[str]:
 def check_clipped(root: QWidget) -> list[str]:
     out = []
     for parent in _all_shown(root):
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            out += _scroll_cut(parent)
         if _is_viewport(parent) or isinstance(parent, (QTabBar, QToolBar)):
             continue  # scrolled content; tabs scroll; a toolbar hides what does not fit behind «»»
         room = parent.rect().adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE)
@@ -116,6 +120,19 @@ def check_clipped(root: QWidget) -> list[str]:
             if not c.property("overlay") and not room.contains(c.geometry()):
                 out.append(f"cut off: {describe(c)} {_r(c.geometry())} outside its parent {describe(parent)} "
                            f"{_r(parent.rect())}")
+    return out
+
+
+def _scroll_cut(area: QScrollArea) -> list[str]:
+    """A scroll area that cannot scroll a way its content is larger than its viewport: cut off."""
+    content, vp, off = area.widget(), area.viewport(), Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    out = []
+    if area.horizontalScrollBarPolicy() == off and content.width() > vp.width() + TOLERANCE:
+        out.append(f"cut off: the content of {describe(area)} is {content.width()} px wide, its view "
+                   f"{vp.width()} px and it cannot scroll sideways")
+    if area.verticalScrollBarPolicy() == off and content.height() > vp.height() + TOLERANCE:
+        out.append(f"cut off: the content of {describe(area)} is {content.height()} px high, its view "
+                   f"{vp.height()} px and it cannot scroll")
     return out
 
 
@@ -185,7 +202,22 @@ def _header_font(h: QHeaderView) -> QFont:
     return f
 
 
-HEADER_PADDING = 2 * 6 + 1  # style sheet: padding 4px 6px, a 1 px right border
+def _header_room(h: QHeaderView, sec: int, text: str) -> int:
+    """The width Qt gives a section's label (QHeaderView::paintSection elides the text to it): the
+    style's SE_HeaderLabel of the section, less the sort arrow on the sorted section."""
+    opt = QStyleOptionHeader()
+    opt.initFrom(h)
+    opt.rect = QRect(0, 0, h.sectionSize(sec), h.height())
+    opt.section = sec
+    opt.text = text
+    opt.orientation = Qt.Orientation.Horizontal
+    opt.textAlignment = h.defaultAlignment()
+    room = h.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, opt, h).width()
+    if h.isSortIndicatorShown() and h.sortIndicatorSection() == sec:
+        st = h.style()
+        room -= st.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, h) \
+            + 2 * st.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, h)
+    return room
 
 
 def _header_findings(h: QHeaderView) -> list[str]:
@@ -200,11 +232,10 @@ def _header_findings(h: QHeaderView) -> list[str]:
         text = model.headerData(sec, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if not text:
             continue
-        need = max(fm.horizontalAdvance(line) for line in str(text).split("\n")) + HEADER_PADDING
-        if h.isSortIndicatorShown() and h.sortIndicatorSection() == sec:
-            need += 2 * h.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, h)
-        if need > h.sectionSize(sec) + TOLERANCE:
-            out.append(f"header cut: «{text}» needs {need} px, column has {h.sectionSize(sec)} "
+        need = max(fm.horizontalAdvance(line) for line in str(text).split("\n"))
+        room = _header_room(h, sec, str(text))
+        if need > room + TOLERANCE:
+            out.append(f"header cut: «{text}» needs {need} px, its column leaves {room} "
                        f"in {describe(h.parentWidget() or h)}")
     return out
 
@@ -350,6 +381,24 @@ def test_clipped_caught(qtbot):
     assert any("Сохранить" in f for f in found), found
     b.setGeometry(10, 10, 100, 30)
     assert check_clipped(host) == []
+
+
+def test_scroll_area_that_cannot_scroll_caught(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = _host(qtbot, 300, 300)
+    area = QScrollArea(host)
+    area.setGeometry(0, 0, 200, 280)
+    area.setWidgetResizable(True)
+    body = QWidget()
+    QVBoxLayout(body).addWidget(QPushButton("Записать договор пользования…"))
+    area.setWidget(body)
+    host.show()
+    qtbot.waitExposed(host)
+    assert check_clipped(host) == []  # it scrolls sideways
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the details panel's defect
+    qtbot.wait(20)
+    assert any("cannot scroll sideways" in f for f in check_clipped(host)), check_clipped(host)
 
 
 def test_elided_label_button_checkbox_caught(qtbot):

@@ -21,8 +21,10 @@ Unit = list  # the widgets (or a spacing, an int) that stay together on one row
 
 
 class FilterBar(QWidget):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8, row_spacing: int = 6):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, row_spacing: int = 6,
+                 glue_labels: bool = True):
         super().__init__(parent)
+        self._glue_labels = glue_labels
         self.setObjectName("filterBar")
         self._items: list[QWidget | int] = []
         self._spacing = spacing
@@ -111,7 +113,7 @@ class FilterBar(QWidget):
                 units[-1].append(item)
             else:
                 units.append([item])
-            glue = isinstance(item, QLabel)
+            glue = self._glue_labels and isinstance(item, QLabel)
         return units
 
     def _unit_width(self, unit: Unit) -> int:

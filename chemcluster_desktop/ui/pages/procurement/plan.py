@@ -66,7 +66,6 @@ class StatusRoad(QWidget):
             chip = QLabel(P.status_label(status))
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             chip.setWordWrap(True)
-            chip.setMinimumWidth(78)
             chip.setObjectName(f"road_{status}")
             if status == current:
                 key = "bad" if status in P.INACTIVE else ("ok" if status == "on_inventory" else "info")
@@ -78,6 +77,9 @@ class StatusRoad(QWidget):
             else:
                 css = "background:#f3f5f7; color:#90a4ae; border:1px dashed #cfd8dc;"
             chip.setStyleSheet(css + " border-radius:6px; padding:4px 4px; font-size:8.5pt;")
+            chip.ensurePolished()  # its longest word fits (else it wraps inside the word, «опубликова|но»)
+            longest = max((chip.fontMetrics().horizontalAdvance(w) for w in chip.text().split()), default=0)
+            chip.setMinimumWidth(max(78, longest + 2 * (4 + 2) + 2))
             row, col = (i // self.PER_ROW) * 2, (i % self.PER_ROW) * 2
             self.grid.addWidget(chip, row, col)
             sub = QLabel(f"{fmt.date(st.date)}\n{st.user_login}" if st else "")
