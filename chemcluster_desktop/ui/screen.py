@@ -8,9 +8,20 @@ must still be reachable: put it in :func:`scrolling` so it scrolls instead of de
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 # the frame a window manager adds around a window that is not shown yet (title bar, borders)
 FRAME_W, FRAME_H = 16, 40
@@ -36,17 +47,27 @@ def fit_size(size: QSize, w: QWidget | None = None) -> QSize:
 
 
 def fit_to_screen(w: QWidget) -> None:
-    """Clamp a top-level window's size and position so that its frame lies in the available geometry."""
+    """Clamp a top-level window's size and position so that its frame lies in the available geometry.
+    A dialog whose content is taller than the screen gets it in a scroll area first (its buttons stay
+    below it), so that clamping never squeezes its widgets over each other."""
     av = available_geometry(w)
-    left, top, fw, fh = _frame(w)
+    _left, _top, fw, fh = _frame(w)
     max_w, max_h = av.width() - fw, av.height() - fh
+    lay = w.layout()
+    if isinstance(w, QDialog) and lay is not None and lay.totalMinimumSize().height() > max_h:
+        scroll_content(w)
+    if isinstance(w, QDialog) and lay is not None and lay.hasHeightForWidth():
+        need = lay.totalHeightForWidth(w.width())  # wrapped texts: as tall as their lines at this width
+        if need > w.height():
+            w.resize(w.width(), need)
     if w.minimumWidth() > max_w or w.minimumHeight() > max_h:
         w.setMinimumSize(min(w.minimumWidth(), max_w), min(w.minimumHeight(), max_h))
     width, height = min(w.width(), max_w), min(w.height(), max_h)
     if (width, height) != (w.width(), w.height()):
         w.resize(width, height)
-    x = min(max(w.x(), av.x() + left), av.right() + 1 - (width + fw) + left)
-    y = min(max(w.y(), av.y() + top), av.bottom() + 1 - (height + fh) + top)
+    # a window's x(), y() and move() are its frame's position (Qt: «for windows, including the frame»)
+    x = min(max(w.x(), av.x()), av.right() + 1 - (width + fw))
+    y = min(max(w.y(), av.y()), av.bottom() + 1 - (height + fh))
     if (x, y) != (w.x(), w.y()):
         w.move(x, y)
 
@@ -61,11 +82,80 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
+def scroll_content(dlg: QDialog) -> bool:
+    """Move what a dialog's vertical box layout holds above its button box into :func:`scrolling`
+    (once). Returns whether it did; a dialog laid out otherwise is left as it is."""
+    lay = dlg.layout()
+    if dlg.property("contentScrolls") or not isinstance(lay, QBoxLayout) \
+            or lay.direction() != QBoxLayout.Direction.TopToBottom:
+        return False
+    entries = []
+    for i in range(lay.count()):
+        item = lay.itemAt(i)
+        entries.append((item, lay.stretch(i)))
+    cut = next((i for i, (item, _s) in enumerate(entries) if isinstance(item.widget(), QDialogButtonBox)),
+               len(entries))
+    if cut == 0:
+        return False
+    content = QWidget()
+    inner = QVBoxLayout(content)
+    inner.setContentsMargins(0, 0, 0, 0)
+    inner.setSpacing(lay.spacing())
+    for item, stretch in entries[:cut]:
+        _move_item(lay, inner, item, stretch)
+    area = scrolling(content)
+    area.setObjectName("dialogScroll")
+    # it scrolls up and down only: as wide as the content needs
+    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    lay.insertWidget(0, area, 1)
+    dlg.setProperty("contentScrolls", True)
+    return True
+
+
+def _move_item(src: QBoxLayout, dst: QVBoxLayout, item, stretch: int) -> None:
+    if item.widget() is not None:
+        w, align = item.widget(), item.alignment()
+        src.removeWidget(w)
+        dst.addWidget(w, stretch, align)
+    elif item.layout() is not None:
+        child = item.layout()
+        src.removeItem(child)
+        child.setParent(None)
+        dst.addLayout(child, stretch)
+    elif item.spacerItem() is not None:
+        sp = item.spacerItem()
+        expanding = bool(sp.expandingDirections() & Qt.Orientation.Vertical)
+        height = sp.sizeHint().height()
+        src.removeItem(sp)
+        if expanding:
+            dst.addStretch(max(stretch, 1))
+        else:
+            dst.addSpacing(height)
+
+
 class _Fitter(QObject):
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802
-        if ev.type() == QEvent.Type.Show and isinstance(obj, (QDialog, QMainWindow)) and obj.isWindow():
+        if not (isinstance(obj, (QDialog, QMainWindow)) and obj.isWindow()):
+            return False
+        if ev.type() == QEvent.Type.Show:
             fit_to_screen(obj)
+            _readable_headers(obj)
+            # once more after the window's own showEvent (a form sizes its scroll area there) has settled
+            QTimer.singleShot(0, obj, lambda: obj.isVisible() and fit_to_screen(obj))
+        elif ev.type() == QEvent.Type.Resize and obj.isVisible() and not obj.isMaximized() \
+                and not available_geometry(obj).contains(obj.frameGeometry()):
+            fit_to_screen(obj)  # it grew after it was shown (a form sized in its showEvent, a message)
         return False
+
+
+def _readable_headers(window: QWidget) -> None:
+    """Every table of the window keeps its code-sized columns as wide as their header texts."""
+    from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
+
+    for view in window.findChildren(QTableView):
+        if not view.property("headersKept") and view.model() is not None:
+            view.setProperty("headersKept", True)
+            keep_headers_readable(view)
 
 
 _fitter: _Fitter | None = None

@@ -281,7 +281,8 @@ def check_combos(root: QWidget) -> list[str]:
     for w in _all_shown(root):
         if not isinstance(w, QComboBox) or w.count() == 0 or w.currentIndex() < 0:
             continue
-        if not w.currentText().strip():
+        placeholder = w.isEditable() and w.lineEdit() is not None and w.lineEdit().placeholderText()
+        if not w.currentText().strip() and not placeholder:
             out.append(f"blank drop-down: {describe(w)} shows entry {w.currentIndex()} as an empty line")
             continue
         if w.height() < w.fontMetrics().height() + 4:
@@ -474,6 +475,10 @@ def test_blank_combo_caught(qtbot):
     assert check_combos(host) == []
     combo.setItemText(0, "")  # the selected entry shown as a blank line
     assert any("blank" in f for f in check_combos(host))
+    combo.setEditable(True)  # an editable drop-down whose empty entry shows a placeholder is not blank
+    combo.lineEdit().setPlaceholderText("— из файла —")
+    assert check_combos(host) == []
+    combo.setEditable(False)
     combo.setItemText(0, "Все")
     combo.setFixedHeight(8)
     assert any("too low" in f for f in check_combos(host))
