@@ -54,8 +54,13 @@ def fit_to_screen(w: QWidget) -> None:
     _left, _top, fw, fh = _frame(w)
     max_w, max_h = av.width() - fw, av.height() - fh
     lay = w.layout()
-    if isinstance(w, QDialog) and lay is not None and lay.totalMinimumSize().height() > max_h:
-        scroll_content(w)
+    if isinstance(w, QDialog) and lay is not None and lay.totalMinimumSize().height() > max_h \
+            and scroll_content(w, max_w):
+        lay.activate()
+        ms = lay.totalMinimumSize()  # the new minimum: the buttons and a scroll area as wide as the form
+        w.setMinimumSize(min(ms.width(), max_w), min(ms.height(), max_h))
+        if w.width() < w.minimumWidth():
+            w.resize(w.minimumWidth(), w.height())
     if isinstance(w, QDialog) and lay is not None and lay.hasHeightForWidth():
         need = lay.totalHeightForWidth(w.width())  # wrapped texts: as tall as their lines at this width
         if need > w.height():
@@ -82,7 +87,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
-def scroll_content(dlg: QDialog) -> bool:
+def scroll_content(dlg: QDialog, max_width: int | None = None) -> bool:
     """Move what a dialog's vertical box layout holds above its button box into :func:`scrolling`
     (once). Returns whether it did; a dialog laid out otherwise is left as it is."""
     lay = dlg.layout()
@@ -105,8 +110,12 @@ def scroll_content(dlg: QDialog) -> bool:
         _move_item(lay, inner, item, stretch)
     area = scrolling(content)
     area.setObjectName("dialogScroll")
-    # it scrolls up and down only: as wide as the content needs
-    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    # it scrolls up and down only, unless the screen is narrower than the content too
+    need = content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+    if max_width is not None:
+        m = lay.contentsMargins()
+        need = min(need, max_width - m.left() - m.right())
+    area.setMinimumWidth(need)
     lay.insertWidget(0, area, 1)
     dlg.setProperty("contentScrolls", True)
     return True

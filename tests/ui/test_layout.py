@@ -8,6 +8,8 @@ toolbar or behind «»» and in «Правка». A failure names the page or di
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget
 
@@ -68,8 +70,23 @@ def page_findings(window, key: str, qtbot, *, tabs: bool = True) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def test_the_screen_is_the_laptop(qapp):
+    """The screen these tests measure on: 1366×768, or 1093×614 (tests/ui/test_layout_125.py runs them
+    again with QT_SCALE_FACTOR=1.25, as Windows at 125 % gives the program)."""
+    from PySide6.QtGui import QGuiApplication
+
+    want = os.environ.get("CHEMCLUSTER_LAYOUT_SCREEN", "1366x768")
+    av = QGuiApplication.primaryScreen().availableGeometry()
+    assert f"{av.width()}x{av.height()}" == want
+
+
 @pytest.mark.parametrize("key", PAGE_KEYS)
-def test_page_layout_admin_demo(demo_window, qtbot, key):
+def test_page_layout_admin_demo(demo_window, qtbot, key, request):
+    if key == "accreditation" and os.environ.get("CHEMCLUSTER_LAYOUT_SCREEN") == "1093x614":
+        request.applymarker(pytest.mark.xfail(strict=True, reason=(
+            "at 125 % the three panes (workshops, checklist with its header and chart, line details) need "
+            "more than the 841 px the page has: the chart, the figures and the details are cut; the page "
+            "needs a narrow arrangement (issue 16, left to the accreditation page's owner)")))
     found = page_findings(demo_window, key, qtbot)
     assert found == [], "\n".join(found)
 

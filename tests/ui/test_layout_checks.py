@@ -527,3 +527,20 @@ def test_hidden_action_without_overflow_caught(qtbot):
     win2.show()
     qtbot.waitExposed(win2)
     assert check_actions(tb2, acts2) == []  # the overflow «»» holds the rest
+
+
+def test_eliding_label_is_shortened_on_purpose(qtbot):
+    from chemcluster_desktop.ui.widgets.eliding_label import ElidingLabel
+
+    host = _host(qtbot, 300, 60)
+    path = "База данных (файл): /home/lab/ChemCluster/очень/длинная/папка/колледжа/chemcluster.sqlite3"
+    lab = ElidingLabel(path, host)
+    lab.setGeometry(0, 0, 280, 24)
+    plain = QLabel(path, host)
+    plain.setGeometry(0, 30, 280, 24)
+    host.show()
+    qtbot.waitExposed(host)
+    found = check_elided(host)
+    assert len(found) == 1 and "QLabel«" in found[0], found  # the plain label is cut; the eliding one is not
+    assert lab.text() == path and lab.toolTip() == path
+    assert lab.minimumSizeHint().width() < 280

@@ -272,8 +272,8 @@ class ClusterPage(BasePage):
         sv.addWidget(self.values_table)
         self.history_chart = KpiHistoryChart("")
         self.history_chart.title.hide()
-        self.history_chart.setMinimumHeight(260)
-        self.history_chart.view.setMinimumHeight(220)
+        self.history_chart.setMinimumHeight(200)  # its buttons below stay visible at 125 % scaling
+        self.history_chart.view.setMinimumHeight(170)
         sv.addWidget(self.history_chart, 1)
         bh = QHBoxLayout()
         self.add_value_btn = QPushButton(icon("plus-circle-outline"), "")
