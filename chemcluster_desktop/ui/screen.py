@@ -77,12 +77,41 @@ def fit_to_screen(w: QWidget) -> None:
         w.move(x, y)
 
 
+class _VerticalScroll(QScrollArea):
+    """Scrolls up and down only, and is never narrower than its content's minimum (so that nothing is
+    cut at the right and no sideways scrolling hides half of a title); follows the content when its
+    minimum changes (a panel refilled for another record)."""
+
+    def __init__(self, content: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def _bar(self) -> int:
+        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        c = self.widget()
+        return QSize((c.minimumSizeHint().width() if c is not None else 0) + self._bar(), 120)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        c = self.widget()
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.minimumSizeHint().width()), hint.height()) if c is not None else hint
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802
+        if obj is self.widget() and ev.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(obj, ev)
+
+
 def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area that scrolls vertically when the screen is too low."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
+    """``content`` in a frameless scroll area that scrolls vertically when the screen is too low (never
+    sideways: it is as wide as the content needs)."""
+    area = _VerticalScroll(content)
     area.setMinimumHeight(120)
     return area
 
@@ -110,12 +139,11 @@ def scroll_content(dlg: QDialog, max_width: int | None = None) -> bool:
         _move_item(lay, inner, item, stretch)
     area = scrolling(content)
     area.setObjectName("dialogScroll")
-    # it scrolls up and down only, unless the screen is narrower than the content too
-    need = content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
-    if max_width is not None:
+    if max_width is not None:  # the screen narrower than the form too: then it scrolls sideways as well
         m = lay.contentsMargins()
-        need = min(need, max_width - m.left() - m.right())
-    area.setMinimumWidth(need)
+        if area.minimumSizeHint().width() > max_width - m.left() - m.right():
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            area.setMinimumWidth(max_width - m.left() - m.right())
     lay.insertWidget(0, area, 1)
     dlg.setProperty("contentScrolls", True)
     return True

@@ -46,6 +46,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #dde2e7; border-radius: 4px; }
 QStatusBar { background: #f3f5f7; border-top: 1px solid #dde2e7; }
 QToolButton { padding: 4px 6px; border-radius: 4px; }
+QToolButton#qt_toolbar_ext_button { padding: 0px; }  /* the overflow «»» is 12 px wide: padded, its arrows vanished */
 QToolButton:hover { background: #e8edf2; }
 """
 

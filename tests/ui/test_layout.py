@@ -107,3 +107,66 @@ def test_pages_layout_per_role(qtbot, demo_db, as_role, role):
             found += page_findings(w, key, qtbot, tabs=False)
         w.close()
     assert found == [], "\n".join(found)
+
+
+def _details_texts(panel) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [w.text() for w in panel.findChildren(QLabel) if w.isVisible() and w.text()]
+
+
+def _detail_panels(page) -> list[tuple[str, object, object]]:
+    """(name, list view, details panel) of a page with one list and a panel beside it."""
+    if getattr(page, "splitter", None) is not None and page.splitter.count() > 1 and page.table is not None:
+        return [(page.key, page.table, page.splitter.widget(page.splitter.count() - 1))]
+    return []
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_details_panel_not_stale_when_the_list_empties(demo_window, qtbot, key):
+    """Issue 16, point 7: a details panel never keeps showing the record that was selected once the
+    list no longer shows it (a search that finds nothing)."""
+    if key == "accreditation":
+        pytest.skip("the accreditation page's details panel is tested with that page (tests/accreditation/)")
+    page = demo_window.show_page(key)
+    _settle(qtbot)
+    panels = _detail_panels(page) if not hasattr(page, "tabs") else []
+    if hasattr(page, "tabs") and hasattr(page, "current_tab"):
+        for i in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            _settle(qtbot)
+            tab = page.current_tab()
+            if getattr(tab, "details", None) is not None:
+                panels.append((f"{key}.{i}", tab.table, tab.details))
+    if not panels:
+        pytest.skip(f"{key}: no list with a details panel")
+    stale, compared = [], 0
+    for name, view, panel in panels:
+        if hasattr(page, "tabs"):
+            page.tabs.setCurrentIndex(int(name.split(".")[1]))
+            _settle(qtbot)
+        page.search.clear()
+        page._apply_search_now()
+        _settle(qtbot)
+        if view.model() is None or view.model().rowCount() == 0:
+            continue
+        view.selectRow(0)
+        _settle(qtbot)
+        shown = view.model().index(0, 1).data() or view.model().index(0, 0).data()
+        shown = str(shown)
+        if len(shown) < 4 or not any(shown in t for t in _details_texts(panel)):
+            continue  # the panel does not name the record by that column: nothing to compare
+        page.search.setText("щщщщщщщщ")
+        page._apply_search_now()
+        _settle(qtbot)
+        qtbot.waitUntil(lambda: view.model().rowCount() == 0, timeout=5000)
+        _settle(qtbot)
+        compared += 1
+        left = [t for t in _details_texts(panel) if shown in t]
+        if left:
+            stale.append(f"{name}: «{shown}» still shown: {left[:2]}")
+        page.search.clear()
+        page._apply_search_now()
+        _settle(qtbot)
+    assert compared, f"{key}: no panel named its record: the test compared nothing"
+    assert stale == [], "\n".join(stale)

@@ -333,7 +333,23 @@ def check_actions(toolbar: QToolBar, menu_actions: list) -> list[str]:
         ext = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if ext is None or not ext.isVisible() or not toolbar.rect().contains(ext.geometry()):
             out.append(f"actions hidden without an overflow button: {hidden}")
+        elif not painted(ext):
+            out.append(f"the overflow button «»» is drawn blank (nothing shows that {hidden} are behind it)")
     return out
+
+
+def painted(w: QWidget, least: int = 6) -> bool:
+    """Whether ``w`` draws something: at least ``least`` pixels differ from its corner's colour."""
+    img = w.grab().toImage()
+    bg = img.pixel(0, 0)
+    n = 0
+    for y in range(img.height()):
+        for x in range(img.width()):
+            if img.pixel(x, y) != bg:
+                n += 1
+                if n >= least:
+                    return True
+    return False
 
 
 def check_all(window: QWidget) -> list[str]:
@@ -527,6 +543,13 @@ def test_hidden_action_without_overflow_caught(qtbot):
     win2.show()
     qtbot.waitExposed(win2)
     assert check_actions(tb2, acts2) == []  # the overflow «»» holds the rest
+    tb2.setStyleSheet("QToolButton { padding: 4px 6px; border-radius: 4px; }")  # the padding ate the 12 px «»»
+    qtbot.wait(20)
+    assert any("drawn blank" in f for f in check_actions(tb2, acts2)), check_actions(tb2, acts2)
+    tb2.setStyleSheet("QToolButton { padding: 4px 6px; border-radius: 4px; } "
+                      "QToolButton#qt_toolbar_ext_button { padding: 0px; }")
+    qtbot.wait(20)
+    assert check_actions(tb2, acts2) == []
 
 
 def test_eliding_label_is_shortened_on_purpose(qtbot):

@@ -360,6 +360,8 @@ class InventoryPage(BasePage):
         writable = self.can_write()
         self.move_btn.setEnabled(has and writable)
         self.move_btn_action.setVisible(writable)
+        if not writable:
+            self.move_btn.hide()  # at once (the tool bar would on its next layout); shown again by the tool bar
         self.act_stocktaking.setVisible(writable)
         if len(rows) > 1:
             self.details.setText(_t("Выбрано позиций: {0}").format(len(rows)))
