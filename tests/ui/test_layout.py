@@ -159,7 +159,7 @@ def test_details_panel_not_stale_when_the_list_empties(demo_window, qtbot, key):
         page.search.setText("щщщщщщщщ")
         page._apply_search_now()
         _settle(qtbot)
-        qtbot.waitUntil(lambda: view.model().rowCount() == 0, timeout=5000)
+        qtbot.waitUntil(lambda v=view: v.model().rowCount() == 0, timeout=5000)
         _settle(qtbot)
         compared += 1
         left = [t for t in _details_texts(panel) if shown in t]
