@@ -145,6 +145,7 @@ def scroll_content(dlg: QDialog, max_width: int | None = None) -> bool:
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             area.setMinimumWidth(max_width - m.left() - m.right())
     lay.insertWidget(0, area, 1)
+    area.show()
     dlg.setProperty("contentScrolls", True)
     return True
 
@@ -152,13 +153,20 @@ def scroll_content(dlg: QDialog, max_width: int | None = None) -> bool:
 def _move_item(src: QBoxLayout, dst: QVBoxLayout, item, stretch: int) -> None:
     if item.widget() is not None:
         w, align = item.widget(), item.alignment()
+        hidden = w.isHidden() and w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
         src.removeWidget(w)
         dst.addWidget(w, stretch, align)
+        if not hidden:
+            w.show()  # at once, as it was (a layout would show it only on the next turn of the event loop)
     elif item.layout() is not None:
         child = item.layout()
+        shown = [w for w in _layout_widgets(child)
+                 if not (w.isHidden() and w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide))]
         src.removeItem(child)
         child.setParent(None)
         dst.addLayout(child, stretch)
+        for w in shown:
+            w.show()
     elif item.spacerItem() is not None:
         sp = item.spacerItem()
         expanding = bool(sp.expandingDirections() & Qt.Orientation.Vertical)
@@ -168,6 +176,17 @@ def _move_item(src: QBoxLayout, dst: QVBoxLayout, item, stretch: int) -> None:
             dst.addStretch(max(stretch, 1))
         else:
             dst.addSpacing(height)
+
+
+def _layout_widgets(layout) -> list[QWidget]:
+    out = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            out.append(item.widget())
+        elif item.layout() is not None:
+            out += _layout_widgets(item.layout())
+    return out
 
 
 class _Fitter(QObject):

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -146,9 +144,8 @@ class PlanTab(ListTab):
 
     # --- details with the status road -----------------------------------------------------------------
     def build_details(self) -> QWidget:
-        outer = QScrollArea()
-        outer.setWidgetResizable(True)
-        outer.setFrameShape(QFrame.Shape.NoFrame)
+        # the tab scrolls it up and down (ui/lists.py), as wide as its status road: no sideways scrolling
+        # that hid the end of the title and of the road
         box = QWidget()
         box.setObjectName("planDetails")
         v = QVBoxLayout(box)
@@ -210,9 +207,8 @@ class PlanTab(ListTab):
         self.steps_table.setMaximumHeight(190)
         v.addWidget(self.steps_table)
         v.addStretch(1)
-        outer.setWidget(box)
         self.plan_line: P.PlanLineInfo | None = None
-        return outer
+        return box
 
     STEP_TEXT = {
         "price_justified": "Цена обоснована", "notice_published": "Извещение опубликовано",
