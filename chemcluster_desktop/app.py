@@ -95,6 +95,9 @@ def create_application(argv: list[str] | None = None, lang: str = "ru"):
 
     apply_style(app)
     install_translators(app, lang)
+    from chemcluster_desktop.ui import screen
+
+    screen.install(app)  # every window fits the screen, the login and recovery dialogs before the main window too
     return app
 
 

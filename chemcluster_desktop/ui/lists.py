@@ -40,6 +40,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
+from chemcluster_desktop.ui.screen import scrolling
 
 TOOLBAR_ACTIONS = ("new", "edit", "delete", "import", "export", "print")
 
@@ -149,8 +150,8 @@ class ListTab(Tab):
         self.model = self.make_model()
         self._bind()
         self.details = self.build_details()
-        if self.details is not None:
-            self.splitter.addWidget(self.details)
+        if self.details is not None:  # it scrolls when the screen is too low for it (else it is squeezed)
+            self.splitter.addWidget(scrolling(self.details))
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setSizes(list(self.details_sizes))
@@ -179,18 +180,18 @@ class ListTab(Tab):
 
     def _bind(self) -> None:
         self.table.setModel(self.model)
-        for i, c in enumerate(self.model.columns):
-            if c.width:
-                self.table.setColumnWidth(i, c.width)
-        state = settings().get_bytes(self._header_key())
         hh = self.table.horizontalHeader()
+        hh.setSortIndicatorShown(self.sortable)  # before the widths: a sort arrow takes header room
+        if self.sortable:
+            hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for i, c in enumerate(self.model.columns):
+            if c.width:  # never narrower than its header's text and sort arrow (else the header is cut)
+                self.table.setColumnWidth(i, max(c.width, hh.sectionSizeHint(i)))
+        state = settings().get_bytes(self._header_key())
         if state:
             hh.restoreState(QByteArray(state))
         hh.sectionResized.connect(lambda *_a: self.save_state())
         hh.sectionMoved.connect(lambda *_a: self.save_state())
-        hh.setSortIndicatorShown(self.sortable)
-        if self.sortable:
-            hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
 
     def save_state(self) -> None:

@@ -28,6 +28,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops, screen
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages import PAGES, PageEntry
+from chemcluster_desktop.ui.widgets.eliding_label import ElidingLabel
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         sb = self.statusBar()
-        self.db_label = QLabel()
+        self.db_label = ElidingLabel()  # a long path is shortened in the middle, whole in the tooltip
         self.db_label.setObjectName("statusDb")
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")

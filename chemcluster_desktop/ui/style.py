@@ -32,6 +32,7 @@ QStatusBar QLabel { padding: 0 6px; color: #455a64; }
 #countLabel { color: #607d8b; }
 #demoBadge { background: #ffb300; color: #3e2723; font-weight: bold; padding: 1px 8px; border-radius: 8px; }
 QTableView { gridline-color: #e3e7eb; selection-background-color: #cfe3f6; selection-color: #0d2a44; }
+QHeaderView { font-weight: bold; }
 QHeaderView::section { background: #f3f5f7; border: none; border-right: 1px solid #e0e4e8;
                        border-bottom: 1px solid #d0d6dc; padding: 4px 6px; font-weight: bold; color: #37474f; }
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {
@@ -45,6 +46,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #dde2e7; border-radius: 4px; }
 QStatusBar { background: #f3f5f7; border-top: 1px solid #dde2e7; }
 QToolButton { padding: 4px 6px; border-radius: 4px; }
+QToolButton#qt_toolbar_ext_button { padding: 0px; }  /* the overflow «»» is 12 px wide: padded, its arrows vanished */
 QToolButton:hover { background: #e8edf2; }
 """
 

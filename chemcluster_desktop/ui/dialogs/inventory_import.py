@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QRadioButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 
 
 def _t(s: str) -> str:
@@ -46,7 +46,7 @@ class InventoryImportDialog(ImportPreviewDialog):
                          unit_text=_t("строк"))
         self.setObjectName("InventoryImportDialog")
         # options: the room for rows without one, groups kept or split
-        opts = QHBoxLayout()
+        opts = FilterBar(spacing=8)  # the options wrap onto a second row on a narrow screen (125 %)
         opts.addWidget(QLabel(_t("Помещение для строк без помещения:")))
         self.room = QComboBox()
         self.room.setObjectName("importRoom")
@@ -57,7 +57,7 @@ class InventoryImportDialog(ImportPreviewDialog):
             self.room.addItem(r["name"])
         self.room.lineEdit().setPlaceholderText(_t("— из файла; новое название создаст помещение —"))
         self.room.setMinimumWidth(330)
-        opts.addWidget(self.room, 1)
+        opts.addWidget(self.room)
         opts.addSpacing(16)
         opts.addWidget(QLabel(_t("Строка из N одинаковых предметов:")))
         self.keep = QRadioButton(_t("одна карточка-группа"))
@@ -72,7 +72,7 @@ class InventoryImportDialog(ImportPreviewDialog):
             b.toggled.connect(lambda on: on and self.apply_mapping())
         self.room.activated.connect(lambda _i: self.apply_mapping())
         self.room.lineEdit().editingFinished.connect(self.apply_mapping)
-        self.layout().insertLayout(1, opts)
+        self.layout().insertWidget(1, opts)
         # what happens to each row, and the rows that are not data
         t = self.actions_table
         t.setObjectName("importActions")

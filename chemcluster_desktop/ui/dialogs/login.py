@@ -170,6 +170,12 @@ class LoginDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+        # the dialog grows by the message's lines (else the message squeezes the user field, issue 16)
+        lay = self.layout()
+        lay.activate()
+        need = lay.heightForWidth(self.width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def wait_seconds(self) -> int:
         return self._wait_left

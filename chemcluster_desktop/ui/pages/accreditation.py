@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
 from chemcluster_desktop.ui.pages.base import BasePage
 from chemcluster_desktop.ui.widgets.checklist_details import ChecklistDetails, badge_css
+from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 from chemcluster_desktop.ui.widgets.readiness_chart import ZoneReadinessChart
 
 CTX = "AccreditationPage"
@@ -224,21 +224,18 @@ class AccreditationPage(BasePage):
         self.ws_info.setStyleSheet("color: #546e7a; border: none;")
         info.addWidget(self.ws_title)
         info.addWidget(self.ws_info)
-        figs = QGridLayout()
-        figs.setHorizontalSpacing(6)
-        figs.setVerticalSpacing(4)
+        figs = FilterBar(spacing=6, row_spacing=4, glue_labels=False)  # the figures wrap, never overlap
         self.fig_met = QLabel()
         self.fig_partial = QLabel()
         self.fig_missing = QLabel()
         self.fig_cover = QLabel()
         self.fig_cover.setObjectName("coverage")
-        for n, (lab, key) in enumerate(((self.fig_met, "ok"), (self.fig_partial, "warn"), (self.fig_missing, "bad"),
-                                        (self.fig_cover, "info"))):
+        for lab, key in ((self.fig_met, "ok"), (self.fig_partial, "warn"), (self.fig_missing, "bad"),
+                        (self.fig_cover, "info")):
             lab.setStyleSheet(badge_css(key))
             lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            figs.addWidget(lab, n // 2, n % 2)
-        figs.setColumnStretch(2, 1)
-        info.addLayout(figs)
+            figs.addWidget(lab)
+        info.addWidget(figs)
         info.addStretch(1)
         infow = QWidget()
         infow.setLayout(info)

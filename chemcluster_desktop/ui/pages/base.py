@@ -41,6 +41,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import PagedTableModel
+from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 
 # the context of a page-wide action's shortcut: the whole window, while the page is the one shown
 PAGE_SHORTCUT = Qt.ShortcutContext.WindowShortcut
@@ -141,9 +142,9 @@ class BasePage(QWidget):
         self.addAction(find)
         lay.addWidget(self.toolbar)
 
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.setSpacing(8)
-        lay.addLayout(self.filter_bar)
+        # the filters wrap onto a second row when the page is too narrow for one (never overlap)
+        self.filter_bar = FilterBar(spacing=8)
+        lay.addWidget(self.filter_bar)
 
         self.body = QVBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -231,7 +232,8 @@ class BasePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         for i, c in enumerate(model.columns):
             if c.width:
-                self.table.setColumnWidth(i, c.width)
+                # never narrower than its header's text (else the header is cut)
+                self.table.setColumnWidth(i, max(c.width, self.table.horizontalHeader().sectionSizeHint(i)))
         state = settings().get_bytes(f"header/{self.key}")
         if state:
             from PySide6.QtCore import QByteArray

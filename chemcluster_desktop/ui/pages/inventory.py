@@ -177,7 +177,9 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.move_btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.move_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_btn.setMenu(self.move_menu)
-        self.toolbar.addWidget(self.move_btn)
+        # shown and hidden through its action: the tool bar hides the button itself when it does not fit
+        # (showing the widget directly put it, 640×480, over the tool bar and the overflow button)
+        self.move_btn_action = self.toolbar.addWidget(self.move_btn)
         self.act_stocktaking = QAction(icon("clipboard-check-outline"), "", self)
         self.act_stocktaking.setObjectName("action_stocktaking")
         self.act_stocktaking.setShortcut(QKeySequence("Ctrl+T"))
@@ -360,7 +362,9 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         has = bool(rows)
         writable = self.can_write()
         self.move_btn.setEnabled(has and writable)
-        self.move_btn.setVisible(writable)
+        self.move_btn_action.setVisible(writable)
+        if not writable:
+            self.move_btn.hide()  # at once (the tool bar would on its next layout); shown again by the tool bar
         self.act_stocktaking.setVisible(writable)
         if len(rows) > 1:
             self.details.setText(_t("Выбрано позиций: {0}").format(len(rows)))

@@ -288,11 +288,9 @@ class ReferencePage(BasePage):
         rl = QVBoxLayout(rooms_tab)
         rl.setContentsMargins(0, 8, 0, 0)
         idx = lay.indexOf(self.toolbar)
-        for w in (self.toolbar,):
+        for w in (self.toolbar, self.filter_bar):
             lay.removeWidget(w)
             rl.addWidget(w)
-        lay.removeItem(self.filter_bar)
-        rl.addLayout(self.filter_bar)
         lay.removeWidget(self.splitter)
         rl.addWidget(self.splitter, 1)
         lay.removeWidget(self.count_label)

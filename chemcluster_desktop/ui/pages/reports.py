@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,6 +33,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT
+from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 
 CTX = "ReportsPage"
 
@@ -146,7 +146,7 @@ class ReportsPage(QWidget):
         self.no_filters.setProperty("role", "hint")
         rv.addWidget(self.no_filters)
 
-        bar = QHBoxLayout()
+        bar = FilterBar(spacing=6, glue_labels=False)  # the buttons wrap when the page is narrow (125 %)
         self.preview_btn = QPushButton(icon("eye-outline"), "")
         self.preview_btn.setObjectName("previewReport")
         self.preview_btn.setDefault(True)
@@ -158,8 +158,7 @@ class ReportsPage(QWidget):
         self.open_btn.setObjectName("openPreviewDialog")
         for b in (self.preview_btn, self.save_btn, self.print_btn, self.open_btn):
             bar.addWidget(b)
-        bar.addStretch(1)
-        rv.addLayout(bar)
+        rv.addWidget(bar)
         self.info = QLabel()
         self.info.setObjectName("reportInfo")
         self.info.setProperty("role", "hint")

@@ -49,7 +49,7 @@ class BudgetChart(QChartView):
         super().__init__(chart, parent)
         self.setObjectName("budgetChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(300)
+        self.setMinimumHeight(160)  # with the table below it, still inside a laptop window at 125 %
         self.values: dict[str, list[Decimal]] = {}
         self.categories: list[str] = []
 

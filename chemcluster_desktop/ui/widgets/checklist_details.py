@@ -255,6 +255,18 @@ class ChecklistDetails(QScrollArea):
         self.content.hide()
         self._links: list = []
         self._loans: list = []
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Never narrower than what the panel shows (it scrolls only up and down): its buttons and
+        badges, and the links table's columns with their headers («Позиция» was cut to «озици»)."""
+        hh = self.links.horizontalHeader()
+        cols = hh.sectionSizeHint(0) + sum(max(hh.sectionSizeHint(i), self.links.sizeHintForColumn(i))
+                                           for i in (1, 2, 3))
+        chrome = 60  # the panel's margins, the group box's frame and margins, the scroll bar
+        need = max(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                   + 2 * self.frameWidth(), cols + 2 * self.links.frameWidth() + chrome)
+        self.setMinimumWidth(max(300, need))
 
     # --- show --------------------------------------------------------------------------------
     def show_line(self, checklist_line_id: int | None) -> None:
@@ -346,6 +358,7 @@ class ChecklistDetails(QScrollArea):
         else:
             self.links.clearSpans()
         self._link_selected()
+        self._fit_width()
 
     def _fill_loans(self) -> None:
         self._loans = acc.loans(self.row["id"])

@@ -61,11 +61,12 @@ class ChartCard(QFrame):
         lay.setContentsMargins(10, 8, 10, 8)
         self.title = QLabel(title)
         self.title.setStyleSheet("font-weight: bold; color: #263238; font-size: 11pt; border: none;")
+        self.title.setWordWrap(True)  # a long title wraps in a narrow card (125 % scaling) instead of being cut
         lay.addWidget(self.title)
         self.stack = QStackedWidget()
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(250)
+        self.view.setMinimumHeight(180)  # with the buttons below, still inside a 125 % laptop window
         self.view.setStyleSheet("border: none;")
         self.empty = QLabel()
         self.empty.setWordWrap(True)

@@ -201,9 +201,10 @@ class CalendarTab(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel(_t("Производственный календарь: праздники и переносы выходных (ТК РФ, ст. 112; "
-                                 "постановления Правительства РФ о переносе выходных дней)")))
-        head.addStretch(1)
+        title = QLabel(_t("Производственный календарь: праздники и переносы выходных (ТК РФ, ст. 112; "
+                          "постановления Правительства РФ о переносе выходных дней)"))
+        title.setWordWrap(True)  # wider than the page at 1366 px: it wraps beside its buttons
+        head.addWidget(title, 1)
         add = QPushButton(_t("Добавить день…"))
         add.setObjectName("calendarAdd")
         add.clicked.connect(lambda: self.edit_day(None))

@@ -118,8 +118,8 @@ class KpisTab(ListTab):
         sv.addWidget(self.values_table)
         self.history_chart = KpiHistoryChart("")
         self.history_chart.title.hide()
-        self.history_chart.setMinimumHeight(260)
-        self.history_chart.view.setMinimumHeight(220)
+        self.history_chart.setMinimumHeight(200)  # its buttons below stay visible at 125 % scaling
+        self.history_chart.view.setMinimumHeight(170)
         sv.addWidget(self.history_chart, 1)
         self.add_value_btn = _button("plus-circle-outline", "addKpiValue", lambda: self.open_value_dialog())
         self.del_value_btn = _button("delete-outline", "deleteKpiValue", self.on_delete_value)

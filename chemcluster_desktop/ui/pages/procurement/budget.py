@@ -16,6 +16,7 @@ from chemcluster_desktop.ui.lists import ListTab, Tab
 from chemcluster_desktop.ui.models.table import Column
 from chemcluster_desktop.ui.pages.procurement.common import brush, ro_item, small_table
 from chemcluster_desktop.ui.widgets.budget_chart import BudgetChart
+from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
 
 
 class SourcesTab(ListTab):
@@ -87,11 +88,14 @@ class BudgetTab(Tab):
         v.addWidget(self.chart, 3)
         self.budget_table = small_table([""] * 7, "budgetTable")
         D.table_readonly(self.budget_table)
-        self.budget_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # fixed widths, the table scrolls sideways when narrow (a stretched «Источник» was squeezed to 47 px)
+        self.budget_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.budget_table.horizontalHeader().setStretchLastSection(False)
+        self.budget_table.setColumnWidth(0, 200)
         for c in range(1, 7):
             self.budget_table.setColumnWidth(c, 140)
-        self.budget_table.setMinimumHeight(170)
+        keep_headers_readable(self.budget_table)
+        self.budget_table.setMinimumHeight(120)
         self.budget_table.setMaximumHeight(190)
         v.addWidget(self.budget_table)
         self.budget_warning = QLabel()

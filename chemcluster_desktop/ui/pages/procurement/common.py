@@ -61,7 +61,9 @@ def small_table(headers: list[str], name: str) -> QTableWidget:
     t.setAlternatingRowColors(True)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setStretchLastSection(True)
+    # columns as wide as their contents and headers; the table scrolls sideways rather than squeezing
+    # the last one under its header («На учёте, ед.» cut)
+    t.horizontalHeader().setStretchLastSection(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setMinimumSectionSize(60)
     t.verticalHeader().setDefaultSectionSize(24)

@@ -41,6 +41,7 @@ from chemcluster_desktop.ui.pages.procurement.common import (
     small_table,
     tr,
 )
+from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
 
 
 class NeedsTab(ListTab):
@@ -153,11 +154,10 @@ class NeedsTab(ListTab):
         self.offers.setItemDelegateForColumn(0, SupplierDelegate(self.offers))
         self.offers.setItemDelegateForColumn(1, DateDelegate(self.offers))
         self.offers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.offers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.offers.horizontalHeader().setStretchLastSection(False)
         self.offers.horizontalHeader().setMinimumSectionSize(40)
-        for c, wdt in ((1, 84), (2, 112), (3, 76), (4, 76), (5, 60)):
+        for c, wdt in ((0, 150), (1, 84), (2, 112), (3, 76), (4, 76), (5, 60)):
             self.offers.setColumnWidth(c, wdt)
+        keep_headers_readable(self.offers)  # never narrower than the header texts set in retranslate_ui
         self.offers.setMinimumHeight(150)
         self.offers.itemChanged.connect(self._offer_edited)
         g.addWidget(self.offers)

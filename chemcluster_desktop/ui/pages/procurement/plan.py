@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -76,7 +74,6 @@ class StatusRoad(QWidget):
             chip = QLabel(P.status_label(status))
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             chip.setWordWrap(True)
-            chip.setMinimumWidth(78)
             chip.setObjectName(f"road_{status}")
             if status == current:
                 key = "bad" if status in P.INACTIVE else ("ok" if status == "on_inventory" else "info")
@@ -88,6 +85,9 @@ class StatusRoad(QWidget):
             else:
                 css = "background:#f3f5f7; color:#90a4ae; border:1px dashed #cfd8dc;"
             chip.setStyleSheet(css + " border-radius:6px; padding:4px 4px; font-size:8.5pt;")
+            chip.ensurePolished()  # its longest word fits (else it wraps inside the word, «опубликова|но»)
+            longest = max((chip.fontMetrics().horizontalAdvance(w) for w in chip.text().split()), default=0)
+            chip.setMinimumWidth(max(78, longest + 2 * (4 + 2) + 2))
             row, col = (i // self.PER_ROW) * 2, (i % self.PER_ROW) * 2
             self.grid.addWidget(chip, row, col)
             sub = QLabel(f"{fmt.date(st.date)}\n{st.user_login}" if st else "")
@@ -154,9 +154,8 @@ class PlanTab(ListTab):
 
     # --- details with the status road -----------------------------------------------------------------
     def build_details(self) -> QWidget:
-        outer = QScrollArea()
-        outer.setWidgetResizable(True)
-        outer.setFrameShape(QFrame.Shape.NoFrame)
+        # the tab scrolls it up and down (ui/lists.py), as wide as its status road: no sideways scrolling
+        # that hid the end of the title and of the road
         box = QWidget()
         box.setObjectName("planDetails")
         v = QVBoxLayout(box)
@@ -218,9 +217,8 @@ class PlanTab(ListTab):
         self.steps_table.setMaximumHeight(190)
         v.addWidget(self.steps_table)
         v.addStretch(1)
-        outer.setWidget(box)
         self.plan_line: P.PlanLineInfo | None = None
-        return outer
+        return box
 
     STEP_TEXT = {
         "price_justified": "Цена обоснована", "notice_published": "Извещение опубликовано",
