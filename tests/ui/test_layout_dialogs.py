@@ -249,17 +249,17 @@ def _plan_line_dialog(w, _t):
 
 
 def _contract_dialog(w, _t):
-    from chemcluster_desktop.ui.dialogs.procurement_dialogs import ContractDialog
+    from chemcluster_desktop.ui.dialogs.procurement_contract_dialogs import ContractDialog
     return ContractDialog(w, _plan_line())
 
 
 def _delivery(w, _t):
-    from chemcluster_desktop.ui.dialogs.procurement_dialogs import DeliveryDialog
+    from chemcluster_desktop.ui.dialogs.procurement_contract_dialogs import DeliveryDialog
     return DeliveryDialog(w, _contract())
 
 
 def _step(w, _t):
-    from chemcluster_desktop.ui.dialogs.procurement_dialogs import StepDialog
+    from chemcluster_desktop.ui.dialogs.procurement_contract_dialogs import StepDialog
     return StepDialog(w, _plan_line(), "notice_published")
 
 
@@ -307,6 +307,25 @@ def _room(w, _t):
 def _buildings(w, _t):
     from chemcluster_desktop.ui.pages.reference import BuildingsDialog
     return BuildingsDialog(w)
+
+
+def _building(w, _t):
+    from chemcluster_desktop.services import locations
+    from chemcluster_desktop.ui.pages.reference import BuildingDialog
+    return BuildingDialog(w, "Здание", locations.list_buildings()[0])
+
+
+def _mol_positions(w, _t):
+    from chemcluster_desktop.ui.dialogs.mol_positions import MolPositionsDialog
+    return MolPositionsDialog(w)
+
+
+def _acc_needs_preview(w, _t):
+    """«Дефициты → закупки»: the preview the accreditation page opens (a BulkPreviewDialog)."""
+    from chemcluster_desktop.ui.dialogs import acc_bulk
+    dlg = acc_bulk.needs_preview(w.show_page("accreditation"), _ws().id)
+    assert dlg is not None, "the demo's first workshop has no gaps to preview"
+    return dlg
 
 
 def _user(w, _t):
@@ -374,7 +393,8 @@ CASES = {
     "plan_line": _plan_line_dialog, "contract": _contract_dialog, "delivery": _delivery, "step": _step,
     "price_requests": _price_requests, "procurement_settings": _procurement_settings,
     "participant": _participant, "direction": _direction, "kpi": _kpi, "kpi_value": _kpi_value,
-    "room": _room, "buildings": _buildings, "user": _user, "password": _password,
+    "room": _room, "buildings": _buildings, "building": _building, "mol_positions": _mol_positions,
+    "acc_needs_preview": _acc_needs_preview, "user": _user, "password": _password,
     "schedule_lesson": _schedule(lambda p: p.new_lesson()),
     "schedule_generate": _schedule(lambda p: p.on_generate()),
     "schedule_substitute": _schedule(lambda p: p.on_substitute()),
@@ -400,7 +420,7 @@ COVERED = {
     "DeliveryDialog", "StepDialog", "PriceRequestsDialog", "ProcurementSettingsDialog", "ParticipantDialog",
     "DirectionDialog", "KpiDialog", "KpiValueDialog", "RoomDialog", "BuildingsDialog", "UserDialog",
     "PasswordDialog", "LessonDialog", "GenerateDialog", "SubstituteDialog", "RecordDialog",
-    "FormDialog", "ClusterForm",
+    "FormDialog", "ClusterForm", "BuildingDialog", "MolPositionsDialog", "BulkPreviewDialog",
 }
 
 
@@ -437,7 +457,7 @@ def parent_window(request, qtbot, demo_db):
     from chemcluster_desktop.app import create_application
 
     create_application()
-    if getattr(getattr(request.node, "callspec", None), "params", {}).get("case", "").startswith("schedule_"):
+    if getattr(getattr(request.node, "callspec", None), "params", {}).get("case", "").startswith(("schedule_", "acc_")):
         return request.getfixturevalue("demo_window")
     from PySide6.QtWidgets import QMainWindow
 
