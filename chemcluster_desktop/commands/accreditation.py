@@ -353,10 +353,10 @@ def _register_evidence(asub) -> None:
     sp.add_argument("--workshop", required=True, metavar="NAME")
     sp.add_argument("--order", required=True, metavar="NUMBER", help=_t("номер приказа о создании комиссии"))
     sp.add_argument("--order-date", required=True, metavar="DATE", help=_t("дата приказа"))
-    sp.add_argument("--chair", required=True, metavar="\"ФИО; должность\"", help=_t("председатель комиссии"))
-    sp.add_argument("--member", action="append", default=[], metavar="\"ФИО; должность\"",
+    sp.add_argument("--chair", required=True, metavar=_t("\"ФИО; должность\""), help=_t("председатель комиссии"))
+    sp.add_argument("--member", action="append", default=[], metavar=_t("\"ФИО; должность\""),
                     help=_t("член комиссии; можно указать несколько раз"))
-    sp.add_argument("--secretary", action="append", default=[], metavar="\"ФИО; должность\"",
+    sp.add_argument("--secretary", action="append", default=[], metavar=_t("\"ФИО; должность\""),
                     help=_t("секретарь комиссии"))
     sp.add_argument("--kod", default=None, metavar="CODE", help=_t("код КОД листа мастерской, например 18.02.12-1-2026"))
     sp.set_defaults(func=cmd_commission_set, open_db=True)

@@ -213,17 +213,17 @@ def _register_decisions(inv) -> None:
     dsub = dec.add_subparsers(dest="decision_command", metavar="add|list|show", required=True)
     sp = dsub.add_parser("add", help=_t("новое решение: приказ, сроки, помещения, комиссия с председателем"))
     sp.add_argument("--number", required=True, help=_t("номер приказа (решения)"))
-    sp.add_argument("--date", required=True, metavar="ДД.ММ.ГГГГ", help=_t("дата приказа"))
+    sp.add_argument("--date", required=True, metavar=_t("ДД.ММ.ГГГГ"), help=_t("дата приказа"))
     sp.add_argument("--reason", required=True, help=_t("причина (основание) инвентаризации"))
-    sp.add_argument("--from", dest="starts_on", metavar="ДД.ММ.ГГГГ",
+    sp.add_argument("--from", dest="starts_on", metavar=_t("ДД.ММ.ГГГГ"),
                     help=_t("дата начала (по умолчанию дата приказа)"))
-    sp.add_argument("--to", dest="ends_on", metavar="ДД.ММ.ГГГГ", help=_t("дата окончания (по умолчанию дата начала)"))
+    sp.add_argument("--to", dest="ends_on", metavar=_t("ДД.ММ.ГГГГ"), help=_t("дата окончания (по умолчанию дата начала)"))
     sp.add_argument("--room", action="append", default=[], metavar="NAME", required=True,
                     help=_t("инвентаризируемое помещение (повторяется)"))
     sp.add_argument("--accounts", default="", help=_t("счета, которые проверяются, например «101.34, 105.36, 21»"))
-    sp.add_argument("--chair", required=True, metavar="\"Фамилия И. О.=Должность\"",
+    sp.add_argument("--chair", required=True, metavar=_t("\"Фамилия И. О.=Должность\""),
                     help=_t("председатель комиссии"))
-    sp.add_argument("--member", action="append", default=[], metavar="\"Фамилия И. О.=Должность\"",
+    sp.add_argument("--member", action="append", default=[], metavar=_t("\"Фамилия И. О.=Должность\""),
                     help=_t("член комиссии (повторяется)"))
     sp.add_argument("--json", action="store_true", help=_t("итог одним объектом JSON"))
     sp.set_defaults(func=cmd_decision_add, open_db=True)

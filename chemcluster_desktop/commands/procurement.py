@@ -264,6 +264,7 @@ def cmd_plan(args) -> int:
     from chemcluster_desktop.cli import print_json
     from chemcluster_desktop.services import procurement as P
     from chemcluster_desktop.services.listing import ListQuery
+    from chemcluster_desktop.services.procurement import rules
     from chemcluster_desktop.services.procurement.compliance import small_purchases
 
     rows = P.list_plan_lines(ListQuery(limit=100000, sort="number"))
@@ -298,7 +299,7 @@ def cmd_plan(args) -> int:
     for x in small:
         mark = (translate("Cli", " — ПРЕВЫШЕН") if x["over"] else translate("Cli", " — близко к пределу")
                 if x["near"] else "")
-        print(f"  {x['method']:<60} {_money(x['used']):>16} / {_money(x['limit'])}{mark}")
+        print(f"  {rules.method_label(x['method']):<60} {_money(x['used']):>16} / {_money(x['limit'])}{mark}")
     return 0
 
 

@@ -1035,7 +1035,7 @@
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/evidence.py" line="244" />
             <source>Код КОД «{0}» не по образцу «КОД 18.02.12-1-2026» (код специальности или профессии, номер комплекта оценочной документации, год).</source>
-            <translation>The КОД code «{0}» does not follow the pattern «КОД 18.02.12-1-2026» (the code of the specialty or profession, the number of the assessment documentation set, the year).</translation>
+            <translation>The KOD code «{0}» does not follow the pattern «КОД 18.02.12-1-2026» (the code of the specialty or profession, the number of the assessment documentation set, the year).</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="192" />
@@ -1276,27 +1276,27 @@
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="304" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="297" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="302" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="434" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="431" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
@@ -1316,37 +1316,37 @@
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
             <source>Зона:</source>
             <translation>Zone:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
             <source>Сопоставить</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
             <source>Подтвердить все</source>
             <translation>Confirm all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
             <source>Дефициты → закупки</source>
             <translation>Shortages → procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
             <source>Листы…</source>
             <translation>Lists…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="306" />
             <source>Карточка мастерской</source>
             <translation>Workshop card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="307" />
             <source>Удалить мастерскую</source>
             <translation>Delete workshop</translation>
         </message>
@@ -1361,27 +1361,27 @@
             <translation>Accreditation packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="255" />
             <source>Все зоны</source>
             <translation>All zones</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="256" />
             <source>Все статусы</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
@@ -1396,32 +1396,32 @@
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="331" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="328" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="439" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="436" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="440" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="437" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="441" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="438" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="535" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
@@ -1441,17 +1441,17 @@
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="305" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="418" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="415" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="436" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="433" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
@@ -1476,29 +1476,29 @@
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="434" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="431" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="299" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="432" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="530" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="527" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
@@ -1508,27 +1508,27 @@ Responsible: {4}</translation>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="277" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
@@ -1543,12 +1543,12 @@ Responsible: {4}</translation>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="419" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="416" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="338" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="335" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -1574,12 +1574,12 @@ Rooms: {2}
             <translation>Not met · by hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
             <source>Отменить действие</source>
             <translation>Undo action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="281" />
             <source>Отменить последний импорт листа, сопоставление, подтверждение или передачу дефицитов в закупки этой мастерской</source>
             <translation>Undo this workshop's latest list import, matching, confirmation or gaps handed to procurement</translation>
         </message>
@@ -1587,7 +1587,7 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+124" />
+            <location filename="../../chemcluster_desktop/app.py" line="+127" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
@@ -1941,12 +1941,12 @@ The previous database was kept: {1}</translation>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="422" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="435" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="483" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="496" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
@@ -2036,12 +2036,12 @@ The previous database was kept: {1}</translation>
             <translation>Link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="526" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="539" />
             <source>Фото-подтверждение</source>
             <translation>Photo evidence</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="547" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="560" />
             <source>Удалить фото «{0}»?</source>
             <translation>Delete photo “{0}”?</translation>
         </message>
@@ -2051,7 +2051,7 @@ The previous database was kept: {1}</translation>
             <translation>Save comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="527" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="540" />
             <source>Изображения (*.jpg *.jpeg *.png)</source>
             <translation>Images (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -2066,17 +2066,17 @@ The previous database was kept: {1}</translation>
             <translation>Calculated automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="288" />
             <source>Характеристики не указаны</source>
             <translation>No specifications given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="290" />
             <source> (на 1 рабочее место × число мест)</source>
             <translation> (per workplace × number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="310" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
@@ -2086,12 +2086,12 @@ The previous database was kept: {1}</translation>
             <translation>Why the status differs from the calculated one (required)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="342" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="354" />
             <source>Нет связанных позиций. Нажмите «Сопоставить» или «Добавить…».</source>
             <translation>No linked items. Press “Match” or “Add…”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="422" />
             <source>Напишите обоснование: без него статус вручную не сохраняется.</source>
             <translation>Write a justification: a manual status is not saved without one.</translation>
         </message>
@@ -2116,7 +2116,7 @@ The previous database was kept: {1}</translation>
             <translation>A partner's equipment under a loan or lease agreement for the missing quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="295" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="307" />
             <source>Статус установлен вручную, но не подтверждён: исправных позиций и договоров недостаточно. Он не учитывается в готовности.</source>
             <translation>The status was set by hand but is unconfirmed: usable items and agreements are not enough. It does not count in readiness.</translation>
         </message>
@@ -2131,32 +2131,32 @@ The previous database was kept: {1}</translation>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="312" />
             <source>Статус рассчитан по количеству исправных позиций и договоров</source>
             <translation>The status is computed from the quantities of usable items and agreements</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="291" />
             <source>Требуется {0} {1}{2}; в наличии {3} (исправные позиции {4}, по договорам {5})</source>
             <translation>Required {0} {1}{2}; available {3} (usable items {4}, by agreements {5})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="484" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="497" />
             <source>Удалить «{0}»? Его количество перестанет учитываться.</source>
             <translation>Delete «{0}»? Its quantity will stop counting.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="303" />
             <source>«{0}» — вручную, без подтверждения: не учитывается в готовности. Привяжите исправные позиции или запишите договор на недостающее.</source>
             <translation>«{0}» was set by hand without evidence: it does not count in readiness. Link usable items or record an agreement for what is missing.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="322" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="334" />
             <source>(не учитывается: {0})</source>
             <translation>(not counted: {0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="361" />
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="374" />
             <source>(истёк)</source>
             <translation>(expired)</translation>
         </message>
@@ -2615,7 +2615,7 @@ The previous database was kept: {1}</translation>
             <translation>Project cost {0} ₽, maximum grant {1} ₽.</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>План-график ({0})</source>
             <translation>Plan-schedule ({0})</translation>
         </message>
@@ -3040,7 +3040,7 @@ The previous database was kept: {1}</translation>
             <translation>"Header=field"</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/commands/procurement.py" line="290" />
+            <location filename="../../chemcluster_desktop/commands/procurement.py" line="291" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
@@ -3213,6 +3213,16 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/inventory.py" line="297" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="216" />
+            <source>ДД.ММ.ГГГГ</source>
+            <translation>DD.MM.YYYY</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/inventory.py" line="224" />
+            <source>"Фамилия И. О.=Должность"</source>
+            <translation>"Surname I. O.=Position"</translation>
         </message>
     </context>
     <context>
@@ -3585,17 +3595,17 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="361" />
             <source>код КОД листа мастерской, например 18.02.12-1-2026</source>
-            <translation>the КОД code of the workshop's list, e.g. 18.02.12-1-2026</translation>
+            <translation>the KOD code of the workshop's list, e.g. 18.02.12-1-2026</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="363" />
             <source>приказ, состав комиссии и код КОД листа</source>
-            <translation>the order, the commission's members and the list's КОД code</translation>
+            <translation>the order, the commission's members and the list's KOD code</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="368" />
             <source>код КОД (комплект оценочной документации) листа мастерской</source>
-            <translation>the КОД code (assessment documentation set) of the workshop's list</translation>
+            <translation>the KOD code (assessment documentation set) of the workshop's list</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="370" />
@@ -3700,7 +3710,7 @@ The previous database was kept: {1}</translation>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="504" />
             <source>У мастерской «{0}» нет инфраструктурного листа: код КОД указать не к чему.</source>
-            <translation>Workshop «{0}» has no infrastructure list: there is nothing to give a КОД code to.</translation>
+            <translation>Workshop «{0}» has no infrastructure list: there is nothing to give a KOD code to.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="162" />
@@ -3716,6 +3726,11 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/commands/accreditation.py" line="205" />
             <source>{0} ↔ {1}: {2}</source>
             <translation>{0} ↔ {1}: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/commands/accreditation.py" line="356" />
+            <source>"ФИО; должность"</source>
+            <translation>"Full name; position"</translation>
         </message>
     </context>
     <context>
@@ -4634,22 +4649,22 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="128" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="129" />
             <source>% от плана</source>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="171" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="171" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="172" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
@@ -4669,27 +4684,27 @@ Please pass it to your administrator.</translation>
             <translation>Own funds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="151" />
             <source>% от планового значения</source>
             <translation>% of the target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="193" />
             <source>млн ₽</source>
             <translation>mln ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="214" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="215" />
             <source>Не готова</source>
             <translation>Not ready</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="239" />
             <source>% выполнения листа</source>
             <translation>% of the list fulfilled</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="213" />
             <source>Готова (≥ {0} %)</source>
             <translation>Ready (≥ {0} %)</translation>
         </message>
@@ -4734,7 +4749,7 @@ Please pass it to your administrator.</translation>
             <translation>no data for the previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="204" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="205" />
             <source>Нет данных о готовности мастерских.</source>
             <translation>No workshop readiness data.</translation>
         </message>
@@ -4744,17 +4759,17 @@ Please pass it to your administrator.</translation>
             <translation>Click to open the indicator's values.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="165" />
             <source>Нет источников финансирования: добавьте их в разделе «Закупки».</source>
             <translation>No funding sources: add them in the Procurement section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="123" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="124" />
             <source>Нет фактических значений показателей. Введите их на вкладке «Показатели».</source>
             <translation>No actual indicator values. Enter them on the “Indicators” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="208" />
             <source>Нет мастерских с инфраструктурными листами: создайте их в разделе «Аккредитация».</source>
             <translation>No workshops with infrastructure lists: create them in the Accreditation section.</translation>
         </message>
@@ -4764,17 +4779,17 @@ Please pass it to your administrator.</translation>
             <translation>Calculated by the program from the sections' data. Click to open the data.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="259" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="286" />
             <source>План</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="253" />
+            <location filename="../../chemcluster_desktop/ui/widgets/dashboard_charts.py" line="254" />
             <source>Нет значений по периодам. Введите их кнопкой «Ввести значение…».</source>
             <translation>No values by period. Enter them with “Enter value…”.</translation>
         </message>
@@ -7557,97 +7572,97 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="210" />
             <source>Все помещения</source>
             <translation>All rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="221" />
             <source>Любое состояние</source>
             <translation>Any state</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
             <source>Все</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
             <source>Расходные</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
             <source>Помещение:</source>
             <translation>Room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
             <source>Состояние:</source>
             <translation>State:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
             <source>Списанные</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
             <source>Выдача сотруднику…</source>
             <translation>Issue to an employee…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
             <source>Возврат…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
             <source>Поступление (приход)…</source>
             <translation>Receipt…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="241" />
             <source>Списание…</source>
             <translation>Write-off…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
             <source>Этикетки</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -7682,52 +7697,52 @@ Please pass it to your administrator.</translation>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="454" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="458" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="366" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="370" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="484" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="488" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="375" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
@@ -7737,7 +7752,7 @@ Please pass it to your administrator.</translation>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
@@ -7747,27 +7762,27 @@ Please pass it to your administrator.</translation>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="547" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="551" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="370" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="374" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
@@ -7777,22 +7792,22 @@ Please pass it to your administrator.</translation>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
             <source>Перемещение в другое помещение…</source>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="472" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="476" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="482" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="486" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="403" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
@@ -7902,12 +7917,12 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="527" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="531" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="404" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
@@ -7917,42 +7932,42 @@ Please pass it to your administrator.</translation>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
             <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
             <source>Материально ответственные лица и их должности для подписей на формах</source>
             <translation>Custodians and their positions for the forms' signatures</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="285" />
             <source>Показать весь инвентарь</source>
             <translation>Show the whole inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="457" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="461" />
             <source> вместе с её файлами ({0})</source>
             <translation> with its files ({0})</translation>
         </message>
@@ -9714,169 +9729,169 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="321" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="509" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="510" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="294" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="45" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="46" />
             <source>Раздел «{0}» не удалось открыть: {1}</source>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="356" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="357" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="358" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="503" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="504" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="507" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="508" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>Сменить пользователя…</source>
             <translation>Switch user…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="437" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
             <source>Сменить пользователя</source>
             <translation>Switch user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="442" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="443" />
             <source>Закрыть и сменить</source>
             <translation>Close and switch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="443" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="444" />
             <source>Вернуться к работе</source>
             <translation>Back to work</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="439" />
             <source>Открытые окна будут закрыты, несохранённые изменения в них пропадут:
 {0}
 
@@ -9887,7 +9902,7 @@ Please pass it to your administrator.</translation>
 Close them and switch user?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="407" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="408" />
             <source>Дождитесь окончания: «{0}».</source>
             <translation>Wait until «{0}» has finished.</translation>
         </message>
@@ -10146,7 +10161,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+325" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+327" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -10166,47 +10181,47 @@ Details were written to:
             <translation>Delete {0}?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="57" />
             <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
             <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="58" />
             <source>Поиск (Ctrl+F)…</source>
             <translation>Search (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
             <source>Создать</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="71" />
             <source>Экспорт</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="72" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="73" />
             <source>Обновить</source>
             <translation>Refresh</translation>
         </message>
@@ -10231,12 +10246,12 @@ Details were written to:
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="23" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="24" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="70" />
             <source>Бюджет</source>
             <translation>Budget</translation>
         </message>
@@ -10246,12 +10261,12 @@ Details were written to:
             <translation>Contracts and deliveries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="49" />
             <source>Потребности и НМЦК</source>
             <translation>Needs and initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="53" />
             <source>Нет потребностей. Добавьте (Ctrl+N) или создайте их из дефицитов чек-листа в разделе «Аккредитация».</source>
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
@@ -10266,7 +10281,7 @@ Details were written to:
             <translation>Suppliers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="26" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="27" />
             <source>Источников нет. Добавьте (Ctrl+N) грант, областной бюджет, средства работодателей и собственные средства.</source>
             <translation>No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.</translation>
         </message>
@@ -10473,7 +10488,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+111" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+115" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
@@ -11384,7 +11399,7 @@ Details were written to:
             <location line="+0" />
             <location line="+204" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+124" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+252" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+250" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
@@ -11526,12 +11541,12 @@ Details were written to:
             <translation>Do the step</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-154" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="-152" />
             <source>{0}: {1}, {2}</source>
             <translation>{0}: {1}, {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="-126" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="-125" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
@@ -11571,7 +11586,7 @@ Details were written to:
             <translation>Procurement schedule export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+99" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/needs.py" line="+98" />
             <source>Дата КП</source>
             <translation>Offer date</translation>
         </message>
@@ -11697,7 +11712,7 @@ Details were written to:
             <translation>Could not read the file: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+151" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+149" />
             <source>Позиции строки</source>
             <translation>Line items</translation>
         </message>
@@ -12735,12 +12750,12 @@ Details were written to:
             <translation>New building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="317" />
             <source>Все здания</source>
             <translation>All buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="327" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="325" />
             <source>Все виды</source>
             <translation>All kinds</translation>
         </message>
@@ -12770,27 +12785,27 @@ Details were written to:
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="340" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="338" />
             <source>Здания и помещения</source>
             <translation>Buildings and rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="343" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="341" />
             <source>Здание:</source>
             <translation>Building:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="344" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="342" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="345" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="343" />
             <source>Здания…</source>
             <translation>Buildings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="346" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="344" />
             <source>Список зданий: добавить, переименовать, удалить</source>
             <translation>Buildings: add, rename, delete</translation>
         </message>
@@ -12800,7 +12815,7 @@ Details were written to:
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="342" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="340" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
@@ -12820,7 +12835,7 @@ Details were written to:
             <translation>Delete building “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="385" />
             <source>помещение «{0}»</source>
             <translation>room “{0}”</translation>
         </message>
@@ -14640,62 +14655,62 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="394" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="402" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="402" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="216" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="362" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="361" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="299" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="271" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="407" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="370" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="369" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
@@ -14705,12 +14720,12 @@ Details were written to:
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="268" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="267" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
@@ -14720,7 +14735,7 @@ Details were written to:
             <translation>Making document “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="209" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
@@ -16330,17 +16345,17 @@ Details were written to:
             <translation>Federal work programme module</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="208" />
             <source>Добавить день…</source>
             <translation>Add a day…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="213" />
             <source>Проверить занятия</source>
             <translation>Check lessons</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="241" />
             <source>День производственного календаря</source>
             <translation>Production calendar day</translation>
         </message>
@@ -16440,37 +16455,37 @@ Details were written to:
             <translation>Production calendar: public holidays and transferred days off (Labour Code, art. 112; the Government's resolutions on transfers of days off)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="220" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="220" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="220" />
             <source>День</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="239" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="239" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="240" />
             <source>Вид дня</source>
             <translation>Kind of day</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="261" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="262" />
             <source>Занятий в нерабочие дни и каникулы нет.</source>
             <translation>No lessons on days off or in holidays.</translation>
         </message>
@@ -16490,12 +16505,12 @@ Details were written to:
             <translation>variable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="234" />
             <source>нерабочий</source>
             <translation>non-working</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/widgets/schedule_rules.py" line="234" />
             <source>рабочий (перенос)</source>
             <translation>working (transfer)</translation>
         </message>

@@ -8,3 +8,10 @@ PHRASES: dict[str, str] = {
     "{0} ↔ {1}: {2}": "{0} ↔ {1}: {2}",
     "✓": "✓",
 }
+
+PHRASES.update({
+    # metavars of the decision and commission commands
+    "ДД.ММ.ГГГГ": "DD.MM.YYYY",
+    "\"Фамилия И. О.=Должность\"": "\"Surname I. O.=Position\"",
+    "\"ФИО; должность\"": "\"Full name; position\"",
+})

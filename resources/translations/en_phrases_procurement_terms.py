@@ -17,13 +17,13 @@ PHRASES: dict[str, str] = {
     "Итого цена контракта": "Total contract price",
     "Цена контракта, заключаемого с единственным поставщиком, — {0} ₽.":
         "The price of the contract with a single supplier is {0} ₽.",
-    # accreditation: the КОД code
+    # accreditation: the KOD code
     "Код КОД «{0}» не по образцу «КОД 18.02.12-1-2026» (код специальности или профессии, номер комплекта "
     "оценочной документации, год).":
-        "The КОД code «{0}» does not follow the pattern «КОД 18.02.12-1-2026» (the code of the specialty or "
+        "The KOD code «{0}» does not follow the pattern «КОД 18.02.12-1-2026» (the code of the specialty or "
         "profession, the number of the assessment documentation set, the year).",
     "У мастерской «{0}» нет инфраструктурного листа: код КОД указать не к чему.":
-        "Workshop «{0}» has no infrastructure list: there is nothing to give a КОД code to.",
+        "Workshop «{0}» has no infrastructure list: there is nothing to give a KOD code to.",
     "{0}: инфраструктурный лист {1}.": "{0}: infrastructure list {1}.",
     # accreditation CLI: loans and leases
     "оборудование партнёров по договорам (безвозмездное пользование, аренда)":
@@ -50,7 +50,7 @@ PHRASES: dict[str, str] = {
     "срок истёк": "expired",
     "Запись о договоре id {0} удалена: его количество больше не входит в наличие по строке.":
         "Agreement record id {0} deleted: its quantity no longer counts as available for the line.",
-    # accreditation CLI: the commission and the КОД code
+    # accreditation CLI: the commission and the KOD code
     "комиссия мастерской: приказ и состав": "the workshop's commission: order and members",
     "записать приказ и состав комиссии (заменяет прежний состав)":
         "record the order and the members of the commission (replaces the previous members)",
@@ -59,12 +59,12 @@ PHRASES: dict[str, str] = {
     "председатель комиссии": "chair of the commission",
     "член комиссии; можно указать несколько раз": "member of the commission; may be given several times",
     "секретарь комиссии": "secretary of the commission",
-    "код КОД листа мастерской, например 18.02.12-1-2026": "the КОД code of the workshop's list, e.g. 18.02.12-1-2026",
-    "приказ, состав комиссии и код КОД листа": "the order, the commission's members and the list's КОД code",
+    "код КОД листа мастерской, например 18.02.12-1-2026": "the KOD code of the workshop's list, e.g. 18.02.12-1-2026",
+    "приказ, состав комиссии и код КОД листа": "the order, the commission's members and the list's KOD code",
     "Приказ № {0} от {1}": "Order No. {0} of {1}",
     "Приказ о комиссии не записан.": "No order appointing the commission is recorded.",
     "Инфраструктурный лист: {0}": "Infrastructure list: {0}",
     "код КОД (комплект оценочной документации) листа мастерской":
-        "the КОД code (assessment documentation set) of the workshop's list",
+        "the KOD code (assessment documentation set) of the workshop's list",
     "например «КОД 18.02.12-1-2026»; пустая строка убирает код": "e.g. «КОД 18.02.12-1-2026»; an empty string clears it",
 }

@@ -408,14 +408,19 @@ def merge(extra: list[tuple[str, str, str, int]], phrases: dict[str, str],
                 c.remove(msg)  # gone from the sources and not ours: keep the file tidy
                 continue
             total += 1
+            en = ctx_phrases.get((name, src)) or phrases.get(src)
             if t == "unfinished" or not (tr.text or "").strip():
-                en = ctx_phrases.get((name, src)) or phrases.get(src)
                 if en:
                     tr.text = en
                     tr.attrib.pop("type", None)
                     filled += 1
                 else:
                     todo.append((name, src))
+            elif en and tr.text != en and re.search("[А-Яа-яЁё]", tr.text or ""):
+                # a translation that still held Russian (e.g. «КОД» before it became «KOD») takes the
+                # corrected phrase; other finished translations are kept as they stand
+                tr.text = en
+                filled += 1
         if not c.findall("message"):
             root.remove(c)
     ET.indent(tree, space="    ")

@@ -4,7 +4,9 @@ subcommand, and what commands answer, carry no Russian but data.
 Exempt by kind, with the reason:
 - document numbers shown as examples («ПГ-2026-001», «ИНВ-2026-001»): the program numbers documents
   with the Russian prefixes of the college's accounting (Settings → numbering), in every language;
-- the laws «44-ФЗ» / «223-ФЗ»: the values ``--law`` takes and the plan stores.
+- the laws «44-ФЗ» / «223-ФЗ»: the values ``--law`` takes and the plan stores;
+- the code of an assessment documentation set («КОД 18.02.12-1-2026»): an official identifier written
+  so by its publisher (ИРПО), typed as it stands in every language.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from chemcluster_desktop import i18n
 from tests.ui.english_walk import CYRILLIC, Exemption, data_values
 
-DOC_NUMBER = re.compile(r"\b[А-Я]{2,3}-\d{4}-\d{3,4}\b")
+DOC_NUMBER = re.compile(r"\b[А-Я]{2,3}-\d{4}-\d{3,4}\b|КОД \d{2}\.\d{2}\.\d{2}-\d+-\d{4}")
 LAW = re.compile(r"\b(?:44|223)-ФЗ\b")
 RUSSIAN_RUN = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё0-9«»\"().,:;№ -]*")
 
