@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -30,7 +30,7 @@ def _drag(grid, lesson_id, row, col):
     """A real drag over the viewport: enter, move (the clash is computed here), drop."""
     md = QMimeData()
     md.setData(MIME, str(lesson_id).encode())
-    pos = QPointF(_center(grid, row, col))
+    pos = _center(grid, row, col)  # a QPoint: PySide6 up to 6.11 takes only that for drag events
     vp = grid.viewport()
     actions = Qt.DropAction.MoveAction
     QApplication.sendEvent(vp, QDragEnterEvent(pos, actions, md, Qt.MouseButton.LeftButton,

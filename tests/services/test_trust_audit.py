@@ -126,7 +126,7 @@ def test_every_session_factory_is_journaled_even_at_a_reused_address(db):
 
     engine = context.current().engine
     unjournaled = []
-    for i in range(60):
+    for i in range(8):  # the old check was fooled at almost every reused address (1994 of 2000 tries)
         factory = sessionmaker(engine)
         textcheck.install(factory)
         audit.install(factory)

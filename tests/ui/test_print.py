@@ -5,6 +5,7 @@ PDF-file QPrinter; its output is read back with pypdf and QtPdf."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pypdf
@@ -110,9 +111,20 @@ def test_window_keeps_running_while_it_prints(window, qtbot, tmp_path):
     assert len(pypdf.PdfReader(out).pages) == 12
 
 
-def test_cancel_stops_the_job_and_leaves_no_file(window, qtbot, tmp_path):
+def test_cancel_stops_the_job_and_leaves_no_file(window, qtbot, tmp_path, monkeypatch):
     src = _pdf(tmp_path / "long.pdf", [A4] * 40)
     out = tmp_path / "cancelled.pdf"
+    # the worker holds at its second page until «Отмена» is pressed (plain pages print so fast that
+    # on a quiet machine all 40 were done before the click arrived)
+    gate, calls, paint = threading.Event(), [], printing._paint_page
+
+    def held_paint(*a, **k):
+        calls.append(1)
+        if len(calls) == 2:
+            gate.wait(30)
+        return paint(*a, **k)
+
+    monkeypatch.setattr(printing, "_paint_page", held_paint)
     task = printing.start_print(window, src, _file_printer(out, src))
     pages: list[int] = []
     task.progressed.connect(lambda done, _total, _text: pages.append(done))
@@ -120,6 +132,7 @@ def test_cancel_stops_the_job_and_leaves_no_file(window, qtbot, tmp_path):
     dialogs = window.findChildren(QProgressDialog)
     assert dialogs, "the print shows a progress dialog with «Отмена»"
     qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)  # «Отмена»
+    gate.set()
     assert ops.wait_all(60000)
     assert max(pages) < 40  # stopped, not run to the end
     assert not out.exists() and not Path(f"{out}.part").exists()
