@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from chemcluster_desktop.services import context, listing
 from chemcluster_desktop.services.cluster._common import WRITE, _t, level_names
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery
@@ -111,7 +111,7 @@ def _save_direction(data: dict, did: int | None, version: int | None) -> int:
             s.add(d)
         else:
             d = get_or_404(s, TrainingDirection, did, _t("Запись о направлении обучения"))
-            check_version(d, version)
+            require_version(d, version)
             for k, v in clean.items():
                 setattr(d, k, v)
         s.flush()
@@ -123,7 +123,7 @@ def create_direction(data: dict) -> int:
     return _save_direction(data, None, None)
 
 
-def update_direction(did: int, data: dict, *, version: int | None = None) -> None:
+def update_direction(did: int, data: dict, *, version: int) -> None:
     """Replace the direction's fields with ``data`` (every field, as for :func:`create_direction`)."""
     _save_direction(data, did, version)
 

@@ -20,7 +20,7 @@ from chemcluster_desktop.services.cluster.periods import (
     percent_of,
     validate_period,
 )
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import uow
 from chemcluster_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
 from chemcluster_desktop.services.security import require
@@ -210,13 +210,13 @@ def _kpi_fields(data: dict) -> dict:
             "description": str(data.get("description") or "").strip()}
 
 
-def update_kpi(kpi_id: int, data: dict, *, version: int | None = None) -> None:
+def update_kpi(kpi_id: int, data: dict, *, version: int) -> None:
     """Change a KPI's name, unit, target, target period and description (``data`` gives them all)."""
     require(WRITE)
     clean = _kpi_fields(data)
     with uow() as s:
         k = get_or_404(s, Kpi, kpi_id, _t("Запись о показателе"))
-        check_version(k, version)
+        require_version(k, version)
         for key, value in clean.items():
             setattr(k, key, value)
 

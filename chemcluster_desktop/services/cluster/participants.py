@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from chemcluster_desktop.services import context, listing
 from chemcluster_desktop.services.cluster._common import WRITE, _t, kind_names
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.context import uow
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.listing import ListQuery
@@ -122,7 +122,7 @@ def _save_participant(data: dict, pid: int | None, version: int | None) -> int:
             s.add(p)
         else:
             p = get_or_404(s, Participant, pid, _t("Карточка участника"))
-            check_version(p, version)
+            require_version(p, version)
             for k, v in clean.items():
                 setattr(p, k, v)
         s.flush()
@@ -134,7 +134,7 @@ def create_participant(data: dict) -> int:
     return _save_participant(data, None, None)
 
 
-def update_participant(pid: int, data: dict, *, version: int | None = None) -> None:
+def update_participant(pid: int, data: dict, *, version: int) -> None:
     """Replace the participant's fields with ``data`` (every field, as for :func:`create_participant`)."""
     _save_participant(data, pid, version)
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services import audit, context
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import get_or_404, require_version
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.core import Room, User
@@ -179,11 +179,11 @@ def create_decision(data: dict[str, Any]) -> int:
         return dec.id
 
 
-def update_decision(decision_id: int, data: dict[str, Any], *, version: int | None) -> None:
+def update_decision(decision_id: int, data: dict[str, Any], *, version: int) -> None:
     require("inventory.write")
     with context.uow() as s:
         dec = get_or_404(s, StocktakingDecision, decision_id, _t("Решение об инвентаризации"))
-        check_version(dec, version)
+        require_version(dec, version)
         counts = s.execute(select(Stocktaking.number, Stocktaking.room_id, Stocktaking.status)
                            .where(Stocktaking.decision_id == decision_id).order_by(Stocktaking.id)).all()
         posted = [n for n, _r, st in counts if st == "posted"]

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from chemcluster_desktop.services import context
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.inventory._common import _check_room, _chunks, _date_not_future, _t
 from chemcluster_desktop.services.inventory.attachments import delete_owned_in_session
@@ -180,7 +180,7 @@ def create_item(data: dict, containers: list[dict] | None = None, *, receipt_dat
         return item.id
 
 
-def update_item(item_id: int, data: dict, *, version: int | None, containers: list[dict] | None = None) -> None:
+def update_item(item_id: int, data: dict, *, version: int, containers: list[dict] | None = None) -> None:
     """Save the card. ``version`` is the one the form loaded: another editor's save in between is refused
     (``None`` only where no form was loaded, e.g. a script).
 
@@ -198,7 +198,7 @@ def update_item(item_id: int, data: dict, *, version: int | None, containers: li
             conts.append(cc)
     with context.uow() as s:
         item = get_or_404(s, Item, item_id, _t("Позиция"))
-        check_version(item, version)
+        require_version(item, version)
         _check_room(s, clean["room_id"])
         if clean["inventory_number"] is None and clean["kind"] in UNIT_KINDS:
             clean["inventory_number"] = item.inventory_number or NumberAllocator(s).next()

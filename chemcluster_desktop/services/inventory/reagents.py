@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from chemcluster_desktop.services import context
-from chemcluster_desktop.services.common import check_version, get_or_404
+from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.inventory._common import _date_not_future, _t
 from chemcluster_desktop.services.inventory.validation import (
@@ -180,12 +180,12 @@ def add_container(item_id: int, data: dict) -> int:
         return rc.id
 
 
-def update_container(container_id: int, data: dict, *, version: int | None) -> None:
+def update_container(container_id: int, data: dict, *, version: int) -> None:
     require("inventory.write")
     c = clean_container(data)
     with context.uow() as s:
         rc = get_or_404(s, ReagentContainer, container_id, _t("Тара"))
-        check_version(rc, version)
+        require_version(rc, version)
         for k, v in c.items():
             setattr(rc, k, v)
         s.flush()
