@@ -106,7 +106,9 @@ class SchedulePage(ScheduleRecordsMixin, ScheduleOutputMixin, BasePage):
         self.entity = QComboBox()
         self.entity.setObjectName("entityCombo")
         self.entity.setMinimumWidth(260)
-        self.entity.setMaximumWidth(420)
+        self.entity.setMaximumWidth(600)  # «Мастерская «…» (10 мест)» whole; the filter bar wraps to a second row
+        self.entity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.entity.currentTextChanged.connect(self.entity.setToolTip)
         self.week = QDateEdit()
         self.week.setObjectName("weekDate")
         self.week.setDisplayFormat("dd.MM.yyyy")
