@@ -91,6 +91,27 @@ def frozen_reason(area: str, versions: Path = VERSIONS) -> str | None:
     return None
 
 
+def _diff_from(revision: str | None, include_object) -> tuple[str, str]:
+    """The upgrade and downgrade code that takes a scratch SQLite database at ``revision`` (empty
+    for None) to the models, limited to what ``include_object`` lets through."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/scratch.sqlite3"
+        eng = make_engine(url)
+        if revision:
+            with eng.begin() as conn:
+                cfg = alembic_config(url)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+        with eng.connect() as conn:
+            mc = MigrationContext.configure(
+                conn, opts={"include_object": include_object, "render_as_batch": True, "compare_type": True,
+                            "target_metadata": metadata})
+            ops = produce_migrations(mc, metadata)
+        eng.dispose()
+    return (render_python_code(ops.upgrade_ops, render_as_batch=True),
+            render_python_code(ops.downgrade_ops, render_as_batch=True))
+
+
 def regenerate(area: str) -> Path:
     reason = frozen_reason(area)
     if reason:
@@ -103,31 +124,14 @@ def regenerate(area: str) -> Path:
         m = re.search(re.escape(HAND_START) + r".*?" + re.escape(HAND_END), target.read_text("utf-8"), re.S)
         if m:
             hand = m.group(0)
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/scratch.sqlite3"
-        eng = make_engine(url)
-        if down:
-            with eng.begin() as conn:
-                cfg = alembic_config(url)
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, down)
-        with eng.connect() as conn:
 
-            def include(obj, name, type_, reflected, compare_to):
-                if type_ == "table":
-                    t = compare_to if reflected else obj
-                    return t is not None and table_area(t) == area
-                return True
+    def include(obj, name, type_, reflected, compare_to):
+        if type_ == "table":
+            t = compare_to if reflected else obj
+            return t is not None and table_area(t) == area
+        return True
 
-            mc = MigrationContext.configure(
-                conn,
-                opts={"include_object": include, "render_as_batch": True, "compare_type": True,
-                      "target_metadata": metadata},
-            )
-            ops = produce_migrations(mc, metadata)
-        eng.dispose()
-    up = render_python_code(ops.upgrade_ops, render_as_batch=True)
-    dn = render_python_code(ops.downgrade_ops, render_as_batch=True)
+    up, dn = _diff_from(down, include)
     target.write_text(
         TEMPLATE.format(area=area, rev=rev_id(area), down=down, upgrade=up, downgrade=dn, hand=hand,
                         # the project's own column types are imported only where a table uses them
@@ -181,21 +185,7 @@ def new_revision(message: str, dest: Path = VERSIONS) -> Path:
     numbered = _numbered()
     head = numbered[-1].stem
     rev = f"{int(head[:4]) + 1:04d}_{_slug(message)}"
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/scratch.sqlite3"
-        eng = make_engine(url)
-        with eng.begin() as conn:
-            cfg = alembic_config(url)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, head)
-        with eng.connect() as conn:
-            mc = MigrationContext.configure(
-                conn, opts={"render_as_batch": True, "compare_type": True, "target_metadata": metadata,
-                            "include_object": _models_only})
-            ops = produce_migrations(mc, metadata)
-        eng.dispose()
-    up = render_python_code(ops.upgrade_ops, render_as_batch=True)
-    dn = render_python_code(ops.downgrade_ops, render_as_batch=True)
+    up, dn = _diff_from(head, _models_only)
     target = dest / f"{rev}.py"
     target.write_text(
         NEW_TEMPLATE.format(message=message.strip() or rev, rev=rev, down=head, upgrade=up, downgrade=dn,

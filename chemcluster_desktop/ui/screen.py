@@ -189,16 +189,21 @@ def _layout_widgets(layout) -> list[QWidget]:
     return out
 
 
+_WATCHED = (QEvent.Type.Show, QEvent.Type.Resize)
+
+
 class _Fitter(QObject):
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802
-        if not (isinstance(obj, (QDialog, QMainWindow)) and obj.isWindow()):
+        # every event of the application passes here: the cheap type test first
+        t = ev.type()
+        if t not in _WATCHED or not (isinstance(obj, (QDialog, QMainWindow)) and obj.isWindow()):
             return False
-        if ev.type() == QEvent.Type.Show:
+        if t == QEvent.Type.Show:
             fit_to_screen(obj)
             _readable_headers(obj)
             # once more after the window's own showEvent (a form sizes its scroll area there) has settled
             QTimer.singleShot(0, obj, lambda: obj.isVisible() and fit_to_screen(obj))
-        elif ev.type() == QEvent.Type.Resize and obj.isVisible() and not obj.isMaximized() \
+        elif t == QEvent.Type.Resize and obj.isVisible() and not obj.isMaximized() \
                 and not available_geometry(obj).contains(obj.frameGeometry()):
             fit_to_screen(obj)  # it grew after it was shown (a form sized in its showEvent, a message)
         return False
