@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 
 from sqlalchemy import event, func, insert, inspect, select
@@ -65,12 +66,17 @@ def _ident(obj) -> str:
     return str(ids[0]) if len(ids) == 1 else "/".join(str(i) for i in ids)
 
 
+_INTERNAL_CODE = re.compile(r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+|[a-z]{3,}")
+
+
 def _label(obj) -> str:
     """A human name of the record for the journal: its number or code and its name."""
     parts = []
     for group in (("inventory_number", "number", "login", "code"), ("name", "full_name", "title")):
         for attr in group:
             v = getattr(obj, attr, None)
+            if attr == "code" and isinstance(v, str) and _INTERNAL_CODE.fullmatch(v):
+                continue  # a program's own key (an indicator's «pupils») means nothing to a reader
             if v and isinstance(v, str | int):
                 parts.append(str(v))
                 break

@@ -26,12 +26,14 @@ T = TypeVar("T")
 
 def get_or_404(s: Session, model: type[T], id_: Any, what: str | None = None, *, for_update: bool = False) -> T:
     """The record ``model`` with primary key ``id_``, or :class:`NotFoundError` naming ``what``
-    (a Russian noun such as «Позиция»; the model's name when not given)."""
+    (a Russian noun such as «Позиция»; the model's name when not given). The message names the record
+    before «запись не найдена» so that it reads right whatever the noun's gender («Договор № 35 не
+    найдена» was printed before)."""
     obj = s.get(model, id_, with_for_update=for_update) if id_ is not None else None
     if obj is None:
         name = what or model.__name__
-        raise NotFoundError(translate("Errors", "{0} № {1} не найдена: её удалили или изменили. Обновите "
-                                                "список (F5).").format(name, id_))
+        raise NotFoundError(translate("Errors", "{0} № {1}: запись не найдена — её удалили или изменили. "
+                                                "Обновите список (F5).").format(name, id_))
     return obj
 
 

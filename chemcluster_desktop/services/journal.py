@@ -20,6 +20,7 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services import context
 from chemcluster_desktop.services.errors import NotFoundError
 from chemcluster_desktop.services.listing import ListQuery, ListSpec
+from chemcluster_desktop.services.settings_service import setting_label
 from chemcluster_desktop.storage.core import AuditEntry
 from chemcluster_desktop.storage.search import fold
 
@@ -142,6 +143,17 @@ SORT = {
 }
 
 
+def _record(entity: str, entity_id: str | None) -> str:
+    """«Позиция № 12»; a record whose key is a word says what it is: «Настройка «Краткое наименование»»
+    (the journal used to show internal keys such as «Настройка № college.short_name»)."""
+    name = entity_name(entity)
+    if not entity_id:
+        return name
+    if entity == "Setting":
+        return f"{name} «{setting_label(entity_id)}»"
+    return f"{name} № {entity_id}" if entity_id.replace("/", "").isdigit() else f"{name} «{entity_id}»"
+
+
 def _row(e: AuditEntry) -> dict:
     return {
         "id": e.id,
@@ -153,7 +165,7 @@ def _row(e: AuditEntry) -> dict:
         "area_name": area_name(e.area),
         "entity": e.entity,
         "entity_id": e.entity_id,
-        "record": f"{entity_name(e.entity)} № {e.entity_id}" if e.entity_id else entity_name(e.entity),
+        "record": _record(e.entity, e.entity_id),
         "summary": e.summary,
     }
 

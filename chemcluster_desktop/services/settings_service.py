@@ -8,7 +8,7 @@ import io
 import re
 from pathlib import Path
 
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from chemcluster_desktop.services import database
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.security import require
@@ -26,6 +26,32 @@ MAX_LOGO_PIXELS = 40_000_000
 
 def _t(s: str) -> str:
     return translate("Settings", s)
+
+
+# what the journal calls a setting instead of its internal key (the same words as the settings card)
+_LABELS = {
+    "college.name": QT_TRANSLATE_NOOP("Settings", "Наименование"),
+    "college.short_name": QT_TRANSLATE_NOOP("Settings", "Краткое наименование"),
+    "college.address": QT_TRANSLATE_NOOP("Settings", "Адрес"),
+    "college.inn": QT_TRANSLATE_NOOP("Settings", "ИНН"),
+    "college.director": QT_TRANSLATE_NOOP("Settings", "Директор (Ф. И. О.)"),
+    "college.director_position": QT_TRANSLATE_NOOP("Settings", "Должность руководителя"),
+    "college.kpp": QT_TRANSLATE_NOOP("Settings", "КПП"),
+    "college.okpo": QT_TRANSLATE_NOOP("Settings", "Код по ОКПО"),
+    "college.unit": QT_TRANSLATE_NOOP("Settings", "Структурное подразделение"),
+    "college.accountant": QT_TRANSLATE_NOOP("Settings", "Главный бухгалтер (Ф. И. О.)"),
+    "college.logo": QT_TRANSLATE_NOOP("Settings", "Логотип"),
+    "inventory.number_pattern": QT_TRANSLATE_NOOP("Settings", "Шаблон инвентарного номера"),
+    "inventory.low_value_threshold": QT_TRANSLATE_NOOP("Settings", "Порог малоценного имущества, ₽ за единицу"),
+    "demo": QT_TRANSLATE_NOOP("Settings", "Демонстрационные данные"),
+    "db.generation": QT_TRANSLATE_NOOP("Settings", "Поколение базы (восстановление из копии)"),
+}
+
+
+def setting_label(key: str) -> str:
+    """A setting's name as the settings card shows it; an unknown key is shown as it is."""
+    label = _LABELS.get(key)
+    return _t(label) if label else key
 
 
 def current() -> dict[str, str]:

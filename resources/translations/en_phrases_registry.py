@@ -10,8 +10,8 @@ PHRASES = {
     "Этап строки плана-графика": "Plan line step",
     "Принятая позиция поставки": "Accepted delivery item",
     # services/common.get_or_404 (structure step 1), the only text update.py --check found untranslated
-    "{0} № {1} не найдена: её удалили или изменили. Обновите список (F5).":
-        "{0} No. {1} not found: it was deleted or changed. Refresh the list (F5).",
+    "{0} № {1}: запись не найдена — её удалили или изменили. Обновите список (F5).":
+        "{0} No. {1}: record not found — it was deleted or changed. Refresh the list (F5).",
 }
 
 PHRASES.update({

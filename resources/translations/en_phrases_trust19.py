@@ -109,7 +109,7 @@ PHRASES: dict[str, str] = {
     "Откройте запись заново и повторите.":
         "The version of the record the change started from is missing: a blind save would overwrite someone "
         "else's edits. Open the record again and repeat.",
-    "{0} № {1} не найдена: её удалили или изменили. Обновите список (F5).":
+    "{0} № {1}: запись не найдена — её удалили или изменили. Обновите список (F5).":
         "{0} № {1} was not found: it was deleted or changed. Refresh the list (F5).",
     "Название здания": "Building name",
     "Название помещения": "Room name",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -65,3 +66,22 @@ def test_paging_newest_first_and_details(filled):
     assert changes == {"Состояние": ("in_use", "repair")}
     hist = journal.history("Item", filled)
     assert [h["action"] for h in hist] == ["create", "update"]
+
+
+def test_record_and_description_name_things_not_internal_keys(db, as_role):
+    """A setting is named as the settings card names it and a computed indicator by its name alone:
+    the journal used to show «Настройка № college.short_name» and «pupils Учащиеся …»."""
+    from chemcluster_desktop.services import settings_service
+    from chemcluster_desktop.storage.cluster import Kpi
+
+    as_role("admin", login="petrov")
+    settings_service.save({"college.name": "ГБПОУ ДХТ", "college.short_name": "ДХТ"})
+    with context.uow() as s:
+        s.add(Kpi(code="pupils", name="Учащиеся 8-х классов", computed="pupils", target=Decimal(300)))
+        s.add(Kpi(code="18.02.12", name="Направление подготовки", target=Decimal(1)))
+    rows = journal.page(ListQuery(limit=50))
+    records = {r["record"] for r in rows}
+    assert "Настройка «Краткое наименование»" in records
+    assert not any("college." in r for r in records)
+    summaries = {r["summary"] for r in rows if r["entity"] == "Kpi"}
+    assert summaries == {"Учащиеся 8-х классов", "18.02.12 Направление подготовки"}

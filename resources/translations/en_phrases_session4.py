@@ -1,0 +1,6 @@
+"""English of the texts the lead added in session 4 (see update.py)."""
+
+PHRASES = {
+    "Демонстрационные данные": "Demonstration data",
+    "Поколение базы (восстановление из копии)": "Database generation (restore from a backup)",
+}
