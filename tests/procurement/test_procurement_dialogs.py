@@ -145,9 +145,20 @@ def test_price_requests_and_settings_dialogs(setup, qtbot):
     nid = P.create_need({"name": "Весы", "quantity": "2", "okpd2": "28.29.31.110"})
     add_offers(nid, setup["sup"][:2], ["100000.00", "110000.00"])
     lid = P.create_plan_line({"title": "Весы", "need_ids": [nid]})
-    dlg = PriceRequestsDialog(None, P.get_plan_line(lid))
+    from PySide6.QtCore import qInstallMessageHandler
+
+    warnings: list[str] = []
+    previous = qInstallMessageHandler(lambda _mode, _ctx, msg: warnings.append(msg))
+    try:
+        dlg = PriceRequestsDialog(None, P.get_plan_line(lid))
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [w for w in warnings if "QLayout" in w]  # the form used to be re-added to a second layout
     qtbot.addWidget(dlg)
     dlg.resize(1000, 600)
+    dlg.show()
+    # the requests sent first, then the row that records another
+    assert dlg.table.geometry().bottom() < dlg.number.mapTo(dlg, dlg.number.rect().topLeft()).y()
     assert dlg.table.rowCount() == 0 and not dlg.ok_button.isEnabled()
     for i in range(3):
         dlg.supplier.setCurrentIndex(i)

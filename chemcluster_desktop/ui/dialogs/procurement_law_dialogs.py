@@ -46,13 +46,14 @@ class PriceRequestsDialog(FormDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(160)
-        self.lay.addWidget(self.table)
+        # the requests sent above the row that records another (the form's scroll area comes first in
+        # FormDialog's layout; moving the form itself only logged «QLayout::addChildLayout … already has
+        # a parent» and left it on top)
+        self.lay.insertWidget(0, self.table, 2)
         self.count = QLabel()
         self.count.setObjectName("requestsCount")
         self.count.setWordWrap(True)
-        self.lay.addWidget(self.count)
-        self.lay.removeItem(self.form)
-        self.lay.addLayout(self.form)
+        self.lay.insertWidget(1, self.count)
         self.supplier = self.add("supplier", _tr("Поставщик"), combo([(s.id, _tr("{0} (ИНН {1})").format(s.name, s.inn))
                                                                        for s in P.all_suppliers()]), True)
         self.sent_on = self.add("sent_on", _tr("Дата отправки"), date_edit(dt.date.today()))
