@@ -11,7 +11,9 @@ from the ``.ts`` file. The GUI installs Qt's own translator too and registers
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from chemcluster_desktop import paths
 
@@ -20,6 +22,10 @@ SUPPORTED_LANGUAGES = ("ru", "en")
 _lang = "ru"
 _catalog: dict[tuple[str, str], str] = {}
 _hook: Callable[[str, str], str] | None = None
+# set while an official form is built: its texts stay in the source language (Russian) whatever the
+# interface language; a context variable, so a form built in a background thread does not turn the
+# window's own texts Russian meanwhile
+_source_only: ContextVar[bool] = ContextVar("source_only", default=False)
 
 
 def load_catalog(lang: str) -> dict[tuple[str, str], str]:
@@ -62,7 +68,19 @@ def set_hook(hook: Callable[[str, str], str] | None) -> None:
     _hook = hook
 
 
+@contextmanager
+def source_language() -> Iterator[None]:
+    """Within this block :func:`translate` returns the Russian source text (official forms)."""
+    token = _source_only.set(True)
+    try:
+        yield
+    finally:
+        _source_only.reset(token)
+
+
 def translate(context: str, text: str) -> str:
+    if _source_only.get():
+        return text
     if _hook is not None:
         return _hook(context, text)
     return _catalog.get((context, text), text)

@@ -20,11 +20,17 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from chemcluster_desktop import areas
-from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.i18n import source_language, translate
 
 # kind -> the module building it (``services/<area>/report_<kind>.py``), declared by each area in the registry
 _MODULES = areas.report_modules()
 KINDS = tuple(_MODULES)
+
+# The unified accounting forms (Приказ Минфина России от 15.04.2021 № 61н: ф. 0510466, 0510439, 0510463,
+# 0504092 and the movement documents) are documents of a state institution's accounting and are made in
+# Russian, the state language (Федеральный закон от 01.06.2005 № 53-ФЗ, ст. 3), whatever the interface
+# language: built in English mode they used to mix English headings with Russian sums in words.
+OFFICIAL_KINDS = frozenset({"inventory", "inventory-decision", "inventory-act", "discrepancies", "movement"})
 
 # filter name -> (CLI flag, Russian label): the label names the filter in the reports centre (where each
 # has a list to choose from); the command line adds CLI_VALUES, the form of the value it takes
@@ -104,6 +110,9 @@ def build(kind: str, dest, /, *, progress=None, cancelled=None, **flt) -> Report
     if unknown:
         names = ", ".join(FILTER_NAMES.get(u, (u,))[0] for u in sorted(unknown))
         raise ValidationError(translate("Reports", "Отчёт «{0}» не принимает фильтр {1}.").format(kind, names))
+    if kind in OFFICIAL_KINDS:
+        with source_language():
+            return mod.build(dest, progress=progress, cancelled=cancelled, **given)
     return mod.build(dest, progress=progress, cancelled=cancelled, **given)
 
 
