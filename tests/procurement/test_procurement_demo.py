@@ -41,3 +41,16 @@ def test_demo_procurement(demo_db):
 
     on_inv = {r["id"] for r in inventory.list_items(ListQuery(limit=5000))}
     assert set(items) <= on_inv
+
+
+def test_demo_payment_stages_fall_on_working_days(demo_db):
+    """Counted back from today, the demo's payment stages used to land on Saturdays and public holidays;
+    a term ending on a day off ends on the next working day (ГК РФ ст. 193)."""
+    from chemcluster_desktop.services.procurement import rules
+    from chemcluster_desktop.services.procurement.deadlines import working_calendar
+
+    off, work = working_calendar()
+    dues = [p.due_on for c in P.list_contracts(ListQuery(limit=100)) for p in P.get_contract(c["id"]).payments
+            if p.due_on is not None]
+    assert len(dues) >= 5
+    assert all(rules.is_working_day(d, off, work) for d in dues), dues

@@ -16,13 +16,14 @@ from chemcluster_desktop.services.context import Actor
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.services.procurement._common import SOURCE_NAMES
 from chemcluster_desktop.services.procurement.contracts import _create_contract, _mark_paid
+from chemcluster_desktop.services.procurement.deadlines import working_calendar
 from chemcluster_desktop.services.procurement.deliveries import _accept_delivery, _create_delivery
 from chemcluster_desktop.services.procurement.inn import complete_inn
 from chemcluster_desktop.services.procurement.needs import _create_need, _need_from_checklist_line
 from chemcluster_desktop.services.procurement.offers import _add_offer
 from chemcluster_desktop.services.procurement.plan import _advance, _create_plan_line
 from chemcluster_desktop.services.procurement.price_requests import _create_price_request
-from chemcluster_desktop.services.procurement.rules import SINGLE_P5
+from chemcluster_desktop.services.procurement.rules import SINGLE_P5, is_working_day
 from chemcluster_desktop.services.procurement.sources import _save_source
 from chemcluster_desktop.services.procurement.suppliers import _create_supplier
 from chemcluster_desktop.storage.accreditation import (
@@ -201,9 +202,26 @@ class _Demo:
         self.need: dict[str, int] = {}
         self.base: dict[str, Decimal] = {}
         self.gap_needs: list[int] = []
+        self.calendar: tuple[frozenset, frozenset] | None = None
 
     def ago(self, days: int) -> dt.date:
         return self.today - dt.timedelta(days=days)
+
+    def contract(self, s, line, number, date, supplier, price, stages, **kw) -> int:
+        """A contract whose payment stages fall on working days of the production calendar: a term that
+        ends on a day off ends on the next working day (ГК РФ ст. 193); counted back from today, the
+        demo's stages used to land on Saturdays and holidays."""
+        if self.calendar is None:
+            self.calendar = working_calendar()
+        off, work = self.calendar
+
+        def working(d: dt.date) -> dt.date:
+            while not is_working_day(d, off, work):
+                d += dt.timedelta(days=1)
+            return d
+
+        return _create_contract(s, line, number, date, supplier, price,
+                                [(amount, working(due), label) for amount, due, label in stages], **kw)
 
     def sources_and_suppliers(self) -> None:
         s = self.s
@@ -294,7 +312,7 @@ class _Demo:
                   ("supplier_chosen", 160, "Победитель — ООО «ЛабТехСнаб»")])
         amount1 = sum((s.get(Need, need[k]).nmck for k in ("titr", "ph", "scales")), Decimal(0))
         price1 = (amount1 * Decimal("0.94")).quantize(Decimal("0.01"))
-        c1 = _create_contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
+        c1 = self.contract(s, l1, "0332300012326000014-01", ago(150), sup[0], price1,
                               [(_k(price1 * Decimal("0.3")), ago(140), "Аванс 30 %"),
                                (price1 - _k(price1 * Decimal("0.3")), ago(90),
                                 "Окончательный расчёт")], delivery_due=ago(95))
@@ -310,7 +328,7 @@ class _Demo:
                   ("supplier_chosen", 120, "Победитель — АО «Аналитприбор Волга»")])
         amount2 = sum((s.get(Need, need[k]).nmck for k in ("gc", "hplc")), Decimal(0))
         price2 = (amount2 * Decimal("0.97")).quantize(Decimal("0.01"))
-        c2 = _create_contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
+        c2 = self.contract(s, l2, "0332300012326000031-01", ago(110), sup[2], price2,
                               [(_k(price2 * Decimal("0.5")), ago(100), "Аванс 50 %"),
                                (price2 - _k(price2 * Decimal("0.5")), ago(-20),
                                 "После приёмки")], delivery_due=ago(3))
@@ -328,7 +346,7 @@ class _Demo:
                   ("supplier_chosen", 115, "Победитель — ООО «ПромЛабМебель»")])
         amount3 = sum((s.get(Need, need[k]).nmck for k in ("hood", "bench", "cabinet")), Decimal(0))
         price3 = (amount3 * Decimal("0.91")).quantize(Decimal("0.01"))
-        c3 = _create_contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
+        c3 = self.contract(s, l3, "0332300012326000027-01", ago(100), sup[6], price3,
                               [(_k(price3 * Decimal("0.3")), ago(90), "Аванс 30 %"),
                                (price3 - _k(price3 * Decimal("0.3")), ago(-40),
                                 "После поставки")], delivery_due=ago(-20))
@@ -341,7 +359,7 @@ class _Demo:
                   ("supplier_chosen", 80, "Победитель — ООО «ТехноКомплект»")])
         amount4 = sum((s.get(Need, need[k]).nmck for k in ("printer3d", "visc", "moist")), Decimal(0))
         price4 = (amount4 * Decimal("0.96")).quantize(Decimal("0.01"))
-        _create_contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
+        self.contract(s, l4, "32615004321-01", ago(70), sup[7], price4,
                          [(price4, ago(-30), "Оплата после приёмки")], delivery_due=ago(-45))
 
         # 5. notice published (regional)
