@@ -13,6 +13,7 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports.styles import date, money, number, p, table
 from chemcluster_desktop.reports.unified_forms import (
     LABEL,
+    ONE_TABLE,
     VALUE,
     FormHead,
     Requisites,
@@ -94,7 +95,7 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
     if land:
         tot.insert(3, "")
     rows.append(tot)
-    grid = table(rows, head, fixed, align=align)
+    grid = table(rows, head, fixed, align=align, chunk=ONE_TABLE)
     n = len(d["lines"])
     tail = [Spacer(1, 1.5 * mm), p(_t("Всего по документу: строк {0} ({1}); на сумму {2} ({3}).")
                    .format(n, count_words(n), money(d["total"]), money_words(d["total"])), VALUE)]

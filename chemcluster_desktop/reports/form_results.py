@@ -23,6 +23,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports.styles import h3, money, number, p, table
 from chemcluster_desktop.reports.unified_forms import (
+    ONE_TABLE,
     VALUE,
     FormHead,
     Requisites,
@@ -66,11 +67,12 @@ def build_decision(dest, req: Requisites, d: Decision, *, cancelled: Callable[[]
     story.append(h3(_t("1. Инвентаризируемые помещения и материально ответственные лица")))
     story += table([[str(i), p(r, VALUE), p(m, VALUE)] for i, (r, m) in enumerate(d.rooms, 1)],
                    ["№", _t("Местонахождение (помещение)"), _t("Материально ответственное лицо")],
-                   [10 * mm, w * 0.6, w - 10 * mm - w * 0.6 - 0.5], align=["C", "L", "L"])
+                   [10 * mm, w * 0.6, w - 10 * mm - w * 0.6 - 0.5], align=["C", "L", "L"], chunk=ONE_TABLE)
     members_title = h3(_t("2. Состав инвентаризационной комиссии"))
     members = table([[str(i), s.role, p(s.position, VALUE), p(s.name, VALUE)] for i, s in enumerate(d.commission, 1)],
                     ["№", _t("Роль в комиссии"), _t("Должность"), _t("Фамилия, инициалы")],
-                    [10 * mm, 45 * mm, w - 10 * mm - 45 * mm - 60 * mm - 0.5, 60 * mm], align=["C", "L", "L", "L"])
+                    [10 * mm, 45 * mm, w - 10 * mm - 45 * mm - 60 * mm - 0.5, 60 * mm], align=["C", "L", "L", "L"],
+                    chunk=ONE_TABLE)
     # the head's signature and the commission's «ознакомлены» stay on the page of the commission's last rows,
     # and the section's title with its table
     story.append(KeepTogether([members_title, *end_together(members, [
@@ -135,7 +137,7 @@ def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
     grid = table(rows, [_t("Номер счёта"), _t("Наименование объекта"), _t("Номер (инвентарный)"), _t("Ед. изм."),
                         _t("кол-во"), _t("сумма, руб."), _t("кол-во"), _t("сумма, руб."), _t("Примечание")],
                  widths, align=["L", "L", "L", "C", "R", "R", "R", "R", "L"],
-                 header_rows=[["", "", "", "", _t("Излишки"), "", _t("Недостача"), "", ""]])
+                 header_rows=[["", "", "", "", _t("Излишки"), "", _t("Недостача"), "", ""]], chunk=ONE_TABLE)
     n = len(d.lines)
     tail: list = [Spacer(1, 1.5 * mm)]
     tail.append(p(_t("Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).")
@@ -188,12 +190,12 @@ def build_act(dest, req: Requisites, a: Act, *, cancelled: Callable[[], bool] | 
         rows.append([str(i), ls.number, p(ls.responsible, VALUE), p(ls.account, VALUE), str(ls.entries),
                      *[money(v) for v in vals]])
     rows.append(["", _t("Итого"), "", "", str(sum(ls.entries for ls in a.lists)), *[money(v) for v in tot]])
-    fixed = [10 * mm, 34 * mm, 0, 52 * mm, 18 * mm, 30 * mm, 30 * mm, 28 * mm, 28 * mm]
+    fixed = [10 * mm, 34 * mm, 0, 50 * mm, 21 * mm, 30 * mm, 30 * mm, 28 * mm, 28 * mm]
     fixed[2] = w - sum(fixed) - 0.5
     grid = table(rows, ["№", _t("Инвентаризационная опись (ф. 0510466), №"), _t("Материально ответственное лицо"),
                         _t("Счёт (группа объектов)"), _t("Порядковых номеров"), _t("По данным учёта, руб."),
                         _t("Фактически, руб."), _t("Недостача, руб."), _t("Излишки, руб.")], fixed,
-                 align=["C", "L", "L", "L", "R", "R", "R", "R", "R"])
+                 align=["C", "L", "L", "L", "R", "R", "R", "R", "R"], chunk=ONE_TABLE)
     verdict = (_t("Расхождений не выявлено.") if not (tot[2] or tot[3]) else
                _t("Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в "
                   "ведомости расхождений (ф. 0504092).").format(money(tot[2]), money_words(tot[2]), money(tot[3]),

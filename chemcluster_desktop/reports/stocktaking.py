@@ -23,7 +23,7 @@ from chemcluster_desktop.reports.styles import (
     p,
     table,
 )
-from chemcluster_desktop.reports.unified_forms import EndTogether
+from chemcluster_desktop.reports.unified_forms import ONE_TABLE, EndTogether
 
 
 def _t(s: str) -> str:
@@ -83,7 +83,7 @@ def build(dest, info: DocInfo, d: StocktakingData, *, cancelled: Callable[[], bo
                          number(r.found), number(r.found - r.expected), money(r.sum) if r.sum is not None else ""])
             total += r.sum or 0
         data.append(["", p(_t("Итого"), CELL), "", "", "", "", "", money(total)])
-        story.extend(table(data, header, widths, align=align))
+        story.extend(table(data, header, widths, align=align, chunk=ONE_TABLE))
     if not d.shortages and not d.surpluses:
         story.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), SMALL))
     story, info = _signed_with_last_rows(story, info, w)

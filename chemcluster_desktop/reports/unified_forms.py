@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import fonts
@@ -30,6 +30,12 @@ TINY = ParagraphStyle("formtiny", parent=SMALL, fontSize=6, leading=7, alignment
 
 MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
           "ноября", "декабря")
+
+
+# ``styles.table`` cuts long tables into chunks of 60 rows for speed, each chunk with its own head — on a
+# form the next chunk then printed a second head in the middle of a page; the forms' tables are short
+# (a movement's lines, a list of discrepancies), so each is one reportlab table, split only at page ends
+ONE_TABLE = 100_000
 
 
 def _t(s: str) -> str:
@@ -174,9 +180,9 @@ class EndTogether(Flowable):
     A ``KeepTogether`` around the closing blocks alone let them move to a page of their own when the
     rows filled the page; around the whole table it would push a long table to a new page. Here the
     table (``body``, a reportlab ``Table`` or a ``GridTable``) splits as usual, and its *last* part
-    carries the ``tail``: when the last rows fit the page but the tail does not, as many rows as the
-    tail needs go over to the next page with it (the page totals of ф. 0510466 then count the rows each
-    page really holds). Only a tail taller than a whole page is let go on its own."""
+    carries the ``tail``: when the last rows fit the page but the tail does not, the page is filled and
+    its last ``MIN_ROWS`` rows go over to the next page with the tail (the page totals of ф. 0510466 then
+    count the rows each page really holds). Only a tail taller than a whole page is let go on its own."""
 
     MIN_ROWS = 2
 
@@ -205,11 +211,16 @@ class EndTogether(Flowable):
         if getattr(self, "_aw", None) != aw:
             self.wrap(aw, ah)
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
-        # the table runs on: its last part still carries the tail; or the rows fit and the tail does
-        # not: the last rows make room for it by moving to the next page
-        parts = self._make_room(aw, ah if self._bh > ah else ah - self._th)
+        if self._bh > ah:  # the table runs on: its last part carries the tail
+            parts = self._make_room(aw, ah)
+        elif _rows(self.body) > self.MIN_ROWS:  # the rows fit, the tail does not: the last rows go over with it
+            parts = self.body.split(aw, self._bh - _last_rows_height(self.body, self.MIN_ROWS) + 0.01)
+        else:
+            parts = []
         if len(parts) >= 2:
-            return [*parts[:-1], EndTogether(parts[-1], self.tail)]
+            # the rest starts a new page (otherwise it would go on in the room left for the tail, a second
+            # table head and page total on the same page)
+            return [*parts[:-1], FrameBreak(), EndTogether(parts[-1], self.tail)]
         if at_top:  # the tail alone is taller than a page: nothing better than letting it go
             return [*(self.body.split(aw, ah) or [self.body]), *self.tail]
         return []  # all of it to the next page
@@ -233,6 +244,13 @@ class EndTogether(Flowable):
             y -= before + h
             f.drawOn(canv, 0, y, _sW=self.width - w)
             y -= after
+
+
+def _last_rows_height(part: Flowable, k: int) -> float:
+    """The height of the last ``k`` rows of a (wrapped) table part."""
+    if isinstance(part, Table):
+        return sum(part._rowHeights[-k:])
+    return sum(part._lay.heights[part._end - k:part._end])  # GridTable
 
 
 def _rows(part: Flowable) -> int:
@@ -276,5 +294,5 @@ def width(landscape: bool) -> float:
     return content_width(DocInfo(title="", landscape=landscape))
 
 
-__all__ = ["EndTogether", "FormHead", "Requisites", "Signer", "boxed", "build", "end_together", "field_lines",
+__all__ = ["ONE_TABLE", "EndTogether", "FormHead", "Requisites", "Signer", "boxed", "build", "end_together", "field_lines",
            "header", "long_date", "short_date", "signatures", "statement", "width"]

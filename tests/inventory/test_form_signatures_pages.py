@@ -105,22 +105,25 @@ def _commission_rows(page: str) -> bool:  # the decision's last table lists the 
     return "Роль в комиссии" in page and "Заведующий лабораторией Орлов О. О." in page
 
 
-# (builder, the totals text, what closes the form, the table rows the last page must hold); the form's
-# code is on its first page
+# (builder, the totals text, what closes the form, the table rows the last page must hold, a caption of
+# the table's head — printed once on a page); the form's code is on its first page
 FORMS = {
-    "0510466": (_opis, "Итого по описи", "претензий к инвентаризационной комиссии не имею", _numbered_rows),
-    "0504092": (_discrepancies, "Итого: строк", "С ведомостью ознакомлен", _numbered_rows),
-    "0510463": (_act, "Заключение комиссии", "Член комиссии", _numbered_rows),
-    "0510439": (_decision, "в состав комиссии не включены", "С решением ознакомлены", _commission_rows),
-    "0504104": (_movement, "Всего по документу", "Исполнитель (главный бухгалтер)", _numbered_rows),
-    "0504102": (_transfer, "Всего по документу", "Принял (получатель)", _numbered_rows),
-    "stocktaking": (_room_count, "Излишки", "Материально ответственное лицо", _numbered_rows),
+    "0510466": (_opis, "Итого по описи", "претензий к инвентаризационной комиссии не имею", _numbered_rows,
+                "Итого по странице"),
+    "0504092": (_discrepancies, "Итого: строк", "С ведомостью ознакомлен", _numbered_rows, "Номер счёта"),
+    "0510463": (_act, "Заключение комиссии", "Член комиссии", _numbered_rows, "Фактически, руб."),
+    "0510439": (_decision, "в состав комиссии не включены", "С решением ознакомлены", _commission_rows,
+                "Местонахождение (помещение)"),
+    "0504104": (_movement, "Всего по документу", "Исполнитель (главный бухгалтер)", _numbered_rows,
+                "Дата ввода в"),
+    "0504102": (_transfer, "Всего по документу", "Принял (получатель)", _numbered_rows, "Цена, руб."),
+    "stocktaking": (_room_count, "Излишки", "Материально ответственное лицо", _numbered_rows, "Инв. номер"),
 }
 
 
 @pytest.mark.parametrize("code", list(FORMS))
 def test_signatures_stay_with_the_last_rows(code, tmp_path):
-    build, totals, closing, has_rows = FORMS[code]
+    build, totals, closing, has_rows, head = FORMS[code]
     # how many rows the first and the second page hold when the table runs on
     build(tmp_path / "long.pdf", 150)
     long = _pages(tmp_path / "long.pdf")
@@ -137,6 +140,14 @@ def test_signatures_stay_with_the_last_rows(code, tmp_path):
         assert closing in last and "(подпись)" in last, (n, len(pages))
         assert totals in last, (n, len(pages))
         assert has_rows(last), f"{code}: with {n} rows the last page holds the signatures alone"
+        # one table part a page: the rows moved over with the signatures start a new page
+        assert all(page.count(head) <= 1 for page in pages), n
+        # and no page is left half empty: a page before the last is full, or only the last two rows (a
+        # table's own total among them) went over with the signatures
+        for i, page in enumerate(pages[:-1]):
+            room = ends[0] if i == 0 else ends[1] - ends[0]
+            moved = i == len(pages) - 2 and len(_rows_on(last)) <= 2
+            assert len(_rows_on(page)) >= room - 1 or moved, (n, i + 1)
         # every row printed exactly once, in order, none lost by the move
         seen = [int(m) for page in pages for m in ROW.findall(page)]
         assert seen == list(range(1, n + 1)), n
