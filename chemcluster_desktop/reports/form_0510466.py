@@ -133,7 +133,9 @@ def _page_total(rows: list[OpisRow], counted: bool):
 # so there is no price column between the unit's code and the actual presence: the unit value is the sum
 # over the quantity. Graphs 4–7 (статус, целевая функция, единица измерения и код по ОКЕИ) and 10–13 (по
 # данным учёта, отклонение) keep the order of ф. 0504087 which the form replaced; they are not verified
-# against the official text (README «Инвентаризация»).
+# against the official text (README «Инвентаризация»). Searched again in session 4 (КонсультантПлюс and
+# docs.cntd.ru copies of приказ № 61н, articles, public code): the section of the Methodological
+# guidelines on ф. 0510466 and its blank were not among the stored texts; no column is added unverified.
 COLUMNS = (7, None, 30, 24, 24, 10, 12, 14, 24, 14, 24, 14, 22)
 
 
