@@ -35,6 +35,7 @@ from chemcluster_desktop.reports.unified_forms import (
     Requisites,
     Signer,
     build,
+    end_together,
     field_lines,
     header,
     short_date,
@@ -132,7 +133,9 @@ def _page_total(rows: list[OpisRow], counted: bool):
 # so there is no price column between the unit's code and the actual presence: the unit value is the sum
 # over the quantity. Graphs 4–7 (статус, целевая функция, единица измерения и код по ОКЕИ) and 10–13 (по
 # данным учёта, отклонение) keep the order of ф. 0504087 which the form replaced; they are not verified
-# against the official text (README «Инвентаризация»).
+# against the official text (README «Инвентаризация»). Searched again in session 4 (КонсультантПлюс and
+# docs.cntd.ru copies of приказ № 61н, articles, public code): the section of the Methodological
+# guidelines on ф. 0510466 and its blank were not among the stored texts; no column is added unverified.
 COLUMNS = (7, None, 30, 24, 24, 10, 12, 14, 24, 14, 24, 14, 22)
 
 
@@ -180,19 +183,19 @@ def story_of(op: Opis, req: Requisites, *, counted: bool, w: float) -> list:
                             "мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход."),
                          [mol], w, on=op.starts_on))
     out.append(Spacer(1, 3 * mm))
-    out.append(_table(op, counted, w))
-    out.append(Spacer(1, 2 * mm))
-    out.append(p(_totals_text(op.rows, counted, _t("Итого по описи")), VALUE))
+    tail: list = [Spacer(1, 2 * mm), p(_totals_text(op.rows, counted, _t("Итого по описи")), VALUE)]
     if counted:
         book = _sum(r.book_sum for r in op.rows)
-        out.append(p(_t("По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})")
-                     .format(len(op.rows), money(book), money_words(book)), VALUE))
-    out.append(signatures(op.commission, w))
+        tail.append(p(_t("По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})")
+                      .format(len(op.rows), money(book), money_words(book)), VALUE))
+    tail.append(signatures(op.commission, w))
     n = len(op.rows)
-    out.append(statement(_t("Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в "
-                            "натуре в моём присутствии и внесены в опись, в связи с чем претензий к "
-                            "инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на "
-                            "моём ответственном хранении.").format(n), [mol], w, on=op.ends_on))
+    tail.append(statement(_t("Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в "
+                             "натуре в моём присутствии и внесены в опись, в связи с чем претензий к "
+                             "инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на "
+                             "моём ответственном хранении.").format(n), [mol], w, on=op.ends_on))
+    # the totals, the commission's signatures and the МОЛ's statement stay on the page of the last rows
+    out += end_together([_table(op, counted, w)], tail)
     return out
 
 

@@ -13,11 +13,13 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports.styles import date, money, number, p, table
 from chemcluster_desktop.reports.unified_forms import (
     LABEL,
+    ONE_TABLE,
     VALUE,
     FormHead,
     Requisites,
     Signer,
     build,
+    end_together,
     field_lines,
     header,
     signatures,
@@ -93,10 +95,10 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
     if land:
         tot.insert(3, "")
     rows.append(tot)
-    story += table(rows, head, fixed, align=align)
+    grid = table(rows, head, fixed, align=align, chunk=ONE_TABLE)
     n = len(d["lines"])
-    story.append(p(_t("Всего по документу: строк {0} ({1}); на сумму {2} ({3}).")
-                   .format(n, count_words(n), money(d["total"]), money_words(d["total"])), VALUE))
+    tail = [Spacer(1, 1.5 * mm), p(_t("Всего по документу: строк {0} ({1}); на сумму {2} ({3}).")
+                   .format(n, count_words(n), money(d["total"]), money_words(d["total"])), VALUE)]
     if code == "0504102":
         signers = [signer(_t("Сдал (отправитель)"), "from_mol"), signer(_t("Принял (получатель)"), "to_mol")]
     elif code == "0504204":
@@ -107,12 +109,13 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
                    signer(_t("Отпустил"), mol if issue else "person"),
                    signer(_t("Получил"), "person" if issue else mol)]
     else:
-        story.append(p(_t("Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.")
-                       .format(d["reason"] or "—"), VALUE))
+        tail.append(p(_t("Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.")
+                      .format(d["reason"] or "—"), VALUE))
         signers = [Signer(_t("Председатель комиссии")), Signer(_t("Члены комиссии")), Signer(""),
                    signer(_t("Материально ответственное лицо"), "from_mol"),
                    Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant)]
-    story.append(signatures(signers, w, on=d["date"]))
+    tail.append(signatures(signers, w, on=d["date"]))
+    story += end_together(grid, tail)  # the totals and the signatures stay with the last rows
     build(dest, _t("Документ движения {0} (ф. {1})").format(d["number"], code), req.name, story, landscape=land,
           cancelled=cancelled)
     return n

@@ -18,15 +18,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports.styles import h3, money, number, p, table
 from chemcluster_desktop.reports.unified_forms import (
+    ONE_TABLE,
     VALUE,
     FormHead,
     Requisites,
     Signer,
     build,
+    end_together,
     field_lines,
     header,
     short_date,
@@ -64,15 +67,18 @@ def build_decision(dest, req: Requisites, d: Decision, *, cancelled: Callable[[]
     story.append(h3(_t("1. Инвентаризируемые помещения и материально ответственные лица")))
     story += table([[str(i), p(r, VALUE), p(m, VALUE)] for i, (r, m) in enumerate(d.rooms, 1)],
                    ["№", _t("Местонахождение (помещение)"), _t("Материально ответственное лицо")],
-                   [10 * mm, w * 0.6, w - 10 * mm - w * 0.6 - 0.5], align=["C", "L", "L"])
-    story.append(h3(_t("2. Состав инвентаризационной комиссии")))
-    story += table([[str(i), s.role, p(s.position, VALUE), p(s.name, VALUE)] for i, s in enumerate(d.commission, 1)],
-                   ["№", _t("Роль в комиссии"), _t("Должность"), _t("Фамилия, инициалы")],
-                   [10 * mm, 45 * mm, w - 10 * mm - 45 * mm - 60 * mm - 0.5, 60 * mm], align=["C", "L", "L", "L"])
-    story.append(p(_t("Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены."),
-                   VALUE))
-    story.append(signatures([Signer(_t("Руководитель учреждения"), req.director_position, req.director)], w))
-    story.append(signatures([Signer(_t("С решением ознакомлены"), s.position, s.name) for s in d.commission], w))
+                   [10 * mm, w * 0.6, w - 10 * mm - w * 0.6 - 0.5], align=["C", "L", "L"], chunk=ONE_TABLE)
+    members_title = h3(_t("2. Состав инвентаризационной комиссии"))
+    members = table([[str(i), s.role, p(s.position, VALUE), p(s.name, VALUE)] for i, s in enumerate(d.commission, 1)],
+                    ["№", _t("Роль в комиссии"), _t("Должность"), _t("Фамилия, инициалы")],
+                    [10 * mm, 45 * mm, w - 10 * mm - 45 * mm - 60 * mm - 0.5, 60 * mm], align=["C", "L", "L", "L"],
+                    chunk=ONE_TABLE)
+    # the head's signature and the commission's «ознакомлены» stay on the page of the commission's last rows,
+    # and the section's title with its table
+    story.append(KeepTogether([members_title, *end_together(members, [
+        p(_t("Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены."), VALUE),
+        signatures([Signer(_t("Руководитель учреждения"), req.director_position, req.director)], w),
+        signatures([Signer(_t("С решением ознакомлены"), s.position, s.name) for s in d.commission], w)])]))
     build(dest, _t("Решение о проведении инвентаризации (ф. 0510439)"), req.name, story, cancelled=cancelled)
     return len(d.commission)
 
@@ -128,20 +134,22 @@ def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
         rows.append(["", _t("Итого по счёту {0}").format(acc), "", "", "", money(ps), "", money(ms), ""])
     fixed = [22 * mm, 30 * mm, 12 * mm, 18 * mm, 26 * mm, 18 * mm, 26 * mm, 45 * mm]
     widths = [fixed[0], w - sum(fixed) - 0.5, *fixed[1:]]
-    story += table(rows, [_t("Номер счёта"), _t("Наименование объекта"), _t("Номер (инвентарный)"), _t("Ед. изм."),
-                          _t("кол-во"), _t("сумма, руб."), _t("кол-во"), _t("сумма, руб."), _t("Примечание")],
-                   widths, align=["L", "L", "L", "C", "R", "R", "R", "R", "L"],
-                   header_rows=[["", "", "", "", _t("Излишки"), "", _t("Недостача"), "", ""]])
+    grid = table(rows, [_t("Номер счёта"), _t("Наименование объекта"), _t("Номер (инвентарный)"), _t("Ед. изм."),
+                        _t("кол-во"), _t("сумма, руб."), _t("кол-во"), _t("сумма, руб."), _t("Примечание")],
+                 widths, align=["L", "L", "L", "C", "R", "R", "R", "R", "L"],
+                 header_rows=[["", "", "", "", _t("Излишки"), "", _t("Недостача"), "", ""]], chunk=ONE_TABLE)
     n = len(d.lines)
-    story.append(p(_t("Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).")
-                   .format(n, count_words(n), money(surplus_sum), money_words(surplus_sum), money(shortage_sum),
-                           money_words(shortage_sum)), VALUE))
+    tail: list = [Spacer(1, 1.5 * mm)]
+    tail.append(p(_t("Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).")
+                  .format(n, count_words(n), money(surplus_sum), money_words(surplus_sum), money(shortage_sum),
+                          money_words(shortage_sum)), VALUE))
     if not d.lines:
-        story.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), VALUE))
-    story.append(signatures([Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant),
-                             *d.commission], w))
-    story.append(signatures([Signer(_t("С ведомостью ознакомлен(а): материально ответственное лицо"),
-                                    d.responsible_position, d.responsible)], w))
+        tail.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), VALUE))
+    tail.append(signatures([Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant),
+                            *d.commission], w))
+    tail.append(signatures([Signer(_t("С ведомостью ознакомлен(а): материально ответственное лицо"),
+                                   d.responsible_position, d.responsible)], w))
+    story += end_together(grid, tail)  # the totals and the signatures stay with the last rows
     build(dest, _t("Ведомость расхождений (ф. 0504092)"), req.name, story, landscape=True, cancelled=cancelled)
     return n
 
@@ -182,19 +190,22 @@ def build_act(dest, req: Requisites, a: Act, *, cancelled: Callable[[], bool] | 
         rows.append([str(i), ls.number, p(ls.responsible, VALUE), p(ls.account, VALUE), str(ls.entries),
                      *[money(v) for v in vals]])
     rows.append(["", _t("Итого"), "", "", str(sum(ls.entries for ls in a.lists)), *[money(v) for v in tot]])
-    fixed = [10 * mm, 34 * mm, 0, 52 * mm, 18 * mm, 30 * mm, 30 * mm, 28 * mm, 28 * mm]
+    fixed = [10 * mm, 34 * mm, 0, 50 * mm, 21 * mm, 30 * mm, 30 * mm, 28 * mm, 28 * mm]
     fixed[2] = w - sum(fixed) - 0.5
-    story += table(rows, ["№", _t("Инвентаризационная опись (ф. 0510466), №"), _t("Материально ответственное лицо"),
-                          _t("Счёт (группа объектов)"), _t("Порядковых номеров"), _t("По данным учёта, руб."),
-                          _t("Фактически, руб."), _t("Недостача, руб."), _t("Излишки, руб.")], fixed,
-                   align=["C", "L", "L", "L", "R", "R", "R", "R", "R"])
+    grid = table(rows, ["№", _t("Инвентаризационная опись (ф. 0510466), №"), _t("Материально ответственное лицо"),
+                        _t("Счёт (группа объектов)"), _t("Порядковых номеров"), _t("По данным учёта, руб."),
+                        _t("Фактически, руб."), _t("Недостача, руб."), _t("Излишки, руб.")], fixed,
+                 align=["C", "L", "L", "L", "R", "R", "R", "R", "R"], chunk=ONE_TABLE)
     verdict = (_t("Расхождений не выявлено.") if not (tot[2] or tot[3]) else
                _t("Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в "
                   "ведомости расхождений (ф. 0504092).").format(money(tot[2]), money_words(tot[2]), money(tot[3]),
                                                                money_words(tot[3])))
-    story.append(p(_t("Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}")
-                   .format(len(a.lists), count_words(len(a.lists), feminine=True), verdict), VALUE))
-    story.append(signatures(a.commission, w))
+    # the conclusion and the commission's signatures stay on the page of the last rows
+    story += end_together(grid, [
+        Spacer(1, 1.5 * mm),
+        p(_t("Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}")
+          .format(len(a.lists), count_words(len(a.lists), feminine=True), verdict), VALUE),
+        signatures(a.commission, w)])
     build(dest, _t("Акт о результатах инвентаризации (ф. 0510463)"), req.name, story, landscape=True,
           cancelled=cancelled)
     return len(a.lists)
