@@ -16,7 +16,7 @@ from chemcluster_desktop.services.inventory.import_plan import Plan, reagent_key
 from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
 from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group
 from chemcluster_desktop.storage.base import utcnow
-from chemcluster_desktop.storage.bulk import insert_rows
+from chemcluster_desktop.storage.bulk import insert_rows, roomy_cache
 from chemcluster_desktop.storage.core import Building, Room
 from chemcluster_desktop.storage.inventory import (
     Item,
@@ -114,6 +114,11 @@ def _container(d: dict, item_id: int, now) -> dict:
 
 def write(s, plan: Plan, filename: str, groups: str, cancelled=None) -> tuple[int, int]:
     """Create and update; returns (cards created, cards updated)."""
+    with roomy_cache(s.connection()):
+        return _write(s, plan, filename, groups, cancelled)
+
+
+def _write(s, plan: Plan, filename: str, groups: str, cancelled=None) -> tuple[int, int]:
     now = utcnow()
     if plan.new_rooms:
         create_rooms(s, plan)
