@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import ValidationError
@@ -211,8 +211,8 @@ def _unnumbered(s, rows) -> dict[int, int]:
     """A row without an inventory number is the stored card of the same kind, name, model, serial number
     and room when there is exactly one such card (the card an earlier import of the file made).
 
-    The candidates (every card of those names and kinds: thousands in a large inventory) are read as
-    plain rows, and each distinct text folded once."""
+    The candidates (the cards of those names and kinds in the rooms the rows name: thousands in a large
+    inventory) are read as plain rows, and each distinct text folded once."""
     if not rows:
         return {}
     names = sorted({pr.data["name"] for pr in rows})
@@ -228,10 +228,14 @@ def _unnumbered(s, rows) -> dict[int, int]:
 
     cands: dict[tuple, list[int]] = {}
     conn = s.connection()
+    rooms = {f(pr.data.get("room")) for pr in rows}  # folded; "" for a row without a room
+    in_rooms = Item.room_id.in_([rid for rid, rname in conn.execute(select(Room.id, Room.name)) if f(rname) in rooms])
+    if "" in rooms:
+        in_rooms = or_(in_rooms, Item.room_id.is_(None))
     for i in range(0, len(names), 500):
         q = (select(Item.id, Item.kind, Item.name, Item.model, Item.serial_number, Room.name)
              .join(Room, Room.id == Item.room_id, isouter=True)
-             .where(Item.name.in_(names[i:i + 500]), Item.kind.in_(kinds), Item.status != "written_off"))
+             .where(Item.name.in_(names[i:i + 500]), Item.kind.in_(kinds), Item.status != "written_off", in_rooms))
         for iid, kind, name, model, serial, rname in conn.execute(q):
             cands.setdefault((kind, f(name), f(model), f(serial), f(rname)), []).append(iid)
     out: dict[int, int] = {}
