@@ -31,7 +31,7 @@ from typing import Any
 
 from chemcluster_desktop.dates import match_date
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.xlsx.sheetrows import worksheet_rows
+from chemcluster_desktop.xlsx.sheetrows import load_read_only, worksheet_rows
 
 # --- safety limits --------------------------------------------------------------------------------
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx file itself
@@ -162,12 +162,10 @@ def open_workbook(path: str | os.PathLike):
     check_file(path)
     import warnings
 
-    from openpyxl import load_workbook
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
+            return load_read_only(path)  # openpyxl's load_workbook(read_only=True, data_only=True), less a scan
     except Exception as e:  # openpyxl raises many kinds on broken files
         raise XlsxFileError(_t("Не удаётся прочитать книгу Excel «{0}»: файл повреждён или в неподдерживаемом "
                                "формате ({1}).").format(Path(path).name, type(e).__name__)) from e

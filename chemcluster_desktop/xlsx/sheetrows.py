@@ -23,6 +23,12 @@ memory; a sheet with a DOCTYPE (never in a real workbook; the way to an entity b
 
 :func:`worksheet_rows` returns None when the openpyxl objects do not have the parts it needs (another
 openpyxl version): the caller then iterates with openpyxl itself.
+
+:func:`load_read_only` is openpyxl's ``load_workbook(path, read_only=True, data_only=True)`` except for
+one step: to learn a sheet's size openpyxl parses the sheet up to the *end* of ``<sheetData>`` when the
+sheet has no ``<dimension>`` — a whole extra pass over every sheet, the hidden ones included, before a
+row is read (files written by openpyxl's write-only mode, the program's own export among them). Here
+the size is looked for only up to the *start* of ``<sheetData>``, where the format puts it.
 """
 
 from __future__ import annotations
@@ -38,6 +44,86 @@ CHUNK = 1 << 16
 
 class SheetXmlError(ValueError):
     """The sheet's XML is not a worksheet this reader accepts (the caller says «файл повреждён»)."""
+
+
+class _Stop(Exception):
+    pass
+
+
+def declared_dimension(source) -> tuple[int, int, int, int] | None:
+    """(min column, min row, max column, max row) of the sheet's ``<dimension>``; None when it has none.
+    Reads only up to ``<sheetData>`` (the dimension comes before it)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found: list[str] = []
+
+    def start(name, attrs):
+        local = name.rpartition(" ")[2]
+        if local == "dimension":
+            found.append(attrs.get("ref") or "")
+            raise _Stop
+        if local == "sheetData":
+            raise _Stop
+
+    p = ParserCreate(namespace_separator=" ")
+    p.StartElementHandler = start
+    p.StartDoctypeDeclHandler = _refuse
+    p.EntityDeclHandler = _refuse
+    try:
+        while chunk := source.read(1 << 14):
+            p.Parse(chunk, False)
+    except _Stop:
+        pass
+    if not found or not found[0]:
+        return None
+    try:
+        bounds = range_boundaries(found[0])
+    except (TypeError, ValueError):
+        return None
+    return bounds if None not in bounds else None
+
+
+def _refuse(*_a):
+    raise SheetXmlError("a DOCTYPE in a worksheet")
+
+
+def load_read_only(path):
+    """openpyxl's read-only, values-only workbook, without its whole-sheet scan for a missing
+    <dimension>; plain ``load_workbook`` where this openpyxl's reader is not the one this was written for."""
+    from openpyxl import load_workbook
+
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:
+        return load_workbook(path, read_only=True, data_only=True)
+    needed = (hasattr(ExcelReader, "read_worksheets") and hasattr(ExcelReader, "read_chartsheet")
+              and hasattr(ReadOnlyWorksheet, "_get_size") and hasattr(ReadOnlyWorksheet, "_get_source"))
+    if not needed:
+        return load_workbook(path, read_only=True, data_only=True)
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self):
+            with self._get_source() as src:
+                dims = declared_dimension(src)
+            if dims is not None:
+                self._min_column, self._min_row, self._max_column, self._max_row = dims
+
+    class Reader(ExcelReader):
+        def read_worksheets(self):  # openpyxl's read-only branch, with the Sheet above
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    reader = Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
 
 
 def worksheet_rows(wb, ws, *, max_columns: int) -> Iterator[tuple] | None:
@@ -117,11 +203,8 @@ class _SheetParser:
         p.StartElementHandler = self.start
         p.EndElementHandler = self.end
         p.CharacterDataHandler = self.chars
-        p.StartDoctypeDeclHandler = self.refuse
-        p.EntityDeclHandler = self.refuse
-
-    def refuse(self, *_a):
-        raise SheetXmlError("a DOCTYPE in a worksheet")
+        p.StartDoctypeDeclHandler = _refuse
+        p.EntityDeclHandler = _refuse
 
     def start(self, name, attrs):
         tag = _TAGS.get(name)

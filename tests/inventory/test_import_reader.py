@@ -1,7 +1,9 @@
 """The import's sheet reader (xlsx/sheetrows.py) gives exactly the values openpyxl's read-only mode gives
 — checked cell by cell against openpyxl on workbooks written by openpyxl (normal and write-only), by
 LibreOffice, and by hand (the odd but valid XML other programs write) — and differs only where it means
-to: a wrong <dimension> hides nothing, a DOCTYPE is refused, one cell cannot fill the memory.
+to: a wrong <dimension> hides nothing, a DOCTYPE is refused, one cell cannot fill the memory. The workbook
+is opened as openpyxl opens it (same sheets, states and declared sizes) less openpyxl's whole-sheet scan
+for a missing <dimension>.
 
 ``tests/inventory/data/cell_types_lo.xlsx`` is :func:`cell_types_workbook` re-saved by LibreOffice
 (``soffice --headless --convert-to xlsx``): shared strings, cached formula results and errors as
@@ -24,7 +26,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import FileFormatError
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.xlsx import common
-from chemcluster_desktop.xlsx.sheetrows import CELL_TEXT_LIMIT, worksheet_rows
+from chemcluster_desktop.xlsx.sheetrows import CELL_TEXT_LIMIT, load_read_only, worksheet_rows
 
 DATA = Path(__file__).with_name("data")
 
@@ -104,16 +106,23 @@ def hand_written_workbook(path: Path, sheet_xml: str = HAND_SHEET) -> Path:
 
 
 def _both(path: Path) -> list[tuple[str, list, list]]:
-    wb = load_workbook(path, read_only=True, data_only=True)
+    """Per sheet: (title, rows of the program's reader, rows of plain openpyxl)."""
+    ref, wb = load_workbook(path, read_only=True, data_only=True), load_read_only(path)
     try:
+        assert type(wb.worksheets[0]).__name__ == "Sheet", "load_read_only fell back to load_workbook"
+        assert [(ws.title, ws.sheet_state) for ws in wb.worksheets] == \
+            [(ws.title, ws.sheet_state) for ws in ref.worksheets]
         out = []
-        for ws in wb.worksheets:
+        for ws, ref_ws in zip(wb.worksheets, ref.worksheets, strict=True):
+            assert (ws.min_row, ws.min_column, ws.max_row, ws.max_column) == \
+                (ref_ws.min_row, ref_ws.min_column, ref_ws.max_row, ref_ws.max_column)
             fast = worksheet_rows(wb, ws, max_columns=10_000)
             assert fast is not None, "this openpyxl no longer exposes what the fast reader needs"
-            out.append((ws.title, list(fast), [tuple(r) for r in ws.iter_rows(values_only=True)]))
+            out.append((ws.title, list(fast), [tuple(r) for r in ref_ws.iter_rows(values_only=True)]))
         return out
     finally:
         wb.close()
+        ref.close()
 
 
 @pytest.mark.parametrize("make", ["openpyxl", "openpyxl_1904", "write_only", "by_hand", "libreoffice",
