@@ -3,7 +3,7 @@
 Reading people's Excel files:
 
     check_file(path)                       # not xlsx / encrypted / empty / enormous / zip bomb → XlsxFileError
-    rows = iter_sheet_rows(path)           # read-only openpyxl, values only, row numbers from 1
+    rows = iter_sheet_rows(wb)             # openpyxl's read-only values (streamed by xlsx.sheetrows), from row 1
     hdr = find_header(rows, SYNONYMS)      # header row found even below title lines
     parse_number("1 234,50") → Decimal("1234.50");  parse_date("26.11.2026") → date(2026, 11, 26)
     is_empty_row(values), is_total_row(values)
@@ -31,6 +31,7 @@ from typing import Any
 
 from chemcluster_desktop.dates import match_date
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.xlsx.sheetrows import load_read_only, worksheet_rows
 
 # --- safety limits --------------------------------------------------------------------------------
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx file itself
@@ -161,12 +162,10 @@ def open_workbook(path: str | os.PathLike):
     check_file(path)
     import warnings
 
-    from openpyxl import load_workbook
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
+            return load_read_only(path)  # openpyxl's load_workbook(read_only=True, data_only=True), less a scan
     except Exception as e:  # openpyxl raises many kinds on broken files
         raise XlsxFileError(_t("Не удаётся прочитать книгу Excel «{0}»: файл повреждён или в неподдерживаемом "
                                "формате ({1}).").format(Path(path).name, type(e).__name__)) from e
@@ -204,7 +203,8 @@ def iter_sheet_rows(wb, sheet: str | int | None = None, *, max_rows: int | None 
                                "Разделите файл на части.").format(ws.title, declared, max_rows))
     n = 0
     try:
-        for values in ws.iter_rows(values_only=True):
+        rows = worksheet_rows(wb, ws, max_columns=max_columns)  # openpyxl's values, streamed faster
+        for values in (rows if rows is not None else ws.iter_rows(values_only=True)):
             n += 1
             if n > max_rows + HEADER_SCAN_ROWS:
                 raise XlsxFileError(_t("В листе «{0}» слишком много строк (больше {1}). Разделите файл на части.")

@@ -210,6 +210,17 @@ def _layout(wb, rows, fallback: bool = False, sheet: str = "") -> tuple[Layout, 
     return lay, itertools.chain(after, rows)
 
 
+def apply_mapping(header: HeaderMatch, captions: list[str], mapping: dict[int, str]) -> None:
+    """The columns a person chose (column index → field, "" to ignore) replace the guessed ones."""
+    cols = {}
+    for idx, f in mapping.items():
+        if f and f in FIELDS:
+            cols[f] = int(idx)
+    header.columns = cols
+    header.uncertain = {}
+    header.unmatched = [(i, c) for i, c in enumerate(captions) if c and i not in cols.values()]
+
+
 def read_inventory(path, *, mapping: dict[int, str] | None = None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None, today: dt.date | None = None,
@@ -232,13 +243,7 @@ def read_inventory(path, *, mapping: dict[int, str] | None = None,
         header = HeaderMatch(lay.header_row, dict(lay.columns), lay.captions, list(lay.unmatched),
                              dict(lay.uncertain))
         if mapping:
-            cols = {}
-            for idx, f in mapping.items():
-                if f and f in FIELDS:
-                    cols[f] = int(idx)
-            header.columns = cols
-            header.uncertain = {}
-            header.unmatched = [(i, c) for i, c in enumerate(lay.captions) if c and i not in cols.values()]
+            apply_mapping(header, lay.captions, mapping)
         no_name = _t("Лист «{0}»: нет столбца «Наименование» (строка заголовков {1}): без него импорт "
                      "невозможен. Укажите, какой столбец — наименование.").format(sheet, lay.header_row)
         if "name" not in header.columns and require_name:

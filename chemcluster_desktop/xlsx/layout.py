@@ -83,8 +83,14 @@ def is_column_numbers_row(values: Sequence[Any]) -> bool:
 
 def account_of(values: Sequence[Any]) -> str | None:
     """«Счет 101.34 «Машины и оборудование — ОЦДИ»» → "101.34" (an account caption row)."""
-    texts = [cell_text(v) for v in values if cell_text(v)]
-    if not texts or len(texts) > 3:
+    texts = []
+    for v in values:  # a data row has more than 3 filled cells: stop at the fourth
+        t = cell_text(v) if v is not None else ""
+        if t:
+            if len(texts) == 3:
+                return None
+            texts.append(t)
+    if not texts:
         return None
     m = ACCOUNT_RX.match(texts[0])
     if not m:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.services.errors import ValidationError
@@ -176,8 +176,8 @@ def _existing(s, good, groups: str) -> dict[int, list[int]]:
     split_of: dict[str, list[int]] = {}
     for i in range(0, len(nums), 500):
         chunk = nums[i:i + 500]
-        by_num.update({n: iid for iid, n in s.execute(select(Item.id, Item.inventory_number)
-                                                      .where(Item.inventory_number.in_(chunk)))})
+        by_num.update({n: iid for iid, n in s.connection().execute(
+            select(Item.id, Item.inventory_number).where(Item.inventory_number.in_(chunk)))})
         if groups == "split":
             for iid, n in s.execute(select(Item.id, Item.accounting_number)
                                     .where(Item.accounting_number.in_(chunk), Item.status != "written_off")
@@ -209,24 +209,40 @@ def _existing(s, good, groups: str) -> dict[int, list[int]]:
 
 def _unnumbered(s, rows) -> dict[int, int]:
     """A row without an inventory number is the stored card of the same kind, name, model, serial number
-    and room when there is exactly one such card (the card an earlier import of the file made)."""
+    and room when there is exactly one such card (the card an earlier import of the file made).
+
+    The candidates (the cards of those names and kinds in the rooms the rows name: thousands in a large
+    inventory) are read as plain rows, and each distinct text folded once."""
     if not rows:
         return {}
     names = sorted({pr.data["name"] for pr in rows})
+    kinds = sorted({pr.data["kind"] for pr in rows})
+    folded: dict[str, str] = {}
+
+    def f(text) -> str:
+        text = text or ""
+        v = folded.get(text)
+        if v is None:
+            v = folded[text] = fold(text)
+        return v
+
     cands: dict[tuple, list[int]] = {}
+    conn = s.connection()
+    rooms = {f(pr.data.get("room")) for pr in rows}  # folded; "" for a row without a room
+    in_rooms = Item.room_id.in_([rid for rid, rname in conn.execute(select(Room.id, Room.name)) if f(rname) in rooms])
+    if "" in rooms:
+        in_rooms = or_(in_rooms, Item.room_id.is_(None))
     for i in range(0, len(names), 500):
         q = (select(Item.id, Item.kind, Item.name, Item.model, Item.serial_number, Room.name)
              .join(Room, Room.id == Item.room_id, isouter=True)
-             .where(Item.name.in_(names[i:i + 500]), Item.status != "written_off", Item.kind != "reagent"))
-        for iid, kind, name, model, serial, rname in s.execute(q):
-            cands.setdefault((kind, fold(name), fold(model or ""), fold(serial or ""), fold(rname or "")),
-                             []).append(iid)
+             .where(Item.name.in_(names[i:i + 500]), Item.kind.in_(kinds), Item.status != "written_off", in_rooms))
+        for iid, kind, name, model, serial, rname in conn.execute(q):
+            cands.setdefault((kind, f(name), f(model), f(serial), f(rname)), []).append(iid)
     out: dict[int, int] = {}
     used: set[int] = set()
     for pr in rows:
         d = pr.data
-        key = (d["kind"], fold(d["name"]), fold(d.get("model") or ""), fold(d.get("serial_number") or ""),
-               fold(d.get("room") or ""))
+        key = (d["kind"], f(d["name"]), f(d.get("model")), f(d.get("serial_number")), f(d.get("room")))
         ids = cands.get(key, [])
         if len(ids) == 1 and ids[0] not in used:
             out[id(pr)] = ids[0]

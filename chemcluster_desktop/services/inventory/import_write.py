@@ -16,7 +16,7 @@ from chemcluster_desktop.services.inventory.import_plan import Plan, reagent_key
 from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
 from chemcluster_desktop.services.inventory.vocabulary import UNIT_KINDS, is_group
 from chemcluster_desktop.storage.base import utcnow
-from chemcluster_desktop.storage.bulk import insert_rows
+from chemcluster_desktop.storage.bulk import insert_rows, roomy_cache
 from chemcluster_desktop.storage.core import Building, Room
 from chemcluster_desktop.storage.inventory import (
     Item,
@@ -114,6 +114,11 @@ def _container(d: dict, item_id: int, now) -> dict:
 
 def write(s, plan: Plan, filename: str, groups: str, cancelled=None) -> tuple[int, int]:
     """Create and update; returns (cards created, cards updated)."""
+    with roomy_cache(s.connection()):
+        return _write(s, plan, filename, groups, cancelled)
+
+
+def _write(s, plan: Plan, filename: str, groups: str, cancelled=None) -> tuple[int, int]:
     now = utcnow()
     if plan.new_rooms:
         create_rooms(s, plan)
@@ -187,49 +192,87 @@ def write(s, plan: Plan, filename: str, groups: str, cancelled=None) -> tuple[in
     return len(ids), updated
 
 
+def _load_items(s, ids) -> dict[int, Item]:
+    """The stored cards an import updates, in one query per 500 (not one ``get`` each)."""
+    ids = sorted(set(ids))
+    out: dict[int, Item] = {}
+    for k in range(0, len(ids), 500):
+        out.update((it.id, it) for it in s.scalars(select(Item).where(Item.id.in_(ids[k:k + 500]))))
+    return out
+
+
+def _load_containers(s, item_ids) -> dict[tuple[int, str], ReagentContainer]:
+    """The open containers of the reagent cards an import updates, by (card, lot): the first of a lot."""
+    ids = sorted(set(item_ids))
+    out: dict[tuple[int, str], ReagentContainer] = {}
+    for k in range(0, len(ids), 500):
+        q = (select(ReagentContainer).where(ReagentContainer.item_id.in_(ids[k:k + 500]),
+                                            ReagentContainer.empty.is_(False)).order_by(ReagentContainer.id))
+        for c in s.scalars(q):
+            out.setdefault((c.item_id, c.lot or ""), c)
+    return out
+
+
+def _update_item(s, plan: Plan, subs: dict, item: Item, d: dict, ids: list[int], moves: tuple[list, list],
+                 conts: dict) -> None:
+    """One stored card takes the file's values (``d``) for the columns the file has; ``moves`` collects
+    (receipt lines, write-off lines) for a changed count."""
+    for f in ITEM_TEXT:
+        if f in d and not (f == "accounting_number" and len(ids) > 1):
+            setattr(item, f, d[f] or "")
+    for f in ("cost", "commissioned_on", "min_quantity", "unit", "status", "custom_fields"):
+        if f in d and d[f] is not None:
+            setattr(item, f, d[f])
+    if d.get("room"):
+        item.room_id = _room_id(plan, d)
+    item.name = d["name"]
+    if item.kind == "reagent":
+        if d.get("cas_number") or d["name"]:
+            sid = subs.get(d.get("cas_number") or fold(d["name"]))
+            if sid is not None and item.substance_id is None:
+                item.substance_id = sid
+        if d.get("quantity"):
+            _container_update(s, item, d, conts)
+    elif "quantity" in d and d["quantity"] is not None and len(ids) == 1:
+        diff = d["quantity"] - item.quantity
+        if diff > 0:
+            moves[0].append((item.id, diff))
+        elif diff < 0:
+            moves[1].append((item.id, -diff))
+        item.quantity = d["quantity"]
+    item.search_key = item_search_key(item.name, item.inventory_number, item.serial_number, item.model,
+                                      d.get("cas_number") or "")
+
+
 def _updates(s, plan: Plan, subs: dict, receipt: list) -> int:
     """Stored cards take the file's values for the columns it has; a reagent's containers are matched by
     lot (a new lot is a new container). A larger count comes in with the import's receipt, a smaller one
-    goes out with a write-off «по импорту» — never a silent change of the count."""
-    touched: set[int] = set()
+    goes out with a write-off «по импорту» — never a silent change of the count.
+
+    The cards (and a reagent's open containers) are loaded together and changed without autoflush, then
+    flushed once: one UPDATE per changed card and, from the journal's flush hook, one «update» entry per
+    changed card or container with its old and new values. (A flush per row — each ``get`` autoflushed
+    the card before — cost a query, a flush and a journal insert per row: ~0.5 s for 330 cards.)"""
+    if not plan.updates:
+        return 0
+    items = _load_items(s, [i for _pr, ids in plan.updates for i in ids])
+    reagents = sorted(i for i, it in items.items() if it.kind == "reagent")
+    conts = _load_containers(s, reagents) if reagents else {}
     out_lines: list[tuple[int, Decimal]] = []
-    for pr, ids in plan.updates:
-        d = pr.data
-        for iid in ids:
-            item = s.get(Item, iid)
-            for f in ITEM_TEXT:
-                if f in d and not (f == "accounting_number" and len(ids) > 1):
-                    setattr(item, f, d[f] or "")
-            for f in ("cost", "commissioned_on", "min_quantity", "unit", "status", "custom_fields"):
-                if f in d and d[f] is not None:
-                    setattr(item, f, d[f])
-            if d.get("room"):
-                item.room_id = _room_id(plan, d)
-            item.name = d["name"]
-            if item.kind == "reagent":
-                if d.get("cas_number") or d["name"]:
-                    sid = subs.get(d.get("cas_number") or fold(d["name"]))
-                    if sid is not None and item.substance_id is None:
-                        item.substance_id = sid
-                if d.get("quantity"):
-                    _container_update(s, item, d)
-            elif "quantity" in d and d["quantity"] is not None and len(ids) == 1:
-                diff = d["quantity"] - item.quantity
-                if diff > 0:
-                    receipt.append((iid, diff))
-                elif diff < 0:
-                    out_lines.append((iid, -diff))
-                item.quantity = d["quantity"]
-            item.search_key = item_search_key(item.name, item.inventory_number, item.serial_number, item.model,
-                                              d.get("cas_number") or "")
-            touched.add(iid)
+    with s.no_autoflush:
+        for pr, ids in plan.updates:
+            for iid in ids:
+                _update_item(s, plan, subs, items[iid], pr.data, ids, (receipt, out_lines), conts)
     s.flush()
-    for iid in {i for _pr, ids in plan.updates for i in ids}:
-        item = s.get(Item, iid)
-        if item.kind == "reagent":
-            total = s.scalar(select(func.coalesce(func.sum(ReagentContainer.amount), 0))
-                             .where(ReagentContainer.item_id == iid, ReagentContainer.empty.is_(False)))
-            item.quantity = Decimal(total)
+    if reagents:
+        totals = dict.fromkeys(reagents, Decimal(0))
+        for k in range(0, len(reagents), 500):
+            q = (select(ReagentContainer.item_id, func.coalesce(func.sum(ReagentContainer.amount), 0))
+                 .where(ReagentContainer.item_id.in_(reagents[k:k + 500]), ReagentContainer.empty.is_(False))
+                 .group_by(ReagentContainer.item_id))
+            totals.update((iid, Decimal(total)) for iid, total in s.execute(q))
+        for iid in reagents:
+            items[iid].quantity = totals[iid]
     if out_lines:
         on = dt.date.today()
         mv = Movement(kind="write_off", number=_movement_number(s, "write_off", on), date=on,
@@ -238,16 +281,17 @@ def _updates(s, plan: Plan, subs: dict, receipt: list) -> int:
             mv.lines.append(MovementLine(item_id=iid, quantity=q))
         s.add(mv)
         s.flush()
-    return len(touched)
+    return len(items)
 
 
-def _container_update(s, item: Item, d: dict) -> None:
+def _container_update(s, item: Item, d: dict, conts: dict) -> None:
     lot = d.get("lot") or ""
-    c = s.scalar(select(ReagentContainer).where(ReagentContainer.item_id == item.id, ReagentContainer.lot == lot,
-                                                ReagentContainer.empty.is_(False)).limit(1))
+    c = conts.get((item.id, lot))
     if c is None:
-        s.add(ReagentContainer(item_id=item.id, amount=d["quantity"], unit=d.get("unit") or item.unit,
-                               **{f: d.get(f) if f.endswith("_on") else d.get(f, "") for f in CONT_FIELDS}))
+        c = ReagentContainer(item_id=item.id, amount=d["quantity"], unit=d.get("unit") or item.unit,
+                             **{f: d.get(f) if f.endswith("_on") else d.get(f, "") for f in CONT_FIELDS})
+        s.add(c)
+        conts[(item.id, lot)] = c
         return
     c.amount = d["quantity"]
     if d.get("unit"):

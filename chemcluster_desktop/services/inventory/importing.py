@@ -170,15 +170,22 @@ def _header(path, fallback=False):
         raise FileFormatError(str(e), row=e.row) from e
 
 
-def _resolve_mapping(path, mapping, map_headers) -> tuple[dict[int, str] | None, bool, list[str]]:
-    """(mapping to use, whether it is the remembered one, the captions)."""
-    lay = _header(path, True)  # a header not recognised may still have a remembered mapping
+def _read_for_preview(path, mapping, map_headers, progress, cancelled) -> tuple[xinv.ParsedSheet, bool]:
+    """Parse the file for the preview — once, unless a remembered mapping changes the columns — and say
+    whether the mapping is the one remembered for these headers."""
     if map_headers:
-        return mapping_from_headers(lay.captions, lay.columns, list(map_headers)), False, lay.captions
+        lay = _header(path, True)
+        mapping = mapping_from_headers(lay.captions, lay.columns, list(map_headers))
+    parsed = _read(path, mapping, progress, cancelled, fallback=True, require_name=False)
     if mapping:
-        return mapping, False, lay.captions
-    rem = _remembered(lay.captions)
-    return rem, rem is not None, lay.captions
+        return parsed, False
+    rem = _remembered(parsed.captions)
+    if rem is None:
+        return parsed, False
+    if rem != {j: f for f, j in parsed.header.columns.items()}:
+        return _read(path, rem, progress, cancelled, fallback=True, require_name=False), True
+    xinv.apply_mapping(parsed.header, parsed.captions, rem)  # the same columns, now confirmed
+    return parsed, True
 
 
 def _read_once(path, mapping, map_headers, progress, cancelled) -> tuple[xinv.ParsedSheet, dict[int, str] | None]:
@@ -249,8 +256,7 @@ def preview_import(path, mapping: dict[int, str] | None = None, *, progress=None
                    sample: int = 200, room: str = "", groups: str = "keep",
                    map_headers: list[str] | None = None) -> ImportPreview:
     _check_groups(groups)
-    mapping, remembered, _caps = _resolve_mapping(path, mapping, map_headers)
-    parsed = _read(path, mapping, progress, cancelled, fallback=True, require_name=False)
+    parsed, remembered = _read_for_preview(path, mapping, map_headers, progress, cancelled)
     with context.read() as s:
         plan = make_plan(s, parsed.rows, room=(room or "").strip(), responsible=parsed.responsible, groups=groups)
     report = _report(parsed, plan, True)
