@@ -47,7 +47,25 @@ from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 PAGE_SHORTCUT = Qt.ShortcutContext.WindowShortcut
 
 
-class BasePage(QWidget):
+class Page:
+    """What the main window asks of every page it shows — a :class:`BasePage`, the reports centre, the
+    stand-in for a page that failed to load: texts again, remember the layout, the toolbar whose actions
+    «Правка» repeats (None: no toolbar), and the search field Ctrl+F focuses (``offers_search``)."""
+
+    toolbar: QToolBar | None = None
+    offers_search = False
+
+    def retranslate_ui(self) -> None:
+        """Every text again (a language change)."""
+
+    def save_state(self) -> None:
+        """Remember what the person arranged (column widths …)."""
+
+    def focus_search(self) -> None:
+        """Put the cursor in the page's search field (only when ``offers_search``)."""
+
+
+class BasePage(Page, QWidget):
     key = "base"
     area: Area | None = None  # the data area the page shows; it refreshes when a unit of work changes it
     context = "Page"  # translation context
@@ -58,6 +76,7 @@ class BasePage(QWidget):
     search_placeholder = "Поиск (Ctrl+F)…"
     search_delay_ms = 120
     has_list = True  # False: the page puts its own widgets (tabs…) into ``body`` instead of one list
+    offers_search = True
 
     status_message = Signal(str)
     refreshed = Signal()  # after every refresh(): what a test counts, what a chart next to the page follows
