@@ -69,7 +69,7 @@ def test_create_move_and_refused_clash(window, qtbot):
     qtbot.mouseClick(dlg.buttons.buttons()[0] if dlg.buttons.buttons()[0].text() == "Сохранить"
                      else dlg.buttons.buttons()[1], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dlg.isVisible())
-    page._load_week()
+    page.week_tab.load_week()
     lessons = svc.lessons_between(dt.date(2026, 9, 7), dt.date(2026, 9, 13))
     assert len(lessons) == 1
     lid = lessons[0]["id"]
@@ -83,7 +83,7 @@ def test_create_move_and_refused_clash(window, qtbot):
     # a second lesson of another class (Wed/Fri) in the same workshop on Wednesday, lesson 1
     other = svc.create_lesson({"class_id": ids["classes"][2], "module_id": ids["m2"], "instructor_id": ids["i2"],
                                "workshop_id": ids["w2"], "date": dt.date(2026, 9, 9), "slot_id": grid.slots[0]["id"]})
-    page._load_week()
+    page.week_tab.load_week()
     # drag the first lesson onto it: the clash is shown while hovering and the drop is refused
     assert not _drag(grid, lid, 0, 2)
     assert "Сюда нельзя" in page.message.text() or "отменён" in page.message.text()
@@ -111,9 +111,9 @@ def test_clash_red_in_grid_and_list_then_generate(window, qtbot):
     assert page.grid.item(0, 0).background().color().name() == "#fde3e1"
     # reference tabs fill
     page.tabs.setCurrentIndex(1)
-    assert page.ref_tables["classes"].rowCount() == 3
+    assert page.ref_tables["classes"].model().rowCount() == 3
     page.tabs.setCurrentIndex(5)
-    assert page.ref_tables["requirements"].rowCount() == 9
+    assert page.ref_tables["requirements"].model().rowCount() == 9
     page.tabs.setCurrentIndex(0)
     # generate: the dialog previews in the background, then applies (the two hand lessons are replaced)
     page.on_generate()
@@ -174,7 +174,7 @@ def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):
     dlg.save()
     assert not dlg.isVisible()
     assert any(c["name"] == "8Г" and c["pupils"] == 21 for c in svc.list_classes())
-    qtbot.waitUntil(lambda: page.ref_tables["classes"].rowCount() == 4)
+    qtbot.waitUntil(lambda: page.ref_tables["classes"].model().rowCount() == 4)
 
 
 def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
@@ -183,9 +183,9 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     page.tabs.setCurrentIndex(1)
     page.refresh()
     table = page.ref_tables["classes"]
-    qtbot.waitUntil(lambda: table.rowCount() == 3)
-    table.setCurrentCell(0, 1)  # not the «Школа» column, which edits the school
-    rec = page._selected_record()
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3)
+    table.setCurrentIndex(table.model().index(0, 1))  # not the «Школа» column, which edits the school
+    rec = page.selected_record()
     page.on_edit()
     dlg = page.last_dialog
     assert dlg.widgets["name"].text() == rec["name"]
@@ -195,7 +195,7 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 23
     # a form opened, then someone else saves the class: this form's save is refused, nothing lost
     page.refresh()
-    table.setCurrentCell(0, 1)
+    table.setCurrentIndex(table.model().index(0, 1))
     page.on_edit()
     stale = page.last_dialog
     fresh = next(c for c in svc.list_classes() if c["id"] == rec["id"])

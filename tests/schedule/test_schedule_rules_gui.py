@@ -121,4 +121,4 @@ def test_hours_tab_shows_the_cap_and_calendar_tab_finds_day_off_lessons(window, 
     qtbot.mouseClick(cal.check_button, Qt.MouseButton.LeftButton)
     assert cal.found.count() == 1 and "04.11.2026" in cal.found.item(0).text()
     cal.found.itemDoubleClicked.emit(cal.found.item(0))
-    assert page.current_tab() == "week" and page.week.date() == QDate(2026, 11, 4)
+    assert page.current_tab().name == "week" and page.week.date() == QDate(2026, 11, 4)

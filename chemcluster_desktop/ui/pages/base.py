@@ -298,6 +298,11 @@ class BasePage(Page, QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
 
+    @property
+    def loaded(self) -> bool:
+        """The page has been shown and its data loaded at least once."""
+        return self._loaded_once
+
     def refresh(self) -> None:
         if not self._constructed:  # a filter filled during build(): the first refresh comes on first show
             return
@@ -340,10 +345,13 @@ class BasePage(Page, QWidget):
             self.refresh()
 
     def _update_count(self) -> None:
+        self.count_label.setText(self.count_text())
+
+    def count_text(self) -> str:
+        """The line under the list: «Записей: N» (a page or tab without a list says something else)."""
         if self.model is None:
-            self.count_label.setText("")
-            return
-        self.count_label.setText(QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total()))
+            return ""
+        return QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total())
 
     def _update_empty(self) -> None:
         empty = self.model is not None and self.table is not None and self.model.rowCount() == 0
