@@ -166,12 +166,12 @@ def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):
     dlg = page.last_dialog
     dlg.widgets["name"].setText("8Г")
     dlg.widgets["pupils"].setValue(0)
-    dlg.save()
+    dlg.accept()
     assert dlg.isVisible()
     assert dlg.errors["pupils"].isVisibleTo(dlg) and "больше нуля" in dlg.errors["pupils"].text()
     assert not any(c["name"] == "8Г" for c in svc.list_classes())
     dlg.widgets["pupils"].setValue(21)
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     assert any(c["name"] == "8Г" and c["pupils"] == 21 for c in svc.list_classes())
     qtbot.waitUntil(lambda: page.ref_tables["classes"].model().rowCount() == 4)
@@ -190,7 +190,7 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     dlg = page.last_dialog
     assert dlg.widgets["name"].text() == rec["name"]
     dlg.widgets["pupils"].setValue(23)
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 23
     # a form opened, then someone else saves the class: this form's save is refused, nothing lost
@@ -201,7 +201,7 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     fresh = next(c for c in svc.list_classes() if c["id"] == rec["id"])
     svc.update_class(rec["id"], {**fresh, "pupils": 24}, version=fresh["version"])
     stale.widgets["pupils"].setValue(11)
-    stale.save()
+    stale.accept()
     assert stale.isVisible() and stale.message.isVisibleTo(stale)
     assert "другой пользователь" in stale.message.text()
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 24

@@ -103,7 +103,7 @@ def test_hours_tab_shows_the_cap_and_calendar_tab_finds_day_off_lessons(window, 
     page.load_tab.edit_workshop(ids["w2"])
     dlg = page.load_tab.last_dialog
     dlg.widgets["lesson_pupils"].setValue(30)
-    dlg.save()
+    dlg.accept()
     assert next(w for w in svc.list_workshops() if w["id"] == ids["w2"])["lesson_pupils"] == 30
     assert any(ws.item(r, 2).text() == "30" for r in range(ws.rowCount()))
     term = svc.resolve_term(TERM)
