@@ -61,13 +61,13 @@ def test_card_verification_tab(window, qtbot):
     up = dlg.upkeep
     dlg.tabs.setCurrentWidget(up)
     up.measuring.setChecked(True)
-    dlg.save()
+    dlg.accept()  # what «Сохранить» does
     assert dlg.isVisible() and dlg.tabs.currentWidget() is up and "межповерочный" in dlg.error.text()
     type_text(up.verified_on, (TODAY - dt.timedelta(days=370)).strftime("%d.%m.%Y"))
     up.verification_months.setValue(12)
     type_text(up.certificate, "С-ВЯ/22-11-2025/1")
     assert "истекла" in up.verification_state.text()
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     card = inventory.get_item(iid)
     assert card["measuring"] and card["verification_months"] == 12 and card["verification_certificate"]
