@@ -17,7 +17,8 @@ action (the pages refresh once, after it; see :mod:`.events`), keeps ``saved_id`
 ``ValidationError`` with several ``errors`` shows each beside its field; one whose field the form does
 not have goes to the message line under the form.
 
-A card of several pages (the item card) calls :meth:`use_tabs` first: the form becomes the first tab and
+A field the whole width of the form — a table of rows inside the form (a commission's members) — is
+added with :meth:`add_block`. A card of several pages (the item card) calls :meth:`use_tabs` first: the form becomes the first tab and
 :meth:`add_tab` adds the others (tables, panels). A field laid out by hand — a row with a button beside
 it, a row that hides with the kind — is announced with :meth:`field` (its widget and its error label), so
 its errors are shown and cleared like the others; a refused save shows the tab that holds the field.
@@ -125,6 +126,24 @@ class FormDialog(QDialog):
         else:
             self.tabs.addTab(widget, title)
         return widget
+
+    def add_block(self, key: str, title: str, widget: QWidget, stretch: int = 1) -> QWidget:
+        """A field the whole width of the form (a table of rows, a list): its title above it, its errors
+        under it."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 4, 0, 0)
+        v.setSpacing(2)
+        if title:
+            lab = QLabel(title)
+            lab.setWordWrap(True)
+            v.addWidget(lab)
+        v.addWidget(widget, 1)
+        err = error_label()
+        v.addWidget(err)
+        self.sections.addWidget(box, stretch)
+        widget.setObjectName(widget.objectName() or f"field_{key}")
+        return self.field(key, widget, err)
 
     def field(self, key: str, widget: QWidget, error: QLabel) -> QWidget:
         """Announce a field the subclass laid out itself, with the label its errors go to."""
