@@ -253,4 +253,10 @@ class FormDialog(QDialog):
         if screen is not None:
             room = screen.availableGeometry().height() - (self.sizeHint().height() - self.scroll.sizeHint().height()) - 80
             self.scroll.setMinimumHeight(max(120, min(self.form_box.sizeHint().height(), room)))
+            # as wide as the widest row needs (a row of day boxes, a number with its button): the form
+            # scrolls up and down only, never sideways, unless the screen itself is narrower
+            wide = self.form_box.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 4
+            self.scroll.setMinimumWidth(min(wide, screen.availableGeometry().width() - 80))
+            if self.width() < self.minimumSizeHint().width():  # a card's own setMinimumWidth is narrower
+                self.resize(min(self.minimumSizeHint().width(), screen.availableGeometry().width() - 40), self.height())
         super().showEvent(e)

@@ -160,6 +160,9 @@ class ItemCardDialog(ReagentTabMixin, FormDialog):
         form.addRow(_t("Состояние"), self.status)
         self.room = QComboBox()
         self.room.setObjectName("itemRoom")
+        # a long room name does not widen the card past a small screen (the list shows it whole)
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room.setMinimumContentsLength(28)
         self.room.addItem(_t("— не указано —"), None)
         self._rooms = inventory.rooms()
         for r in self._rooms:
