@@ -205,3 +205,31 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     assert stale.isVisible() and stale.message.isVisibleTo(stale)
     assert "другой пользователь" in stale.message.text()
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 24
+
+
+def test_tabs_share_the_page_toolbar_search_and_count(window, qtbot):
+    """The reference lists are list tabs of the page: its search narrows the shown list (in SQL), its count
+    line counts it, Edit follows the list's selection; the week tab says what the period holds, and the
+    hours tab, which has buttons of its own, takes no search and no Edit."""
+    small_instance()
+    page = _page(window, qtbot)
+    page.refresh()
+    assert page.count_label.text().startswith("Занятий в периоде")
+    assert not page.search.isEnabled()  # the grid is not searched
+    page.show_tab("instructors")
+    qtbot.waitUntil(lambda: page.model is not None and page.model.total() >= 2)
+    n = page.model.total()
+    assert page.count_label.text() == f"Записей: {n}" and not page.actions_by_name["edit"].isEnabled()
+    page.ref_tables["instructors"].selectRow(0)
+    assert page.actions_by_name["edit"].isEnabled()
+    name = page.model.row(0)["full_name"]
+    qtbot.keyClicks(page.search, name)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    assert page.model.row(0)["full_name"] == name and page.count_label.text() == "Записей: 1"
+    page.on_edit()
+    assert page.last_dialog.fields["full_name"].text() == name
+    page.last_dialog.reject()
+    page.show_tab("load")
+    assert not page.search.isEnabled() and not page.actions_by_name["edit"].isEnabled()
+    assert page.actions_by_name["new"].isEnabled()

@@ -12,7 +12,8 @@ page is first shown. Until both phases are done no hook runs (:meth:`on_selectio
 :meth:`action_enabled`, :meth:`reload`): a hook may use every widget :meth:`build` makes, without
 ``hasattr`` guards. Subclasses use the public hooks — :meth:`build`, :meth:`retranslate_ui`,
 :meth:`reload`, :meth:`on_selection_changed`, :meth:`action_enabled`, :meth:`on_data_changed`,
-:meth:`set_current_list` — and never override the private methods. A page of several lists is a
+:meth:`set_current_list`, :meth:`count_text`, :meth:`selected_rows` — and never override the private
+methods. Every page the main window holds is a :class:`Page` (so the window needs no ``hasattr``). A page of several lists is a
 :class:`chemcluster_desktop.ui.lists.TabbedPage` (``has_list = False``: no list of its own).
 """
 
