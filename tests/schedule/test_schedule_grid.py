@@ -13,6 +13,7 @@ from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.widgets.week_grid import MIME
 from tests.schedule.helpers import small_instance
+from tests.ui.shell_helpers import type_text
 
 
 def _page(window, qtbot):
@@ -223,7 +224,7 @@ def test_tabs_share_the_page_toolbar_search_and_count(window, qtbot):
     page.ref_tables["instructors"].selectRow(0)
     assert page.actions_by_name["edit"].isEnabled()
     name = page.model.row(0)["full_name"]
-    qtbot.keyClicks(page.search, name)
+    type_text(page.search, name)  # Cyrillic: typed as input events (QTest.keyClicks aborts on it)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.model.total() == 1)
     assert page.model.row(0)["full_name"] == name and page.count_label.text() == "Записей: 1"
