@@ -16,6 +16,12 @@ the message of a refused save beside the field it names, a QDialogButtonBox in t
 action (the pages refresh once, after it; see :mod:`.events`), keeps ``saved_id`` and closes. A
 ``ValidationError`` with several ``errors`` shows each beside its field; one whose field the form does
 not have goes to the message line under the form.
+
+A field the whole width of the form — a table of rows inside the form (a commission's members) — is
+added with :meth:`add_block`. A card of several pages (the item card) calls :meth:`use_tabs` first: the form becomes the first tab and
+:meth:`add_tab` adds the others (tables, panels). A field laid out by hand — a row with a button beside
+it, a row that hides with the kind — is announced with :meth:`field` (its widget and its error label), so
+its errors are shown and cleared like the others; a refused save shows the tab that holds the field.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +90,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.saved_id: int | None = None
+        self.tabs: QTabWidget | None = None  # see use_tabs
 
     @staticmethod
     def _new_form() -> QFormLayout:
@@ -99,6 +107,63 @@ class FormDialog(QDialog):
         box.setLayout(self.form)
         self.sections.addWidget(box)
         return box
+
+    def use_tabs(self, title: str, tab_icon=None) -> QTabWidget:
+        """Make the form the first tab (``title``) of a tab widget; :meth:`add_tab` adds the others."""
+        self.lay.removeWidget(self.scroll)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("formTabs")
+        if tab_icon is not None:
+            self.tabs.addTab(self.scroll, tab_icon, title)
+        else:
+            self.tabs.addTab(self.scroll, title)
+        self.lay.insertWidget(0, self.tabs, 1)
+        return self.tabs
+
+    def add_tab(self, widget: QWidget, title: str, tab_icon=None) -> QWidget:
+        if tab_icon is not None:
+            self.tabs.addTab(widget, tab_icon, title)
+        else:
+            self.tabs.addTab(widget, title)
+        return widget
+
+    def add_block(self, key: str, title: str, widget: QWidget, stretch: int = 1) -> QWidget:
+        """A field the whole width of the form (a table of rows, a list): its title above it, its errors
+        under it."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 4, 0, 0)
+        v.setSpacing(2)
+        if title:
+            lab = QLabel(title)
+            lab.setWordWrap(True)
+            v.addWidget(lab)
+        v.addWidget(widget, 1)
+        err = error_label()
+        v.addWidget(err)
+        self.sections.addWidget(box, stretch)
+        widget.setObjectName(widget.objectName() or f"field_{key}")
+        return self.field(key, widget, err)
+
+    def field(self, key: str, widget: QWidget, error: QLabel) -> QWidget:
+        """Announce a field the subclass laid out itself, with the label its errors go to."""
+        self.fields[key] = widget
+        self.errors[key] = error
+        return widget
+
+    def show_field(self, key: str) -> None:
+        """Bring the field into view — its tab, when the card has tabs — and put the cursor in it."""
+        w = self.fields.get(key)
+        if w is None:
+            return
+        tabs = self.tabs
+        if isinstance(tabs, QTabWidget):
+            for i in range(tabs.count()):
+                page = tabs.widget(i)
+                if page is w or page.isAncestorOf(w):
+                    tabs.setCurrentIndex(i)
+                    break
+        w.setFocus()
 
     @property
     def general_error(self) -> QLabel:
@@ -188,4 +253,10 @@ class FormDialog(QDialog):
         if screen is not None:
             room = screen.availableGeometry().height() - (self.sizeHint().height() - self.scroll.sizeHint().height()) - 80
             self.scroll.setMinimumHeight(max(120, min(self.form_box.sizeHint().height(), room)))
+            # as wide as the widest row needs (a row of day boxes, a number with its button): the form
+            # scrolls up and down only, never sideways, unless the screen itself is narrower
+            wide = self.form_box.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 4
+            self.scroll.setMinimumWidth(min(wide, screen.availableGeometry().width() - 80))
+            if self.width() < self.minimumSizeHint().width():  # a card's own setMinimumWidth is narrower
+                self.resize(min(self.minimumSizeHint().width(), screen.availableGeometry().width() - 40), self.height())
         super().showEvent(e)

@@ -80,6 +80,14 @@ class Tab(QWidget):
     def action_enabled(self, name: str) -> bool:
         return name in self.actions
 
+    def selected_rows(self) -> list[int]:
+        """What is selected (row numbers; a tab without a list answers whether something is chosen)."""
+        return []
+
+    def count_text(self) -> str | None:
+        """The line under the page (None: «Записей: N» of the tab's list, or nothing)."""
+        return None
+
     def can_write(self) -> bool:
         return self.permission is None or security.can(self.permission)
 
@@ -120,6 +128,7 @@ class ListTab(Tab):
     details_sizes = (760, 600)
     single_selection = False  # True: one row at a time
     sortable = True  # False: the list keeps the service's order, the headers do not sort
+    header_setting = ""  # where the header's state is remembered (default ``header/<page>.<tab>``)
 
     selection_changed = Signal()
 
@@ -176,7 +185,7 @@ class ListTab(Tab):
 
     # the list -------------------------------------------------------------------------------------
     def _header_key(self) -> str:
-        return f"header/{self.page.key}.{self.name}"
+        return self.header_setting or f"header/{self.page.key}.{self.name}"
 
     def _bind(self) -> None:
         self.table.setModel(self.model)
@@ -304,6 +313,13 @@ class TabbedPage(BasePage):
 
     def can_write(self) -> bool:
         return self.current_tab().can_write()
+
+    def selected_rows(self) -> list[int]:
+        return self.current_tab().selected_rows()
+
+    def count_text(self) -> str:
+        text = self.current_tab().count_text()
+        return super().count_text() if text is None else text
 
     def action_enabled(self, name: str) -> bool:
         return name not in TOOLBAR_ACTIONS or self.current_tab().action_enabled(name)

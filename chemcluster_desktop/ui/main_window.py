@@ -28,6 +28,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, ops, screen
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages import PAGES, PageEntry
+from chemcluster_desktop.ui.pages.base import Page
 from chemcluster_desktop.ui.widgets.eliding_label import ElidingLabel
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def _t(s: str) -> str:
     return QCoreApplication.translate("MainWindow", s)
 
 
-class MissingPage(QWidget):
+class MissingPage(Page, QWidget):
     """Shown only if a page module failed to import; says so plainly."""
 
     def __init__(self, entry: PageEntry, error: str, parent=None):
@@ -49,9 +50,6 @@ class MissingPage(QWidget):
         lay.addWidget(lab)
         lay.addStretch(1)
 
-    def retranslate_ui(self) -> None:
-        pass
-
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
@@ -61,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1024, 640))
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         screen.install()  # this window and every dialog open inside the screen's available geometry
         self._build()
         self.retranslate_ui()
@@ -220,7 +218,7 @@ class MainWindow(QMainWindow):
             self.progress_label.setText(text)
 
     # --- pages -------------------------------------------------------------------------------
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         if key in self.pages:
             return self.pages[key]
         entry = next(e for e in PAGES if e.key == key)
@@ -235,13 +233,13 @@ class MainWindow(QMainWindow):
         self.pages[key] = w
         return w
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> Page:
         idx = [p.key for p in PAGES].index(key)
         if self.nav.currentRow() != idx:
             self.nav.setCurrentRow(idx)
         return self.page(key)
 
-    def current_page(self) -> QWidget | None:
+    def current_page(self) -> Page | None:
         row = self.nav.currentRow()
         return self.pages.get(PAGES[row].key) if row >= 0 else None
 
@@ -267,7 +265,7 @@ class MainWindow(QMainWindow):
         an action the toolbar cannot show on a narrow screen is still a click away."""
         self.menu_edit.clear()
         page = self.current_page()
-        tb = getattr(page, "toolbar", None) if page is not None else None
+        tb = page.toolbar if page is not None else None
         if tb is not None:
             for a in tb.actions():
                 if a.isSeparator():
@@ -283,7 +281,7 @@ class MainWindow(QMainWindow):
                     self.menu_edit.addMenu(w.menu())
                 elif not isinstance(a, QWidgetAction):
                     self.menu_edit.addAction(a)
-        if page is not None and hasattr(page, "focus_search"):
+        if page is not None and page.offers_search:
             if not self.menu_edit.isEmpty():
                 self.menu_edit.addSeparator()
             find = self.menu_edit.addAction(icon("magnify"), _t("Найти"))
@@ -324,8 +322,7 @@ class MainWindow(QMainWindow):
         self.act_ru.setChecked(i18n.language() == "ru")
         self.act_en.setChecked(i18n.language() == "en")
         for p in self.pages.values():
-            if hasattr(p, "retranslate_ui"):
-                p.retranslate_ui()
+            p.retranslate_ui()
         self.update_status()
 
     def rebuild_pages(self) -> None:
@@ -333,8 +330,7 @@ class MainWindow(QMainWindow):
         tables' headers and the cells the services word (statuses, alerts, periods) — is in the new
         language without a restart; the page shown is rebuilt at once, the others when next opened."""
         for page in self.pages.values():
-            if hasattr(page, "save_state"):
-                page.save_state()
+            page.save_state()
             page.hide()
             page.setParent(None)
             page.deleteLater()
@@ -385,8 +381,7 @@ class MainWindow(QMainWindow):
         settings().set("window/geometry", bytes(self.saveGeometry().data()), save=False)
         settings().set("window/state", bytes(self.saveState().data()), save=False)
         for p in self.pages.values():
-            if hasattr(p, "save_state"):
-                p.save_state()
+            p.save_state()
         settings().save()
 
     def closeEvent(self, e) -> None:  # noqa: N802

@@ -176,10 +176,10 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     type_text(dec.number, "15-инв")
     dec.set_member(0, "Смирнова О. В.", "Заместитель директора")
     dec.set_member(1, "Орлов Д. С.", "Заведующий лабораторией")
-    dec.save()
-    assert dec.isVisible() and "председател" in dec.error.text()  # a commission without a chair is refused
+    dec.accept()  # what «Сохранить решение» does
+    assert dec.isVisible() and "председател" in dec.errors["members"].text()  # refused beside the commission
     dec.set_member(0, "Смирнова О. В.", "Заместитель директора", chair=True)
-    dec.save()
+    dec.accept()
     assert not dec.isVisible() and st.decision.currentData() == dec.decision_id
     qtbot.mouseClick(st.start_btn, Qt.MouseButton.LeftButton)
     assert st.st_id is not None and st.table.rowCount() == 2  # gloves and acid (scales moved, table written off)

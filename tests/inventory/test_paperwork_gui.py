@@ -42,11 +42,11 @@ def test_decision_dialog_refuses_the_mol(window, qtbot):
     type_text(dlg.number, "9-инв")
     dlg.set_member(0, "Зайцева Т. П.", "Заместитель директора", chair=True)
     dlg.set_member(1, "Кузнецова Е. А.", "Лаборант")
-    dlg.save()
-    assert dlg.isVisible() and "материально ответственное лицо" in dlg.error.text()
+    dlg.accept()  # what «Сохранить решение» does
+    assert dlg.isVisible() and "материально ответственное лицо" in dlg.errors["members"].text()  # beside the table
     assert decisions.list_decisions() == []
     dlg.set_member(1, "Лаптева М. С.", "Главный бухгалтер")
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible() and decisions.get_decision(dlg.decision_id)["room_ids"] == [lab]
 
 
@@ -61,13 +61,13 @@ def test_card_verification_tab(window, qtbot):
     up = dlg.upkeep
     dlg.tabs.setCurrentWidget(up)
     up.measuring.setChecked(True)
-    dlg.save()
+    dlg.accept()  # what «Сохранить» does
     assert dlg.isVisible() and dlg.tabs.currentWidget() is up and "межповерочный" in dlg.error.text()
     type_text(up.verified_on, (TODAY - dt.timedelta(days=370)).strftime("%d.%m.%Y"))
     up.verification_months.setValue(12)
     type_text(up.certificate, "С-ВЯ/22-11-2025/1")
     assert "истекла" in up.verification_state.text()
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     card = inventory.get_item(iid)
     assert card["measuring"] and card["verification_months"] == 12 and card["verification_certificate"]
@@ -125,12 +125,12 @@ def test_decision_edited_from_the_stocktaking_window_then_locked_by_posting(wind
     assert dlg.number.text() == "21-инв" and dlg.members.item(0, 0).text() == "Зайцева Т. П."
     version = decisions.get_decision(did)["version"]
     dlg.set_member(1, "Кузнецова Елена Андреевна", "Лаборант")
-    dlg.save()
-    assert dlg.isVisible() and "материально ответственное лицо" in dlg.error.text()
+    dlg.accept()
+    assert dlg.isVisible() and "материально ответственное лицо" in dlg.errors["members"].text()
     assert decisions.get_decision(did)["version"] == version  # nothing written
     dlg.set_member(1, "Лаптева М. С.", "Главный бухгалтер")
     dlg.set_member(2, "Смирнов П. Р.", "Инженер")
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     assert [m["name"] for m in decisions.get_decision(did)["members"]] == ["Зайцева Т. П.", "Лаптева М. С.",
                                                                            "Смирнов П. Р."]

@@ -13,6 +13,7 @@ from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.ui import ops
 from chemcluster_desktop.ui.widgets.week_grid import MIME
 from tests.schedule.helpers import small_instance
+from tests.ui.shell_helpers import type_text
 
 
 def _page(window, qtbot):
@@ -69,7 +70,7 @@ def test_create_move_and_refused_clash(window, qtbot):
     qtbot.mouseClick(dlg.buttons.buttons()[0] if dlg.buttons.buttons()[0].text() == "Сохранить"
                      else dlg.buttons.buttons()[1], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dlg.isVisible())
-    page._load_week()
+    page.week_tab.load_week()
     lessons = svc.lessons_between(dt.date(2026, 9, 7), dt.date(2026, 9, 13))
     assert len(lessons) == 1
     lid = lessons[0]["id"]
@@ -83,7 +84,7 @@ def test_create_move_and_refused_clash(window, qtbot):
     # a second lesson of another class (Wed/Fri) in the same workshop on Wednesday, lesson 1
     other = svc.create_lesson({"class_id": ids["classes"][2], "module_id": ids["m2"], "instructor_id": ids["i2"],
                                "workshop_id": ids["w2"], "date": dt.date(2026, 9, 9), "slot_id": grid.slots[0]["id"]})
-    page._load_week()
+    page.week_tab.load_week()
     # drag the first lesson onto it: the clash is shown while hovering and the drop is refused
     assert not _drag(grid, lid, 0, 2)
     assert "Сюда нельзя" in page.message.text() or "отменён" in page.message.text()
@@ -111,9 +112,9 @@ def test_clash_red_in_grid_and_list_then_generate(window, qtbot):
     assert page.grid.item(0, 0).background().color().name() == "#fde3e1"
     # reference tabs fill
     page.tabs.setCurrentIndex(1)
-    assert page.ref_tables["classes"].rowCount() == 3
+    assert page.ref_tables["classes"].model().rowCount() == 3
     page.tabs.setCurrentIndex(5)
-    assert page.ref_tables["requirements"].rowCount() == 9
+    assert page.ref_tables["requirements"].model().rowCount() == 9
     page.tabs.setCurrentIndex(0)
     # generate: the dialog previews in the background, then applies (the two hand lessons are replaced)
     page.on_generate()
@@ -166,15 +167,15 @@ def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):
     dlg = page.last_dialog
     dlg.widgets["name"].setText("8Г")
     dlg.widgets["pupils"].setValue(0)
-    dlg.save()
+    dlg.accept()
     assert dlg.isVisible()
     assert dlg.errors["pupils"].isVisibleTo(dlg) and "больше нуля" in dlg.errors["pupils"].text()
     assert not any(c["name"] == "8Г" for c in svc.list_classes())
     dlg.widgets["pupils"].setValue(21)
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     assert any(c["name"] == "8Г" and c["pupils"] == 21 for c in svc.list_classes())
-    qtbot.waitUntil(lambda: page.ref_tables["classes"].rowCount() == 4)
+    qtbot.waitUntil(lambda: page.ref_tables["classes"].model().rowCount() == 4)
 
 
 def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
@@ -183,25 +184,53 @@ def test_class_edited_through_its_form_and_a_stale_form_refused(window, qtbot):
     page.tabs.setCurrentIndex(1)
     page.refresh()
     table = page.ref_tables["classes"]
-    qtbot.waitUntil(lambda: table.rowCount() == 3)
-    table.setCurrentCell(0, 1)  # not the «Школа» column, which edits the school
-    rec = page._selected_record()
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3)
+    table.setCurrentIndex(table.model().index(0, 1))  # not the «Школа» column, which edits the school
+    rec = page.selected_record()
     page.on_edit()
     dlg = page.last_dialog
     assert dlg.widgets["name"].text() == rec["name"]
     dlg.widgets["pupils"].setValue(23)
-    dlg.save()
+    dlg.accept()
     assert not dlg.isVisible()
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 23
     # a form opened, then someone else saves the class: this form's save is refused, nothing lost
     page.refresh()
-    table.setCurrentCell(0, 1)
+    table.setCurrentIndex(table.model().index(0, 1))
     page.on_edit()
     stale = page.last_dialog
     fresh = next(c for c in svc.list_classes() if c["id"] == rec["id"])
     svc.update_class(rec["id"], {**fresh, "pupils": 24}, version=fresh["version"])
     stale.widgets["pupils"].setValue(11)
-    stale.save()
+    stale.accept()
     assert stale.isVisible() and stale.message.isVisibleTo(stale)
     assert "другой пользователь" in stale.message.text()
     assert next(c for c in svc.list_classes() if c["id"] == rec["id"])["pupils"] == 24
+
+
+def test_tabs_share_the_page_toolbar_search_and_count(window, qtbot):
+    """The reference lists are list tabs of the page: its search narrows the shown list (in SQL), its count
+    line counts it, Edit follows the list's selection; the week tab says what the period holds, and the
+    hours tab, which has buttons of its own, takes no search and no Edit."""
+    small_instance()
+    page = _page(window, qtbot)
+    page.refresh()
+    assert page.count_label.text().startswith("Занятий в периоде")
+    assert not page.search.isEnabled()  # the grid is not searched
+    page.show_tab("instructors")
+    qtbot.waitUntil(lambda: page.model is not None and page.model.total() >= 2)
+    n = page.model.total()
+    assert page.count_label.text() == f"Записей: {n}" and not page.actions_by_name["edit"].isEnabled()
+    page.ref_tables["instructors"].selectRow(0)
+    assert page.actions_by_name["edit"].isEnabled()
+    name = page.model.row(0)["full_name"]
+    type_text(page.search, name)  # Cyrillic: typed as input events (QTest.keyClicks aborts on it)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    assert page.model.row(0)["full_name"] == name and page.count_label.text() == "Записей: 1"
+    page.on_edit()
+    assert page.last_dialog.fields["full_name"].text() == name
+    page.last_dialog.reject()
+    page.show_tab("load")
+    assert not page.search.isEnabled() and not page.actions_by_name["edit"].isEnabled()
+    assert page.actions_by_name["new"].isEnabled()

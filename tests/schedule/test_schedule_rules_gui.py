@@ -103,7 +103,7 @@ def test_hours_tab_shows_the_cap_and_calendar_tab_finds_day_off_lessons(window, 
     page.load_tab.edit_workshop(ids["w2"])
     dlg = page.load_tab.last_dialog
     dlg.widgets["lesson_pupils"].setValue(30)
-    dlg.save()
+    dlg.accept()
     assert next(w for w in svc.list_workshops() if w["id"] == ids["w2"])["lesson_pupils"] == 30
     assert any(ws.item(r, 2).text() == "30" for r in range(ws.rowCount()))
     term = svc.resolve_term(TERM)
@@ -121,4 +121,4 @@ def test_hours_tab_shows_the_cap_and_calendar_tab_finds_day_off_lessons(window, 
     qtbot.mouseClick(cal.check_button, Qt.MouseButton.LeftButton)
     assert cal.found.count() == 1 and "04.11.2026" in cal.found.item(0).text()
     cal.found.itemDoubleClicked.emit(cal.found.item(0))
-    assert page.current_tab() == "week" and page.week.date() == QDate(2026, 11, 4)
+    assert page.current_tab().name == "week" and page.week.date() == QDate(2026, 11, 4)

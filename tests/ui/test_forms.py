@@ -106,3 +106,29 @@ def test_own_password_needs_the_current_one(qtbot, db, as_role):
         qtbot.keyClicks(w, "another1")
     _save(qtbot, dlg)
     assert dlg.isVisible() and "текущий" in dlg.errors["old_password"].text().lower()
+
+
+def test_a_card_of_tabs_shows_a_refused_field_on_its_tab(window, qtbot):
+    """The item card is a FormDialog of tabs: a duplicate inventory number typed on «Основное», saved
+    from another tab, is refused beside the number — and «Основное» is shown again; nothing is written."""
+    from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.services.listing import ListQuery
+    from chemcluster_desktop.ui.dialogs.item_card import ItemCardDialog
+    from tests.inventory.helpers import equipment
+
+    equipment("Весы аналитические", inventory_number="ИН-0001")
+    dlg = ItemCardDialog(window, None, "equipment")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.name.setText("Весы технические")
+    dlg.number.setText("ИН-0001")
+    dlg.tabs.setCurrentWidget(dlg.history_tab)
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and dlg.tabs.currentIndex() == 0
+    assert dlg.errors["inventory_number"].isVisibleTo(dlg) and dlg.errors["inventory_number"].text()
+    assert dlg.error.isVisibleTo(dlg)  # the message under the form too
+    assert inventory.count_items(ListQuery()) == 1
+    dlg.number.setText("ИН-0002")
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible() and dlg.saved_id is not None
+    assert inventory.count_items(ListQuery()) == 2

@@ -112,7 +112,12 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        self.build_extra()
         self.show_preview(preview)
+
+    def build_extra(self) -> None:
+        """Phase one for a subclass: its own widgets (options, more tabs), made before the first preview is
+        shown, so that :meth:`show_preview` may use every one of them."""
 
     # --- preview ----------------------------------------------------------------------------------------
     def show_preview(self, pv: Any) -> None:

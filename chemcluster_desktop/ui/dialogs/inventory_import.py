@@ -36,8 +36,6 @@ ACTION_COLORS = {"create": "#e6f4ea", "update": "#e8f0fe", "skip": "#fde7e9"}
 class InventoryImportDialog(ImportPreviewDialog):
     def __init__(self, parent, path: str, preview):
         self.path = path
-        self.actions_table = QTableWidget(0, 7)
-        self.ignored_table = QTableWidget(0, 2)
         super().__init__(parent, _t("Импорт инвентаря: {0}").format(Path(path).name), preview,
                          repreview=lambda mapping: inventory.preview_import(path, mapping, **self.options()),
                          run_import=lambda mapping, task: inventory.import_inventory(
@@ -45,6 +43,11 @@ class InventoryImportDialog(ImportPreviewDialog):
                              **self.options()),
                          unit_text=_t("строк"))
         self.setObjectName("InventoryImportDialog")
+        self.resize(1240, 720)
+
+    def build_extra(self) -> None:
+        self.actions_table = QTableWidget(0, 7)
+        self.ignored_table = QTableWidget(0, 2)
         # options: the room for rows without one, groups kept or split
         opts = FilterBar(spacing=8)  # the options wrap onto a second row on a narrow screen (125 %)
         opts.addWidget(QLabel(_t("Помещение для строк без помещения:")))
@@ -92,20 +95,14 @@ class InventoryImportDialog(ImportPreviewDialog):
         g.horizontalHeader().setStretchLastSection(True)
         g.setColumnWidth(0, 70)
         self.tabs.addTab(g, _t("Не данные"))
-        self.resize(1240, 720)
-        self.show_preview(self.preview)
 
     def options(self) -> dict:
-        room = self.room.currentText().strip() if hasattr(self, "room") else ""
-        split = hasattr(self, "split") and self.split.isChecked()
-        return {"room": room, "groups": "split" if split else "keep"}
+        return {"room": self.room.currentText().strip(), "groups": "split" if self.split.isChecked() else "keep"}
 
     def show_preview(self, pv) -> None:
         super().show_preview(pv)
-        if not hasattr(self, "groups"):
-            return  # the base class shows the first preview before the extra widgets exist
         t = self.actions_table
-        acts = list(getattr(pv, "actions", []))
+        acts = list(pv.actions)
         t.setRowCount(len(acts))
         for i, a in enumerate(acts):
             q = "" if a.quantity is None else fmt.decimal(a.quantity)

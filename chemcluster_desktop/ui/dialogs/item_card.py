@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.dialogs.item_card_reagent import ReagentTabMixin
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.widgets.inventory_fields import (
     DateField,
@@ -47,13 +45,16 @@ def _t(s: str) -> str:
     return QCoreApplication.translate("ItemCard", s)
 
 
-class ItemCardDialog(ReagentTabMixin, QDialog):
+class ItemCardDialog(ReagentTabMixin, FormDialog):
+    """A FormDialog of tabs: «Основное» is the form; a refused save is shown beside its field (and under
+    the form), on the tab that holds it. ``saved`` follows a successful save."""
+
+    context = CTX
     saved = Signal(int)
 
     def __init__(self, parent=None, item_id: int | None = None, kind: str = "equipment", room_id: int | None = None,
                  read_only: bool = False):
-        super().__init__(parent)
-        self.setObjectName("ItemCardDialog")
+        super().__init__(parent, "", "ItemCardDialog")
         self.item_id = item_id
         self.saved_id: int | None = None
         self.read_only = read_only
@@ -67,47 +68,32 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         self._build()
         self._fill(kind, room_id)
         self._connect()
+        self.accepted.connect(lambda: self.saved.emit(self.saved_id))
         self.validate()
         self.name.setFocus()
 
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        lay = QVBoxLayout(self)
-        self.tabs = QTabWidget()
+        self.use_tabs(_t("Основное"), icon("card-text-outline"))
         self.tabs.setObjectName("itemTabs")
-        lay.addWidget(self.tabs, 1)
-
-        self._build_main_tab()
-
+        self._build_identity_rows(self.form)  # «Основное»: identity, accounting and stock rows
+        self._build_accounting_rows(self.form)
+        self._build_stock_rows(self.form)
         self._build_reagent_tab()  # substance and containers (item_card_reagent)
-
         self._build_extra_tabs()
-
-        self.error = QLabel()
+        for key, w, err in (("name", self.name, self.name_err), ("inventory_number", self.number, self.number_err),
+                            ("cost", self.cost, self.cost_err), ("commissioned_on", self.commissioned,
+                                                                 self.commissioned_err),
+                            ("quantity", self.quantity, self.quantity_err),
+                            ("min_quantity", self.min_quantity, self.min_err), ("cas_number", self.cas, self.cas_err),
+                            ("h_statements", self.h, self.h_err), ("containers", self.containers, self.containers_err)):
+            self.field(key, w, err)
+        self.error = self.message
         self.error.setObjectName("itemError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_btn.setText(_t("Сохранить"))
+        self.finish_layout()
+        self.save_btn = self.ok_button
         self.save_btn.setObjectName("saveItem")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.save_btn.setDefault(True)  # Enter saves (set once the button is inside the dialog)
-
-    def _build_main_tab(self) -> None:
-        """«Основное»: identity, accounting and stock rows."""
-        main = QWidget()
-        form = QFormLayout(main)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form = form
-        self._build_identity_rows(form)
-        self._build_accounting_rows(form)
-        self._build_stock_rows(form)
-        self.tabs.addTab(main, icon("card-text-outline"), _t("Основное"))
 
     def _build_identity_rows(self, form: QFormLayout) -> None:
         """Kind, name, inventory number, model, serial number, manufacturer, country."""
@@ -174,6 +160,9 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         form.addRow(_t("Состояние"), self.status)
         self.room = QComboBox()
         self.room.setObjectName("itemRoom")
+        # a long room name does not widen the card past a small screen (the list shows it whole)
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room.setMinimumContentsLength(28)
         self.room.addItem(_t("— не указано —"), None)
         self._rooms = inventory.rooms()
         for r in self._rooms:
@@ -251,15 +240,15 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         crow.addWidget(rem)
         crow.addStretch(1)
         cl.addLayout(crow)
-        self.tabs.addTab(cf, icon("form-textbox"), _t("Доп. поля"))
+        self.add_tab(cf, _t("Доп. поля"), icon("form-textbox"))
         from chemcluster_desktop.ui.widgets.upkeep_tab import UpkeepTab
 
         self.upkeep = UpkeepTab()  # verification (поверка) and maintenance
-        self.tabs.addTab(self.upkeep, icon("scale-balance"), _t("Поверка и обслуживание"))
+        self.add_tab(self.upkeep, _t("Поверка и обслуживание"), icon("scale-balance"))
         from chemcluster_desktop.ui.widgets.files_tab import FilesTab
 
         self.files = FilesTab(read_only=self.read_only)  # passport, certificates, SDS, photos
-        self.tabs.addTab(self.files, icon("paperclip"), _t("Файлы"))
+        self.add_tab(self.files, _t("Файлы"), icon("paperclip"))
 
         # history
         hist = QWidget()
@@ -274,7 +263,7 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         self.history.setAlternatingRowColors(True)
         hl.addWidget(self.history)
         self.history_tab = hist
-        self.tabs.addTab(hist, icon("history"), _t("История"))
+        self.add_tab(hist, _t("История"), icon("history"))
 
     # --- data ---------------------------------------------------------------------------------------------
     def _fill(self, kind: str, room_id: int | None) -> None:
@@ -359,6 +348,7 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         if self.data.get("status") == "written_off":
             self.error.setProperty("role", "hint")
             self.error.setText(_t("Позиция списана: карточка только для просмотра, история сохранена."))
+            self.error.show()
 
     def values(self) -> dict:
         kind = self.kind.currentData()
@@ -462,39 +452,21 @@ class ItemCardDialog(ReagentTabMixin, QDialog):
         self.save_btn.setEnabled(bool(ok) and not self.read_only)
         return bool(ok)
 
-    def show_error(self, e: ServiceError) -> None:
-        self.error.setText(str(e))
-        fields = {"name": (self.name, self.name_err), "inventory_number": (self.number, self.number_err),
-                  "cost": (self.cost, self.cost_err), "commissioned_on": (self.commissioned, self.commissioned_err),
-                  "quantity": (self.quantity, self.quantity_err), "min_quantity": (self.min_quantity, self.min_err),
-                  "cas_number": (self.cas, self.cas_err), "h_statements": (self.h, self.h_err),
-                  "containers": (self.containers, self.containers_err)}
-        f = getattr(e, "field", None)
+    def show_service_error(self, e: ServiceError) -> None:
+        """The message under the form always (the item card's habit), and beside its field on its tab."""
+        self.set_error(None, str(e))
+        f = e.field if isinstance(e, ValidationError) else None
         if f in ("verified_on", "maintained_on", "verification_months", "maintenance_months",
                  "verification_certificate"):
             self.tabs.setCurrentWidget(self.upkeep)
-        if f in fields:
-            w, lab = fields[f]
-            mark(w, lab, str(e))
-            if f in ("cas_number", "h_statements", "containers"):
-                self.tabs.setCurrentWidget(self.reagent_tab)
-            else:
-                self.tabs.setCurrentIndex(0)
-            w.setFocus()
+        if f in self.errors:
+            mark(self.fields[f], self.errors[f], str(e))
+            self.show_field(f)
 
-    def save(self) -> None:
-        if not self.validate():
-            return
-        try:
-            d = self.values()
-            containers = self.container_values() if d["kind"] == "reagent" else None
-            if self.item_id is None:
-                self.saved_id = inventory.create_item(d, containers)
-            else:
-                inventory.update_item(self.item_id, d, version=self.version, containers=containers)
-                self.saved_id = self.item_id
-        except ServiceError as e:
-            self.show_error(e)
-            return
-        self.saved.emit(self.saved_id)
-        self.accept()
+    def save(self) -> int:
+        d = self.values()
+        containers = self.container_values() if d["kind"] == "reagent" else None
+        if self.item_id is None:
+            return inventory.create_item(d, containers)
+        inventory.update_item(self.item_id, d, version=self.version, containers=containers)
+        return self.item_id

@@ -251,13 +251,13 @@ class PlanLineDialog(FormDialog):
         # the methods of the chosen law (44-ФЗ ст. 24 and ст. 93; the 223-ФЗ purchase regulation's)
         self.method = QComboBox()
         self.method.setObjectName("planMethod")
-        self._fill_methods(line.method if line else rules.AUCTION)
-        self.law.currentIndexChanged.connect(lambda _i: self._fill_methods(self.method.currentData() or ""))
-        self.add("method", QCoreApplication.translate("Procurement", "Способ определения поставщика"), self.method)
-        self.ikz = QLineEdit(line.ikz if line else "")
+        self.ikz = QLineEdit(line.ikz if line else "")  # before the methods: the law enables it
         self.ikz.setObjectName("planIkz")
         self.ikz.setMaxLength(36)
         self.ikz.setPlaceholderText(QCoreApplication.translate("Procurement", "формируется автоматически (36 цифр)"))
+        self._fill_methods(line.method if line else rules.AUCTION)
+        self.law.currentIndexChanged.connect(lambda _i: self._fill_methods(self.method.currentData() or ""))
+        self.add("method", QCoreApplication.translate("Procurement", "Способ определения поставщика"), self.method)
         if line is not None:
             self.add("ikz", QCoreApplication.translate("Procurement", "ИКЗ"), self.ikz)
         per = QWidget()
@@ -313,8 +313,7 @@ class PlanLineDialog(FormDialog):
         if current in methods:
             self.method.setCurrentIndex(self.method.findData(current))
         self.method.blockSignals(False)
-        if hasattr(self, "ikz"):
-            self.ikz.setEnabled(law == "44-ФЗ")
+        self.ikz.setEnabled(law == "44-ФЗ")
 
     def checked(self) -> list[int]:
         out = []

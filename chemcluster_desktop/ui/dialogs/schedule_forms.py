@@ -1,8 +1,9 @@
 """Forms of the schedule area: one generic record form (schools, classes, instructors, modules,
 terms, holidays, bell times, requirements) and the lesson form with the clash shown as you type.
 
-Dialogs are opened with ``open()`` (never a blocking ``exec()``), so tests drive them; ``saved``
-fires after the service accepted the data.
+Both are :class:`~chemcluster_desktop.ui.forms.FormDialog`s (a refused save is shown beside the field
+it names). Dialogs are opened with ``open()`` (never a blocking ``exec()``), so tests drive them;
+``saved`` fires after the service accepted the data.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,67 +22,42 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.ui.forms import FormDialog
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate("ScheduleForms", s)
 
 
-class RecordDialog(QDialog):
-    """fields: (key, label, kind, options) — kind: text | int | date | time | days | checks | combo."""
+class RecordDialog(FormDialog):
+    """fields: (key, label, kind, options) — kind: text | int | date | time | days | checks | combo.
+    ``save_fn(values)`` writes; a refused save shows its message beside the field it names."""
 
+    context = "ScheduleForms"
     saved = Signal(object)
 
     def __init__(self, title: str, fields: list[tuple], values: dict, save_fn, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(parent, title, "RecordDialog")
         self.setMinimumWidth(520)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.save_fn = save_fn
-        self.widgets: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
         self.kinds: dict[str, str] = {}
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, label, kind, opts in fields:
             w = self._make(kind, opts, values.get(key))
-            w.setObjectName(f"field_{key}")
-            self.widgets[key], self.kinds[key] = w, kind
-            err = QLabel()
-            err.setObjectName(f"error_{key}")
-            err.setStyleSheet("color: #9b1c14;")
-            err.hide()
-            self.errors[key] = err
-            box = QWidget()
-            bl = QVBoxLayout(box)
-            bl.setContentsMargins(0, 0, 0, 0)
-            bl.setSpacing(2)
-            bl.addWidget(w)
-            bl.addWidget(err)
-            form.addRow(label, box)
-        lay.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("formMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9b1c14;")
-        self.message.hide()
-        lay.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("ScheduleForms", "Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ScheduleForms", "Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+            self.kinds[key] = kind
+            self.add(key, label, w)  # the label carries its own « *»
+            self.errors[key].setObjectName(f"error_{key}")
+        self.widgets = self.fields
+        self.finish_layout()
 
     def _make(self, kind: str, opts, value) -> QWidget:
         if kind == "text":
             w = QLineEdit("" if value is None else str(value))
-            w.textChanged.connect(lambda _t_, k=None: self._clear())
+            w.textChanged.connect(lambda _t_: self.clear_errors())
             return w
         if kind == "int":
             w = QSpinBox()
@@ -109,7 +82,7 @@ class RecordDialog(QDialog):
             w = QWidget()
             hl = QHBoxLayout(w)
             hl.setContentsMargins(0, 0, 0, 0)
-            names = [QCoreApplication.translate("ScheduleForms", "Пн"), QCoreApplication.translate("ScheduleForms", "Вт"), QCoreApplication.translate("ScheduleForms", "Ср"), QCoreApplication.translate("ScheduleForms", "Чт"), QCoreApplication.translate("ScheduleForms", "Пт"), QCoreApplication.translate("ScheduleForms", "Сб")]
+            names = [_t("Пн"), _t("Вт"), _t("Ср"), _t("Чт"), _t("Пт"), _t("Сб")]
             w.boxes = []
             for k, n in enumerate(names):
                 cb = QCheckBox(n)
@@ -160,95 +133,66 @@ class RecordDialog(QDialog):
                 out[key] = w.currentData()
         return out
 
-    def _clear(self) -> None:
-        for e in self.errors.values():
-            e.hide()
-        self.message.hide()
-
-    def save(self) -> None:
-        self._clear()
-        try:
-            result = self.save_fn(self.values())
-        except ValidationError as e:
-            if e.field in self.errors:
-                self.errors[e.field].setText(str(e))
-                self.errors[e.field].show()
-                self.widgets[e.field].setFocus()
-            else:
-                self.message.setText(str(e))
-                self.message.show()
-            return
-        except ServiceError as e:
-            self.message.setText(str(e))
-            self.message.show()
-            return
+    def save(self):
+        result = self.save_fn(self.values())
         self.saved.emit(result)
-        self.accept()
+        return result if isinstance(result, int) else None
+
+    def show_service_error(self, e: ServiceError) -> None:
+        super().show_service_error(e)
+        if isinstance(e, ValidationError) and e.field in self.fields:
+            self.fields[e.field].setFocus()
 
 
-class LessonDialog(QDialog):
-    """A lesson by hand: the clash with what is already there is shown before saving."""
+class LessonDialog(FormDialog):
+    """A lesson by hand: the clash with what is already there is shown before saving; a refused save
+    shows its message beside the field it names (or under the form)."""
 
+    context = "ScheduleForms"
     saved = Signal(object)
 
     def __init__(self, refs: dict, values: dict, save_fn, clash_fn, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("ScheduleForms", "Занятие"))
+        super().__init__(parent, _t("Занятие"), "LessonDialog")
         self.setMinimumWidth(560)
         self.save_fn, self.clash_fn = save_fn, clash_fn
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.cls = QComboBox()
-        self.cls.setObjectName("lessonClass")
+        self.cls = QComboBox(objectName="lessonClass")
         for c in refs["classes"]:
             self.cls.addItem(c["title"], c["id"])
         self.sub = QSpinBox()
         self.sub.setRange(0, 9)
-        self.sub.setSpecialValueText(QCoreApplication.translate("ScheduleForms", "весь класс"))
+        self.sub.setSpecialValueText(_t("весь класс"))
         self.pupils = QSpinBox()
         self.pupils.setRange(0, 60)
         self.pupils.setSpecialValueText("—")
-        self.module = QComboBox()
-        self.module.setObjectName("lessonModule")
+        self.module = QComboBox(objectName="lessonModule")
         for m in refs["modules"]:
             self.module.addItem(m["name"], m["id"])
-        self.instructor = QComboBox()
-        self.instructor.setObjectName("lessonInstructor")
+        self.instructor = QComboBox(objectName="lessonInstructor")
         self.instructor.addItem("—", None)
         for i in refs["instructors"]:
             self.instructor.addItem(i["full_name"], i["id"])
-        self.workshop = QComboBox()
-        self.workshop.setObjectName("lessonWorkshop")
+        self.workshop = QComboBox(objectName="lessonWorkshop")
         for w in refs["workshops"]:
-            self.workshop.addItem(QCoreApplication.translate("ScheduleForms", "{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
+            self.workshop.addItem(_t("{0} ({1} мест)").format(w["name"], w["workplaces"]), w["id"])
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
-        self.slot = QComboBox()
-        self.slot.setObjectName("lessonSlot")
-        for s in refs["slots"]:
-            self.slot.addItem(s["label"], s["id"])
-        self.locked = QCheckBox(QCoreApplication.translate("ScheduleForms", "Закрепить (генерация не сдвинет)"))
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Класс *"), self.cls)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Подгруппа"), self.sub)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Учеников в подгруппе"), self.pupils)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Модуль *"), self.module)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Преподаватель"), self.instructor)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Мастерская *"), self.workshop)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Дата *"), self.date)
-        form.addRow(QCoreApplication.translate("ScheduleForms", "Урок *"), self.slot)
-        form.addRow("", self.locked)
-        lay.addLayout(form)
+        self.slot = QComboBox(objectName="lessonSlot")
+        for sl in refs["slots"]:
+            self.slot.addItem(sl["label"], sl["id"])
+        self.locked = QCheckBox(_t("Закрепить (генерация не сдвинет)"))
+        for key, label, w in (("class_id", _t("Класс *"), self.cls), ("subgroup", _t("Подгруппа"), self.sub),
+                              ("pupils", _t("Учеников в подгруппе"), self.pupils),
+                              ("module_id", _t("Модуль *"), self.module),
+                              ("instructor_id", _t("Преподаватель"), self.instructor),
+                              ("workshop_id", _t("Мастерская *"), self.workshop), ("date", _t("Дата *"), self.date),
+                              ("slot_id", _t("Урок *"), self.slot), ("locked", "", self.locked)):
+            self.add(key, label, w)  # the label carries its own « *»
         self.clash = QLabel()
         self.clash.setObjectName("lessonClash")
         self.clash.setWordWrap(True)
-        lay.addWidget(self.clash)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("ScheduleForms", "Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ScheduleForms", "Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.sections.addWidget(self.clash)
+        self.finish_layout()
         self._set_values(values)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -286,7 +230,7 @@ class LessonDialog(QDialog):
     def update_clash(self) -> list[str]:
         v = self.values()
         if None in (v["class_id"], v["module_id"], v["workshop_id"], v["slot_id"]):
-            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Заполните класс, модуль, мастерскую и урок."))
+            self.clash.setText(_t("Заполните класс, модуль, мастерскую и урок."))
             return []
         try:
             msgs = self.clash_fn(v)
@@ -294,19 +238,14 @@ class LessonDialog(QDialog):
             msgs = [str(e)]
         if msgs:
             self.clash.setStyleSheet("color: #9b1c14;")
-            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Конфликт:") + "\n• " + "\n• ".join(msgs))
+            self.clash.setText(_t("Конфликт:") + "\n• " + "\n• ".join(msgs))
         else:
             self.clash.setStyleSheet("color: #1b5e20;")
-            self.clash.setText(QCoreApplication.translate("ScheduleForms", "Конфликтов нет."))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not msgs)
+            self.clash.setText(_t("Конфликтов нет."))
+        self.ok_button.setEnabled(not msgs)
         return msgs
 
-    def save(self) -> None:
-        try:
-            result = self.save_fn(self.values())
-        except ServiceError as e:
-            self.clash.setStyleSheet("color: #9b1c14;")
-            self.clash.setText(str(e))
-            return
+    def save(self):
+        result = self.save_fn(self.values())
         self.saved.emit(result)
-        self.accept()
+        return result if isinstance(result, int) else None

@@ -1,6 +1,7 @@
 """Решение о проведении инвентаризации (ф. 0510439): the order's number and date, the reason, the dates,
 the rooms counted, the accounts and the commission (name, position, one chair). The service refuses a
-commission without a chair or with a counted room's МОЛ; the message shows under the form.
+commission without a chair or with a counted room's МОЛ; the message shows beside the field it names
+(a :class:`~chemcluster_desktop.ui.forms.FormDialog`).
 
 ``DecisionDialog(parent, decision_id=N)`` edits an existing decision with the same checks; once a
 count by it has been posted the form is shown read-only with the reason."""
@@ -14,9 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,11 +24,12 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import decisions
+from chemcluster_desktop.ui.forms import FormDialog
 
 
 def _t(s: str) -> str:
@@ -46,38 +45,37 @@ def _pydate(e: QDateEdit) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog):
+    """The decision's form: a refused save shows its message beside the field it names (the commission's
+    table, the rooms, the dates …)."""
+
+    context = "DecisionDialog"
+
     def __init__(self, parent=None, room_id: int | None = None, decision_id: int | None = None):
-        super().__init__(parent)
-        self.setObjectName("DecisionDialog")
-        self.setWindowTitle(_t("Решение о проведении инвентаризации (ф. 0510439)"))
+        super().__init__(parent, _t("Решение о проведении инвентаризации (ф. 0510439)"), "DecisionDialog")
         self.resize(760, 620)
         self.decision_id: int | None = decision_id
         self.version: int | None = None
         today = dt.date.today()
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.number = QLineEdit()
-        self.number.setObjectName("decNumber")
-        form.addRow(_t("Номер приказа *"), self.number)
-        self.date = self._date(today)
-        form.addRow(_t("Дата приказа *"), self.date)
-        self.reason = QComboBox()
-        self.reason.setObjectName("decReason")
+        self.number = self.add("number", _t("Номер приказа *"), QLineEdit(objectName="decNumber"))
+        self.date = self.add("date", _t("Дата приказа *"), self._date(today))
+        self.reason = QComboBox(objectName="decReason")
         self.reason.setEditable(True)
         for r in decisions.REASONS:  # shown in the interface language, kept in the order's Russian words
             self.reason.addItem(decisions.reason_label(r), r)
-        form.addRow(_t("Причина *"), self.reason)
-        row = QHBoxLayout()
+        self.add("reason", _t("Причина *"), self.reason)
+        period = QWidget()
+        row = QHBoxLayout(period)
+        row.setContentsMargins(0, 0, 0, 0)
         self.starts = self._date(today)
         self.ends = self._date(today)
         row.addWidget(self.starts)
         row.addWidget(QLabel(_t("по")))
         row.addWidget(self.ends)
         row.addStretch(1)
-        form.addRow(_t("Сроки: с"), row)
-        self.rooms = QListWidget()
-        self.rooms.setObjectName("decRooms")
+        self.add("starts_on", _t("Сроки: с"), period)
+        self.fields["ends_on"], self.errors["ends_on"] = self.ends, self.errors["starts_on"]  # one row, one message
+        self.rooms = QListWidget(objectName="decRooms")
         self.rooms.setFixedHeight(110)
         for r in inventory.rooms():
             it = QListWidgetItem(f"{r['name']} — {r['responsible'] or '—'}")
@@ -85,12 +83,23 @@ class DecisionDialog(QDialog):
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Checked if r["id"] == room_id else Qt.CheckState.Unchecked)
             self.rooms.addItem(it)
-        form.addRow(_t("Помещения (МОЛ) *"), self.rooms)
-        self.accounts = QLineEdit("101.34, 101.36, 105.36, 21")
-        self.accounts.setObjectName("decAccounts")
-        form.addRow(_t("Счета (что проверяется)"), self.accounts)
-        lay.addLayout(form)
-        lay.addWidget(QLabel(_t("Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)")))
+        self.add("room_ids", _t("Помещения (МОЛ) *"), self.rooms)
+        self.accounts = self.add("accounts", _t("Счета (что проверяется)"),
+                                 QLineEdit("101.34, 101.36, 105.36, 21", objectName="decAccounts"))
+        self._build_members()
+        self.error = self.message
+        self.error.setObjectName("decError")
+        self.finish_layout()
+        self.save_btn = self.ok_button
+        self.save_btn.setText(_t("Сохранить решение"))
+        if decision_id is not None:
+            self.load(decision_id)
+
+    def _build_members(self) -> None:
+        """The commission: a table of name, position and the chair's mark, a button for one more row."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
         self.members = QTableWidget(3, 3)
         self.members.setObjectName("decMembers")
         self.members.setHorizontalHeaderLabels([_t("Фамилия И. О."), _t("Должность"), _t("Председатель")])
@@ -98,28 +107,18 @@ class DecisionDialog(QDialog):
         self.members.setColumnWidth(0, 240)
         self.members.setColumnWidth(1, 300)
         self.members.setColumnWidth(2, 120)
+        self.members.setMinimumHeight(140)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for r in range(3):
             self._chair_cell(r)
-        lay.addWidget(self.members, 1)
+        v.addWidget(self.members, 1)
         add = QPushButton(_t("Добавить члена комиссии"))
         add.setObjectName("decAddMember")
         add.clicked.connect(self.add_member)
-        lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
-        self.error = QLabel()
-        self.error.setObjectName("decError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить решение"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-        self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
-        if decision_id is not None:
-            self.load(decision_id)
+        v.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_block("members", _t("Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)"),
+                       box)
+        self.fields["members"] = self.members
 
     def load(self, decision_id: int) -> None:
         """Fill the form from a saved decision; read-only with the reason once a count by it is posted."""
@@ -141,7 +140,7 @@ class DecisionDialog(QDialog):
             self.set_member(r, m["name"], m["position"], m["role"] == "chair")
         why = decisions.editable(decision_id)
         if why:
-            self.error.setText(why)
+            self.set_error(None, why)
             self.save_btn.setEnabled(False)
             for w in (self.number, self.date, self.reason, self.starts, self.ends, self.rooms, self.accounts,
                       self.members):
@@ -190,13 +189,9 @@ class DecisionDialog(QDialog):
         i = self.reason.findText(text)
         return self.reason.itemData(i) if i >= 0 and self.reason.itemData(i) else text
 
-    def save(self) -> None:
-        try:
-            if self.version is not None and self.decision_id is not None:
-                decisions.update_decision(self.decision_id, self.values(), version=self.version)
-            else:
-                self.decision_id = decisions.create_decision(self.values())
-        except ServiceError as e:
-            self.error.setText(str(e))
-            return
-        self.accept()
+    def save(self) -> int:
+        if self.version is not None and self.decision_id is not None:
+            decisions.update_decision(self.decision_id, self.values(), version=self.version)
+        else:
+            self.decision_id = decisions.create_decision(self.values())
+        return self.decision_id

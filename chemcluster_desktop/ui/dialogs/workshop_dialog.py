@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +30,7 @@ from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import screen
+from chemcluster_desktop.ui.forms import FormDialog
 
 CTX = "WorkshopDialog"
 
@@ -40,44 +39,23 @@ def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-def error_label() -> QLabel:
-    lab = QLabel()
-    lab.setProperty("role", "error")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
+class WorkshopDialog(FormDialog):
+    """New (``workshop_id=None``) or existing workshop. ``saved_id`` is set after a successful save; a
+    refused save is shown beside the field it names (FormDialog)."""
 
-
-class WorkshopDialog(QDialog):
-    """New (``workshop_id=None``) or existing workshop. ``saved_id`` is set after a successful save."""
+    context = CTX
 
     def __init__(self, parent=None, workshop_id: int | None = None):
-        super().__init__(parent)
-        self.setObjectName("WorkshopDialog")
+        super().__init__(parent, _t("Мастерская") if workshop_id else _t("Новая мастерская"), "WorkshopDialog")
         self.workshop_id = workshop_id
-        self.saved_id: int | None = None
         self.info = acc.workshop(workshop_id) if workshop_id else None
         self._plan: bytes | None = None
         self._plan_name = ""
         self._plan_changed = False
-        self.setWindowTitle(_t("Мастерская") if workshop_id else _t("Новая мастерская"))
         self.setMinimumWidth(620)
         self.resize(screen.fit_size(QSize(680, 800), self))
-        lay = QVBoxLayout(self)
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors: dict[str, QLabel] = {}
-
-        def row(label: str, w: QWidget, key: str) -> None:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(w)
-            self.errors[key] = error_label()
-            box.addWidget(self.errors[key])
-            form.addRow(label, box)
-
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        row = self._row
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setMaxLength(300)
@@ -117,6 +95,30 @@ class WorkshopDialog(QDialog):
         self.area = QLineEdit()
         self.area.setMaxLength(20)
         row(_t("Площадь, м²"), self.area, "area_m2")
+        self._build_date_plan(row)
+        self._build_notes_photos_packet(row)
+        if workshop_id is None:
+            self.commission_btn.setEnabled(False)
+            self.commission_btn.setToolTip(_t("Комиссия записывается после сохранения мастерской"))
+            self.photo_add.setEnabled(False)
+            self.photo_del.setEnabled(False)
+            self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
+        hint = QLabel(_t("* — обязательные поля"))
+        hint.setProperty("role", "hint")
+        self.lay.addWidget(hint)
+        self.finish_layout()
+        self.competency.currentIndexChanged.connect(self._fill_lists)
+        self.competency.editTextChanged.connect(lambda _t_: self.validate())
+        self.name.textChanged.connect(lambda _t_: self.validate())
+        self.rooms.itemChanged.connect(lambda _i: self.validate())
+        self._load()
+        self.validate()
+
+    def _row(self, label: str, w: QWidget, key: str) -> None:
+        self.add(key, label, w)  # the label carries its own « *»
+
+    def _build_date_plan(self, row) -> None:
+        """The accreditation date (when planned) and the layout plan's picture with its buttons."""
         date_box = QHBoxLayout()
         self.has_date = QCheckBox(_t("запланирована"))
         self.date = QDateEdit()
@@ -151,10 +153,13 @@ class WorkshopDialog(QDialog):
         pw = QWidget()
         pw.setLayout(plan_box)
         row(_t("План застройки"), pw, "photo")
+
+    def _build_notes_photos_packet(self, row) -> None:
+        """Notes, the photos of the workshop as a whole (a line's photos are added beside the line) and
+        the button to the КОД code and the commission the packet prints (issue 14)."""
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         row(_t("Примечания"), self.notes, "notes")
-        # photos of the workshop as a whole (photos of a line are added beside the line)
         self.photos = QListWidget()
         self.photos.setObjectName("workshopPhotos")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
@@ -178,38 +183,10 @@ class WorkshopDialog(QDialog):
         phw = QWidget()
         phw.setLayout(ph_box)
         row(_t("Фото мастерской"), phw, "photos")
-        # the КОД code of the list and the commission the packet prints (issue 14)
         self.commission_btn = QPushButton(_t("Комиссия и код КОД…"))
         self.commission_btn.setObjectName("commissionButton")
         self.commission_btn.clicked.connect(self.open_commission)
         row(_t("Для пакета"), self.commission_btn, "commission")
-        if workshop_id is None:
-            self.commission_btn.setEnabled(False)
-            self.commission_btn.setToolTip(_t("Комиссия записывается после сохранения мастерской"))
-            self.photo_add.setEnabled(False)
-            self.photo_del.setEnabled(False)
-            self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
-        # the form scrolls on a low screen: «Сохранить»/«Отмена» below it stay reachable
-        self.scroll = screen.scrolling(form_widget)
-        lay.addWidget(self.scroll, 1)
-        self.general_error = error_label()
-        lay.addWidget(self.general_error)
-        hint = QLabel(_t("* — обязательные поля"))
-        hint.setProperty("role", "hint")
-        lay.addWidget(hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-
-        self.competency.currentIndexChanged.connect(self._fill_lists)
-        self.competency.editTextChanged.connect(lambda _t_: self._validate())
-        self.name.textChanged.connect(lambda _t_: self._validate())
-        self.rooms.itemChanged.connect(lambda _i: self._validate())
-        self._load()
-        self._validate()
 
     # --- data --------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -337,7 +314,7 @@ class WorkshopDialog(QDialog):
     def _set_plan(self, data: bytes | None, name: str, changed: bool = True) -> None:
         self._plan, self._plan_name = data, name
         self._plan_changed = self._plan_changed or changed
-        self.errors["photo"].hide()
+        self.set_error("photo", "")
         if data:
             pm = QPixmap()
             pm.loadFromData(data)
@@ -349,35 +326,31 @@ class WorkshopDialog(QDialog):
             self.plan_preview.setText(_t("нет"))
         self.plan_clear.setEnabled(bool(data))
 
-    # --- validation --------------------------------------------------------------------------
+    # --- validation and saving ---------------------------------------------------------------
     def _show_error(self, key: str, text: str) -> None:
-        lab = self.errors.get(key) or self.general_error
-        lab.setText(text)
-        lab.setVisible(bool(text))
+        self.set_error(key, text)
 
-    def _validate(self) -> bool:
+    def validate(self) -> bool:
         ok = True
         if not self.name.text().strip():
-            self._show_error("name", _t("Введите название мастерской."))
+            self.set_error("name", _t("Введите название мастерской."))
             ok = False
         else:
-            self._show_error("name", "")
+            self.set_error("name", "")
         if not self.competency.currentText().strip():
-            self._show_error("competency", _t("Выберите компетенцию."))
+            self.set_error("competency", _t("Выберите компетенцию."))
             ok = False
         else:
-            self._show_error("competency", "")
+            self.set_error("competency", "")
         if not self.checked_rooms():
-            self._show_error("rooms", _t("Отметьте хотя бы одно помещение."))
+            self.set_error("rooms", _t("Отметьте хотя бы одно помещение."))
             ok = False
         else:
-            self._show_error("rooms", "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+            self.set_error("rooms", "")
+        self.ok_button.setEnabled(ok)
         return ok
 
-    def save(self) -> None:
-        if not self._validate():
-            return
+    def save(self) -> int:
         comp = self.competency.currentData()
         if comp is None or self.competency.currentText() != self.competency.itemText(self.competency.currentIndex()):
             comp = self.competency.currentText().strip()
@@ -385,29 +358,17 @@ class WorkshopDialog(QDialog):
         if self.has_date.isChecked():
             q = self.date.date()
             date = dt.date(q.year(), q.month(), q.day())
-        try:
-            if isinstance(comp, str) and comp not in [self.competency.itemText(i) for i in range(self.competency.count())]:
-                comp = acc.create_competency({"name": comp})
-            data = dict(name=self.name.text(), rooms=self.checked_rooms(), competency=comp,
-                        workplaces=self.workplaces.value(), responsible=self.responsible.text().strip(),
-                        area_m2=self.area.text().strip(), list_id=self.list_combo.currentData(),
-                        notes=self.notes.toPlainText().strip(), accreditation_date=date)
-            if self.workshop_id is None:
-                wid = acc.create_workshop(data)
-            else:
-                wid = self.workshop_id
-                acc.update_workshop(wid, data, version=self.info.version)
-            if self._plan_changed:
-                acc.set_layout_plan(wid, self._plan, self._plan_name)
-        except ValidationError as e:
-            self._show_error(e.field if e.field in self.errors else "general", str(e))
-            if e.field not in self.errors:
-                self.general_error.setText(str(e))
-                self.general_error.show()
-            return
-        except ServiceError as e:
-            self.general_error.setText(str(e))
-            self.general_error.show()
-            return
-        self.saved_id = wid
-        self.accept()
+        if isinstance(comp, str) and comp not in [self.competency.itemText(i) for i in range(self.competency.count())]:
+            comp = acc.create_competency({"name": comp})
+        data = dict(name=self.name.text(), rooms=self.checked_rooms(), competency=comp,
+                    workplaces=self.workplaces.value(), responsible=self.responsible.text().strip(),
+                    area_m2=self.area.text().strip(), list_id=self.list_combo.currentData(),
+                    notes=self.notes.toPlainText().strip(), accreditation_date=date)
+        if self.workshop_id is None:
+            wid = acc.create_workshop(data)
+        else:
+            wid = self.workshop_id
+            acc.update_workshop(wid, data, version=self.info.version)
+        if self._plan_changed:
+            acc.set_layout_plan(wid, self._plan, self._plan_name)
+        return wid

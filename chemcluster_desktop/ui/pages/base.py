@@ -12,7 +12,8 @@ page is first shown. Until both phases are done no hook runs (:meth:`on_selectio
 :meth:`action_enabled`, :meth:`reload`): a hook may use every widget :meth:`build` makes, without
 ``hasattr`` guards. Subclasses use the public hooks — :meth:`build`, :meth:`retranslate_ui`,
 :meth:`reload`, :meth:`on_selection_changed`, :meth:`action_enabled`, :meth:`on_data_changed`,
-:meth:`set_current_list` — and never override the private methods. A page of several lists is a
+:meth:`set_current_list`, :meth:`count_text`, :meth:`selected_rows` — and never override the private
+methods. Every page the main window holds is a :class:`Page` (so the window needs no ``hasattr``). A page of several lists is a
 :class:`chemcluster_desktop.ui.lists.TabbedPage` (``has_list = False``: no list of its own).
 """
 
@@ -47,7 +48,25 @@ from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 PAGE_SHORTCUT = Qt.ShortcutContext.WindowShortcut
 
 
-class BasePage(QWidget):
+class Page:
+    """What the main window asks of every page it shows — a :class:`BasePage`, the reports centre, the
+    stand-in for a page that failed to load: texts again, remember the layout, the toolbar whose actions
+    «Правка» repeats (None: no toolbar), and the search field Ctrl+F focuses (``offers_search``)."""
+
+    toolbar: QToolBar | None = None
+    offers_search = False
+
+    def retranslate_ui(self) -> None:
+        """Every text again (a language change)."""
+
+    def save_state(self) -> None:
+        """Remember what the person arranged (column widths …)."""
+
+    def focus_search(self) -> None:
+        """Put the cursor in the page's search field (only when ``offers_search``)."""
+
+
+class BasePage(Page, QWidget):
     key = "base"
     area: Area | None = None  # the data area the page shows; it refreshes when a unit of work changes it
     context = "Page"  # translation context
@@ -58,6 +77,7 @@ class BasePage(QWidget):
     search_placeholder = "Поиск (Ctrl+F)…"
     search_delay_ms = 120
     has_list = True  # False: the page puts its own widgets (tabs…) into ``body`` instead of one list
+    offers_search = True
 
     status_message = Signal(str)
     refreshed = Signal()  # after every refresh(): what a test counts, what a chart next to the page follows
@@ -279,6 +299,11 @@ class BasePage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
 
+    @property
+    def loaded(self) -> bool:
+        """The page has been shown and its data loaded at least once."""
+        return self._loaded_once
+
     def refresh(self) -> None:
         if not self._constructed:  # a filter filled during build(): the first refresh comes on first show
             return
@@ -321,10 +346,13 @@ class BasePage(QWidget):
             self.refresh()
 
     def _update_count(self) -> None:
+        self.count_label.setText(self.count_text())
+
+    def count_text(self) -> str:
+        """The line under the list: «Записей: N» (a page or tab without a list says something else)."""
         if self.model is None:
-            self.count_label.setText("")
-            return
-        self.count_label.setText(QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total()))
+            return ""
+        return QCoreApplication.translate("Page", "Записей: {0}").format(self.model.total())
 
     def _update_empty(self) -> None:
         empty = self.model is not None and self.table is not None and self.model.rowCount() == 0

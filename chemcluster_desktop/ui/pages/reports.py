@@ -32,7 +32,7 @@ from chemcluster_desktop.services import printing, report_filters, security
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, filenames, ops
 from chemcluster_desktop.ui.icons import icon
-from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT
+from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, Page
 from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 
 CTX = "ReportsPage"
@@ -83,7 +83,7 @@ def generate_and_preview(parent, kind: str, filters: dict | None = None):
     return generate(parent, kind, filters or {}, done)
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page, QWidget):
     key = "reports"
     area = "reports"
     context = CTX

@@ -1,9 +1,9 @@
-"""Generation, substitutes, print and export of «Расписание»: a mixin of :class:`.schedule.SchedulePage`
-(split off to keep the page under 600 lines; behaviour unchanged)."""
+"""Generation, substitutes, print and export of «Расписание» (the whole timetable, whichever tab is
+shown): a mixin of :class:`~chemcluster_desktop.ui.pages.schedule.SchedulePage`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 
 from chemcluster_desktop.services import schedule as svc
 from chemcluster_desktop.services.errors import ServiceError
@@ -18,7 +18,7 @@ class ScheduleOutputMixin:
         from chemcluster_desktop.ui.dialogs.schedule_generate import GenerateDialog
 
         if self.term_id() is None:
-            self._show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
+            self.show_message(QCoreApplication.translate("SchedulePage", "Сначала добавьте учебный период."))
             return
         term = next(t for t in svc.list_terms() if t["id"] == self.term_id())
         dlg = GenerateDialog(self, term)
@@ -33,10 +33,6 @@ class ScheduleOutputMixin:
         dlg.changed.connect(self.refresh)
         self.last_dialog = dlg
         dlg.open()
-
-    def _goto_date(self, day) -> None:
-        self.tabs.setCurrentIndex(self.TABS.index("week"))
-        self.week.setDate(QDate(day.year, day.month, day.day))
 
     def _filters(self) -> dict:
         view, ent = self.view.currentData(), self.entity.currentText()
@@ -81,7 +77,7 @@ class ScheduleOutputMixin:
             return
         flt = self._filters()
         ops.run_task(self, QCoreApplication.translate("SchedulePage", "Экспорт в Excel"), lambda task: report_schedule.export_xlsx(path, **flt),
-                     on_done=lambda n: self._show_message(QCoreApplication.translate("SchedulePage", "Записано строк: {0} — {1}").format(n, path)))
+                     on_done=lambda n: self.show_message(QCoreApplication.translate("SchedulePage", "Записано строк: {0} — {1}").format(n, path)))
 
     def on_export_fet(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -97,4 +93,4 @@ class ScheduleOutputMixin:
         except ServiceError as e:
             ops.show_error(self, e)
             return
-        self._show_message(QCoreApplication.translate("SchedulePage", "Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))
+        self.show_message(QCoreApplication.translate("SchedulePage", "Записан файл FET: {0} (занятий {1}).").format(res["path"], res["activities"]))
