@@ -11,6 +11,7 @@ USES = [
     re.compile(r"""\bicon\(\s*["']([a-z0-9-]+)["']"""),
     re.compile(r"""icon_name\s*=\s*["']([a-z0-9-]+)["']"""),
     re.compile(r"""\(\s*["'][a-z_]+["']\s*,\s*["']([a-z0-9-]+)["']\s*,\s*["']#"""),  # alert colour tables
+    re.compile(r"""["'][a-z_]+["']\s*:\s*\(\s*["']([a-z0-9-]+)["']\s*,\s*["']#"""),  # {kind: (icon, colour)}
 ]
 
 
