@@ -188,4 +188,10 @@ class FormDialog(QDialog):
         if screen is not None:
             room = screen.availableGeometry().height() - (self.sizeHint().height() - self.scroll.sizeHint().height()) - 80
             self.scroll.setMinimumHeight(max(120, min(self.form_box.sizeHint().height(), room)))
+            # as wide as the form (its drop-downs name whole rooms and sources), within the screen: a form
+            # wider than the card scrolled sideways and hid the need's right-aligned quantity (issue 16 walk)
+            wide = self.form_box.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 4
+            self.scroll.setMinimumWidth(min(wide, screen.availableGeometry().width() - 80))
+            if self.width() < self.minimumSizeHint().width():
+                self.resize(self.minimumSizeHint().width(), self.height())
         super().showEvent(e)
