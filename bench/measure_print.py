@@ -85,12 +85,70 @@ def measure_print(ctx: Ctx) -> dict:
     res = {"program_s": r4(program), "rows": len(rows), **child, "child_wall_s": r4(wall),
            "peak_memory_mb": child["peak_memory_mb"], "ru_maxrss_mb": rss_children,
            "measuring_process_peak_mb": maxrss_mb(), **lo}
+    res.update(_vector(ctx))
     res["baseline_s"] = lo.get("libreoffice_s")
     res["ratio"] = ratio(program, lo.get("libreoffice_s"))
     res["memory_ratio"] = ratio(child["peak_memory_mb"], lo.get("libreoffice_peak_mb"))
     res["ok"] = child["longest_stall_s"] < 0.25 and child["printed_pages"] == child["pages"]
     res["target"] = "window never stands still > 250 ms; every page printed"
     return res
+
+
+# --- the vector route: the same file handed to CUPS as it is ------------------------------------------
+FAKE_LP = """#!{python}
+import os, shutil, sys
+shutil.copyfile(sys.argv[-1], os.path.join({spool!r}, "job.pdf"))
+print("request id is Bench-1 (1 file(s))")
+"""
+
+
+def _vector(ctx: Ctx) -> dict:
+    """The program's side of the vector route (``ui.printing.spool_file``: the PDF checked and handed to
+    ``lp``) for the list the raster child built, in a child process of its own. ``lp`` is a stand-in that
+    copies the file into a spool folder, as CUPS's spooler receives it; what CUPS then does (its
+    ``pdftopdf`` filter and the printer's driver, in the spooler's processes) is not in the figure —
+    there is no CUPS on the benchmark machine."""
+    src = ctx.work / "print-list.pdf"
+    if not src.is_file():
+        return {"vector": "no list to print"}
+    bindir, spool = ctx.work / "fake-lp-bin", ctx.work / "fake-lp-spool"
+    bindir.mkdir(exist_ok=True)
+    spool.mkdir(exist_ok=True)
+    lp = bindir / "lp"
+    lp.write_text(FAKE_LP.format(python=PY, spool=str(spool)), encoding="utf-8")
+    lp.chmod(0o755)
+    env = {**ctx.env("home-print-vector"), "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "CHEMCLUSTER_PRINT_ROUTE": ""}
+    cmd = [PY, "-m", "bench.measure_print", "VECTOR", str(src)]
+    wall, code, rss, out = _wait4(cmd, env, 300, ctx.work / "print-vector.log")
+    line = next((x for x in reversed(out.splitlines()) if x.startswith("VECTOR ")), None)
+    if code != 0 or line is None:
+        return {"vector": f"failed ({code}): {out[-300:]}"}
+    child = json.loads(line[7:])
+    sent = spool / "job.pdf"
+    return {"vector": "measured", **child, "vector_child_wall_s": r4(wall), "vector_ru_maxrss_mb": rss,
+            "vector_sent_mb": round(sent.stat().st_size / 1e6, 1) if sent.is_file() else None}
+
+
+def _vector_child(src: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from bench.common import maxrss_mb
+
+    app = QApplication([])  # noqa: F841 - QtPdf needs the application
+    from chemcluster_desktop.ui import printing
+
+    printer, pages = printing.default_printer(src)
+    job = printing.SpoolJob(printer="Bench", copies=1, duplex=QPrinter.DuplexMode.DuplexLongSide,
+                            gray=printer.colorMode() == QPrinter.ColorMode.GrayScale, title="print-list")
+    t0 = time.perf_counter()
+    res = printing.spool_file(src, job)
+    spool_s = time.perf_counter() - t0
+    print("VECTOR " + json.dumps({"vector_s": round(spool_s, 4), "vector_pages": res.pages, "vector_of": pages,
+                                  "vector_job": res.job, "vector_peak_mb": maxrss_mb()}), flush=True)
+    os._exit(0)
 
 
 # --- the child: build the list, print it to a PDF printer, report ------------------------------------
@@ -168,3 +226,5 @@ def _child(db: str, room: str, work: str) -> None:
 
 if __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "CHILD":
     _child(*sys.argv[2:])
+elif __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "VECTOR":
+    _vector_child(sys.argv[2])

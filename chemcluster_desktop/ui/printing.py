@@ -1,7 +1,18 @@
 """Printing a PDF without freezing the window.
 
-The program's documents are PDF files; a printer gets them as page images (QtPdf renders them;
-Qt has no vector path from a PDF to a Windows or CUPS printer). This module
+The program's documents are PDF files. Two routes lead to the printer (:func:`route_for` chooses):
+
+* **the PDF as it is (vector)** — on Linux and macOS, where CUPS takes a PDF job itself: the file goes
+  to the spooler with ``lp`` (``lpr`` where only that exists), to the printer the print dialog chose
+  (its name is CUPS's queue name, as QPrinterInfo lists it), with its copies, collation, duplex, page
+  range and black-and-white setting as ``lp`` options, and the document's paper as ``media``. The
+  orientation comes from each page itself: CUPS's ``pdftopdf`` filter turns a landscape page onto the
+  paper on its own («autorotation», https://wiki.debian.org/CUPSPdfToPdf), so no ``orientation-requested``
+  is sent (it would turn every page, portrait ones too). Text stays text: nothing is rasterised, the job
+  is the file's size, and it is handed over in well under a second (module :mod:`bench.measure_print`);
+* **page images (raster)** — on Windows (its spooler takes no PDF), to a PDF file, when neither ``lp``
+  nor ``lpr`` is installed, or when ``CHEMCLUSTER_PRINT_ROUTE=raster`` is set: QtPdf renders the pages and
+  they are painted onto a ``QPrinter``. This route
 
 * renders each page at most at ``MAX_DPI`` (300 dpi; a 600/1200 dpi printer gets 4–16× fewer pixels
   than it would at its own resolution and a printed table is as legible), in bands (see
@@ -26,6 +37,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +52,8 @@ from PySide6.QtPrintSupport import QPrinter
 from chemcluster_desktop.services.errors import ServiceError
 
 MAX_DPI = 300
+ROUTE_VECTOR, ROUTE_RASTER = "vector", "raster"
+SPOOL_TIMEOUT_S = 120  # lp copies the file into the spool and returns; a hung spooler is reported
 BAND_PIXELS = 1_000_000  # pixels rendered and drawn per call (see _paint_page)
 
 
@@ -50,7 +66,9 @@ class PrintResult:
     pages: int                 # pages sent (0 when cancelled)
     output: Path | None        # the PDF file written, when the printer prints to a file
     cancelled: bool = False
-    dpi: int = 0
+    dpi: int = 0               # the raster route's resolution; 0 for the PDF sent as it is
+    route: str = ROUTE_RASTER
+    job: str = ""              # the spooler's job id («Kab201-17»), vector route
 
 
 def page_layout_for(size_pt: QSizeF) -> QPageLayout:
@@ -211,7 +229,7 @@ def print_file(pdf_path: str | Path, printer: QPrinter, *, progress: Callable[[i
         return PrintResult(0, None, cancelled=True, dpi=dpi)
     if part:
         os.replace(part, target)
-    return PrintResult(len(pages), Path(target) if target else None, dpi=dpi)
+    return PrintResult(len(pages), Path(target) if target else None, dpi=dpi, route=ROUTE_RASTER)
 
 
 def _print_pages(doc, pages, printer, painter, dpi, progress, cancelled) -> bool:
@@ -236,6 +254,118 @@ def _discard(path: str) -> None:
     if path:
         with contextlib.suppress(OSError):
             os.remove(path)
+
+
+# --- the vector route: the PDF to CUPS as it is -----------------------------------------------------------
+@dataclass(frozen=True)
+class SpoolJob:
+    """What the print dialog chose, in the terms of ``lp``."""
+    printer: str
+    copies: int = 1
+    collate: bool = True
+    duplex: QPrinter.DuplexMode = QPrinter.DuplexMode.DuplexNone
+    first: int = 0             # 1-based page range; 0, 0 = all pages
+    last: int = 0
+    gray: bool = False
+    title: str = ""
+
+
+def spooler() -> str | None:
+    """``lp`` or ``lpr`` when this platform spools PDF jobs itself (CUPS: Linux, macOS), else None."""
+    if sys.platform == "win32" or os.environ.get("CHEMCLUSTER_PRINT_ROUTE", "").lower() == ROUTE_RASTER:
+        return None
+    return shutil.which("lp") or shutil.which("lpr")
+
+
+def route_for(printer: QPrinter) -> str:
+    """The vector route for a real printer where CUPS spools PDF; the raster route for a PDF file, on
+    Windows, without ``lp``/``lpr``, or when ``CHEMCLUSTER_PRINT_ROUTE=raster``."""
+    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and bool(printer.printerName())
+    return ROUTE_VECTOR if native and spooler() is not None else ROUTE_RASTER
+
+
+def spool_job(printer: QPrinter, title: str = "") -> SpoolJob:
+    return SpoolJob(printer=printer.printerName(), copies=max(1, printer.copyCount()),
+                    collate=printer.collateCopies(), duplex=printer.duplex(),
+                    first=printer.fromPage(), last=printer.toPage(),
+                    gray=printer.colorMode() == QPrinter.ColorMode.GrayScale, title=title)
+
+
+def _media(size_pt: QSizeF) -> str:
+    """CUPS's name of the document's paper: A4, A3, Letter …, or Custom.WxH (points)."""
+    layout = page_layout_for(size_pt)
+    key = layout.pageSize().key() if layout.pageSize().id() != QPageSize.PageSizeId.Custom else ""
+    if key and " " not in key:
+        return key
+    w, h = sorted((size_pt.width(), size_pt.height()))
+    return f"Custom.{round(w)}x{round(h)}"
+
+
+def _sides(job: SpoolJob, landscape: bool) -> str:
+    d = QPrinter.DuplexMode
+    if job.duplex == d.DuplexAuto:  # the binding edge follows the document: long for portrait pages
+        return "two-sided-short-edge" if landscape else "two-sided-long-edge"
+    return {d.DuplexLongSide: "two-sided-long-edge", d.DuplexShortSide: "two-sided-short-edge"}.get(
+        job.duplex, "one-sided")
+
+
+def spool_command(job: SpoolJob, pdf_path: str | Path, first_page_pt: QSizeF, tool: str) -> list[str]:
+    """The ``lp`` (or ``lpr``) command line for ``job``."""
+    landscape = first_page_pt.width() > first_page_pt.height()
+    options = [f"media={_media(first_page_pt)}", f"sides={_sides(job, landscape)}",
+               f"collate={'true' if job.collate else 'false'}"]
+    if job.first or job.last:
+        options.append(f"page-ranges={job.first or 1}-{job.last or job.first}")
+    if job.gray:
+        options.append("print-color-mode=monochrome")
+    opts = [x for o in options for x in ("-o", o)]
+    if Path(tool).name == "lpr":
+        return [tool, "-P", job.printer, "-#", str(job.copies), "-T", job.title or Path(pdf_path).stem, *opts,
+                str(pdf_path)]
+    return [tool, "-d", job.printer, "-n", str(job.copies), "-t", job.title or Path(pdf_path).stem, *opts,
+            "--", str(pdf_path)]
+
+
+def spool_file(pdf_path: str | Path, job: SpoolJob, *, cancelled: Callable[[], bool] | None = None) -> PrintResult:
+    """Hand ``pdf_path`` to CUPS as it is. The page range is checked against the document first; the
+    spooler's refusal is reported in its own words."""
+    doc = _open(pdf_path)
+    count = doc.pageCount()
+    first, last = max(1, job.first or 1), min(count, job.last or count)
+    if first > last:
+        raise ServiceError(_t("В выбранном диапазоне нет страниц (в документе {0}).").format(count))
+    tool = spooler()
+    if tool is None:
+        raise ServiceError(_t("Команда печати lp не найдена: установите CUPS или печатайте через изображения страниц."))
+    cmd = spool_command(job, pdf_path, doc.pagePointSize(first - 1), tool)
+    if cancelled is not None and cancelled():
+        return PrintResult(0, None, cancelled=True, route=ROUTE_VECTOR)
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=SPOOL_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise ServiceError(_t("Принтер «{0}»: задание не передано ({1}).").format(job.printer, e)) from e
+    if run.returncode != 0:
+        why = (run.stderr or run.stdout).strip().splitlines()
+        raise ServiceError(_t("Принтер «{0}»: задание не принято: {1}").format(
+            job.printer, why[-1] if why else run.returncode))
+    words = run.stdout.split()  # «request id is Kab201-17 (1 file(s))»
+    jid = words[words.index("is") + 1] if "is" in words[:-1] else ""
+    return PrintResult(last - first + 1, None, route=ROUTE_VECTOR, job=jid)
+
+
+def route_note(route: str) -> str:
+    """One line for the person: how the document goes to the printer."""
+    if route == ROUTE_VECTOR:
+        return _t("PDF передаётся принтеру как есть (CUPS): печать векторная, текст не растрируется")
+    return _t("Страницы печатаются изображениями {0} dpi (в этой системе PDF нельзя передать принтеру как есть)"
+              ).format(MAX_DPI)
+
+
+def default_route() -> str:
+    """The route for the system's default printer (what the preview says before the dialog)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return ROUTE_VECTOR if QPrinterInfo.defaultPrinterName() and spooler() is not None else ROUTE_RASTER
 
 
 # --- the GUI side ------------------------------------------------------------------------------------
@@ -282,18 +412,31 @@ def start_print(parent, pdf_path: str | Path, printer: QPrinter | None = None, o
         if printer is None:
             return None
     path = Path(pdf_path)
+    route = route_for(printer)
+    job = spool_job(printer, path.stem) if route == ROUTE_VECTOR else None
 
     def work(task):
+        if job is not None:
+            task.progress(0, 0, route_note(ROUTE_VECTOR))
+            return spool_file(path, job, cancelled=task.is_cancelled)
         return print_file(path, printer, progress=task.progress, cancelled=task.is_cancelled)
 
     def done(res: PrintResult) -> None:
         _ = printer  # the printer lives as long as the job
-        _status(parent, _t("Печать отменена: на принтер ничего не отправлено.") if res.cancelled
-                else _t("Отправлено на печать: {0} стр.").format(res.pages))
+        if res.cancelled:
+            text = _t("Печать отменена: на принтер ничего не отправлено.")
+        elif res.route == ROUTE_VECTOR:
+            text = _t("Отправлено на печать: {0} стр., PDF как есть (CUPS, задание {1}).").format(
+                res.pages, res.job or "—")
+        else:
+            text = _t("Отправлено на печать: {0} стр., изображениями {1} dpi.").format(res.pages, res.dpi)
+        _status(parent, text)
         if on_done is not None:
             on_done(res)
 
-    return ops.run_task(parent, _t("Печать «{0}»").format(path.stem), work, on_done=done)
+    title = _t("Печать «{0}» — PDF как есть (CUPS)") if route == ROUTE_VECTOR else \
+        _t("Печать «{0}» — изображения страниц, {1} dpi")
+    return ops.run_task(parent, title.format(path.stem, render_dpi(printer)), work, on_done=done)
 
 
 def _status(parent, text: str) -> None:

@@ -81,12 +81,7 @@ def test_the_screen_is_the_laptop(qapp):
 
 
 @pytest.mark.parametrize("key", PAGE_KEYS)
-def test_page_layout_admin_demo(demo_window, qtbot, key, request):
-    if key == "accreditation" and os.environ.get("CHEMCLUSTER_LAYOUT_SCREEN") == "1093x614":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "at 125 % the three panes (workshops, checklist with its header and chart, line details) need "
-            "more than the 841 px the page has: the chart, the figures and the details are cut; the page "
-            "needs a narrow arrangement (issue 16, left to the accreditation page's owner)")))
+def test_page_layout_admin_demo(demo_window, qtbot, key):
     found = page_findings(demo_window, key, qtbot)
     assert found == [], "\n".join(found)
 

@@ -130,6 +130,10 @@ def _scroll_cut(area: QScrollArea) -> list[str]:
     if area.horizontalScrollBarPolicy() == off and content.width() > vp.width() + TOLERANCE:
         out.append(f"cut off: the content of {describe(area)} is {content.width()} px wide, its view "
                    f"{vp.width()} px and it cannot scroll sideways")
+    if area.objectName() == "formScroll" and content.width() > vp.width() + TOLERANCE:
+        # a card's form scrolls up and down only: sideways its fields' ends (a right-aligned quantity) hide
+        out.append(f"cut off: the form in {describe(area)} is {content.width()} px wide, its view {vp.width()} px: "
+                   f"its fields scroll sideways")
     if area.verticalScrollBarPolicy() == off and content.height() > vp.height() + TOLERANCE:
         out.append(f"cut off: the content of {describe(area)} is {content.height()} px high, its view "
                    f"{vp.height()} px and it cannot scroll")
@@ -416,6 +420,30 @@ def test_scroll_area_that_cannot_scroll_caught(qtbot):
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the details panel's defect
     qtbot.wait(20)
     assert any("cannot scroll sideways" in f for f in check_clipped(host)), check_clipped(host)
+
+
+def test_form_wider_than_its_card_caught(qtbot):
+    """A card's form (FormDialog's «formScroll») wider than the card: it scrolled sideways and the need's
+    quantity, right-aligned, was out of sight (found by the workflow walk)."""
+    from PySide6.QtWidgets import QComboBox, QFormLayout
+
+    host = _host(qtbot, 900, 300)
+    area = QScrollArea(host)
+    area.setObjectName("formScroll")
+    area.setGeometry(0, 0, 300, 280)
+    area.setWidgetResizable(True)
+    body = QWidget()
+    form = QFormLayout(body)
+    combo = QComboBox()
+    combo.addItem("Мастерская «Лабораторный химический анализ» (ауд. 210) · Лабораторный корпус № 2")
+    form.addRow("Помещение", combo)
+    area.setWidget(body)
+    host.show()
+    qtbot.waitExposed(host)
+    assert any("scroll sideways" in f for f in check_clipped(host)), check_clipped(host)
+    area.setGeometry(0, 0, body.minimumSizeHint().width() + 40, 280)
+    qtbot.wait(20)
+    assert check_clipped(host) == []
 
 
 def test_elided_label_button_checkbox_caught(qtbot):

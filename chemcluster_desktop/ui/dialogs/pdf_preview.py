@@ -60,6 +60,16 @@ class PdfPreviewDialog(QDialog):
         for b in (self.zoom_out, self.zoom_in, self.save_btn, self.print_btn, self.close_btn):
             bar.addWidget(b)
         lay.addLayout(bar)
+        from chemcluster_desktop.ui import printing
+
+        # how «Печать…» reaches the default printer: the PDF as it is (CUPS) or page images (issue 16)
+        self.route = printing.default_route()
+        self.route_label = QLabel(printing.route_note(self.route))
+        self.route_label.setObjectName("printRoute")
+        self.route_label.setWordWrap(True)
+        self.route_label.setStyleSheet("color: #546e7a;")
+        self.print_btn.setToolTip(self.route_label.text())
+        lay.addWidget(self.route_label)
         self.view = QPdfView(self)
         self.view.setDocument(self.doc)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)

@@ -11,15 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from chemcluster_desktop.areas import Area
@@ -29,10 +23,9 @@ from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui.dialogs import acc_bulk, acc_output
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column, PagedTableModel
+from chemcluster_desktop.ui.pages import accreditation_panes as panes
 from chemcluster_desktop.ui.pages.base import BasePage
-from chemcluster_desktop.ui.widgets.checklist_details import ChecklistDetails, badge_css
-from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
-from chemcluster_desktop.ui.widgets.readiness_chart import ZoneReadinessChart
+from chemcluster_desktop.ui.widgets.checklist_details import ChecklistDetails
 
 CTX = "AccreditationPage"
 
@@ -137,18 +130,14 @@ class AccreditationPage(BasePage):
         self.act_lists = add_action("lists", "format-list-numbered", None, self.on_lists, False)
         self.act_undo = add_action("undo", "backup-restore", None, self.on_undo, True)
 
-        left = self._build_workshop_panel()
-        centre, cl, head = self._build_header()
-        cl.addWidget(head)
+        left = panes.build_workshop_panel(self)
         self.splitter.insertWidget(0, left)
-        cl.addWidget(self.table, 1)
-        self.splitter.insertWidget(1, centre)
+        self.splitter.insertWidget(1, panes.build_centre(self))  # takes the page's table into its tabs
         self.details = ChecklistDetails()
         self.set_details_widget(self.details)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 800, 340])
+        self.splitter.setChildrenCollapsible(False)
+        self.arrangement = panes.Arrangement(self)
+        self.arrangement.set_narrow(False)
 
         cols = [
             Column("number", "№", width=44),
@@ -169,87 +158,6 @@ class AccreditationPage(BasePage):
         self.set_model(model)
         self.table.setWordWrap(False)
 
-
-    def _build_workshop_panel(self) -> QFrame:
-        """Left: the workshops with their coverage and the new / card / delete buttons."""
-        left = QFrame()
-        left.setObjectName("workshopPanel")
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 8, 0)
-        self.ws_caption = QLabel()
-        self.ws_caption.setStyleSheet("font-weight: bold; color: #37474f;")
-        ll.addWidget(self.ws_caption)
-        self.ws_list = QListWidget()
-        self.ws_list.setObjectName("workshopList")
-        self.ws_list.setMinimumWidth(220)
-        self.ws_list.setSpacing(2)
-        self.ws_list.setWordWrap(True)
-        self.ws_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.ws_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.ws_list.currentItemChanged.connect(lambda cur, _prev: self._workshop_changed(cur))
-        self.ws_list.itemDoubleClicked.connect(lambda _it: self.on_edit_workshop())
-        ll.addWidget(self.ws_list, 1)
-        wb = QHBoxLayout()
-        self.ws_new = QPushButton(icon("plus"), "")
-        self.ws_edit = QPushButton(icon("pencil-outline"), "")
-        self.ws_del = QPushButton(icon("delete-outline"), "")
-        self.ws_new.clicked.connect(self.on_new)
-        self.ws_edit.clicked.connect(self.on_edit_workshop)
-        self.ws_del.clicked.connect(self.on_delete_workshop)
-        for b in (self.ws_new, self.ws_edit, self.ws_del):
-            wb.addWidget(b)
-        ll.addLayout(wb)
-
-        return left
-
-    def _build_header(self):
-        """Centre: the workshop's header (figures, zone chart); the checklist table goes under it."""
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 0, 0, 0)
-        head = QFrame()
-        head.setObjectName("workshopHeader")
-        head.setStyleSheet("QFrame#workshopHeader { background: white; border: 1px solid #dde2e7; "
-                           "border-radius: 6px; }")
-        hl = QHBoxLayout(head)
-        info = QVBoxLayout()
-        self.ws_title = QLabel()
-        self.ws_title.setObjectName("workshopTitle")
-        self.ws_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.ws_title.setStyleSheet("font-size: 13pt; font-weight: bold; border: none;")
-        self.ws_title.setWordWrap(True)
-        self.ws_info = QLabel()
-        self.ws_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.ws_info.setWordWrap(True)
-        self.ws_info.setStyleSheet("color: #546e7a; border: none;")
-        info.addWidget(self.ws_title)
-        info.addWidget(self.ws_info)
-        figs = FilterBar(spacing=6, row_spacing=4, glue_labels=False)  # the figures wrap, never overlap
-        self.fig_met = QLabel()
-        self.fig_partial = QLabel()
-        self.fig_missing = QLabel()
-        self.fig_cover = QLabel()
-        self.fig_cover.setObjectName("coverage")
-        for lab, key in ((self.fig_met, "ok"), (self.fig_partial, "warn"), (self.fig_missing, "bad"),
-                        (self.fig_cover, "info")):
-            lab.setStyleSheet(badge_css(key))
-            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            figs.addWidget(lab)
-        info.addWidget(figs)
-        info.addStretch(1)
-        infow = QWidget()
-        infow.setLayout(info)
-        infow.setMaximumWidth(350)
-        infow.setStyleSheet("border: none;")
-        hl.addWidget(infow, 3)
-        self.chart = ZoneReadinessChart()
-        self.chart.setObjectName("readinessChart")
-        self.chart.setMinimumWidth(240)  # the figures beside it must never be clipped
-        self.chart.setMinimumHeight(180)
-        self.chart.setMaximumHeight(200)
-        self.chart.zone_clicked.connect(self._chart_clicked)
-        hl.addWidget(self.chart, 4)
-        return centre, cl, head
 
     def _fill_filters(self) -> None:
         for combo, items, all_text in ((self.zone_filter, _zone_names(), _t("Все зоны")),
@@ -305,6 +213,7 @@ class AccreditationPage(BasePage):
         self.ws_new.setToolTip(_t("Новая мастерская (Ctrl+N)"))
         self.ws_edit.setToolTip(_t("Карточка мастерской"))
         self.ws_del.setToolTip(_t("Удалить мастерскую"))
+        panes.retranslate(self)
         self._update_header()
 
     # --- data --------------------------------------------------------------------------------
@@ -350,20 +259,13 @@ class AccreditationPage(BasePage):
             self.details.show_line(None)
 
     def _size_items(self) -> None:
-        """Wrapped two-part items: their height follows the text at the list's width."""
-        from PySide6.QtCore import QRect, QSize
-
-        fm = self.ws_list.fontMetrics()
-        width = max(self.ws_list.viewport().width(), 180) - self.ws_list.iconSize().width() - 56
-        for i in range(self.ws_list.count()):
-            it = self.ws_list.item(i)
-            h = fm.boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), it.text()).height()
-            it.setSizeHint(QSize(width, h + 10))
+        panes.size_workshop_items(self.ws_list)
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
-        if hasattr(self, "ws_list"):
+        if hasattr(self, "arrangement"):
             self._size_items()
+            self.arrangement.width_changed()
 
     def _set_model_workshop(self) -> None:
         if self.model is None:
@@ -405,6 +307,7 @@ class AccreditationPage(BasePage):
         self.details.show_line(self.current_id())  # a filter change starts afresh
 
     def _chart_clicked(self, zone: str, status: str) -> None:
+        self.centre_tabs.setCurrentIndex(panes.TAB_CHECKLIST)
         self.zone_filter.setCurrentIndex(max(self.zone_filter.findData(zone), 0))
         self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
 
@@ -581,6 +484,7 @@ class AccreditationPage(BasePage):
         if cid is None:
             return
         self.details.show_line(cid)
+        self.arrangement.show_line_tab()
         target = self.details.override if self.details.override.isEnabled() else self.details.links
         self.details.ensureWidgetVisible(target)
         target.setFocus()

@@ -353,6 +353,9 @@ class ReportsPage(Page, QWidget):
         self.save_btn.setEnabled(has)
         self.print_btn.setEnabled(has)
         self.open_btn.setEnabled(has)
+        from chemcluster_desktop.ui import printing
+
+        self.print_btn.setToolTip(printing.route_note(printing.default_route()))  # how it reaches the printer
 
     def on_preview(self):
         if self.kind is None:
