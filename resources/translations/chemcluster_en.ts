@@ -1191,162 +1191,162 @@
     <context>
         <name>AccreditationPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="45" />
             <source>Рабочее место участника</source>
             <translation>Participant's workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="46" />
             <source>Расходные материалы</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="47" />
             <source>Зона экспертов</source>
             <translation>Experts' zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="48" />
             <source>Склад</source>
             <translation>Store</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="57" />
             <source>Выполнено</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="58" />
             <source>Частично</source>
             <translation>Partly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="59" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="143" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="144" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="145" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="146" />
             <source>Требуется</source>
             <translation>Required</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="147" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="148" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="149" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="152" />
             <source>Фото</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="153" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="154" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="180" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="212" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="202" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="210" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="431" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="334" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="49" />
             <source>Охрана труда и ТБ</source>
             <translation>Health and safety</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="150" />
             <source>Связей</source>
             <translation>Links</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="151" />
             <source>Предл.</source>
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="179" />
             <source>Зона:</source>
             <translation>Zone:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="182" />
             <source>Сопоставить</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="184" />
             <source>Подтвердить все</source>
             <translation>Confirm all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="278" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="186" />
             <source>Дефициты → закупки</source>
             <translation>Shortages → procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="191" />
             <source>Листы…</source>
             <translation>Lists…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="214" />
             <source>Карточка мастерской</source>
             <translation>Workshop card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="215" />
             <source>Удалить мастерскую</source>
             <translation>Delete workshop</translation>
         </message>
@@ -1361,27 +1361,27 @@
             <translation>Accreditation packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="163" />
             <source>Все зоны</source>
             <translation>All zones</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="256" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="164" />
             <source>Все статусы</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="195" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="198" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="298" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="206" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
@@ -1396,32 +1396,32 @@
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="328" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="338" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="436" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="339" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="437" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="340" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="341" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="532" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
@@ -1431,27 +1431,27 @@
             <translation>Preparing the packet…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="85" />
             <source>Аккредитация мастерских</source>
             <translation>Workshop accreditation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="50" />
             <source>Общая инфраструктура</source>
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="213" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="415" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="318" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="433" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="336" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
@@ -1461,44 +1461,44 @@
             <translation>Accreditation packet: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="56" />
             <source>Не выполненные и частично</source>
             <translation>Not met and partly met</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="60" />
             <source>Есть предложения сопоставления</source>
             <translation>There are matching proposals</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="61" />
             <source>Статус установлен вручную</source>
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="431" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="334" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="295" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="203" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="207" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="432" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="335" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="527" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="430" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
@@ -1508,47 +1508,47 @@ Responsible: {4}</translation>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="275" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="183" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="185" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="279" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="187" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="192" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="199" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="88" />
             <source>Нет мастерских. Создайте мастерскую (Ctrl+N) и импортируйте инфраструктурный лист (Ctrl+I).</source>
             <translation>No workshops. Create a workshop (Ctrl+N) and import the infrastructure list (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="73" />
             <source>Нет строк чек-листа. Импортируйте инфраструктурный лист компетенции (Ctrl+I) или выберите лист в карточке мастерской; при фильтре — измените зону или статус.</source>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="416" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="319" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="335" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="244" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -1559,29 +1559,54 @@ Rooms: {2}
 {3} of {4} items met, coverage {5}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="62" />
             <source>Вручную, без подтверждения</source>
             <translation>By hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="149" />
             <source>Частично · вручную, без подтверждения</source>
             <translation>Partial · by hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="149" />
             <source>Не выполнено · вручную, без подтверждения</source>
             <translation>Not met · by hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="188" />
             <source>Отменить действие</source>
             <translation>Undo action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="281" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="189" />
             <source>Отменить последний импорт листа, сопоставление, подтверждение или передачу дефицитов в закупки этой мастерской</source>
             <translation>Undo this workshop's latest list import, matching, confirmation or gaps handed to procurement</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation_panes.py" line="165" />
+            <source>Чек-лист</source>
+            <translation>Checklist</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation_panes.py" line="166" />
+            <source>Строки инфраструктурного листа мастерской</source>
+            <translation>The lines of the workshop's infrastructure list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation_panes.py" line="167" />
+            <source>Готовность</source>
+            <translation>Readiness</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation_panes.py" line="168" />
+            <source>Сведения о мастерской и готовность по зонам (щелчок по столбцу отбирает строки)</source>
+            <translation>The workshop's particulars and its readiness by zone (a click on a bar filters the lines)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation_panes.py" line="172" />
+            <source>Связи, статус, комментарий и фото выбранной строки</source>
+            <translation>The selected line's links, status, comment and photos</translation>
         </message>
     </context>
     <context>
@@ -1609,37 +1634,37 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+154" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+160" />
             <source>изменён</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="289" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
             <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
             <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="302" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="308" />
             <source>Журнал: и ещё {0} нарушений цепочки.</source>
             <translation>Journal: and {0} more breaks of the chain.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="279" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="285" />
             <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
             <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="291" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="297" />
             <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
             <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="293" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="299" />
             <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
             <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="301" />
             <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
             <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
@@ -5043,82 +5068,77 @@ Please pass it to your administrator.</translation>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="55" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="60" />
             <source>Номер приказа *</source>
             <translation>Order number *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="61" />
             <source>Дата приказа *</source>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="66" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="76" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="86" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="115" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="94" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="116" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="73" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="119" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
             <source>Председатель</source>
             <translation>Chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="126" />
             <source>Решение № {0} о проведении инвентаризации (ф. 0510439)</source>
             <translation>Stock-taking decision No. {0} (form 0510439)</translation>
         </message>
@@ -5149,8 +5169,8 @@ Please pass it to your administrator.</translation>
             <translation>Operation cancelled; nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/common.py" line="+33" />
-            <source>{0} № {1} не найдена: её удалили или изменили. Обновите список (F5).</source>
+            <location filename="../../chemcluster_desktop/services/common.py" line="+35" />
+            <source>{0} № {1}: запись не найдена — её удалили или изменили. Обновите список (F5).</source>
             <translation>{0} № {1} was not found: it was deleted or changed. Refresh the list (F5).</translation>
         </message>
         <message>
@@ -5269,7 +5289,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Form</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="+81" />
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="+88" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
@@ -5282,577 +5302,577 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+130" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+139" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
             <source>фактически</source>
             <translation>actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
             <source>по данным учёта</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="168" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="171" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="169" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
             <source>ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ) ПО ОБЪЕКТАМ НЕФИНАНСОВЫХ АКТИВОВ</source>
             <translation>INVENTORY LIST (RECONCILIATION STATEMENT) OF NON-FINANCIAL ASSETS</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="208" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="211" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
             <source>{0}: количество порядковых номеров {1} ({2}); общее количество единиц {3} {4} ({5}); на сумму {6} ({7})</source>
             <translation>{0}: entries {1} ({2}); total units {3} {4} ({5}); amount {6} ({7})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
             <source>№ п/п</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="142" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
             <source>Наименование объекта</source>
             <translation>Object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
             <source>Номер (инвентарный, номенклатурный)</source>
             <translation>Number (inventory, stock)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="144" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>Статус объекта учёта</source>
             <translation>Status of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="144" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>Целевая функция актива</source>
             <translation>Target function of the asset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>Единица измерения</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>наим.</source>
             <translation>name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>код по ОКЕИ</source>
             <translation>OKEI code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
             <source>Цена, руб.</source>
             <translation>Price, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
             <source>Фактическое наличие</source>
             <translation>Actually present</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
             <source>По данным учёта</source>
             <translation>By the records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
             <source>Отклонение (+ излишек, − недостача)</source>
             <translation>Difference (+ surplus, − shortage)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="178" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="181" />
             <source>РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход.</source>
             <translation>RECEIPT. By the start of the stock-taking all incoming and outgoing documents on non-financial assets have been handed to the accounts department, all assets received under my (our) responsibility have been recorded and all that left have been written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
             <source>Итого по странице: порядковых номеров {0} ({1})</source>
             <translation>Page total: entries {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="185" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="186" />
             <source>Итого по описи</source>
             <translation>Inventory list total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
             <source>единиц {0} {1} ({2})</source>
             <translation>units {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
             <source>по учёту</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="171" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="174" />
             <source>Номер счёта (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
             <source>Местонахождение</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="178" />
             <source>Основание для проведения инвентаризации</source>
             <translation>Basis of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
             <source>Дата начала инвентаризации</source>
             <translation>Stock-taking start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="177" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="180" />
             <source>Дата окончания инвентаризации</source>
             <translation>Stock-taking end date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="192" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="193" />
             <source>Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в натуре в моём присутствии и внесены в опись, в связи с чем претензий к инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на моём ответственном хранении.</source>
             <translation>All assets named in this list from No. 1 to No. {0} were checked by the commission in my presence and entered in the list; I have no claims against the stock-taking commission. The assets listed are in my safe keeping.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="188" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="189" />
             <source>По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})</source>
             <translation>Per records: entries {0}; amount {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
             <source>кол-во</source>
             <translation>qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="82" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="84" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
             <source>Сумма, руб.</source>
             <translation>Amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
             <source>Счёт</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="94" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="89" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="35" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="37" />
             <source>УТВЕРЖДАЮ</source>
             <translation>APPROVED</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="36" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
             <source>«___» ____________ 20__ г.</source>
             <translation>«___» ____________ 20__</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="61" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="63" />
             <source>Отправитель (помещение)</source>
             <translation>Sender (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="61" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="63" />
             <source>МОЛ отправителя</source>
             <translation>Sender's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
             <source>Получатель (помещение)</source>
             <translation>Recipient (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
             <source>МОЛ получателя</source>
             <translation>Recipient's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="103" />
             <source>Сдал (отправитель)</source>
             <translation>Handed over (sender)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="103" />
             <source>Принял (получатель)</source>
             <translation>Received (recipient)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="119" />
             <source>Документ движения {0} (ф. {1})</source>
             <translation>Movement document {0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="67" />
             <source>Получатель (кому выдано)</source>
             <translation>Recipient (issued to)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="75" />
             <source>Основание (причина)</source>
             <translation>Basis (reason)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="100" />
             <source>Всего по документу: строк {0} ({1}); на сумму {2} ({3}).</source>
             <translation>Document total: lines {0} ({1}); amount {2} ({3}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="107" />
             <source>Затребовал</source>
             <translation>Requested by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="106" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="108" />
             <source>Разрешил</source>
             <translation>Authorised by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="107" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="109" />
             <source>Отпустил</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="108" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
             <source>Получил</source>
             <translation>Received by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
             <source>Члены комиссии</source>
             <translation>Commission members</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Исполнитель (главный бухгалтер)</source>
             <translation>Prepared by (chief accountant)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Главный бухгалтер</source>
             <translation>Chief accountant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="35" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="37" />
             <source>Руководитель учреждения: {0}</source>
             <translation>Head of the institution: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="36" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
             <source>__________________ / {0} /</source>
             <translation>__________________ / {0} /</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="67" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="69" />
             <source>Сдал (от кого возвращено)</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
             <source>Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.</source>
             <translation>The commission's conclusion: the objects listed in this act are to be written off because: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="76" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="82" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="145" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="153" />
             <source>Ведомость расхождений (ф. 0504092)</source>
             <translation>Discrepancy list (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="191" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="199" />
             <source>Расхождений не выявлено.</source>
             <translation>No discrepancies found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="198" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="209" />
             <source>Акт о результатах инвентаризации (ф. 0510463)</source>
             <translation>Stock-taking result act (form 0510463)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="57" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="60" />
             <source>РЕШЕНИЕ О ПРОВЕДЕНИИ ИНВЕНТАРИЗАЦИИ</source>
             <translation>DECISION TO HOLD A STOCK-TAKING</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="67" />
             <source>1. Инвентаризируемые помещения и материально ответственные лица</source>
             <translation>1. Rooms counted and their custodians</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="66" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="69" />
             <source>Местонахождение (помещение)</source>
             <translation>Location (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="71" />
             <source>2. Состав инвентаризационной комиссии</source>
             <translation>2. The stock-taking commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
             <source>Роль в комиссии</source>
             <translation>Role in the commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="70" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
             <source>Фамилия, инициалы</source>
             <translation>Surname, initials</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="72" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="79" />
             <source>Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены.</source>
             <translation>The custodians of the rooms counted are not members of the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="106" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="112" />
             <source>ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ</source>
             <translation>LIST OF DISCREPANCIES FOUND BY THE STOCK-TAKING</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="131" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="137" />
             <source>Номер счёта</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="131" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="137" />
             <source>Номер (инвентарный)</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
             <source>сумма, руб.</source>
             <translation>amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="132" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="138" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="174" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="182" />
             <source>АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ</source>
             <translation>STOCK-TAKING RESULT ACT</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="187" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="195" />
             <source>Инвентаризационная опись (ф. 0510466), №</source>
             <translation>Inventory list (form 0510466), No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
             <source>Счёт (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
             <source>Порядковых номеров</source>
             <translation>Entries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="188" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
             <source>По данным учёта, руб.</source>
             <translation>Per records, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
             <source>Фактически, руб.</source>
             <translation>Actual, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
             <source>Недостача, руб.</source>
             <translation>Shortage, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="189" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
             <source>Излишки, руб.</source>
             <translation>Surplus, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="147" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation>No discrepancies between the actual stock and the records.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="192" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="200" />
             <source>Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в ведомости расхождений (ф. 0504092).</source>
             <translation>A shortage of {0} ({1}) and a surplus of {2} ({3}) were found; the discrepancies are in the discrepancy list (form 0504092).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="59" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
             <source>Причина (основание) инвентаризации</source>
             <translation>Reason (basis) of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="65" />
             <source>Объекты инвентаризации (счета, группы)</source>
             <translation>Objects counted (accounts, groups)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="74" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="80" />
             <source>Руководитель учреждения</source>
             <translation>Head of the institution</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="75" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="81" />
             <source>С решением ознакомлены</source>
             <translation>Acquainted with the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="110" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="116" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
             <source>Излишки</source>
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
             <source>Недостача</source>
             <translation>Shortage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="136" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="143" />
             <source>Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).</source>
             <translation>Total: lines {0} ({1}); surplus {2} ({3}); shortage {4} ({5}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="195" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="206" />
             <source>Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}</source>
             <translation>The commission's conclusion: the stock-taking was made by {0} ({1}) lists. {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="65" />
             <source>все нефинансовые активы помещений</source>
             <translation>all non-financial assets of the rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="128" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
             <source>Итого по счёту {0}</source>
             <translation>Total of account {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
             <source>Коды</source>
             <translation>Codes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
             <source>Форма по ОКУД</source>
             <translation>Form by OKUD</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
             <source>по ОКПО</source>
             <translation>by OKPO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="95" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
             <source>КПП</source>
             <translation>KPP</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="96" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="102" />
             <source>по ОКЕИ</source>
             <translation>by OKEI</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="104" />
             <source>Учреждение</source>
             <translation>Institution</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="99" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="105" />
             <source>Структурное подразделение</source>
             <translation>Structural unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="106" />
             <source>руб.</source>
             <translation>RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="97" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="103" />
             <source>от {0}</source>
             <translation>of {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
             <source>(должность)</source>
             <translation>(position)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="155" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
             <source>(расшифровка подписи)</source>
             <translation>(name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="156" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="162" />
             <source>(дата)</source>
             <translation>(date)</translation>
         </message>
@@ -5982,7 +6002,7 @@ Please pass it to your administrator.</translation>
             <translation>Fixed assets in use (off-balance account 21)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="150" />
             <source>С ведомостью ознакомлен(а): материально ответственное лицо</source>
             <translation>Acknowledged by the custodian</translation>
         </message>
@@ -6058,22 +6078,22 @@ Please pass it to your administrator.</translation>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="144" />
             <source>— не импортировать —</source>
             <translation>— do not import —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="170" />
             <source>Ошибки ({0})</source>
             <translation>Errors ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="171" />
             <source>Строки ({0})</source>
             <translation>Lines ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="167" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="172" />
             <source>Импортировать {0}</source>
             <translation>Import {0}</translation>
         </message>
@@ -6083,7 +6103,7 @@ Please pass it to your administrator.</translation>
             <translation>Apply matching</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="150" />
             <source>Совпадение неуверенное: проверьте поле.</source>
             <translation>Uncertain match: check the field.</translation>
         </message>
@@ -6093,7 +6113,7 @@ Please pass it to your administrator.</translation>
             <translation>Check which file columns go to which fields. Uncertain matches are yellow; change them and press “Apply”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="122" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/import_preview.py" line="127" />
             <source>Заголовок таблицы найден в строке {0}. Строк с данными: {1}; будет импортировано: {2}; с ошибками: {3}.</source>
             <translation>Table header found in row {0}. Data rows: {1}; to be imported: {2}; with errors: {3}.</translation>
         </message>
@@ -6620,7 +6640,7 @@ Please pass it to your administrator.</translation>
             <translation>, rooms created: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="181" />
+            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="186" />
             <source>Импорт из Excel «{0}»</source>
             <translation>Import from Excel “{0}”</translation>
         </message>
@@ -6640,12 +6660,12 @@ Please pass it to your administrator.</translation>
             <translation>Imported {0}, skipped {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="237" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="244" />
             <source>Будут созданы помещения: {0}.</source>
             <translation>Rooms to be created: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="243" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="250" />
             <source>Столбцы без соответствия (не импортируются): {0}.</source>
             <translation>Unmatched columns (not imported): {0}.</translation>
         </message>
@@ -6655,7 +6675,7 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number “{0}” repeats (already in row {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="239" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="246" />
             <source>Инвентарные номера будут присвоены автоматически: {0} позиций.</source>
             <translation>Inventory numbers will be assigned automatically: {0} items.</translation>
         </message>
@@ -6665,7 +6685,7 @@ Please pass it to your administrator.</translation>
             <translation>CAS number “{0}” is wrong (the check digit does not match).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="318" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="324" />
             <source>В файле {0} ошибочных строк; с ключом --strict ничего не импортировано.</source>
             <translation>The file has {0} wrong rows; with --strict nothing was imported.</translation>
         </message>
@@ -6770,17 +6790,17 @@ Please pass it to your administrator.</translation>
             <translation>a group of {0} identical things under one number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="236" />
+            <location filename="../../chemcluster_desktop/services/inventory/import_write.py" line="279" />
             <source>Корректировка остатка по импорту из Excel</source>
             <translation>Stock correction by an Excel import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="235" />
             <source>Ведомость остатков: количество — «остаток на конец периода»; строки с нулевым остатком (выбыло в периоде) не импортируются.</source>
             <translation>A statement of balances: the quantity is the closing balance; rows with a zero balance (disposed of in the period) are not imported.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="263" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="269" />
             <source>Сопоставление столбцов — то, что подтверждено раньше для файлов с такими же заголовками.</source>
             <translation>The column mapping is the one confirmed before for files with the same headers.</translation>
         </message>
@@ -6790,32 +6810,32 @@ Please pass it to your administrator.</translation>
             <translation> (cards updated among them: {0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="204" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="211" />
             <source>Группы: «keep» (одна карточка на группу) или «split» (карточка на каждую штуку), а не «{0}».</source>
             <translation>Groups: «keep» (one card per group) or «split» (a card per unit), not «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="231" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="238" />
             <source>МОЛ из шапки файла: {0} (для строк без своего МОЛ).</source>
             <translation>Responsible person from the file's title block: {0} (for rows without their own).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="234" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="241" />
             <source>Пустых строк пропущено: {0}; строк, которые не являются данными (номера граф, счета, итоги, подписи, выбывшее): {1}.</source>
             <translation>Empty rows skipped: {0}; rows that are not data (column numbers, accounts, totals, signatures, disposed of): {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="279" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="285" />
             <source>не импортируется</source>
             <translation>not imported</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="311" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="317" />
             <source>Лист «{0}» файла «{1}»: под заголовком таблицы (строка {2}) нет строк с данными.</source>
             <translation>Sheet «{0}» of «{1}»: there are no data rows under the table header (row {2}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="327" />
+            <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="333" />
             <source>Импорт из Excel «{0}»: создано {1}, обновлено {2}, пропущено {3}</source>
             <translation>Excel import «{0}»: created {1}, updated {2}, skipped {3}</translation>
         </message>
@@ -7474,97 +7494,97 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryImport</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="61" />
             <source>— из файла; новое название создаст помещение —</source>
             <translation>— from the file; a new name creates the room —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="66" />
             <source>одна карточка-группа</source>
             <translation>one group card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="68" />
             <source>N карточек по штуке</source>
             <translation>N single-unit cards</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="89" />
             <source>Что будет</source>
             <translation>What happens</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="97" />
             <source>Не данные</source>
             <translation>Not data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="44" />
             <source>строк</source>
             <translation>rows</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="53" />
             <source>Помещение для строк без помещения:</source>
             <translation>Room for rows without a room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="65" />
             <source>Строка из N одинаковых предметов:</source>
             <translation>A row of N identical things:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="82" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="82" />
             <source>Действие</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="82" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="82" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="82" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="83" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="83" />
             <source>Пояснение</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="92" />
             <source>Почему не данные</source>
             <translation>Why it is not data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="39" />
             <source>Импорт инвентаря: {0}</source>
             <translation>Inventory import: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="118" />
             <source>Что будет: создать {0}, обновить {1}, пропустить {2}</source>
             <translation>What happens: create {0}, update {1}, skip {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="130" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/inventory_import.py" line="127" />
             <source>Не данные ({0})</source>
             <translation>Not data ({0})</translation>
         </message>
@@ -7975,152 +7995,152 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryXlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="503" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="508" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="467" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="472" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="472" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="477" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="477" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="482" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="465" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="470" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="466" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="471" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="468" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="473" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="469" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="474" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="470" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="475" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="474" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="479" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="475" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="480" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="476" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="481" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="478" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="483" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="479" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="484" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="480" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="485" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="492" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="497" />
             <source>Годен до</source>
             <translation>Expires</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="383" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="388" />
             <source>«{0}»: «{1}» — не число.</source>
             <translation>“{0}”: “{1}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="429" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="434" />
             <source>«{0}» длиннее {1} знаков.</source>
             <translation>“{0}” is longer than {1} characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="432" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="437" />
             <source>Не указано наименование.</source>
             <translation>No name given.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="387" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="392" />
             <source>«{0}»: слишком большое значение.</source>
             <translation>“{0}”: the value is too large.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="401" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="406" />
             <source>«{0}»: дата {1} ещё не наступила.</source>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="385" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="390" />
             <source>«{0}» не может быть отрицательным ({1}).</source>
             <translation>“{0}” cannot be negative ({1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="398" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="403" />
             <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="423" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="428" />
             <source>Группа хранения «{0}» не распознана.</source>
             <translation>Storage group “{0}” not recognised.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="408" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="413" />
             <source>Вид «{0}» не распознан: оборудование, мебель, расходный материал или реактив.</source>
             <translation>Kind “{0}” not recognised: equipment, furniture, consumable or reagent.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="415" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="420" />
             <source>Состояние «{0}» не распознано: в эксплуатации, на ремонте, не введено, списано.</source>
             <translation>State “{0}” not recognised: in use, under repair, not commissioned, written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="390" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="395" />
             <source>«{0}»: {1} — при хранении с точностью {2} знака после запятой станет нулём. Проверьте единицы измерения.</source>
             <translation>«{0}»: {1} becomes zero when stored with {2} decimal places. Check the units.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="320" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="325" />
             <source>строка с номерами граф</source>
             <translation>the row of column numbers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="322" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="327" />
             <source>повтор строки заголовков</source>
             <translation>the header repeated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="324" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="329" />
             <source>блок подписей</source>
             <translation>signature block</translation>
         </message>
@@ -8130,77 +8150,77 @@ Please pass it to your administrator.</translation>
             <translation>Sheet «{0}»: no table header in the first {1} rows. Columns «Наименование» and at least one of «Инвентарный номер», «Количество», «Помещение», «Вид» are needed; check the column names or use the template.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="327" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="332" />
             <source>нет наименования объекта</source>
             <translation>no object name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="242" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="247" />
             <source>Лист «{0}»: нет столбца «Наименование» (строка заголовков {1}): без него импорт невозможен. Укажите, какой столбец — наименование.</source>
             <translation>Sheet «{0}»: no «Наименование» column (header row {1}): nothing can be imported without it. Say which column is the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="471" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="476" />
             <source>Страна</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="481" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="486" />
             <source>Счёт учёта</source>
             <translation>Accounting account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="482" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="487" />
             <source>Номер по учёту</source>
             <translation>Accounting number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="484" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="489" />
             <source>Формула</source>
             <translation>Formula</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="486" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="491" />
             <source>H-фразы</source>
             <translation>H-statements</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="487" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="492" />
             <source>Группа хранения</source>
             <translation>Storage group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="488" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="493" />
             <source>Партия</source>
             <translation>Batch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="489" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="494" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="490" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="495" />
             <source>Дата получения</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="491" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="496" />
             <source>Дата вскрытия</source>
             <translation>Opened on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="493" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="498" />
             <source>Место хранения</source>
             <translation>Storage place</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="494" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="499" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="495" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="500" />
             <source>Дополнительные поля</source>
             <translation>Custom fields</translation>
         </message>
@@ -8210,57 +8230,57 @@ Please pass it to your administrator.</translation>
             <translation>Sheet «{0}» is empty: it has no rows.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="455" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="460" />
             <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (указано {0}).</source>
             <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (given {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="288" />
             <source>после итоговой строки «Всего» (подписи)</source>
             <translation>after the grand total «Всего» (signatures)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="283" />
             <source>итоговая строка «Всего»</source>
             <translation>the grand total row «Всего»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="279" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="284" />
             <source>строка итогов («Итого»)</source>
             <translation>a subtotal row («Итого»)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="297" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="302" />
             <source>выбыло в периоде (остаток на конец — 0)</source>
             <translation>disposed of in the period (closing balance 0)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="273" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="278" />
             <source>заголовок счёта {0}</source>
             <translation>account caption {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="375" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="380" />
             <source>«{0}»: нужен объект JSON вида {{"поле": значение}}.</source>
             <translation>«{0}»: a JSON object like {{"field": value}} is needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="243" />
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="249" />
             <source>остаток на конец периода — то, что числится сейчас</source>
             <translation>the closing balance is what is recorded now</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="244" />
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="250" />
             <source>название столбца совпадает точно</source>
             <translation>the column name matches exactly</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="244" />
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="250" />
             <source>он левее</source>
             <translation>it is further left</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="245" />
+            <location filename="../../chemcluster_desktop/xlsx/layout.py" line="251" />
             <source>«{0}»: взят столбец «{1}» ({2}), потому что {3}; не импортируются: {4}.</source>
             <translation>«{0}»: column «{1}» ({2}) is taken because {3}; not imported: {4}.</translation>
         </message>
@@ -8275,17 +8295,17 @@ Please pass it to your administrator.</translation>
             <translation>Sum</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="473" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="478" />
             <source>Корпус</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="483" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="488" />
             <source>CAS</source>
             <translation>CAS</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="485" />
+            <location filename="../../chemcluster_desktop/xlsx/inventory.py" line="490" />
             <source>Пиктограммы СГС</source>
             <translation>GHS pictograms</translation>
         </message>
@@ -8293,37 +8313,27 @@ Please pass it to your administrator.</translation>
     <context>
         <name>ItemCard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="104" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="181" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="170" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="173" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="93" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="95" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -8363,52 +8373,52 @@ Please pass it to your administrator.</translation>
             <translation>Storage place</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="124" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="110" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="125" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="148" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="160" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="166" />
             <source>— не указано —</source>
             <translation>— not given —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="200" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="206" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="223" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="212" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="77" />
             <source>Основное</source>
             <translation>General</translation>
         </message>
@@ -8458,87 +8468,87 @@ Please pass it to your administrator.</translation>
             <translation>Substance and containers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
             <source>Добавить поле</source>
             <translation>Add field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="236" />
             <source>Удалить поле</source>
             <translation>Delete field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="254" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="243" />
             <source>Доп. поля</source>
             <translation>Extra fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
             <source>История</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="138" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="138" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
             <source>Страна</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="269" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Откуда</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Куда / кому</source>
             <translation>To / whom</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="270" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="444" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="434" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="273" />
             <source>Новая позиция: {0}</source>
             <translation>New item: {0}</translation>
         </message>
@@ -8548,22 +8558,22 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="283" />
             <source>Карточка: {0} {1}</source>
             <translation>Card: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="117" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="167" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="120" />
             <source>Присвоить следующий номер по шаблону</source>
             <translation>Assign the next number by the pattern</translation>
         </message>
@@ -8583,57 +8593,57 @@ Please pass it to your administrator.</translation>
             <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="452" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="442" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="430" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="420" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="225" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
             <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="361" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="350" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
             <translation>The item is written off: the card is read-only, the history is kept.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="177" />
             <source>например, 101.34</source>
             <translation>e.g. 101.34</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="179" />
             <source>Счёт учёта</source>
             <translation>Accounting account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="183" />
             <source>Номер объекта в бухгалтерском учёте, если он отличается от инвентарного (например, номер группы, из которой выделен предмет).</source>
             <translation>The object's number in the accounting records when it differs from the inventory number (e.g. the group the item was split off).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
             <source>Номер по учёту</source>
             <translation>Accounting number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
             <source>Поверка и обслуживание</source>
             <translation>Verification and maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="262" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="251" />
             <source>Файлы</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="435" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="425" />
             <source>1 — один предмет; больше 1 — группа одинаковых предметов под одним инвентарным номером.</source>
             <translation>1 — a single item; more than 1 — a group of identical items under one inventory number.</translation>
         </message>
@@ -8759,12 +8769,12 @@ Please pass it to your administrator.</translation>
             <translation>Cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="45" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="46" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="46" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="47" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
@@ -8794,52 +8804,52 @@ Please pass it to your administrator.</translation>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="43" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="44" />
             <source>Создание</source>
             <translation>Creation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="44" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="45" />
             <source>Изменение</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="49" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="50" />
             <source>Вход</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
             <source>Неудачный вход</source>
             <translation>Failed log-in</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="53" />
             <source>Восстановление базы</source>
             <translation>Database restore</translation>
         </message>
@@ -9119,157 +9129,157 @@ Please pass it to your administrator.</translation>
             <translation>Indicator value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
             <source>Логин</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Вход разрешён</source>
             <translation>Log-in allowed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Пароль</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="68" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
             <source>Неудачных входов</source>
             <translation>Failed log-ins</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Цена</source>
             <translation>Price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Сумма</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Помещение (№)</source>
             <translation>Room (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Здание (№)</source>
             <translation>Building (No.)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="72" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="73" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
             <source>Номер</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Ключ</source>
             <translation>Key</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="74" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
             <source>Рабочих мест</source>
             <translation>Workplaces</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Дата ввода</source>
             <translation>Commissioned on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="75" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
             <source>Мин. остаток</source>
             <translation>Min. stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>Заголовок</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>Год</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>НМЦК</source>
             <translation>Initial max. price</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="76" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="77" />
             <source>№ записи</source>
             <translation>Record No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="201" />
             <source>да</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="189" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="201" />
             <source>нет</source>
             <translation>no</translation>
         </message>
@@ -9289,22 +9299,22 @@ Please pass it to your administrator.</translation>
             <translation>Commercial offer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="198" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="210" />
             <source>Запись журнала не найдена.</source>
             <translation>Journal entry not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="47" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="48" />
             <source>Генерация расписания</source>
             <translation>Timetable generation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="48" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="49" />
             <source>Очистка расписания</source>
             <translation>Timetable cleared</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/journal.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/journal.py" line="52" />
             <source>Выход</source>
             <translation>Log-out</translation>
         </message>
@@ -9729,169 +9739,169 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="321" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="355" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="510" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="505" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="289" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="294" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="47" />
             <source>Раздел «{0}» не удалось открыть: {1}</source>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="356" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="358" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="504" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="499" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="508" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="503" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>Сменить пользователя…</source>
             <translation>Switch user…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="433" />
             <source>Сменить пользователя</source>
             <translation>Switch user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="443" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
             <source>Закрыть и сменить</source>
             <translation>Close and switch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="444" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="439" />
             <source>Вернуться к работе</source>
             <translation>Back to work</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="439" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="434" />
             <source>Открытые окна будут закрыты, несохранённые изменения в них пропадут:
 {0}
 
@@ -9902,7 +9912,7 @@ Please pass it to your administrator.</translation>
 Close them and switch user?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="408" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="403" />
             <source>Дождитесь окончания: «{0}».</source>
             <translation>Wait until «{0}» has finished.</translation>
         </message>
@@ -10161,7 +10171,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+327" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+355" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -10181,47 +10191,47 @@ Details were written to:
             <translation>Delete {0}?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="76" />
             <source>Нет записей. Добавьте (Ctrl+N) или импортируйте из Excel.</source>
             <translation>No records. Add one (Ctrl+N) or import from Excel.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="77" />
             <source>Поиск (Ctrl+F)…</source>
             <translation>Search (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="87" />
             <source>Создать</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="88" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="89" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="90" />
             <source>Импорт</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="91" />
             <source>Экспорт</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="92" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="93" />
             <source>Обновить</source>
             <translation>Refresh</translation>
         </message>
@@ -10231,7 +10241,7 @@ Details were written to:
             <translation>Search the journal (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="89" />
             <source>Поиск по чек-листу (Ctrl+F)…</source>
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
@@ -10330,6 +10340,61 @@ Details were written to:
             <source>Направления обучения</source>
             <translation>Training directions</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="25" />
+            <source>Здания и помещения</source>
+            <translation>Buildings and rooms</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="29" />
+            <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
+            <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="15" />
+            <source>Пользователи</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="136" />
+            <source>Школы и классы</source>
+            <translation>Schools and classes</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="191" />
+            <source>Преподаватели</source>
+            <translation>Instructors</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="219" />
+            <source>Модули и мастерские</source>
+            <translation>Modules and workshops</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="251" />
+            <source>Учебный год</source>
+            <translation>School year</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="309" />
+            <source>Нагрузка</source>
+            <translation>Load</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="15" />
+            <source>Часы</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="35" />
+            <source>Календарь</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="42" />
+            <source>Неделя</source>
+            <translation>Week</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
@@ -10359,7 +10424,7 @@ Details were written to:
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="102" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
@@ -10369,22 +10434,22 @@ Details were written to:
             <translation>Pages: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="110" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="110" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="93" />
             <source>Страница {0} из {1}</source>
             <translation>Page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/pdf_preview.py" line="86" />
             <source>Файл «{0}» не удалось открыть как PDF.</source>
             <translation>File “{0}” could not be opened as PDF.</translation>
         </message>
@@ -10392,39 +10457,74 @@ Details were written to:
     <context>
         <name>Printing</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="291" />
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="427" />
             <source>Печать отменена: на принтер ничего не отправлено.</source>
             <translation>Printing cancelled: nothing was sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="296" />
-            <source>Печать «{0}»</source>
-            <translation>Printing «{0}»</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="191" />
             <source>Файл «{0}» не удалось открыть как PDF: печатать нечего.</source>
             <translation>The file «{0}» could not be opened as a PDF: there is nothing to print.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="203" />
             <source>В выбранном диапазоне нет страниц (в документе {0}).</source>
             <translation>The chosen range has no pages (the document has {0}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="196" />
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="214" />
             <source>Принтер «{0}» не начал печать. Проверьте, что он включён и доступен.</source>
             <translation>The printer «{0}» did not start printing. Check that it is switched on and reachable.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="249" />
             <source>Печать: страница {0} из {1}</source>
             <translation>Printing: page {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/printing.py" line="292" />
-            <source>Отправлено на печать: {0} стр.</source>
-            <translation>Sent to the printer: {0} pages.</translation>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="359" />
+            <source>PDF передаётся принтеру как есть (CUPS): печать векторная, текст не растрируется</source>
+            <translation>The PDF goes to the printer as it is (CUPS): vector printing, the text is not rasterised</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="437" />
+            <source>Печать «{0}» — PDF как есть (CUPS)</source>
+            <translation>Printing «{0}» — the PDF as it is (CUPS)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="438" />
+            <source>Печать «{0}» — изображения страниц, {1} dpi</source>
+            <translation>Printing «{0}» — page images, {1} dpi</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="339" />
+            <source>Команда печати lp не найдена: установите CUPS или печатайте через изображения страниц.</source>
+            <translation>The print command lp was not found: install CUPS or print as page images.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="360" />
+            <source>Страницы печатаются изображениями {0} dpi (в этой системе PDF нельзя передать принтеру как есть)</source>
+            <translation>The pages print as {0} dpi images (this system cannot hand a PDF to the printer as it is)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="349" />
+            <source>Принтер «{0}»: задание не принято: {1}</source>
+            <translation>Printer «{0}»: the job was refused: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="346" />
+            <source>Принтер «{0}»: задание не передано ({1}).</source>
+            <translation>Printer «{0}»: the job was not handed over ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="429" />
+            <source>Отправлено на печать: {0} стр., PDF как есть (CUPS, задание {1}).</source>
+            <translation>Sent to the printer: {0} pages, the PDF as it is (CUPS, job {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/printing.py" line="432" />
+            <source>Отправлено на печать: {0} стр., изображениями {1} dpi.</source>
+            <translation>Sent to the printer: {0} pages, as {1} dpi images.</translation>
         </message>
     </context>
     <context>
@@ -11278,17 +11378,17 @@ Details were written to:
             <translation>Procurement schedule line {0}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+16" />
             <source>Способ определения поставщика</source>
             <translation>Supplier selection method</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-3" />
             <source>формируется автоматически (36 цифр)</source>
             <translation>built automatically (36 digits)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>ИКЗ</source>
             <translation>Purchase code</translation>
         </message>
@@ -11318,7 +11418,7 @@ Details were written to:
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+44" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -12316,72 +12416,72 @@ Details were written to:
             <translation>«{0}»: a whole number from {1} to {2}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="59" />
             <source>Дата отправки</source>
             <translation>Date sent</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="60" />
             <source>Исходящий номер</source>
             <translation>Outgoing number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="62" />
             <source>Записать запрос</source>
             <translation>Record the request</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="109" />
             <source>Настройки закупок</source>
             <translation>Procurement settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="112" />
             <source>Методика обоснования НМЦК</source>
             <translation>Price justification methodology</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="115" />
             <source>Идентификационный код заказчика (ИКУ)</source>
             <translation>Customer identification code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="118" />
             <source>пусто — 3 + ИНН колледжа + КПП</source>
             <translation>empty: 3 + the college's INN + KPP</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="119" />
             <source>КПП колледжа</source>
             <translation>the college's KPP</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="121" />
             <source>Код вида расходов (разряды 34–36 ИКЗ)</source>
             <translation>Expenditure type code (digits 34–36 of the purchase code)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="134" />
             <source>запросов цен не меньше </source>
             <translation>requests for prices at least </translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="137" />
             <source>Срок оплаты; запросы</source>
             <translation>Payment term; requests</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="137" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="138" />
             <source>Совокупный годовой объём закупок (СГОЗ), ₽</source>
             <translation>Total annual volume of purchases (SGOZ), ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="140" />
             <source>пусто — по плану-графику 44-ФЗ</source>
             <translation>empty: from the 44-FZ plan-schedule</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="142" />
             <source>Методика по умолчанию</source>
             <translation>Default methodology</translation>
         </message>
@@ -12391,7 +12491,7 @@ Details were written to:
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="81" />
             <source>Направлено запросов: {0}, ответили: {1}.</source>
             <translation>Requests sent: {0}, replied: {1}.</translation>
         </message>
@@ -12401,17 +12501,17 @@ Details were written to:
             <translation>Requests for prices, line {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="75" />
             <source>КП получено</source>
             <translation>offer received</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="75" />
             <source>ответа нет</source>
             <translation>no reply</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_law_dialogs.py" line="83" />
             <source>Методика рекомендует не меньше {0}.</source>
             <translation>The methodology recommends at least {0}.</translation>
         </message>
@@ -12640,7 +12740,7 @@ Details were written to:
     <context>
         <name>Reference</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="+47" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="+35" />
             <source>Лаборатория</source>
             <translation>Laboratory</translation>
         </message>
@@ -12660,182 +12760,182 @@ Details were written to:
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="46" />
             <source>Справочники</source>
             <translation>Reference data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="242" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="49" />
             <source>Нет помещений. Добавьте помещение (Ctrl+N) — к нему привязываются инвентарь и мастерские.</source>
             <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="49" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="56" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="60" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="63" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="65" />
             <source>Ответственный (МОЛ)</source>
             <translation>Responsible (custodian)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="57" />
             <source>— без здания —</source>
             <translation>— no building —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="64" />
             <source>например 72,5</source>
             <translation>e.g. 72.5</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="66" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="67" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="144" />
             <source>Здания</source>
             <translation>Buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="158" />
             <source>Добавить…</source>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="159" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="172" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="160" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="180" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="168" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="126" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="200" />
             <source>Новое здание</source>
             <translation>New building</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="71" />
             <source>Все здания</source>
             <translation>All buildings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="325" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="76" />
             <source>Все виды</source>
             <translation>All kinds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="84" />
             <source>Укажите название помещения.</source>
             <translation>Enter the room name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="92" />
             <source>Площадь — положительное число, например 72,5.</source>
             <translation>Area is a positive number, e.g. 72.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="54" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="148" />
             <source>Помещений</source>
             <translation>Rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="223" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="211" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="338" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="93" />
             <source>Здания и помещения</source>
             <translation>Buildings and rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="341" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="84" />
             <source>Здание:</source>
             <translation>Building:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="342" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="85" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="343" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="76" />
             <source>Здания…</source>
             <translation>Buildings…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="344" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="77" />
             <source>Список зданий: добавить, переименовать, удалить</source>
             <translation>Buildings: add, rename, delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="218" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="340" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="93" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="49" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="205" />
             <source>Здание: {0}</source>
             <translation>Building: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="223" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/rooms.py" line="211" />
             <source>Удалить здание «{0}»?</source>
             <translation>Delete building “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_rooms.py" line="122" />
             <source>помещение «{0}»</source>
             <translation>room “{0}”</translation>
         </message>
@@ -12843,7 +12943,7 @@ Details were written to:
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="-24" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="-27" />
             <source>Отчёт «{0}» не принимает фильтр {1}.</source>
             <translation>Report “{0}” does not accept filter {1}.</translation>
         </message>
@@ -13855,37 +13955,37 @@ Details were written to:
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="68" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="68" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
             <source>Разница</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
             <source>Недостача</source>
             <translation>Shortage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
             <source>Излишки</source>
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="75" />
             <source>Нет.</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="61" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="64" />
             <source>, закрыта {0}</source>
             <translation>, closed {0}</translation>
         </message>
@@ -13915,7 +14015,7 @@ Details were written to:
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
@@ -14005,7 +14105,7 @@ Details were written to:
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
             <source> (не закрыта — предварительный результат)</source>
             <translation> (not closed — preliminary result)</translation>
         </message>
@@ -14055,7 +14155,7 @@ Details were written to:
             <translation>Name, purpose and brief description of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
             <source>По учёту позиций: {0}; совпало: {1}; недостача: {2}; излишки: {3}.</source>
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
@@ -14105,12 +14205,12 @@ Details were written to:
             <translation>All {0} items of the list were checked by the commission in person and entered in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="85" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="88" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation>No discrepancies between the actual stock and the records.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="60" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
             <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
@@ -14547,32 +14647,32 @@ Details were written to:
             <translation>Movement document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Номер документа</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Закон</source>
             <translation>Law</translation>
         </message>
@@ -14582,52 +14682,52 @@ Details were written to:
             <translation>Report on the cluster's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Вид позиций</source>
             <translation>Kind of items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Позиции</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Вид расписания</source>
             <translation>Timetable view</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Отчётный период</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="31" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
             <source>Этикетки группы</source>
             <translation>Labels of a group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
             <source>id через запятую</source>
             <translation>ids separated by commas</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
             <source>номер или id</source>
             <translation>number or id</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
             <source>номер</source>
             <translation>number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
             <source>44-ФЗ | 223-ФЗ</source>
             <translation>44-ФЗ | 223-ФЗ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="50" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
             <source>group — одна, unit — на каждую штуку</source>
             <translation>group — one, unit — one per unit</translation>
         </message>
@@ -14655,17 +14755,17 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="394" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="397" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
@@ -14690,7 +14790,7 @@ Details were written to:
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="361" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="364" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
@@ -14705,12 +14805,12 @@ Details were written to:
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="409" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="369" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
@@ -15525,119 +15625,107 @@ Details were written to:
     <context>
         <name>ScheduleForms</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="+78" />
-            <location line="+169" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location line="-168" />
-            <location line="+169" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location line="-136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Пн</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Вт</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Ср</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Чт</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Пт</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
             <source>Сб</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="155" />
             <source>Занятие</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="163" />
             <source>весь класс</source>
             <translation>whole class</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="176" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="183" />
             <source>Закрепить (генерация не сдвинет)</source>
             <translation>Pin (generation will not move it)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="184" />
             <source>Класс *</source>
             <translation>Class *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="184" />
             <source>Подгруппа</source>
             <translation>Subgroup</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="185" />
             <source>Учеников в подгруппе</source>
             <translation>Pupils per subgroup</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="186" />
             <source>Модуль *</source>
             <translation>Module *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="187" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="188" />
             <source>Мастерская *</source>
             <translation>Workshop *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="188" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="189" />
             <source>Урок *</source>
             <translation>Period *</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="233" />
             <source>Заполните класс, модуль, мастерскую и урок.</source>
             <translation>Fill in the class, module, workshop and period.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="241" />
             <source>Конфликт:</source>
             <translation>Conflict:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="244" />
             <source>Конфликтов нет.</source>
             <translation>No conflicts.</translation>
         </message>
@@ -15783,496 +15871,457 @@ Details were written to:
     <context>
         <name>SchedulePage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+68" />
-            <source>Поиск в справочнике (Ctrl+F)…</source>
-            <translation>Search the reference list (Ctrl+F)…</translation>
-        </message>
-        <message>
-            <location line="+34" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="67" />
             <source>По мастерской</source>
             <translation>By workshop</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="67" />
             <source>По классу</source>
             <translation>By class</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="68" />
             <source>По преподавателю</source>
             <translation>By instructor</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="68" />
             <source>Все занятия</source>
             <translation>All lessons</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="109" />
             <source>Сгенерировать…</source>
             <translation>Generate…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="110" />
             <source>Закрепить / открепить</source>
             <translation>Pin / unpin</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="111" />
             <source>Экспорт в FET…</source>
             <translation>Export to FET…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="112" />
             <source>Замена…</source>
             <translation>Cover…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="113" />
             <source>Замена отсутствующего преподавателя</source>
             <translation>Cover for an absent instructor</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="88" />
             <source>Период:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="88" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="89" />
             <source>Неделя:</source>
             <translation>Week:</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
             <source>Неделя</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+45" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
             <source>Школы и классы</source>
             <translation>Schools and classes</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
             <source>Преподаватели</source>
             <translation>Instructors</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
             <source>Модули и мастерские</source>
             <translation>Modules and workshops</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
             <source>Учебный год</source>
             <translation>School year</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+191" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+8" />
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-38" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="231" />
             <source>Часы</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="231" />
             <source>Календарь</source>
             <translation>Calendar</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-118" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="151" />
             <source>Школа…</source>
             <translation>School…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="152" />
             <source>Класс…</source>
             <translation>Class…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="270" />
             <source>Учебный период…</source>
             <translation>Term…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="271" />
             <source>Каникулы…</source>
             <translation>Holidays…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="272" />
             <source>Урок (звонок)…</source>
             <translation>Period (bell)…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="323" />
             <source>Строка нагрузки…</source>
             <translation>Load line…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="324" />
             <source>Каждый класс — каждый модуль</source>
             <translation>Every class — every module</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_output.py" line="+21" />
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+5" />
-            <location line="+137" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/output.py" line="+21" />
             <source>Сначала добавьте учебный период.</source>
             <translation>Add a term first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-130" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="338" />
             <source>Добавлено строк нагрузки: {0}</source>
             <translation>Load lines added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+175" />
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+97" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="238" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="145" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="146" />
             <source>Конфликтов нет</source>
             <translation>No conflicts</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="148" />
             <source>Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}</source>
             <translation>Lessons in the term: {0}, pinned: {1}; this week: {2}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="152" />
             <source>Нет времени звонков: добавьте уроки на вкладке «Учебный год».</source>
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="-88" />
-            <location line="+31" />
-            <location line="+34" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location line="-65" />
-            <location line="+31" />
-            <location line="+43" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+6" />
-            <location line="+63" />
-            <location line="+10" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location line="-79" />
-            <location line="+6" />
-            <location line="+64" />
-            <location line="+10" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location line="-80" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location line="+6" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="45" />
             <source>любые</source>
             <translation>any</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
             <source>Недоступен</source>
             <translation>Unavailable</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
             <source>Модули</source>
             <translation>Modules</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+54" />
-            <location line="+18" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location line="-65" />
-            <location line="+18" />
-            <location line="+64" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location line="-82" />
-            <location line="+18" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location line="-18" />
-            <location line="+73" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location line="-73" />
-            <location line="+74" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="228" />
             <source>не назначены</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
             <source>С</source>
             <translation>From</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
             <source>По</source>
             <translation>To</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+80" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="264" />
             <source>Урок</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="-77" />
-            <location line="+90" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="266" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
         <message>
-            <location line="-90" />
-            <location line="+85" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="266" />
             <source>Каникулы</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="238" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>Записей: {0}</source>
-            <translation>Records: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="+53" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="189" />
             <source>Занятие перенесено на {0}.</source>
             <translation>Lesson moved to {0}.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="217" />
             <source>Выберите занятие в сетке, чтобы закрепить или открепить его.</source>
             <translation>Choose a lesson in the grid to pin or unpin it.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="225" />
             <source>Занятие закреплено.</source>
             <translation>Lesson pinned.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="225" />
             <source>Занятие откреплено.</source>
             <translation>Lesson unpinned.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="239" />
             <source>занятие</source>
             <translation>lesson</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_records.py" line="+12" />
-            <location line="+26" />
-            <location line="+21" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="235" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="170" />
             <source>Адрес</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="172" />
             <source>Директор (блок «СОГЛАСОВАНО»)</source>
             <translation>Director (the «AGREED» block)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="173" />
             <source>№ договора о сетевой форме</source>
             <translation>Network agreement No.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="174" />
             <source>Подгрупп одновременно, не более</source>
             <translation>Subgroups at once, at most</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="179" />
             <source>Школа *</source>
             <translation>School *</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+55" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="179" />
             <source>Класс *</source>
             <translation>Class *</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="180" />
             <source>Учеников *</source>
             <translation>Pupils *</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="182" />
             <source>Предел уроков в год (0 = как в периоде)</source>
             <translation>Lesson-hours cap a year (0 = the term's)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="183" />
             <source>Подгрупп одновременно (0 = как у школы)</source>
             <translation>Subgroups at once (0 = the school's)</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="209" />
             <source>ФИО *</source>
             <translation>Full name *</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="212" />
             <source>Ведёт модули</source>
             <translation>Teaches modules</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="213" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="235" />
             <source>Часов *</source>
             <translation>Hours *</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="240" />
             <source>уроки «Труд (технология)» (в пределе)</source>
             <translation>lessons of «Labour (Technology)» (within the cap)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="241" />
             <source>профориентационные (отдельно)</source>
             <translation>career guidance (apart)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="242" />
             <source>Модуль ФРП</source>
             <translation>Federal programme module</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="288" />
             <source>Номер урока *</source>
             <translation>Period number *</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="288" />
             <source>Начало *</source>
             <translation>Start *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="289" />
             <source>Окончание *</source>
             <translation>End *</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="293" />
             <source>С *</source>
             <translation>From *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="294" />
             <source>По *</source>
             <translation>To *</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="296" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="297" />
             <source>все периоды</source>
             <translation>every term</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="301" />
             <source>Предел уроков класса в год, ч</source>
             <translation>A class's lesson-hours cap a year, h</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="346" />
             <source>Модуль *</source>
             <translation>Module *</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/records.py" line="347" />
             <source>Часов (0 = как в модуле)</source>
             <translation>Hours (0 = as in the module)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule_output.py" line="+49" />
+            <location line="+45" />
             <source>Печать расписания</source>
             <translation>Print timetable</translation>
         </message>
@@ -16302,24 +16351,29 @@ Details were written to:
             <translation>FET file written: {0} ({1} lessons).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="42" />
             <source>Расписание занятий 8-х классов</source>
             <translation>8th-grade lesson timetable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="34" />
             <source>Гимн.</source>
             <translation>Gymn.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="34" />
             <source>Лицей</source>
             <translation>Lyceum</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="34" />
             <source>Шк.</source>
             <translation>Sch.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="45" />
+            <source>Нет записей. Добавьте (Ctrl+N).</source>
+            <translation>No records. Add one (Ctrl+N).</translation>
         </message>
     </context>
     <context>
@@ -16687,84 +16741,159 @@ Details were written to:
     <context>
         <name>Settings</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="67" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="93" />
             <source>логотипа</source>
             <translation>of the logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="69" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="95" />
             <source>Файл {0} пуст.</source>
             <translation>File {0} is empty.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="105" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="131" />
             <source>Не удаётся прочитать файл «{0}»: {1}</source>
             <translation>Cannot read file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="71" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="97" />
             <source>Файл {0} больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File {0} is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="117" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="143" />
             <source>ИНН — 10 цифр (организация) или 12 цифр; введено «{0}».</source>
             <translation>INN is 10 digits (organisation) or 12 digits; entered “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="158" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="184" />
             <source>Слишком длинное значение (больше {0} символов).</source>
             <translation>The value is too long (over {0} characters).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="127" />
             <source>Файл «{0}» больше 5 МБ: выберите изображение поменьше.</source>
             <translation>File “{0}” is over 5 MB: choose a smaller image.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="83" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="109" />
             <source>Файл {0} — изображение формата {1}; нужен PNG, JPEG, GIF или BMP.</source>
             <translation>File {0} is a {1} image; PNG, JPEG, GIF or BMP is needed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="139" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="165" />
             <source>Шаблон «{0}» не разобран: допустимы {{year}} и {{seq}} (например, {{seq:06d}}).</source>
             <translation>Pattern “{0}” not understood: {{year}} and {{seq}} are allowed (e.g. {{seq:06d}}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="114" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="140" />
             <source>Укажите наименование колледжа: оно печатается в каждом документе.</source>
             <translation>Enter the college name: it is printed on every document.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="130" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="156" />
             <source>Шаблон инвентарного номера должен содержать {seq} (порядковый номер), например ХП-{year}-{seq:06d}.</source>
             <translation>The inventory number pattern must contain {seq} (the sequence number), e.g. ХП-{year}-{seq:06d}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="119" />
             <source>Файл {0} — не изображение или повреждён. Выберите логотип в формате PNG, JPEG, GIF или BMP.</source>
             <translation>File {0} is not an image or is damaged. Choose a PNG, JPEG, GIF or BMP logo.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="78" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="104" />
             <source>Изображение {0} слишком большое ({1}×{2} точек): уменьшите его до нескольких тысяч точек по стороне.</source>
             <translation>Image {0} is too large ({1}×{2} pixels): reduce it to a few thousand pixels per side.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="120" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="146" />
             <source>КПП — 9 знаков (4 цифры, 2 цифры или буквы, 3 цифры); введено «{0}».</source>
             <translation>KPP is 9 characters (4 digits, 2 digits or letters, 3 digits); entered «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="124" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="150" />
             <source>Код по ОКПО — 8 цифр (организация) или 10 цифр; введено «{0}».</source>
             <translation>The OKPO code is 8 digits (organisation) or 10; entered «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/settings_service.py" line="152" />
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="178" />
             <source>Порог малоценного имущества — сумма в рублях, например 10 000; введено «{0}».</source>
             <translation>The low-value threshold is an amount in rubles, e.g. 10 000; entered «{0}».</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/settings_service.py" line="+33" />
+            <source>Наименование</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Краткое наименование</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Адрес</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ИНН</source>
+            <translation>INN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Директор (Ф. И. О.)</source>
+            <translation>Director (full name)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Должность руководителя</source>
+            <translation>Head's position</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>КПП</source>
+            <translation>KPP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Код по ОКПО</source>
+            <translation>OKPO code</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Структурное подразделение</source>
+            <translation>Structural unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Главный бухгалтер (Ф. И. О.)</source>
+            <translation>Chief accountant (full name)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Логотип</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Шаблон инвентарного номера</source>
+            <translation>Inventory number pattern</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Порог малоценного имущества, ₽ за единицу</source>
+            <translation>Low-value threshold, ₽ per unit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Демонстрационные данные</source>
+            <translation>Demonstration data</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Поколение базы (восстановление из копии)</source>
+            <translation>Database generation (restore from a backup)</translation>
         </message>
     </context>
     <context>
@@ -18196,172 +18325,162 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>WorkshopDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="96" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="74" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="94" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="97" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="135" />
             <source>Дата аккредитации</source>
             <translation>Accreditation date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="162" />
             <source>Примечания</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="201" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="202" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="49" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="326" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="93" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="71" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="107" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="85" />
             <source>Помещения *</source>
             <translation>Rooms *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="91" />
             <source>Рабочих мест *</source>
             <translation>Workplaces *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="123" />
             <source>запланирована</source>
             <translation>planned</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="144" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="155" />
             <source>План застройки</source>
             <translation>Layout plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="175" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="176" />
             <source>Удалить фото</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="180" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
             <source>Фото мастерской</source>
             <translation>Workshop photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="49" />
             <source>Новая мастерская</source>
             <translation>New workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="282" />
             <source>{0} год ({1} позиций)</source>
             <translation>{0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="142" />
             <source>Выбрать изображение…</source>
             <translation>Choose image…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="106" />
             <source>* — обязательные поля</source>
             <translation>* — required fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="273" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="250" />
             <source>Изображения (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="366" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="341" />
             <source>Выберите компетенцию.</source>
             <translation>Choose a competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="70" />
             <source>Выберите или введите новую</source>
             <translation>Choose or enter a new one</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="105" />
             <source>Фото добавляются после сохранения мастерской</source>
             <translation>Photos can be added after the workshop is saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="276" />
             <source>— лист появится после импорта —</source>
             <translation>— the list appears after the import —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
             <source>— у компетенции ещё нет листа —</source>
             <translation>— the competency has no list yet —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="361" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="336" />
             <source>Введите название мастерской.</source>
             <translation>Enter the workshop name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="371" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="346" />
             <source>Отметьте хотя бы одно помещение.</source>
             <translation>Tick at least one room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="186" />
             <source>Комиссия и код КОД…</source>
             <translation>Commission and KOD code…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="189" />
             <source>Для пакета</source>
             <translation>For the packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="102" />
             <source>Комиссия записывается после сохранения мастерской</source>
             <translation>The commission is recorded after the workshop is saved</translation>
         </message>
@@ -18369,7 +18488,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>Xlsx</name>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="197" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="196" />
             <source>В книге нет ни одного листа.</source>
             <translation>The workbook has no sheets.</translation>
         </message>
@@ -18379,37 +18498,37 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>The sheet is empty: it has no rows.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="72" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="73" />
             <source>Файл «{0}» не найден.</source>
             <translation>File “{0}” not found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="74" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="75" />
             <source>«{0}» — это папка, а не файл Excel.</source>
             <translation>“{0}” is a folder, not an Excel file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="77" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="78" />
             <source>Файл «{0}» пуст (0 байт). Выберите заполненный файл Excel (.xlsx).</source>
             <translation>File “{0}” is empty (0 bytes). Choose a filled-in Excel file (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="79" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="80" />
             <source>Файл «{0}» слишком большой ({1} МБ; допускается не больше {2} МБ). Разделите его на несколько файлов.</source>
             <translation>File “{0}” is too large ({1} MB; at most {2} MB allowed). Split it into several files.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="88" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="89" />
             <source>Файл «{0}» защищён паролем или сохранён в старом формате Excel 97–2003 (.xls). Снимите пароль и сохраните файл как «Книга Excel (.xlsx)».</source>
             <translation>File “{0}” is password-protected or in the old Excel 97–2003 format (.xls). Remove the password and save it as “Excel Workbook (.xlsx)”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="91" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="92" />
             <source>Файл «{0}» не является книгой Excel (.xlsx). Откройте его в Excel и сохраните как «Книга Excel (.xlsx)».</source>
             <translation>File “{0}” is not an Excel workbook (.xlsx). Open it in Excel and save it as “Excel Workbook (.xlsx)”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="203" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="202" />
             <source>В листе «{0}» слишком много строк ({1}; допускается не больше {2}). Разделите файл на части.</source>
             <translation>Sheet “{0}” has too many rows ({1}; at most {2} allowed). Split the file.</translation>
         </message>
@@ -18419,17 +18538,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>No table header row in the first {0} rows. Columns {1} are needed; check the column names or use the template.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="86" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="87" />
             <source>Не удаётся прочитать файл «{0}»: {1}.</source>
             <translation>Cannot read file “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="113" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="114" />
             <source>Файл «{0}» повреждён: это не читаемая книга Excel (.xlsx).</source>
             <translation>File “{0}” is damaged: it is not a readable Excel workbook (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="171" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="170" />
             <source>Не удаётся прочитать книгу Excel «{0}»: файл повреждён или в неподдерживаемом формате ({1}).</source>
             <translation>Cannot read Excel workbook “{0}”: the file is damaged or in an unsupported format ({1}).</translation>
         </message>
@@ -18444,17 +18563,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Cannot write file “{0}”: {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="98" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="99" />
             <source>Файл «{0}» — архив, но не книга Excel (.xlsx).</source>
             <translation>File “{0}” is an archive but not an Excel workbook (.xlsx).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="108" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="109" />
             <source>Файл «{0}» слишком большой после распаковки ({1} МБ; допускается не больше {2} МБ). Разделите его на несколько файлов.</source>
             <translation>File “{0}” is too large when unpacked ({1} MB; at most {2} MB allowed). Split it into several files.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="194" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="193" />
             <source>В книге нет листа «{0}». Листы: {1}.</source>
             <translation>The workbook has no sheet “{0}”. Sheets: {1}.</translation>
         </message>
@@ -18464,7 +18583,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Sheet “{0}” has too many rows (over {1}). Split the file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="104" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="105" />
             <source>Файл «{0}» подозрительно сильно сжат (часть «{1}» разворачивается в {2} МБ). Такой файл не читается из соображений безопасности.</source>
             <translation>File “{0}” is suspiciously highly compressed (part “{1}” expands to {2} MB). Such a file is not read for safety reasons.</translation>
         </message>
@@ -18620,12 +18739,12 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>No lessons.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="154" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="155" />
             <source>В книге нет ни одного видимого листа: покажите нужный лист в Excel («Показать лист») и сохраните файл.</source>
             <translation>The workbook has no visible sheet: unhide the sheet you need in Excel («Unhide») and save the file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/xlsx/common.py" line="142" />
+            <location filename="../../chemcluster_desktop/xlsx/common.py" line="143" />
             <source>В файле «{0}» слишком много разных текстов (больше {1}): такой файл не читается, чтобы не занять всю память. Разделите его на несколько файлов.</source>
             <translation>The file «{0}» holds too many distinct texts (more than {1}): it is not read so as not to use up all the memory. Split it into several files.</translation>
         </message>
