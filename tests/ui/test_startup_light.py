@@ -116,3 +116,32 @@ def test_damaged_file_found_after_start_offers_the_newest_good_backup(qtbot, qap
     assert "повреждена" in seen["text"] and "Page 7" in seen["text"]
     qtbot.waitUntil(lambda: context._db is not None)
     assert context.current().path == db_path  # declined: the same file is open again, work goes on
+
+
+EMPTY_CHECK = r"""
+import json, sys
+from chemcluster_desktop.services import context, database
+from chemcluster_desktop.services import inventory  # what a start has loaded when the demo offer asks
+context.open_database(sys.argv[1])
+context.set_actor(context.Actor("admin", "admin", "Администратор"))
+if sys.argv[2] == "fill":
+    inventory.create_item({"kind": "equipment", "name": "Весы аналитические", "inventory_number": "ИН-1"})
+print(json.dumps([database.is_empty(),
+                  sorted(m for m in sys.modules if m.startswith("chemcluster_desktop.storage.")
+                         and m.rsplit(".", 1)[1] in ("accreditation", "procurement", "schedule", "cluster"))]))
+"""
+
+
+def test_demo_offer_on_a_working_database_loads_no_other_areas_models(db_path, tmp_path):
+    """The demo offer asks «is the database empty?» right after the window is shown: a database with
+    items answers from the tables already loaded. The check used to import every area's models (~60 ms
+    before the first paint) because it looked their modules up under a wrong name."""
+    def run(mode):
+        r = subprocess.run([sys.executable, "-c", EMPTY_CHECK, str(db_path), mode], env=_env(tmp_path), cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr[-2000:]
+        return json.loads(r.stdout.strip().splitlines()[-1])
+
+    assert run("look") == [True, ["chemcluster_desktop.storage.accreditation", "chemcluster_desktop.storage.cluster",
+                                  "chemcluster_desktop.storage.procurement", "chemcluster_desktop.storage.schedule"]]
+    assert run("fill") == [False, []]
