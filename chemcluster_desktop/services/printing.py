@@ -16,11 +16,12 @@ ValidationError; an unknown name (a workshop that does not exist) is a NotFoundE
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 from chemcluster_desktop import areas
-from chemcluster_desktop.i18n import source_language, translate
+from chemcluster_desktop.i18n import language, source_language, translate
 
 # kind -> the module building it (``services/<area>/report_<kind>.py``), declared by each area in the registry
 _MODULES = areas.report_modules()
@@ -112,8 +113,21 @@ def build(kind: str, dest, /, *, progress=None, cancelled=None, **flt) -> Report
         raise ValidationError(translate("Reports", "Отчёт «{0}» не принимает фильтр {1}.").format(kind, names))
     if kind in OFFICIAL_KINDS:
         with source_language():
-            return mod.build(dest, progress=progress, cancelled=cancelled, **given)
+            res = mod.build(dest, progress=progress, cancelled=cancelled, **given)
+        return _interface_title(kind, res)
     return mod.build(dest, progress=progress, cancelled=cancelled, **given)
+
+
+def _interface_title(kind: str, res: ReportResult) -> ReportResult:
+    """An official form is Russian; the window and the messages that show it name it in the interface
+    language («Inventory list (form 0510466)»), keeping the form code of the Russian title."""
+    if language() == "ru":
+        return res
+    name = title(kind)
+    code = re.search(r"\b0\d{6}\b", res.title)
+    if code and code.group(0) not in name:
+        name = translate("Reports", "{0} (ф. {1})").format(name, code.group(0))
+    return replace(res, title=name)
 
 
 def page_count(path) -> int:

@@ -5302,7 +5302,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+139" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+153" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
@@ -12943,9 +12943,14 @@ Details were written to:
     <context>
         <name>Reports</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="-27" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="-40" />
             <source>Отчёт «{0}» не принимает фильтр {1}.</source>
             <translation>Report “{0}” does not accept filter {1}.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{0} (ф. {1})</source>
+            <translation>{0} (form {1})</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
@@ -14015,7 +14020,7 @@ Details were written to:
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Учебный период</source>
             <translation>Term</translation>
         </message>
@@ -14647,32 +14652,32 @@ Details were written to:
             <translation>Movement document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Номер документа</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Потребность</source>
             <translation>Need</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Закон</source>
             <translation>Law</translation>
         </message>
@@ -14682,52 +14687,52 @@ Details were written to:
             <translation>Report on the cluster's indicators</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Вид позиций</source>
             <translation>Kind of items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Позиции</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Вид расписания</source>
             <translation>Timetable view</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Отчётный период</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="37" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
             <source>Этикетки группы</source>
             <translation>Labels of a group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
             <source>id через запятую</source>
             <translation>ids separated by commas</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
             <source>номер или id</source>
             <translation>number or id</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
             <source>номер</source>
             <translation>number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
             <source>44-ФЗ | 223-ФЗ</source>
             <translation>44-ФЗ | 223-ФЗ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
             <source>group — одна, unit — на каждую штуку</source>
             <translation>group — one, unit — one per unit</translation>
         </message>
