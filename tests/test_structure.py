@@ -67,12 +67,6 @@ UI_ATTRIBUTE_CHECKS = {
     ("ui/dialogs/backup.py", "hasattr(window, 'statusBar')"): "the dialog's window may not be the main window",
     ("ui/printing.py", "hasattr(w, 'statusBar')"): "the widget's window may not be the main window",
     ("ui/pages/dashboard_upkeep.py", "hasattr(w, 'show_page')"): "the tile's window may not be the main window",
-    # construction-order guards still in the accreditation page, which the helper «ui16» is splitting this
-    # session (ui/pages/accreditation*.py): they go with its two-phase construction
-    ("ui/pages/accreditation*.py", "hasattr(self, 'ws_list')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'zone_filter')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'ws_title')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'details')"): "accreditation page being split (ui16)",
 }
 
 
