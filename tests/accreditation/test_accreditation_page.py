@@ -309,7 +309,7 @@ def test_commission_and_kod_from_the_workshop_dialog(window, qtbot, tmp_path):
         dlg.members.item(r, 2).setText(title)
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     # the КОД's year is not the list's: refused, named, nothing written
-    assert dlg.isVisible() and "года" in dlg.error.text() and acc.commission(wid)["order"] == ""
+    assert dlg.isVisible() and "года" in dlg.errors["kod_code"].text() and acc.commission(wid)["order"] == ""
     dlg.kod.setText(f"18.02.12-1-{year}")
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
