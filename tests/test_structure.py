@@ -24,7 +24,6 @@ LONG_FUNCTIONS = {
     ("ui/widgets/checklist_details.py", "__init__"): "the checklist line's panel (accreditation's widgets)",
     ("ui/pages/reports.py", "_build"): "the reports centre's three panes, built in one place",
     ("ui/dialogs/stocktaking_post.py", "__init__"): "the stock-taking posting review (inventory)",
-    ("ui/dialogs/movement.py", "__init__"): "the movement document's card (inventory)",
     ("ui/pages/procurement/needs.py", "build_details"): "the need's НМЦК panel (procurement)",
 }
 
