@@ -24,7 +24,6 @@ LONG_FUNCTIONS = {
     ("ui/widgets/checklist_details.py", "__init__"): "the checklist line's panel (accreditation's widgets)",
     ("ui/pages/reports.py", "_build"): "the reports centre's three panes, built in one place",
     ("ui/dialogs/stocktaking_post.py", "__init__"): "the stock-taking posting review (inventory)",
-    ("ui/dialogs/movement.py", "__init__"): "the movement document's card (inventory)",
     ("ui/pages/procurement/needs.py", "build_details"): "the need's НМЦК panel (procurement)",
 }
 
@@ -62,17 +61,10 @@ UI_ATTRIBUTE_CHECKS = {
     ("ui/widgets/budget_chart.py", "getattr(r, key)"): "the chart's series name the row field by string",
     ("ui/widgets/budget_chart.py", "getattr(r, 'code', '')"): "a budget row of a source without a code",
     ("ui/lists.py", "getattr(dlg, 'saved_id', None)"): "a tab may open a dialog that is not a FormDialog",
-    ("ui/dialogs/commission_dialog.py", "getattr(e, 'field', None)"): "only a ValidationError names a field",
     ("ui/dialogs/help.py", "getattr(parent, '_help_dialog', None)"): "the one help window a parent keeps open",
     ("ui/dialogs/backup.py", "hasattr(window, 'statusBar')"): "the dialog's window may not be the main window",
     ("ui/printing.py", "hasattr(w, 'statusBar')"): "the widget's window may not be the main window",
     ("ui/pages/dashboard_upkeep.py", "hasattr(w, 'show_page')"): "the tile's window may not be the main window",
-    # construction-order guards still in the accreditation page, which the helper «ui16» is splitting this
-    # session (ui/pages/accreditation*.py): they go with its two-phase construction
-    ("ui/pages/accreditation*.py", "hasattr(self, 'ws_list')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'zone_filter')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'ws_title')"): "accreditation page being split (ui16)",
-    ("ui/pages/accreditation*.py", "hasattr(self, 'details')"): "accreditation page being split (ui16)",
 }
 
 

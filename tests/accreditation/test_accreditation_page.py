@@ -126,11 +126,11 @@ def test_override_needs_evidence_and_a_loan_gives_it(window, qtbot, tmp_path):
     _type(qtbot, dlg.partner, "АО «Синтез»")
     _type(qtbot, dlg.date, "20.11.2026")
     _type(qtbot, dlg.valid_until, "30.06.2027")
-    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and "номер договора" in dlg.error.text().lower()
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "номер договора" in dlg.errors["document_number"].text().lower()
     assert acc.loans(row["id"]) == []
     _type(qtbot, dlg.number, "12/26-БП")
-    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     [loan] = acc.loans(row["id"])
     assert loan.quantity == req and loan.document_number == "12/26-БП"
@@ -309,7 +309,7 @@ def test_commission_and_kod_from_the_workshop_dialog(window, qtbot, tmp_path):
         dlg.members.item(r, 2).setText(title)
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     # the КОД's year is not the list's: refused, named, nothing written
-    assert dlg.isVisible() and "года" in dlg.error.text() and acc.commission(wid)["order"] == ""
+    assert dlg.isVisible() and "года" in dlg.errors["kod_code"].text() and acc.commission(wid)["order"] == ""
     dlg.kod.setText(f"18.02.12-1-{year}")
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()

@@ -142,7 +142,7 @@ def test_lab_manager_day(window, qtbot, tmp_path):
     type_text(mv.person, "Орлов Д. С.")
     mv.table.item(0, 4).setText("500")
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)
-    assert mv.isVisible() and "в наличии только 120" in mv.error.text()
+    assert mv.isVisible() and "в наличии только 120" in mv.errors["lines"].text()
     mv.table.item(0, 4).setText("30")
     mv.print_after.setChecked(False)  # no form this time
     qtbot.mouseClick(mv.ok_btn, Qt.MouseButton.LeftButton)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+
 from chemcluster_desktop.services import inventory, settings_service
 from chemcluster_desktop.services.inventory import decisions
 from tests.inventory.helpers import add_room, equipment, type_text
@@ -185,11 +187,11 @@ def test_mol_positions_dialog_from_the_inventory_page(window, qtbot):
     assert [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())] == ["Кузнецова Е. А."]
     assert dlg.table.item(0, 2).text() == "Лаборатория 208"
     dlg.set_position("Кузнецова Е. А.", "Я" * 201)
-    dlg.save()
-    assert dlg.isVisible() and "длиннее 200" in dlg.error.text()
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "длиннее 200" in dlg.errors["position"].text()
     assert positions.position_of(["Кузнецова Е. А."])["Кузнецова Е. А."] == ""  # nothing written
     dlg.set_position("Кузнецова Е. А.", "Заведующий лабораторией")
-    dlg.save()
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     assert positions.position_of(["Кузнецова Е. А."])["Кузнецова Е. А."] == "Заведующий лабораторией"
 

@@ -8,55 +8,48 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from chemcluster_desktop.services import accreditation as acc
-from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.widgets.inventory_fields import DateField
 
 CTX = "CommissionDialog"
 ROLES = ("chair", "member", "secretary")
+# the refusals about one member (or their count) are shown under the table of members
+MEMBER_FIELDS = ("full_name", "job_title", "role", "members")
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-class CommissionDialog(QDialog):
+class CommissionDialog(FormDialog):
+    context = CTX
+
     def __init__(self, workshop_id: int, parent=None):
-        super().__init__(parent)
-        self.setObjectName("CommissionDialog")
-        self.setWindowTitle(_t("Комиссия и код КОД"))
+        super().__init__(parent, _t("Комиссия и код КОД"), "CommissionDialog")
         self.resize(760, 480)
         self.workshop_id = workshop_id
         com = acc.commission(workshop_id)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.kod = QLineEdit(com["kod_code"])
-        self.kod.setObjectName("kod_code")
+        # the labels carry their own «*» (required): the translated texts of the card as it was
+        self.kod = self.add("kod_code", _t("Код КОД листа {0} г.").format(com["list_year"] or "—"),
+                            QLineEdit(com["kod_code"], objectName="kod_code"))
         self.kod.setPlaceholderText(_t("например 18.02.12-1-{0}").format(com["list_year"] or 2026))
         self.kod.setEnabled(com["list_year"] is not None)
-        form.addRow(_t("Код КОД листа {0} г.").format(com["list_year"] or "—"), self.kod)
-        self.order = QLineEdit(com["order"])
-        self.order.setObjectName("commission_order")
+        self.order = self.add("commission_order", _t("Приказ о комиссии, № *"),
+                              QLineEdit(com["order"], objectName="commission_order"))
         self.order.setMaxLength(100)
-        form.addRow(_t("Приказ о комиссии, № *"), self.order)
-        self.order_date = DateField()
+        self.order_date = self.add("commission_order_date", _t("Дата приказа *"), DateField())
         self.order_date.setObjectName("commission_order_date")
         self.order_date.set_date(com["order_date"])
-        form.addRow(_t("Дата приказа *"), self.order_date)
-        lay.addLayout(form)
         self.members = QTableWidget(0, 3)
         self.members.setObjectName("members")
         self.members.setHorizontalHeaderLabels([_t("Роль"), _t("Фамилия, имя, отчество"), _t("Должность")])
@@ -64,7 +57,7 @@ class CommissionDialog(QDialog):
         self.members.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.members.verticalHeader().hide()
         self.members.setColumnWidth(0, 190)
-        lay.addWidget(self.members, 1)
+        self.add_block("members", "", self.members)
         for m in com["members"] or [dict(role="chair", full_name="", job_title=""),
                                      dict(role="member", full_name="", job_title=""),
                                      dict(role="member", full_name="", job_title="")]:
@@ -77,19 +70,10 @@ class CommissionDialog(QDialog):
         hb.addWidget(self.add_btn)
         hb.addWidget(self.del_btn)
         hb.addStretch(1)
-        lay.addLayout(hb)
-        self.error = QLabel()
+        self.sections.addLayout(hb)
+        self.error = self.message  # a refusal that names no field of the card
         self.error.setObjectName("error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.finish_layout()
 
     def add_member(self, m: dict | None = None) -> None:
         m = m or dict(role="member", full_name="", job_title="")
@@ -116,17 +100,13 @@ class CommissionDialog(QDialog):
                             full_name=name.text() if name else "", job_title=title.text() if title else ""))
         return out
 
-    def save(self) -> None:
-        try:
-            acc.set_commission(self.workshop_id, self.order.text(), self.order_date.text(), self.member_rows(),
-                               kod_code=self.kod.text() if self.kod.isEnabled() else None)
-        except ServiceError as e:
-            self.error.setText(str(e))
-            self.error.show()
-            w = {"kod_code": self.kod, "commission_order": self.order,
-                 "commission_order_date": self.order_date}.get(getattr(e, "field", None) or "")
-            if w is not None:
-                w.setFocus()
-            return
-        self.accept()
+    def save(self) -> int:
+        acc.set_commission(self.workshop_id, self.order.text(), self.order_date.text(), self.member_rows(),
+                           kod_code=self.kod.text() if self.kod.isEnabled() else None)
+        return self.workshop_id
 
+    def show_service_error(self, e: ServiceError) -> None:
+        if isinstance(e, ValidationError) and e.field in MEMBER_FIELDS:
+            e = ValidationError(str(e), field="members")
+        super().show_service_error(e)
+        self.show_field(e.field or "")  # the cursor goes to the field the refusal names

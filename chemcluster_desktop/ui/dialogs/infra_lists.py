@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -31,6 +29,7 @@ from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services import security
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
 
 CTX = "InfraLists"
@@ -40,64 +39,43 @@ def _t(s: str) -> str:
     return QCoreApplication.translate(CTX, s)
 
 
-class InfraLineDialog(QDialog):
-    """One line of a list. ``values()`` gives the fields for ``create_line``/``update_line``."""
+class InfraLineDialog(FormDialog):
+    """One line of a list, saved by the card itself: a new line of ``list_id`` or a change of ``line``.
+    ``values()`` gives the fields for ``create_line``/``update_line``; a refusal is shown beside the field
+    it names and nothing is written."""
 
-    def __init__(self, parent=None, line: acc.LineInfo | None = None):
-        super().__init__(parent)
-        self.setObjectName("InfraLineDialog")
-        self.setWindowTitle(_t("Позиция листа") if line else _t("Новая позиция листа"))
-        self.setMinimumWidth(560)
+    context = CTX
+
+    def __init__(self, parent=None, line: acc.LineInfo | None = None, list_id: int | None = None):
+        super().__init__(parent, _t("Позиция листа") if line else _t("Новая позиция листа"), "InfraLineDialog")
         self.line = line
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.number = QLineEdit()
+        self.list_id = line.list_id if line is not None else list_id
+        # the labels carry their own «*» (required): the translated texts of the card as it was
+        self.number = self.add("number", _t("№"), QLineEdit())
         self.number.setMaxLength(20)
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
+        self.name = self.add("name", _t("Наименование *"), QLineEdit(objectName="name"))
         self.name.setMaxLength(500)
-        self.spec = QPlainTextEdit()
+        self.spec = self.add("specification", _t("Характеристики"), QPlainTextEdit())
         self.spec.setMaximumHeight(70)
-        self.zone = QComboBox()
-        self.zone.setObjectName("zone")
+        self.spec.setTabChangesFocus(True)
+        self.zone = self.add("zone", _t("Зона *"), QComboBox(objectName="zone"))
         for z in acc.ZONES:
             self.zone.addItem(acc.zone_label(z), z)
-        self.quantity = QLineEdit("1")
-        self.quantity.setObjectName("quantity")
+        self.quantity = self.add("quantity", _t("Количество *"), QLineEdit("1", objectName="quantity"))
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.unit = QComboBox()
-        self.unit.setObjectName("infraUnit")  # units of measure: stored as written (ОКЕИ symbols)
+        # units of measure: stored as written (ОКЕИ symbols)
+        self.unit = self.add("unit", _t("Единица"), QComboBox(objectName="infraUnit"))
         self.unit.setEditable(True)
         self.unit.addItems(["шт.", "компл.", "пара", "упак.", "набор", "л", "мл", "кг", "г", "м"])
-        self.per = QCheckBox(_t("на 1 рабочее место (умножается на число мест)"))
+        self.per = self.add("per_workplace", "", QCheckBox(_t("на 1 рабочее место (умножается на число мест)")))
         self.per.setChecked(True)
-        self.note = QLineEdit()
-        self.err_name = QLabel()
-        self.err_qty = QLabel()
-        for e in (self.err_name, self.err_qty):
-            e.setProperty("role", "error")
-            e.hide()
-        form.addRow(_t("№"), self.number)
-        form.addRow(_t("Наименование *"), self.name)
-        form.addRow("", self.err_name)
-        form.addRow(_t("Характеристики"), self.spec)
-        form.addRow(_t("Зона *"), self.zone)
-        form.addRow(_t("Количество *"), self.quantity)
-        form.addRow("", self.err_qty)
-        form.addRow(_t("Единица"), self.unit)
-        form.addRow("", self.per)
-        form.addRow(_t("Примечание"), self.note)
-        lay.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.note = self.add("note", _t("Примечание"), QLineEdit())
+        self.err_name, self.err_qty = self.errors["name"], self.errors["quantity"]
+        self.finish_layout()
         self.zone.currentIndexChanged.connect(
             lambda _i: self.per.setChecked(self.zone.currentData() in ("workplace", "consumables")))
-        self.name.textChanged.connect(lambda _t_: self._validate())
-        self.quantity.textChanged.connect(lambda _t_: self._validate())
+        self.name.textChanged.connect(lambda _t_: self.validate())
+        self.quantity.textChanged.connect(lambda _t_: self.validate())
         if line is not None:
             self.number.setText(line.number)
             self.name.setText(line.name)
@@ -107,27 +85,20 @@ class InfraLineDialog(QDialog):
             self.unit.setEditText(line.unit)
             self.per.setChecked(line.per_workplace)
             self.note.setText(line.note)
-        self._validate()
+        self.validate()
 
-    def _validate(self) -> bool:
-        ok = True
-        self.err_name.setText(_t("Введите наименование.") if not self.name.text().strip() else "")
-        self.err_name.setVisible(not self.name.text().strip())
-        ok &= bool(self.name.text().strip())
+    def validate(self) -> bool:
+        name_ok = bool(self.name.text().strip())
+        self.set_error("name", "" if name_ok else _t("Введите наименование."))
         try:
             q = fmt.parse_decimal(self.quantity.text())
             good = q is not None and q > 0
         except ValueError:
             good = False
-        self.err_qty.setText("" if good else _t("Количество — число больше нуля, например 2 или 0,5."))
-        self.err_qty.setVisible(not good)
-        ok &= good
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self.set_error("quantity", "" if good else _t("Количество — число больше нуля, например 2 или 0,5."))
+        ok = name_ok and good
+        self.ok_button.setEnabled(ok)
         return ok
-
-    def _accept(self) -> None:
-        if self._validate():
-            self.accept()
 
     def values(self) -> dict:
         return dict(number=self.number.text().strip(), name=self.name.text().strip(),
@@ -135,6 +106,12 @@ class InfraLineDialog(QDialog):
                     quantity=fmt.parse_decimal(self.quantity.text()) or Decimal(0),
                     unit=self.unit.currentText().strip(), per_workplace=self.per.isChecked(),
                     note=self.note.text().strip(), section=self.line.section if self.line else "")
+
+    def save(self) -> int:
+        if self.line is None:
+            return acc.create_line({**self.values(), "list_id": self.list_id})
+        acc.update_line(self.line.id, self.values(), version=self.line.version)
+        return self.line.id
 
 
 class InfraListsDialog(QDialog):
@@ -244,17 +221,8 @@ class InfraListsDialog(QDialog):
         lid = self.current_list()
         if lid is None:
             return None
-        dlg = InfraLineDialog(self)
-
-        def save():
-            try:
-                acc.create_line({**dlg.values(), "list_id": lid})
-            except ServiceError as e:
-                self._fail(e)
-                return
-            self.reload_lists(lid)
-
-        dlg.accepted.connect(save)
+        dlg = InfraLineDialog(self, list_id=lid)
+        dlg.accepted.connect(lambda: self.reload_lists(lid))
         dlg.open()
         self._dialog = dlg
         return dlg
@@ -264,16 +232,7 @@ class InfraListsDialog(QDialog):
         if ln is None or not security.can("accreditation.write"):
             return None
         dlg = InfraLineDialog(self, ln)
-
-        def save():
-            try:
-                acc.update_line(ln.id, dlg.values(), version=ln.version)
-            except ServiceError as e:
-                self._fail(e)
-                return
-            self.reload_lists(ln.list_id)
-
-        dlg.accepted.connect(save)
+        dlg.accepted.connect(lambda: self.reload_lists(ln.list_id))
         dlg.open()
         self._dialog = dlg
         return dlg

@@ -6,36 +6,25 @@ forms. «Сохранить» writes every changed position in one step."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.services.inventory import positions
+from chemcluster_desktop.ui.forms import FormDialog
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate("MolDialog", s)
 
 
-class MolPositionsDialog(QDialog):
+class MolPositionsDialog(FormDialog):
+    """A form of one field, the table of МОЛ: a refused position (too long) is shown under the table."""
+
+    context = "MolDialog"
+
     def __init__(self, parent=None, *, read_only: bool = False):
-        super().__init__(parent)
-        self.setObjectName("MolPositionsDialog")
-        self.setWindowTitle(_t("Материально ответственные лица и их должности"))
+        super().__init__(parent, _t("Материально ответственные лица и их должности"), "MolPositionsDialog")
         self.resize(900, 480)
-        lay = QVBoxLayout(self)
-        hint = QLabel(_t("Должность печатается рядом с подписью МОЛ в описи (ф. 0510466), ведомости расхождений "
-                         "(ф. 0504092), акте (ф. 0510463) и документах движения."))
-        hint.setWordWrap(True)
-        lay.addWidget(hint)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("molTable")
         self.table.setHorizontalHeaderLabels([_t("МОЛ"), _t("Должность"), _t("Помещения"), _t("Позиций")])
@@ -46,20 +35,14 @@ class MolPositionsDialog(QDialog):
         self.table.setColumnWidth(0, 150)
         self.table.setColumnWidth(1, 360)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.table, 1)
-        self.error = QLabel()
+        self.add_block("position", _t("Должность печатается рядом с подписью МОЛ в описи (ф. 0510466), ведомости "
+                                      "расхождений (ф. 0504092), акте (ф. 0510463) и документах движения."),
+                       self.table)
+        self.error = self.message  # a refusal that names no field of the card
         self.error.setObjectName("molError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Сохранить"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.finish_layout()
+        self.save_btn = self.ok_button
         self.save_btn.setVisible(not read_only)
-        lay.addWidget(buttons)
         self.read_only = read_only
         self.load()
 
@@ -86,11 +69,11 @@ class MolPositionsDialog(QDialog):
                 if self.table.item(r, 1).text().strip() != m["position"]}
 
     def save(self) -> None:
-        try:
-            ch = self.changes()
-            if ch:
-                positions.set_positions(ch)
-        except ServiceError as e:
-            self.error.setText(str(e))
-            return
-        self.accept()
+        ch = self.changes()
+        if ch:
+            positions.set_positions(ch)
+
+    def show_service_error(self, e: ServiceError) -> None:
+        if isinstance(e, ValidationError) and e.field == "name":  # a МОЛ's row of the table: under it too
+            e = ValidationError(str(e), field="position")
+        super().show_service_error(e)

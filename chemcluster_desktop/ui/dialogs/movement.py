@@ -8,84 +8,59 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from chemcluster_desktop.services import inventory
-from chemcluster_desktop.services.errors import ServiceError
+from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import format as fmt
-from chemcluster_desktop.ui.widgets.inventory_fields import DateField, error_label, mark
+from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.widgets.inventory_fields import DateField, mark
 
 
 def _t(s: str) -> str:
     return QCoreApplication.translate("Movement", s)
 
 
-class MovementDialog(QDialog):
+class MovementDialog(FormDialog):
+    """``MovementDialog(parent, "transfer", rows)`` where rows are list dicts of the page. A refusal of
+    the service is shown beside the field it names — a line's quantity under the table of lines."""
+
     print_requested = Signal(str, dict)  # «report movement --number N» after posting (its unified form)
-    """``MovementDialog(parent, "transfer", rows)`` where rows are list dicts of the page."""
+    context = "Movement"
 
     def __init__(self, parent, kind: str, rows: list[dict]):
-        super().__init__(parent)
-        self.setObjectName("MovementDialog")
+        super().__init__(parent, "", "MovementDialog")
         self.rows = rows
         self.result_doc = None
         self.resize(720, 520)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.kind = QComboBox()
-        self.kind.setObjectName("movementKind")
+        # the labels carry their own «*» (required): the translated texts of the card as it was
+        self.kind = self.add("kind", _t("Вид документа"), QComboBox(objectName="movementKind"))
         for k in inventory.MOVEMENT_KINDS:
             self.kind.addItem(inventory.movement_label(k), k)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
-        form.addRow(_t("Вид документа"), self.kind)
-        self.number = QLineEdit()
-        self.number.setObjectName("movementNumber")
+        self.number = self.add("number", _t("Номер документа"), QLineEdit(objectName="movementNumber"))
         self.number.setPlaceholderText(_t("присваивается автоматически"))
-        form.addRow(_t("Номер документа"), self.number)
-        self.date = DateField(allow_future=False)
+        self.date = self.add("date", _t("Дата *"), DateField(allow_future=False))
         self.date.setObjectName("movementDate")
         self.date.set_date(dt.date.today())
-        self.date_err = error_label()
-        form.addRow(_t("Дата *"), self.date)
-        form.addRow("", self.date_err)
-        self.room = QComboBox()
-        self.room.setObjectName("movementRoom")
+        self.room = self.add("to_room_id", _t("Куда (помещение) *"), QComboBox(objectName="movementRoom"))
         self.room.addItem(_t("— выберите помещение —"), None)
         for r in inventory.rooms():
             self.room.addItem(r["name"], r["id"])
-        self.room_label = QLabel(_t("Куда (помещение) *"))
-        form.addRow(self.room_label, self.room)
-        self.room_err = error_label()
-        form.addRow("", self.room_err)
-        self.person = QLineEdit()
-        self.person.setObjectName("movementPerson")
+        self.person = self.add("person", _t("Кому выдаётся *"), QLineEdit(objectName="movementPerson"))
         self.person.setPlaceholderText(_t("Фамилия И. О."))
-        self.person_label = QLabel(_t("Кому выдаётся *"))
-        form.addRow(self.person_label, self.person)
-        self.person_err = error_label()
-        form.addRow("", self.person_err)
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("movementReason")
+        self.reason = self.add("reason", _t("Основание"), QPlainTextEdit(objectName="movementReason"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(56)
-        self.reason_label = QLabel(_t("Основание"))
-        form.addRow(self.reason_label, self.reason)
-        self.reason_err = error_label()
-        form.addRow("", self.reason_err)
-        self.form = form
-        lay.addLayout(form)
+        # the rows that hide or change their label with the kind: the form's own label of each
+        self.room_label, self.person_label, self.reason_label = (
+            self.form.labelForField(w.parentWidget()) for w in (self.room, self.person, self.reason))
 
-        lay.addWidget(QLabel(_t("Позиции (количество можно изменить у расходных материалов):")))
         self.table = QTableWidget(len(rows), 5)
         self.table.setObjectName("movementLines")
         self.table.setHorizontalHeaderLabels([_t("Инв. номер"), _t("Наименование"), _t("В наличии"), _t("Ед."),
@@ -103,24 +78,17 @@ class MovementDialog(QDialog):
                 if j != 4 or not self._counted(r):
                     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, it)
-        lay.addWidget(self.table, 1)
-        self.error = QLabel()
-        self.error.setObjectName("movementError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
+        self.add_block("lines", _t("Позиции (количество можно изменить у расходных материалов):"), self.table)
         self.print_after = QCheckBox(_t("Печать: открыть унифицированную форму документа после проведения"))
         self.print_after.setObjectName("movementPrint")
         self.print_after.setChecked(True)
-        lay.addWidget(self.print_after)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_btn = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.lay.addWidget(self.print_after)
+        self.error = self.message  # a refusal that names no field of the card
+        self.error.setObjectName("movementError")
+        self.finish_layout()
+        self.ok_btn = self.ok_button
         self.ok_btn.setText(_t("Провести"))
         self.ok_btn.setObjectName("postMovement")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Отмена"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.ok_btn.setDefault(True)
         self.kind.currentIndexChanged.connect(lambda _i: self._update())
         for w in (self.date, self.person):
@@ -145,14 +113,16 @@ class MovementDialog(QDialog):
 
     def validate(self) -> bool:
         k = self.kind.currentData()
-        ok = mark(self.date, self.date_err, self.date.problem() or ("" if self.date.text().strip()
-                                                                   else _t("Укажите дату.")))
-        ok &= mark(self.room, self.room_err, _t("Выберите помещение.") if k == "transfer" and
-                   self.room.currentData() is None else "")
-        ok &= mark(self.person, self.person_err, _t("Укажите, кому выдаётся.") if k == "issue" and
-                   not self.person.text().strip() else "")
-        ok &= mark(self.reason, self.reason_err, _t("Укажите причину списания.") if k == "write_off" and
-                   not self.reason.toPlainText().strip() else "")
+        checks = {
+            "date": self.date.problem() or ("" if self.date.text().strip() else _t("Укажите дату.")),
+            "to_room_id": _t("Выберите помещение.") if k == "transfer" and self.room.currentData() is None else "",
+            "person": _t("Укажите, кому выдаётся.") if k == "issue" and not self.person.text().strip() else "",
+            "reason": _t("Укажите причину списания.") if k == "write_off" and
+            not self.reason.toPlainText().strip() else "",
+        }
+        ok = True
+        for key, message in checks.items():  # the message beside the field and its red border
+            ok &= mark(self.fields[key], self.errors[key], message)
         self.ok_btn.setEnabled(bool(ok))
         return bool(ok)
 
@@ -176,16 +146,19 @@ class MovementDialog(QDialog):
                 out.append((r["id"], None))
         return out
 
-    def save(self) -> None:
-        if not self.validate():
-            return
-        try:
-            self.result_doc = inventory.make_movement(
-                self.kind.currentData(), self.lines(), on=self.date.date(), to_room_id=self.room.currentData(),
-                person=self.person.text(), reason=self.reason.toPlainText(), number=self.number.text())
-        except ServiceError as e:
-            self.error.setText(str(e))
-            return
-        if self.print_after.isVisible() and self.print_after.isChecked():
+    def save(self) -> int:
+        self.result_doc = inventory.make_movement(
+            self.kind.currentData(), self.lines(), on=self.date.date(), to_room_id=self.room.currentData(),
+            person=self.person.text(), reason=self.reason.toPlainText(), number=self.number.text())
+        return self.result_doc.id
+
+    def show_service_error(self, e: ServiceError) -> None:
+        if isinstance(e, ValidationError) and e.field == "quantity":  # a line's quantity: under the lines
+            e = ValidationError(str(e), field="lines")
+        super().show_service_error(e)
+        self.show_field(e.field or "")
+
+    def accept(self) -> None:
+        super().accept()  # posted and closed: then the form opens, as before the card was a FormDialog
+        if self.result_doc is not None and self.print_after.isVisibleTo(self) and self.print_after.isChecked():
             self.print_requested.emit("movement", {"number": self.result_doc.number})
-        self.accept()

@@ -89,7 +89,7 @@ class AccreditationPage(BasePage):
     search_placeholder = "Поиск по чек-листу (Ctrl+F)…"
 
     # --- build -------------------------------------------------------------------------------
-    def setup_ui(self) -> None:
+    def build(self) -> None:
         self.workshop_id: int | None = None
         self._preview = None
         self._info_box = None
@@ -174,8 +174,6 @@ class AccreditationPage(BasePage):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        if not hasattr(self, "zone_filter"):
-            return
         self.zone_label.setText(_t("Зона:"))
         self.status_label.setText(_t("Статус:"))
         self._fill_filters()
@@ -263,9 +261,8 @@ class AccreditationPage(BasePage):
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
-        if hasattr(self, "arrangement"):
-            self._size_items()
-            self.arrangement.width_changed()
+        self._size_items()
+        self.arrangement.width_changed()
 
     def _set_model_workshop(self) -> None:
         if self.model is None:
@@ -312,8 +309,6 @@ class AccreditationPage(BasePage):
         self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
 
     def _update_header(self) -> None:
-        if not hasattr(self, "ws_title"):
-            return
         if self.workshop_id is None:
             self.ws_title.setText(_t("Мастерская не выбрана"))
             self.ws_info.setText(_t("Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест."))
@@ -373,8 +368,6 @@ class AccreditationPage(BasePage):
     def on_selection_changed(self) -> None:
         """The panel follows the selected line; with none selected it keeps a line only while that line
         still exists in the workshop shown (a filter may hide the line just edited), else it is cleared."""
-        if not hasattr(self, "details"):
-            return
         cid = self.current_id()
         row = self.details.row
         if cid is not None:
