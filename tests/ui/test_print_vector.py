@@ -161,9 +161,10 @@ def test_without_lp_the_raster_route_is_used(qapp, tmp_path, monkeypatch):
     assert printing.spooler() is None and printing.route_for(QueuePrinter("Kab201")) == printing.ROUTE_RASTER
 
 
-def test_lpr_where_lp_is_missing(qapp, spool, tmp_path):
+def test_lpr_where_lp_is_missing(qapp, spool, tmp_path, monkeypatch):
     lp = Path(os.environ["PATH"].split(os.pathsep)[0]) / "lp"
     lp.rename(lp.with_name("lpr"))
+    monkeypatch.setenv("PATH", str(lp.parent))  # only the stand-in: a machine with CUPS has a real lp too
     src = _pdf(tmp_path / "y.pdf", [A4])
     printer = QueuePrinter("Kab201")
     printer.setCopyCount(3)
