@@ -234,3 +234,15 @@ def test_tabs_share_the_page_toolbar_search_and_count(window, qtbot):
     page.show_tab("load")
     assert not page.search.isEnabled() and not page.actions_by_name["edit"].isEnabled()
     assert page.actions_by_name["new"].isEnabled()
+
+
+def test_week_grid_opens_on_the_coming_week_on_a_sunday():
+    """Opened on Sunday 06.12.2026 the grid showed the week just over (30.11–05.12, empty) instead of the
+    week the classes come."""
+    import datetime as dt
+
+    from chemcluster_desktop.ui.pages.schedule import SchedulePage
+
+    assert SchedulePage.opening_day(dt.date(2026, 12, 6)) == dt.date(2026, 12, 7)  # Sunday → Monday
+    assert SchedulePage.opening_day(dt.date(2026, 12, 5)) == dt.date(2026, 12, 5)  # Saturday: its own week
+    assert SchedulePage.opening_day(dt.date(2026, 12, 9)) == dt.date(2026, 12, 9)

@@ -77,8 +77,8 @@ class SchedulePage(ScheduleOutputMixin, TabbedPage):
         self.week.setObjectName("weekDate")
         self.week.setDisplayFormat("dd.MM.yyyy")
         self.week.setCalendarPopup(True)
-        today = dt.date.today()
-        self.week.setDate(QDate(today.year, today.month, today.day))
+        day = self.opening_day(dt.date.today())
+        self.week.setDate(QDate(day.year, day.month, day.day))
         prev_b, next_b = QPushButton("◀"), QPushButton("▶")
         prev_b.setFixedWidth(32)
         next_b.setFixedWidth(32)
@@ -97,6 +97,12 @@ class SchedulePage(ScheduleOutputMixin, TabbedPage):
                 self._week_widgets.append(w)
         self.filter_bar.addStretch(1)
         self._build_actions()
+
+    @staticmethod
+    def opening_day(today: dt.date) -> dt.date:
+        """The week the grid opens on: this one, but on a Sunday the coming one — no class comes on a
+        Sunday, and the week just over is not what the methodist opens the timetable for."""
+        return today + dt.timedelta(days=1) if today.weekday() == 6 else today
 
     def _build_actions(self) -> None:
         # toolbar actions (not buttons): they go to the overflow menu and «Правка» like every other
