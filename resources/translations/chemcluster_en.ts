@@ -1276,27 +1276,27 @@
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="180" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="178" />
             <source>Статус:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="210" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="202" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="200" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="208" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="329" />
             <source>лист {0} года</source>
             <translation>{0} list</translation>
         </message>
@@ -1316,37 +1316,37 @@
             <translation>Offers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="179" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="177" />
             <source>Зона:</source>
             <translation>Zone:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="182" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="180" />
             <source>Сопоставить</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="182" />
             <source>Подтвердить все</source>
             <translation>Confirm all</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="184" />
             <source>Дефициты → закупки</source>
             <translation>Shortages → procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="189" />
             <source>Листы…</source>
             <translation>Lists…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="214" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="212" />
             <source>Карточка мастерской</source>
             <translation>Workshop card</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="215" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="213" />
             <source>Удалить мастерскую</source>
             <translation>Delete workshop</translation>
         </message>
@@ -1371,17 +1371,17 @@
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="195" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="193" />
             <source>Импорт листа</source>
             <translation>List import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="198" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="196" />
             <source>Пакет PDF</source>
             <translation>PDF packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="204" />
             <source>Excel</source>
             <translation>Excel</translation>
         </message>
@@ -1396,32 +1396,32 @@
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="235" />
             <source>рабочих мест: {0}</source>
             <translation>workplaces: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="338" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="333" />
             <source>Выполнено: {0}</source>
             <translation>Done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="339" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="334" />
             <source>Частично: {0}</source>
             <translation>Partly: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="340" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="335" />
             <source>Не выполнено: {0}</source>
             <translation>Not done: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="341" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="336" />
             <source>Покрытие: {0}</source>
             <translation>Coverage: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="435" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="428" />
             <source>Не удалено</source>
             <translation>Not deleted</translation>
         </message>
@@ -1441,17 +1441,17 @@
             <translation>Shared infrastructure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="213" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="211" />
             <source>Новая мастерская (Ctrl+N)</source>
             <translation>New workshop (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="313" />
             <source>Мастерская не выбрана</source>
             <translation>No workshop chosen</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="336" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="331" />
             <source>компетенция не выбрана</source>
             <translation>no competency chosen</translation>
         </message>
@@ -1476,29 +1476,29 @@
             <translation>Status set manually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="329" />
             <source>листа нет — импортируйте (Ctrl+I)</source>
             <translation>no list — import it (Ctrl+I)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="203" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="201" />
             <source>Статус и комментарий выбранной строки (F2, Enter)</source>
             <translation>Status and comment of the selected line (F2, Enter)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="207" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="205" />
             <source>Чек-лист мастерской в Excel (Ctrl+E)</source>
             <translation>Workshop checklist to Excel (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="335" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="330" />
             <source>{0} · {1} · рабочих мест: {2} · {3}
 Ответственный: {4}</source>
             <translation>{0} · {1} · workplaces: {2} · {3}
 Responsible: {4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="430" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="423" />
             <source>мастерскую «{0}» вместе с её чек-листом и фото</source>
             <translation>workshop “{0}” with its checklist and photos</translation>
         </message>
@@ -1508,27 +1508,27 @@ Responsible: {4}</translation>
             <translation>Checklist saved: {0} rows, {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="181" />
             <source>Сопоставить лист с инвентарём помещений мастерской (Ctrl+M)</source>
             <translation>Match the list with the inventory of the workshop's rooms (Ctrl+M)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="183" />
             <source>Подтвердить все предложения сопоставления мастерской</source>
             <translation>Confirm all matching proposals of the workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="187" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="185" />
             <source>Создать потребности закупок по недостающим количествам</source>
             <translation>Create procurement needs for the missing quantities</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="190" />
             <source>Инфраструктурные листы компетенций: просмотр и правка</source>
             <translation>Competency infrastructure lists: view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="199" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="197" />
             <source>Пакет аккредитации мастерской: предпросмотр и печать (Ctrl+P)</source>
             <translation>Workshop accreditation packet: preview and print (Ctrl+P)</translation>
         </message>
@@ -1543,12 +1543,12 @@ Responsible: {4}</translation>
             <translation>No checklist lines. Import the competency's infrastructure list (Ctrl+I) or choose a list in the workshop card; with a filter, change the zone or status.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="314" />
             <source>Создайте мастерскую (Ctrl+N): помещения, компетенция, число рабочих мест.</source>
             <translation>Create a workshop (Ctrl+N): rooms, competency, number of workplaces.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="242" />
             <source>{0}
 Компетенция: {1}
 Помещения: {2}
@@ -1574,12 +1574,12 @@ Rooms: {2}
             <translation>Not met · by hand, unconfirmed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="186" />
             <source>Отменить действие</source>
             <translation>Undo action</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/pages/accreditation.py" line="187" />
             <source>Отменить последний импорт листа, сопоставление, подтверждение или передачу дефицитов в закупки этой мастерской</source>
             <translation>Undo this workshop's latest list import, matching, confirmation or gaps handed to procurement</translation>
         </message>
@@ -4592,62 +4592,52 @@ The previous database was kept: {1}</translation>
     <context>
         <name>CommissionDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="40" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="38" />
             <source>Комиссия и код КОД</source>
             <translation>Commission and KOD code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="47" />
             <source>Приказ о комиссии, № *</source>
             <translation>Commission order No. *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="50" />
             <source>Дата приказа *</source>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="66" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="68" />
             <source>Убрать строку</source>
             <translation>Remove the row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="88" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="89" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="55" />
             <source>Роль</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="55" />
             <source>Фамилия, имя, отчество</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="55" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="45" />
             <source>например 18.02.12-1-{0}</source>
             <translation>e.g. 18.02.12-1-{0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/commission_dialog.py" line="43" />
             <source>Код КОД листа {0} г.</source>
             <translation>KOD code of the {0} list</translation>
         </message>
@@ -6269,202 +6259,192 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraLists</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="54" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="56" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="83" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="58" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="64" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="89" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="72" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="163" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="187" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="164" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="241" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="218" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="244" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="146" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="146" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="61" />
             <source>Зона *</source>
             <translation>Zone *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="67" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="132" />
             <source>Новый лист…</source>
             <translation>New list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="133" />
             <source>Копия на другой год…</source>
             <translation>Copy to another year…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="134" />
             <source>Удалить лист</source>
             <translation>Delete list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="162" />
             <source>Добавить позицию</source>
             <translation>Add item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="259" />
             <source>Новый лист</source>
             <translation>New list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="263" />
             <source>Год листа:</source>
             <translation>List year:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="277" />
             <source>Копия листа</source>
             <translation>List copy</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="50" />
             <source>Позиция листа</source>
             <translation>List item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="50" />
             <source>Новая позиция листа</source>
             <translation>New list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="127" />
             <source>Лист:</source>
             <translation>List:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
             <source>На 1 раб. м.</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="144" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="121" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="277" />
             <source>Год новой версии листа:</source>
             <translation>Year of the new list version:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
             <source>Введите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
             <source>{0} — {1} год ({2} позиций)</source>
             <translation>{0} — {1} ({2} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="70" />
             <source>на 1 рабочее место (умножается на число мест)</source>
             <translation>per workplace (multiplied by the number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="259" />
             <source>Компетенция (можно ввести новую):</source>
             <translation>Competency (you can enter a new one):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="122" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="98" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="293" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="208" />
             <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
             <translation>No lists. Import a list from Excel or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="286" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="245" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
@@ -9480,62 +9460,62 @@ Please pass it to your administrator.</translation>
     <context>
         <name>LoanDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="37" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="29" />
             <source>Договор пользования или аренды</source>
             <translation>Loan or lease agreement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="40" />
             <source>Вид договора</source>
             <translation>Agreement kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="45" />
             <source>Организация, предоставившая оборудование</source>
             <translation>Organisation lending the equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="43" />
             <source>Партнёр *</source>
             <translation>Partner *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="46" />
             <source>Номер договора *</source>
             <translation>Agreement No. *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="48" />
             <source>Дата договора *</source>
             <translation>Agreement date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="53" />
             <source>Срок с</source>
             <translation>Term from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="55" />
             <source>Срок по *</source>
             <translation>Term until *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="57" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="63" />
             <source>Записать</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="34" />
             <source>Строка листа: {0}. Требуется {1} {2}, в наличии {3}.</source>
             <translation>List line: {0}. Required {1} {2}, available {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/loan_dialog.py" line="50" />
             <source>Количество, {0} *</source>
             <translation>Quantity, {0} *</translation>
         </message>
@@ -9920,42 +9900,32 @@ Close them and switch user?</translation>
     <context>
         <name>MolDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="32" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="26" />
             <source>Материально ответственные лица и их должности</source>
             <translation>Custodians and their positions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="35" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="38" />
             <source>Должность печатается рядом с подписью МОЛ в описи (ф. 0510466), ведомости расхождений (ф. 0504092), акте (ф. 0510463) и документах движения.</source>
             <translation>The position is printed with the custodian's signature on the inventory list (form 0510466), the discrepancy list (form 0504092), the act (form 0510463) and the movement documents.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="56" />
-            <source>Сохранить</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="57" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="30" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="30" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="30" />
             <source>Помещения</source>
             <translation>Rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/mol_positions.py" line="30" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
@@ -9963,137 +9933,132 @@ Close them and switch user?</translation>
     <context>
         <name>Movement</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="56" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="120" />
-            <source>Отмена</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="42" />
             <source>Вид документа</source>
             <translation>Document kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="46" />
             <source>Номер документа</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="48" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="52" />
             <source>— выберите помещение —</source>
             <translation>— choose a room —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="51" />
             <source>Куда (помещение) *</source>
             <translation>To (room) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="55" />
             <source>Кому выдаётся *</source>
             <translation>Issued to *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="57" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="90" />
             <source>Провести</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
             <source>В наличии</source>
             <translation>In stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="66" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="67" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="136" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="104" />
             <source>Куда (помещение)</source>
             <translation>To (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="106" />
             <source>Кто возвращает</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="107" />
             <source>Причина списания *</source>
             <translation>Write-off reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="118" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="119" />
             <source>Укажите, кому выдаётся.</source>
             <translation>Enter who it is issued to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="102" />
             <source>{0}: позиций {1}</source>
             <translation>{0}: {1} items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="117" />
             <source>Укажите дату.</source>
             <translation>Enter the date.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="53" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="47" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="120" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="81" />
             <source>Позиции (количество можно изменить у расходных материалов):</source>
             <translation>Items (the quantity of consumables can be changed):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="82" />
             <source>Печать: открыть унифицированную форму документа после проведения</source>
             <translation>Print: open the document's unified form after posting</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="143" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/movement.py" line="111" />
             <source>Печать: открыть форму {0} после проведения</source>
             <translation>Print: open form {0} after posting</translation>
         </message>
@@ -10381,12 +10346,12 @@ Details were written to:
             <translation>Load</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="15" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="36" />
             <source>Часы</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="35" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/rules.py" line="47" />
             <source>Календарь</source>
             <translation>Calendar</translation>
         </message>
@@ -15896,27 +15861,27 @@ Details were written to:
             <translation>All lessons</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="115" />
             <source>Сгенерировать…</source>
             <translation>Generate…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="116" />
             <source>Закрепить / открепить</source>
             <translation>Pin / unpin</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="117" />
             <source>Экспорт в FET…</source>
             <translation>Export to FET…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="118" />
             <source>Замена…</source>
             <translation>Cover…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="119" />
             <source>Замена отсутствующего преподавателя</source>
             <translation>Cover for an absent instructor</translation>
         </message>
@@ -15936,42 +15901,42 @@ Details were written to:
             <translation>Week:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Неделя</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Школы и классы</source>
             <translation>Schools and classes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
             <source>Преподаватели</source>
             <translation>Instructors</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Модули и мастерские</source>
             <translation>Modules and workshops</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Учебный год</source>
             <translation>School year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
             <source>Нагрузка</source>
             <translation>Load</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
             <source>Часы</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
             <source>Календарь</source>
             <translation>Calendar</translation>
         </message>
@@ -16046,32 +16011,32 @@ Details were written to:
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="238" />
             <source>Школа</source>
             <translation>School</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="238" />
             <source>Класс</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="238" />
             <source>Учеников</source>
             <translation>Pupils</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="239" />
             <source>Дни</source>
             <translation>Days</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="239" />
             <source>Уроки</source>
             <translation>Periods</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="239" />
             <source>Адрес, контакт</source>
             <translation>Address, contact</translation>
         </message>
@@ -16081,42 +16046,42 @@ Details were written to:
             <translation>any</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="240" />
             <source>ФИО</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="240" />
             <source>Недоступен</source>
             <translation>Unavailable</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="240" />
             <source>Модули</source>
             <translation>Modules</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="241" />
             <source>Контакт</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="241" />
             <source>Модуль</source>
             <translation>Module</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="241" />
             <source>Часов</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="242" />
             <source>Макс. группа</source>
             <translation>Max. group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="242" />
             <source>Мастерские</source>
             <translation>Workshops</translation>
         </message>
@@ -16126,22 +16091,22 @@ Details were written to:
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="242" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="243" />
             <source>Название</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="243" />
             <source>С</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="243" />
             <source>По</source>
             <translation>To</translation>
         </message>
@@ -16161,7 +16126,7 @@ Details were written to:
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="244" />
             <source>Размещено</source>
             <translation>Placed</translation>
         </message>
@@ -16904,27 +16869,17 @@ Details were written to:
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="43" />
-            <source>Адрес</source>
-            <translation>Address</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="48" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="156" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="44" />
-            <source>ИНН</source>
-            <translation>INN</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="218" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
@@ -16934,59 +16889,49 @@ Details were written to:
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="45" />
-            <source>Директор (Ф. И. О.)</source>
-            <translation>Director (full name)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="95" />
             <source>Выбрать…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="98" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="166" />
             <source>Логотип</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
             <source>Импорт из Excel</source>
             <translation>Import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="110" />
             <source>Экспорт и отчёты</source>
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="126" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="133" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="141" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="151" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="42" />
-            <source>Краткое наименование</source>
-            <translation>Short name</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="40" />
@@ -16994,12 +16939,12 @@ Details were written to:
             <translation>Organisation (printed in every document)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="107" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
             <source>Папки по умолчанию (на этом компьютере)</source>
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="167" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
@@ -17014,24 +16959,19 @@ Details were written to:
             <translation>Only an administrator can change the organisation's settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="112" />
             <source>База данных (со следующего запуска)</source>
             <translation>Database (from the next start)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
             <source>Резервные копии</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="117" />
             <source>рядом с базой данных, в папке backups</source>
             <translation>beside the database, in the backups folder</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="54" />
-            <source>Порог малоценного имущества, ₽ за единицу</source>
-            <translation>Low-value threshold, ₽ per unit</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="55" />
@@ -17039,44 +16979,9 @@ Details were written to:
             <translation>At delivery acceptance a line cheaper than the threshold is suggested as a group (one card for N units), a dearer one as separate equipment cards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="80" />
             <source>Директор</source>
             <translation>Director</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="82" />
-            <source>Структурное подразделение</source>
-            <translation>Structural unit</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="83" />
-            <source>Главный бухгалтер (Ф. И. О.)</source>
-            <translation>Chief accountant (full name)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="79" />
-            <source>Должность руководителя</source>
-            <translation>Head's position</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="80" />
-            <source>КПП</source>
-            <translation>KPP</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="81" />
-            <source>Код по ОКПО</source>
-            <translation>OKPO code</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="41" />
-            <source>Наименование</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
-            <source>Шаблон инвентарного номера</source>
-            <translation>Inventory number pattern</translation>
         </message>
     </context>
     <context>

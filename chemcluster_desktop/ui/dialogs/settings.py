@@ -38,20 +38,20 @@ class SettingsDialog(FormDialog):
         self.logo: bytes | None | str = "keep"
         cur = settings_service.current()
         self.section(_t("Организация (печатается в каждом документе)"))
-        self._row("college.name", _t("Наименование"), cur, required=True)
-        self._row("college.short_name", _t("Краткое наименование"), cur)
-        self._row("college.address", _t("Адрес"), cur)
-        self._row("college.inn", _t("ИНН"), cur).setMaxLength(12)
-        self._row("college.director", _t("Директор (Ф. И. О.)"), cur)
+        self._row("college.name", cur, required=True)
+        self._row("college.short_name", cur)
+        self._row("college.address", cur)
+        self._row("college.inn", cur).setMaxLength(12)
+        self._row("college.director", cur)
         self._requisites(cur)
-        self.add("logo", _t("Логотип"), self._logo_box())
+        self.add("logo", settings_service.setting_label(settings_service.LOGO_KEY), self._logo_box())
         self.section(_t("Инвентарь"))
-        pat = self._row("inventory.number_pattern", _t("Шаблон инвентарного номера"), cur, required=True)
+        pat = self._row("inventory.number_pattern", cur, required=True)
         self.sample = QLabel()
         self.sample.setProperty("role", "hint")
         self.form.addRow("", self.sample)
         pat.textChanged.connect(self._on_pattern)
-        thr = self._row("inventory.low_value_threshold", _t("Порог малоценного имущества, ₽ за единицу"), cur)
+        thr = self._row("inventory.low_value_threshold", cur)
         thr.setToolTip(_t("При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N "
                           "штук), дороже — отдельными карточками оборудования."))
         self._folders()
@@ -68,7 +68,8 @@ class SettingsDialog(FormDialog):
             lambda t: self.set_error("college.name", "" if t.strip() else _t("Укажите наименование колледжа.")))
 
     # --- building ---------------------------------------------------------------------------------
-    def _row(self, key: str, label: str, cur: dict, required: bool = False) -> QLineEdit:
+    def _row(self, key: str, cur: dict, required: bool = False) -> QLineEdit:
+        label = settings_service.setting_label(key)  # the same words the journal names the setting by
         e = QLineEdit(cur.get(key, ""))
         e.setCursorPosition(0)
         e.setObjectName(f"field_{key.replace('.', '_')}")
@@ -76,11 +77,11 @@ class SettingsDialog(FormDialog):
 
     def _requisites(self, cur: dict) -> None:
         """The codes and people the unified forms print in their header (ф. 0510466 and the others)."""
-        self._row("college.director_position", _t("Должность руководителя"), cur).setPlaceholderText(_t("Директор"))
-        self._row("college.kpp", _t("КПП"), cur).setMaxLength(9)
-        self._row("college.okpo", _t("Код по ОКПО"), cur).setMaxLength(10)
-        self._row("college.unit", _t("Структурное подразделение"), cur)
-        self._row("college.accountant", _t("Главный бухгалтер (Ф. И. О.)"), cur)
+        self._row("college.director_position", cur).setPlaceholderText(_t("Директор"))
+        self._row("college.kpp", cur).setMaxLength(9)
+        self._row("college.okpo", cur).setMaxLength(10)
+        self._row("college.unit", cur)
+        self._row("college.accountant", cur)
 
     def _logo_box(self) -> QWidget:
         logo_box = QWidget()
