@@ -62,8 +62,6 @@ UI_ATTRIBUTE_CHECKS = {
     ("ui/widgets/budget_chart.py", "getattr(r, 'code', '')"): "a budget row of a source without a code",
     ("ui/lists.py", "getattr(dlg, 'saved_id', None)"): "a tab may open a dialog that is not a FormDialog",
     ("ui/dialogs/help.py", "getattr(parent, '_help_dialog', None)"): "the one help window a parent keeps open",
-    ("ui/dialogs/backup.py", "hasattr(window, 'statusBar')"): "the dialog's window may not be the main window",
-    ("ui/printing.py", "hasattr(w, 'statusBar')"): "the widget's window may not be the main window",
     ("ui/pages/dashboard_upkeep.py", "hasattr(w, 'show_page')"): "the tile's window may not be the main window",
 }
 

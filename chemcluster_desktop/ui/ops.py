@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from chemcluster_desktop.services.errors import Cancelled, ServiceError
 
@@ -249,3 +249,14 @@ def wait_all(timeout_ms: int = 30000) -> bool:
     return not _running
 
 
+def show_status(widget: QWidget | None, text: str, ms: int = 8000) -> None:
+    """Say ``text`` in the status bar of the main window ``widget`` belongs to (a dialog is its child);
+    nothing when there is none or it is gone."""
+    try:
+        w = widget
+        while w is not None and not isinstance(w, QMainWindow):
+            w = w.parentWidget()
+        if w is not None:
+            w.statusBar().showMessage(text, ms)
+    except RuntimeError:  # the window is gone
+        pass

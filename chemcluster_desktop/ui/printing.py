@@ -430,22 +430,10 @@ def start_print(parent, pdf_path: str | Path, printer: QPrinter | None = None, o
                 res.pages, res.job or "—")
         else:
             text = _t("Отправлено на печать: {0} стр., изображениями {1} dpi.").format(res.pages, res.dpi)
-        _status(parent, text)
+        ops.show_status(parent, text)
         if on_done is not None:
             on_done(res)
 
     title = _t("Печать «{0}» — PDF как есть (CUPS)") if route == ROUTE_VECTOR else \
         _t("Печать «{0}» — изображения страниц, {1} dpi")
     return ops.run_task(parent, title.format(path.stem, render_dpi(printer)), work, on_done=done)
-
-
-def _status(parent, text: str) -> None:
-    """The main window's status bar says how the job ended (the preview dialog is its child)."""
-    try:
-        w = parent
-        while w is not None and not hasattr(w, "statusBar"):
-            w = w.parentWidget()
-        if w is not None:
-            w.statusBar().showMessage(text, 8000)
-    except RuntimeError:  # the window is gone
-        pass

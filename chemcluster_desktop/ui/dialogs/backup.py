@@ -63,8 +63,7 @@ def backup_to(window, path: str | None):
         return backup_service.backup(path)
 
     def done(p):
-        if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(_t("Резервная копия записана: {0}").format(p), 10000)
+        ops.show_status(window, _t("Резервная копия записана: {0}").format(p), 10000)
         QMessageBox.information(window, _t("Резервная копия"),
                                 _t("Резервная копия записана и проверена:\n{0}").format(p))
 
