@@ -19,13 +19,6 @@ runs in one unit of work and checks ``inventory.write``. The modules:
 
 from __future__ import annotations
 
-from chemcluster_desktop.services.inventory.export import export_inventory
-from chemcluster_desktop.services.inventory.importing import (
-    ImportPreview,
-    ImportReport,
-    import_inventory,
-    preview_import,
-)
 from chemcluster_desktop.services.inventory.item_list import (
     COMMON_MATCHES,
     LIST_COLUMNS,
@@ -115,3 +108,20 @@ __all__ = [
     # Excel
     "ImportPreview", "ImportReport", "export_inventory", "import_inventory", "preview_import",
 ]
+
+# Excel import and export load on first use (PEP 562): openpyxl's reader and the import plan are not
+# needed to open the window (bench/README, «Start-up»)
+_LAZY = {"export_inventory": "export", "ImportPreview": "importing", "ImportReport": "importing",
+         "import_inventory": "importing", "preview_import": "importing"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+

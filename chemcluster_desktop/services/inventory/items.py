@@ -14,7 +14,6 @@ from chemcluster_desktop.services import context
 from chemcluster_desktop.services.common import check_version, get_or_404, require_version
 from chemcluster_desktop.services.errors import DuplicateError, ValidationError
 from chemcluster_desktop.services.inventory._common import _check_room, _chunks, _date_not_future, _t
-from chemcluster_desktop.services.inventory.attachments import delete_owned_in_session
 from chemcluster_desktop.services.inventory.movements import item_history
 from chemcluster_desktop.services.inventory.numbering import NumberAllocator, _movement_number
 from chemcluster_desktop.services.inventory.reagents import (
@@ -39,7 +38,6 @@ from chemcluster_desktop.storage.inventory import (
     ReagentContainer,
     StocktakingLine,
 )
-from chemcluster_desktop.xlsx.common import parse_date
 
 ITEM_FIELDS = ("kind", "inventory_number", "name", "model", "serial_number", "manufacturer", "country", "cost",
                "commissioned_on", "status", "room_id", "responsible", "quantity", "unit", "min_quantity", "notes",
@@ -119,6 +117,8 @@ def _clean_amounts(data: dict, kind: str, out: dict, bad, errors: list) -> None:
 def _clean_commissioned_on(d: Any, bad) -> dt.date | None:
     if isinstance(d, str):
         try:
+            from chemcluster_desktop.xlsx.common import parse_date  # not on the start-up path
+
             d = parse_date(d)
         except ValueError:
             bad("commissioned_on", _t("Дата ввода в эксплуатацию «{0}» не распознана: нужен вид 26.11.2026.")
@@ -262,6 +262,9 @@ def delete_item(item_id: int, *, version: int | None = None) -> None:
             s.delete(line)
         for c in s.scalars(select(ReagentContainer).where(ReagentContainer.item_id == item_id)):
             s.delete(c)
+        # the attachments' models load only when something is deleted, not at start-up
+        from chemcluster_desktop.services.inventory.attachments import delete_owned_in_session
+
         delete_owned_in_session(s, "item", item_id, item.name)
         s.flush()
         for mid in mv_ids:

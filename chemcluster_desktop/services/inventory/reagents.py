@@ -22,7 +22,6 @@ from chemcluster_desktop.services.inventory.validation import (
 from chemcluster_desktop.services.inventory.vocabulary import EXPIRY_WARN_DAYS, STORAGE_GROUPS
 from chemcluster_desktop.services.security import require
 from chemcluster_desktop.storage.inventory import Item, ReagentContainer, Substance
-from chemcluster_desktop.xlsx.common import parse_date
 
 SUBSTANCE_FIELDS = ("cas_number", "formula", "ghs_pictograms", "h_statements", "storage_group")
 
@@ -104,6 +103,8 @@ def clean_container(c: dict, *, row: int | None = None) -> dict:
         v = c.get(f)
         if isinstance(v, str):
             try:
+                from chemcluster_desktop.xlsx.common import parse_date  # not on the start-up path
+
                 v = parse_date(v)
             except ValueError as e:
                 raise ValidationError(_t("«{0}»: «{1}» — не дата (нужен вид 26.11.2026).").format(labels[f], v),

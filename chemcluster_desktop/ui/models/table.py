@@ -57,6 +57,7 @@ class PagedTableModel(QAbstractTableModel):
         self.query = ListQuery(limit=page_size or self.PAGE)
         self._rows: list[dict] = []
         self._total = 0
+        self._fetched = False  # the first refresh has run (a page loads its list on first show)
         self.row_tint: Callable[[dict], str | None] | None = None  # row -> badge colour key
 
     # --- query -------------------------------------------------------------------------------
@@ -79,6 +80,7 @@ class PagedTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        self._fetched = True
         self.beginResetModel()
         q = replace(self.query, offset=0)
         self._total = self._count_fn(q)
@@ -208,4 +210,7 @@ class PagedTableModel(QAbstractTableModel):
             return
         self.query = replace(self.query, sort=self.columns[column].key,
                              descending=order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        # the saved header state sorts a page while it is built: the list comes once, on first show,
+        # already in that order (it was fetched twice at start-up, ~20 ms at 100,000 items)
+        if self._fetched:
+            self.refresh()

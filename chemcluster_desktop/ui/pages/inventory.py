@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError
-from chemcluster_desktop.services.inventory import attachments
-from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.services.listing import ListQuery
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import events, filenames, ops
@@ -101,7 +99,7 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         side.setMinimumWidth(300)
         self.set_details_widget(side)
         self.splitter.setSizes([900, 340])
-        self._fill_filters()
+        # the room and state filters are filled by retranslate_ui(), which follows build() (once at start)
         events.bus().changed.connect(self._core_changed)
 
     def _build_filters(self) -> None:
@@ -457,6 +455,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
             return
         what = _t("позицию «{0}»{1}").format(r["name"], f" ({r['inventory_number']})" if r.get("inventory_number")
                                               else "")
+        from chemcluster_desktop.services.inventory import attachments  # its models load on first use
+
         files = attachments.count_files("item", r["id"])
         what += _t(" вместе с её файлами ({0})").format(files) if files else ""
         if not self.confirm_delete(what):
@@ -499,6 +499,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
 
         room_id = self.room_filter.currentData()
         if stocktaking_id is None:
+            from chemcluster_desktop.services.inventory import stocktaking as st_service  # loads on first use
+
             open_ones = [s for s in st_service.list_stocktakings(room_id) if s["status"] == "open"]
             if open_ones:
                 stocktaking_id = open_ones[0]["id"]
