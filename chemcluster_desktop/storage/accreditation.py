@@ -1,7 +1,5 @@
 """Accreditation: competencies, infrastructure lists (versioned), workshops, checklists, evidence."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -54,8 +52,8 @@ class InfrastructureList(IdMixin, TimestampMixin, VersionedMixin, Base):
     # ИРПО publishes it, e.g. «18.01.33-1-2026» (issue 14): the packet names the list by it and the year
     kod_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
-    competency: Mapped[Competency] = relationship()
-    lines: Mapped[list[InfrastructureLine]] = relationship(
+    competency: Mapped["Competency"] = relationship()
+    lines: Mapped[list["InfrastructureLine"]] = relationship(
         back_populates="list", cascade="all, delete-orphan", order_by="InfrastructureLine.position"
     )
 
@@ -75,7 +73,7 @@ class InfrastructureLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")  # «Примечание» column of the file
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
-    list: Mapped[InfrastructureList] = relationship(back_populates="lines")
+    list: Mapped["InfrastructureList"] = relationship(back_populates="lines")
 
 
 def line_search_key(number, name, specification) -> str:
@@ -105,9 +103,9 @@ class Workshop(IdMixin, TimestampMixin, VersionedMixin, Base):
     commission_order: Mapped[str] = mapped_column(String(100), default="", server_default="")
     commission_order_date: Mapped[dt.date | None] = mapped_column(Date)
 
-    competency: Mapped[Competency | None] = relationship()
-    infra_list: Mapped[InfrastructureList | None] = relationship()
-    rooms: Mapped[list[WorkshopRoom]] = relationship(cascade="all, delete-orphan")
+    competency: Mapped["Competency | None"] = relationship()
+    infra_list: Mapped["InfrastructureList | None"] = relationship()
+    rooms: Mapped[list["WorkshopRoom"]] = relationship(cascade="all, delete-orphan")
 
 
 class WorkshopRoom(Base):
@@ -115,7 +113,7 @@ class WorkshopRoom(Base):
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), primary_key=True)
 
-    room: Mapped[Room] = relationship()
+    room: Mapped["Room"] = relationship()
 
 
 class ChecklistLine(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -129,7 +127,7 @@ class ChecklistLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     override_comment: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
 
-    line: Mapped[InfrastructureLine] = relationship()
+    line: Mapped["InfrastructureLine"] = relationship()
 
 
 class ChecklistLink(IdMixin, Base):
@@ -145,7 +143,7 @@ class ChecklistLink(IdMixin, Base):
     score: Mapped[int] = mapped_column(Integer, default=0)  # match score 0..100
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    item: Mapped[Item] = relationship()
+    item: Mapped["Item"] = relationship()
 
 
 class Evidence(IdMixin, Base):

@@ -1,7 +1,5 @@
 """Declarative base, naming convention and the column types every area shares."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 

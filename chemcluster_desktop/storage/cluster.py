@@ -1,7 +1,5 @@
 """The cluster: participants, training directions, KPIs and their values."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -49,7 +47,7 @@ class Kpi(IdMixin, TimestampMixin, VersionedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")  # where the figure comes from
     section: Mapped[str] = mapped_column(String(10), default="card")  # card (project card) | college (own)
 
-    values: Mapped[list[KpiValue]] = relationship(cascade="all, delete-orphan", order_by="KpiValue.period")
+    values: Mapped[list["KpiValue"]] = relationship(cascade="all, delete-orphan", order_by="KpiValue.period")
 
 
 class KpiValue(IdMixin, TimestampMixin, VersionedMixin, Base):

@@ -1,7 +1,5 @@
 """Core tables: users and roles, the audit journal, settings, buildings and rooms."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, event
@@ -31,7 +29,7 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
-    role: Mapped[Role] = relationship()
+    role: Mapped["Role"] = relationship()
 
 
 class AuditEntry(IdMixin, Base):
@@ -85,7 +83,7 @@ class Building(IdMixin, TimestampMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     address: Mapped[str] = mapped_column(String(300), default="")
 
-    rooms: Mapped[list[Room]] = relationship(back_populates="building")
+    rooms: Mapped[list["Room"]] = relationship(back_populates="building")
 
 
 ROOM_KINDS = ("laboratory", "workshop", "store", "office")
@@ -102,7 +100,7 @@ class Room(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(String(600), default="", index=True)
 
-    building: Mapped[Building | None] = relationship(back_populates="rooms")
+    building: Mapped["Building | None"] = relationship(back_populates="rooms")
 
 
 @event.listens_for(Room, "before_insert")

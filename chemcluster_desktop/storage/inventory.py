@@ -1,7 +1,5 @@
 """Lab inventory: items of four kinds, reagent substances and containers, movements, stock-takings."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -83,8 +81,8 @@ class Item(IdMixin, TimestampMixin, VersionedMixin, Base):
     # readiness can leave out an instrument whose verification ran out in SQL on both backends
     verification_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
-    room: Mapped[Room | None] = relationship()
-    substance: Mapped[Substance | None] = relationship()
+    room: Mapped["Room | None"] = relationship()
+    substance: Mapped["Substance | None"] = relationship()
 
 
 class Substance(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -111,7 +109,7 @@ class ReagentContainer(IdMixin, TimestampMixin, VersionedMixin, Base):
     storage_place: Mapped[str] = mapped_column(String(100), default="")  # cabinet / shelf
     empty: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    item: Mapped[Item] = relationship()
+    item: Mapped["Item"] = relationship()
 
 
 MOVEMENT_KINDS = ("receipt", "transfer", "issue", "return", "write_off")
@@ -131,7 +129,7 @@ class Movement(IdMixin, TimestampMixin, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(64), default="")
 
-    lines: Mapped[list[MovementLine]] = relationship(back_populates="movement", cascade="all, delete-orphan")
+    lines: Mapped[list["MovementLine"]] = relationship(back_populates="movement", cascade="all, delete-orphan")
 
 
 class MovementLine(IdMixin, Base):
@@ -140,8 +138,8 @@ class MovementLine(IdMixin, Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
     quantity: Mapped[Decimal] = mapped_column(Quantity)
 
-    movement: Mapped[Movement] = relationship(back_populates="lines")
-    item: Mapped[Item] = relationship()
+    movement: Mapped["Movement"] = relationship(back_populates="lines")
+    item: Mapped["Item"] = relationship()
 
 
 class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -156,7 +154,7 @@ class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("stocktaking_decisions.id", ondelete="RESTRICT"),
                                                     index=True)
 
-    lines: Mapped[list[StocktakingLine]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
+    lines: Mapped[list["StocktakingLine"]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
 
 
 class StocktakingLine(IdMixin, Base):
@@ -172,8 +170,8 @@ class StocktakingLine(IdMixin, Base):
     # a surplus's value: the commission's current estimate (typed or suggested from a similar card)
     estimate: Mapped[Decimal | None] = mapped_column(Money)
 
-    stocktaking: Mapped[Stocktaking] = relationship(back_populates="lines")
-    item: Mapped[Item | None] = relationship()
+    stocktaking: Mapped["Stocktaking"] = relationship(back_populates="lines")
+    item: Mapped["Item | None"] = relationship()
 
 
 def item_search_key(name, inventory_number, serial_number, model="", cas_number="") -> str:

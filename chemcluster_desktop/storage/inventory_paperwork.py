@@ -1,8 +1,6 @@
 """Inventory paperwork: the stock-taking decision (ф. 0510439) with its commission, files attached to
 items and substances, and the МОЛ's position printed with her signature (issue 13)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
@@ -29,7 +27,7 @@ class StocktakingDecision(IdMixin, TimestampMixin, VersionedMixin, Base):
     accounts: Mapped[str] = mapped_column(String(300), default="")  # what is counted: accounts / groups
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    members: Mapped[list[CommissionMember]] = relationship(
+    members: Mapped[list["CommissionMember"]] = relationship(
         back_populates="decision", cascade="all, delete-orphan", order_by="CommissionMember.position_no")
 
 
@@ -43,7 +41,7 @@ class CommissionMember(IdMixin, Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     position_no: Mapped[int] = mapped_column(Integer, default=0)
 
-    decision: Mapped[StocktakingDecision] = relationship(back_populates="members")
+    decision: Mapped["StocktakingDecision"] = relationship(back_populates="members")
 
 
 class Attachment(IdMixin, Base):

@@ -1,7 +1,5 @@
 """Procurement: funding sources, suppliers, needs, offers (НМЦК), plan-schedule, contracts, deliveries."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -63,9 +61,9 @@ class PlanLine(IdMixin, TimestampMixin, VersionedMixin, Base):
     status: Mapped[str] = mapped_column(String(24), default="in_plan")
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
-    needs: Mapped[list[Need]] = relationship(back_populates="plan_line")
-    steps: Mapped[list[PlanStep]] = relationship(cascade="all, delete-orphan", order_by="PlanStep.id")
-    requests: Mapped[list[PriceRequest]] = relationship(cascade="all, delete-orphan",
+    needs: Mapped[list["Need"]] = relationship(back_populates="plan_line")
+    steps: Mapped[list["PlanStep"]] = relationship(cascade="all, delete-orphan", order_by="PlanStep.id")
+    requests: Mapped[list["PriceRequest"]] = relationship(cascade="all, delete-orphan",
                                                         order_by="(PriceRequest.sent_on, PriceRequest.id)")
 
 
@@ -110,8 +108,8 @@ class Need(IdMixin, TimestampMixin, VersionedMixin, Base):
     nmck: Mapped[Decimal | None] = mapped_column(Money)  # fixed when the price is justified
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
-    plan_line: Mapped[PlanLine | None] = relationship(back_populates="needs")
-    offers: Mapped[list[Offer]] = relationship(back_populates="need", cascade="all, delete-orphan")
+    plan_line: Mapped["PlanLine | None"] = relationship(back_populates="needs")
+    offers: Mapped[list["Offer"]] = relationship(back_populates="need", cascade="all, delete-orphan")
 
 
 class Offer(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -127,8 +125,8 @@ class Offer(IdMixin, TimestampMixin, VersionedMixin, Base):
     document: Mapped[bytes | None] = mapped_column(LargeBinary)
     reference: Mapped[str] = mapped_column(String(100), default="")  # outgoing number of the letter
 
-    need: Mapped[Need] = relationship(back_populates="offers")
-    supplier: Mapped[Supplier | None] = relationship()
+    need: Mapped["Need"] = relationship(back_populates="offers")
+    supplier: Mapped["Supplier | None"] = relationship()
 
 
 class Contract(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -144,8 +142,8 @@ class Contract(IdMixin, TimestampMixin, VersionedMixin, Base):
     payment_days: Mapped[int] = mapped_column(Integer, default=7)  # рабочих дней на оплату после приёмки
     search_key: Mapped[str] = mapped_column(String(800), default="")
 
-    supplier: Mapped[Supplier] = relationship()
-    payments: Mapped[list[Payment]] = relationship(cascade="all, delete-orphan", order_by="Payment.due_on")
+    supplier: Mapped["Supplier"] = relationship()
+    payments: Mapped[list["Payment"]] = relationship(cascade="all, delete-orphan", order_by="Payment.due_on")
 
 
 class ContractNeed(Base):
@@ -176,7 +174,7 @@ class Delivery(IdMixin, TimestampMixin, VersionedMixin, Base):
     accepted_by: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
-    lines: Mapped[list[DeliveryLine]] = relationship(cascade="all, delete-orphan")
+    lines: Mapped[list["DeliveryLine"]] = relationship(cascade="all, delete-orphan")
 
 
 class DeliveryLine(IdMixin, Base):

@@ -10,8 +10,6 @@ the searches of other lists by its name (a class is found by its school's name, 
 names of their modules), with no function on the server.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import (
@@ -46,7 +44,7 @@ class School(IdMixin, TimestampMixin, VersionedMixin, Base):
     agreement: Mapped[str] = mapped_column(String(100), default="")  # network-agreement number
     max_parallel: Mapped[int] = mapped_column(Integer, default=2)  # parallel subgroups of a class visit
 
-    classes: Mapped[list[SchoolClass]] = relationship(back_populates="school", cascade="all, delete-orphan")
+    classes: Mapped[list["SchoolClass"]] = relationship(back_populates="school", cascade="all, delete-orphan")
 
 
 class SchoolClass(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -61,7 +59,7 @@ class SchoolClass(IdMixin, TimestampMixin, VersionedMixin, Base):
     hours_cap: Mapped[int | None] = mapped_column(Integer)  # NULL = the term's cap
     max_parallel: Mapped[int | None] = mapped_column(Integer)  # NULL = the school's
 
-    school: Mapped[School] = relationship(back_populates="classes")
+    school: Mapped["School"] = relationship(back_populates="classes")
 
 
 class Instructor(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -195,11 +193,11 @@ class Lesson(IdMixin, TimestampMixin, VersionedMixin, Base):
     # the instructor the lesson was planned with when a substitute took it over
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("instructors.id", ondelete="SET NULL"))
 
-    school_class: Mapped[SchoolClass] = relationship()
-    module: Mapped[CourseModule] = relationship()
-    instructor: Mapped[Instructor | None] = relationship(foreign_keys=[instructor_id])
-    workshop: Mapped[Workshop] = relationship()
-    slot: Mapped[TimeSlot] = relationship()
+    school_class: Mapped["SchoolClass"] = relationship()
+    module: Mapped["CourseModule"] = relationship()
+    instructor: Mapped["Instructor | None"] = relationship(foreign_keys=[instructor_id])
+    workshop: Mapped["Workshop"] = relationship()
+    slot: Mapped["TimeSlot"] = relationship()
 
 
 # --- search keys ----------------------------------------------------------------------------------------------
