@@ -88,6 +88,11 @@ def measure(ctx: Ctx) -> dict:
 # --- the child ------------------------------------------------------------------------------------
 def _child_program(db: str) -> None:
     t_start = time.perf_counter()
+    # in the order app.main() does it: the window's non-Qt modules first (PySide6 reads back the source of
+    # every module imported after it), then Qt — as a user whose list opened on the inventory page last time
+    from chemcluster_desktop.app import import_before_qt
+
+    import_before_qt("inventory")
     from PySide6.QtCore import QCoreApplication
 
     from chemcluster_desktop.app import create_application, open_database_gui

@@ -81,6 +81,38 @@ def install_translators(app, lang: str) -> None:
     i18n.set_hook(QCoreApplication.translate)
 
 
+# the services each first page needs (a page's module imports them, after Qt)
+_FIRST_PAGE_SERVICES = {"inventory": "inventory", "accreditation": "accreditation", "schedule": "schedule",
+                        "procurement": "procurement", "cluster": "cluster", "journal": "journal",
+                        "reference": "locations", "reports": "printing"}
+
+
+def import_before_qt(first_page: str | None, db: str | None = None) -> None:
+    """Import the window's non-Qt modules (SQLAlchemy, the services of the start and of the page that opens
+    first) *before* PySide6.
+
+    PySide6 hooks ``import``: every module imported after it is read back as source text
+    (``inspect.getsource`` in ``shibokensupport/feature.py``, to see whether it uses ``from __feature__
+    import …``) — for SQLAlchemy's ~150 modules and the program's services ~0.1 s of each start of an
+    installation from source (bench/README, «Start-up»). Modules imported before Qt are not read. The frozen
+    build has no sources, so there it only moves the same work earlier."""
+    import importlib
+    import importlib.util
+
+    import sqlalchemy.orm  # noqa: F401 - imported for its side effect: before Qt
+
+    target = str(db or os.environ.get("CHEMCLUSTER_DB") or "")  # no URL: the embedded SQLite file
+    importlib.import_module("sqlalchemy.dialects." + ("postgresql" if target.startswith("postgresql") else "sqlite"))
+    names = ["context", "audit", "settings_service", "security", "database", "listing"]
+    extra = _FIRST_PAGE_SERVICES.get(first_page or "inventory")
+    if extra:
+        names.append(extra)
+    for name in names:
+        module = f"chemcluster_desktop.services.{name}"
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
+
+
 def create_application(argv: list[str] | None = None, lang: str = "ru"):
     from PySide6.QtWidgets import QApplication
 
@@ -165,12 +197,14 @@ def _say_qt_missing(error: BaseException) -> None:
 def main(db: str | None = None, lang: str | None = None, user: str | None = None) -> int:
     """The window. ``db``/``lang``/``user`` as ``chemcluster --db … --lang … --user …`` (cli.gui_main)."""
     setup_logging()
+    from chemcluster_desktop.settings import settings
+
+    import_before_qt(settings().get("window/page"), db)
     try:
         import PySide6.QtWidgets  # noqa: F401 - fails on a system without Qt's libraries (libGL, libEGL, xcb…)
     except ImportError as e:
         _say_qt_missing(e)
         return 1
-    from chemcluster_desktop.settings import settings
 
     lang = lang or settings().get("language") or "ru"
     if "QT_QPA_PLATFORM" not in os.environ and sys.platform.startswith("linux") and not os.environ.get(

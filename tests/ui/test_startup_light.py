@@ -145,3 +145,45 @@ def test_demo_offer_on_a_working_database_loads_no_other_areas_models(db_path, t
     assert run("look") == [True, ["chemcluster_desktop.storage.accreditation", "chemcluster_desktop.storage.cluster",
                                   "chemcluster_desktop.storage.procurement", "chemcluster_desktop.storage.schedule"]]
     assert run("fill") == [False, []]
+
+
+ORDER_CHILD = r"""
+import json, sys
+order = []
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("PySide6", "sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "chemcluster_desktop.services.inventory",
+                    "chemcluster_desktop.services.schedule"):
+            order.append(name)
+        return None
+
+sys.meta_path.insert(0, Recorder())
+from chemcluster_desktop import app
+from chemcluster_desktop.settings import settings
+settings().set("window/page", sys.argv[2])
+
+def stop(*a, **k):
+    print(json.dumps(order))
+    raise SystemExit(0)
+
+app.create_application = stop  # the window itself is not needed: only what came before Qt
+app.main(db=sys.argv[1])
+"""
+
+
+def test_gui_start_imports_sqlalchemy_and_the_first_pages_services_before_qt(db_path, tmp_path):
+    """PySide6 reads back the source of every module imported after it (its ``__feature__`` import hook):
+    app.main() imports SQLAlchemy, the SQLite dialect and the services of the page that opens first
+    before Qt, so they are not read (bench/README, «Start-up»)."""
+    for page, services in (("inventory", "chemcluster_desktop.services.inventory"),
+                           ("schedule", "chemcluster_desktop.services.schedule")):
+        r = subprocess.run([sys.executable, "-c", ORDER_CHILD, str(db_path), page], env=_env(tmp_path), cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr[-2000:]
+        order = json.loads(r.stdout.strip().splitlines()[-1])
+        assert "PySide6" in order, order
+        before_qt = order[:order.index("PySide6")]
+        assert {"sqlalchemy.orm", "sqlalchemy.dialects.sqlite", services} <= set(before_qt), order
+        other = ({"chemcluster_desktop.services.inventory", "chemcluster_desktop.services.schedule"} - {services}).pop()
+        assert other not in before_qt, f"{other} is not needed for the {page} page: {order}"
