@@ -88,25 +88,19 @@ def measure(ctx: Ctx) -> dict:
 # --- the child ------------------------------------------------------------------------------------
 def _child_program(db: str) -> None:
     t_start = time.perf_counter()
-    # in the order app.main() does it: the window's non-Qt modules first (PySide6 reads back the source of
-    # every module imported after it), then Qt — as a user whose list opened on the inventory page last time
-    from chemcluster_desktop.app import import_before_qt
+    # the program's own start (app.start: what `chemcluster-gui --db DB` does up to the window shown), for a
+    # user whose last page was the inventory
+    from chemcluster_desktop import app as program
+    from chemcluster_desktop.settings import settings
 
-    import_before_qt("inventory")
+    settings().set("window/page", "inventory", save=False)
+    started = program.start(db, "ru")
+    if isinstance(started, int):
+        raise SystemExit(2)
+    _app, w = started
     from PySide6.QtCore import QCoreApplication
 
-    from chemcluster_desktop.app import create_application, open_database_gui
-    from chemcluster_desktop.services import context
-
-    app = create_application([sys.argv[0]], "ru")
-    if open_database_gui(db) is None:
-        raise SystemExit(2)
-    context.set_actor(context.Actor("admin", "admin", "Администратор"))
-    from chemcluster_desktop.ui.startup import after_open
-
-    t_win = time.perf_counter()
-    w = after_open(app)
-    w.show()
+    t_win = program.START_MARKS["main_window"]
     page = w.show_page("inventory")
     deadline = time.perf_counter() + 60
     while time.perf_counter() < deadline:
@@ -155,7 +149,11 @@ def _child_bare() -> None:
 
 
 def _child_floor() -> None:
-    """The bare start plus ``import sqlalchemy.orm`` (and nothing of the program): the floor."""
+    """The bare start plus ``import sqlalchemy.orm`` (and nothing of the program): the floor — imported
+    as the program does it, before Qt and with the garbage collector paused (app.start)."""
+    import gc
+
+    gc.disable()
     import sqlalchemy.orm  # noqa: F401 - the import is what is measured
 
     _child_bare()

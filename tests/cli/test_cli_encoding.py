@@ -155,7 +155,9 @@ def fake(name, *a, **k):
         raise ImportError("libGL.so.1: cannot open shared object file: No such file or directory")
     return real(name, *a, **k)
 builtins.__import__ = fake
-sys.platform = sys.argv[1]
+from chemcluster_desktop.app import import_before_qt
+import_before_qt(None)  # what the start imports before Qt (SQLAlchemy, the services), on this machine's platform
+sys.platform = sys.argv[1]  # ... and only then pretend to be another one, for the message
 from chemcluster_desktop.cli import main
 raise SystemExit(main(["--db", sys.argv[2]]))
 """

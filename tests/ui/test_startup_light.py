@@ -187,3 +187,40 @@ def test_gui_start_imports_sqlalchemy_and_the_first_pages_services_before_qt(db_
         assert {"sqlalchemy.orm", "sqlalchemy.dialects.sqlite", services} <= set(before_qt), order
         other = ({"chemcluster_desktop.services.inventory", "chemcluster_desktop.services.schedule"} - {services}).pop()
         assert other not in before_qt, f"{other} is not needed for the {page} page: {order}"
+
+
+GC_CHILD = r"""
+import gc, json, sys, time
+from chemcluster_desktop import app
+from chemcluster_desktop.ui import startup
+startup.offer_demo = lambda w: None  # the empty database's modal question would wait for a person
+started = app.start(sys.argv[1], "ru")
+out = {"returned": type(started).__name__, "gc_right_after": gc.isenabled()}
+if isinstance(started, tuple):
+    from PySide6.QtCore import QCoreApplication
+    out["window_shown"] = started[1].isVisible()
+    end = time.monotonic() + app.RESUME_GC_MS / 1000 + 1.5
+    while time.monotonic() < end and not gc.isenabled():
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    out["gc_later"] = gc.isenabled()
+print(json.dumps(out))
+"""
+
+
+def test_start_pauses_the_garbage_collector_only_until_the_window_is_up(db_path, tmp_path):
+    """app.start() pauses Python's cyclic GC while the start builds its objects and resumes it after the
+    first paint; a start that ends without a window resumes it at once."""
+    r = subprocess.run([sys.executable, "-c", GC_CHILD, str(db_path)], env=_env(tmp_path), cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out == {"returned": "tuple", "gc_right_after": False, "window_shown": True, "gc_later": True}
+
+    env = _env(tmp_path)
+    for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):  # no screen: the start ends with exit code 1
+        env.pop(k, None)
+    r = subprocess.run([sys.executable, "-c", GC_CHILD, str(db_path)], env=env, cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert json.loads(r.stdout.strip().splitlines()[-1]) == {"returned": "int", "gc_right_after": True}
