@@ -99,4 +99,4 @@ def _signed_with_last_rows(story: list, info: DocInfo, w: float) -> tuple[list, 
         return story, info  # no table: build_pdf keeps the short text and the signatures as usual
     tail = [*story[last + 1:], Spacer(1, 6 * mm), SignatureBlock(info.signatures, w)]
     # drawn here, not appended once more by build_pdf
-    return [*story[:last], EndTogether(story[last], tail)], replace(info, signatures=[])
+    return [*story[:last], EndTogether(story[last], tail, total=True)], replace(info, signatures=[])
