@@ -107,6 +107,10 @@ class EndTogether(Flowable):
                 parts = self.body.split(aw, self._bh - _last_rows_height(self.body, keep) + 0.01)
             else:
                 return self._split_single(at_top, page)
+        elif entries <= 1:  # the table runs on but cannot be cut without its total going alone
+            if not at_top:
+                return []  # all of it to the next page
+            parts = []
         else:  # the table runs on: its last part carries the tail
             parts = self._make_room(aw, room, rows)
         if len(parts) < 2:
@@ -127,7 +131,7 @@ class EndTogether(Flowable):
     def _make_room(self, aw: float, room: float, rows: int) -> list[Flowable]:
         """The body split so that its first part fits ``room`` and its last part holds at least
         ``MIN_ROWS`` rows (a table's own «Итого» row does not go over with the signatures alone)."""
-        need = min(self.MIN_ROWS, rows - 1)
+        need = max(min(self.MIN_ROWS, rows - 1), 2 if self.total else 1)  # a total with an entry above it
         step = 8.0  # pt, about the height of the smallest row
         while room > 0:
             parts = self.body.split(aw, room)
@@ -193,19 +197,26 @@ def titled(heading: Sequence[Flowable], table_flowables: Sequence[Flowable], *, 
 
 
 def signed(story: list[Flowable], info: DocInfo, width: float, *, total: bool = False) -> tuple[list[Flowable], DocInfo]:
-    """``info.signatures`` on the page of the last table rows of ``story`` and of what follows that table
-    (notes, a chart), never on a page of their own; the returned info has no signatures left for
-    ``build_pdf`` to append again; ``total``: that table ends with its own total row. A story without a
-    table keeps ``build_pdf``'s own block."""
-    last = max((i for i, f in enumerate(story) if isinstance(f, Table | EndTogether)), default=None)
-    if last is None or not info.signatures:
+    """``info.signatures`` put by :func:`with_signatures`; the returned info has none left for ``build_pdf``
+    to append again (its ``signature_block`` could stand alone on the last page)."""
+    if not info.signatures:
         return story, info
-    tail = [*story[last + 1:], Spacer(1, 6 * mm), SignatureBlock(info.signatures, width)]
+    out = with_signatures(story, info.signatures, width, total=total)
+    return (out, replace(info, signatures=[])) if out is not story else (story, info)
+
+
+def with_signatures(story: list[Flowable], signatures: list[tuple[str, str]], width: float, *,
+                    total: bool = False) -> list[Flowable]:
+    """The signatures on the page of the last table rows of ``story`` and of what follows that table
+    (notes, a verdict, a chart), never on a page of their own; ``total``: that table ends with its own
+    total row (a titled table says it itself). ``story`` itself back when it has no table."""
+    last = max((i for i, f in enumerate(story) if isinstance(f, Table | EndTogether)), default=None)
+    if last is None:
+        return story
+    tail = [*story[last + 1:], Spacer(1, 6 * mm), SignatureBlock(signatures, width)]
     f = story[last]
     if isinstance(f, EndTogether):  # a titled table: its heading stays with its first rows
         together = EndTogether(f.body, [*f.tail, *tail], f.lead, total=f.total or total, caption=f.caption)
     else:
         together = EndTogether(f, tail, total=total)
-    return [*story[:last], together], replace(info, signatures=[])
-
-
+    return [*story[:last], together]
