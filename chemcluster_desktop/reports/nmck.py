@@ -55,6 +55,22 @@ class NmckSection:
     message: str
     plan_number: str = ""
     cv_over: bool = False  # rejected because V > 33 %
+    price_sum: Decimal | None = None  # ΣЦi: the НМЦК is v / n × ΣЦi, not v × the rounded Цср
+
+    @property
+    def mean_product(self) -> Decimal | None:
+        """v × Цср as a reader multiplies the printed figures, when it differs from the printed НМЦК."""
+        if not self.valid or self.nmck is None or self.mean is None:
+            return None
+        product = (self.quantity * self.mean).quantize(Decimal("0.01"))
+        return product if product != self.nmck else None
+
+
+# п. 3.20.1 of the recommendations (приказ Минэкономразвития России от 02.10.2013 № 567): НМЦК = v / n × Σцᵢ;
+# they set no rounding of the mean, so the НМЦК is rounded once, at the end (services/procurement/nmck_calc.py)
+def _rule() -> str:
+    return translate("Reports", "п. 3.20.1 Методических рекомендаций, утв. приказом Минэкономразвития России от "
+                     "02.10.2013 № 567")
 
 
 @dataclass
@@ -152,17 +168,26 @@ def _section(sec: NmckSection, width: float) -> list:
                       align=["C", "L", "C", "C", "L", "R", "R", "C"], row_styles=styles_for, chunk=ONE_TABLE)
     story.append(Spacer(1, 3 * mm))
     n = len(sec.offers)
+    if sec.price_sum is not None and n:
+        formula = translate("Reports", "НМЦК = v / n × ΣЦi = {0} / {1} × {2}, ₽ ({3})").format(
+            st.number(sec.quantity), n, st.money(sec.price_sum), _rule())
+    else:
+        formula = translate("Reports", "НМЦК = количество × Цср, ₽")
     calc = [
         (translate("Reports", "Количество предложений n"), str(n)),
-        (translate("Reports", "Средняя цена за единицу Цср = ΣЦi / n, ₽"), st.money(sec.mean) if sec.mean is not None else "—"),
+        *([(translate("Reports", "Сумма цен ΣЦi, ₽"), st.money(sec.price_sum))] if sec.price_sum is not None else []),
+        (translate("Reports", "Средняя цена за единицу Цср = ΣЦi / n, ₽ (округлена до копейки)"),
+         st.money(sec.mean) if sec.mean is not None else "—"),
         (translate("Reports", "Среднее квадратичное отклонение σ = √(Σ(Цi − Цср)² / (n − 1)), ₽"),
          st.money(sec.sigma) if sec.sigma is not None else "—"),
         (translate("Reports", "Коэффициент вариации V = σ / Цср × 100 %"), _pct(sec.cv_percent) + (" %" if sec.cv_percent is not None
                                                                                  else "")),
-        (translate("Reports", "НМЦК = количество × Цср, ₽"), st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"),
+        (formula, st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"),
     ]
     story += st.table([[st.p(k, st.CELL), v] for k, v in calc], header=[translate("Reports", "Расчёт"), translate("Reports", "Значение")],
                       widths=[width * 0.7, width * 0.3], align=["L", "R"], zebra=False, chunk=ONE_TABLE)
+    if sec.mean_product is not None:  # the reader's v × Цср: say why it is not the НМЦК
+        story.append(st.p(_why(sec), st.SMALL))
     story.append(Spacer(1, 2 * mm))
     if sec.valid:
         verdict = translate("Reports", "Коэффициент вариации не превышает 33 %: совокупность цен однородна. Начальная (максимальная) "
@@ -177,6 +202,13 @@ def _section(sec: NmckSection, width: float) -> list:
         story.append(st.markup("<b>" + escape(translate("Reports", "Обоснование отклонено.")) + "</b> " + escape(sec.message),
                                st.BASE))
     return story
+
+
+def _why(sec: NmckSection) -> str:
+    return translate("Reports", "Количество × Цср = {0} × {1} = {2} ₽ отличается от НМЦК {3} ₽: Цср показана "
+                     "округлённой до копейки, а НМЦК считается от суммы цен и округляется один раз — в конце "
+                     "({4}).").format(st.number(sec.quantity), st.money(sec.mean), st.money(sec.mean_product),
+                                      st.money(sec.nmck), _rule())
 
 
 def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
@@ -220,6 +252,11 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
                                     translate("Reports", "Кол-во"), translate("Reports", "Цср, ₽"), translate("Reports", "НМЦК, ₽")],
                       widths=[width * f for f in (0.05, 0.39, 0.15, 0.11, 0.14, 0.16)],
                       align=["C", "L", "C", "R", "R", "R"], zebra=False, chunk=ONE_TABLE), total=True)
+    differ = [str(i) for i, sec in enumerate(doc.positions, 1) if sec.mean_product is not None]
+    if differ:  # the reader multiplies Кол-во × Цср of these rows and gets a kopeck or so more or less
+        story.append(st.p(translate("Reports", "Позиции № {0}: количество × Цср отличается от НМЦК позиции на доли "
+                                    "копейки на единицу — НМЦК = v / n × ΣЦi, округление один раз, в конце ({1}); "
+                                    "расчёт приведён в разделе позиции.").format(", ".join(differ), _rule()), st.SMALL))
     for w in doc.warnings:
         story.append(st.p(w, st.SMALL))
     story.append(Spacer(1, 3 * mm))
