@@ -18,6 +18,7 @@ from reportlab.platypus import Spacer
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import fonts
 from chemcluster_desktop.reports import styles as st
+from chemcluster_desktop.reports.flow import ONE_TABLE, signed, titled
 
 
 def _t(s: str) -> str:
@@ -120,8 +121,6 @@ def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = Non
     story: list = []
     facts = translate("Reports", "Стоимость проекта {0} ₽; грант «Профессионалитет» — не более {1} ₽.").format(
         st.money(rep.project_total), st.money(rep.grant_cap))
-    story.append(st.p(facts))
-    story.append(Spacer(1, 3 * mm))
     rows = [[st.p(ln.name, st.CELL), st.money(ln.limit), st.money(ln.planned), st.money(ln.contracted),
              st.money(ln.paid), st.money(ln.remaining)] for ln in rep.lines]
     t = rep.total
@@ -136,10 +135,10 @@ def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = Non
             out.append(("TEXTCOLOR", (5, 0), (5, 0), st.BAD))
         return out
 
-    story += st.table(rows, header=[translate("Reports", "Источник финансирования"), translate("Reports", "Лимит, ₽"), translate("Reports", "План (НМЦК), ₽"),
+    story += titled([st.p(facts), Spacer(1, 3 * mm)], st.table(rows, header=[translate("Reports", "Источник финансирования"), translate("Reports", "Лимит, ₽"), translate("Reports", "План (НМЦК), ₽"),
                                     translate("Reports", "Законтрактовано, ₽"), translate("Reports", "Оплачено, ₽"), translate("Reports", "Остаток лимита, ₽")],
                       widths=[w * 0.30] + [w * 0.14] * 5, align=["L", "R", "R", "R", "R", "R"],
-                      row_styles=styles_for)
+                      row_styles=styles_for, chunk=ONE_TABLE), total=True)
     story.append(Spacer(1, 2 * mm))
     story.append(st.p(translate("Reports", "Остаток лимита = лимит − законтрактовано − план по строкам без контракта. Строка «Итого»: "
                          "остаток считается от стоимости проекта."), st.SMALL))
@@ -149,11 +148,11 @@ def build(dest, rep: BudgetReport, *, cancelled: Callable[[], bool] | None = Non
         story.append(Spacer(1, 4 * mm))
         story.append(chart(rep.lines, w))
     if rep.contracts:
-        story.append(st.h3(translate("Reports", "Контракты")))
         crow = [[c[0], st.date(c[1]), st.p(c[2], st.CELL), st.p(c[3], st.CELL), st.money(c[4]), st.money(c[5])]
                 for c in rep.contracts]
-        story += st.table(crow, header=[translate("Reports", "Номер"), translate("Reports", "Дата"), translate("Reports", "Поставщик"), translate("Reports", "Источник"), translate("Reports", "Цена, ₽"),
+        story += titled([st.h3(translate("Reports", "Контракты"))], st.table(crow, header=[translate("Reports", "Номер"), translate("Reports", "Дата"), translate("Reports", "Поставщик"), translate("Reports", "Источник"), translate("Reports", "Цена, ₽"),
                                         translate("Reports", "Оплачено, ₽")],
                           widths=[w * f for f in (0.18, 0.08, 0.28, 0.22, 0.12, 0.12)],
-                          align=["L", "C", "L", "L", "R", "R"])
+                          align=["L", "C", "L", "L", "R", "R"], chunk=ONE_TABLE))
+    story, info = signed(story, info, w)  # the signatures with the last rows (and the chart), never alone
     st.build_pdf(dest, info, story, cancelled=cancelled)

@@ -35,6 +35,7 @@ from chemcluster_desktop.reports.unified_forms import (
     Requisites,
     Signer,
     build,
+    continued,
     end_together,
     field_lines,
     header,
@@ -194,9 +195,9 @@ def story_of(op: Opis, req: Requisites, *, counted: bool, w: float) -> list:
                              "натуре в моём присутствии и внесены в опись, в связи с чем претензий к "
                              "инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на "
                              "моём ответственном хранении.").format(n), [mol], w, on=op.ends_on))
-    # the totals, the commission's signatures and the МОЛ's statement stay on the page of the last rows
-    out += end_together([_table(op, counted, w)], tail)
-    return out
+    # the head and the receipt stay on the page of the first rows; the totals, the commission's signatures
+    # and the МОЛ's statement on the page of the last rows
+    return end_together([_table(op, counted, w)], tail, lead=out, caption=continued(head))
 
 
 def build_lists(dest, req: Requisites, lists: list[Opis], *, counted: bool,

@@ -19,6 +19,7 @@ from chemcluster_desktop.reports.unified_forms import (
     Requisites,
     Signer,
     build,
+    continued,
     end_together,
     field_lines,
     header,
@@ -71,7 +72,8 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
                      (_t("МОЛ получателя"), who("to_mol", "from_mol"))]
     else:
         lines = [(_t("Местонахождение"), d["from_room"]), (_t("Материально ответственное лицо"), who("from_mol"))]
-    story += header(FormHead(title.upper(), d["number"], code, d["date"], req, lines=lines), w)
+    form_head = FormHead(title.upper(), d["number"], code, d["date"], req, lines=lines)
+    story += header(form_head, w)
     story.append(field_lines([(_t("Основание (причина)"), d["reason"] or "—")], w, 50 * mm))
     story.append(Spacer(1, 2 * mm))
     rows = []
@@ -115,7 +117,8 @@ def build_movement(dest, req: Requisites, d: dict, title: str, *, cancelled: Cal
                    signer(_t("Материально ответственное лицо"), "from_mol"),
                    Signer(_t("Исполнитель (главный бухгалтер)"), _t("Главный бухгалтер"), req.accountant)]
     tail.append(signatures(signers, w, on=d["date"]))
-    story += end_together(grid, tail)  # the totals and the signatures stay with the last rows
+    # the head stays with the first rows, the totals and the signatures with the last rows
+    story = end_together(grid, tail, lead=story, total=True, caption=continued(form_head))
     build(dest, _t("Документ движения {0} (ф. {1})").format(d["number"], code), req.name, story, landscape=land,
           cancelled=cancelled)
     return n

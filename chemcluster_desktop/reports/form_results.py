@@ -29,6 +29,7 @@ from chemcluster_desktop.reports.unified_forms import (
     Requisites,
     Signer,
     build,
+    continued,
     end_together,
     field_lines,
     header,
@@ -57,7 +58,8 @@ class Decision:
 
 def build_decision(dest, req: Requisites, d: Decision, *, cancelled: Callable[[], bool] | None = None) -> int:
     w = width(False)
-    story = header(FormHead(_t("РЕШЕНИЕ О ПРОВЕДЕНИИ ИНВЕНТАРИЗАЦИИ"), d.number, "0510439", d.date, req), w)
+    head = FormHead(_t("РЕШЕНИЕ О ПРОВЕДЕНИИ ИНВЕНТАРИЗАЦИИ"), d.number, "0510439", d.date, req)
+    story = header(head, w)
     story.append(field_lines([
         (_t("Причина (основание) инвентаризации"), d.reason),
         (_t("Дата начала инвентаризации"), short_date(d.starts_on)),
@@ -65,20 +67,22 @@ def build_decision(dest, req: Requisites, d: Decision, *, cancelled: Callable[[]
         (_t("Объекты инвентаризации (счета, группы)"), d.accounts or _t("все нефинансовые активы помещений"))],
         w, 62 * mm))
     story.append(h3(_t("1. Инвентаризируемые помещения и материально ответственные лица")))
-    story += table([[str(i), p(r, VALUE), p(m, VALUE)] for i, (r, m) in enumerate(d.rooms, 1)],
+    rooms = table([[str(i), p(r, VALUE), p(m, VALUE)] for i, (r, m) in enumerate(d.rooms, 1)],
                    ["№", _t("Местонахождение (помещение)"), _t("Материально ответственное лицо")],
                    [10 * mm, w * 0.6, w - 10 * mm - w * 0.6 - 0.5], align=["C", "L", "L"], chunk=ONE_TABLE)
+    story = end_together(rooms, (), lead=story)  # the head stays with the first rooms
     members_title = h3(_t("2. Состав инвентаризационной комиссии"))
     members = table([[str(i), s.role, p(s.position, VALUE), p(s.name, VALUE)] for i, s in enumerate(d.commission, 1)],
                     ["№", _t("Роль в комиссии"), _t("Должность"), _t("Фамилия, инициалы")],
                     [10 * mm, 45 * mm, w - 10 * mm - 45 * mm - 60 * mm - 0.5, 60 * mm], align=["C", "L", "L", "L"],
                     chunk=ONE_TABLE)
     # the head's signature and the commission's «ознакомлены» stay on the page of the commission's last rows,
-    # and the section's title with its table
-    story.append(KeepTogether([members_title, *end_together(members, [
+    # the section's title on the page of its first rows
+    story.append(KeepTogether(end_together(members, [
         p(_t("Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены."), VALUE),
         signatures([Signer(_t("Руководитель учреждения"), req.director_position, req.director)], w),
-        signatures([Signer(_t("С решением ознакомлены"), s.position, s.name) for s in d.commission], w)])]))
+        signatures([Signer(_t("С решением ознакомлены"), s.position, s.name) for s in d.commission], w)],
+        lead=[members_title], caption=continued(head))))
     build(dest, _t("Решение о проведении инвентаризации (ф. 0510439)"), req.name, story, cancelled=cancelled)
     return len(d.commission)
 
@@ -109,10 +113,10 @@ class Discrepancy:
 def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
                         cancelled: Callable[[], bool] | None = None) -> int:
     w = width(True)
-    story = header(FormHead(_t("ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ"), d.number, "0504092", d.date,
-                            req, lines=[(_t("Материально ответственное лицо"),
-                                         f"{d.responsible_position} {d.responsible}".strip()),
-                                        (_t("Местонахождение"), d.rooms)]), w)
+    head = FormHead(_t("ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ"), d.number, "0504092", d.date,
+                    req, lines=[(_t("Материально ответственное лицо"), f"{d.responsible_position} {d.responsible}".strip()),
+                                (_t("Местонахождение"), d.rooms)])
+    story = header(head, w)
     story.append(field_lines([(_t("Основание"), d.basis)], w, 40 * mm))
     rows = []
     surplus_sum = shortage_sum = Decimal(0)
@@ -149,7 +153,8 @@ def build_discrepancies(dest, req: Requisites, d: Discrepancy, *,
                             *d.commission], w))
     tail.append(signatures([Signer(_t("С ведомостью ознакомлен(а): материально ответственное лицо"),
                                    d.responsible_position, d.responsible)], w))
-    story += end_together(grid, tail)  # the totals and the signatures stay with the last rows
+    # the head stays with the first rows, the totals and the signatures with the last rows
+    story = end_together(grid, tail, lead=story, total=True, caption=continued(head))
     build(dest, _t("Ведомость расхождений (ф. 0504092)"), req.name, story, landscape=True, cancelled=cancelled)
     return n
 
@@ -179,7 +184,8 @@ class Act:
 
 def build_act(dest, req: Requisites, a: Act, *, cancelled: Callable[[], bool] | None = None) -> int:
     w = width(True)
-    story = header(FormHead(_t("АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ"), a.number, "0510463", a.date, req), w)
+    head = FormHead(_t("АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ"), a.number, "0510463", a.date, req)
+    story = header(head, w)
     story.append(field_lines([(_t("Основание"), a.basis), (_t("Дата начала инвентаризации"), short_date(a.starts_on)),
                               (_t("Дата окончания инвентаризации"), short_date(a.ends_on))], w, 60 * mm))
     rows = []
@@ -200,12 +206,12 @@ def build_act(dest, req: Requisites, a: Act, *, cancelled: Callable[[], bool] | 
                _t("Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в "
                   "ведомости расхождений (ф. 0504092).").format(money(tot[2]), money_words(tot[2]), money(tot[3]),
                                                                money_words(tot[3])))
-    # the conclusion and the commission's signatures stay on the page of the last rows
-    story += end_together(grid, [
+    # the head stays with the first rows, the conclusion and the commission's signatures with the last rows
+    story = end_together(grid, [
         Spacer(1, 1.5 * mm),
         p(_t("Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}")
           .format(len(a.lists), count_words(len(a.lists), feminine=True), verdict), VALUE),
-        signatures(a.commission, w)])
+        signatures(a.commission, w)], lead=story, total=True, caption=continued(head))
     build(dest, _t("Акт о результатах инвентаризации (ф. 0510463)"), req.name, story, landscape=True,
           cancelled=cancelled)
     return len(a.lists)

@@ -15,6 +15,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import styles as st
+from chemcluster_desktop.reports.flow import ONE_TABLE, titled, with_signatures
 
 
 def _t(s: str) -> str:
@@ -54,6 +55,22 @@ class NmckSection:
     message: str
     plan_number: str = ""
     cv_over: bool = False  # rejected because V > 33 %
+    price_sum: Decimal | None = None  # ΣЦi: the НМЦК is v / n × ΣЦi, not v × the rounded Цср
+
+    @property
+    def mean_product(self) -> Decimal | None:
+        """v × Цср as a reader multiplies the printed figures, when it differs from the printed НМЦК."""
+        if not self.valid or self.nmck is None or self.mean is None:
+            return None
+        product = (self.quantity * self.mean).quantize(Decimal("0.01"))
+        return product if product != self.nmck else None
+
+
+# п. 3.20.1 of the recommendations (приказ Минэкономразвития России от 02.10.2013 № 567): НМЦК = v / n × Σцᵢ;
+# they set no rounding of the mean, so the НМЦК is rounded once, at the end (services/procurement/nmck_calc.py)
+def _rule() -> str:
+    return translate("Reports", "п. 3.20.1 Методических рекомендаций, утв. приказом Минэкономразвития России от "
+                     "02.10.2013 № 567")
 
 
 @dataclass
@@ -106,7 +123,6 @@ def _pct(v: Decimal | None, sign: bool = False) -> str:
 
 
 def _section(sec: NmckSection, width: float) -> list:
-    story: list = [st.h2(translate("Reports", "Потребность № {0}: {1}").format(sec.need_id, sec.name))]
     facts = [
         (translate("Reports", "Характеристики"), sec.specification or "—"),
         (translate("Reports", "Количество"), f"{st.number(sec.quantity)} {sec.unit}"),
@@ -119,8 +135,11 @@ def _section(sec: NmckSection, width: float) -> list:
          translate("Reports", "метод сопоставимых рыночных цен (анализа рынка), ст. 22 Федерального закона № 44-ФЗ, "
             "Приказ Минэкономразвития России от 02.10.2013 № 567")),
     ]
-    story += st.table([[st.p(k, st.CELL), st.p(v, st.CELL)] for k, v in facts], header=[translate("Reports", "Сведение"), translate("Reports", "Значение")],
-                      widths=[width * 0.28, width * 0.72], zebra=False)
+    # every table one table (its column header repeated at each page top), each heading with its first rows
+    story = titled([st.h2(translate("Reports", "Потребность № {0}: {1}").format(sec.need_id, sec.name))],
+                   st.table([[st.p(k, st.CELL), st.p(v, st.CELL)] for k, v in facts],
+                            header=[translate("Reports", "Сведение"), translate("Reports", "Значение")],
+                            widths=[width * 0.28, width * 0.72], zebra=False, chunk=ONE_TABLE))
     story.append(Spacer(1, 3 * mm))
     rows = []
     for o in sec.offers:
@@ -146,20 +165,29 @@ def _section(sec: NmckSection, width: float) -> list:
                                     translate("Reports", "Исх. № КП"), translate("Reports", "Цена за ед., ₽"), translate("Reports", "Откл. от средней, %"),
                                     translate("Reports", "Отметка")],
                       widths=[width * f for f in (0.05, 0.30, 0.11, 0.09, 0.11, 0.13, 0.10, 0.11)],
-                      align=["C", "L", "C", "C", "L", "R", "R", "C"], row_styles=styles_for)
+                      align=["C", "L", "C", "C", "L", "R", "R", "C"], row_styles=styles_for, chunk=ONE_TABLE)
     story.append(Spacer(1, 3 * mm))
     n = len(sec.offers)
+    if sec.price_sum is not None and n:
+        formula = translate("Reports", "НМЦК = v / n × ΣЦi = {0} / {1} × {2}, ₽ ({3})").format(
+            st.number(sec.quantity), n, st.money(sec.price_sum), _rule())
+    else:
+        formula = translate("Reports", "НМЦК = количество × Цср, ₽")
     calc = [
         (translate("Reports", "Количество предложений n"), str(n)),
-        (translate("Reports", "Средняя цена за единицу Цср = ΣЦi / n, ₽"), st.money(sec.mean) if sec.mean is not None else "—"),
+        *([(translate("Reports", "Сумма цен ΣЦi, ₽"), st.money(sec.price_sum))] if sec.price_sum is not None else []),
+        (translate("Reports", "Средняя цена за единицу Цср = ΣЦi / n, ₽ (округлена до копейки)"),
+         st.money(sec.mean) if sec.mean is not None else "—"),
         (translate("Reports", "Среднее квадратичное отклонение σ = √(Σ(Цi − Цср)² / (n − 1)), ₽"),
          st.money(sec.sigma) if sec.sigma is not None else "—"),
         (translate("Reports", "Коэффициент вариации V = σ / Цср × 100 %"), _pct(sec.cv_percent) + (" %" if sec.cv_percent is not None
                                                                                  else "")),
-        (translate("Reports", "НМЦК = количество × Цср, ₽"), st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"),
+        (formula, st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"),
     ]
     story += st.table([[st.p(k, st.CELL), v] for k, v in calc], header=[translate("Reports", "Расчёт"), translate("Reports", "Значение")],
-                      widths=[width * 0.7, width * 0.3], align=["L", "R"], zebra=False)
+                      widths=[width * 0.7, width * 0.3], align=["L", "R"], zebra=False, chunk=ONE_TABLE)
+    if sec.mean_product is not None:  # the reader's v × Цср: say why it is not the НМЦК
+        story.append(st.p(_why(sec), st.SMALL))
     story.append(Spacer(1, 2 * mm))
     if sec.valid:
         verdict = translate("Reports", "Коэффициент вариации не превышает 33 %: совокупность цен однородна. Начальная (максимальная) "
@@ -176,10 +204,16 @@ def _section(sec: NmckSection, width: float) -> list:
     return story
 
 
+def _why(sec: NmckSection) -> str:
+    return translate("Reports", "Количество × Цср = {0} × {1} = {2} ₽ отличается от НМЦК {3} ₽: Цср показана "
+                     "округлённой до копейки, а НМЦК считается от суммы цен и округляется один раз — в конце "
+                     "({4}).").format(st.number(sec.quantity), st.money(sec.mean), st.money(sec.mean_product),
+                                      st.money(sec.nmck), _rule())
+
+
 def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
     head = (translate("Reports", "Обоснование цены контракта с единственным поставщиком, закупка {0}: {1}") if doc.single
             else translate("Reports", "Обоснование НМЦК закупки {0}: {1}"))
-    story: list = [st.h2(head.format(doc.number, doc.title))]
     facts = [
         (translate("Reports", "Идентификационный код закупки (ИКЗ)"), doc.ikz or "—"),
         (translate("Reports", "Закон, способ определения поставщика"), f"{doc.law}, {doc.method}"),
@@ -188,35 +222,41 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
         (translate("Reports", "Методика"), doc.methodology),
         (translate("Reports", "Позиций"), str(len(doc.positions))),
     ]
-    story += st.table([[st.p(k, st.CELL), st.p(v, st.CELL)] for k, v in facts],
-                      header=[translate("Reports", "Сведение"), translate("Reports", "Значение")],
-                      widths=[width * 0.30, width * 0.70], zebra=False)
-    story.append(Spacer(1, 3 * mm))
-    story.append(st.h3(translate("Reports", "Запросы ценовой информации (рекомендуется не меньше {0})").format(doc.min_requests)))
+    story = titled([st.h2(head.format(doc.number, doc.title))],
+                   st.table([[st.p(k, st.CELL), st.p(v, st.CELL)] for k, v in facts],
+                            header=[translate("Reports", "Сведение"), translate("Reports", "Значение")],
+                            widths=[width * 0.30, width * 0.70], zebra=False, chunk=ONE_TABLE))
+    requests = [Spacer(1, 3 * mm), st.h3(translate("Reports", "Запросы ценовой информации (рекомендуется не меньше {0})")
+                                         .format(doc.min_requests))]
     if doc.requests:
-        story += st.table([[str(i), st.p(r.supplier, st.CELL), st.date(r.sent_on), st.p(r.outgoing_number, st.CELL),
+        story += titled(requests, st.table([[str(i), st.p(r.supplier, st.CELL), st.date(r.sent_on), st.p(r.outgoing_number, st.CELL),
                             st.p(r.reply, st.CELL)] for i, r in enumerate(doc.requests, 1)],
                           header=[translate("Reports", "№"), translate("Reports", "Поставщик"), translate("Reports", "Дата запроса"),
                                   translate("Reports", "Исх. №"), translate("Reports", "Ответ")],
-                          widths=[width * f for f in (0.05, 0.40, 0.13, 0.17, 0.25)], align=["C", "L", "C", "L", "L"])
+                          widths=[width * f for f in (0.05, 0.40, 0.13, 0.17, 0.25)], align=["C", "L", "C", "L", "L"],
+                          chunk=ONE_TABLE))
     else:
-        story.append(st.p(translate("Reports", "Запросы не зарегистрированы."), st.BASE))
+        story += [*requests, st.p(translate("Reports", "Запросы не зарегистрированы."), st.BASE)]
     for sec in doc.positions:
         story.append(Spacer(1, 3 * mm))
         story += _section(sec, width)
-    story.append(Spacer(1, 3 * mm))
-    story.append(st.h3(translate("Reports", "Цена контракта по позициям") if doc.single
-                       else translate("Reports", "НМЦК закупки")))
     rows = [[str(i), st.p(sec.name, st.CELL), sec.okpd2 or "—", f"{st.number(sec.quantity)} {sec.unit}",
              st.money(sec.mean) if sec.mean is not None else "—",
              st.money(sec.nmck) if sec.valid and sec.nmck is not None else "—"] for i, sec in enumerate(doc.positions, 1)]
     total_label = translate("Reports", "Итого цена контракта") if doc.single else translate("Reports", "Итого НМЦК закупки")
     rows.append(["", st.markup("<b>" + escape(total_label) + "</b>", st.CELL), "", "", "",
                  st.money(doc.total) if doc.valid and doc.total is not None else "—"])
-    story += st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Позиция"), translate("Reports", "ОКПД2 / КТРУ"),
+    story += titled([Spacer(1, 3 * mm), st.h3(translate("Reports", "Цена контракта по позициям") if doc.single
+                                              else translate("Reports", "НМЦК закупки"))],
+                    st.table(rows, header=[translate("Reports", "№"), translate("Reports", "Позиция"), translate("Reports", "ОКПД2 / КТРУ"),
                                     translate("Reports", "Кол-во"), translate("Reports", "Цср, ₽"), translate("Reports", "НМЦК, ₽")],
                       widths=[width * f for f in (0.05, 0.39, 0.15, 0.11, 0.14, 0.16)],
-                      align=["C", "L", "C", "R", "R", "R"], zebra=False)
+                      align=["C", "L", "C", "R", "R", "R"], zebra=False, chunk=ONE_TABLE), total=True)
+    differ = [str(i) for i, sec in enumerate(doc.positions, 1) if sec.mean_product is not None]
+    if differ:  # the reader multiplies Кол-во × Цср of these rows and gets a kopeck or so more or less
+        story.append(st.p(translate("Reports", "Позиции № {0}: количество × Цср отличается от НМЦК позиции на доли "
+                                    "копейки на единицу — НМЦК = v / n × ΣЦi, округление один раз, в конце ({1}); "
+                                    "расчёт приведён в разделе позиции.").format(", ".join(differ), _rule()), st.SMALL))
     for w in doc.warnings:
         story.append(st.p(w, st.SMALL))
     story.append(Spacer(1, 3 * mm))
@@ -226,7 +266,8 @@ def _line_doc(doc: LineDoc, width: float, manager: str) -> list:
         story.append(st.p(verdict.format(st.money(doc.total)), st.BASE))
         story.append(st.p(translate("Reports", "Дата составления обоснования: {0}").format(
             st.date(doc.justified_on) if doc.justified_on else "—"), st.BASE))
-        story.append(st.signature_block([(translate("Reports", "Контрактный управляющий"), manager)], width))
+        # the signature on the page of the total's last rows and the verdict, never alone on a page
+        story = with_signatures(story, [(translate("Reports", "Контрактный управляющий"), manager)], width)
     else:
         story.append(st.markup("<b>" + escape(translate("Reports", "Обоснование не утверждается.")) + "</b>", st.BASE))
     return story

@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import styles as st
+from chemcluster_desktop.reports.flow import ONE_TABLE, signed, titled
 
 INACTIVE = ("failed", "cancelled")
 
@@ -73,30 +74,30 @@ def build(dest, rep: PlanReport, *, cancelled: Callable[[], bool] | None = None)
             story.append(PageBreak())
         title = (translate("Reports", "План-график закупок (Федеральный закон № 44-ФЗ)") if law == "44-ФЗ" else
                  translate("Reports", "План закупки (Федеральный закон № 223-ФЗ)"))
-        story.append(st.h2(title))
         active = [ln for ln in rep.lines if ln.get("law") == law and ln.get("status") not in INACTIVE]
         apart = [ln for ln in rep.lines if ln.get("law") == law and ln.get("status") in INACTIVE]
         rows = _rows(active, w, law)
         total = sum((ln.get("amount") or Decimal("0.00") for ln in active), Decimal("0.00"))
         rows.append(["", st.markup("<b>" + translate("Reports", "Итого") + "</b>", st.CELL), "", "", "",
                      st.money(total), "", ""])
-        story += st.table(rows, header=header, widths=widths, align=align, chunk=40)
+        # one table, its column header repeated at each page top; the title stays with its first rows
+        story += titled([st.h2(title)], st.table(rows, header=header, widths=widths, align=align, chunk=ONE_TABLE),
+                        total=True)
         if apart:
-            story.append(Spacer(1, 3 * mm))
-            story.append(st.h3(translate("Reports", "Не состоялись или отменены (в итог не входят)")))
-            story += st.table(_rows(apart, w, law), header=header, widths=widths, align=align, chunk=40)
+            story += titled([Spacer(1, 3 * mm), st.h3(translate("Reports", "Не состоялись или отменены (в итог не входят)"))],
+                            st.table(_rows(apart, w, law), header=header, widths=widths, align=align, chunk=ONE_TABLE))
         if cancelled and cancelled():
             from chemcluster_desktop.errors import Cancelled
 
             raise Cancelled()
     if not laws:
         story.append(st.p(translate("Reports", "В плане-графике нет строк.")))
-    story.append(Spacer(1, 4 * mm))
     summary = [[st.p(name, st.CELL), st.money(amount)] for name, amount in rep.by_source]
     total_label = translate("Reports", "Итого по источникам")
     summary.append([st.markup(f"<b>{total_label}</b>", st.CELL),
                     st.money(sum((a for _n, a in rep.by_source), Decimal("0.00")))])
-    story.append(st.h3(translate("Reports", "Итоги по источникам финансирования (без несостоявшихся и отменённых)")))
-    story += st.table(summary, header=[translate("Reports", "Источник"), translate("Reports", "НМЦК, ₽")], widths=[w * 0.4, w * 0.15],
-                      align=["L", "R"], zebra=False)
+    story += titled([Spacer(1, 4 * mm), st.h3(translate("Reports", "Итоги по источникам финансирования (без несостоявшихся и отменённых)"))],
+                    st.table(summary, header=[translate("Reports", "Источник"), translate("Reports", "НМЦК, ₽")],
+                             widths=[w * 0.4, w * 0.15], align=["L", "R"], zebra=False, chunk=ONE_TABLE), total=True)
+    story, info = signed(story, info, w)  # the signatures with the last rows, never alone on a page
     st.build_pdf(dest, info, story, cancelled=cancelled)

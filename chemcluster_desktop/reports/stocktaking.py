@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
 
 from chemcluster_desktop.i18n import translate
+from chemcluster_desktop.reports.flow import ONE_TABLE, signed
 from chemcluster_desktop.reports.styles import (
     CELL,
     SMALL,
     DocInfo,
-    SignatureBlock,
     build_pdf,
     content_width,
     h2,
@@ -23,7 +22,6 @@ from chemcluster_desktop.reports.styles import (
     p,
     table,
 )
-from chemcluster_desktop.reports.unified_forms import ONE_TABLE, EndTogether
 
 
 def _t(s: str) -> str:
@@ -86,17 +84,6 @@ def build(dest, info: DocInfo, d: StocktakingData, *, cancelled: Callable[[], bo
         story.extend(table(data, header, widths, align=align, chunk=ONE_TABLE))
     if not d.shortages and not d.surpluses:
         story.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), SMALL))
-    story, info = _signed_with_last_rows(story, info, w)
+    story, info = signed(story, info, w, total=True)  # the signatures on the page of the last rows, never alone
     build_pdf(dest, info, story, cancelled=cancelled)
     return n
-
-
-def _signed_with_last_rows(story: list, info: DocInfo, w: float) -> tuple[list, DocInfo]:
-    """The commission's and the МОЛ's signatures on the page of the last table rows (and of what
-    follows that table), never on a page of their own."""
-    last = max((i for i, f in enumerate(story) if isinstance(f, Table)), default=None)
-    if last is None or not info.signatures:
-        return story, info  # no table: build_pdf keeps the short text and the signatures as usual
-    tail = [*story[last + 1:], Spacer(1, 6 * mm), SignatureBlock(info.signatures, w)]
-    # drawn here, not appended once more by build_pdf
-    return [*story[:last], EndTogether(story[last], tail)], replace(info, signatures=[])

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import fonts
+from chemcluster_desktop.reports.flow import ONE_TABLE, EndTogether, end_together
 from chemcluster_desktop.reports.styles import BASE, INK, RULE, SMALL, DocInfo, build_pdf, content_width, p
 
 FORM_TITLE = ParagraphStyle("formtitle", parent=BASE, fontName=fonts.BOLD, fontSize=10.5, leading=13,
@@ -32,10 +33,6 @@ MONTHS = ("января", "февраля", "марта", "апреля", "ма�
           "ноября", "декабря")
 
 
-# ``styles.table`` cuts long tables into chunks of 60 rows for speed, each chunk with its own head — on a
-# form the next chunk then printed a second head in the middle of a page; the forms' tables are short
-# (a movement's lines, a list of discrepancies), so each is one reportlab table, split only at page ends
-ONE_TABLE = 100_000
 
 
 def _t(s: str) -> str:
@@ -174,107 +171,9 @@ def statement(text: str, signers: Sequence[Signer], width: float, *, on: dt.date
     return KeepTogether([Spacer(1, 2 * mm), p(text, VALUE), Spacer(1, 3 * mm), _signature_table(signers, width, on)])
 
 
-class EndTogether(Flowable):
-    """The last part of a table and what closes the form (totals, signatures, statements) on one page.
-
-    A ``KeepTogether`` around the closing blocks alone let them move to a page of their own when the
-    rows filled the page; around the whole table it would push a long table to a new page. Here the
-    table (``body``, a reportlab ``Table`` or a ``GridTable``) splits as usual, and its *last* part
-    carries the ``tail``: when the last rows fit the page but the tail does not, the page is filled and
-    its last ``MIN_ROWS`` rows go over to the next page with the tail (the page totals of ф. 0510466 then
-    count the rows each page really holds). Only a tail taller than a whole page is let go on its own."""
-
-    MIN_ROWS = 2
-
-    def __init__(self, body: Flowable, tail: Sequence[Flowable]):
-        super().__init__()
-        self.body = body
-        self.tail = _flat(tail)
-        self._sizes: list[tuple[float, float, float, float]] = []  # per tail flowable: w, h, before, after
-
-    def _tail_height(self, aw: float) -> float:
-        self._sizes = []
-        for f in self.tail:
-            w, h = f.wrap(aw, 0x7FFFFFFF)
-            self._sizes.append((w, h, f.getSpaceBefore(), f.getSpaceAfter()))
-        return sum(h + b + a for _w, h, b, a in self._sizes)
-
-    def wrap(self, aw, ah):
-        self._aw = aw
-        self._bw, self._bh = self.body.wrap(aw, ah)
-        self._th = self._tail_height(aw)
-        self.width = max([self._bw, *(w for w, *_ in self._sizes)])
-        self.height = self._bh + self._th
-        return self.width, self.height
-
-    def split(self, aw, ah):
-        if getattr(self, "_aw", None) != aw:
-            self.wrap(aw, ah)
-        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
-        if self._bh > ah:  # the table runs on: its last part carries the tail
-            parts = self._make_room(aw, ah)
-        elif _rows(self.body) > self.MIN_ROWS:  # the rows fit, the tail does not: the last rows go over with it
-            parts = self.body.split(aw, self._bh - _last_rows_height(self.body, self.MIN_ROWS) + 0.01)
-        else:
-            parts = []
-        if len(parts) >= 2:
-            # the rest starts a new page (otherwise it would go on in the room left for the tail, a second
-            # table head and page total on the same page)
-            return [*parts[:-1], FrameBreak(), EndTogether(parts[-1], self.tail)]
-        if at_top:  # the tail alone is taller than a page: nothing better than letting it go
-            return [*(self.body.split(aw, ah) or [self.body]), *self.tail]
-        return []  # all of it to the next page
-
-    def _make_room(self, aw: float, room: float) -> list[Flowable]:
-        """The body split so that its first part fits ``room`` and its last part holds at least
-        ``MIN_ROWS`` rows (a table's own «Итого» row does not go over with the signatures alone)."""
-        step = 8.0  # pt, about the height of the smallest row
-        while room > 0:
-            parts = self.body.split(aw, room)
-            if len(parts) < 2 or _rows(parts[-1]) >= self.MIN_ROWS:
-                return parts
-            room -= step
-        return []
-
-    def draw(self):
-        canv = self.canv
-        y = self.height - self._bh
-        self.body.drawOn(canv, 0, y, _sW=self.width - self._bw)
-        for f, (w, h, before, after) in zip(self.tail, self._sizes, strict=True):
-            y -= before + h
-            f.drawOn(canv, 0, y, _sW=self.width - w)
-            y -= after
-
-
-def _last_rows_height(part: Flowable, k: int) -> float:
-    """The height of the last ``k`` rows of a (wrapped) table part."""
-    if isinstance(part, Table):
-        return sum(part._rowHeights[-k:])
-    return sum(part._lay.heights[part._end - k:part._end])  # GridTable
-
-
-def _rows(part: Flowable) -> int:
-    """Body rows of a table part (a repeated header not counted)."""
-    if isinstance(part, Table):
-        return part._nrows - (part.repeatRows if isinstance(part.repeatRows, int) else len(part.repeatRows))
-    return part._end - part._start  # GridTable
-
-
-def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
-    out: list[Flowable] = []
-    for f in flowables:
-        if isinstance(f, KeepTogether):
-            out += _flat(f._content)
-        else:
-            out.append(f)
-    return out
-
-
-def end_together(table_flowables: Sequence[Flowable], tail: Sequence[Flowable]) -> list[Flowable]:
-    """``table_flowables`` (a table, perhaps in several chunks) followed by ``tail``, the tail kept on one
-    page with the table's last rows (see :class:`EndTogether`)."""
-    *head, last = table_flowables
-    return [*head, EndTogether(last, tail)]
+def continued(h: FormHead) -> str:
+    """«Форма по ОКУД 0504104, № СП-1 (продолжение)» — the line over a page of the closing blocks alone."""
+    return _t("Форма по ОКУД {0}, № {1} (продолжение)").format(h.okud, h.number)
 
 
 def boxed(text: str, width: float) -> Table:
@@ -294,5 +193,6 @@ def width(landscape: bool) -> float:
     return content_width(DocInfo(title="", landscape=landscape))
 
 
-__all__ = ["ONE_TABLE", "EndTogether", "FormHead", "Requisites", "Signer", "boxed", "build", "end_together", "field_lines",
+__all__ = ["ONE_TABLE", "EndTogether", "FormHead", "Requisites", "Signer", "boxed", "build", "continued", "end_together",
+           "field_lines",
            "header", "long_date", "short_date", "signatures", "statement", "width"]

@@ -1,9 +1,16 @@
-"""The commission's signatures never stand on a page of their own: on every inventory form that is
-signed (the list ф. 0510466, the discrepancy list ф. 0504092, the act ф. 0510463, the decision
-ф. 0510439 and the movement forms) the last page also holds the last rows of the table and the
-totals. Each form is built with a growing number of rows across the length at which, before the fix,
-the rows filled the page and the signatures went alone onto the next one; every PDF is read back with
-pypdf."""
+"""How a signed form falls onto pages, for any number of rows (reports/unified_forms.EndTogether).
+
+The rule: the form's head never ends a page — page 1 holds the head, the column header and at least
+the first row; the signatures stand on the page of the table's last rows and totals; a column header is
+never printed without rows under it, and every row is printed once, in order. When a form with a single
+entry (or none) does not fit one page with its head and closing blocks, the closing blocks go over
+whole, under a line naming the form and its number, led by the totals in words — never a signature at
+the top of a page. Every kind of form (0510439, 0510466, 0504092, 0510463, 0504102, 0504104, 0504143,
+0504204 and the room's own discrepancy list; portrait and landscape) is built with 0–3 rows and with the
+row counts that put the page end at each awkward place (the last rows and the closing just fitting, the
+rows alone filling the page, at the end of the first and of the second page), with short names and with
+names that wrap over several lines; every PDF is read back with pypdf.
+"""
 
 from __future__ import annotations
 
@@ -37,8 +44,13 @@ def _rows_on(page: str) -> set[int]:
     return {int(m) for m in ROW.findall(page)}
 
 
-def _opis(path, n: int) -> None:
-    rows = [form_0510466.OpisRow(f"Позиция {i:04d} прибор лабораторный", f"ХП-{i:06d}", "в эксплуатации",
+LONG = (" — шкаф вытяжной лабораторный с системой вентиляции, подсветкой, столешницей из керамогранита и "
+        "встроенными розетками, комплект с тумбой и мойкой")
+
+
+def _opis(path, n: int, long: bool = False) -> None:
+    rows = [form_0510466.OpisRow(f"Позиция {i:04d} прибор лабораторный" + (LONG if long else ""), f"ХП-{i:06d}",
+                                 "в эксплуатации",
                                  "используется для учебного процесса", "шт.", "796", Decimal("1500.00"),
                                  Decimal(1), Decimal(1)) for i in range(1, n + 1)]
     op = form_0510466.Opis("ИО-1", DAY, "Кузнецова Е. А.", "Заведующий лабораторией",
@@ -47,48 +59,60 @@ def _opis(path, n: int) -> None:
     form_0510466.build_lists(path, REQ, [op], counted=True)
 
 
-def _discrepancies(path, n: int) -> None:
-    lines = [form_results.DiffLine("101.34", f"Позиция {i:04d} прибор", f"ХП-{i:06d}", "шт.",
+def _discrepancies(path, n: int, long: bool = False) -> None:
+    lines = [form_results.DiffLine("101.34", f"Позиция {i:04d} прибор" + (LONG if long else ""), f"ХП-{i:06d}", "шт.",
                                    Decimal(1 if i % 2 else -1), Decimal("1500.00")) for i in range(1, n + 1)]
     form_results.build_discrepancies(path, REQ, form_results.Discrepancy(
         "ВР-1", DAY, "Решение № 7 от 10.11.2026", "Кузнецова Е. А.", "ауд. 105", lines, COMMISSION,
         "Заведующий лабораторией"))
 
 
-def _act(path, n: int) -> None:
-    lists = [form_results.ActList(f"ИО-{i}", f"Позиция {i:04d} МОЛ", "101.34", 3, Decimal(100), Decimal(100),
+def _act(path, n: int, long: bool = False) -> None:
+    lists = [form_results.ActList(f"ИО-{i}", f"Позиция {i:04d} МОЛ" + (LONG if long else ""), "101.34", 3, Decimal(100), Decimal(100),
                                   Decimal(0), Decimal(0)) for i in range(1, n + 1)]
     form_results.build_act(path, REQ, form_results.Act("АИ-1", DAY, "Решение № 7", DAY, DAY, lists, COMMISSION))
 
 
-def _decision(path, n: int) -> None:
-    rooms = [(f"Позиция {i:04d} аудитория", "Кузнецова Е. А.") for i in range(1, n + 1)]
+def _decision(path, n: int, long: bool = False) -> None:
+    rooms = [(f"Позиция {i:04d} аудитория" + (LONG if long else ""), "Кузнецова Е. А.") for i in range(1, n + 1)]
     form_results.build_decision(path, REQ, form_results.Decision("7", DAY, "Годовая инвентаризация", DAY, DAY,
                                                                  rooms, "101.00", COMMISSION))
 
 
-def _movement(path, n: int) -> None:
-    lines = [{"name": f"Позиция {i:04d} прибор", "inventory_number": f"ХП-{i:06d}", "unit": "шт.", "okei": "796",
-              "quantity": Decimal(1), "price": Decimal(10), "sum": Decimal(10), "account": "101.34",
-              "commissioned_on": DAY} for i in range(1, n + 1)]
-    d = {"form": "0504104", "number": "СП-1", "date": DAY, "reason": "износ", "from_room": "ауд. 105",
-         "to_room": "", "from_mol": "Кузнецова Е. А.", "to_mol": "", "person": "", "kind": "write_off",
-         "from_mol_position": "Заведующий лабораторией", "lines": lines, "total": Decimal(10 * n)}
-    form_movement.build_movement(path, REQ, d, "Акт о списании объектов нефинансовых активов")
+def _lines(n: int, long: bool) -> list[dict]:
+    return [{"name": f"Позиция {i:04d} прибор" + (LONG if long else ""), "inventory_number": f"ХП-{i:06d}",
+             "unit": "шт.", "okei": "796", "quantity": Decimal(1), "price": Decimal(10), "sum": Decimal(10),
+             "account": "101.34", "commissioned_on": DAY} for i in range(1, n + 1)]
 
 
-def _transfer(path, n: int) -> None:
-    lines = [{"name": f"Позиция {i:04d} прибор", "inventory_number": f"ХП-{i:06d}", "unit": "шт.", "okei": "796",
-              "quantity": Decimal(1), "price": Decimal(10), "sum": Decimal(10), "account": "101.34",
-              "commissioned_on": DAY} for i in range(1, n + 1)]
-    d = {"form": "0504102", "number": "ПМ-1", "date": DAY, "reason": "", "from_room": "ауд. 105",
-         "to_room": "ауд. 106", "from_mol": "Кузнецова Е. А.", "to_mol": "Орлов О. О.", "person": "",
-         "kind": "transfer", "lines": lines, "total": Decimal(10 * n)}
-    form_movement.build_movement(path, REQ, d, "Накладная на внутреннее перемещение объектов нефинансовых активов")
+MOVEMENTS = {  # form: (kind, title, number, rooms and people)
+    "0504104": ("write_off", "Акт о списании объектов нефинансовых активов", "СП-1",
+                {"from_room": "ауд. 105", "to_room": "", "from_mol": "Кузнецова Е. А.", "to_mol": "", "person": "",
+                 "from_mol_position": "Заведующий лабораторией"}),
+    "0504143": ("write_off", "Акт о списании мягкого и хозяйственного инвентаря", "СП-2",
+                {"from_room": "ауд. 105", "to_room": "", "from_mol": "Кузнецова Е. А.", "to_mol": "", "person": ""}),
+    "0504102": ("transfer", "Накладная на внутреннее перемещение объектов нефинансовых активов", "ПМ-1",
+                {"from_room": "ауд. 105", "to_room": "ауд. 106", "from_mol": "Кузнецова Е. А.", "to_mol": "Орлов О. О.",
+                 "person": ""}),
+    "0504204": ("issue", "Требование-накладная", "ВД-1",
+                {"from_room": "ауд. 105", "to_room": "", "from_mol": "Кузнецова Е. А.", "to_mol": "",
+                 "person": "Соколова М. П."}),
+}
 
 
-def _room_count(path, n: int) -> None:  # `report stocktaking`: the room's own discrepancy list
-    short = [stocktaking.DiffRow(f"Позиция {i:04d} прибор", f"ХП-{i:06d}", "", "шт.", Decimal(1), Decimal(0),
+def _movement(code: str):
+    kind, title, number, people = MOVEMENTS[code]
+
+    def build(path, n: int, long: bool = False) -> None:
+        d = {"form": code, "number": number, "date": DAY, "reason": "износ", "kind": kind, **people,
+             "lines": _lines(n, long), "total": Decimal(10 * n)}
+        form_movement.build_movement(path, REQ, d, title)
+
+    return build
+
+
+def _room_count(path, n: int, long: bool = False) -> None:  # `report stocktaking`: the room's own list
+    short = [stocktaking.DiffRow(f"Позиция {i:04d} прибор" + (LONG if long else ""), f"ХП-{i:06d}", "", "шт.", Decimal(1), Decimal(0),
                                  Decimal(10)) for i in range(1, n + 1)]
     info = DocInfo(title="Ведомость расхождений по результатам инвентаризации", college=REQ.name,
                    subtitle="ИНВ-1 · ауд. 105", signatures=[("Член комиссии", "Смирнов С. С."),
@@ -106,48 +130,78 @@ def _commission_rows(page: str) -> bool:  # the decision's last table lists the 
 
 
 # (builder, the totals text, what closes the form, the table rows the last page must hold, a caption of
-# the table's head — printed once on a page); the form's code is on its first page
+# the table's head — printed once on a page — and whether the table ends with its own total row); the
+# form's code is on its first page
 FORMS = {
     "0510466": (_opis, "Итого по описи", "претензий к инвентаризационной комиссии не имею", _numbered_rows,
-                "Итого по странице"),
-    "0504092": (_discrepancies, "Итого: строк", "С ведомостью ознакомлен", _numbered_rows, "Номер счёта"),
-    "0510463": (_act, "Заключение комиссии", "Член комиссии", _numbered_rows, "Фактически, руб."),
+                "Итого по странице", False),
+    "0504092": (_discrepancies, "Итого: строк", "С ведомостью ознакомлен", _numbered_rows, "Номер счёта", True),
+    "0510463": (_act, "Заключение комиссии", "Член комиссии", _numbered_rows, "Фактически, руб.", True),
     "0510439": (_decision, "в состав комиссии не включены", "С решением ознакомлены", _commission_rows,
-                "Местонахождение (помещение)"),
-    "0504104": (_movement, "Всего по документу", "Исполнитель (главный бухгалтер)", _numbered_rows,
-                "Дата ввода в"),
-    "0504102": (_transfer, "Всего по документу", "Принял (получатель)", _numbered_rows, "Цена, руб."),
-    "stocktaking": (_room_count, "Излишки", "Материально ответственное лицо", _numbered_rows, "Инв. номер"),
+                "Местонахождение (помещение)", False),
+    "0504104": (_movement("0504104"), "Всего по документу", "Исполнитель (главный бухгалтер)", _numbered_rows,
+                "Дата ввода в", True),
+    "0504143": (_movement("0504143"), "Всего по документу", "Исполнитель (главный бухгалтер)", _numbered_rows,
+                "Дата ввода в", True),
+    "0504102": (_movement("0504102"), "Всего по документу", "Принял (получатель)", _numbered_rows, "Цена, руб.", True),
+    "0504204": (_movement("0504204"), "Всего по документу", "Получил", _numbered_rows, "Цена, руб.", True),
+    "stocktaking": (_room_count, "Излишки", "/ Кузнецова Е. А. /", _numbered_rows, "Инв. номер", True),
 }
 
 
+def _check(code: str, n: int, pages: list[str]) -> None:
+    """The rule of the module docstring on one built form of ``n`` rows."""
+    _build, totals, closing, has_rows, head, _total = FORMS[code]
+    last = pages[-1]
+    where = f"{code}: {n} rows, {len(pages)} pages"
+    assert code in pages[0] or code == "stocktaking", where
+    # the head is never alone: page 1 holds the first rows (the decision's rooms, the others' entries)
+    if n and code != "stocktaking":
+        assert 1 in _rows_on(pages[0]), f"{where}: the form's head without rows on page 1"
+    # every row printed exactly once, in order, none lost by a move
+    assert [int(m) for page in pages for m in ROW.findall(page)] == list(range(1, n + 1)), where
+    assert closing in last and "(подпись)" in last and totals in last, where
+    assert all(closing not in page for page in pages[:-1]), where  # the closing is not spread back
+    for i, page in enumerate(pages):
+        # a column header never without rows under it, and at most one table part a page
+        assert page.count(head) <= 1, (where, i + 1)
+        if head in page and i and code != "0510439":
+            assert _rows_on(page) or "Итого" in page, (where, i + 1)
+    if has_rows(last) or len(pages) == 1:  # with the rows, or the whole form on one page
+        return
+    # the closing blocks alone on the last page: only a form of one entry (or none) that cannot be cut;
+    # the page says whose it is and opens with the totals in words, not with a signature
+    entries = n if code != "0510439" else len(COMMISSION)
+    assert entries <= 1 and len(pages) == 2, f"{where}: the signatures alone on the last page"
+    caption = last.index("(продолжение)")
+    assert last.index(totals) > caption and last.index("(подпись)") > last.index(totals), where
+    assert "(продолжение)" in last[:200], where
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short", "wrapped"])
 @pytest.mark.parametrize("code", list(FORMS))
-def test_signatures_stay_with_the_last_rows(code, tmp_path):
-    build, totals, closing, has_rows, head = FORMS[code]
+def test_head_rows_and_signatures_share_pages(code, long, tmp_path):
+    build, *_rest = FORMS[code]
     # how many rows the first and the second page hold when the table runs on
-    build(tmp_path / "long.pdf", 150)
-    long = _pages(tmp_path / "long.pdf")
-    ends = [max(_rows_on(long[0]) or {0}), max(_rows_on(long[1]))]
-    # the lengths from «the last rows and the signatures fit the page» to «the rows alone fill it», at
-    # the end of the first and of the second page (the gap is wider than 3 rows on every form)
-    lengths = sorted({n for end in ends for n in range(end - 18, end + 2, 3) if n >= 1})
+    build(tmp_path / "long.pdf", 150 if not long else 60, long)
+    many = _pages(tmp_path / "long.pdf")
+    ends = [max(_rows_on(many[0]) or {0}), max(_rows_on(many[1]))]
+    # 0–3 rows, and the lengths from «the last rows and the signatures fit the page» to «the rows alone
+    # fill it», at the end of the first and of the second page (the gap is wider than 3 rows on every form
+    # with short names; a wrapped name is a taller row, so the step is smaller there)
+    step = 3 if not long else 1
+    span = 18 if not long else 6
+    lengths = sorted({0, 1, 2, 3} | {n for end in ends for n in range(end - span, end + 2, step) if n >= 1})
     for n in lengths:
         path = tmp_path / f"{code}-{n}.pdf"
-        build(path, n)
+        build(path, n, long)
         pages = _pages(path)
-        last = pages[-1]
-        assert code in pages[0] or code == "stocktaking"
-        assert closing in last and "(подпись)" in last, (n, len(pages))
-        assert totals in last, (n, len(pages))
-        assert has_rows(last), f"{code}: with {n} rows the last page holds the signatures alone"
-        # one table part a page: the rows moved over with the signatures start a new page
-        assert all(page.count(head) <= 1 for page in pages), n
-        # and no page is left half empty: a page before the last is full, or only the last two rows (a
-        # table's own total among them) went over with the signatures
+        _check(code, n, pages)
+        # no page is left half empty: a page before the last is full, or only the last two rows (a
+        # table's own total among them) went over with the signatures, or the closing went over whole
         for i, page in enumerate(pages[:-1]):
+            if i >= 2 or n <= 3:
+                continue
             room = ends[0] if i == 0 else ends[1] - ends[0]
-            moved = i == len(pages) - 2 and len(_rows_on(last)) <= 2
-            assert len(_rows_on(page)) >= room - 1 or moved, (n, i + 1)
-        # every row printed exactly once, in order, none lost by the move
-        seen = [int(m) for page in pages for m in ROW.findall(page)]
-        assert seen == list(range(1, n + 1)), n
+            moved = i == len(pages) - 2 and len(_rows_on(pages[-1])) <= 2
+            assert len(_rows_on(page)) >= room - 1 or moved, (code, n, i + 1)

@@ -83,7 +83,8 @@ def _need_section(nid: int, sups: dict, r=None, late_after=None):
                                bool(late_after and pt.date and pt.date > late_after)))
     return NmckSection(n.id, n.name, n.specification, n.quantity, n.unit, n.workshop or n.room, n.okpd2,
                        n.law, offers, r.mean, r.sigma, r.cv_percent, r.nmck, r.valid, r.message, n.plan_number,
-                       cv_over=r.cv_percent is not None and r.cv_percent > CV_LIMIT and len(r.offers) >= 3)
+                       cv_over=r.cv_percent is not None and r.cv_percent > CV_LIMIT and len(r.offers) >= 3,
+                       price_sum=r.price_sum)
 
 
 def _line_doc(ref, sups: dict):

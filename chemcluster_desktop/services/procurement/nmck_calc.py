@@ -3,7 +3,14 @@
 Приказ Минэкономразвития России от 02.10.2013 № 567: at least three commercial offers; the mean
 unit price ⟨ц⟩ = Σцᵢ / n; the sample standard deviation σ = √(Σ(цᵢ − ⟨ц⟩)² / (n − 1)); the
 coefficient of variation V = σ / ⟨ц⟩ × 100 %. Prices are homogeneous when V ≤ 33 %; otherwise the
-justification is refused. НМЦК = quantity × ⟨ц⟩, rounded to kopecks (ROUND_HALF_UP).
+justification is refused.
+
+НМЦК = v / n × Σцᵢ (п. 3.20.1 of the recommendations: v the quantity, n the number of prices, цᵢ the
+unit prices), rounded to kopecks once, at the end (ROUND_HALF_UP). The recommendations give no rule for
+rounding the mean itself, so the НМЦК is not v × the mean rounded to kopecks: for 2 units at prices
+summing to 1 215 800,00 over 3 offers it is 2 / 3 × 1 215 800,00 = 810 533,33, while 2 × 405 266,67 (the
+printed mean) would give 810 533,34. The printed justification therefore shows ΣЦi and the formula with
+its figures, and says so where v × Цср differs (reports/nmck.py).
 
 Everything here is ``Decimal`` computed in a local context (no float anywhere, no global state).
 """
@@ -45,6 +52,7 @@ class NmckResult:
     n: int
     mean: Decimal | None = None  # rounded to kopecks for display
     mean_exact: Decimal | None = None
+    price_sum: Decimal | None = None  # Σцᵢ, exact (prices are in kopecks)
     sigma: Decimal | None = None  # rounded to kopecks
     cv_percent: Decimal | None = None  # rounded to 0.01 %
     nmck: Decimal | None = None
@@ -153,11 +161,12 @@ def compute(quantity: Decimal, offers: list[PricePoint], today: dt.date | None =
     mean, sigma, cv = statistics([p.unit_price for p in pts])
     r.mean_exact = mean
     r.mean = money(mean)
+    r.price_sum = sum((p.unit_price for p in pts), Decimal(0))
     r.sigma = money(sigma) if sigma is not None else None
     r.cv_percent = cv.quantize(KOPECK, rounding=ROUND_HALF_UP) if cv is not None else None
     with localcontext() as ctx:
         ctx.prec = PRECISION
-        r.nmck = money(quantity * mean)
+        r.nmck = money(quantity * r.price_sum / len(pts))  # v / n × Σцᵢ, the formula's own order
     if len(pts) < MIN_OFFERS:
         r.message = translate("Procurement", "Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше "
                        "трёх. Добавьте коммерческие предложения.").format(len(pts))
