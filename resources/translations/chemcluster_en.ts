@@ -1612,7 +1612,7 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+127" />
+            <location filename="../../chemcluster_desktop/app.py" line="+160" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
@@ -1780,22 +1780,22 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="70" />
             <source>Резервная копия</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="168" />
             <source>Восстановление базы данных</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="175" />
             <source>Восстановить</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="176" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -1810,52 +1810,52 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>Creating backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="82" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="81" />
             <source>База данных SQLite (*.sqlite3 *.db);;Все файлы (*)</source>
             <translation>SQLite database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="84" />
             <source>Архив pg_dump (*.pgdump);;Все файлы (*)</source>
             <translation>pg_dump archive (*.pgdump);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="85" />
             <source>Сохранить резервную копию</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="90" />
             <source>Нельзя записать копию поверх открытой базы данных. Выберите другой файл.</source>
             <translation>A backup cannot overwrite the open database. Choose another file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="101" />
             <source>Восстановление из резервной копии</source>
             <translation>Restore from backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="105" />
             <source>Выберите резервную копию. Текущая база данных перед восстановлением будет сохранена как отдельная копия, так что этот шаг можно отменить.</source>
             <translation>Choose a backup. The current database is saved as a separate copy before the restore, so this step can be undone.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="140" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="139" />
             <source>Выбрать файл…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="160" />
             <source>Файл резервной копии</source>
             <translation>Backup file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="185" />
             <source>Восстанавливать базу из копии может только администратор.</source>
             <translation>Only an administrator can restore a backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="192" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="191" />
             <source>Восстановление базы данных…</source>
             <translation>Restoring the database…</translation>
         </message>
@@ -1885,27 +1885,27 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
             <translation>{0} MB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
             <source>Дата и время</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
             <source>Размер</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
             <source>Файл</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="169" />
             <source>Заменить текущую базу данных копией «{0}»?
 
 Всё, что внесено после создания этой копии, пропадёт из рабочей базы. Текущая база перед заменой будет сохранена как отдельная копия в папке резервных копий.</source>
@@ -1914,31 +1914,31 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
 Everything entered after that backup was made will disappear from the working database. The current database is saved as a separate copy in the backups folder first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="211" />
             <source>Базу PostgreSQL восстанавливают на сервере программой pg_restore.</source>
             <translation>A PostgreSQL database is restored on the server with pg_restore.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="68" />
             <source>Резервная копия записана и проверена:
 {0}</source>
             <translation>Backup written and verified:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="131" />
             <source>Резервных копий в папке {0} пока нет. Выберите файл копии вручную.</source>
             <translation>There are no backups in {0} yet. Choose a backup file yourself.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="198" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="197" />
             <source>База восстановлена из «{0}».
 Прежняя база сохранена: {1}</source>
             <translation>The database was restored from “{0}”.
 The previous database was kept: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="66" />
             <source>Резервная копия записана: {0}</source>
             <translation>Backup written: {0}</translation>
         </message>
@@ -5297,572 +5297,572 @@ Please pass it to your administrator.</translation>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
             <source>фактически</source>
             <translation>actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
             <source>по данным учёта</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="171" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="173" />
             <source>ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ) ПО ОБЪЕКТАМ НЕФИНАНСОВЫХ АКТИВОВ</source>
             <translation>INVENTORY LIST (RECONCILIATION STATEMENT) OF NON-FINANCIAL ASSETS</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="211" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="212" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
             <source>{0}: количество порядковых номеров {1} ({2}); общее количество единиц {3} {4} ({5}); на сумму {6} ({7})</source>
             <translation>{0}: entries {1} ({2}); total units {3} {4} ({5}); amount {6} ({7})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
             <source>№ п/п</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="145" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
             <source>Наименование объекта</source>
             <translation>Object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>Номер (инвентарный, номенклатурный)</source>
             <translation>Number (inventory, stock)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>Статус объекта учёта</source>
             <translation>Status of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>Целевая функция актива</source>
             <translation>Target function of the asset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>Единица измерения</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>наим.</source>
             <translation>name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
             <source>код по ОКЕИ</source>
             <translation>OKEI code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
             <source>Цена, руб.</source>
             <translation>Price, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
             <source>Фактическое наличие</source>
             <translation>Actually present</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
             <source>По данным учёта</source>
             <translation>By the records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
             <source>Отклонение (+ излишек, − недостача)</source>
             <translation>Difference (+ surplus, − shortage)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="181" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="182" />
             <source>РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход.</source>
             <translation>RECEIPT. By the start of the stock-taking all incoming and outgoing documents on non-financial assets have been handed to the accounts department, all assets received under my (our) responsibility have been recorded and all that left have been written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="113" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
             <source>Итого по странице: порядковых номеров {0} ({1})</source>
             <translation>Page total: entries {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="186" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="187" />
             <source>Итого по описи</source>
             <translation>Inventory list total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
             <source>единиц {0} {1} ({2})</source>
             <translation>units {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
             <source>по учёту</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="174" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
             <source>Номер счёта (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
             <source>Местонахождение</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="178" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
             <source>Основание для проведения инвентаризации</source>
             <translation>Basis of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="180" />
             <source>Дата начала инвентаризации</source>
             <translation>Stock-taking start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="180" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="181" />
             <source>Дата окончания инвентаризации</source>
             <translation>Stock-taking end date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="193" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="194" />
             <source>Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в натуре в моём присутствии и внесены в опись, в связи с чем претензий к инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на моём ответственном хранении.</source>
             <translation>All assets named in this list from No. 1 to No. {0} were checked by the commission in my presence and entered in the list; I have no claims against the stock-taking commission. The assets listed are in my safe keeping.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="189" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="190" />
             <source>По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})</source>
             <translation>Per records: entries {0}; amount {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="153" />
             <source>кол-во</source>
             <translation>qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="84" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="86" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
             <source>Сумма, руб.</source>
             <translation>Amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="85" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
             <source>Счёт</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="96" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="89" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="91" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="37" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
             <source>УТВЕРЖДАЮ</source>
             <translation>APPROVED</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="39" />
             <source>«___» ____________ 20__ г.</source>
             <translation>«___» ____________ 20__</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="63" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
             <source>Отправитель (помещение)</source>
             <translation>Sender (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="63" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
             <source>МОЛ отправителя</source>
             <translation>Sender's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
             <source>Получатель (помещение)</source>
             <translation>Recipient (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
             <source>МОЛ получателя</source>
             <translation>Recipient's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
             <source>Сдал (отправитель)</source>
             <translation>Handed over (sender)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
             <source>Принял (получатель)</source>
             <translation>Received (recipient)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="119" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="122" />
             <source>Документ движения {0} (ф. {1})</source>
             <translation>Movement document {0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="67" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="68" />
             <source>Получатель (кому выдано)</source>
             <translation>Recipient (issued to)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="75" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="77" />
             <source>Основание (причина)</source>
             <translation>Basis (reason)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
             <source>Всего по документу: строк {0} ({1}); на сумму {2} ({3}).</source>
             <translation>Document total: lines {0} ({1}); amount {2} ({3}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="107" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="109" />
             <source>Затребовал</source>
             <translation>Requested by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="108" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
             <source>Разрешил</source>
             <translation>Authorised by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="111" />
             <source>Отпустил</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
             <source>Получил</source>
             <translation>Received by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Члены комиссии</source>
             <translation>Commission members</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="118" />
             <source>Исполнитель (главный бухгалтер)</source>
             <translation>Prepared by (chief accountant)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="118" />
             <source>Главный бухгалтер</source>
             <translation>Chief accountant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="37" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
             <source>Руководитель учреждения: {0}</source>
             <translation>Head of the institution: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="39" />
             <source>__________________ / {0} /</source>
             <translation>__________________ / {0} /</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="69" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="70" />
             <source>Сдал (от кого возвращено)</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
             <source>Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.</source>
             <translation>The commission's conclusion: the objects listed in this act are to be written off because: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="82" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="86" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="153" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="158" />
             <source>Ведомость расхождений (ф. 0504092)</source>
             <translation>Discrepancy list (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="199" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="205" />
             <source>Расхождений не выявлено.</source>
             <translation>No discrepancies found.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="209" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="215" />
             <source>Акт о результатах инвентаризации (ф. 0510463)</source>
             <translation>Stock-taking result act (form 0510463)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="60" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="61" />
             <source>РЕШЕНИЕ О ПРОВЕДЕНИИ ИНВЕНТАРИЗАЦИИ</source>
             <translation>DECISION TO HOLD A STOCK-TAKING</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="67" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="69" />
             <source>1. Инвентаризируемые помещения и материально ответственные лица</source>
             <translation>1. Rooms counted and their custodians</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="69" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="71" />
             <source>Местонахождение (помещение)</source>
             <translation>Location (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="71" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="74" />
             <source>2. Состав инвентаризационной комиссии</source>
             <translation>2. The stock-taking commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="76" />
             <source>Роль в комиссии</source>
             <translation>Role in the commission</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="76" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="76" />
             <source>Фамилия, инициалы</source>
             <translation>Surname, initials</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="79" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="82" />
             <source>Материально ответственные лица инвентаризируемых помещений в состав комиссии не включены.</source>
             <translation>The custodians of the rooms counted are not members of the commission.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="116" />
             <source>ВЕДОМОСТЬ РАСХОЖДЕНИЙ ПО РЕЗУЛЬТАТАМ ИНВЕНТАРИЗАЦИИ</source>
             <translation>LIST OF DISCREPANCIES FOUND BY THE STOCK-TAKING</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="141" />
             <source>Номер счёта</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="141" />
             <source>Номер (инвентарный)</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="153" />
             <source>сумма, руб.</source>
             <translation>amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="138" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="142" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="182" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="187" />
             <source>АКТ О РЕЗУЛЬТАТАХ ИНВЕНТАРИЗАЦИИ</source>
             <translation>STOCK-TAKING RESULT ACT</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="195" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="201" />
             <source>Инвентаризационная опись (ф. 0510466), №</source>
             <translation>Inventory list (form 0510466), No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="202" />
             <source>Счёт (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="202" />
             <source>Порядковых номеров</source>
             <translation>Entries</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="196" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="202" />
             <source>По данным учёта, руб.</source>
             <translation>Per records, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="203" />
             <source>Фактически, руб.</source>
             <translation>Actual, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="203" />
             <source>Недостача, руб.</source>
             <translation>Shortage, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="197" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="203" />
             <source>Излишки, руб.</source>
             <translation>Surplus, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="151" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation>No discrepancies between the actual stock and the records.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="200" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="206" />
             <source>Выявлены недостача на сумму {0} ({1}) и излишки на сумму {2} ({3}); расхождения отражены в ведомости расхождений (ф. 0504092).</source>
             <translation>A shortage of {0} ({1}) and a surplus of {2} ({3}) were found; the discrepancies are in the discrepancy list (form 0504092).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="62" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="64" />
             <source>Причина (основание) инвентаризации</source>
             <translation>Reason (basis) of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="67" />
             <source>Объекты инвентаризации (счета, группы)</source>
             <translation>Objects counted (accounts, groups)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="80" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="83" />
             <source>Руководитель учреждения</source>
             <translation>Head of the institution</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="81" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="84" />
             <source>С решением ознакомлены</source>
             <translation>Acquainted with the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="120" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="144" />
             <source>Излишки</source>
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="144" />
             <source>Недостача</source>
             <translation>Shortage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="143" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="147" />
             <source>Итого: строк {0} ({1}); излишки на сумму {2} ({3}); недостача на сумму {4} ({5}).</source>
             <translation>Total: lines {0} ({1}); surplus {2} ({3}); shortage {4} ({5}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="206" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="212" />
             <source>Заключение комиссии: инвентаризация проведена по описям в количестве {0} ({1}). {2}</source>
             <translation>The commission's conclusion: the stock-taking was made by {0} ({1}) lists. {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="67" />
             <source>все нефинансовые активы помещений</source>
             <translation>all non-financial assets of the rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="134" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="138" />
             <source>Итого по счёту {0}</source>
             <translation>Total of account {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="97" />
             <source>Коды</source>
             <translation>Codes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="97" />
             <source>Форма по ОКУД</source>
             <translation>Form by OKUD</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="97" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="98" />
             <source>по ОКПО</source>
             <translation>by OKPO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="98" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="98" />
             <source>КПП</source>
             <translation>KPP</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="99" />
             <source>по ОКЕИ</source>
             <translation>by OKEI</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="104" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="101" />
             <source>Учреждение</source>
             <translation>Institution</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="105" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="102" />
             <source>Структурное подразделение</source>
             <translation>Structural unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="106" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="103" />
             <source>руб.</source>
             <translation>RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="100" />
             <source>от {0}</source>
             <translation>of {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
             <source>(должность)</source>
             <translation>(position)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="161" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
             <source>(расшифровка подписи)</source>
             <translation>(name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="162" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="159" />
             <source>(дата)</source>
             <translation>(date)</translation>
         </message>
@@ -5992,9 +5992,14 @@ Please pass it to your administrator.</translation>
             <translation>Fixed assets in use (off-balance account 21)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_results.py" line="150" />
+            <location filename="../../chemcluster_desktop/reports/form_results.py" line="154" />
             <source>С ведомостью ознакомлен(а): материально ответственное лицо</source>
             <translation>Acknowledged by the custodian</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="176" />
+            <source>Форма по ОКУД {0}, № {1} (продолжение)</source>
+            <translation>Form (OKUD) {0}, No. {1} (continued)</translation>
         </message>
     </context>
     <context>
@@ -6890,32 +6895,32 @@ Please pass it to your administrator.</translation>
             <translation>{0} «{1}» not recognised: use the form 26.11.2026.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="64" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="62" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="70" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="68" />
             <source>Инвентарный номер длиннее 64 знаков.</source>
             <translation>The inventory number is longer than 64 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="101" />
             <source>Стоимость</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="103" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="101" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="104" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="102" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="113" />
             <source>Оборудование и мебель учитываются в штуках: количество — целое число от 1 (больше 1 — группа одинаковых предметов под одним номером).</source>
             <translation>Equipment and furniture are counted in units: the quantity is a whole number from 1 (more than 1 is a group of identical things under one number).</translation>
         </message>
@@ -6940,12 +6945,12 @@ Please pass it to your administrator.</translation>
             <translation>The item has reagent containers: its kind cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="351" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="354" />
             <source>Инвентарные номера повторяются в поставке.</source>
             <translation>Inventory numbers repeat in the delivery.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="64" />
             <source>Наименование длиннее 300 знаков.</source>
             <translation>The name is longer than 300 characters.</translation>
         </message>
@@ -6955,17 +6960,17 @@ Please pass it to your administrator.</translation>
             <translation>Putting on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="368" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="371" />
             <source>Поступление по поставке</source>
             <translation>Receipt by delivery</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="60" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="58" />
             <source>Неизвестный вид позиции «{0}».</source>
             <translation>Unknown item kind “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="85" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="83" />
             <source>Неизвестное состояние «{0}».</source>
             <translation>Unknown state “{0}”.</translation>
         </message>
@@ -6975,7 +6980,7 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number “{0}” belongs to another item. Give another number or leave the field empty — a number will be assigned automatically.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="79" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="77" />
             <source>Значение длиннее {0} знаков.</source>
             <translation>The value is longer than {0} characters.</translation>
         </message>
@@ -6990,7 +6995,7 @@ Please pass it to your administrator.</translation>
             <translation>Item “{0}” already has movements or stock-takings: it cannot be deleted; write it off instead.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="355" />
+            <location filename="../../chemcluster_desktop/services/inventory/items.py" line="358" />
             <source>Инвентарный номер «{0}» уже есть в инвентаре.</source>
             <translation>Inventory number “{0}” already exists.</translation>
         </message>
@@ -7090,47 +7095,47 @@ Please pass it to your administrator.</translation>
             <translation>“{0}” is recorded as a whole: quantity {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="97" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="96" />
             <source>Количество в таре</source>
             <translation>Quantity per container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="100" />
             <source>Дата получения</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="100" />
             <source>Дата вскрытия</source>
             <translation>Opened on</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="102" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="101" />
             <source>Срок годности</source>
             <translation>Expiry date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="116" />
             <source>Тару нельзя вскрыть раньше, чем её получили.</source>
             <translation>A container cannot be opened before it was received.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="187" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="188" />
             <source>Тара</source>
             <translation>Container</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="175" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="176" />
             <source>Тару можно добавить только к реактиву.</source>
             <translation>Containers can be added to reagents only.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="43" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="42" />
             <source>Неизвестная группа хранения «{0}».</source>
             <translation>Unknown storage group “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="109" />
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="110" />
             <source>«{0}»: «{1}» — не дата (нужен вид 26.11.2026).</source>
             <translation>“{0}”: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
@@ -7572,97 +7577,97 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="208" />
             <source>Все помещения</source>
             <translation>All rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="221" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="219" />
             <source>Любое состояние</source>
             <translation>Any state</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Все</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
             <source>Расходные</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
             <source>Помещение:</source>
             <translation>Room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="232" />
             <source>Состояние:</source>
             <translation>State:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
             <source>Списанные</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Выдача сотруднику…</source>
             <translation>Issue to an employee…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Возврат…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="240" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Поступление (приход)…</source>
             <translation>Receipt…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="241" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
             <source>Списание…</source>
             <translation>Write-off…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="243" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
             <source>Этикетки</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -7697,17 +7702,17 @@ Please pass it to your administrator.</translation>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="458" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="456" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="370" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="368" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
@@ -7717,32 +7722,32 @@ Please pass it to your administrator.</translation>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="379" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="377" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
@@ -7752,7 +7757,7 @@ Please pass it to your administrator.</translation>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
@@ -7762,37 +7767,37 @@ Please pass it to your administrator.</translation>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="551" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="553" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="374" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="52" />
             <source>Инвентарь лабораторий и мастерских</source>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Перемещение в другое помещение…</source>
             <translation>Move to another room…</translation>
         </message>
@@ -7807,7 +7812,7 @@ Please pass it to your administrator.</translation>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
@@ -7917,52 +7922,52 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="531" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="404" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="402" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="55" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="244" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
             <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
             <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
             <source>Материально ответственные лица и их должности для подписей на формах</source>
             <translation>Custodians and their positions for the forms' signatures</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="285" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="283" />
             <source>Показать весь инвентарь</source>
             <translation>Show the whole inventory</translation>
         </message>
@@ -10211,7 +10216,7 @@ Details were written to:
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="56" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
@@ -11186,7 +11191,7 @@ Details were written to:
             <translation>Payment stage amount {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/nmck_calc.py" line="+148" />
+            <location filename="../../chemcluster_desktop/services/procurement/nmck_calc.py" line="+156" />
             <source>Количество в потребности должно быть больше нуля.</source>
             <translation>The quantity of a need must be greater than zero.</translation>
         </message>
@@ -11201,7 +11206,7 @@ Details were written to:
             <translation>The price in offer No. {0} ({1}) must be above zero.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Предложений {0}, а для обоснования НМЦК методом сопоставимых рыночных цен нужно не меньше трёх. Добавьте коммерческие предложения.</source>
             <translation>There are {0} offers, but the comparable market prices method needs at least three. Add commercial offers.</translation>
         </message>
@@ -12923,17 +12928,22 @@ Details were written to:
             <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+109" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+139" />
             <source>Потребность № {0}: {1}</source>
             <translation>Need No. {0}: {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-12" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-55" />
+            <source>п. 3.20.1 Методических рекомендаций, утв. приказом Минэкономразвития России от 02.10.2013 № 567</source>
+            <translation>clause 3.20.1 of the Methodological recommendations approved by order No. 567 of the Ministry of Economic Development of Russia of 02.10.2013</translation>
+        </message>
+        <message>
+            <location line="+56" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -12968,20 +12978,20 @@ Details were written to:
             <translation>the comparable market prices (market analysis) method, art. 22 of Federal Law No. 44-FZ, Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+70" />
+            <location line="+6" />
+            <location line="+86" />
             <source>Сведение</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location line="-70" />
-            <location line="+39" />
-            <location line="+31" />
+            <location line="-86" />
+            <location line="+46" />
+            <location line="+40" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-79" />
             <source>старше 6 мес.</source>
             <translation>older than 6 months</translation>
         </message>
@@ -12997,13 +13007,13 @@ Details were written to:
         </message>
         <message>
             <location line="+12" />
-            <location line="+54" />
+            <location line="+70" />
             <location line="+17" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location line="-71" />
+            <location line="-87" />
             <source>Поставщик (источник ценовой информации)</source>
             <translation>Supplier (source of price information)</translation>
         </message>
@@ -13039,16 +13049,16 @@ Details were written to:
         </message>
         <message>
             <location line="+6" />
+            <source>НМЦК = v / n × ΣЦi = {0} / {1} × {2}, ₽ ({3})</source>
+            <translation>Initial max. price = v / n × ΣPi = {0} / {1} × {2}, ₽ ({3})</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Количество предложений n</source>
             <translation>Number of offers n</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Средняя цена за единицу Цср = ΣЦi / n, ₽</source>
-            <translation>Mean unit price = ΣPi / n, ₽</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Среднее квадратичное отклонение σ = √(Σ(Цi − Цср)² / (n − 1)), ₽</source>
             <translation>Standard deviation σ = √(Σ(Pi − mean)² / (n − 1)), ₽</translation>
         </message>
@@ -13058,17 +13068,27 @@ Details were written to:
             <translation>Coefficient of variation V = σ / mean × 100 %</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-8" />
             <source>НМЦК = количество × Цср, ₽</source>
             <translation>Initial max. price = quantity × mean price, ₽</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>Сумма цен ΣЦi, ₽</source>
+            <translation>Sum of prices ΣPi, ₽</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Средняя цена за единицу Цср = ΣЦi / n, ₽ (округлена до копейки)</source>
+            <translation>Mean unit price = ΣPi / n, ₽ (rounded to kopecks)</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Расчёт</source>
             <translation>Calculation</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Коэффициент вариации не превышает 33 %: совокупность цен однородна. Начальная (максимальная) цена контракта — {0} ₽.</source>
             <translation>The coefficient of variation does not exceed 33 %: the prices are homogeneous. The initial (maximum) contract price is {0} ₽.</translation>
         </message>
@@ -13084,6 +13104,11 @@ Details were written to:
         </message>
         <message>
             <location line="+6" />
+            <source>Количество × Цср = {0} × {1} = {2} ₽ отличается от НМЦК {3} ₽: Цср показана округлённой до копейки, а НМЦК считается от суммы цен и округляется один раз — в конце ({4}).</source>
+            <translation>Quantity × mean price = {0} × {1} = {2} ₽ differs from the initial max. price {3} ₽: the mean price is shown rounded to kopecks, while the initial max. price is computed from the sum of prices and rounded once, at the end ({4}).</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Обоснование цены контракта с единственным поставщиком, закупка {0}: {1}</source>
             <translation>Justification of the price of a contract with a single supplier, purchase {0}: {1}</translation>
         </message>
@@ -13093,7 +13118,7 @@ Details were written to:
             <translation>Justification of the initial maximum price, purchase {0}: {1}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Идентификационный код закупки (ИКЗ)</source>
             <translation>Purchase identification code (IKZ)</translation>
         </message>
@@ -13123,7 +13148,7 @@ Details were written to:
             <translation>Requests for prices (at least {0} recommended)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Дата запроса</source>
             <translation>Request date</translation>
         </message>
@@ -13138,12 +13163,12 @@ Details were written to:
             <translation>Reply</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Запросы не зарегистрированы.</source>
             <translation>No requests recorded.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>Цена контракта по позициям</source>
             <translation>Contract price by position</translation>
         </message>
@@ -13153,7 +13178,7 @@ Details were written to:
             <translation>Initial maximum price of the purchase</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-4" />
             <source>Итого НМЦК закупки</source>
             <translation>Total initial maximum price of the purchase</translation>
         </message>
@@ -13163,7 +13188,7 @@ Details were written to:
             <translation>Total contract price</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -13178,6 +13203,11 @@ Details were written to:
             <translation>Mean price, ₽</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>Позиции № {0}: количество × Цср отличается от НМЦК позиции на доли копейки на единицу — НМЦК = v / n × ΣЦi, округление один раз, в конце ({1}); расчёт приведён в разделе позиции.</source>
+            <translation>Items No. {0}: quantity × mean price differs from the item's initial max. price by fractions of a kopeck per unit — initial max. price = v / n × ΣPi, rounded once, at the end ({1}); the calculation is in the item's section.</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Цена контракта, заключаемого с единственным поставщиком, — {0} ₽.</source>
             <translation>The price of the contract with a single supplier is {0} ₽.</translation>
@@ -13188,7 +13218,7 @@ Details were written to:
             <translation>Initial maximum contract price: {0} ₽.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Обоснование не утверждается.</source>
             <translation>The justification is not approved.</translation>
         </message>
@@ -13203,12 +13233,12 @@ Details were written to:
             <translation>Justification of the initial (maximum) contract price</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location line="-12" />
             <source>Дата составления обоснования: {0}</source>
             <translation>Justification date: {0}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Предварительный расчёт по потребности вне плана-графика на {0}; обоснование составляется по строке плана-графика.</source>
             <translation>Preliminary calculation for a need outside the plan-schedule as of {0}; the justification is made per plan-schedule line.</translation>
         </message>
@@ -13233,7 +13263,7 @@ Details were written to:
             <translation>Target value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+37" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+38" />
             <source>{0} кв. {1}</source>
             <translation>Q{0} {1}</translation>
         </message>
@@ -13263,14 +13293,14 @@ Details were written to:
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-47" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-53" />
             <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+0" />
-            <location line="+34" />
+            <location line="+33" />
             <source>НМЦК, ₽</source>
             <translation>Initial max. price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-34" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-33" />
             <source>Статус</source>
             <translation>Status</translation>
         </message>
@@ -13300,7 +13330,7 @@ Details were written to:
             <translation>The procurement schedule has no lines.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Итого по источникам</source>
             <translation>Total by source</translation>
         </message>
@@ -13380,25 +13410,25 @@ Details were written to:
             <translation>4. Funding by source, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/budget.py" line="+88" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="+89" />
             <source>млн ₽</source>
             <translation>mln ₽</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+50" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-34" />
+            <location line="+48" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-33" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-21" />
             <source>Бюджет закупок оборудования по источникам финансирования</source>
             <translation>Equipment procurement budget by funding source</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+12" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="+18" />
             <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-4" />
             <source>Контрактный управляющий</source>
             <translation>Contract manager</translation>
@@ -13409,8 +13439,8 @@ Details were written to:
             <translation>Project cost {0} ₽; the “Professionalitet” grant is at most {1} ₽.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+20" />
+            <location line="+5" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+19" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
@@ -13431,12 +13461,12 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location line="+16" />
+            <location line="+15" />
             <source>Оплачено, ₽</source>
             <translation>Paid, ₽</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-15" />
             <source>Остаток лимита, ₽</source>
             <translation>Limit left, ₽</translation>
         </message>
@@ -13446,12 +13476,12 @@ Details were written to:
             <translation>Limit left = limit − contracted − plan of lines without a contract. The “Total” row: the balance is counted from the project cost.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Контракты</source>
             <translation>Contracts</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+0" />
             <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="+19" />
             <source>Источник</source>
             <translation>Source</translation>
@@ -13469,7 +13499,7 @@ Details were written to:
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-30" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-36" />
             <source>Поставщик</source>
             <translation>Supplier</translation>
         </message>
@@ -13479,22 +13509,22 @@ Details were written to:
             <translation>Price, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="54" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="54" />
             <source>План (НМЦК)</source>
             <translation>Plan (initial maximum price)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="54" />
             <source>Законтрактовано</source>
             <translation>Contracted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/budget.py" line="53" />
+            <location filename="../../chemcluster_desktop/reports/budget.py" line="54" />
             <source>Оплачено</source>
             <translation>Paid</translation>
         </message>
@@ -13504,8 +13534,8 @@ Details were written to:
             <translation>Reporting period: {0}</translation>
         </message>
         <message>
-            <location line="-37" />
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-39" />
+            <location line="-34" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="-38" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
@@ -13599,7 +13629,7 @@ Details were written to:
         </message>
         <message>
             <location line="+2" />
-            <location line="+123" />
+            <location line="+124" />
             <source>на {0} г.</source>
             <translation>for {0}</translation>
         </message>
@@ -13780,7 +13810,7 @@ Details were written to:
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-10" />
+            <location filename="../../chemcluster_desktop/reports/nmck.py" line="-11" />
             <source>Позиций</source>
             <translation>Items</translation>
         </message>
@@ -13860,7 +13890,7 @@ Details were written to:
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
@@ -13925,37 +13955,37 @@ Details were written to:
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="69" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="67" />
             <source>Разница</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="70" />
             <source>Недостача</source>
             <translation>Shortage</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="70" />
             <source>Излишки</source>
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="75" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="73" />
             <source>Нет.</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="62" />
             <source>, закрыта {0}</source>
             <translation>, closed {0}</translation>
         </message>
@@ -14075,7 +14105,7 @@ Details were written to:
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
             <source> (не закрыта — предварительный результат)</source>
             <translation> (not closed — preliminary result)</translation>
         </message>
@@ -14125,7 +14155,7 @@ Details were written to:
             <translation>Name, purpose and brief description of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="66" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="64" />
             <source>По учёту позиций: {0}; совпало: {1}; недостача: {2}; излишки: {3}.</source>
             <translation>Items on record: {0}; matched: {1}; shortage: {2}; surplus: {3}.</translation>
         </message>
@@ -14175,12 +14205,12 @@ Details were written to:
             <translation>All {0} items of the list were checked by the commission in person and entered in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="88" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="86" />
             <source>Расхождений между фактическим наличием и данными учёта не выявлено.</source>
             <translation>No discrepancies between the actual stock and the records.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="63" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="61" />
             <source>Инвентаризация № {0}, помещение «{1}». Начата {2}{3}. Материально ответственное лицо: {4}.</source>
             <translation>Stock-taking No. {0}, room “{1}”. Started {2}{3}. Custodian: {4}.</translation>
         </message>
@@ -14717,7 +14747,7 @@ Details were written to:
             <translation>one per unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="44" />
+            <location filename="../../chemcluster_desktop/reports/procurement_plan.py" line="45" />
             <source> (ОКПД2 {0})</source>
             <translation> (OKPD2 {0})</translation>
         </message>
