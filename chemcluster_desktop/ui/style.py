@@ -52,12 +52,16 @@ QToolButton:hover { background: #e8edf2; }
 
 
 def load_fonts() -> str:
+    """The window's font (DejaVu Sans, regular and bold) from resources/fonts; the condensed faces there
+    are for the PDFs (reportlab registers them itself) and are not loaded into Qt (~2 ms each at start)."""
     family = ""
     fdir = paths.resource("fonts")
     for f in sorted(fdir.glob("*.ttf")):
+        if "Condensed" in f.name:
+            continue
         fid = QFontDatabase.addApplicationFont(str(f))
         fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-        if fams and not family and "Condensed" not in f.name:
+        if fams and not family:
             family = fams[0]
     return family
 
