@@ -103,15 +103,18 @@ def import_before_qt(first_page: str | None, db: str | None = None) -> None:
     import sqlalchemy.orm  # noqa: F401 - imported for its side effect: before Qt
 
     target = str(db or os.environ.get("CHEMCLUSTER_DB") or "")  # no URL: the embedded SQLite file
-    importlib.import_module("sqlalchemy.dialects." + ("postgresql" if target.startswith("postgresql") else "sqlite"))
+    modules = ["sqlalchemy.dialects." + ("postgresql" if target.startswith("postgresql") else "sqlite")]
     names = ["context", "audit", "settings_service", "security", "database", "listing"]
     extra = _FIRST_PAGE_SERVICES.get(first_page or "inventory")
     if extra:
         names.append(extra)
-    for name in names:
-        module = f"chemcluster_desktop.services.{name}"
-        if importlib.util.find_spec(module) is not None:
-            importlib.import_module(module)
+    modules += [f"chemcluster_desktop.services.{name}" for name in names]
+    for module in modules:
+        try:  # only earlier than they would be anyway: a module that cannot load fails where it is used
+            if importlib.util.find_spec(module) is not None:
+                importlib.import_module(module)
+        except ImportError as e:
+            log.info("not imported before Qt: %s (%s)", module, e)
 
 
 def create_application(argv: list[str] | None = None, lang: str = "ru"):
