@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Table
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import styles as st
+from chemcluster_desktop.reports.flow import ONE_TABLE, signed, titled
 
 
 def _t(s: str) -> str:
@@ -90,7 +92,14 @@ def _kpi_table(lines: list[KpiLine], w: float) -> list:
         return [st.p(_t("Показатели не заведены."), st.BASE)]
     return st.table(rows, [_t("№"), _t("Показатель"), _t("Ед. изм."), _t("Плановое значение"), _t("Срок"),
                            _t("Предыдущий период"), _t("Факт"), _t("% от плана"), _t("Комментарий")],
-                    widths, align=["C", "L", "C", "R", "C", "R", "R", "R", "L"], row_styles=row_style)
+                    widths, align=["C", "L", "C", "R", "C", "R", "R", "R", "L"], row_styles=row_style, chunk=ONE_TABLE)
+
+
+def _titled(heading: list, content: list) -> list:
+    """A heading kept with the first rows of its table (reports/flow.py); «no indicators» is no table."""
+    if content and isinstance(content[0], Table):
+        return titled(heading, content)
+    return [*heading, *content]
 
 
 def build(dest, rep: KpiReport, *, cancelled=None) -> None:
@@ -107,43 +116,42 @@ def build(dest, rep: KpiReport, *, cancelled=None) -> None:
     w = width
     card = [ln for ln in rep.lines if ln.section == "card"]
     own = [ln for ln in rep.lines if ln.section != "card"]
-    story.append(st.h2(_t("1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации "
-                          "2023–2024 гг.)")))
-    story += _kpi_table(card, w)
+    story += _titled([st.h2(_t("1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации "
+                               "2023–2024 гг.)"))], _kpi_table(card, w))
     done = sum(1 for ln in card if ln.percent is not None and ln.percent >= 100)
     story.append(st.p(_t("Достигнуто плановых значений карточки: {0} из {1}.").format(done, len(card)), st.BASE))
     if own:
-        story.append(st.h2(_t("1а. Собственные показатели колледжа (в карточку проекта не входят)")))
-        story.append(st.p(_t("Плановые значения установлены колледжем, а не карточкой проекта."), st.SMALL))
-        story += _kpi_table(own, w)
+        story += _titled([st.h2(_t("1а. Собственные показатели колледжа (в карточку проекта не входят)")),
+                          st.p(_t("Плановые значения установлены колледжем, а не карточкой проекта."), st.SMALL)],
+                         _kpi_table(own, w))
     story.append(st.p(_t("* — значение рассчитано программой по данным разделов (реестр кластера, "
                          "аккредитация, закупки, расписание) на дату формирования отчёта; введённые значения "
                          "датированы днём, на который они верны."), st.SMALL))
 
     if rep.participants:
-        story.append(st.h2(_t("2. Участники кластера")))
-        story += st.table([[str(i), st.p(n, st.CELL), st.p(k, st.CELL), st.p(a, st.CELL)]
-                           for i, (n, k, a) in enumerate(rep.participants, 1)],
-                          [_t("№"), _t("Участник"), _t("Вид"), _t("Соглашение")],
-                          [8 * mm, w * 0.55, 40 * mm, w * 0.45 - 48 * mm], align=["C", "L", "L", "L"])
+        story += titled([st.h2(_t("2. Участники кластера"))], st.table(
+            [[str(i), st.p(n, st.CELL), st.p(k, st.CELL), st.p(a, st.CELL)]
+             for i, (n, k, a) in enumerate(rep.participants, 1)],
+            [_t("№"), _t("Участник"), _t("Вид"), _t("Соглашение")],
+            [8 * mm, w * 0.55, 40 * mm, w * 0.45 - 48 * mm], align=["C", "L", "L", "L"], chunk=ONE_TABLE))
     if rep.directions:
-        story.append(st.h2(_t("3. Направления обучения")))
-        story += st.table([[str(i), c, st.p(n, st.CELL), lv, st.number(pl)]
-                           for i, (c, n, lv, pl) in enumerate(rep.directions, 1)],
-                          [_t("№"), _t("Код"), _t("Специальность / профессия"), _t("Уровень"), _t("Мест в год")],
-                          [8 * mm, 20 * mm, w - 8 * mm - 20 * mm - 30 * mm - 24 * mm, 30 * mm, 24 * mm],
-                          align=["C", "C", "L", "L", "R"])
+        story += titled([st.h2(_t("3. Направления обучения"))], st.table(
+            [[str(i), c, st.p(n, st.CELL), lv, st.number(pl)] for i, (c, n, lv, pl) in enumerate(rep.directions, 1)],
+            [_t("№"), _t("Код"), _t("Специальность / профессия"), _t("Уровень"), _t("Мест в год")],
+            [8 * mm, 20 * mm, w - 8 * mm - 20 * mm - 30 * mm - 24 * mm, 30 * mm, 24 * mm],
+            align=["C", "C", "L", "L", "R"], chunk=ONE_TABLE))
     if rep.budget:
-        story.append(st.h2(_t("4. Финансирование по источникам, ₽")))
+        heading = [st.h2(_t("4. Финансирование по источникам, ₽"))]
         tot = [sum((b[i] for b in rep.budget), Decimal(0)) for i in range(1, 5)]
         data = [[st.p(b[0], st.CELL), st.money(b[1]), st.money(b[2]), st.money(b[3]), st.money(b[4])]
                 for b in rep.budget]
         data.append([_t("Итого"), *[st.money(x) for x in tot]])
-        story += st.table(data, [_t("Источник"), _t("Лимит"), _t("План (НМЦК)"), _t("Законтрактовано"),
-                                 _t("Оплачено")],
-                          [w - 4 * 38 * mm, 38 * mm, 38 * mm, 38 * mm, 38 * mm], align=["L", "R", "R", "R", "R"],
-                          row_styles=lambda i, r: ([("FONT", (0, 0), (-1, 0), st.fonts.CONDENSED_BOLD, 8)]
-                                                   if i == len(data) - 1 else []))
+        story += titled(heading, st.table(
+            data, [_t("Источник"), _t("Лимит"), _t("План (НМЦК)"), _t("Законтрактовано"), _t("Оплачено")],
+            [w - 4 * 38 * mm, 38 * mm, 38 * mm, 38 * mm, 38 * mm], align=["L", "R", "R", "R", "R"],
+            row_styles=lambda i, r: ([("FONT", (0, 0), (-1, 0), st.fonts.CONDENSED_BOLD, 8)]
+                                     if i == len(data) - 1 else []), chunk=ONE_TABLE), total=True)
     for n in rep.notes:
         story.append(st.p(n, st.SMALL))
+    story, info = signed(story, info, w)  # the director's signature with the last rows, never alone on a page
     st.build_pdf(dest, info, story, cancelled=cancelled)
