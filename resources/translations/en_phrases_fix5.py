@@ -26,4 +26,7 @@ PHRASES: dict[str, str] = {
         "The room chosen in the list has been deleted — refresh the list (F5).",
     "как в поиске списка, например: колба": "as in the list's search, e.g. flask",
     "В списке нет позиций: измените поиск или фильтры.": "The list shows no items: change the search or the filters.",
+    # a filter the inventory list does not know
+    "Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.":
+        "The inventory list has no filter «{0}». Its filters: {1}.",
 }
