@@ -29,4 +29,23 @@ PHRASES: dict[str, str] = {
     # a filter the inventory list does not know
     "Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.":
         "The inventory list has no filter «{0}». Its filters: {1}.",
+    # messages that named internal ids
+    "{0}: запись не найдена — её удалили или изменили. Обновите список (F5).":
+        "{0} was not found: it has been deleted or changed. Refresh the list (F5).",
+    "Документ движения, выбранный в списке, уже удалён — обновите список (F5).":
+        "The movement document chosen in the list has been deleted — refresh the list (F5).",
+    "Файл, выбранный в карточке, уже удалён — закройте карточку и откройте её снова.":
+        "The file chosen in the card has been deleted — close the card and open it again.",
+    "Этот файл уже удалён (возможно, с другого компьютера).":
+        "This file has already been deleted (perhaps from another computer).",
+    "Это действие уже отменено (возможно, с другого компьютера): обновите список (F5).":
+        "This action has already been undone (perhaps from another computer): refresh the list (F5).",
+    "Выбранные предложения ({0}) не относятся к мастерской «{1}» или уже не ждут подтверждения: обновите "
+    "список (F5) и выберите снова.":
+        "The chosen proposals ({0}) do not belong to workshop «{1}» or no longer await confirmation: refresh the "
+        "list (F5) and choose again.",
+    "Выбранные строки чек-листа ({0}) не относятся к дефицитам мастерской «{1}» (уже выполнены или удалены): "
+    "обновите список (F5) и выберите снова.":
+        "The chosen checklist lines ({0}) are not shortfalls of workshop «{1}» (met or deleted meanwhile): refresh "
+        "the list (F5) and choose again.",
 }
