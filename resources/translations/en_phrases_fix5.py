@@ -48,4 +48,14 @@ PHRASES: dict[str, str] = {
     "обновите список (F5) и выберите снова.":
         "The chosen checklist lines ({0}) are not shortfalls of workshop «{1}» (met or deleted meanwhile): refresh "
         "the list (F5) and choose again.",
+    # the users tab
+    # (its count reuses the shared «Записей: {0}»)
+    # emoji icons replaced by the SVG lock and words
+    "закр.": "locked",
+    "Закреплено: при генерации остаётся на месте": "Locked: generation leaves it where it is",
+    "  [закреплено]": "  [locked]",
+    "Не меняются никогда: занятия до {0} (прошедшие) и закреплённые (в сетке — со значком замка); занятия после "
+    "даты «по» тоже остаются.":
+        "Never changed: lessons before {0} (past) and locked ones (a lock icon in the grid); lessons after the "
+        "«to» date stay as well.",
 }
