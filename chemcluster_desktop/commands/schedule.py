@@ -164,8 +164,10 @@ def cmd_lessons(args) -> int:
     for le in res["lessons"]:
         sub = f" ({le['subgroup']})" if le["subgroup"] else ""
         rep = translate("CliSchedule", " (замена за {0})").format(le["replaces"]) if le["replaces"] else ""
+        # «закреплено» in words: a console without an emoji font (or a cp866 one) showed «🔒» as a box or «?»
+        lock = translate("CliSchedule", "  [закреплено]") if le["locked"] else ""
         print(f"{le['date']} {le['slot']}  {le['school']} {le['class']}{sub}  «{le['module']}»  "
-              f"{le['workshop']}  {le['instructor'] or ''}{rep}{'  🔒' if le['locked'] else ''}")
+              f"{le['workshop']}  {le['instructor'] or ''}{rep}{lock}")
     print(translate("CliSchedule", "Всего занятий: {0}").format(len(res["lessons"])))
     return 0
 

@@ -90,6 +90,7 @@ class Opis:
     ends_on: dt.date | None
     rows: list[OpisRow] = field(default_factory=list)
     commission: list[Signer] = field(default_factory=list)  # chair first
+    selection: str = ""  # a list of the records narrowed in the program: «Отбор: поиск «колба», …» (else "")
 
 
 def _sum(vals) -> Decimal:
@@ -179,6 +180,8 @@ def story_of(op: Opis, req: Requisites, *, counted: bool, w: float) -> list:
         (_t("Основание для проведения инвентаризации"), op.basis),
         (_t("Дата начала инвентаризации"), short_date(op.starts_on)),
         (_t("Дата окончания инвентаризации"), short_date(op.ends_on))], w, 70 * mm))
+    if op.selection:  # which rows of the records this list holds, said as the program's list said it
+        out += [Spacer(1, 1.5 * mm), p(op.selection, VALUE)]
     out.append(statement(_t("РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на "
                             "нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на "
                             "мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход."),

@@ -28,13 +28,21 @@ def get_or_404(s: Session, model: type[T], id_: Any, what: str | None = None, *,
     """The record ``model`` with primary key ``id_``, or :class:`NotFoundError` naming ``what``
     (a Russian noun such as «Позиция»; the model's name when not given). The message names the record
     before «запись не найдена» so that it reads right whatever the noun's gender («Договор № 35 не
-    найдена» was printed before)."""
+    найдена» was printed before), and names the id only where people know it (:data:`ID_IS_THE_NUMBER`)."""
     obj = s.get(model, id_, with_for_update=for_update) if id_ is not None else None
     if obj is None:
         name = what or model.__name__
-        raise NotFoundError(translate("Errors", "{0} № {1}: запись не найдена — её удалили или изменили. "
-                                                "Обновите список (F5).").format(name, id_))
+        if model.__name__ in ID_IS_THE_NUMBER:
+            raise NotFoundError(translate("Errors", "{0} № {1}: запись не найдена — её удалили или изменили. "
+                                                    "Обновите список (F5).").format(name, id_))
+        # an internal id means nothing to the person (the record was chosen in a list and is gone)
+        raise NotFoundError(translate("Errors", "{0}: запись не найдена — её удалили или изменили. "
+                                                "Обновите список (F5).").format(name))
     return obj
+
+
+# records whose id is the number people see and type: a need's «№» in the needs list, ``--need ID``
+ID_IS_THE_NUMBER = frozenset({"Need"})
 
 
 def check_version(obj: Any, version: int | None) -> None:

@@ -38,6 +38,8 @@ OFFICIAL_KINDS = frozenset({"inventory", "inventory-decision", "inventory-act", 
 FILTER_NAMES = {
     "room": ("--room", "Помещение"),
     "kind": ("--kind", "Вид позиций"),
+    "search": ("--search", "Поиск"),
+    "status": ("--status", "Состояние"),
     "ids": ("--ids", "Позиции"),
     "stocktaking": ("--stocktaking", "Инвентаризация"),
     "number": ("--number", "Номер документа"),
@@ -56,6 +58,8 @@ FILTER_NAMES = {
 }
 CLI_VALUES = {
     "ids": "id через запятую",
+    "search": "строка поиска, как в окне программы",
+    "status": "in_use | repair | not_commissioned | written_off | all — любое, и списанные",
     "stocktaking": "номер или id",
     "need": "id",
     "line": "номер",

@@ -15,7 +15,7 @@ from chemcluster_desktop.services import context
 LIMIT = 2000
 
 # filters typed by hand (no list to choose from)
-FREE_TEXT = {"ids"}
+FREE_TEXT = {"ids", "search"}
 
 
 def _t(s: str) -> str:

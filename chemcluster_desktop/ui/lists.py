@@ -53,6 +53,7 @@ class Tab(QWidget):
     icon_name = ""  # the tab's icon (none when empty)
     permission: str | None = None  # the right needed to change what the tab shows
     actions: frozenset[str] | set[str] = frozenset()
+    hidden_actions: frozenset[str] = frozenset()  # toolbar actions that make no sense here (hidden, not greyed)
     searchable = True  # False: the page's search field is disabled while the tab is shown
     table: QTableView | None = None
     model: PagedTableModel | None = None
@@ -325,6 +326,9 @@ class TabbedPage(BasePage):
         return name not in TOOLBAR_ACTIONS or self.current_tab().action_enabled(name)
 
     def on_selection_changed(self) -> None:
+        for name in self.current_tab().hidden_actions:  # shown again by the next tab's update (by the rights)
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setVisible(False)
         self.current_tab().show_details()
 
     def on_role_changed(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QListView,
     QMainWindow,
     QScrollArea,
     QTableView,
@@ -106,6 +107,15 @@ class _VerticalScroll(QScrollArea):
         if obj is self.widget() and ev.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()
         return super().eventFilter(obj, ev)
+
+
+def wrapping_list(view: QListView) -> QListView:
+    """A list of entries that never scrolls sideways: an entry longer than the view wraps onto a second
+    line (its end — a price, a date — stays in sight instead of hiding at the right)."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    return view
 
 
 def scrolling(content: QWidget) -> QScrollArea:

@@ -54,3 +54,42 @@ def test_demo_payment_stages_fall_on_working_days(demo_db):
             if p.due_on is not None]
     assert len(dues) >= 5
     assert all(rules.is_working_day(d, off, work) for d in dues), dues
+
+
+def _small_p5_purchase_next_year(sups: list[int], src: int) -> int:
+    """A need priced by three offers, planned for next year as a п. 5 ч. 1 ст. 93 purchase: the only line
+    of its year, so without a СГОЗ its year's volume is its own price and п. 5 allows half of it."""
+    import datetime as dt
+
+    from chemcluster_desktop.services.procurement import rules
+    from tests.procurement.helpers import add_offers
+
+    nid = P.create_need({"name": "Кондуктометр лабораторный", "quantity": 2})
+    add_offers(nid, sups[:3], ["50000.00", "51000.00", "52000.00"])
+    return P.create_plan_line({"title": "Кондуктометры", "need_ids": [nid], "funding_source_id": src,
+                               "method": rules.SINGLE_P5, "planned_year": dt.date.today().year + 1})
+
+
+def test_demo_sets_the_annual_volume_so_a_small_purchase_goes_through(demo_db):
+    from chemcluster_desktop.services.procurement import compliance, demo, rules
+
+    assert rules.get_procurement_settings()["procurement.annual_volume"] == demo.ANNUAL_VOLUME
+    limits = {r["point"]: r["limit"] for r in compliance.small_purchases()}
+    assert limits["p5"] == Decimal("30000000.00") and limits["p4"] == Decimal("17200000.00")
+    lid = _small_p5_purchase_next_year([s.id for s in P.all_suppliers()], P.list_sources()[0].id)
+    P.advance(lid, "price_justified")
+    assert P.get_plan_line(lid).status == "price_justified"
+
+
+def test_a_real_database_without_the_annual_volume_still_refuses(db):
+    import pytest
+
+    from chemcluster_desktop.services.errors import ValidationError
+    from chemcluster_desktop.services.procurement import rules
+    from tests.procurement.helpers import make_sources, make_suppliers
+
+    assert rules.get_procurement_settings()["procurement.annual_volume"] == ""
+    lid = _small_p5_purchase_next_year(make_suppliers(3), make_sources()["own"])
+    with pytest.raises(ValidationError, match="не помещается в лимит. Выберите конкурентный способ"):
+        P.advance(lid, "price_justified")
+    assert P.get_plan_line(lid).status == "in_plan"

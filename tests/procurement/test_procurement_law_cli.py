@@ -101,7 +101,8 @@ def test_demo_obeys_the_rules(demo_db):
 def test_plan_json_tracks_the_small_purchase_volumes(demo_db_path, capsys):
     """``procurement plan --json`` adds the year's small purchases per ground of ст. 93, recomputed here:
     used = the justified-or-further lines of that method (their contracts' prices, else their НМЦК);
-    the limit from СГОЗ = the year's active 44-ФЗ lines the same way."""
+    the limit from СГОЗ — the demo declares it (``demo.ANNUAL_VOLUME``); without it the year's active 44-ФЗ
+    lines the same way (``test_procurement_demo``: a real database's refusal)."""
     code, out, _ = run(capsys, "--db", str(demo_db_path), "procurement", "plan", "--json")
     assert code == 0
     data = json.loads(out)
@@ -114,7 +115,10 @@ def test_plan_json_tracks_the_small_purchase_volumes(demo_db_path, capsys):
         context.close_database()
     committed = {ln["number"]: prices.get(ln["number"], Decimal(ln["amount"])) for ln in data["lines"]}
     active = [ln for ln in data["lines"] if ln["law"] == "44-ФЗ" and ln["status"] not in ("failed", "cancelled")]
-    sgoz = sum((committed[ln["number"]] for ln in active), Decimal("0.00"))
+    from chemcluster_desktop.services.procurement.demo import ANNUAL_VOLUME
+
+    sgoz = Decimal(ANNUAL_VOLUME)
+    assert sgoz > sum((committed[ln["number"]] for ln in active), Decimal("0.00"))  # more than the plan alone
     small = {x["point"]: x for x in data["small_purchases"]}
     assert set(small) == {"p4", "p5", "e12"}
     justified = [ln for ln in active if ln["status"] not in ("need", "in_plan")]

@@ -152,10 +152,13 @@ def test_lock_unlock_from_the_grid(window, qtbot):
     assert page.actions_by_name["edit"].isEnabled()
     qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
     assert svc.get_lesson(lid)["locked"] is True
-    assert "🔒" in page.grid.item(0, 0).text()
+    cell = page.grid.item(0, 0)  # a drawn lock (an SVG), not an emoji a font may lack; words in «all» view
+    assert not cell.icon().isNull() and "закр." in cell.text() and "Закреплено" in cell.toolTip()
+    assert not any(ord(ch) > 0xFFFF for ch in cell.text())
     page.grid.setCurrentCell(0, 0)
     qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
     assert svc.get_lesson(lid)["locked"] is False
+    assert page.grid.item(0, 0).icon().isNull() and "закр." not in page.grid.item(0, 0).text()
 
 
 def test_class_form_refuses_zero_pupils_beside_the_field(window, qtbot):

@@ -14,6 +14,8 @@ layout is sound. The checks measure what a person sees, with the widget's own fo
   character per line);
 - :func:`check_combos` — a drop-down with a current entry that shows a blank (empty text, or too low
   for its font);
+- :func:`check_lists_sideways` — a list of entries (a list view, not a table) wider than its view, so
+  that the ends of its entries (a price at the right) are reached only by scrolling sideways (dialogs);
 - :func:`check_inside_screen` — a top-level window not inside the screen's available geometry;
 - :func:`check_actions` — an enabled page action neither on the toolbar (fully shown) nor behind the
   visible overflow button «»» and in «Правка».
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -356,6 +359,16 @@ def painted(w: QWidget, least: int = 6) -> bool:
     return False
 
 
+def check_lists_sideways(root: QWidget) -> list[str]:
+    """A list whose entries are wider than its view: their ends hide until one scrolls sideways."""
+    out = []
+    for w in _all_shown(root):
+        if isinstance(w, QListView) and w.horizontalScrollBar().maximum() > TOLERANCE:
+            out.append(f"scrolls sideways: the entries of {describe(w)} are {w.horizontalScrollBar().maximum()} px "
+                       f"wider than its view of {w.viewport().width()} px")
+    return out
+
+
 def check_all(window: QWidget) -> list[str]:
     return (check_overlaps(window) + check_clipped(window) + check_elided(window) + check_wrapping(window)
             + check_combos(window))
@@ -367,6 +380,27 @@ def _host(qtbot, w=640, h=200) -> QWidget:
     qtbot.addWidget(host)
     host.resize(w, h)
     return host
+
+
+def test_list_scrolling_sideways_caught_and_wrapping_list_passes(qtbot):
+    from PySide6.QtWidgets import QListWidget, QVBoxLayout
+
+    text = "№ 12 · Спектрофотометр двухлучевой сканирующий с программным обеспечением — 2 шт. · 1 234 567,89 ₽"
+    lists = []
+    for wrap in (False, True):
+        host = _host(qtbot, 320, 200)
+        lw = QListWidget()
+        lw.addItems([text] * 3)
+        if wrap:
+            lw.setWordWrap(True)
+            lw.setResizeMode(QListView.ResizeMode.Adjust)
+            lw.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QVBoxLayout(host).addWidget(lw)
+        host.show()
+        qtbot.waitExposed(host)
+        lists.append(check_lists_sideways(host))
+    assert len(lists[0]) == 1 and "scrolls sideways" in lists[0][0]
+    assert lists[1] == []
 
 
 def test_overlap_caught_and_sound_layout_passes(qtbot):

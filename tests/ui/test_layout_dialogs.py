@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from chemcluster_desktop.services.listing import ListQuery
-from tests.ui.test_layout_checks import check_all, check_inside_screen
+from tests.ui.test_layout_checks import check_all, check_inside_screen, check_lists_sideways
 
 UI = Path(__file__).resolve().parents[2] / "chemcluster_desktop" / "ui"
 
@@ -248,6 +248,15 @@ def _plan_line_dialog(w, _t):
     return PlanLineDialog(w, _plan_line())
 
 
+def _plan_line_new(w, _t):
+    """A new line: the list of the needs not yet planned, the longest demo entries included."""
+    from chemcluster_desktop.services import procurement as P
+    from chemcluster_desktop.ui.dialogs.procurement_dialogs import PlanLineDialog
+
+    assert P.unplanned_needs(), "the demo has no unplanned needs to list"
+    return PlanLineDialog(w, None)
+
+
 def _contract_dialog(w, _t):
     from chemcluster_desktop.ui.dialogs.procurement_contract_dialogs import ContractDialog
     return ContractDialog(w, _plan_line())
@@ -390,7 +399,7 @@ CASES = {
     "infra_import": _infra_import, "infra_lists": _infra_lists, "infra_line": _infra_line,
     "item_picker": _item_picker, "loan": _loan,
     "need_new": _need_new, "need_edit": _need_edit, "supplier": _supplier, "source": _source,
-    "plan_line": _plan_line_dialog, "contract": _contract_dialog, "delivery": _delivery, "step": _step,
+    "plan_line": _plan_line_dialog, "plan_line_new": _plan_line_new, "contract": _contract_dialog, "delivery": _delivery, "step": _step,
     "price_requests": _price_requests, "procurement_settings": _procurement_settings,
     "participant": _participant, "direction": _direction, "kpi": _kpi, "kpi_value": _kpi_value,
     "room": _room, "buildings": _buildings, "building": _building, "mol_positions": _mol_positions,
@@ -447,7 +456,7 @@ def dialog_findings(dlg: QDialog, qtbot) -> list[str]:
     dlg.show()
     qtbot.waitExposed(dlg)
     _settle(qtbot)
-    found = check_all(dlg) + check_inside_screen([dlg])
+    found = check_all(dlg) + check_lists_sideways(dlg) + check_inside_screen([dlg])
     return list(dict.fromkeys(found))
 
 

@@ -187,9 +187,13 @@ def _inventory(walk: Walk) -> None:
     assert preview.isVisible() and preview.doc.pageCount() >= 1
     walk.step("inventory_list_pdf")
     text = _text(preview.pdf_path)
+    # the printed list is the list on the screen: the room's items the search found, and no other
     in_room = inventory.list_items(ListQuery(filters={"room_id": room_id}, limit=10000))
+    shown = {r["id"] for r in rows}
     assert number in text and "Лаборатория аналитической химии" in text
-    assert all(r["inventory_number"] in text for r in in_room if r.get("inventory_number"))
+    assert all(r["inventory_number"] in text for r in in_room if r["id"] in shown and r.get("inventory_number"))
+    assert not any(r["inventory_number"] in text for r in in_room if r["id"] not in shown and r.get("inventory_number"))
+    assert "Отбор: поиск «рефрактом», помещение «" in " ".join(text.split())
     walk.click(preview.close_btn)
 
 

@@ -176,9 +176,9 @@ def confirm_proposals(workshop_id: int, link_ids: list[int] | None = None, *, in
             mine = {p.link_id for p in props}
             stray = [i for i in link_ids if i not in mine]
             if stray:
-                raise ValidationError(_t("Предложения № {0} не относятся к мастерской «{1}» или уже не ждут "
-                                         "подтверждения: обновите список.").format(
-                    ", ".join(map(str, stray[:10])), w.name))
+                raise ValidationError(_t("Выбранные предложения ({0}) не относятся к мастерской «{1}» или уже не ждут "
+                                         "подтверждения: обновите список (F5) и выберите снова.").format(
+                    len(stray), w.name))
             chosen = list(dict.fromkeys(link_ids))
         res = ConfirmResult(w.name, len(chosen), len(props) - len(chosen), chosen, dry_run)
         if dry_run or not chosen:

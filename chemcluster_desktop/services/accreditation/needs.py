@@ -106,8 +106,9 @@ def create_needs_from_gaps(workshop_id: int, line_ids: list[int] | None = None, 
             known = {r["id"] for r in rows}
             stray = [i for i in line_ids if i not in known]
             if stray:
-                raise ValidationError(_t("Строки чек-листа № {0} не относятся к дефицитам мастерской «{1}»: "
-                                         "обновите список.").format(", ".join(map(str, stray[:10])), w.name))
+                raise ValidationError(_t("Выбранные строки чек-листа ({0}) не относятся к дефицитам мастерской «{1}» "
+                                         "(уже выполнены или удалены): обновите список (F5) и выберите снова.")
+                                      .format(len(stray), w.name))
             rows = [r for r in rows if r["id"] in set(line_ids)]
         scope = {"needs_workshop": w.id}
         before = restore.snapshot(s, scope) if not dry_run else {}

@@ -205,7 +205,7 @@ def undo(point_id: int | None = None, *, workshop_id: int | None = None, dry_run
         p = s.execute(select(AccreditationRestorePoint.__table__).where(
             AccreditationRestorePoint.id == point_id)).first()
         if p is None:
-            raise NotFoundError(_t("Точка восстановления № {0} не найдена (уже отменена?).").format(point_id))
+            raise NotFoundError(_t("Это действие уже отменено (возможно, с другого компьютера): обновите список (F5)."))
         require("procurement.needs" if p.kind == "needs" else WRITE)
         if fingerprint(snapshot(s, p.scope)) != p.after_hash:
             raise ValidationError(_t("«{0}» нельзя отменить: после этого действия лист, чек-листы или потребности "

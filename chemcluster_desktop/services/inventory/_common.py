@@ -24,7 +24,7 @@ def _date_not_future(d: dt.date | None, field: str, label: str, row: int | None 
 def _check_room(s, room_id: int | None) -> None:
     # inside the caller's unit of work: the locations service has no in-session lookup of a room
     if room_id is not None and s.get(Room, room_id) is None:
-        raise ValidationError(_t("Помещение не найдено (id {0}).").format(room_id), field="room_id")
+        raise ValidationError(_t("Помещение, выбранное в списке, уже удалено — обновите список (F5)."), field="room_id")
 
 
 def _chunks(seq: list, n: int):

@@ -122,7 +122,7 @@ def export_to(att_id: int, folder: str | Path) -> Path:
     with context.read() as s:
         att = s.get(Attachment, att_id)
         if att is None:
-            raise NotFoundError(_t("Файл № {0} не найден: его удалили. Обновите карточку.").format(att_id))
+            raise NotFoundError(_t("Файл, выбранный в карточке, уже удалён — закройте карточку и откройте её снова."))
         name, data = att.file_name, att.data
     dest = Path(folder) / f"{att_id}-{name}"
     dest.write_bytes(data)
@@ -134,7 +134,7 @@ def delete_file(att_id: int) -> None:
     with context.uow() as s:
         att = s.get(Attachment, att_id)
         if att is None:
-            raise NotFoundError(_t("Файл № {0} не найден: его уже удалили.").format(att_id))
+            raise NotFoundError(_t("Этот файл уже удалён (возможно, с другого компьютера)."))
         audit.record(s, "delete", "inventory", "Attachment", str(att_id), _t("Удалён файл «{0}»").format(att.file_name))
         s.execute(delete(Attachment).where(Attachment.id == att_id))
 

@@ -114,7 +114,7 @@ def clean_decision(s, data: dict[str, Any]) -> dict[str, Any]:
     known = set(s.scalars(select(Room.id).where(Room.id.in_(room_ids))))
     missing = [r for r in room_ids if r not in known]
     if missing:
-        raise ValidationError(_t("Помещение № {0} не найдено: обновите список.").format(missing[0]), field="room_ids")
+        raise ValidationError(_t("Помещение, выбранное в списке, уже удалено — обновите список (F5)."), field="room_ids")
     members = []
     for i, m in enumerate(data.get("members") or [], 1):
         name = str(m.get("name") or "").strip()

@@ -9,6 +9,8 @@ import weakref
 from sqlalchemy import func, select, text
 
 from chemcluster_desktop.services import context, listing
+from chemcluster_desktop.services.errors import ValidationError
+from chemcluster_desktop.services.inventory._common import _t
 from chemcluster_desktop.services.inventory.reagents import expiry_state
 from chemcluster_desktop.services.inventory.vocabulary import kind_label
 from chemcluster_desktop.services.listing import ListQuery
@@ -51,7 +53,22 @@ def _items_trigram() -> listing.TrigramIndex | None:
     return listing.TrigramIndex(ITEMS_FTS, Item.id) if present else None
 
 
+# the filters the inventory list knows (the page's filters, the dashboard's tiles, export and printing)
+FILTER_KEYS = frozenset({"kind", "room_id", "status", "include_written_off", "ids", "due_ids", "low_stock",
+                         "issued"})
+
+
+def check_filters(q: ListQuery) -> None:
+    """Refuse a filter the list does not know: a misspelt one («room» for «room_id») used to be ignored
+    and the whole inventory listed, exported or printed as if it were the selection."""
+    unknown = sorted(set(q.filters or {}) - FILTER_KEYS)
+    if unknown:
+        raise ValidationError(_t("Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.")
+                              .format(unknown[0], ", ".join(sorted(FILTER_KEYS))), field=unknown[0])
+
+
 def _filtered(stmt, q: ListQuery, *, index_drives: bool = True):
+    check_filters(q)
     f = q.filters or {}
     kind = f.get("kind")
     if kind:
@@ -83,6 +100,7 @@ _COUNT_FILTERS = ("kind", "room_id", "status", "ids", "low_stock", "issued")
 
 
 def count_items(q: ListQuery) -> int:
+    check_filters(q)
     tri = _items_trigram()
     with context.read() as s:
         if (tri is not None and (q.search or "").strip() and "due_ids" not in (q.filters or {})
@@ -118,6 +136,7 @@ LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model
 
 
 def list_items(q: ListQuery) -> list[dict]:
+    check_filters(q)
     today = dt.date.today()
     out = []
     with context.read() as s:

@@ -81,7 +81,7 @@ def movement_document(movement_id: int) -> dict:
                         .join(to, to.id == Movement.to_room_id, isouter=True)
                         .where(Movement.id == movement_id)).first()
         if row is None:
-            raise NotFoundError(_t("Документ движения № {0} не найден.").format(movement_id))
+            raise NotFoundError(_t("Документ движения, выбранный в списке, уже удалён — обновите список (F5)."))
         mv, from_room, to_room = row
         lines = []
         kinds = set()

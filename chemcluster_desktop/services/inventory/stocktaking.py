@@ -92,7 +92,7 @@ def start(room_id: int, *, decision: int | None = None, on: dt.date | None = Non
     with context.uow() as s:
         room = s.get(Room, room_id)
         if room is None:
-            raise NotFoundError(_t("Помещение не найдено (id {0}).").format(room_id))
+            raise NotFoundError(_t("Помещение, выбранное в списке, уже удалено — обновите список (F5)."))
         dec = get_or_404(s, StocktakingDecision, decision, _t("Решение об инвентаризации"))
         if room_id not in (dec.room_ids or []):
             raise ValidationError(_t("Решение № {0} от {1:%d.%m.%Y} не охватывает помещение «{2}»: добавьте его в "

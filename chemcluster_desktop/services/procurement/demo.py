@@ -31,7 +31,7 @@ from chemcluster_desktop.storage.accreditation import (
     ChecklistLink,
     InfrastructureLine,
 )
-from chemcluster_desktop.storage.core import Room
+from chemcluster_desktop.storage.core import Room, Setting
 from chemcluster_desktop.storage.procurement import Contract, Need, PlanLine
 
 # The card gives the total (~396.6 mln ₽) and the grant cap (100 mln ₽); the rest is split believably.
@@ -41,6 +41,15 @@ SOURCES = [
     ("employer", "70000000.00"),
     ("own", "30000000.00"),
 ]
+
+# The college's total annual volume of purchases (СГОЗ, ст. 3 п. 16 44-ФЗ) for the small-purchase limits of
+# ст. 93. The card gives no figure for it; it is made of what the card does give: the federal and regional
+# money of the project (100 + 196.6 mln ₽, item 8) is spent by the college as a 44-ФЗ customer over the
+# project's two years (item 6: 2023–2024), about 148 mln ₽ a year, plus the college's ordinary purchases
+# (utilities, food, repairs, services: not in the card, taken as about 2 mln ₽ a month). Without it the
+# limit's base was the year's plan-schedule alone, and the first п. 5 purchase of a small plan was
+# refused (50 % of its own price). With it: п. 5 — 30 mln ₽ a year (the cap), п. 4 — 15 mln ₽.
+ANNUAL_VOLUME = "172000000.00"
 
 # (name, first 9 digits of the ИНН, КПП, contact, e-mail, phone, address)
 SUPPLIERS = [
@@ -225,6 +234,11 @@ class _Demo:
 
     def sources_and_suppliers(self) -> None:
         s = self.s
+        volume = s.get(Setting, "procurement.annual_volume")
+        if volume is None:
+            s.add(Setting(key="procurement.annual_volume", value=ANNUAL_VOLUME))
+        elif not volume.value:
+            volume.value = ANNUAL_VOLUME
         self.src = {code: _save_source(s, None, code, SOURCE_NAMES[code], limit) for code, limit in SOURCES}
         self.sup = [_create_supplier(s, name=n, inn=complete_inn(inn9), kpp=kpp, contact=c, email=e, phone=ph,
                                      address=a)

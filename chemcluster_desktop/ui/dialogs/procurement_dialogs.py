@@ -13,10 +13,12 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +36,7 @@ from chemcluster_desktop.services.procurement import rules
 from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import forms
+from chemcluster_desktop.ui.screen import wrapping_list
 
 CTX = "Procurement"
 
@@ -276,10 +279,14 @@ class PlanLineDialog(FormDialog):
         self.needs = QListWidget()
         self.needs.setObjectName("planNeeds")
         self.needs.setMinimumHeight(180)
+        # never sideways (a long entry hid its НМЦК at the right): the dialog opens as wide as the entries
+        # within the screen (showEvent), and on a narrower screen an entry wraps onto a second line
+        wrapping_list(self.needs)
         if line is None:
             for n in P.unplanned_needs():
                 nm = fmt.money(n["nmck"]) if n["nmck"] is not None else QCoreApplication.translate("Procurement", "цена не обоснована")
                 it = QListWidgetItem(f"№ {n['id']} · {n['name']} — {fmt.decimal(n['quantity'])} {n['unit']} · {nm}")
+                it.setToolTip(it.text())
                 it.setData(Qt.ItemDataRole.UserRole, n["id"])
                 it.setData(Qt.ItemDataRole.UserRole + 1, str(n["nmck"] or "0"))
                 it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -301,6 +308,31 @@ class PlanLineDialog(FormDialog):
         self.finish_layout()
         self.title.textChanged.connect(lambda _t_: self.validate())
         self.validate()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        if self.line is None:  # before the form's own showEvent, which makes the dialog as wide as its rows
+            self._fit_needs()
+        super().showEvent(e)
+
+    def _fit_needs(self) -> None:
+        """The needs list as wide as its longest entry, but leaving the labels' column, the margins and the
+        window frame inside the screen's available width."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or not self.needs.count():
+            return
+        labels = 0
+        for r in range(self.form.rowCount()):
+            item = self.form.itemAt(r, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels = max(labels, item.widget().sizeHint().width())
+        m = self.lay.contentsMargins()
+        around = (labels + self.form.horizontalSpacing() + m.left() + m.right()
+                  + self.scroll.verticalScrollBar().sizeHint().width() + 4 + 80)  # 80: the form's own allowance
+        want = (self.needs.sizeHintForColumn(0) + 2 * self.needs.frameWidth()
+                + self.needs.verticalScrollBar().sizeHint().width() + 4)
+        self.needs.setMinimumWidth(max(200, min(want, screen.availableGeometry().width() - around)))
+        for w in (self.needs.parentWidget(), self.form_box):  # now, not on the next layout pass: the form
+            w.layout().activate()                             # measures its width right after this
 
     def _fill_methods(self, current: str) -> None:
         law = self.law.currentData() or "44-ФЗ"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.screen import wrapping_list
 
 
 def _t(s: str) -> str:
@@ -92,7 +93,7 @@ class RecordDialog(FormDialog):
             hl.addStretch(1)
             return w
         if kind == "checks":
-            w = QListWidget()
+            w = wrapping_list(QListWidget())  # a long module name wraps rather than hiding at the right
             w.setMaximumHeight(140)
             for oid, text in opts:
                 it = QListWidgetItem(text)

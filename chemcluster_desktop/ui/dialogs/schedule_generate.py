@@ -99,8 +99,8 @@ class GenerateDialog(QDialog):
         period.addWidget(self.date_to)
         period.addStretch(1)
         form.addRow(_t("Менять занятия с"), period)
-        self.stays = QLabel(_t("Не меняются никогда: занятия до {0} (прошедшие) и закреплённые 🔒; "
-                               "занятия после даты «по» тоже остаются.").format(today.strftime("%d.%m.%Y")))
+        self.stays = QLabel(_t("Не меняются никогда: занятия до {0} (прошедшие) и закреплённые (в сетке — со "
+                               "значком замка); занятия после даты «по» тоже остаются.").format(today.strftime("%d.%m.%Y")))
         self.stays.setWordWrap(True)
         form.addRow(_t("Что останется"), self.stays)
         self.keep_valid = QCheckBox(_t("Оставить на месте будущие занятия, которые не нарушают правил "

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.inventory import decisions
 from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.screen import wrapping_list
 
 
 def _t(s: str) -> str:
@@ -75,7 +76,7 @@ class DecisionDialog(FormDialog):
         row.addStretch(1)
         self.add("starts_on", _t("Сроки: с"), period)
         self.fields["ends_on"], self.errors["ends_on"] = self.ends, self.errors["starts_on"]  # one row, one message
-        self.rooms = QListWidget(objectName="decRooms")
+        self.rooms = wrapping_list(QListWidget(objectName="decRooms"))  # a long room name wraps, never cut
         self.rooms.setFixedHeight(110)
         for r in inventory.rooms():
             it = QListWidgetItem(f"{r['name']} — {r['responsible'] or '—'}")

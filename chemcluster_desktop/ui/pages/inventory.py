@@ -510,16 +510,29 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         return dlg
 
     # --- printing -----------------------------------------------------------------------------------------------
-    def on_print(self) -> None:
-        flt = {}
+    def print_filters(self) -> dict | None:
+        """The inventory list's filters for the printed list: the rows selected (more than one), else
+        exactly what the list shows — search, kind, room, state, «Списанные», the dashboard's items;
+        None when the list shows nothing."""
         ids = self.selected_ids()
         if len(ids) > 1:
-            flt["ids"] = ids
-        else:
-            if self.room_filter.currentData() is not None:
-                flt["room"] = self.room_filter.currentData()
-            if self.current_kind():
-                flt["kind"] = self.current_kind()
+            return {"ids": ids}
+        f = self.current_filters()
+        flt: dict = {"search": self.model.query.search.strip(), "kind": f.get("kind"), "room": f.get("room_id"),
+                     "status": f.get("status") or ("all" if f.get("include_written_off") else None)}
+        if "due_ids" in f:  # the dashboard's verification / maintenance items
+            if not f["due_ids"]:
+                return None
+            flt["ids"] = f["due_ids"]
+        if not self.model.total():
+            return None
+        return {k: v for k, v in flt.items() if v not in (None, "")}
+
+    def on_print(self) -> None:
+        flt = self.print_filters()
+        if flt is None:
+            self._info(_t("Печать"), _t("В списке нет позиций: измените поиск или фильтры."))
+            return
         self.print_report("inventory", **flt)
 
     def print_labels(self) -> None:
@@ -536,7 +549,7 @@ class InventoryPage(InventoryExcelMixin, BasePage):
             flt["kind"] = self.current_kind()
         self.print_report("labels", **flt)
 
-    def print_report(self, kind: str, **filters):
+    def print_report(self, kind: str, /, **filters):  # positional: «kind» is also a filter (the item kind)
         from chemcluster_desktop.services import printing
 
         out = Path(tempfile.mkdtemp(prefix="chemcluster-")) / f"{kind}.pdf"

@@ -268,7 +268,8 @@ class ReportsPage(Page, QWidget):
         for name in names:
             if name in report_filters.FREE_TEXT:
                 w = QLineEdit()
-                w.setPlaceholderText(_t("например, 12, 15, 40"))
+                w.setPlaceholderText(_t("например, 12, 15, 40") if name == "ids"
+                                     else _t("как в поиске списка, например: колба"))
             else:
                 w = QComboBox()
                 w.setEditable(True)

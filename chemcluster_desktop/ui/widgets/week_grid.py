@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from chemcluster_desktop.ui.icons import icon
+
 MIME = "application/x-chemcluster-lesson"
 RED = QColor("#fde3e1")
 GREEN = QColor("#e3f4e6")
@@ -93,6 +95,8 @@ class WeekGrid(QTableWidget):
                     if bad:
                         tips.insert(0, QCoreApplication.translate("WeekGrid", "Конфликт: см. список конфликтов"))
                     it.setToolTip("\n\n".join(tips))
+                    if any(le["locked"] for le in items):  # an SVG lock (the «🔒» emoji was a box without an
+                        it.setIcon(icon("lock-outline"))     # emoji font: Windows 7, a bare Debian)
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
                     if self.can_edit:
                         flags |= Qt.ItemFlag.ItemIsDragEnabled
@@ -106,7 +110,8 @@ class WeekGrid(QTableWidget):
     mode = "all"  # workshop | class | instructor | all: what the cell needs to say
 
     def _label(self, le: dict) -> str:
-        lock = "🔒 " if le.get("locked") else ""
+        lock = "" if not le.get("locked") or self.mode != "all" else \
+            QCoreApplication.translate("WeekGrid", "закр.") + " "  # which line of a crowded cell is locked
         who = f"{lock}{le['class']} · {le['school_short']}"
         if self.mode == "workshop":
             return f"{who}\n{le['module_short']}"
@@ -118,8 +123,11 @@ class WeekGrid(QTableWidget):
         return f"{who}\n{le['module_short']} · {le['workshop_short']}"
 
     def _tip(self, le: dict) -> str:
-        return "\n".join([f"{le['school']}, {le['class']} ({le['size']} чел.)", le["module"], le["workshop"],
-                          le.get("instructor") or ""])
+        lines = [f"{le['school']}, {le['class']} ({le['size']} чел.)", le["module"], le["workshop"],
+                 le.get("instructor") or ""]
+        if le.get("locked"):
+            lines.append(QCoreApplication.translate("WeekGrid", "Закреплено: при генерации остаётся на месте"))
+        return "\n".join(lines)
 
     # --- interaction -----------------------------------------------------------------------------
     def _double_clicked(self, row: int, col: int) -> None:
