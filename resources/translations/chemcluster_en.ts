@@ -893,12 +893,12 @@
             <translation>The file header says {0}, but the list is imported as the {1} list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="115" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="116" />
             <source>Дефицитов нет: все позиции чек-листа выполнены.</source>
             <translation>No shortages: every checklist line is met.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="152" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="153" />
             <source>Дефицит по инфраструктурному листу компетенции «{0}» ({1} г.), мастерская «{2}», позиция № {3}: требуется {4}, в наличии {5}.</source>
             <translation>Shortage by the infrastructure list of competency “{0}” ({1}), workshop “{2}”, item No. {3}: required {4}, available {5}.</translation>
         </message>
@@ -1058,11 +1058,6 @@
             <translation>weak match: {0} &lt; {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="179" />
-            <source>Предложения № {0} не относятся к мастерской «{1}» или уже не ждут подтверждения: обновите список.</source>
-            <translation>Proposals No. {0} do not belong to workshop «{1}» or no longer await confirmation: refresh the list.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation/list_import.py" line="87" />
             <source>изменений в существующих данных нет</source>
             <translation>no change to existing data</translation>
@@ -1098,37 +1093,32 @@
             <translation>readiness of «{0}»: {1} % → {2} %</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="172" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="173" />
             <source>потребность № {0} уже в работе у закупок («{1}»)</source>
             <translation>need No. {0} is already with procurement («{1}»)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="116" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="117" />
             <source>Ни одна строка не выбрана.</source>
             <translation>No line is selected.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="165" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="166" />
             <source>потребность № {0} уже создана, количество то же</source>
             <translation>need No. {0} already exists with the same quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="159" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="160" />
             <source>было {0}</source>
             <translation>was {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="109" />
-            <source>Строки чек-листа № {0} не относятся к дефицитам мастерской «{1}»: обновите список.</source>
-            <translation>Checklist lines No. {0} are not gaps of workshop «{1}»: refresh the list.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="128" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="129" />
             <source>Дефициты «{0}» → закупки: создано {1}, обновлено {2}</source>
             <translation>Gaps of «{0}» → procurement: {1} created, {2} updated</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="131" />
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="132" />
             <source>Дефициты → закупки «{0}»: создано {1}, обновлено {2}</source>
             <translation>Gaps → procurement «{0}»: {1} created, {2} updated</translation>
         </message>
@@ -1173,11 +1163,6 @@
             <translation>Restored by an undo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="208" />
-            <source>Точка восстановления № {0} не найдена (уже отменена?).</source>
-            <translation>Restore point No. {0} not found (already undone?).</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="211" />
             <source>«{0}» нельзя отменить: после этого действия лист, чек-листы или потребности уже изменены (например, подтверждена связь или принято предложение). Отмена стёрла бы эти изменения.</source>
             <translation>«{0}» cannot be undone: the list, the checklists or the needs have changed since (a link confirmed or a proposal accepted, for example). Undoing would erase those changes.</translation>
@@ -1186,6 +1171,21 @@
             <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="219" />
             <source>«{0}» нельзя отменить: на восстанавливаемые или удаляемые записи уже ссылаются другие данные. Ничего не изменено.</source>
             <translation>«{0}» cannot be undone: other data already refers to the records it would restore or remove. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/linking.py" line="179" />
+            <source>Выбранные предложения ({0}) не относятся к мастерской «{1}» или уже не ждут подтверждения: обновите список (F5) и выберите снова.</source>
+            <translation>The chosen proposals ({0}) do not belong to workshop «{1}» or no longer await confirmation: refresh the list (F5) and choose again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/needs.py" line="109" />
+            <source>Выбранные строки чек-листа ({0}) не относятся к дефицитам мастерской «{1}» (уже выполнены или удалены): обновите список (F5) и выберите снова.</source>
+            <translation>The chosen checklist lines ({0}) are not shortfalls of workshop «{1}» (met or deleted meanwhile): refresh the list (F5) and choose again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/accreditation/restore_points.py" line="208" />
+            <source>Это действие уже отменено (возможно, с другого компьютера): обновите список (F5).</source>
+            <translation>This action has already been undone (perhaps from another computer): refresh the list (F5).</translation>
         </message>
     </context>
     <context>
@@ -1612,7 +1612,7 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+160" />
+            <location filename="../../chemcluster_desktop/app.py" line="+163" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
@@ -3886,6 +3886,11 @@ The previous database was kept: {1}</translation>
             <translation> (covering for {0})</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>  [закреплено]</source>
+            <translation>  [locked]</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Всего занятий: {0}</source>
             <translation>Lessons in all: {0}</translation>
@@ -5058,77 +5063,77 @@ Please pass it to your administrator.</translation>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="56" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="61" />
             <source>Номер приказа *</source>
             <translation>Order number *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="62" />
             <source>Дата приказа *</source>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="67" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="77" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="116" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="95" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="74" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="120" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
             <source>Председатель</source>
             <translation>Chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="126" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="127" />
             <source>Решение № {0} о проведении инвентаризации (ф. 0510439)</source>
             <translation>Stock-taking decision No. {0} (form 0510439)</translation>
         </message>
@@ -5159,12 +5164,17 @@ Please pass it to your administrator.</translation>
             <translation>Operation cancelled; nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/common.py" line="+35" />
+            <location filename="../../chemcluster_desktop/services/common.py" line="+36" />
             <source>{0} № {1}: запись не найдена — её удалили или изменили. Обновите список (F5).</source>
             <translation>{0} № {1} was not found: it was deleted or changed. Refresh the list (F5).</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+3" />
+            <source>{0}: запись не найдена — её удалили или изменили. Обновите список (F5).</source>
+            <translation>{0} was not found: it has been deleted or changed. Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <location filename="../../chemcluster_desktop/services/schedule/lessons.py" line="+231" />
             <source>Не указана версия записи, с которой начато изменение: сохранение вслепую перезаписало бы чужие правки. Откройте запись заново и повторите.</source>
             <translation>The version of the record the change started from is missing: a blind save would overwrite someone else's edits. Open the record again and repeat.</translation>
@@ -5292,77 +5302,77 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Forms</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="+153" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="+157" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
             <source>фактически</source>
             <translation>actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="103" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
             <source>по данным учёта</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="172" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="173" />
             <source>Материально ответственное лицо</source>
             <translation>Custodian (materially responsible person)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="173" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="174" />
             <source>ИНВЕНТАРИЗАЦИОННАЯ ОПИСЬ (СЛИЧИТЕЛЬНАЯ ВЕДОМОСТЬ) ПО ОБЪЕКТАМ НЕФИНАНСОВЫХ АКТИВОВ</source>
             <translation>INVENTORY LIST (RECONCILIATION STATEMENT) OF NON-FINANCIAL ASSETS</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="212" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="215" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="104" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="105" />
             <source>{0}: количество порядковых номеров {1} ({2}); общее количество единиц {3} {4} ({5}); на сумму {6} ({7})</source>
             <translation>{0}: entries {1} ({2}); total units {3} {4} ({5}); amount {6} ({7})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>№ п/п</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="146" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
             <source>Наименование объекта</source>
             <translation>Object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="147" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
             <source>Номер (инвентарный, номенклатурный)</source>
             <translation>Number (inventory, stock)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>Статус объекта учёта</source>
             <translation>Status of the object</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="148" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
             <source>Целевая функция актива</source>
             <translation>Target function of the asset</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
             <source>Единица измерения</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="149" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
             <source>наим.</source>
             <translation>name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="150" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
             <source>код по ОКЕИ</source>
             <translation>OKEI code</translation>
         </message>
@@ -5372,82 +5382,82 @@ Please pass it to your administrator.</translation>
             <translation>Price, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
             <source>Фактическое наличие</source>
             <translation>Actually present</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="151" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
             <source>По данным учёта</source>
             <translation>By the records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="152" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="153" />
             <source>Отклонение (+ излишек, − недостача)</source>
             <translation>Difference (+ surplus, − shortage)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="182" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="185" />
             <source>РАСПИСКА. К началу проведения инвентаризации все расходные и приходные документы на нефинансовые активы сданы в бухгалтерию и все нефинансовые активы, поступившие на мою (нашу) ответственность, оприходованы, а выбывшие списаны в расход.</source>
             <translation>RECEIPT. By the start of the stock-taking all incoming and outgoing documents on non-financial assets have been handed to the accounts department, all assets received under my (our) responsibility have been recorded and all that left have been written off.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
             <source>Итого по странице: порядковых номеров {0} ({1})</source>
             <translation>Page total: entries {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="187" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="190" />
             <source>Итого по описи</source>
             <translation>Inventory list total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="116" />
             <source>единиц {0} {1} ({2})</source>
             <translation>units {0} {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="115" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="116" />
             <source>по учёту</source>
             <translation>per records</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="175" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
             <source>Номер счёта (группа объектов)</source>
             <translation>Account (group of objects)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="176" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="177" />
             <source>Местонахождение</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="179" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="180" />
             <source>Основание для проведения инвентаризации</source>
             <translation>Basis of the stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="180" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="181" />
             <source>Дата начала инвентаризации</source>
             <translation>Stock-taking start date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="181" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="182" />
             <source>Дата окончания инвентаризации</source>
             <translation>Stock-taking end date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="194" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="197" />
             <source>Все ценности, поименованные в настоящей описи с № 1 по № {0}, комиссией проверены в натуре в моём присутствии и внесены в опись, в связи с чем претензий к инвентаризационной комиссии не имею. Ценности, перечисленные в описи, находятся на моём ответственном хранении.</source>
             <translation>All assets named in this list from No. 1 to No. {0} were checked by the commission in my presence and entered in the list; I have no claims against the stock-taking commission. The assets listed are in my safe keeping.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="190" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="193" />
             <source>По данным учёта: количество порядковых номеров {0}; на сумму {1} ({2})</source>
             <translation>Per records: entries {0}; amount {1} ({2})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="153" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="154" />
             <source>кол-во</source>
             <translation>qty</translation>
         </message>
@@ -5677,7 +5687,7 @@ Please pass it to your administrator.</translation>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="153" />
+            <location filename="../../chemcluster_desktop/reports/form_0510466.py" line="154" />
             <source>сумма, руб.</source>
             <translation>amount, RUB</translation>
         </message>
@@ -5952,11 +5962,6 @@ Please pass it to your administrator.</translation>
             <translation>Movement document «{0}» not found: `chemcluster inventory movements` lists the numbers.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="84" />
-            <source>Документ движения № {0} не найден.</source>
-            <translation>Movement document No. {0} not found.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/paperwork.py" line="62" />
             <source>Решение о проведении инвентаризации (ф. 0510439) от {0:%d.%m.%Y} № {1}; {2}</source>
             <translation>Decision to hold a stock-taking (form 0510439) of {0:%d.%m.%Y} No. {1}; {2}</translation>
@@ -6000,6 +6005,11 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="176" />
             <source>Форма по ОКУД {0}, № {1} (продолжение)</source>
             <translation>Form (OKUD) {0}, No. {1} (continued)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/movement_forms.py" line="84" />
+            <source>Документ движения, выбранный в списке, уже удалён — обновите список (F5).</source>
+            <translation>The movement document chosen in the list has been deleted — refresh the list (F5).</translation>
         </message>
     </context>
     <context>
@@ -6635,11 +6645,6 @@ Please pass it to your administrator.</translation>
             <translation>“{0}”: the date {1} has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/_common.py" line="27" />
-            <source>Помещение не найдено (id {0}).</source>
-            <translation>Room not found (id {0}).</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/importing.py" line="60" />
             <source>Импортировано {0}, пропущено {1}</source>
             <translation>Imported {0}, skipped {1}</translation>
@@ -6728,16 +6733,6 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="77" />
             <source>Не удаётся прочитать файл «{0}»: {1}</source>
             <translation>Cannot read file “{0}”: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="125" />
-            <source>Файл № {0} не найден: его удалили. Обновите карточку.</source>
-            <translation>File No. {0} not found: it was deleted. Reopen the card.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="137" />
-            <source>Файл № {0} не найден: его уже удалили.</source>
-            <translation>File No. {0} not found: it was already deleted.</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/inventory/import_plan.py" line="44" />
@@ -7414,6 +7409,26 @@ Please pass it to your administrator.</translation>
             <source>«{0}»: должность длиннее {1} знаков — сократите её.</source>
             <translation>«{0}»: the position is longer than {1} characters — shorten it.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/_common.py" line="27" />
+            <source>Помещение, выбранное в списке, уже удалено — обновите список (F5).</source>
+            <translation>The room chosen in the list has been deleted — refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="125" />
+            <source>Файл, выбранный в карточке, уже удалён — закройте карточку и откройте её снова.</source>
+            <translation>The file chosen in the card has been deleted — close the card and open it again.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/attachments.py" line="137" />
+            <source>Этот файл уже удалён (возможно, с другого компьютера).</source>
+            <translation>This file has already been deleted (perhaps from another computer).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/item_list.py" line="66" />
+            <source>Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.</source>
+            <translation>The inventory list has no filter «{0}». Its filters: {1}.</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -7767,7 +7782,7 @@ Please pass it to your administrator.</translation>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="553" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="566" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
@@ -7922,7 +7937,7 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="533" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="546" />
             <source>Выберите позиции в списке или помещение в фильтре.</source>
             <translation>Choose items in the list or a room in the filter.</translation>
         </message>
@@ -7975,6 +7990,16 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="461" />
             <source> вместе с её файлами ({0})</source>
             <translation> with its files ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
+            <source>Печать</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
+            <source>В списке нет позиций: измените поиск или фильтры.</source>
+            <translation>The list shows no items: change the search or the filters.</translation>
         </message>
     </context>
     <context>
@@ -10142,6 +10167,7 @@ Details were written to:
         <name>Page</name>
         <message>
             <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+355" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="+48" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
         </message>
@@ -10321,7 +10347,7 @@ Details were written to:
             <translation>No rooms. Add a room (Ctrl+N): inventory and workshops are placed in rooms.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="15" />
+            <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="19" />
             <source>Пользователи</source>
             <translation>Users</translation>
         </message>
@@ -10536,7 +10562,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+116" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+118" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+121" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -11373,12 +11399,12 @@ Details were written to:
             <translation>Placement due</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>цена не обоснована</source>
             <translation>price not justified</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Потребности</source>
             <translation>Needs</translation>
         </message>
@@ -11388,7 +11414,7 @@ Details were written to:
             <translation>Line initial max. price</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+69" />
             <source>Заполните предмет закупки.</source>
             <translation>Fill in the subject of procurement.</translation>
         </message>
@@ -12923,7 +12949,7 @@ Details were written to:
             <translation>{0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="98" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="107" />
             <source>Отчёт о достижении показателей кластера «Химический потенциал»</source>
             <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
         </message>
@@ -13248,7 +13274,7 @@ Details were written to:
             <translation>No needs with commercial offers.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="91" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
@@ -13258,7 +13284,7 @@ Details were written to:
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="91" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
@@ -13340,17 +13366,17 @@ Details were written to:
             <translation>Totals by funding source (failed and cancelled left out)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
             <source>Предыдущий период</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
             <source>% от плана</source>
             <translation>% of plan</translation>
         </message>
@@ -13360,52 +13386,52 @@ Details were written to:
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
             <source>2. Участники кластера</source>
             <translation>2. Cluster participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
             <source>Участник</source>
             <translation>Participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
             <source>Соглашение</source>
             <translation>Agreement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="130" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="138" />
             <source>3. Направления обучения</source>
             <translation>3. Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="133" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="137" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="144" />
             <source>4. Финансирование по источникам, ₽</source>
             <translation>4. Funding by source, ₽</translation>
         </message>
@@ -13529,7 +13555,7 @@ Details were written to:
             <translation>Paid</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="100" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
             <source>Отчётный период: {0}</source>
             <translation>Reporting period: {0}</translation>
         </message>
@@ -14075,7 +14101,7 @@ Details were written to:
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="34" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="43" />
             <source>Помещение «{0}» не найдено.</source>
             <translation>Room “{0}” not found.</translation>
         </message>
@@ -14135,7 +14161,7 @@ Details were written to:
             <translation>3. List of missing equipment and materials</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="43" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="52" />
             <source>--ids: нужны номера id через запятую, например 12,15,40.</source>
             <translation>--ids: id numbers separated by commas are needed, e.g. 12,15,40.</translation>
         </message>
@@ -14170,7 +14196,7 @@ Details were written to:
             <translation>Equipment procurement schedule by funding source.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="76" />
             <source>Неизвестный вид позиций «{0}»: equipment, furniture, consumable, reagent.</source>
             <translation>Unknown item kind “{0}”: equipment, furniture, consumable, reagent.</translation>
         </message>
@@ -14397,37 +14423,37 @@ Details were written to:
             <translation>cert. No. {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="110" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
             <source>1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации 2023–2024 гг.)</source>
             <translation>1. Indicators of the flagship project card (card item 10; term 2023–2024)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта; введённые значения датированы днём, на который они верны.</source>
             <translation>* — computed by the program from its sections (cluster registry, accreditation, procurement, timetable) on the day of the report; typed values are dated by the day they are true on.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="90" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>Показатели не заведены.</source>
             <translation>No indicators yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
             <source>1а. Собственные показатели колледжа (в карточку проекта не входят)</source>
             <translation>1a. The college's own indicators (not part of the project card)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="117" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="125" />
             <source>Плановые значения установлены колледжем, а не карточкой проекта.</source>
             <translation>Targets set by the college, not by the project card.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="122" />
             <source>Достигнуто плановых значений карточки: {0} из {1}.</source>
             <translation>Card targets reached: {0} of {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="74" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="76" />
             <source>на {0}</source>
             <translation>as of {0}</translation>
         </message>
@@ -14487,17 +14513,12 @@ Details were written to:
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="93" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="139" />
             <source>Инвентаризационная опись (ф. 0510466)</source>
             <translation>Inventory list (form 0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="55" />
-            <source>Опись инвентаризации строится по её строкам: --room, --kind и --ids с --stocktaking не указываются.</source>
-            <translation>A stock-taking's list is built from its lines: --room, --kind and --ids are not given with --stocktaking.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="77" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="123" />
             <source>Нет позиций для описи: измените фильтры.</source>
             <translation>No items for the list: change the filters.</translation>
         </message>
@@ -14707,27 +14728,27 @@ Details were written to:
             <translation>Labels of a group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
             <source>id через запятую</source>
             <translation>ids separated by commas</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
             <source>номер или id</source>
             <translation>number or id</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
             <source>номер</source>
             <translation>number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
             <source>44-ФЗ | 223-ФЗ</source>
             <translation>44-ФЗ | 223-ФЗ</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/printing.py" line="57" />
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
             <source>group — одна, unit — на каждую штуку</source>
             <translation>group — one, unit — one per unit</translation>
         </message>
@@ -14751,21 +14772,96 @@ Details were written to:
             <source> (ОКПД2 {0})</source>
             <translation> (OKPD2 {0})</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="42" />
+            <source>Помещение, выбранное в списке, уже удалено — обновите список (F5).</source>
+            <translation>The room chosen in the list has been deleted — refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="58" />
+            <source>любое, и списанные</source>
+            <translation>any, written-off too</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="87" />
+            <source>в любом состоянии, и списанные</source>
+            <translation>in any state, written-off too</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="94" />
+            <source>Отбор: {0}</source>
+            <translation>Selection: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="109" />
+            <source>Опись инвентаризации строится по её строкам: --room, --kind, --search, --status и --ids с --stocktaking не указываются.</source>
+            <translation>A stock-taking's list is built from its own lines: --room, --kind, --search, --status and --ids are not given with --stocktaking.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="70" />
+            <source>выбранные в списке позиции ({0})</source>
+            <translation>items selected in the list ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="73" />
+            <source>поиск «{0}»</source>
+            <translation>search «{0}»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="79" />
+            <source>вид: {0}</source>
+            <translation>kind: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="83" />
+            <source>помещение «{0}»</source>
+            <translation>room «{0}»</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="90" />
+            <source>состояние: {0}</source>
+            <translation>state: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_inventory.py" line="92" />
+            <source>Неизвестное состояние «{0}»: {1}.</source>
+            <translation>Unknown state «{0}»: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
+            <source>Поиск</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="38" />
+            <source>Состояние</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
+            <source>строка поиска, как в окне программы</source>
+            <translation>search text, as in the program's window</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/printing.py" line="59" />
+            <source>in_use | repair | not_commissioned | written_off | all — любое, и списанные</source>
+            <translation>in_use | repair | not_commissioned | written_off | all — any, written-off too</translation>
+        </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="398" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
@@ -14790,12 +14886,12 @@ Details were written to:
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="364" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="365" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="299" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="300" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
@@ -14805,12 +14901,12 @@ Details were written to:
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="410" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="373" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
@@ -14838,6 +14934,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="209" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="272" />
+            <source>как в поиске списка, например: колба</source>
+            <translation>as in the list's search, e.g. flask</translation>
         </message>
     </context>
     <context>
@@ -15625,107 +15726,107 @@ Details were written to:
     <context>
         <name>ScheduleForms</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Пн</source>
             <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Вт</source>
             <translation>Tue</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Ср</source>
             <translation>Wed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Чт</source>
             <translation>Thu</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Пт</source>
             <translation>Fri</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="86" />
             <source>Сб</source>
             <translation>Sat</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="156" />
             <source>Занятие</source>
             <translation>Lesson</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="164" />
             <source>весь класс</source>
             <translation>whole class</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="177" />
             <source>{0} ({1} мест)</source>
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="184" />
             <source>Закрепить (генерация не сдвинет)</source>
             <translation>Pin (generation will not move it)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="185" />
             <source>Класс *</source>
             <translation>Class *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="185" />
             <source>Подгруппа</source>
             <translation>Subgroup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="186" />
             <source>Учеников в подгруппе</source>
             <translation>Pupils per subgroup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="187" />
             <source>Модуль *</source>
             <translation>Module *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="187" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="188" />
             <source>Преподаватель</source>
             <translation>Instructor</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="189" />
             <source>Мастерская *</source>
             <translation>Workshop *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="189" />
             <source>Дата *</source>
             <translation>Date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="190" />
             <source>Урок *</source>
             <translation>Period *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="234" />
             <source>Заполните класс, модуль, мастерскую и урок.</source>
             <translation>Fill in the class, module, workshop and period.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="241" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="242" />
             <source>Конфликт:</source>
             <translation>Conflict:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_forms.py" line="245" />
             <source>Конфликтов нет.</source>
             <translation>No conflicts.</translation>
         </message>
@@ -15818,11 +15919,6 @@ Details were written to:
             <translation>Timetable generation — {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="102" />
-            <source>Не меняются никогда: занятия до {0} (прошедшие) и закреплённые 🔒; занятия после даты «по» тоже остаются.</source>
-            <translation>Never changed: lessons before {0} (past) and locked 🔒 ones; lessons after the «to» date stay as well.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="185" />
             <source>С {0} по {1}: добавится {2}, перенесётся {3}, удалится {4}, без изменений {5}. Не тронуты: прошедшие {6}, закреплённые {7}, после периода {8}. Не размещено часов: {9}.</source>
             <translation>{0} to {1}: {2} added, {3} moved, {4} removed, {5} unchanged. Left alone: {6} past, {7} locked, {8} after the period. Hours not placed: {9}.</translation>
@@ -15866,6 +15962,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="239" />
             <source>Можно отменить ещё генераций: {0} (следующая вернёт к «{1}»).</source>
             <translation>Generations that can still be undone: {0} (the next one returns to «{1}»).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/schedule_generate.py" line="102" />
+            <source>Не меняются никогда: занятия до {0} (прошедшие) и закреплённые (в сетке — со значком замка); занятия после даты «по» тоже остаются.</source>
+            <translation>Never changed: lessons before {0} (past) and locked ones (a lock icon in the grid); lessons after the «to» date stay as well.</translation>
         </message>
     </context>
     <context>
@@ -17109,11 +17210,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>recorded in another room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="95" />
-            <source>Помещение не найдено (id {0}).</source>
-            <translation>Room not found (id {0}).</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/stocktaking.py" line="87" />
             <source>Дата инвентаризации ещё не наступила.</source>
             <translation>The stock-taking date has not come yet.</translation>
@@ -17349,11 +17445,6 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>The stock-taking starts ({0:%d.%m.%Y}) before the order was issued ({1:%d.%m.%Y}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="117" />
-            <source>Помещение № {0} не найдено: обновите список.</source>
-            <translation>Room No. {0} not found: refresh the list.</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="141" />
             <source>Председатель комиссии — один: {0}.</source>
             <translation>The commission has one chair: {0}.</translation>
@@ -17482,6 +17573,11 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="191" />
             <source>Результаты инвентаризации {0} по этому решению уже проведены: решение (ф. 0510439) изменить нельзя — оно основание проведённых документов.</source>
             <translation>The results of stock-taking {0} by this decision are already posted: the decision (form 0510439) cannot be changed — it is the basis of posted documents.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="117" />
+            <source>Помещение, выбранное в списке, уже удалено — обновите список (F5).</source>
+            <translation>The room chosen in the list has been deleted — refresh the list (F5).</translation>
         </message>
     </context>
     <context>
@@ -18207,7 +18303,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>WeekGrid</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/week_grid.py" line="+79" />
+            <location filename="../../chemcluster_desktop/ui/widgets/week_grid.py" line="+81" />
             <source>Пн</source>
             <translation>Mon</translation>
         </message>
@@ -18242,12 +18338,22 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Conflict: see the list of conflicts</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+18" />
+            <source>закр.</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>гр. {0} · </source>
             <translation>gr. {0} · </translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+10" />
+            <source>Закреплено: при генерации остаётся на месте</source>
+            <translation>Locked: generation leaves it where it is</translation>
+        </message>
+        <message>
+            <location line="+63" />
             <source>Сюда нельзя: </source>
             <translation>Cannot go here: </translation>
         </message>
