@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 
 from chemcluster_desktop.i18n import translate
-from chemcluster_desktop.reports.flow import ONE_TABLE, signed
+from chemcluster_desktop.reports.flow import ONE_TABLE, signed, titled
 from chemcluster_desktop.reports.styles import (
     CELL,
     SMALL,
@@ -68,9 +68,8 @@ def build(dest, info: DocInfo, d: StocktakingData, *, cancelled: Callable[[], bo
     align = ["C", "L", "L", "C", "R", "R", "R", "R"]
     n = 0
     for title, rows in ((_t("Недостача"), d.shortages), (_t("Излишки"), d.surpluses)):
-        story.append(h2(title))
         if not rows:
-            story.append(p(_t("Нет."), SMALL))
+            story += [h2(title), p(_t("Нет."), SMALL)]
             continue
         data = []
         total = Decimal(0)
@@ -81,7 +80,8 @@ def build(dest, info: DocInfo, d: StocktakingData, *, cancelled: Callable[[], bo
                          number(r.found), number(r.found - r.expected), money(r.sum) if r.sum is not None else ""])
             total += r.sum or 0
         data.append(["", p(_t("Итого"), CELL), "", "", "", "", "", money(total)])
-        story.extend(table(data, header, widths, align=align, chunk=ONE_TABLE))
+        # the heading on the page of its first rows (it could end a page alone)
+        story += titled([h2(title)], table(data, header, widths, align=align, chunk=ONE_TABLE), total=True)
     if not d.shortages and not d.surpluses:
         story.append(p(_t("Расхождений между фактическим наличием и данными учёта не выявлено."), SMALL))
     story, info = signed(story, info, w, total=True)  # the signatures on the page of the last rows, never alone

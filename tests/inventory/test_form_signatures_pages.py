@@ -205,3 +205,29 @@ def test_head_rows_and_signatures_share_pages(code, long, tmp_path):
             room = ends[0] if i == 0 else ends[1] - ends[0]
             moved = i == len(pages) - 2 and len(_rows_on(pages[-1])) <= 2
             assert len(_rows_on(page)) >= room - 1 or moved, (code, n, i + 1)
+
+
+def test_room_lists_surplus_heading_stays_with_its_rows(tmp_path):
+    """The room's own discrepancy list (`report stocktaking`): «Излишки» follows the shortages; wherever the
+    shortages end on a page, the heading is printed on the page of its first rows, never alone at a page end."""
+    def build(path, n):
+        short = [stocktaking.DiffRow(f"Позиция {i:04d} прибор", f"ХП-{i:06d}", "", "шт.", Decimal(1), Decimal(0),
+                                     Decimal(10)) for i in range(1, n + 1)]
+        extra = [stocktaking.DiffRow(f"Излишек {i} колба", "", "", "шт.", Decimal(0), Decimal(1), Decimal(5))
+                 for i in (1, 2)]
+        info = DocInfo(title="Ведомость расхождений по результатам инвентаризации", college=REQ.name,
+                       subtitle="ИНВ-1 · ауд. 105", signatures=[("Материально ответственное лицо", "Кузнецова Е. А.")])
+        stocktaking.build(path, info, stocktaking.StocktakingData("ИНВ-1", "ауд. 105", "20.11.2026", "20.11.2026",
+                                                                 "Кузнецова Е. А.", n, 0, short, extra))
+
+    build(tmp_path / "long.pdf", 60)
+    first_page_rows = max(_rows_on(_pages(tmp_path / "long.pdf")[0]))
+    for n in range(first_page_rows - 6, first_page_rows + 2):
+        build(tmp_path / f"s{n}.pdf", n)
+        pages = _pages(tmp_path / f"s{n}.pdf")
+        where = f"{n} shortages, {len(pages)} pages"
+        heading = [i for i, page in enumerate(pages) if re.search(r"(?<![а-яё])Излишки(?! ,)", page)]
+        assert heading, where
+        for i in heading:
+            assert "Излишек 1 колба" in pages[i].split("Излишки", 1)[1], (where, i + 1)
+        assert "Кузнецова Е. А." in pages[-1] and "Излишек 2 колба" in pages[-1], where
