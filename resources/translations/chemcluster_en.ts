@@ -12242,17 +12242,17 @@ Details were written to:
             <translation>Initial maximum price of the purchase</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="177" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="182" />
             <source>ИКЗ не сформирован: укажите идентификационный код заказчика (ИНН и КПП колледжа) в настройках закупок.</source>
             <translation>No purchase code: give the customer identification code (the college's INN and KPP) in the procurement settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="140" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="145" />
             <source>Внимание: закупки малого объёма ({0}) за {1} год составят {2} ₽ из {3} ₽ допустимых.</source>
             <translation>Note: small purchases ({0}) in {1} will come to {2} ₽ of {3} ₽ allowed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="161" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="166" />
             <source>ИКЗ присваивается закупкам по 44-ФЗ; у закупки по 223-ФЗ его нет.</source>
             <translation>A purchase code belongs to 44-FZ purchases; a 223-FZ purchase has none.</translation>
         </message>
@@ -12267,7 +12267,7 @@ Details were written to:
             <translation>{0} {1} ₽ is above {2} ₽, the limit of a small purchase ({3}). Choose a competitive method.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="135" />
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="136" />
             <source>Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе {3} ₽ (уже {4} ₽): закупка не помещается в лимит. Выберите конкурентный способ.</source>
             <translation>Small purchases ({0}) in {1} would come to {2} ₽ against the limit of {3} ₽ (already {4} ₽): the purchase does not fit. Choose a competitive method.</translation>
         </message>
@@ -12575,6 +12575,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/services/procurement/rules.py" line="78" />
             <source>Приказ Минэкономразвития России от 02.10.2013 № 567 «Об утверждении Методических рекомендаций по применению методов определения начальной (максимальной) цены контракта, цены контракта, заключаемого с единственным поставщиком (подрядчиком, исполнителем)»; статья 22 Федерального закона от 05.04.2013 № 44-ФЗ; метод сопоставимых рыночных цен (анализа рынка)</source>
             <translation>Order of the Ministry of Economic Development of Russia of 02.10.2013 No. 567 «On approving the methodological recommendations on the methods of determining the initial (maximum) contract price and the price of a contract concluded with a single supplier (contractor, performer)»; article 22 of Federal Law No. 44-ФЗ of 05.04.2013; the comparable market prices (market analysis) method</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/procurement/compliance.py" line="140" />
+            <source>Предел считается от совокупного годового объёма закупок (СГОЗ); он не введён, поэтому взят объём плана-графика на {0} год ({1} ₽). Если СГОЗ больше, введите его: «Закупки» → «План-график» → «Настройки закупок…».</source>
+            <translation>The limit is a share of the total annual procurement volume (СГОЗ); it has not been entered, so the plan-schedule's volume for {0} ({1} ₽) was taken. If the СГОЗ is larger, enter it: «Procurement» → «Procurement schedule» → «Procurement settings…».</translation>
         </message>
     </context>
     <context>
@@ -14006,7 +14011,7 @@ Details were written to:
             <translation>Surplus</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="73" />
+            <location filename="../../chemcluster_desktop/reports/stocktaking.py" line="72" />
             <source>Нет.</source>
             <translation>No.</translation>
         </message>

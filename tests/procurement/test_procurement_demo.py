@@ -90,6 +90,8 @@ def test_a_real_database_without_the_annual_volume_still_refuses(db):
 
     assert rules.get_procurement_settings()["procurement.annual_volume"] == ""
     lid = _small_p5_purchase_next_year(make_suppliers(3), make_sources()["own"])
-    with pytest.raises(ValidationError, match="не помещается в лимит. Выберите конкурентный способ"):
+    with pytest.raises(ValidationError, match="не помещается в лимит. Выберите конкурентный способ") as e:
         P.advance(lid, "price_justified")
+    # it says why the limit is so small and where the college enters its СГОЗ
+    assert "СГОЗ" in str(e.value) and "он не введён" in str(e.value) and "«Настройки закупок…»" in str(e.value)
     assert P.get_plan_line(lid).status == "in_plan"

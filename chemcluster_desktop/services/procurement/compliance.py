@@ -128,14 +128,19 @@ def check_small(s: Session, line: PlanLine, amount: Decimal, *, field: str = "am
     year = _year(line)
     used = small_usage(s, year, point, exclude_line=line.id)
     vol = total_volume(s, year)
-    if not rules.setting(s, "procurement.annual_volume"):
+    declared = bool(rules.setting(s, "procurement.annual_volume"))
+    if not declared:
         vol = vol - committed_amount(s, line) + amount
     limit = rules.annual_limit(point, vol)
     if used + amount > limit:
-        raise ValidationError(_t("Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе "
-                                 "{3} ₽ (уже {4} ₽): закупка не помещается в лимит. Выберите конкурентный способ."
-                                 ).format(line.method, year, fmt_money(used + amount), fmt_money(limit),
-                                          fmt_money(used)), field=field)
+        text = _t("Годовой объём закупок малого объёма ({0}) за {1} год составит {2} ₽ при пределе "
+                  "{3} ₽ (уже {4} ₽): закупка не помещается в лимит. Выберите конкурентный способ.").format(
+            line.method, year, fmt_money(used + amount), fmt_money(limit), fmt_money(used))
+        if not declared and point != "e12":  # the limit is a share of the СГОЗ, which nobody has entered
+            text += " " + _t("Предел считается от совокупного годового объёма закупок (СГОЗ); он не введён, поэтому "
+                             "взят объём плана-графика на {0} год ({1} ₽). Если СГОЗ больше, введите его: "
+                             "«Закупки» → «План-график» → «Настройки закупок…».").format(year, fmt_money(vol))
+        raise ValidationError(text, field=field)
     if used + amount >= limit * rules.WARN_SHARE:
         return _t("Внимание: закупки малого объёма ({0}) за {1} год составят {2} ₽ из {3} ₽ допустимых.").format(
             line.method, year, fmt_money(used + amount), fmt_money(limit))
