@@ -239,4 +239,41 @@ def install(app: QApplication | None = None) -> None:
     if app is None or _fitter is not None:
         return
     _fitter = _Fitter(app)
-    app.installEventFilter(_fitter)
+    if not _paused:
+        app.installEventFilter(_fitter)
+
+
+_paused = False
+
+
+def pause() -> None:
+    """Take the fitting filter off until :func:`resume`: while the main window is built and first painted.
+
+    An application-wide Python event filter is called for every event of every object, and PySide6 hands
+    it each object as a Python wrapper of its class — creating the Python types (and their enums) of
+    dozens of classes the program never touches (scroll bars, models, the item views' private parts):
+    ~80 more enums and ~50 ms of a start (bench/README, «Start-up»)."""
+    global _paused
+    app = QApplication.instance()
+    _paused = True
+    if app is not None and _fitter is not None:
+        app.removeEventFilter(_fitter)
+
+
+def resume() -> None:
+    """The filter back on; every main window and dialog shown meanwhile is fitted now (idempotent)."""
+    global _paused
+    if not _paused:
+        return
+    _paused = False
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _fitter is None:
+        install(app)
+    else:
+        app.installEventFilter(_fitter)
+    for w in app.topLevelWidgets():
+        if w.isVisible() and isinstance(w, (QDialog, QMainWindow)):
+            fit_to_screen(w)
+            _readable_headers(w)

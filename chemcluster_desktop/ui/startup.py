@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from chemcluster_desktop.services import context, database, security
 from chemcluster_desktop.settings import settings
+from chemcluster_desktop.ui import screen
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ def login_if_needed(parent=None, user: str | None = None) -> bool:
     return bool(dlg.exec()) and dlg.actor is not None
 
 
-# after the window is shown: the file check first, the day's backup once the first page is up
+# after the window is shown: the windows' fitting filter back, the file check, the day's backup once the
+# first page is up
+FIT_RESUME_MS = 300
 CHECK_DELAY_MS = 1000
 BACKUP_DELAY_MS = 3000
 
@@ -53,7 +56,16 @@ def after_open(app, user: str | None = None):
     last two in the background (a 95 MB file took ~1.2 s to back up before the window appeared)."""
     if not login_if_needed(user=user):
         return None
-    w = build_main_window(app)
+    # no fitting filter while the window is built and first painted (it made PySide6 create Python types
+    # for every object that got an event, ~50 ms); it comes back, fitting whatever was shown meanwhile,
+    # once the window is up
+    screen.pause()
+    try:
+        w = build_main_window(app)
+    except BaseException:
+        screen.resume()
+        raise
+    QTimer.singleShot(FIT_RESUME_MS, screen.resume)
     db = context.current()
 
     def still_ours() -> bool:  # the window may be gone, or another database opened, before a timer fires

@@ -74,3 +74,38 @@ def test_pdf_preview_fits(window, qtbot, tmp_path):
         if w.isVisible():
             _inside(w)
     dlg.reject()
+
+
+def test_a_dialog_shown_while_the_start_builds_the_window_is_fitted_when_the_filter_resumes(qtbot, db, monkeypatch):
+    """The start takes the fitting filter off while it builds and first paints the main window (it made
+    PySide6 create Python types for every object that got an event); a dialog shown in that moment (the
+    demo offer, a network-share warning) is fitted when the filter comes back, and later dialogs as always."""
+    from PySide6.QtWidgets import QDialog
+
+    from chemcluster_desktop.app import create_application
+    from chemcluster_desktop.ui import screen, startup
+
+    app = create_application()
+    monkeypatch.setattr(startup, "offer_demo", lambda w: None)
+    monkeypatch.setattr(startup, "FIT_RESUME_MS", 50)
+    w = startup.after_open(app)
+    qtbot.addWidget(w)
+    assert screen._paused  # the window is being built and painted
+    w.show()
+    qtbot.waitExposed(w)
+    big = QDialog(w)
+    qtbot.addWidget(big)
+    big.setMinimumSize(0, 0)
+    big.setGeometry(0, 0, 1900, 1000)  # larger than the 1366×768 screen
+    big.show()
+    qtbot.waitExposed(big)
+    qtbot.waitUntil(lambda: not screen._paused, timeout=3000)
+    _inside(big)
+    _inside(w)
+    later = QDialog(w)
+    qtbot.addWidget(later)
+    later.setMinimumSize(0, 0)
+    later.resize(1900, 1000)
+    later.show()
+    qtbot.waitExposed(later)
+    _inside(later)
