@@ -264,6 +264,9 @@ def _start(db: str | None, lang: str | None, user: str | None):
     if window is None:
         return 1
     window.show()
+    from chemcluster_desktop.ui import screen
+
+    screen.shown(window)  # the fitting filter is paused while the window is built and first painted
     return app, window
 
 

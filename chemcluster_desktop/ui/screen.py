@@ -260,6 +260,13 @@ def pause() -> None:
         app.removeEventFilter(_fitter)
 
 
+def shown(window: QWidget) -> None:
+    """What the filter does when a window is shown, for a window shown while it is paused: fitted to the
+    screen, its tables' headers readable (before its first paint, as the filter did)."""
+    fit_to_screen(window)
+    _readable_headers(window)
+
+
 def resume() -> None:
     """The filter back on; every main window and dialog shown meanwhile is fitted now (idempotent)."""
     global _paused
