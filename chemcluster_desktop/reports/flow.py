@@ -16,6 +16,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer, Table
 
+from chemcluster_desktop.reports.gridtable import GridTable
 from chemcluster_desktop.reports.styles import SMALL, DocInfo, SignatureBlock, p
 
 # ``styles.table`` cuts long tables into chunks of 60 rows for speed, each chunk with its own head — on a
@@ -192,7 +193,10 @@ def end_together(table_flowables: Sequence[Flowable], tail: Sequence[Flowable],
 
 
 def titled(heading: Sequence[Flowable], table_flowables: Sequence[Flowable], *, total: bool = False) -> list[Flowable]:
-    """A table's heading (and the spacing above it) kept on the page of its first rows."""
+    """A table's heading (and the spacing above it) kept on the page of its first rows; a section that
+    has no table (a «none» sentence instead) is printed as it is."""
+    if not table_flowables or not isinstance(table_flowables[0], Table | GridTable):
+        return [*heading, *table_flowables]
     return end_together(table_flowables, (), heading, total=total)
 
 

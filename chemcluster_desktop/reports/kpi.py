@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table
 
 from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.reports import styles as st
@@ -95,13 +94,6 @@ def _kpi_table(lines: list[KpiLine], w: float) -> list:
                     widths, align=["C", "L", "C", "R", "C", "R", "R", "R", "L"], row_styles=row_style, chunk=ONE_TABLE)
 
 
-def _titled(heading: list, content: list) -> list:
-    """A heading kept with the first rows of its table (reports/flow.py); «no indicators» is no table."""
-    if content and isinstance(content[0], Table):
-        return titled(heading, content)
-    return [*heading, *content]
-
-
 def build(dest, rep: KpiReport, *, cancelled=None) -> None:
     info = st.DocInfo(
         title=_t("Отчёт о достижении показателей кластера «Химический потенциал»"),
@@ -116,12 +108,12 @@ def build(dest, rep: KpiReport, *, cancelled=None) -> None:
     w = width
     card = [ln for ln in rep.lines if ln.section == "card"]
     own = [ln for ln in rep.lines if ln.section != "card"]
-    story += _titled([st.h2(_t("1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации "
+    story += titled([st.h2(_t("1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации "
                                "2023–2024 гг.)"))], _kpi_table(card, w))
     done = sum(1 for ln in card if ln.percent is not None and ln.percent >= 100)
     story.append(st.p(_t("Достигнуто плановых значений карточки: {0} из {1}.").format(done, len(card)), st.BASE))
     if own:
-        story += _titled([st.h2(_t("1а. Собственные показатели колледжа (в карточку проекта не входят)")),
+        story += titled([st.h2(_t("1а. Собственные показатели колледжа (в карточку проекта не входят)")),
                           st.p(_t("Плановые значения установлены колледжем, а не карточкой проекта."), st.SMALL)],
                          _kpi_table(own, w))
     story.append(st.p(_t("* — значение рассчитано программой по данным разделов (реестр кластера, "

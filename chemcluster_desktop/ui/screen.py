@@ -209,8 +209,7 @@ class _Fitter(QObject):
         if t not in _WATCHED or not (isinstance(obj, (QDialog, QMainWindow)) and obj.isWindow()):
             return False
         if t == QEvent.Type.Show:
-            fit_to_screen(obj)
-            _readable_headers(obj)
+            shown(obj)
             # once more after the window's own showEvent (a form sizes its scroll area there) has settled
             QTimer.singleShot(0, obj, lambda: obj.isVisible() and fit_to_screen(obj))
         elif t == QEvent.Type.Resize and obj.isVisible() and not obj.isMaximized() \
@@ -261,8 +260,8 @@ def pause() -> None:
 
 
 def shown(window: QWidget) -> None:
-    """What the filter does when a window is shown, for a window shown while it is paused: fitted to the
-    screen, its tables' headers readable (before its first paint, as the filter did)."""
+    """What a main window or dialog gets when it is shown (from the filter, or by hand while the filter
+    is paused): fitted to the screen, its tables' headers readable."""
     fit_to_screen(window)
     _readable_headers(window)
 
@@ -282,5 +281,4 @@ def resume() -> None:
         app.installEventFilter(_fitter)
     for w in app.topLevelWidgets():
         if w.isVisible() and isinstance(w, (QDialog, QMainWindow)):
-            fit_to_screen(w)
-            _readable_headers(w)
+            shown(w)

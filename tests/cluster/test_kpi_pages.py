@@ -8,16 +8,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pypdf import PdfReader
-
 from chemcluster_desktop.reports import kpi
+from tests.pdf_pages import page_texts
 
 ROW = re.compile(r"Участник (\d{4})")
 HEAD = "Соглашение"
-
-
-def _pages(path) -> list[str]:
-    return [re.sub(r"\s+", " ", (p.extract_text() or "").replace("\u00a0", " ")) for p in PdfReader(str(path)).pages]
 
 
 def _build(path, n: int) -> None:
@@ -30,12 +25,12 @@ def _build(path, n: int) -> None:
 
 def test_participants_table_and_the_directors_signature_share_pages(tmp_path):
     _build(tmp_path / "long.pdf", 160)
-    ends = sorted({max(int(r) for r in ROW.findall(p)) for p in _pages(tmp_path / "long.pdf") if ROW.search(p)})[:3]
+    ends = sorted({max(int(r) for r in ROW.findall(p)) for p in page_texts(tmp_path / "long.pdf") if ROW.search(p)})[:3]
     lengths = sorted({1, 2, 3} | {n for e in ends for n in range(e - 6, e + 3) if n >= 1})
     for n in lengths:
         path = tmp_path / f"kpi-{n}.pdf"
         _build(path, n)
-        pages = _pages(path)
+        pages = page_texts(path)
         where = f"{n} participants, {len(pages)} pages"
         last = pages[-1]
         assert "Директор" in last and "Смирнова О. В." in last, where

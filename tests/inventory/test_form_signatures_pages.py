@@ -19,11 +19,11 @@ import re
 from decimal import Decimal
 
 import pytest
-from pypdf import PdfReader
 
 from chemcluster_desktop.reports import form_0510466, form_movement, form_results, stocktaking
 from chemcluster_desktop.reports.styles import DocInfo
 from chemcluster_desktop.reports.unified_forms import Requisites, Signer
+from tests.pdf_pages import page_texts
 
 REQ = Requisites(name="ГБПОУ «Химико-технологический колледж»", inn="7701234567", kpp="770101001", okpo="12345678",
                  unit="Отделение химической технологии", director="Иванов И. И.", director_position="Директор",
@@ -33,11 +33,6 @@ COMMISSION = [Signer("Председатель комиссии", "Замест�
               Signer("Член комиссии", "Заведующий лабораторией", "Орлов О. О.")]
 DAY = dt.date(2026, 11, 20)
 ROW = re.compile(r"Позиция (\d{4})")
-
-
-def _pages(path) -> list[str]:
-    # one space for every run of blanks and line ends: a phrase may wrap anywhere
-    return [re.sub(r"\s+", " ", (p.extract_text() or "").replace("\u00a0", " ")) for p in PdfReader(str(path)).pages]
 
 
 def _rows_on(page: str) -> set[int]:
@@ -184,7 +179,7 @@ def test_head_rows_and_signatures_share_pages(code, long, tmp_path):
     build, *_rest = FORMS[code]
     # how many rows the first and the second page hold when the table runs on
     build(tmp_path / "long.pdf", 150 if not long else 60, long)
-    many = _pages(tmp_path / "long.pdf")
+    many = page_texts(tmp_path / "long.pdf")
     ends = [max(_rows_on(many[0]) or {0}), max(_rows_on(many[1]))]
     # 0–3 rows, and the lengths from «the last rows and the signatures fit the page» to «the rows alone
     # fill it», at the end of the first and of the second page (the gap is wider than 3 rows on every form
@@ -195,7 +190,7 @@ def test_head_rows_and_signatures_share_pages(code, long, tmp_path):
     for n in lengths:
         path = tmp_path / f"{code}-{n}.pdf"
         build(path, n, long)
-        pages = _pages(path)
+        pages = page_texts(path)
         _check(code, n, pages)
         # no page is left half empty: a page before the last is full, or only the last two rows (a
         # table's own total among them) went over with the signatures, or the closing went over whole
@@ -221,10 +216,10 @@ def test_room_lists_surplus_heading_stays_with_its_rows(tmp_path):
                                                                  "Кузнецова Е. А.", n, 0, short, extra))
 
     build(tmp_path / "long.pdf", 60)
-    first_page_rows = max(_rows_on(_pages(tmp_path / "long.pdf")[0]))
+    first_page_rows = max(_rows_on(page_texts(tmp_path / "long.pdf")[0]))
     for n in range(first_page_rows - 6, first_page_rows + 2):
         build(tmp_path / f"s{n}.pdf", n)
-        pages = _pages(tmp_path / f"s{n}.pdf")
+        pages = page_texts(tmp_path / f"s{n}.pdf")
         where = f"{n} shortages, {len(pages)} pages"
         heading = [i for i, page in enumerate(pages) if re.search(r"(?<![а-яё])Излишки(?! ,)", page)]
         assert heading, where

@@ -12,16 +12,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from pypdf import PdfReader
 
 from chemcluster_desktop.reports import budget, nmck, procurement_plan
+from tests.pdf_pages import page_texts
 
 DAY = dt.date(2026, 11, 20)
 ROW = re.compile(r"Строка (\d{4})")
-
-
-def _pages(path) -> list[str]:
-    return [re.sub(r"\s+", " ", (p.extract_text() or "").replace("\u00a0", " ")) for p in PdfReader(str(path)).pages]
 
 
 def _rows_on(page: str) -> list[int]:
@@ -78,7 +74,7 @@ DOCS = {
 def test_headers_rows_and_signatures_share_pages(kind, tmp_path):
     build, head, closing, signer = DOCS[kind]
     build(tmp_path / "long.pdf", 120)
-    pages = _pages(tmp_path / "long.pdf")
+    pages = page_texts(tmp_path / "long.pdf")
     # the pages a row first appears on; the lengths around each page end where the long table (the
     # plan's lines, the budget's contracts, the НМЦК's total by position) runs on
     ends = sorted({max(_rows_on(p)) for p in pages if _rows_on(p)})[:3]
@@ -86,7 +82,7 @@ def test_headers_rows_and_signatures_share_pages(kind, tmp_path):
     for n in lengths:
         path = tmp_path / f"{kind}-{n}.pdf"
         build(path, n)
-        pages = _pages(path)
+        pages = page_texts(path)
         where = f"{kind}: {n} rows, {len(pages)} pages"
         last = pages[-1]
         assert closing in last and signer in last and "(подпись)" in last, where
