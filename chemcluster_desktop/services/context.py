@@ -455,12 +455,14 @@ def uow(*, wait: float | None = None) -> Iterator[Session]:
     depth = getattr(_local, "depth", 0)
     _local.depth = depth + 1
     file_lock = None
+    outer_read = _thread_session()
     try:
         if depth == 0:
             file_lock = _hold_against_replacement(session, db, wait)
             if db.is_sqlite:
                 _take_write_lock(session, db, wait)
             check_same_database(session, db)
+            _local.session = (db, session)  # the reads inside this unit of work use it (read())
         yield session
         session.commit()
         _publish(session)
@@ -482,6 +484,8 @@ def uow(*, wait: float | None = None) -> Iterator[Session]:
         raise
     finally:
         _local.depth = depth
+        if depth == 0:
+            _local.session = outer_read
         session.close()
         if file_lock is not None:
             file_lock.release()
@@ -514,14 +518,30 @@ def _hold_against_replacement(session: Session, db: Database, wait: float | None
     return None
 
 
+def _thread_session() -> tuple[Database, Session] | None:
+    return getattr(_local, "session", None)
+
+
 @contextmanager
 def read() -> Iterator[Session]:
-    """A read-only session (rolled back at the end)."""
+    """A read-only session (rolled back at the end).
+
+    Inside another read or a unit of work of the same thread, on the same database, it is that session:
+    one connection per thread and action. A database on a network share has exactly one connection
+    (single-PC mode, storage/engine.py), and a read that asked the pool for a second one while the first was
+    held waited for itself — the inventory page's alerts (``stock_alerts.alerts`` → ``upkeep.due``) hung for
+    the pool's 120 s. A read inside a unit of work also sees that unit's own changes."""
     db = current()
+    outer = _thread_session()
+    if outer is not None and outer[0] is db:
+        yield outer[1]
+        return
     session = db.session_factory()
+    _local.session = (db, session)
     try:
         yield session
     finally:
+        _local.session = outer
         session.rollback()
         session.close()
 

@@ -307,3 +307,38 @@ def test_the_same_network_file_opened_again_in_this_program(share, db_path):
     context.open_database(target)
     db = context.open_database(target)  # e.g. after a restore: not refused as «another PC»
     assert db.network and context.current() is db
+
+
+def test_single_pc_database_shares_its_one_connection_between_the_reads_of_an_action(share, demo_db_path):
+    """A network database has one connection (single-PC mode). The inventory alerts read the verification
+    schedule inside their own read: that inner read used to ask the pool for a second connection and wait
+    for itself (the inventory page hung for the pool's 120 s). Reads inside a read or a unit of work of the
+    same thread now use its session — a read inside a unit of work also sees that unit's own changes."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from chemcluster_desktop.services import inventory
+    from chemcluster_desktop.storage.core import Building
+
+    target = share / "chemcluster.sqlite3"
+    target.write_bytes(demo_db_path.read_bytes())
+    db = context.open_database(target)
+    assert db.network
+    out = {}
+    t = threading.Thread(target=lambda: out.update(kinds={a.kind for a in inventory.alerts()}))
+    t.start()
+    t.join(30)
+    assert not t.is_alive(), "the alerts waited for the database's only connection"
+    assert "verification_overdue" in out["kinds"]
+    with context.uow() as s:
+        s.add(Building(name="Корпус на сервере"))
+        s.flush()
+        with context.read() as r:
+            assert r is s
+            assert r.scalar(select(func.count()).select_from(Building).where(Building.name == "Корпус на сервере")) == 1
+            with context.read() as inner:
+                assert inner is s
+    with context.read() as r1, context.read() as r2:
+        assert r1 is r2
+    assert context._thread_session() is None  # nothing left behind for the next action
