@@ -120,7 +120,13 @@ def import_before_qt(first_page: str | None, db: str | None = None) -> None:
 def create_application(argv: list[str] | None = None, lang: str = "ru"):
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app = QApplication.instance()
+    fusion_chosen = app is None
+    if app is None:
+        # Fusion is chosen by Qt's own ``-style`` option: QApplication.setStyle() hands back a QStyle, and
+        # its first use from Python makes PySide6 create the Python type of QStyle with its ~10 enums (~5 ms
+        # of every start); nothing on the way to the first window needs it
+        app = QApplication([*(argv or [sys.argv[0]]), "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -129,7 +135,7 @@ def create_application(argv: list[str] | None = None, lang: str = "ru"):
     app.setWindowIcon(QIcon(str(paths.resource("icons", "chemcluster.png"))))
     from chemcluster_desktop.ui.style import apply_style
 
-    apply_style(app)
+    apply_style(app, fusion_chosen=fusion_chosen)
     install_translators(app, lang)
     from chemcluster_desktop.ui import screen
 
@@ -140,9 +146,6 @@ def create_application(argv: list[str] | None = None, lang: str = "ru"):
 def open_database_gui(db: str | None, parent=None):
     """Open the database or explain in a dialog why not; offers the newest good backup when the
     file is corrupt. Returns the Database or None."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
     from chemcluster_desktop.services import context
     from chemcluster_desktop.services.errors import DatabaseOpenError
 
@@ -160,6 +163,9 @@ def open_database_gui(db: str | None, parent=None):
                 return None
             except ImportError:
                 pass
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox  # only now: its Python type and enums cost ~1 ms of a start
+
         QMessageBox.critical(parent, QCoreApplication.translate("App", "База данных не открыта"), str(e))
         return None
 
@@ -250,9 +256,11 @@ def _start(db: str | None, lang: str | None, user: str | None):
     from chemcluster_desktop.ui.crash import install_excepthook
 
     install_excepthook()
-    from chemcluster_desktop.ui.dialogs.database_folder import ask_database_folder, first_start_needs_folder
+    from chemcluster_desktop.settings import first_start_needs_folder
 
     if first_start_needs_folder(db):
+        from chemcluster_desktop.ui.dialogs.database_folder import ask_database_folder
+
         ask_database_folder()
     database = open_database_gui(db)
     if database is None:

@@ -86,7 +86,7 @@ REGISTRY: tuple[AreaSpec, ...] = (
     AreaSpec(
         "core",
         data=Area.CORE,
-        storage=(f"{PKG}.storage.core",),
+        storage=(f"{PKG}.storage.core", f"{PKG}.storage.journal"),
         demo=f"{PKG}.services.core_demo",
         stats={"buildings": "Building", "rooms": "Room", "users": "User", "audit_entries": "AuditEntry"},
         journal_name=QT_TRANSLATE_NOOP("Journal", "Пользователи и справочники"),
@@ -108,7 +108,8 @@ REGISTRY: tuple[AreaSpec, ...] = (
         icon="flask-outline",
         page=PageRef(f"{PKG}.ui.pages.inventory", "InventoryPage"),
         data=Area.INVENTORY,
-        storage=(f"{PKG}.storage.inventory", f"{PKG}.storage.inventory_paperwork"),
+        storage=(f"{PKG}.storage.inventory", f"{PKG}.storage.movements", f"{PKG}.storage.stocktaking",
+                 f"{PKG}.storage.inventory_paperwork"),
         demo=_svc("inventory", "demo"),
         commands=(f"{PKG}.commands.inventory",),
         reports={

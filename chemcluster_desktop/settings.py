@@ -115,3 +115,12 @@ def reset_for_tests(path: Path) -> Settings:
     global _settings
     _settings = Settings(path)
     return _settings
+
+
+def first_start_needs_folder(db: str | None) -> bool:
+    """No database named (``--db``, ``$CHEMCLUSTER_DB``), no folder chosen yet, and no database in the
+    user data folder from an earlier version: the very first start, which asks where the database will
+    live (ui/dialogs/database_folder.py; the dialog's module loads only then)."""
+    if db or os.environ.get("CHEMCLUSTER_DB") or settings().get("database_folder"):
+        return False
+    return not paths.default_db_path().exists()

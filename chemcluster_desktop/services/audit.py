@@ -19,7 +19,6 @@ from chemcluster_desktop.i18n import translate
 from chemcluster_desktop.storage.base import utcnow
 from chemcluster_desktop.storage.bulk import insert_rows
 from chemcluster_desktop.storage.chain import GENESIS, entry_digest
-from chemcluster_desktop.storage.core import AuditEntry
 
 SKIP_COLUMNS = {"search_key", "version", "created_at", "updated_at", "password_hash", "data", "document",
                 "layout_plan"}
@@ -99,6 +98,8 @@ JOURNAL_LOCK = 0x4343_4A4C  # "CCJL" = context.PG_WRITE_LOCK, which every unit o
 
 def _chain(session: Session, rows: list[dict]) -> list[dict]:
     """Give each new entry its place in the hash chain (in the order they are inserted)."""
+    from chemcluster_desktop.storage.journal import AuditEntry  # defined on the first write, not at start
+
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({JOURNAL_LOCK})")
@@ -113,6 +114,8 @@ def _chain(session: Session, rows: list[dict]) -> list[dict]:
 def _insert(session: Session, rows: list[dict], *, bulk: bool = False) -> None:
     """Chain and insert: a Core insert as before for the entries of one flush; the fast path of
     storage.bulk for the thousands of a bulk statement."""
+    from chemcluster_desktop.storage.journal import AuditEntry  # defined on the first write, not at start
+
     if not rows:
         return
     rows = _chain(session, rows)
@@ -128,6 +131,8 @@ def touch(session: Session, area: str) -> None:
 
 
 def _after_flush(session: Session, _ctx) -> None:
+    from chemcluster_desktop.storage.journal import AuditEntry  # defined on the first write, not at start
+
     login = _actor_login(session)
     rows = []
     now = utcnow()
@@ -268,6 +273,7 @@ def verify_journal(conn, *, limit: int = 20) -> list[str]:
     after it was written, entries removed (a gap in the hash chain), entries written around the program.
     Each is named by its entry number. Streams the entries (the journal can be long)."""
     from chemcluster_desktop.storage.chain import FIELDS
+    from chemcluster_desktop.storage.journal import AuditEntry
 
     problems: list[str] = []
     if conn.dialect.name == "sqlite":

@@ -171,7 +171,9 @@ def is_empty() -> bool:
     # (a table's entry names its area's storage modules: ``(("chemcluster_desktop.storage.inventory", …),
     # "Item")``; the check used to format that tuple into a module name, found none loaded and imported
     # every area's models, ~60 ms, on every start before the window was first painted)
-    loaded = [t for t in tables if any(m in sys.modules for m in t[0])]
+    # (and within an area only the classes already defined: the movement and stock-taking tables are defined
+    # when first used, not by a start that shows the list)
+    loaded = [t for t in tables if any(m in sys.modules and t[1] in vars(sys.modules[m]) for m in t[0])]
     with context.read() as s:
         for group in (loaded, [t for t in tables if t not in loaded]):
             if group and s.scalar(select(or_(*[select(literal(1)).select_from(_model(*t)).exists()

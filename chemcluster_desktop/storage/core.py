@@ -1,11 +1,15 @@
-"""Core tables: users and roles, the audit journal, settings, buildings and rooms."""
+"""Core tables: users and roles, settings, buildings and rooms.
+
+The journal, the log-in attempts and the number counters are in :mod:`.journal` (the same core area): a start
+that shows a list reads none of them, and each mapped class costs ~3 ms of a start to define and configure.
+Their names still import from here (loaded on first use)."""
 
 import datetime as dt
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from chemcluster_desktop.storage.base import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from chemcluster_desktop.storage.base import Base, IdMixin, TimestampMixin, VersionedMixin
 from chemcluster_desktop.storage.search import make_key
 
 ROLE_CODES = ("admin", "lab_manager", "coordinator", "planner", "buyer", "viewer")
@@ -30,44 +34,6 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     role: Mapped["Role"] = relationship()
-
-
-class AuditEntry(IdMixin, Base):
-    """The journal: append only (on SQLite triggers refuse UPDATE and DELETE)."""
-
-    __tablename__ = "audit_log"
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    user_login: Mapped[str] = mapped_column(String(64), default="", index=True)
-    action: Mapped[str] = mapped_column(String(16))  # create | update | delete | import | login ...
-    area: Mapped[str] = mapped_column(String(32), default="", index=True)
-    entity: Mapped[str] = mapped_column(String(64), default="", index=True)
-    entity_id: Mapped[str] = mapped_column(String(64), default="")
-    summary: Mapped[str] = mapped_column(String(500), default="")
-    old_values: Mapped[str | None] = mapped_column(Text)  # JSON
-    new_values: Mapped[str | None] = mapped_column(Text)  # JSON
-    # tamper evidence (0014_trust): sha256 over the previous entry's hash and this entry's fields
-    # (storage.chain.entry_digest); ``check`` recomputes the chain and names an edited entry or a gap
-    prev_hash: Mapped[str | None] = mapped_column(String(64))
-    hash: Mapped[str | None] = mapped_column(String(64))
-
-
-class LoginAttempt(Base):
-    """Failed log-in attempts per login, known or not (key: sha256 of the folded login), shared by every
-    program working on the database: the slow-down holds across processes and says the same for
-    unknown logins."""
-
-    __tablename__ = "login_attempts"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-
-
-class Counter(Base):
-    """Named counters for numbers handed out under concurrency (services.numbering)."""
-
-    __tablename__ = "counters"
-    name: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Setting(Base):
@@ -107,3 +73,14 @@ class Room(IdMixin, TimestampMixin, VersionedMixin, Base):
 @event.listens_for(Room, "before_update")
 def _room_key(_m, _c, target: Room) -> None:
     target.search_key = make_key(target.name, target.responsible, limit=600)
+
+
+_LATER = {"AuditEntry": "journal", "LoginAttempt": "journal", "Counter": "journal"}
+
+
+def __getattr__(name: str):  # PEP 562: the core tables of storage/journal.py, loaded when first asked for
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(f"chemcluster_desktop.storage.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

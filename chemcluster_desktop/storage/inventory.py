@@ -1,4 +1,8 @@
-"""Lab inventory: items of four kinds, reagent substances and containers, movements, stock-takings."""
+"""Lab inventory: items of four kinds, reagent substances and containers.
+
+Movement documents are in :mod:`.movements`, stock-takings in :mod:`.stocktaking` (the same area): a start
+that shows the list defines neither (each mapped class costs ~3 ms of a start to define and configure).
+Their names still import from here (loaded on first use)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -7,7 +11,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -112,68 +115,6 @@ class ReagentContainer(IdMixin, TimestampMixin, VersionedMixin, Base):
     item: Mapped["Item"] = relationship()
 
 
-MOVEMENT_KINDS = ("receipt", "transfer", "issue", "return", "write_off")
-
-
-class Movement(IdMixin, TimestampMixin, Base):
-    """A movement document: receipt, transfer between rooms, issue, return, write-off."""
-
-    __tablename__ = "movements"
-    __table_args__ = (Index("ix_movements_date", "date"),)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
-    number: Mapped[str] = mapped_column(String(64), default="")
-    date: Mapped[dt.date] = mapped_column(Date)
-    from_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))
-    to_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))
-    person: Mapped[str] = mapped_column(String(200), default="")  # issued to / returned by
-    reason: Mapped[str] = mapped_column(Text, default="")
-    created_by: Mapped[str] = mapped_column(String(64), default="")
-
-    lines: Mapped[list["MovementLine"]] = relationship(back_populates="movement", cascade="all, delete-orphan")
-
-
-class MovementLine(IdMixin, Base):
-    __tablename__ = "movement_lines"
-    movement_id: Mapped[int] = mapped_column(ForeignKey("movements.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
-    quantity: Mapped[Decimal] = mapped_column(Quantity)
-
-    movement: Mapped["Movement"] = relationship(back_populates="lines")
-    item: Mapped["Item"] = relationship()
-
-
-class Stocktaking(IdMixin, TimestampMixin, VersionedMixin, Base):
-    __tablename__ = "stocktakings"
-    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"), index=True)
-    number: Mapped[str] = mapped_column(String(64), default="")
-    started_on: Mapped[dt.date] = mapped_column(Date)
-    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    commission: Mapped[str] = mapped_column(Text, default="")  # members, one per line
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
-    # the decision (ф. 0510439) this count carries out; older counts have none
-    decision_id: Mapped[int | None] = mapped_column(ForeignKey("stocktaking_decisions.id", ondelete="RESTRICT"),
-                                                    index=True)
-
-    lines: Mapped[list["StocktakingLine"]] = relationship(back_populates="stocktaking", cascade="all, delete-orphan")
-
-
-class StocktakingLine(IdMixin, Base):
-    __tablename__ = "stocktaking_lines"
-    stocktaking_id: Mapped[int] = mapped_column(ForeignKey("stocktakings.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
-    expected_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
-    found_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
-    # an item found in the room that is not on the records
-    unknown_description: Mapped[str] = mapped_column(String(300), default="")
-    scanned_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
-    note: Mapped[str] = mapped_column(String(300), default="")
-    # a surplus's value: the commission's current estimate (typed or suggested from a similar card)
-    estimate: Mapped[Decimal | None] = mapped_column(Money)
-
-    stocktaking: Mapped["Stocktaking"] = relationship(back_populates="lines")
-    item: Mapped["Item | None"] = relationship()
-
-
 def item_search_key(name, inventory_number, serial_number, model="", cas_number="") -> str:
     return make_key(name, inventory_number, serial_number, model, cas_number)
 
@@ -204,3 +145,14 @@ def _substance_key(_m, _c, t: Substance) -> None:
     t.search_key = make_key(t.name, t.cas_number, t.formula, limit=600)
 
 
+MOVEMENT_KINDS = ("receipt", "transfer", "issue", "return", "write_off")
+_LATER = {"Movement": "movements", "MovementLine": "movements", "Stocktaking": "stocktaking",
+          "StocktakingLine": "stocktaking"}
+
+
+def __getattr__(name: str):  # PEP 562: the inventory tables of movements.py and stocktaking.py, on first use
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(f"chemcluster_desktop.storage.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

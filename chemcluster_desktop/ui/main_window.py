@@ -162,13 +162,14 @@ class MainWindow(QMainWindow):
         self.act_check.triggered.connect(self.on_check)
         self.act_data_dir = QAction(icon("folder-open-outline"), "", self)
         self.act_data_dir.triggered.connect(self.on_open_data_dir)
-        try:  # «Настройки…» (college details, numbering, folders) from the settings dialog's module
-            from chemcluster_desktop.ui.dialogs.settings import install_menu
-
-            install_menu(self)
-            self.menu_tools.addSeparator()
-        except Exception as e:  # the program works without it
-            log.warning("settings menu not installed: %s", e)
+        # «Настройки…» (college details, numbering, folders); the dialog's module loads when it is opened
+        self.act_settings = QAction(icon("cog-outline"), "", self)
+        self.act_settings.setObjectName("action_settings")
+        self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_settings.triggered.connect(self.on_settings)
+        self.menu_tools.addAction(self.act_settings)
+        self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.act_check)
         self.menu_tools.addAction(self.act_data_dir)
         self.menu_help = mb.addMenu("")
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
         self.brand_label.setText("<b>ChemCluster</b><br><span style='color:#607d8b; font-size:8pt'>{}</span>".format(
             _t("Химический потенциал")))
         self.rail_version.setText(_t("версия {0}").format(__version__))
+        self.act_settings.setText(_t("Настройки…"))
         self.act_check.setText(_t("Проверить базу данных"))
         self.act_data_dir.setText(_t("Открыть папку данных"))
         self._update_title()
@@ -489,6 +491,11 @@ class MainWindow(QMainWindow):
         from chemcluster_desktop.ui.dialogs.help import show_help
 
         show_help(self)
+
+    def on_settings(self) -> None:
+        from chemcluster_desktop.ui.dialogs.settings import open_settings
+
+        open_settings(self)
 
     def on_check(self) -> None:
         from PySide6.QtWidgets import QMessageBox

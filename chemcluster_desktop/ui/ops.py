@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from chemcluster_desktop.services.errors import Cancelled, ServiceError
 
@@ -106,6 +106,8 @@ def _notify(task: Task | None, done: int, total: int, text: str) -> None:
 def show_error(parent: QWidget | None, error: BaseException, tb: str = "") -> None:
     if isinstance(error, Cancelled):
         return
+    from PySide6.QtWidgets import QMessageBox  # here, not at the top: the window's start does not need it
+
     if isinstance(error, ServiceError):
         QMessageBox.warning(parent, _t("Не выполнено"), str(error))
         return
@@ -121,6 +123,8 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Task], Any], *,
              on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              modal: bool = True, cancellable: bool = True) -> Task:
+    from PySide6.QtWidgets import QProgressDialog  # here, not at the top: the window's start does not need it
+
     task = Task(title)
     dlg: QProgressDialog | None = None
     if modal and parent is not None:

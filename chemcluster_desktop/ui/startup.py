@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from chemcluster_desktop.services import context, database, security
 from chemcluster_desktop.settings import settings
@@ -94,6 +93,8 @@ def warn_network_file(window, db) -> None:
     warned = [x for x in (settings().get("network_warned") or "").splitlines() if x]
     if str(db.path) in warned:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(window, _t("База данных в сетевой папке"), text)
     settings().set("network_warned", "\n".join([*warned, str(db.path)][-20:]))
 
@@ -174,6 +175,8 @@ def offer_demo(window) -> None:
             return
     except Exception:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, _t("Новая база данных"),
                       _t("База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» "
                          "(лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?\n\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from chemcluster_desktop import paths
 
@@ -66,8 +66,13 @@ def load_fonts() -> str:
     return family
 
 
-def apply_style(app: QApplication) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
+def apply_style(app: QApplication, fusion_chosen: bool = False) -> None:
+    """Fusion, the palette, the font and the style sheet. ``fusion_chosen``: the application was created
+    with ``-style Fusion`` (app.create_application), so the style is not set again."""
+    if not fusion_chosen:
+        from PySide6.QtWidgets import QStyleFactory
+
+        app.setStyle(QStyleFactory.create("Fusion"))
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
     pal.setColor(QPalette.ColorRole.WindowText, QColor("#1c2b36"))

@@ -18,10 +18,8 @@ def _png(path):
 
 
 def test_settings_dialog_saves_and_refuses_non_image(window, qtbot, tmp_path):
-    from chemcluster_desktop.ui.dialogs.settings import install_menu
-
-    act = install_menu(window)
-    assert act in window.menu_tools.actions()
+    act = window.act_settings  # Сервис → Настройки… (Ctrl+,)
+    assert act in window.menu_tools.actions() and act.text() == "Настройки…"
     act.trigger()
     dlg = window._settings_dialog
     assert dlg.isVisible()

@@ -27,24 +27,6 @@ from chemcluster_desktop.services.inventory.item_list import (
     iter_items,
     list_items,
 )
-from chemcluster_desktop.services.inventory.items import (
-    ITEM_FIELDS,
-    add_items_in_session,
-    clean_item,
-    create_item,
-    delete_item,
-    find_by_code,
-    get_item,
-    update_item,
-)
-from chemcluster_desktop.services.inventory.movements import (
-    MovementResult,
-    item_history,
-    list_movements,
-    make_movement,
-    make_movement_in_session,
-)
-from chemcluster_desktop.services.inventory.numbering import NumberAllocator, next_inventory_number
 from chemcluster_desktop.services.inventory.reagents import (
     SUBSTANCE_FIELDS,
     add_container,
@@ -109,10 +91,16 @@ __all__ = [
     "ImportPreview", "ImportReport", "export_inventory", "import_inventory", "preview_import",
 ]
 
-# Excel import and export load on first use (PEP 562): openpyxl's reader and the import plan are not
-# needed to open the window (bench/README, «Start-up»)
+# Load on first use (PEP 562), not to open the window (bench/README, «Start-up»): Excel import and export
+# (openpyxl's reader, the import plan), and the cards, movements and numbers — they need the movement and
+# stock-taking tables, whose mapped classes a start showing the list does not define (storage/inventory.py)
 _LAZY = {"export_inventory": "export", "ImportPreview": "importing", "ImportReport": "importing",
-         "import_inventory": "importing", "preview_import": "importing"}
+         "import_inventory": "importing", "preview_import": "importing",
+         **dict.fromkeys(("ITEM_FIELDS", "add_items_in_session", "clean_item", "create_item", "delete_item",
+                          "find_by_code", "get_item", "update_item"), "items"),
+         **dict.fromkeys(("MovementResult", "item_history", "list_movements", "make_movement",
+                          "make_movement_in_session"), "movements"),
+         **dict.fromkeys(("NumberAllocator", "next_inventory_number"), "numbering")}
 
 
 def __getattr__(name: str):

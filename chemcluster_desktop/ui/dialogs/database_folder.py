@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop import files, paths
-from chemcluster_desktop.settings import settings
+from chemcluster_desktop.settings import first_start_needs_folder, settings  # noqa: F401 - the start's check, here too
 from chemcluster_desktop.ui.icons import icon
 
 
@@ -98,16 +98,6 @@ class DatabaseFolderDialog(QDialog):
     def reject(self) -> None:  # the user data folder, and the question is not asked again
         settings().set("database_folder", str(paths.data_dir()))
         super().reject()
-
-
-def first_start_needs_folder(db: str | None) -> bool:
-    """No database named (``--db``, ``$CHEMCLUSTER_DB``), no folder chosen yet, and no database in the
-    user data folder from an earlier version: the very first start."""
-    import os
-
-    if db or os.environ.get("CHEMCLUSTER_DB") or settings().get("database_folder"):
-        return False
-    return not paths.default_db_path().exists()
 
 
 def ask_database_folder(parent=None) -> None:

@@ -3,8 +3,8 @@ document), the inventory number pattern and the default folders."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -211,16 +211,3 @@ def open_settings(parent=None) -> SettingsDialog:
     if parent is not None:
         parent._settings_dialog = dlg
     return dlg
-
-
-def install_menu(window) -> QAction:
-    """Add «Настройки…» to the Сервис menu of the main window."""
-    act = QAction(icon("cog-outline"), _t("Настройки…"), window)
-    act.setObjectName("action_settings")
-    act.setShortcut(QKeySequence("Ctrl+,"))
-    act.setMenuRole(QAction.MenuRole.PreferencesRole)
-    act.triggered.connect(lambda: open_settings(window))
-    window.menu_tools.addAction(act)
-    window.act_settings = act
-    window.language_change_requested.connect(lambda _l: QTimer.singleShot(0, lambda: act.setText(_t("Настройки…"))))
-    return act

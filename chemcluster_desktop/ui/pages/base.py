@@ -174,6 +174,7 @@ class BasePage(Page, QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self._empty_over: QTableView | None = None  # the list whose rows the empty-state hint is over
         self.table: QTableView | None = None
         self.splitter: QSplitter | None = None
         if self.has_list:
@@ -203,8 +204,6 @@ class BasePage(Page, QWidget):
         self.table.installEventFilter(self)
         self.splitter.addWidget(self.table)
         self.body.addWidget(self.splitter, 1)
-        self.empty_label.setParent(self.table.viewport())
-        self.empty_label.hide()
 
     def offers_action(self, handler: str) -> bool:
         """Whether the toolbar shows the action of ``handler`` (``on_new``…): by default when the page
@@ -270,11 +269,7 @@ class BasePage(Page, QWidget):
         self.model = model
         if empty_text:
             self.empty_text = empty_text
-        if table is not None:
-            self.empty_label.setParent(table.viewport())
-            self.empty_label.resize(table.viewport().size())
-        else:
-            self.empty_label.hide()
+        self.empty_label.hide()  # _update_empty puts it over this list's rows when the list is empty
         self.search.setEnabled(model is not None)
         if model is not None:
             self.search.blockSignals(True)
@@ -362,12 +357,18 @@ class BasePage(Page, QWidget):
                 text = QCoreApplication.translate("Page", "Ничего не найдено по запросу «{0}».").format(
                     self.search.text().strip())
             self.empty_label.setText(text)
+            if self._empty_over is not self.table:
+                # over the rows of the list shown now (a tabbed page switches lists); only when a list is
+                # empty: asking the view for its viewport makes PySide6 create the Python types of ~20
+                # widget classes (~5 ms), which a start with a filled list does not need
+                self.empty_label.setParent(self.table.viewport())
+                self._empty_over = self.table
             self.empty_label.resize(self.table.viewport().size())
         self.empty_label.setVisible(empty)
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
-        if self.table is not None:
+        if self.table is not None and self._empty_over is self.table and self.empty_label.isVisible():
             self.empty_label.resize(self.table.viewport().size())
 
     # --- search ------------------------------------------------------------------------------

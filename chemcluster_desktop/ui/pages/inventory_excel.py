@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.settings import settings
@@ -20,6 +19,8 @@ def _t(s: str) -> str:
 class InventoryExcelMixin:
     # --- Excel -------------------------------------------------------------------------------------------------------
     def on_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # the dialogs load when asked for, not with the page
+
         start = settings().get("paths/import_dir") or str(Path.home())
         path, _f = QFileDialog.getOpenFileName(self, _t("Импорт инвентаря из Excel"), start,
                                                _t("Книги Excel (*.xlsx)"))
@@ -44,6 +45,8 @@ class InventoryExcelMixin:
         return self.last_task
 
     def _imported(self, report) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.last_report = report
         text = report.summary()
         self.count_label.setText(text)
@@ -57,6 +60,8 @@ class InventoryExcelMixin:
         box.open()
 
     def on_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = filenames.start_path(filenames.default_name("inventory", ext="xlsx"))
         path, _f = QFileDialog.getSaveFileName(self, _t("Экспорт в Excel"), start, _t("Книги Excel (*.xlsx)"))
         if path:

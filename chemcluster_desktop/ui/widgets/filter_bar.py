@@ -91,9 +91,14 @@ class FilterBar(QWidget):
         super().resizeEvent(ev)
         self._fit()
 
+    def showEvent(self, ev) -> None:  # noqa: N802
+        super().showEvent(ev)
+        self._fit()
+
     def _changed(self) -> None:
         self.updateGeometry()
-        self._fit()
+        if self.isVisible():  # a hidden bar is laid out when it is shown (a page adds its filters one by one:
+            self._fit()       # laying all of them out after each one cost ~4 ms of the first page's build)
 
     def _fit(self) -> None:
         """Lay the filters out and take the height their rows need at this width (the page's box
