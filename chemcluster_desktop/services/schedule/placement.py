@@ -78,7 +78,7 @@ def _first_fit(g, live: list, a: dict, weeks: dict | None = None, held: dict | N
         groups = g.groups_of.get(key[0], ())
         return all(filled[(k, w)] + h <= g.left_in(k, w) for k in groups for w, h in weeks.get(key, {}).items())
 
-    def busy(key) -> int:
+    def busy(key) -> int:  # (the places that reach an empty week first lost hours on the bench instance)
         return sum(load[w] for w in weeks.get(key, ()))
 
     order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))

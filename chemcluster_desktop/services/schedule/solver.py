@@ -481,9 +481,13 @@ def _locked_cells(g: _Grid) -> tuple[set[tuple], set[tuple]]:
     return blocked, class_any
 
 
-# weight of one hour between the busiest and the emptiest week, against 100 per hour placed and 3 per
-# weekday a class comes on: an even period is worth an extra weekday only when it evens two hours
-SPREAD = 2
+# weight of one hour between the busiest and the emptiest week, against 100 per hour placed, 3 per weekday a
+# class comes on and 1 per instructor day: evening out one double lesson (10) is worth an extra weekday of
+# a class and of its instructors (with 2, the solver emptied the period's last week to save them)
+SPREAD = 5
+# worth of a teaching week that has any lesson at all (a third of an hour placed): the period's short last
+# week before the holidays is used when some class can come then, rather than traded for fewer weekdays
+WEEK_USED = 30
 
 
 @dataclass
@@ -602,11 +606,17 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         top = sum(h for terms in vs.load.values() for h, _x in terms)
         peak = model.new_int_var(0, top, "peak")
         floor = model.new_int_var(0, top, "floor")
-        spread = (peak, floor)
-        for terms in vs.load.values():
-            week = sum(h * x for h, x in terms)
+        spread = (peak, floor, {}, {})
+        for w, terms in vs.load.items():
+            week = model.new_int_var(0, sum(h for h, _x in terms), "")  # one sum per week, used three times
+            model.add(week == sum(h * x for h, x in terms))
+            spread[3][w] = week
             model.add(week <= peak)
             model.add(week >= floor)
+            some = model.new_bool_var("")  # the week has lessons
+            model.add(week >= some)
+            spread[2][w] = some
+            soft.append(-WEEK_USED * some)
         soft.append(SPREAD * (peak - floor))
     for xs in vs.day_vars.values():
         y = model.new_bool_var("")
@@ -629,9 +639,12 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
     for y, xs in soft_groups:
         model.add_hint(y, 1 if any(id(x) in chosen for x in xs) else 0)
     if spread is not None:  # a complete hint: CP-SAT starts from the first fit instead of searching for it
-        hinted = [sum(h for h, x in terms if id(x) in chosen) for terms in vs.load.values()]
-        model.add_hint(spread[0], max(hinted))
-        model.add_hint(spread[1], min(hinted))
+        hinted = {w: sum(h for h, x in terms if id(x) in chosen) for w, terms in vs.load.items()}
+        model.add_hint(spread[0], max(hinted.values()))
+        model.add_hint(spread[1], min(hinted.values()))
+        for w, some in spread[2].items():
+            model.add_hint(some, 1 if hinted[w] else 0)
+            model.add_hint(spread[3][w], hinted[w])
     g.check()
     gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
     stay = sum(20 * vs.a[key] for key in kept.values())  # a regenerated visit stays where it was
