@@ -18,4 +18,14 @@ PHRASES = {
     "Этикеток: {0} на {1} листах A4.\n{2}\n\nСоставить лист этикеток?":
         "Labels: {0} on {1} A4 sheets.\n{2}\n\nMake the label sheet?",
     "Составить ({0} л.)": "Make ({0} sheets)",
+    # services/common.get_or_404 with the record named from the form
+    "{0} «{1}»: запись не найдена — её удалили или изменили. Обновите список (F5).":
+        "{0} «{1}» was not found: it has been deleted or changed. Refresh the list (F5).",
+    "партия {0}": "lot {0}",
+    "урок № {0}": "lesson {0}",
+    # ✓ ✕ ⚠ ✎ replaced by words (ui/): not every Windows font has them
+    "да": "yes",
+    "Внимание: {0}": "Warning: {0}",
+    "Отметка": "Mark",
+    "(вручную)": "(by hand)",
 }

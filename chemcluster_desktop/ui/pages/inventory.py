@@ -141,7 +141,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.written_off.setObjectName("showWrittenOff")
         self.written_off.toggled.connect(lambda _c: self._filters_changed())
         self.filter_bar.addWidget(self.written_off)
-        # the dashboard's verification / maintenance tile shows exactly its items; ✕ returns to the list
+        # the dashboard's verification / maintenance tile shows exactly its items; the chip's close icon
+        # returns to the list
         self._due_ids: list[int] | None = None
         self.due_chip = QToolButton()
         self.due_chip.setObjectName("dueChip")
@@ -280,7 +281,10 @@ class InventoryPage(InventoryExcelMixin, BasePage):
             self.search.blockSignals(False)
             if self.model is not None:
                 self.model.set_search("")
-        self.due_chip.setText(f"{label}  ✕")
+        self.due_chip.setText(label)  # with the bundled close icon: «✕» is not in every Windows font
+        self.due_chip.setIcon(icon("close-circle-outline", "#8e1b1b"))
+        self.due_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.due_chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the icon after the text, as the ✕ was
         self.due_chip.setToolTip(_t("Показать весь инвентарь"))
         self.due_chip.setVisible(ids is not None)
         # the other filters are cleared and would only crowd the bar while the chip says what is shown
