@@ -413,9 +413,10 @@ def _weekly_caps(g: _Grid, live: list[Block]) -> None:
     The subject has a *weekly* load in the school's curriculum (the federal curriculum of ФОП ООО is a
     weekly table: «Труд (технология)» in the 8th grade 1 hour a week, 34 a year), so a class's hours are
     spread over the weeks of the period, not packed into its first weeks: 18 hours over 16 teaching weeks
-    (18 / (16 × 0.75) = 1.5 h) → at most one double lesson a week; 64 hours over 34 weeks → two. Hard rather than only an objective: it is the
-    rule a school timetable follows, it keeps the model small (a linear sum per class and week), and with
-    the cap rounded up to whole visits it never makes the hours impossible on its own.
+    (18 / (16 × 0.75) = 1.5 h) → at most one double lesson a week; 64 hours over 34 weeks → two. Hard
+    rather than only an objective: it is the rule a school timetable follows and it keeps the model small
+    (a linear sum per class and week); the quarter of the weeks to spare keeps it from costing hours (at
+    the bare mean, 64 hours over 34 weeks left ≈ 600 of the synthetic instance's 4,000 hours unplaced).
     Parallel halves are one visit; subgroups taught apart each have their own week."""
     inst = g.inst
     apart: dict[int, set[int]] = defaultdict(set)
