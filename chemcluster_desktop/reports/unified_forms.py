@@ -87,7 +87,7 @@ def header(h: FormHead, width: float) -> list:
     """The title with its number and date, and the header lines beside the codes box."""
     width -= 0.5  # float sums of the column widths must not exceed the frame
     code_w, label_w = 26 * mm, 24 * mm
-    left_label = 48 * mm
+    left_label = (53 if width > 200 * mm else 48) * mm  # landscape: «Материально ответственное лицо» on one line
     value_w = width - code_w - label_w - left_label
     rows: list[list] = []
     style: list = [("FONT", (0, 0), (-1, -1), fonts.CONDENSED, 8), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -143,10 +143,14 @@ def signatures(signers: Sequence[Signer], width: float, *, on: dt.date | None = 
 
 def _signature_table(signers: Sequence[Signer], width: float, on: dt.date | None) -> Table:
     width -= 0.5  # float sums of the column widths must not exceed the frame
-    role_w = 48 * mm
+    # a landscape sheet (the write-off acts) gives its extra width to the role and the position, not to the
+    # signature (~40 mm is room enough): «Материально ответственное лицо» and «Заведующий лабораторией
+    # аналитической химии» each stay on one line, so a one-line act fits one sheet (a portrait form is as before)
+    land = width > 200 * mm
+    role_w = (53 if land else 48) * mm
     date_w = 22 * mm
-    pos_w = (width - role_w - date_w) * 0.38
-    sig_w = (width - role_w - date_w) * 0.24
+    sig_w = min((width - role_w - date_w) * 0.24, 40 * mm)
+    pos_w = (width - role_w - date_w - sig_w) * (0.56 if land else 0.5)
     name_w = width - role_w - pos_w - sig_w - date_w
     rows, style = [], [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (-1, -1), 2),

@@ -24,14 +24,22 @@ from chemcluster_desktop.services.errors import ConcurrentEditError, NotFoundErr
 T = TypeVar("T")
 
 
-def get_or_404(s: Session, model: type[T], id_: Any, what: str | None = None, *, for_update: bool = False) -> T:
+def get_or_404(s: Session, model: type[T], id_: Any, what: str | None = None, *, for_update: bool = False,
+               named: Any = None) -> T:
     """The record ``model`` with primary key ``id_``, or :class:`NotFoundError` naming ``what``
     (a Russian noun such as «Позиция»; the model's name when not given). The message names the record
     before «запись не найдена» so that it reads right whatever the noun's gender («Договор № 35 не
-    найдена» was printed before), and names the id only where people know it (:data:`ID_IS_THE_NUMBER`)."""
+    найдена» was printed before), and names the id only where people know it (:data:`ID_IS_THE_NUMBER`).
+    ``named``: the record as the person knows it — its name or number from the form being saved — when
+    the caller has it («Школа «МБОУ СШ № 2»: запись не найдена …», not only «Школа: …»): the record is
+    gone, so the message cannot read it from the database."""
     obj = s.get(model, id_, with_for_update=for_update) if id_ is not None else None
     if obj is None:
         name = what or model.__name__
+        known = " ".join(str(named).split()) if named is not None else ""
+        if known:
+            raise NotFoundError(translate("Errors", "{0} «{1}»: запись не найдена — её удалили или изменили. "
+                                                    "Обновите список (F5).").format(name, known))
         if model.__name__ in ID_IS_THE_NUMBER:
             raise NotFoundError(translate("Errors", "{0} № {1}: запись не найдена — её удалили или изменили. "
                                                     "Обновите список (F5).").format(name, id_))

@@ -38,7 +38,7 @@ def test_a_vanished_record_is_named_in_the_refusal(db):
     ids = small_instance()
     cls = next(c for c in svc.list_classes() if c["id"] == ids["classes"][0])
     svc.delete_class(cls["id"], version=cls["version"])
-    with pytest.raises(NotFoundError, match="^Карточка класса: запись не найдена"):
+    with pytest.raises(NotFoundError, match="^Карточка класса «8А»: запись не найдена"):  # named from the form
         svc.update_class(cls["id"], cls, version=cls["version"])
     with pytest.raises(NotFoundError, match="^Строка нагрузки: запись не найдена"):
         svc.update_requirement(999999, {"term_id": ids["term"], "class_id": ids["classes"][1],

@@ -101,7 +101,10 @@ def test_substitute_keeps_time_and_place(db):
     svc.create_instructor({"full_name": "Петрова Анна Юрьевна", "weekdays": [0, 1, 2, 3, 4],
                            "module_ids": [ids["m1"], ids["m3"]]})
     data = load_all(ids["term"])
-    a, b = dt.date(2026, 9, 21), dt.date(2026, 10, 2)
+    # two school weeks from the first in which Орлов teaches (the generator spreads the hours over the term)
+    first = min(le["date"] for le in data["lessons"] if le["instructor_id"] == ids["i1"])
+    a = first - dt.timedelta(days=first.weekday())
+    b = a + dt.timedelta(days=11)
     own = [le for le in data["lessons"] if le["instructor_id"] == ids["i1"] and a <= le["date"] <= b]
     assert own
     proposal = svc.substitute("Орлов", a, b, dry_run=True)

@@ -68,7 +68,11 @@ def test_school_paper_ics_and_substitutes(db, tmp_path):
                       version=s["version"])
     svc.create_instructor({"full_name": "Петрова Анна Юрьевна", "weekdays": [0, 1, 2, 3, 4],
                            "module_ids": [ids["m1"], ids["m2"], ids["m3"]]})
-    sub = svc.substitute("Соколов", dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+    # a month in which Соколов teaches this school (the generator spreads the hours over the whole term)
+    first = min(le["date"] for le in svc.term_lessons(TERM, "МБОУ «Средняя школа № 4»")["lessons"]
+                if "Соколов" in (le["instructor"] or ""))
+    start = dt.date.fromisoformat(first).replace(day=1)
+    sub = svc.substitute("Соколов", start, (start + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1))
     assert sub["replaced"] > 0
     dest = tmp_path / "school.pdf"
     res = printing.build("schedule", dest, term=TERM, school="МБОУ «Средняя школа № 4»")

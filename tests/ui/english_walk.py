@@ -99,9 +99,13 @@ class Exemption:
         return "".join(out)
 
     def russian(self, text: str) -> bool:
+        text = (text or "").replace("\u00a0", " ")  # a no-break space glues words for wrapping, same text
         if not text or not CYRILLIC.search(text) or text in ENDONYMS:
             return False
-        return bool(CYRILLIC.search(self.elided(self.residue(text))))
+        # either order: a whole value taken out first can cut a shortened one («Химик-технолог: от молекулы…»
+        # lost «технолог», a value of its own, and no longer matched the module's name)
+        return bool(CYRILLIC.search(self.elided(self.residue(text)))) and \
+            bool(CYRILLIC.search(self.residue(self.elided(text))))
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def update_loan(loan_id: int, data: dict, version: int) -> None:
     require(WRITE)
     values = _loan_values(data)
     with context.uow() as s:
-        ln = get_or_404(s, ChecklistLoan, loan_id, _t("Договор"))
+        ln = get_or_404(s, ChecklistLoan, loan_id, _t("Договор"), named=values.get("document_number"))
         require_version(ln, version)
         for k, v in values.items():
             setattr(ln, k, v)

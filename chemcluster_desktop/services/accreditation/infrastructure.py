@@ -244,7 +244,7 @@ def update_line(line_id: int, data, *, version: int) -> None:
     require(WRITE)
     f = _validate_line(_as_dict(data))
     with context.uow() as s:
-        ln = get_or_404(s, InfrastructureLine, line_id, _t("Позиция листа"))
+        ln = get_or_404(s, InfrastructureLine, line_id, _t("Позиция листа"), named=f.get("name"))
         check_version(ln, version)
         _check_number(s, ln.list_id, f["number"], f["section"], ln.id)
         for k, v in f.items():

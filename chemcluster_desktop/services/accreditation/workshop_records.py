@@ -141,7 +141,7 @@ def update_workshop(workshop_id: int, data, *, version: int) -> None:
     _check_rooms(rooms)
     competency, list_id = f.get("competency"), f.get("list_id")
     with context.uow() as s:
-        w = get_or_404(s, Workshop, workshop_id, _t("Мастерская"))
+        w = get_or_404(s, Workshop, workshop_id, _t("Мастерская"), named=name)
         check_version(w, version)
         _name_taken(s, name, except_id=workshop_id)
         comp = _competency(s, competency)[0] if competency not in (None, "") else None

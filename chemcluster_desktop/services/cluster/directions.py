@@ -110,7 +110,8 @@ def _save_direction(data: dict, did: int | None, version: int | None) -> int:
             d = TrainingDirection(**clean)
             s.add(d)
         else:
-            d = get_or_404(s, TrainingDirection, did, _t("Запись о направлении обучения"))
+            d = get_or_404(s, TrainingDirection, did, _t("Запись о направлении обучения"),
+                           named=" ".join(x for x in (clean.get("code"), clean.get("name")) if x) or None)
             require_version(d, version)
             for k, v in clean.items():
                 setattr(d, k, v)

@@ -215,7 +215,7 @@ def update_kpi(kpi_id: int, data: dict, *, version: int) -> None:
     require(WRITE)
     clean = _kpi_fields(data)
     with uow() as s:
-        k = get_or_404(s, Kpi, kpi_id, _t("Запись о показателе"))
+        k = get_or_404(s, Kpi, kpi_id, _t("Запись о показателе"), named=clean.get("name"))
         require_version(k, version)
         for key, value in clean.items():
             setattr(k, key, value)

@@ -121,7 +121,7 @@ def _save_participant(data: dict, pid: int | None, version: int | None) -> int:
             p = Participant(**clean)
             s.add(p)
         else:
-            p = get_or_404(s, Participant, pid, _t("Карточка участника"))
+            p = get_or_404(s, Participant, pid, _t("Карточка участника"), named=clean.get("name"))
             require_version(p, version)
             for k, v in clean.items():
                 setattr(p, k, v)

@@ -182,7 +182,8 @@ def create_decision(data: dict[str, Any]) -> int:
 def update_decision(decision_id: int, data: dict[str, Any], *, version: int) -> None:
     require("inventory.write")
     with context.uow() as s:
-        dec = get_or_404(s, StocktakingDecision, decision_id, _t("Решение об инвентаризации"))
+        dec = get_or_404(s, StocktakingDecision, decision_id, _t("Решение об инвентаризации"),
+                         named=f"№ {data['number']}" if data.get("number") else None)
         require_version(dec, version)
         counts = s.execute(select(Stocktaking.number, Stocktaking.room_id, Stocktaking.status)
                            .where(Stocktaking.decision_id == decision_id).order_by(Stocktaking.id)).all()

@@ -197,7 +197,7 @@ def update_item(item_id: int, data: dict, *, version: int, containers: list[dict
             cc["version"] = c.get("version")
             conts.append(cc)
     with context.uow() as s:
-        item = get_or_404(s, Item, item_id, _t("Позиция"))
+        item = get_or_404(s, Item, item_id, _t("Позиция"), named=clean.get("inventory_number") or clean.get("name"))
         require_version(item, version)
         _check_room(s, clean["room_id"])
         if clean["inventory_number"] is None and clean["kind"] in UNIT_KINDS:

@@ -185,7 +185,8 @@ def update_container(container_id: int, data: dict, *, version: int) -> None:
     require("inventory.write")
     c = clean_container(data)
     with context.uow() as s:
-        rc = get_or_404(s, ReagentContainer, container_id, _t("Тара"))
+        rc = get_or_404(s, ReagentContainer, container_id, _t("Тара"),
+                        named=_t("партия {0}").format(c["lot"]) if c.get("lot") else None)
         require_version(rc, version)
         for k, v in c.items():
             setattr(rc, k, v)

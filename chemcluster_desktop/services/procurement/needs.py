@@ -135,7 +135,7 @@ def update_need(need_id: int, data: dict, *, version: int) -> None:
     """Change the fields of :data:`NEED_FIELDS` that ``data`` gives; refused once the price is justified."""
     require(NEEDS)
     with uow() as s:
-        n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"))
+        n = get_or_404(s, Need, need_id, translate("Procurement", "Потребность"), named=data.get("name"))
         require_version(n, version)
         if n.status in FROZEN:
             raise ValidationError(translate("Procurement", "Потребность «{0}» уже прошла обоснование цены (статус «{1}»): её нельзя "

@@ -198,7 +198,8 @@ def update_plan_line(line_id: int, data: dict, *, version: int) -> None:
     planned_quarter, notice_number."""
     require(WRITE)
     with uow() as s:
-        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"))
+        line = get_or_404(s, PlanLine, line_id, translate("Procurement", "Строка плана-графика"),
+                          named=data.get("title"))
         require_version(line, version)
         if "title" in data:
             line.title = _text(data["title"], "title", translate("Procurement", "Предмет закупки"), max_len=500)

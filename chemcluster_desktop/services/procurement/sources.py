@@ -73,7 +73,8 @@ def _save_source(s: Session, source_id: int | None, code: str, name: str, limit,
         s.add(f)
         s.flush()
         return f.id
-    f = get_or_404(s, FundingSource, source_id, translate("Procurement", "Запись об источнике финансирования"))
+    f = get_or_404(s, FundingSource, source_id, translate("Procurement", "Запись об источнике финансирования"),
+                   named=name or code)
     require_version(f, version)
     committed = _committed(s, f.id)
     if limit < committed:

@@ -79,7 +79,8 @@ def update_supplier(supplier_id: int, data: dict, *, version: int) -> None:
     """Change the fields ``data`` gives (those given as None keep their value)."""
     require(WRITE)
     with uow() as s:
-        x = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"))
+        x = get_or_404(s, Supplier, supplier_id, translate("Procurement", "Карточка поставщика"),
+                       named=data.get("name"))
         require_version(x, version)
         merged = {k: getattr(x, k) for k in ("name", "inn", "kpp", "contact", "email", "phone", "address")}
         merged.update({k: v for k, v in data.items() if v is not None})

@@ -45,7 +45,7 @@ def save_calendar_day(data: dict, day_id: int | None = None) -> int:
             raise DuplicateError(translate("Schedule", "На {0} в календаре уже есть запись «{1}»: исправьте её, а не "
                                                        "добавляйте вторую.").format(_fmt(day), other.name), field="date")
         obj = CalendarDay() if day_id is None else get_or_404(s, CalendarDay, day_id,
-                                                               translate("Schedule", "День календаря"))
+                                                               translate("Schedule", "День календаря"), named=_fmt(day))
         obj.date, obj.kind, obj.name = day, kind, name
         s.add(obj)
         s.flush()

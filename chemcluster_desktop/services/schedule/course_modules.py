@@ -63,7 +63,7 @@ def _save_module(data: dict, module_id: int | None, version: int | None) -> int:
             obj = CourseModule(name=name, hours=hours)
             s.add(obj)
         else:
-            obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"))
+            obj = get_or_404(s, CourseModule, module_id, translate("Schedule", "Карточка модуля"), named=name)
             require_version(obj, version)  # an update must say which version it was made from
             obj.name, obj.hours = name, hours
         obj.max_group = max_group

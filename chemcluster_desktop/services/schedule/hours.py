@@ -122,7 +122,7 @@ def save_programme_module(data: dict, programme_id: int | None = None) -> int:
         if other is not None and other != programme_id:
             raise DuplicateError(translate("Schedule", "Модуль ФРП «{0}» уже есть.").format(name), field="name")
         obj = ProgrammeModule() if programme_id is None else get_or_404(
-            s, ProgrammeModule, programme_id, translate("Schedule", "Модуль ФРП"))
+            s, ProgrammeModule, programme_id, translate("Schedule", "Модуль ФРП"), named=name)
         obj.name, obj.grade, obj.hours = name, grade, hours
         obj.invariant = bool(data.get("invariant", True))
         s.add(obj)

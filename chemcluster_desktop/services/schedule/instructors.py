@@ -72,7 +72,7 @@ def _save_instructor(data: dict, instructor_id: int | None, version: int | None)
             obj = Instructor(full_name=name)
             s.add(obj)
         else:
-            obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"))
+            obj = get_or_404(s, Instructor, instructor_id, translate("Schedule", "Карточка преподавателя"), named=name)
             require_version(obj, version)  # an update must say which version it was made from
             obj.full_name = name
         obj.contact = str(data.get("contact") or "").strip()

@@ -36,11 +36,17 @@ def _preferred_keys(g, live: list, a: dict) -> dict[int, tuple]:
     return out
 
 
-def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
-    """Greedy first fit, fewest options first: a hint for CP-SAT and the fallback if it finds nothing."""
+def _first_fit(g, live: list, a: dict, weeks: dict | None = None, held: dict | None = None) -> dict[int, tuple]:
+    """Greedy first fit, fewest options first: a hint for CP-SAT and the fallback if it finds nothing.
+    With ``weeks`` (place -> {week: hours}) it keeps each class within its weekly load and, of the free
+    places, takes the one whose weeks are the least busy so far (the period fills evenly, not from its start).
+    ``held``: place -> the phases whose cells it holds (default: ``span`` phases from its first)."""
+    weeks = weeks or {}
     greedy: dict[int, tuple] = {}
     used: set = set()
     used_class: set = set()
+    load: dict = defaultdict(int)  # week -> hours placed
+    filled: dict = defaultdict(int)  # (class group, week) -> hours placed
     res_of = {b.idx: b.resources() for b in live}
     sub_of = {b.idx: b.subgroup for b in live}
 
@@ -49,7 +55,7 @@ def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
         b = g.blocks[bi]
         res, who = res_of[bi], ("c", b.class_id, sub_of[bi])
         out = []
-        for pp in range(p, p + g.span[bi]):
+        for pp in (held[key] if held and key in held else range(p, p + g.span[bi])):
             for n in g.covered(b, s):
                 out.extend((r, pp, d, n) for r in res)
                 out.append((who, pp, d, n))
@@ -68,9 +74,19 @@ def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
             return (cid, pp, d, n) in used_class
         return cell in used or (("c", cid, 0), pp, d, n) in used
 
+    def within_load(key) -> bool:
+        groups = g.groups_of.get(key[0], ())
+        return all(filled[(k, w)] + h <= g.left_in(k, w) for k in groups for w, h in weeks.get(key, {}).items())
+
+    def busy(key) -> int:  # (the places that reach an empty week first lost hours on the bench instance)
+        return sum(load[w] for w in weeks.get(key, ()))
+
     order = sorted((b for b in live if keys_of[b.idx]), key=lambda b: (len(keys_of[b.idx]), -b.hours))
     for b in order:
-        for key in keys_of[b.idx]:
+        keys = sorted(keys_of[b.idx], key=busy) if weeks else keys_of[b.idx]  # stable: ties keep their order
+        for key in keys:
+            if not within_load(key):
+                continue
             cells = cells_of(key)
             if not any(class_clash(cell) for cell in cells):
                 greedy[b.idx] = key
@@ -78,5 +94,9 @@ def _first_fit(g, live: list, a: dict) -> dict[int, tuple]:
                     used.add(cell)
                     if cell[0][0] == "c":
                         used_class.add((cell[0][1],) + cell[1:])
+                for w, h in weeks.get(key, {}).items():
+                    load[w] += h
+                    for k in g.groups_of.get(b.idx, ()):
+                        filled[(k, w)] += h
                 break
     return greedy

@@ -122,7 +122,7 @@ def taken_cells(g) -> dict[tuple, list[int]]:
         if b.cell is None:
             continue
         p, d, s = b.cell
-        for pp in range(p, p + g.span[b.idx]):
+        for pp in g.run(b, p, d, block_days(g, b)[2])[1]:
             for n in g.covered(b, s):
                 for r in b.resources() + [("c", b.class_id, 0)]:
                     out[(r, pp, d, n)].append((b.class_id, b.module_id))

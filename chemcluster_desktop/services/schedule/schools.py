@@ -56,7 +56,7 @@ def _save_school(data: dict, school_id: int | None, version: int | None) -> int:
             obj = School(name=name)
             s.add(obj)
         else:
-            obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"))
+            obj = get_or_404(s, School, school_id, translate("Schedule", "Школа"), named=name)
             require_version(obj, version)  # an update must say which version it was made from
             obj.name = name
         obj.address = str(data.get("address") or "").strip()
@@ -128,7 +128,7 @@ def _save_class(data: dict, class_id: int | None, version: int | None) -> int:
             obj = SchoolClass(school_id=school_id, name=name, pupils=pupils)
             s.add(obj)
         else:
-            obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"))
+            obj = get_or_404(s, SchoolClass, class_id, translate("Schedule", "Карточка класса"), named=name)
             require_version(obj, version)  # an update must say which version it was made from
             obj.school_id, obj.name, obj.pupils = school_id, name, pupils
         obj.availability = av

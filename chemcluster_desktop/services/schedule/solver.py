@@ -9,13 +9,21 @@ A term of 34 weeks × 60 classes × 6 modules is far too big as one model of sin
    workplaces) and one instructor (teaches the module, available on some day/slot the school can
    send the class), balancing the load of workshops and instructors.
 3. **Weekly pattern (CP-SAT).** The teaching dates of each weekday (holidays removed) are cut into
-   *phases* of G consecutive occurrences (G = the fewest visits any block needs). Each block picks a
+   *phases* of G consecutive occurrences (G = the fewest visits any block needs; the last phase may be
+   shorter, so the term's last dates are usable too). Each block picks a
    first phase, a weekday and a first slot; it then comes every week for L = 2 consecutive slots (a
    double lesson) over as many consecutive phases as its hours need. Two blocks clash only if they share a
    resource, a weekday, a phase and a slot, so the clash constraints are linear sums over
    (phase, weekday, slot) cells — a few tens of thousands of booleans for the bench instance.
-   Soft goals in the objective: a class on few weekdays (the same weekday each week is built in),
-   instructors on few days (few gaps), hours placed first.
+   **Weekly load (hard):** a class comes at most ``cap`` hours a week, ``cap`` = its hours in the period
+   spread evenly over three quarters of its teaching weeks, rounded up to whole double lessons (see
+   :func:`_weekly_caps`) —
+   the subject has a weekly load in the school's curriculum, so a class's hours are not packed into the
+   first weeks of the period.
+   Soft goals in the objective: hours placed first; the whole timetable's weekly load even over the
+   period (the busiest week as light and the emptiest as full as the rules allow, so no teaching week is
+   left empty while classes wait); a class on few weekdays (the same weekday each week is built in),
+   instructors on few days (few gaps).
 4. **Roll-out.** Each block's pattern is turned into dated lessons; a date the instructor marked
    unavailable is skipped and the hours it leaves are reported.
 
@@ -25,6 +33,7 @@ Whatever cannot be placed comes back with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import time
@@ -37,6 +46,7 @@ from chemcluster_desktop.services.schedule.check import requirement_units
 from chemcluster_desktop.services.schedule.data import Instance, split_sizes
 from chemcluster_desktop.services.schedule.placement import _first_fit, _preferences, _preferred_keys
 from chemcluster_desktop.services.schedule.reasons import (
+    _window,
     block_days,
     bottleneck_reason,
     days_text,
@@ -132,6 +142,9 @@ def build_blocks(inst: Instance, locked: list[dict], length: int = 2) -> list[Bl
     return blocks
 
 
+TAIL = -1  # a visit series placed at the end of its weekday's dates rather than at a phase's start
+
+
 @dataclass
 class _Grid:
     """What every stage of a solve shares: the term seen as a weekly grid of phases × weekdays × slots."""
@@ -151,6 +164,15 @@ class _Grid:
     # (class, module) -> the resources and first (date, slot number) of the lessons being replaced: a
     # regeneration keeps them where the constraints allow (stability), see :func:`_preferences`
     prefer: dict = field(default_factory=dict)
+    # the weekly load (:func:`_weekly_caps`): block -> the (class, subgroup) groups whose week it fills,
+    # group -> hours a week at most, (group, week) -> the hours left there after the locked lessons
+    groups_of: dict = field(default_factory=dict)
+    occ: dict = field(default_factory=dict)  # weekday -> {date: its place among the weekday's dates}
+    week_cap: dict = field(default_factory=dict)
+    week_left: dict = field(default_factory=dict)
+
+    def left_in(self, group, week) -> int:
+        return self.week_left.get((group, week), self.week_cap.get(group, 10 ** 6))
 
     def report(self, done: int, total: int, text: str) -> None:
         if self.progress:
@@ -173,6 +195,45 @@ class _Grid:
                 return even
         return out
 
+    def run(self, b: Block, p: int, d: int, away=frozenset()) -> tuple[list[tuple], list[int], list]:
+        """A visit series of ``b`` on weekday ``d`` from phase ``p`` (:data:`TAIL`: ending on the weekday's last
+        date): the (date, hours) it takes — the roll-out's own walk, skipping the dates in ``away`` —, the
+        phases whose cells it holds and the dates it may use."""
+        dates = self.dates[d]
+        n = self.span[b.idx] * self.K
+        if p == TAIL:
+            span_dates = dates[max(0, len(dates) - n):]
+            walk = reversed(span_dates)
+        else:
+            span_dates = dates[p * self.K:p * self.K + n]
+            walk = iter(span_dates)
+        taken = []
+        left = b.hours
+        for day in walk:
+            if left <= 0:
+                break
+            if day in away:
+                continue
+            h = min(b.length, left)
+            taken.append((day, h))
+            left -= h
+        taken.sort()
+        if p != TAIL:
+            return taken, list(range(p, p + self.span[b.idx])), span_dates
+        if not taken:
+            return taken, [], span_dates
+        first, last = self.occ[d][taken[0][0]] // self.K, self.occ[d][taken[-1][0]] // self.K
+        return taken, list(range(first, last + 1)), span_dates
+
+    def places(self, b: Block, d: int) -> list[int]:
+        """The first phases a series of ``b`` may take on weekday ``d``; :data:`TAIL` too when the weekday's
+        dates do not end on a phase boundary (so the period's last dates are usable)."""
+        n = len(self.dates[d])
+        out = list(range(self.phases[d] - self.span[b.idx] + 1))
+        if n % self.K and n >= b.visits:
+            out.append(TAIL)
+        return out
+
     def covered(self, b: Block, s: int) -> list[int]:
         """The slot numbers a block starting at slot ``s`` takes each visit."""
         return self.slot_numbers[self.pos[s]:self.pos[s] + b.length]
@@ -184,10 +245,11 @@ def _grid(inst: Instance, blocks: list[Block], locked: list[dict], progress, can
     slot_numbers = [s.number for s in inst.slots]
     return _Grid(inst, blocks, locked, progress, cancelled, slot_numbers,
                  pos={n: k for k, n in enumerate(slot_numbers)}, dates=dates, K=K,
-                 phases={d: len(dates[d]) // K for d in range(7)},
+                 phases={d: -(-len(dates[d]) // K) for d in range(7)},  # the last may be short
                  span={b.idx: math.ceil(b.visits / K) for b in blocks},
                  class_slots={c.id: inst.class_slots(c) for c in inst.classes.values()},
-                 ins_slots={i.id: inst.instructor_slots(i) for i in inst.instructors.values()})
+                 ins_slots={i.id: inst.instructor_slots(i) for i in inst.instructors.values()},
+                 occ={d: {day: k for k, day in enumerate(dates[d])} for d in range(7)})
 
 
 def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, cancelled=None,
@@ -209,6 +271,7 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
         live = _assign_resources(g, cp_model, live, ws_opts, ins_opts, workers, time_limit)
     g.check()
     # --- 3. weekly pattern
+    _weekly_caps(g, live)
     blocked, class_any = _locked_cells(g)
     g.report(15, 100, translate("Schedule", "Построение недельного шаблона…"))
     model = cp_model.CpModel()
@@ -259,7 +322,7 @@ def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[in
             b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а в его дни ({1}) модуль «{2}» "
                                              "могут вести только: {3}.").format(
                 b.n, days_text(c.weekdays), m.name, ", ".join(inst.instructors[i].name for i in ins))
-        if not b.reason and not any(g.phases[d] >= g.span[b.idx] for d in c.weekdays):
+        if not b.reason and not any(len(g.dates[d]) >= b.visits for d in c.weekdays):
             b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
                 b.visits)
         ws_opts[b.idx], ins_opts[b.idx] = ws, ins
@@ -279,10 +342,10 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
         m1.add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
         m1.add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
     cells_per_day = len(g.slot_numbers)
-    ws_cap = {w: sum(g.phases[d] * g.K for d in range(5)) * cells_per_day for w in inst.workshops}
+    ws_cap = {w: sum(len(g.dates[d]) for d in range(5)) * cells_per_day for w in inst.workshops}
     ins_cap = {}
     for i in inst.instructors.values():
-        ins_cap[i.id] = max(1, sum(g.phases[d] * g.K for d in i.weekdays) * len(g.ins_slots[i.id]))
+        ins_cap[i.id] = max(1, sum(len(g.dates[d]) for d in i.weekdays) * len(g.ins_slots[i.id]))
     loads = []
     for w in inst.workshops:
         terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
@@ -330,6 +393,70 @@ def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, 
     return []
 
 
+def week_of(day: dt.date) -> tuple[int, int]:
+    """The ISO (year, week) a date falls in: the unit of a class's weekly load."""
+    y, w, _d = day.isocalendar()
+    return y, w
+
+
+# the share of a class's teaching weeks its even weekly load is planned on: a module comes in consecutive
+# weeks on one weekday, and modules follow each other, so a class whose hours would need every single week
+# at the even rate gets one more visit a week rather than hours left out
+FILL = 0.75
+
+
+def _weekly_caps(g: _Grid, live: list[Block]) -> None:
+    """Each class's weekly load: at most ``cap`` hours in any week, where ``cap`` is the class's hours in the
+    period (what is left to place plus its locked lessons there) over three quarters of the weeks it can
+    come (:data:`FILL`), rounded up to whole visits (L = 2 hours: a double lesson).
+
+    The subject has a *weekly* load in the school's curriculum (the federal curriculum of ФОП ООО is a
+    weekly table: «Труд (технология)» in the 8th grade 1 hour a week, 34 a year), so a class's hours are
+    spread over the weeks of the period, not packed into its first weeks: 18 hours over 16 teaching weeks
+    (18 / (16 × 0.75) = 1.5 h) → at most one double lesson a week; 64 hours over 34 weeks → two. Hard
+    rather than only an objective: it is the rule a school timetable follows and it keeps the model small
+    (a linear sum per class and week); the quarter of the weeks to spare keeps it from costing hours (at
+    the bare mean, 64 hours over 34 weeks left ≈ 600 of the synthetic instance's 4,000 hours unplaced).
+    Parallel halves are one visit; subgroups taught apart each have their own week."""
+    inst = g.inst
+    apart: dict[int, set[int]] = defaultdict(set)
+    for b in live:
+        if b.subgroup:
+            apart[b.class_id].add(b.subgroup)
+
+    def groups(cid: int, sub: int) -> list[tuple[int, int]]:
+        subs = apart.get(cid)
+        if not subs:
+            return [(cid, 0)]
+        return [(cid, sub)] if sub in subs else [(cid, x) for x in sorted(subs)]
+
+    hours: dict[tuple[int, int], int] = defaultdict(int)
+    length: dict[tuple[int, int], int] = defaultdict(lambda: 1)
+    for b in live:
+        g.groups_of[b.idx] = groups(b.class_id, b.subgroup)
+        for k in g.groups_of[b.idx]:
+            hours[k] += b.hours
+            length[k] = max(length[k], b.length)
+    t0, t1 = inst.term.starts_on, inst.term.ends_on
+    locked: dict[tuple, set] = defaultdict(set)  # (group, week) -> the (date, slot) of its locked lessons
+    for le in g.locked:
+        if le["class_id"] in inst.classes and t0 <= le["date"] <= t1:
+            for k in groups(le["class_id"], le.get("subgroup") or 0):
+                locked[(k, week_of(le["date"]))].add((le["date"], le["slot_id"]))
+    for (k, _w), xs in locked.items():
+        hours[k] += len(xs)
+    for k, h in hours.items():
+        c = inst.classes[k[0]]
+        weeks = {week_of(day) for d in c.weekdays for day in g.dates[d]}
+        if not weeks:
+            continue
+        ln = length[k]
+        g.week_cap[k] = ln * math.ceil(h / (ln * len(weeks) * FILL))
+    for (k, w), xs in locked.items():
+        if k in g.week_cap:
+            g.week_left[(k, w)] = max(0, g.week_cap[k] - len(xs))
+
+
 def _locked_cells(g: _Grid) -> tuple[set[tuple], set[tuple]]:
     """The (resource, phase, weekday, slot) cells locked lessons hold, and the (class, phase, weekday,
     slot) cells where a class has any locked lesson."""
@@ -355,6 +482,15 @@ def _locked_cells(g: _Grid) -> tuple[set[tuple], set[tuple]]:
     return blocked, class_any
 
 
+# weight of one hour between the busiest and the emptiest week, against 100 per hour placed, 3 per weekday a
+# class comes on and 1 per instructor day: evening out one double lesson (10) is worth an extra weekday of
+# a class and of its instructors (with 2, the solver emptied the period's last week to save them)
+SPREAD = 5
+# worth of a teaching week that has any lesson at all (a third of an hour placed): the period's short last
+# week before the holidays is used when some class can come then, rather than traded for fewer weekdays
+WEEK_USED = 30
+
+
 @dataclass
 class _Vars:
     """The weekly pattern's booleans: ``a[(block, phase, weekday, first slot)]`` and how they group."""
@@ -364,6 +500,10 @@ class _Vars:
     class_cover: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     day_vars: dict = field(default_factory=lambda: defaultdict(list))  # (class, weekday) -> vars
     ins_day_vars: dict = field(default_factory=lambda: defaultdict(list))  # (instructor, p, d) -> vars
+    weeks: dict = field(default_factory=dict)  # place -> {week: hours the visit takes that week}
+    held: dict = field(default_factory=dict)  # place -> the phases whose cells it holds
+    group_week: dict = field(default_factory=lambda: defaultdict(list))  # (class group, week) -> [(hours, var)]
+    load: dict = field(default_factory=lambda: defaultdict(list))  # week -> [(hours, var)], all classes
 
 
 def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: set) -> _Vars:
@@ -387,25 +527,35 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
         res = b.resources()
         taken = set().union(*(by_res.get(r, ()) for r in res), by_res.get(("c", c.id, sub), ()),
                             by_res.get(("c", c.id, 0), ()), class_cells.get(c.id, ()) if sub == 0 else ())
-        span = g.span[b.idx]
         covered = {s: g.covered(b, s) for s in starts}
         off_dates = 0
         for d in sorted(days):
-            for p in range(g.phases[d] - span + 1):
-                run = g.dates[d][p * g.K:(p + span) * g.K]
+            for p in g.places(b, d):
+                taken_dates, held, run = g.run(b, p, d, away)
+                if len(run) < b.visits:
+                    continue  # the term's last, short phase: too few dates left for the series
                 if away and sum(day not in away for day in run) < b.visits:
                     off_dates += 1  # an instructor is away on too many of these dates to give every visit
                     continue
+                weeks = _weeks_taken(taken_dates)
+                if any(h > g.left_in(k, w) for k in g.groups_of.get(b.idx, ()) for w, h in weeks.items()):
+                    continue  # a week of the run is already full with the class's locked lessons
                 for s in starts:
-                    cells = [(pp, n) for pp in range(p, p + span) for n in covered[s]]
+                    cells = [(pp, n) for pp in held for n in covered[s]]
                     if taken and any((pp, d, n) in taken for pp, n in cells):
                         continue
                     x = model.new_bool_var("")
                     out.a[(b.idx, p, d, s)] = x
+                    out.weeks[(b.idx, p, d, s)] = weeks
+                    out.held[(b.idx, p, d, s)] = held
+                    for w, h in weeks.items():
+                        out.load[w].append((h, x))
+                        for k in g.groups_of.get(b.idx, ()):
+                            out.group_week[(k, w)].append((h, x))
                     out.by_block[b.idx].append(x)
                     out.day_vars[(c.id, d)].append(x)
                     for i in b.instructor_ids:
-                        out.ins_day_vars[(i, p, d)].append(x)
+                        out.ins_day_vars[(i, held[0], d)].append(x)
                     class_cover = out.class_cover
                     for pp, n in cells:
                         for r in res:
@@ -413,6 +563,14 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
                         class_cover[(c.id, pp, d, n)][sub].append(x)
         if not out.by_block[b.idx]:
             b.reason = no_place_reason(g, b, days, starts, off_dates, blocked)
+    return out
+
+
+def _weeks_taken(taken: list[tuple]) -> dict[tuple[int, int], int]:
+    """The hours a visit series taking these (date, hours) gives in each week."""
+    out: dict[tuple[int, int], int] = defaultdict(int)
+    for day, h in taken:
+        out[week_of(day)] += h
     return out
 
 
@@ -438,8 +596,29 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
                 xs = whole + subs[k]
                 if len(xs) > 1:
                     model.add_at_most_one(xs)
+    for (k, w), terms in vs.group_week.items():  # the class's weekly load
+        left = g.left_in(k, w)
+        if len(terms) > 1 and sum(h for h, _x in terms) > left:
+            model.add(sum(h * x for h, x in terms) <= left)
     soft = []
     soft_groups = []
+    spread = None
+    if len(vs.load) > 1:  # the whole timetable's weekly load, even over the period
+        top = sum(h for terms in vs.load.values() for h, _x in terms)
+        peak = model.new_int_var(0, top, "peak")
+        floor = model.new_int_var(0, top, "floor")
+        spread = (peak, floor, {}, {})
+        for w, terms in vs.load.items():
+            week = model.new_int_var(0, sum(h for h, _x in terms), "")  # one sum per week, used three times
+            model.add(week == sum(h * x for h, x in terms))
+            spread[3][w] = week
+            model.add(week <= peak)
+            model.add(week >= floor)
+            some = model.new_bool_var("")  # the week has lessons
+            model.add(week >= some)
+            spread[2][w] = some
+            soft.append(-WEEK_USED * some)
+        soft.append(SPREAD * (peak - floor))
     for xs in vs.day_vars.values():
         y = model.new_bool_var("")
         model.add(sum(xs) <= len(xs) * y)
@@ -450,7 +629,7 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
         model.add(sum(xs) <= len(xs) * z)
         soft.append(z)
         soft_groups.append((z, xs))
-    greedy = _first_fit(g, live, vs.a)
+    greedy = _first_fit(g, live, vs.a, vs.weeks, vs.held)
     kept = _preferred_keys(g, live, vs.a)
     hint = {**greedy, **kept}
     for key, x in vs.a.items():
@@ -460,6 +639,13 @@ def _pattern_constraints(g: _Grid, model, live: list[Block], vs: _Vars) -> tuple
     chosen = {id(vs.a[key]) for key in greedy.values()}
     for y, xs in soft_groups:
         model.add_hint(y, 1 if any(id(x) in chosen for x in xs) else 0)
+    if spread is not None:  # a complete hint: CP-SAT starts from the first fit instead of searching for it
+        hinted = {w: sum(h for h, x in terms if id(x) in chosen) for w, terms in vs.load.items()}
+        model.add_hint(spread[0], max(hinted.values()))
+        model.add_hint(spread[1], min(hinted.values()))
+        for w, some in spread[2].items():
+            model.add_hint(some, 1 if hinted[w] else 0)
+            model.add_hint(spread[3][w], hinted[w])
     g.check()
     gain = sum(100 * b.hours * placed[b.idx] for b in live if b.idx in placed)
     stay = sum(20 * vs.a[key] for key in kept.values())  # a regenerated visit stays where it was
@@ -528,9 +714,44 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
         for bi, (_b, p, d, s) in greedy.items():
             blocks[bi].cell = (p, d, s)
     taken = taken_cells(g)
+    full = None
     for b in live:
         if b.cell is None and not b.reason:
-            b.reason = bottleneck_reason(g, b, taken)
+            if full is None:
+                full = _weeks_filled(g, vs)
+            b.reason = _week_cap_reason(g, b, vs, full) or bottleneck_reason(g, b, taken)
+
+
+def _weeks_filled(g: _Grid, vs: _Vars) -> dict:
+    """(class group, week) -> the hours the placed visits take there."""
+    out: dict = defaultdict(int)
+    for b in g.blocks:
+        if b.cell is not None and (b.idx,) + b.cell in vs.weeks:
+            for w, h in vs.weeks[(b.idx,) + b.cell].items():
+                for k in g.groups_of.get(b.idx, ()):
+                    out[(k, w)] += h
+    return out
+
+
+def _week_cap_reason(g: _Grid, b: Block, vs: _Vars, full: dict) -> str:
+    """Why an unplaced visit series is left out when every place it had would take its class over the weekly
+    load; "" when some place was within it (another resource is the reason)."""
+    places = [key for key in vs.a if key[0] == b.idx]
+    groups = g.groups_of.get(b.idx, ())
+    if not places or not groups:
+        return ""
+    weeks: set = set()
+    for key in places:
+        if all(full[(k, w)] + h <= g.left_in(k, w) for k in groups for w, h in vs.weeks[key].items()):
+            return ""
+        weeks.update(vs.weeks[key])
+    inst = g.inst
+    mods = sorted({inst.modules[o.module_id].name for o in g.blocks
+                   if o.cell is not None and o.idx != b.idx and set(g.groups_of.get(o.idx, ())) & set(groups)
+                   and weeks & set(vs.weeks.get((o.idx,) + o.cell, ()))})
+    return translate("Schedule", "{0}, а больше {1} ч в неделю класс не берёт (его часы поровну по учебным неделям "
+                                 "периода), и в эти недели у класса уже другие модули: {2}.").format(
+        _window(g, b), g.week_cap[groups[0]], ", ".join(f"«{m}»" for m in mods))
 
 
 def _roll_out(g: _Grid, res: Result) -> None:
@@ -548,14 +769,8 @@ def _roll_out(g: _Grid, res: Result) -> None:
             for i in b.instructor_ids:
                 for day in inst.instructors[i].unavailable_dates:
                     away.setdefault(day, inst.instructors[i].name)
-            for day in g.dates[d][p * g.K:(p + g.span[b.idx]) * g.K]:
-                if left <= 0:
-                    break
-                if day in away:
-                    continue
-                for n in g.covered(b, s):
-                    if left <= 0:
-                        break
+            for day, h in g.run(b, p, d, away)[0]:
+                for n in g.covered(b, s)[:h]:
                     for k, (sub, size) in enumerate(b.parts):
                         res.lessons.append({
                             "class_id": b.class_id, "subgroup": sub, "pupils": size if sub else None,

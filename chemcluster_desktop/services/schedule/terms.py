@@ -48,7 +48,7 @@ def _save_term(data: dict, term_id: int | None, version: int | None) -> int:
             obj = Term(name=name, starts_on=a, ends_on=b)
             s.add(obj)
         else:
-            obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"))
+            obj = get_or_404(s, Term, term_id, translate("Schedule", "Карточка учебного периода"), named=name)
             require_version(obj, version)  # an update must say which version it was made from
             obj.name, obj.starts_on, obj.ends_on = name, a, b
         if data.get("hours_cap") not in (None, ""):
@@ -111,7 +111,8 @@ def _save_holiday(data: dict, holiday_id: int | None) -> int:
                 raise ValidationError(translate("Schedule", "Каникулы «{0}» пересекаются с каникулами «{1}» ({2}–{3}) с {4}: "
                                                             "исправьте даты.").format(
                     name, other.name, _fmt(other.starts_on), _fmt(other.ends_on), _fmt(day)), field="starts_on")
-        obj = Holiday() if holiday_id is None else get_or_404(s, Holiday, holiday_id, translate("Schedule", "Запись о каникулах"))
+        obj = Holiday() if holiday_id is None else get_or_404(s, Holiday, holiday_id, translate("Schedule", "Запись о каникулах"),
+                                                              named=name)
         obj.name, obj.starts_on, obj.ends_on, obj.term_id = name, a, b, term_id
         s.add(obj)
         s.flush()
@@ -169,7 +170,8 @@ def _save_slot(data: dict, slot_id: int | None) -> int:
         problems = slot_problems(others + [(number, a, b)])
         if problems:
             raise ValidationError(problems[0], field="starts_at")
-        obj = TimeSlot() if slot_id is None else get_or_404(s, TimeSlot, slot_id, translate("Schedule", "Строка расписания звонков"))
+        obj = TimeSlot() if slot_id is None else get_or_404(s, TimeSlot, slot_id, translate("Schedule", "Строка расписания звонков"),
+                                                            named=translate("Schedule", "урок № {0}").format(number))
         obj.number, obj.starts_at, obj.ends_at = number, a, b
         s.add(obj)
         s.flush()

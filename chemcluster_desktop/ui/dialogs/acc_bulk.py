@@ -123,7 +123,7 @@ def confirm_preview(page, wid: int) -> BulkPreviewDialog | None:
               "например, другой материал) не отмечены: проверьте их и отметьте сами.").format(
         len(props), len(props) - weak, weak)
     dlg = BulkPreviewDialog(page, title=_t("Подтвердить предложения"), headline=head,
-                            tables=[PreviewTable("", [_t("✓"), _t("Строка листа"), _t("Позиция инвентаря"),
+                            tables=[PreviewTable("", [_t("Отметка"), _t("Строка листа"), _t("Позиция инвентаря"),
                                                       _t("Сходство"), _t("Почему не отмечено")], rows,
                                                  checkable=True)],
                             confirm_text=_t("Подтвердить отмеченные"), note=_undo_hint())

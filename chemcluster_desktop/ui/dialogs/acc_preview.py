@@ -55,7 +55,7 @@ class BulkPreviewDialog(QDialog):
         self.setObjectName("BulkPreviewDialog")
         self.setWindowTitle(title)
         lay = QVBoxLayout(self)
-        self.warnings = QLabel("\n".join("⚠ " + w for w in warnings or []))
+        self.warnings = QLabel("\n".join(_t("Внимание: {0}").format(w) for w in warnings or []))
         self.warnings.setObjectName("previewWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #b71c1c; font-weight: bold; font-size: 11pt; background: #ffebee; "

@@ -200,7 +200,7 @@ class InfraImportDialog(QDialog):
             self.result_report = r
         text += " " + _t("Прочитан лист книги «{0}» (скрытые листы не читаются).").format(r.sheet)
         if r.warnings:
-            text += "\n" + "\n".join("⚠ " + w for w in r.warnings)
+            text += "\n" + "\n".join(_t("Внимание: {0}").format(w) for w in r.warnings)
         self.summary.setText(text)
         self.errors.setRowCount(len(r.skipped))
         for i, (row, msg) in enumerate(r.skipped):

@@ -197,7 +197,7 @@ class InfraListsDialog(QDialog):
         self.table.setRowCount(len(self._lines))
         for i, ln in enumerate(self._lines):
             vals = [ln.number, acc.zone_label(ln.zone), ln.name, ln.specification, fmt.decimal(ln.quantity), ln.unit,
-                    "✓" if ln.per_workplace else "", ln.note]
+                    _t("да") if ln.per_workplace else "", ln.note]
             for j, v in enumerate(vals):
                 it = QTableWidgetItem(v)
                 if j == 4:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,6 +45,40 @@ def _qdate(d: dt.date) -> QDate:
 def _pydate(e: QDateEdit) -> dt.date:
     q = e.date()
     return dt.date(q.year(), q.month(), q.day())
+
+
+NBSP = "\u00a0"
+
+
+def room_entry(name: str, responsible: str | None) -> str:
+    """«Лаборатория … (ауд. 205) — Орлов Д. С.»: the dash, the surname and the initials glued by no-break
+    spaces, so that an entry that has to wrap moves «— Орлов Д. С.» whole to its second line — never a lone
+    «С.» there."""
+    who = (responsible or "—").strip()
+    return f"{name}{NBSP}—{NBSP}{who.replace(' ', NBSP)}"
+
+
+def fit_entries(view: QListWidget, dialog) -> None:
+    """Make the list as wide as its longest entry needs on one line — the text, the check box and the
+    margins the item delegate draws around them, the list's frame and its scroll bar — and the dialog wide
+    enough for that, as far as the screen allows (what is still too long wraps, see :func:`room_entry`).
+
+    (Before, the list took what the dialog's 760 px left it: 547 px of viewport for a 524 px entry plus its
+    check box, 3 px short, so «… (ауд. 205) — Орлов Д.» stood on one line and «С.» alone on the next.)"""
+    style = view.style()
+    fm = view.fontMetrics()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, view)
+    # QCommonStyle's item layout: a margin each side of the check box and of the text
+    text = max((fm.horizontalAdvance(view.item(i).text()) for i in range(view.count())), default=0)
+    need = text + check + 4 * margin + 2  # + rounding of the advance
+    frame = 2 * view.frameWidth() + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    screen = dialog.screen().availableGeometry().width() if dialog.screen() else 1366
+    extra = need + frame - view.width() if view.width() > 0 else 0
+    wanted = min(need + frame, screen - 260)  # the labels' column and the dialog's margins stay on screen
+    view.setMinimumWidth(wanted)
+    if extra > 0:
+        dialog.resize(min(dialog.width() + extra, screen - 40), dialog.height())
 
 
 class DecisionDialog(FormDialog):
@@ -79,12 +114,13 @@ class DecisionDialog(FormDialog):
         self.rooms = wrapping_list(QListWidget(objectName="decRooms"))  # a long room name wraps, never cut
         self.rooms.setFixedHeight(110)
         for r in inventory.rooms():
-            it = QListWidgetItem(f"{r['name']} — {r['responsible'] or '—'}")
+            it = QListWidgetItem(room_entry(r["name"], r["responsible"]))
             it.setData(Qt.ItemDataRole.UserRole, r["id"])
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Checked if r["id"] == room_id else Qt.CheckState.Unchecked)
             self.rooms.addItem(it)
         self.add("room_ids", _t("Помещения (МОЛ) *"), self.rooms)
+        fit_entries(self.rooms, self)
         self.accounts = self.add("accounts", _t("Счета (что проверяется)"),
                                  QLineEdit("101.34, 101.36, 105.36, 21", objectName="decAccounts"))
         self._build_members()

@@ -170,7 +170,7 @@ class PagedTableModel(QAbstractTableModel):
         if c.kind == "date" and isinstance(v, dt.date):
             return fmt.date(v)
         if c.kind == "bool":
-            return "✓" if v else ""
+            return QCoreApplication.translate("Table", "да") if v else ""  # a word: ✓ is not in every Windows font
         if c.kind == "badge":
             label = c.badges.get(str(v), (str(v), "muted"))[0]
             return QCoreApplication.translate(self._ctx, label)

@@ -140,7 +140,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.written_off.setObjectName("showWrittenOff")
         self.written_off.toggled.connect(lambda _c: self._filters_changed())
         self.filter_bar.addWidget(self.written_off)
-        # the dashboard's verification / maintenance tile shows exactly its items; ✕ returns to the list
+        # the dashboard's verification / maintenance tile shows exactly its items; the chip's close icon
+        # returns to the list
         self._due_ids: list[int] | None = None
         self.due_chip = QToolButton()
         self.due_chip.setObjectName("dueChip")
@@ -242,7 +243,8 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.act_stocktaking.setText(_t("Инвентаризация"))
         self.act_stocktaking.setToolTip(_t("Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)"))
         self.act_labels.setText(_t("Этикетки"))
-        self.act_labels.setToolTip(_t("Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)"))
+        self.act_labels.setToolTip(_t("Лист этикеток с QR-кодами для выбранных позиций или для всего, что показывает "
+                                      "список (Ctrl+L)"))
         self.act_mols.setText(_t("МОЛ"))
         self.act_mols.setToolTip(_t("Материально ответственные лица и их должности для подписей на формах"))
         self.details_title.setText(_t("Позиция"))
@@ -278,7 +280,10 @@ class InventoryPage(InventoryExcelMixin, BasePage):
             self.search.blockSignals(False)
             if self.model is not None:
                 self.model.set_search("")
-        self.due_chip.setText(f"{label}  ✕")
+        self.due_chip.setText(label)  # with the bundled close icon: «✕» is not in every Windows font
+        self.due_chip.setIcon(icon("close-circle-outline", "#8e1b1b"))
+        self.due_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.due_chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the icon after the text, as the ✕ was
         self.due_chip.setToolTip(_t("Показать весь инвентарь"))
         self.due_chip.setVisible(ids is not None)
         # the other filters are cleared and would only crowd the bar while the chip says what is shown
@@ -539,18 +544,37 @@ class InventoryPage(InventoryExcelMixin, BasePage):
         self.print_report("inventory", **flt)
 
     def print_labels(self) -> None:
+        """Labels for the selected rows, or else for exactly the rows the list shows (its search and filters,
+        as «Печать» prints them); more than one A4 sheet is counted and confirmed first."""
+        from chemcluster_desktop.services.inventory import report_labels
+
         ids = self.selected_ids()
-        flt: dict = {}
-        if ids:
-            flt["ids"] = ids
-        elif self.room_filter.currentData() is not None:
-            flt["room"] = self.room_filter.currentData()
-        else:
-            self._info(_t("Этикетки"), _t("Выберите позиции в списке или помещение в фильтре."))
+        flt = {"ids": ids} if ids else self.print_filters()
+        if flt is None:
+            self._info(_t("Этикетки"), _t("В списке нет позиций: измените поиск или фильтры."))
             return
-        if self.current_kind() and "ids" not in flt:
-            flt["kind"] = self.current_kind()
-        self.print_report("labels", **flt)
+        try:
+            n = report_labels.count(**flt)
+        except ServiceError as e:
+            self._info(_t("Этикетки"), str(e))
+            return
+        if not n["labels"]:
+            self._info(_t("Этикетки"), _t("У позиций списка нет инвентарных номеров — этикетки печатать не для чего."))
+            return
+        if n["pages"] <= 1:
+            self.print_report("labels", **flt)
+            return
+        what = n["selection"] or _t("Отбор: весь список")
+        box = QMessageBox(QMessageBox.Icon.Question, _t("Этикетки"),
+                          _t("Этикеток: {0} на {1} листах A4.\n{2}\n\nСоставить лист этикеток?").format(
+                              n["labels"], n["pages"], what),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(_t("Составить ({0} л.)").format(n["pages"]))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # many sheets are made only on purpose
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.print_report("labels", **flt))
+        self.last_message = box
+        box.open()
 
     def print_report(self, kind: str, /, **filters):  # positional: «kind» is also a filter (the item kind)
         from chemcluster_desktop.services import printing

@@ -296,7 +296,7 @@ class ChecklistDetails(QScrollArea):
         key = STATUS_BADGE.get(r["status"], (r["status"], "muted"))[1]
         text = status_text(r["status"])
         if r["status_override"]:
-            text += " ✎"
+            text += " " + _t("(вручную)")
         self.badge.setText(text)
         self.badge.setStyleSheet(badge_css(key))
         self.manual_note.setVisible(bool(r["unconfirmed"]))
