@@ -423,8 +423,8 @@
         </message>
         <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/acc_bulk.py" line="126" />
-            <source>✓</source>
-            <translation>✓</translation>
+            <source>Отметка</source>
+            <translation>Mark</translation>
         </message>
     </context>
     <context>
@@ -433,6 +433,11 @@
             <location filename="../../chemcluster_desktop/ui/dialogs/acc_preview.py" line="88" />
             <source>Отмена</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/acc_preview.py" line="58" />
+            <source>Внимание: {0}</source>
+            <translation>Warning: {0}</translation>
         </message>
     </context>
     <context>
@@ -1612,7 +1617,7 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+163" />
+            <location filename="../../chemcluster_desktop/app.py" line="+169" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
@@ -1634,37 +1639,37 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+160" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+165" />
             <source>изменён</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="301" />
             <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
             <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="308" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="314" />
             <source>Журнал: и ещё {0} нарушений цепочки.</source>
             <translation>Journal: and {0} more breaks of the chain.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="285" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="291" />
             <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
             <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="297" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="303" />
             <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
             <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="299" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="305" />
             <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
             <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="301" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="307" />
             <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
             <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
@@ -2184,6 +2189,11 @@ The previous database was kept: {1}</translation>
             <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="374" />
             <source>(истёк)</source>
             <translation>(expired)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/widgets/checklist_details.py" line="299" />
+            <source>(вручную)</source>
+            <translation>(by hand)</translation>
         </message>
     </context>
     <context>
@@ -4882,7 +4892,7 @@ Please pass it to your administrator.</translation>
             <translation>Database “{0}” is in use by another program. Close it and try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="474" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="476" />
             <source>База данных занята другой программой слишком долго; изменения не сохранены. Повторите действие через минуту.</source>
             <translation>The database was busy in another program for too long; changes were not saved. Try again in a minute.</translation>
         </message>
@@ -4962,7 +4972,7 @@ Please pass it to your administrator.</translation>
             <translation>Schema differs from the program: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="555" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="575" />
             <source>В тексте есть нулевой символ (NUL), который база данных не хранит: изменения не сохранены. Удалите его из текста.</source>
             <translation>The text holds a NUL character, which the database cannot store: the changes were not saved. Remove it from the text.</translation>
         </message>
@@ -4982,22 +4992,22 @@ Please pass it to your administrator.</translation>
             <translation>The database «{0}» was replaced by another file while this program had it open. Your last action was NOT saved: writing into the replaced database is refused. Restart the program and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="543" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="563" />
             <source>На диске с базой данных «{0}» нет места: изменения не сохранены (база не изменена). Освободите место на диске и повторите действие.</source>
             <translation>The disk of the database «{0}» is full: the changes were not saved (the database is unchanged). Free some disk space and repeat the action.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="546" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="566" />
             <source>База данных «{0}» доступна только для чтения: изменения не сохранены. Проверьте права на файл и папку (или на таблицы сервера).</source>
             <translation>The database «{0}» is read-only: the changes were not saved. Check the rights on the file and the folder (or on the server's tables).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="549" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="569" />
             <source>Ошибка чтения или записи файла базы данных «{0}» (диск, сетевая папка): изменения не сохранены. Проверьте диск или подключение и повторите.</source>
             <translation>Reading or writing the database file «{0}» failed (disk, network folder): the changes were not saved. Check the disk or the connection and try again.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="552" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="572" />
             <source>Соединение с сервером базы данных «{0}» потеряно: изменения не сохранены. Проверьте сеть и повторите действие.</source>
             <translation>The connection to the database server «{0}» was lost: the changes were not saved. Check the network and repeat the action.</translation>
         </message>
@@ -5007,7 +5017,7 @@ Please pass it to your administrator.</translation>
             <translation>The database «{0}» in a network folder is already open on another PC. Only one PC can open an SQLite file in a network folder; close the program there, or move to a PostgreSQL server to work from several PCs.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/context.py" line="503" />
+            <location filename="../../chemcluster_desktop/services/context.py" line="507" />
             <source>База данных заменяется резервной копией в другой программе; изменения не сохранены. Повторите действие через минуту.</source>
             <translation>Another program is replacing the database with a backup; the changes were not saved. Repeat the action in a minute.</translation>
         </message>
@@ -5063,77 +5073,77 @@ Please pass it to your administrator.</translation>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="91" />
             <source>Решение о проведении инвентаризации (ф. 0510439)</source>
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="96" />
             <source>Номер приказа *</source>
             <translation>Order number *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="97" />
             <source>Дата приказа *</source>
             <translation>Order date *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="102" />
             <source>Причина *</source>
             <translation>Reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="112" />
             <source>Сроки: с</source>
             <translation>Dates: from</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="122" />
             <source>Помещения (МОЛ) *</source>
             <translation>Rooms (custodians) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="124" />
             <source>Счета (что проверяется)</source>
             <translation>Accounts (what is counted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="152" />
             <source>Добавить члена комиссии</source>
             <translation>Add a commission member</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="131" />
             <source>Сохранить решение</source>
             <translation>Save the decision</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="109" />
             <source>по</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="156" />
             <source>Комиссия: председатель и члены с должностями (МОЛ помещений в неё не входят)</source>
             <translation>Commission: the chair and members with positions (the rooms' custodians are not members)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="142" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="142" />
             <source>Должность</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="142" />
             <source>Председатель</source>
             <translation>Chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_decision.py" line="163" />
             <source>Решение № {0} о проведении инвентаризации (ф. 0510439)</source>
             <translation>Stock-taking decision No. {0} (form 0510439)</translation>
         </message>
@@ -5164,7 +5174,12 @@ Please pass it to your administrator.</translation>
             <translation>Operation cancelled; nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/common.py" line="+36" />
+            <location filename="../../chemcluster_desktop/services/common.py" line="+41" />
+            <source>{0} «{1}»: запись не найдена — её удалили или изменили. Обновите список (F5).</source>
+            <translation>{0} «{1}» was not found: it has been deleted or changed. Refresh the list (F5).</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>{0} № {1}: запись не найдена — её удалили или изменили. Обновите список (F5).</source>
             <translation>{0} № {1} was not found: it was deleted or changed. Refresh the list (F5).</translation>
         </message>
@@ -5377,7 +5392,7 @@ Please pass it to your administrator.</translation>
             <translation>OKEI code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="93" />
             <source>Цена, руб.</source>
             <translation>Price, RUB</translation>
         </message>
@@ -5462,152 +5477,152 @@ Please pass it to your administrator.</translation>
             <translation>qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="86" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="92" />
             <source>Ед. изм.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="93" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="93" />
             <source>Сумма, руб.</source>
             <translation>Amount, RUB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="87" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="93" />
             <source>Счёт</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="96" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
             <source>Итого</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="91" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="97" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="42" />
             <source>УТВЕРЖДАЮ</source>
             <translation>APPROVED</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="39" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="43" />
             <source>«___» ____________ 20__ г.</source>
             <translation>«___» ____________ 20__</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="70" />
             <source>Отправитель (помещение)</source>
             <translation>Sender (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="64" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="70" />
             <source>МОЛ отправителя</source>
             <translation>Sender's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="71" />
             <source>Получатель (помещение)</source>
             <translation>Recipient (room)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="65" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="71" />
             <source>МОЛ получателя</source>
             <translation>Recipient's custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="111" />
             <source>Сдал (отправитель)</source>
             <translation>Handed over (sender)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="105" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="111" />
             <source>Принял (получатель)</source>
             <translation>Received (recipient)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="122" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="128" />
             <source>Документ движения {0} (ф. {1})</source>
             <translation>Movement document {0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="68" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="74" />
             <source>Получатель (кому выдано)</source>
             <translation>Recipient (issued to)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="77" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="83" />
             <source>Основание (причина)</source>
             <translation>Basis (reason)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="102" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="108" />
             <source>Всего по документу: строк {0} ({1}); на сумму {2} ({3}).</source>
             <translation>Document total: lines {0} ({1}); amount {2} ({3}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="115" />
             <source>Затребовал</source>
             <translation>Requested by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="110" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
             <source>Разрешил</source>
             <translation>Authorised by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="111" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="117" />
             <source>Отпустил</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="112" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="118" />
             <source>Получил</source>
             <translation>Received by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="122" />
             <source>Председатель комиссии</source>
             <translation>Commission chair</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="116" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="122" />
             <source>Члены комиссии</source>
             <translation>Commission members</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="124" />
             <source>Исполнитель (главный бухгалтер)</source>
             <translation>Prepared by (chief accountant)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="118" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="124" />
             <source>Главный бухгалтер</source>
             <translation>Chief accountant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="38" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="42" />
             <source>Руководитель учреждения: {0}</source>
             <translation>Head of the institution: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="39" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="43" />
             <source>__________________ / {0} /</source>
             <translation>__________________ / {0} /</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="70" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="76" />
             <source>Сдал (от кого возвращено)</source>
             <translation>Returned by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="114" />
+            <location filename="../../chemcluster_desktop/reports/form_movement.py" line="120" />
             <source>Заключение комиссии: объекты, перечисленные в акте, подлежат списанию по причине: {0}.</source>
             <translation>The commission's conclusion: the objects listed in this act are to be written off because: {0}.</translation>
         </message>
@@ -5857,22 +5872,22 @@ Please pass it to your administrator.</translation>
             <translation>of {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="162" />
             <source>(должность)</source>
             <translation>(position)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="162" />
             <source>(подпись)</source>
             <translation>(signature)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="158" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="162" />
             <source>(расшифровка подписи)</source>
             <translation>(name)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="159" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="163" />
             <source>(дата)</source>
             <translation>(date)</translation>
         </message>
@@ -6002,7 +6017,7 @@ Please pass it to your administrator.</translation>
             <translation>Acknowledged by the custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="176" />
+            <location filename="../../chemcluster_desktop/reports/unified_forms.py" line="180" />
             <source>Форма по ОКУД {0}, № {1} (продолжение)</source>
             <translation>Form (OKUD) {0}, No. {1} (continued)</translation>
         </message>
@@ -6270,6 +6285,11 @@ Please pass it to your administrator.</translation>
             <source>Мастерские потеряли связей: {0}.</source>
             <translation>Links the workshops lost: {0}.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="203" />
+            <source>Внимание: {0}</source>
+            <translation>Warning: {0}</translation>
+        </message>
     </context>
     <context>
         <name>InfraLists</name>
@@ -6462,6 +6482,11 @@ Please pass it to your administrator.</translation>
             <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="245" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="200" />
+            <source>да</source>
+            <translation>yes</translation>
         </message>
     </context>
     <context>
@@ -7429,6 +7454,11 @@ Please pass it to your administrator.</translation>
             <source>Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.</source>
             <translation>The inventory list has no filter «{0}». Its filters: {1}.</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/reagents.py" line="189" />
+            <source>партия {0}</source>
+            <translation>lot {0}</translation>
+        </message>
     </context>
     <context>
         <name>InventoryAlerts</name>
@@ -7592,7 +7622,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="384" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
@@ -7682,132 +7712,132 @@ Please pass it to your administrator.</translation>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="24" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="25" />
             <source>Импорт инвентаря из Excel</source>
             <translation>Import inventory from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="25" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="26" />
             <source>Книги Excel (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="40" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="41" />
             <source>Чтение файла Excel…</source>
             <translation>Reading the Excel file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="54" />
             <source>Импорт завершён</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="66" />
             <source>Экспорт в Excel</source>
             <translation>Export to Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="76" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="81" />
             <source>Экспорт в Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="456" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="464" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="368" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="488" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="496" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="377" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="380" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="382" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="389" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="391" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="57" />
             <source>строка {0}: {1}</source>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="405" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory_excel.py" line="77" />
             <source>Выгружено позиций: {0} → {1}</source>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="566" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="593" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="393" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="403" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="407" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="51" />
             <source>Инвентарь лабораторий и мастерских</source>
             <translation>Lab and workshop inventory</translation>
         </message>
@@ -7817,17 +7847,17 @@ Please pass it to your administrator.</translation>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="476" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="484" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="486" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="494" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="409" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
@@ -7937,17 +7967,12 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="546" />
-            <source>Выберите позиции в списке или помещение в фильтре.</source>
-            <translation>Choose items in the list or a room in the filter.</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="402" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="410" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="54" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
@@ -7967,39 +7992,65 @@ Please pass it to your administrator.</translation>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
-            <source>Лист этикеток с QR-кодами для выбранных позиций или помещения (Ctrl+L)</source>
-            <translation>A sheet of QR labels for the chosen items or room (Ctrl+L)</translation>
-        </message>
-        <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
             <source>Материально ответственные лица и их должности для подписей на формах</source>
             <translation>Custodians and their positions for the forms' signatures</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="287" />
             <source>Показать весь инвентарь</source>
             <translation>Show the whole inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="461" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="469" />
             <source> вместе с её файлами ({0})</source>
             <translation> with its files ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="534" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
             <source>В списке нет позиций: измените поиск или фильтры.</source>
             <translation>The list shows no items: change the search or the filters.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
+            <source>Лист этикеток с QR-кодами для выбранных позиций или для всего, что показывает список (Ctrl+L)</source>
+            <translation>A sheet of QR labels for the selected items or for everything the list shows (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="567" />
+            <source>Отбор: весь список</source>
+            <translation>Selection: the whole list</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="562" />
+            <source>У позиций списка нет инвентарных номеров — этикетки печатать не для чего.</source>
+            <translation>The items of the list have no inventory numbers: there is nothing to print labels for.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="569" />
+            <source>Этикеток: {0} на {1} листах A4.
+{2}
+
+Составить лист этикеток?</source>
+            <translation>Labels: {0} on {1} A4 sheets.
+{2}
+
+Make the label sheet?</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="572" />
+            <source>Составить ({0} л.)</source>
+            <translation>Make ({0} sheets)</translation>
         </message>
     </context>
     <context>
@@ -8754,7 +8805,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Journal</name>
         <message>
-            <location filename="../../chemcluster_desktop/areas.py" line="+125" />
+            <location filename="../../chemcluster_desktop/areas.py" line="+126" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
@@ -8789,7 +8840,7 @@ Please pass it to your administrator.</translation>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="-156" />
+            <location line="-157" />
             <source>Здание</source>
             <translation>Building</translation>
         </message>
@@ -8799,7 +8850,7 @@ Please pass it to your administrator.</translation>
             <translation>Room</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+60" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
@@ -8864,7 +8915,7 @@ Please pass it to your administrator.</translation>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-166" />
             <source>Пользователь</source>
             <translation>User</translation>
         </message>
@@ -8899,7 +8950,7 @@ Please pass it to your administrator.</translation>
             <translation>Database</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Позиция инвентаря</source>
             <translation>Inventory item</translation>
         </message>
@@ -9294,12 +9345,12 @@ Please pass it to your administrator.</translation>
             <translation>no</translation>
         </message>
         <message>
-            <location line="-168" />
+            <location line="-169" />
             <source>Пользователи и справочники</source>
             <translation>Users and reference data</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+129" />
             <source>Источник финансирования</source>
             <translation>Funding source</translation>
         </message>
@@ -9749,102 +9800,102 @@ Please pass it to your administrator.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="321" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="505" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="512" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
@@ -9854,64 +9905,64 @@ Please pass it to your administrator.</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="349" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="352" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="356" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="499" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="506" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="503" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="510" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="303" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>Сменить пользователя…</source>
             <translation>Switch user…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="433" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="435" />
             <source>Сменить пользователя</source>
             <translation>Switch user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="440" />
             <source>Закрыть и сменить</source>
             <translation>Close and switch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="439" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="441" />
             <source>Вернуться к работе</source>
             <translation>Back to work</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="434" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="436" />
             <source>Открытые окна будут закрыты, несохранённые изменения в них пропадут:
 {0}
 
@@ -9922,9 +9973,14 @@ Please pass it to your administrator.</translation>
 Close them and switch user?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="405" />
             <source>Дождитесь окончания: «{0}».</source>
             <translation>Wait until «{0}» has finished.</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <source>Настройки…</source>
+            <translation>Settings…</translation>
         </message>
     </context>
     <context>
@@ -10096,12 +10152,12 @@ Close them and switch user?</translation>
     <context>
         <name>Navigation</name>
         <message>
-            <location filename="../../chemcluster_desktop/areas.py" line="-115" />
+            <location filename="../../chemcluster_desktop/areas.py" line="-116" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>Аккредитация</source>
             <translation>Accreditation</translation>
         </message>
@@ -10139,17 +10195,17 @@ Close them and switch user?</translation>
     <context>
         <name>Ops</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="117" />
             <source>Ошибка</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="112" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="116" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="118" />
             <source>Операция не выполнена из-за внутренней ошибки; данные не изменены.
 Подробности записаны в файл:
 {0}</source>
@@ -10158,7 +10214,7 @@ Details were written to:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/ops.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/ops.py" line="131" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
@@ -10166,7 +10222,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+355" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+350" />
             <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="+48" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
@@ -10177,7 +10233,7 @@ Details were written to:
             <translation>Nothing found for “{0}”.</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+121" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
@@ -10242,7 +10298,7 @@ Details were written to:
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="55" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
@@ -10609,7 +10665,7 @@ Details were written to:
         <message>
             <location line="+1" />
             <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="+157" />
-            <location line="+72" />
+            <location line="+73" />
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+21" />
             <source>Запись об источнике финансирования</source>
             <translation>Funding source record</translation>
@@ -10627,8 +10683,8 @@ Details were written to:
             <location line="+20" />
             <location line="+21" />
             <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+45" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-96" />
-            <location line="+124" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-97" />
+            <location line="+125" />
             <location filename="../../chemcluster_desktop/services/procurement/pricing.py" line="+39" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-150" />
             <source>Потребность</source>
@@ -10646,16 +10702,16 @@ Details were written to:
             <translation>Project total</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-107" />
-            <location line="+54" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-108" />
+            <location line="+55" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+149" />
             <source>Предмет закупки</source>
             <translation>Subject of procurement</translation>
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/contracts.py" line="+130" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-3" />
-            <location line="+43" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-4" />
+            <location line="+44" />
             <location line="+12" />
             <location line="+51" />
             <location line="+36" />
@@ -10706,8 +10762,8 @@ Details were written to:
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-241" />
-            <location line="+54" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-242" />
+            <location line="+55" />
             <source>Закон закупки: 44-ФЗ или 223-ФЗ.</source>
             <translation>Procurement law: 44-FZ or 223-FZ.</translation>
         </message>
@@ -10745,13 +10801,13 @@ Details were written to:
             <translation>Commercial offer record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-56" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-57" />
             <source>Выберите хотя бы одну потребность для строки плана-графика.</source>
             <translation>Choose at least one need for the procurement schedule line.</translation>
         </message>
         <message>
             <location line="+7" />
-            <location line="+63" />
+            <location line="+64" />
             <source>Квартал — число от 1 до 4.</source>
             <translation>The quarter is a number from 1 to 4.</translation>
         </message>
@@ -10961,7 +11017,7 @@ Details were written to:
             <translation>The limits of all sources ({0} ₽) would exceed the project cost {1} ₽. Reduce the limit to {2} ₽ or less.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Лимит {0} ₽ меньше уже распределённой по источнику суммы {1} ₽.</source>
             <translation>The limit {0} ₽ is less than the amount already allocated to the source, {1} ₽.</translation>
         </message>
@@ -11049,7 +11105,7 @@ Details were written to:
             <location line="+13" />
             <location filename="../../chemcluster_desktop/services/procurement/offers.py" line="+4" />
             <location filename="../../chemcluster_desktop/services/procurement/suppliers.py" line="+23" />
-            <location line="+11" />
+            <location line="+12" />
             <location line="+11" />
             <source>Карточка поставщика</source>
             <translation>Supplier card</translation>
@@ -11162,7 +11218,7 @@ Details were written to:
             <translation>Need “{0}” is in the procurement schedule: remove it from the plan line first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-190" />
+            <location filename="../../chemcluster_desktop/services/procurement/plan.py" line="-191" />
             <source>Потребность «{0}» уже включена в строку плана {1}.</source>
             <translation>Need “{0}” is already in plan line {1}.</translation>
         </message>
@@ -11172,7 +11228,7 @@ Details were written to:
             <translation>Need “{0}” with status “{1}” cannot be added to the plan.</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+122" />
             <source>Потребность «{0}» не входит в строку {1}.</source>
             <translation>Need “{0}” is not in line {1}.</translation>
         </message>
@@ -12954,7 +13010,7 @@ Details were written to:
             <translation>{0} (form {1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="107" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="99" />
             <source>Отчёт о достижении показателей кластера «Химический потенциал»</source>
             <translation>Report on the indicators of the “Chemical Potential” cluster</translation>
         </message>
@@ -13279,7 +13335,7 @@ Details were written to:
             <translation>No needs with commercial offers.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
@@ -13289,7 +13345,7 @@ Details were written to:
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
@@ -13371,17 +13427,17 @@ Details were written to:
             <translation>Totals by funding source (failed and cancelled left out)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
             <source>Предыдущий период</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
             <source>Факт</source>
             <translation>Actual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="94" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="93" />
             <source>% от плана</source>
             <translation>% of plan</translation>
         </message>
@@ -13391,52 +13447,52 @@ Details were written to:
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
             <source>2. Участники кластера</source>
             <translation>2. Cluster participants</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Участник</source>
             <translation>Participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="135" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
             <source>Соглашение</source>
             <translation>Agreement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="138" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="130" />
             <source>3. Направления обучения</source>
             <translation>3. Training directions</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
             <source>Специальность / профессия</source>
             <translation>Specialty / trade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="140" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="132" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="144" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="136" />
             <source>4. Финансирование по источникам, ₽</source>
             <translation>4. Funding by source, ₽</translation>
         </message>
@@ -13560,7 +13616,7 @@ Details were written to:
             <translation>Paid</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="109" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="101" />
             <source>Отчётный период: {0}</source>
             <translation>Reporting period: {0}</translation>
         </message>
@@ -14146,7 +14202,7 @@ Details were written to:
             <translation>No stock-takings in room “{0}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="61" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="89" />
             <source>Этикетки с QR-кодами</source>
             <translation>Labels with QR codes</translation>
         </message>
@@ -14281,7 +14337,7 @@ Details were written to:
             <translation>Project budget by source: limit, plan, contracted, paid.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="59" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="85" />
             <source>Нет позиций с инвентарными номерами для этикеток: выберите другие позиции.</source>
             <translation>No items with inventory numbers for labels: choose other items.</translation>
         </message>
@@ -14428,37 +14484,37 @@ Details were written to:
             <translation>cert. No. {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="111" />
             <source>1. Показатели карточки флагманского проекта (п. 10 карточки; сроки реализации 2023–2024 гг.)</source>
             <translation>1. Indicators of the flagship project card (card item 10; term 2023–2024)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="127" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="119" />
             <source>* — значение рассчитано программой по данным разделов (реестр кластера, аккредитация, закупки, расписание) на дату формирования отчёта; введённые значения датированы днём, на который они верны.</source>
             <translation>* — computed by the program from its sections (cluster registry, accreditation, procurement, timetable) on the day of the report; typed values are dated by the day they are true on.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="92" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="91" />
             <source>Показатели не заведены.</source>
             <translation>No indicators yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="124" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="116" />
             <source>1а. Собственные показатели колледжа (в карточку проекта не входят)</source>
             <translation>1a. The college's own indicators (not part of the project card)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="125" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="117" />
             <source>Плановые значения установлены колледжем, а не карточкой проекта.</source>
             <translation>Targets set by the college, not by the project card.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="122" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="114" />
             <source>Достигнуто плановых значений карточки: {0} из {1}.</source>
             <translation>Card targets reached: {0} of {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/reports/kpi.py" line="76" />
+            <location filename="../../chemcluster_desktop/reports/kpi.py" line="75" />
             <source>на {0}</source>
             <translation>as of {0}</translation>
         </message>
@@ -14538,27 +14594,27 @@ Details were written to:
             <translation>Decision to hold a stock-taking (form 0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="24" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="31" />
             <source>одна на группу</source>
             <translation>one per group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="24" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="31" />
             <source>по одной на каждую штуку группы</source>
             <translation>one per unit of a group</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="43" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="42" />
             <source>--per: group (одна этикетка на группу) или unit (по одной на штуку), а не «{0}».</source>
             <translation>--per: group (one label per group) or unit (one per unit), not «{0}».</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="56" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="66" />
             <source>{0} — группа, {1} шт.</source>
             <translation>{0} — group, {1} pcs</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="51" />
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="61" />
             <source>{0} ({1} из {2})</source>
             <translation>{0} ({1} of {2})</translation>
         </message>
@@ -14852,6 +14908,11 @@ Details were written to:
             <source>in_use | repair | not_commissioned | written_off | all — любое, и списанные</source>
             <translation>in_use | repair | not_commissioned | written_off | all — any, written-off too</translation>
         </message>
+        <message>
+            <location filename="../../chemcluster_desktop/services/inventory/report_labels.py" line="+18" />
+            <source>Лист этикеток с QR-кодами: для выбранных позиций или для всех, что показывает список с поиском и фильтрами.</source>
+            <translation>A sheet of QR labels: for the selected items or for all the list shows with its search and filters.</translation>
+        </message>
     </context>
     <context>
         <name>ReportsPage</name>
@@ -15057,7 +15118,7 @@ Details were written to:
             <translation>Weekdays are numbers 0 (Monday) … 6 (Sunday).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+196" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="+198" />
             <source>Нет ни одного учебного периода: добавьте его на вкладке «Учебный год».</source>
             <translation>There are no terms: add one on the “School year” tab.</translation>
         </message>
@@ -15128,7 +15189,7 @@ Details were written to:
             <translation>Class “{0}” has {1} pupils: give a number of pupils above zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-170" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-172" />
             <source>Период «{0}» заканчивается ({1}) раньше, чем начинается ({2}): исправьте даты.</source>
             <translation>Term “{0}” ends ({1}) before it starts ({2}): correct the dates.</translation>
         </message>
@@ -15138,7 +15199,7 @@ Details were written to:
             <translation>Holiday “{0}” ends before it starts: correct the dates.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <location line="+23" />
             <source>Урок № {0}: окончание {1} не позже начала {2}. Исправьте время звонков.</source>
             <translation>Period No. {0}: the end {1} is not after the start {2}. Correct the bell times.</translation>
@@ -15260,7 +15321,7 @@ Details were written to:
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-117" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-118" />
             <source>Период «{0}» уже есть.</source>
             <translation>Term “{0}” already exists.</translation>
         </message>
@@ -15280,7 +15341,7 @@ Details were written to:
             <translation>Holiday record</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Уроки № {0} и № {1} пересекаются по времени ({2}–{3} и с {4}). Исправьте время звонков.</source>
             <translation>Periods No. {0} and No. {1} overlap ({2}–{3} and from {4}). Correct the bell times.</translation>
         </message>
@@ -15295,6 +15356,11 @@ Details were written to:
             <translation>Bell-time line</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>урок № {0}</source>
+            <translation>lesson {0}</translation>
+        </message>
+        <message>
             <location line="+15" />
             <source>На урок № {0} поставлено {1} занятий: сначала перенесите их.</source>
             <translation>Period No. {0} has {1} lessons: move them first.</translation>
@@ -15306,7 +15372,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/schedule/instance.py" line="+47" />
-            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-136" />
+            <location filename="../../chemcluster_desktop/services/schedule/terms.py" line="-138" />
             <location line="+19" />
             <source>Карточка учебного периода</source>
             <translation>Term card</translation>
@@ -15403,12 +15469,12 @@ Details were written to:
             <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+203" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+265" />
             <source>Подготовка модели…</source>
             <translation>Preparing the model…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Построение недельного шаблона…</source>
             <translation>Building the weekly pattern…</translation>
         </message>
@@ -15448,17 +15514,22 @@ Details were written to:
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+295" />
+            <location line="+415" />
+            <source>{0}, а больше {1} ч в неделю класс не берёт (его часы поровну по учебным неделям периода), и в эти недели у класса уже другие модули: {2}.</source>
+            <translation>{0}, but the class takes no more than {1} h a week (its hours spread evenly over the teaching weeks of the period), and in those weeks it already has other modules: {2}.</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>Преподаватель {0} недоступен {1}.</source>
             <translation>Instructor {0} is away {1}.</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-89" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-303" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
@@ -15478,17 +15549,17 @@ Details were written to:
             <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
         </message>
         <message>
-            <location line="+312" />
+            <location line="+464" />
             <source>Не размещено.</source>
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-330" />
+            <location line="-482" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+253" />
+            <location line="+376" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>
@@ -17015,11 +17086,6 @@ Details were written to:
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="218" />
-            <source>Настройки…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
             <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="36" />
             <source>Настройки</source>
             <translation>Settings</translation>
@@ -17123,12 +17189,12 @@ Details were written to:
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="165" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="180" />
             <source>Новая база данных</source>
             <translation>New database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="181" />
             <source>База данных пуста. Загрузить демонстрационные данные кластера «Химический потенциал» (лаборатории, мастерские, школы, закупки), чтобы посмотреть программу в работе?
 
 Демо-данные помечаются значком «ДЕМО»; для настоящей работы создайте отдельную базу.</source>
@@ -17137,17 +17203,17 @@ Details were written to:
 Demo data is marked with a “DEMO” badge; create a separate database for real work.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="185" />
             <source>Загрузить демо-данные</source>
             <translation>Load demo data</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="186" />
             <source>Начать с пустой базы</source>
             <translation>Start with an empty database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="192" />
             <source>Загрузка демо-данных</source>
             <translation>Loading demo data</translation>
         </message>
@@ -17157,27 +17223,27 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="98" />
             <source>База данных в сетевой папке</source>
             <translation>Database in a network folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="115" />
             <source>Ежедневная резервная копия</source>
             <translation>Daily backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="132" />
             <source>Проверка файла базы данных</source>
             <translation>Checking the database file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="90" />
             <source>База в сетевой папке: режим одного компьютера</source>
             <translation>Database in a network folder: single-PC mode</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/startup.py" line="129" />
+            <location filename="../../chemcluster_desktop/ui/startup.py" line="142" />
             <source>База данных «{0}» повреждена ({1}). Восстановите её из последней резервной копии.</source>
             <translation>The database «{0}» is damaged ({1}). Restore it from the latest backup.</translation>
         </message>
@@ -17465,7 +17531,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Decision to hold a stock-taking No. {0} of {1:%d.%m.%Y}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="258" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="259" />
             <source>Решение о проведении инвентаризации «{0}» не найдено.</source>
             <translation>Stock-taking decision «{0}» not found.</translation>
         </message>
@@ -17485,7 +17551,7 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>«{0}» is the custodian of a room being counted and cannot sit on the commission that checks them: replace this member.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="198" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="199" />
             <source>По решению уже идёт инвентаризация помещений: {0} — их нельзя исключить.</source>
             <translation>Stock-takings by this decision are under way in: {0} — these rooms cannot be removed.</translation>
         </message>
@@ -17565,17 +17631,17 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <translation>Natural disaster, fire, accident or another emergency</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="215" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="216" />
             <source>Результаты инвентаризации {0} по этому решению уже проведены: решение изменить нельзя.</source>
             <translation>The results of stock-taking {0} by this decision are already posted: the decision cannot be changed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="205" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="206" />
             <source>Изменено решение о проведении инвентаризации № {0} от {1:%d.%m.%Y}</source>
             <translation>Stock-taking decision No. {0} of {1:%d.%m.%Y} changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="191" />
+            <location filename="../../chemcluster_desktop/services/inventory/decisions.py" line="192" />
             <source>Результаты инвентаризации {0} по этому решению уже проведены: решение (ф. 0510439) изменить нельзя — оно основание проведённых документов.</source>
             <translation>The results of stock-taking {0} by this decision are already posted: the decision (form 0510439) cannot be changed — it is the basis of posted documents.</translation>
         </message>
@@ -17929,6 +17995,14 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
             <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="170" />
             <source>Будет проведено строк: {0}</source>
             <translation>Lines to post: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Table</name>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/models/table.py" line="+173" />
+            <source>да</source>
+            <translation>yes</translation>
         </message>
     </context>
     <context>
