@@ -274,7 +274,9 @@ def _start(db: str | None, lang: str | None, user: str | None):
     window.show()
     from chemcluster_desktop.ui import screen
 
-    screen.shown(window)  # the fitting filter is paused while the window is built and first painted
+    # fitted now (the fitting filter is paused while the window is built and first painted); its tables' headers
+    # were made readable by their pages, other tables are looked for when the filter resumes (screen.resume)
+    screen.fit_to_screen(window)
     return app, window
 
 

@@ -106,7 +106,19 @@ def count_items(q: ListQuery) -> int:
         if (tri is not None and (q.search or "").strip() and "due_ids" not in (q.filters or {})
                 and not any((q.filters or {}).get(k) for k in _COUNT_FILTERS)):
             return _count_searched(s, q, tri)
+        if context.current().is_sqlite and not (q.search or "").strip() and not q.filters:
+            return _count_not_written_off(s)
         return listing.count_of(s, _filtered(select(Item.id), q))
+
+
+def _count_not_written_off(s) -> int:
+    """The list as it opens (no search, no filter: every item not written off), on SQLite: all items minus
+    the written-off ones. SQLite counts a whole table from its smallest index without reading a row and finds
+    the written-off ones through the (kind, status) index — ~0.1 ms, where «status <> 'written_off'» walked
+    100,000 index entries (~5 ms) at every opening and refresh of the list. (PostgreSQL reads the table for
+    either form, so there the plain count stays.)"""
+    everything = int(s.scalar(select(func.count()).select_from(Item)) or 0)
+    return everything - int(s.scalar(select(func.count()).select_from(Item).where(Item.status == "written_off")) or 0)
 
 
 def _count_searched(s, q: ListQuery, tri: listing.TrigramIndex) -> int:

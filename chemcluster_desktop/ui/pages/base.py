@@ -258,6 +258,12 @@ class BasePage(Page, QWidget):
             from PySide6.QtCore import QByteArray
 
             self.table.horizontalHeader().restoreState(QByteArray(state))
+        # headers readable over the restored widths too, now (not only when the window's fitting looks for
+        # tables: at start that look comes 0.3 s after the first paint, ui/startup.py)
+        from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
+
+        self.table.setProperty("headersKept", True)
+        keep_headers_readable(self.table)
         self.table.horizontalHeader().sectionResized.connect(lambda *_a: self._save_header())
         self.table.horizontalHeader().sectionMoved.connect(lambda *_a: self._save_header())
         self.table.horizontalHeader().setSortIndicatorShown(True)
