@@ -6,7 +6,15 @@ if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; then
   CC_PGPORT=${CC_PGPORT:-54329}
   # a free port: another CI run on the same machine may hold ours
   while (exec 3<>/dev/tcp/127.0.0.1/$CC_PGPORT) 2>/dev/null; do CC_PGPORT=$((CC_PGPORT + 1)); done
-  CC_PGDATA=$(mktemp -d /tmp/cc-pg.XXXXXX)
+  # the cluster in memory when there is room (≥ 1 GB free in /dev/shm): each test database is copied from a
+  # template by CREATE DATABASE, which on a disk-backed /tmp took 0.3–0.9 s once the disk's write-back throttled
+  # (~270 copies a run), in /dev/shm 0.03–0.07 s; a small /dev/shm (a container's 64 MB) keeps /tmp
+  CC_PGPARENT=/tmp
+  if [ -d /dev/shm ] && [ -w /dev/shm ] && \
+     [ "$(df -Pk /dev/shm 2>/dev/null | awk 'NR==2 {print $4}')" -ge 1048576 ] 2>/dev/null; then
+    CC_PGPARENT=/dev/shm
+  fi
+  CC_PGDATA=$(mktemp -d $CC_PGPARENT/cc-pg.XXXXXX)
   CC_PGSOCK=$(mktemp -d /tmp/cc-pgsock.XXXXXX)
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$CC_PGDATA" "$CC_PGSOCK"

@@ -59,6 +59,7 @@ BURST = """
 import sys
 from chemcluster_desktop.services import context, security
 context.open_database(sys.argv[1], backup_before_upgrade=False)
+print("ready", flush=True)
 sys.stdin.readline()
 try:
     security.authenticate("ivanova", "wrong")
@@ -77,9 +78,8 @@ def test_parallel_tries_from_several_processes_are_slowed_down_together(db, db_p
     procs = [subprocess.Popen([sys.executable, "-c", BURST, str(db_path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=str(ROOT))
              for _ in range(8)]
-    import time
-
-    time.sleep(2.5)  # all of them started and waiting
+    for p in procs:  # all of them started and waiting (each says so once its database is open)
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
     for p in procs:
         p.stdin.write("go\n")
         p.stdin.flush()
@@ -178,9 +178,13 @@ def test_a_unit_of_work_waits_a_bounded_time_for_another_programs_write(db, monk
     from sqlalchemy import create_engine, text
 
     from chemcluster_desktop.services.context import DatabaseBusyError
+    from chemcluster_desktop.storage import engine as storage_engine
 
     monkeypatch.setattr(security, "LOGIN_WAIT", 1.0)
     monkeypatch.setattr(context, "LOCK_RETRY_SECONDS", 1.0)
+    # SQLite's own busy timeout inside an attempt (15 s) bounded by the same second as the retries; the
+    # log-in's short wait resets the connection to it (as tests/ui/test_shell_startup.py does)
+    monkeypatch.setattr(storage_engine, "BUSY_TIMEOUT_MS", 1000)
     security.add_user("viewer1", "viewer", "secret1")
     d = context.current()
     if d.is_sqlite:
