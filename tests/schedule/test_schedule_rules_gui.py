@@ -33,7 +33,11 @@ def test_generation_dialog_previews_applies_and_undoes(window, qtbot, monkeypatc
     before = _lessons(ids["term"])
     monkeypatch.setenv("CHEMCLUSTER_TODAY", "2026-10-12")  # half the term is past now
     ins = next(i for i in svc.list_instructors() if i["id"] == ids["i3"])
-    svc.update_instructor(ins["id"], {**ins, "unavailable_dates": ["2026-11-16", "2026-11-17", "2026-11-18"]},
+    # he falls ill on three of his coming teaching days (taken from the generated timetable: the generator
+    # spreads the hours over the term, so fixed dates may hold none of his lessons and leave nothing to redo)
+    days = sorted({x[1] for x in before if x[4] == ids["i3"] and x[1] > dt.date(2026, 10, 12)})[:3]
+    assert days, "the instructor must have lessons after today for the regeneration to move"
+    svc.update_instructor(ins["id"], {**ins, "unavailable_dates": [d.isoformat() for d in days]},
                           version=ins["version"])
     page = _page(window, qtbot)
     page.on_generate()
