@@ -51,7 +51,11 @@ def _dump(d: dict) -> str | None:
 
 
 def _area(obj) -> str:
-    return type(obj).__module__.rsplit(".", 1)[-1]
+    """The area a row belongs to: its table's ``info["area"]`` when the model module is not named after the
+    area (movements, stock-takings, the journal, the stock-taking decisions), else the module's name."""
+    table = getattr(type(obj), "__table__", None)
+    area = table.info.get("area") if table is not None else None
+    return area or type(obj).__module__.rsplit(".", 1)[-1]
 
 
 def _ident(obj) -> str:

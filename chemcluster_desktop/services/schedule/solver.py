@@ -33,7 +33,6 @@ Whatever cannot be placed comes back with the reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
 import time
@@ -46,14 +45,21 @@ from chemcluster_desktop.services.schedule.check import requirement_units
 from chemcluster_desktop.services.schedule.data import Instance, split_sizes
 from chemcluster_desktop.services.schedule.placement import _first_fit, _preferences, _preferred_keys
 from chemcluster_desktop.services.schedule.reasons import (
-    _window,
     block_days,
     bottleneck_reason,
-    days_text,
     no_place_reason,
     taken_cells,
 )
+from chemcluster_desktop.services.schedule.resources import _assign_resources, _resource_options
 from chemcluster_desktop.services.schedule.stopper import Stopper as _Stopper
+from chemcluster_desktop.services.schedule.weekly import (  # noqa: F401 - FILL, week_of: the weekly load's rule
+    FILL,
+    _week_cap_reason,
+    _weekly_caps,
+    _weeks_filled,
+    _weeks_taken,
+    week_of,
+)
 
 
 def _t(s: str) -> str:
@@ -288,175 +294,6 @@ def solve(inst: Instance, locked: list[dict] | None = None, *, progress=None, ca
     return res
 
 
-def _resource_options(g: _Grid) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """The workshops and instructors each block could have; a block with too few gets its reason."""
-    inst = g.inst
-    ws_opts: dict[int, list[int]] = {}
-    ins_opts: dict[int, list[int]] = {}
-    for b in g.blocks:
-        c = inst.classes[b.class_id]
-        ws = [w.id for w in inst.workshops_for(b.module_id) if w.workplaces >= b.pupils]
-        m = inst.modules[b.module_id]
-        if not inst.workshops_for(b.module_id):
-            b.reason = translate("Schedule", "Модуль «{0}» не разрешён ни в одной мастерской.").format(m.name)
-        elif not ws:
-            b.reason = translate("Schedule", "Нет мастерской на {0} учеников для модуля «{1}».").format(b.pupils, m.name)
-        elif len(ws) < b.n:
-            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а мастерских на {1} учеников "
-                                             "для модуля «{2}» только {3}.").format(b.n, b.pupils, m.name, len(ws))
-        elif m.max_group and b.pupils > m.max_group:
-            b.reason = translate("Schedule", "Группа {0} чел. больше допустимой для модуля «{1}» ({2}).").format(
-                b.pupils, m.name, m.max_group)
-        ins = []
-        for i in inst.instructors_for(b.module_id):
-            days = c.weekdays & i.weekdays
-            common = g.class_slots[c.id] & g.ins_slots[i.id]
-            if days and g.starts_for(common, b.length):
-                ins.append(i.id)
-        if not b.reason and not inst.instructors_for(b.module_id):
-            b.reason = translate("Schedule", "Модуль «{0}» не ведёт ни один преподаватель.").format(m.name)
-        elif not b.reason and not ins:
-            b.reason = translate("Schedule", "Ни один преподаватель модуля «{0}» не работает в дни и часы, когда школа может "
-                                             "привести {1} ({2}).").format(m.name, c.name, days_text(c.weekdays))
-        elif not b.reason and len(ins) < b.n:
-            b.reason = translate("Schedule", "Класс приходит {0} подгруппами одновременно, а в его дни ({1}) модуль «{2}» "
-                                             "могут вести только: {3}.").format(
-                b.n, days_text(c.weekdays), m.name, ", ".join(inst.instructors[i].name for i in ins))
-        if not b.reason and not any(len(g.dates[d]) >= b.visits for d in c.weekdays):
-            b.reason = translate("Schedule", "Учебный период слишком короткий: нужно {0} недель подряд в допустимый день.").format(
-                b.visits)
-        ws_opts[b.idx], ins_opts[b.idx] = ws, ins
-    return ws_opts, ins_opts
-
-
-def _assign_resources(g: _Grid, cp_model, live: list[Block], ws_opts, ins_opts, workers: int,
-                      time_limit: float | None) -> list[Block]:
-    """One workshop and one instructor per block, balancing their loads (a small CP-SAT model).
-    Returns the blocks still in play: none when the load cannot fit at all."""
-    inst = g.inst
-    g.report(5, 100, translate("Schedule", "Распределение мастерских и преподавателей…"))
-    m1 = cp_model.CpModel()
-    u = {(b.idx, w): m1.new_bool_var("") for b in live for w in ws_opts[b.idx]}
-    v = {(b.idx, i): m1.new_bool_var("") for b in live for i in ins_opts[b.idx]}
-    for b in live:  # a visit of n parallel subgroups takes n workshops and n instructors
-        m1.add(sum(u[(b.idx, w)] for w in ws_opts[b.idx]) == b.n)
-        m1.add(sum(v[(b.idx, i)] for i in ins_opts[b.idx]) == b.n)
-    cells_per_day = len(g.slot_numbers)
-    ws_cap = {w: sum(len(g.dates[d]) for d in range(5)) * cells_per_day for w in inst.workshops}
-    ins_cap = {}
-    for i in inst.instructors.values():
-        ins_cap[i.id] = max(1, sum(len(g.dates[d]) for d in i.weekdays) * len(g.ins_slots[i.id]))
-    loads = []
-    for w in inst.workshops:
-        terms = [b.hours * u[(b.idx, w)] for b in live if (b.idx, w) in u]
-        if terms:
-            m1.add(sum(terms) <= ws_cap[w])
-            scale = max(1, round(10000 / max(ws_cap[w], 1)))
-            loads.append(("w", sum(terms) * scale))
-    for i in inst.instructors:
-        terms = [b.hours * v[(b.idx, i)] for b in live if (b.idx, i) in v]
-        if terms:
-            m1.add(sum(terms) <= ins_cap[i])
-            scale = max(1, round(10000 / ins_cap[i]))
-            loads.append(("i", sum(terms) * scale))
-    mw = m1.new_int_var(0, 10 ** 9, "mw")
-    mi = m1.new_int_var(0, 10 ** 9, "mi")
-    for kind, expr in loads:
-        m1.add(expr <= (mw if kind == "w" else mi))
-    keep = []  # the workshops and instructors the replaced lessons had: kept unless the load forbids
-    for b in live:
-        pref = g.prefer.get((b.class_id, b.module_id))
-        if pref:
-            keep += [u[(b.idx, w)] for w in pref["ws"] if (b.idx, w) in u]
-            keep += [v[(b.idx, i)] for i in pref["ins"] if (b.idx, i) in v]
-    for x in keep:
-        m1.add_hint(x, 1)
-    m1.minimize(mw + mi - 200 * sum(keep) if keep else mw + mi)
-    s1 = cp_model.CpSolver()
-    s1.parameters.num_workers = workers
-    s1.parameters.max_time_in_seconds = min(0.7, (time_limit or 10) / 8)
-    with _Stopper(s1, g.cancelled) as st:
-        status = s1.solve(m1)
-        if status == cp_model.UNKNOWN and not st.hit:
-            # out of time before any answer (a busy PC): give it longer rather than report all unplaced
-            s1.parameters.max_time_in_seconds = max(5.0, (time_limit or 10) / 2)
-            status = s1.solve(m1)
-    if st.hit:
-        raise Cancelled()
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        for b in live:
-            b.workshop_ids = [w for w in ws_opts[b.idx] if s1.value(u[(b.idx, w)])]
-            b.instructor_ids = [i for i in ins_opts[b.idx] if s1.value(v[(b.idx, i)])]
-        return live
-    for b in live:
-        b.reason = translate("Schedule", "Нагрузка больше, чем вмещают мастерские и преподаватели за период.")
-    return []
-
-
-def week_of(day: dt.date) -> tuple[int, int]:
-    """The ISO (year, week) a date falls in: the unit of a class's weekly load."""
-    y, w, _d = day.isocalendar()
-    return y, w
-
-
-# the share of a class's teaching weeks its even weekly load is planned on: a module comes in consecutive
-# weeks on one weekday, and modules follow each other, so a class whose hours would need every single week
-# at the even rate gets one more visit a week rather than hours left out
-FILL = 0.75
-
-
-def _weekly_caps(g: _Grid, live: list[Block]) -> None:
-    """Each class's weekly load: at most ``cap`` hours in any week, where ``cap`` is the class's hours in the
-    period (what is left to place plus its locked lessons there) over three quarters of the weeks it can
-    come (:data:`FILL`), rounded up to whole visits (L = 2 hours: a double lesson).
-
-    The subject has a *weekly* load in the school's curriculum (the federal curriculum of ФОП ООО is a
-    weekly table: «Труд (технология)» in the 8th grade 1 hour a week, 34 a year), so a class's hours are
-    spread over the weeks of the period, not packed into its first weeks: 18 hours over 16 teaching weeks
-    (18 / (16 × 0.75) = 1.5 h) → at most one double lesson a week; 64 hours over 34 weeks → two. Hard
-    rather than only an objective: it is the rule a school timetable follows and it keeps the model small
-    (a linear sum per class and week); the quarter of the weeks to spare keeps it from costing hours (at
-    the bare mean, 64 hours over 34 weeks left ≈ 600 of the synthetic instance's 4,000 hours unplaced).
-    Parallel halves are one visit; subgroups taught apart each have their own week."""
-    inst = g.inst
-    apart: dict[int, set[int]] = defaultdict(set)
-    for b in live:
-        if b.subgroup:
-            apart[b.class_id].add(b.subgroup)
-
-    def groups(cid: int, sub: int) -> list[tuple[int, int]]:
-        subs = apart.get(cid)
-        if not subs:
-            return [(cid, 0)]
-        return [(cid, sub)] if sub in subs else [(cid, x) for x in sorted(subs)]
-
-    hours: dict[tuple[int, int], int] = defaultdict(int)
-    length: dict[tuple[int, int], int] = defaultdict(lambda: 1)
-    for b in live:
-        g.groups_of[b.idx] = groups(b.class_id, b.subgroup)
-        for k in g.groups_of[b.idx]:
-            hours[k] += b.hours
-            length[k] = max(length[k], b.length)
-    t0, t1 = inst.term.starts_on, inst.term.ends_on
-    locked: dict[tuple, set] = defaultdict(set)  # (group, week) -> the (date, slot) of its locked lessons
-    for le in g.locked:
-        if le["class_id"] in inst.classes and t0 <= le["date"] <= t1:
-            for k in groups(le["class_id"], le.get("subgroup") or 0):
-                locked[(k, week_of(le["date"]))].add((le["date"], le["slot_id"]))
-    for (k, _w), xs in locked.items():
-        hours[k] += len(xs)
-    for k, h in hours.items():
-        c = inst.classes[k[0]]
-        weeks = {week_of(day) for d in c.weekdays for day in g.dates[d]}
-        if not weeks:
-            continue
-        ln = length[k]
-        g.week_cap[k] = ln * math.ceil(h / (ln * len(weeks) * FILL))
-    for (k, w), xs in locked.items():
-        if k in g.week_cap:
-            g.week_left[(k, w)] = max(0, g.week_cap[k] - len(xs))
-
-
 def _locked_cells(g: _Grid) -> tuple[set[tuple], set[tuple]]:
     """The (resource, phase, weekday, slot) cells locked lessons hold, and the (class, phase, weekday,
     slot) cells where a class has any locked lesson."""
@@ -563,14 +400,6 @@ def _pattern_vars(g: _Grid, model, live: list[Block], blocked: set, class_any: s
                         class_cover[(c.id, pp, d, n)][sub].append(x)
         if not out.by_block[b.idx]:
             b.reason = no_place_reason(g, b, days, starts, off_dates, blocked)
-    return out
-
-
-def _weeks_taken(taken: list[tuple]) -> dict[tuple[int, int], int]:
-    """The hours a visit series taking these (date, hours) gives in each week."""
-    out: dict[tuple[int, int], int] = defaultdict(int)
-    for day, h in taken:
-        out[week_of(day)] += h
     return out
 
 
@@ -720,38 +549,6 @@ def _search(g: _Grid, cp_model, model, live: list[Block], vs: _Vars, placed: dic
             if full is None:
                 full = _weeks_filled(g, vs)
             b.reason = _week_cap_reason(g, b, vs, full) or bottleneck_reason(g, b, taken)
-
-
-def _weeks_filled(g: _Grid, vs: _Vars) -> dict:
-    """(class group, week) -> the hours the placed visits take there."""
-    out: dict = defaultdict(int)
-    for b in g.blocks:
-        if b.cell is not None and (b.idx,) + b.cell in vs.weeks:
-            for w, h in vs.weeks[(b.idx,) + b.cell].items():
-                for k in g.groups_of.get(b.idx, ()):
-                    out[(k, w)] += h
-    return out
-
-
-def _week_cap_reason(g: _Grid, b: Block, vs: _Vars, full: dict) -> str:
-    """Why an unplaced visit series is left out when every place it had would take its class over the weekly
-    load; "" when some place was within it (another resource is the reason)."""
-    places = [key for key in vs.a if key[0] == b.idx]
-    groups = g.groups_of.get(b.idx, ())
-    if not places or not groups:
-        return ""
-    weeks: set = set()
-    for key in places:
-        if all(full[(k, w)] + h <= g.left_in(k, w) for k in groups for w, h in vs.weeks[key].items()):
-            return ""
-        weeks.update(vs.weeks[key])
-    inst = g.inst
-    mods = sorted({inst.modules[o.module_id].name for o in g.blocks
-                   if o.cell is not None and o.idx != b.idx and set(g.groups_of.get(o.idx, ())) & set(groups)
-                   and weeks & set(vs.weeks.get((o.idx,) + o.cell, ()))})
-    return translate("Schedule", "{0}, а больше {1} ч в неделю класс не берёт (его часы поровну по учебным неделям "
-                                 "периода), и в эти недели у класса уже другие модули: {2}.").format(
-        _window(g, b), g.week_cap[groups[0]], ", ".join(f"«{m}»" for m in mods))
 
 
 def _roll_out(g: _Grid, res: Result) -> None:
