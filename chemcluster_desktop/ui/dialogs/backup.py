@@ -121,7 +121,7 @@ class RestoreDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(fmt.datetime(b.created)))
             self.table.setItem(i, 1, QTableWidgetItem(_reason(b.reason)))
             it = QTableWidgetItem(_size(b.size))
-            it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(i, 2, it)
             self.table.setItem(i, 3, QTableWidgetItem(Path(b.path).name))
             self.table.item(i, 3).setToolTip(b.path)

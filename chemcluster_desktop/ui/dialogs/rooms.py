@@ -183,7 +183,7 @@ class BuildingsDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(b.name))
             self.table.setItem(i, 1, QTableWidgetItem(b.address))
             it = QTableWidgetItem(str(b.rooms))
-            it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(i, 2, it)
 
     def _current(self) -> locations.BuildingInfo | None:
