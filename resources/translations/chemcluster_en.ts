@@ -1639,37 +1639,37 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="+165" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="+169" />
             <source>изменён</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="301" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="305" />
             <source>Журнал: запись № {0} записана в обход программы (нет отметки цепочки).</source>
             <translation>Journal: entry № {0} was written around the program (it has no chain mark).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="314" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="318" />
             <source>Журнал: и ещё {0} нарушений цепочки.</source>
             <translation>Journal: and {0} more breaks of the chain.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="291" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="295" />
             <source>Журнал не защищён: нет триггера {0}, запрещающего изменять и удалять записи (его удалили в обход программы).</source>
             <translation>The journal is not protected: the trigger {0} that refuses changing and deleting entries is missing (it was removed around the program).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="303" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="307" />
             <source>Журнал: перед записью № {0} удалены записи (после записи № {1}).</source>
             <translation>Journal: entries were deleted before entry № {0} (after entry № {1}).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="305" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="309" />
             <source>Журнал: удалены записи до записи № {0} (она уже не первая в цепочке).</source>
             <translation>Journal: entries were deleted before entry № {0} (it is no longer the first in the chain).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/audit.py" line="307" />
+            <location filename="../../chemcluster_desktop/services/audit.py" line="311" />
             <source>Журнал: запись № {0} изменена после того, как была сделана.</source>
             <translation>Journal: entry № {0} was changed after it was made.</translation>
         </message>
@@ -10222,7 +10222,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+350" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+356" />
             <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="+48" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
@@ -15469,7 +15469,7 @@ Details were written to:
             <translation>{0}: module “{1}” — {2} h of {3} placed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+265" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+271" />
             <source>Подготовка модели…</source>
             <translation>Preparing the model…</translation>
         </message>
@@ -15489,7 +15489,7 @@ Details were written to:
             <translation>Ready</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../chemcluster_desktop/services/schedule/resources.py" line="+30" />
             <source>Нет мастерской на {0} учеников для модуля «{1}».</source>
             <translation>No workshop for {0} pupils hosts the module «{1}».</translation>
         </message>
@@ -15514,22 +15514,22 @@ Details were written to:
             <translation>Assigning workshops and instructors…</translation>
         </message>
         <message>
-            <location line="+415" />
+            <location filename="../../chemcluster_desktop/services/schedule/weekly.py" line="+118" />
             <source>{0}, а больше {1} ч в неделю класс не берёт (его часы поровну по учебным неделям периода), и в эти недели у класса уже другие модули: {2}.</source>
             <translation>{0}, but the class takes no more than {1} h a week (its hours spread evenly over the teaching weeks of the period), and in those weeks it already has other modules: {2}.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+288" />
             <source>Преподаватель {0} недоступен {1}.</source>
             <translation>Instructor {0} is away {1}.</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-57" />
             <source>Поиск расписания…</source>
             <translation>Searching for a timetable…</translation>
         </message>
         <message>
-            <location line="-303" />
+            <location filename="../../chemcluster_desktop/services/schedule/resources.py" line="+55" />
             <source>Нагрузка больше, чем вмещают мастерские и преподаватели за период.</source>
             <translation>The load exceeds what the workshops and instructors can take in the term.</translation>
         </message>
@@ -15549,17 +15549,17 @@ Details were written to:
             <translation>The term is too short: {0} consecutive weeks on an allowed day are needed.</translation>
         </message>
         <message>
-            <location line="+464" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="+63" />
             <source>Не размещено.</source>
             <translation>Not placed.</translation>
         </message>
         <message>
-            <location line="-482" />
+            <location filename="../../chemcluster_desktop/services/schedule/resources.py" line="-18" />
             <source>Группа {0} чел. больше допустимой для модуля «{1}» ({2}).</source>
             <translation>A group of {0} is larger than module “{1}” allows ({2}).</translation>
         </message>
         <message>
-            <location line="+376" />
+            <location filename="../../chemcluster_desktop/services/schedule/solver.py" line="-74" />
             <source>Найдено решение {0}: размещено {1:.0%} часов</source>
             <translation>Found solution {0}: {1:.0%} of hours placed</translation>
         </message>
@@ -16208,12 +16208,12 @@ Details were written to:
             <translation>No conflicts</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="154" />
             <source>Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}</source>
             <translation>Lessons in the term: {0}, pinned: {1}; this week: {2}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="152" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="158" />
             <source>Нет времени звонков: добавьте уроки на вкладке «Учебный год».</source>
             <translation>No bell times: add periods on the “School year” tab.</translation>
         </message>
@@ -16338,27 +16338,27 @@ Details were written to:
             <translation>Placed</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="195" />
             <source>Занятие перенесено на {0}.</source>
             <translation>Lesson moved to {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="223" />
             <source>Выберите занятие в сетке, чтобы закрепить или открепить его.</source>
             <translation>Choose a lesson in the grid to pin or unpin it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="225" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="231" />
             <source>Занятие закреплено.</source>
             <translation>Lesson pinned.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="225" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="231" />
             <source>Занятие откреплено.</source>
             <translation>Lesson unpinned.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="245" />
             <source>занятие</source>
             <translation>lesson</translation>
         </message>
@@ -16551,6 +16551,11 @@ Details were written to:
             <location filename="../../chemcluster_desktop/ui/pages/schedule/__init__.py" line="45" />
             <source>Нет записей. Добавьте (Ctrl+N).</source>
             <translation>No records. Add one (Ctrl+N).</translation>
+        </message>
+        <message>
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="151" />
+            <source>Занятий в периоде: {0}, закреплено: {1}; на этой неделе здесь: {2}, всего: {3}</source>
+            <translation>Lessons in the term: {0}, pinned: {1}; this week here: {2}, in all: {3}</translation>
         </message>
     </context>
     <context>

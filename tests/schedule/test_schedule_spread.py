@@ -123,3 +123,26 @@ def test_small_instance_spread_and_all_hours_placed(db):
         cap = _cap(hours, len({_week(d) for d in days}))
         assert max(len(x) for x in per.values()) <= cap
         assert max(le["date"] for le in mine) > middle
+
+
+def test_week_grid_of_one_workshop_says_what_the_whole_week_holds(demo_window, qtbot):
+    """One workshop's grid may be empty in a week when the others are not: the count line says both."""
+    page = demo_window.show_page("schedule")
+    qtbot.waitExposed(page)
+    page.term.setCurrentIndex(page.term.findData(svc.resolve_term(DEMO_TERM)["id"]))
+    page.view.setCurrentIndex(page.view.findData("workshop"))
+    page.week.setDate(QDate(2026, 12, 7))  # Monday 07.12.2026
+    grid = page.grid
+    qtbot.waitUntil(lambda: grid.monday == dt.date(2026, 12, 7))
+    total = len(svc.lessons_between(dt.date(2026, 12, 7), dt.date(2026, 12, 13)))
+    assert total > 0
+    seen = []
+    for i in range(page.entity.count()):
+        page.entity.setCurrentIndex(i)
+        qtbot.waitUntil(lambda i=i: page.entity.currentIndex() == i)
+        here = len(grid.lessons)
+        assert f"на этой неделе здесь: {here}, всего: {total}" in page.count_label.text()
+        seen.append(here)
+    assert sum(seen) == total  # every lesson of the week is in one workshop
+    page.view.setCurrentIndex(page.view.findData("all"))
+    qtbot.waitUntil(lambda: f"на этой неделе: {total}" in page.count_label.text())

@@ -145,8 +145,14 @@ class WeekTab(Tab):
         self.conflict_title.setText(_t("Конфликты периода: {0}").format(len(conflicts)) if conflicts
                                     else _t("Конфликтов нет"))
         s = svc.summary(term)
-        self._count_text = _t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
-            s["lessons"], s["locked"], len(lessons))
+        if flt:  # one workshop, class or instructor: say what the whole week holds too (an empty grid of one
+            # workshop is not an empty week; the generator spreads the hours over the term)
+            week_all = len(svc.lessons_between(monday, monday + dt.timedelta(days=6)))
+            self._count_text = _t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе здесь: {2}, всего: {3}"
+                                  ).format(s["lessons"], s["locked"], len(lessons), week_all)
+        else:
+            self._count_text = _t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
+                s["lessons"], s["locked"], len(lessons))
         p.count_label.setText(self._count_text)
         if not slots:
             self.show_message(_t("Нет времени звонков: добавьте уроки на вкладке «Учебный год»."))
