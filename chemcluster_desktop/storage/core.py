@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from chemcluster_desktop import lazy
 from chemcluster_desktop.storage.base import Base, IdMixin, TimestampMixin, VersionedMixin
 from chemcluster_desktop.storage.search import make_key
 
@@ -75,12 +76,6 @@ def _room_key(_m, _c, target: Room) -> None:
     target.search_key = make_key(target.name, target.responsible, limit=600)
 
 
-_LATER = {"AuditEntry": "journal", "LoginAttempt": "journal", "Counter": "journal"}
-
-
-def __getattr__(name: str):  # PEP 562: the core tables of storage/journal.py, loaded when first asked for
-    if name in _LATER:
-        import importlib
-
-        return getattr(importlib.import_module(f"chemcluster_desktop.storage.{_LATER[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# PEP 562: the core tables of storage/journal.py, defined when first asked for
+__getattr__ = lazy.attributes(globals(), dict.fromkeys(("AuditEntry", "LoginAttempt", "Counter"),
+                                                       "chemcluster_desktop.storage.journal"))

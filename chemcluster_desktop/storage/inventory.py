@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from chemcluster_desktop import lazy
 from chemcluster_desktop.storage.base import (
     Base,
     IdMixin,
@@ -146,13 +147,7 @@ def _substance_key(_m, _c, t: Substance) -> None:
 
 
 MOVEMENT_KINDS = ("receipt", "transfer", "issue", "return", "write_off")
-_LATER = {"Movement": "movements", "MovementLine": "movements", "Stocktaking": "stocktaking",
-          "StocktakingLine": "stocktaking"}
-
-
-def __getattr__(name: str):  # PEP 562: the inventory tables of movements.py and stocktaking.py, on first use
-    if name in _LATER:
-        import importlib
-
-        return getattr(importlib.import_module(f"chemcluster_desktop.storage.{_LATER[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# PEP 562: the inventory tables of movements.py and stocktaking.py, defined when first asked for
+__getattr__ = lazy.attributes(globals(), {
+    **dict.fromkeys(("Movement", "MovementLine"), "chemcluster_desktop.storage.movements"),
+    **dict.fromkeys(("Stocktaking", "StocktakingLine"), "chemcluster_desktop.storage.stocktaking")})

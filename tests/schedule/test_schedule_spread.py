@@ -84,14 +84,19 @@ def test_demo_lessons_in_every_teaching_week_and_within_the_weekly_load(demo_db)
         assert sum(per.values()) == hours[k]  # nothing left out for the spread
 
 
-def test_week_grid_on_a_december_week_of_the_demo_shows_lessons(demo_window, qtbot):
-    page = demo_window.show_page("schedule")
+def _open_week(window, qtbot, view: str, monday: dt.date):
+    """The demo's term in the week grid, seen ``view`` (all / workshop / …), on the week of ``monday``."""
+    page = window.show_page("schedule")
     qtbot.waitExposed(page)
     page.term.setCurrentIndex(page.term.findData(svc.resolve_term(DEMO_TERM)["id"]))
-    page.view.setCurrentIndex(page.view.findData("all"))
-    page.week.setDate(QDate(2026, 12, 14))  # Monday 14.12.2026
-    grid = page.grid
-    qtbot.waitUntil(lambda: grid.monday == dt.date(2026, 12, 14))
+    page.view.setCurrentIndex(page.view.findData(view))
+    page.week.setDate(QDate(monday.year, monday.month, monday.day))
+    qtbot.waitUntil(lambda: page.grid.monday == monday)
+    return page, page.grid
+
+
+def test_week_grid_on_a_december_week_of_the_demo_shows_lessons(demo_window, qtbot):
+    page, grid = _open_week(demo_window, qtbot, "all", dt.date(2026, 12, 14))  # Monday 14.12.2026
     assert grid.lessons
     filled = [(r, c) for r in range(grid.rowCount()) for c in range(grid.columnCount())
               if grid.item(r, c) is not None and grid.item(r, c).text().strip()]
@@ -127,13 +132,7 @@ def test_small_instance_spread_and_all_hours_placed(db):
 
 def test_week_grid_of_one_workshop_says_what_the_whole_week_holds(demo_window, qtbot):
     """One workshop's grid may be empty in a week when the others are not: the count line says both."""
-    page = demo_window.show_page("schedule")
-    qtbot.waitExposed(page)
-    page.term.setCurrentIndex(page.term.findData(svc.resolve_term(DEMO_TERM)["id"]))
-    page.view.setCurrentIndex(page.view.findData("workshop"))
-    page.week.setDate(QDate(2026, 12, 7))  # Monday 07.12.2026
-    grid = page.grid
-    qtbot.waitUntil(lambda: grid.monday == dt.date(2026, 12, 7))
+    page, grid = _open_week(demo_window, qtbot, "workshop", dt.date(2026, 12, 7))  # Monday 07.12.2026
     total = len(svc.lessons_between(dt.date(2026, 12, 7), dt.date(2026, 12, 13)))
     assert total > 0
     seen = []

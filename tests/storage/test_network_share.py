@@ -233,10 +233,10 @@ def test_child_processes_get_no_console_window_on_windows(monkeypatch, tmp_path)
 
 # --- the window's side ----------------------------------------------------------------------------------
 def test_first_start_asks_for_a_folder_that_survives_profile_cleanup(qtbot, qapp, tmp_path, monkeypatch):
-    from chemcluster_desktop.settings import settings
+    from chemcluster_desktop.settings import first_start_needs_folder, settings
     from chemcluster_desktop.ui.dialogs import database_folder as dfd
 
-    assert dfd.first_start_needs_folder(None) and not dfd.first_start_needs_folder(str(tmp_path / "x.sqlite3"))
+    assert first_start_needs_folder(None) and not first_start_needs_folder(str(tmp_path / "x.sqlite3"))
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.delenv("CHEMCLUSTER_HOME", raising=False)
     monkeypatch.setenv("PUBLIC", str(tmp_path / "Users" / "Public"))
@@ -252,7 +252,7 @@ def test_first_start_asks_for_a_folder_that_survives_profile_cleanup(qtbot, qapp
     dlg.folder.setText(str(tmp_path / "Общая" / "ChemCluster"))
     dlg.accept()
     assert settings().get("database_folder") == str(tmp_path / "Общая" / "ChemCluster")
-    assert not dfd.first_start_needs_folder(None)
+    assert not first_start_needs_folder(None)
     assert paths.default_db_path() == tmp_path / "Общая" / "ChemCluster" / "chemcluster.sqlite3"
 
 

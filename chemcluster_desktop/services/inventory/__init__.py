@@ -19,6 +19,7 @@ runs in one unit of work and checks ``inventory.write``. The modules:
 
 from __future__ import annotations
 
+from chemcluster_desktop import lazy
 from chemcluster_desktop.services.inventory.item_list import (
     COMMON_MATCHES,
     LIST_COLUMNS,
@@ -101,15 +102,4 @@ _LAZY = {"export_inventory": "export", "ImportPreview": "importing", "ImportRepo
          **dict.fromkeys(("MovementResult", "item_history", "list_movements", "make_movement",
                           "make_movement_in_session"), "movements"),
          **dict.fromkeys(("NumberAllocator", "next_inventory_number"), "numbering")}
-
-
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy.attributes(globals(), {name: f"{__name__}.{module}" for name, module in _LAZY.items()})

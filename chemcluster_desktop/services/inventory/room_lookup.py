@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import and_, func, select
 
-from chemcluster_desktop.services import context
-from chemcluster_desktop.storage.core import Building, Room
+from chemcluster_desktop.services import context, locations
+from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import Item
 from chemcluster_desktop.storage.search import fold
 
 
 def rooms() -> list[dict]:
-    """Every room, by building and name (the order of ``locations.all_rooms``), with what the inventory
-    shows of it: one query of columns, no room objects (the list's room filter is filled from it at start;
-    loading whole rooms was the start's first ORM object load)."""
-    with context.read() as s:
-        rows = s.execute(select(Room.id, Room.name, Room.kind, Room.responsible, Building.name)
-                         .outerjoin(Building, Building.id == Room.building_id)
-                         .order_by(Building.name, Room.name)).all()
-    return [{"id": r[0], "name": r[1], "kind": r[2], "responsible": r[3], "building": r[4] or ""} for r in rows]
+    """Every room, by building and name (the locations service's list, as dicts)."""
+    return [{"id": r.id, "name": r.name, "kind": r.kind, "responsible": r.responsible, "building": r.building}
+            for r in locations.all_rooms()]
 
 
 def room_by_name(name: str) -> dict | None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from chemcluster_desktop import files, paths
-from chemcluster_desktop.settings import first_start_needs_folder, settings  # noqa: F401 - the start's check, here too
+from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui.icons import icon
 
 

@@ -121,8 +121,10 @@ class WeekTab(Tab):
         day = p.week.date().toPython()
         monday = day - dt.timedelta(days=day.weekday())
         view, ent = p.view.currentData(), p.entity.currentData()
-        flt = {f"{view}_id": ent} if view != "all" and ent is not None else {}
-        lessons = svc.lessons_between(monday, monday + dt.timedelta(days=6), **flt)
+        week = svc.lessons_between(monday, monday + dt.timedelta(days=6))
+        # one workshop, class or instructor: its lessons of the week (the count line gives the whole week's too)
+        key = f"{view}_id" if view != "all" and ent is not None else None
+        lessons = [le for le in week if le[key] == ent] if key else week
         # the version each lesson was shown at: a drag, a lock or a delete is refused if it changed meanwhile
         self._shown_versions = {le["id"]: le["version"] for le in lessons}
         for le in lessons:
@@ -145,11 +147,9 @@ class WeekTab(Tab):
         self.conflict_title.setText(_t("Конфликты периода: {0}").format(len(conflicts)) if conflicts
                                     else _t("Конфликтов нет"))
         s = svc.summary(term)
-        if flt:  # one workshop, class or instructor: say what the whole week holds too (an empty grid of one
-            # workshop is not an empty week; the generator spreads the hours over the term)
-            week_all = len(svc.lessons_between(monday, monday + dt.timedelta(days=6)))
+        if key:  # an empty grid of one workshop is not an empty week (the generator spreads the hours over the term)
             self._count_text = _t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе здесь: {2}, всего: {3}"
-                                  ).format(s["lessons"], s["locked"], len(lessons), week_all)
+                                  ).format(s["lessons"], s["locked"], len(lessons), len(week))
         else:
             self._count_text = _t("Занятий в периоде: {0}, закреплено: {1}; на этой неделе: {2}").format(
                 s["lessons"], s["locked"], len(lessons))
