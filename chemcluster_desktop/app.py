@@ -117,6 +117,47 @@ def import_before_qt(first_page: str | None, db: str | None = None) -> None:
             log.info("not imported before Qt: %s (%s)", module, e)
 
 
+_OWN_PACKAGE = "chemcluster_desktop"
+
+
+def answer_pyside_source_check() -> None:
+    """Answer PySide6's import-hook question «does this module use PySide6?» without ``inspect.getsource``.
+
+    PySide6 hooks ``import``: the first time an ``import`` statement names a module after PySide6 is loaded,
+    ``shibokensupport.feature._mod_uses_pyside()`` reads the module's source back through
+    ``inspect.getsource`` (linecache, encoding detection, line splitting) to see whether the text contains
+    "PySide6" (only such modules may switch ``from __feature__ import …`` on). A start asked it ~70 times,
+    ~9 ms: for the ~35 UI modules and for the standard-library and SQLAlchemy modules imported before Qt.
+    The same question is answered here more cheaply: for this package from its layout, reading nothing
+    (only ``ui/`` and ``app.py`` import Qt — ARCHITECTURE.md, kept by ``tests/test_layers.py``); for any
+    other module with a ``.py`` file by looking for the same word in the file's bytes; for the rest (no
+    source, a frozen build) PySide6's own check. The hook is private to PySide6: where it is not there
+    (another version), nothing changes."""
+    import sys
+
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "_chemcluster", False):
+        return
+
+    def mod_uses_pyside(module) -> bool:
+        name = getattr(module, "__name__", "") or ""
+        if name == _OWN_PACKAGE or name.startswith(_OWN_PACKAGE + "."):
+            return name == _OWN_PACKAGE + ".ui" or name.startswith(_OWN_PACKAGE + ".ui.") \
+                or name == _OWN_PACKAGE + ".app"
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and file.endswith(".py"):
+            try:
+                with open(file, "rb") as f:
+                    return b"PySide6" in f.read()
+            except OSError:
+                pass
+        return original(module)
+
+    mod_uses_pyside._chemcluster = True
+    feature._mod_uses_pyside = mod_uses_pyside
+
+
 def create_application(argv: list[str] | None = None, lang: str = "ru"):
     from PySide6.QtWidgets import QApplication
 
@@ -245,6 +286,7 @@ def _start(db: str | None, lang: str | None, user: str | None):
     except ImportError as e:
         _say_qt_missing(e)
         return 1
+    answer_pyside_source_check()
 
     lang = lang or settings().get("language") or "ru"
     if "QT_QPA_PLATFORM" not in os.environ and sys.platform.startswith("linux") and not os.environ.get(

@@ -151,9 +151,10 @@ def get_user(login: str) -> UserInfo:
 
 def login_required() -> bool:
     """Log-in is asked for once more than one user exists or any password is set."""
+    # one statement (asked at every start, before the window): active users, and users with a password
     with context.read() as s:
-        n = s.scalar(select(func.count(User.id)).where(User.active.is_(True)))
-        with_pw = s.scalar(select(func.count(User.id)).where(User.password_hash.is_not(None)))
+        n, with_pw = s.execute(select(func.count(User.id).filter(User.active.is_(True)),
+                                      func.count(User.password_hash))).one()
     return bool(n and (n > 1 or with_pw))
 
 

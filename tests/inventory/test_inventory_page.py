@@ -362,3 +362,49 @@ def test_post_stocktaking_results_from_the_window(window, qtbot):
     wo = next(m for m in inventory.list_movements() if m["kind"] == "write_off")
     assert wo["reason"] == "Акт инвентаризации № 7"
     dlg.accept()
+
+
+def test_room_filter_reads_the_rooms_when_first_needed(window, qtbot):
+    """The room filter shows «Все помещения» at once and reads the rooms when a person opens it, scrolls or
+    types on it, or a room is chosen from elsewhere (the dashboard, a card); a room added or renamed later is
+    there the next time it is opened, and a chosen room stays chosen."""
+    from chemcluster_desktop.services import locations
+
+    lab = add_room("Лаборатория аналитической химии (ауд. 201)")
+    shop = add_room("Мастерская «Лабораторный химический анализ» (ауд. 210)")
+    page = _page(window)
+    box = page.room_filter
+    assert not box.is_loaded() and box.count() == 1 and box.currentText() == "Все помещения"
+    width = box.sizeHint().width()
+
+    box.showPopup()  # a person opens the list
+    assert box.is_loaded()
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Все помещения", *[r["name"] for r in inventory.rooms()]]
+    box.hidePopup()
+    assert box.sizeHint().width() == width  # nothing in the bar moves when the rooms arrive
+    box.setCurrentIndex(box.findData(shop))
+    assert page.model.query.filters.get("room_id") == shop
+
+    # a room added elsewhere: read again at once (the list was read), the chosen room kept
+    locations.create_room("Склад реактивов (ауд. 105)")
+    qtbot.waitUntil(lambda: box.findText("Склад реактивов (ауд. 105)") >= 0)
+    assert box.currentData() == shop and page.model.query.filters.get("room_id") == shop
+
+    # a new page: the keyboard reads them too (Down chooses the first room)
+    window.rebuild_pages()
+    page = window.show_page("inventory")
+    box = page.room_filter
+    assert not box.is_loaded()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.is_loaded() and box.currentIndex() == 1
+    assert page.model.query.filters.get("room_id") == box.itemData(1)
+
+    # chosen from elsewhere before it was ever opened
+    window.rebuild_pages()
+    page = window.show_page("inventory")
+    page.set_room(lab)
+    assert page.room_filter.currentData() == lab and page.model.query.filters.get("room_id") == lab
+    page.set_room(None)
+    assert page.room_filter.currentIndex() == 0 and "room_id" not in page.model.query.filters

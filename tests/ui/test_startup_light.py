@@ -237,3 +237,45 @@ def test_start_pauses_the_garbage_collector_only_until_the_window_is_up(db_path,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-2000:]
     assert json.loads(r.stdout.strip().splitlines()[-1]) == {"returned": "int", "gc_right_after": True}
+
+
+SOURCE_CHILD = r"""
+import inspect, json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtWidgets
+from chemcluster_desktop import app
+read = []
+_getsource = inspect.getsource
+def getsource(obj):
+    read.append(str(getattr(obj, "__file__", "") or ""))
+    return _getsource(obj)
+inspect.getsource = getsource
+app.answer_pyside_source_check()
+app.answer_pyside_source_check()  # twice changes nothing
+from chemcluster_desktop.ui import main_window
+from chemcluster_desktop.services import backup
+import uses_qt_probe, plain_probe
+d = sys.modules["shibokensupport.feature"].pyside_feature_dict
+ours = {k: v for k, v in d.items() if k.startswith("chemcluster_desktop")}
+read = [f for f in read if f.endswith(".py")]  # source files (extension modules have none to read)
+print(json.dumps({"read": read, "ours": ours, "probes": [d.get("uses_qt_probe"), d.get("plain_probe")]}))
+"""
+
+
+def test_pyside_import_hook_does_not_read_sources_back(tmp_path):
+    """PySide6 asks of every module imported after it whether its source mentions PySide6 (by reading it
+    back through inspect.getsource); the start answers for this package from its layout (only ui/ and app.py
+    import Qt) and for other modules from the file's bytes: the same answers, nothing read back."""
+    (tmp_path / "uses_qt_probe.py").write_text("import PySide6.QtCore  # a module that uses Qt\n")
+    (tmp_path / "plain_probe.py").write_text("VALUE = 1\n")
+    r = subprocess.run([sys.executable, "-c", SOURCE_CHILD, str(tmp_path)], env=_env(tmp_path), cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out["read"] == []
+    assert out["probes"] == [0, -1]
+    ours = out["ours"]
+    assert ours["chemcluster_desktop.ui.pages"] == 0 and ours["chemcluster_desktop.services"] == -1
+    for name, flag in ours.items():
+        assert flag == (0 if name.startswith(("chemcluster_desktop.ui.", "chemcluster_desktop.app"))
+                        or name == "chemcluster_desktop.ui" else -1), name

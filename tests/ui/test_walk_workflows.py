@@ -159,7 +159,11 @@ def test_walk_the_four_workflows(walk, tmp_path):
 def _inventory(walk: Walk) -> None:
     qtbot = walk.qtbot
     page = walk.page("inventory")
+    page.room_filter.showPopup()  # the rooms are read when the list is opened
     room = next(i for i in range(page.room_filter.count()) if "(ауд. 201)" in page.room_filter.itemText(i))
+    page.room_filter.hidePopup()
+    page.window().activateWindow()  # the list was a window of its own
+    qtbot.waitUntil(page.window().isActiveWindow)
     page.room_filter.setCurrentIndex(room)
     room_id = page.room_filter.currentData()
     walk.settle()
