@@ -48,11 +48,12 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui.style import set_invalid, set_role
 
 
 def error_label() -> QLabel:
     lab = QLabel()
-    lab.setProperty("role", "error")
+    set_role(lab, "error")
     lab.setWordWrap(True)
     lab.hide()
     return lab
@@ -208,9 +209,7 @@ class FormDialog(QDialog):
         lab.setVisible(bool(text))
         w = self.fields.get(key or "")
         if isinstance(w, QLineEdit):
-            w.setProperty("invalid", bool(text))
-            w.style().unpolish(w)
-            w.style().polish(w)
+            set_invalid(w, bool(text))
 
     def clear_errors(self) -> None:
         for k in self.errors:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop import APP_NAME, __version__
 from chemcluster_desktop.services import context, database
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, ops, screen
+from chemcluster_desktop.ui import events, ops, screen, style
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages import PAGES, PageEntry
 from chemcluster_desktop.ui.pages.base import Page
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         rail = QWidget()
         rail.setObjectName("railPanel")
         rail.setFixedWidth(204)
+        rail.setStyleSheet(style.RAIL_QSS)  # the only sheet of the window's frame: it reaches the rail alone
         rl = QVBoxLayout(rail)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(0)
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.demo_badge = QLabel()
         self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setStyleSheet("background: #ffb300; color: #3e2723; font-weight: bold; padding: 1px 8px; "
+                                      "border-radius: 8px;")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
@@ -199,6 +202,10 @@ class MainWindow(QMainWindow):
         self.cancel_btn.hide()
         self._task = None
         self.cancel_btn.clicked.connect(lambda: self._task and self._task.cancel())
+        sb.setAutoFillBackground(True)
+        sb.setPalette(style.status_palette())
+        for lab in (self.db_label, self.user_label, self.progress_label):
+            lab.setContentsMargins(6, 0, 6, 0)
         sb.addWidget(self.db_label, 1)
         sb.addWidget(self.progress_label)
         sb.addWidget(self.progress)

@@ -31,6 +31,7 @@ from chemcluster_desktop.services import context, security
 from chemcluster_desktop.ui import events, ops
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 
 
 def _t(s: str) -> str:
@@ -105,7 +106,7 @@ class RestoreDialog(QDialog):
         hint = QLabel(_t("Выберите резервную копию. Текущая база данных перед восстановлением будет "
                          "сохранена как отдельная копия, так что этот шаг можно отменить."))
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_role(hint, "hint")
         lay.addWidget(hint)
         self.backups = backup_service.list_backups()
         self.table = QTableWidget(len(self.backups), 4)

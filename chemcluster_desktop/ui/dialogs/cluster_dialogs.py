@@ -13,6 +13,7 @@ from chemcluster_desktop.services import cluster
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.dashboard_tiles import format_value
 
 CTX = "Cluster"
@@ -158,7 +159,7 @@ class KpiValueDialog(ClusterForm):
         self.value = self.add_row("value", _t("Значение"), QLineEdit(), True)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.hint = QLabel()
-        self.hint.setProperty("role", "hint")
+        set_role(self.hint, "hint")
         self.form.addRow("", self.hint)
         self.comment = self.add_row("comment", _t("Комментарий"), QPlainTextEdit())
         self.comment.setFixedHeight(70)
@@ -241,7 +242,7 @@ class KpiDialog(ClusterForm):
         if k.computed:
             note = QLabel(_t("Факт рассчитывается программой: {0}.").format(
                 cluster.computed_names().get(k.computed, k.computed)))
-            note.setProperty("role", "hint")
+            set_role(note, "hint")
             note.setWordWrap(True)
             self.form.addRow("", note)
         self.target.textChanged.connect(lambda _x: self._check())

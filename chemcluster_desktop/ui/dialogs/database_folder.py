@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop import files, paths
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 
 
 def _t(s: str) -> str:
@@ -70,7 +71,7 @@ class DatabaseFolderDialog(QDialog):
         lay.addLayout(row)
         self.error = QLabel()
         self.error.setObjectName("folderError")
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)

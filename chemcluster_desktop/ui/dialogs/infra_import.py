@@ -31,6 +31,7 @@ from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import ops
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "InfraImport"
 
@@ -169,16 +170,14 @@ class InfraImportDialog(QDialog):
         self.errors.setRowCount(0)
         if isinstance(e, ServiceError):
             self.summary.setText(str(e))
-            self.summary.setProperty("role", "error")
-            self.summary.style().polish(self.summary)
+            set_role(self.summary, "error")
         else:
             ops.show_error(self, e)
 
     def _done(self, r, dry_run: bool, then_import: bool = False) -> None:
         self.check_btn.setEnabled(True)
         self.import_btn.setEnabled(True)
-        self.summary.setProperty("role", "")
-        self.summary.style().polish(self.summary)
+        set_role(self.summary, "")
         zones = ", ".join(f"{acc.zone_label(z).lower()} — {n}" for z, n in r.by_zone.items())
         if dry_run:
             text = _t("Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: "

@@ -31,6 +31,7 @@ from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "InfraLists"
 
@@ -139,7 +140,7 @@ class InfraListsDialog(QDialog):
             top.addWidget(b)
         lay.addLayout(top)
         self.info = QLabel()
-        self.info.setProperty("role", "hint")
+        set_role(self.info, "hint")
         lay.addWidget(self.info)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("linesTable")

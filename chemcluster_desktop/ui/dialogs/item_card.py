@@ -31,6 +31,7 @@ from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.dialogs.item_card_reagent import ReagentTabMixin
 from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.inventory_fields import (
     DateField,
     NumberField,
@@ -346,7 +347,7 @@ class ItemCardDialog(ReagentTabMixin, FormDialog):
         self.containers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.save_btn.hide()
         if self.data.get("status") == "written_off":
-            self.error.setProperty("role", "hint")
+            set_role(self.error, "hint")
             self.error.setText(_t("Позиция списана: карточка только для просмотра, история сохранена."))
             self.error.show()
 

@@ -26,6 +26,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.inventory_fields import date_text, error_label, parse_date_text
 
 
@@ -56,7 +57,7 @@ class ReagentTabMixin:
         sf.addRow("", self.cas_err)
         self.substance_hint = QLabel()
         self.substance_hint.setObjectName("itemSubstanceHint")
-        self.substance_hint.setProperty("role", "hint")
+        set_role(self.substance_hint, "hint")
         self.substance_hint.setWordWrap(True)
         sf.addRow("", self.substance_hint)
         self.formula = QLineEdit()

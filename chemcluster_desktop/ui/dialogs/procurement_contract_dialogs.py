@@ -39,6 +39,7 @@ from chemcluster_desktop.ui.dialogs.procurement_dialogs import (
     pydate,
     table_readonly,
 )
+from chemcluster_desktop.ui.style import set_role
 
 
 # --- contract ----------------------------------------------------------------------------------------------
@@ -65,7 +66,7 @@ class ContractDialog(FormDialog):
                                                                     for s in P.all_suppliers()]), True)
         self.price = self.add("price", QCoreApplication.translate("Procurement", "Цена контракта, ₽"), money_edit("field_price"), True)
         self.nmck_label = QLabel()
-        self.nmck_label.setProperty("role", "hint")
+        set_role(self.nmck_label, "hint")
         self.form.addRow(QCoreApplication.translate("Procurement", "НМЦК позиций"), self.nmck_label)
         # the positions this contract covers (a line may be bought under several contracts)
         self.positions = QListWidget()
@@ -105,7 +106,7 @@ class ContractDialog(FormDialog):
         self.add("payments", QCoreApplication.translate("Procurement", "Этапы оплаты"), sbox)
         self.warning = QLabel()
         self.warning.setObjectName("limitWarning")
-        self.warning.setProperty("role", "error")
+        set_role(self.warning, "error")
         self.warning.setWordWrap(True)
         self.warning.hide()
         self.lay.addWidget(self.warning)
@@ -304,7 +305,7 @@ class StepDialog(FormDialog):
             if self.limit_warning:
                 warn = QLabel(QCoreApplication.translate("Procurement", "Внимание: ") + self.limit_warning)
                 warn.setObjectName("limitWarning")
-                warn.setProperty("role", "error")
+                set_role(warn, "error")
                 warn.setWordWrap(True)
                 self.lay.addWidget(warn)
         self.finish_layout()

@@ -37,6 +37,7 @@ from chemcluster_desktop.services.procurement.inn import inn_error, kpp_error
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui import forms
 from chemcluster_desktop.ui.screen import wrapping_list
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "Procurement"
 
@@ -133,7 +134,7 @@ class NeedDialog(FormDialog):
         self.justification.setFixedHeight(60)
         if need and need.checklist_line_id:
             hint = QLabel(QCoreApplication.translate("Procurement", "Создана по дефициту чек-листа аккредитации (строка {0}).").format(need.checklist_line_id))
-            hint.setProperty("role", "hint")
+            set_role(hint, "hint")
             self.lay.addWidget(hint)
         self.finish_layout()
         self.name.textChanged.connect(self.validate)
@@ -225,7 +226,7 @@ class SourceDialog(FormDialog):
         hint = QLabel(QCoreApplication.translate("Procurement", "Грант «Профессионалитет» — не более 100 000 000,00 ₽; сумма лимитов — не больше "
                          "стоимости проекта 396 600 000,00 ₽."))
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_role(hint, "hint")
         self.lay.addWidget(hint)
         self.finish_layout()
 
@@ -301,7 +302,7 @@ class PlanLineDialog(FormDialog):
             self.source.currentIndexChanged.connect(lambda _i: self.validate())
         self.warning = QLabel()
         self.warning.setObjectName("limitWarning")
-        self.warning.setProperty("role", "error")
+        set_role(self.warning, "error")
         self.warning.setWordWrap(True)
         self.warning.hide()
         self.lay.addWidget(self.warning)

@@ -19,6 +19,7 @@ from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui.forms import FormDialog
 from chemcluster_desktop.ui.icons import icon
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "SettingsDialog"
 
@@ -48,7 +49,7 @@ class SettingsDialog(FormDialog):
         self.section(_t("Инвентарь"))
         pat = self._row("inventory.number_pattern", cur, required=True)
         self.sample = QLabel()
-        self.sample.setProperty("role", "hint")
+        set_role(self.sample, "hint")
         self.form.addRow("", self.sample)
         pat.textChanged.connect(self._on_pattern)
         thr = self._row("inventory.low_value_threshold", cur)
@@ -59,7 +60,7 @@ class SettingsDialog(FormDialog):
         if not security.can("admin"):
             self.ok_button.setEnabled(False)
             self.message.setText(_t("Изменять настройки организации может только администратор."))
-            self.message.setProperty("role", "hint")
+            set_role(self.message, "hint")
             self.message.show()
         self._show_logo(settings_service.logo_png())
         self._on_pattern(pat.text())

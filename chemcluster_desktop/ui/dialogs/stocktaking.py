@@ -30,6 +30,7 @@ from chemcluster_desktop.services.inventory import stocktaking as st_service
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
+from chemcluster_desktop.ui.style import set_role
 
 
 def _t(s: str) -> str:
@@ -64,7 +65,7 @@ class StocktakingDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("stError")
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
         bottom = QHBoxLayout()

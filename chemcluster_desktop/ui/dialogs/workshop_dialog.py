@@ -31,6 +31,7 @@ from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import screen
 from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "WorkshopDialog"
 
@@ -104,7 +105,7 @@ class WorkshopDialog(FormDialog):
             self.photo_del.setEnabled(False)
             self.photo_add.setToolTip(_t("Фото добавляются после сохранения мастерской"))
         hint = QLabel(_t("* — обязательные поля"))
-        hint.setProperty("role", "hint")
+        set_role(hint, "hint")
         self.lay.addWidget(hint)
         self.finish_layout()
         self.competency.currentIndexChanged.connect(self._fill_lists)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import accreditation as acc
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "ItemPicker"
 
@@ -65,7 +66,7 @@ class ItemPickerDialog(QDialog):
         form.addRow(_t("Засчитать количество"), self.qty)
         lay.addLayout(form)
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.hide()
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -39,7 +39,7 @@ from chemcluster_desktop import areas
 from chemcluster_desktop.areas import Area
 from chemcluster_desktop.services import security
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events
+from chemcluster_desktop.ui import events, style
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import PagedTableModel
 from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
@@ -126,6 +126,7 @@ class BasePage(Page, QWidget):
         head = QHBoxLayout()
         self.title_label = QLabel()
         self.title_label.setObjectName("pageTitle")
+        style.title_font(self.title_label)
         head.addWidget(self.title_label)
         head.addStretch(1)
         self.search = QLineEdit()
@@ -140,6 +141,7 @@ class BasePage(Page, QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setObjectName("pageToolbar")
+        self.toolbar.setStyleSheet(style.TOOLBAR_QSS)
         for name, icon_name, _text, shortcut, handler, _w, sel in self.ACTIONS:
             if handler != "refresh" and not self.offers_action(handler):
                 continue
@@ -171,6 +173,7 @@ class BasePage(Page, QWidget):
         lay.addLayout(self.body, 1)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyState")
+        style.muted(self.empty_label, 11)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
@@ -182,6 +185,7 @@ class BasePage(Page, QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        style.muted(self.count_label)
         lay.addWidget(self.count_label)
 
     def _build_list(self) -> None:

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import printing, report_filters, security
 from chemcluster_desktop.settings import settings
-from chemcluster_desktop.ui import events, filenames, ops
+from chemcluster_desktop.ui import events, filenames, ops, style
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.pages.base import PAGE_SHORTCUT, Page
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.filter_bar import FilterBar
 
 CTX = "ReportsPage"
@@ -108,6 +109,7 @@ class ReportsPage(Page, QWidget):
         lay.setSpacing(8)
         self.title_label = QLabel()
         self.title_label.setObjectName("pageTitle")
+        style.title_font(self.title_label)
         lay.addWidget(self.title_label)
         split = QSplitter(Qt.Orientation.Horizontal)
         lay.addWidget(split, 1)
@@ -135,7 +137,7 @@ class ReportsPage(Page, QWidget):
         self.doc_title.setFont(f)
         self.doc_desc = QLabel()
         self.doc_desc.setWordWrap(True)
-        self.doc_desc.setProperty("role", "hint")
+        set_role(self.doc_desc, "hint")
         rv.addWidget(self.doc_title)
         rv.addWidget(self.doc_desc)
         self.filters_box = QFrame()
@@ -143,7 +145,7 @@ class ReportsPage(Page, QWidget):
         self.filters_form.setContentsMargins(0, 4, 0, 4)
         rv.addWidget(self.filters_box)
         self.no_filters = QLabel()
-        self.no_filters.setProperty("role", "hint")
+        set_role(self.no_filters, "hint")
         rv.addWidget(self.no_filters)
 
         bar = FilterBar(spacing=6, glue_labels=False)  # the buttons wrap when the page is narrow (125 %)
@@ -161,10 +163,10 @@ class ReportsPage(Page, QWidget):
         rv.addWidget(bar)
         self.info = QLabel()
         self.info.setObjectName("reportInfo")
-        self.info.setProperty("role", "hint")
+        set_role(self.info, "hint")
         rv.addWidget(self.info)
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         rv.addWidget(self.error)

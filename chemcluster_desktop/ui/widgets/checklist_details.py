@@ -39,6 +39,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "ChecklistDetails"
 STATUS_BADGE = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad")}
@@ -84,7 +85,7 @@ class ChecklistDetails(QScrollArea):
         self.placeholder = QLabel(_t("Выберите строку чек-листа, чтобы увидеть связанные позиции инвентаря, "
                                      "статус, комментарий и фото."))
         self.placeholder.setWordWrap(True)
-        self.placeholder.setProperty("role", "hint")
+        set_role(self.placeholder, "hint")
         lay.addWidget(self.placeholder)
         self.content = QWidget()
         c = QVBoxLayout(self.content)
@@ -98,7 +99,7 @@ class ChecklistDetails(QScrollArea):
         self.spec = QLabel()
         self.spec.setWordWrap(True)
         self.spec.setTextFormat(Qt.TextFormat.PlainText)
-        self.spec.setProperty("role", "hint")
+        set_role(self.spec, "hint")
         c.addWidget(self.spec)
         figs = QHBoxLayout()
         self.figures = QLabel()
@@ -202,7 +203,7 @@ class ChecklistDetails(QScrollArea):
         f2.addRow(_t("Обоснование *"), self.override_comment)
         self.override_error = QLabel()
         self.override_error.setObjectName("overrideError")
-        self.override_error.setProperty("role", "error")
+        set_role(self.override_error, "error")
         self.override_error.setWordWrap(True)
         self.override_error.hide()
         f2.addRow("", self.override_error)
@@ -245,7 +246,7 @@ class ChecklistDetails(QScrollArea):
         pb.addStretch(1)
         l4.addLayout(pb)
         self.photo_error = QLabel()
-        self.photo_error.setProperty("role", "error")
+        set_role(self.photo_error, "error")
         self.photo_error.setWordWrap(True)
         self.photo_error.hide()
         l4.addWidget(self.photo_error)

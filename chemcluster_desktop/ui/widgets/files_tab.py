@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.services.inventory import attachments
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.style import set_role
 
 
 def _t(s: str) -> str:
@@ -68,12 +69,12 @@ class FilesTab(QWidget):
         lay.addLayout(row)
         self.hint = QLabel(_t("PDF, изображения, документы Word/Excel/OpenDocument, текст — до 50 МБ; файлы хранятся "
                               "в базе данных и входят в резервные копии."))
-        self.hint.setProperty("role", "hint")
+        set_role(self.hint, "hint")
         self.hint.setWordWrap(True)
         lay.addWidget(self.hint)
         self.error = QLabel()
         self.error.setObjectName("filesError")
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
         for b in (self.add_btn, self.del_btn):

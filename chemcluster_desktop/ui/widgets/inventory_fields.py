@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from chemcluster_desktop.dates import parse_date_text
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.style import set_invalid, set_role
 
 
 def _t(s: str) -> str:
@@ -78,7 +79,7 @@ class NumberField(QLineEdit):
 
 def error_label() -> QLabel:
     lab = QLabel()
-    lab.setProperty("role", "error")
+    set_role(lab, "error")
     lab.setWordWrap(True)
     lab.hide()
     return lab
@@ -88,7 +89,5 @@ def mark(widget: QWidget, label: QLabel, message: str) -> bool:
     """Show ``message`` beside the field (and a red border); returns True when the field is fine."""
     label.setText(message)
     label.setVisible(bool(message))
-    widget.setProperty("invalid", "true" if message else "false")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    set_invalid(widget, bool(message))
     return not message

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QSpinBo
 
 from chemcluster_desktop.services.inventory import upkeep
 from chemcluster_desktop.services.inventory.form_codes import verification_due
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.inventory_fields import DateField, error_label
 
 
@@ -103,7 +104,7 @@ class UpkeepTab(QWidget):
                     "expired": _t("истекла {0}: прибор нельзя использовать")}[st]
             self.verification_state.setText(text.format(until.strftime("%d.%m.%Y")) if until else
                                             _t("не указаны дата и интервал поверки"))
-            self.verification_state.setProperty("role", "error" if st == "expired" else "")
+            set_role(self.verification_state, "error" if st == "expired" else "")
         if problem:
             self.maintenance_state.setText("")
         else:

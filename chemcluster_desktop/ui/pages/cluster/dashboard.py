@@ -13,6 +13,7 @@ from chemcluster_desktop.services.errors import ServiceError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.lists import Tab
 from chemcluster_desktop.ui.pages.dashboard_upkeep import UpkeepTile
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.dashboard_charts import BudgetChart, KpiProgressChart, ReadinessChart
 from chemcluster_desktop.ui.widgets.dashboard_tiles import TILE_QSS, KpiTile
 
@@ -65,7 +66,7 @@ class DashboardTab(Tab):
         self.upkeep = UpkeepTile(self.page)  # verification / maintenance due in 30 days and overdue → the inventory
         v.addWidget(self.upkeep)
         self.card_title = _bold(QLabel())
-        self.card_title.setProperty("role", "section")
+        set_role(self.card_title, "section")
         v.addWidget(self.card_title)
         self.tiles_grid = QGridLayout()
         self.tiles_grid.setSpacing(10)

@@ -15,6 +15,7 @@ from chemcluster_desktop.ui.dialogs import procurement_dialogs as D
 from chemcluster_desktop.ui.lists import ListTab, Tab
 from chemcluster_desktop.ui.models.table import Column
 from chemcluster_desktop.ui.pages.procurement.common import brush, ro_item, small_table
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.budget_chart import BudgetChart
 from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
 
@@ -100,7 +101,7 @@ class BudgetTab(Tab):
         v.addWidget(self.budget_table)
         self.budget_warning = QLabel()
         self.budget_warning.setObjectName("budgetWarning")
-        self.budget_warning.setProperty("role", "error")
+        set_role(self.budget_warning, "error")
         self.budget_warning.setWordWrap(True)
         v.addWidget(self.budget_warning)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services import procurement as P
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
+from chemcluster_desktop.ui.style import set_role
 
 CTX = "Procurement"
 
@@ -40,7 +41,7 @@ def badge_label(status: str) -> QLabel:
 
 def hint(text: str = "") -> QLabel:
     lab = QLabel(text)
-    lab.setProperty("role", "hint")
+    set_role(lab, "hint")
     lab.setWordWrap(True)
     return lab
 

@@ -41,6 +41,7 @@ from chemcluster_desktop.ui.pages.procurement.common import (
     small_table,
     tr,
 )
+from chemcluster_desktop.ui.style import set_role
 from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
 
 
@@ -177,7 +178,7 @@ class NeedsTab(ListTab):
         g.addLayout(bh)
         self.offer_error = QLabel()
         self.offer_error.setObjectName("offerError")
-        self.offer_error.setProperty("role", "error")
+        set_role(self.offer_error, "error")
         self.offer_error.setWordWrap(True)
         self.offer_error.hide()
         g.addWidget(self.offer_error)

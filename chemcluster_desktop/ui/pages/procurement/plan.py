@@ -27,6 +27,7 @@ from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.lists import ListTab
 from chemcluster_desktop.ui.models.table import BADGE_COLORS, Column
 from chemcluster_desktop.ui.pages.procurement.common import STATUS_BADGES, hint, ro_item, small_table, tr
+from chemcluster_desktop.ui.style import set_role
 
 
 # --- the status road ---------------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ class PlanTab(ListTab):
         # what the law's checks flag on this line (offers after the justification, ИКЗ, small-purchase limit)
         self.plan_warnings = QLabel()
         self.plan_warnings.setObjectName("planWarnings")
-        self.plan_warnings.setProperty("role", "error")
+        set_role(self.plan_warnings, "error")
         self.plan_warnings.setWordWrap(True)
         v.addWidget(self.plan_warnings)
         law_bar = QHBoxLayout()
