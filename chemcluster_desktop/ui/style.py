@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from chemcluster_desktop import paths
 
 ACCENT = "#1f6fb2"
+Role = QPalette.ColorRole
 
 # Colours of the few things the palette does not say (UI.md: Fusion, one light palette, one accent colour)
 RAIL = "#f3f5f7"
@@ -83,7 +84,8 @@ def apply_style(app: QApplication, fusion_chosen: bool = False) -> None:
         f = QFont(family, 10)
         app.setFont(f)
     # what the application sheet said of every table, header and status bar, as class palettes and fonts
-    app.setPalette(_color_palette(Highlight="#cfe3f6", HighlightedText="#0d2a44", Mid="#e3e7eb"), "QTableView")
+    app.setPalette(_color_palette({Role.Highlight: "#cfe3f6", Role.HighlightedText: "#0d2a44",
+                                   Role.Mid: "#e3e7eb"}), "QTableView")
     hf = QFont(app.font())
     hf.setBold(True)
     app.setFont(hf, "QHeaderView")
@@ -91,15 +93,16 @@ def apply_style(app: QApplication, fusion_chosen: bool = False) -> None:
 
 
 def status_palette() -> QPalette:
-    return _color_palette(Window=RAIL, WindowText=STATUS_TEXT)
+    return _color_palette({Role.Window: RAIL, Role.WindowText: STATUS_TEXT})
 
 
-def _color_palette(**roles: str) -> QPalette:
-    """A palette that sets only these roles (the rest still comes from the parent)."""
+def _color_palette(roles: dict | None = None) -> QPalette:
+    """A palette that sets only these roles (``{QPalette.ColorRole: "#rrggbb"}``); the rest still comes
+    from the parent."""
     pal = QPalette()
     pal.setResolveMask(0)
-    for role, color in roles.items():
-        pal.setColor(getattr(QPalette.ColorRole, role), QColor(color))
+    for role, color in (roles or {}).items():
+        pal.setColor(role, QColor(color))
     return pal
 
 
@@ -107,7 +110,7 @@ def set_role(label: QWidget, role: str | None) -> None:
     """A label's role: ``"error"`` (red), ``"hint"`` (grey) or none (the parent's colours)."""
     label.setProperty("role", role or "")
     color = {"error": ERROR, "hint": HINT}.get(role or "")
-    label.setPalette(_color_palette(WindowText=color, Text=color) if color else _color_palette())
+    label.setPalette(_color_palette({Role.WindowText: color, Role.Text: color}) if color else _color_palette())
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -119,7 +122,7 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
         widget.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR}; border-radius: 3px; padding: 2px 4px; "
                              f"background: #fff5f5; }}" if invalid else "")
     else:
-        widget.setPalette(_color_palette(Base="#fff5f5") if invalid else _color_palette())
+        widget.setPalette(_color_palette({Role.Base: "#fff5f5"}) if invalid else _color_palette())
 
 
 def title_font(label: QWidget, point_size: float = 17, color: str = TITLE) -> None:
@@ -128,7 +131,7 @@ def title_font(label: QWidget, point_size: float = 17, color: str = TITLE) -> No
     f.setPointSizeF(point_size)
     f.setBold(True)
     label.setFont(f)
-    label.setPalette(_color_palette(WindowText=color))
+    label.setPalette(_color_palette({Role.WindowText: color}))
 
 
 def muted(label: QWidget, point_size: float | None = None) -> None:
@@ -137,7 +140,7 @@ def muted(label: QWidget, point_size: float | None = None) -> None:
         f = QFont(label.font())
         f.setPointSizeF(point_size)
         label.setFont(f)
-    label.setPalette(_color_palette(WindowText=HINT))
+    label.setPalette(_color_palette({Role.WindowText: HINT}))
 
 
 def bold(widget: QWidget) -> None:
