@@ -128,9 +128,11 @@ DB_SETTINGS_DEFAULTS = {
 
 
 def get_setting(key: str) -> str:
+    # Core, not the ORM: the demo flag is read by every start before the window shows (item_list.py)
+    settings_c = Setting.__table__.c
     with context.read() as s:
-        v = s.get(Setting, key)
-        return v.value if v is not None else DB_SETTINGS_DEFAULTS.get(key, "")
+        v = s.scalar(select(settings_c.value).where(settings_c.key == key))
+        return v if v is not None else DB_SETTINGS_DEFAULTS.get(key, "")
 
 
 def get_settings(prefix: str = "") -> dict[str, str]:
@@ -176,7 +178,7 @@ def is_empty() -> bool:
     loaded = [t for t in tables if any(m in sys.modules and t[1] in vars(sys.modules[m]) for m in t[0])]
     with context.read() as s:
         for group in (loaded, [t for t in tables if t not in loaded]):
-            if group and s.scalar(select(or_(*[select(literal(1)).select_from(_model(*t)).exists()
+            if group and s.scalar(select(or_(*[select(literal(1)).select_from(_model(*t).__table__).exists()
                                               for t in group]))):
                 return False
     return True

@@ -151,10 +151,12 @@ def get_user(login: str) -> UserInfo:
 
 def login_required() -> bool:
     """Log-in is asked for once more than one user exists or any password is set."""
-    # one statement (asked at every start, before the window): active users, and users with a password
+    # one statement of SQLAlchemy Core (asked at every start, before the window; an ORM statement would configure
+    # every mapper first — item_list.py): active users, and users with a password
+    users = User.__table__.c
     with context.read() as s:
-        n, with_pw = s.execute(select(func.count(User.id).filter(User.active.is_(True)),
-                                      func.count(User.password_hash))).one()
+        n, with_pw = s.execute(select(func.count(users.id).filter(users.active.is_(True)),
+                                      func.count(users.password_hash))).one()
     return bool(n and (n > 1 or with_pw))
 
 

@@ -18,19 +18,28 @@ from chemcluster_desktop.storage.core import Room
 from chemcluster_desktop.storage.inventory import ITEM_KINDS, Item, ReagentContainer
 from chemcluster_desktop.storage.search import ITEMS_FTS
 
+# The list reads the tables through SQLAlchemy Core, not the mapped classes: it wants rows, not objects, and an
+# ORM statement configures every mapper first and compiles through the ORM (~11 ms of each start, before the
+# window showed: the list, its count, the log-in check and the demo flag were a start's only queries). The first
+# statement that needs the mapping (a card, the alerts a moment after the list is painted) configures it.
+ITEMS = Item.__table__.c
+ROOMS = Room.__table__.c
+CONTAINERS = ReagentContainer.__table__.c
+_items, _rooms = Item.__table__, Room.__table__
+
 SORT_KEYS = {
-    "inventory_number": Item.inventory_number,
-    "name": Item.name,
-    "kind": Item.kind,
-    "status": Item.status,
-    "quantity": Item.quantity,
-    "cost": Item.cost,
-    "commissioned_on": Item.commissioned_on,
-    "serial_number": Item.serial_number,
-    "model": Item.model,
-    "responsible": Item.responsible,
-    "room": Room.name,
-    "id": Item.id,
+    "inventory_number": ITEMS.inventory_number,
+    "name": ITEMS.name,
+    "kind": ITEMS.kind,
+    "status": ITEMS.status,
+    "quantity": ITEMS.quantity,
+    "cost": ITEMS.cost,
+    "commissioned_on": ITEMS.commissioned_on,
+    "serial_number": ITEMS.serial_number,
+    "model": ITEMS.model,
+    "responsible": ITEMS.responsible,
+    "room": ROOMS.name,
+    "id": ITEMS.id,
 }
 
 
@@ -50,7 +59,7 @@ def _items_trigram() -> listing.TrigramIndex | None:
             present = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"),
                                    {"n": ITEMS_FTS}).first() is not None
         _fts_present[db.engine] = present
-    return listing.TrigramIndex(ITEMS_FTS, Item.id) if present else None
+    return listing.TrigramIndex(ITEMS_FTS, ITEMS.id) if present else None
 
 
 # the filters the inventory list knows (the page's filters, the dashboard's tiles, export and printing)
@@ -72,23 +81,23 @@ def _filtered(stmt, q: ListQuery, *, index_drives: bool = True):
     f = q.filters or {}
     kind = f.get("kind")
     if kind:
-        stmt = stmt.where(Item.kind.in_(kind) if isinstance(kind, list | tuple) else Item.kind == kind)
+        stmt = stmt.where(ITEMS.kind.in_(kind) if isinstance(kind, list | tuple) else ITEMS.kind == kind)
     if f.get("room_id"):
-        stmt = stmt.where(Item.room_id == int(f["room_id"]))
+        stmt = stmt.where(ITEMS.room_id == int(f["room_id"]))
     status = f.get("status")
     if status:
-        stmt = stmt.where(Item.status == status)
+        stmt = stmt.where(ITEMS.status == status)
     elif not f.get("include_written_off"):
-        stmt = stmt.where(Item.status != "written_off")
+        stmt = stmt.where(ITEMS.status != "written_off")
     if f.get("ids"):
-        stmt = stmt.where(Item.id.in_([int(i) for i in f["ids"]]))
+        stmt = stmt.where(ITEMS.id.in_([int(i) for i in f["ids"]]))
     if "due_ids" in f:  # the dashboard's «verification and maintenance» tile: exactly these (none when empty)
-        stmt = stmt.where(Item.id.in_([int(i) for i in f["due_ids"]]))
+        stmt = stmt.where(ITEMS.id.in_([int(i) for i in f["due_ids"]]))
     if f.get("low_stock"):
-        stmt = stmt.where(Item.min_quantity.is_not(None), Item.quantity < Item.min_quantity)
+        stmt = stmt.where(ITEMS.min_quantity.is_not(None), ITEMS.quantity < ITEMS.min_quantity)
     if f.get("issued"):
-        stmt = stmt.where(Item.issued_to != "")
-    return listing.apply_search(stmt, Item.search_key, q.search, trigram=_items_trigram(),
+        stmt = stmt.where(ITEMS.issued_to != "")
+    return listing.apply_search(stmt, ITEMS.search_key, q.search, trigram=_items_trigram(),
                                 index_drives=index_drives)
 
 
@@ -108,7 +117,7 @@ def count_items(q: ListQuery) -> int:
             return _count_searched(s, q, tri)
         if context.current().is_sqlite and not (q.search or "").strip() and not q.filters:
             return _count_not_written_off(s)
-        return listing.count_of(s, _filtered(select(Item.id), q))
+        return listing.count_of(s, _filtered(select(ITEMS.id), q))
 
 
 def _count_not_written_off(s) -> int:
@@ -117,8 +126,8 @@ def _count_not_written_off(s) -> int:
     the written-off ones through the (kind, status) index — ~0.1 ms, where «status <> 'written_off'» walked
     100,000 index entries (~5 ms) at every opening and refresh of the list. (PostgreSQL reads the table for
     either form, so there the plain count stays.)"""
-    everything = select(func.count()).select_from(Item).scalar_subquery()
-    gone = select(func.count()).select_from(Item).where(Item.status == "written_off").scalar_subquery()
+    everything = select(func.count()).select_from(_items).scalar_subquery()
+    gone = select(func.count()).select_from(_items).where(ITEMS.status == "written_off").scalar_subquery()
     return int(s.scalar(select(everything - gone)) or 0)
 
 
@@ -133,19 +142,19 @@ def _count_searched(s, q: ListQuery, tri: listing.TrigramIndex) -> int:
     if not short_words:
         n = tri.count_matches(s, long_words)
     else:
-        n = int(s.scalar(listing.apply_search(select(func.count()).select_from(Item), Item.search_key, q.search,
+        n = int(s.scalar(listing.apply_search(select(func.count()).select_from(_items), ITEMS.search_key, q.search,
                                               trigram=tri)) or 0)
     if n and not (q.filters or {}).get("include_written_off"):
-        gone = listing.apply_search(select(func.count()).select_from(Item)
-                                    .where(Item.kind.in_(ITEM_KINDS), Item.status == "written_off"),
-                                    Item.search_key, q.search, trigram=tri, index_drives=False)
+        gone = listing.apply_search(select(func.count()).select_from(_items)
+                                    .where(ITEMS.kind.in_(ITEM_KINDS), ITEMS.status == "written_off"),
+                                    ITEMS.search_key, q.search, trigram=tri, index_drives=False)
         n -= int(s.scalar(gone) or 0)
     return n
 
 
-LIST_COLUMNS = (Item.id, Item.kind, Item.inventory_number, Item.name, Item.model, Item.serial_number,
-                Item.status, Item.quantity, Item.unit, Item.min_quantity, Item.cost, Item.commissioned_on,
-                Item.responsible, Item.issued_to, Item.room_id, Item.manufacturer)
+LIST_COLUMNS = (ITEMS.id, ITEMS.kind, ITEMS.inventory_number, ITEMS.name, ITEMS.model, ITEMS.serial_number,
+                ITEMS.status, ITEMS.quantity, ITEMS.unit, ITEMS.min_quantity, ITEMS.cost, ITEMS.commissioned_on,
+                ITEMS.responsible, ITEMS.issued_to, ITEMS.room_id, ITEMS.manufacturer)
 
 
 def list_items(q: ListQuery) -> list[dict]:
@@ -159,9 +168,9 @@ def list_items(q: ListQuery) -> list[dict]:
             long_words, _short = tri.split(q.search)
             # common words: walk the sort index and stop at the page's end rather than sort every match
             index_drives = not long_words or tri.count_matches(s, long_words, COMMON_MATCHES + 1) <= COMMON_MATCHES
-        stmt = select(*LIST_COLUMNS, Room.name.label("room")).join(Room, Room.id == Item.room_id, isouter=True)
+        stmt = select(*LIST_COLUMNS, ROOMS.name.label("room")).join(_rooms, ROOMS.id == ITEMS.room_id, isouter=True)
         stmt = _filtered(stmt, q, index_drives=index_drives)
-        stmt = listing.apply_sort(stmt, SORT_KEYS, q, Item.name, Item.id)
+        stmt = listing.apply_sort(stmt, SORT_KEYS, q, ITEMS.name, ITEMS.id)
         stmt = listing.window(stmt, q)
         rows = [dict(r) for r in s.execute(stmt).mappings()]
         # the nearest expiry of the page's reagents only (a correlated subquery in the sorted select
@@ -170,9 +179,9 @@ def list_items(q: ListQuery) -> list[dict]:
         expiry: dict[int, dt.date] = {}
         if reagent_ids:
             expiry = dict(s.execute(
-                select(ReagentContainer.item_id, func.min(ReagentContainer.expires_on))
-                .where(ReagentContainer.item_id.in_(reagent_ids), ReagentContainer.empty.is_(False))
-                .group_by(ReagentContainer.item_id)).all())
+                select(CONTAINERS.item_id, func.min(CONTAINERS.expires_on))
+                .where(CONTAINERS.item_id.in_(reagent_ids), CONTAINERS.empty.is_(False))
+                .group_by(CONTAINERS.item_id)).all())
         for d in rows:
             d["expires_on"] = expiry.get(d["id"])
             alert = ""
