@@ -20,7 +20,10 @@ import time
 
 from bench.common import OUT, PY, Ctx, median, need, r4, ratio
 
-RUNS = 3
+# five starts of each kind, interleaved (program, bare, floor, program, …), their medians compared: this shared
+# 2-core machine's speed wanders by 10–15 % within minutes, and with three a single slow start moved the
+# ratio by up to 0.7 (2026-12-06, session 7: 4.66 and 4.69 among ten runs at a median of 3.6)
+RUNS = 5
 
 
 def _spawn(ctx: Ctx, mode: str, timeout: float = 120) -> tuple[float, dict]:
