@@ -44,6 +44,8 @@ print(json.dumps({"modules": modules, "style": app.style().name(), "configured":
 # what the window needs only when a person asks for it (a dialog, a form card, an item's details)
 LATER = ("chemcluster_desktop.ui.dialogs.settings", "chemcluster_desktop.ui.dialogs.database_folder",
          "chemcluster_desktop.ui.forms", "html",
+         # the rooms: read when the room filter is first opened
+         "chemcluster_desktop.services.inventory.room_lookup", "chemcluster_desktop.services.locations",
          # the tables a start that shows the list does not read: each mapped class costs ~3 ms to define
          "chemcluster_desktop.storage.journal", "chemcluster_desktop.storage.movements",
          "chemcluster_desktop.storage.stocktaking")

@@ -38,8 +38,6 @@ from chemcluster_desktop.services.inventory.reagents import (
     substance_by_cas,
     update_container,
 )
-from chemcluster_desktop.services.inventory.room_lookup import room_by_name, rooms, rooms_with_items
-from chemcluster_desktop.services.inventory.stock_alerts import Alert, alert_counts, alerts, summary
 from chemcluster_desktop.services.inventory.validation import (
     cas_valid,
     clean_cas,
@@ -101,5 +99,9 @@ _LAZY = {"export_inventory": "export", "ImportPreview": "importing", "ImportRepo
                           "find_by_code", "get_item", "update_item"), "items"),
          **dict.fromkeys(("MovementResult", "item_history", "list_movements", "make_movement",
                           "make_movement_in_session"), "movements"),
-         **dict.fromkeys(("NumberAllocator", "next_inventory_number"), "numbering")}
+         **dict.fromkeys(("NumberAllocator", "next_inventory_number"), "numbering"),
+         # the rooms (the room filter reads them when first opened; they bring the locations service) and the
+         # alerts (the panel loads them once the list is painted)
+         **dict.fromkeys(("room_by_name", "rooms", "rooms_with_items"), "room_lookup"),
+         **dict.fromkeys(("Alert", "alert_counts", "alerts", "summary"), "stock_alerts")}
 __getattr__ = lazy.attributes(globals(), {name: f"{__name__}.{module}" for name, module in _LAZY.items()})
