@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import events
-from chemcluster_desktop.ui.style import set_invalid, set_role
+from chemcluster_desktop.ui.style import group_box, set_invalid, set_role
 
 
 def error_label() -> QLabel:
@@ -102,7 +102,7 @@ class FormDialog(QDialog):
 
     def section(self, title: str) -> QGroupBox:
         """Start a titled group of fields: the next :meth:`add` rows go into it."""
-        box = QGroupBox(title)
+        box = group_box(title)
         self.form = self._new_form()
         self.form.setContentsMargins(9, 9, 9, 9)
         box.setLayout(self.form)

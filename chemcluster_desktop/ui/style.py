@@ -143,6 +143,16 @@ def muted(label: QWidget, point_size: float | None = None) -> None:
     label.setPalette(_color_palette({Role.WindowText: HINT}))
 
 
+def group_box(title: str = ""):
+    """A titled group of fields, its title bold as before. A bold font on the box would be inherited by every
+    field in it; a sheet on the box alone bolds the title (a style sheet's font does not pass to children)."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox(title)
+    box.setStyleSheet("QGroupBox { font-weight: bold; }")
+    return box
+
+
 def bold(widget: QWidget) -> None:
     f = QFont(widget.font())
     f.setBold(True)

@@ -59,3 +59,13 @@ def test_label_roles_and_refused_fields(qtbot, window):
     assert _color(dlg.errors["name"]) == style.ERROR
     dlg.set_error("name", "")
     assert edit.property("invalid") is False and edit.styleSheet() == ""
+
+
+def test_group_titles_bold_fields_not(qtbot, window):
+    dlg = FormDialog(window, "Проверка")
+    qtbot.addWidget(dlg)
+    box = dlg.section("Реквизиты колледжа")
+    edit = dlg.add_row("inn", "ИНН", QLineEdit())
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert box.font().bold() and not edit.font().bold()

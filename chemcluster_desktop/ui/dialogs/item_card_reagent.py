@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
-from chemcluster_desktop.ui.style import set_role
+from chemcluster_desktop.ui.style import group_box, set_role
 from chemcluster_desktop.ui.widgets.inventory_fields import date_text, error_label, parse_date_text
 
 
@@ -68,7 +67,7 @@ class ReagentTabMixin:
         for k in inventory.STORAGE_GROUPS:
             self.group.addItem(inventory.storage_group_label(k), k)
         sf.addRow(_t("Группа хранения"), self.group)
-        ghs = QGroupBox(_t("Пиктограммы СГС (GHS)"))
+        ghs = group_box(_t("Пиктограммы СГС (GHS)"))
         gl = QGridLayout(ghs)
         self.ghs: dict[str, QCheckBox] = {}
         for i, code in enumerate(inventory.GHS_PICTOGRAMS):
@@ -84,7 +83,7 @@ class ReagentTabMixin:
         sf.addRow("", self.h_err)
         rl.addLayout(sf)
         rl.addWidget(ghs)
-        box = QGroupBox(_t("Тары (упаковки)"))
+        box = group_box(_t("Тары (упаковки)"))
         bl = QVBoxLayout(box)
         self.containers = QTableWidget(0, len(CONTAINER_COLUMNS))
         self.containers.setObjectName("containersTable")

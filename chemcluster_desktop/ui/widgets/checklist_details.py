@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,7 @@ from chemcluster_desktop.settings import settings
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.models.table import BADGE_COLORS
-from chemcluster_desktop.ui.style import set_role
+from chemcluster_desktop.ui.style import group_box, set_role
 
 CTX = "ChecklistDetails"
 STATUS_BADGE = {"met": ("Выполнено", "ok"), "partial": ("Частично", "warn"), "missing": ("Не выполнено", "bad")}
@@ -117,7 +116,7 @@ class ChecklistDetails(QScrollArea):
         self.manual_note.hide()
         c.addWidget(self.manual_note)
 
-        g = QGroupBox(_t("Позиции инвентаря"))
+        g = group_box(_t("Позиции инвентаря"))
         gl = QVBoxLayout(g)
         self.links = QTableWidget(0, 4)
         self.links.setObjectName("linksTable")
@@ -155,7 +154,7 @@ class ChecklistDetails(QScrollArea):
         gl.addLayout(lb2)
         c.addWidget(g)
 
-        gl_ = QGroupBox(_t("Договоры пользования и аренды"))
+        gl_ = group_box(_t("Договоры пользования и аренды"))
         gl_.setObjectName("loansBox")
         ll = QVBoxLayout(gl_)
         self.loans = QTableWidget(0, 3)
@@ -186,7 +185,7 @@ class ChecklistDetails(QScrollArea):
         ll.addLayout(lbl)
         c.addWidget(gl_)
 
-        g2 = QGroupBox(_t("Статус вручную"))
+        g2 = group_box(_t("Статус вручную"))
         f2 = QFormLayout(g2)
         self.override = QComboBox()
         self.override.setObjectName("override")
@@ -215,7 +214,7 @@ class ChecklistDetails(QScrollArea):
         self.override_comment.textChanged.connect(self._override_hint)
         c.addWidget(g2)
 
-        g3 = QGroupBox(_t("Комментарий"))
+        g3 = group_box(_t("Комментарий"))
         l3 = QVBoxLayout(g3)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
@@ -227,7 +226,7 @@ class ChecklistDetails(QScrollArea):
         l3.addWidget(self.comment_btn, 0, Qt.AlignmentFlag.AlignRight)
         c.addWidget(g3)
 
-        g4 = QGroupBox(_t("Фото-подтверждения"))
+        g4 = group_box(_t("Фото-подтверждения"))
         l4 = QVBoxLayout(g4)
         self.photos = QListWidget()
         self.photos.setObjectName("photos")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,7 +40,7 @@ from chemcluster_desktop.ui.pages.procurement.common import (
     small_table,
     tr,
 )
-from chemcluster_desktop.ui.style import set_role
+from chemcluster_desktop.ui.style import group_box, set_role
 from chemcluster_desktop.ui.widgets.headers import keep_headers_readable
 
 
@@ -145,7 +144,7 @@ class NeedsTab(ListTab):
         v.addWidget(self.need_title)
         self.need_info = hint()
         v.addWidget(self.need_info)
-        self.offers_group = QGroupBox()
+        self.offers_group = group_box()
         g = QVBoxLayout(self.offers_group)
         self.offers = small_table(["", "", "", "", "", ""], "offersTable")
         self.offers.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -184,7 +183,7 @@ class NeedsTab(ListTab):
         g.addWidget(self.offer_error)
         v.addWidget(self.offers_group)
 
-        self.nmck_group = QGroupBox()
+        self.nmck_group = group_box()
         grid = QGridLayout(self.nmck_group)
         self.nmck_labels: dict[str, QLabel] = {}
         for r, key in enumerate(("n", "mean", "sigma", "cv", "nmck")):
