@@ -1617,7 +1617,7 @@ Rooms: {2}
     <context>
         <name>App</name>
         <message>
-            <location filename="../../chemcluster_desktop/app.py" line="+169" />
+            <location filename="../../chemcluster_desktop/app.py" line="+210" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
@@ -1785,132 +1785,132 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="71" />
             <source>Резервная копия</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="168" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="169" />
             <source>Восстановление базы данных</source>
             <translation>Database restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="175" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="176" />
             <source>Восстановить</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="177" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="53" />
             <source>{0} КБ</source>
             <translation>{0} KB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="63" />
             <source>Создание резервной копии…</source>
             <translation>Creating backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="81" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="82" />
             <source>База данных SQLite (*.sqlite3 *.db);;Все файлы (*)</source>
             <translation>SQLite database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="85" />
             <source>Архив pg_dump (*.pgdump);;Все файлы (*)</source>
             <translation>pg_dump archive (*.pgdump);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="86" />
             <source>Сохранить резервную копию</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="91" />
             <source>Нельзя записать копию поверх открытой базы данных. Выберите другой файл.</source>
             <translation>A backup cannot overwrite the open database. Choose another file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="102" />
             <source>Восстановление из резервной копии</source>
             <translation>Restore from backup</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="106" />
             <source>Выберите резервную копию. Текущая база данных перед восстановлением будет сохранена как отдельная копия, так что этот шаг можно отменить.</source>
             <translation>Choose a backup. The current database is saved as a separate copy before the restore, so this step can be undone.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="140" />
             <source>Выбрать файл…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="161" />
             <source>Файл резервной копии</source>
             <translation>Backup file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="186" />
             <source>Восстанавливать базу из копии может только администратор.</source>
             <translation>Only an administrator can restore a backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="191" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="192" />
             <source>Восстановление базы данных…</source>
             <translation>Restoring the database…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="43" />
             <source>вручную</source>
             <translation>manual</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="44" />
             <source>ежедневная</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="44" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="45" />
             <source>перед обновлением схемы</source>
             <translation>before schema upgrade</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="45" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="46" />
             <source>перед восстановлением</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="52" />
             <source>{0} МБ</source>
             <translation>{0} MB</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
             <source>Дата и время</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
             <source>Размер</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="113" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="114" />
             <source>Файл</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="169" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="170" />
             <source>Заменить текущую базу данных копией «{0}»?
 
 Всё, что внесено после создания этой копии, пропадёт из рабочей базы. Текущая база перед заменой будет сохранена как отдельная копия в папке резервных копий.</source>
@@ -1919,31 +1919,31 @@ Commands without a window (e.g. «chemcluster stats --json») work without them.
 Everything entered after that backup was made will disappear from the working database. The current database is saved as a separate copy in the backups folder first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="211" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="212" />
             <source>Базу PostgreSQL восстанавливают на сервере программой pg_restore.</source>
             <translation>A PostgreSQL database is restored on the server with pg_restore.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="69" />
             <source>Резервная копия записана и проверена:
 {0}</source>
             <translation>Backup written and verified:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="132" />
             <source>Резервных копий в папке {0} пока нет. Выберите файл копии вручную.</source>
             <translation>There are no backups in {0} yet. Choose a backup file yourself.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="198" />
             <source>База восстановлена из «{0}».
 Прежняя база сохранена: {1}</source>
             <translation>The database was restored from “{0}”.
 The previous database was kept: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="66" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/backup.py" line="67" />
             <source>Резервная копия записана: {0}</source>
             <translation>Backup written: {0}</translation>
         </message>
@@ -4004,67 +4004,67 @@ The previous database was kept: {1}</translation>
             <translation>Enter the participant name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="31" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="32" />
             <source>Участник кластера</source>
             <translation>Cluster participant</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="34" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="35" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="35" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="36" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="47" />
             <source>Контактное лицо</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="48" />
             <source>ИНН</source>
             <translation>INN</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="91" />
             <source>Код</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="95" />
             <source>Уровень</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="98" />
             <source>Мест в год</source>
             <translation>Places per year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="152" />
             <source>Показатель</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="154" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="155" />
             <source>Период</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="158" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="159" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="164" />
             <source>Комментарий</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="234" />
             <source>Плановое значение</source>
             <translation>Target value</translation>
         </message>
@@ -4119,42 +4119,42 @@ The previous database was kept: {1}</translation>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="126" />
             <source>Мастерских готово к аккредитации: {0} из {1}</source>
             <translation>Workshops ready for accreditation: {0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="194" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="195" />
             <source> к {0}</source>
             <translation> by {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="38" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="39" />
             <source>Роль в кластере</source>
             <translation>Role in the cluster</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="39" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="40" />
             <source>№ соглашения</source>
             <translation>Agreement No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="40" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="41" />
             <source>Дата соглашения</source>
             <translation>Agreement date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="44" />
             <source>не указана</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="229" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="230" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="236" />
             <source>Срок (год)</source>
             <translation>Due (year)</translation>
         </message>
@@ -4209,12 +4209,12 @@ The previous database was kept: {1}</translation>
             <translation>Plan…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="70" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="135" />
             <source>Код вида 18.02.12.</source>
             <translation>A code like 18.02.12.</translation>
         </message>
@@ -4224,7 +4224,7 @@ The previous database was kept: {1}</translation>
             <translation>% of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="194" />
             <source>План: {0} {1}{2}</source>
             <translation>Plan: {0} {1}{2}</translation>
         </message>
@@ -4249,27 +4249,27 @@ The previous database was kept: {1}</translation>
             <translation>direction {0} “{1}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="88" />
             <source>Направление обучения</source>
             <translation>Training direction</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="100" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="101" />
             <source>Предприятия-заказчики</source>
             <translation>Customer enterprises</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="158" />
             <source>Год (2025) или квартал (2025-Q3)</source>
             <translation>Year (2025) or quarter (2025-Q3)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="240" />
             <source>Источник / примечание</source>
             <translation>Source / note</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="89" />
             <source>Готовность мастерских, %</source>
             <translation>Workshop readiness, %</translation>
         </message>
@@ -4284,22 +4284,22 @@ The previous database was kept: {1}</translation>
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="102" />
             <source>Через «;», например: АО «Синтез ОКА»; АО «Корунд»</source>
             <translation>Separated by “;”, e.g. АО «Синтез ОКА»; АО «Корунд»</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="149" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="150" />
             <source>Фактическое значение показателя</source>
             <translation>Actual value of the indicator</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="86" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="87" />
             <source>Выполнение показателей, % от плана</source>
             <translation>Indicators achieved, % of plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="88" />
             <source>Бюджет по источникам, млн ₽</source>
             <translation>Budget by source, mln ₽</translation>
         </message>
@@ -4309,12 +4309,12 @@ The previous database was kept: {1}</translation>
             <translation>Cluster indicators report (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="242" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="243" />
             <source>Факт рассчитывается программой: {0}.</source>
             <translation>The actual value is calculated by the program: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="131" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="132" />
             <source>охват 8-х классов: {0} учащихся</source>
             <translation>8th grades reached: {0} pupils</translation>
         </message>
@@ -4339,7 +4339,7 @@ The previous database was kept: {1}</translation>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="106" />
             <source>Добавить предприятие из реестра…</source>
             <translation>Add an enterprise from the register…</translation>
         </message>
@@ -4369,37 +4369,37 @@ The previous database was kept: {1}</translation>
             <translation>Indicators added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/cluster_dialogs.py" line="167" />
             <source>Значение на дату</source>
             <translation>Value as of</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="151" />
             <source>Показатели карточки флагманского проекта (срок — 2023–2024 гг.)</source>
             <translation>Flagship project card indicators (term 2023–2024)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="152" />
             <source>Собственные показатели колледжа (в карточку проекта не входят)</source>
             <translation>The college's own indicators (not in the project card)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="160" />
             <source> … и ещё {0}</source>
             <translation> … and {0} more</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="128" />
             <source>законтрактовано {0}, оплачено {1} из {2}, предусмотренных планом-графиком на оборудование</source>
             <translation>contracted {0}, paid {1} of {2} the plan-schedule commits to equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="161" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="162" />
             <source>открыть закупки</source>
             <translation>open procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="161" />
             <source>Сроки по контрактам</source>
             <translation>Contract deadlines</translation>
         </message>
@@ -5025,47 +5025,47 @@ Please pass it to your administrator.</translation>
     <context>
         <name>DatabaseFolder</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="39" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="40" />
             <source>Укажите папку.</source>
             <translation>Choose a folder.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="55" />
             <source>Где хранить базу данных</source>
             <translation>Where to keep the database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="57" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="58" />
             <source>Выберите папку для базы данных ChemCluster и её резервных копий. Папка профиля пользователя на компьютерах классов часто очищается при выходе из системы, поэтому предлагается общая папка, которая сохраняется. Папку можно сменить позже: Сервис → Настройки.</source>
             <translation>Choose the folder for the ChemCluster database and its backups. The user profile folder on classroom PCs is often wiped at log-off, so a shared folder that is kept is suggested. You can change it later: Tools → Settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="68" />
             <source>Обзор…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="78" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="79" />
             <source>Хранить здесь</source>
             <translation>Keep it here</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="79" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="80" />
             <source>Оставить в папке пользователя</source>
             <translation>Keep it in the user folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="86" />
             <source>Папка базы данных</source>
             <translation>Database folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="46" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="47" />
             <source>В папку «{0}» нельзя записать файл: выберите папку, куда у вас есть право записи.</source>
             <translation>No file can be written to «{0}»: choose a folder you may write to.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="44" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/database_folder.py" line="45" />
             <source>Папку «{0}» создать нельзя: {1}.</source>
             <translation>The folder «{0}» cannot be created: {1}.</translation>
         </message>
@@ -5231,72 +5231,72 @@ Please pass it to your administrator.</translation>
     <context>
         <name>FilesTab</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="57" />
             <source>Прикрепить файл…</source>
             <translation>Attach file…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="60" />
             <source>Открыть</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="63" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="70" />
             <source>PDF, изображения, документы Word/Excel/OpenDocument, текст — до 50 МБ; файлы хранятся в базе данных и входят в резервные копии.</source>
             <translation>PDF, images, Word/Excel/OpenDocument documents, text — up to 50 MB; the files are kept in the database and are part of every backup.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="43" />
             <source>Файл</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="43" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="43" />
             <source>Размер</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="43" />
             <source>К чему</source>
             <translation>Attached to</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="42" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="43" />
             <source>Добавил</source>
             <translation>Added by</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="66" />
             <source>Вид:</source>
             <translation>Kind:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="92" />
             <source>вещество</source>
             <translation>substance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="92" />
             <source>позиция</source>
             <translation>item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="99" />
             <source>Прикрепить файл</source>
             <translation>Attach file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="99" />
+            <location filename="../../chemcluster_desktop/ui/widgets/files_tab.py" line="100" />
             <source>Документы и изображения</source>
             <translation>Documents and images</translation>
         </message>
@@ -5304,7 +5304,7 @@ Please pass it to your administrator.</translation>
     <context>
         <name>Form</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/forms.py" line="+88" />
+            <location filename="../../chemcluster_desktop/ui/forms.py" line="+89" />
             <source>Сохранить</source>
             <translation>Save</translation>
         </message>
@@ -6141,152 +6141,152 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraImport</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="109" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="121" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="96" />
             <source>Строка</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="59" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="60" />
             <source>Обзор…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="64" />
             <source>Файл *</source>
             <translation>File *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="73" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="75" />
             <source>из заголовка файла</source>
             <translation>from the file header</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="84" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
             <source>Год листа</source>
             <translation>List year</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="103" />
             <source>Проверить</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="103" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="104" />
             <source>Импортировать</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="121" />
             <source>Книга Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="96" />
             <source>Что не так</source>
             <translation>What is wrong</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="149" />
             <source>Выберите файл.</source>
             <translation>Choose a file.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="152" />
             <source>Укажите компетенцию.</source>
             <translation>Give the competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="161" />
             <source>Чтение листа…</source>
             <translation>Reading the list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="49" />
             <source>Импорт инфраструктурного листа</source>
             <translation>Infrastructure list import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="59" />
             <source>Файл .xlsx с инфраструктурным листом</source>
             <translation>An .xlsx file with the infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="72" />
             <source>Компетенция (новая будет создана)</source>
             <translation>Competency (a new one will be created)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="86" />
             <source>Не импортировать ничего, если есть строки с ошибками</source>
             <translation>Import nothing if some rows have errors</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="88" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="89" />
             <source>Выберите файл и нажмите «Проверить»: ничего не будет записано, пока вы не нажмёте «Импортировать».</source>
             <translation>Choose a file and press “Check”: nothing is written until you press “Import”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="184" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="183" />
             <source>Проверка: будет импортировано {0} позиций листа «{1}» на {2} год ({3}); строк с ошибками: {4}. Ничего не записано.</source>
             <translation>Check: {0} items of list “{1}” for {2} ({3}) would be imported; rows with errors: {4}. Nothing written.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="190" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="189" />
             <source>Импортировано {0} позиций листа «{1}» на {2} год ({3}); пропущено строк: {4}.</source>
             <translation>Imported {0} items of list “{1}” for {2} ({3}); rows skipped: {4}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="201" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="200" />
             <source>Прочитан лист книги «{0}» (скрытые листы не читаются).</source>
             <translation>Read the workbook's sheet «{0}» (hidden sheets are never read).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="106" />
             <source>Отменить импорт</source>
             <translation>Undo import</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="142" />
             <source>Импорт отменён: лист и чек-листы мастерских восстановлены (записей: {0}).</source>
             <translation>Import undone: the list and the workshops' checklists are restored ({0} records).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="199" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="198" />
             <source>Импорт можно отменить («Отменить импорт»).</source>
             <translation>The import can be undone («Undo import»).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="188" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="187" />
             <source>Если импортировать: {0}.</source>
             <translation>If imported: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="192" />
             <source>Лист этого года обновлён: добавлено {0}, изменено {1}, удалено {2}.</source>
             <translation>This year's list updated: {0} added, {1} changed, {2} removed.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="196" />
             <source>Мастерские потеряли связей: {0}.</source>
             <translation>Links the workshops lost: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="203" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_import.py" line="202" />
             <source>Внимание: {0}</source>
             <translation>Warning: {0}</translation>
         </message>
@@ -6294,197 +6294,197 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InfraLists</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="55" />
             <source>№</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="56" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="57" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="59" />
             <source>Характеристики</source>
             <translation>Specifications</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="64" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="65" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="73" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="163" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="164" />
             <source>Изменить</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="164" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="165" />
             <source>Удалить</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="172" />
             <source>Закрыть</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="219" />
             <source>Не выполнено</source>
             <translation>Not done</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="245" />
             <source>Удаление</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="146" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
             <source>Зона</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="146" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="148" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="148" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="62" />
             <source>Зона *</source>
             <translation>Zone *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="68" />
             <source>Единица</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="132" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="133" />
             <source>Новый лист…</source>
             <translation>New list…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="134" />
             <source>Копия на другой год…</source>
             <translation>Copy to another year…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="134" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="135" />
             <source>Удалить лист</source>
             <translation>Delete list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="163" />
             <source>Добавить позицию</source>
             <translation>Add item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="260" />
             <source>Новый лист</source>
             <translation>New list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="263" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="264" />
             <source>Год листа:</source>
             <translation>List year:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="278" />
             <source>Копия листа</source>
             <translation>List copy</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
             <source>Позиция листа</source>
             <translation>List item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="50" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="51" />
             <source>Новая позиция листа</source>
             <translation>New list item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="127" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="128" />
             <source>Лист:</source>
             <translation>List:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="147" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="148" />
             <source>На 1 раб. м.</source>
             <translation>Per workplace</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="122" />
             <source>Инфраструктурные листы</source>
             <translation>Infrastructure lists</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="277" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="278" />
             <source>Год новой версии листа:</source>
             <translation>Year of the new list version:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="92" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="93" />
             <source>Введите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="186" />
             <source>{0} — {1} год ({2} позиций)</source>
             <translation>{0} — {1} ({2} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="71" />
             <source>на 1 рабочее место (умножается на число мест)</source>
             <translation>per workplace (multiplied by the number of places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="260" />
             <source>Компетенция (можно ввести новую):</source>
             <translation>Competency (you can enter a new one):</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="99" />
             <source>Количество — число больше нуля, например 2 или 0,5.</source>
             <translation>The quantity is a number above zero, e.g. 2 or 0.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="294" />
             <source>Удалить лист «{0}» со всеми позициями?</source>
             <translation>Delete list “{0}” with all its items?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="210" />
             <source>Позиций: {0}. Двойной щелчок — изменить позицию.</source>
             <translation>Items: {0}. Double click to edit an item.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="209" />
             <source>Нет листов. Импортируйте лист из Excel или создайте новый.</source>
             <translation>No lists. Import a list from Excel or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="246" />
             <source>Удалить позицию «{0}» из листа? Её строки в чек-листах мастерских тоже будут удалены.</source>
             <translation>Delete item “{0}” from the list? Its lines in the workshops' checklists will be deleted too.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="200" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/infra_lists.py" line="201" />
             <source>да</source>
             <translation>yes</translation>
         </message>
@@ -7450,7 +7450,7 @@ Please pass it to your administrator.</translation>
             <translation>This file has already been deleted (perhaps from another computer).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/inventory/item_list.py" line="66" />
+            <location filename="../../chemcluster_desktop/services/inventory/item_list.py" line="75" />
             <source>Список инвентаря не знает фильтра «{0}». Известные фильтры: {1}.</source>
             <translation>The inventory list has no filter «{0}». Its filters: {1}.</translation>
         </message>
@@ -7486,37 +7486,37 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryForms</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="30" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="31" />
             <source>дд.мм.гггг</source>
             <translation>dd.mm.yyyy</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="45" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="46" />
             <source>Дата ещё не наступила.</source>
             <translation>The date has not come yet.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="72" />
             <source>Обязательное поле.</source>
             <translation>Required field.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="74" />
             <source>Не может быть отрицательным.</source>
             <translation>Cannot be negative.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="75" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="76" />
             <source>Должно быть больше нуля.</source>
             <translation>Must be greater than zero.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="69" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="70" />
             <source>Нужно число, например 1 234,50.</source>
             <translation>A number is needed, e.g. 1 234.50.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/widgets/inventory_fields.py" line="44" />
             <source>Дата не распознана: нужен вид 26.11.2026.</source>
             <translation>Date not recognised: use the form 26.11.2026.</translation>
         </message>
@@ -7622,97 +7622,97 @@ Please pass it to your administrator.</translation>
     <context>
         <name>InventoryPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
             <source>Помещение: {0}</source>
             <translation>Room: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="207" />
             <source>Все помещения</source>
             <translation>All rooms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="212" />
             <source>Любое состояние</source>
             <translation>Any state</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="220" />
             <source>Все</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="220" />
             <source>Оборудование</source>
             <translation>Equipment</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="220" />
             <source>Мебель</source>
             <translation>Furniture</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="221" />
             <source>Расходные</source>
             <translation>Consumables</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="221" />
             <source>Реактивы</source>
             <translation>Reagents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="224" />
             <source>Помещение:</source>
             <translation>Room:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="232" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="225" />
             <source>Состояние:</source>
             <translation>State:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="233" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="226" />
             <source>Списанные</source>
             <translation>Written off</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="235" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="228" />
             <source>Движение</source>
             <translation>Movement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
             <source>Выдача сотруднику…</source>
             <translation>Issue to an employee…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
             <source>Возврат…</source>
             <translation>Return…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="231" />
             <source>Поступление (приход)…</source>
             <translation>Receipt…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="232" />
             <source>Списание…</source>
             <translation>Write-off…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
             <source>Инвентаризация</source>
             <translation>Stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="245" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="238" />
             <source>Этикетки</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="243" />
             <source>Позиция</source>
             <translation>Item</translation>
         </message>
@@ -7747,52 +7747,52 @@ Please pass it to your administrator.</translation>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="464" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="457" />
             <source>позицию «{0}»{1}</source>
             <translation>item “{0}”{1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="372" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="365" />
             <source>Выбрано позиций: {0}</source>
             <translation>Items selected: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="395" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
             <source>Количество: {0} {1}</source>
             <translation>Quantity: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="496" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="489" />
             <source>Проведён документ {0}.</source>
             <translation>Document {0} posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="385" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
             <source>Инв. номер: {0}</source>
             <translation>Inv. No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="388" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="381" />
             <source>Модель: {0}</source>
             <translation>Model: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="383" />
             <source>Зав. номер: {0}</source>
             <translation>Serial No.: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="387" />
             <source>МОЛ: {0}</source>
             <translation>Custodian: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="397" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="390" />
             <source>Минимальный остаток: {0}</source>
             <translation>Minimum stock: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="399" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="392" />
             <source>Стоимость: {0}</source>
             <translation>Cost: {0}</translation>
         </message>
@@ -7802,7 +7802,7 @@ Please pass it to your administrator.</translation>
             <translation>row {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="398" />
             <source>Выдано: {0}</source>
             <translation>Issued: {0}</translation>
         </message>
@@ -7812,52 +7812,52 @@ Please pass it to your administrator.</translation>
             <translation>Items exported: {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="593" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="586" />
             <source>Подготовка документа «{0}»…</source>
             <translation>Preparing document “{0}”…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="378" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="371" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="401" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="394" />
             <source>Введено в эксплуатацию: {0}</source>
             <translation>Commissioned: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="403" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="396" />
             <source>Ближайший срок годности: {0}</source>
             <translation>Nearest expiry date: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="407" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="400" />
             <source>Остаток ниже минимального.</source>
             <translation>Stock below the minimum.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="51" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="52" />
             <source>Инвентарь лабораторий и мастерских</source>
             <translation>Lab and workshop inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="230" />
             <source>Перемещение в другое помещение…</source>
             <translation>Move to another room…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="484" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="477" />
             <source>Выберите в списке позиции для документа.</source>
             <translation>Choose the items for the document in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="494" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="487" />
             <source>Проведён документ {0}: {1}, позиций {2}.</source>
             <translation>Document {0} posted: {1}, {2} items.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="409" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="402" />
             <source>Есть тары с истёкшим или истекающим сроком.</source>
             <translation>Some containers have expired or are expiring.</translation>
         </message>
@@ -7967,77 +7967,77 @@ Please pass it to your administrator.</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="410" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="403" />
             <source>Enter или двойной щелчок — карточка с историей.</source>
             <translation>Enter or double click — the card with its history.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="54" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="55" />
             <source>Нет позиций. Добавьте (Ctrl+N) или импортируйте из Excel (Ctrl+I).</source>
             <translation>No items. Add one (Ctrl+N) or import from Excel (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="227" />
             <source>Показывать и списанные позиции (они остаются в истории)</source>
             <translation>Show written-off items too (they stay in the history)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="244" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="237" />
             <source>Инвентаризация помещения: сканирование, расхождения, опись (Ctrl+T)</source>
             <translation>Room stock-taking: scanning, discrepancies, list (Ctrl+T)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="229" />
             <source>Перемещение, выдача, возврат, поступление, списание выбранных позиций</source>
             <translation>Move, issue, return, receive or write off the chosen items</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="248" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="241" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="249" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="242" />
             <source>Материально ответственные лица и их должности для подписей на формах</source>
             <translation>Custodians and their positions for the forms' signatures</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="280" />
             <source>Показать весь инвентарь</source>
             <translation>Show the whole inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="469" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="462" />
             <source> вместе с её файлами ({0})</source>
             <translation> with its files ({0})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="535" />
             <source>Печать</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="542" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="535" />
             <source>В списке нет позиций: измените поиск или фильтры.</source>
             <translation>The list shows no items: change the search or the filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="246" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="239" />
             <source>Лист этикеток с QR-кодами для выбранных позиций или для всего, что показывает список (Ctrl+L)</source>
             <translation>A sheet of QR labels for the selected items or for everything the list shows (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="567" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="560" />
             <source>Отбор: весь список</source>
             <translation>Selection: the whole list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="562" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="555" />
             <source>У позиций списка нет инвентарных номеров — этикетки печатать не для чего.</source>
             <translation>The items of the list have no inventory numbers: there is nothing to print labels for.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="569" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="562" />
             <source>Этикеток: {0} на {1} листах A4.
 {2}
 
@@ -8048,7 +8048,7 @@ Please pass it to your administrator.</translation>
 Make the label sheet?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="572" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="565" />
             <source>Составить ({0} л.)</source>
             <translation>Make ({0} sheets)</translation>
         </message>
@@ -8374,27 +8374,27 @@ Make the label sheet?</translation>
     <context>
         <name>ItemCard</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="104" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="105" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="171" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
             <source>Фамилия И. О.</source>
             <translation>Surname I. O.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="219" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -8434,52 +8434,52 @@ Make the label sheet?</translation>
             <translation>Storage place</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="111" />
             <source>Наименование *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="125" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="126" />
             <source>Инвентарный номер</source>
             <translation>Inventory number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="149" />
             <source>Стоимость, ₽</source>
             <translation>Cost, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="161" />
             <source>Состояние</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="167" />
             <source>— не указано —</source>
             <translation>— not given —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="174" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="175" />
             <source>МОЛ</source>
             <translation>Custodian</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="200" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="201" />
             <source>Количество *</source>
             <translation>Quantity *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="206" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="207" />
             <source>Минимальный остаток</source>
             <translation>Minimum stock</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="212" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="213" />
             <source>Выдано</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="77" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="78" />
             <source>Основное</source>
             <translation>General</translation>
         </message>
@@ -8529,87 +8529,87 @@ Make the label sheet?</translation>
             <translation>Substance and containers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="234" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="235" />
             <source>Добавить поле</source>
             <translation>Add field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="236" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="237" />
             <source>Удалить поле</source>
             <translation>Delete field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="243" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="244" />
             <source>Доп. поля</source>
             <translation>Extra fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="266" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="267" />
             <source>История</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
             <source>Модель</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="138" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
             <source>Заводской номер</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="140" />
             <source>Производитель</source>
             <translation>Manufacturer</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="140" />
             <source>Страна</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="229" />
             <source>Поле</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="228" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="229" />
             <source>Значение</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Дата</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="258" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="260" />
             <source>Откуда</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="260" />
             <source>Куда / кому</source>
             <translation>To / whom</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="259" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="260" />
             <source>Основание</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="434" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="435" />
             <source>Укажите наименование.</source>
             <translation>Enter the name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="273" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="274" />
             <source>Новая позиция: {0}</source>
             <translation>New item: {0}</translation>
         </message>
@@ -8619,22 +8619,22 @@ Make the label sheet?</translation>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="283" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="284" />
             <source>Карточка: {0} {1}</source>
             <translation>Card: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="118" />
             <source>присваивается автоматически</source>
             <translation>assigned automatically</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="153" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="154" />
             <source>Дата ввода в эксплуатацию</source>
             <translation>Commissioning date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="121" />
             <source>Присвоить следующий номер по шаблону</source>
             <translation>Assign the next number by the pattern</translation>
         </message>
@@ -8654,57 +8654,57 @@ Make the label sheet?</translation>
             <translation>Container {0}: “{1}” is not a date (use the form 26.11.2026).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="442" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="443" />
             <source>Неверный номер CAS: нужен вид 7647-01-0 с верной контрольной цифрой.</source>
             <translation>Invalid CAS number: use the form 7647-01-0 with a correct check digit.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="420" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="421" />
             <source>Количество реактива — сумма его тар (вкладка «Вещество и тары»).</source>
             <translation>A reagent's quantity is the sum of its containers (the “Substance and containers” tab).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="225" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="226" />
             <source>Дополнительные поля: название и значение (например «Поверка до» — «01.03.2027»).</source>
             <translation>Extra fields: name and value (e.g. “Calibrated until” — “01.03.2027”).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="350" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="351" />
             <source>Позиция списана: карточка только для просмотра, история сохранена.</source>
             <translation>The item is written off: the card is read-only, the history is kept.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="177" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="178" />
             <source>например, 101.34</source>
             <translation>e.g. 101.34</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="179" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="180" />
             <source>Счёт учёта</source>
             <translation>Accounting account</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="183" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="184" />
             <source>Номер объекта в бухгалтерском учёте, если он отличается от инвентарного (например, номер группы, из которой выделен предмет).</source>
             <translation>The object's number in the accounting records when it differs from the inventory number (e.g. the group the item was split off).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="186" />
             <source>Номер по учёту</source>
             <translation>Accounting number</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="247" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="248" />
             <source>Поверка и обслуживание</source>
             <translation>Verification and maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="251" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="252" />
             <source>Файлы</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="425" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/item_card.py" line="426" />
             <source>1 — один предмет; больше 1 — группа одинаковых предметов под одним инвентарным номером.</source>
             <translation>1 — a single item; more than 1 — a group of identical items under one inventory number.</translation>
         </message>
@@ -8737,67 +8737,67 @@ Make the label sheet?</translation>
     <context>
         <name>ItemPicker</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="74" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="53" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="53" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="53" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="53" />
             <source>Помещение</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="101" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="102" />
             <source>Выберите позицию в списке.</source>
             <translation>Choose an item in the list.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="73" />
             <source>Связать</source>
             <translation>Link</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="42" />
             <source>Строка листа: {0}</source>
             <translation>List row: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="63" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="64" />
             <source>всё количество позиции</source>
             <translation>the item's whole quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="65" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="66" />
             <source>Засчитать количество</source>
             <translation>Count the quantity</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="35" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="36" />
             <source>Связать позицию инвентаря</source>
             <translation>Link an inventory item</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="47" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="48" />
             <source>Поиск по названию, инвентарному или серийному номеру…</source>
             <translation>Search by name, inventory or serial number…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_item_picker.py" line="110" />
             <source>Количество должно быть числом больше нуля или пустым.</source>
             <translation>The quantity must be a number above zero or empty.</translation>
         </message>
@@ -9639,22 +9639,22 @@ Make the label sheet?</translation>
             <translation>The address is longer than 300 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="228" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="232" />
             <source>Укажите название помещения.</source>
             <translation>Enter the room name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="230" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="234" />
             <source>Название помещения длиннее 100 символов; сократите его.</source>
             <translation>The room name is longer than 100 characters; shorten it.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="244" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="248" />
             <source>ФИО ответственного длиннее 200 символов.</source>
             <translation>The responsible person's name is longer than 200 characters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="262" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="266" />
             <source>Выбранное здание удалено. Выберите другое.</source>
             <translation>The chosen building was deleted. Choose another.</translation>
         </message>
@@ -9664,17 +9664,17 @@ Make the label sheet?</translation>
             <translation>Building not found: another user deleted it. Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="209" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="213" />
             <source>Помещение не найдено: его удалил другой пользователь. Обновите список (F5).</source>
             <translation>Room not found: another user deleted it. Refresh the list (F5).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="240" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="244" />
             <source>Площадь — положительное число квадратных метров, например 72,5.</source>
             <translation>Area is a positive number of square metres, e.g. 72.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="232" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="236" />
             <source>Неизвестный вид помещения «{0}».</source>
             <translation>Unknown room kind “{0}”.</translation>
         </message>
@@ -9689,37 +9689,37 @@ Make the label sheet?</translation>
             <translation>Building “{0}” cannot be deleted: it has {1} room(s). Move or delete the rooms first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="273" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="277" />
             <source>Помещение «{0}» уже есть в здании «{1}».</source>
             <translation>Room “{0}” already exists in building “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="338" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="342" />
             <source>Помещение «{0}» нельзя удалить: на него ссылаются {1}. Сначала перенесите их в другое помещение.</source>
             <translation>Room “{0}” cannot be deleted: it is referred to by {1}. Move them to another room first.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="328" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="332" />
             <source>позиций инвентаря: {0}</source>
             <translation>inventory items: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="330" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="334" />
             <source>мастерских: {0}</source>
             <translation>workshops: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="332" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="336" />
             <source>документов движения: {0}</source>
             <translation>movement documents: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="334" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="338" />
             <source>инвентаризаций: {0}</source>
             <translation>stock-takings: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="336" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="340" />
             <source>потребностей закупок: {0}</source>
             <translation>procurement needs: {0}</translation>
         </message>
@@ -9734,12 +9734,12 @@ Make the label sheet?</translation>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="226" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="230" />
             <source>Название помещения</source>
             <translation>Room name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/services/locations.py" line="242" />
+            <location filename="../../chemcluster_desktop/services/locations.py" line="246" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
@@ -9800,102 +9800,102 @@ Make the label sheet?</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="301" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
             <source>&amp;Файл</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="302" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="309" />
             <source>&amp;Правка</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="307" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
             <source>Проверить базу данных</source>
             <translation>Check database</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="308" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
             <source>Открыть папку данных</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="310" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
             <source>Резервная копия…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
             <source>Восстановить из копии…</source>
             <translation>Restore from backup…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
             <source>Выход</source>
             <translation>Exit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="314" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="321" />
             <source>&amp;Вид</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="322" />
             <source>Язык</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="316" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="323" />
             <source>&amp;Сервис</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="317" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="324" />
             <source>&amp;Справка</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="318" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="325" />
             <source>Руководство пользователя</source>
             <translation>User guide</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="326" />
             <source>О программе</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="320" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="327" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="321" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="328" />
             <source>ДЕМО</source>
             <translation>DEMO</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="360" />
             <source>файл</source>
             <translation>file</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="353" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="360" />
             <source>сервер</source>
             <translation>server</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="512" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="519" />
             <source>Проверка базы данных</source>
             <translation>Database check</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="295" />
             <source>Найти</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="293" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="300" />
             <source>Нет действий в этом разделе</source>
             <translation>No actions in this section</translation>
         </message>
@@ -9905,64 +9905,64 @@ Make the label sheet?</translation>
             <translation>The “{0}” section could not be opened: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="351" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="358" />
             <source>База данных не открыта</source>
             <translation>No database open</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="354" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="361" />
             <source>База данных ({0}): {1}</source>
             <translation>Database ({0}): {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="356" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="363" />
             <source>Пользователь: {0}</source>
             <translation>User: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="506" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="513" />
             <source>Проверка пройдена: целостность {0}, схема {1}.</source>
             <translation>Check passed: integrity {0}, schema {1}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="510" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="517" />
             <source>Найдены проблемы:
 {0}</source>
             <translation>Problems found:
 {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="304" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="311" />
             <source>Химический потенциал</source>
             <translation>Chemical Potential</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="305" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
             <source>версия {0}</source>
             <translation>version {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="312" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="319" />
             <source>Сменить пользователя…</source>
             <translation>Switch user…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="435" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="442" />
             <source>Сменить пользователя</source>
             <translation>Switch user</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="440" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="447" />
             <source>Закрыть и сменить</source>
             <translation>Close and switch</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="441" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="448" />
             <source>Вернуться к работе</source>
             <translation>Back to work</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="436" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="443" />
             <source>Открытые окна будут закрыты, несохранённые изменения в них пропадут:
 {0}
 
@@ -9973,12 +9973,12 @@ Make the label sheet?</translation>
 Close them and switch user?</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="405" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="412" />
             <source>Дождитесь окончания: «{0}».</source>
             <translation>Wait until «{0}» has finished.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/main_window.py" line="306" />
+            <location filename="../../chemcluster_desktop/ui/main_window.py" line="313" />
             <source>Настройки…</source>
             <translation>Settings…</translation>
         </message>
@@ -10222,7 +10222,7 @@ Details were written to:
     <context>
         <name>Page</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+356" />
+            <location filename="../../chemcluster_desktop/ui/pages/base.py" line="+360" />
             <location filename="../../chemcluster_desktop/ui/pages/reference_users.py" line="+48" />
             <source>Записей: {0}</source>
             <translation>Records: {0}</translation>
@@ -10298,7 +10298,7 @@ Details were written to:
             <translation>Search the checklist (Ctrl+F)…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/pages/inventory.py" line="56" />
             <source>Поиск: наименование, инв. номер, зав. номер, CAS — или скан QR (Ctrl+F)…</source>
             <translation>Search: name, inv. No., serial No., CAS — or scan a QR (Ctrl+F)…</translation>
         </message>
@@ -10308,12 +10308,12 @@ Details were written to:
             <translation>Equipment procurement</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="24" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="25" />
             <source>Источники финансирования</source>
             <translation>Funding sources</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="71" />
             <source>Бюджет</source>
             <translation>Budget</translation>
         </message>
@@ -10333,7 +10333,7 @@ Details were written to:
             <translation>No needs. Add one (Ctrl+N) or create them from checklist shortages in the Accreditation section.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="109" />
             <source>План-график</source>
             <translation>Procurement schedule</translation>
         </message>
@@ -10343,7 +10343,7 @@ Details were written to:
             <translation>Suppliers</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="27" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="28" />
             <source>Источников нет. Добавьте (Ctrl+N) грант, областной бюджет, средства работодателей и собственные средства.</source>
             <translation>No funding sources. Add (Ctrl+N) the grant, the regional budget, employers' funds and the college's own funds.</translation>
         </message>
@@ -10353,7 +10353,7 @@ Details were written to:
             <translation>No contracts. A contract is registered on a plan line once the supplier is chosen.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="111" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="112" />
             <source>План-график пуст. Отметьте потребности с обоснованной ценой и нажмите «Создать» (Ctrl+N).</source>
             <translation>The procurement schedule is empty. Mark needs with a justified price and press «New» (Ctrl+N).</translation>
         </message>
@@ -10373,7 +10373,7 @@ Details were written to:
             <translation>No records. Add one (Ctrl+N).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="33" />
+            <location filename="../../chemcluster_desktop/ui/pages/cluster/dashboard.py" line="34" />
             <source>Сводка</source>
             <translation>Summary</translation>
         </message>
@@ -10618,7 +10618,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/_common.py" line="+116" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="+122" />
             <source>Количество</source>
             <translation>Quantity</translation>
         </message>
@@ -10640,7 +10640,7 @@ Details were written to:
         </message>
         <message>
             <location filename="../../chemcluster_desktop/services/procurement/sources.py" line="+1" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+115" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/budget.py" line="+116" />
             <source>Лимит</source>
             <translation>Limit</translation>
         </message>
@@ -10716,7 +10716,7 @@ Details were written to:
             <location line="+51" />
             <location line="+36" />
             <location line="+52" />
-            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+60" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/procurement_contract_dialogs.py" line="+61" />
             <location filename="../../chemcluster_desktop/ui/dialogs/procurement_dialogs.py" line="-4" />
             <source>Строка плана-графика</source>
             <translation>Procurement schedule line</translation>
@@ -11551,7 +11551,7 @@ Details were written to:
             <location line="+0" />
             <location line="+204" />
             <location filename="../../chemcluster_desktop/ui/pages/procurement/contracts.py" line="+124" />
-            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+250" />
+            <location filename="../../chemcluster_desktop/ui/pages/procurement/plan.py" line="+251" />
             <source>Примечание</source>
             <translation>Notes</translation>
         </message>
@@ -14917,92 +14917,92 @@ Details were written to:
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="398" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="400" />
             <source>Сохранить PDF</source>
             <translation>Save PDF</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
             <source>Не сохранено</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="406" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="408" />
             <source>Не удалось сохранить файл «{0}»: {1}</source>
             <translation>Could not save file “{0}”: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="216" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
             <source>Сформировать (F5)</source>
             <translation>Generate (F5)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="217" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
             <source>Сохранить PDF… (Ctrl+S)</source>
             <translation>Save PDF… (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
             <source>Печать… (Ctrl+P)</source>
             <translation>Print… (Ctrl+P)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="219" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="221" />
             <source>Открыть в окне</source>
             <translation>Open in a window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="365" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="367" />
             <source>Формируется…</source>
             <translation>Generating…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="300" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="302" />
             <source>— все —</source>
             <translation>— all —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="271" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="273" />
             <source>например, 12, 15, 40</source>
             <translation>e.g. 12, 15, 40</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="410" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="412" />
             <source>Сохранено: {0}</source>
             <translation>Saved: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="373" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="375" />
             <source>{0}: страниц {1}</source>
             <translation>{0}: {1} pages</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="90" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="91" />
             <source>Отчёты и печатные формы</source>
             <translation>Reports and printed forms</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="267" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="269" />
             <source>Документ недоступен: {0}</source>
             <translation>Document not available: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="222" />
             <source>Этот документ формируется без фильтров.</source>
             <translation>This document is made without filters.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="71" />
             <source>Формирование документа «{0}»</source>
             <translation>Making document “{0}”</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="209" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="211" />
             <source>Выберите документ и задайте фильтры, затем нажмите «Сформировать» (F5): документ появится здесь, его можно сохранить (Ctrl+S) или напечатать (Ctrl+P).</source>
             <translation>Choose a document and set the filters, then press “Generate” (F5): the document appears here, ready to save (Ctrl+S) or print (Ctrl+P).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="272" />
+            <location filename="../../chemcluster_desktop/ui/pages/reports.py" line="274" />
             <source>как в поиске списка, например: колба</source>
             <translation>as in the list's search, e.g. flask</translation>
         </message>
@@ -16198,12 +16198,12 @@ Details were written to:
             <translation>{0} ({1} places)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="145" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="147" />
             <source>Конфликты периода: {0}</source>
             <translation>Conflicts in the term: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="146" />
+            <location filename="../../chemcluster_desktop/ui/pages/schedule/week.py" line="148" />
             <source>Конфликтов нет</source>
             <translation>No conflicts</translation>
         </message>
@@ -16863,7 +16863,7 @@ Details were written to:
         </message>
         <message>
             <location line="+56" />
-            <location line="+203" />
+            <location line="+206" />
             <location line="+43" />
             <location line="+14" />
             <source>Пользователь «{0}» не найден.</source>
@@ -17081,112 +17081,112 @@ Details were written to:
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="49" />
             <source>Инвентарь</source>
             <translation>Inventory</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="157" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="158" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="36" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="37" />
             <source>Настройки</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="95" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="96" />
             <source>Выбрать…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="98" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="99" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="166" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="167" />
             <source>Логотип</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="110" />
             <source>Импорт из Excel</source>
             <translation>Import from Excel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="111" />
             <source>Экспорт и отчёты</source>
             <translation>Export and reports</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="126" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="127" />
             <source>Выбрать папку</source>
             <translation>Choose folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="133" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="134" />
             <source>Выберите папку</source>
             <translation>Choose a folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="141" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="142" />
             <source>ИНН — 10 или 12 цифр.</source>
             <translation>INN is 10 or 12 digits.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="151" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="152" />
             <source>Пример: {0}</source>
             <translation>Example: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="40" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="41" />
             <source>Организация (печатается в каждом документе)</source>
             <translation>Organisation (printed in every document)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="108" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="109" />
             <source>Папки по умолчанию (на этом компьютере)</source>
             <translation>Default folders (on this computer)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="167" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="168" />
             <source>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</source>
             <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="68" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="69" />
             <source>Укажите наименование колледжа.</source>
             <translation>Enter the college name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="62" />
             <source>Изменять настройки организации может только администратор.</source>
             <translation>Only an administrator can change the organisation's settings.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="113" />
             <source>База данных (со следующего запуска)</source>
             <translation>Database (from the next start)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="115" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="116" />
             <source>Резервные копии</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="117" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="118" />
             <source>рядом с базой данных, в папке backups</source>
             <translation>beside the database, in the backups folder</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="56" />
             <source>При приёмке поставки строка дешевле порога предлагается группой (одна карточка на N штук), дороже — отдельными карточками оборудования.</source>
             <translation>At delivery acceptance a line cheaper than the threshold is suggested as a group (one card for N units), a dearer one as separate equipment cards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="80" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/settings.py" line="81" />
             <source>Директор</source>
             <translation>Director</translation>
         </message>
@@ -17659,252 +17659,252 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>StocktakingDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="103" />
             <source>Помещение *</source>
             <translation>Room *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="121" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="122" />
             <source>Начать инвентаризацию</source>
             <translation>Start stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="174" />
             <source>Добавить неучтённый</source>
             <translation>Add unrecorded</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="73" />
             <source>Закрыть окно</source>
             <translation>Close window</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="289" />
             <source>идёт</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="150" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="151" />
             <source>Скан:</source>
             <translation>Scan:</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="159" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
             <source>По учёту</source>
             <translation>On record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="161" />
             <source>Фактически</source>
             <translation>Actually</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="160" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="161" />
             <source>Результат</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="87" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="88" />
             <source>Новая инвентаризация</source>
             <translation>New stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="238" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="239" />
             <source>Выберите помещение.</source>
             <translation>Choose a room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="287" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="288" />
             <source>Инвентаризация {0}: {1}</source>
             <translation>Stock-taking {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="288" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="289" />
             <source>закрыта {0}</source>
             <translation>closed {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="205" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="206" />
             <source>Завершить инвентаризацию</source>
             <translation>Finish stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="445" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="446" />
             <source>Завершение инвентаризации</source>
             <translation>Finishing stock-taking</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="438" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="439" />
             <source>Добавлен неучтённый предмет: {0}</source>
             <translation>Unrecorded item added: {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="429" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="430" />
             <source>Нужно число, например 3 или 2,5.</source>
             <translation>A number is needed, e.g. 3 or 2.5.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="171" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="172" />
             <source>Неучтённый предмет: наименование и приметы</source>
             <translation>Unrecorded item: name and features</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="457" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="458" />
             <source>Инвентаризация завершена: расхождений нет.</source>
             <translation>Stock-taking finished: no discrepancies.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="292" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="293" />
             <source>Помещение: {0}; МОЛ: {1}; начата {2}, {3}.</source>
             <translation>Room: {0}; custodian: {1}; started {2}, {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="446" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="447" />
             <source>Завершить инвентаризацию? После этого отметки изменить нельзя.</source>
             <translation>Finish the stock-taking? The marks cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="315" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="316" />
             <source>По учёту: {0}; отмечено: {1}; недостача: {2}; излишки и неучтённые: {3}.</source>
             <translation>On record: {0}; marked: {1}; shortage: {2}; surplus and unrecorded: {3}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="148" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="149" />
             <source>Отсканируйте QR-код этикетки или введите инвентарный номер и нажмите Enter</source>
             <translation>Scan the label's QR code or type the inventory number and press Enter</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="459" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="460" />
             <source>Инвентаризация завершена: недостача {0}, излишки {1}. Напечатайте ведомость расхождений.</source>
             <translation>Stock-taking finished: shortage {0}, surplus {1}. Print the discrepancy statement.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="218" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="219" />
             <source>Провести результаты…</source>
             <translation>Post results…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="220" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="221" />
             <source>Оформить по результатам списание, оприходование и перемещение</source>
             <translation>Make the write-off, receipt and transfer documents from the results</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="386" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="387" />
             <source>документов нет</source>
             <translation>no documents</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="290" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="291" />
             <source>результаты проведены {0} ({1})</source>
             <translation>results posted {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="359" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="360" />
             <source>Инвентаризация {0} от {1} завершена, результаты не проведены — открыть</source>
             <translation>Stock-taking {0} of {1} is finished, its results are not posted — open it</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="387" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="388" />
             <source>Результаты проведены: {0}.</source>
             <translation>Results posted: {0}.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="107" />
             <source>Новое решение…</source>
             <translation>New decision…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="119" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="120" />
             <source>Решение (приказ) *</source>
             <translation>Decision (order) *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="190" />
             <source>Описи (0510466)</source>
             <translation>Lists (0510466)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="193" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="194" />
             <source>Расхождения (0504092)</source>
             <translation>Discrepancies (0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="197" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="198" />
             <source>Решение (0510439)</source>
             <translation>Decision (0510439)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="201" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="202" />
             <source>Акт (0510463)</source>
             <translation>Act (0510463)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="223" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="224" />
             <source>Оценка излишка…</source>
             <translation>Surplus estimate…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="225" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="226" />
             <source>Текущая оценка выбранного излишка для ведомости расхождений (ф. 0504092)</source>
             <translation>The current estimate of the selected surplus for the discrepancy list (form 0504092)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="334" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="335" />
             <source>Выберите строку излишка (не числится по учёту или числится в другом месте).</source>
             <translation>Select a surplus line (not on record, or on record in another room).</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="339" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="340" />
             <source>Оценка излишка</source>
             <translation>Surplus estimate</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="255" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="256" />
             <source>№ {0} от {1} — {2}, {3}–{4}</source>
             <translation>No. {0} of {1} — {2}, {3}–{4}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="340" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="341" />
             <source>«{0}»: текущая оценка за единицу, ₽</source>
             <translation>«{0}»: current estimate per unit, ₽</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="110" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="111" />
             <source>Изменить…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="112" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="113" />
             <source>Изменить выбранное решение (до проведения результатов)</source>
             <translation>Edit the chosen decision (until the results are posted)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="208" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="209" />
             <source>Решение…</source>
             <translation>Decision…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="210" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="211" />
             <source>Решение о проведении инвентаризации (ф. 0510439): посмотреть и изменить</source>
             <translation>Stock-taking decision (form 0510439): view and edit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="274" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking.py" line="275" />
             <source>Выберите решение.</source>
             <translation>Choose a decision.</translation>
         </message>
@@ -17912,92 +17912,92 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>StocktakingPostDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="41" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="42" />
             <source>Постановка на учёт</source>
             <translation>Putting on record</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="43" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="44" />
             <source>Не проводится</source>
             <translation>Not posted</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="67" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="68" />
             <source>Причина списания *</source>
             <translation>Write-off reason *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="136" />
             <source>Провести</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="139" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="140" />
             <source>Отмена</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Документ</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Инв. номер</source>
             <translation>Inv. No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Наименование</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="72" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
             <source>Вид</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
             <source>Кол-во</source>
             <translation>Qty</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
             <source>Ед.</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="73" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="74" />
             <source>Пояснение</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="120" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="121" />
             <source>Расхождений нет: проводить нечего. «Провести» отметит инвентаризацию как проведённую.</source>
             <translation>No discrepancies: nothing to post. “Post” marks the stock-taking as posted.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="173" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="174" />
             <source>Укажите причину списания.</source>
             <translation>Give the write-off reason.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="56" />
             <source>Проведение результатов инвентаризации {0}</source>
             <translation>Posting the results of stock-taking {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="59" />
             <source>Инвентаризация {0} от {1}, помещение «{2}». Отметьте строки, которые нужно провести: по ним будут оформлены документы движения. Неотмеченные строки останутся как есть.</source>
             <translation>Stock-taking {0} of {1}, room “{2}”. Tick the lines to post: movement documents will be made for them. Unticked lines stay as they are.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="114" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="115" />
             <source>Вид новой позиции: оборудование и мебель — по карточке на каждый предмет</source>
             <translation>Kind of the new item: equipment and furniture get one card per piece</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="170" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/stocktaking_post.py" line="171" />
             <source>Будет проведено строк: {0}</source>
             <translation>Lines to post: {0}</translation>
         </message>
@@ -18141,72 +18141,72 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>UpkeepTab</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="23" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="24" />
             <source>не задан</source>
             <translation>not set</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="24" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="25" />
             <source> мес.</source>
             <translation> mo.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="34" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="35" />
             <source>Средство измерения (подлежит поверке)</source>
             <translation>Measuring instrument (subject to verification)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="39" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="40" />
             <source>Дата последней поверки</source>
             <translation>Last verification</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="44" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="45" />
             <source>Межповерочный интервал</source>
             <translation>Verification interval</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="48" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="49" />
             <source>Свидетельство о поверке №</source>
             <translation>Verification certificate No.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="52" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="53" />
             <source>Поверка действует</source>
             <translation>Verification valid</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="55" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="56" />
             <source>Последнее обслуживание</source>
             <translation>Last maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="58" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="59" />
             <source>Интервал обслуживания</source>
             <translation>Maintenance interval</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="61" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="62" />
             <source>Следующее обслуживание</source>
             <translation>Next maintenance</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="103" />
             <source>до {0}</source>
             <translation>until {0}</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="103" />
             <source>до {0} — меньше 30 дней, запишите на поверку</source>
             <translation>until {0} — less than 30 days, book the verification</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="103" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="104" />
             <source>истекла {0}: прибор нельзя использовать</source>
             <translation>expired {0}: the instrument cannot be used</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/widgets/upkeep_tab.py" line="106" />
             <source>не указаны дата и интервал поверки</source>
             <translation>verification date and interval not given</translation>
         </message>
@@ -18455,162 +18455,162 @@ Demo data is marked with a “DEMO” badge; create a separate database for real
     <context>
         <name>WorkshopDialog</name>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="62" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="63" />
             <source>Название *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="74" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="75" />
             <source>Инфраструктурный лист</source>
             <translation>Infrastructure list</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="94" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="95" />
             <source>Ответственный</source>
             <translation>Responsible</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="97" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="98" />
             <source>Площадь, м²</source>
             <translation>Area, m²</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="135" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="136" />
             <source>Дата аккредитации</source>
             <translation>Accreditation date</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="162" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="163" />
             <source>Примечания</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="50" />
             <source>Мастерская</source>
             <translation>Workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="326" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="327" />
             <source>нет</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="71" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="72" />
             <source>Компетенция *</source>
             <translation>Competency *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="85" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="86" />
             <source>Помещения *</source>
             <translation>Rooms *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="91" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="92" />
             <source>Рабочих мест *</source>
             <translation>Workplaces *</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="123" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="124" />
             <source>запланирована</source>
             <translation>planned</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="144" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="145" />
             <source>Убрать</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="155" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="156" />
             <source>План застройки</source>
             <translation>Layout plan</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="175" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="176" />
             <source>Добавить фото…</source>
             <translation>Add photo…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="176" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="177" />
             <source>Удалить фото</source>
             <translation>Delete photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="185" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="186" />
             <source>Фото мастерской</source>
             <translation>Workshop photo</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="49" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="50" />
             <source>Новая мастерская</source>
             <translation>New workshop</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="282" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="283" />
             <source>{0} год ({1} позиций)</source>
             <translation>{0} ({1} items)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="142" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="143" />
             <source>Выбрать изображение…</source>
             <translation>Choose image…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="106" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="107" />
             <source>* — обязательные поля</source>
             <translation>* — required fields</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="250" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="251" />
             <source>Изображения (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="341" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="342" />
             <source>Выберите компетенцию.</source>
             <translation>Choose a competency.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="70" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="71" />
             <source>Выберите или введите новую</source>
             <translation>Choose or enter a new one</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="105" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="106" />
             <source>Фото добавляются после сохранения мастерской</source>
             <translation>Photos can be added after the workshop is saved</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="276" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="277" />
             <source>— лист появится после импорта —</source>
             <translation>— the list appears after the import —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="280" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="281" />
             <source>— у компетенции ещё нет листа —</source>
             <translation>— the competency has no list yet —</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="336" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="337" />
             <source>Введите название мастерской.</source>
             <translation>Enter the workshop name.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="346" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="347" />
             <source>Отметьте хотя бы одно помещение.</source>
             <translation>Tick at least one room.</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="186" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="187" />
             <source>Комиссия и код КОД…</source>
             <translation>Commission and KOD code…</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="189" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="190" />
             <source>Для пакета</source>
             <translation>For the packet</translation>
         </message>
         <message>
-            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="102" />
+            <location filename="../../chemcluster_desktop/ui/dialogs/workshop_dialog.py" line="103" />
             <source>Комиссия записывается после сохранения мастерской</source>
             <translation>The commission is recorded after the workshop is saved</translation>
         </message>
