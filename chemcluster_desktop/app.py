@@ -146,13 +146,13 @@ def answer_pyside_source_check() -> None:
             return name == _OWN_PACKAGE + ".ui" or name.startswith(_OWN_PACKAGE + ".ui.") \
                 or name == _OWN_PACKAGE + ".app"
         file = getattr(module, "__file__", None)
-        if isinstance(file, str) and file.endswith(".py"):
-            try:
-                with open(file, "rb") as f:
-                    return b"PySide6" in f.read()
-            except OSError:
-                pass
-        return original(module)
+        if not (isinstance(file, str) and file.endswith(".py")):
+            return original(module)
+        try:
+            with open(file, "rb") as f:
+                return b"PySide6" in f.read()
+        except OSError:  # unreadable now: PySide6's own check decides
+            return original(module)
 
     mod_uses_pyside._chemcluster = True
     feature._mod_uses_pyside = mod_uses_pyside

@@ -190,15 +190,11 @@ list_rooms = ROOMS.page
 
 
 def all_rooms() -> list[RoomInfo]:
-    """Every room (for combo boxes in other areas), by building and name: read as columns, no room objects
-    (the inventory list's room filter is filled from it at start)."""
+    """Every room (for combo boxes in other areas), by building and name."""
     with read() as s:
-        rows = s.execute(select(Room.id, Room.name, Room.building_id, Building.name, Room.kind, Room.area_m2,
-                                Room.responsible, Room.notes, Room.version)
-                         .outerjoin(Building, Building.id == Room.building_id)
+        rows = s.execute(select(Room, Building.name).outerjoin(Building, Building.id == Room.building_id)
                          .order_by(Building.name, Room.name)).all()
-    return [RoomInfo(rid, name, bid, building or "", kind, area or "", responsible, notes, version)
-            for rid, name, bid, building, kind, area, responsible, notes, version in rows]
+        return [_room_info(r, bname) for r, bname in rows]
 
 
 def _room_info(r: Room, building: str | None) -> RoomInfo:

@@ -89,7 +89,6 @@ def apply_style(app: QApplication, fusion_chosen: bool = False) -> None:
     hf = QFont(app.font())
     hf.setBold(True)
     app.setFont(hf, "QHeaderView")
-    app.setStyleSheet("")  # none: see RAIL_QSS
 
 
 def status_palette() -> QPalette:
@@ -99,8 +98,7 @@ def status_palette() -> QPalette:
 def _color_palette(roles: dict | None = None) -> QPalette:
     """A palette that sets only these roles (``{QPalette.ColorRole: "#rrggbb"}``); the rest still comes
     from the parent."""
-    pal = QPalette()
-    pal.setResolveMask(0)
+    pal = QPalette()  # no role set: each comes from the parent
     for role, color in (roles or {}).items():
         pal.setColor(role, QColor(color))
     return pal
@@ -152,8 +150,3 @@ def group_box(title: str = ""):
     box.setStyleSheet("QGroupBox { font-weight: bold; }")
     return box
 
-
-def bold(widget: QWidget) -> None:
-    f = QFont(widget.font())
-    f.setBold(True)
-    widget.setFont(f)

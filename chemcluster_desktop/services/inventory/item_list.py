@@ -22,10 +22,8 @@ from chemcluster_desktop.storage.search import ITEMS_FTS
 # ORM statement configures every mapper first and compiles through the ORM (~11 ms of each start, before the
 # window showed: the list, its count, the log-in check and the demo flag were a start's only queries). The first
 # statement that needs the mapping (a card, the alerts a moment after the list is painted) configures it.
-ITEMS = Item.__table__.c
-ROOMS = Room.__table__.c
-CONTAINERS = ReagentContainer.__table__.c
 _items, _rooms = Item.__table__, Room.__table__
+ITEMS, ROOMS, CONTAINERS = _items.c, _rooms.c, ReagentContainer.__table__.c
 
 SORT_KEYS = {
     "inventory_number": ITEMS.inventory_number,

@@ -29,15 +29,10 @@ from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ServiceError, ValidationError
 from chemcluster_desktop.ui import format as fmt
 from chemcluster_desktop.ui.dialogs.item_card_reagent import ReagentTabMixin
-from chemcluster_desktop.ui.forms import FormDialog
+from chemcluster_desktop.ui.forms import FormDialog, error_label
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.style import set_role
-from chemcluster_desktop.ui.widgets.inventory_fields import (
-    DateField,
-    NumberField,
-    error_label,
-    mark,
-)
+from chemcluster_desktop.ui.widgets.inventory_fields import DateField, NumberField, mark
 
 CTX = "ItemCard"
 

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from chemcluster_desktop.services import inventory
 from chemcluster_desktop.services.errors import ValidationError
 from chemcluster_desktop.ui import format as fmt
+from chemcluster_desktop.ui.forms import error_label
 from chemcluster_desktop.ui.icons import icon
 from chemcluster_desktop.ui.style import group_box, set_role
-from chemcluster_desktop.ui.widgets.inventory_fields import date_text, error_label, parse_date_text
+from chemcluster_desktop.ui.widgets.inventory_fields import date_text, parse_date_text
 
 
 def _t(s: str) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from chemcluster_desktop.dates import parse_date_text
 from chemcluster_desktop.ui import format as fmt
-from chemcluster_desktop.ui.style import set_invalid, set_role
+from chemcluster_desktop.ui.style import set_invalid
 
 
 def _t(s: str) -> str:
@@ -75,14 +75,6 @@ class NumberField(QLineEdit):
         if v == 0 and not self.allow_zero:
             return _t("Должно быть больше нуля.")
         return ""
-
-
-def error_label() -> QLabel:
-    lab = QLabel()
-    set_role(lab, "error")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
 
 
 def mark(widget: QWidget, label: QLabel, message: str) -> bool:

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QSpinBo
 
 from chemcluster_desktop.services.inventory import upkeep
 from chemcluster_desktop.services.inventory.form_codes import verification_due
+from chemcluster_desktop.ui.forms import error_label
 from chemcluster_desktop.ui.style import set_role
-from chemcluster_desktop.ui.widgets.inventory_fields import DateField, error_label
+from chemcluster_desktop.ui.widgets.inventory_fields import DateField
 
 
 def _t(s: str) -> str:
