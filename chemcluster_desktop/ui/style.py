@@ -21,9 +21,9 @@ STATUS_TEXT = "#455a64"
 # style-sheet style, which looks up the widget's rules whenever it is polished, sized or painted: ~13 ms of
 # each start for the main window's ~130 widgets (whatever the rules say — one rule for group boxes cost
 # the same), and every list scrolls and every dialog opens through it. Instead the palette and fonts are
-# set in code (page titles, status bar, table headers, labels' roles below), and the two places whose look
-# only a sheet can give carry a sheet of their own, which reaches only their own children: the navigation
-# rail (RAIL_QSS) and the page toolbars (TOOLBAR_QSS).
+# set in code (page titles, status bar, table headers, labels' roles below), and the places whose look only
+# a sheet can give carry a sheet of their own, which reaches only their own children: the navigation rail
+# (RAIL_QSS), the page toolbars (TOOLBAR_QSS) and the group boxes (group_box).
 RAIL_QSS = """
 #railPanel, #brand, #railVersion, #navRail { background: #f3f5f7; }
 #railPanel { border-right: 1px solid #dde2e7; }
@@ -59,7 +59,8 @@ def load_fonts() -> str:
 
 
 def apply_style(app: QApplication, fusion_chosen: bool = False) -> None:
-    """Fusion, the palette, the font and the style sheet. ``fusion_chosen``: the application was created
+    """Fusion, the palette, the font, and the tables' and headers' class palette and font (no application
+    style sheet: see RAIL_QSS). ``fusion_chosen``: the application was created
     with ``-style Fusion`` (app.create_application), so the style is not set again."""
     if not fusion_chosen:
         from PySide6.QtWidgets import QStyleFactory
